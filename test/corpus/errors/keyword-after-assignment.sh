@@ -1,0 +1,3 @@
+# placeholder
+# An assignment word before "select" makes "select" an ordinary command name, so "do" is unexpected.
+PS3='pick: ' select x in a; do break; done
