@@ -1,0 +1,45 @@
+// Every error nounset raises, each with a code, a one-line title and a hint (exit codes come with
+// the CLI). Located errors print as `path:line:col: message`, like shfmt's syntax.ParseError.
+
+export type ErrorCode = 'parse-error' | 'usage-error' | 'file-error' | 'edit-conflict';
+
+export const ERROR_INFO: Readonly<Record<ErrorCode, { readonly title: string; readonly hint: string }>> = {
+  'parse-error': {
+    title: 'the script does not parse',
+    hint: 'check the script with `bash -n FILE` (or `dash -n` for sh); nounset never rewrites a file it cannot parse',
+  },
+  'usage-error': { title: 'bad command-line usage', hint: 'see `nounset --help`' },
+  'file-error': { title: 'a file could not be read or written', hint: 'check the path and its permissions' },
+  'edit-conflict': {
+    title: 'two edits overlap',
+    hint: 'this is a bug in nounset: please report it with the script that triggers it',
+  },
+};
+
+export class NounsetError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Bad shell syntax at a 1-based line and column (columns count UTF-16 code units). */
+export class ParseError extends NounsetError {
+  readonly path: string;
+  readonly line: number;
+  readonly column: number;
+  /** 0-based UTF-16 offset of the error. */
+  readonly offset: number;
+  /** The message without the location prefix. */
+  readonly reason: string;
+  constructor(opts: { path: string; line: number; column: number; offset: number; reason: string }) {
+    super('parse-error', `${opts.path}:${opts.line}:${opts.column}: ${opts.reason}`);
+    this.path = opts.path;
+    this.line = opts.line;
+    this.column = opts.column;
+    this.offset = opts.offset;
+    this.reason = opts.reason;
+  }
+}

@@ -1,0 +1,13 @@
+// nounset's public API.
+
+/** Parses shell text into a syntax tree with exact UTF-16 offsets; throws ParseError; never reads files. */
+export { parse, type ParseOptions } from './parse/index.js';
+/** Guesses bash or POSIX sh from a shellcheck directive, shebang or extension; pure. */
+export { detectDialect, type DialectGuess } from './parse/index.js';
+/** Visits a syntax tree depth first; returning false skips a node's children. */
+export { forEachNode } from './parse/index.js';
+/** Converts offsets to 1-based lines and columns. */
+export { lineColumnAt, lineStarts, positionOf, type LineColumn } from './parse/index.js';
+/** Errors nounset raises, with codes, titles and hints. */
+export { ERROR_INFO, NounsetError, ParseError, type ErrorCode } from './errors.js';
+export type * from './parse/ast.js';

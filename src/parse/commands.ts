@@ -1,0 +1,228 @@
+// Lists, and-or lists, pipelines and statements. Compound commands live in compound.ts,
+// simple commands in simple.ts.
+
+import type { BinaryCmd, BinaryCmdOp, Command, Redirect, Stmt } from './ast.js';
+import { parseCompound } from './compound.js';
+import { isRedirectStart, parseRedirect, readHeredocBodies } from './redirects.js';
+import { parseSimple } from './simple.js';
+import {
+  Ch,
+  code,
+  cur,
+  enter,
+  fail,
+  isBlank,
+  isWordAt,
+  leave,
+  peekReserved,
+  readComment,
+  skipBlanks,
+  type ParserState,
+} from './state.js';
+
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Where a list of statements ends, besides the end of the region. */
+export interface ListEnd {
+  /** Reserved words that end it (`fi`, `done`, `}`, ...). */
+  readonly words: readonly string[];
+  /** A `)` ends it (subshells, `$( )`, `<( )`). */
+  readonly rparen: boolean;
+  /** `;;`, `;&` and `;;&` end it (case items). */
+  readonly caseItem: boolean;
+}
+
+const NOTHING: ListEnd = { words: [], rparen: false, caseItem: false };
+const RPAREN: ListEnd = { words: [], rparen: true, caseItem: false };
+
+/** Reserved words that can only continue or close a compound command. */
+const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
+
+/** Blanks, comments and newlines between statements; reads here-document bodies after newlines. */
+export function skipSeparators(p: ParserState): void {
+  for (;;) {
+    skipBlanks(p);
+    const c = cur(p);
+    if (c === Ch.Hash) readComment(p);
+    else if (c === Ch.Newline) {
+      p.pos++;
+      if (p.pending.length > 0) readHeredocBodies(p);
+    } else return;
+  }
+}
+
+/** The whole text as a list of statements; anything left over is an error. */
+export function parseProgram(p: ParserState): Stmt[] {
+  const stmts = parseStmtList(p, NOTHING);
+  if (p.pos < p.len) fail(p, p.pos, unexpected(p));
+  return stmts;
+}
+
+/** Statements up to a `)` (not consumed), for `$( )`, `<( )` and `>( )`. */
+export function parseNestedStmts(p: ParserState, close: number): Stmt[] {
+  void close;
+  enter(p);
+  const stmts = parseStmtList(p, RPAREN);
+  leave(p);
+  return stmts;
+}
+
+/** Statements filling the region up to `limit` exactly (backquote contents). */
+export function parseStmtsIn(p: ParserState, limit: number): Stmt[] {
+  const len = p.len;
+  p.len = limit;
+  enter(p);
+  const stmts = parseStmtList(p, NOTHING);
+  if (p.pos < limit) fail(p, p.pos, unexpected(p));
+  leave(p);
+  p.len = len;
+  return stmts;
+}
+
+export function unexpected(p: ParserState): string {
+  const c = cur(p);
+  if (c === -1) return 'unexpected end of input';
+  const word = peekReserved(p);
+  if (word !== null && CLOSERS.has(word)) return `${JSON.stringify(word)} can only be used to close a compound command`;
+  let end = p.pos + 1;
+  const n = code(p, end);
+  if ((c === Ch.Semi || c === Ch.Amp || c === Ch.Pipe) && (n === c || n === Ch.Amp)) end++;
+  return `unexpected token ${JSON.stringify(p.src.slice(p.pos, end))}`;
+}
+
+function atListEnd(p: ParserState, end: ListEnd): boolean {
+  const c = cur(p);
+  if (c === -1) return true;
+  if (c === Ch.RParen) return end.rparen;
+  if (c === Ch.Semi && end.caseItem) {
+    const n = code(p, p.pos + 1);
+    return n === Ch.Semi || n === Ch.Amp;
+  }
+  const word = peekReserved(p);
+  return word !== null && end.words.includes(word);
+}
+
+export function parseStmtList(p: ParserState, end: ListEnd): Stmt[] {
+  const stmts: Stmt[] = [];
+  for (;;) {
+    skipSeparators(p);
+    if (atListEnd(p, end)) return stmts;
+    const word = peekReserved(p);
+    if (word !== null && CLOSERS.has(word)) fail(p, p.pos, unexpected(p));
+    const stmt = parseAndOr(p) as Mutable<Stmt>;
+    stmts.push(stmt);
+    skipBlanks(p);
+    const c = cur(p);
+    if (c === Ch.Semi) {
+      const n = code(p, p.pos + 1);
+      if (n === Ch.Semi || n === Ch.Amp) {
+        if (end.caseItem) return stmts;
+        fail(p, p.pos, unexpected(p));
+      }
+      stmt.semicolon = p.pos;
+      p.pos++;
+      stmt.end = p.pos;
+    } else if (c === Ch.Amp) {
+      stmt.semicolon = p.pos;
+      stmt.background = true;
+      p.pos++;
+      stmt.end = p.pos;
+    } else if (c !== Ch.Newline && c !== Ch.Hash && !atListEnd(p, end)) {
+      fail(p, p.pos, unexpected(p));
+    }
+  }
+}
+
+function wrap(cmd: Command, start: number, end: number): Mutable<Stmt> {
+  return { type: 'Stmt', start, end, cmd, redirs: [], negated: false, background: false, semicolon: -1 };
+}
+
+/** `pipeline ((&& | ||) pipeline)*`, left-associative. */
+function parseAndOr(p: ParserState): Stmt {
+  let x = parsePipeline(p);
+  for (;;) {
+    skipBlanks(p);
+    const c = cur(p);
+    if (!((c === Ch.Amp || c === Ch.Pipe) && code(p, p.pos + 1) === c)) return x;
+    const op: BinaryCmdOp = c === Ch.Amp ? '&&' : '||';
+    const opPos = p.pos;
+    p.pos += 2;
+    skipSeparators(p);
+    const y = parsePipeline(p);
+    const cmd: BinaryCmd = { type: 'BinaryCmd', start: x.start, end: y.end, op, opPos, x, y };
+    x = wrap(cmd, x.start, y.end);
+  }
+}
+
+/** `[time [-p]] [!] command (| command)*`. */
+function parsePipeline(p: ParserState): Stmt {
+  skipBlanks(p);
+  const start = p.pos;
+  if (p.dialect === 'bash' && isWordAt(p, 'time')) {
+    p.pos += 4;
+    skipBlanks(p);
+    let posix = false;
+    if (isWordAt(p, '-p')) {
+      posix = true;
+      p.pos += 2;
+      skipBlanks(p);
+    }
+    const c = cur(p);
+    const empty = c === -1 || c === Ch.Newline || c === Ch.Semi || c === Ch.Amp || c === Ch.RParen || c === Ch.Hash;
+    const stmt = empty ? null : parsePipeline(p);
+    const end = stmt ? stmt.end : start + (posix ? 7 : 4);
+    return wrap({ type: 'TimeClause', start, end, posix, stmt }, start, end);
+  }
+  let negated = false;
+  if (cur(p) === Ch.Bang && isWordAt(p, '!')) {
+    negated = true;
+    p.pos++;
+    skipBlanks(p);
+  }
+  let x: Mutable<Stmt> = parseCommandStmt(p);
+  for (;;) {
+    skipBlanks(p);
+    if (cur(p) !== Ch.Pipe || code(p, p.pos + 1) === Ch.Pipe) break;
+    const opPos = p.pos;
+    const op: BinaryCmdOp = code(p, p.pos + 1) === Ch.Amp && p.dialect === 'bash' ? '|&' : '|';
+    p.pos += op.length;
+    skipSeparators(p);
+    const y = parseCommandStmt(p);
+    x = wrap({ type: 'BinaryCmd', start: x.start, end: y.end, op, opPos, x, y }, x.start, y.end);
+  }
+  if (negated) {
+    // bash: `!` negates the whole pipeline's status.
+    x.negated = true;
+    x.start = start;
+  }
+  return x;
+}
+
+/** One command with its redirections. */
+export function parseCommandStmt(p: ParserState): Mutable<Stmt> {
+  skipBlanks(p);
+  const start = p.pos;
+  const compound = parseCompound(p);
+  if (compound !== null) {
+    const redirs = parseTrailingRedirects(p);
+    const last = redirs[redirs.length - 1];
+    const end = last ? last.end : compound.end;
+    return { type: 'Stmt', start, end, cmd: compound, redirs, negated: false, background: false, semicolon: -1 };
+  }
+  const { cmd, redirs } = parseSimple(p);
+  let end = cmd ? cmd.end : start;
+  for (const r of redirs) if (r.end > end) end = r.end;
+  if (cmd === null && redirs.length === 0) fail(p, p.pos, unexpected(p));
+  return { type: 'Stmt', start, end, cmd, redirs, negated: false, background: false, semicolon: -1 };
+}
+
+function parseTrailingRedirects(p: ParserState): Redirect[] {
+  const redirs: Redirect[] = [];
+  for (;;) {
+    skipBlanks(p);
+    if (!isRedirectStart(p)) return redirs;
+    redirs.push(parseRedirect(p));
+  }
+}
+
+export { isBlank };

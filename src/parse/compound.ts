@@ -1,0 +1,338 @@
+// Compound commands, recognised by their reserved word at the start of a command.
+
+import type {
+  ArithmCmd,
+  Block,
+  CaseClause,
+  CaseItem,
+  CaseOp,
+  Command,
+  CoprocClause,
+  CStyleLoop,
+  ForClause,
+  IfClause,
+  Lit,
+  Stmt,
+  Subshell,
+  WhileClause,
+  Word,
+  WordIter,
+} from './ast.js';
+import { parseArithm } from './arith.js';
+import { parseCommandStmt, parseStmtList, skipSeparators, type ListEnd } from './commands.js';
+import { parseFuncBody } from './simple.js';
+import { Ch, code, cur, enter, fail, isNameChar, isNameStart, isWordAt, leave, peekReserved, skipBlanks, type ParserState } from './state.js';
+import { parseTestClause } from './test-expr.js';
+import { Mode, parseWord } from './words.js';
+
+function words(...w: string[]): ListEnd {
+  return { words: w, rparen: false, caseItem: false };
+}
+
+/** The compound command starting at `pos`, or null when a simple command starts there. */
+export function parseCompound(p: ParserState): Command | null {
+  const c = cur(p);
+  const bash = p.dialect === 'bash';
+  if (c === Ch.LParen) {
+    if (bash && code(p, p.pos + 1) === Ch.LParen) {
+      const arith = tryArithmCmd(p);
+      if (arith !== null) return arith;
+    }
+    return parseSubshell(p);
+  }
+  const word = peekReserved(p);
+  switch (word) {
+    case 'if':
+      return parseIf(p, 'if');
+    case 'while':
+    case 'until':
+      return parseWhile(p, word === 'until');
+    case 'for':
+      return parseFor(p, false);
+    case 'select':
+      return bash ? parseFor(p, true) : null;
+    case 'case':
+      return parseCase(p);
+    case '{':
+      return parseBlock(p);
+    case '[[':
+      return bash ? parseTestClause(p) : null;
+    case 'function':
+      return bash ? parseFunction(p) : null;
+    case 'coproc':
+      return bash ? parseCoproc(p) : null;
+    default:
+      return null;
+  }
+}
+
+function expectWord(p: ParserState, w: string, context: string): void {
+  skipSeparators(p);
+  if (!isWordAt(p, w)) fail(p, p.pos, `${context} must be followed by ${JSON.stringify(w)}`);
+  p.pos += w.length;
+}
+
+/** A statement list that bash requires to be non-empty. */
+function nonEmptyList(p: ParserState, end: ListEnd, after: string): Stmt[] {
+  enter(p);
+  const stmts = parseStmtList(p, end);
+  leave(p);
+  if (stmts.length === 0) fail(p, p.pos, `${JSON.stringify(after)} must be followed by a statement list`);
+  return stmts;
+}
+
+function parseIf(p: ParserState, kind: 'if' | 'elif'): IfClause {
+  const start = p.pos;
+  p.pos += kind.length;
+  const cond = nonEmptyList(p, words('then'), kind);
+  expectWord(p, 'then', `"${kind} <condition>"`);
+  const then = nonEmptyList(p, words('elif', 'else', 'fi'), 'then');
+  let otherwise: IfClause | null = null;
+  if (isWordAt(p, 'elif')) {
+    otherwise = parseIf(p, 'elif');
+    return { type: 'IfClause', start, end: otherwise.end, cond, then, else: otherwise, kind };
+  }
+  if (isWordAt(p, 'else')) {
+    const elseStart = p.pos;
+    p.pos += 4;
+    const body = nonEmptyList(p, words('fi'), 'else');
+    expectWord(p, 'fi', '"if"');
+    otherwise = { type: 'IfClause', start: elseStart, end: p.pos, cond: [], then: body, else: null, kind: 'else' };
+    return { type: 'IfClause', start, end: p.pos, cond, then, else: otherwise, kind };
+  }
+  expectWord(p, 'fi', '"if"');
+  return { type: 'IfClause', start, end: p.pos, cond, then, else: null, kind };
+}
+
+function parseWhile(p: ParserState, until: boolean): WhileClause {
+  const start = p.pos;
+  const kw = until ? 'until' : 'while';
+  p.pos += kw.length;
+  const cond = nonEmptyList(p, words('do'), kw);
+  expectWord(p, 'do', `"${kw} <condition>"`);
+  const body = nonEmptyList(p, words('done'), 'do');
+  expectWord(p, 'done', '"do"');
+  return { type: 'WhileClause', start, end: p.pos, until, cond, body };
+}
+
+function parseFor(p: ParserState, select: boolean): ForClause {
+  const start = p.pos;
+  const kw = select ? 'select' : 'for';
+  p.pos += kw.length;
+  skipBlanks(p);
+  let loop: WordIter | CStyleLoop;
+  if (!select && p.dialect === 'bash' && cur(p) === Ch.LParen && code(p, p.pos + 1) === Ch.LParen) {
+    loop = parseCStyle(p);
+    skipBlanks(p);
+    if (cur(p) === Ch.Semi) p.pos++;
+  } else {
+    loop = parseWordIter(p, kw);
+  }
+  skipSeparators(p);
+  let body: Stmt[];
+  if (p.dialect === 'bash' && isWordAt(p, '{')) {
+    // bash also takes `for x in y; { list; }`.
+    const block = parseBlock(p);
+    body = block.stmts;
+  } else {
+    expectWord(p, 'do', `"${kw} <loop>"`);
+    body = nonEmptyList(p, words('done'), 'do');
+    expectWord(p, 'done', '"do"');
+  }
+  return { type: 'ForClause', start, end: p.pos, select, loop, body };
+}
+
+function parseCStyle(p: ParserState): CStyleLoop {
+  const start = p.pos;
+  p.pos += 2;
+  enter(p);
+  const init = parseArithm(p, Ch.Semi);
+  if (cur(p) !== Ch.Semi) fail(p, p.pos, 'expected ; in for ((;;))');
+  p.pos++;
+  const cond = parseArithm(p, Ch.Semi);
+  if (cur(p) !== Ch.Semi) fail(p, p.pos, 'expected ; in for ((;;))');
+  p.pos++;
+  const post = parseArithm(p, Ch.RParen);
+  leave(p);
+  if (!(cur(p) === Ch.RParen && code(p, p.pos + 1) === Ch.RParen)) fail(p, start, 'reached EOF without matching (( with ))');
+  p.pos += 2;
+  return { type: 'CStyleLoop', start, end: p.pos, init, cond, post };
+}
+
+function parseWordIter(p: ParserState, kw: string): WordIter {
+  const start = p.pos;
+  while (p.pos < p.len && isNameChar(cur(p))) p.pos++;
+  if (p.pos === start || !isNameStart(code(p, start)) || !isWordBreakAfterName(p)) {
+    fail(p, start, `"${kw}" must be followed by a literal name`);
+  }
+  const name: Lit = { type: 'Lit', start, end: p.pos, value: p.src.slice(start, p.pos) };
+  const afterName = p.pos;
+  skipSeparators(p);
+  if (!isWordAt(p, 'in')) {
+    // `for x; do` or `for x do`: iterate over "$@".
+    p.pos = afterName;
+    skipBlanks(p);
+    if (cur(p) === Ch.Semi) p.pos++;
+    return { type: 'WordIter', start, end: name.end, name, items: null };
+  }
+  p.pos += 2;
+  const items: Word[] = [];
+  for (;;) {
+    skipBlanks(p);
+    const c = cur(p);
+    if (c === Ch.Semi) {
+      p.pos++;
+      break;
+    }
+    if (c === Ch.Newline || c === Ch.Hash || c === -1) break;
+    const w = parseWord(p, Mode.Cmd);
+    if (w === null) fail(p, p.pos, `unexpected ${JSON.stringify(p.src[p.pos])} in for list`);
+    items.push(w);
+  }
+  const last = items[items.length - 1];
+  return { type: 'WordIter', start, end: last ? last.end : afterName, name, items };
+}
+
+function isWordBreakAfterName(p: ParserState): boolean {
+  const c = cur(p);
+  return c === -1 || c === Ch.Space || c === Ch.Tab || c === Ch.Newline || c === Ch.Semi;
+}
+
+function parseCase(p: ParserState): CaseClause {
+  const start = p.pos;
+  p.pos += 4;
+  skipBlanks(p);
+  const word = parseWord(p, Mode.Cmd);
+  if (word === null) fail(p, p.pos, '"case" must be followed by a word');
+  expectWord(p, 'in', '"case x"');
+  const items: CaseItem[] = [];
+  enter(p);
+  for (;;) {
+    skipSeparators(p);
+    if (isWordAt(p, 'esac')) break;
+    if (cur(p) === -1) fail(p, start, 'reached EOF without matching "case" with "esac"');
+    items.push(parseCaseItem(p));
+  }
+  leave(p);
+  p.pos += 4;
+  return { type: 'CaseClause', start, end: p.pos, word, items };
+}
+
+function parseCaseItem(p: ParserState): CaseItem {
+  const start = p.pos;
+  if (cur(p) === Ch.LParen) {
+    p.pos++;
+    skipBlanks(p);
+  }
+  const patterns: Word[] = [];
+  for (;;) {
+    skipBlanks(p);
+    const w = parseWord(p, Mode.Cmd);
+    if (w === null) fail(p, p.pos, 'case patterns must be words');
+    patterns.push(w);
+    skipBlanks(p);
+    const c = cur(p);
+    if (c === Ch.Pipe) {
+      p.pos++;
+      continue;
+    }
+    if (c === Ch.RParen) {
+      p.pos++;
+      break;
+    }
+    fail(p, p.pos, 'case patterns must be separated by | and end with )');
+  }
+  const stmts = parseStmtList(p, { words: ['esac'], rparen: false, caseItem: true });
+  let op: CaseOp | null = null;
+  if (cur(p) === Ch.Semi) {
+    const n = code(p, p.pos + 1);
+    if (n === Ch.Amp) op = ';&';
+    else op = code(p, p.pos + 2) === Ch.Amp && p.dialect === 'bash' ? ';;&' : ';;';
+    p.pos += op.length;
+  }
+  return { type: 'CaseItem', start, end: p.pos, patterns, stmts, op };
+}
+
+function parseBlock(p: ParserState): Block {
+  const start = p.pos;
+  p.pos++;
+  const stmts = nonEmptyList(p, words('}'), '{');
+  if (!isWordAt(p, '}')) fail(p, start, 'reached EOF without matching { with }');
+  p.pos++;
+  return { type: 'Block', start, end: p.pos, stmts };
+}
+
+function parseSubshell(p: ParserState): Subshell {
+  const start = p.pos;
+  p.pos++;
+  const stmts = nonEmptyList(p, { words: [], rparen: true, caseItem: false }, '(');
+  if (cur(p) !== Ch.RParen) fail(p, start, 'reached EOF without matching ( with )');
+  p.pos++;
+  return { type: 'Subshell', start, end: p.pos, stmts };
+}
+
+/** `(( expr ))`, or null (position unchanged) when it is `( ( ... ) )` instead. */
+function tryArithmCmd(p: ParserState): ArithmCmd | null {
+  const start = p.pos;
+  const depth = p.depth;
+  const comments = p.comments.length;
+  p.pos += 2;
+  try {
+    enter(p);
+    const expr = parseArithm(p, Ch.RParen);
+    leave(p);
+    if (cur(p) === Ch.RParen && code(p, p.pos + 1) === Ch.RParen) {
+      p.pos += 2;
+      return { type: 'ArithmCmd', start, end: p.pos, expr };
+    }
+  } catch (err) {
+    // Not arithmetic: bash reads `((` as two subshells when no `))` closes it.
+    if (!(err instanceof Error && err.name === 'ParseError')) throw err;
+  }
+  p.pos = start;
+  p.depth = depth;
+  p.comments.length = comments;
+  return null;
+}
+
+function parseFunction(p: ParserState): Command {
+  const start = p.pos;
+  p.pos += 8;
+  skipBlanks(p);
+  const nameStart = p.pos;
+  const word = parseWord(p, Mode.Cmd);
+  const part = word && word.parts.length === 1 ? word.parts[0] : undefined;
+  if (part === undefined || part.type !== 'Lit') fail(p, nameStart, '"function" must be followed by a name');
+  skipBlanks(p);
+  let parens = false;
+  if (cur(p) === Ch.LParen) {
+    p.pos++;
+    skipBlanks(p);
+    if (cur(p) !== Ch.RParen) fail(p, p.pos, 'a function name must be followed by ()');
+    p.pos++;
+    parens = true;
+  }
+  return parseFuncBody(p, start, part, true, parens);
+}
+
+function parseCoproc(p: ParserState): CoprocClause {
+  const start = p.pos;
+  p.pos += 6;
+  skipBlanks(p);
+  let name: Word | null = null;
+  if (!startsCompound(p)) {
+    const save = p.pos;
+    const w = parseWord(p, Mode.Cmd);
+    skipBlanks(p);
+    if (w !== null && startsCompound(p)) name = w;
+    else p.pos = save;
+  }
+  const stmt = parseCommandStmt(p);
+  return { type: 'CoprocClause', start, end: stmt.end, name, stmt };
+}
+
+function startsCompound(p: ParserState): boolean {
+  if (cur(p) === Ch.LParen) return true;
+  const w = peekReserved(p);
+  return w !== null && ['if', 'while', 'until', 'for', 'select', 'case', '{', '[['].includes(w);
+}

@@ -1,0 +1,314 @@
+// Everything that starts with `$` or a backquote: parameter expansions, command substitutions,
+// arithmetic expansions, `$'...'` and `$"..."`.
+
+import type { ArithmExp, CmdSubst, Lit, ParamExp, ParamOp, Subscript, WordPart } from './ast.js';
+import { parseArithm } from './arith.js';
+import { parseNestedStmts, parseStmtsIn } from './commands.js';
+import { parseDerived } from './derived.js';
+import { Ch, code, cur, enter, fail, isDigit, isNameChar, isNameStart, leave, type ParserState } from './state.js';
+import { Mode, parseDoubleQuoted, parseSingleQuoted, parseWord } from './words.js';
+
+function isSpecialParam(c: number): boolean {
+  return (
+    c === Ch.At ||
+    c === Ch.Star ||
+    c === Ch.Hash ||
+    c === Ch.Question ||
+    c === Ch.Dollar ||
+    c === Ch.Bang ||
+    c === Ch.Minus
+  );
+}
+
+/** At a `$`: reads the expansion it starts, or returns null when the `$` is literal. */
+export function parseDollar(p: ParserState, dq: boolean): WordPart | null {
+  const start = p.pos;
+  const c = code(p, start + 1);
+  const bash = p.dialect === 'bash';
+  if (c === Ch.LParen) {
+    if (code(p, start + 2) === Ch.LParen) {
+      const arith = tryArithmExp(p);
+      if (arith) return arith;
+    }
+    p.pos += 2;
+    const stmts = parseNestedStmts(p, Ch.RParen);
+    if (cur(p) !== Ch.RParen) fail(p, start, 'reached EOF without matching $( with )');
+    p.pos++;
+    return { type: 'CmdSubst', start, end: p.pos, backquotes: false, stmts };
+  }
+  if (c === Ch.LBrace) return parseParamBraced(p, dq);
+  if (isNameStart(c)) {
+    let end = start + 2;
+    while (end < p.len && isNameChar(p.src.charCodeAt(end))) end++;
+    return shortParam(p, start, end);
+  }
+  if (isDigit(c) || isSpecialParam(c)) return shortParam(p, start, start + 2);
+  if (bash && c === Ch.LBracket) {
+    p.pos += 2;
+    enter(p);
+    const expr = parseArithm(p, Ch.RBracket);
+    leave(p);
+    if (cur(p) !== Ch.RBracket) fail(p, start, 'reached EOF without matching $[ with ]');
+    p.pos++;
+    return { type: 'ArithmExp', start, end: p.pos, bracket: true, expr };
+  }
+  if (bash && !dq && c === Ch.SQuote) return parseSingleQuoted(p, true);
+  if (bash && !dq && c === Ch.DQuote) return parseDoubleQuoted(p, true);
+  return null;
+}
+
+function shortParam(p: ParserState, start: number, end: number): ParamExp {
+  p.pos = end;
+  const param: Lit = { type: 'Lit', start: start + 1, end, value: p.src.slice(start + 1, end) };
+  return {
+    type: 'ParamExp',
+    start,
+    end,
+    short: true,
+    excl: false,
+    length: false,
+    param,
+    index: null,
+    names: null,
+    slice: null,
+    repl: null,
+    exp: null,
+  };
+}
+
+/** `$(( ... ))`, or null (position unchanged) when the text is `$( ( ... ) )` instead. */
+function tryArithmExp(p: ParserState): ArithmExp | null {
+  const start = p.pos;
+  const comments = p.comments.length;
+  const depth = p.depth;
+  p.pos += 3;
+  try {
+    enter(p);
+    const expr = parseArithm(p, Ch.RParen);
+    leave(p);
+    if (cur(p) === Ch.RParen && code(p, p.pos + 1) === Ch.RParen) {
+      p.pos += 2;
+      return { type: 'ArithmExp', start, end: p.pos, bracket: false, expr };
+    }
+  } catch (err) {
+    // Not arithmetic: bash reads `$((` as `$( (` when no `))` closes it. The caller re-reads.
+    if (!(err instanceof Error && err.name === 'ParseError')) throw err;
+  }
+  p.pos = start;
+  p.depth = depth;
+  p.comments.length = comments;
+  return null;
+}
+
+function parseParamBraced(p: ParserState, dq: boolean): ParamExp {
+  const start = p.pos;
+  p.pos += 2;
+  enter(p);
+  let length = false;
+  let excl = false;
+  let c = cur(p);
+  if (c === Ch.Hash) {
+    const n = code(p, p.pos + 1);
+    if (n !== Ch.RBrace && n !== Ch.Colon && (isNameChar(n) || isSpecialParam(n))) {
+      length = true;
+      p.pos++;
+    }
+  } else if (c === Ch.Bang && p.dialect === 'bash') {
+    const n = code(p, p.pos + 1);
+    if (n !== Ch.RBrace && (isNameChar(n) || isSpecialParam(n))) {
+      excl = true;
+      p.pos++;
+    }
+  }
+  // The parameter name.
+  const nameStart = p.pos;
+  c = cur(p);
+  if (isNameStart(c)) {
+    while (isNameChar(cur(p))) p.pos++;
+  } else if (isDigit(c)) {
+    while (isDigit(cur(p))) p.pos++;
+  } else if (isSpecialParam(c)) {
+    p.pos++;
+  } else {
+    fail(p, start, 'invalid parameter name');
+  }
+  const param: Lit = { type: 'Lit', start: nameStart, end: p.pos, value: p.src.slice(nameStart, p.pos) };
+  let index: Subscript | null = null;
+  if (cur(p) === Ch.LBracket && isNameStart(param.value.charCodeAt(0))) {
+    if (p.dialect !== 'bash') fail(p, p.pos, 'arrays are a bash feature');
+    index = parseSubscript(p);
+  }
+  let names: ParamExp['names'] = null;
+  let slice: ParamExp['slice'] = null;
+  let repl: ParamExp['repl'] = null;
+  let exp: ParamExp['exp'] = null;
+  c = cur(p);
+  const argMode = dq ? Mode.ParamArgDq : Mode.ParamArg;
+  if (excl && index === null && (c === Ch.Star || c === Ch.At) && code(p, p.pos + 1) === Ch.RBrace) {
+    names = c === Ch.Star ? '*' : '@';
+    p.pos++;
+  } else if (c === Ch.Colon && !isOpAfterColon(code(p, p.pos + 1))) {
+    p.pos++;
+    const offset = parseArithm(p, Ch.Colon);
+    let len = null;
+    if (cur(p) === Ch.Colon) {
+      p.pos++;
+      len = parseArithm(p, Ch.RBrace);
+    }
+    slice = { offset, length: len };
+  } else if (c === Ch.Slash) {
+    p.pos++;
+    let all = false;
+    let anchor: '#' | '%' | null = null;
+    const n = cur(p);
+    if (n === Ch.Slash) {
+      all = true;
+      p.pos++;
+    } else if (n === Ch.Hash || n === Ch.Percent) {
+      anchor = n === Ch.Hash ? '#' : '%';
+      p.pos++;
+    }
+    const origStart = p.pos;
+    const orig = parseWord(p, dq ? Mode.ReplOrigDq : Mode.ReplOrig) ?? { type: 'Word', start: origStart, end: origStart, parts: [] };
+    let withWord = null;
+    if (cur(p) === Ch.Slash) {
+      p.pos++;
+      withWord = parseWord(p, argMode);
+    }
+    repl = { all, anchor, orig, with: withWord };
+  } else if (c !== Ch.RBrace) {
+    const op = readParamOp(p);
+    if (op === null) fail(p, p.pos, 'bad substitution');
+    if (op === '@') {
+      // ${x@Q}: one operator letter.
+      const wStart = p.pos;
+      if (cur(p) !== Ch.RBrace && cur(p) !== -1) p.pos++;
+      const word = p.pos > wStart ? litWord(p, wStart) : null;
+      exp = { op, word };
+    } else {
+      exp = { op, word: parseWord(p, argMode) };
+    }
+  }
+  if (cur(p) !== Ch.RBrace) fail(p, start, 'reached EOF without matching ${ with }');
+  p.pos++;
+  leave(p);
+  return { type: 'ParamExp', start, end: p.pos, short: false, excl, length, param, index, names, slice, repl, exp };
+}
+
+function litWord(p: ParserState, start: number): { type: 'Word'; start: number; end: number; parts: Lit[] } {
+  const value = p.src.slice(start, p.pos);
+  return { type: 'Word', start, end: p.pos, parts: [{ type: 'Lit', start, end: p.pos, value }] };
+}
+
+function isOpAfterColon(c: number): boolean {
+  return c === Ch.Minus || c === Ch.Eq || c === Ch.Plus || c === Ch.Question;
+}
+
+function readParamOp(p: ParserState): ParamOp | null {
+  const c = cur(p);
+  const n = code(p, p.pos + 1);
+  let op: ParamOp | null = null;
+  switch (c) {
+    case Ch.Colon:
+      op = isOpAfterColon(n) ? (`:${String.fromCharCode(n)}` as ParamOp) : null;
+      break;
+    case Ch.Minus:
+    case Ch.Eq:
+    case Ch.Plus:
+    case Ch.Question:
+      op = String.fromCharCode(c) as ParamOp;
+      break;
+    case Ch.Hash:
+    case Ch.Percent:
+    case Ch.Caret:
+    case Ch.Comma:
+      op = (n === c ? String.fromCharCode(c, c) : String.fromCharCode(c)) as ParamOp;
+      break;
+    case Ch.At:
+      op = p.dialect === 'bash' ? '@' : null;
+      break;
+    default:
+      return null;
+  }
+  if (op !== null) p.pos += op.length;
+  return op;
+}
+
+/** `[...]` after a name: arithmetic when it parses as such, else a word (`@`, `*`, string keys). */
+export function parseSubscript(p: ParserState): Subscript {
+  const start = p.pos;
+  p.pos++;
+  const c = cur(p);
+  if (!((c === Ch.At || c === Ch.Star) && code(p, p.pos + 1) === Ch.RBracket)) {
+    const comments = p.comments.length;
+    const depth = p.depth;
+    try {
+      const expr = parseArithm(p, Ch.RBracket);
+      if (expr !== null && cur(p) === Ch.RBracket) {
+        p.pos++;
+        return { type: 'Subscript', start, end: p.pos, expr, word: null };
+      }
+    } catch (err) {
+      // Not arithmetic (an associative key such as `my key` or `a.b`): read it as a word.
+      if (!(err instanceof Error && err.name === 'ParseError')) throw err;
+    }
+    p.depth = depth;
+    p.comments.length = comments;
+    p.pos = start + 1;
+  }
+  const word = parseWord(p, Mode.Subscript);
+  if (cur(p) !== Ch.RBracket) fail(p, start, 'reached EOF without matching [ with ]');
+  p.pos++;
+  return { type: 'Subscript', start, end: p.pos, expr: null, word };
+}
+
+/** Backquotes: the text between them, with `\$`, `` \` ``, `\\` (and `\"` inside double quotes)
+ * unescaped, is parsed as commands; offsets map back to the source. */
+export function parseBackquote(p: ParserState, dq: boolean): CmdSubst {
+  const start = p.pos;
+  let i = start + 1;
+  let escaped = false;
+  for (;;) {
+    if (i >= p.len) fail(p, start, 'reached EOF without closing quote `');
+    const c = p.src.charCodeAt(i);
+    if (c === Ch.Backquote) break;
+    if (c === Ch.Backslash) {
+      const n = code(p, i + 1);
+      if (n === Ch.Dollar || n === Ch.Backquote || n === Ch.Backslash || (dq && n === Ch.DQuote)) escaped = true;
+      i += 2;
+      continue;
+    }
+    i++;
+  }
+  const close = i;
+  let stmts;
+  if (!escaped) {
+    p.pos = start + 1;
+    stmts = parseStmtsIn(p, close);
+  } else {
+    stmts = parseUnescaped(p, start + 1, close, dq);
+  }
+  p.pos = close + 1;
+  return { type: 'CmdSubst', start, end: p.pos, backquotes: true, stmts };
+}
+
+function parseUnescaped(p: ParserState, from: number, to: number, dq: boolean): CmdSubst['stmts'] {
+  // Build the unescaped text and, for each of its characters, the source offset it came from.
+  let text = '';
+  const map: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = p.src.charCodeAt(i);
+    if (c === Ch.Backslash) {
+      const n = p.src.charCodeAt(i + 1);
+      if (n === Ch.Dollar || n === Ch.Backquote || n === Ch.Backslash || (dq && n === Ch.DQuote)) i++;
+      else {
+        text += '\\';
+        map.push(i);
+        i++;
+      }
+    }
+    text += p.src[i];
+    map.push(i);
+  }
+  return parseDerived(p, text, map, to);
+}

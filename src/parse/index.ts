@@ -1,0 +1,28 @@
+// The parser's entry point: text in, syntax tree out, or one ParseError.
+
+import type { Dialect, File } from './ast.js';
+import { parseProgram } from './commands.js';
+import { readHeredocBodies } from './redirects.js';
+import { createState } from './state.js';
+
+export interface ParseOptions {
+  /** `bash` (default) or `posix` (dash / POSIX sh: bash-only syntax is not recognised). */
+  readonly dialect?: Dialect;
+  /** Shown in error messages. */
+  readonly path?: string;
+}
+
+/** Parses a whole script. Throws ParseError (`path:line:col: message`) on bad syntax. */
+export function parse(text: string, opts: ParseOptions = {}): File {
+  const dialect = opts.dialect ?? 'bash';
+  const p = createState({ src: text, dialect, path: opts.path ?? '<stdin>' });
+  const stmts = parseProgram(p);
+  // Here-documents on the last line, with no newline after it: bash reads an empty body.
+  if (p.pending.length > 0) readHeredocBodies(p);
+  return { type: 'File', start: 0, end: text.length, dialect, stmts, comments: p.comments };
+}
+
+export type * from './ast.js';
+export { detectDialect, type DialectGuess } from './dialect.js';
+export { lineColumnAt, lineStarts, positionOf, type LineColumn } from './position.js';
+export { forEachNode } from './walk.js';

@@ -1,0 +1,257 @@
+// Simple commands: assignments, words and redirections; and the commands bash parses specially
+// once their name is read: declaration builtins, `let`, and `name()` function definitions.
+
+import type { ArrayElem, ArrayExpr, Assign, Command, DeclClause, Lit, Redirect, Subscript, Word } from './ast.js';
+import { parseArithm, parseLetArg } from './arith.js';
+import { parseCommandStmt, skipSeparators, unexpected } from './commands.js';
+import { parseSubscript } from './expansions.js';
+import { isRedirectStart, parseRedirect } from './redirects.js';
+import { Ch, code, cur, fail, isNameChar, isNameStart, isWordBreak, skipBlanks, type ParserState } from './state.js';
+import { Mode, parseWord } from './words.js';
+
+const DECL_BASH = new Set(['declare', 'local', 'export', 'readonly', 'typeset']);
+const DECL_POSIX = new Set(['export', 'readonly']);
+
+function atCommandEnd(c: number): boolean {
+  return c === -1 || c === Ch.Semi || c === Ch.Amp || c === Ch.Pipe || c === Ch.Newline || c === Ch.RParen || c === Ch.Hash;
+}
+
+/** A simple command (or a declaration, `let`, or function definition found by its name). */
+export function parseSimple(p: ParserState): { cmd: Command | null; redirs: Redirect[] } {
+  const start = p.pos;
+  const assigns: Assign[] = [];
+  const args: Word[] = [];
+  const redirs: Redirect[] = [];
+  for (;;) {
+    skipBlanks(p);
+    const c = cur(p);
+    if (c === Ch.Amp && code(p, p.pos + 1) === Ch.Gt && isRedirectStart(p)) {
+      redirs.push(parseRedirect(p));
+      continue;
+    }
+    if (atCommandEnd(c)) break;
+    if (isRedirectStart(p)) {
+      redirs.push(parseRedirect(p));
+      continue;
+    }
+    if (c === Ch.LParen) {
+      const only = args.length === 1 && assigns.length === 0 && redirs.length === 0 ? args[0] : undefined;
+      if (only !== undefined) return { cmd: parseFuncRest(p, only), redirs: [] };
+      fail(p, p.pos, unexpected(p));
+    }
+    if (args.length === 0) {
+      const assign = tryAssign(p);
+      if (assign !== null) {
+        assigns.push(assign);
+        continue;
+      }
+    }
+    const word = parseWord(p, Mode.Cmd);
+    if (word === null) fail(p, p.pos, unexpected(p));
+    args.push(word);
+    if (args.length === 1 && assigns.length === 0 && redirs.length === 0) {
+      const name = commandName(word);
+      if (name !== null && (p.dialect === 'bash' ? DECL_BASH : DECL_POSIX).has(name)) return parseDeclRest(p, word);
+      if (name === 'let' && p.dialect === 'bash') return parseLetRest(p, word);
+    }
+  }
+  if (assigns.length === 0 && args.length === 0) return { cmd: null, redirs };
+  const last = args[args.length - 1] ?? assigns[assigns.length - 1];
+  const end = last ? last.end : start;
+  const first = assigns[0] ?? args[0];
+  return { cmd: { type: 'CallExpr', start: first ? first.start : start, end, assigns, args }, redirs };
+}
+
+function commandName(word: Word): string | null {
+  const part = word.parts.length === 1 ? word.parts[0] : undefined;
+  return part !== undefined && part.type === 'Lit' ? part.value : null;
+}
+
+/** `name ( ) body`, after `name` was read and a `(` follows. */
+function parseFuncRest(p: ParserState, nameWord: Word): Command {
+  const name = commandName(nameWord);
+  if (name === null) fail(p, nameWord.start, 'invalid function name');
+  p.pos++;
+  skipBlanks(p);
+  if (cur(p) !== Ch.RParen) fail(p, p.pos, 'a function name must be followed by ()');
+  p.pos++;
+  const nameLit: Lit = { type: 'Lit', start: nameWord.start, end: nameWord.end, value: name };
+  return parseFuncBody(p, nameWord.start, nameLit, false, true);
+}
+
+/** The body of a function definition: a compound command with its redirections. */
+export function parseFuncBody(p: ParserState, start: number, name: Lit, keyword: boolean, parens: boolean): Command {
+  skipSeparators(p);
+  if (cur(p) === -1) fail(p, p.pos, 'a function must have a body');
+  const body = parseCommandStmt(p);
+  const kind = body.cmd?.type;
+  if (kind === undefined || kind === 'CallExpr' || kind === 'DeclClause' || kind === 'LetClause' || kind === 'FuncDecl' || kind === 'TimeClause' || kind === 'CoprocClause') {
+    fail(p, body.start, 'a function body must be a compound command');
+  }
+  return { type: 'FuncDecl', start, end: body.end, name, keyword, parens, body };
+}
+
+/** `name=value`, `name+=value`, `name[i]=value`, `name=(...)`, or null (position unchanged). */
+function tryAssign(p: ParserState): Assign | null {
+  const start = p.pos;
+  if (!isNameStart(cur(p))) return null;
+  let i = start + 1;
+  while (i < p.len && isNameChar(p.src.charCodeAt(i))) i++;
+  const name: Lit = { type: 'Lit', start, end: i, value: p.src.slice(start, i) };
+  const bash = p.dialect === 'bash';
+  let index: Subscript | null = null;
+  if (code(p, i) === Ch.LBracket && bash) {
+    p.pos = i;
+    try {
+      index = parseSubscript(p);
+    } catch (err) {
+      // `a[` without its `]`: a glob word, not an assignment.
+      if (!(err instanceof Error && err.name === 'ParseError')) throw err;
+      p.pos = start;
+      return null;
+    }
+    i = p.pos;
+  }
+  let append = false;
+  if (code(p, i) === Ch.Plus && code(p, i + 1) === Ch.Eq && bash) {
+    append = true;
+    i += 2;
+  } else if (code(p, i) === Ch.Eq) {
+    i++;
+  } else {
+    p.pos = start;
+    return null;
+  }
+  p.pos = i;
+  if (cur(p) === Ch.LParen && bash) {
+    const array = parseArray(p);
+    return { type: 'Assign', start, end: array.end, append, naked: false, name, index, value: null, array };
+  }
+  const value = parseWord(p, Mode.Cmd);
+  return { type: 'Assign', start, end: p.pos, append, naked: false, name, index, value, array: null };
+}
+
+function parseArray(p: ParserState): ArrayExpr {
+  const start = p.pos;
+  p.pos++;
+  const elems: ArrayElem[] = [];
+  for (;;) {
+    skipSeparators(p);
+    const c = cur(p);
+    if (c === Ch.RParen) break;
+    if (c === -1) fail(p, start, 'reached EOF without matching ( with )');
+    const elemStart = p.pos;
+    if (c === Ch.LBracket) {
+      const elem = tryKeyedElem(p);
+      if (elem !== null) {
+        elems.push(elem);
+        continue;
+      }
+    }
+    const value = parseWord(p, Mode.Cmd);
+    if (value === null) fail(p, p.pos, unexpected(p));
+    elems.push({ type: 'ArrayElem', start: elemStart, end: value.end, index: null, value });
+  }
+  p.pos++;
+  return { type: 'ArrayExpr', start, end: p.pos, elems };
+}
+
+/** `[key]=value` or `[key]+=value` inside `( )`, or null (position unchanged). */
+function tryKeyedElem(p: ParserState): ArrayElem | null {
+  const start = p.pos;
+  let index: Subscript;
+  try {
+    index = parseSubscript(p);
+  } catch (err) {
+    if (!(err instanceof Error && err.name === 'ParseError')) throw err;
+    p.pos = start;
+    return null;
+  }
+  if (cur(p) === Ch.Plus && code(p, p.pos + 1) === Ch.Eq) p.pos += 2;
+  else if (cur(p) === Ch.Eq) p.pos++;
+  else {
+    p.pos = start;
+    return null;
+  }
+  const value = parseWord(p, Mode.Cmd);
+  return { type: 'ArrayElem', start, end: p.pos, index, value };
+}
+
+/** `declare`/`local`/`export`/`readonly`/`typeset` arguments: assignments, names and options. */
+function parseDeclRest(p: ParserState, variantWord: Word): { cmd: DeclClause; redirs: Redirect[] } {
+  const variant = variantWord.parts[0] as Lit;
+  const args: Assign[] = [];
+  const redirs: Redirect[] = [];
+  for (;;) {
+    skipBlanks(p);
+    const c = cur(p);
+    if (atCommandEnd(c)) break;
+    if (isRedirectStart(p) || (c === Ch.Amp && code(p, p.pos + 1) === Ch.Gt)) {
+      redirs.push(parseRedirect(p));
+      continue;
+    }
+    const assign = tryAssign(p);
+    if (assign !== null) {
+      args.push(assign);
+      continue;
+    }
+    const word = parseWord(p, Mode.Cmd);
+    if (word === null) fail(p, p.pos, unexpected(p));
+    const lit = commandName(word);
+    const isName = lit !== null && isNameStart(lit.charCodeAt(0)) && [...lit].every((ch) => isNameChar(ch.charCodeAt(0)));
+    args.push({
+      type: 'Assign',
+      start: word.start,
+      end: word.end,
+      append: false,
+      naked: true,
+      name: isName ? (word.parts[0] as Lit) : null,
+      index: null,
+      value: isName ? null : word,
+      array: null,
+    });
+  }
+  const last = args[args.length - 1];
+  return { cmd: { type: 'DeclClause', start: variantWord.start, end: last ? last.end : variantWord.end, variant, args }, redirs };
+}
+
+/** `let` arguments, each an arithmetic expression ended by blanks. A quoted argument with no
+ * expansion inside is parsed as the arithmetic bash evaluates it to. */
+function parseLetRest(p: ParserState, letWord: Word): { cmd: Command; redirs: Redirect[] } {
+  const exprs = [];
+  const redirs: Redirect[] = [];
+  let end = letWord.end;
+  for (;;) {
+    skipBlanks(p);
+    const c = cur(p);
+    if (atCommandEnd(c)) break;
+    if (isRedirectStart(p)) {
+      redirs.push(parseRedirect(p));
+      continue;
+    }
+    const quoted = c === Ch.DQuote || c === Ch.SQuote ? parseQuotedLetArg(p, c) : null;
+    exprs.push(quoted ?? parseLetArg(p));
+    end = p.pos;
+    if (!isWordBreak(cur(p))) fail(p, p.pos, `unexpected ${JSON.stringify(p.src[p.pos])} in let expression`);
+  }
+  if (exprs.length === 0) fail(p, letWord.end, 'let clause requires at least one expression');
+  return { cmd: { type: 'LetClause', start: letWord.start, end, exprs }, redirs };
+}
+
+function parseQuotedLetArg(p: ParserState, quote: number): ReturnType<typeof parseLetArg> | null {
+  const open = p.pos;
+  const close = p.src.indexOf(String.fromCharCode(quote), open + 1);
+  if (close === -1 || close >= p.len || !isWordBreak(code(p, close + 1))) return null;
+  const inner = p.src.slice(open + 1, close);
+  if (quote === Ch.DQuote && /[\\$`]/.test(inner)) return null;
+  if (inner.trim() === '') return null;
+  const len = p.len;
+  p.pos = open + 1;
+  p.len = close;
+  const expr = parseArithm(p, -1);
+  const complete = p.pos === close;
+  p.len = len;
+  if (!complete || expr === null) fail(p, p.pos, 'invalid arithmetic in let argument');
+  p.pos = close + 1;
+  return expr;
+}

@@ -1,0 +1,205 @@
+// Parser state and the character-level helpers every part of the parser shares.
+// The lexer works on character codes; the grammar modules advance `pos` directly.
+
+import { ParseError } from '../errors.js';
+import type { Comment, Dialect, Redirect } from './ast.js';
+import { lineColumnAt, lineStarts } from './position.js';
+
+export const enum Ch {
+  Tab = 9,
+  Newline = 10,
+  Space = 32,
+  Bang = 33,
+  DQuote = 34,
+  Hash = 35,
+  Dollar = 36,
+  Percent = 37,
+  Amp = 38,
+  SQuote = 39,
+  LParen = 40,
+  RParen = 41,
+  Star = 42,
+  Plus = 43,
+  Comma = 44,
+  Minus = 45,
+  Slash = 47,
+  Zero = 48,
+  Nine = 57,
+  Colon = 58,
+  Semi = 59,
+  Lt = 60,
+  Eq = 61,
+  Gt = 62,
+  Question = 63,
+  At = 64,
+  A = 65,
+  Z = 90,
+  LBracket = 91,
+  Backslash = 92,
+  RBracket = 93,
+  Caret = 94,
+  Underscore = 95,
+  Backquote = 96,
+  a = 97,
+  z = 122,
+  LBrace = 123,
+  Pipe = 124,
+  RBrace = 125,
+  Tilde = 126,
+}
+
+/** A here-document whose body is read after the next newline token. */
+export interface PendingHeredoc {
+  readonly redirect: Redirect;
+  readonly delim: string;
+  readonly quoted: boolean;
+  readonly stripTabs: boolean;
+}
+
+/** Deeper nesting than this is a parse error rather than a stack overflow. */
+export const MAX_DEPTH = 200;
+
+export interface ParserState {
+  readonly src: string;
+  /** End of the region being parsed: the text's length, or a bound for a nested region. */
+  len: number;
+  pos: number;
+  readonly dialect: Dialect;
+  readonly path: string;
+  readonly comments: Comment[];
+  pending: PendingHeredoc[];
+  depth: number;
+  /** Offsets are shifted by this much in error messages (sub-parses of backquotes). */
+  readonly errorMap: ((offset: number) => number) | null;
+  /** Root text for error positions when this state parses a derived string. */
+  readonly rootSrc: string;
+}
+
+export function createState(opts: {
+  src: string;
+  dialect: Dialect;
+  path: string;
+  depth?: number;
+  errorMap?: (offset: number) => number;
+  rootSrc?: string;
+}): ParserState {
+  return {
+    src: opts.src,
+    len: opts.src.length,
+    pos: 0,
+    dialect: opts.dialect,
+    path: opts.path,
+    comments: [],
+    pending: [],
+    depth: opts.depth ?? 0,
+    errorMap: opts.errorMap ?? null,
+    rootSrc: opts.rootSrc ?? opts.src,
+  };
+}
+
+export function fail(p: ParserState, offset: number, reason: string): never {
+  const at = p.errorMap ? p.errorMap(offset) : offset;
+  const { line, column } = lineColumnAt(lineStarts(p.rootSrc), at);
+  throw new ParseError({ path: p.path, line, column, offset: at, reason });
+}
+
+export function enter(p: ParserState): void {
+  if (++p.depth > MAX_DEPTH) fail(p, p.pos, `nesting too deep: more than ${MAX_DEPTH} levels`);
+}
+
+export function leave(p: ParserState): void {
+  p.depth--;
+}
+
+export function code(p: ParserState, at: number): number {
+  return at < p.len ? p.src.charCodeAt(at) : -1;
+}
+
+export function cur(p: ParserState): number {
+  return p.pos < p.len ? p.src.charCodeAt(p.pos) : -1;
+}
+
+export function isBlank(c: number): boolean {
+  return c === Ch.Space || c === Ch.Tab;
+}
+
+export function isDigit(c: number): boolean {
+  return c >= Ch.Zero && c <= Ch.Nine;
+}
+
+export function isNameStart(c: number): boolean {
+  return (c >= Ch.a && c <= Ch.z) || (c >= Ch.A && c <= Ch.Z) || c === Ch.Underscore;
+}
+
+export function isNameChar(c: number): boolean {
+  return isNameStart(c) || isDigit(c);
+}
+
+/** Characters that end an unquoted word: blanks, newline and the metacharacters `;&|<>()`. */
+export function isWordBreak(c: number): boolean {
+  return (
+    c === Ch.Space ||
+    c === Ch.Tab ||
+    c === Ch.Newline ||
+    c === Ch.Semi ||
+    c === Ch.Amp ||
+    c === Ch.Pipe ||
+    c === Ch.Lt ||
+    c === Ch.Gt ||
+    c === Ch.LParen ||
+    c === Ch.RParen ||
+    c === -1
+  );
+}
+
+/** Skips blanks and backslash-newline line continuations. */
+export function skipBlanks(p: ParserState): void {
+  for (;;) {
+    const c = cur(p);
+    if (c === Ch.Space || c === Ch.Tab) p.pos++;
+    else if (c === Ch.Backslash && code(p, p.pos + 1) === Ch.Newline) p.pos += 2;
+    else return;
+  }
+}
+
+/** Skips blanks, then a comment up to (not including) the newline. */
+export function skipBlanksAndComment(p: ParserState): void {
+  skipBlanks(p);
+  if (cur(p) === Ch.Hash) readComment(p);
+}
+
+export function readComment(p: ParserState): void {
+  const start = p.pos;
+  let end = p.src.indexOf('\n', start);
+  if (end === -1 || end > p.len) end = p.len;
+  p.comments.push({ type: 'Comment', start, end, text: p.src.slice(start + 1, end) });
+  p.pos = end;
+}
+
+/** Whether the reserved word or operator `w` starts at `pos` and ends at a word boundary. */
+export function isWordAt(p: ParserState, w: string, at = p.pos): boolean {
+  if (!p.src.startsWith(w, at) || at + w.length > p.len) return false;
+  const c = code(p, at + w.length);
+  return isWordBreak(c);
+}
+
+/** The run of lowercase letters (plus `[[`/`]]`/`{`/`}`/`!`) at `pos` if it is a whole word. */
+export function peekReserved(p: ParserState): string | null {
+  const c = cur(p);
+  let end = p.pos;
+  if (c >= Ch.a && c <= Ch.z) {
+    while (end < p.len) {
+      const d = p.src.charCodeAt(end);
+      if (d < Ch.a || d > Ch.z) break;
+      end++;
+    }
+  } else if (c === Ch.LBrace || c === Ch.RBrace || c === Ch.Bang) {
+    end++;
+  } else if ((c === Ch.LBracket || c === Ch.RBracket) && code(p, p.pos + 1) === c) {
+    end += 2;
+  } else {
+    return null;
+  }
+  if (!isWordBreak(code(p, end))) return null;
+  return p.src.slice(p.pos, end);
+}

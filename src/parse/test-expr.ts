@@ -1,0 +1,155 @@
+// `[[ ... ]]`: `||`, `&&`, `!`, `( )`, unary and binary tests. The right side of `=~` is a
+// regex word; operands of arithmetic comparisons are also read as arithmetic.
+
+import type { ArithmExpr, TestBinaryOp, TestClause, TestExpr, TestWord, Word } from './ast.js';
+import { parseArithm } from './arith.js';
+import { readHeredocBodies } from './redirects.js';
+import { Ch, code, cur, enter, fail, isWordAt, leave, skipBlanks, type ParserState } from './state.js';
+import { Mode, parseWord } from './words.js';
+
+const UNARY = new Set([
+  '-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x',
+  '-G', '-L', '-N', '-O', '-S', '-z', '-n', '-o', '-v', '-R',
+]);
+const BINARY = new Set(['==', '=', '!=', '=~', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
+const ARITH_CMP = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
+
+export function parseTestClause(p: ParserState): TestClause {
+  const start = p.pos;
+  p.pos += 2;
+  enter(p);
+  const expr = parseOr(p);
+  leave(p);
+  skip(p);
+  if (!isWordAt(p, ']]')) fail(p, start, cur(p) === -1 ? 'reached EOF without matching [[ with ]]' : 'expected ]] to close [[');
+  p.pos += 2;
+  return { type: 'TestClause', start, end: p.pos, expr };
+}
+
+function skip(p: ParserState): void {
+  for (;;) {
+    skipBlanks(p);
+    if (cur(p) !== Ch.Newline) return;
+    p.pos++;
+    if (p.pending.length > 0) readHeredocBodies(p);
+  }
+}
+
+function isOp2(p: ParserState, c: number): boolean {
+  return cur(p) === c && code(p, p.pos + 1) === c;
+}
+
+function parseOr(p: ParserState): TestExpr {
+  let x = parseAnd(p);
+  for (;;) {
+    skip(p);
+    if (!isOp2(p, Ch.Pipe)) return x;
+    p.pos += 2;
+    const y = parseAnd(p);
+    x = { type: 'TestBinary', start: x.start, end: y.end, op: '||', x, y };
+  }
+}
+
+function parseAnd(p: ParserState): TestExpr {
+  let x = parseNot(p);
+  for (;;) {
+    skip(p);
+    if (!isOp2(p, Ch.Amp)) return x;
+    p.pos += 2;
+    const y = parseNot(p);
+    x = { type: 'TestBinary', start: x.start, end: y.end, op: '&&', x, y };
+  }
+}
+
+function parseNot(p: ParserState): TestExpr {
+  skip(p);
+  const start = p.pos;
+  if (isWordAt(p, '!')) {
+    p.pos++;
+    enter(p);
+    const x = parseNot(p);
+    leave(p);
+    return { type: 'TestUnary', start, end: x.end, op: '!', x };
+  }
+  return parsePrimary(p);
+}
+
+/** Whether the operand list ends here: `]]`, `&&`, `||`, `)` or the end. */
+function atOperandEnd(p: ParserState): boolean {
+  const c = cur(p);
+  return c === -1 || c === Ch.RParen || isWordAt(p, ']]') || isOp2(p, Ch.Amp) || isOp2(p, Ch.Pipe);
+}
+
+function parsePrimary(p: ParserState): TestExpr {
+  skip(p);
+  const start = p.pos;
+  if (cur(p) === Ch.LParen) {
+    p.pos++;
+    enter(p);
+    const x = parseOr(p);
+    leave(p);
+    skip(p);
+    if (cur(p) !== Ch.RParen) fail(p, start, 'reached EOF without matching ( with )');
+    p.pos++;
+    return { type: 'TestParen', start, end: p.pos, x };
+  }
+  if (atOperandEnd(p)) fail(p, p.pos, 'test expression expected an operand');
+  const first = operand(p, Mode.Cmd);
+  const firstLit = literal(first.word);
+  skip(p);
+  if (firstLit !== null && UNARY.has(firstLit) && !atOperandEnd(p) && binaryOpAt(p) === null) {
+    const x = operand(p, Mode.Cmd);
+    return { type: 'TestUnary', start, end: x.end, op: firstLit, x };
+  }
+  if (atOperandEnd(p)) return first;
+  const op = binaryOpAt(p);
+  if (op === null) fail(p, p.pos, 'not a valid test operator');
+  p.pos += op.length;
+  skip(p);
+  if (atOperandEnd(p)) fail(p, p.pos, `${op} must be followed by a word`);
+  const second = operand(p, op === '=~' ? Mode.Regex : Mode.Cmd);
+  const arith = ARITH_CMP.has(op);
+  const x = arith ? withArith(p, first) : first;
+  const y = arith ? withArith(p, second) : second;
+  return { type: 'TestBinary', start, end: y.end, op, x, y };
+}
+
+function operand(p: ParserState, mode: Mode): TestWord {
+  const word = parseWord(p, mode);
+  if (word === null) fail(p, p.pos, `unexpected ${JSON.stringify(p.src[p.pos] ?? 'EOF')} in [[ ]]`);
+  return { type: 'TestWord', start: word.start, end: word.end, word, arith: null };
+}
+
+function literal(word: Word): string | null {
+  const part = word.parts.length === 1 ? word.parts[0] : undefined;
+  return part !== undefined && part.type === 'Lit' ? part.value : null;
+}
+
+function binaryOpAt(p: ParserState): TestBinaryOp | null {
+  const c = cur(p);
+  if ((c === Ch.Lt || c === Ch.Gt) && code(p, p.pos + 1) !== Ch.LParen) return c === Ch.Lt ? '<' : '>';
+  for (const op of BINARY) if (isWordAt(p, op)) return op as TestBinaryOp;
+  return null;
+}
+
+/** bash evaluates both operands of `-eq` etc. as arithmetic: a literal operand such as `x+1`
+ * reads `x`. Operands that do not parse as arithmetic fail at run time, not here. */
+function withArith(p: ParserState, w: TestWord): TestWord {
+  if (literal(w.word) === null) return w;
+  const { pos, len, depth } = p;
+  const comments = p.comments.length;
+  let arith: ArithmExpr | null = null;
+  try {
+    p.pos = w.start;
+    p.len = w.end;
+    const expr = parseArithm(p, -1);
+    if (p.pos === w.end) arith = expr;
+  } catch (err) {
+    if (!(err instanceof Error && err.name === 'ParseError')) throw err;
+  }
+  p.pos = pos;
+  p.len = len;
+  p.depth = depth;
+  p.comments.length = comments;
+  return arith === null ? w : { ...w, arith };
+}

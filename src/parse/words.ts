@@ -1,0 +1,263 @@
+// Words and their parts: literals, quotes, expansions, substitutions. A word is read in a mode
+// that says where it stops and which quoting rules apply there.
+
+import type { DblQuoted, ExtGlob, ProcSubst, SglQuoted, Word, WordPart } from './ast.js';
+import { parseBackquote, parseDollar } from './expansions.js';
+import { parseNestedStmts } from './commands.js';
+import { Ch, code, cur, fail, isBlank, isWordBreak, type ParserState } from './state.js';
+
+export const enum Mode {
+  /** Unquoted word in a command, `[[ ]]`, case pattern, array element. */
+  Cmd,
+  /** Inside `"..."`. */
+  Dq,
+  /** Unquoted here-document body: runs to the end of the region. */
+  Heredoc,
+  /** Operand of `${x op WORD}`, unquoted. */
+  ParamArg,
+  /** Operand of `${x op WORD}` inside double quotes: single quotes are literal there. */
+  ParamArgDq,
+  /** Pattern of `${x/PATTERN/...}`: stops at `/` too. */
+  ReplOrig,
+  ReplOrigDq,
+  /** The right side of `=~` in `[[ ]]`: parentheses and `|` belong to the regex. */
+  Regex,
+  /** An operand in arithmetic. */
+  Arith,
+  /** Inside `[...]` after a name, when it is not arithmetic. */
+  Subscript,
+}
+
+function isArithBreak(c: number): boolean {
+  switch (c) {
+    case Ch.Space:
+    case Ch.Tab:
+    case Ch.Newline:
+    case Ch.Plus:
+    case Ch.Minus:
+    case Ch.Star:
+    case Ch.Slash:
+    case Ch.Percent:
+    case Ch.Lt:
+    case Ch.Gt:
+    case Ch.Eq:
+    case Ch.Bang:
+    case Ch.Amp:
+    case Ch.Pipe:
+    case Ch.Caret:
+    case Ch.Tilde:
+    case Ch.Question:
+    case Ch.Colon:
+    case Ch.Comma:
+    case Ch.LParen:
+    case Ch.RParen:
+    case Ch.LBracket:
+    case Ch.RBracket:
+    case Ch.LBrace:
+    case Ch.RBrace:
+    case Ch.Semi:
+    case -1:
+      return true;
+    default:
+      return false;
+  }
+}
+
+function inDq(mode: Mode): boolean {
+  return mode === Mode.Dq || mode === Mode.Heredoc || mode === Mode.ParamArgDq || mode === Mode.ReplOrigDq;
+}
+
+/** Reads a word in `mode` at `pos`; returns null when no character belongs to it. */
+export function parseWord(p: ParserState, mode: Mode): Word | null {
+  const start = p.pos;
+  const parts = parseParts(p, mode);
+  if (parts.length === 0) return null;
+  return { type: 'Word', start, end: p.pos, parts };
+}
+
+/** Reads the parts of a word in `mode` up to where the mode stops. */
+export function parseParts(p: ParserState, mode: Mode): WordPart[] {
+  const parts: WordPart[] = [];
+  const src = p.src;
+  let lit = p.pos;
+  let depth = 0;
+  const flush = (): void => {
+    if (p.pos > lit) parts.push({ type: 'Lit', start: lit, end: p.pos, value: src.slice(lit, p.pos) });
+  };
+  const bash = p.dialect === 'bash';
+  for (;;) {
+    const c = p.pos < p.len ? src.charCodeAt(p.pos) : -1;
+    if (c === -1) break;
+    // Where the mode stops.
+    if (mode === Mode.Cmd) {
+      if (isWordBreak(c)) {
+        if ((c === Ch.Lt || c === Ch.Gt) && bash && code(p, p.pos + 1) === Ch.LParen) {
+          flush();
+          parts.push(parseProcSubst(p));
+          lit = p.pos;
+          continue;
+        }
+        break;
+      }
+    } else if (mode === Mode.Dq) {
+      if (c === Ch.DQuote) break;
+    } else if (mode === Mode.Arith) {
+      if (isArithBreak(c)) break;
+    } else if (mode === Mode.Regex) {
+      if (c === Ch.LParen) depth++;
+      else if (c === Ch.RParen) {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && (isBlank(c) || c === Ch.Newline || c === Ch.Lt || c === Ch.Gt)) break;
+      else if (c === Ch.Semi || c === Ch.Amp) break;
+    } else if (mode === Mode.Subscript) {
+      if (c === Ch.LBracket) depth++;
+      else if (c === Ch.RBracket) {
+        if (depth === 0) break;
+        depth--;
+      }
+    } else if (mode !== Mode.Heredoc) {
+      // ${x op WORD}: braces nest (bash prints `{a}` for `${u:-{a}}`).
+      if (c === Ch.LBrace) depth++;
+      else if (c === Ch.RBrace) {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === Ch.Slash && depth === 0 && (mode === Mode.ReplOrig || mode === Mode.ReplOrigDq)) break;
+    }
+    switch (c) {
+      case Ch.Backslash:
+        p.pos += p.pos + 1 < p.len ? 2 : 1;
+        continue;
+      case Ch.SQuote:
+        if (inDq(mode)) break;
+        flush();
+        parts.push(parseSingleQuoted(p, false));
+        lit = p.pos;
+        continue;
+      case Ch.DQuote:
+        if (mode === Mode.Heredoc) break;
+        flush();
+        parts.push(parseDoubleQuoted(p, false));
+        lit = p.pos;
+        continue;
+      case Ch.Dollar: {
+        const part = parseDollar(p, inDq(mode));
+        if (part === null) break;
+        // parseDollar consumed the part; the literal run before it ends at its start.
+        if (part.start > lit) parts.push({ type: 'Lit', start: lit, end: part.start, value: src.slice(lit, part.start) });
+        parts.push(part);
+        lit = p.pos;
+        continue;
+      }
+      case Ch.Backquote:
+        flush();
+        parts.push(parseBackquote(p, inDq(mode)));
+        lit = p.pos;
+        continue;
+      case Ch.Question:
+      case Ch.Star:
+      case Ch.Plus:
+      case Ch.At:
+      case Ch.Bang:
+        if (bash && code(p, p.pos + 1) === Ch.LParen && mode === Mode.Cmd) {
+          flush();
+          parts.push(parseExtGlob(p));
+          lit = p.pos;
+          continue;
+        }
+        break;
+      default:
+        break;
+    }
+    p.pos++;
+  }
+  flush();
+  return parts;
+}
+
+export function parseSingleQuoted(p: ParserState, dollar: boolean): SglQuoted {
+  const start = p.pos;
+  p.pos += dollar ? 2 : 1;
+  const bodyStart = p.pos;
+  if (dollar) {
+    // $'...': backslash escapes, including \'.
+    for (;;) {
+      const c = cur(p);
+      if (c === -1) fail(p, start, 'reached EOF without closing quote \'');
+      if (c === Ch.Backslash) p.pos += 2;
+      else if (c === Ch.SQuote) break;
+      else p.pos++;
+    }
+  } else {
+    const end = p.src.indexOf("'", p.pos);
+    if (end === -1 || end >= p.len) fail(p, start, 'reached EOF without closing quote \'');
+    p.pos = end;
+  }
+  const value = p.src.slice(bodyStart, p.pos);
+  p.pos++;
+  return { type: 'SglQuoted', start, end: p.pos, dollar, value };
+}
+
+export function parseDoubleQuoted(p: ParserState, dollar: boolean): DblQuoted {
+  const start = p.pos;
+  p.pos += dollar ? 2 : 1;
+  const parts = parseParts(p, Mode.Dq);
+  if (cur(p) !== Ch.DQuote) fail(p, start, 'reached EOF without closing quote "');
+  p.pos++;
+  return { type: 'DblQuoted', start, end: p.pos, dollar, parts };
+}
+
+function parseProcSubst(p: ParserState): ProcSubst {
+  const start = p.pos;
+  const op = cur(p) === Ch.Lt ? '<(' : '>(';
+  p.pos += 2;
+  const stmts = parseNestedStmts(p, Ch.RParen);
+  if (cur(p) !== Ch.RParen) fail(p, start, `reached EOF without matching ${op} with )`);
+  p.pos++;
+  return { type: 'ProcSubst', start, end: p.pos, op, stmts };
+}
+
+function parseExtGlob(p: ParserState): ExtGlob {
+  const start = p.pos;
+  const op = p.src.slice(p.pos, p.pos + 2) as ExtGlob['op'];
+  p.pos += 2;
+  const patStart = p.pos;
+  let depth = 0;
+  for (;;) {
+    const c = cur(p);
+    if (c === -1 || c === Ch.Newline) fail(p, start, `reached EOF without matching ${op} with )`);
+    if (c === Ch.Backslash) {
+      p.pos += 2;
+      continue;
+    }
+    if (c === Ch.LParen) depth++;
+    else if (c === Ch.RParen) {
+      if (depth === 0) break;
+      depth--;
+    }
+    p.pos++;
+  }
+  const pattern = { type: 'Lit' as const, start: patStart, end: p.pos, value: p.src.slice(patStart, p.pos) };
+  p.pos++;
+  return { type: 'ExtGlob', start, end: p.pos, op, pattern };
+}
+
+/** The text a literal-only word stands for after quote removal, or null if it expands. */
+export function literalValue(word: Word): string | null {
+  let out = '';
+  for (const part of word.parts) {
+    if (part.type === 'Lit') out += unescapeUnquoted(part.value);
+    else if (part.type === 'SglQuoted' && !part.dollar) out += part.value;
+    else if (part.type === 'DblQuoted' && !part.dollar) {
+      for (const inner of part.parts) {
+        if (inner.type !== 'Lit') return null;
+        out += inner.value.replace(/\\([$`"\\\n])/g, '$1');
+      }
+    } else return null;
+  }
+  return out;
+}
+
+function unescapeUnquoted(s: string): string {
+  return s.indexOf('\\') === -1 ? s : s.replace(/\\\n/g, '').replace(/\\(.)/gs, '$1');
+}
