@@ -1,0 +1,2 @@
+# placeholder
+echo a=(x)
