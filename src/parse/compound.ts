@@ -21,13 +21,22 @@ import type {
 import { parseArithm } from './arith.js';
 import { parseCommandStmt, parseStmtList, skipSeparators, type ListEnd } from './commands.js';
 import { parseFuncBody } from './simple.js';
-import { Ch, code, cur, enter, fail, isNameChar, isNameStart, isWordAt, leave, peekReserved, skipBlanks, type ParserState } from './state.js';
+import { Ch, code, cur, enter, fail, isNameChar, isNameStart, isWordAt, leave, peekReserved, skipBlanks, type ParserState, SyntaxFailure } from './state.js';
 import { parseTestClause } from './test-expr.js';
 import { Mode, parseWord } from './words.js';
 
 function words(...w: string[]): ListEnd {
   return { words: w, rparen: false, caseItem: false };
 }
+
+const THEN = words('then');
+const IF_BODY = words('elif', 'else', 'fi');
+const FI = words('fi');
+const DO = words('do');
+const DONE = words('done');
+const RBRACE = words('}');
+const ESAC_ITEM: ListEnd = { words: ['esac'], rparen: false, caseItem: true };
+const SUBSHELL: ListEnd = { words: [], rparen: true, caseItem: false };
 
 /** The compound command starting at `pos`, or null when a simple command starts there. */
 export function parseCompound(p: ParserState): Command | null {
@@ -84,9 +93,9 @@ function nonEmptyList(p: ParserState, end: ListEnd, after: string): Stmt[] {
 function parseIf(p: ParserState, kind: 'if' | 'elif'): IfClause {
   const start = p.pos;
   p.pos += kind.length;
-  const cond = nonEmptyList(p, words('then'), kind);
+  const cond = nonEmptyList(p, THEN, kind);
   expectWord(p, 'then', `"${kind} <condition>"`);
-  const then = nonEmptyList(p, words('elif', 'else', 'fi'), 'then');
+  const then = nonEmptyList(p, IF_BODY, 'then');
   let otherwise: IfClause | null = null;
   if (isWordAt(p, 'elif')) {
     otherwise = parseIf(p, 'elif');
@@ -95,7 +104,7 @@ function parseIf(p: ParserState, kind: 'if' | 'elif'): IfClause {
   if (isWordAt(p, 'else')) {
     const elseStart = p.pos;
     p.pos += 4;
-    const body = nonEmptyList(p, words('fi'), 'else');
+    const body = nonEmptyList(p, FI, 'else');
     expectWord(p, 'fi', '"if"');
     otherwise = { type: 'IfClause', start: elseStart, end: p.pos, cond: [], then: body, else: null, kind: 'else' };
     return { type: 'IfClause', start, end: p.pos, cond, then, else: otherwise, kind };
@@ -108,9 +117,9 @@ function parseWhile(p: ParserState, until: boolean): WhileClause {
   const start = p.pos;
   const kw = until ? 'until' : 'while';
   p.pos += kw.length;
-  const cond = nonEmptyList(p, words('do'), kw);
+  const cond = nonEmptyList(p, DO, kw);
   expectWord(p, 'do', `"${kw} <condition>"`);
-  const body = nonEmptyList(p, words('done'), 'do');
+  const body = nonEmptyList(p, DONE, 'do');
   expectWord(p, 'done', '"do"');
   return { type: 'WhileClause', start, end: p.pos, until, cond, body };
 }
@@ -136,7 +145,7 @@ function parseFor(p: ParserState, select: boolean): ForClause {
     body = block.stmts;
   } else {
     expectWord(p, 'do', `"${kw} <loop>"`);
-    body = nonEmptyList(p, words('done'), 'do');
+    body = nonEmptyList(p, DONE, 'do');
     expectWord(p, 'done', '"do"');
   }
   return { type: 'ForClause', start, end: p.pos, select, loop, body };
@@ -242,7 +251,7 @@ function parseCaseItem(p: ParserState): CaseItem {
     }
     fail(p, p.pos, 'case patterns must be separated by | and end with )');
   }
-  const stmts = parseStmtList(p, { words: ['esac'], rparen: false, caseItem: true });
+  const stmts = parseStmtList(p, ESAC_ITEM);
   let op: CaseOp | null = null;
   if (cur(p) === Ch.Semi) {
     const n = code(p, p.pos + 1);
@@ -256,7 +265,7 @@ function parseCaseItem(p: ParserState): CaseItem {
 function parseBlock(p: ParserState): Block {
   const start = p.pos;
   p.pos++;
-  const stmts = nonEmptyList(p, words('}'), '{');
+  const stmts = nonEmptyList(p, RBRACE, '{');
   if (!isWordAt(p, '}')) fail(p, start, 'reached EOF without matching { with }');
   p.pos++;
   return { type: 'Block', start, end: p.pos, stmts };
@@ -265,7 +274,7 @@ function parseBlock(p: ParserState): Block {
 function parseSubshell(p: ParserState): Subshell {
   const start = p.pos;
   p.pos++;
-  const stmts = nonEmptyList(p, { words: [], rparen: true, caseItem: false }, '(');
+  const stmts = nonEmptyList(p, SUBSHELL, '(');
   if (cur(p) !== Ch.RParen) fail(p, start, 'reached EOF without matching ( with )');
   p.pos++;
   return { type: 'Subshell', start, end: p.pos, stmts };
@@ -287,7 +296,7 @@ function tryArithmCmd(p: ParserState): ArithmCmd | null {
     }
   } catch (err) {
     // Not arithmetic: bash reads `((` as two subshells when no `))` closes it.
-    if (!(err instanceof Error && err.name === 'ParseError')) throw err;
+    if (!(err instanceof SyntaxFailure)) throw err;
   }
   p.pos = start;
   p.depth = depth;

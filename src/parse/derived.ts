@@ -19,7 +19,6 @@ export function parseDerived(p: ParserState, text: string, map: readonly number[
     path: p.path,
     depth: p.depth + 1,
     errorMap: parentMap ? (i) => parentMap(toSource(i)) : toSource,
-    rootSrc: p.rootSrc,
   });
   const stmts = parseStmtsIn(sub, text.length);
   const mapStart = (i: number): number => (i < 0 ? i : toSource(i));

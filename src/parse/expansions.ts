@@ -5,7 +5,7 @@ import type { ArithmExp, CmdSubst, Lit, ParamExp, ParamOp, Subscript, WordPart }
 import { parseArithm } from './arith.js';
 import { parseNestedStmts, parseStmtsIn } from './commands.js';
 import { parseDerived } from './derived.js';
-import { Ch, code, cur, enter, fail, isDigit, isNameChar, isNameStart, leave, type ParserState } from './state.js';
+import { Ch, code, cur, enter, fail, isDigit, isNameChar, isNameStart, leave, type ParserState, SyntaxFailure } from './state.js';
 import { Mode, parseDoubleQuoted, parseSingleQuoted, parseWord } from './words.js';
 
 function isSpecialParam(c: number): boolean {
@@ -92,7 +92,7 @@ function tryArithmExp(p: ParserState): ArithmExp | null {
     }
   } catch (err) {
     // Not arithmetic: bash reads `$((` as `$( (` when no `))` closes it. The caller re-reads.
-    if (!(err instanceof Error && err.name === 'ParseError')) throw err;
+    if (!(err instanceof SyntaxFailure)) throw err;
   }
   p.pos = start;
   p.depth = depth;
@@ -250,7 +250,7 @@ export function parseSubscript(p: ParserState): Subscript {
       }
     } catch (err) {
       // Not arithmetic (an associative key such as `my key` or `a.b`): read it as a word.
-      if (!(err instanceof Error && err.name === 'ParseError')) throw err;
+      if (!(err instanceof SyntaxFailure)) throw err;
     }
     p.depth = depth;
     p.comments.length = comments;

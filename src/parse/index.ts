@@ -3,7 +3,7 @@
 import type { Dialect, File } from './ast.js';
 import { parseProgram } from './commands.js';
 import { readHeredocBodies } from './redirects.js';
-import { createState } from './state.js';
+import { createState, SyntaxFailure, toParseError } from './state.js';
 
 export interface ParseOptions {
   /** `bash` (default) or `posix` (dash / POSIX sh: bash-only syntax is not recognised). */
@@ -15,10 +15,17 @@ export interface ParseOptions {
 /** Parses a whole script. Throws ParseError (`path:line:col: message`) on bad syntax. */
 export function parse(text: string, opts: ParseOptions = {}): File {
   const dialect = opts.dialect ?? 'bash';
-  const p = createState({ src: text, dialect, path: opts.path ?? '<stdin>' });
-  const stmts = parseProgram(p);
-  // Here-documents on the last line, with no newline after it: bash reads an empty body.
-  if (p.pending.length > 0) readHeredocBodies(p);
+  const path = opts.path ?? '<stdin>';
+  const p = createState({ src: text, dialect, path });
+  let stmts;
+  try {
+    stmts = parseProgram(p);
+    // Here-documents on the last line, with no newline after it: bash reads an empty body.
+    if (p.pending.length > 0) readHeredocBodies(p);
+  } catch (err) {
+    if (err instanceof SyntaxFailure) throw toParseError(err, text, path);
+    throw err;
+  }
   return { type: 'File', start: 0, end: text.length, dialect, stmts, comments: p.comments };
 }
 

@@ -6,7 +6,7 @@ import { parseArithm, parseLetArg } from './arith.js';
 import { parseCommandStmt, skipSeparators, unexpected } from './commands.js';
 import { parseSubscript } from './expansions.js';
 import { isRedirectStart, parseRedirect } from './redirects.js';
-import { Ch, code, cur, fail, isNameChar, isNameStart, isWordBreak, skipBlanks, type ParserState } from './state.js';
+import { Ch, code, cur, fail, isNameChar, isNameStart, isWordBreak, skipBlanks, type ParserState, SyntaxFailure } from './state.js';
 import { Mode, parseWord } from './words.js';
 
 const DECL_BASH = new Set(['declare', 'local', 'export', 'readonly', 'typeset']);
@@ -97,8 +97,10 @@ function tryAssign(p: ParserState): Assign | null {
   if (!isNameStart(cur(p))) return null;
   let i = start + 1;
   while (i < p.len && isNameChar(p.src.charCodeAt(i))) i++;
-  const name: Lit = { type: 'Lit', start, end: i, value: p.src.slice(start, i) };
+  const nameEnd = i;
   const bash = p.dialect === 'bash';
+  const next = code(p, i);
+  if (next !== Ch.Eq && next !== Ch.Plus && next !== Ch.LBracket) return null;
   let index: Subscript | null = null;
   if (code(p, i) === Ch.LBracket && bash) {
     p.pos = i;
@@ -106,7 +108,7 @@ function tryAssign(p: ParserState): Assign | null {
       index = parseSubscript(p);
     } catch (err) {
       // `a[` without its `]`: a glob word, not an assignment.
-      if (!(err instanceof Error && err.name === 'ParseError')) throw err;
+      if (!(err instanceof SyntaxFailure)) throw err;
       p.pos = start;
       return null;
     }
@@ -123,6 +125,7 @@ function tryAssign(p: ParserState): Assign | null {
     return null;
   }
   p.pos = i;
+  const name: Lit = { type: 'Lit', start, end: nameEnd, value: p.src.slice(start, nameEnd) };
   if (cur(p) === Ch.LParen && bash) {
     const array = parseArray(p);
     return { type: 'Assign', start, end: array.end, append, naked: false, name, index, value: null, array };
@@ -163,7 +166,7 @@ function tryKeyedElem(p: ParserState): ArrayElem | null {
   try {
     index = parseSubscript(p);
   } catch (err) {
-    if (!(err instanceof Error && err.name === 'ParseError')) throw err;
+    if (!(err instanceof SyntaxFailure)) throw err;
     p.pos = start;
     return null;
   }

@@ -69,10 +69,8 @@ export interface ParserState {
   readonly comments: Comment[];
   pending: PendingHeredoc[];
   depth: number;
-  /** Offsets are shifted by this much in error messages (sub-parses of backquotes). */
+  /** Maps offsets in a derived text (backquote contents) back to the source, for errors. */
   readonly errorMap: ((offset: number) => number) | null;
-  /** Root text for error positions when this state parses a derived string. */
-  readonly rootSrc: string;
 }
 
 export function createState(opts: {
@@ -81,7 +79,6 @@ export function createState(opts: {
   path: string;
   depth?: number;
   errorMap?: (offset: number) => number;
-  rootSrc?: string;
 }): ParserState {
   return {
     src: opts.src,
@@ -93,14 +90,26 @@ export function createState(opts: {
     pending: [],
     depth: opts.depth ?? 0,
     errorMap: opts.errorMap ?? null,
-    rootSrc: opts.rootSrc ?? opts.src,
   };
 }
 
+/** Thrown inside the parser: cheap (no stack trace, no line table), so that speculative parses
+ * (`$((` vs `$( (`, subscripts) can fail often. parse() turns it into a ParseError. */
+export class SyntaxFailure {
+  constructor(
+    readonly offset: number,
+    readonly reason: string,
+  ) {}
+}
+
 export function fail(p: ParserState, offset: number, reason: string): never {
-  const at = p.errorMap ? p.errorMap(offset) : offset;
-  const { line, column } = lineColumnAt(lineStarts(p.rootSrc), at);
-  throw new ParseError({ path: p.path, line, column, offset: at, reason });
+  throw new SyntaxFailure(p.errorMap ? p.errorMap(offset) : offset, reason);
+}
+
+/** The public error for a failure, with its line and column in `src`. */
+export function toParseError(failure: SyntaxFailure, src: string, path: string): ParseError {
+  const { line, column } = lineColumnAt(lineStarts(src), failure.offset);
+  return new ParseError({ path, line, column, offset: failure.offset, reason: failure.reason });
 }
 
 export function enter(p: ParserState): void {
@@ -183,23 +192,33 @@ export function isWordAt(p: ParserState, w: string, at = p.pos): boolean {
   return isWordBreak(c);
 }
 
-/** The run of lowercase letters (plus `[[`/`]]`/`{`/`}`/`!`) at `pos` if it is a whole word. */
+const RESERVED = [
+  'if', 'then', 'elif', 'else', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for',
+  'select', 'function', 'in', 'time', 'coproc',
+];
+
+/** The reserved word at `pos` if one stands there as a whole word (`if`, `{`, `[[`, `!`, ...).
+ * Returns a shared constant: this runs at every command start, so it must not allocate. */
 export function peekReserved(p: ParserState): string | null {
   const c = cur(p);
-  let end = p.pos;
   if (c >= Ch.a && c <= Ch.z) {
+    let end = p.pos + 1;
     while (end < p.len) {
       const d = p.src.charCodeAt(end);
       if (d < Ch.a || d > Ch.z) break;
       end++;
     }
-  } else if (c === Ch.LBrace || c === Ch.RBrace || c === Ch.Bang) {
-    end++;
-  } else if ((c === Ch.LBracket || c === Ch.RBracket) && code(p, p.pos + 1) === c) {
-    end += 2;
-  } else {
+    const n = end - p.pos;
+    if (n < 2 || n > 8 || !isWordBreak(code(p, end))) return null;
+    for (const w of RESERVED) if (w.length === n && p.src.startsWith(w, p.pos)) return w;
     return null;
   }
-  if (!isWordBreak(code(p, end))) return null;
-  return p.src.slice(p.pos, end);
+  let w: string;
+  if (c === Ch.LBrace) w = '{';
+  else if (c === Ch.RBrace) w = '}';
+  else if (c === Ch.Bang) w = '!';
+  else if (c === Ch.LBracket && code(p, p.pos + 1) === c) w = '[[';
+  else if (c === Ch.RBracket && code(p, p.pos + 1) === c) w = ']]';
+  else return null;
+  return isWordBreak(code(p, p.pos + w.length)) ? w : null;
 }

@@ -81,9 +81,6 @@ export function parseParts(p: ParserState, mode: Mode): WordPart[] {
   const src = p.src;
   let lit = p.pos;
   let depth = 0;
-  const flush = (): void => {
-    if (p.pos > lit) parts.push({ type: 'Lit', start: lit, end: p.pos, value: src.slice(lit, p.pos) });
-  };
   const bash = p.dialect === 'bash';
   for (;;) {
     const c = p.pos < p.len ? src.charCodeAt(p.pos) : -1;
@@ -92,7 +89,7 @@ export function parseParts(p: ParserState, mode: Mode): WordPart[] {
     if (mode === Mode.Cmd) {
       if (isWordBreak(c)) {
         if ((c === Ch.Lt || c === Ch.Gt) && bash && code(p, p.pos + 1) === Ch.LParen) {
-          flush();
+          if (p.pos > lit) pushLit(parts, src, lit, p.pos);
           parts.push(parseProcSubst(p));
           lit = p.pos;
           continue;
@@ -130,13 +127,13 @@ export function parseParts(p: ParserState, mode: Mode): WordPart[] {
         continue;
       case Ch.SQuote:
         if (inDq(mode)) break;
-        flush();
+        if (p.pos > lit) pushLit(parts, src, lit, p.pos);
         parts.push(parseSingleQuoted(p, false));
         lit = p.pos;
         continue;
       case Ch.DQuote:
         if (mode === Mode.Heredoc) break;
-        flush();
+        if (p.pos > lit) pushLit(parts, src, lit, p.pos);
         parts.push(parseDoubleQuoted(p, false));
         lit = p.pos;
         continue;
@@ -144,13 +141,13 @@ export function parseParts(p: ParserState, mode: Mode): WordPart[] {
         const part = parseDollar(p, inDq(mode));
         if (part === null) break;
         // parseDollar consumed the part; the literal run before it ends at its start.
-        if (part.start > lit) parts.push({ type: 'Lit', start: lit, end: part.start, value: src.slice(lit, part.start) });
+        if (part.start > lit) pushLit(parts, src, lit, part.start);
         parts.push(part);
         lit = p.pos;
         continue;
       }
       case Ch.Backquote:
-        flush();
+        if (p.pos > lit) pushLit(parts, src, lit, p.pos);
         parts.push(parseBackquote(p, inDq(mode)));
         lit = p.pos;
         continue;
@@ -160,7 +157,7 @@ export function parseParts(p: ParserState, mode: Mode): WordPart[] {
       case Ch.At:
       case Ch.Bang:
         if (bash && code(p, p.pos + 1) === Ch.LParen && mode === Mode.Cmd) {
-          flush();
+          if (p.pos > lit) pushLit(parts, src, lit, p.pos);
           parts.push(parseExtGlob(p));
           lit = p.pos;
           continue;
@@ -171,8 +168,12 @@ export function parseParts(p: ParserState, mode: Mode): WordPart[] {
     }
     p.pos++;
   }
-  flush();
+  if (p.pos > lit) pushLit(parts, src, lit, p.pos);
   return parts;
+}
+
+function pushLit(parts: WordPart[], src: string, start: number, end: number): void {
+  parts.push({ type: 'Lit', start, end, value: src.slice(start, end) });
 }
 
 export function parseSingleQuoted(p: ParserState, dollar: boolean): SglQuoted {
