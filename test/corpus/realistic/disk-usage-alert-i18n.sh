@@ -128,7 +128,8 @@ done < <(df -P -T -k | tail -n +2)
 if (( ${#report[@]} )); then
     printf '%s\n' "${report[@]}"
     if command -v mail >/dev/null && [[ -n ${ALERT_MAIL:-} ]]; then
-        printf '%s\n' "${report[@]}" | mail -s "$(hostname): $"disk space alert" ⚠️" "$ALERT_MAIL"
+        subject=$"disk space alert"
+        printf '%s\n' "${report[@]}" | mail -s "$(hostname): ${subject} ⚠️" "$ALERT_MAIL"
     fi
 fi
 

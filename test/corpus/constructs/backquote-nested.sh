@@ -1,0 +1,10 @@
+x=`echo \`date\``
+x=`echo \`echo \\\`echo three\\\`\``
+x="`echo \`echo in-dquotes\``"
+x=`echo a \`echo b\` c`
+x=`echo \`echo a\`\`echo b\``
+x=`echo "\`echo q\`"`
+x=`echo $(echo \`echo mixed\`)`
+x=$(echo `echo \`echo inner\``)
+x=`echo \`echo '\$x'\``
+x=`echo \`echo \\\$y\``

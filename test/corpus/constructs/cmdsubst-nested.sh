@@ -1,0 +1,13 @@
+x=$(echo $(echo $(echo deep)))
+x="$(echo "$(echo "$(echo "quoted deep")")")"
+x=$(echo "$(echo 'a')" '$(not)' "\$(not)")
+x=$(echo $(echo a) $(echo b))
+x=$(echo $(case y in y) echo y;; esac))
+x=$( ( echo subshell ) )
+x=$(echo `echo \`echo bq\``)
+x=`echo $(echo cmd-in-bq)`
+x=$(echo $(( $(echo 1) + 2 )))
+x=$(echo ${a:-$(echo ${b:-$(echo c)})})
+x=$(cat <(echo $(echo proc)))
+x=$(echo "$(echo ")")")
+x=$(echo $(echo '(') $(echo ')'))
