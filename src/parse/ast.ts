@@ -320,7 +320,7 @@ export interface ParamExp extends Span {
   /** `${!prefix*}` / `${!prefix@}` */
   readonly names: '*' | '@' | null;
   readonly slice: { readonly offset: ArithmExpr | null; readonly length: ArithmExpr | null } | null;
-  readonly repl: { readonly all: boolean; readonly anchor: '#' | '%' | null; readonly orig: Word; readonly with: Word | null } | null;
+  readonly repl: { readonly all: boolean; readonly anchor: '#' | '%' | null; readonly orig: Word | null; readonly with: Word | null } | null;
   readonly exp: { readonly op: ParamOp; readonly word: Word | null } | null;
 }
 

@@ -5,7 +5,7 @@ import type { ArithmExp, CmdSubst, Lit, ParamExp, ParamOp, Subscript, WordPart }
 import { parseArithm } from './arith.js';
 import { parseNestedStmts, parseStmtsIn } from './commands.js';
 import { parseDerived } from './derived.js';
-import { Ch, code, cur, enter, fail, isDigit, isNameChar, isNameStart, leave, type ParserState, SyntaxFailure } from './state.js';
+import { Ch, code, cur, enter, fail, isDigit, isNameChar, isNameStart, leave, type ParserState, skipContinuations, SyntaxFailure } from './state.js';
 import { Mode, parseDoubleQuoted, parseSingleQuoted, parseWord } from './words.js';
 
 function isSpecialParam(c: number): boolean {
@@ -104,6 +104,7 @@ function parseParamBraced(p: ParserState, dq: boolean): ParamExp {
   const start = p.pos;
   p.pos += 2;
   enter(p);
+  skipContinuations(p);
   let length = false;
   let excl = false;
   let c = cur(p);
@@ -112,12 +113,14 @@ function parseParamBraced(p: ParserState, dq: boolean): ParamExp {
     if (n !== Ch.RBrace && n !== Ch.Colon && (isNameChar(n) || isSpecialParam(n))) {
       length = true;
       p.pos++;
+      skipContinuations(p);
     }
   } else if (c === Ch.Bang && p.dialect === 'bash') {
     const n = code(p, p.pos + 1);
     if (n !== Ch.RBrace && (isNameChar(n) || isSpecialParam(n))) {
       excl = true;
       p.pos++;
+      skipContinuations(p);
     }
   }
   // The parameter name.
@@ -133,10 +136,12 @@ function parseParamBraced(p: ParserState, dq: boolean): ParamExp {
     fail(p, start, 'invalid parameter name');
   }
   const param: Lit = { type: 'Lit', start: nameStart, end: p.pos, value: p.src.slice(nameStart, p.pos) };
+  skipContinuations(p);
   let index: Subscript | null = null;
   if (cur(p) === Ch.LBracket && isNameStart(param.value.charCodeAt(0))) {
     if (p.dialect !== 'bash') fail(p, p.pos, 'arrays are a bash feature');
     index = parseSubscript(p);
+    skipContinuations(p);
   }
   let names: ParamExp['names'] = null;
   let slice: ParamExp['slice'] = null;
@@ -168,8 +173,7 @@ function parseParamBraced(p: ParserState, dq: boolean): ParamExp {
       anchor = n === Ch.Hash ? '#' : '%';
       p.pos++;
     }
-    const origStart = p.pos;
-    const orig = parseWord(p, dq ? Mode.ReplOrigDq : Mode.ReplOrig) ?? { type: 'Word', start: origStart, end: origStart, parts: [] };
+    const orig = parseWord(p, dq ? Mode.ReplOrigDq : Mode.ReplOrig);
     let withWord = null;
     if (cur(p) === Ch.Slash) {
       p.pos++;

@@ -171,6 +171,11 @@ export function skipBlanks(p: ParserState): void {
   }
 }
 
+/** Skips backslash-newline pairs, which bash removes before tokenizing (outside quotes). */
+export function skipContinuations(p: ParserState): void {
+  while (cur(p) === Ch.Backslash && code(p, p.pos + 1) === Ch.Newline) p.pos += 2;
+}
+
 /** Skips blanks, then a comment up to (not including) the newline. */
 export function skipBlanksAndComment(p: ParserState): void {
   skipBlanks(p);

@@ -114,12 +114,10 @@ export function parseParts(p: ParserState, mode: Mode): WordPart[] {
         depth--;
       }
     } else if (mode !== Mode.Heredoc) {
-      // ${x op WORD}: braces nest (bash prints `{a}` for `${u:-{a}}`).
-      if (c === Ch.LBrace) depth++;
-      else if (c === Ch.RBrace) {
-        if (depth === 0) break;
-        depth--;
-      } else if (c === Ch.Slash && depth === 0 && (mode === Mode.ReplOrig || mode === Mode.ReplOrigDq)) break;
+      // ${x op WORD} ends at the first unquoted `}`: braces do not nest (bash prints `a{bc}`
+      // for `${u:-a{b}c}`).
+      if (c === Ch.RBrace) break;
+      if (c === Ch.Slash && (mode === Mode.ReplOrig || mode === Mode.ReplOrigDq)) break;
     }
     switch (c) {
       case Ch.Backslash:
