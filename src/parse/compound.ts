@@ -21,7 +21,7 @@ import type {
 import { parseArithm } from './arith.js';
 import { parseCommandStmt, parseStmtList, skipSeparators, type ListEnd } from './commands.js';
 import { parseFuncBody } from './simple.js';
-import { Ch, code, cur, enter, fail, isNameChar, isNameStart, isWordAt, leave, peekReserved, skipBlanks, type ParserState, SyntaxFailure } from './state.js';
+import { Ch, code, cur, enter, fail, isNameChar, isNameStart, isWordAt, leave, peekReserved, skipBlanks, type ParserState, isRetryable } from './state.js';
 import { parseTestClause } from './test-expr.js';
 import { Mode, parseWord } from './words.js';
 
@@ -98,7 +98,9 @@ function parseIf(p: ParserState, kind: 'if' | 'elif'): IfClause {
   const then = nonEmptyList(p, IF_BODY, 'then');
   let otherwise: IfClause | null = null;
   if (isWordAt(p, 'elif')) {
+    enter(p);
     otherwise = parseIf(p, 'elif');
+    leave(p);
     return { type: 'IfClause', start, end: otherwise.end, cond, then, else: otherwise, kind };
   }
   if (isWordAt(p, 'else')) {
@@ -296,7 +298,7 @@ function tryArithmCmd(p: ParserState): ArithmCmd | null {
     }
   } catch (err) {
     // Not arithmetic: bash reads `((` as two subshells when no `))` closes it.
-    if (!(err instanceof SyntaxFailure)) throw err;
+    if (!isRetryable(err)) throw err;
   }
   p.pos = start;
   p.depth = depth;

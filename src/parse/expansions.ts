@@ -5,7 +5,7 @@ import type { ArithmExp, CmdSubst, Lit, ParamExp, ParamOp, Subscript, WordPart }
 import { parseArithm } from './arith.js';
 import { parseNestedStmts, parseStmtsIn } from './commands.js';
 import { parseDerived } from './derived.js';
-import { Ch, code, cur, enter, fail, isDigit, isNameChar, isNameStart, leave, type ParserState, skipContinuations, SyntaxFailure } from './state.js';
+import { Ch, code, cur, enter, fail, isDigit, isNameChar, isNameStart, leave, type ParserState, skipContinuations, isRetryable } from './state.js';
 import { Mode, parseDoubleQuoted, parseSingleQuoted, parseWord } from './words.js';
 
 function isSpecialParam(c: number): boolean {
@@ -92,7 +92,7 @@ function tryArithmExp(p: ParserState): ArithmExp | null {
     }
   } catch (err) {
     // Not arithmetic: bash reads `$((` as `$( (` when no `))` closes it. The caller re-reads.
-    if (!(err instanceof SyntaxFailure)) throw err;
+    if (!isRetryable(err)) throw err;
   }
   p.pos = start;
   p.depth = depth;
@@ -241,6 +241,13 @@ function readParamOp(p: ParserState): ParamOp | null {
 /** `[...]` after a name: arithmetic when it parses as such, else a word (`@`, `*`, string keys). */
 export function parseSubscript(p: ParserState): Subscript {
   const start = p.pos;
+  enter(p);
+  const sub = readSubscript(p, start);
+  leave(p);
+  return sub;
+}
+
+function readSubscript(p: ParserState, start: number): Subscript {
   p.pos++;
   const c = cur(p);
   if (!((c === Ch.At || c === Ch.Star) && code(p, p.pos + 1) === Ch.RBracket)) {
@@ -254,7 +261,7 @@ export function parseSubscript(p: ParserState): Subscript {
       }
     } catch (err) {
       // Not arithmetic (an associative key such as `my key` or `a.b`): read it as a word.
-      if (!(err instanceof SyntaxFailure)) throw err;
+      if (!isRetryable(err)) throw err;
     }
     p.depth = depth;
     p.comments.length = comments;

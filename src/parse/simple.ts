@@ -6,7 +6,7 @@ import { parseArithm, parseLetArg } from './arith.js';
 import { parseCommandStmt, skipSeparators, unexpected } from './commands.js';
 import { parseSubscript } from './expansions.js';
 import { isRedirectStart, parseRedirect } from './redirects.js';
-import { Ch, code, cur, fail, isNameChar, isNameStart, isWordBreak, skipBlanks, type ParserState, SyntaxFailure } from './state.js';
+import { Ch, code, cur, fail, isNameChar, isNameStart, isWordBreak, skipBlanks, type ParserState, isRetryable } from './state.js';
 import { Mode, parseWord } from './words.js';
 
 const DECL_BASH = new Set(['declare', 'local', 'export', 'readonly', 'typeset']);
@@ -108,7 +108,7 @@ function tryAssign(p: ParserState): Assign | null {
       index = parseSubscript(p);
     } catch (err) {
       // `a[` without its `]`: a glob word, not an assignment.
-      if (!(err instanceof SyntaxFailure)) throw err;
+      if (!isRetryable(err)) throw err;
       p.pos = start;
       return null;
     }
@@ -166,7 +166,7 @@ function tryKeyedElem(p: ParserState): ArrayElem | null {
   try {
     index = parseSubscript(p);
   } catch (err) {
-    if (!(err instanceof SyntaxFailure)) throw err;
+    if (!isRetryable(err)) throw err;
     p.pos = start;
     return null;
   }

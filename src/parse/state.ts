@@ -99,7 +99,14 @@ export class SyntaxFailure {
   constructor(
     readonly offset: number,
     readonly reason: string,
+    /** Not a wrong guess but a hard limit: speculative parses must not retry past it. */
+    readonly fatal = false,
   ) {}
+}
+
+/** Whether a speculative parse may catch `err` and try another reading. */
+export function isRetryable(err: unknown): boolean {
+  return err instanceof SyntaxFailure && !err.fatal;
 }
 
 export function fail(p: ParserState, offset: number, reason: string): never {
@@ -113,7 +120,10 @@ export function toParseError(failure: SyntaxFailure, src: string, path: string):
 }
 
 export function enter(p: ParserState): void {
-  if (++p.depth > MAX_DEPTH) fail(p, p.pos, `nesting too deep: more than ${MAX_DEPTH} levels`);
+  if (++p.depth > MAX_DEPTH) {
+    const at = p.errorMap ? p.errorMap(p.pos) : p.pos;
+    throw new SyntaxFailure(at, `nesting too deep: more than ${MAX_DEPTH} levels`, true);
+  }
 }
 
 export function leave(p: ParserState): void {

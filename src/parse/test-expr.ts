@@ -4,7 +4,7 @@
 import type { ArithmExpr, TestBinaryOp, TestClause, TestExpr, TestWord, Word } from './ast.js';
 import { parseArithm } from './arith.js';
 import { readHeredocBodies } from './redirects.js';
-import { Ch, code, cur, enter, fail, isWordAt, leave, skipBlanks, type ParserState, SyntaxFailure } from './state.js';
+import { Ch, code, cur, enter, fail, isWordAt, leave, skipBlanks, type ParserState, isRetryable } from './state.js';
 import { Mode, parseWord } from './words.js';
 
 const UNARY = new Set([
@@ -145,7 +145,7 @@ function withArith(p: ParserState, w: TestWord): TestWord {
     const expr = parseArithm(p, -1);
     if (p.pos === w.end) arith = expr;
   } catch (err) {
-    if (!(err instanceof SyntaxFailure)) throw err;
+    if (!isRetryable(err)) throw err;
   }
   p.pos = pos;
   p.len = len;

@@ -3,18 +3,26 @@
 
 import type { ArithmExpr, Assign, Node, Redirect, Stmt, Subscript, TestExpr, Word, WordPart } from './ast.js';
 
-/** Calls `fn` on `node` and its descendants, depth first; returning `false` skips the children. */
+/** Calls `fn` on `node` and its descendants, depth first in source order; returning `false`
+ * skips the children. Iterative, so long `&&` chains or `a+b+...` sums cannot overflow the stack. */
 export function forEachNode(node: Node, fn: (node: Node, parent: Node | null) => boolean | void): void {
-  visit(node, null, fn);
+  const stack: { node: Node; parent: Node | null }[] = [{ node, parent: null }];
+  const kids: Node[] = [];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    if (fn(top.node, top.parent) === false) continue;
+    kids.length = 0;
+    childrenOf(top.node, kids);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] as Node, parent: top.node });
+  }
 }
 
-function visit(node: Node, parent: Node | null, fn: (node: Node, parent: Node | null) => boolean | void): void {
-  if (fn(node, parent) === false) return;
+/** Appends the children of `node` to `out`, in source order. */
+export function childrenOf(node: Node, out: Node[]): void {
   const each = (children: readonly Node[] | null | undefined): void => {
-    if (children) for (const c of children) visit(c, node, fn);
+    if (children) for (const c of children) out.push(c);
   };
   const one = (child: Node | null | undefined): void => {
-    if (child) visit(child, node, fn);
+    if (child) out.push(child);
   };
   switch (node.type) {
     case 'File':
