@@ -1,0 +1,3 @@
+# bash -n: line 3: syntax error near unexpected token `fi'
+echo a
+fi

@@ -1,0 +1,2 @@
+# bash -n: line 2: syntax error near unexpected token `|'
+| cat

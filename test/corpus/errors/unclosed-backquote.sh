@@ -1,0 +1,2 @@
+# bash -n: line 2: unexpected EOF while looking for matching ``'
+echo `date

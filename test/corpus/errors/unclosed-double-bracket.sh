@@ -1,0 +1,2 @@
+# bash -n: line 2: unexpected token `newline', conditional binary operator expected
+[[ a

@@ -1,0 +1,3 @@
+# bash -n: line 2: unexpected EOF while looking for matching `''
+echo 'abc
+echo def
