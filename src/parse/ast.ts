@@ -304,6 +304,9 @@ export type ParamOp =
   | '^^'
   | ','
   | ',,'
+  /** `${x~}` and `${x~~}`: bash's undocumented case toggles. */
+  | '~'
+  | '~~'
   | '@';
 
 /** A parameter expansion: `$x`, `${x}`, `${#x}`, `${!x}`, `${x[i]}`, `${x:-w}`, ... */

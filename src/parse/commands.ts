@@ -11,7 +11,6 @@ import {
   cur,
   enter,
   fail,
-  isBlank,
   isWordAt,
   leave,
   peekReserved,
@@ -35,8 +34,18 @@ export interface ListEnd {
 const NOTHING: ListEnd = { words: [], rparen: false, caseItem: false };
 const RPAREN: ListEnd = { words: [], rparen: true, caseItem: false };
 
-/** Reserved words that can only continue or close a compound command. */
-const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
+/** Reserved words that cannot start a command: they continue or close a compound command. */
+const CLOSERS: ReadonlyMap<string, string> = new Map([
+  ['then', 'an if'],
+  ['elif', 'an if'],
+  ['else', 'an if'],
+  ['fi', 'an if'],
+  ['do', 'a loop'],
+  ['done', 'a loop'],
+  ['esac', 'a case'],
+  ['}', 'a { group'],
+  ['in', 'a for, select or case'],
+]);
 
 /** Blanks, comments and newlines between statements; reads here-document bodies after newlines. */
 export function skipSeparators(p: ParserState): void {
@@ -83,7 +92,8 @@ export function unexpected(p: ParserState): string {
   const c = cur(p);
   if (c === -1) return 'unexpected end of input';
   const word = peekReserved(p);
-  if (word !== null && CLOSERS.has(word)) return `${JSON.stringify(word)} can only be used to close a compound command`;
+  const of = word === null ? undefined : CLOSERS.get(word);
+  if (of !== undefined) return `${JSON.stringify(word)} can only be used in ${of}`;
   let end = p.pos + 1;
   const n = code(p, end);
   if ((c === Ch.Semi || c === Ch.Amp || c === Ch.Pipe) && (n === c || n === Ch.Amp)) end++;
@@ -155,7 +165,7 @@ function parseAndOr(p: ParserState): Stmt {
 }
 
 /** `[time [-p]] [!] command (| command)*`. */
-function parsePipeline(p: ParserState): Stmt {
+function parsePipeline(p: ParserState): Mutable<Stmt> {
   skipBlanks(p);
   const start = p.pos;
   if (p.dialect === 'bash' && isWordAt(p, 'time')) {
@@ -178,6 +188,13 @@ function parsePipeline(p: ParserState): Stmt {
     negated = true;
     p.pos++;
     skipBlanks(p);
+    if ((p.dialect === 'bash' && isWordAt(p, 'time')) || isWordAt(p, '!')) {
+      // `! time cmd`, `! ! cmd`: the rest is itself a pipeline; a second `!` cancels the first.
+      const inner: Mutable<Stmt> = parsePipeline(p);
+      inner.negated = !inner.negated;
+      inner.start = start;
+      return inner;
+    }
   }
   let x: Mutable<Stmt> = parseCommandStmt(p);
   for (;;) {
@@ -225,4 +242,3 @@ function parseTrailingRedirects(p: ParserState): Redirect[] {
   }
 }
 
-export { isBlank };

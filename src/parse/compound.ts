@@ -183,7 +183,11 @@ function parseWordIter(p: ParserState, kw: string): WordIter {
     // `for x; do` or `for x do`: iterate over "$@".
     p.pos = afterName;
     skipBlanks(p);
-    if (cur(p) === Ch.Semi) p.pos++;
+    const c = cur(p);
+    if (c === Ch.Semi) p.pos++;
+    else if (c !== Ch.Newline && c !== Ch.Hash && c !== -1 && !isWordAt(p, 'do')) {
+      fail(p, p.pos, `"${kw} ${name.value}" must be followed by "in", "do", ;, or a newline`);
+    }
     return { type: 'WordIter', start, end: name.end, name, items: null };
   }
   p.pos += 2;
@@ -317,11 +321,16 @@ function parseFunction(p: ParserState): Command {
   skipBlanks(p);
   let parens = false;
   if (cur(p) === Ch.LParen) {
+    // `function f ()` has empty parens; `function f ( cmd )` has a subshell for its body.
+    const open = p.pos;
     p.pos++;
     skipBlanks(p);
-    if (cur(p) !== Ch.RParen) fail(p, p.pos, 'a function name must be followed by ()');
-    p.pos++;
-    parens = true;
+    if (cur(p) === Ch.RParen) {
+      p.pos++;
+      parens = true;
+    } else {
+      p.pos = open;
+    }
   }
   return parseFuncBody(p, start, part, true, parens);
 }

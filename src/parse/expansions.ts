@@ -226,6 +226,7 @@ function readParamOp(p: ParserState): ParamOp | null {
     case Ch.Percent:
     case Ch.Caret:
     case Ch.Comma:
+    case Ch.Tilde:
       op = (n === c ? String.fromCharCode(c, c) : String.fromCharCode(c)) as ParamOp;
       break;
     case Ch.At:

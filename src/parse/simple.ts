@@ -237,7 +237,7 @@ function parseLetRest(p: ParserState, letWord: Word): { cmd: Command; redirs: Re
     end = p.pos;
     if (!isWordBreak(cur(p))) fail(p, p.pos, `unexpected ${JSON.stringify(p.src[p.pos])} in let expression`);
   }
-  if (exprs.length === 0) fail(p, letWord.end, 'let clause requires at least one expression');
+  // A bare `let` passes bash -n; it fails only when run ("let: expression expected").
   return { cmd: { type: 'LetClause', start: letWord.start, end, exprs }, redirs };
 }
 

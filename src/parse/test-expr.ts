@@ -96,12 +96,13 @@ function parsePrimary(p: ParserState): TestExpr {
   if (atOperandEnd(p)) fail(p, p.pos, 'test expression expected an operand');
   const first = operand(p, Mode.Cmd);
   const firstLit = literal(first.word);
-  skip(p);
+  // bash allows a newline after && and || inside [[ ]], not before an operator.
+  skipBlanks(p);
   if (firstLit !== null && UNARY.has(firstLit) && !atOperandEnd(p) && binaryOpAt(p) === null) {
     const x = operand(p, Mode.Cmd);
     return { type: 'TestUnary', start, end: x.end, op: firstLit, x };
   }
-  if (atOperandEnd(p)) return first;
+  if (cur(p) === Ch.Newline || atOperandEnd(p)) return first;
   const op = binaryOpAt(p);
   if (op === null) fail(p, p.pos, 'not a valid test operator');
   p.pos += op.length;
