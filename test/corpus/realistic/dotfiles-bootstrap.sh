@@ -13,6 +13,7 @@ DOTFILES=${DOTFILES:-~/.dotfiles}
 BACKUP_DIR=~/.dotfiles-backup/$(date +%Y-%m-%d_%H%M%S)
 PROFILE_FILE=~/.config/dotfiles/profile
 declare -i linked=0 skipped=0 backed_up=0
+LINK_ICON=${DOTFILES_LINK_ICON:-🔗}
 
 # Pretty output. The check marks are UTF-8; the terminal had better cope.
 ok()   { printf '  \e[32m✔\e[0m %s\n' "$*"; }
@@ -44,7 +45,7 @@ function link_file() {
     fi
     mkdir -p "$(dirname "$dst")"
     ln -s "$src" "$dst"
-    ok "${dst/#$HOME/\~} → ${src/#$HOME/\~}"
+    ok "${LINK_ICON} ${dst/#$HOME/\~} → ${src/#$HOME/\~}"
     (( linked += 1 ))
 }
 

@@ -193,4 +193,4 @@ maybe gh release create "$tag" --draft "${prerelease_flag[@]}" \
     --title "${tag/#v/Version }" --notes "$notes" "$DIST"/*
 
 echo
-echo "Done. Review the draft at: $(gh browse --no-browser --releases 2>/dev/null || echo 'the releases page')"
+echo "🚀 Done. Review the draft at: $(gh browse --no-browser --releases 2>/dev/null || echo 'the releases page')"
