@@ -66,7 +66,8 @@ for f in "${files[@]}"; do
   grep -qx 'shopt -s extglob' "$f" && opts=(-O extglob)
   errs=$(bash "${opts[@]}" -n "$f" 2>&1 >/dev/null); brc=$?
   { cat "$f"; printf '\n%s\n' "$sentinel"; } > "$tmp/copy.sh"
-  if bash "${opts[@]}" -nv "$tmp/copy.sh" 2>&1 >/dev/null | grep -qxF "$sentinel"; then
+  # (not grep -q: exiting early would SIGPIPE bash, and pipefail would report that)
+  if bash "${opts[@]}" -nv "$tmp/copy.sh" 2>&1 >/dev/null | grep -xF "$sentinel" >/dev/null; then
     read_all=1
   else
     read_all=0
