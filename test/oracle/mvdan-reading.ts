@@ -8,13 +8,16 @@ import {
   type MvdanAssign,
   type MvdanCommandTail,
   type MvdanCStyleLoop,
+  type MvdanForClause,
   type MvdanLetClause,
   type MvdanLit,
   type MvdanNode,
   type MvdanParamExp,
   type MvdanStmt,
   type MvdanSyntax,
+  type MvdanTimeClause,
   type MvdanWithX,
+  walkComplete,
 } from './mvdan-sh.js';
 
 export type Dialect = 'bash' | 'posix';
@@ -49,15 +52,16 @@ export function readWithMvdan(text: string, dialect: Dialect): Reading {
     const message = error.Error().replace(/^\d+:\d+: /, '');
     return { ok: false, error: { ...lineColumnAt(text, offset), message } };
   }
-  return { ok: true, facts: extractFacts(syntax, file, makeByteToUtf16(text), text) };
+  return { ok: true, facts: extractFacts(syntax, file, makePositions(text, makeByteToUtf16(text))) };
 }
 
-function extractFacts(syntax: MvdanSyntax, file: MvdanNode, toUtf16: ByteToUtf16, text: string): Facts {
+function extractFacts(syntax: MvdanSyntax, file: MvdanNode, at: Positions): Facts {
+  const { text } = at;
   const params: ParamFact[] = [];
   const substs: SubstFact[] = [];
   const stmts: StmtFact[] = [];
   const arithVars = new Map<string, ArithVarFact>();
-  const span = (node: MvdanNode) => ({ start: toUtf16(node.Pos().Offset()), end: toUtf16(node.End().Offset()) });
+  const span = (node: MvdanNode) => ({ start: at.start(node.Pos().Offset()), end: at.end(node.End().Offset()) });
   const addArithVar = (lit: MvdanLit) => {
     const fact = { ...span(lit), name: lit.Value };
     arithVars.set(`${fact.start}:${fact.end}`, fact);
@@ -69,8 +73,7 @@ function extractFacts(syntax: MvdanSyntax, file: MvdanNode, toUtf16: ByteToUtf16
     }
   };
 
-  const visit = (node: MvdanNode | null): boolean => {
-    if (node === null) return true;
+  walkComplete(syntax, file, (node) => {
     switch (syntax.NodeType(node)) {
       case 'ParamExp': {
         const param = node as MvdanParamExp;
@@ -79,9 +82,6 @@ function extractFacts(syntax: MvdanSyntax, file: MvdanNode, toUtf16: ByteToUtf16
         if (text[start] === '$') params.push({ start, end, name: param.Param?.Value ?? '', op: canonicalOp(param) });
         else if (param.Param) addArithVar(param.Param);
         addArithRoots(param.Index, param.Slice?.Offset ?? null, param.Slice?.Length ?? null);
-        // mvdan-sh 0.10.1's Walk does not descend into slice offsets and lengths.
-        if (param.Slice?.Offset) syntax.Walk(param.Slice.Offset, visit);
-        if (param.Slice?.Length) syntax.Walk(param.Slice.Length, visit);
         break;
       }
       case 'CmdSubst': {
@@ -97,7 +97,7 @@ function extractFacts(syntax: MvdanSyntax, file: MvdanNode, toUtf16: ByteToUtf16
         substs.push({ kind: 'proc', ...span(node) });
         break;
       case 'Stmt':
-        stmts.push(stmtSpan(syntax, node as MvdanStmt, toUtf16));
+        stmts.push(stmtSpan(syntax, node as MvdanStmt, at));
         break;
       case 'ArithmCmd':
         addArithRoots((node as MvdanWithX).X);
@@ -112,15 +112,14 @@ function extractFacts(syntax: MvdanSyntax, file: MvdanNode, toUtf16: ByteToUtf16
       }
       case 'Assign':
       case 'ArrayElem':
-        // `a[i]=`, `declare a[i]=`, and array-literal keys `([k]=v)`: mvdan parses all as arithmetic.
+        // `a[i]=`, `declare a[i]=`, and array-literal keys `([k]=v)`: mvdan parses all as arithmetic,
+        // and neither parser can tell an associative array's string keys from indexes.
         addArithRoots((node as MvdanAssign).Index);
         break;
       default:
         break;
     }
-    return true;
-  };
-  syntax.Walk(file, visit);
+  });
 
   return {
     params: params.sort((a, b) => compareSpans(a, b) || compareStrings(a.name, b.name) || compareStrings(a.op, b.op)),
@@ -151,34 +150,61 @@ function lookup(table: ReadonlyMap<number, string>, token: number, field: string
 
 /**
  * A statement's span without here-document bodies. mvdan's Stmt.End() is the last redirect's
- * End(), which is the body's end for `<<`; and a non-negated Stmt inside `! a | b` has its
- * Position at the `!`, so the start comes from the command and redirects instead.
+ * End(), which is the body's end for `<<`; a non-negated Stmt inside `! a | b` has its Position
+ * at the `!`, and the one in `coproc x echo hi` at `echo`; so the start comes from the command
+ * and redirects instead.
  */
-export function stmtSpan(syntax: MvdanSyntax, stmt: MvdanStmt, toUtf16: ByteToUtf16): StmtFact {
+export function stmtSpan(syntax: MvdanSyntax, stmt: MvdanStmt, at: Positions): StmtFact {
   let start = stmt.Position.Offset();
   if (!stmt.Negated) {
     const starts = stmt.Redirs.map((redirect) => redirect.Pos().Offset());
     if (stmt.Cmd) starts.push(stmt.Cmd.Pos().Offset());
     if (starts.length > 0) start = Math.min(...starts);
   }
-  return { start: toUtf16(start), end: toUtf16(stmtEndByte(syntax, stmt)) };
+  return { start: at.start(start), end: stmtEnd(syntax, stmt, at) };
+}
+
+/** Byte offsets to UTF-16 ones, with the end-of-token fix below. */
+export interface Positions {
+  readonly text: string;
+  start(byteOffset: number): number;
+  end(byteOffset: number): number;
+}
+
+/**
+ * In a backquote nested in another, mvdan ends the token before the closing "\`" after the
+ * backslash (`$0` in `` `cd \`dirname $0\`` `` spans `$0\`); the value itself has no backslash.
+ * An odd run of backslashes before a backquote is that escape, never the token's last character.
+ */
+export function makePositions(text: string, toUtf16: ByteToUtf16): Positions {
+  return {
+    text,
+    start: toUtf16,
+    end: (byteOffset) => {
+      const end = toUtf16(byteOffset);
+      if (text[end] !== '`') return end;
+      let backslashes = 0;
+      while (text[end - 1 - backslashes] === '\\') backslashes++;
+      return backslashes % 2 === 1 ? end - 1 : end;
+    },
+  };
 }
 
 // Walks down the command that ends the statement (`a | <b>`, `time <a>`, `coproc <a>`,
 // `f() <body>`) instead of recursing: a long pipeline nests as deep as it is long.
-function stmtEndByte(syntax: MvdanSyntax, stmt: MvdanStmt): number {
+function stmtEnd(syntax: MvdanSyntax, stmt: MvdanStmt, at: Positions): number {
   let end = -1;
   for (let current: MvdanStmt = stmt; ; ) {
     if (current.Semicolon.IsValid()) {
-      return Math.max(end, current.Semicolon.Offset() + (current.Coprocess ? 2 : 1));
+      return Math.max(end, at.end(current.Semicolon.Offset() + (current.Coprocess ? 2 : 1)));
     }
     for (const redirect of current.Redirs) {
-      end = Math.max(end, (redirect.Word ?? redirect).End().Offset());
+      end = Math.max(end, at.end((redirect.Word ?? redirect).End().Offset()));
     }
     const cmd = current.Cmd;
-    if (!cmd) return Math.max(end, current.Position.Offset() + (current.Negated ? 1 : 0));
+    if (!cmd) return Math.max(end, at.end(current.Position.Offset() + (current.Negated ? 1 : 0)));
     const tail = commandTail(syntax, cmd);
-    if (!tail) return Math.max(end, cmd.End().Offset());
+    if (!tail) return Math.max(end, commandEnd(syntax, cmd, at));
     current = tail;
   }
 }
@@ -196,6 +222,20 @@ function commandTail(syntax: MvdanSyntax, cmd: MvdanNode): MvdanStmt | null {
     default:
       return null;
   }
+}
+
+function commandEnd(syntax: MvdanSyntax, cmd: MvdanNode, at: Positions): number {
+  const type = syntax.NodeType(cmd);
+  if (type === 'ForClause' && (cmd as MvdanForClause).Braces) {
+    return at.end((cmd as MvdanForClause).DonePos.Offset() + 1);
+  }
+  if (type === 'TimeClause' && (cmd as MvdanTimeClause).PosixFormat) {
+    // A bare `time -p`: mvdan's End() is just after `time`.
+    const afterTime = at.start((cmd as MvdanTimeClause).Time.Offset()) + 4;
+    const flag = /^(?:[ \t]|\\\n)*-p/.exec(at.text.slice(afterTime));
+    return flag ? afterTime + flag[0].length : at.end(cmd.End().Offset());
+  }
+  return at.end(cmd.End().Offset());
 }
 
 function compareSpans(a: { start: number; end: number }, b: { start: number; end: number }): number {
