@@ -98,7 +98,9 @@ function parsePrimary(p: ParserState): TestExpr {
   const firstLit = literal(first.word);
   // bash allows a newline after && and || inside [[ ]], not before an operator.
   skipBlanks(p);
-  if (firstLit !== null && UNARY.has(firstLit) && !atOperandEnd(p) && binaryOpAt(p) === null) {
+  if (firstLit !== null && UNARY.has(firstLit) && binaryOpAt(p) === null) {
+    // bash: "unexpected argument `]]' to conditional unary operator" for `[[ -n ]]`.
+    if (cur(p) === Ch.Newline || atOperandEnd(p)) fail(p, p.pos, `${firstLit} must be followed by a word`);
     const x = operand(p, Mode.Cmd);
     return { type: 'TestUnary', start, end: x.end, op: firstLit, x };
   }

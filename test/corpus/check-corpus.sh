@@ -6,9 +6,8 @@
 #   test/corpus/realistic/*.sh|*.bash   bash -n, mvdan-sh LangBash, 80-500 lines
 #   test/corpus/realistic/posix/*.sh    dash -n, bash -n, mvdan-sh LangPOSIX,
 #                                       #!/bin/sh shebang, 80-500 lines
-#   test/corpus/mvdan-rejects/*.sh      bash -n passes and mvdan-sh LangBash
-#                                       still REJECTS it (else the file is stale
-#                                       and its construct belongs in realistic/)
+#   (files where mvdan-sh and bash disagree live in test/corpus/mvdan-disagrees/,
+#    checked by check-cases.sh against their `# expect:` header)
 #   test/corpus/bash-n-rejects/*.sh     valid bash that plain `bash -n` rejects
 #                                       (e.g. extglob in a case pattern: -n does
 #                                       not execute `shopt -s extglob`). Checked
@@ -104,7 +103,6 @@ check_mvdan_results() { # $1 = expect ok|err ; stdin = mvdan_check output
 shopt -s nullglob
 bash_files=("$corpus"/realistic/*.sh "$corpus"/realistic/*.bash)
 posix_files=("$corpus"/realistic/posix/*.sh)
-reject_files=("$corpus"/mvdan-rejects/*.sh)
 bashn_files=("$corpus"/bash-n-rejects/*.sh)
 example_files=(examples/kata-deploy.sh)
 
@@ -121,10 +119,6 @@ for f in "${posix_files[@]}"; do
 	if [[ $(head -n 1 "$f") == '#!/bin/sh' ]]; then pass; else fail "$f: shebang is not #!/bin/sh"; fi
 done
 
-for f in "${reject_files[@]}"; do
-	if out=$(bash -n "$f" 2>&1); then pass; else fail "bash -n $f: $out"; fi
-done
-
 for f in "${bashn_files[@]}"; do
 	if out=$(bash -O extglob -n "$f" 2>&1); then pass; else fail "bash -O extglob -n $f: $out"; fi
 	if bash -n "$f" >/dev/null 2>&1; then
@@ -138,17 +132,16 @@ for f in "${bash_files[@]}" "${posix_files[@]}"; do
 	check_lines "$f"
 done
 
-for f in "${bash_files[@]}" "${posix_files[@]}" "${reject_files[@]}" "${bashn_files[@]}" "${example_files[@]}"; do
+for f in "${bash_files[@]}" "${posix_files[@]}" "${bashn_files[@]}" "${example_files[@]}"; do
 	check_bytes "$f"
 done
 
 check_mvdan_results ok < <(mvdan_check bash "${bash_files[@]}" "${bashn_files[@]}" "${example_files[@]}")
 check_mvdan_results ok < <(mvdan_check posix "${posix_files[@]}")
-check_mvdan_results err < <(mvdan_check bash "${reject_files[@]}")
 
 total_bytes=$(cat "${bash_files[@]}" "${posix_files[@]}" | wc -c)
-printf 'corpus: %d bash + %d POSIX files, %d bytes; %d mvdan-rejects, %d bash-n-rejects\n' \
-	"${#bash_files[@]}" "${#posix_files[@]}" "$total_bytes" "${#reject_files[@]}" "${#bashn_files[@]}"
+printf 'corpus: %d bash + %d POSIX files, %d bytes; %d bash-n-rejects\n' \
+	"${#bash_files[@]}" "${#posix_files[@]}" "$total_bytes" "${#bashn_files[@]}"
 if ((failed > 0)); then
 	printf '  %s\n' "${failures[@]}"
 fi
