@@ -12,8 +12,8 @@ export interface Span {
 export interface File extends Span {
   readonly type: 'File';
   readonly dialect: Dialect;
-  readonly stmts: Stmt[];
-  readonly comments: Comment[];
+  readonly stmts: readonly Stmt[];
+  readonly comments: readonly Comment[];
 }
 
 export interface Comment extends Span {
@@ -28,7 +28,7 @@ export interface Stmt extends Span {
   readonly type: 'Stmt';
   readonly cmd: Command | null;
   /** Redirections of the command, in source order (for simple and compound commands alike). */
-  readonly redirs: Redirect[];
+  readonly redirs: readonly Redirect[];
   /** `!` before the pipeline. */
   readonly negated: boolean;
   /** Terminated by `&`. */
@@ -57,8 +57,8 @@ export type Command =
 /** A simple command: assignments, then words (the first is the command name). */
 export interface CallExpr extends Span {
   readonly type: 'CallExpr';
-  readonly assigns: Assign[];
-  readonly args: Word[];
+  readonly assigns: readonly Assign[];
+  readonly args: readonly Word[];
 }
 
 export type BinaryCmdOp = '&&' | '||' | '|' | '|&';
@@ -74,8 +74,8 @@ export interface BinaryCmd extends Span {
 
 export interface IfClause extends Span {
   readonly type: 'IfClause';
-  readonly cond: Stmt[];
-  readonly then: Stmt[];
+  readonly cond: readonly Stmt[];
+  readonly then: readonly Stmt[];
   /** The `elif` or `else` part, or null. An `elif` is an IfClause with `kind: 'elif'`. */
   readonly else: IfClause | null;
   readonly kind: 'if' | 'elif' | 'else';
@@ -84,22 +84,22 @@ export interface IfClause extends Span {
 export interface WhileClause extends Span {
   readonly type: 'WhileClause';
   readonly until: boolean;
-  readonly cond: Stmt[];
-  readonly body: Stmt[];
+  readonly cond: readonly Stmt[];
+  readonly body: readonly Stmt[];
 }
 
 export interface ForClause extends Span {
   readonly type: 'ForClause';
   readonly select: boolean;
   readonly loop: WordIter | CStyleLoop;
-  readonly body: Stmt[];
+  readonly body: readonly Stmt[];
 }
 
 /** `for name [in words]`. `items` is null when there is no `in` (iterates over "$@"). */
 export interface WordIter extends Span {
   readonly type: 'WordIter';
   readonly name: Lit;
-  readonly items: Word[] | null;
+  readonly items: readonly Word[] | null;
 }
 
 /** `for ((init; cond; post))`. */
@@ -113,15 +113,15 @@ export interface CStyleLoop extends Span {
 export interface CaseClause extends Span {
   readonly type: 'CaseClause';
   readonly word: Word;
-  readonly items: CaseItem[];
+  readonly items: readonly CaseItem[];
 }
 
 export type CaseOp = ';;' | ';&' | ';;&';
 
 export interface CaseItem extends Span {
   readonly type: 'CaseItem';
-  readonly patterns: Word[];
-  readonly stmts: Stmt[];
+  readonly patterns: readonly Word[];
+  readonly stmts: readonly Stmt[];
   /** The terminator, or null when the item runs up to `esac`. */
   readonly op: CaseOp | null;
 }
@@ -129,13 +129,13 @@ export interface CaseItem extends Span {
 /** `{ list; }` */
 export interface Block extends Span {
   readonly type: 'Block';
-  readonly stmts: Stmt[];
+  readonly stmts: readonly Stmt[];
 }
 
 /** `( list )` */
 export interface Subshell extends Span {
   readonly type: 'Subshell';
-  readonly stmts: Stmt[];
+  readonly stmts: readonly Stmt[];
 }
 
 /** `name() body`, `function name body`, `function name() body`. */
@@ -165,13 +165,13 @@ export interface DeclClause extends Span {
   readonly type: 'DeclClause';
   readonly variant: Lit;
   /** Options and names are naked assigns (`value` or `name` only); `a=b` are full assigns. */
-  readonly args: Assign[];
+  readonly args: readonly Assign[];
 }
 
 /** `let expr...` */
 export interface LetClause extends Span {
   readonly type: 'LetClause';
-  readonly exprs: ArithmExpr[];
+  readonly exprs: readonly ArithmExpr[];
 }
 
 /** `time [-p] pipeline` */
@@ -203,7 +203,7 @@ export interface Assign extends Span {
 
 export interface ArrayExpr extends Span {
   readonly type: 'ArrayExpr';
-  readonly elems: ArrayElem[];
+  readonly elems: readonly ArrayElem[];
 }
 
 /** `value` or `[index]=value` (or `[index]+=value`) inside `( )`. */
@@ -247,14 +247,14 @@ export interface HeredocBody extends Span {
   readonly quoted: boolean;
   /** `<<-`: leading tabs are stripped from each line. */
   readonly stripTabs: boolean;
-  readonly parts: WordPart[];
+  readonly parts: readonly WordPart[];
   /** Offset of the closing delimiter line, or `end` when the input ended first. */
   readonly delimStart: number;
 }
 
 export interface Word extends Span {
   readonly type: 'Word';
-  readonly parts: WordPart[];
+  readonly parts: readonly WordPart[];
 }
 
 export type WordPart =
@@ -284,7 +284,7 @@ export interface SglQuoted extends Span {
 export interface DblQuoted extends Span {
   readonly type: 'DblQuoted';
   readonly dollar: boolean;
-  readonly parts: WordPart[];
+  readonly parts: readonly WordPart[];
 }
 
 export type ParamOp =
@@ -339,7 +339,7 @@ export interface Subscript extends Span {
 export interface CmdSubst extends Span {
   readonly type: 'CmdSubst';
   readonly backquotes: boolean;
-  readonly stmts: Stmt[];
+  readonly stmts: readonly Stmt[];
 }
 
 /** `$(( ... ))` or `$[ ... ]`. */
@@ -353,7 +353,7 @@ export interface ArithmExp extends Span {
 export interface ProcSubst extends Span {
   readonly type: 'ProcSubst';
   readonly op: '<(' | '>(';
-  readonly stmts: Stmt[];
+  readonly stmts: readonly Stmt[];
 }
 
 /** `?(...)`, `*(...)`, `+(...)`, `@(...)`, `!(...)`; the pattern is kept literally. */

@@ -8,6 +8,7 @@ import { parseSimple } from './simple.js';
 import {
   Ch,
   code,
+  compact,
   cur,
   enter,
   fail,
@@ -61,14 +62,14 @@ export function skipSeparators(p: ParserState): void {
 }
 
 /** The whole text as a list of statements; anything left over is an error. */
-export function parseProgram(p: ParserState): Stmt[] {
+export function parseProgram(p: ParserState): readonly Stmt[] {
   const stmts = parseStmtList(p, NOTHING);
   if (p.pos < p.len) fail(p, p.pos, unexpected(p));
   return stmts;
 }
 
 /** Statements up to a `)` (not consumed), for `$( )`, `<( )` and `>( )`. */
-export function parseNestedStmts(p: ParserState, close: number): Stmt[] {
+export function parseNestedStmts(p: ParserState, close: number): readonly Stmt[] {
   void close;
   enter(p);
   const stmts = parseStmtList(p, RPAREN);
@@ -77,7 +78,7 @@ export function parseNestedStmts(p: ParserState, close: number): Stmt[] {
 }
 
 /** Statements filling the region up to `limit` exactly (backquote contents). */
-export function parseStmtsIn(p: ParserState, limit: number): Stmt[] {
+export function parseStmtsIn(p: ParserState, limit: number): readonly Stmt[] {
   const len = p.len;
   p.len = limit;
   enter(p);
@@ -112,11 +113,11 @@ function atListEnd(p: ParserState, end: ListEnd): boolean {
   return word !== null && end.words.includes(word);
 }
 
-export function parseStmtList(p: ParserState, end: ListEnd): Stmt[] {
+export function parseStmtList(p: ParserState, end: ListEnd): readonly Stmt[] {
   const stmts: Stmt[] = [];
   for (;;) {
     skipSeparators(p);
-    if (atListEnd(p, end)) return stmts;
+    if (atListEnd(p, end)) return compact(stmts);
     const word = peekReserved(p);
     if (word !== null && CLOSERS.has(word)) fail(p, p.pos, unexpected(p));
     const stmt = parseAndOr(p) as Mutable<Stmt>;
@@ -126,7 +127,7 @@ export function parseStmtList(p: ParserState, end: ListEnd): Stmt[] {
     if (c === Ch.Semi) {
       const n = code(p, p.pos + 1);
       if (n === Ch.Semi || n === Ch.Amp) {
-        if (end.caseItem) return stmts;
+        if (end.caseItem) return compact(stmts);
         fail(p, p.pos, unexpected(p));
       }
       stmt.semicolon = p.pos;
@@ -233,11 +234,11 @@ export function parseCommandStmt(p: ParserState): Mutable<Stmt> {
   return { type: 'Stmt', start, end, cmd, redirs, negated: false, background: false, semicolon: -1 };
 }
 
-function parseTrailingRedirects(p: ParserState): Redirect[] {
+function parseTrailingRedirects(p: ParserState): readonly Redirect[] {
   const redirs: Redirect[] = [];
   for (;;) {
     skipBlanks(p);
-    if (!isRedirectStart(p)) return redirs;
+    if (!isRedirectStart(p)) return compact(redirs);
     redirs.push(parseRedirect(p));
   }
 }

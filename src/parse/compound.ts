@@ -21,7 +21,7 @@ import type {
 import { parseArithm } from './arith.js';
 import { parseCommandStmt, parseStmtList, skipSeparators, type ListEnd } from './commands.js';
 import { parseFuncBody } from './simple.js';
-import { Ch, code, cur, enter, fail, isNameChar, isNameStart, isWordAt, leave, peekReserved, skipBlanks, type ParserState, isRetryable } from './state.js';
+import { Ch, code, compact, cur, enter, fail, isNameChar, isNameStart, isWordAt, leave, peekReserved, skipBlanks, type ParserState, isRetryable } from './state.js';
 import { parseTestClause } from './test-expr.js';
 import { Mode, parseWord } from './words.js';
 
@@ -82,7 +82,7 @@ function expectWord(p: ParserState, w: string, context: string): void {
 }
 
 /** A statement list that bash requires to be non-empty. */
-function nonEmptyList(p: ParserState, end: ListEnd, after: string): Stmt[] {
+function nonEmptyList(p: ParserState, end: ListEnd, after: string): readonly Stmt[] {
   enter(p);
   const stmts = parseStmtList(p, end);
   leave(p);
@@ -140,7 +140,7 @@ function parseFor(p: ParserState, select: boolean): ForClause {
     loop = parseWordIter(p, kw);
   }
   skipSeparators(p);
-  let body: Stmt[];
+  let body: readonly Stmt[];
   if (p.dialect === 'bash' && isWordAt(p, '{')) {
     // bash also takes `for x in y; { list; }`.
     const block = parseBlock(p);
@@ -205,7 +205,7 @@ function parseWordIter(p: ParserState, kw: string): WordIter {
     items.push(w);
   }
   const last = items[items.length - 1];
-  return { type: 'WordIter', start, end: last ? last.end : afterName, name, items };
+  return { type: 'WordIter', start, end: last ? last.end : afterName, name, items: compact(items) };
 }
 
 function isWordBreakAfterName(p: ParserState): boolean {
@@ -230,7 +230,7 @@ function parseCase(p: ParserState): CaseClause {
   }
   leave(p);
   p.pos += 4;
-  return { type: 'CaseClause', start, end: p.pos, word, items };
+  return { type: 'CaseClause', start, end: p.pos, word, items: compact(items) };
 }
 
 function parseCaseItem(p: ParserState): CaseItem {
@@ -265,7 +265,7 @@ function parseCaseItem(p: ParserState): CaseItem {
     else op = code(p, p.pos + 2) === Ch.Amp && p.dialect === 'bash' ? ';;&' : ';;';
     p.pos += op.length;
   }
-  return { type: 'CaseItem', start, end: p.pos, patterns, stmts, op };
+  return { type: 'CaseItem', start, end: p.pos, patterns: compact(patterns), stmts, op };
 }
 
 function parseBlock(p: ParserState): Block {

@@ -10,7 +10,7 @@ const OFFSET_KEYS = new Set(['start', 'opPos', 'semicolon', 'delimStart']);
 
 /** Parses `text`, whose character i came from source offset `map[i]`; `close` is the source
  * offset just after the last character (where an empty trailing span maps to). */
-export function parseDerived(p: ParserState, text: string, map: readonly number[], close: number): Stmt[] {
+export function parseDerived(p: ParserState, text: string, map: readonly number[], close: number): readonly Stmt[] {
   const toSource = (i: number): number => (i < map.length ? (map[i] ?? close) : close);
   const parentMap = p.errorMap;
   const sub = createState({

@@ -126,7 +126,7 @@ export function readHeredocBodies(p: ParserState): void {
     }
     // bash warns and takes the rest of the input when the delimiter never comes.
     const bodyEnd = delimStart === -1 ? p.len : delimStart;
-    let parts: WordPart[];
+    let parts: readonly WordPart[];
     if (h.quoted || bodyEnd === bodyStart) {
       parts = bodyEnd > bodyStart ? [{ type: 'Lit', start: bodyStart, end: bodyEnd, value: p.src.slice(bodyStart, bodyEnd) }] : [];
     } else {

@@ -6,7 +6,7 @@ import { parseArithm, parseLetArg } from './arith.js';
 import { parseCommandStmt, skipSeparators, unexpected } from './commands.js';
 import { parseSubscript } from './expansions.js';
 import { isRedirectStart, parseRedirect } from './redirects.js';
-import { Ch, code, cur, fail, isNameChar, isNameStart, isWordBreak, skipBlanks, type ParserState, isRetryable } from './state.js';
+import { Ch, code, compact, cur, fail, isNameChar, isNameStart, isWordBreak, skipBlanks, type ParserState, isRetryable } from './state.js';
 import { Mode, parseWord } from './words.js';
 
 const DECL_BASH = new Set(['declare', 'local', 'export', 'readonly', 'typeset']);
@@ -17,7 +17,7 @@ function atCommandEnd(c: number): boolean {
 }
 
 /** A simple command (or a declaration, `let`, or function definition found by its name). */
-export function parseSimple(p: ParserState): { cmd: Command | null; redirs: Redirect[] } {
+export function parseSimple(p: ParserState): { cmd: Command | null; redirs: readonly Redirect[] } {
   const start = p.pos;
   const assigns: Assign[] = [];
   const args: Word[] = [];
@@ -36,7 +36,7 @@ export function parseSimple(p: ParserState): { cmd: Command | null; redirs: Redi
     }
     if (c === Ch.LParen) {
       const only = args.length === 1 && assigns.length === 0 && redirs.length === 0 ? args[0] : undefined;
-      if (only !== undefined) return { cmd: parseFuncRest(p, only), redirs: [] };
+      if (only !== undefined) return { cmd: parseFuncRest(p, only), redirs: compact(redirs) };
       fail(p, p.pos, unexpected(p));
     }
     if (args.length === 0) {
@@ -51,15 +51,18 @@ export function parseSimple(p: ParserState): { cmd: Command | null; redirs: Redi
     args.push(word);
     if (args.length === 1 && assigns.length === 0 && redirs.length === 0) {
       const name = commandName(word);
-      if (name !== null && (p.dialect === 'bash' ? DECL_BASH : DECL_POSIX).has(name)) return parseDeclRest(p, word);
-      if (name === 'let' && p.dialect === 'bash') return parseLetRest(p, word);
+      if (name !== null && (p.dialect === 'bash' ? DECL_BASH : DECL_POSIX).has(name)) return parseDeclRest(p, word, redirs);
+      if (name === 'let' && p.dialect === 'bash') return parseLetRest(p, word, redirs);
     }
   }
-  if (assigns.length === 0 && args.length === 0) return { cmd: null, redirs };
+  if (assigns.length === 0 && args.length === 0) return { cmd: null, redirs: compact(redirs) };
   const last = args[args.length - 1] ?? assigns[assigns.length - 1];
   const end = last ? last.end : start;
   const first = assigns[0] ?? args[0];
-  return { cmd: { type: 'CallExpr', start: first ? first.start : start, end, assigns, args }, redirs };
+  return {
+    cmd: { type: 'CallExpr', start: first ? first.start : start, end, assigns: compact(assigns), args: compact(args) },
+    redirs: compact(redirs),
+  };
 }
 
 function commandName(word: Word): string | null {
@@ -156,7 +159,7 @@ function parseArray(p: ParserState): ArrayExpr {
     elems.push({ type: 'ArrayElem', start: elemStart, end: value.end, index: null, value });
   }
   p.pos++;
-  return { type: 'ArrayExpr', start, end: p.pos, elems };
+  return { type: 'ArrayExpr', start, end: p.pos, elems: compact(elems) };
 }
 
 /** `[key]=value` or `[key]+=value` inside `( )`, or null (position unchanged). */
@@ -181,10 +184,9 @@ function tryKeyedElem(p: ParserState): ArrayElem | null {
 }
 
 /** `declare`/`local`/`export`/`readonly`/`typeset` arguments: assignments, names and options. */
-function parseDeclRest(p: ParserState, variantWord: Word): { cmd: DeclClause; redirs: Redirect[] } {
+function parseDeclRest(p: ParserState, variantWord: Word, redirs: Redirect[]): { cmd: DeclClause; redirs: readonly Redirect[] } {
   const variant = variantWord.parts[0] as Lit;
   const args: Assign[] = [];
-  const redirs: Redirect[] = [];
   for (;;) {
     skipBlanks(p);
     const c = cur(p);
@@ -215,14 +217,14 @@ function parseDeclRest(p: ParserState, variantWord: Word): { cmd: DeclClause; re
     });
   }
   const last = args[args.length - 1];
-  return { cmd: { type: 'DeclClause', start: variantWord.start, end: last ? last.end : variantWord.end, variant, args }, redirs };
+  const end = last ? last.end : variantWord.end;
+  return { cmd: { type: 'DeclClause', start: variantWord.start, end, variant, args: compact(args) }, redirs: compact(redirs) };
 }
 
 /** `let` arguments, each an arithmetic expression ended by blanks. A quoted argument with no
  * expansion inside is parsed as the arithmetic bash evaluates it to. */
-function parseLetRest(p: ParserState, letWord: Word): { cmd: Command; redirs: Redirect[] } {
+function parseLetRest(p: ParserState, letWord: Word, redirs: Redirect[]): { cmd: Command; redirs: readonly Redirect[] } {
   const exprs = [];
-  const redirs: Redirect[] = [];
   let end = letWord.end;
   for (;;) {
     skipBlanks(p);
@@ -238,7 +240,7 @@ function parseLetRest(p: ParserState, letWord: Word): { cmd: Command; redirs: Re
     if (!isWordBreak(cur(p))) fail(p, p.pos, `unexpected ${JSON.stringify(p.src[p.pos])} in let expression`);
   }
   // A bare `let` passes bash -n; it fails only when run ("let: expression expected").
-  return { cmd: { type: 'LetClause', start: letWord.start, end, exprs }, redirs };
+  return { cmd: { type: 'LetClause', start: letWord.start, end, exprs: compact(exprs) }, redirs: compact(redirs) };
 }
 
 function parseQuotedLetArg(p: ParserState, quote: number): ReturnType<typeof parseLetArg> | null {

@@ -130,6 +130,14 @@ export function leave(p: ParserState): void {
   p.depth--;
 }
 
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** A list to keep in the tree: one shared empty array, or an exact-size copy. Arrays built by
+ * push() carry spare capacity, and a large tree is mostly arrays that survive young GC. */
+export function compact<T>(list: T[]): readonly T[] {
+  return list.length === 0 ? EMPTY : list.slice();
+}
+
 export function code(p: ParserState, at: number): number {
   return at < p.len ? p.src.charCodeAt(at) : -1;
 }

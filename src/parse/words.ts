@@ -4,7 +4,7 @@
 import type { DblQuoted, ExtGlob, ProcSubst, SglQuoted, Word, WordPart } from './ast.js';
 import { parseBackquote, parseDollar } from './expansions.js';
 import { parseNestedStmts } from './commands.js';
-import { Ch, code, cur, fail, isBlank, isWordBreak, type ParserState } from './state.js';
+import { Ch, code, compact, cur, fail, isBlank, isWordBreak, type ParserState } from './state.js';
 
 export const enum Mode {
   /** Unquoted word in a command, `[[ ]]`, case pattern, array element. */
@@ -76,7 +76,7 @@ export function parseWord(p: ParserState, mode: Mode): Word | null {
 }
 
 /** Reads the parts of a word in `mode` up to where the mode stops. */
-export function parseParts(p: ParserState, mode: Mode): WordPart[] {
+export function parseParts(p: ParserState, mode: Mode): readonly WordPart[] {
   const parts: WordPart[] = [];
   const src = p.src;
   let lit = p.pos;
@@ -167,7 +167,7 @@ export function parseParts(p: ParserState, mode: Mode): WordPart[] {
     p.pos++;
   }
   if (p.pos > lit) pushLit(parts, src, lit, p.pos);
-  return parts;
+  return compact(parts);
 }
 
 function pushLit(parts: WordPart[], src: string, start: number, end: number): void {
