@@ -81,12 +81,16 @@ export function parseNestedStmts(p: ParserState, close: number): readonly Stmt[]
 export function parseStmtsIn(p: ParserState, limit: number): readonly Stmt[] {
   const len = p.len;
   p.len = limit;
-  enter(p);
-  const stmts = parseStmtList(p, NOTHING);
-  if (p.pos < limit) fail(p, p.pos, unexpected(p));
-  leave(p);
-  p.len = len;
-  return stmts;
+  try {
+    enter(p);
+    const stmts = parseStmtList(p, NOTHING);
+    if (p.pos < limit) fail(p, p.pos, unexpected(p));
+    leave(p);
+    return stmts;
+  } finally {
+    // A speculative parse around this one may catch the failure and read on.
+    p.len = len;
+  }
 }
 
 export function unexpected(p: ParserState): string {

@@ -133,8 +133,11 @@ export function readHeredocBodies(p: ParserState): void {
       const len = p.len;
       p.pos = bodyStart;
       p.len = bodyEnd;
-      parts = parseParts(p, Mode.Heredoc);
-      p.len = len;
+      try {
+        parts = parseParts(p, Mode.Heredoc);
+      } finally {
+        p.len = len;
+      }
     }
     const body: HeredocBody = {
       type: 'HeredocBody',

@@ -253,9 +253,13 @@ function parseQuotedLetArg(p: ParserState, quote: number): ReturnType<typeof par
   const len = p.len;
   p.pos = open + 1;
   p.len = close;
-  const expr = parseArithm(p, -1);
+  let expr;
+  try {
+    expr = parseArithm(p, -1);
+  } finally {
+    p.len = len;
+  }
   const complete = p.pos === close;
-  p.len = len;
   if (!complete || expr === null) fail(p, p.pos, 'invalid arithmetic in let argument');
   p.pos = close + 1;
   return expr;

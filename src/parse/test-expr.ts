@@ -149,9 +149,10 @@ function withArith(p: ParserState, w: TestWord): TestWord {
     if (p.pos === w.end) arith = expr;
   } catch (err) {
     if (!isRetryable(err)) throw err;
+  } finally {
+    p.len = len;
   }
   p.pos = pos;
-  p.len = len;
   p.depth = depth;
   p.comments.length = comments;
   return arith === null ? w : { ...w, arith };
