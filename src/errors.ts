@@ -25,6 +25,13 @@ export class NounsetError extends Error {
   }
 }
 
+/** Bad command-line arguments. */
+export class UsageError extends NounsetError {
+  constructor(message: string) {
+    super('usage-error', message);
+  }
+}
+
 /** Bad shell syntax at a 1-based line and column (columns count UTF-16 code units). */
 export class ParseError extends NounsetError {
   readonly path: string;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { NounsetError, ParseError } from '../errors.js';
+import { NounsetError, ParseError, UsageError } from '../errors.js';
 import type { Dialect } from '../parse/ast.js';
 import { detectDialect, parse } from '../parse/index.js';
 import { renderParseSummary, summarizeParse } from '../report/parse-summary.js';
@@ -44,7 +44,7 @@ function runParse(args: ParseArgs): number {
 
 async function main(argv: string[]): Promise<number> {
   let status: number = EXIT.ok;
-  await yargs(argv)
+  const cli = yargs(argv)
     .scriptName('nounset')
     .usage('$0 <command> [options]')
     .command(
@@ -61,13 +61,20 @@ async function main(argv: string[]): Promise<number> {
     )
     .demandCommand(1, 'name a command')
     .strict()
-    .fail((msg, err) => {
-      if (err) throw err;
-      process.stderr.write(`nounset: ${msg}\nRun nounset --help for usage.\n`);
-      status = EXIT.usage;
+    .fail((msg: string | null, err: Error | undefined) => {
+      // A failed check has a message; yargs would still call the command's handler: stop here.
+      if (msg) throw new UsageError(msg);
+      throw err ?? new Error('yargs failed without a message');
     })
-    .help()
-    .parseAsync();
+    .help();
+  try {
+    // yargs throws validation failures synchronously from parseAsync, or rejects with them.
+    await cli.parseAsync();
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`nounset: ${err.message}\nRun nounset --help for usage.\n`);
+    status = EXIT.usage;
+  }
   return status;
 }
 
