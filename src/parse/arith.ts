@@ -4,7 +4,7 @@
 
 import type { ArithmBinaryOp, ArithmExpr, ArithmUnary } from './ast.js';
 import { parseSubscript } from './expansions.js';
-import { Ch, code, cur, enter, fail, isNameChar, isNameStart, leave, type ParserState } from './state.js';
+import { Ch, code, cur, enter, fail, isNameChar, isNameStart, leave, type ParserState, speculate } from './state.js';
 import { Mode, parseWord } from './words.js';
 
 const ASSIGN_OPS = new Set(['=', '*=', '/=', '%=', '+=', '-=', '<<=', '>>=', '&=', '^=', '|=']);
@@ -47,6 +47,21 @@ export function parseArithm(p: ParserState, stop: number): ArithmExpr | null {
   const e = parseComma(ctx);
   skip(ctx);
   return e;
+}
+
+/** The expression of `((expr))` or `$((expr))` once `open` characters are read, up to and
+ * including the closing `))`; null (nothing consumed) when no `))` closes it, since bash then
+ * reads the text as nested parentheses: `$( (cmd) )`, `( (cmd) )`. */
+export function tryDoubleParenArithm(p: ParserState, open: number): { expr: ArithmExpr | null } | null {
+  return speculate(p, () => {
+    p.pos += open;
+    enter(p);
+    const expr = parseArithm(p, Ch.RParen);
+    leave(p);
+    if (cur(p) !== Ch.RParen || code(p, p.pos + 1) !== Ch.RParen) return null;
+    p.pos += 2;
+    return { expr };
+  });
 }
 
 /** One `let` argument: blanks end it. */

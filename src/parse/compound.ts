@@ -18,10 +18,10 @@ import type {
   Word,
   WordIter,
 } from './ast.js';
-import { parseArithm } from './arith.js';
+import { parseArithm, tryDoubleParenArithm } from './arith.js';
 import { parseCommandStmt, parseStmtList, skipSeparators, type ListEnd } from './commands.js';
 import { parseFuncBody } from './simple.js';
-import { Ch, code, compact, cur, enter, fail, isNameChar, isNameStart, isWordAt, leave, peekReserved, skipBlanks, type ParserState, isRetryable } from './state.js';
+import { Ch, code, compact, cur, enter, fail, isNameChar, isNameStart, isWordAt, leave, peekReserved, skipBlanks, type ParserState } from './state.js';
 import { parseTestClause } from './test-expr.js';
 import { Mode, parseWord } from './words.js';
 
@@ -289,25 +289,8 @@ function parseSubshell(p: ParserState): Subshell {
 /** `(( expr ))`, or null (position unchanged) when it is `( ( ... ) )` instead. */
 function tryArithmCmd(p: ParserState): ArithmCmd | null {
   const start = p.pos;
-  const depth = p.depth;
-  const comments = p.comments.length;
-  p.pos += 2;
-  try {
-    enter(p);
-    const expr = parseArithm(p, Ch.RParen);
-    leave(p);
-    if (cur(p) === Ch.RParen && code(p, p.pos + 1) === Ch.RParen) {
-      p.pos += 2;
-      return { type: 'ArithmCmd', start, end: p.pos, expr };
-    }
-  } catch (err) {
-    // Not arithmetic: bash reads `((` as two subshells when no `))` closes it.
-    if (!isRetryable(err)) throw err;
-  }
-  p.pos = start;
-  p.depth = depth;
-  p.comments.length = comments;
-  return null;
+  const arith = tryDoubleParenArithm(p, 2);
+  return arith === null ? null : { type: 'ArithmCmd', start, end: p.pos, expr: arith.expr };
 }
 
 function parseFunction(p: ParserState): Command {

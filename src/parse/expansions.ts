@@ -2,10 +2,10 @@
 // arithmetic expansions, `$'...'` and `$"..."`.
 
 import type { ArithmExp, CmdSubst, Lit, ParamExp, ParamOp, Subscript, WordPart } from './ast.js';
-import { parseArithm } from './arith.js';
+import { parseArithm, tryDoubleParenArithm } from './arith.js';
 import { parseNestedStmts, parseStmtsIn } from './commands.js';
 import { parseDerived } from './derived.js';
-import { Ch, code, cur, enter, fail, isDigit, isNameChar, isNameStart, leave, type ParserState, skipContinuations, isRetryable } from './state.js';
+import { Ch, code, cur, enter, fail, isDigit, isNameChar, isNameStart, leave, type ParserState, skipContinuations, speculate } from './state.js';
 import { Mode, parseDoubleQuoted, parseSingleQuoted, parseWord } from './words.js';
 
 function isSpecialParam(c: number): boolean {
@@ -79,25 +79,8 @@ function shortParam(p: ParserState, start: number, end: number): ParamExp {
 /** `$(( ... ))`, or null (position unchanged) when the text is `$( ( ... ) )` instead. */
 function tryArithmExp(p: ParserState): ArithmExp | null {
   const start = p.pos;
-  const comments = p.comments.length;
-  const depth = p.depth;
-  p.pos += 3;
-  try {
-    enter(p);
-    const expr = parseArithm(p, Ch.RParen);
-    leave(p);
-    if (cur(p) === Ch.RParen && code(p, p.pos + 1) === Ch.RParen) {
-      p.pos += 2;
-      return { type: 'ArithmExp', start, end: p.pos, bracket: false, expr };
-    }
-  } catch (err) {
-    // Not arithmetic: bash reads `$((` as `$( (` when no `))` closes it. The caller re-reads.
-    if (!isRetryable(err)) throw err;
-  }
-  p.pos = start;
-  p.depth = depth;
-  p.comments.length = comments;
-  return null;
+  const arith = tryDoubleParenArithm(p, 3);
+  return arith === null ? null : { type: 'ArithmExp', start, end: p.pos, bracket: false, expr: arith.expr };
 }
 
 function parseParamBraced(p: ParserState, dq: boolean): ParamExp {
@@ -252,21 +235,14 @@ function readSubscript(p: ParserState, start: number): Subscript {
   p.pos++;
   const c = cur(p);
   if (!((c === Ch.At || c === Ch.Star) && code(p, p.pos + 1) === Ch.RBracket)) {
-    const comments = p.comments.length;
-    const depth = p.depth;
-    try {
+    // Arithmetic when it reads as such; else (an associative key such as `my key` or `a.b`) a word.
+    const arith = speculate(p, () => {
       const expr = parseArithm(p, Ch.RBracket);
-      if (expr !== null && cur(p) === Ch.RBracket) {
-        p.pos++;
-        return { type: 'Subscript', start, end: p.pos, expr, word: null };
-      }
-    } catch (err) {
-      // Not arithmetic (an associative key such as `my key` or `a.b`): read it as a word.
-      if (!isRetryable(err)) throw err;
-    }
-    p.depth = depth;
-    p.comments.length = comments;
-    p.pos = start + 1;
+      if (expr === null || cur(p) !== Ch.RBracket) return null;
+      p.pos++;
+      return { type: 'Subscript' as const, start, end: p.pos, expr, word: null };
+    });
+    if (arith !== null) return arith;
   }
   const word = parseWord(p, Mode.Subscript);
   if (cur(p) !== Ch.RBracket) fail(p, start, 'reached EOF without matching [ with ]');

@@ -6,7 +6,7 @@ import { parseArithm, parseLetArg } from './arith.js';
 import { parseCommandStmt, skipSeparators, unexpected } from './commands.js';
 import { parseSubscript } from './expansions.js';
 import { isRedirectStart, parseRedirect } from './redirects.js';
-import { Ch, code, compact, cur, fail, isNameChar, isNameStart, isWordBreak, skipBlanks, type ParserState, isRetryable } from './state.js';
+import { Ch, code, compact, cur, fail, isNameChar, isNameStart, isWordBreak, skipBlanks, type ParserState, speculate } from './state.js';
 import { Mode, parseWord } from './words.js';
 
 const DECL_BASH = new Set(['declare', 'local', 'export', 'readonly', 'typeset']);
@@ -107,11 +107,9 @@ function tryAssign(p: ParserState): Assign | null {
   let index: Subscript | null = null;
   if (code(p, i) === Ch.LBracket && bash) {
     p.pos = i;
-    try {
-      index = parseSubscript(p);
-    } catch (err) {
-      // `a[` without its `]`: a glob word, not an assignment.
-      if (!isRetryable(err)) throw err;
+    // `a[` without its `]` is a glob word, not an assignment.
+    index = speculate(p, () => parseSubscript(p));
+    if (index === null) {
       p.pos = start;
       return null;
     }
@@ -165,22 +163,14 @@ function parseArray(p: ParserState): ArrayExpr {
 /** `[key]=value` or `[key]+=value` inside `( )`, or null (position unchanged). */
 function tryKeyedElem(p: ParserState): ArrayElem | null {
   const start = p.pos;
-  let index: Subscript;
-  try {
-    index = parseSubscript(p);
-  } catch (err) {
-    if (!isRetryable(err)) throw err;
-    p.pos = start;
-    return null;
-  }
-  if (cur(p) === Ch.Plus && code(p, p.pos + 1) === Ch.Eq) p.pos += 2;
-  else if (cur(p) === Ch.Eq) p.pos++;
-  else {
-    p.pos = start;
-    return null;
-  }
-  const value = parseWord(p, Mode.Cmd);
-  return { type: 'ArrayElem', start, end: p.pos, index, value };
+  return speculate(p, () => {
+    const index = parseSubscript(p);
+    if (cur(p) === Ch.Plus && code(p, p.pos + 1) === Ch.Eq) p.pos += 2;
+    else if (cur(p) === Ch.Eq) p.pos++;
+    else return null;
+    const value = parseWord(p, Mode.Cmd);
+    return { type: 'ArrayElem', start, end: p.pos, index, value };
+  });
 }
 
 /** `declare`/`local`/`export`/`readonly`/`typeset` arguments: assignments, names and options. */

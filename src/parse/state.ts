@@ -104,9 +104,27 @@ export class SyntaxFailure {
   ) {}
 }
 
-/** Whether a speculative parse may catch `err` and try another reading. */
-export function isRetryable(err: unknown): boolean {
-  return err instanceof SyntaxFailure && !err.fatal;
+/** Runs one reading of the text at `pos`. When it returns null or fails with a retryable
+ * failure, every piece of state is put back as it was and null is returned, so the caller can try
+ * another reading (`$((` as `$( (`, a subscript as a word, `a[i]` as a glob). */
+export function speculate<T>(p: ParserState, read: () => T | null): T | null {
+  const { pos, len, depth } = p;
+  const comments = p.comments.length;
+  const pending = p.pending.length;
+  let result: T | null = null;
+  try {
+    result = read();
+  } catch (err) {
+    if (!(err instanceof SyntaxFailure) || err.fatal) throw err;
+  }
+  p.len = len;
+  if (result === null) {
+    p.pos = pos;
+    p.depth = depth;
+    p.comments.length = comments;
+    p.pending.length = pending;
+  }
+  return result;
 }
 
 export function fail(p: ParserState, offset: number, reason: string): never {

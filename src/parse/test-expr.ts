@@ -4,7 +4,7 @@
 import type { ArithmExpr, TestBinaryOp, TestClause, TestExpr, TestWord, Word } from './ast.js';
 import { parseArithm } from './arith.js';
 import { readHeredocBodies } from './redirects.js';
-import { Ch, code, cur, enter, fail, isWordAt, leave, skipBlanks, type ParserState, isRetryable } from './state.js';
+import { Ch, code, cur, enter, fail, isWordAt, leave, skipBlanks, type ParserState, speculate } from './state.js';
 import { Mode, parseWord } from './words.js';
 
 const UNARY = new Set([
@@ -139,21 +139,13 @@ function binaryOpAt(p: ParserState): TestBinaryOp | null {
  * reads `x`. Operands that do not parse as arithmetic fail at run time, not here. */
 function withArith(p: ParserState, w: TestWord): TestWord {
   if (literal(w.word) === null) return w;
-  const { pos, len, depth } = p;
-  const comments = p.comments.length;
-  let arith: ArithmExpr | null = null;
-  try {
+  const pos = p.pos;
+  const arith = speculate(p, () => {
     p.pos = w.start;
     p.len = w.end;
     const expr = parseArithm(p, -1);
-    if (p.pos === w.end) arith = expr;
-  } catch (err) {
-    if (!isRetryable(err)) throw err;
-  } finally {
-    p.len = len;
-  }
+    return p.pos === w.end ? expr : null;
+  });
   p.pos = pos;
-  p.depth = depth;
-  p.comments.length = comments;
   return arith === null ? w : { ...w, arith };
 }
