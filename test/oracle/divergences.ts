@@ -164,6 +164,15 @@ export const DIVERGENCES: readonly Divergence[] = [
     matches: (d, { text }) => mvdanErrorIs(d, /^"\$\{[ |]stmts;\}" is a mksh feature$/) && /^\$\{[\s|]/.test(text.slice(d.offset)),
   },
   {
+    id: 'arith-empty-expression',
+    description: 'an empty arithmetic expression is valid bash: `$(( ))` and `$[ ]` expand to 0, `(( ))` returns 1',
+    snippet: 'echo $(( )) $[ ]; (( ))',
+    bash: { command: `bash -c 'echo $(( )) $[ ]; (( )); echo $?'`, answer: '0 0 / 1' },
+    mvdan: 'error: $(( must be followed by an expression (likewise (( and $[)',
+    matches: (d, { text }) =>
+      mvdanErrorIs(d, /^(?:\$\(\(|\(\(|\$\[) must be followed by an expression$/) && /^(?:\$\(\(\s*\)\)|\(\(\s*\)\)|\$\[\s*\])/.test(text.slice(d.offset)),
+  },
+  {
     id: 'carriage-return-is-not-blank',
     description: 'to bash a CR is an ordinary word character (so `fi\\r` is no keyword); mvdan-sh treats it as a blank',
     snippet: 'echo a\r\n',
