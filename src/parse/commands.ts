@@ -72,7 +72,12 @@ export function parseProgram(p: ParserState): readonly Stmt[] {
 export function parseNestedStmts(p: ParserState, close: number): readonly Stmt[] {
   void close;
   enter(p);
+  // Here-documents begun before the `$(` have their bodies after the outer line, not after a
+  // newline inside the substitution (bash -n accepts `cat <<E >(a⏎b)⏎body⏎E`).
+  const outer = p.pending;
+  p.pending = [];
   const stmts = parseStmtList(p, RPAREN);
+  p.pending = outer.concat(p.pending);
   leave(p);
   return stmts;
 }

@@ -38,9 +38,13 @@ export function parseDollar(p: ParserState, dq: boolean): WordPart | null {
   }
   if (c === Ch.LBrace) return parseParamBraced(p, dq);
   if (isNameStart(c)) {
-    let end = start + 2;
-    while (end < p.len && isNameChar(p.src.charCodeAt(end))) end++;
-    return shortParam(p, start, end);
+    p.pos = start + 1;
+    return shortName(p, start);
+  }
+  if (c === Ch.Backslash && code(p, start + 2) === Ch.Newline && isNameStart(code(p, start + 3))) {
+    // `$\⏎name`: bash removes the line continuation first.
+    p.pos = start + 3;
+    return shortName(p, start);
   }
   if (isDigit(c) || isSpecialParam(c)) return shortParam(p, start, start + 2);
   if (bash && c === Ch.LBracket) {
@@ -55,6 +59,29 @@ export function parseDollar(p: ParserState, dq: boolean): WordPart | null {
   if (bash && !dq && c === Ch.SQuote) return parseSingleQuoted(p, true);
   if (bash && !dq && c === Ch.DQuote) return parseDoubleQuoted(p, true);
   return null;
+}
+
+function shortName(p: ParserState, start: number): ParamExp {
+  const nameStart = p.pos;
+  const value = scanName(p);
+  const param: Lit = { type: 'Lit', start: nameStart, end: p.pos, value };
+  return { ...shortParam(p, start, p.pos), param };
+}
+
+/** A name at `pos`, read across line continuations as bash does (`$aa\⏎ba` reads `aaba`). */
+function scanName(p: ParserState): string {
+  const from = p.pos;
+  let joined = false;
+  for (;;) {
+    const c = cur(p);
+    if (isNameChar(c)) p.pos++;
+    else if (c === Ch.Backslash && code(p, p.pos + 1) === Ch.Newline && isNameChar(code(p, p.pos + 2))) {
+      joined = true;
+      p.pos += 2;
+    } else break;
+  }
+  const raw = p.src.slice(from, p.pos);
+  return joined ? raw.replace(/\\\n/g, '') : raw;
 }
 
 function shortParam(p: ParserState, start: number, end: number): ParamExp {
@@ -109,8 +136,9 @@ function parseParamBraced(p: ParserState, dq: boolean): ParamExp {
   // The parameter name.
   const nameStart = p.pos;
   c = cur(p);
+  let name: string | null = null;
   if (isNameStart(c)) {
-    while (isNameChar(cur(p))) p.pos++;
+    name = scanName(p);
   } else if (isDigit(c)) {
     while (isDigit(cur(p))) p.pos++;
   } else if (isSpecialParam(c)) {
@@ -118,7 +146,7 @@ function parseParamBraced(p: ParserState, dq: boolean): ParamExp {
   } else {
     fail(p, start, 'invalid parameter name');
   }
-  const param: Lit = { type: 'Lit', start: nameStart, end: p.pos, value: p.src.slice(nameStart, p.pos) };
+  const param: Lit = { type: 'Lit', start: nameStart, end: p.pos, value: name ?? p.src.slice(nameStart, p.pos) };
   skipContinuations(p);
   let index: Subscript | null = null;
   if (cur(p) === Ch.LBracket && isNameStart(param.value.charCodeAt(0))) {

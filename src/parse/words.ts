@@ -87,6 +87,8 @@ export function parseParts(p: ParserState, mode: Mode): readonly WordPart[] {
     if (c === -1) break;
     // Where the mode stops.
     if (mode === Mode.Cmd) {
+      // A line continuation right before a word break ends the word: `$x\⏎` is just `$x`.
+      if (c === Ch.Backslash && code(p, p.pos + 1) === Ch.Newline && isWordBreak(code(p, p.pos + 2))) break;
       if (isWordBreak(c)) {
         if ((c === Ch.Lt || c === Ch.Gt) && bash && code(p, p.pos + 1) === Ch.LParen) {
           if (p.pos > lit) pushLit(parts, src, lit, p.pos);

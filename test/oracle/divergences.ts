@@ -173,6 +173,33 @@ export const DIVERGENCES: readonly Divergence[] = [
       mvdanErrorIs(d, /^(?:\$\(\(|\(\(|\$\[) must be followed by an expression$/) && /^(?:\$\(\(\s*\)\)|\(\(\s*\)\)|\$\[\s*\])/.test(text.slice(d.offset)),
   },
   {
+    id: 'trailing-line-continuation',
+    description: 'a backslash-newline before a word break is removed, not part of the token: `echo $x\\⏎⏎` reads `$x`',
+    snippet: 'echo $x\\\n\n',
+    bash: { command: `bash -c $'x=1; echo "[$x\\\n]"'`, answer: '[1] (the backslash-newline is gone)' },
+    mvdan: 'ends `$x` (and its statement) after the backslash, or after the newline',
+    matches: (d, { text }) =>
+      (d.kind === 'stmt' || d.kind === 'param') &&
+      d.ours !== null &&
+      d.theirs !== null &&
+      d.ours.start === d.theirs.start &&
+      text.startsWith('\\\n', d.ours.end) &&
+      (d.theirs.end === d.ours.end + 1 || d.theirs.end === d.ours.end + 2),
+  },
+  {
+    id: 'negated-pipeline-inner-start',
+    description: '`!` negates a whole pipeline; the inner statement of `! a | b | c` that holds `a | b` starts at `a`',
+    snippet: '! a | b | c',
+    bash: { command: `bash -c '! false | false | true; echo $?'`, answer: '1 (the status of the whole pipeline, negated)' },
+    mvdan: 'starts the inner statements of the pipeline at the `!`',
+    matches: (d, { text }) => {
+      if (d.kind !== 'stmt') return false;
+      if (d.ours && !d.theirs) return /(?:^|[\s;&|({])!\s+$/.test(text.slice(0, d.ours.start)) && /^\s*\|/.test(text.slice(d.ours.end));
+      if (d.theirs && !d.ours) return /^!\s+/.test(text.slice(d.theirs.start)) && /^\s*\|/.test(text.slice(d.theirs.end));
+      return false;
+    },
+  },
+  {
     id: 'carriage-return-is-not-blank',
     description: 'to bash a CR is an ordinary word character (so `fi\\r` is no keyword); mvdan-sh treats it as a blank',
     snippet: 'echo a\r\n',
