@@ -101,6 +101,7 @@ export function parseParts(p: ParserState, mode: Mode): readonly WordPart[] {
     } else if (mode === Mode.Dq) {
       if (c === Ch.DQuote) break;
     } else if (mode === Mode.Arith) {
+      if (c === Ch.Backslash && code(p, p.pos + 1) === Ch.Newline && isArithBreak(code(p, p.pos + 2))) break;
       if (isArithBreak(c)) break;
     } else if (mode === Mode.Regex) {
       if (c === Ch.LParen) depth++;

@@ -179,7 +179,7 @@ export const DIVERGENCES: readonly Divergence[] = [
     bash: { command: `bash -c $'x=1; echo "[$x\\\n]"'`, answer: '[1] (the backslash-newline is gone)' },
     mvdan: 'ends `$x` (and its statement) after the backslash, or after the newline',
     matches: (d, { text }) =>
-      (d.kind === 'stmt' || d.kind === 'param') &&
+      (d.kind === 'stmt' || d.kind === 'param' || d.kind === 'arithVar') &&
       d.ours !== null &&
       d.theirs !== null &&
       d.ours.start === d.theirs.start &&
