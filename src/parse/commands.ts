@@ -188,7 +188,8 @@ function parsePipeline(p: ParserState): Mutable<Stmt> {
       skipBlanks(p);
     }
     const c = cur(p);
-    const empty = c === -1 || c === Ch.Newline || c === Ch.Semi || c === Ch.Amp || c === Ch.RParen || c === Ch.Hash;
+    const background = c === Ch.Amp && code(p, p.pos + 1) !== Ch.Gt;
+    const empty = c === -1 || c === Ch.Newline || c === Ch.Semi || background || c === Ch.RParen || c === Ch.Hash;
     const stmt = empty ? null : parsePipeline(p);
     const end = stmt ? stmt.end : start + (posix ? 7 : 4);
     return wrap({ type: 'TimeClause', start, end, posix, stmt }, start, end);
