@@ -178,14 +178,19 @@ function parseWordIter(p: ParserState, kw: string): WordIter {
   }
   const name: Lit = { type: 'Lit', start, end: p.pos, value: p.src.slice(start, p.pos) };
   const afterName = p.pos;
+  skipBlanks(p);
+  if (cur(p) === Ch.Semi) {
+    // `for x; do`: iterate over "$@".
+    p.pos++;
+    return { type: 'WordIter', start, end: name.end, name, items: null };
+  }
+  // Newlines may come before `in` or `do`; they also end pending here-documents, so the text is
+  // read once, never re-read.
+  const before = p.pos;
   skipSeparators(p);
   if (!isWordAt(p, 'in')) {
-    // `for x; do` or `for x do`: iterate over "$@".
-    p.pos = afterName;
-    skipBlanks(p);
-    const c = cur(p);
-    if (c === Ch.Semi) p.pos++;
-    else if (c !== Ch.Newline && c !== Ch.Hash && c !== -1 && !isWordAt(p, 'do')) {
+    const newline = p.src.slice(before, p.pos).includes('\n');
+    if (!newline && !isWordAt(p, 'do') && cur(p) !== -1) {
       fail(p, p.pos, `"${kw} ${name.value}" must be followed by "in", "do", ;, or a newline`);
     }
     return { type: 'WordIter', start, end: name.end, name, items: null };

@@ -200,6 +200,22 @@ export const DIVERGENCES: readonly Divergence[] = [
     },
   },
   {
+    id: 'pipe-ampersand-before-redirect',
+    description: '`a |&>>f b` is `a |& >>f b` (bash takes the longest operator, `|&`), not `a | &>>f b`',
+    snippet: 'a |&>>f b',
+    bash: {
+      command: `bash -c '{ echo out; echo err >&2; } |&>>/tmp/xx cat' 2>/dev/null; cat /tmp/xx`,
+      answer: 'out and err both in the file: stderr went through the pipe',
+    },
+    mvdan: 'reads `|` then the redirect `&>>f`',
+    matches: (d, { text }) => {
+      if (d.kind !== 'stmt') return false;
+      if (d.ours && !d.theirs) return text.slice(d.ours.start - 2, d.ours.start) === '|&' && text[d.ours.start] === '>';
+      if (d.theirs && !d.ours) return text[d.theirs.start - 1] === '|' && text.startsWith('&>', d.theirs.start);
+      return false;
+    },
+  },
+  {
     id: 'carriage-return-is-not-blank',
     description: 'to bash a CR is an ordinary word character (so `fi\\r` is no keyword); mvdan-sh treats it as a blank',
     snippet: 'echo a\r\n',
