@@ -69,8 +69,7 @@ export function parseProgram(p: ParserState): readonly Stmt[] {
 }
 
 /** Statements up to a `)` (not consumed), for `$( )`, `<( )` and `>( )`. */
-export function parseNestedStmts(p: ParserState, close: number): readonly Stmt[] {
-  void close;
+export function parseNestedStmts(p: ParserState): readonly Stmt[] {
   enter(p);
   // Here-documents begun before the `$(` have their bodies after the outer line, not after a
   // newline inside the substitution (bash -n accepts `cat <<E >(a⏎b)⏎body⏎E`).

@@ -31,7 +31,7 @@ export function parseDollar(p: ParserState, dq: boolean): WordPart | null {
       if (arith) return arith;
     }
     p.pos += 2;
-    const stmts = parseNestedStmts(p, Ch.RParen);
+    const stmts = parseNestedStmts(p);
     if (cur(p) !== Ch.RParen) fail(p, start, 'reached EOF without matching $( with )');
     p.pos++;
     return { type: 'CmdSubst', start, end: p.pos, backquotes: false, stmts };

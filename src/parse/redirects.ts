@@ -27,7 +27,6 @@ export function isRedirectStart(p: ParserState): boolean {
 }
 
 function readOp(p: ParserState): RedirOp | null {
-  const s = p.src;
   const i = p.pos;
   const c = code(p, i);
   const n = code(p, i + 1);
@@ -52,7 +51,6 @@ function readOp(p: ParserState): RedirOp | null {
     if (n === Ch.Amp) return '>&';
     return '>';
   }
-  void s;
   return null;
 }
 

@@ -212,12 +212,6 @@ export function skipContinuations(p: ParserState): void {
   while (cur(p) === Ch.Backslash && code(p, p.pos + 1) === Ch.Newline) p.pos += 2;
 }
 
-/** Skips blanks, then a comment up to (not including) the newline. */
-export function skipBlanksAndComment(p: ParserState): void {
-  skipBlanks(p);
-  if (cur(p) === Ch.Hash) readComment(p);
-}
-
 export function readComment(p: ParserState): void {
   const start = p.pos;
   let end = p.src.indexOf('\n', start);

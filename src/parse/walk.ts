@@ -1,7 +1,7 @@
 // A visitor over the syntax tree, in source order of each node's children. Other modules walk
 // the tree through this, never through how a word was lexed.
 
-import type { ArithmExpr, Assign, Node, Redirect, Stmt, Subscript, TestExpr, Word, WordPart } from './ast.js';
+import type { ArithmExpr, Assign, Node, Redirect, Stmt, Subscript, TestExpr, WordPart } from './ast.js';
 
 /** Calls `fn` on `node` and its descendants, depth first in source order; returning `false`
  * skips the children. Iterative, so long `&&` chains or `a+b+...` sums cannot overflow the stack. */
@@ -180,4 +180,3 @@ function exprChildren(node: ArithmExpr | TestExpr, one: One): void {
   }
 }
 
-export type { Word };

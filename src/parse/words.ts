@@ -213,7 +213,7 @@ function parseProcSubst(p: ParserState): ProcSubst {
   const start = p.pos;
   const op = cur(p) === Ch.Lt ? '<(' : '>(';
   p.pos += 2;
-  const stmts = parseNestedStmts(p, Ch.RParen);
+  const stmts = parseNestedStmts(p);
   if (cur(p) !== Ch.RParen) fail(p, start, `reached EOF without matching ${op} with )`);
   p.pos++;
   return { type: 'ProcSubst', start, end: p.pos, op, stmts };
