@@ -109,6 +109,43 @@ function measure(parser: Parser, index: number): number[] {
   return rates;
 }
 
+/** In a worker: the heap objects (nodes, arrays, strings) in the tree of the 1 MB input, and how
+ * many small objects this machine's V8 can allocate per second when they all stay alive, as a
+ * parse tree does. Their ratio bounds the throughput of any parser returning such a tree. */
+function retentionCeiling(): { objectsPerMB: number; retainedPerSecond: number } {
+  const input = (inputs()[1] as Input).scripts[0] as Input['scripts'][number];
+  const tree = parse(input.text, { dialect: input.dialect });
+  let objects = 0;
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [tree];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    objects++;
+    for (const [key, child] of Object.entries(v)) {
+      // Literal text is a string made per node; `type`, `op` and the like are shared constants.
+      if (typeof child === 'string') objects += key === 'value' || key === 'text' ? 1 : 0;
+      else stack.push(child);
+    }
+  }
+  const objectsPerMB = objects / (Buffer.byteLength(input.text) / MB);
+  // The same number of small objects, each kept alive through a list, as a tree keeps its nodes.
+  const rates: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const t0 = performance.now();
+    const keep: { a: number; b: number; c: unknown }[] = [];
+    let prev: unknown = null;
+    for (let i = 0; i < objects; i++) {
+      prev = { a: i, b: i + 1, c: prev };
+      if ((i & 7) === 0) keep.push(prev as { a: number; b: number; c: unknown });
+    }
+    rates.push(objects / ((performance.now() - t0) / 1000));
+    if (keep.length < 0) throw new Error('unreachable');
+  }
+  return { objectsPerMB, retainedPerSecond: median(rates) };
+}
+
 /** In a worker: ms to import the parser and parse the bundled example, cold. */
 function coldStart(parser: Parser): number {
   const text = readFileSync(join(ROOT, 'examples', 'kata-deploy.sh'), 'utf8');
@@ -119,7 +156,7 @@ function coldStart(parser: Parser): number {
 
 function worker(args: string[]): void {
   const [mode, parser, index] = args as [string, Parser, string];
-  const result = mode === 'cold' ? coldStart(parser) : measure(parser, Number(index));
+  const result = mode === 'cold' ? coldStart(parser) : mode === 'ceiling' ? retentionCeiling() : measure(parser, Number(index));
   process.stdout.write(JSON.stringify(result));
 }
 
@@ -153,6 +190,10 @@ function main(): void {
   rows.push('');
   rows.push(`throughput at 10 MB / at 1 MB (nounset): ${growth.toFixed(2)}  (1.00 is linear)`);
   rows.push(`cold start, import + first parse of examples/kata-deploy.sh (median of 3): nounset ${coldOurs.toFixed(0)} ms, mvdan-sh ${coldTheirs.toFixed(0)} ms`);
+  const ceiling = inWorker<{ objectsPerMB: number; retainedPerSecond: number }>(['ceiling', 'nounset']);
+  rows.push(
+    `one large file: its tree holds ${(ceiling.objectsPerMB / 1e3).toFixed(0)}k heap objects per MB; V8 here keeps ${(ceiling.retainedPerSecond / 1e6).toFixed(1)}M surviving small objects/s, so ~${(ceiling.retainedPerSecond / ceiling.objectsPerMB).toFixed(1)} MB/s is the ceiling for building such a tree`,
+  );
   const slowest = Math.min(...Object.values(rates).map((r) => r.nounset));
   const worstRatio = Math.min(...Object.values(rates).map((r) => r.nounset / r.mvdan));
   const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
