@@ -49,3 +49,13 @@ describe('parser follows bash where mvdan/sh does not', () => {
     });
   }
 });
+
+// Syntax errors that `bash -n` reports but exits 0 on (it stops reading there): nounset rejects them.
+describe('parser rejects what bash -n reports with status 0', () => {
+  for (const f of corpus('errors-status-zero')) {
+    it(f.name, () => {
+      const ours = readWithNounset(f.text, f.dialect);
+      assert.ok(!ours.ok, `${f.name}: bash reports a syntax error here, nounset parsed it`);
+    });
+  }
+});
