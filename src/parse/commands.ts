@@ -76,7 +76,7 @@ export function parseNestedStmts(p: ParserState): readonly Stmt[] {
   const outer = p.pending;
   p.pending = [];
   const stmts = parseStmtList(p, RPAREN);
-  p.pending = outer.concat(p.pending);
+  p.pending = p.pending.length === 0 ? outer : outer.concat(p.pending);
   leave(p);
   return stmts;
 }
