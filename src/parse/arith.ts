@@ -4,8 +4,8 @@
 
 import type { ArithmBinaryOp, ArithmExpr, ArithmUnary } from './ast.js';
 import { parseSubscript } from './expansions.js';
-import { Ch, code, cur, enter, fail, isNameChar, isNameStart, leave, type ParserState, speculate } from './state.js';
-import { Mode, parseWord } from './words.js';
+import { Ch, code, cur, enter, fail, isName, leave, type ParserState, speculate } from './state.js';
+import { Mode, parseWord, soleLit } from './words.js';
 
 const ASSIGN_OPS = new Set(['=', '*=', '/=', '%=', '+=', '-=', '<<=', '>>=', '&=', '^=', '|=']);
 
@@ -221,16 +221,11 @@ function parsePrimary(ctx: ArithCtx): ArithmExpr {
     const c = cur(p);
     fail(p, p.pos, c === -1 ? 'arithmetic expression expected an operand before EOF' : `unexpected ${JSON.stringify(String.fromCharCode(c))} in arithmetic expression`);
   }
-  const only = word.parts.length === 1 ? word.parts[0] : undefined;
-  if (only !== undefined && only.type === 'Lit' && isIdentifier(only.value)) {
+  const only = soleLit(word);
+  if (only !== null && isName(only.value)) {
     const index = cur(p) === Ch.LBracket ? parseSubscript(p) : null;
     return { type: 'ArithmVar', start, end: p.pos, name: only, index };
   }
   return { type: 'ArithmWord', start, end: word.end, word };
 }
 
-function isIdentifier(s: string): boolean {
-  if (!isNameStart(s.charCodeAt(0))) return false;
-  for (let i = 1; i < s.length; i++) if (!isNameChar(s.charCodeAt(i))) return false;
-  return true;
-}

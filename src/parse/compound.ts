@@ -23,7 +23,7 @@ import { parseCommandStmt, parseStmtList, skipSeparators, type ListEnd } from '.
 import { parseFuncBody } from './simple.js';
 import { Ch, code, compact, cur, enter, fail, isNameChar, isNameStart, isWordAt, leave, peekReserved, skipBlanks, type ParserState } from './state.js';
 import { parseTestClause } from './test-expr.js';
-import { Mode, parseWord } from './words.js';
+import { Mode, parseWord, soleLit } from './words.js';
 
 function words(...w: string[]): ListEnd {
   return { words: w, rparen: false, caseItem: false };
@@ -304,8 +304,8 @@ function parseFunction(p: ParserState): Command {
   skipBlanks(p);
   const nameStart = p.pos;
   const word = parseWord(p, Mode.Cmd);
-  const part = word && word.parts.length === 1 ? word.parts[0] : undefined;
-  if (part === undefined || part.type !== 'Lit') fail(p, nameStart, '"function" must be followed by a name');
+  const part = word === null ? null : soleLit(word);
+  if (part === null) fail(p, nameStart, '"function" must be followed by a name');
   skipBlanks(p);
   let parens = false;
   if (cur(p) === Ch.LParen) {

@@ -6,8 +6,8 @@ import { parseArithm, parseLetArg } from './arith.js';
 import { parseCommandStmt, skipSeparators, unexpected } from './commands.js';
 import { parseSubscript } from './expansions.js';
 import { isRedirectStart, parseRedirect } from './redirects.js';
-import { Ch, code, compact, cur, fail, isNameChar, isNameStart, isWordBreak, skipBlanks, type ParserState, speculate } from './state.js';
-import { Mode, parseWord } from './words.js';
+import { Ch, code, compact, cur, fail, isName, isNameChar, isNameStart, isWordBreak, skipBlanks, type ParserState, speculate } from './state.js';
+import { Mode, parseWord, soleLit } from './words.js';
 
 const DECL_BASH = new Set(['declare', 'local', 'export', 'readonly', 'typeset']);
 const DECL_POSIX = new Set(['export', 'readonly']);
@@ -50,7 +50,7 @@ export function parseSimple(p: ParserState): { cmd: Command | null; redirs: read
     if (word === null) fail(p, p.pos, unexpected(p));
     args.push(word);
     if (args.length === 1 && assigns.length === 0 && redirs.length === 0) {
-      const name = commandName(word);
+      const name = soleLit(word)?.value ?? null;
       if (name !== null && (p.dialect === 'bash' ? DECL_BASH : DECL_POSIX).has(name)) return parseDeclRest(p, word, redirs);
       if (name === 'let' && p.dialect === 'bash') return parseLetRest(p, word, redirs);
     }
@@ -65,14 +65,9 @@ export function parseSimple(p: ParserState): { cmd: Command | null; redirs: read
   };
 }
 
-function commandName(word: Word): string | null {
-  const part = word.parts.length === 1 ? word.parts[0] : undefined;
-  return part !== undefined && part.type === 'Lit' ? part.value : null;
-}
-
 /** `name ( ) body`, after `name` was read and a `(` follows. */
 function parseFuncRest(p: ParserState, nameWord: Word): Command {
-  const name = commandName(nameWord);
+  const name = soleLit(nameWord)?.value ?? null;
   if (name === null) fail(p, nameWord.start, 'invalid function name');
   p.pos++;
   skipBlanks(p);
@@ -192,17 +187,17 @@ function parseDeclRest(p: ParserState, variantWord: Word, redirs: Redirect[]): {
     }
     const word = parseWord(p, Mode.Cmd);
     if (word === null) fail(p, p.pos, unexpected(p));
-    const lit = commandName(word);
-    const isName = lit !== null && isNameStart(lit.charCodeAt(0)) && [...lit].every((ch) => isNameChar(ch.charCodeAt(0)));
+    const lit = soleLit(word);
+    const name = lit !== null && isName(lit.value) ? lit : null;
     args.push({
       type: 'Assign',
       start: word.start,
       end: word.end,
       append: false,
       naked: true,
-      name: isName ? (word.parts[0] as Lit) : null,
+      name,
       index: null,
-      value: isName ? null : word,
+      value: name === null ? word : null,
       array: null,
     });
   }

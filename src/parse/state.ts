@@ -180,6 +180,13 @@ export function isNameChar(c: number): boolean {
   return isNameStart(c) || isDigit(c);
 }
 
+/** Whether `s` is a shell name: a letter or `_`, then letters, digits or `_`. */
+export function isName(s: string): boolean {
+  if (!isNameStart(s.charCodeAt(0))) return false;
+  for (let i = 1; i < s.length; i++) if (!isNameChar(s.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Characters that end an unquoted word: blanks, newline and the metacharacters `;&|<>()`. */
 export function isWordBreak(c: number): boolean {
   return (

@@ -1,11 +1,11 @@
 // `[[ ... ]]`: `||`, `&&`, `!`, `( )`, unary and binary tests. The right side of `=~` is a
 // regex word; operands of arithmetic comparisons are also read as arithmetic.
 
-import type { ArithmExpr, TestBinaryOp, TestClause, TestExpr, TestWord, Word } from './ast.js';
+import type { TestBinaryOp, TestClause, TestExpr, TestWord } from './ast.js';
 import { parseArithm } from './arith.js';
 import { readHeredocBodies } from './redirects.js';
 import { Ch, code, cur, enter, fail, isWordAt, leave, skipBlanks, type ParserState, speculate } from './state.js';
-import { Mode, parseWord } from './words.js';
+import { Mode, parseWord, soleLit } from './words.js';
 
 const UNARY = new Set([
   '-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x',
@@ -95,7 +95,7 @@ function parsePrimary(p: ParserState): TestExpr {
   }
   if (atOperandEnd(p)) fail(p, p.pos, 'test expression expected an operand');
   const first = operand(p, Mode.Cmd);
-  const firstLit = literal(first.word);
+  const firstLit = soleLit(first.word)?.value ?? null;
   // bash allows a newline after && and || inside [[ ]], not before an operator.
   skipBlanks(p);
   if (firstLit !== null && UNARY.has(firstLit) && binaryOpAt(p) === null) {
@@ -123,11 +123,6 @@ function operand(p: ParserState, mode: Mode): TestWord {
   return { type: 'TestWord', start: word.start, end: word.end, word, arith: null };
 }
 
-function literal(word: Word): string | null {
-  const part = word.parts.length === 1 ? word.parts[0] : undefined;
-  return part !== undefined && part.type === 'Lit' ? part.value : null;
-}
-
 function binaryOpAt(p: ParserState): TestBinaryOp | null {
   const c = cur(p);
   if ((c === Ch.Lt || c === Ch.Gt) && code(p, p.pos + 1) !== Ch.LParen) return c === Ch.Lt ? '<' : '>';
@@ -138,7 +133,7 @@ function binaryOpAt(p: ParserState): TestBinaryOp | null {
 /** bash evaluates both operands of `-eq` etc. as arithmetic: a literal operand such as `x+1`
  * reads `x`. Operands that do not parse as arithmetic fail at run time, not here. */
 function withArith(p: ParserState, w: TestWord): TestWord {
-  if (literal(w.word) === null) return w;
+  if (soleLit(w.word) === null) return w;
   const pos = p.pos;
   const arith = speculate(p, () => {
     p.pos = w.start;

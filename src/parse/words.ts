@@ -1,7 +1,7 @@
 // Words and their parts: literals, quotes, expansions, substitutions. A word is read in a mode
 // that says where it stops and which quoting rules apply there.
 
-import type { DblQuoted, ExtGlob, ProcSubst, SglQuoted, Word, WordPart } from './ast.js';
+import type { DblQuoted, ExtGlob, Lit, ProcSubst, SglQuoted, Word, WordPart } from './ast.js';
 import { parseBackquote, parseDollar } from './expansions.js';
 import { parseNestedStmts } from './commands.js';
 import { Ch, code, compact, cur, fail, isBlank, isWordBreak, type ParserState } from './state.js';
@@ -242,6 +242,12 @@ function parseExtGlob(p: ParserState): ExtGlob {
   const pattern = { type: 'Lit' as const, start: patStart, end: p.pos, value: p.src.slice(patStart, p.pos) };
   p.pos++;
   return { type: 'ExtGlob', start, end: p.pos, op, pattern };
+}
+
+/** The word's only part when it is a plain literal (`echo`, `-eq`, `x`), else null. */
+export function soleLit(word: Word): Lit | null {
+  const part = word.parts.length === 1 ? word.parts[0] : undefined;
+  return part !== undefined && part.type === 'Lit' ? part : null;
 }
 
 /** The text a literal-only word stands for after quote removal, or null if it expands. */
