@@ -50,3 +50,10 @@ export class ParseError extends NounsetError {
     this.reason = opts.reason;
   }
 }
+
+/** Two edits claim the same text: a bug in nounset, never the user's fault. */
+export class EditConflictError extends NounsetError {
+  constructor(message: string) {
+    super('edit-conflict', message);
+  }
+}

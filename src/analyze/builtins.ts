@@ -1,0 +1,157 @@
+// What particular commands do to variables: `read`, `getopts`, `printf -v`, `mapfile` assign;
+// `unset` unsets; `test -v` tests; `source` pulls in another file. And which commands are
+// destructive when a path argument expands to empty (`rm -rf "$DIR/"`).
+
+import type { Word } from '../parse/ast.js';
+import type { Event } from './model.js';
+
+/** The literal text of a word without quotes or expansions, or null. */
+export function wordText(word: Word | undefined): string | null {
+  if (!word) return null;
+  let out = '';
+  for (const p of word.parts) {
+    if (p.type === 'Lit') out += p.value.replace(/\\(.)/g, '$1');
+    else if (p.type === 'SglQuoted' && !p.dollar) out += p.value;
+    else if (p.type === 'DblQuoted' && p.parts.every((q) => q.type === 'Lit')) out += p.parts.map((q) => (q.type === 'Lit' ? q.value : '')).join('');
+    else return null;
+  }
+  return out;
+}
+
+/** The command a simple command runs, looking through `sudo`, `command`, `exec`, `nice`,
+ * `nohup` and `env`'s assignments, and a path (`/bin/rm`). Returns its index in `args`. */
+export function commandName(args: readonly Word[]): { name: string; index: number } | null {
+  for (let i = 0; i < args.length; i++) {
+    const text = wordText(args[i]);
+    if (text === null) return null;
+    const name = text.slice(text.lastIndexOf('/') + 1);
+    if (['sudo', 'command', 'exec', 'nice', 'nohup', 'env', 'builtin'].includes(name)) {
+      // Skip the wrapper's options and env's NAME=value arguments.
+      while (i + 1 < args.length && /^(-|[A-Za-z_][A-Za-z0-9_]*=)/.test(wordText(args[i + 1]) ?? '')) i++;
+      continue;
+    }
+    return { name, index: i };
+  }
+  return null;
+}
+
+/** When the command deletes, moves or recursively changes the paths it is given, its name. */
+export function destructiveCommand(name: string, args: readonly Word[]): string | null {
+  const texts = args.map((a) => wordText(a) ?? '');
+  switch (name) {
+    case 'rm':
+    case 'rmdir':
+    case 'mv':
+      return name;
+    case 'find':
+      return texts.includes('-delete') ? 'find -delete' : null;
+    case 'chown':
+    case 'chmod':
+    case 'chgrp':
+      return texts.some((t) => /^-[A-Za-z]*R/.test(t) || t === '--recursive') ? `${name} -R` : null;
+    case 'rsync':
+      return texts.some((t) => t.startsWith('--delete') || t === '--remove-source-files') ? 'rsync --delete' : null;
+    default:
+      return null;
+  }
+}
+
+/** Options of `read` and `mapfile` that take an argument. */
+const READ_ARG_OPTS = 'adinNptu';
+const MAPFILE_ARG_OPTS = 'dnOstuCc';
+
+/** Names after the options: `-a NAME` gives the array through `arrayOpt`. */
+function namesAfterOptions(args: readonly Word[], argOpts: string, arrayOpt: string | null): { names: Word[]; array: Word | null } {
+  const names: Word[] = [];
+  let array: Word | null = null;
+  let i = 1;
+  for (; i < args.length; i++) {
+    const t = wordText(args[i]);
+    if (t === '--') {
+      i++;
+      break;
+    }
+    if (t === null || !t.startsWith('-') || t === '-') break;
+    for (let j = 1; j < t.length; j++) {
+      const opt = t[j] as string;
+      if (!argOpts.includes(opt)) continue;
+      // The rest of this word, or the next word, is the option's argument.
+      const value = j + 1 < t.length ? null : args[++i];
+      if (opt === arrayOpt) array = value ?? null;
+      break;
+    }
+  }
+  for (; i < args.length; i++) names.push(args[i] as Word);
+  return { names, array };
+}
+
+/** A literal variable name word (`NAME`, or `NAME[i]` → NAME), or null. */
+function nameOf(word: Word | null | undefined): string | null {
+  const t = word ? wordText(word) : null;
+  const m = t === null ? null : /^([A-Za-z_][A-Za-z0-9_]*)(\[.*\])?$/.exec(t);
+  return m?.[1] ?? null;
+}
+
+/** Events a builtin causes beyond reading its words. `args[index]` is the command name. */
+export function builtinEvents(name: string, all: readonly Word[], index: number): Event[] {
+  const args = all.slice(index);
+  const out: Event[] = [];
+  const write = (w: Word | null | undefined, how: 'read' | 'getopts' | 'printf -v' | 'mapfile', fallback: string | null = null): void => {
+    const n = nameOf(w) ?? (w ? null : fallback);
+    const span = w ?? args[0];
+    if (n && span) out.push({ kind: 'write', name: n, start: span.start, end: span.end, how });
+  };
+  switch (name) {
+    case 'read': {
+      const { names, array } = namesAfterOptions(args, READ_ARG_OPTS, 'a');
+      if (array) write(array, 'read');
+      for (const w of names) write(w, 'read');
+      if (!array && names.length === 0) write(null, 'read', 'REPLY');
+      break;
+    }
+    case 'mapfile':
+    case 'readarray': {
+      const { names } = namesAfterOptions(args, MAPFILE_ARG_OPTS, null);
+      write(names[0] ?? null, 'mapfile', 'MAPFILE');
+      break;
+    }
+    case 'getopts':
+      write(args[2], 'getopts');
+      // getopts sets OPTARG for options that take an argument (and unsets it for the others).
+      write(null, 'getopts', 'OPTARG');
+      break;
+    case 'printf': {
+      const v = wordText(args[1]) === '-v' ? args[2] : undefined;
+      if (v) write(v, 'printf -v');
+      break;
+    }
+    case 'unset': {
+      let functions = false;
+      for (const w of args.slice(1)) {
+        const t = wordText(w);
+        if (t === '-f') functions = true;
+        if (t?.startsWith('-') || functions) continue;
+        // `unset a[1]` removes one element; the array itself stays.
+        const n = t !== null && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t) ? t : null;
+        if (n) out.push({ kind: 'unset', name: n, start: w.start, end: w.end });
+      }
+      break;
+    }
+    case 'test':
+    case '[':
+      for (let i = 1; i + 1 < args.length; i++) {
+        if (wordText(args[i]) !== '-v') continue;
+        const n = nameOf(args[i + 1]);
+        const w = args[i + 1] as Word;
+        if (n) out.push({ kind: 'set-test', name: n, start: w.start, end: w.end, how: `${name} -v` });
+      }
+      break;
+    case '.':
+    case 'source': {
+      const w = args[1];
+      if (w) out.push({ kind: 'source', start: w.start, end: w.end, path: wordText(w) });
+      break;
+    }
+  }
+  return out;
+}

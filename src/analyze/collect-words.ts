@@ -1,0 +1,231 @@
+// Reads and writes inside words: parameter expansions, arithmetic, [[ ]] tests. Commands nested
+// in words ($( ), backquotes, <( )) are handed back to the statement walker through `ctx.stmts`.
+
+import type { ArithmExpr, ParamExp, Stmt, Subscript, TestExpr, Word, WordPart } from '../parse/ast.js';
+import type { ReferenceForm } from '../result.js';
+import type { Event, Place, Quoting, Read, Region } from './model.js';
+
+export interface WordCtx {
+  readonly region: Region;
+  readonly quoting: Quoting;
+  readonly place: Place;
+  readonly destructive: string | null;
+  readonly arith: { readonly whole: boolean; readonly lvalue: boolean } | null;
+  /** Names declared associative (`declare -A`): their subscripts are strings. */
+  readonly assoc: ReadonlySet<string>;
+  /** Walks statements of a command or process substitution inside a new subshell region. */
+  readonly stmts: (stmts: readonly Stmt[], region: Region) => void;
+}
+
+export function newRegion(shape: Region['shape'], span: { start: number; end: number }, name: string | null = null): Region {
+  return { kind: 'region', shape, start: span.start, end: span.end, name, events: [] };
+}
+
+function push(ctx: WordCtx, e: Event): void {
+  ctx.region.events.push(e);
+}
+
+export function walkWord(word: Word | null, ctx: WordCtx): void {
+  if (word) walkParts(word.parts, ctx);
+}
+
+export function walkParts(parts: readonly WordPart[], ctx: WordCtx): void {
+  for (const part of parts) {
+    switch (part.type) {
+      case 'Lit':
+      case 'SglQuoted':
+      case 'ExtGlob':
+        break;
+      case 'DblQuoted':
+        walkParts(part.parts, ctx.quoting === 'heredoc' ? ctx : { ...ctx, quoting: 'double' });
+        break;
+      case 'ParamExp':
+        walkParam(part, ctx);
+        break;
+      case 'CmdSubst':
+      case 'ProcSubst': {
+        const sub = newRegion('subshell', part);
+        push(ctx, sub);
+        ctx.stmts(part.stmts, sub);
+        break;
+      }
+      case 'ArithmExp':
+        if (part.expr) walkArith(part.expr, { ...ctx, place: 'arithmetic', destructive: null });
+        break;
+    }
+  }
+}
+
+const GUARDS = new Set(['-', ':-', '=', ':=', '+', ':+', '?', ':?']);
+/** Operators that tell set from unset (empty counts as set): initialising the variable to
+ * empty would change what they do. */
+const SET_TESTS = new Set(['-', '+', '?', '=']);
+
+function formOf(p: ParamExp): ReferenceForm {
+  const name = p.param.value;
+  if (p.names) return 'list';
+  if (p.excl) return p.index && isListSubscript(p.index) ? 'list' : 'indirect';
+  if (/^[0-9]+$/.test(name) && name !== '0') return p.exp && GUARDS.has(p.exp.op) ? 'guarded' : 'positional';
+  if (!/^[A-Za-z_]/.test(name)) return 'special';
+  if (p.exp && GUARDS.has(p.exp.op)) return 'guarded';
+  if (p.length) return 'length';
+  if (p.slice || p.repl || p.exp) return 'transform';
+  if (p.index) return isListSubscript(p.index) ? 'list' : 'indexed';
+  return 'plain';
+}
+
+export function isListSubscript(s: Subscript): boolean {
+  const lit = s.word?.parts.length === 1 ? s.word.parts[0] : undefined;
+  return lit?.type === 'Lit' && (lit.value === '@' || lit.value === '*');
+}
+
+function walkParam(p: ParamExp, ctx: WordCtx): void {
+  const name = p.param.value;
+  const read: Read = {
+    kind: 'read',
+    name,
+    start: p.start,
+    end: p.end,
+    node: p,
+    form: formOf(p),
+    op: p.exp?.op ?? null,
+    quoting: ctx.quoting,
+    place: ctx.place,
+    arith: ctx.arith,
+    destructive: ctx.destructive,
+  };
+  push(ctx, read);
+  if (p.exp && SET_TESTS.has(p.exp.op)) push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: `\${${name}${p.exp.op}…}` });
+  if (p.exp && (p.exp.op === '=' || p.exp.op === ':=')) push(ctx, { kind: 'write', name, start: p.start, end: p.end, how: 'default-assign' });
+  const inner: WordCtx = { ...ctx, place: 'parameter-word', destructive: null, arith: null };
+  if (p.index) walkSubscript(p.index, name, inner);
+  if (p.slice) {
+    if (p.slice.offset) walkArith(p.slice.offset, { ...inner, place: 'arithmetic' });
+    if (p.slice.length) walkArith(p.slice.length, { ...inner, place: 'arithmetic' });
+  }
+  if (p.repl) {
+    walkWord(p.repl.orig, inner);
+    walkWord(p.repl.with, inner);
+  }
+  if (p.exp) walkWord(p.exp.word, inner);
+}
+
+/** A subscript of `array`: arithmetic for indexed arrays, a string for associative ones. */
+export function walkSubscript(s: Subscript, array: string, ctx: WordCtx): void {
+  if (s.word) walkWord(s.word, { ...ctx, arith: null });
+  if (!s.expr) return;
+  const sub: WordCtx = { ...ctx, place: 'subscript' };
+  if (ctx.assoc.has(array)) walkArithWordsOnly(s.expr, sub);
+  else walkArith(s.expr, sub);
+}
+
+/** An associative array's key was parsed as arithmetic (the parser cannot know the array's
+ * kind); its bare names are text, only its `$x` are reads. */
+function walkArithWordsOnly(expr: ArithmExpr, ctx: WordCtx): void {
+  const stack: ArithmExpr[] = [expr];
+  for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+    switch (e.type) {
+      case 'ArithmWord':
+        walkWord(e.word, { ...ctx, arith: null });
+        break;
+      case 'ArithmVar':
+        if (e.index) walkSubscript(e.index, e.name.value, ctx);
+        break;
+      case 'ArithmBinary':
+        stack.push(e.y, e.x);
+        break;
+      case 'ArithmTernary':
+        stack.push(e.else, e.then, e.cond);
+        break;
+      default:
+        stack.push(e.x);
+    }
+  }
+}
+
+const ASSIGN_OPS = new Set(['=', '*=', '/=', '%=', '+=', '-=', '<<=', '>>=', '&=', '^=', '|=']);
+
+/** Arithmetic, iteratively: `a+b+c+…` nests as deep as it is long. */
+export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
+  const stack: { e: ArithmExpr; whole: boolean; target: 'none' | 'pure' | 'update' }[] = [{ e: expr, whole: true, target: 'none' }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { e, whole, target } = top;
+    const here: WordCtx = { ...ctx, arith: { whole, lvalue: target === 'update' } };
+    switch (e.type) {
+      case 'ArithmVar': {
+        if (target !== 'pure') {
+          push(ctx, {
+            kind: 'read',
+            name: e.name.value,
+            start: e.start,
+            end: e.end,
+            node: e,
+            form: 'arith-name',
+            op: null,
+            quoting: ctx.quoting,
+            place: ctx.place,
+            arith: here.arith,
+            destructive: null,
+          });
+        }
+        if (e.index) walkSubscript(e.index, e.name.value, { ...ctx, arith: null });
+        if (target !== 'none') push(ctx, { kind: 'write', name: e.name.value, start: e.start, end: e.end, how: 'arithmetic' });
+        break;
+      }
+      case 'ArithmWord':
+        walkWord(e.word, here);
+        break;
+      case 'ArithmBinary':
+        if (ASSIGN_OPS.has(e.op)) {
+          // The right side is evaluated before the target is written: pop y first.
+          stack.push({ e: e.x, whole: false, target: e.op === '=' ? 'pure' : 'update' }, { e: e.y, whole: false, target: 'none' });
+        } else {
+          stack.push({ e: e.y, whole: false, target: 'none' }, { e: e.x, whole: false, target: 'none' });
+        }
+        break;
+      case 'ArithmUnary':
+        stack.push({ e: e.x, whole: false, target: e.op === '++' || e.op === '--' ? 'update' : 'none' });
+        break;
+      case 'ArithmParen':
+        stack.push({ e: e.x, whole: true, target: 'none' });
+        break;
+      case 'ArithmTernary':
+        stack.push({ e: e.else, whole: false, target: 'none' }, { e: e.then, whole: false, target: 'none' }, { e: e.cond, whole: false, target: 'none' });
+        break;
+    }
+  }
+}
+
+/** `[[ … ]]`: `-v NAME` tests set-ness; `=~` sets BASH_REMATCH; numeric operands are arithmetic. */
+export function walkTest(expr: TestExpr, ctx: WordCtx): void {
+  const stack: TestExpr[] = [expr];
+  for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+    switch (e.type) {
+      case 'TestBinary':
+        stack.push(e.y, e.x);
+        if (e.op === '=~') push(ctx, { kind: 'write', name: 'BASH_REMATCH', start: e.start, end: e.end, how: 'regex-match' });
+        break;
+      case 'TestUnary': {
+        const name = e.op === '-v' && e.x.type === 'TestWord' ? literalName(e.x.word) : null;
+        if (name) push(ctx, { kind: 'set-test', name, start: e.start, end: e.end, how: '[[ -v ]]' });
+        stack.push(e.x);
+        break;
+      }
+      case 'TestParen':
+        stack.push(e.x);
+        break;
+      case 'TestWord':
+        if (e.arith) walkArith(e.arith, { ...ctx, place: 'test' });
+        else walkWord(e.word, { ...ctx, place: 'test' });
+        break;
+    }
+  }
+}
+
+/** The variable named by a literal word (`NAME` or `NAME[sub]`), or null. */
+export function literalName(word: Word): string | null {
+  const only = word.parts.length === 1 ? word.parts[0] : undefined;
+  if (only?.type !== 'Lit') return null;
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[.*\])?$/.exec(only.value);
+  return m?.[1] ?? null;
+}

@@ -1,0 +1,219 @@
+// Syntax tree → model: every read and write of a parameter in program order, inside regions
+// for functions, branches, loops, `&&`/`||` and subshells.
+
+import type { Assign, BinaryCmd, CallExpr, DeclClause, File, Redirect, Stmt, Word } from '../parse/ast.js';
+import { forEachNode } from '../parse/index.js';
+import { builtinEvents, commandName, destructiveCommand, wordText } from './builtins.js';
+import { literalName, newRegion, walkArith, walkParts, walkSubscript, walkTest, walkWord, type WordCtx } from './collect-words.js';
+import type { Region } from './model.js';
+
+/** Builds the model of a parsed script. */
+export function collectEvents(file: File): Region {
+  const root = newRegion('script', file);
+  const assoc = associativeArrays(file);
+  const ctxFor = (region: Region): WordCtx => ({
+    region,
+    quoting: 'unquoted',
+    place: 'argument',
+    destructive: null,
+    arith: null,
+    assoc,
+    stmts: (stmts, r) => walkStmts(stmts, ctxFor(r)),
+  });
+  walkStmts(file.stmts, ctxFor(root));
+  return root;
+}
+
+/** Names declared with `-A` anywhere: the parser reads every subscript as arithmetic. */
+function associativeArrays(file: File): Set<string> {
+  const names = new Set<string>();
+  forEachNode(file, (node) => {
+    if (node.type !== 'DeclClause') return;
+    const assoc = node.args.some((a) => a.naked && !a.name && /^-[A-Za-z]*A/.test(wordText(a.value ?? undefined) ?? ''));
+    if (assoc) for (const a of node.args) if (a.name) names.add(a.name.value);
+  });
+  return names;
+}
+
+function walkStmts(stmts: readonly Stmt[], ctx: WordCtx): void {
+  for (const s of stmts) walkStmt(s, ctx);
+}
+
+function sub(ctx: WordCtx, shape: Region['shape'], span: { start: number; end: number }, name: string | null = null): WordCtx {
+  const region = newRegion(shape, span, name);
+  ctx.region.events.push(region);
+  return { ...ctx, region };
+}
+
+function walkStmt(stmt: Stmt, outer: WordCtx): void {
+  const ctx = stmt.background ? sub(outer, 'subshell', stmt) : outer;
+  const cmd = stmt.cmd;
+  // Redirections are expanded before the command runs; here-document bodies after their line.
+  for (const r of stmt.redirs) walkRedirect(r, ctx);
+  if (!cmd) return;
+  switch (cmd.type) {
+    case 'CallExpr':
+      return walkCall(cmd, ctx);
+    case 'BinaryCmd':
+      return walkBinary(cmd, ctx);
+    case 'IfClause': {
+      // An elif is one more branch inside the else arm of the one before (a loop: elif chains
+      // can be long).
+      let c = cmd;
+      let cur = ctx;
+      for (;;) {
+        walkStmts(c.cond, cur);
+        const branch = sub(cur, 'branch', c);
+        walkStmts(c.then, sub(branch, 'arm', c));
+        const other = sub(branch, 'arm', c.else ?? { start: c.end, end: c.end });
+        if (!c.else) return;
+        if (c.else.kind === 'else') return walkStmts(c.else.then, other);
+        c = c.else;
+        cur = other;
+      }
+    }
+    case 'WhileClause': {
+      walkStmts(cmd.cond, ctx);
+      const loop = sub(ctx, 'loop', cmd);
+      walkStmts(cmd.body, loop);
+      // The condition runs again after each pass.
+      walkStmts(cmd.cond, loop);
+      return;
+    }
+    case 'ForClause': {
+      if (cmd.loop.type === 'WordIter') {
+        for (const w of cmd.loop.items ?? []) walkWord(w, { ...ctx, place: 'for-list' });
+        const loop = sub(ctx, 'loop', cmd);
+        const n = cmd.loop.name;
+        // `for x in a b` assigns x before the body; an empty list (or no "$@") leaves it unset.
+        loop.region.events.push({ kind: 'write', name: n.value, start: n.start, end: n.end, how: 'for' });
+        if (cmd.select) loop.region.events.push({ kind: 'write', name: 'REPLY', start: n.start, end: n.end, how: 'for' });
+        walkStmts(cmd.body, loop);
+      } else {
+        const arith = { ...ctx, place: 'arithmetic' as const };
+        if (cmd.loop.init) walkArith(cmd.loop.init, arith);
+        if (cmd.loop.cond) walkArith(cmd.loop.cond, arith);
+        const loop = sub(ctx, 'loop', cmd);
+        walkStmts(cmd.body, loop);
+        if (cmd.loop.post) walkArith(cmd.loop.post, { ...loop, place: 'arithmetic' });
+        if (cmd.loop.cond) walkArith(cmd.loop.cond, { ...loop, place: 'arithmetic' });
+      }
+      return;
+    }
+    case 'CaseClause': {
+      walkWord(cmd.word, { ...ctx, place: 'case-word' });
+      const branch = sub(ctx, 'branch', cmd);
+      for (const item of cmd.items) {
+        const arm = sub(branch, 'arm', item);
+        for (const p of item.patterns) walkWord(p, { ...arm, place: 'case-pattern' });
+        walkStmts(item.stmts, arm);
+      }
+      // No pattern may match.
+      sub(branch, 'arm', { start: cmd.end, end: cmd.end });
+      return;
+    }
+    case 'Block':
+      return walkStmts(cmd.stmts, ctx);
+    case 'Subshell':
+      return walkStmts(cmd.stmts, sub(ctx, 'subshell', cmd));
+    case 'FuncDecl':
+      return walkStmt(cmd.body, sub(ctx, 'function', cmd, cmd.name.value));
+    case 'ArithmCmd':
+      if (cmd.expr) walkArith(cmd.expr, { ...ctx, place: 'arithmetic' });
+      return;
+    case 'TestClause':
+      return walkTest(cmd.expr, ctx);
+    case 'DeclClause':
+      return walkDecl(cmd, ctx);
+    case 'LetClause':
+      for (const e of cmd.exprs) walkArith(e, { ...ctx, place: 'arithmetic' });
+      return;
+    case 'TimeClause':
+      if (cmd.stmt) walkStmt(cmd.stmt, ctx);
+      return;
+    case 'CoprocClause': {
+      const name = cmd.name ? literalName(cmd.name) : 'COPROC';
+      walkStmt(cmd.stmt, sub(ctx, 'subshell', cmd.stmt));
+      if (name) ctx.region.events.push({ kind: 'write', name, start: cmd.start, end: cmd.end, how: 'coproc' });
+      return;
+    }
+  }
+}
+
+/** `a && b || c` and `a | b | c` nest to the left as deep as they are long: walk them in a loop. */
+function walkBinary(cmd: BinaryCmd, ctx: WordCtx): void {
+  const isPipe = cmd.op === '|' || cmd.op === '|&';
+  const chain: BinaryCmd[] = [];
+  let left: Stmt = { type: 'Stmt', start: cmd.start, end: cmd.end, cmd, redirs: [], negated: false, background: false, semicolon: -1 };
+  while (left.cmd?.type === 'BinaryCmd' && (left.cmd.op === '|' || left.cmd.op === '|&') === isPipe && left.redirs.length === 0) {
+    chain.push(left.cmd);
+    left = left.cmd.x;
+  }
+  // bash runs every element of a pipeline in a subshell (unless `shopt -s lastpipe`).
+  walkStmt(left, isPipe ? sub(ctx, 'subshell', left) : ctx);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const y = (chain[i] as BinaryCmd).y;
+    walkStmt(y, sub(ctx, isPipe ? 'subshell' : 'optional', y));
+  }
+}
+
+function walkRedirect(r: Redirect, ctx: WordCtx): void {
+  if (r.fdVar) ctx.region.events.push({ kind: 'write', name: r.fdVar.value, start: r.fdVar.start, end: r.fdVar.end, how: 'fd-variable' });
+  if (r.op === '<<' || r.op === '<<-') {
+    // The delimiter is never expanded; a quoted one makes the body literal.
+    if (r.body && !r.body.quoted) walkParts(r.body.parts, { ...ctx, quoting: 'heredoc', place: 'heredoc' });
+    return;
+  }
+  walkWord(r.word, { ...ctx, place: 'redirection' });
+}
+
+function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', writes: boolean): void {
+  const name = a.name?.value ?? null;
+  if (a.index && name) walkSubscript(a.index, name, { ...ctx, place: 'subscript' });
+  walkWord(a.value, { ...ctx, place: 'assignment' });
+  for (const el of a.array?.elems ?? []) {
+    if (el.index && name) walkSubscript(el.index, name, { ...ctx, place: 'subscript' });
+    walkWord(el.value, { ...ctx, place: 'assignment' });
+  }
+  // `a+=x` reads nothing under set -u: bash appends to an unset variable without complaint.
+  if (writes && name && !a.naked) ctx.region.events.push({ kind: 'write', name, start: a.start, end: a.end, how });
+}
+
+function walkCall(cmd: CallExpr, ctx: WordCtx): void {
+  // `X=1 cmd` sets X for cmd only; the shell's own X is unchanged.
+  const assignsStay = cmd.args.length === 0;
+  for (const a of cmd.assigns) walkAssign(a, ctx, 'assignment', assignsStay);
+  const named = commandName(cmd.args);
+  const destructive = named ? destructiveCommand(named.name, cmd.args.slice(named.index + 1)) : null;
+  cmd.args.forEach((w: Word, i) => {
+    const isArg = named !== null && i > named.index;
+    walkWord(w, { ...ctx, place: named && i <= named.index ? 'command-name' : 'argument', destructive: isArg ? destructive : null });
+  });
+  if (named) for (const e of builtinEvents(named.name, cmd.args, named.index)) ctx.region.events.push(e);
+}
+
+function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
+  const variant = cmd.variant.value;
+  const flags = cmd.args
+    .filter((a) => a.naked && !a.name)
+    .map((a) => wordText(a.value ?? undefined) ?? '')
+    .filter((t) => t.startsWith('-'))
+    .join('');
+  const functions = /[fF]/.test(flags);
+  for (const a of cmd.args) {
+    if (a.naked && !a.name) {
+      walkWord(a.value, { ...ctx, place: 'argument' });
+      continue;
+    }
+    if (functions || !a.name) continue;
+    const name = a.name.value;
+    if (a.naked) {
+      ctx.region.events.push({ kind: 'declare', name, start: a.start, end: a.end, flags: `${variant} ${flags}`.trim() });
+      // `declare -p NAME` fails when NAME is unset: a test of set-ness.
+      if (/p/.test(flags) && (variant === 'declare' || variant === 'typeset')) {
+        ctx.region.events.push({ kind: 'set-test', name, start: a.start, end: a.end, how: `${variant} -p` });
+      }
+    }
+    walkAssign(a, ctx, 'declaration', true);
+  }
+}

@@ -1,0 +1,129 @@
+// A script as reads and writes of parameters, in program order, inside the control structure
+// that decides whether they run. The whole-file rule of classify.ts flattens it; a flow-sensitive
+// analysis can walk the same regions without going back to the syntax tree.
+
+import type { ArithmVar, ParamExp, ParamOp } from '../parse/ast.js';
+import type { ReferenceForm } from '../result.js';
+
+/** How the shell quotes the text around a reference, which decides how a default is written. */
+export type Quoting = 'unquoted' | 'double' | 'heredoc';
+
+/** Where a reference sits, for reasons and `inspect`. */
+export type Place =
+  | 'argument'
+  | 'command-name'
+  | 'assignment'
+  | 'redirection'
+  | 'heredoc'
+  | 'case-word'
+  | 'case-pattern'
+  | 'for-list'
+  | 'test'
+  | 'arithmetic'
+  | 'subscript'
+  | 'parameter-word';
+
+export interface Read {
+  readonly kind: 'read';
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly node: ParamExp | ArithmVar;
+  readonly form: ReferenceForm;
+  /** The operator of a `${X<op>…}` form. */
+  readonly op: ParamOp | null;
+  readonly quoting: Quoting;
+  readonly place: Place;
+  /** In arithmetic: `whole` when the reference is the entire expression (no parentheses needed
+   * around a substituted value); `lvalue` for `x++`, `x += 1` (a read that cannot be rewritten). */
+  readonly arith: { readonly whole: boolean; readonly lvalue: boolean } | null;
+  /** The command when the reference is in a path argument of `rm`, `mv`, `find -delete` ... */
+  readonly destructive: string | null;
+}
+
+export type WriteHow =
+  | 'assignment'
+  | 'declaration'
+  | 'read'
+  | 'for'
+  | 'getopts'
+  | 'printf -v'
+  | 'mapfile'
+  | 'arithmetic'
+  | 'default-assign'
+  | 'fd-variable'
+  | 'coproc'
+  | 'regex-match'
+  | 'env-init-block';
+
+export interface Write {
+  readonly kind: 'write';
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly how: WriteHow;
+}
+
+/** `unset NAME`. */
+export interface Unset {
+  readonly kind: 'unset';
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A test of whether NAME is set (`${NAME+x}`, `[[ -v NAME ]]`, `declare -p NAME` ...). */
+export interface SetTest {
+  readonly kind: 'set-test';
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly how: string;
+}
+
+/** `. FILE` or `source FILE`: the variables it sets are not seen. */
+export interface Source {
+  readonly kind: 'source';
+  readonly start: number;
+  readonly end: number;
+  /** The literal path, or null when it is computed. */
+  readonly path: string | null;
+}
+
+/** `declare -A NAME` and friends: subscripts of NAME are strings, not arithmetic. */
+export interface Declare {
+  readonly kind: 'declare';
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly flags: string;
+}
+
+/** A stretch of code with one control shape:
+ * - `script`: the top level; `function`: a function body (runs when called);
+ * - `branch`: its children are the alternative `arm`s of an if or case (an if without else
+ *   has an empty arm);
+ * - `loop`: runs zero or more times; `optional`: the right side of `&&` / `||`;
+ * - `subshell`: a child process (`( )`, `$( )`, pipeline elements, `&`): its writes stay there. */
+export interface Region {
+  readonly kind: 'region';
+  readonly shape: 'script' | 'function' | 'branch' | 'arm' | 'loop' | 'optional' | 'subshell';
+  readonly start: number;
+  readonly end: number;
+  /** The function's name, for `function`. */
+  readonly name: string | null;
+  readonly events: Event[];
+}
+
+export type Event = Read | Write | Unset | SetTest | Source | Declare | Region;
+
+/** Visits every event in program order, regions included (before their contents). */
+export function forEachEvent(region: Region, fn: (event: Event, parent: Region) => void): void {
+  const stack: { event: Event; parent: Region }[] = [];
+  for (let i = region.events.length - 1; i >= 0; i--) stack.push({ event: region.events[i] as Event, parent: region });
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    fn(top.event, top.parent);
+    const e = top.event;
+    if (e.kind === 'region') for (let i = e.events.length - 1; i >= 0; i--) stack.push({ event: e.events[i] as Event, parent: e });
+  }
+}

@@ -1,0 +1,188 @@
+// Which references may be unset, and how each is to be made safe. The whole-file rule: a
+// variable assigned anywhere in the file counts as set everywhere ([flow] will refine this).
+
+import type { Dialect, File, Word } from '../parse/ast.js';
+import { lineColumnAt, lineStarts } from '../parse/index.js';
+import type { FixStyle, InputVariable, Verdict } from '../result.js';
+import { findBlockSite, type BlockSite, type ExistingBlock } from './block-site.js';
+import { collectEvents } from './collect.js';
+import { forEachEvent, type Read, type Region, type SetTest, type Source, type Write } from './model.js';
+import { isAlwaysSet, isPositional, isShellManaged, isSpecialAlwaysSet, isVariableName } from './shell-vars.js';
+
+export interface PlanOptions {
+  readonly dialect: Dialect;
+  readonly style: FixStyle;
+  readonly defaults: Readonly<Record<string, string>>;
+  readonly required: readonly string[];
+  readonly ignore: readonly string[];
+}
+
+/** How one reference is made safe:
+ * - `none`: it is safe; `block`: the env-init block sets the variable before it runs;
+ * - `default`: rewrite to `${X:-}` (`${X:-value}`, `${X:-0}` in arithmetic);
+ * - `require`: rewrite to `${X:?X is not set}` (destructive use, required input);
+ * - `review`: it may be unset and no rewrite fits the form: a diagnostic, no edit. */
+export type Fix = 'none' | 'block' | 'default' | 'require' | 'review';
+
+export interface PlannedRead {
+  readonly read: Read;
+  readonly verdict: Verdict;
+  readonly fix: Fix;
+  readonly reason: string;
+  /** Inside a function body (it runs when the function is called). */
+  readonly inFunction: boolean;
+}
+
+export interface Plan {
+  /** The source the plan is about. */
+  readonly text: string;
+  readonly file: File;
+  readonly model: Region;
+  readonly reads: readonly PlannedRead[];
+  readonly inputs: readonly InputVariable[];
+  readonly site: BlockSite;
+  /** Names the block declares, sorted: `required` ones get a `:?` check line. */
+  readonly blockNames: readonly string[];
+  readonly sources: readonly Source[];
+  readonly options: PlanOptions;
+}
+
+interface Facts {
+  readonly reads: { read: Read; inFunction: boolean }[];
+  readonly writes: Map<string, Write>;
+  readonly setTests: Map<string, SetTest>;
+  readonly sources: Source[];
+}
+
+function gatherFacts(model: Region, blockSpan: { start: number; end: number } | null): Facts {
+  const facts: Facts = { reads: [], writes: new Map(), setTests: new Map(), sources: [] };
+  const functions = new Set<Region>();
+  const inFunction = new Map<Region, boolean>([[model, false]]);
+  forEachEvent(model, (e, parent) => {
+    const fn = inFunction.get(parent) ?? false;
+    if (e.kind === 'region') {
+      inFunction.set(e, fn || e.shape === 'function');
+      if (e.shape === 'function') functions.add(e);
+    } else if (e.kind === 'read') facts.reads.push({ read: e, inFunction: fn });
+    else if (e.kind === 'write') {
+      const inBlock = blockSpan !== null && e.start >= blockSpan.start && e.end <= blockSpan.end;
+      if (!inBlock && !facts.writes.has(e.name)) facts.writes.set(e.name, e);
+    } else if (e.kind === 'set-test') {
+      if (!facts.setTests.has(e.name)) facts.setTests.set(e.name, e);
+    } else if (e.kind === 'source') facts.sources.push(e);
+  });
+  return facts;
+}
+
+/** Analyses a parsed script. `text` is the source `file` was parsed from. */
+export function planFixes(text: string, file: File, options: PlanOptions): Plan {
+  const model = collectEvents(file);
+  const site = findBlockSite(text, file);
+  const block = site.kind === 'existing' ? site.block : null;
+  const facts = gatherFacts(model, block);
+  const lineOf = lineFinder(text);
+  const ignore = new Set(options.ignore);
+  const required = new Set(options.required);
+  // A read before the block (in a leading `set` line) is not covered by it.
+  const coverFrom = site.kind === 'existing' ? site.block.end : site.kind === 'new' ? site.at : Infinity;
+
+  const isInputName = (name: string): boolean =>
+    isVariableName(name) && !facts.writes.has(name) && !isAlwaysSet(name, options.dialect) && !isShellManaged(name) && !ignore.has(name);
+  const blockable = (name: string): boolean =>
+    options.style === 'block' && site.kind !== 'malformed' && isInputName(name) && !facts.setTests.has(name);
+
+  const reads: PlannedRead[] = facts.reads.map(({ read, inFunction }) => {
+    const safe = (reason: string): PlannedRead => ({ read, verdict: 'safe', fix: 'none', reason, inFunction });
+    const name = read.name;
+    if (ignore.has(name)) return safe('ignored by configuration');
+    if (read.form === 'guarded') return safe(`\`\${${name}${read.op ?? ''}…}\` already handles an unset ${name}`);
+    if (read.form === 'special' && name !== '!') return safe(`\`$${name}\` is always set`);
+    if (read.form === 'list') return safe(read.node.type === 'ParamExp' && read.node.excl ? 'lists names; never aborts' : 'a whole-array expansion is empty when unset (bash ≥ 4.4)');
+    if (isAlwaysSet(name, options.dialect)) return safe(`${options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
+    if (name === 'FUNCNAME' && inFunction) return safe('bash sets FUNCNAME while a function runs');
+    const write = facts.writes.get(name);
+    if (write && !isPositional(name)) {
+      const how = write.how === 'assignment' ? 'assigned' : `set by ${write.how}`;
+      if (read.form === 'indirect') return { read, verdict: 'review', fix: 'review', reason: `reads the variable that ${name} names, which may be unset`, inFunction };
+      return safe(`${how} in this file (line ${lineOf(write.start)}); a variable assigned anywhere in the file counts as set`);
+    }
+    return planUnsafe(read, inFunction);
+  });
+
+  function planUnsafe(read: Read, inFunction: boolean): PlannedRead {
+    const name = read.name;
+    const what = isPositional(name) ? `argument $${name} may be missing` : name === '!' ? '$! is unset until a job runs in the background' : isShellManaged(name) ? `${name} is set by the shell only after some commands` : `${name} is never assigned in this file, so it comes from the environment and may be unset`;
+    const canRewrite = read.node.type === 'ArithmVar' ? !read.arith?.lvalue : read.form === 'plain' || read.form === 'indexed' || read.form === 'positional' || read.form === 'special';
+    const unsafe = (fix: Fix, how: string): PlannedRead => ({ read, verdict: fix === 'review' ? 'review' : 'unsafe', fix, reason: `${what}; ${how}`, inFunction });
+    const inBlock = blockable(name) && read.start >= coverFrom;
+    if (read.destructive) {
+      if (canRewrite) return unsafe('require', `in a path argument of ${read.destructive}, an empty value would act on the wrong path: stop instead`);
+      return unsafe('review', `used by ${read.destructive} in a form nounset cannot guard; check it by hand`);
+    }
+    if (required.has(name)) {
+      if (inBlock) return unsafe('block', 'required: the env-init block stops the script when it is unset');
+      if (canRewrite) return unsafe('require', 'required by configuration: stop when it is unset');
+    }
+    if (inBlock) return unsafe('block', 'the env-init block gives it a default at the top of the script');
+    if (!canRewrite) {
+      const why = facts.setTests.has(name) ? `the script tests whether ${name} is set, so it cannot go in the env-init block` : options.style === 'inline' ? 'this form takes no inline default' : isInputName(name) ? 'this form takes no inline default' : 'this form takes no inline default and the env-init block cannot cover it';
+      return unsafe('review', `${why}; check it by hand`);
+    }
+    if (facts.setTests.has(name) && isInputName(name)) return unsafe('default', `the script tests whether ${name} is set, so it is defaulted here rather than in the env-init block`);
+    return unsafe('default', read.arith ? 'arithmetic takes an unset name as 0' : 'defaulted to empty where it is read');
+  }
+
+  const blockNames = new Set<string>(block?.entries.map((e) => e.name) ?? []);
+  for (const r of reads) if (r.fix === 'block') blockNames.add(r.read.name);
+  for (const name of [...Object.keys(options.defaults), ...options.required]) {
+    if (blockable(name) && facts.reads.some((r) => r.read.name === name)) blockNames.add(name);
+  }
+  return {
+    text,
+    file,
+    model,
+    reads,
+    inputs: listInputs(facts, isInputName, { block, options, lineOf }),
+    site,
+    blockNames: [...blockNames].sort(),
+    sources: facts.sources,
+    options,
+  };
+}
+
+function listInputs(
+  facts: Facts,
+  isInputName: (name: string) => boolean,
+  ctx: { block: ExistingBlock | null; options: PlanOptions; lineOf: (o: number) => number },
+): InputVariable[] {
+  const byName = new Map<string, InputVariable>();
+  for (const { read } of facts.reads) {
+    const name = read.name;
+    if (!isInputName(name) || byName.has(name)) continue;
+    const entry = ctx.block?.entries.find((e) => e.name === name);
+    const guardedDefault = facts.reads
+      .map((r) => r.read)
+      .find((r) => r.name === name && (r.op === ':-' || r.op === '-') && r.node.type === 'ParamExp' && literalWord(r.node.exp?.word ?? null) !== null);
+    const def = ctx.options.defaults[name] ?? entry?.default ?? (guardedDefault?.node.type === 'ParamExp' ? literalWord(guardedDefault.node.exp?.word ?? null) : null) ?? undefined;
+    const required = ctx.options.required.includes(name) || entry?.required === true || facts.reads.some((r) => r.read.name === name && (r.read.op === '?' || r.read.op === ':?'));
+    byName.set(name, {
+      name,
+      line: ctx.lineOf(read.start),
+      ...(def !== undefined && def !== null ? { default: def } : {}),
+      ...(required ? { required: true } : {}),
+      ...(facts.setTests.has(name) ? { setTested: true } : {}),
+    });
+  }
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function literalWord(word: Word | null): string | null {
+  if (!word) return '';
+  return word.parts.every((p) => p.type === 'Lit') ? word.parts.map((p) => (p.type === 'Lit' ? p.value : '')).join('') : null;
+}
+
+/** 1-based line of an offset, with the line table built once. */
+export function lineFinder(text: string): (offset: number) => number {
+  const starts = lineStarts(text);
+  return (offset) => lineColumnAt(starts, offset).line;
+}

@@ -1,0 +1,105 @@
+// Which parameters the shell itself provides. The tables are checked against the installed bash
+// and dash by test/analyze/shell-vars.test.ts, so they cannot drift from what the shells do.
+
+import type { Dialect } from '../parse/ast.js';
+
+/** Set by bash (5.x) in every non-interactive script, even under `env -i`. */
+export const BASH_ALWAYS_SET: readonly string[] = [
+  '_',
+  'BASH',
+  'BASHOPTS',
+  'BASHPID',
+  'BASH_ARGC',
+  'BASH_ARGV0',
+  'BASH_COMMAND',
+  'BASH_LINENO',
+  'BASH_SOURCE',
+  'BASH_SUBSHELL',
+  'BASH_VERSINFO',
+  'BASH_VERSION',
+  'COMP_WORDBREAKS',
+  'DIRSTACK',
+  'EPOCHREALTIME',
+  'EPOCHSECONDS',
+  'EUID',
+  'GROUPS',
+  'HISTCMD',
+  'HOSTNAME',
+  'HOSTTYPE',
+  'IFS',
+  'LINENO',
+  'MACHTYPE',
+  'OPTERR',
+  'OPTIND',
+  'OSTYPE',
+  'PATH',
+  'PPID',
+  'PS4',
+  'PWD',
+  'RANDOM',
+  'SECONDS',
+  'SHELL',
+  'SHELLOPTS',
+  'SHLVL',
+  'SRANDOM',
+  // bash sets TERM=dumb when the environment has none.
+  'TERM',
+  'UID',
+];
+
+/** Set by dash in every script, even under `env -i`. */
+export const DASH_ALWAYS_SET: readonly string[] = ['IFS', 'OPTIND', 'PATH', 'PPID', 'PS1', 'PS2', 'PS4', 'PWD'];
+
+/** A `#!/bin/sh` script may run under dash or bash: only what both set is safe. */
+const POSIX_ALWAYS_SET: readonly string[] = DASH_ALWAYS_SET.filter((n) => BASH_ALWAYS_SET.includes(n));
+
+const BASH_SET = new Set(BASH_ALWAYS_SET);
+const POSIX_SET = new Set(POSIX_ALWAYS_SET);
+
+/** True when the shell running a `dialect` script always sets `name`. */
+export function isAlwaysSet(name: string, dialect: Dialect): boolean {
+  return (dialect === 'bash' ? BASH_SET : POSIX_SET).has(name);
+}
+
+/** Variables the shell sets as a side effect of some command (`[[ =~ ]]`, `read`, `getopts`,
+ * a pipeline, a function call...). They never come from the environment, so they never go in
+ * the env-init block; a read that may find them unset is rewritten where it is. */
+const SHELL_MANAGED = new Set([
+  'BASH_ALIASES',
+  'BASH_ARGV',
+  'BASH_CMDS',
+  'BASH_EXECUTION_STRING',
+  'BASH_REMATCH',
+  'COMPREPLY',
+  'COMP_CWORD',
+  'COMP_LINE',
+  'COMP_POINT',
+  'COMP_WORDS',
+  'COPROC',
+  'FUNCNAME',
+  'MAPFILE',
+  'OPTARG',
+  'PIPESTATUS',
+  'READLINE_LINE',
+  'READLINE_POINT',
+  'REPLY',
+]);
+
+export function isShellManaged(name: string): boolean {
+  return SHELL_MANAGED.has(name);
+}
+
+/** `$@ $* $# $? $$ $- $0`: never unset. (`$!` is: before the first background job.) */
+export function isSpecialAlwaysSet(name: string): boolean {
+  return name === '@' || name === '*' || name === '#' || name === '?' || name === '$' || name === '-' || name === '0';
+}
+
+/** `$1`, `${10}`: positional parameters. */
+export function isPositional(name: string): boolean {
+  return name.length > 0 && name !== '0' && /^[0-9]+$/.test(name);
+}
+
+/** A name that may be assigned: letters, digits and underscores, not starting with a digit. */
+export function isVariableName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}

@@ -1,0 +1,78 @@
+// The Edit type, and the check that edits never claim the same text.
+
+import { EditConflictError } from '../errors.js';
+import type { Plan } from '../analyze/plan.js';
+import type { EditKind, FixOptions } from '../result.js';
+
+/** A replacement of `[start, end)` in the input; `start === end` inserts. */
+export interface Change {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** One reviewable edit: the construct it is about (`[start, end)`, what the report shows) and
+ * the changes that make it. Reference rewrites are insertions (`$X` → `${X:-}` inserts `{` and
+ * `:-}`), so a rewrite of `${a[$i]}` and one of the `$i` inside it compose without overlapping. */
+export interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly changes: readonly Change[];
+  readonly kind: EditKind;
+  readonly variable: string | null;
+  /** Why, for the reviewer. */
+  readonly reason: string;
+  /** The transform that made it (set by the runner). */
+  readonly transform: string;
+}
+
+/** Something a transform noticed and did not (or could not) fix. */
+export interface Finding {
+  readonly start: number;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly code: string;
+  readonly message: string;
+}
+
+/** A transform: metadata plus one pure function from an analysed script to edits. */
+export interface Transform {
+  readonly name: string;
+  readonly meta: { readonly description: string };
+  run(plan: Plan, options: Required<Pick<FixOptions, 'defaults'>>): { edits: Omit<Edit, 'transform'>[]; findings: Finding[] };
+}
+
+function compareEdits(a: Edit, b: Edit): number {
+  return a.start - b.start || a.end - b.end || (a.transform < b.transform ? -1 : a.transform > b.transform ? 1 : 0);
+}
+
+/** Sorts edits by (start, end, transform) and throws EditConflictError when two of them change
+ * the same text, or insert at the same point (their order would be arbitrary). */
+export function sortEdits(edits: readonly Edit[], describe: (offset: number) => string): Edit[] {
+  const sorted = [...edits].sort(compareEdits);
+  const changes = sorted.flatMap((edit) => edit.changes.map((change) => ({ change, edit })));
+  changes.sort((x, y) => x.change.start - y.change.start || x.change.end - y.change.end);
+  for (let i = 1; i < changes.length; i++) {
+    const a = changes[i - 1];
+    const b = changes[i];
+    if (!a || !b) continue;
+    const overlap = a.change.end > b.change.start || (a.change.start === b.change.start && (a.change.start === a.change.end || b.change.start === b.change.end));
+    if (overlap) {
+      throw new EditConflictError(
+        `${describe(b.change.start)}: edits of ${a.edit.transform} (${a.edit.variable ?? 'block'}) and ${b.edit.transform} (${b.edit.variable ?? 'block'}) overlap`,
+      );
+    }
+  }
+  return sorted;
+}
+
+/** The text of `[start, end)` with every change inside it applied. */
+export function renderSpan(text: string, start: number, end: number, changes: readonly Change[]): string {
+  const inside = changes.filter((c) => c.start >= start && c.end <= end).sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let pos = start;
+  for (const c of inside) {
+    out += text.slice(pos, c.start) + c.text;
+    pos = c.end;
+  }
+  return out + text.slice(pos, end);
+}

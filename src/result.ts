@@ -1,0 +1,124 @@
+// The shapes the library returns. Types only: report/ and cli/ read these, nothing here runs.
+
+import type { Dialect } from './parse/ast.js';
+
+/** How unsafe references are fixed: `block` declares environment inputs once at the top and
+ * rewrites the rest inline; `inline` rewrites every unsafe reference where it is. */
+export type FixStyle = 'block' | 'inline';
+
+export interface FixOptions {
+  /** Default `block`. */
+  readonly style?: FixStyle;
+  /** Default: detected from the text and `path` (shellcheck directive, shebang, extension), else bash. */
+  readonly dialect?: Dialect;
+  /** Shown in diagnostics and used to detect the dialect from the extension. */
+  readonly path?: string;
+  /** Default values: NAME → value, used in the env-init block and in inline rewrites. */
+  readonly defaults?: Readonly<Record<string, string>>;
+  /** Inputs that must be set: the block checks them with `${NAME:?…}` instead of defaulting them. */
+  readonly required?: readonly string[];
+  /** Variables nounset never touches. */
+  readonly ignore?: readonly string[];
+}
+
+/** What kind of rewrite an edit is; each kind has a paragraph in README.md. */
+export type EditKind =
+  | 'default-empty'
+  | 'default-value'
+  | 'default-zero'
+  | 'require-nonempty'
+  | 'env-init-block';
+
+export interface EditReport {
+  /** 1-based line and column (UTF-16 code units) of the edited text in the input. */
+  readonly line: number;
+  readonly column: number;
+  /** The variable the edit is about, or `null` for the env-init block. */
+  readonly variable: string | null;
+  readonly kind: EditKind;
+  /** The input text the edit replaces, and what replaces it. */
+  readonly before: string;
+  readonly after: string;
+  /** Why, in words a reviewer understands. */
+  readonly reason: string;
+  /** 0-based UTF-16 offsets of `before` in the input. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A variable the script reads from its environment: read somewhere, assigned nowhere in the file. */
+export interface InputVariable {
+  readonly name: string;
+  /** 1-based line of the first read. */
+  readonly line: number;
+  /** The default it gets: from the options, the env-init block, or a `${NAME:-word}` read. */
+  readonly default?: string;
+  /** Set by the `required` option, or read as `${NAME:?…}` / `${NAME?…}`. */
+  readonly required?: boolean;
+  /** The script tests whether it is set (`${NAME+x}`, `[[ -v NAME ]]`, ...): it never goes in the block. */
+  readonly setTested?: boolean;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  readonly line: number;
+  readonly column: number;
+  readonly severity: Severity;
+  /** Stable id, e.g. `parse-error`, `needs-review`, `sources-file`. */
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface FixResult {
+  /** The fixed text; equal to the input when nothing changed or the file was left alone. */
+  readonly output: string;
+  readonly changed: boolean;
+  readonly dialect: Dialect;
+  /** Sorted by position. */
+  readonly edits: readonly EditReport[];
+  /** Sorted by name. */
+  readonly inputs: readonly InputVariable[];
+  /** Sorted by position. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Why nounset did or did not touch a reference. */
+export type Verdict = 'safe' | 'unsafe' | 'review';
+
+export interface ReferenceReport {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+  readonly name: string;
+  /** The source text of the reference. */
+  readonly text: string;
+  /** `plain` `$X`/`${X}`, `indexed` `${X[i]}`, `guarded` `${X:-…}` and the like, `length`,
+   * `indirect`, `transform` (`${X#…}`, `${X/…}`, `${X:1}`, `${X^^}`, `${X@Q}`), `list`
+   * (`${a[@]}`, `${!pre*}`), `arith-name` (a bare name in arithmetic), `special` (`$@ $# $?` ...). */
+  readonly form: ReferenceForm;
+  /** Where it is: `unquoted`, `double-quoted`, `heredoc`, `arithmetic`, `destructive` ... */
+  readonly context: string;
+  readonly verdict: Verdict;
+  readonly reason: string;
+}
+
+export type ReferenceForm =
+  | 'plain'
+  | 'indexed'
+  | 'guarded'
+  | 'length'
+  | 'indirect'
+  | 'transform'
+  | 'list'
+  | 'arith-name'
+  | 'special'
+  | 'positional';
+
+export interface InspectResult {
+  readonly dialect: Dialect;
+  readonly references: readonly ReferenceReport[];
+  readonly inputs: readonly InputVariable[];
+  readonly diagnostics: readonly Diagnostic[];
+}

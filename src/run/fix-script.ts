@@ -1,0 +1,131 @@
+// One script in, the fixed script out: parse, analyse, run the transforms, apply, verify.
+// Pure: no file system, console, clock or environment.
+
+import { planFixes, type Plan, type PlanOptions } from '../analyze/plan.js';
+import { isVariableName } from '../analyze/shell-vars.js';
+import { applyEdits } from '../edit/apply.js';
+import { renderSpan, sortEdits, type Edit, type Finding } from '../edit/edit.js';
+import { isQuotableDefault } from '../edit/quote.js';
+import { ParseError, UsageError } from '../errors.js';
+import type { Dialect, File } from '../parse/ast.js';
+import { detectDialect, lineColumnAt, lineStarts, parse } from '../parse/index.js';
+import type { Diagnostic, EditReport, FixOptions, FixResult, InspectResult, ReferenceReport } from '../result.js';
+import { transforms } from '../../transforms/index.js';
+import { verifyOutput } from './verify.js';
+
+/** Checks options a user typed; throws UsageError naming the bad one. */
+function normalize(options: FixOptions): Omit<PlanOptions, 'dialect'> {
+  const names = [...Object.keys(options.defaults ?? {}), ...(options.required ?? []), ...(options.ignore ?? [])];
+  for (const n of names) if (!isVariableName(n)) throw new UsageError(`not a variable name: ${JSON.stringify(n)}`);
+  for (const [n, v] of Object.entries(options.defaults ?? {})) {
+    if (!isQuotableDefault(v)) throw new UsageError(`default for ${n}: quotes, '}', backslashes and line breaks cannot be written the same way in every context; got ${JSON.stringify(v)}`);
+  }
+  if (options.style !== undefined && options.style !== 'block' && options.style !== 'inline') throw new UsageError(`unknown style: ${String(options.style)}`);
+  return { style: options.style ?? 'block', defaults: { ...options.defaults }, required: [...(options.required ?? [])], ignore: [...(options.ignore ?? [])] };
+}
+
+type Parsed = { kind: 'ok'; dialect: Dialect; file: File } | { kind: 'skip'; dialect: Dialect; diagnostic: Diagnostic };
+
+function parseScript(text: string, options: FixOptions): Parsed {
+  const path = options.path ?? '<stdin>';
+  const guess = detectDialect(text, options.path ?? '');
+  if (!options.dialect && guess.dialect === null && guess.shell !== null) {
+    const diagnostic: Diagnostic = { line: 1, column: 1, severity: 'info', code: 'unsupported-shell', message: `written for ${guess.shell} (from its ${guess.source}); nounset handles bash and POSIX sh only, so it leaves the file alone` };
+    return { kind: 'skip', dialect: 'bash', diagnostic };
+  }
+  const dialect = options.dialect ?? guess.dialect ?? 'bash';
+  try {
+    return { kind: 'ok', dialect, file: parse(text, { dialect, path }) };
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
+    const diagnostic: Diagnostic = { line: err.line, column: err.column, severity: 'error', code: 'parse-error', message: `${err.reason}; nounset never rewrites a script it cannot parse` };
+    return { kind: 'skip', dialect, diagnostic };
+  }
+}
+
+function planDiagnostics(plan: Plan, at: (o: number) => { line: number; column: number }): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (plan.site.kind === 'malformed') out.push({ ...at(plan.site.at), severity: 'error', code: 'env-init-block-malformed', message: `${plan.site.message}; fix the markers by hand, nounset leaves the file alone until then` });
+  for (const s of plan.sources) {
+    out.push({ ...at(s.start), severity: 'info', code: 'sources-file', message: `sources ${s.path ?? 'a computed path'}: variables set there are not seen, so reads of them count as environment inputs` });
+  }
+  return out;
+}
+
+function toDiagnostic(f: Finding, at: (o: number) => { line: number; column: number }): Diagnostic {
+  return { ...at(f.start), severity: f.severity, code: f.code, message: f.message };
+}
+
+const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }): number => a.line - b.line || a.column - b.column;
+
+/** Fixes one script's text: returns the new text, the edits with reasons, the environment inputs
+ * and diagnostics. Never throws on bad shell (the script is returned unchanged with a diagnostic);
+ * throws UsageError on bad options and EditConflictError on a bug. */
+export function fixScript(text: string, options: FixOptions = {}): FixResult {
+  const opts = normalize(options);
+  const parsed = parseScript(text, options);
+  const unchanged = (diagnostics: Diagnostic[], extra: Partial<FixResult> = {}): FixResult => ({ output: text, changed: false, dialect: parsed.dialect, edits: [], inputs: [], diagnostics, ...extra });
+  if (parsed.kind === 'skip') return unchanged([parsed.diagnostic]);
+  const starts = lineStarts(text);
+  const at = (o: number): { line: number; column: number } => lineColumnAt(starts, o);
+  const plan = planFixes(text, parsed.file, { ...opts, dialect: parsed.dialect });
+  const diagnostics = planDiagnostics(plan, at);
+  if (plan.site.kind === 'malformed') return unchanged(diagnostics, { inputs: plan.inputs });
+  const raw: Edit[] = [];
+  for (const t of transforms) {
+    const { edits, findings } = t.run(plan, { defaults: opts.defaults });
+    for (const e of edits) raw.push({ ...e, transform: t.name });
+    for (const f of findings) diagnostics.push(toDiagnostic(f, at));
+  }
+  const describe = (o: number): string => `${options.path ?? '<stdin>'}:${at(o).line}:${at(o).column}`;
+  const edits = sortEdits(raw, describe);
+  const output = applyEdits(text, edits);
+  const problem = edits.length === 0 ? null : verifyOutput({ input: parsed.file, output, edits, dialect: parsed.dialect, path: options.path ?? '<stdin>' });
+  if (problem) {
+    diagnostics.push({ line: 1, column: 1, severity: 'error', code: 'unsafe-edit', message: `${problem}; nounset leaves the file alone (please report this)` });
+    return unchanged(diagnostics.sort(byPosition), { inputs: plan.inputs });
+  }
+  const allChanges = edits.flatMap((e) => e.changes);
+  const reports: EditReport[] = edits.map((e) => ({
+    ...at(e.start),
+    variable: e.variable,
+    kind: e.kind,
+    before: text.slice(e.start, e.end),
+    after: renderSpan(text, e.start, e.end, allChanges),
+    reason: e.reason,
+    start: e.start,
+    end: e.end,
+  }));
+  return { output, changed: output !== text, dialect: parsed.dialect, edits: reports, inputs: plan.inputs, diagnostics: diagnostics.sort(byPosition) };
+}
+
+/** Every parameter reference in a script with nounset's verdict on it and why; never edits. */
+export function inspectScript(text: string, options: FixOptions = {}): InspectResult {
+  const opts = normalize(options);
+  const parsed = parseScript(text, options);
+  if (parsed.kind === 'skip') return { dialect: parsed.dialect, references: [], inputs: [], diagnostics: [parsed.diagnostic] };
+  const starts = lineStarts(text);
+  const at = (o: number): { line: number; column: number } => lineColumnAt(starts, o);
+  const plan = planFixes(text, parsed.file, { ...opts, dialect: parsed.dialect });
+  const references: ReferenceReport[] = plan.reads.map((p) => ({
+    start: p.read.start,
+    end: p.read.end,
+    ...at(p.read.start),
+    name: p.read.name,
+    text: text.slice(p.read.start, p.read.end),
+    form: p.read.form,
+    context: describeContext(p.read),
+    verdict: p.verdict,
+    reason: p.reason,
+  }));
+  references.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { dialect: parsed.dialect, references, inputs: plan.inputs, diagnostics: planDiagnostics(plan, at) };
+}
+
+function describeContext(read: Plan['reads'][number]['read']): string {
+  const parts: string[] = [read.place];
+  if (read.quoting === 'double') parts.push('double-quoted');
+  if (read.arith && read.place !== 'arithmetic') parts.push('arithmetic');
+  if (read.destructive) parts.push(`destructive: ${read.destructive}`);
+  return parts.join(', ');
+}

@@ -1,0 +1,74 @@
+// Rewrites each reference that may be unset, where it is: `$X` → `${X:-}`, `${X:-value}` with a
+// configured default, `${X:-0}` in arithmetic, `${X:?X is not set}` in a destructive argument.
+
+import type { PlannedRead } from '../src/analyze/plan.js';
+import type { Change, Finding, Transform } from '../src/edit/edit.js';
+import { quoteDefault } from '../src/edit/quote.js';
+import type { EditKind } from '../src/result.js';
+
+type RefEdit = ReturnType<Transform['run']>['edits'][number];
+
+/** The text after the name: `:-`, `:-value`, `:-0` or `:?NAME is not set`. */
+function suffixFor(p: PlannedRead, defaults: Readonly<Record<string, string>>): { suffix: string; kind: EditKind } {
+  const name = p.read.name;
+  if (p.fix === 'require') {
+    const what = /^[0-9]+$/.test(name) ? `argument ${name}` : name;
+    return { suffix: `:?${what} is not set`, kind: 'require-nonempty' };
+  }
+  const value = defaults[name];
+  if (p.read.arith) {
+    return /^-?[0-9]+$/.test(value ?? '') ? { suffix: `:-${value}`, kind: 'default-value' } : { suffix: ':-0', kind: 'default-zero' };
+  }
+  if (value !== undefined && value !== '') return { suffix: `:-${quoteDefault(value, p.read.quoting)}`, kind: 'default-value' };
+  return { suffix: ':-', kind: 'default-empty' };
+}
+
+function changesFor(p: PlannedRead, suffix: string): Change[] {
+  const { node } = p.read;
+  if (node.type === 'ArithmVar') {
+    // A bare name is evaluated as an expression of its own; parentheses keep that when the
+    // substituted text sits inside a larger expression (`2 * (${x:-0})` with x='1+1').
+    const paren = !p.read.arith?.whole;
+    return [
+      { start: node.start, end: node.start, text: paren ? '(${' : '${' },
+      { start: node.end, end: node.end, text: `${suffix}}${paren ? ')' : ''}` },
+    ];
+  }
+  if (node.short) {
+    return [
+      { start: node.start + 1, end: node.start + 1, text: '{' },
+      { start: node.end, end: node.end, text: `${suffix}}` },
+    ];
+  }
+  return [{ start: node.end - 1, end: node.end - 1, text: suffix }];
+}
+
+const transform: Transform = {
+  name: 'default-unset-refs',
+  meta: {
+    description: 'Rewrite each reference that may be unset under `set -u` into a defaulted form where it is read.',
+  },
+  run(plan, options) {
+    const edits: RefEdit[] = [];
+    const findings: Finding[] = [];
+    for (const p of plan.reads) {
+      if (p.fix === 'review') {
+        findings.push({ start: p.read.start, severity: 'warning', code: 'needs-review', message: `${p.read.name}: ${p.reason}` });
+        continue;
+      }
+      if (p.fix !== 'default' && p.fix !== 'require') continue;
+      const { suffix, kind } = suffixFor(p, options.defaults);
+      edits.push({
+        start: p.read.start,
+        end: p.read.end,
+        changes: changesFor(p, suffix),
+        kind,
+        variable: p.read.name,
+        reason: p.reason,
+      });
+    }
+    return { edits, findings };
+  },
+};
+
+export default transform;

@@ -1,0 +1,7 @@
+// Every transform, sorted by name. The runner applies them all to one analysis.
+
+import type { Transform } from '../src/edit/edit.js';
+import defaultUnsetRefs from './default-unset-refs.js';
+import envInitBlock from './env-init-block.js';
+
+export const transforms: readonly Transform[] = [defaultUnsetRefs, envInitBlock];
