@@ -23,8 +23,11 @@ export interface ExistingBlock {
   readonly entries: readonly BlockEntry[];
   /** Lines between the markers that are not entries nounset writes; kept as they are. */
   readonly other: readonly string[];
-  /** The begin marker line as written. */
+  /** Every line between the markers, as written. */
+  readonly lines: readonly string[];
+  /** The begin and end marker lines as written. */
   readonly header: string;
+  readonly footer: string;
 }
 
 export type BlockSite =
@@ -64,15 +67,21 @@ function readBlock(text: string, beginStart: number, endEnd: number): ExistingBl
   const lines = text.slice(start, end).split('\n').map((l) => l.replace(/\r$/, ''));
   const entries: BlockEntry[] = [];
   const other: string[] = [];
+  const inner: string[] = [];
+  let footer = BLOCK_END;
   for (const line of lines.slice(1)) {
-    if (line.startsWith(BLOCK_END)) break;
+    if (line.startsWith(BLOCK_END)) {
+      footer = line;
+      break;
+    }
+    inner.push(line);
     const m = ENTRY.exec(line);
     const r = REQUIRED.exec(line);
     if (m?.[1]) entries.push({ name: m[1], line, default: m[2] ?? '', required: false });
     else if (r?.[1]) entries.push({ name: r[1], line, default: null, required: true });
     else if (line.trim() !== '') other.push(line);
   }
-  return { start, end, entries, other, header: lines[0] ?? BLOCK_BEGIN };
+  return { start, end, entries, other, lines: inner, header: lines[0] ?? BLOCK_BEGIN, footer };
 }
 
 function isSetOrShopt(s: Stmt): boolean {
@@ -94,6 +103,8 @@ function newBlockPlace(text: string, file: File): { at: number; blankBefore: boo
   }
   let at = headerEnd;
   for (const s of file.stmts) {
+    // bash reads a shebang behind a byte-order mark as a command; it stays on line 1.
+    if (bom && s.start === 0 && s.end <= headerEnd) continue;
     if (!isSetOrShopt(s)) {
       // A command on the header's or a set line's own line: go before that line.
       if (s.start < at) at = lineStartOf(text, s.start);

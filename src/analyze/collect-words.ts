@@ -6,6 +6,8 @@ import type { ReferenceForm } from '../result.js';
 import type { Event, Place, Quoting, Read, Region } from './model.js';
 
 export interface WordCtx {
+  /** The script's source. */
+  readonly text: string;
   readonly region: Region;
   readonly quoting: Quoting;
   readonly place: Place;
@@ -13,6 +15,8 @@ export interface WordCtx {
   readonly arith: { readonly whole: boolean; readonly lvalue: boolean } | null;
   /** Names declared associative (`declare -A`): their subscripts are strings. */
   readonly assoc: ReadonlySet<string>;
+  /** See Read.literal. */
+  readonly literal: boolean;
   /** Walks statements of a command or process substitution inside a new subshell region. */
   readonly stmts: (stmts: readonly Stmt[], region: Region) => void;
 }
@@ -65,11 +69,13 @@ function formOf(p: ParamExp): ReferenceForm {
   const name = p.param.value;
   if (p.names) return 'list';
   if (p.excl) return p.index && isListSubscript(p.index) ? 'list' : 'indirect';
-  if (/^[0-9]+$/.test(name) && name !== '0') return p.exp && GUARDS.has(p.exp.op) ? 'guarded' : 'positional';
-  if (!/^[A-Za-z_]/.test(name)) return 'special';
   if (p.exp && GUARDS.has(p.exp.op)) return 'guarded';
+  // `$@ $* $# $? $$ $- $0` are never unset, whatever is done to them (`${#@}`, `${@:2}`).
+  if (/^[@*#?$0-]$/.test(name)) return 'special';
   if (p.length) return 'length';
   if (p.slice || p.repl || p.exp) return 'transform';
+  if (/^[0-9]+$/.test(name)) return 'positional';
+  if (!/^[A-Za-z_]/.test(name)) return 'special';
   if (p.index) return isListSubscript(p.index) ? 'list' : 'indexed';
   return 'plain';
 }
@@ -93,6 +99,7 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
     place: ctx.place,
     arith: ctx.arith,
     destructive: ctx.destructive,
+    literal: ctx.literal,
   };
   push(ctx, read);
   if (p.exp && SET_TESTS.has(p.exp.op)) push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: `\${${name}${p.exp.op}…}` });
@@ -166,10 +173,11 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
             place: ctx.place,
             arith: here.arith,
             destructive: null,
+            literal: ctx.literal,
           });
         }
         if (e.index) walkSubscript(e.index, e.name.value, { ...ctx, arith: null });
-        if (target !== 'none') push(ctx, { kind: 'write', name: e.name.value, start: e.start, end: e.end, how: 'arithmetic' });
+        if (target !== 'none') push(ctx, { kind: 'write', name: e.name.value, start: e.start, end: e.end, how: target === 'pure' ? 'arithmetic' : 'arithmetic-update' });
         break;
       }
       case 'ArithmWord':

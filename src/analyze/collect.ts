@@ -8,16 +8,18 @@ import { literalName, newRegion, walkArith, walkParts, walkSubscript, walkTest, 
 import type { Region } from './model.js';
 
 /** Builds the model of a parsed script. */
-export function collectEvents(file: File): Region {
+export function collectEvents(file: File, text: string): Region {
   const root = newRegion('script', file);
   const assoc = associativeArrays(file);
   const ctxFor = (region: Region): WordCtx => ({
+    text,
     region,
     quoting: 'unquoted',
     place: 'argument',
     destructive: null,
     arith: null,
     assoc,
+    literal: false,
     stmts: (stmts, r) => walkStmts(stmts, ctxFor(r)),
   });
   walkStmts(file.stmts, ctxFor(root));
@@ -126,7 +128,7 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
     case 'DeclClause':
       return walkDecl(cmd, ctx);
     case 'LetClause':
-      for (const e of cmd.exprs) walkArith(e, { ...ctx, place: 'arithmetic' });
+      for (const e of cmd.exprs) walkArith(e, { ...ctx, place: 'arithmetic', literal: singleQuotedAt(ctx.text, e.start) });
       return;
     case 'TimeClause':
       if (cmd.stmt) walkStmt(cmd.stmt, ctx);
@@ -216,4 +218,12 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
     }
     walkAssign(a, ctx, 'declaration', true);
   }
+}
+
+/** True when the text just before `pos` (blanks skipped) is a single quote: a `let 'x = y'`
+ * argument, which the shell passes to let without expanding it. */
+function singleQuotedAt(text: string, pos: number): boolean {
+  let i = pos - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return text[i] === "'";
 }

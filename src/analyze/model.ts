@@ -20,6 +20,8 @@ export type Place =
   | 'for-list'
   | 'test'
   | 'arithmetic'
+  /** `x++`, `x += 1`: reads x first, so it does not make x set before that read. */
+  | 'arithmetic-update'
   | 'subscript'
   | 'parameter-word';
 
@@ -39,6 +41,9 @@ export interface Read {
   readonly arith: { readonly whole: boolean; readonly lvalue: boolean } | null;
   /** The command when the reference is in a path argument of `rm`, `mv`, `find -delete` ... */
   readonly destructive: string | null;
+  /** In text the shell does not expand itself (a single-quoted `let` argument, which `let`
+   * evaluates): a `${…}` written there would stay literal, so it cannot be rewritten. */
+  readonly literal: boolean;
 }
 
 export type WriteHow =
@@ -50,6 +55,8 @@ export type WriteHow =
   | 'printf -v'
   | 'mapfile'
   | 'arithmetic'
+  /** `x++`, `x += 1`: reads x first, so it does not make x set before that read. */
+  | 'arithmetic-update'
   | 'default-assign'
   | 'fd-variable'
   | 'coproc'

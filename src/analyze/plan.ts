@@ -52,10 +52,14 @@ interface Facts {
   readonly writes: Map<string, Write>;
   readonly setTests: Map<string, SetTest>;
   readonly sources: Source[];
+  /** `${X:?…}` / `${X?…}`: the script stops there when X is unset, so X counts as set. */
+  readonly checked: Map<string, Read>;
+  /** Names declared without a value by `local`/`declare`/`typeset`: function variables, not inputs. */
+  readonly declared: Set<string>;
 }
 
 function gatherFacts(model: Region, blockSpan: { start: number; end: number } | null): Facts {
-  const facts: Facts = { reads: [], writes: new Map(), setTests: new Map(), sources: [] };
+  const facts: Facts = { reads: [], writes: new Map(), setTests: new Map(), sources: [], declared: new Set(), checked: new Map() };
   const functions = new Set<Region>();
   const inFunction = new Map<Region, boolean>([[model, false]]);
   forEachEvent(model, (e, parent) => {
@@ -63,20 +67,25 @@ function gatherFacts(model: Region, blockSpan: { start: number; end: number } | 
     if (e.kind === 'region') {
       inFunction.set(e, fn || e.shape === 'function');
       if (e.shape === 'function') functions.add(e);
-    } else if (e.kind === 'read') facts.reads.push({ read: e, inFunction: fn });
+    } else if (e.kind === 'read') {
+      facts.reads.push({ read: e, inFunction: fn });
+      if ((e.op === ':?' || e.op === '?') && !facts.checked.has(e.name)) facts.checked.set(e.name, e);
+    }
     else if (e.kind === 'write') {
       const inBlock = blockSpan !== null && e.start >= blockSpan.start && e.end <= blockSpan.end;
-      if (!inBlock && !facts.writes.has(e.name)) facts.writes.set(e.name, e);
+      // `x++` reads x before it writes it: that alone does not make x set.
+      if (!inBlock && e.how !== 'arithmetic-update' && !facts.writes.has(e.name)) facts.writes.set(e.name, e);
     } else if (e.kind === 'set-test') {
       if (!facts.setTests.has(e.name)) facts.setTests.set(e.name, e);
     } else if (e.kind === 'source') facts.sources.push(e);
+    else if (e.kind === 'declare' && !/^(export|readonly)\b/.test(e.flags)) facts.declared.add(e.name);
   });
   return facts;
 }
 
 /** Analyses a parsed script. `text` is the source `file` was parsed from. */
 export function planFixes(text: string, file: File, options: PlanOptions): Plan {
-  const model = collectEvents(file);
+  const model = collectEvents(file, text);
   const site = findBlockSite(text, file);
   const block = site.kind === 'existing' ? site.block : null;
   const facts = gatherFacts(model, block);
@@ -87,7 +96,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const coverFrom = site.kind === 'existing' ? site.block.end : site.kind === 'new' ? site.at : Infinity;
 
   const isInputName = (name: string): boolean =>
-    isVariableName(name) && !facts.writes.has(name) && !isAlwaysSet(name, options.dialect) && !isShellManaged(name) && !ignore.has(name);
+    isVariableName(name) && !facts.writes.has(name) && !facts.declared.has(name) && !isAlwaysSet(name, options.dialect) && !isShellManaged(name) && !ignore.has(name);
   const blockable = (name: string): boolean =>
     options.style === 'block' && site.kind !== 'malformed' && isInputName(name) && !facts.setTests.has(name);
 
@@ -106,13 +115,15 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       if (read.form === 'indirect') return { read, verdict: 'review', fix: 'review', reason: `reads the variable that ${name} names, which may be unset`, inFunction };
       return safe(`${how} in this file (line ${lineOf(write.start)}); a variable assigned anywhere in the file counts as set`);
     }
+    const check = facts.checked.get(name);
+    if (check && !isPositional(name)) return safe(`checked by \`\${${name}${check.op ?? ''}…}\` on line ${lineOf(check.start)}, which stops the script when it is unset; a check anywhere in the file counts`);
     return planUnsafe(read, inFunction);
   });
 
   function planUnsafe(read: Read, inFunction: boolean): PlannedRead {
     const name = read.name;
-    const what = isPositional(name) ? `argument $${name} may be missing` : name === '!' ? '$! is unset until a job runs in the background' : isShellManaged(name) ? `${name} is set by the shell only after some commands` : `${name} is never assigned in this file, so it comes from the environment and may be unset`;
-    const canRewrite = read.node.type === 'ArithmVar' ? !read.arith?.lvalue : read.form === 'plain' || read.form === 'indexed' || read.form === 'positional' || read.form === 'special';
+    const what = facts.declared.has(name) ? `${name} is declared without a value (\`local ${name}\` leaves it unset) and never assigned` : isPositional(name) ? `argument $${name} may be missing` : name === '!' ? '$! is unset until a job runs in the background' : isShellManaged(name) ? `${name} is set by the shell only after some commands` : `${name} is never assigned in this file, so it comes from the environment and may be unset`;
+    const canRewrite = read.literal ? false : read.node.type === 'ArithmVar' ? !read.arith?.lvalue : read.form === 'plain' || read.form === 'indexed' || read.form === 'positional' || read.form === 'special';
     const unsafe = (fix: Fix, how: string): PlannedRead => ({ read, verdict: fix === 'review' ? 'review' : 'unsafe', fix, reason: `${what}; ${how}`, inFunction });
     const inBlock = blockable(name) && read.start >= coverFrom;
     if (read.destructive) {

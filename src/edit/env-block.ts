@@ -22,14 +22,19 @@ export function blockLine(name: string, opts: { default?: string | undefined; re
   return `${name}="\${${name}:-${quoteDefault(opts.default ?? '', 'double')}}"`;
 }
 
-/** The whole block, each line ended by `eol`. */
+/** The whole block, each line ended by `eol`. An existing block keeps every line as written;
+ * a new name goes in before the first entry that sorts after it. */
 export function renderBlock(c: BlockContent): string {
-  const kept = new Map(c.existing?.entries.map((e) => [e.name, e.line]) ?? []);
-  const lines = [c.existing?.header ?? BLOCK_BEGIN_LINE];
-  for (const name of c.names) {
-    lines.push(kept.get(name) ?? blockLine(name, { default: c.defaults[name], required: c.required.has(name) }));
+  const line = (name: string): string => blockLine(name, { default: c.defaults[name], required: c.required.has(name) });
+  if (!c.existing) return [BLOCK_BEGIN_LINE, ...c.names.map(line), BLOCK_END_LINE].map((l) => l + c.eol).join('');
+  const known = new Set(c.existing.entries.map((e) => e.name));
+  const added = c.names.filter((n) => !known.has(n));
+  const out: string[] = [c.existing.header];
+  for (const l of c.existing.lines) {
+    const entry = c.existing.entries.find((e) => e.line === l);
+    while (entry && added.length > 0 && (added[0] as string) < entry.name) out.push(line(added.shift() as string));
+    out.push(l);
   }
-  lines.push(...(c.existing?.other ?? []), BLOCK_END_LINE);
-  return lines.map((l) => l + c.eol).join('');
+  out.push(...added.map(line), c.existing.footer);
+  return out.map((l) => l + c.eol).join('');
 }
-

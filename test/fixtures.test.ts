@@ -1,0 +1,54 @@
+// Drives every case under fixtures/: the fix must produce the expected output exactly, the
+// expected output must parse for the shell (`bash -n` / `dash -n`), and fixing it again must
+// change nothing.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixScript } from '../src/index.js';
+import { transforms } from '../transforms/index.js';
+import { ROOT } from './support/corpus.js';
+import { fixtureCases, transformDirs } from './support/fixtures.js';
+
+function shellAccepts(shell: string, text: string): { ok: boolean; stderr: string } {
+  const r = spawnSync(shell, ['-n'], { input: text, encoding: 'utf8', timeout: 10_000 });
+  return { ok: r.status === 0, stderr: r.stderr };
+}
+
+describe('fixtures', () => {
+  it('each folder is a transform, with a module of the same name and a README heading', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    assert.deepEqual(transformDirs(), transforms.map((t) => t.name).sort());
+    for (const t of transforms) {
+      const source = readFileSync(join(ROOT, 'transforms', `${t.name}.ts`), 'utf8');
+      assert.match(source, new RegExp(`name: '${t.name}'`), `transforms/${t.name}.ts declares its name`);
+      assert.ok(readme.includes(`### ${t.name}\n`), `README.md has a "### ${t.name}" heading`);
+    }
+  });
+
+  for (const transform of transformDirs()) {
+    describe(transform, () => {
+      const { cases, strays } = fixtureCases(transform);
+      it('has no file without its input (an output alone asserts nothing)', () => {
+        assert.deepEqual(strays, []);
+      });
+      for (const c of cases) {
+        it(c.name, () => {
+          assert.notEqual(c.output, null, `${c.path}: missing ${c.name}.output.sh`);
+          const result = fixScript(c.input, c.options);
+          assert.equal(result.output, c.output, `${c.path}: output differs`);
+          assert.equal(result.changed, c.input !== c.output);
+          if (c.diagnostics) assert.deepEqual(result.diagnostics.map((d) => d.code), c.diagnostics, `${c.path}: diagnostics`);
+          const again = fixScript(result.output, c.options);
+          assert.deepEqual(again.edits, [], `${c.path}: fixing the output again must change nothing`);
+          const shell = result.dialect === 'posix' ? 'dash' : 'bash';
+          if (!result.diagnostics.some((d) => d.code === 'parse-error')) {
+            const check = shellAccepts(shell, result.output);
+            assert.ok(check.ok, `${c.path}: ${shell} -n rejects the output: ${check.stderr}`);
+          }
+        });
+      }
+    });
+  }
+});
