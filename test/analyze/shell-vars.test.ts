@@ -1,0 +1,130 @@
+// The always-set tables, asked of the installed shells: every name a table lists is set by that
+// shell under `env -i` and `-u`, and the names the tables leave out do stop a `-u` script.
+
+import assert from 'node:assert/strict';
+import { BASH_ALWAYS_SET, DASH_ALWAYS_SET, isAlwaysSet } from '../../src/analyze/shell-vars.js';
+import type { Dialect } from '../../src/parse/ast.js';
+import { mapLimit, NOUNSET_MESSAGE, PARALLEL_SHELLS, runShell, type ShellName, type ShellRun } from '../support/shells.js';
+
+const SHELLS: readonly ShellName[] = ['bash', 'dash'];
+
+/** The dialect whose table a shell's answer checks: a POSIX script may run under dash. */
+const DIALECT: Readonly<Record<ShellName, Dialect>> = { bash: 'bash', dash: 'posix' };
+
+/** Names that are not set in a script started with an empty environment, per shell. */
+const NOT_SET: Readonly<Record<ShellName, readonly string[]>> = (() => {
+  const both = ['HOME', 'USER', 'LOGNAME', 'TMPDIR', 'COLUMNS', 'LINES', 'OLDPWD', 'FUNCNAME', 'BASH_REMATCH', 'PIPESTATUS', 'REPLY', 'OPTARG', 'LANG'];
+  return {
+    // bash sets PS1 only in interactive shells.
+    bash: [...both, 'PS1'],
+    // dash sets neither TERM nor SHELL, and this dash build has no LINENO at all.
+    dash: [...both, 'TERM', 'SHELL', 'LINENO'],
+  };
+})();
+
+/** `$@ $* $# $? $$ $- $0`: -u never stops on these. */
+const SPECIALS_NEVER_UNSET = ['@', '*', '#', '?', '$', '-', '0'];
+
+const ARITH_SCRIPT = 'echo "$(( u + 1 ))"\n';
+
+interface Probe {
+  readonly key: string;
+  readonly shell: ShellName;
+  readonly script: string;
+}
+
+const probeKey = (shell: ShellName, script: string): string => `${shell}\0${script}`;
+const readScript = (name: string): string => `echo "\${${name}}"\n`;
+
+function probesFor(): Probe[] {
+  const scripts = new Set<string>();
+  for (const name of [...BASH_ALWAYS_SET, ...DASH_ALWAYS_SET, ...NOT_SET.bash, ...NOT_SET.dash]) scripts.add(readScript(name));
+  for (const special of [...SPECIALS_NEVER_UNSET, '!']) scripts.add(`echo "$${special}"\n`);
+  scripts.add(ARITH_SCRIPT);
+  const probes: Probe[] = [];
+  for (const shell of SHELLS) for (const script of [...scripts].sort()) probes.push({ key: probeKey(shell, script), shell, script });
+  return probes;
+}
+
+describe('analyze/shell-vars: the always-set tables asked of bash and dash (env -i, -u)', () => {
+  const runs = new Map<string, ShellRun>();
+
+  before(async function () {
+    this.timeout(60_000);
+    const probes = probesFor();
+    const results = await mapLimit(probes, PARALLEL_SHELLS, (p) =>
+      runShell({ shell: p.shell, script: p.script, env: {}, shellOptions: ['-u'], inheritPath: false }),
+    );
+    probes.forEach((p, i) => runs.set(p.key, results[i] as ShellRun));
+  });
+
+  const run = (shell: ShellName, script: string): ShellRun => {
+    const r = runs.get(probeKey(shell, script));
+    assert.ok(r, `no run recorded for ${shell}: ${script}`);
+    return r;
+  };
+  const sets = (shell: ShellName, name: string): boolean => run(shell, readScript(name)).status === 0;
+  const describeRun = (r: ShellRun): string => `status ${r.status}, stdout ${JSON.stringify(r.stdout)}, stderr ${JSON.stringify(r.stderr)}`;
+
+  describe('every listed name is set by its shell', () => {
+    for (const [shell, table] of [['bash', BASH_ALWAYS_SET], ['dash', DASH_ALWAYS_SET]] as const) {
+      for (const name of table) {
+        it(`${shell} sets ${name}`, () => {
+          const r = run(shell, readScript(name));
+          assert.equal(r.status, 0, `${shell} -u stopped on \${${name}}: ${describeRun(r)}`);
+          assert.equal(r.stderr, '');
+        });
+      }
+    }
+  });
+
+  describe("isAlwaysSet matches the shells: 'bash' = set by bash, 'posix' = set by both", () => {
+    const names = [...new Set([...BASH_ALWAYS_SET, ...DASH_ALWAYS_SET, ...NOT_SET.bash, ...NOT_SET.dash])].sort();
+    for (const name of names) {
+      it(name, () => {
+        assert.equal(isAlwaysSet(name, 'bash'), sets('bash', name), `isAlwaysSet(${name}, 'bash')`);
+        assert.equal(isAlwaysSet(name, 'posix'), sets('bash', name) && sets('dash', name), `isAlwaysSet(${name}, 'posix')`);
+      });
+    }
+  });
+
+  describe('names that are not always set stop a -u script', () => {
+    for (const shell of SHELLS) {
+      for (const name of NOT_SET[shell]) {
+        it(`${shell}: ${name}`, () => {
+          const r = run(shell, readScript(name));
+          assert.notEqual(r.status, 0, `${shell} -u did not stop on \${${name}}: ${describeRun(r)}`);
+          assert.ok(r.stderr.includes(`${name}: ${NOUNSET_MESSAGE[shell]}`), describeRun(r));
+          assert.equal(isAlwaysSet(name, DIALECT[shell]), false);
+        });
+      }
+    }
+  });
+
+  describe('special parameters', () => {
+    for (const shell of SHELLS) {
+      it(`${shell}: $! stops -u before any background job`, () => {
+        const r = run(shell, 'echo "$!"\n');
+        assert.notEqual(r.status, 0, describeRun(r));
+        assert.ok(r.stderr.includes(NOUNSET_MESSAGE[shell]), describeRun(r));
+      });
+      for (const special of SPECIALS_NEVER_UNSET) {
+        it(`${shell}: $${special} never stops -u`, () => {
+          const r = run(shell, `echo "$${special}"\n`);
+          assert.equal(r.status, 0, describeRun(r));
+          assert.equal(r.stderr, '');
+        });
+      }
+    }
+  });
+
+  describe('arithmetic', () => {
+    it('bash -u stops on an unset name in $(( u + 1 )); dash -u reads it as 0', () => {
+      const bash = run('bash', ARITH_SCRIPT);
+      assert.notEqual(bash.status, 0, describeRun(bash));
+      assert.ok(bash.stderr.includes(`u: ${NOUNSET_MESSAGE.bash}`), describeRun(bash));
+      const dash = run('dash', ARITH_SCRIPT);
+      assert.deepEqual({ status: dash.status, stdout: dash.stdout, stderr: dash.stderr }, { status: 0, stdout: '1\n', stderr: '' });
+    });
+  });
+});
