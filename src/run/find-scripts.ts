@@ -1,0 +1,109 @@
+// Which files a run covers, following mvdan/sh's fileutil: a file named on the command line is
+// always taken; a directory is walked, and there a file needs a shell extension or a shell shebang.
+
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { detectDialect } from '../parse/index.js';
+import { describeIOError, type EntryKind, type ScriptIO } from './io.js';
+
+/** A path to process, relative to the working directory with `/`; `error` when walking failed there. */
+export interface FoundScript {
+  readonly path: string;
+  readonly error?: string;
+}
+
+export interface FindOptions {
+  /** Absolute; the paths given and returned are relative to it. */
+  readonly cwd: string;
+}
+
+const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules']);
+const SCRIPT_EXTENSIONS = ['.sh', '.bash', '.bats'];
+const SHEBANG_SHELLS = new Set(['sh', 'bash', 'dash', 'ash']);
+/** Enough for any real shebang line. */
+const HEAD_BYTES = 256;
+
+/** True for `#!/bin/sh`, `#!/usr/bin/env bash`, `#!/usr/bin/env -S bash -e` and the like. */
+export function hasShellShebang(head: string): boolean {
+  if (!head.startsWith('#!')) return false;
+  const firstLine = head.split('\n', 1)[0] ?? '';
+  const guess = detectDialect(firstLine);
+  return guess.source === 'shebang' && guess.shell !== null && SHEBANG_SHELLS.has(guess.shell);
+}
+
+type Kind = 'script' | 'if-shebang' | 'no';
+
+/** What a directory entry's name says (fileutil.CouldBeScript2): hidden names never count. */
+function classifyName(name: string): Kind {
+  if (name.startsWith('.')) return 'no';
+  if (SCRIPT_EXTENSIONS.some((ext) => name.endsWith(ext))) return 'script';
+  return name.includes('.') ? 'no' : 'if-shebang';
+}
+
+function compareBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** `abs` relative to `cwd`, with `/`: how paths are shown and put in diffs. */
+export function showPath(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  const shown = rel === '' ? '.' : rel;
+  return sep === '/' ? shown : shown.split(sep).join('/');
+}
+
+function walk(io: ScriptIO, dir: string, out: Map<string, string | undefined>, show: (abs: string) => string): void {
+  let names: string[];
+  try {
+    names = io.readdir(dir);
+  } catch (err) {
+    out.set(show(dir), `cannot read directory: ${describeIOError(err)}`);
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith('.') || SKIPPED_DIRS.has(name)) continue;
+    const abs = join(dir, name);
+    let kind: EntryKind;
+    try {
+      kind = io.lstat(abs).kind;
+    } catch (err) {
+      out.set(show(abs), `cannot read: ${describeIOError(err)}`);
+      continue;
+    }
+    // Symlinks found by walking are neither followed nor taken (as shfmt does).
+    if (kind === 'directory') walk(io, abs, out, show);
+    else if (kind === 'file') {
+      const k = classifyName(name);
+      if (k === 'script' || (k === 'if-shebang' && sniffShebang(io, abs))) out.set(show(abs), undefined);
+    }
+  }
+}
+
+function sniffShebang(io: ScriptIO, abs: string): boolean {
+  try {
+    return hasShellShebang(io.readHead(abs, HEAD_BYTES));
+  } catch {
+    // An unreadable file found by walking is not known to be a script: leave it out, as shfmt does.
+    return false;
+  }
+}
+
+/** The scripts under `paths` (files and directories), sorted in byte order, without duplicates. */
+export function findScripts(paths: readonly string[], options: FindOptions, io: ScriptIO): FoundScript[] {
+  const out = new Map<string, string | undefined>();
+  const show = (abs: string): string => showPath(options.cwd, abs);
+  for (const p of paths) {
+    const abs = isAbsolute(p) ? p : resolve(options.cwd, p);
+    let isDir = false;
+    try {
+      // A directory named on the command line is walked even through a symlink; below it, links are not followed.
+      isDir = io.stat(abs).kind === 'directory';
+    } catch {
+      // Taken as a file: runPaths reports why it cannot be read.
+    }
+    if (isDir) walk(io, abs, out, show);
+    else out.set(show(abs), undefined);
+  }
+  return [...out.keys()].sort(compareBytes).map((path) => {
+    const error = out.get(path);
+    return error === undefined ? { path } : { path, error };
+  });
+}

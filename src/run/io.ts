@@ -1,0 +1,36 @@
+// The file system as runPaths and findScripts see it: passed in, so tests can use a fake and the
+// CLI passes node:fs (node-io.ts). Synchronous: one file at a time keeps the output order fixed.
+
+/** What an entry is; `symlink` only from lstat, which does not follow a final link. */
+export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
+
+export interface EntryStat {
+  readonly kind: EntryKind;
+  /** Permission bits (and setuid/setgid/sticky), `mode & 0o7777`. */
+  readonly mode: number;
+}
+
+/** Paths are absolute. Failures throw an Error, with a `code` such as `ENOENT` where there is one. */
+export interface ScriptIO {
+  /** The whole file as UTF-8 text; throws on bytes that are not UTF-8 (rewriting them would corrupt them). */
+  readFile(path: string): string;
+  /** At most `bytes` bytes from the start of the file, decoded leniently: for shebang sniffing. */
+  readHead(path: string, bytes: number): string;
+  /** Creates `path` with `text` and exactly `mode` (no umask); throws if it already exists. */
+  createFile(path: string, text: string, mode: number): void;
+  /** Replaces `to` with `from` in one step (same directory). */
+  rename(from: string, to: string): void;
+  unlink(path: string): void;
+  /** Does not follow a final symlink. */
+  lstat(path: string): EntryStat;
+  /** Follows symlinks. */
+  stat(path: string): EntryStat;
+  /** Entry names in a directory, in any order. */
+  readdir(path: string): string[];
+}
+
+/** `ENOENT`-style code of a thrown error, else its message. */
+export function describeIOError(err: unknown): string {
+  if (err instanceof Error) return (err as NodeJS.ErrnoException).code ?? err.message;
+  return String(err);
+}
