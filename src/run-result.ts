@@ -1,0 +1,26 @@
+// What a run over many files returns. Types only: run/ builds these, report/ and cli/ read them.
+
+import type { FixResult } from './result.js';
+
+/** `skipped`: left alone because it does not parse or is written for another shell (see `result`);
+ * `error`: could not be read, written or fixed (see `error`). */
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
+
+export interface FileResult {
+  /** Relative to the working directory, with `/`. */
+  readonly path: string;
+  readonly status: FileStatus;
+  /** What fixScript said; absent when the file could not be read. */
+  readonly result?: FixResult;
+  /** Why the file failed, for `error`. */
+  readonly error?: string;
+  /** The unified diff of a changed file (path relative, `a/` `b/` headers). */
+  readonly diff?: string;
+}
+
+export interface RunResult {
+  /** Whether changed files were written (`false` for a dry run). */
+  readonly wrote: boolean;
+  /** Sorted by path (byte order). */
+  readonly files: readonly FileResult[];
+}

@@ -1,0 +1,23 @@
+// One script read from disk and inspected: every reference with nounset's verdict. Writes nothing.
+
+import { resolve } from 'node:path';
+import type { FixOptions, InspectResult } from '../result.js';
+import { showPath } from './find-scripts.js';
+import { inspectScript } from './fix-script.js';
+import { describeIOError, type ScriptIO } from './io.js';
+
+export type InspectOutcome = { readonly path: string; readonly result: InspectResult } | { readonly path: string; readonly error: string };
+
+/** Reads `path` (relative to `cwd`) and inspects it; throws UsageError on bad options. */
+export function inspectPath(given: string, options: { cwd: string; fix: Omit<FixOptions, 'path'> }, io: ScriptIO): InspectOutcome {
+  const abs = resolve(options.cwd, given);
+  const path = showPath(options.cwd, abs);
+  let text: string;
+  try {
+    if (io.stat(abs).kind !== 'file') return { path, error: 'not a regular file' };
+    text = io.readFile(abs);
+  } catch (err) {
+    return { path, error: `cannot read: ${describeIOError(err)}` };
+  }
+  return { path, result: inspectScript(text, { ...options.fix, path }) };
+}

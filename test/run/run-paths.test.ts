@@ -1,0 +1,107 @@
+// runPaths on an in-memory file system: statuses, what is written and what is not, temp files.
+
+import assert from 'node:assert/strict';
+import { UsageError } from '../../src/errors.js';
+import { hasFailures, runPaths } from '../../src/run/run-paths.js';
+import { fakeIO, filesUnder } from './fake-io.js';
+
+const cwd = '/w';
+const UNSAFE = 'echo "$X"\n';
+
+describe('runPaths', () => {
+  it('gives each script a status, writes only changed files, and keeps their mode', () => {
+    const io = fakeIO({ '/w/a.sh': UNSAFE, '/w/b.sh': 'echo ok\n', '/w/c.sh': 'if\n', '/w/d.sh': '#!/bin/zsh\necho $X\n' });
+    const entry = io.entries.get('/w/a.sh');
+    if (entry?.kind === 'file') entry.mode = 0o750;
+    const run = runPaths(['.'], { cwd, write: true, fix: {} }, io);
+    assert.deepEqual(
+      run.files.map((f) => [f.path, f.status]),
+      [
+        ['a.sh', 'changed'],
+        ['b.sh', 'unchanged'],
+        ['c.sh', 'skipped'],
+        ['d.sh', 'skipped'],
+      ],
+    );
+    assert.match(run.files[0]?.diff ?? '', /^--- a\/a\.sh\n\+\+\+ b\/a\.sh\n/);
+    assert.equal(run.files[2]?.result?.diagnostics[0]?.code, 'parse-error');
+    assert.equal(run.files[3]?.result?.diagnostics[0]?.code, 'unsupported-shell');
+    assert.equal(hasFailures(run), true, 'a parse error fails the run');
+    const a = io.entries.get('/w/a.sh');
+    assert.equal(a?.kind === 'file' && a.mode, 0o750);
+    assert.notEqual(a?.kind === 'file' && a.text, UNSAFE);
+    assert.deepEqual(io.calls.filter((c) => c.startsWith('createFile') || c.startsWith('rename')), ['createFile /w/.a.sh.nounset-tmp', 'rename /w/.a.sh.nounset-tmp /w/a.sh']);
+    assert.deepEqual(Object.keys(filesUnder(io, '/w')), ['/w/a.sh', '/w/b.sh', '/w/c.sh', '/w/d.sh']);
+  });
+
+  it('an unsupported shell alone is not a failure', () => {
+    const io = fakeIO({ '/w/d.sh': '#!/bin/zsh\necho $X\n' });
+    assert.equal(hasFailures(runPaths(['.'], { cwd, write: true, fix: {} }, io)), false);
+  });
+
+  it('writes nothing in a dry run', () => {
+    const io = fakeIO({ '/w/a.sh': UNSAFE });
+    const run = runPaths(['a.sh'], { cwd, write: false, fix: {} }, io);
+    assert.equal(run.files[0]?.status, 'changed');
+    assert.equal(run.wrote, false);
+    assert.deepEqual(filesUnder(io, '/w'), { '/w/a.sh': UNSAFE });
+    assert.ok(!io.calls.some((c) => /^(createFile|rename|unlink)/.test(c)));
+  });
+
+  it('refuses symlinks and non-regular files named explicitly', () => {
+    const io = fakeIO({ '/w/real.sh': UNSAFE, '/w/link.sh': '-> real.sh', '/w/fifo': '<fifo>' });
+    const run = runPaths(['link.sh', 'fifo', 'nope.sh'], { cwd, write: true, fix: {} }, io);
+    assert.deepEqual(
+      run.files.map((f) => [f.path, f.status, f.error?.replace(/;.*/, '')]),
+      [
+        ['fifo', 'error', 'not a regular file'],
+        ['link.sh', 'error', 'is a symlink'],
+        ['nope.sh', 'error', 'cannot read: ENOENT'],
+      ],
+    );
+    assert.deepEqual(io.entries.get('/w/link.sh'), { kind: 'symlink', target: 'real.sh' });
+    assert.deepEqual(filesUnder(io, '/w'), { '/w/real.sh': UNSAFE });
+  });
+
+  for (const op of ['createFile', 'rename'] as const) {
+    it(`leaves the original and no temp file when ${op} fails`, () => {
+      const io = fakeIO({ '/w/a.sh': UNSAFE, '/w/b.sh': UNSAFE });
+      io.fail[op] = 'ENOSPC';
+      const run = runPaths(['.'], { cwd, write: true, fix: {} }, io);
+      assert.deepEqual(run.files.map((f) => [f.status, f.error]), [
+        ['error', 'cannot write: ENOSPC'],
+        ['error', 'cannot write: ENOSPC'],
+      ]);
+      assert.deepEqual(filesUnder(io, '/w'), { '/w/a.sh': UNSAFE, '/w/b.sh': UNSAFE });
+    });
+  }
+
+  it('says so when a temp file cannot be removed', () => {
+    const io = fakeIO({ '/w/a.sh': UNSAFE });
+    io.fail.rename = 'EXDEV';
+    io.fail.unlink = 'EACCES';
+    const run = runPaths(['a.sh'], { cwd, write: true, fix: {} }, io);
+    assert.equal(run.files[0]?.error, 'cannot write: EXDEV; the temp file /w/.a.sh.nounset-tmp could not be removed: EACCES');
+  });
+
+  it('picks another temp name when one is taken, and leaves that file alone', () => {
+    const io = fakeIO({ '/w/a.sh': UNSAFE, '/w/.a.sh.nounset-tmp': 'someone else' });
+    const run = runPaths(['a.sh'], { cwd, write: true, fix: {} }, io);
+    assert.equal(run.files[0]?.status, 'changed');
+    assert.deepEqual(Object.keys(filesUnder(io, '/w')), ['/w/.a.sh.nounset-tmp', '/w/a.sh']);
+    assert.equal(filesUnder(io, '/w')['/w/.a.sh.nounset-tmp'], 'someone else');
+  });
+
+  it('turns an unreadable file into an error and goes on', () => {
+    const io = fakeIO({ '/w/a.sh': UNSAFE, '/w/b.sh': UNSAFE });
+    io.fail.readFile = 'EACCES';
+    const run = runPaths(['.'], { cwd, write: true, fix: {} }, io);
+    assert.deepEqual(run.files.map((f) => f.error), ['cannot read: EACCES', 'cannot read: EACCES']);
+  });
+
+  it('throws UsageError on bad options before touching a file', () => {
+    const io = fakeIO({ '/w/a.sh': UNSAFE });
+    assert.throws(() => runPaths(['.'], { cwd, write: true, fix: { defaults: { '1X': '3' } } }, io), UsageError);
+    assert.deepEqual(io.calls, []);
+  });
+});
