@@ -1,0 +1,19 @@
+// Diagnostics as `path:line:col: severity: message [code]`, the form compilers and editors read.
+// Returns strings; prints nothing.
+
+import type { Diagnostic } from '../result.js';
+import type { FileResult } from '../run-result.js';
+
+/** One line (with its newline) per diagnostic; `skipped` marks the one that made nounset leave the file alone. */
+export function renderDiagnostic(path: string, d: Diagnostic, options: { skipped?: boolean } = {}): string {
+  const message = d.message.replace(/\r?\n/g, ' ');
+  return `${path}:${d.line}:${d.column}: ${d.severity}: ${options.skipped ? 'skipped: ' : ''}${message} [${d.code}]\n`;
+}
+
+/** A file's diagnostics in position order, or `path: error: why` for a file that failed. */
+export function renderFileDiagnostics(file: FileResult, skipCause?: Diagnostic): string {
+  let out = '';
+  for (const d of file.result?.diagnostics ?? []) out += renderDiagnostic(file.path, d, { skipped: d === skipCause });
+  if (file.status === 'error') out += `${file.path}: error: ${file.error ?? 'failed'}\n`;
+  return out;
+}
