@@ -17,3 +17,11 @@ export { fixScript, inspectScript } from './run/fix-script.js';
 export { unifiedDiff } from './report/diff.js';
 export { EditConflictError, UsageError } from './errors.js';
 export type * from './result.js';
+/** Fixes every script under files and directories; writes changed files (temp file + rename) only when asked; all IO through the `io` passed in. */
+export { findSkipCause, hasFailures, runPaths, type RunOptions } from './run/run-paths.js';
+/** The scripts under files and directories (shell extension or shebang), sorted in byte order; reads through `io`, never writes. */
+export { findScripts, hasShellShebang, type FindOptions, type FoundScript } from './run/find-scripts.js';
+/** The file system as runPaths sees it, and its node:fs implementation. */
+export { nodeIO } from './run/node-io.js';
+export type { EntryKind, EntryStat, ScriptIO } from './run/io.js';
+export type * from './run-result.js';

@@ -2,12 +2,19 @@
 // The command line: parses arguments, calls the library, prints, sets the exit code. Nothing else.
 
 import { readFileSync } from 'node:fs';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { NounsetError, ParseError, UsageError } from '../errors.js';
 import type { Dialect } from '../parse/ast.js';
 import { detectDialect, parse } from '../parse/index.js';
+import { renderDiagnostic, renderFileDiagnostics } from '../report/diagnostics.js';
+import { renderInspectText } from '../report/inspect-text.js';
 import { renderParseSummary, summarizeParse } from '../report/parse-summary.js';
+import { renderRunSummary } from '../report/run-summary.js';
+import { inspectPath } from '../run/inspect-path.js';
+import { nodeIO } from '../run/node-io.js';
+import { findSkipCause, hasFailures, runPaths } from '../run/run-paths.js';
+import { toFixOptions, type FixArgs } from './fix-options.js';
 
 /** Exit codes: 0 ok, 2 usage error, 3 at least one file failed. */
 const EXIT = { ok: 0, usage: 2, failed: 3 } as const;
@@ -42,11 +49,78 @@ function runParse(args: ParseArgs): number {
   return status;
 }
 
+interface FixCommandArgs extends FixArgs {
+  readonly paths: readonly string[];
+  readonly dryRun: boolean;
+}
+
+/** Fix mode: write, summary on stdout. Dry run: diffs on stdout, summary on stderr. Diagnostics on stderr. */
+function runFix(args: FixCommandArgs): number {
+  const run = runPaths(args.paths, { cwd: process.cwd(), write: !args.dryRun, fix: toFixOptions(args) }, nodeIO);
+  for (const file of run.files) process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result)));
+  if (args.dryRun) {
+    process.stdout.write(run.files.map((f) => f.diff ?? '').join(''));
+    process.stderr.write(renderRunSummary(run));
+  } else {
+    process.stdout.write(renderRunSummary(run));
+  }
+  return hasFailures(run) ? EXIT.failed : EXIT.ok;
+}
+
+interface InspectArgs extends FixArgs {
+  readonly file: string;
+  readonly format: 'text' | 'json';
+}
+
+function runInspect(args: InspectArgs): number {
+  const outcome = inspectPath(args.file, { cwd: process.cwd(), fix: toFixOptions(args) }, nodeIO);
+  if ('error' in outcome) {
+    process.stderr.write(`${outcome.path}: error: ${outcome.error}\n`);
+    return EXIT.failed;
+  }
+  const { path, result } = outcome;
+  for (const d of result.diagnostics) process.stderr.write(renderDiagnostic(path, d, { skipped: d.severity === 'error' || d.code === 'unsupported-shell' }));
+  process.stdout.write(args.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderInspectText(result));
+  return result.diagnostics.some((d) => d.severity === 'error') ? EXIT.failed : EXIT.ok;
+}
+
+/** The options fix mode and inspect share. */
+function withFixOptions<T>(y: Argv<T>) {
+  return y
+    .option('style', { choices: ['block', 'inline'] as const, default: 'block' as const, describe: 'block: declare environment inputs once at the top; inline: rewrite each reference where it is' })
+    .option('dialect', { choices: ['bash', 'sh', 'posix'] as const, describe: 'default: from the shellcheck directive, shebang or extension, else bash' })
+    .option('default', { type: 'string', array: true, nargs: 1, describe: 'NAME=value: the default an unset input gets (repeatable)' })
+    .option('require', { type: 'string', array: true, nargs: 1, describe: 'NAME: an input that must be set; checked with ${NAME:?} (repeatable)' })
+    .option('ignore-var', { type: 'string', array: true, nargs: 1, describe: 'NAME: a variable nounset never touches (repeatable)' });
+}
+
 async function main(argv: string[]): Promise<number> {
   let status: number = EXIT.ok;
   const cli = yargs(argv)
     .scriptName('nounset')
-    .usage('$0 <command> [options]')
+    .usage('$0 [paths..] [options]\n$0 inspect <file> [options]')
+    .command(
+      '$0 [paths..]',
+      'Rewrite shell scripts so they are safe under set -u (files are always taken; directories are searched for scripts)',
+      (y) =>
+        withFixOptions(y)
+          .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'scripts and directories' })
+          .option('dry-run', { type: 'boolean', default: false, describe: 'write nothing; print a unified diff of each change' }),
+      (a) => {
+        status = runFix({ ...a, paths: a.paths as string[], dryRun: a.dryRun });
+      },
+    )
+    .command(
+      'inspect <file>',
+      "List every variable reference in a script with nounset's verdict on it and why",
+      (y) =>
+        withFixOptions(y)
+          .positional('file', { type: 'string', demandOption: true, describe: 'a shell script' })
+          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json: the whole inspect result' }),
+      (a) => {
+        status = runInspect({ ...a, file: a.file });
+      },
+    )
     .command(
       'parse <files..>',
       'Parse scripts and list every parameter expansion found (a look at the parser nounset is built on)',
@@ -59,7 +133,6 @@ async function main(argv: string[]): Promise<number> {
         status = runParse({ files: a.files as string[], dialect: a.dialect, json: a.json });
       },
     )
-    .demandCommand(1, 'name a command')
     .strict()
     .fail((msg: string | null, err: Error | undefined) => {
       // A failed check has a message; yargs would still call the command's handler: stop here.

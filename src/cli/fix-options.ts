@@ -1,0 +1,38 @@
+// Command-line options → the library's FixOptions. Part of the CLI: it only reshapes what yargs parsed.
+
+import { UsageError } from '../errors.js';
+import type { FixOptions, FixStyle } from '../result.js';
+
+export interface FixArgs {
+  readonly style?: string;
+  readonly dialect?: string;
+  readonly default?: readonly string[];
+  readonly require?: readonly string[];
+  readonly ignoreVar?: readonly string[];
+}
+
+/** `NAME=value` pairs; the library checks that NAME is a variable name and value can be written. */
+function parseDefaults(pairs: readonly string[]): Record<string, string> {
+  const out = new Map<string, string>();
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--default wants NAME=value, got ${JSON.stringify(pair)}`);
+    const name = pair.slice(0, eq);
+    const value = pair.slice(eq + 1);
+    if (out.has(name) && out.get(name) !== value) throw new UsageError(`--default ${name} given twice with different values`);
+    out.set(name, value);
+  }
+  return Object.fromEntries(out);
+}
+
+/** Throws UsageError on a malformed `--default`. */
+export function toFixOptions(args: FixArgs): Omit<FixOptions, 'path'> {
+  const dialect = args.dialect === 'sh' || args.dialect === 'posix' ? 'posix' : args.dialect === 'bash' ? 'bash' : undefined;
+  return {
+    style: (args.style ?? 'block') as FixStyle,
+    ...(dialect ? { dialect } : {}),
+    defaults: parseDefaults(args.default ?? []),
+    required: [...(args.require ?? [])],
+    ignore: [...(args.ignoreVar ?? [])],
+  };
+}
