@@ -78,8 +78,6 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
       walkStmts(cmd.cond, ctx);
       const loop = sub(ctx, 'loop', cmd);
       walkStmts(cmd.body, loop);
-      // The condition runs again after each pass.
-      walkStmts(cmd.cond, loop);
       return;
     }
     case 'ForClause': {
@@ -98,7 +96,6 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
         const loop = sub(ctx, 'loop', cmd);
         walkStmts(cmd.body, loop);
         if (cmd.loop.post) walkArith(cmd.loop.post, { ...loop, place: 'arithmetic' });
-        if (cmd.loop.cond) walkArith(cmd.loop.cond, { ...loop, place: 'arithmetic' });
       }
       return;
     }
@@ -128,7 +125,7 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
     case 'DeclClause':
       return walkDecl(cmd, ctx);
     case 'LetClause':
-      for (const e of cmd.exprs) walkArith(e, { ...ctx, place: 'arithmetic', literal: singleQuotedAt(ctx.text, e.start) });
+      for (const e of cmd.exprs) walkArith(e, { ...ctx, place: 'arithmetic', literal: quotedLetArg(ctx.text, e.start) });
       return;
     case 'TimeClause':
       if (cmd.stmt) walkStmt(cmd.stmt, ctx);
@@ -220,10 +217,11 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
   }
 }
 
-/** True when the text just before `pos` (blanks skipped) is a single quote: a `let 'x = y'`
- * argument, which the shell passes to let without expanding it. */
-function singleQuotedAt(text: string, pos: number): boolean {
+/** True when the text just before `pos` (blanks skipped) is a quote: a `let 'x = y'` argument,
+ * which the shell passes to let unexpanded, or a `let "x = y"` one, which the parser reads as
+ * arithmetic only while it holds no `$`; a rewrite in either would not mean the same. */
+function quotedLetArg(text: string, pos: number): boolean {
   let i = pos - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-  return text[i] === "'";
+  return text[i] === "'" || text[i] === '"';
 }

@@ -41,8 +41,8 @@ export interface Read {
   readonly arith: { readonly whole: boolean; readonly lvalue: boolean } | null;
   /** The command when the reference is in a path argument of `rm`, `mv`, `find -delete` ... */
   readonly destructive: string | null;
-  /** In text the shell does not expand itself (a single-quoted `let` argument, which `let`
-   * evaluates): a `${…}` written there would stay literal, so it cannot be rewritten. */
+  /** In a quoted `let` argument: a `${…}` written there would stay literal (single quotes) or
+   * change how the argument is read (double quotes), so it cannot be rewritten. */
   readonly literal: boolean;
 }
 
@@ -110,7 +110,8 @@ export interface Declare {
  * - `script`: the top level; `function`: a function body (runs when called);
  * - `branch`: its children are the alternative `arm`s of an if or case (an if without else
  *   has an empty arm);
- * - `loop`: runs zero or more times; `optional`: the right side of `&&` / `||`;
+ * - `loop`: runs zero or more times (a loop's condition is walked once, just before it, and runs
+ *   again after each pass; each node appears once in the model); `optional`: the right side of `&&` / `||`;
  * - `subshell`: a child process (`( )`, `$( )`, pipeline elements, `&`): its writes stay there. */
 export interface Region {
   readonly kind: 'region';

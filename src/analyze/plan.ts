@@ -123,7 +123,9 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   function planUnsafe(read: Read, inFunction: boolean): PlannedRead {
     const name = read.name;
     const what = facts.declared.has(name) ? `${name} is declared without a value (\`local ${name}\` leaves it unset) and never assigned` : isPositional(name) ? `argument $${name} may be missing` : name === '!' ? '$! is unset until a job runs in the background' : isShellManaged(name) ? `${name} is set by the shell only after some commands` : `${name} is never assigned in this file, so it comes from the environment and may be unset`;
-    const canRewrite = read.literal ? false : read.node.type === 'ArithmVar' ? !read.arith?.lvalue : read.form === 'plain' || read.form === 'indexed' || read.form === 'positional' || read.form === 'special';
+    // In [[ ]], an arithmetic operand with a `$` in it is no longer read as arithmetic by nounset's
+    // parser, so only a whole-operand name is rewritten there.
+    const canRewrite = read.literal ? false : read.node.type === 'ArithmVar' ? !read.arith?.lvalue && (read.place !== 'test' || read.arith?.whole === true) : read.form === 'plain' || read.form === 'indexed' || read.form === 'positional' || read.form === 'special';
     const unsafe = (fix: Fix, how: string): PlannedRead => ({ read, verdict: fix === 'review' ? 'review' : 'unsafe', fix, reason: `${what}; ${how}`, inFunction });
     const inBlock = blockable(name) && read.start >= coverFrom;
     if (read.destructive) {
