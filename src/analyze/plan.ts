@@ -6,7 +6,7 @@ import { lineColumnAt, lineStarts } from '../parse/index.js';
 import type { FixStyle, InputVariable, Verdict } from '../result.js';
 import { findBlockSite, type BlockSite, type ExistingBlock } from './block-site.js';
 import { collectEvents } from './collect.js';
-import { forEachEvent, type Read, type Region, type SetTest, type Source, type Write } from './model.js';
+import { forEachEvent, type Read, type Region, type SetTest, type Source, type Unset, type Write } from './model.js';
 import { isAlwaysSet, isPositional, isShellManaged, isSpecialAlwaysSet, isVariableName } from './shell-vars.js';
 
 export interface PlanOptions {
@@ -54,12 +54,14 @@ interface Facts {
   readonly sources: Source[];
   /** `${X:?…}` / `${X?…}`: the script stops there when X is unset, so X counts as set. */
   readonly checked: Map<string, Read>;
+  /** `unset NAME` anywhere: NAME may be unset after it, whatever assigns it. */
+  readonly unsets: Map<string, Unset>;
   /** Names declared without a value by `local`/`declare`/`typeset`: function variables, not inputs. */
   readonly declared: Set<string>;
 }
 
 function gatherFacts(model: Region, blockSpan: { start: number; end: number } | null): Facts {
-  const facts: Facts = { reads: [], writes: new Map(), setTests: new Map(), sources: [], declared: new Set(), checked: new Map() };
+  const facts: Facts = { reads: [], writes: new Map(), setTests: new Map(), sources: [], declared: new Set(), checked: new Map(), unsets: new Map() };
   const functions = new Set<Region>();
   const inFunction = new Map<Region, boolean>([[model, false]]);
   forEachEvent(model, (e, parent) => {
@@ -78,7 +80,9 @@ function gatherFacts(model: Region, blockSpan: { start: number; end: number } | 
     } else if (e.kind === 'set-test') {
       if (!facts.setTests.has(e.name)) facts.setTests.set(e.name, e);
     } else if (e.kind === 'source') facts.sources.push(e);
-    else if (e.kind === 'declare' && !/^(export|readonly)\b/.test(e.flags)) facts.declared.add(e.name);
+    else if (e.kind === 'unset') {
+      if (!facts.unsets.has(e.name)) facts.unsets.set(e.name, e);
+    } else if (e.kind === 'declare' && !/^(export|readonly)\b/.test(e.flags)) facts.declared.add(e.name);
   });
   return facts;
 }
@@ -98,7 +102,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const isInputName = (name: string): boolean =>
     isVariableName(name) && !facts.writes.has(name) && !facts.declared.has(name) && !isAlwaysSet(name, options.dialect) && !isShellManaged(name) && !ignore.has(name);
   const blockable = (name: string): boolean =>
-    options.style === 'block' && site.kind !== 'malformed' && isInputName(name) && !facts.setTests.has(name);
+    options.style === 'block' && site.kind !== 'malformed' && isInputName(name) && !facts.setTests.has(name) && !facts.unsets.has(name);
 
   const reads: PlannedRead[] = facts.reads.map(({ read, inFunction }) => {
     const safe = (reason: string): PlannedRead => ({ read, verdict: 'safe', fix: 'none', reason, inFunction });
@@ -107,6 +111,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (read.form === 'guarded') return safe(`\`\${${name}${read.op ?? ''}…}\` already handles an unset ${name}`);
     if (read.form === 'special' && name !== '!') return safe(`\`$${name}\` is always set`);
     if (read.form === 'list') return safe(read.node.type === 'ParamExp' && read.node.excl ? 'lists names; never aborts' : 'a whole-array expansion is empty when unset (bash ≥ 4.4)');
+    // `unset X` anywhere: X may be unset after it, even one the shell always sets.
+    if (facts.unsets.has(name)) return planUnsafe(read, inFunction);
     if (isAlwaysSet(name, options.dialect)) return safe(`${options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
     if (name === 'FUNCNAME' && inFunction) return safe('bash sets FUNCNAME while a function runs');
     const write = facts.writes.get(name);
@@ -122,12 +128,16 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
 
   function planUnsafe(read: Read, inFunction: boolean): PlannedRead {
     const name = read.name;
-    const what = facts.declared.has(name) ? `${name} is declared without a value (\`local ${name}\` leaves it unset) and never assigned` : isPositional(name) ? `argument $${name} may be missing` : name === '!' ? '$! is unset until a job runs in the background' : isShellManaged(name) ? `${name} is set by the shell only after some commands` : `${name} is never assigned in this file, so it comes from the environment and may be unset`;
+    const unset = facts.unsets.get(name);
+    const what = unset ? `${name} is unset on line ${lineOf(unset.start)}, and a read after that finds it unset` : facts.declared.has(name) ? `${name} is declared without a value (\`local ${name}\` leaves it unset) and never assigned` : isPositional(name) ? `argument $${name} may be missing` : name === '!' ? '$! is unset until a job runs in the background' : isShellManaged(name) ? `${name} is set by the shell only after some commands` : `${name} is never assigned in this file, so it comes from the environment and may be unset`;
     // In [[ ]], an arithmetic operand with a `$` in it is no longer read as arithmetic by nounset's
     // parser, so only a whole-operand name is rewritten there.
     const canRewrite = read.literal ? false : read.node.type === 'ArithmVar' ? !read.arith?.lvalue && (read.place !== 'test' || read.arith?.whole === true) : read.form === 'plain' || read.form === 'indexed' || read.form === 'positional' || read.form === 'special';
     const unsafe = (fix: Fix, how: string): PlannedRead => ({ read, verdict: fix === 'review' ? 'review' : 'unsafe', fix, reason: `${what}; ${how}`, inFunction });
-    const inBlock = blockable(name) && read.start >= coverFrom;
+    // `$X` inside $(( )) is text substituted before the arithmetic is read: the block's empty
+    // default would leave `2 *  ` there, a syntax error. `${X:-0}` instead.
+    const dollarInArith = read.node.type === 'ParamExp' && read.arith !== null;
+    const inBlock = blockable(name) && read.start >= coverFrom && !dollarInArith;
     if (read.destructive) {
       if (canRewrite) return unsafe('require', `in a path argument of ${read.destructive}, an empty value would act on the wrong path: stop instead`);
       return unsafe('review', `used by ${read.destructive} in a form nounset cannot guard; check it by hand`);
