@@ -54,13 +54,12 @@ interface FixCommandArgs extends FixArgs {
   readonly dryRun: boolean;
 }
 
-/** Fix mode: write, summary on stdout. Dry run: diffs on stdout, summary on stderr. Diagnostics on stderr. */
+/** Fix mode: write, summary on stdout. Dry run: only the diff on stdout (shfmt -d). Diagnostics on stderr. */
 function runFix(args: FixCommandArgs): number {
   const run = runPaths(args.paths, { cwd: process.cwd(), write: !args.dryRun, fix: toFixOptions(args) }, nodeIO);
   for (const file of run.files) process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result)));
   if (args.dryRun) {
     process.stdout.write(run.files.map((f) => f.diff ?? '').join(''));
-    process.stderr.write(renderRunSummary(run));
   } else {
     process.stdout.write(renderRunSummary(run));
   }
