@@ -10,7 +10,7 @@
 #
 #   kata-deploy.sh: line 21: SHIMS: unbound variable
 #
-# Try: nounset parse examples/kata-deploy.sh
+# Try: nounset --dry-run examples/kata-deploy.sh
 
 set -o errexit -o pipefail -o nounset
 
