@@ -1,25 +1,13 @@
-// The built binary's fix mode, dry run and inspect, run in a temp dir: stdout, stderr and exit
+// The built binary's fix mode, dry run and inspect, run in a temp dir(): stdout, stderr and exit
 // code, each asserted on its own.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../support/corpus.js';
+import { runCli, useTempDir, type Ran } from '../support/cli.js';
 
-const BIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
-
-interface Ran {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly status: number | null;
-}
-
-function run(args: string[], cwd: string): Ran {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
-}
+const run = runCli;
 
 function git(args: string[], cwd: string, input?: string): Ran {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8', input });
@@ -30,22 +18,16 @@ const SCRIPT = '#!/bin/bash\nset -u\necho "deploying to $TARGET"\ncp "$1" /tmp\n
 const BAD = 'echo ok\nif true; then\n';
 
 describe('nounset (fix mode and --dry-run)', () => {
-  let dir = '';
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'nounset-fix-'));
-  });
-  afterEach(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('nounset-fix-');
   const write = (name: string, text: string): void => {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
+    mkdirSync(join(dir(), name, '..'), { recursive: true });
+    writeFileSync(join(dir(), name), text);
   };
-  const read = (name: string): string => readFileSync(join(dir, name), 'utf8');
+  const read = (name: string): string => readFileSync(join(dir(), name), 'utf8');
 
   it('--dry-run prints a diff on stdout, nothing on stderr, and writes nothing', () => {
     write('deploy.sh', SCRIPT);
-    const r = run(['--dry-run', 'deploy.sh'], dir);
+    const r = run(['--dry-run', 'deploy.sh'], dir());
     assert.match(r.stdout, /^--- a\/deploy\.sh\n\+\+\+ b\/deploy\.sh\n@@ /);
     assert.match(r.stdout, /^\+# nounset:env-init begin/m);
     assert.match(r.stdout, /^\+TARGET="\$\{TARGET:-\}"$/m);
@@ -53,56 +35,56 @@ describe('nounset (fix mode and --dry-run)', () => {
     assert.equal(r.stderr, '');
     assert.equal(r.status, 0);
     assert.equal(read('deploy.sh'), SCRIPT);
-    assert.deepEqual(readdirSync(dir), ['deploy.sh']);
+    assert.deepEqual(readdirSync(dir()), ['deploy.sh']);
   });
 
   it('--dry-run prints a diff that git apply accepts, and applying it gives what fix mode writes', () => {
     write('bin/deploy.sh', SCRIPT);
     write('lib/util.sh', 'log() { echo "$1" >> "$LOG_FILE"; }\n');
-    assert.equal(git(['init', '-q'], dir).status, 0);
-    const dry = run(['--dry-run', '.'], dir);
+    assert.equal(git(['init', '-q'], dir()).status, 0);
+    const dry = run(['--dry-run', '.'], dir());
     assert.equal(dry.status, 0);
     assert.match(dry.stdout, /^--- a\/bin\/deploy\.sh$/m);
     assert.match(dry.stdout, /^--- a\/lib\/util\.sh$/m);
-    const check = git(['apply', '--check', '-'], dir, dry.stdout);
+    const check = git(['apply', '--check', '-'], dir(), dry.stdout);
     assert.equal(check.stderr, '');
     assert.equal(check.status, 0);
-    assert.equal(git(['apply', '-'], dir, dry.stdout).status, 0);
+    assert.equal(git(['apply', '-'], dir(), dry.stdout).status, 0);
     const applied = [read('bin/deploy.sh'), read('lib/util.sh')];
     write('bin/deploy.sh', SCRIPT);
     write('lib/util.sh', 'log() { echo "$1" >> "$LOG_FILE"; }\n');
-    assert.equal(run(['.'], dir).status, 0);
+    assert.equal(run(['.'], dir()).status, 0);
     assert.deepEqual([read('bin/deploy.sh'), read('lib/util.sh')], applied);
   });
 
   it('fix mode rewrites the file in place, keeps its mode, leaves no other file, and a second run changes nothing', () => {
     write('deploy.sh', SCRIPT);
-    chmodSync(join(dir, 'deploy.sh'), 0o755);
-    const r = run(['deploy.sh'], dir);
+    chmodSync(join(dir(), 'deploy.sh'), 0o755);
+    const r = run(['deploy.sh'], dir());
     assert.equal(r.stdout, 'nounset: 1 script, 1 changed, 0 unchanged, 0 skipped, 0 errors, 2 edits\n');
     assert.equal(r.stderr, '');
     assert.equal(r.status, 0);
     const fixed = read('deploy.sh');
     assert.notEqual(fixed, SCRIPT);
     assert.match(fixed, /^TARGET="\$\{TARGET:-\}"$/m);
-    assert.equal(statSync(join(dir, 'deploy.sh')).mode & 0o777, 0o755);
-    assert.deepEqual(readdirSync(dir), ['deploy.sh']);
+    assert.equal(statSync(join(dir(), 'deploy.sh')).mode & 0o777, 0o755);
+    assert.deepEqual(readdirSync(dir()), ['deploy.sh']);
 
-    const again = run(['deploy.sh'], dir);
+    const again = run(['deploy.sh'], dir());
     assert.equal(again.stdout, 'nounset: 1 script, 0 changed, 1 unchanged, 0 skipped, 0 errors, 0 edits\n');
     assert.equal(again.stderr, '');
     assert.equal(again.status, 0);
     assert.equal(read('deploy.sh'), fixed);
-    const dry = run(['--dry-run', 'deploy.sh'], dir);
+    const dry = run(['--dry-run', 'deploy.sh'], dir());
     assert.equal(dry.stdout, '');
     assert.equal(dry.status, 0);
   });
 
   it('keeps a mode the umask would not give (0700)', () => {
     write('a.sh', 'echo $X\n');
-    chmodSync(join(dir, 'a.sh'), 0o700);
-    assert.equal(run(['a.sh'], dir).status, 0);
-    assert.equal(statSync(join(dir, 'a.sh')).mode & 0o7777, 0o700);
+    chmodSync(join(dir(), 'a.sh'), 0o700);
+    assert.equal(run(['a.sh'], dir()).status, 0);
+    assert.equal(statSync(join(dir(), 'a.sh')).mode & 0o7777, 0o700);
   });
 
   it('a directory yields .sh files and extensionless files with a shell shebang, not README, .git, node_modules or hidden entries', () => {
@@ -118,7 +100,7 @@ describe('nounset (fix mode and --dry-run)', () => {
     write('node_modules/pkg/install.sh', 'echo $M\n');
     write('.hidden/h.sh', 'echo $H\n');
     write('.dot.sh', 'echo $H\n');
-    const r = run(['--dry-run'], dir);
+    const r = run(['--dry-run'], dir());
     const patched = [...r.stdout.matchAll(/^--- a\/(.+)$/gm)].map((m) => m[1]);
     assert.deepEqual(patched, ['a.sh', 'sub/deeper/c.bash', 'sub/tool', 'sub/tool2']);
     assert.equal(r.stderr, '');
@@ -127,31 +109,31 @@ describe('nounset (fix mode and --dry-run)', () => {
 
   it('takes a file named on the command line whatever its name', () => {
     write('notes', 'echo $N\n');
-    const r = run(['notes'], dir);
+    const r = run(['notes'], dir());
     assert.equal(r.stdout, 'nounset: 1 script, 1 changed, 0 unchanged, 0 skipped, 0 errors, 1 edit\n');
     assert.equal(r.status, 0);
   });
 
   it('refuses a symlink named on the command line and leaves it a link; skips links found by walking', () => {
     write('real.sh', SCRIPT);
-    symlinkSync('real.sh', join(dir, 'link.sh'));
-    const r = run(['link.sh'], dir);
+    symlinkSync('real.sh', join(dir(), 'link.sh'));
+    const r = run(['link.sh'], dir());
     assert.equal(r.stdout, 'nounset: 1 script, 0 changed, 0 unchanged, 0 skipped, 1 error, 0 edits\n');
     assert.match(r.stderr, /^link\.sh: error: is a symlink/);
     assert.equal(r.status, 3);
-    assert.ok(lstatSync(join(dir, 'link.sh')).isSymbolicLink());
+    assert.ok(lstatSync(join(dir(), 'link.sh')).isSymbolicLink());
     assert.equal(read('real.sh'), SCRIPT);
 
-    const walked = run(['.'], dir);
+    const walked = run(['.'], dir());
     assert.equal(walked.stdout, 'nounset: 1 script, 1 changed, 0 unchanged, 0 skipped, 0 errors, 2 edits\n');
     assert.equal(walked.status, 0);
-    assert.ok(lstatSync(join(dir, 'link.sh')).isSymbolicLink());
+    assert.ok(lstatSync(join(dir(), 'link.sh')).isSymbolicLink());
   });
 
   it('does not follow a symlinked directory while walking', () => {
     write('real/a.sh', 'echo $A\n');
-    symlinkSync('real', join(dir, 'alias'));
-    const r = run(['--dry-run', '.'], dir);
+    symlinkSync('real', join(dir(), 'alias'));
+    const r = run(['--dry-run', '.'], dir());
     assert.equal(r.stdout.match(/^--- /gm)?.length, 1);
     assert.match(r.stdout, /^--- a\/real\/a\.sh$/m);
   });
@@ -159,7 +141,7 @@ describe('nounset (fix mode and --dry-run)', () => {
   it('reports a syntax error as path:line:col on stderr, exits 3, leaves the file alone and fixes the others', () => {
     write('bad.sh', BAD);
     write('good.sh', SCRIPT);
-    const r = run(['.'], dir);
+    const r = run(['.'], dir());
     assert.equal(r.stdout, 'nounset: 2 scripts, 1 changed, 0 unchanged, 1 skipped, 0 errors, 2 edits\n');
     assert.match(r.stderr, /^bad\.sh:3:1: error: skipped: .+ \[parse-error\]\n$/);
     assert.equal(r.status, 3);
@@ -170,7 +152,7 @@ describe('nounset (fix mode and --dry-run)', () => {
   it('skips a script for another shell with an info note and exits 0', () => {
     const zsh = '#!/bin/zsh\necho $HOME $X\n';
     write('z.sh', zsh);
-    const r = run(['z.sh'], dir);
+    const r = run(['z.sh'], dir());
     assert.equal(r.stdout, 'nounset: 1 script, 0 changed, 0 unchanged, 1 skipped, 0 errors, 0 edits\n');
     assert.match(r.stderr, /^z\.sh:1:1: info: skipped: .*zsh.* \[unsupported-shell\]\n$/);
     assert.equal(r.status, 0);
@@ -178,7 +160,7 @@ describe('nounset (fix mode and --dry-run)', () => {
   });
 
   it('exits 3 on a missing file', () => {
-    const r = run(['nope.sh'], dir);
+    const r = run(['nope.sh'], dir());
     assert.equal(r.stdout, 'nounset: 1 script, 0 changed, 0 unchanged, 0 skipped, 1 error, 0 edits\n');
     assert.equal(r.stderr, 'nope.sh: error: cannot read: ENOENT\n');
     assert.equal(r.status, 3);
@@ -187,7 +169,7 @@ describe('nounset (fix mode and --dry-run)', () => {
   for (const args of [['--style', 'nope'], ['--default', '1X=3'], ['--default', 'NOEQUALS'], ['--require', 'a-b'], ['--dialect', 'zsh'], ['--no-such-flag']]) {
     it(`exits 2 on bad usage: ${args.join(' ')}`, () => {
       write('a.sh', SCRIPT);
-      const r = run([...args, 'a.sh'], dir);
+      const r = run([...args, 'a.sh'], dir());
       assert.equal(r.stdout, '');
       assert.match(r.stderr, /^nounset: /);
       assert.equal(r.status, 2);
@@ -196,14 +178,14 @@ describe('nounset (fix mode and --dry-run)', () => {
   }
 
   it('checks --default even when no script is found', () => {
-    const r = run(['--default', '1X=3'], dir);
+    const r = run(['--default', '1X=3'], dir());
     assert.equal(r.status, 2);
     assert.match(r.stderr, /not a variable name: "1X"/);
   });
 
   it('--style inline rewrites each reference and adds no env-init block', () => {
     write('a.sh', SCRIPT);
-    const r = run(['--style', 'inline', 'a.sh'], dir);
+    const r = run(['--style', 'inline', 'a.sh'], dir());
     assert.equal(r.status, 0);
     const fixed = read('a.sh');
     assert.doesNotMatch(fixed, /nounset:env-init/);
@@ -213,7 +195,7 @@ describe('nounset (fix mode and --dry-run)', () => {
   it('--default, --require and --ignore-var reach the env-init block; the paths after a repeatable option stay paths', () => {
     write('a.sh', '#!/bin/bash\necho "$TARGET" "$TOKEN" "$LANG" "$OTHER"\n');
     write('b.sh', 'echo "$TARGET"\n');
-    const r = run(['--default', 'TARGET=prod', '--require', 'TOKEN', '--ignore-var', 'LANG', 'a.sh', 'b.sh'], dir);
+    const r = run(['--default', 'TARGET=prod', '--require', 'TOKEN', '--ignore-var', 'LANG', 'a.sh', 'b.sh'], dir());
     assert.equal(r.status, 0);
     assert.match(r.stdout, /^nounset: 2 scripts, 2 changed/);
     const a = read('a.sh');
@@ -225,8 +207,8 @@ describe('nounset (fix mode and --dry-run)', () => {
 
   it('--dialect sh reads bash-only syntax as an error', () => {
     write('a', 'x=(1 2)\necho "${x[0]}"\n');
-    assert.equal(run(['--dry-run', 'a'], dir).status, 0);
-    const r = run(['--dry-run', '--dialect', 'sh', 'a'], dir);
+    assert.equal(run(['--dry-run', 'a'], dir()).status, 0);
+    const r = run(['--dry-run', '--dialect', 'sh', 'a'], dir());
     assert.equal(r.status, 3);
     assert.match(r.stderr, /^a:1:\d+: error: .*\[parse-error\]/);
   });
@@ -235,25 +217,19 @@ describe('nounset (fix mode and --dry-run)', () => {
     write('b.sh', SCRIPT);
     write('a/z.sh', SCRIPT);
     write('a/y.sh', 'echo $Y\n');
-    const first = run(['--dry-run', 'b.sh', '.'], dir);
-    const second = run(['--dry-run', '.', 'b.sh'], dir);
+    const first = run(['--dry-run', 'b.sh', '.'], dir());
+    const second = run(['--dry-run', '.', 'b.sh'], dir());
     assert.deepEqual(second, first);
     assert.deepEqual([...first.stdout.matchAll(/^--- a\/(.+)$/gm)].map((m) => m[1]), ['a/y.sh', 'a/z.sh', 'b.sh']);
   });
 });
 
 describe('nounset inspect', () => {
-  let dir = '';
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'nounset-inspect-'));
-  });
-  afterEach(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('nounset-inspect-');
 
   it('--format json prints the inspect result with each reference and its verdict', () => {
-    writeFileSync(join(dir, 'a.sh'), 'x=1\necho "$x" "$Y" "${Z:-d}"\n');
-    const r = run(['inspect', '--format', 'json', 'a.sh'], dir);
+    writeFileSync(join(dir(), 'a.sh'), 'x=1\necho "$x" "$Y" "${Z:-d}"\n');
+    const r = run(['inspect', '--format', 'json', 'a.sh'], dir());
     assert.equal(r.stderr, '');
     assert.equal(r.status, 0);
     const result = JSON.parse(r.stdout) as { dialect: string; references: { name: string; verdict: string; line: number; column: number; reason: string }[] };
@@ -270,8 +246,8 @@ describe('nounset inspect', () => {
   });
 
   it('text format prints one aligned row per reference', () => {
-    writeFileSync(join(dir, 'a.sh'), 'x=1\necho "$x" "$LONGER_NAME"\n');
-    const r = run(['inspect', 'a.sh'], dir);
+    writeFileSync(join(dir(), 'a.sh'), 'x=1\necho "$x" "$LONGER_NAME"\n');
+    const r = run(['inspect', 'a.sh'], dir());
     assert.equal(r.status, 0);
     assert.equal(r.stderr, '');
     const rows = r.stdout.split('\n').slice(0, -1);
@@ -281,18 +257,18 @@ describe('nounset inspect', () => {
   });
 
   it('exits 3 on a file that does not parse, with path:line:col on stderr', () => {
-    writeFileSync(join(dir, 'bad.sh'), BAD);
-    const r = run(['inspect', 'bad.sh'], dir);
+    writeFileSync(join(dir(), 'bad.sh'), BAD);
+    const r = run(['inspect', 'bad.sh'], dir());
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /^bad\.sh:3:1: error: .*\[parse-error\]\n$/);
     assert.equal(r.status, 3);
   });
 
   it('exits 3 on a missing file and 2 on bad usage', () => {
-    const missing = run(['inspect', 'nope.sh'], dir);
+    const missing = run(['inspect', 'nope.sh'], dir());
     assert.equal(missing.stderr, 'nope.sh: error: cannot read: ENOENT\n');
     assert.equal(missing.status, 3);
-    const usage = run(['inspect', 'nope.sh', '--format', 'xml'], dir);
+    const usage = run(['inspect', 'nope.sh', '--format', 'xml'], dir());
     assert.equal(usage.stdout, '');
     assert.equal(usage.status, 2);
   });

@@ -1,31 +1,18 @@
-// The built binary, run in a temp dir: stdout, stderr and exit code, each asserted on its own.
+// The built binary, run in a temp dir(): stdout, stderr and exit code, each asserted on its own.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../support/corpus.js';
+import { runCli, useTempDir } from '../support/cli.js';
 
-const BIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
-
-function run(args: string[], cwd: string): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
-}
+const run = runCli;
 
 describe('nounset parse', () => {
-  let dir = '';
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'nounset-cli-'));
-  });
-  afterEach(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('nounset-cli-');
 
   it('lists each parameter expansion with its line and column', () => {
-    writeFileSync(join(dir, 'a.sh'), '#!/bin/sh\necho "$HOME" ${X:-d}\n');
-    const r = run(['parse', 'a.sh'], dir);
+    writeFileSync(join(dir(), 'a.sh'), '#!/bin/sh\necho "$HOME" ${X:-d}\n');
+    const r = run(['parse', 'a.sh'], dir());
     assert.equal(r.stderr, '');
     assert.equal(r.status, 0);
     assert.equal(
@@ -37,25 +24,25 @@ describe('nounset parse', () => {
   });
 
   it('reports a parse error as path:line:col on stderr and exits 3', () => {
-    writeFileSync(join(dir, 'bad.sh'), 'echo ok\nif true; then\n');
-    const r = run(['parse', 'bad.sh'], dir);
+    writeFileSync(join(dir(), 'bad.sh'), 'echo ok\nif true; then\n');
+    const r = run(['parse', 'bad.sh'], dir());
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /^bad\.sh:3:1: .+\n$/);
     assert.equal(r.status, 3);
   });
 
   it('goes on after a failing file and still exits 3', () => {
-    writeFileSync(join(dir, 'bad.sh'), 'fi\n');
-    writeFileSync(join(dir, 'good.sh'), 'echo $1\n');
-    const r = run(['parse', 'bad.sh', 'good.sh'], dir);
+    writeFileSync(join(dir(), 'bad.sh'), 'fi\n');
+    writeFileSync(join(dir(), 'good.sh'), 'echo $1\n');
+    const r = run(['parse', 'bad.sh', 'good.sh'], dir());
     assert.match(r.stdout, /^good\.sh: bash, 1 statements, 1 parameter expansions/);
     assert.match(r.stderr, /^bad\.sh:1:1: /);
     assert.equal(r.status, 3);
   });
 
   it('prints the tree as JSON', () => {
-    writeFileSync(join(dir, 'a.sh'), 'echo $x\n');
-    const r = run(['parse', '--json', 'a.sh'], dir);
+    writeFileSync(join(dir(), 'a.sh'), 'echo $x\n');
+    const r = run(['parse', '--json', 'a.sh'], dir());
     assert.equal(r.status, 0);
     const tree = JSON.parse(r.stdout) as { type: string; stmts: unknown[] };
     assert.equal(tree.type, 'File');
@@ -63,14 +50,14 @@ describe('nounset parse', () => {
   });
 
   it('exits 2 on a usage error', () => {
-    const r = run(['parse'], dir);
+    const r = run(['parse'], dir());
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /nounset: /);
     assert.equal(r.status, 2);
   });
 
   it('exits 3 on a missing file', () => {
-    const r = run(['parse', 'nope.sh'], dir);
+    const r = run(['parse', 'nope.sh'], dir());
     assert.equal(r.stdout, '');
     assert.equal(r.stderr, 'nope.sh: cannot read: ENOENT\n');
     assert.equal(r.status, 3);
