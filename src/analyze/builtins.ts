@@ -37,20 +37,20 @@ export function commandName(args: readonly Word[]): { name: string; index: numbe
 
 /** When the command deletes, moves or recursively changes the paths it is given, its name. */
 export function destructiveCommand(name: string, args: readonly Word[]): string | null {
-  const texts = args.map((a) => wordText(a) ?? '');
+  const texts = (): string[] => args.map((a) => wordText(a) ?? '');
   switch (name) {
     case 'rm':
     case 'rmdir':
     case 'mv':
       return name;
     case 'find':
-      return texts.includes('-delete') ? 'find -delete' : null;
+      return texts().includes('-delete') ? 'find -delete' : null;
     case 'chown':
     case 'chmod':
     case 'chgrp':
-      return texts.some((t) => /^-[A-Za-z]*R/.test(t) || t === '--recursive') ? `${name} -R` : null;
+      return texts().some((t) => /^-[A-Za-z]*R/.test(t) || t === '--recursive') ? `${name} -R` : null;
     case 'rsync':
-      return texts.some((t) => t.startsWith('--delete') || t === '--remove-source-files') ? 'rsync --delete' : null;
+      return texts().some((t) => t.startsWith('--delete') || t === '--remove-source-files') ? 'rsync --delete' : null;
     default:
       return null;
   }

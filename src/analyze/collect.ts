@@ -184,10 +184,9 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
   for (const a of cmd.assigns) walkAssign(a, ctx, 'assignment', assignsStay);
   const named = commandName(cmd.args);
   const destructive = named ? destructiveCommand(named.name, cmd.args.slice(named.index + 1)) : null;
-  cmd.args.forEach((w: Word, i) => {
-    const isArg = named !== null && i > named.index;
-    walkWord(w, { ...ctx, place: named && i <= named.index ? 'command-name' : 'argument', destructive: isArg ? destructive : null });
-  });
+  const nameCtx: WordCtx = { ...ctx, place: 'command-name', destructive: null };
+  const argCtx: WordCtx = { ...ctx, place: 'argument', destructive };
+  cmd.args.forEach((w: Word, i) => walkWord(w, named && i <= named.index ? nameCtx : argCtx));
   if (named) for (const e of builtinEvents(named.name, cmd.args, named.index)) ctx.region.events.push(e);
 }
 

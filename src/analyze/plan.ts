@@ -157,8 +157,9 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
 
   const blockNames = new Set<string>(block?.entries.map((e) => e.name) ?? []);
   for (const r of reads) if (r.fix === 'block') blockNames.add(r.read.name);
+  const readNames = new Set(facts.reads.map((r) => r.read.name));
   for (const name of [...Object.keys(options.defaults), ...options.required]) {
-    if (blockable(name) && facts.reads.some((r) => r.read.name === name)) blockNames.add(name);
+    if (blockable(name) && readNames.has(name)) blockNames.add(name);
   }
   return {
     text,
@@ -178,25 +179,30 @@ function listInputs(
   isInputName: (name: string) => boolean,
   ctx: { block: ExistingBlock | null; options: PlanOptions; lineOf: (o: number) => number },
 ): InputVariable[] {
-  const byName = new Map<string, InputVariable>();
+  // One pass: the first read, a literal `${X:-word}` default, and whether a read requires it.
+  const seen = new Map<string, { first: Read; guarded: string | null; required: boolean }>();
   for (const { read } of facts.reads) {
-    const name = read.name;
-    if (!isInputName(name) || byName.has(name)) continue;
-    const entry = ctx.block?.entries.find((e) => e.name === name);
-    const guardedDefault = facts.reads
-      .map((r) => r.read)
-      .find((r) => r.name === name && (r.op === ':-' || r.op === '-') && r.node.type === 'ParamExp' && literalWord(r.node.exp?.word ?? null) !== null);
-    const def = ctx.options.defaults[name] ?? entry?.default ?? (guardedDefault?.node.type === 'ParamExp' ? literalWord(guardedDefault.node.exp?.word ?? null) : null) ?? undefined;
-    const required = ctx.options.required.includes(name) || entry?.required === true || facts.reads.some((r) => r.read.name === name && (r.read.op === '?' || r.read.op === ':?'));
-    byName.set(name, {
+    if (!isInputName(read.name)) continue;
+    const info = seen.get(read.name) ?? { first: read, guarded: null, required: false };
+    seen.set(read.name, info);
+    if (info.guarded === null && (read.op === ':-' || read.op === '-') && read.node.type === 'ParamExp') info.guarded = literalWord(read.node.exp?.word ?? null);
+    if (read.op === '?' || read.op === ':?') info.required = true;
+  }
+  const entries = new Map(ctx.block?.entries.map((e) => [e.name, e]) ?? []);
+  const out: InputVariable[] = [];
+  for (const [name, info] of seen) {
+    const entry = entries.get(name);
+    const def = ctx.options.defaults[name] ?? entry?.default ?? info.guarded ?? undefined;
+    const required = ctx.options.required.includes(name) || entry?.required === true || info.required;
+    out.push({
       name,
-      line: ctx.lineOf(read.start),
+      line: ctx.lineOf(info.first.start),
       ...(def !== undefined && def !== null ? { default: def } : {}),
       ...(required ? { required: true } : {}),
       ...(facts.setTests.has(name) ? { setTested: true } : {}),
     });
   }
-  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function literalWord(word: Word | null): string | null {

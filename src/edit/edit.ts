@@ -65,12 +65,35 @@ export function sortEdits(edits: readonly Edit[], describe: (offset: number) => 
   return sorted;
 }
 
-/** The text of `[start, end)` with every change inside it applied. */
+/** For each edit, its own changes and those of the edits nested inside it (a reference inside
+ * a subscript of another), in order; and the outermost edits, in order. One sweep. */
+export function nestEdits(edits: readonly Edit[]): { outer: Edit[]; within: Map<Edit, Change[]> } {
+  const within = new Map<Edit, Change[]>();
+  const outer: Edit[] = [];
+  const open: Edit[] = [];
+  // Outer before inner: by start, then the longer first.
+  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const e of sorted) {
+    // An insertion-only edit (the block) never contains another.
+    while (open.length > 0) {
+      const top = open[open.length - 1] as Edit;
+      if (top.start < top.end && e.start >= top.start && e.end <= top.end && e.start < e.end) break;
+      open.pop();
+    }
+    within.set(e, [...e.changes]);
+    for (const o of open) (within.get(o) as Change[]).push(...e.changes);
+    if (open.length === 0) outer.push(e);
+    open.push(e);
+  }
+  for (const list of within.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { outer, within };
+}
+
+/** The text of `[start, end)` with `changes` (all inside it, sorted) applied. */
 export function renderSpan(text: string, start: number, end: number, changes: readonly Change[]): string {
-  const inside = changes.filter((c) => c.start >= start && c.end <= end).sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let pos = start;
-  for (const c of inside) {
+  for (const c of changes) {
     out += text.slice(pos, c.start) + c.text;
     pos = c.end;
   }

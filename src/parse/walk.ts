@@ -6,177 +6,182 @@ import type { ArithmExpr, Assign, Node, Redirect, Stmt, Subscript, TestExpr, Wor
 /** Calls `fn` on `node` and its descendants, depth first in source order; returning `false`
  * skips the children. Iterative, so long `&&` chains or `a+b+...` sums cannot overflow the stack. */
 export function forEachNode(node: Node, fn: (node: Node, parent: Node | null) => boolean | void): void {
-  const stack: { node: Node; parent: Node | null }[] = [{ node, parent: null }];
+  // Two parallel stacks: no object per visited node.
+  const nodes: Node[] = [node];
+  const parents: (Node | null)[] = [null];
   const kids: Node[] = [];
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    if (fn(top.node, top.parent) === false) continue;
+  while (nodes.length > 0) {
+    const top = nodes.pop() as Node;
+    if (fn(top, parents.pop() ?? null) === false) continue;
     kids.length = 0;
-    childrenOf(top.node, kids);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] as Node, parent: top.node });
+    childrenOf(top, kids);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      nodes.push(kids[i] as Node);
+      parents.push(top);
+    }
   }
 }
 
 /** Appends the children of `node` to `out`, in source order. */
 export function childrenOf(node: Node, out: Node[]): void {
-  const each = (children: readonly Node[] | null | undefined): void => {
-    if (children) for (const c of children) out.push(c);
-  };
-  const one = (child: Node | null | undefined): void => {
-    if (child) out.push(child);
-  };
   switch (node.type) {
     case 'File':
-      return each(node.stmts);
+      return pushAll(out, node.stmts);
     case 'Comment':
     case 'Lit':
     case 'SglQuoted':
       return;
     case 'Stmt':
-      return stmtChildren(node, one, each);
+      return stmtChildren(node, out);
     case 'CallExpr':
-      each(node.assigns);
-      return each(node.args);
+      pushAll(out, node.assigns);
+      return pushAll(out, node.args);
     case 'BinaryCmd':
-      one(node.x);
-      return one(node.y);
+      pushOne(out, node.x);
+      return pushOne(out, node.y);
     case 'IfClause':
-      each(node.cond);
-      each(node.then);
-      return one(node.else);
+      pushAll(out, node.cond);
+      pushAll(out, node.then);
+      return pushOne(out, node.else);
     case 'WhileClause':
-      each(node.cond);
-      return each(node.body);
+      pushAll(out, node.cond);
+      return pushAll(out, node.body);
     case 'ForClause':
-      one(node.loop);
-      return each(node.body);
+      pushOne(out, node.loop);
+      return pushAll(out, node.body);
     case 'WordIter':
-      one(node.name);
-      return each(node.items);
+      pushOne(out, node.name);
+      return pushAll(out, node.items);
     case 'CStyleLoop':
-      one(node.init);
-      one(node.cond);
-      return one(node.post);
+      pushOne(out, node.init);
+      pushOne(out, node.cond);
+      return pushOne(out, node.post);
     case 'CaseClause':
-      one(node.word);
-      return each(node.items);
+      pushOne(out, node.word);
+      return pushAll(out, node.items);
     case 'CaseItem':
-      each(node.patterns);
-      return each(node.stmts);
+      pushAll(out, node.patterns);
+      return pushAll(out, node.stmts);
     case 'Block':
     case 'Subshell':
-      return each(node.stmts);
+      return pushAll(out, node.stmts);
     case 'FuncDecl':
-      one(node.name);
-      return one(node.body);
+      pushOne(out, node.name);
+      return pushOne(out, node.body);
     case 'ArithmCmd':
-      return one(node.expr);
+      return pushOne(out, node.expr);
     case 'TestClause':
-      return one(node.expr);
+      return pushOne(out, node.expr);
     case 'DeclClause':
-      one(node.variant);
-      return each(node.args);
+      pushOne(out, node.variant);
+      return pushAll(out, node.args);
     case 'LetClause':
-      return each(node.exprs);
+      return pushAll(out, node.exprs);
     case 'TimeClause':
-      return one(node.stmt);
+      return pushOne(out, node.stmt);
     case 'CoprocClause':
-      one(node.name);
-      return one(node.stmt);
+      pushOne(out, node.name);
+      return pushOne(out, node.stmt);
     case 'Assign':
-      return assignChildren(node, one);
+      return assignChildren(node, out);
     case 'ArrayExpr':
-      return each(node.elems);
+      return pushAll(out, node.elems);
     case 'ArrayElem':
-      one(node.index);
-      return one(node.value);
+      pushOne(out, node.index);
+      return pushOne(out, node.value);
     case 'Redirect':
-      return redirectChildren(node, one);
+      return redirectChildren(node, out);
     case 'HeredocBody':
-      return each(node.parts);
+      return pushAll(out, node.parts);
     case 'Word':
-      return each(node.parts);
+      return pushAll(out, node.parts);
     case 'DblQuoted':
-      return each(node.parts);
+      return pushAll(out, node.parts);
     case 'ParamExp':
-      return paramChildren(node, one);
+      return paramChildren(node, out);
     case 'CmdSubst':
     case 'ProcSubst':
-      return each(node.stmts);
+      return pushAll(out, node.stmts);
     case 'ArithmExp':
-      return one(node.expr);
+      return pushOne(out, node.expr);
     case 'ExtGlob':
-      return one(node.pattern);
+      return pushOne(out, node.pattern);
     case 'Subscript':
-      return subscriptChildren(node, one);
+      return subscriptChildren(node, out);
     default:
-      return exprChildren(node, one);
+      return exprChildren(node, out);
   }
 }
 
-type One = (child: Node | null | undefined) => void;
-type Each = (children: readonly Node[] | null | undefined) => void;
-
-function stmtChildren(node: Stmt, one: One, each: Each): void {
-  one(node.cmd);
-  each(node.redirs);
+function pushAll(out: Node[], children: readonly Node[] | null | undefined): void {
+  if (children) for (const c of children) out.push(c);
 }
 
-function assignChildren(node: Assign, one: One): void {
-  one(node.name);
-  one(node.index);
-  one(node.value);
-  one(node.array);
+function pushOne(out: Node[], child: Node | null | undefined): void {
+  if (child) out.push(child);
 }
 
-function redirectChildren(node: Redirect, one: One): void {
-  one(node.fd);
-  one(node.fdVar);
-  one(node.word);
-  one(node.body);
+function stmtChildren(node: Stmt, out: Node[]): void {
+  pushOne(out, node.cmd);
+  pushAll(out, node.redirs);
 }
 
-function paramChildren(node: WordPart & { type: 'ParamExp' }, one: One): void {
-  one(node.param);
-  one(node.index);
+function assignChildren(node: Assign, out: Node[]): void {
+  pushOne(out, node.name);
+  pushOne(out, node.index);
+  pushOne(out, node.value);
+  pushOne(out, node.array);
+}
+
+function redirectChildren(node: Redirect, out: Node[]): void {
+  pushOne(out, node.fd);
+  pushOne(out, node.fdVar);
+  pushOne(out, node.word);
+  pushOne(out, node.body);
+}
+
+function paramChildren(node: WordPart & { type: 'ParamExp' }, out: Node[]): void {
+  pushOne(out, node.param);
+  pushOne(out, node.index);
   if (node.slice) {
-    one(node.slice.offset);
-    one(node.slice.length);
+    pushOne(out, node.slice.offset);
+    pushOne(out, node.slice.length);
   }
   if (node.repl) {
-    one(node.repl.orig);
-    one(node.repl.with);
+    pushOne(out, node.repl.orig);
+    pushOne(out, node.repl.with);
   }
-  if (node.exp) one(node.exp.word);
+  if (node.exp) pushOne(out, node.exp.word);
 }
 
-function subscriptChildren(node: Subscript, one: One): void {
-  one(node.expr);
-  one(node.word);
+function subscriptChildren(node: Subscript, out: Node[]): void {
+  pushOne(out, node.expr);
+  pushOne(out, node.word);
 }
 
-function exprChildren(node: ArithmExpr | TestExpr, one: One): void {
+function exprChildren(node: ArithmExpr | TestExpr, out: Node[]): void {
   switch (node.type) {
     case 'ArithmBinary':
     case 'TestBinary':
-      one(node.x);
-      return one(node.y);
+      pushOne(out, node.x);
+      return pushOne(out, node.y);
     case 'ArithmUnary':
     case 'ArithmParen':
     case 'TestUnary':
     case 'TestParen':
-      return one(node.x);
+      return pushOne(out, node.x);
     case 'ArithmTernary':
-      one(node.cond);
-      one(node.then);
-      return one(node.else);
+      pushOne(out, node.cond);
+      pushOne(out, node.then);
+      return pushOne(out, node.else);
     case 'ArithmVar':
-      one(node.name);
-      return one(node.index);
+      pushOne(out, node.name);
+      return pushOne(out, node.index);
     case 'ArithmWord':
-      return one(node.word);
+      return pushOne(out, node.word);
     case 'TestWord':
       // The arithmetic reading re-reads the literal word; visit one of the two, the richer.
-      return one(node.arith ?? node.word);
+      return pushOne(out, node.arith ?? node.word);
   }
 }
 

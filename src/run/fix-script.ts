@@ -4,7 +4,7 @@
 import { planFixes, type Plan, type PlanOptions } from '../analyze/plan.js';
 import { isVariableName } from '../analyze/shell-vars.js';
 import { applyEdits } from '../edit/apply.js';
-import { renderSpan, sortEdits, type Edit, type Finding } from '../edit/edit.js';
+import { nestEdits, renderSpan, sortEdits, type Edit, type Finding } from '../edit/edit.js';
 import { isQuotableDefault } from '../edit/quote.js';
 import { ParseError, UsageError } from '../errors.js';
 import type { Dialect, File } from '../parse/ast.js';
@@ -85,13 +85,13 @@ export function fixScript(text: string, options: FixOptions = {}): FixResult {
     diagnostics.push({ line: 1, column: 1, severity: 'error', code: 'unsafe-edit', message: `${problem}; nounset leaves the file alone (please report this)` });
     return unchanged(diagnostics.sort(byPosition), { inputs: plan.inputs });
   }
-  const allChanges = edits.flatMap((e) => e.changes);
+  const { within } = nestEdits(edits);
   const reports: EditReport[] = edits.map((e) => ({
     ...at(e.start),
     variable: e.variable,
     kind: e.kind,
     before: text.slice(e.start, e.end),
-    after: renderSpan(text, e.start, e.end, allChanges),
+    after: renderSpan(text, e.start, e.end, within.get(e) ?? []),
     reason: e.reason,
     start: e.start,
     end: e.end,

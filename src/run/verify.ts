@@ -4,42 +4,48 @@
 import { ParseError } from '../errors.js';
 import type { Dialect, File, Node } from '../parse/ast.js';
 import { forEachNode, parse } from '../parse/index.js';
-import type { Edit } from '../edit/edit.js';
+import { nestEdits, type Edit } from '../edit/edit.js';
 
-/** Output spans of the outermost edits, given the input spans and every change. */
+/** Input and output spans of the outermost edits (sorted, disjoint). */
 function outputSpans(edits: readonly Edit[]): { input: [number, number][]; output: [number, number][] } {
-  const changes = edits.flatMap((e) => e.changes).sort((a, b) => a.start - b.start || a.end - b.end);
-  const outer = edits.filter((e) => !edits.some((o) => o !== e && o.start <= e.start && e.end <= o.end && (o.start < e.start || o.end > e.end)));
+  const { outer, within } = nestEdits(edits);
   const input: [number, number][] = [];
   const output: [number, number][] = [];
+  let shift = 0;
   for (const e of outer) {
-    // The changes of this edit and of the edits nested in it land inside its output span.
-    const own = new Set(edits.filter((o) => o.start >= e.start && o.end <= e.end).flatMap((o) => o.changes));
-    let shiftBefore = 0;
-    let shiftInside = 0;
-    for (const c of changes) {
-      const delta = c.text.length - (c.end - c.start);
-      if (own.has(c)) shiftInside += delta;
-      else if (c.end <= e.start) shiftBefore += delta;
-    }
+    let inside = 0;
+    for (const c of within.get(e) ?? []) inside += c.text.length - (c.end - c.start);
     input.push([e.start, e.end]);
-    output.push([e.start + shiftBefore, e.end + shiftBefore + shiftInside]);
+    output.push([e.start + shift, e.end + shift + inside]);
+    shift += inside;
   }
   return { input, output };
 }
 
-/** Node types and literal values in pre-order with depth, skipping nodes inside `spans`. */
-function skeleton(file: File, spans: readonly [number, number][]): string[] {
-  const out: string[] = [];
-  const depth = new Map<Node, number>([[file, 0]]);
-  forEachNode(file, (node, parent) => {
-    const d = parent ? (depth.get(parent) ?? 0) + 1 : 0;
-    depth.set(node, d);
-    if (spans.some(([s, e]) => node.start >= s && node.end <= e && !(node.start === node.end && node.start === s && s === e))) return false;
-    out.push(`${d}:${node.type}${keyOf(node)}`);
-    return true;
-  });
-  return out;
+/** True when `node` lies inside one of the sorted, disjoint `spans` (an empty span holds only
+ * nothing: an insertion point). */
+function inSpans(spans: readonly [number, number][], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = spans[mid] as [number, number];
+    if (start < s) hi = mid - 1;
+    else if (start > e || (start === e && s !== e)) lo = mid + 1;
+    else return end <= e && s !== e;
+  }
+  return false;
+}
+
+/** Calls `fn` for each node outside `spans`, in pre-order, with its parent. */
+function skeleton(file: File, spans: readonly [number, number][], fn: (node: Node, parent: Node | null) => boolean): void {
+  forEachNode(file, (node, parent) => (inSpans(spans, node.start, node.end) ? false : fn(node, parent) ? undefined : false));
+}
+
+/** Same type, same parent type, same literal value or operator: enough to tell any change of
+ * structure outside the edits. */
+function sameShape(a: Node, ap: Node | null, b: Node, bp: Node | null): boolean {
+  return a.type === b.type && ap?.type === bp?.type && keyOf(a) === keyOf(b);
 }
 
 function keyOf(node: Node): string {
@@ -71,11 +77,25 @@ export function verifyOutput(opts: { input: File; output: string; edits: readonl
     throw err;
   }
   const { input, output } = outputSpans(opts.edits);
-  const a = skeleton(opts.input, input);
-  const b = skeleton(out, output);
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    if (a[i] !== b[i]) return `the fixed script would read differently outside the edits (${a[i] ?? 'end'} became ${b[i] ?? 'end'})`;
-  }
-  return null;
+  const a: Node[] = [];
+  const ap: (Node | null)[] = [];
+  skeleton(opts.input, input, (node, parent) => {
+    a.push(node);
+    ap.push(parent);
+    return true;
+  });
+  let i = 0;
+  let mismatch: string | null = null;
+  skeleton(out, output, (node, parent) => {
+    const other = a[i];
+    if (mismatch === null && (!other || !sameShape(other, ap[i] ?? null, node, parent))) mismatch = `${describe(other)} became ${describe(node)}`;
+    i++;
+    return mismatch === null;
+  });
+  if (mismatch === null && i < a.length) mismatch = `${describe(a[i])} became the end`;
+  return mismatch === null ? null : `the fixed script would read differently outside the edits (${mismatch})`;
+}
+
+function describe(node: Node | undefined): string {
+  return node ? `${node.type}${keyOf(node)}` : 'the end';
 }
