@@ -26,8 +26,8 @@ const transform: Transform = {
     const added = plan.blockNames.filter((n) => !existing?.entries.some((e) => e.name === n));
     const list = (names: readonly string[]): string => names.join(', ');
     const reason = existing
-      ? `adds ${list(added)} to the env-init block: read but never assigned in this file, so they come from the environment`
-      : `declares the environment inputs ${list(plan.blockNames)} once at the top: each is read but never assigned in this file, so under set -u an unset one would stop the script; the block gives each a default (empty unless configured) and keeps any value the environment sets`;
+      ? `adds ${list(added)} to the env-init block: read before any assignment in this file, so they come from the environment`
+      : `declares the environment inputs ${list(plan.blockNames)} once at the top: each is read before any assignment in this file, so under set -u an unset one would stop the script; the block gives each a default (empty unless configured) and keeps any value the environment sets`;
     return { edits: [{ start, end, changes: [{ start, end, text }], kind: 'env-init-block', variable: null, reason }], findings: [] };
   },
 };

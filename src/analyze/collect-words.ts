@@ -17,6 +17,8 @@ export interface WordCtx {
   readonly assoc: ReadonlySet<string>;
   /** See Read.literal. */
   readonly literal: boolean;
+  /** Names known to be set here: inside `${X:+…}` / `${X+…}`. */
+  readonly setNames: ReadonlySet<string>;
   /** Walks statements of a command or process substitution inside a new subshell region. */
   readonly stmts: (stmts: readonly Stmt[], region: Region) => void;
 }
@@ -100,6 +102,7 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
     arith: ctx.arith,
     destructive: ctx.destructive,
     literal: ctx.literal,
+    insideOwnGuard: ctx.setNames.has(name),
   };
   push(ctx, read);
   if (p.exp && SET_TESTS.has(p.exp.op)) push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: `\${${name}${p.exp.op}…}` });
@@ -114,7 +117,10 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
     walkWord(p.repl.orig, inner);
     walkWord(p.repl.with, inner);
   }
-  if (p.exp) walkWord(p.exp.word, inner);
+  if (p.exp) {
+    const guard = p.exp.op === ':+' || p.exp.op === '+';
+    walkWord(p.exp.word, guard ? { ...inner, setNames: new Set([...ctx.setNames, name]) } : inner);
+  }
 }
 
 /** A subscript of `array`: arithmetic for indexed arrays, a string for associative ones. */
@@ -174,6 +180,7 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
             arith: here.arith,
             destructive: null,
             literal: ctx.literal,
+            insideOwnGuard: ctx.setNames.has(e.name.value),
           });
         }
         if (e.index) walkSubscript(e.index, e.name.value, { ...ctx, arith: null });

@@ -20,6 +20,7 @@ export function collectEvents(file: File, text: string): Region {
     arith: null,
     assoc,
     literal: false,
+    setNames: new Set(),
     stmts: (stmts, r) => walkStmts(stmts, ctxFor(r)),
   });
   walkStmts(file.stmts, ctxFor(root));

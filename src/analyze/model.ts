@@ -44,6 +44,8 @@ export interface Read {
   /** In a quoted `let` argument: a `${…}` written there would stay literal (single quotes) or
    * change how the argument is read (double quotes), so it cannot be rewritten. */
   readonly literal: boolean;
+  /** Inside the word of `${NAME:+…}` or `${NAME+…}`, which is expanded only when NAME is set. */
+  readonly insideOwnGuard: boolean;
 }
 
 export type WriteHow =

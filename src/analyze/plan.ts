@@ -49,7 +49,8 @@ export interface Plan {
 
 interface Facts {
   readonly reads: { read: Read; inFunction: boolean }[];
-  readonly writes: Map<string, Write>;
+  /** Every assignment of each name, in program order. */
+  readonly writes: Map<string, Write[]>;
   readonly setTests: Map<string, SetTest>;
   readonly sources: Source[];
   /** `${X:?…}` / `${X?…}`: the script stops there when X is unset, so X counts as set. */
@@ -76,7 +77,11 @@ function gatherFacts(model: Region, blockSpan: { start: number; end: number } | 
     else if (e.kind === 'write') {
       const inBlock = blockSpan !== null && e.start >= blockSpan.start && e.end <= blockSpan.end;
       // `x++` reads x before it writes it: that alone does not make x set.
-      if (!inBlock && e.how !== 'arithmetic-update' && !facts.writes.has(e.name)) facts.writes.set(e.name, e);
+      if (!inBlock && e.how !== 'arithmetic-update') {
+        const list = facts.writes.get(e.name);
+        if (list) list.push(e);
+        else facts.writes.set(e.name, [e]);
+      }
     } else if (e.kind === 'set-test') {
       if (!facts.setTests.has(e.name)) facts.setTests.set(e.name, e);
     } else if (e.kind === 'source') facts.sources.push(e);
@@ -99,8 +104,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   // A read before the block (in a leading `set` line) is not covered by it.
   const coverFrom = site.kind === 'existing' ? site.block.end : site.kind === 'new' ? site.at : Infinity;
 
+  // `X="$X:/more"` reads X before it assigns it: that assignment does not cover its own reads.
+  const coveringWrite = (read: Read): Write | undefined => facts.writes.get(read.name)?.find((w) => !(w.start <= read.start && read.end <= w.end));
+  const uncovered = new Set(facts.reads.filter((r) => !coveringWrite(r.read)).map((r) => r.read.name));
   const isInputName = (name: string): boolean =>
-    isVariableName(name) && !facts.writes.has(name) && !facts.declared.has(name) && !isAlwaysSet(name, options.dialect) && !isShellManaged(name) && !ignore.has(name);
+    isVariableName(name) && uncovered.has(name) && !facts.declared.has(name) && !isAlwaysSet(name, options.dialect) && !isShellManaged(name) && !ignore.has(name);
   const blockable = (name: string): boolean =>
     options.style === 'block' && site.kind !== 'malformed' && isInputName(name) && !facts.setTests.has(name) && !facts.unsets.has(name);
 
@@ -109,13 +117,14 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     const name = read.name;
     if (ignore.has(name)) return safe('ignored by configuration');
     if (read.form === 'guarded') return safe(`\`\${${name}${read.op ?? ''}…}\` already handles an unset ${name}`);
+    if (read.insideOwnGuard) return safe(`inside \`\${${name}:+…}\`, which is expanded only when ${name} is set`);
     if (read.form === 'special' && name !== '!') return safe(`\`$${name}\` is always set`);
     if (read.form === 'list') return safe(read.node.type === 'ParamExp' && read.node.excl ? 'lists names; never aborts' : 'a whole-array expansion is empty when unset (bash ≥ 4.4)');
     // `unset X` anywhere: X may be unset after it, even one the shell always sets.
     if (facts.unsets.has(name)) return planUnsafe(read, inFunction);
     if (isAlwaysSet(name, options.dialect)) return safe(`${options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
     if (name === 'FUNCNAME' && inFunction) return safe('bash sets FUNCNAME while a function runs');
-    const write = facts.writes.get(name);
+    const write = coveringWrite(read);
     if (write && !isPositional(name)) {
       const how = write.how === 'assignment' ? 'assigned' : `set by ${write.how}`;
       if (read.form === 'indirect') return { read, verdict: 'review', fix: 'review', reason: `reads the variable that ${name} names, which may be unset`, inFunction };
@@ -129,7 +138,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   function planUnsafe(read: Read, inFunction: boolean): PlannedRead {
     const name = read.name;
     const unset = facts.unsets.get(name);
-    const what = unset ? `${name} is unset on line ${lineOf(unset.start)}, and a read after that finds it unset` : facts.declared.has(name) ? `${name} is declared without a value (\`local ${name}\` leaves it unset) and never assigned` : isPositional(name) ? `argument $${name} may be missing` : name === '!' ? '$! is unset until a job runs in the background' : isShellManaged(name) ? `${name} is set by the shell only after some commands` : `${name} is never assigned in this file, so it comes from the environment and may be unset`;
+    const selfRef = facts.writes.get(name)?.find((w) => w.start <= read.start && read.end <= w.end);
+    const what = unset ? `${name} is unset on line ${lineOf(unset.start)}, and a read after that finds it unset` : selfRef ? `${name} is read in its own assignment (line ${lineOf(selfRef.start)}) and assigned nowhere else, so it comes from the environment and may be unset` : facts.declared.has(name) ? `${name} is declared without a value (\`local ${name}\` leaves it unset) and never assigned` : isPositional(name) ? `argument $${name} may be missing` : name === '!' ? '$! is unset until a job runs in the background' : isShellManaged(name) ? `${name} is set by the shell only after some commands` : `${name} is never assigned in this file, so it comes from the environment and may be unset`;
     // In [[ ]], an arithmetic operand with a `$` in it is no longer read as arithmetic by nounset's
     // parser, so only a whole-operand name is rewritten there.
     const canRewrite = read.literal ? false : read.node.type === 'ArithmVar' ? !read.arith?.lvalue && (read.place !== 'test' || read.arith?.whole === true) : read.form === 'plain' || read.form === 'indexed' || read.form === 'positional' || read.form === 'special';
