@@ -12,7 +12,9 @@ export interface WordCtx {
   readonly quoting: Quoting;
   readonly place: Place;
   readonly destructive: string | null;
-  readonly arith: { readonly whole: boolean; readonly lvalue: boolean } | null;
+  readonly arith: { readonly whole: boolean; readonly lvalue: boolean; readonly inWord: boolean } | null;
+  /** The arithmetic being walked is part of a shell word (see Read.arith.inWord). */
+  readonly inWord: boolean;
   /** Names declared associative (`declare -A`): their subscripts are strings. */
   readonly assoc: ReadonlySet<string>;
   /** See Read.literal. */
@@ -56,7 +58,7 @@ export function walkParts(parts: readonly WordPart[], ctx: WordCtx): void {
         break;
       }
       case 'ArithmExp':
-        if (part.expr) walkArith(part.expr, { ...ctx, place: 'arithmetic', destructive: null });
+        if (part.expr) walkArith(part.expr, { ...ctx, place: 'arithmetic', destructive: null, inWord: false });
         break;
     }
   }
@@ -107,7 +109,7 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
   push(ctx, read);
   if (p.exp && SET_TESTS.has(p.exp.op)) push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: `\${${name}${p.exp.op}…}` });
   if (p.exp && (p.exp.op === '=' || p.exp.op === ':=')) push(ctx, { kind: 'write', name, start: p.start, end: p.end, how: 'default-assign' });
-  const inner: WordCtx = { ...ctx, place: 'parameter-word', destructive: null, arith: null };
+  const inner: WordCtx = { ...ctx, place: 'parameter-word', destructive: null, arith: null, inWord: false };
   if (p.index) walkSubscript(p.index, name, inner);
   if (p.slice) {
     if (p.slice.offset) walkArith(p.slice.offset, { ...inner, place: 'arithmetic' });
@@ -163,7 +165,7 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
   const stack: { e: ArithmExpr; whole: boolean; target: 'none' | 'pure' | 'update' }[] = [{ e: expr, whole: true, target: 'none' }];
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const { e, whole, target } = top;
-    const here: WordCtx = { ...ctx, arith: { whole, lvalue: target === 'update' } };
+    const here: WordCtx = { ...ctx, arith: { whole, lvalue: target === 'update', inWord: ctx.inWord } };
     switch (e.type) {
       case 'ArithmVar': {
         if (target !== 'pure') {
@@ -230,7 +232,7 @@ export function walkTest(expr: TestExpr, ctx: WordCtx): void {
         stack.push(e.x);
         break;
       case 'TestWord':
-        if (e.arith) walkArith(e.arith, { ...ctx, place: 'test' });
+        if (e.arith) walkArith(e.arith, { ...ctx, place: 'test', inWord: true });
         else walkWord(e.word, { ...ctx, place: 'test' });
         break;
     }

@@ -21,6 +21,7 @@ export function collectEvents(file: File, text: string): Region {
     assoc,
     literal: false,
     setNames: new Set(),
+    inWord: false,
     stmts: (stmts, r) => walkStmts(stmts, ctxFor(r)),
   });
   walkStmts(file.stmts, ctxFor(root));
@@ -126,7 +127,7 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
     case 'DeclClause':
       return walkDecl(cmd, ctx);
     case 'LetClause':
-      for (const e of cmd.exprs) walkArith(e, { ...ctx, place: 'arithmetic', literal: quotedLetArg(ctx.text, e.start) });
+      for (const e of cmd.exprs) walkArith(e, { ...ctx, place: 'arithmetic', literal: quotedLetArg(ctx.text, e.start), inWord: true });
       return;
     case 'TimeClause':
       if (cmd.stmt) walkStmt(cmd.stmt, ctx);
@@ -169,10 +170,11 @@ function walkRedirect(r: Redirect, ctx: WordCtx): void {
 
 function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', writes: boolean): void {
   const name = a.name?.value ?? null;
-  if (a.index && name) walkSubscript(a.index, name, { ...ctx, place: 'subscript' });
+  // `a[i]=v` and `([i]=v)`: the subscript is part of the assignment word.
+  if (a.index && name) walkSubscript(a.index, name, { ...ctx, place: 'subscript', inWord: true });
   walkWord(a.value, { ...ctx, place: 'assignment' });
   for (const el of a.array?.elems ?? []) {
-    if (el.index && name) walkSubscript(el.index, name, { ...ctx, place: 'subscript' });
+    if (el.index && name) walkSubscript(el.index, name, { ...ctx, place: 'subscript', inWord: true });
     walkWord(el.value, { ...ctx, place: 'assignment' });
   }
   // `a+=x` reads nothing under set -u: bash appends to an unset variable without complaint.

@@ -37,8 +37,10 @@ export interface Read {
   readonly quoting: Quoting;
   readonly place: Place;
   /** In arithmetic: `whole` when the reference is the entire expression (no parentheses needed
-   * around a substituted value); `lvalue` for `x++`, `x += 1` (a read that cannot be rewritten). */
-  readonly arith: { readonly whole: boolean; readonly lvalue: boolean } | null;
+   * around a substituted value); `lvalue` for `x++`, `x += 1` (a read that cannot be rewritten);
+   * `inWord` when the arithmetic is part of a shell word (an unquoted `let` argument, an
+   * `a[i]=` subscript, a `[[ -eq ]]` operand), where a `(` would end the word. */
+  readonly arith: { readonly whole: boolean; readonly lvalue: boolean; readonly inWord: boolean } | null;
   /** The command when the reference is in a path argument of `rm`, `mv`, `find -delete` ... */
   readonly destructive: string | null;
   /** In a quoted `let` argument: a `${…}` written there would stay literal (single quotes) or

@@ -140,9 +140,10 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     const unset = facts.unsets.get(name);
     const selfRef = facts.writes.get(name)?.find((w) => w.start <= read.start && read.end <= w.end);
     const what = unset ? `${name} is unset on line ${lineOf(unset.start)}, and a read after that finds it unset` : selfRef ? `${name} is read in its own assignment (line ${lineOf(selfRef.start)}) and assigned nowhere else, so it comes from the environment and may be unset` : facts.declared.has(name) ? `${name} is declared without a value (\`local ${name}\` leaves it unset) and never assigned` : isPositional(name) ? `argument $${name} may be missing` : name === '!' ? '$! is unset until a job runs in the background' : isShellManaged(name) ? `${name} is set by the shell only after some commands` : `${name} is never assigned in this file, so it comes from the environment and may be unset`;
-    // In [[ ]], an arithmetic operand with a `$` in it is no longer read as arithmetic by nounset's
-    // parser, so only a whole-operand name is rewritten there.
-    const canRewrite = read.literal ? false : read.node.type === 'ArithmVar' ? !read.arith?.lvalue && (read.place !== 'test' || read.arith?.whole === true) : read.form === 'plain' || read.form === 'indexed' || read.form === 'positional' || read.form === 'special';
+    // Where arithmetic is part of a shell word, `(` would end the word, so only a name that is the
+    // whole expression is rewritten (in [[ ]], nounset's parser also stops reading an operand
+    // with a `$` in it as arithmetic).
+    const canRewrite = read.literal ? false : read.node.type === 'ArithmVar' ? !read.arith?.lvalue && (!read.arith?.inWord || read.arith.whole) : read.form === 'plain' || read.form === 'indexed' || read.form === 'positional' || read.form === 'special';
     const unsafe = (fix: Fix, how: string): PlannedRead => ({ read, verdict: fix === 'review' ? 'review' : 'unsafe', fix, reason: `${what}; ${how}`, inFunction });
     // `$X` inside $(( )) is text substituted before the arithmetic is read: the block's empty
     // default would leave `2 *  ` there, a syntax error. `${X:-0}` instead.
