@@ -135,15 +135,24 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     return planUnsafe(read, inFunction);
   });
 
-  function planUnsafe(read: Read, inFunction: boolean): PlannedRead {
+  /** Why a read may find its variable unset, in words. */
+  function whyUnsafe(read: Read): string {
     const name = read.name;
     const unset = facts.unsets.get(name);
+    if (unset) return `${name} is unset on line ${lineOf(unset.start)}, and a read after that finds it unset`;
     const selfRef = facts.writes.get(name)?.find((w) => w.start <= read.start && read.end <= w.end);
-    const what = unset ? `${name} is unset on line ${lineOf(unset.start)}, and a read after that finds it unset` : selfRef ? `${name} is read in its own assignment (line ${lineOf(selfRef.start)}) and assigned nowhere else, so it comes from the environment and may be unset` : facts.declared.has(name) ? `${name} is declared without a value (\`local ${name}\` leaves it unset) and never assigned` : isPositional(name) ? `argument $${name} may be missing` : name === '!' ? '$! is unset until a job runs in the background' : isShellManaged(name) ? `${name} is set by the shell only after some commands` : `${name} is never assigned in this file, so it comes from the environment and may be unset`;
-    // Where arithmetic is part of a shell word, `(` would end the word, so only a name that is the
-    // whole expression is rewritten (in [[ ]], nounset's parser also stops reading an operand
-    // with a `$` in it as arithmetic).
-    const canRewrite = read.literal ? false : read.node.type === 'ArithmVar' ? !read.arith?.lvalue && (!read.arith?.inWord || read.arith.whole) : read.form === 'plain' || read.form === 'indexed' || read.form === 'positional' || read.form === 'special';
+    if (selfRef) return `${name} is read in its own assignment (line ${lineOf(selfRef.start)}) and assigned nowhere else, so it comes from the environment and may be unset`;
+    if (facts.declared.has(name)) return `${name} is declared without a value (\`local ${name}\` leaves it unset) and never assigned`;
+    if (isPositional(name)) return `argument $${name} may be missing`;
+    if (name === '!') return '$! is unset until a job runs in the background';
+    if (isShellManaged(name)) return `${name} is set by the shell only after some commands`;
+    return `${name} is never assigned in this file, so it comes from the environment and may be unset`;
+  }
+
+  function planUnsafe(read: Read, inFunction: boolean): PlannedRead {
+    const name = read.name;
+    const what = whyUnsafe(read);
+    const canRewrite = isRewritable(read);
     const unsafe = (fix: Fix, how: string): PlannedRead => ({ read, verdict: fix === 'review' ? 'review' : 'unsafe', fix, reason: `${what}; ${how}`, inFunction });
     // `$X` inside $(( )) is text substituted before the arithmetic is read: the block's empty
     // default would leave `2 *  ` there, a syntax error. `${X:-0}` instead.
@@ -159,7 +168,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     }
     if (inBlock) return unsafe('block', 'the env-init block gives it a default at the top of the script');
     if (!canRewrite) {
-      const why = facts.setTests.has(name) ? `the script tests whether ${name} is set, so it cannot go in the env-init block` : options.style === 'inline' ? 'this form takes no inline default' : isInputName(name) ? 'this form takes no inline default' : 'this form takes no inline default and the env-init block cannot cover it';
+      const why = facts.setTests.has(name)
+        ? `the script tests whether ${name} is set, so it cannot go in the env-init block`
+        : options.style === 'block' && !isInputName(name)
+          ? 'this form takes no inline default and the env-init block cannot cover it'
+          : 'this form takes no inline default';
       return unsafe('review', `${why}; check it by hand`);
     }
     if (facts.setTests.has(name) && isInputName(name)) return unsafe('default', `the script tests whether ${name} is set, so it is defaulted here rather than in the env-init block`);
@@ -183,6 +196,18 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     sources: facts.sources,
     options,
   };
+}
+
+/** Whether a rewrite in place fits the reference's form and position. */
+function isRewritable(read: Read): boolean {
+  if (read.literal) return false;
+  if (read.node.type === 'ArithmVar') {
+    // Where arithmetic is part of a shell word, `(` would end the word, so only a name that is the
+    // whole expression is rewritten (in [[ ]], nounset's parser also stops reading an operand with
+    // a `$` in it as arithmetic).
+    return !read.arith?.lvalue && (!read.arith?.inWord || read.arith.whole);
+  }
+  return read.form === 'plain' || read.form === 'indexed' || read.form === 'positional' || read.form === 'special';
 }
 
 function listInputs(
