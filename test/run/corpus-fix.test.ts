@@ -4,6 +4,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fixScript } from '../../src/index.js';
+import { compareReadings, formatDisagreements } from '../oracle/compare.js';
+import { unexcused } from '../oracle/divergences.js';
+import { readWithMvdan } from '../oracle/mvdan-reading.js';
+import { readWithNounset } from '../oracle/nounset-reading.js';
 import { corpus } from '../support/corpus.js';
 
 function shellAccepts(shell: string, text: string): Promise<string | null> {
@@ -44,4 +48,18 @@ describe('fixing the parser corpus', () => {
       assert.ok(edits > 0, 'the corpus needs edits somewhere');
     });
   }
+
+  it('mvdan-sh reads every fixed construct script as nounset does (an independent parser checks the output)', function () {
+    // mvdan-sh costs about 0.1 ms per byte: the small construct files only, in inline style
+    // (the most edits).
+    this.timeout(120_000);
+    const problems: string[] = [];
+    for (const f of corpus('constructs')) {
+      const r = fixScript(f.text, { path: f.name, dialect: f.dialect, style: 'inline' });
+      if (!r.changed) continue;
+      const ds = unexcused(r.output, compareReadings(r.output, readWithNounset(r.output, f.dialect), readWithMvdan(r.output, f.dialect)));
+      if (ds.length > 0) problems.push(formatDisagreements(`${f.name} (fixed)`, ds));
+    }
+    assert.deepEqual(problems, []);
+  });
 });
