@@ -103,8 +103,13 @@ function newBlockPlace(text: string, file: File): { at: number; blankBefore: boo
   }
   let at = headerEnd;
   for (const s of file.stmts) {
-    // bash reads a shebang behind a byte-order mark as a command; it stays on line 1.
-    if (bom && s.start === 0 && s.end <= headerEnd) continue;
+    // bash reads the text behind a byte-order mark as one word with it (a shebang becomes a
+    // command): that first line stays first, and the block goes after it.
+    if (bom && s.start === 0) {
+      const nl = text.indexOf('\n', s.end);
+      at = Math.max(at, nl === -1 ? text.length : nl + 1);
+      continue;
+    }
     if (!isSetOrShopt(s)) {
       // A command on the header's or a set line's own line: go before that line.
       if (s.start < at) at = lineStartOf(text, s.start);
@@ -113,6 +118,8 @@ function newBlockPlace(text: string, file: File): { at: number; blankBefore: boo
     const nl = text.indexOf('\n', s.end);
     at = nl === -1 ? text.length : nl + 1;
   }
+  // A byte-order mark stays the first character.
+  at = Math.max(at, bom);
   const before = text.slice(lineStartOf(text, Math.max(bom, at - 1)), at);
   const nl = text.indexOf('\n', at);
   const after = text.slice(at, nl === -1 ? text.length : nl);

@@ -18,19 +18,33 @@ export function wordText(word: Word | undefined): string | null {
   return out;
 }
 
-/** The command a simple command runs, looking through `sudo`, `command`, `exec`, `nice`,
- * `nohup` and `env`'s assignments, and a path (`/bin/rm`). Returns its index in `args`. */
+/** Commands that run another command given as their arguments. */
+const WRAPPERS = new Set(['sudo', 'doas', 'command', 'exec', 'nice', 'ionice', 'nohup', 'env', 'builtin', 'time', 'timeout', 'xargs', 'busybox', 'stdbuf', 'setsid', 'chroot', 'runuser', 'flock', 'unbuffer']);
+/** Commands that delete, move or recursively change the paths they are given. */
+const DESTRUCTIVE = new Set(['rm', 'rmdir', 'mv', 'shred', 'unlink', 'find', 'chown', 'chmod', 'chgrp', 'rsync']);
+
+const basename = (text: string): string => text.slice(text.lastIndexOf('/') + 1);
+
+/** The command a simple command runs, looking through wrappers (`sudo -u root`, `nice -n 1`,
+ * `timeout 5`, `xargs`, `env A=1` …) and a path (`/bin/rm`). Returns its index in `args`. */
 export function commandName(args: readonly Word[]): { name: string; index: number } | null {
-  for (let i = 0; i < args.length; i++) {
-    const text = wordText(args[i]);
-    if (text === null) return null;
-    const name = text.slice(text.lastIndexOf('/') + 1);
-    if (['sudo', 'command', 'exec', 'nice', 'nohup', 'env', 'builtin'].includes(name)) {
-      // Skip the wrapper's options and env's NAME=value arguments.
-      while (i + 1 < args.length && /^(-|[A-Za-z_][A-Za-z0-9_]*=)/.test(wordText(args[i + 1]) ?? '')) i++;
-      continue;
-    }
-    return { name, index: i };
+  const first = wordText(args[0]);
+  if (first === null) return null;
+  if (!WRAPPERS.has(basename(first))) return { name: basename(first), index: 0 };
+  // A wrapper's options may take arguments we cannot tell apart from the command: any later word
+  // naming a destructive command is taken as the command (a false match only adds protection).
+  for (let i = 1; i < args.length; i++) {
+    const t = wordText(args[i]);
+    if (t !== null && DESTRUCTIVE.has(basename(t))) return { name: basename(t), index: i };
+  }
+  // Otherwise skip the wrapper's options and env's NAME=value arguments.
+  let i = 0;
+  while (i < args.length) {
+    const t = wordText(args[i]);
+    if (t === null) return null;
+    if (!WRAPPERS.has(basename(t))) return { name: basename(t), index: i };
+    i++;
+    while (i < args.length && /^(-|[A-Za-z_][A-Za-z0-9_]*=)/.test(wordText(args[i]) ?? '')) i++;
   }
   return null;
 }
@@ -42,9 +56,16 @@ export function destructiveCommand(name: string, args: readonly Word[]): string 
     case 'rm':
     case 'rmdir':
     case 'mv':
+    case 'shred':
+    case 'unlink':
       return name;
-    case 'find':
-      return texts().includes('-delete') ? 'find -delete' : null;
+    case 'find': {
+      const t = texts();
+      if (t.includes('-delete')) return 'find -delete';
+      const exec = t.findIndex((x) => x === '-exec' || x === '-execdir' || x === '-ok' || x === '-okdir');
+      const run = exec === -1 ? undefined : t[exec + 1];
+      return run !== undefined && DESTRUCTIVE.has(basename(run)) ? `find -exec ${basename(run)}` : null;
+    }
     case 'chown':
     case 'chmod':
     case 'chgrp':

@@ -22,7 +22,13 @@ export interface WordCtx {
   /** Names known to be set here: inside `${X:+…}` / `${X+…}`. */
   readonly setNames: ReadonlySet<string>;
   /** Walks statements of a command or process substitution inside a new subshell region. */
-  readonly stmts: (stmts: readonly Stmt[], region: Region) => void;
+  readonly stmts: (stmts: readonly Stmt[], region: Region, inBackquote: boolean) => void;
+  /** Bash, where words get brace expansion. */
+  readonly bash: boolean;
+  /** Inside backquotes, where a backslash in a rewrite would be taken by the backquotes. */
+  readonly inBackquote: boolean;
+  /** The word being walked has a brace expansion (`$A{1,2}`), which bash performs first. */
+  readonly braceWord: boolean;
 }
 
 export function newRegion(shape: Region['shape'], span: { start: number; end: number }, name: string | null = null): Region {
@@ -34,7 +40,17 @@ function push(ctx: WordCtx, e: Event): void {
 }
 
 export function walkWord(word: Word | null, ctx: WordCtx): void {
-  if (word) walkParts(word.parts, ctx);
+  if (!word) return;
+  const expands = ctx.bash && (ctx.place === 'argument' || ctx.place === 'command-name' || ctx.place === 'for-list');
+  walkParts(word.parts, expands && hasBraceExpansion(word) ? { ...ctx, braceWord: true } : ctx);
+}
+
+/** `{a,b}` or `{1..3}` outside quotes: bash expands it before parameters, so `$A{1,2}` reads
+ * `$A1` and `$A2`. */
+function hasBraceExpansion(word: Word): boolean {
+  let text = '';
+  for (const p of word.parts) text += p.type === 'Lit' ? p.value : '_';
+  return /\{[^{}]*(,|\.\.)[^{}]*\}/.test(text);
 }
 
 export function walkParts(parts: readonly WordPart[], ctx: WordCtx): void {
@@ -45,7 +61,7 @@ export function walkParts(parts: readonly WordPart[], ctx: WordCtx): void {
       case 'ExtGlob':
         break;
       case 'DblQuoted':
-        walkParts(part.parts, ctx.quoting === 'heredoc' ? ctx : { ...ctx, quoting: 'double' });
+        walkParts(part.parts, ctx.quoting === 'heredoc' ? ctx : { ...ctx, quoting: 'double', braceWord: false });
         break;
       case 'ParamExp':
         walkParam(part, ctx);
@@ -54,11 +70,11 @@ export function walkParts(parts: readonly WordPart[], ctx: WordCtx): void {
       case 'ProcSubst': {
         const sub = newRegion('subshell', part);
         push(ctx, sub);
-        ctx.stmts(part.stmts, sub);
+        ctx.stmts(part.stmts, sub, ctx.inBackquote || (part.type === 'CmdSubst' && part.backquotes));
         break;
       }
       case 'ArithmExp':
-        if (part.expr) walkArith(part.expr, { ...ctx, place: 'arithmetic', destructive: null, inWord: false });
+        if (part.expr) walkArith(part.expr, { ...ctx, place: 'arithmetic', destructive: null, inWord: false, braceWord: false });
         break;
     }
   }
@@ -105,11 +121,13 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
     destructive: ctx.destructive,
     literal: ctx.literal,
     insideOwnGuard: ctx.setNames.has(name),
+    inBackquote: ctx.inBackquote,
+    braceExpanded: ctx.braceWord && p.short,
   };
   push(ctx, read);
   if (p.exp && SET_TESTS.has(p.exp.op)) push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: `\${${name}${p.exp.op}…}` });
   if (p.exp && (p.exp.op === '=' || p.exp.op === ':=')) push(ctx, { kind: 'write', name, start: p.start, end: p.end, how: 'default-assign' });
-  const inner: WordCtx = { ...ctx, place: 'parameter-word', destructive: null, arith: null, inWord: false };
+  const inner: WordCtx = { ...ctx, place: 'parameter-word', destructive: null, arith: null, inWord: false, braceWord: false };
   if (p.index) walkSubscript(p.index, name, inner);
   if (p.slice) {
     if (p.slice.offset) walkArith(p.slice.offset, { ...inner, place: 'arithmetic' });
@@ -183,6 +201,8 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
             destructive: null,
             literal: ctx.literal,
             insideOwnGuard: ctx.setNames.has(e.name.value),
+            inBackquote: ctx.inBackquote,
+            braceExpanded: false,
           });
         }
         if (e.index) walkSubscript(e.index, e.name.value, { ...ctx, arith: null });

@@ -11,8 +11,11 @@ import type { Region } from './model.js';
 export function collectEvents(file: File, text: string): Region {
   const root = newRegion('script', file);
   const assoc = associativeArrays(file);
-  const ctxFor = (region: Region): WordCtx => ({
+  const ctxFor = (region: Region, inBackquote: boolean): WordCtx => ({
     text,
+    bash: file.dialect === 'bash',
+    inBackquote,
+    braceWord: false,
     region,
     quoting: 'unquoted',
     place: 'argument',
@@ -22,9 +25,9 @@ export function collectEvents(file: File, text: string): Region {
     literal: false,
     setNames: new Set(),
     inWord: false,
-    stmts: (stmts, r) => walkStmts(stmts, ctxFor(r)),
+    stmts: (stmts, r, backquoted) => walkStmts(stmts, ctxFor(r, backquoted)),
   });
-  walkStmts(file.stmts, ctxFor(root));
+  walkStmts(file.stmts, ctxFor(root, false));
   return root;
 }
 

@@ -48,6 +48,11 @@ export interface Read {
   readonly literal: boolean;
   /** Inside the word of `${NAME:+…}` or `${NAME+…}`, which is expanded only when NAME is set. */
   readonly insideOwnGuard: boolean;
+  /** Inside backquotes: a backslash in a rewritten default would be taken by them. */
+  readonly inBackquote: boolean;
+  /** A `$NAME` in a word with a brace expansion (`$A{1,2}`): bash expands the braces first, so
+   * the name it reads may be longer (`A1`). */
+  readonly braceExpanded: boolean;
 }
 
 export type WriteHow =

@@ -7,7 +7,7 @@ import type { FixStyle, InputVariable, Verdict } from '../result.js';
 import { findBlockSite, type BlockSite, type ExistingBlock } from './block-site.js';
 import { collectEvents } from './collect.js';
 import { forEachEvent, type Read, type Region, type SetTest, type Source, type Unset, type Write } from './model.js';
-import { isAlwaysSet, isPositional, isShellManaged, isSpecialAlwaysSet, isVariableName } from './shell-vars.js';
+import { isAlwaysSet, isBlockUnsafe, isPlainValue, isPositional, isShellManaged, isVariableName } from './shell-vars.js';
 
 export interface PlanOptions {
   readonly dialect: Dialect;
@@ -98,6 +98,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const site = findBlockSite(text, file);
   const block = site.kind === 'existing' ? site.block : null;
   const facts = gatherFacts(model, block);
+  const destructiveVia = destructiveFlows(facts);
   const lineOf = lineFinder(text);
   const ignore = new Set(options.ignore);
   const required = new Set(options.required);
@@ -109,13 +110,25 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const uncovered = new Set(facts.reads.filter((r) => !coveringWrite(r.read)).map((r) => r.read.name));
   const isInputName = (name: string): boolean =>
     isVariableName(name) && uncovered.has(name) && !facts.declared.has(name) && !isAlwaysSet(name, options.dialect) && !isShellManaged(name) && !ignore.has(name);
+  // A sourced file may give a variable its own default (`${X-default}`): a variable first read
+  // after a `source` is left to it, and rewritten where it is read.
+  const firstSource = Math.min(...facts.sources.map((x) => x.start));
+  const firstRead = new Map<string, number>();
+  for (const { read } of facts.reads) if (!firstRead.has(read.name) || (firstRead.get(read.name) ?? 0) > read.start) firstRead.set(read.name, read.start);
   const blockable = (name: string): boolean =>
-    options.style === 'block' && site.kind !== 'malformed' && isInputName(name) && !facts.setTests.has(name) && !facts.unsets.has(name);
+    options.style === 'block' &&
+    site.kind !== 'malformed' &&
+    isInputName(name) &&
+    !facts.setTests.has(name) &&
+    !facts.unsets.has(name) &&
+    !isBlockUnsafe(name) &&
+    (firstRead.get(name) ?? 0) < firstSource;
 
   const reads: PlannedRead[] = facts.reads.map(({ read, inFunction }) => {
     const safe = (reason: string): PlannedRead => ({ read, verdict: 'safe', fix: 'none', reason, inFunction });
     const name = read.name;
     if (ignore.has(name)) return safe('ignored by configuration');
+    if (read.braceExpanded) return { read, verdict: 'review', fix: 'review', reason: `bash expands the braces in this word before it reads $${name}, so it reads a longer name (\`$A{1,2}\` reads $A1 and $A2); check it by hand`, inFunction };
     if (read.form === 'guarded') return safe(`\`\${${name}${read.op ?? ''}…}\` already handles an unset ${name}`);
     if (read.insideOwnGuard) return safe(`inside \`\${${name}:+…}\`, which is expanded only when ${name} is set`);
     if (read.form === 'special' && name !== '!') return safe(`\`$${name}\` is always set`);
@@ -156,11 +169,13 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     const unsafe = (fix: Fix, how: string): PlannedRead => ({ read, verdict: fix === 'review' ? 'review' : 'unsafe', fix, reason: `${what}; ${how}`, inFunction });
     // `$X` inside $(( )) is text substituted before the arithmetic is read: the block's empty
     // default would leave `2 *  ` there, a syntax error. `${X:-0}` instead.
-    const dollarInArith = read.node.type === 'ParamExp' && read.arith !== null;
+    const dollarInArith = read.node.type === 'ParamExp' && read.arith !== null && canRewrite;
     const inBlock = blockable(name) && read.start >= coverFrom && !dollarInArith;
-    if (read.destructive) {
-      if (canRewrite) return unsafe('require', `in a path argument of ${read.destructive}, an empty value would act on the wrong path: stop instead`);
-      return unsafe('review', `used by ${read.destructive} in a form nounset cannot guard; check it by hand`);
+    const via = destructiveVia.get(read);
+    if (read.destructive || via) {
+      const where = read.destructive ? `in a path argument of ${read.destructive}` : `assigned to ${via?.name ?? ''}, which is a path argument of ${via?.command ?? ''}`;
+      if (canRewrite) return unsafe('require', `${where}, an empty value would act on the wrong path: stop instead`);
+      return unsafe('review', `${where}, in a form nounset cannot guard; check it by hand`);
     }
     if (required.has(name)) {
       if (inBlock) return unsafe('block', 'required: the env-init block stops the script when it is unset');
@@ -174,6 +189,10 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
           ? 'this form takes no inline default and the env-init block cannot cover it'
           : 'this form takes no inline default';
       return unsafe('review', `${why}; check it by hand`);
+    }
+    const value = options.defaults[name];
+    if (read.inBackquote && value !== undefined && !isPlainValue(value)) {
+      return unsafe('review', 'inside backquotes a configured default with quotes, blanks, `$` or `` ` `` cannot be written so it stays the same; check it by hand');
     }
     if (facts.setTests.has(name) && isInputName(name)) return unsafe('default', `the script tests whether ${name} is set, so it is defaulted here rather than in the env-init block`);
     return unsafe('default', read.arith ? 'arithmetic takes an unset name as 0' : 'defaulted to empty where it is read');
@@ -196,6 +215,45 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     sources: facts.sources,
     options,
   };
+}
+
+/** Reads whose value flows, through assignments, into a path argument of a destructive command:
+ * in `local dir="$1"; rm -rf "$dir/"`, `$1` defaulted to empty would make it `rm -rf /`, where
+ * set -u used to stop the script. Whole-file, like the rest: an assignment anywhere counts. */
+function destructiveFlows(facts: Facts): Map<Read, { name: string; command: string }> {
+  const tainted = new Map<string, string>();
+  for (const { read } of facts.reads) if (read.destructive && !tainted.has(read.name)) tainted.set(read.name, read.destructive);
+  const byStart = facts.reads.map((r) => r.read).sort((a, b) => a.start - b.start);
+  const readsIn = (w: Write): Read[] => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((byStart[mid] as Read).start < w.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Read[] = [];
+    for (let i = lo; i < byStart.length && (byStart[i] as Read).start < w.end; i++) out.push(byStart[i] as Read);
+    return out;
+  };
+  const flows = new Map<Read, { name: string; command: string }>();
+  // Follow assignments backwards until nothing new is tainted.
+  const work = [...tainted.keys()];
+  for (let name = work.pop(); name !== undefined; name = work.pop()) {
+    const command = tainted.get(name) ?? '';
+    for (const w of facts.writes.get(name) ?? []) {
+      if (w.how !== 'assignment' && w.how !== 'declaration') continue;
+      for (const r of readsIn(w)) {
+        if (r.name === name || flows.has(r)) continue;
+        flows.set(r, { name, command });
+        if (!tainted.has(r.name)) {
+          tainted.set(r.name, command);
+          work.push(r.name);
+        }
+      }
+    }
+  }
+  return flows;
 }
 
 /** Whether a rewrite in place fits the reference's form and position. */

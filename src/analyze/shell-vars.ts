@@ -89,9 +89,62 @@ export function isShellManaged(name: string): boolean {
   return SHELL_MANAGED.has(name);
 }
 
-/** `$@ $* $# $? $$ $- $0`: never unset. (`$!` is: before the first background job.) */
-export function isSpecialAlwaysSet(name: string): boolean {
-  return name === '@' || name === '*' || name === '#' || name === '?' || name === '$' || name === '-' || name === '0';
+/** Variables the shell acts on as soon as they are set, even to empty: `HOME=""` breaks `~`,
+ * `POSIXLY_CORRECT=""` turns on POSIX mode, `TIMEFORMAT=""` silences `time`, `TZ=""` means UTC,
+ * `GLOBIGNORE=""` changes globbing. The env-init block must not set them; their reads are
+ * rewritten where they are. */
+const ACTS_WHEN_SET = new Set([
+  'BASH_COMPAT',
+  'BASH_ENV',
+  'BASH_XTRACEFD',
+  'CDPATH',
+  'CHILD_MAX',
+  'COLUMNS',
+  'ENV',
+  'EXECIGNORE',
+  'FCEDIT',
+  'FUNCNEST',
+  'GLOBIGNORE',
+  'GLOBSORT',
+  'HISTCONTROL',
+  'HISTFILE',
+  'HISTFILESIZE',
+  'HISTIGNORE',
+  'HISTSIZE',
+  'HISTTIMEFORMAT',
+  'HOME',
+  'HOSTFILE',
+  'IGNOREEOF',
+  'INPUTRC',
+  'LANG',
+  'LC_ALL',
+  'LC_COLLATE',
+  'LC_CTYPE',
+  'LC_MESSAGES',
+  'LC_NUMERIC',
+  'LC_TIME',
+  'LINES',
+  'MAIL',
+  'MAILCHECK',
+  'MAILPATH',
+  'OLDPWD',
+  'POSIXLY_CORRECT',
+  'PROMPT_COMMAND',
+  'PS0',
+  'PS1',
+  'PS2',
+  'PS3',
+  'TIMEFORMAT',
+  'TMOUT',
+  'TMPDIR',
+  'TZ',
+]);
+
+/** True when setting `name` (even to empty) changes what the shell does, or when bash sets it
+ * itself and may refuse an assignment (`UID` is read-only in bash, also in a `#!/bin/sh` script
+ * that bash runs): such a name never goes in the env-init block. */
+export function isBlockUnsafe(name: string): boolean {
+  return ACTS_WHEN_SET.has(name) || BASH_SET.has(name);
 }
 
 /** `$1`, `${10}`: positional parameters. */
@@ -102,4 +155,9 @@ export function isPositional(name: string): boolean {
 /** A name that may be assigned: letters, digits and underscores, not starting with a digit. */
 export function isVariableName(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
+
+/** A value that reads as itself in any quoting context, with no escaping. */
+export function isPlainValue(value: string): boolean {
+  return /^[A-Za-z0-9_.,:/@%+=-]*$/.test(value);
 }

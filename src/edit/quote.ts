@@ -2,8 +2,8 @@
 // value in every quoting context (checked against bash and dash by test/edit/quote.test.ts).
 
 import type { Quoting } from '../analyze/model.js';
+import { isPlainValue } from '../analyze/shell-vars.js';
 
-const PLAIN = /^[A-Za-z0-9_.,:/@%+=-]*$/;
 /** Characters whose meaning inside `${X:-…}` differs between bash and dash, or between double
  * quotes, here-documents and bare words: a value holding one is refused up front. */
 const UNQUOTABLE = /['"}\\\n\r]/;
@@ -15,7 +15,7 @@ export function isQuotableDefault(value: string): boolean {
 
 /** The text to put after `:-` so the expansion yields `value`. Assumes isQuotableDefault. */
 export function quoteDefault(value: string, quoting: Quoting): string {
-  if (PLAIN.test(value) && !value.startsWith('~')) return value;
+  if (isPlainValue(value)) return value;
   const escaped = value.replace(/[$`]/g, '\\$&');
   // In a bare word, quotes also stop field splitting and globbing of the default.
   return quoting === 'unquoted' ? `"${escaped}"` : escaped;
