@@ -2,11 +2,10 @@
 // must accept every fix, the shell must accept every output, and fixing again changes nothing.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 import fc from 'fast-check';
+
+import { useTempDir } from '../support/cli.js';
 
 import { fixScript } from '../../src/index.js';
 import { rejectedBy } from './check-syntax.js';
@@ -15,13 +14,7 @@ import { programArbitrary } from './programs.js';
 const SEED = 7;
 
 describe('fixing generated programs', () => {
-  let dir = '';
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'nounset-genfix-'));
-  });
-  after(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('nounset-genfix-', { shared: true });
 
   for (const [dialect, shells, numRuns] of [
     ['bash', ['bash'], 300],
@@ -41,7 +34,7 @@ describe('fixing generated programs', () => {
           if (r.changed) outputs.push(r.output);
         }
         assert.deepEqual(problems, []);
-        assert.deepEqual(rejectedBy({ shells, programs: outputs, dir }), []);
+        assert.deepEqual(rejectedBy({ shells, programs: outputs, dir: dir() }), []);
         assert.ok(edits > numRuns / 2, `the programs need edits (${edits})`);
       });
     }

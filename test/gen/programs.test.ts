@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 import fc from 'fast-check';
+
+import { useTempDir } from '../support/cli.js';
 
 import { compareReadings, formatDisagreements } from '../oracle/compare.js';
 import { unexcused } from '../oracle/divergences.js';
@@ -21,13 +20,7 @@ function oracleDisagreements(text: string, dialect: Dialect): string {
 }
 
 describe('program generator', () => {
-  let dir = '';
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'nounset-gen-'));
-  });
-  after(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('nounset-gen-', { shared: true });
 
   // One shell process checks the whole batch; fast-check then shrinks only if one is rejected.
   for (const [dialect, shells, numRuns] of [
@@ -37,10 +30,10 @@ describe('program generator', () => {
     it(`writes ${dialect} programs that pass ${shells.map((s) => `${s} -n`).join(' and ')}`, () => {
       const arb = programArbitrary({ dialect });
       const programs = fc.sample(arb, { seed: SEED, numRuns });
-      const bad = rejectedBy({ shells, programs, dir });
+      const bad = rejectedBy({ shells, programs, dir: dir() });
       if (bad.length === 0) return;
       fc.assert(
-        fc.property(arb, (p) => rejectedBy({ shells, programs: [p], dir }).length === 0),
+        fc.property(arb, (p) => rejectedBy({ shells, programs: [p], dir: dir() }).length === 0),
         { seed: SEED, numRuns },
       );
       assert.fail(`${bad.length} programs rejected, first:\n${bad[0]}`);

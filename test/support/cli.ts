@@ -1,4 +1,4 @@
-// Running the built binary, and a fresh temp directory per test, for the CLI tests.
+// Running the built binary, and temp directories for tests.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,13 +20,14 @@ export function runCli(args: string[], cwd: string): Ran {
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
-/** A temp directory made before each test and removed after it; call inside a describe. */
-export function useTempDir(prefix: string): () => string {
+/** A temp directory made before each test (or once, before all of the describe's tests, with
+ * `shared`) and removed after; call inside a describe. */
+export function useTempDir(prefix: string, opts: { shared?: boolean } = {}): () => string {
   let dir = '';
-  beforeEach(() => {
+  (opts.shared ? before : beforeEach)(() => {
     dir = mkdtempSync(join(tmpdir(), prefix));
   });
-  afterEach(() => {
+  (opts.shared ? after : afterEach)(() => {
     rmSync(dir, { recursive: true, force: true });
   });
   return () => dir;
