@@ -1,9 +1,7 @@
 // The runnable fixture cases: those with a `<case>.env.json` saying which shell runs them, with
 // which arguments and which environment variables. Listed at run time, sorted; no hand-kept list.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from '../support/corpus.js';
+import { fixtureCases, transformDirs } from '../support/fixtures.js';
 import type { ShellName } from '../support/shells.js';
 
 export interface RunSpec {
@@ -40,26 +38,11 @@ export function parseRunSpec(text: string, file: string): RunSpec {
 
 /** Every case under fixtures/ that has an `.env.json`, sorted by folder, then case name. */
 export function runnableCases(): RunnableCase[] {
-  const fixtures = join(ROOT, 'fixtures');
-  const out: RunnableCase[] = [];
-  for (const transform of readdirSync(fixtures).sort()) {
-    const dir = join(fixtures, transform);
-    if (!statSync(dir).isDirectory()) continue;
-    for (const file of readdirSync(dir).sort()) {
-      if (!file.endsWith('.env.json')) continue;
-      const name = file.slice(0, -'.env.json'.length);
-      const id = `${transform}/${name}`;
-      const inputPath = join(dir, `${name}.input.sh`);
-      if (!existsSync(inputPath)) throw new Error(`fixtures/${id}.env.json has no ${name}.input.sh`);
-      const outputPath = join(dir, `${name}.output.sh`);
-      out.push({
-        id,
-        name,
-        input: readFileSync(inputPath, 'utf8'),
-        output: existsSync(outputPath) ? readFileSync(outputPath, 'utf8') : null,
-        spec: parseRunSpec(readFileSync(join(dir, file), 'utf8'), `fixtures/${id}.env.json`),
-      });
-    }
-  }
-  return out;
+  return transformDirs().flatMap((transform) =>
+    fixtureCases(transform).cases.flatMap((c) => {
+      if (c.env === null) return [];
+      const id = `${transform}/${c.name}`;
+      return [{ id, name: c.name, input: c.input, output: c.output, spec: parseRunSpec(c.env, `fixtures/${id}.env.json`) }];
+    }),
+  );
 }

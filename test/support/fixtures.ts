@@ -21,6 +21,8 @@ export interface FixtureCase {
   readonly options: FixOptions;
   /** Diagnostic codes the fix must report, in order, when the case lists them. */
   readonly diagnostics: readonly string[] | null;
+  /** The text of `<case>.env.json` (how to run the case under a real shell), if any. */
+  readonly env: string | null;
 }
 
 export function transformDirs(): string[] {
@@ -45,6 +47,7 @@ export function fixtureCases(transform: string): { cases: FixtureCase[]; strays:
       output: read(`${name}.output.sh`),
       options: { path: `${name}.sh`, ...(options ? (JSON.parse(options) as FixOptions) : {}) },
       diagnostics: diagnostics ? (JSON.parse(diagnostics) as string[]) : null,
+      env: read(`${name}.env.json`),
     };
   });
   return { cases, strays };
