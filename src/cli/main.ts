@@ -10,14 +10,16 @@ import { detectDialect, parse } from '../parse/index.js';
 import { renderDiagnostic, renderFileDiagnostics } from '../report/diagnostics.js';
 import { renderInspectText } from '../report/inspect-text.js';
 import { renderParseSummary, summarizeParse } from '../report/parse-summary.js';
+import { renderGithub } from '../report/github.js';
+import { renderRunJson } from '../report/run-json.js';
 import { renderRunSummary } from '../report/run-summary.js';
 import { inspectPath } from '../run/inspect-path.js';
 import { nodeIO } from '../run/node-io.js';
 import { findSkipCause, hasFailures, runPaths } from '../run/run-paths.js';
 import { toFixOptions, type FixArgs } from './fix-options.js';
 
-/** Exit codes: 0 ok, 2 usage error, 3 at least one file failed. */
-const EXIT = { ok: 0, usage: 2, failed: 3 } as const;
+/** Exit codes: 0 ok, 1 changes pending under --check, 2 usage error, 3 at least one file failed. */
+const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3 } as const;
 
 interface ParseArgs {
   readonly files: string[];
@@ -49,21 +51,29 @@ function runParse(args: ParseArgs): number {
   return status;
 }
 
+type Format = 'diff' | 'json' | 'summary' | 'github';
+
 interface FixCommandArgs extends FixArgs {
   readonly paths: readonly string[];
   readonly dryRun: boolean;
+  readonly check: boolean;
+  readonly format?: Format;
 }
 
-/** Fix mode: write, summary on stdout. Dry run: only the diff on stdout (shfmt -d). Diagnostics on stderr. */
+/** Fix mode writes and prints the summary; --dry-run and --check write nothing and print the
+ * diff (as shfmt -d). --format picks another rendering. Diagnostics always go to stderr. */
 function runFix(args: FixCommandArgs): number {
-  const run = runPaths(args.paths, { cwd: process.cwd(), write: !args.dryRun, fix: toFixOptions(args) }, nodeIO);
-  for (const file of run.files) process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result)));
-  if (args.dryRun) {
-    process.stdout.write(run.files.map((f) => f.diff ?? '').join(''));
-  } else {
-    process.stdout.write(renderRunSummary(run));
-  }
-  return hasFailures(run) ? EXIT.failed : EXIT.ok;
+  const started = performance.now();
+  const dryRun = args.dryRun || args.check;
+  const run = runPaths(args.paths, { cwd: process.cwd(), write: !dryRun, fix: toFixOptions(args) }, nodeIO);
+  const format = args.format ?? (dryRun ? 'diff' : 'summary');
+  if (format !== 'github') for (const file of run.files) process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result)));
+  if (format === 'diff') process.stdout.write(run.files.map((f) => f.diff ?? '').join(''));
+  else if (format === 'summary') process.stdout.write(renderRunSummary(run));
+  else if (format === 'json') process.stdout.write(renderRunJson(run, performance.now() - started));
+  else process.stdout.write(renderGithub(run));
+  if (hasFailures(run)) return EXIT.failed;
+  return args.check && run.files.some((f) => f.status === 'changed') ? EXIT.pending : EXIT.ok;
 }
 
 interface InspectArgs extends FixArgs {
@@ -104,9 +114,14 @@ async function main(argv: string[]): Promise<number> {
       (y) =>
         withFixOptions(y)
           .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'scripts and directories' })
-          .option('dry-run', { type: 'boolean', default: false, describe: 'write nothing; print a unified diff of each change' }),
+          .option('dry-run', { type: 'boolean', default: false, describe: 'write nothing; print a unified diff of each change' })
+          .option('check', { type: 'boolean', default: false, describe: 'like --dry-run, and exit 1 when a file would change (a CI gate)' })
+          .option('format', {
+            choices: ['diff', 'json', 'summary', 'github'] as const,
+            describe: 'diff (default with --dry-run/--check), summary (default when writing), json (schemas/run-result.schema.json), github (Actions workflow commands)',
+          }),
       (a) => {
-        status = runFix({ ...a, paths: a.paths as string[], dryRun: a.dryRun });
+        status = runFix({ ...a, paths: a.paths as string[], dryRun: a.dryRun, check: a.check, format: a.format });
       },
     )
     .command(

@@ -1,0 +1,79 @@
+// --check as a CI gate, and the --format renderings: json (checked against the shipped schema),
+// github workflow commands, summary.
+
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { ROOT } from '../support/corpus.js';
+import { runCli, useTempDir } from '../support/cli.js';
+
+const SCRIPT = '#!/bin/bash\necho "$A" "$1"\nrm -rf "$D/"\n';
+const CLEAN = '#!/bin/bash\nx=1\necho "$x"\n';
+const BAD = 'if true; then\n';
+
+describe('nounset --check and --format', () => {
+  const dir = useTempDir('nounset-format-');
+  const write = (name: string, text: string): void => writeFileSync(join(dir(), name), text);
+
+  it('--check prints the diff, writes nothing and exits 1 while a file would change, 0 once fixed', () => {
+    write('a.sh', SCRIPT);
+    write('b.sh', CLEAN);
+    const pending = runCli(['--check', '.'], dir());
+    assert.equal(pending.status, 1);
+    assert.match(pending.stdout, /^--- a\/a\.sh\n\+\+\+ b\/a\.sh\n/);
+    assert.equal(pending.stderr, '');
+    assert.equal(readFileSync(join(dir(), 'a.sh'), 'utf8'), SCRIPT);
+    assert.equal(runCli(['.'], dir()).status, 0);
+    const clean = runCli(['--check', '.'], dir());
+    assert.deepEqual([clean.status, clean.stdout, clean.stderr], [0, '', '']);
+  });
+
+  it('--check exits 3, not 1, when a file cannot be processed', () => {
+    write('a.sh', SCRIPT);
+    write('bad.sh', BAD);
+    assert.equal(runCli(['--check', '.'], dir()).status, 3);
+  });
+
+  it('--format json prints one document valid against schemas/run-result.schema.json', () => {
+    write('a.sh', SCRIPT);
+    write('b.sh', CLEAN);
+    write('bad.sh', BAD);
+    const r = runCli(['--dry-run', '--format', 'json', '.'], dir());
+    assert.equal(r.status, 3);
+    const doc = JSON.parse(r.stdout) as { files: { path: string; status: string; edits: unknown[] }[]; summary: Record<string, number> };
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'run-result.schema.json'), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    assert.ok(validate(doc), JSON.stringify(validate.errors));
+    assert.deepEqual(doc.files.map((f) => [f.path, f.status, f.edits.length]), [
+      ['a.sh', 'changed', 3],
+      ['b.sh', 'unchanged', 0],
+      ['bad.sh', 'skipped', 0],
+    ]);
+    const { durationMs, ...counts } = doc.summary;
+    assert.deepEqual(counts, { scanned: 3, changed: 1, unchanged: 1, skipped: 1, errors: 0, edits: 3 });
+    assert.ok(Number.isInteger(durationMs));
+    // The schema is strict: an unknown field fails it.
+    assert.equal(validate({ ...doc, extra: 1 }), false);
+  });
+
+  it('--format github prints one workflow command per edit and per diagnostic, escaped', () => {
+    write('a,b.sh', SCRIPT);
+    write('bad.sh', BAD);
+    const r = runCli(['--check', '--format', 'github', '.'], dir());
+    assert.equal(r.status, 3);
+    assert.equal(r.stderr, '');
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 4);
+    assert.match(lines[0] ?? '', /^::warning file=a%2Cb\.sh,line=2,col=1,title=nounset%3A env-init-block::insert the env-init block: /);
+    assert.match(lines[1] ?? '', /^::warning file=a%2Cb\.sh,line=2,col=12,title=nounset%3A default-empty::\$1 → \$\{1:-\}: argument \$1 may be missing/);
+    assert.match(lines[2] ?? '', /^::warning file=a%2Cb\.sh,line=3,col=9,title=nounset%3A require-nonempty::\$D → \$\{D:\?D is not set\}/);
+    assert.match(lines[3] ?? '', /^::error file=bad\.sh,line=2,col=1,title=nounset%3A parse-error::/);
+  });
+
+  it('--format summary prints the one-line summary, also in a dry run', () => {
+    write('a.sh', SCRIPT);
+    const r = runCli(['--dry-run', '--format', 'summary', '.'], dir());
+    assert.deepEqual([r.status, r.stdout, r.stderr], [0, 'nounset: 1 script, 1 would change, 0 unchanged, 0 skipped, 0 errors, 3 edits\n', '']);
+  });
+});
