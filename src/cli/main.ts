@@ -10,6 +10,7 @@ import { detectDialect, parse } from '../parse/index.js';
 import { renderDiagnostic, renderFileDiagnostics } from '../report/diagnostics.js';
 import { renderInspectText } from '../report/inspect-text.js';
 import { renderParseSummary, summarizeParse } from '../report/parse-summary.js';
+import { EDIT_KINDS, renderExplanation } from '../report/explain.js';
 import { renderGithub } from '../report/github.js';
 import { renderRunJson } from '../report/run-json.js';
 import { renderRunSummary } from '../report/run-summary.js';
@@ -58,18 +59,32 @@ interface FixCommandArgs extends FixArgs {
   readonly dryRun: boolean;
   readonly check: boolean;
   readonly format?: Format;
+  readonly maxSize?: number;
+  readonly quiet: boolean;
+  readonly explain?: string;
 }
 
 /** Fix mode writes and prints the summary; --dry-run and --check write nothing and print the
  * diff (as shfmt -d). --format picks another rendering. Diagnostics always go to stderr. */
 function runFix(args: FixCommandArgs): number {
+  if (args.explain !== undefined) {
+    const text = renderExplanation(args.explain);
+    if (text === null) throw new UsageError(`--explain: no edit kind ${JSON.stringify(args.explain)}; kinds: ${EDIT_KINDS.join(', ')}`);
+    process.stdout.write(text);
+    return EXIT.ok;
+  }
   const started = performance.now();
   const dryRun = args.dryRun || args.check;
-  const run = runPaths(args.paths, { cwd: process.cwd(), write: !dryRun, fix: toFixOptions(args) }, nodeIO);
+  if (args.maxSize !== undefined && !(Number.isInteger(args.maxSize) && args.maxSize > 0)) throw new UsageError('--max-size wants a positive number of bytes');
+  const run = runPaths(args.paths, { cwd: process.cwd(), write: !dryRun, fix: toFixOptions(args), ...(args.maxSize ? { maxSize: args.maxSize } : {}) }, nodeIO);
   const format = args.format ?? (dryRun ? 'diff' : 'summary');
-  if (format !== 'github') for (const file of run.files) process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result)));
+  if (format !== 'github') {
+    for (const file of run.files) process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result), { errorsOnly: args.quiet }));
+  }
   if (format === 'diff') process.stdout.write(run.files.map((f) => f.diff ?? '').join(''));
-  else if (format === 'summary') process.stdout.write(renderRunSummary(run));
+  else if (format === 'summary') {
+    if (!args.quiet) process.stdout.write(renderRunSummary(run));
+  }
   else if (format === 'json') process.stdout.write(renderRunJson(run, performance.now() - started));
   else process.stdout.write(renderGithub(run));
   if (hasFailures(run)) return EXIT.failed;
@@ -116,12 +131,15 @@ async function main(argv: string[]): Promise<number> {
           .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'scripts and directories' })
           .option('dry-run', { type: 'boolean', default: false, describe: 'write nothing; print a unified diff of each change' })
           .option('check', { type: 'boolean', default: false, describe: 'like --dry-run, and exit 1 when a file would change (a CI gate)' })
+          .option('max-size', { type: 'number', describe: 'skip (and report) files larger than this many bytes; default 5 MB' })
+          .option('explain', { type: 'string', describe: 'print what an edit kind does and why (all kinds without a value), then exit' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'print only errors (and the diff or document asked for)' })
           .option('format', {
             choices: ['diff', 'json', 'summary', 'github'] as const,
             describe: 'diff (default with --dry-run/--check), summary (default when writing), json (schemas/run-result.schema.json), github (Actions workflow commands)',
           }),
       (a) => {
-        status = runFix({ ...a, paths: a.paths as string[], dryRun: a.dryRun, check: a.check, format: a.format });
+        status = runFix({ ...a, paths: a.paths as string[], dryRun: a.dryRun, check: a.check, format: a.format, maxSize: a.maxSize, quiet: a.quiet, explain: a.explain });
       },
     )
     .command(

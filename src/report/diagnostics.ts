@@ -10,10 +10,13 @@ export function renderDiagnostic(path: string, d: Diagnostic, options: { skipped
   return `${path}:${d.line}:${d.column}: ${d.severity}: ${options.skipped ? 'skipped: ' : ''}${message} [${d.code}]\n`;
 }
 
-/** A file's diagnostics in position order, or `path: error: why` for a file that failed. */
-export function renderFileDiagnostics(file: FileResult, skipCause?: Diagnostic): string {
+/** A file's diagnostics in position order (only errors with `errorsOnly`), or `path: error: why`
+ * for a file that failed. */
+export function renderFileDiagnostics(file: FileResult, skipCause?: Diagnostic, options: { errorsOnly?: boolean } = {}): string {
   let out = '';
-  for (const d of file.result?.diagnostics ?? []) out += renderDiagnostic(file.path, d, { skipped: d === skipCause });
+  for (const d of file.result?.diagnostics ?? []) {
+    if (!options.errorsOnly || d.severity === 'error') out += renderDiagnostic(file.path, d, { skipped: d === skipCause });
+  }
   if (file.status === 'error') out += `${file.path}: error: ${file.error ?? 'failed'}\n`;
   return out;
 }

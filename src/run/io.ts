@@ -8,6 +8,8 @@ export interface EntryStat {
   readonly kind: EntryKind;
   /** Permission bits (and setuid/setgid/sticky), `mode & 0o7777`. */
   readonly mode: number;
+  /** Size in bytes. */
+  readonly size: number;
 }
 
 /** Paths are absolute. Failures throw an Error, with a `code` such as `ENOENT` where there is one. */

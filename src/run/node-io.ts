@@ -5,7 +5,7 @@ import type { EntryKind, EntryStat, ScriptIO } from './io.js';
 
 function toEntry(s: Stats): EntryStat {
   const kind: EntryKind = s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
-  return { kind, mode: s.mode & 0o7777 };
+  return { kind, mode: s.mode & 0o7777, size: s.size };
 }
 
 /** Keeps a byte-order mark in the text, so writing the text back keeps it too. */

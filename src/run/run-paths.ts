@@ -18,7 +18,11 @@ export interface RunOptions {
   readonly write: boolean;
   /** Passed to fixScript for every file (`path` is set per file). */
   readonly fix: Omit<FixOptions, 'path'>;
+  /** Larger files are not read (default 5 MB): a generated or binary file, not a script to edit. */
+  readonly maxSize?: number;
 }
+
+export const DEFAULT_MAX_SIZE = 5 * 1024 * 1024;
 
 /** The diagnostic that made nounset leave a file alone: it does not parse, is written for another
  * shell, or cannot be fixed safely as it is. */
@@ -50,6 +54,8 @@ function runFile(path: string, options: RunOptions, io: ScriptIO): FileResult {
   // As shfmt -w does: replacing a link would turn it into a file, writing through it edits a file not named.
   if (stat.kind === 'symlink') return failed('is a symlink; nounset only rewrites regular files, so name the file it points to');
   if (stat.kind !== 'file') return failed('not a regular file');
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
+  if (stat.size > maxSize) return failed(`skipped: ${stat.size} bytes, larger than --max-size ${maxSize}`);
   let text: string;
   try {
     text = io.readFile(abs);

@@ -77,3 +77,42 @@ describe('nounset --check and --format', () => {
     assert.deepEqual([r.status, r.stdout, r.stderr], [0, 'nounset: 1 script, 1 would change, 0 unchanged, 0 skipped, 0 errors, 3 edits\n', '']);
   });
 });
+
+describe('nounset --explain, --max-size, --quiet', () => {
+  const dir = useTempDir('nounset-opts-');
+
+  it('--explain KIND prints that paragraph; --explain alone prints every kind; each kind has a README anchor', () => {
+    const one = runCli(['--explain', 'default-zero'], dir());
+    assert.equal(one.status, 0);
+    assert.match(one.stdout, /^default-zero\n {2}`x` → `\$\{x:-0\}` in arithmetic/);
+    const all = runCli(['--explain'], dir());
+    const kinds = [...all.stdout.matchAll(/^([a-z-]+)$/gm)].map((m) => m[1]);
+    assert.deepEqual(kinds, ['default-empty', 'default-value', 'default-zero', 'env-init-block', 'require-nonempty']);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const k of kinds) assert.ok(readme.includes(`<a id="${k}"></a>`), `README.md explains ${k ?? ''}`);
+    const bad = runCli(['--explain', 'nope'], dir());
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /no edit kind "nope"/);
+  });
+
+  it('--max-size skips a larger file with a one-line reason, leaves it alone and exits 3', () => {
+    const big = `#!/bin/bash\necho "$A"\n${'#'.repeat(3000)}\n`;
+    writeFileSync(join(dir(), 'big.sh'), big);
+    writeFileSync(join(dir(), 'small.sh'), SCRIPT);
+    const r = runCli(['--max-size', '2000', '.'], dir());
+    assert.equal(r.status, 3);
+    assert.equal(r.stderr, 'big.sh: error: skipped: 3023 bytes, larger than --max-size 2000\n');
+    assert.equal(readFileSync(join(dir(), 'big.sh'), 'utf8'), big);
+    assert.notEqual(readFileSync(join(dir(), 'small.sh'), 'utf8'), SCRIPT);
+    assert.equal(runCli(['--max-size', '0', '.'], dir()).status, 2);
+  });
+
+  it('--quiet prints no summary and only error diagnostics', () => {
+    writeFileSync(join(dir(), 'a.sh'), '#!/bin/bash\n. ./lib.sh\necho "$A"\n');
+    writeFileSync(join(dir(), 'bad.sh'), BAD);
+    const r = runCli(['--quiet', '.'], dir());
+    assert.equal(r.status, 3);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^bad\.sh:2:1: error: skipped: .*\[parse-error\]\n$/);
+  });
+});

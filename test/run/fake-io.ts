@@ -54,7 +54,7 @@ export function fakeIO(files: Record<string, string>): FakeIO {
   const follow = (path: string): FakeEntry => get(realPath(path));
   /** The path with symlinks resolved in its directories only, as lstat sees it. */
   const viaParent = (path: string): string => (path === '/' ? path : join(realPath(dirname(path)), basename(path)));
-  const toStat = (e: FakeEntry): EntryStat => ({ kind: e.kind, mode: e.kind === 'file' ? e.mode : 0o755 });
+  const toStat = (e: FakeEntry): EntryStat => ({ kind: e.kind, mode: e.kind === 'file' ? e.mode : 0o755, size: e.kind === 'file' ? Buffer.byteLength(e.text) : 0 });
   const check = (op: keyof FakeIO['fail'], path: string): void => {
     calls.push(`${op} ${path}`);
     const code = fail[op];

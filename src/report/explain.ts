@@ -1,0 +1,25 @@
+// `--explain [KIND]`: one paragraph per edit kind, what it does and why, for a reviewer reading a
+// nounset diff. README.md has the same kinds under anchors of the same names.
+
+import type { EditKind } from '../result.js';
+
+export const EXPLANATIONS: Readonly<Record<EditKind, string>> = {
+  'default-empty':
+    '`$X` → `${X:-}`: the reference may find X unset, which stops a script running under set -u. `${X:-}` expands to empty when X is unset, as it would without set -u; when X is set, even to an empty value, it expands exactly as before. Used for arguments ($1 …), for variables the script tests for set-ness, for names declared `local x` without a value, and for every unsafe reference in --style inline.',
+  'default-value':
+    '`$X` → `${X:-value}`: as default-empty, with the default given by --default X=value. The value is written so it expands to exactly itself in that quoting context.',
+  'default-zero':
+    '`x` → `${x:-0}` in arithmetic: what arithmetic makes of an unset name. Inside a larger expression the rewrite is `(${x:-0})`, because bash evaluates a bare name\'s value as an expression of its own (`2*x` with x=1+1 is 4) and the parentheses keep that. `$X` inside `$(( ))` gets `${X:-0}` too, since an empty value there is a syntax error.',
+  'require-nonempty':
+    '`$X` → `${X:?X is not set}`: the value is a path given to rm, mv, find -delete, chown -R and the like (directly or through an assignment). An empty value would act on the wrong path (`rm -rf "$DIR/"` becomes `rm -rf /`), so the script stops instead, on unset and on empty. Also used for --require NAME in inline style.',
+  'env-init-block':
+    'One block near the top, between `# nounset:env-init begin` and `# nounset:env-init end`, with a line `NAME="${NAME:-}"` for each environment input: each is read before any assignment in the file, so under set -u an unset one stops the script. The block keeps any value the environment sets and does not export anything; a re-run updates it in place and keeps edited defaults.',
+};
+
+export const EDIT_KINDS = Object.keys(EXPLANATIONS).sort() as EditKind[];
+
+/** The paragraph for `kind`, or all of them (each under its name) when `kind` is empty. */
+export function renderExplanation(kind: string): string | null {
+  if (kind === '') return EDIT_KINDS.map((k) => `${k}\n  ${EXPLANATIONS[k]}\n`).join('\n');
+  return (EDIT_KINDS as string[]).includes(kind) ? `${kind}\n  ${EXPLANATIONS[kind as EditKind]}\n` : null;
+}
