@@ -97,7 +97,10 @@ function newBlockPlace(text: string, file: File): { at: number; blankBefore: boo
   for (let pos = bom; pos < text.length; ) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl === -1 ? text.length : nl + 1;
-    if (!/^[ \t]*#/.test(text.slice(pos, lineEnd))) break;
+    const line = text.slice(pos, lineEnd);
+    if (!/^[ \t]*#/.test(line)) break;
+    // A directive for the next command belongs to it: the block never goes in between.
+    if (/^[ \t]*#[ \t]*(shellcheck[ \t]+disable|nounset[ \t]+disable-next-line)/.test(line)) break;
     headerEnd = lineEnd;
     pos = lineEnd;
   }

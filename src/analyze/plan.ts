@@ -124,10 +124,13 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     !isBlockUnsafe(name) &&
     (firstRead.get(name) ?? 0) < firstSource;
 
+  const suppressed = suppressions(file, lineOf);
   const reads: PlannedRead[] = facts.reads.map(({ read, inFunction }) => {
     const safe = (reason: string): PlannedRead => ({ read, verdict: 'safe', fix: 'none', reason, inFunction });
     const name = read.name;
     if (ignore.has(name)) return safe('ignored by configuration');
+    const off = suppressed.get(lineOf(read.start));
+    if (off && (off.names.length === 0 || off.names.includes(name))) return safe(`left alone: \`# nounset disable-next-line\` on line ${off.line}`);
     if (read.braceExpanded) return { read, verdict: 'review', fix: 'review', reason: `bash expands the braces in this word before it reads $${name}, so it reads a longer name (\`$A{1,2}\` reads $A1 and $A2); check it by hand`, inFunction };
     if (read.form === 'guarded') return safe(`\`\${${name}${read.op ?? ''}…}\` already handles an unset ${name}`);
     if (read.insideOwnGuard) return safe(`inside \`\${${name}:+…}\`, which is expanded only when ${name} is set`);
@@ -215,6 +218,24 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     sources: facts.sources,
     options,
   };
+}
+
+/** `# nounset disable-next-line [NAME…]` comments: the line after each, and the names it leaves
+ * alone (all when none are given). */
+function suppressions(file: File, lineOf: (o: number) => number): Map<number, { line: number; names: string[] }> {
+  const out = new Map<number, { line: number; names: string[] }>();
+  for (const c of file.comments) {
+    const m = /^\s*nounset\s+disable-next-line\b(.*)$/.exec(c.text);
+    if (!m) continue;
+    const line = lineOf(c.start);
+    out.set(line + 1, { line, names: (m[1] ?? '').trim().split(/[\s,]+/).filter((n) => n !== '') });
+  }
+  return out;
+}
+
+/** True when a `# nounset disable-file` comment asks nounset to leave the whole file alone. */
+export function isFileDisabled(file: File): boolean {
+  return file.comments.some((c) => /^\s*nounset\s+disable-file\b/.test(c.text));
 }
 
 /** Reads whose value flows, through assignments, into a path argument of a destructive command:

@@ -1,7 +1,7 @@
 // One script in, the fixed script out: parse, analyse, run the transforms, apply, verify.
 // Pure: no file system, console, clock or environment.
 
-import { planFixes, type Plan, type PlanOptions } from '../analyze/plan.js';
+import { isFileDisabled, planFixes, type Plan, type PlanOptions } from '../analyze/plan.js';
 import { isVariableName } from '../analyze/shell-vars.js';
 import { applyEdits } from '../edit/apply.js';
 import { nestEdits, renderSpan, sortEdits, type Edit, type Finding } from '../edit/edit.js';
@@ -66,6 +66,9 @@ export function fixScript(text: string, options: FixOptions = {}): FixResult {
   const parsed = parseScript(text, options);
   const unchanged = (diagnostics: Diagnostic[], extra: Partial<FixResult> = {}): FixResult => ({ output: text, changed: false, dialect: parsed.dialect, edits: [], inputs: [], diagnostics, ...extra });
   if (parsed.kind === 'skip') return unchanged([parsed.diagnostic]);
+  if (isFileDisabled(parsed.file)) {
+    return unchanged([{ line: 1, column: 1, severity: 'info', code: 'disabled', message: 'a `# nounset disable-file` comment asks nounset to leave this file alone' }]);
+  }
   const starts = lineStarts(text);
   const at = (o: number): { line: number; column: number } => lineColumnAt(starts, o);
   const plan = planFixes(text, parsed.file, { ...opts, dialect: parsed.dialect });

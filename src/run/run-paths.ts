@@ -28,7 +28,7 @@ export const DEFAULT_MAX_SIZE = 5 * 1024 * 1024;
  * shell, or cannot be fixed safely as it is. */
 export function findSkipCause(result: FixResult): Diagnostic | undefined {
   if (result.changed) return undefined;
-  return result.diagnostics.find((d) => d.severity === 'error' || d.code === 'unsupported-shell');
+  return result.diagnostics.find((d) => d.severity === 'error' || d.code === 'unsupported-shell' || d.code === 'disabled');
 }
 
 /** True when any file failed: an error, or a diagnostic of severity `error` (a parse error...). */
