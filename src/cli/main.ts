@@ -62,6 +62,8 @@ interface FixCommandArgs extends FixArgs {
   readonly maxSize?: number;
   readonly quiet: boolean;
   readonly explain?: string;
+  readonly exclude?: readonly string[];
+  readonly ignore: boolean;
 }
 
 /** Fix mode writes and prints the summary; --dry-run and --check write nothing and print the
@@ -76,7 +78,15 @@ function runFix(args: FixCommandArgs): number {
   const started = performance.now();
   const dryRun = args.dryRun || args.check;
   if (args.maxSize !== undefined && !(Number.isInteger(args.maxSize) && args.maxSize > 0)) throw new UsageError('--max-size wants a positive number of bytes');
-  const run = runPaths(args.paths, { cwd: process.cwd(), write: !dryRun, fix: toFixOptions(args), ...(args.maxSize ? { maxSize: args.maxSize } : {}) }, nodeIO);
+  const options = {
+    cwd: process.cwd(),
+    write: !dryRun,
+    fix: toFixOptions(args),
+    gitignore: args.ignore,
+    ...(args.maxSize ? { maxSize: args.maxSize } : {}),
+    ...(args.exclude ? { exclude: args.exclude } : {}),
+  };
+  const run = runPaths(args.paths, options, nodeIO);
   const format = args.format ?? (dryRun ? 'diff' : 'summary');
   if (format !== 'github') {
     for (const file of run.files) process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result), { errorsOnly: args.quiet }));
@@ -132,6 +142,8 @@ async function main(argv: string[]): Promise<number> {
           .option('dry-run', { type: 'boolean', default: false, describe: 'write nothing; print a unified diff of each change' })
           .option('check', { type: 'boolean', default: false, describe: 'like --dry-run, and exit 1 when a file would change (a CI gate)' })
           .option('max-size', { type: 'number', describe: 'skip (and report) files larger than this many bytes; default 5 MB' })
+          .option('exclude', { type: 'string', array: true, nargs: 1, describe: 'GLOB: skip matching paths while searching directories (gitignore syntax, repeatable)' })
+          .option('ignore', { type: 'boolean', default: true, describe: 'honour .gitignore files while searching (--no-ignore: do not)' })
           .option('explain', { type: 'string', describe: 'print what an edit kind does and why (all kinds without a value), then exit' })
           .option('quiet', { type: 'boolean', default: false, describe: 'print only errors (and the diff or document asked for)' })
           .option('format', {
@@ -139,7 +151,7 @@ async function main(argv: string[]): Promise<number> {
             describe: 'diff (default with --dry-run/--check), summary (default when writing), json (schemas/run-result.schema.json), github (Actions workflow commands)',
           }),
       (a) => {
-        status = runFix({ ...a, paths: a.paths as string[], dryRun: a.dryRun, check: a.check, format: a.format, maxSize: a.maxSize, quiet: a.quiet, explain: a.explain });
+        status = runFix({ ...a, paths: a.paths as string[], dryRun: a.dryRun, check: a.check, format: a.format, maxSize: a.maxSize, quiet: a.quiet, explain: a.explain, exclude: a.exclude, ignore: a.ignore });
       },
     )
     .command(

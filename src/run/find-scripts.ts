@@ -2,6 +2,7 @@
 // always taken; a directory is walked, and there a file needs a shell extension or a shell shebang.
 
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { detectDialect } from '../parse/index.js';
 import { describeIOError, type EntryKind, type ScriptIO } from './io.js';
 
@@ -14,9 +15,41 @@ export interface FoundScript {
 export interface FindOptions {
   /** Absolute; the paths given and returned are relative to it. */
   readonly cwd: string;
+  /** Gitignore-style patterns, relative to `cwd`, that walking skips (`--exclude`). */
+  readonly exclude?: readonly string[];
+  /** Honour `.gitignore` files met while walking (default true; `--no-ignore` turns it off). */
+  readonly gitignore?: boolean;
 }
 
-const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules']);
+const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', 'vendor']);
+
+/** Ignore rules met on the way down, each with the directory its patterns are relative to. */
+type Rules = readonly { readonly base: string; readonly ig: Ignore }[];
+
+/** Whether `abs` is ignored: the deepest rule that decides wins (a nested `!pattern` re-includes). */
+function isIgnored(rules: Rules, abs: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const { base, ig } of rules) {
+    const rel = relative(base, abs).split(sep).join('/');
+    if (rel === '' || rel.startsWith('..')) continue;
+    const r = ig.test(isDir ? `${rel}/` : rel);
+    if (r.ignored) ignored = true;
+    else if (r.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+/** The rules of `dir/.gitignore`, added to `rules`; `rules` itself when there is none. */
+function withGitignore(io: ScriptIO, dir: string, rules: Rules): Rules {
+  let text: string;
+  try {
+    text = io.readFile(join(dir, '.gitignore'));
+  } catch {
+    // No .gitignore here (or an unreadable one, which git would not apply either).
+    return rules;
+  }
+  return [...rules, { base: dir, ig: ignore().add(text) }];
+}
 // Not .bats: `@test "name" { … }` is not shell syntax, so every Bats file would fail to parse.
 const SCRIPT_EXTENSIONS = ['.sh', '.bash'];
 const SHEBANG_SHELLS = new Set(['sh', 'bash', 'dash', 'ash']);
@@ -51,7 +84,16 @@ export function showPath(cwd: string, abs: string): string {
   return sep === '/' ? shown : shown.split(sep).join('/');
 }
 
-function walk(io: ScriptIO, dir: string, out: Map<string, string | undefined>, show: (abs: string) => string): void {
+interface Walk {
+  readonly io: ScriptIO;
+  readonly out: Map<string, string | undefined>;
+  readonly show: (abs: string) => string;
+  readonly gitignore: boolean;
+}
+
+function walk(w: Walk, dir: string, inherited: Rules): void {
+  const { io, out, show } = w;
+  const rules = w.gitignore ? withGitignore(io, dir, inherited) : inherited;
   let names: string[];
   try {
     names = io.readdir(dir);
@@ -69,8 +111,9 @@ function walk(io: ScriptIO, dir: string, out: Map<string, string | undefined>, s
       out.set(show(abs), `cannot read: ${describeIOError(err)}`);
       continue;
     }
+    if (isIgnored(rules, abs, kind === 'directory')) continue;
     // Symlinks found by walking are neither followed nor taken (as shfmt does).
-    if (kind === 'directory') walk(io, abs, out, show);
+    if (kind === 'directory') walk(w, abs, rules);
     else if (kind === 'file') {
       const k = classifyName(name);
       if (k === 'script' || (k === 'if-shebang' && sniffShebang(io, abs))) out.set(show(abs), undefined);
@@ -91,6 +134,8 @@ function sniffShebang(io: ScriptIO, abs: string): boolean {
 export function findScripts(paths: readonly string[], options: FindOptions, io: ScriptIO): FoundScript[] {
   const out = new Map<string, string | undefined>();
   const show = (abs: string): string => showPath(options.cwd, abs);
+  const w: Walk = { io, out, show, gitignore: options.gitignore ?? true };
+  const excludes: Rules = options.exclude?.length ? [{ base: options.cwd, ig: ignore().add([...options.exclude]) }] : [];
   for (const p of paths) {
     const abs = isAbsolute(p) ? p : resolve(options.cwd, p);
     let isDir = false;
@@ -100,11 +145,26 @@ export function findScripts(paths: readonly string[], options: FindOptions, io: 
     } catch {
       // Taken as a file: runPaths reports why it cannot be read.
     }
-    if (isDir) walk(io, abs, out, show);
+    if (isDir) walk(w, abs, [...excludes, ...gitignoresAbove(io, options.cwd, abs, w.gitignore)]);
     else out.set(show(abs), undefined);
   }
   return [...out.keys()].sort(compareBytes).map((path) => {
     const error = out.get(path);
     return error === undefined ? { path } : { path, error };
   });
+}
+
+/** The `.gitignore` rules of the directories from `cwd` down to `dir` (exclusive), which apply
+ * inside `dir` too. */
+function gitignoresAbove(io: ScriptIO, cwd: string, dir: string, enabled: boolean): Rules {
+  if (!enabled) return [];
+  const rel = relative(cwd, dir);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return [];
+  let rules: Rules = [];
+  let at = cwd;
+  for (const part of rel.split(sep)) {
+    rules = withGitignore(io, at, rules);
+    at = join(at, part);
+  }
+  return rules;
 }

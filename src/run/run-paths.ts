@@ -20,6 +20,10 @@ export interface RunOptions {
   readonly fix: Omit<FixOptions, 'path'>;
   /** Larger files are not read (default 5 MB): a generated or binary file, not a script to edit. */
   readonly maxSize?: number;
+  /** Gitignore-style patterns walking skips; named files are always taken. */
+  readonly exclude?: readonly string[];
+  /** Honour `.gitignore` files while walking (default true). */
+  readonly gitignore?: boolean;
 }
 
 export const DEFAULT_MAX_SIZE = 5 * 1024 * 1024;
@@ -84,7 +88,8 @@ function runFile(path: string, options: RunOptions, io: ScriptIO): FileResult {
 export function runPaths(paths: readonly string[], options: RunOptions, io: ScriptIO): RunResult {
   // The options are checked on an empty script, so bad ones fail even when no script is found.
   fixScript('', options.fix);
-  const files = findScripts(paths, { cwd: options.cwd }, io).map((found): FileResult =>
+  const find = { cwd: options.cwd, ...(options.exclude ? { exclude: options.exclude } : {}), ...(options.gitignore === false ? { gitignore: false } : {}) };
+  const files = findScripts(paths, find, io).map((found): FileResult =>
     found.error === undefined ? runFile(found.path, options, io) : { path: found.path, status: 'error', error: found.error },
   );
   return { wrote: options.write, files };
