@@ -122,7 +122,7 @@ function runInspect(args: InspectArgs): number {
 function withFixOptions<T>(y: Argv<T>) {
   return y
     .option('style', { choices: ['block', 'inline'] as const, default: 'block' as const, describe: 'block: declare environment inputs once at the top; inline: rewrite each reference where it is' })
-    .option('dialect', { choices: ['bash', 'sh', 'posix'] as const, describe: 'default: from the shellcheck directive, shebang or extension, else bash' })
+    .option('dialect', { choices: ['auto', 'bash', 'sh', 'posix'] as const, describe: 'auto (default): from the shellcheck directive, shebang or extension, else bash' })
     .option('default', { type: 'string', array: true, nargs: 1, describe: 'NAME=value: the default an unset input gets (repeatable)' })
     .option('require', { type: 'string', array: true, nargs: 1, describe: 'NAME: an input that must be set; checked with ${NAME:?} (repeatable)' })
     .option('ignore-var', { type: 'string', array: true, nargs: 1, describe: 'NAME: a variable nounset never touches (repeatable)' });

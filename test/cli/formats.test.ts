@@ -73,7 +73,7 @@ describe('nounset --check and --format', () => {
 
   it('--format summary prints the one-line summary, also in a dry run', () => {
     write('a.sh', SCRIPT);
-    const r = runCli(['--dry-run', '--format', 'summary', '.'], dir());
+    const r = runCli(['--dry-run', '--dialect', 'auto', '--format', 'summary', '.'], dir());
     assert.deepEqual([r.status, r.stdout, r.stderr], [0, 'nounset: 1 script, 1 would change, 0 unchanged, 0 skipped, 0 errors, 3 edits\n', '']);
   });
 });
