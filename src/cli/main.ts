@@ -67,7 +67,8 @@ interface FixCommandArgs extends FixArgs {
 }
 
 /** Fix mode writes and prints the summary; --dry-run and --check write nothing and print the
- * diff (as shfmt -d). --format picks another rendering. Diagnostics always go to stderr. */
+ * diff (as shfmt -d). --format picks another rendering. Diagnostics go to stderr, except with
+ * --format github, whose workflow commands carry them on stdout. */
 function runFix(args: FixCommandArgs): number {
   if (args.explain !== undefined) {
     const text = renderExplanation(args.explain);
@@ -92,11 +93,9 @@ function runFix(args: FixCommandArgs): number {
     for (const file of run.files) process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result), { errorsOnly: args.quiet }));
   }
   if (format === 'diff') process.stdout.write(run.files.map((f) => f.diff ?? '').join(''));
-  else if (format === 'summary') {
-    if (!args.quiet) process.stdout.write(renderRunSummary(run));
-  }
   else if (format === 'json') process.stdout.write(renderRunJson(run, performance.now() - started));
-  else process.stdout.write(renderGithub(run));
+  else if (format === 'github') process.stdout.write(renderGithub(run));
+  else if (!args.quiet) process.stdout.write(renderRunSummary(run));
   if (hasFailures(run)) return EXIT.failed;
   return args.check && run.files.some((f) => f.status === 'changed') ? EXIT.pending : EXIT.ok;
 }
