@@ -106,8 +106,8 @@ function namesAfterOptions(args: readonly Word[], argOpts: string, arrayOpt: str
   return { names, array };
 }
 
-/** A literal variable name word (`NAME`, or `NAME[i]` → NAME), or null. */
-function nameOf(word: Word | null | undefined): string | null {
+/** The variable a literal word names (`NAME`, or `NAME[i]` → NAME), or null. */
+export function nameOf(word: Word | null | undefined): string | null {
   const t = word ? wordText(word) : null;
   const m = t === null ? null : /^([A-Za-z_][A-Za-z0-9_]*)(\[.*\])?$/.exec(t);
   return m?.[1] ?? null;

@@ -3,6 +3,7 @@
 
 import type { ArithmExpr, ParamExp, Stmt, Subscript, TestExpr, Word, WordPart } from '../parse/ast.js';
 import type { ReferenceForm } from '../result.js';
+import { nameOf } from './builtins.js';
 import type { Event, Place, Quoting, Read, Region } from './model.js';
 
 export interface WordCtx {
@@ -243,7 +244,7 @@ export function walkTest(expr: TestExpr, ctx: WordCtx): void {
         if (e.op === '=~') push(ctx, { kind: 'write', name: 'BASH_REMATCH', start: e.start, end: e.end, how: 'regex-match' });
         break;
       case 'TestUnary': {
-        const name = e.op === '-v' && e.x.type === 'TestWord' ? literalName(e.x.word) : null;
+        const name = e.op === '-v' && e.x.type === 'TestWord' ? nameOf(e.x.word) : null;
         if (name) push(ctx, { kind: 'set-test', name, start: e.start, end: e.end, how: '[[ -v ]]' });
         stack.push(e.x);
         break;
@@ -257,12 +258,4 @@ export function walkTest(expr: TestExpr, ctx: WordCtx): void {
         break;
     }
   }
-}
-
-/** The variable named by a literal word (`NAME` or `NAME[sub]`), or null. */
-export function literalName(word: Word): string | null {
-  const only = word.parts.length === 1 ? word.parts[0] : undefined;
-  if (only?.type !== 'Lit') return null;
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[.*\])?$/.exec(only.value);
-  return m?.[1] ?? null;
 }

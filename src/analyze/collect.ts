@@ -3,8 +3,8 @@
 
 import type { Assign, BinaryCmd, CallExpr, DeclClause, File, Redirect, Stmt, Word } from '../parse/ast.js';
 import { forEachNode } from '../parse/index.js';
-import { builtinEvents, commandName, destructiveCommand, wordText } from './builtins.js';
-import { literalName, newRegion, walkArith, walkParts, walkSubscript, walkTest, walkWord, type WordCtx } from './collect-words.js';
+import { builtinEvents, commandName, destructiveCommand, nameOf, wordText } from './builtins.js';
+import { newRegion, walkArith, walkParts, walkSubscript, walkTest, walkWord, type WordCtx } from './collect-words.js';
 import type { Region } from './model.js';
 
 /** Builds the model of a parsed script. */
@@ -136,7 +136,7 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
       if (cmd.stmt) walkStmt(cmd.stmt, ctx);
       return;
     case 'CoprocClause': {
-      const name = cmd.name ? literalName(cmd.name) : 'COPROC';
+      const name = cmd.name ? nameOf(cmd.name) : 'COPROC';
       walkStmt(cmd.stmt, sub(ctx, 'subshell', cmd.stmt));
       if (name) ctx.region.events.push({ kind: 'write', name, start: cmd.start, end: cmd.end, how: 'coproc' });
       return;

@@ -203,9 +203,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
 
   const blockNames = new Set<string>(block?.entries.map((e) => e.name) ?? []);
   for (const r of reads) if (r.fix === 'block') blockNames.add(r.read.name);
-  const readNames = new Set(facts.reads.map((r) => r.read.name));
   for (const name of [...Object.keys(options.defaults), ...options.required]) {
-    if (blockable(name) && readNames.has(name)) blockNames.add(name);
+    if (blockable(name) && firstRead.has(name)) blockNames.add(name);
   }
   return {
     text,

@@ -58,20 +58,32 @@ function toDiagnostic(f: Finding, at: (o: number) => { line: number; column: num
 
 const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }): number => a.line - b.line || a.column - b.column;
 
+type Analysis =
+  | { kind: 'skip'; dialect: Dialect; diagnostic: Diagnostic }
+  | { kind: 'ok'; dialect: Dialect; file: File; plan: Plan; at: (offset: number) => { line: number; column: number } };
+
+/** Parse and plan, shared by fixScript and inspectScript. */
+function analyse(text: string, options: FixOptions): Analysis {
+  const opts = normalize(options);
+  const parsed = parseScript(text, options);
+  if (parsed.kind === 'skip') return parsed;
+  const starts = lineStarts(text);
+  const at = (o: number): { line: number; column: number } => lineColumnAt(starts, o);
+  return { ...parsed, plan: planFixes(text, parsed.file, { ...opts, dialect: parsed.dialect }), at };
+}
+
 /** Fixes one script's text: returns the new text, the edits with reasons, the environment inputs
  * and diagnostics. Never throws on bad shell (the script is returned unchanged with a diagnostic);
  * throws UsageError on bad options and EditConflictError on a bug. */
 export function fixScript(text: string, options: FixOptions = {}): FixResult {
-  const opts = normalize(options);
-  const parsed = parseScript(text, options);
+  const parsed = analyse(text, options);
   const unchanged = (diagnostics: Diagnostic[], extra: Partial<FixResult> = {}): FixResult => ({ output: text, changed: false, dialect: parsed.dialect, edits: [], inputs: [], diagnostics, ...extra });
   if (parsed.kind === 'skip') return unchanged([parsed.diagnostic]);
   if (isFileDisabled(parsed.file)) {
     return unchanged([{ line: 1, column: 1, severity: 'info', code: 'disabled', message: 'a `# nounset disable-file` comment asks nounset to leave this file alone' }]);
   }
-  const starts = lineStarts(text);
-  const at = (o: number): { line: number; column: number } => lineColumnAt(starts, o);
-  const plan = planFixes(text, parsed.file, { ...opts, dialect: parsed.dialect });
+  const { plan, at } = parsed;
+  const opts = plan.options;
   const diagnostics = planDiagnostics(plan, at);
   if (plan.site.kind === 'malformed') return unchanged(diagnostics, { inputs: plan.inputs });
   const raw: Edit[] = [];
@@ -104,12 +116,9 @@ export function fixScript(text: string, options: FixOptions = {}): FixResult {
 
 /** Every parameter reference in a script with nounset's verdict on it and why; never edits. */
 export function inspectScript(text: string, options: FixOptions = {}): InspectResult {
-  const opts = normalize(options);
-  const parsed = parseScript(text, options);
+  const parsed = analyse(text, options);
   if (parsed.kind === 'skip') return { dialect: parsed.dialect, references: [], inputs: [], diagnostics: [parsed.diagnostic] };
-  const starts = lineStarts(text);
-  const at = (o: number): { line: number; column: number } => lineColumnAt(starts, o);
-  const plan = planFixes(text, parsed.file, { ...opts, dialect: parsed.dialect });
+  const { plan, at } = parsed;
   const references: ReferenceReport[] = plan.reads.map((p) => ({
     start: p.read.start,
     end: p.read.end,
