@@ -34,8 +34,9 @@ export interface PlannedRead {
 }
 
 export interface Plan {
-  /** The source the plan is about. */
+  /** The source the plan is about, and where its lines start. */
   readonly text: string;
+  readonly lineStarts: readonly number[];
   readonly file: File;
   readonly model: Region;
   readonly reads: readonly PlannedRead[];
@@ -99,7 +100,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const block = site.kind === 'existing' ? site.block : null;
   const facts = gatherFacts(model, block);
   const destructiveVia = destructiveFlows(facts);
-  const lineOf = lineFinder(text);
+  const starts = lineStarts(text);
+  const lineOf = (offset: number): number => lineColumnAt(starts, offset).line;
   const ignore = new Set(options.ignore);
   const required = new Set(options.required);
   // A read before the block (in a leading `set` line) is not covered by it.
@@ -208,6 +210,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   }
   return {
     text,
+    lineStarts: starts,
     file,
     model,
     reads,
@@ -322,10 +325,4 @@ function listInputs(
 function literalWord(word: Word | null): string | null {
   if (!word) return '';
   return word.parts.every((p) => p.type === 'Lit') ? word.parts.map((p) => (p.type === 'Lit' ? p.value : '')).join('') : null;
-}
-
-/** 1-based line of an offset, with the line table built once. */
-export function lineFinder(text: string): (offset: number) => number {
-  const starts = lineStarts(text);
-  return (offset) => lineColumnAt(starts, offset).line;
 }

@@ -8,7 +8,7 @@ import { nestEdits, renderSpan, sortEdits, type Edit, type Finding } from '../ed
 import { isQuotableDefault } from '../edit/quote.js';
 import { ParseError, UsageError } from '../errors.js';
 import type { Dialect, File } from '../parse/ast.js';
-import { detectDialect, lineColumnAt, lineStarts, parse } from '../parse/index.js';
+import { detectDialect, lineColumnAt, parse } from '../parse/index.js';
 import type { Diagnostic, EditReport, FixOptions, FixResult, InspectResult, ReferenceReport } from '../result.js';
 import { transforms } from '../../transforms/index.js';
 import { verifyOutput } from './verify.js';
@@ -67,9 +67,8 @@ function analyse(text: string, options: FixOptions): Analysis {
   const opts = normalize(options);
   const parsed = parseScript(text, options);
   if (parsed.kind === 'skip') return parsed;
-  const starts = lineStarts(text);
-  const at = (o: number): { line: number; column: number } => lineColumnAt(starts, o);
-  return { ...parsed, plan: planFixes(text, parsed.file, { ...opts, dialect: parsed.dialect }), at };
+  const plan = planFixes(text, parsed.file, { ...opts, dialect: parsed.dialect });
+  return { ...parsed, plan, at: (o) => lineColumnAt(plan.lineStarts, o) };
 }
 
 /** Fixes one script's text: returns the new text, the edits with reasons, the environment inputs
