@@ -57,3 +57,31 @@ export class EditConflictError extends NounsetError {
     super('edit-conflict', message);
   }
 }
+
+/** A bad configuration file. Prints as `path: key: reason` (`key` like `overrides[1].style`, left
+ * out when the whole file is at fault), or `path:line:col: reason` where a JSON position is known. */
+export class ConfigError extends UsageError {
+  readonly path: string;
+  /** Where in the config the problem is; '' for the file as a whole. */
+  readonly key: string;
+  /** The message without the location prefix. */
+  readonly reason: string;
+  /** 1-based, for invalid JSON when the parser gives a position. */
+  readonly line?: number;
+  readonly column?: number;
+  constructor(opts: { path: string; key?: string; reason: string; line?: number; column?: number }) {
+    const key = opts.key ?? '';
+    const where =
+      opts.line !== undefined && opts.column !== undefined
+        ? `${opts.path}:${opts.line}:${opts.column}`
+        : key
+          ? `${opts.path}: ${key}`
+          : opts.path;
+    super(`${where}: ${opts.reason}`);
+    this.path = opts.path;
+    this.key = key;
+    this.reason = opts.reason;
+    if (opts.line !== undefined) this.line = opts.line;
+    if (opts.column !== undefined) this.column = opts.column;
+  }
+}

@@ -1,0 +1,52 @@
+// The shapes of a nounset configuration, as validateConfig returns it. Types only.
+
+import type { FixStyle } from '../result.js';
+
+/** `auto` detects the dialect per file; `sh` and `posix` are the same dialect. */
+export type ConfigDialect = 'auto' | 'bash' | 'sh' | 'posix';
+
+/** What the top level and an override can both set. */
+export interface ConfigSettings {
+  readonly style?: FixStyle;
+  readonly dialect?: ConfigDialect;
+  /** NAME → default value. */
+  readonly defaults?: Readonly<Record<string, string>>;
+  /** Inputs that must be set. */
+  readonly required?: readonly string[];
+  /** Variables nounset never touches. */
+  readonly ignoreVars?: readonly string[];
+}
+
+export interface ConfigOverride extends ConfigSettings {
+  /** Gitignore-style globs relative to the config's directory; a single string in the file becomes a one-element array. */
+  readonly files: readonly string[];
+  readonly excludeFiles?: readonly string[];
+}
+
+/** A validated config; `$schema` is dropped. */
+export interface NounsetConfig extends ConfigSettings {
+  /** Gitignore-style globs, relative to the config's directory, of files nounset leaves alone. */
+  readonly exclude?: readonly string[];
+  /** Applied in order after the top level, each to the files its globs match. */
+  readonly overrides?: readonly ConfigOverride[];
+}
+
+/** A config and where it came from. */
+export interface LoadedConfig {
+  /** Absolute path of the `.nounsetrc.json` or `package.json`. */
+  readonly path: string;
+  /** Its directory: globs are relative to it. */
+  readonly dir: string;
+  readonly config: NounsetConfig;
+}
+
+/** The settings for one file: the top level with the matching overrides applied. */
+export interface ResolvedFileConfig {
+  style?: FixStyle;
+  dialect?: ConfigDialect;
+  defaults: Record<string, string>;
+  /** Sorted, without duplicates. */
+  required: string[];
+  /** Sorted, without duplicates. */
+  ignoreVars: string[];
+}
