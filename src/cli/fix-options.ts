@@ -29,7 +29,8 @@ function parseDefaults(pairs: readonly string[]): Record<string, string> {
 export function toFixOptions(args: FixArgs): Omit<FixOptions, 'path'> {
   const dialect = args.dialect === 'sh' || args.dialect === 'posix' ? 'posix' : args.dialect === 'bash' ? 'bash' : undefined;
   return {
-    style: (args.style ?? 'block') as FixStyle,
+    // Left out when not given, so a configuration file's style applies.
+    ...(args.style ? { style: args.style as FixStyle } : {}),
     ...(dialect ? { dialect } : {}),
     defaults: parseDefaults(args.default ?? []),
     required: [...(args.require ?? [])],

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { NounsetError, ParseError, UsageError } from '../errors.js';
+import { ConfigError, NounsetError, ParseError, UsageError } from '../errors.js';
 import type { Dialect } from '../parse/ast.js';
 import { detectDialect, parse } from '../parse/index.js';
 import { renderDiagnostic, renderFileDiagnostics } from '../report/diagnostics.js';
@@ -13,10 +13,13 @@ import { renderParseSummary, summarizeParse } from '../report/parse-summary.js';
 import { EDIT_KINDS, renderExplanation } from '../report/explain.js';
 import { renderGithub } from '../report/github.js';
 import { renderRunJson } from '../report/run-json.js';
-import { renderRunSummary } from '../report/run-summary.js';
+import { renderChangedFiles, renderRunSummary } from '../report/run-summary.js';
+import { colorDiff, wantColor } from '../report/color-diff.js';
 import { inspectPath } from '../run/inspect-path.js';
 import { nodeIO } from '../run/node-io.js';
-import { findSkipCause, hasFailures, runPaths } from '../run/run-paths.js';
+import { findSkipCause, hasFailures } from '../run/run-paths.js';
+import { runPathsParallel, type ParallelRun } from '../run/run-tasks.js';
+import { progressLine } from './progress.js';
 import { toFixOptions, type FixArgs } from './fix-options.js';
 
 /** Exit codes: 0 ok, 1 changes pending under --check, 2 usage error, 3 at least one file failed. */
@@ -64,38 +67,80 @@ interface FixCommandArgs extends FixArgs {
   readonly explain?: string;
   readonly exclude?: readonly string[];
   readonly ignore: boolean;
+  readonly config: boolean;
+  readonly jobs?: number;
+  readonly color?: boolean;
 }
 
-/** Fix mode writes and prints the summary; --dry-run and --check write nothing and print the
- * diff (as shfmt -d). --format picks another rendering. Diagnostics go to stderr, except with
- * --format github, whose workflow commands carry them on stdout. */
-function runFix(args: FixCommandArgs): number {
-  if (args.explain !== undefined) {
-    const text = renderExplanation(args.explain);
-    if (text === null) throw new UsageError(`--explain: no edit kind ${JSON.stringify(args.explain)}; kinds: ${EDIT_KINDS.join(', ')}`);
-    process.stdout.write(text);
-    return EXIT.ok;
-  }
+/** Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+const EXIT_INTERRUPTED = 130;
+
+/** Ctrl-C / SIGTERM abort the run between files; the handlers are removed when it ends. */
+function abortOnSignals(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSignal = (): void => controller.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+function explain(kind: string): number {
+  const text = renderExplanation(kind);
+  if (text === null) throw new UsageError(`--explain: no edit kind ${JSON.stringify(kind)}; kinds: ${EDIT_KINDS.join(', ')}`);
+  process.stdout.write(text);
+  return EXIT.ok;
+}
+
+/** Fix mode writes and lists the changed files; --dry-run and --check write nothing and print the
+ * diff (as shfmt -d). --format picks another rendering. Diagnostics and the closing summary line
+ * go to stderr, except with --format github, whose workflow commands carry them on stdout. */
+async function runFix(args: FixCommandArgs): Promise<number> {
+  if (args.explain !== undefined) return explain(args.explain);
   const started = performance.now();
   const dryRun = args.dryRun || args.check;
   if (args.maxSize !== undefined && !(Number.isInteger(args.maxSize) && args.maxSize > 0)) throw new UsageError('--max-size wants a positive number of bytes');
+  if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs > 0)) throw new UsageError('--jobs wants a positive number of threads');
   const options = {
     cwd: process.cwd(),
     write: !dryRun,
     fix: toFixOptions(args),
     gitignore: args.ignore,
+    config: args.config,
     ...(args.maxSize ? { maxSize: args.maxSize } : {}),
     ...(args.exclude ? { exclude: args.exclude } : {}),
   };
-  const run = runPaths(args.paths, options, nodeIO);
+  const progress = args.quiet ? null : progressLine(process.stderr);
+  const signals = abortOnSignals();
+  let ran: ParallelRun;
+  try {
+    ran = await runPathsParallel(args.paths, options, { ...(args.jobs ? { jobs: args.jobs } : {}), signal: signals.signal, ...(progress ? { onProgress: progress.update } : {}) });
+  } finally {
+    signals.dispose();
+    progress?.clear();
+  }
+  const { run } = ran;
   const format = args.format ?? (dryRun ? 'diff' : 'summary');
   if (format !== 'github') {
     for (const file of run.files) process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result), { errorsOnly: args.quiet }));
   }
-  if (format === 'diff') process.stdout.write(run.files.map((f) => f.diff ?? '').join(''));
-  else if (format === 'json') process.stdout.write(renderRunJson(run, performance.now() - started));
+  if (format === 'diff') {
+    const diff = run.files.map((f) => f.diff ?? '').join('');
+    process.stdout.write(wantColor(args.color, process.env, process.stdout.isTTY === true) ? colorDiff(diff) : diff);
+  } else if (format === 'json') process.stdout.write(renderRunJson(run, performance.now() - started));
   else if (format === 'github') process.stdout.write(renderGithub(run));
-  else if (!args.quiet) process.stdout.write(renderRunSummary(run));
+  else if (!args.quiet) process.stdout.write(renderChangedFiles(run));
+  const seconds = (performance.now() - started) / 1000;
+  if (!args.quiet) process.stderr.write(renderRunSummary(run, { seconds, notRun: ran.notRun, threads: ran.workers }));
+  if (ran.notRun > 0) {
+    process.stderr.write(`nounset: interrupted; ${ran.notRun} files were not processed (no file is half-written)\n`);
+    return EXIT_INTERRUPTED;
+  }
   if (hasFailures(run)) return EXIT.failed;
   return args.check && run.files.some((f) => f.status === 'changed') ? EXIT.pending : EXIT.ok;
 }
@@ -120,7 +165,7 @@ function runInspect(args: InspectArgs): number {
 /** The options fix mode and inspect share. */
 function withFixOptions<T>(y: Argv<T>) {
   return y
-    .option('style', { choices: ['block', 'inline'] as const, default: 'block' as const, describe: 'block: declare environment inputs once at the top; inline: rewrite each reference where it is' })
+    .option('style', { choices: ['block', 'inline'] as const, describe: 'block (default): declare environment inputs once at the top; inline: rewrite each reference where it is' })
     .option('dialect', { choices: ['auto', 'bash', 'sh', 'posix'] as const, describe: 'auto (default): from the shellcheck directive, shebang or extension, else bash' })
     .option('default', { type: 'string', array: true, nargs: 1, describe: 'NAME=value: the default an unset input gets (repeatable)' })
     .option('require', { type: 'string', array: true, nargs: 1, describe: 'NAME: an input that must be set; checked with ${NAME:?} (repeatable)' })
@@ -131,9 +176,9 @@ async function main(argv: string[]): Promise<number> {
   let status: number = EXIT.ok;
   const cli = yargs(argv)
     .scriptName('nounset')
-    .usage('$0 [paths..] [options]\n$0 inspect <file> [options]')
+    .usage('$0 [fix] [paths..] [options]\n$0 inspect <file> [options]')
     .command(
-      '$0 [paths..]',
+      ['fix [paths..]', '$0 [paths..]'],
       'Rewrite shell scripts so they are safe under set -u (files are always taken; directories are searched for scripts)',
       (y) =>
         withFixOptions(y)
@@ -143,14 +188,17 @@ async function main(argv: string[]): Promise<number> {
           .option('max-size', { type: 'number', describe: 'skip (and report) files larger than this many bytes; default 5 MB' })
           .option('exclude', { type: 'string', array: true, nargs: 1, describe: 'GLOB: skip matching paths while searching directories (gitignore syntax, repeatable)' })
           .option('ignore', { type: 'boolean', default: true, describe: 'honour .gitignore files while searching (--no-ignore: do not)' })
+          .option('config', { type: 'boolean', default: true, describe: 'read .nounsetrc.json or the nounset key of package.json, found upward from each file (--no-config: do not)' })
+          .option('jobs', { type: 'number', describe: 'worker threads for many files (default: the available cores); output is the same for any value' })
+          .option('color', { type: 'boolean', describe: 'colour the diff (default: on a terminal; honours NO_COLOR and FORCE_COLOR)' })
           .option('explain', { type: 'string', describe: 'print what an edit kind does and why (all kinds without a value), then exit' })
           .option('quiet', { type: 'boolean', default: false, describe: 'print only errors (and the diff or document asked for)' })
           .option('format', {
             choices: ['diff', 'json', 'summary', 'github'] as const,
             describe: 'diff (default with --dry-run/--check), summary (default when writing), json (schemas/run-result.schema.json), github (Actions workflow commands)',
           }),
-      (a) => {
-        status = runFix({ ...a, paths: a.paths as string[], dryRun: a.dryRun, check: a.check, format: a.format, maxSize: a.maxSize, quiet: a.quiet, explain: a.explain, exclude: a.exclude, ignore: a.ignore });
+      async (a) => {
+        status = await runFix({ ...a, paths: a.paths as string[] });
       },
     )
     .command(
@@ -188,7 +236,8 @@ async function main(argv: string[]): Promise<number> {
     await cli.parseAsync();
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`nounset: ${err.message}\nRun nounset --help for usage.\n`);
+    // A configuration error names its file and key; the help text would not fix it.
+    process.stderr.write(err instanceof ConfigError ? `nounset: ${err.message}\n` : `nounset: ${err.message}\nRun nounset --help for usage.\n`);
     status = EXIT.usage;
   }
   return status;

@@ -10,16 +10,29 @@ export interface EntryStat {
   readonly mode: number;
   /** Size in bytes. */
   readonly size: number;
+  /** Owner and group, where the file system has them: a rewrite gives them back to the new file. */
+  readonly uid?: number;
+  readonly gid?: number;
+}
+
+/** A file whose bytes are not a script's text: binary (a NUL byte) or not valid UTF-8. Rewriting
+ * it would corrupt it, so it is reported and skipped. The message says where. */
+export class NotTextError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotTextError';
+  }
 }
 
 /** Paths are absolute. Failures throw an Error, with a `code` such as `ENOENT` where there is one. */
 export interface ScriptIO {
-  /** The whole file as UTF-8 text; throws on bytes that are not UTF-8 (rewriting them would corrupt them). */
+  /** The whole file as UTF-8 text; throws NotTextError on a NUL byte or bytes that are not UTF-8. */
   readFile(path: string): string;
   /** At most `bytes` bytes from the start of the file, decoded leniently: for shebang sniffing. */
   readHead(path: string, bytes: number): string;
-  /** Creates `path` with `text` and exactly `mode` (no umask); throws if it already exists. */
-  createFile(path: string, text: string, mode: number): void;
+  /** Creates `path` with `text` and exactly `mode` (no umask), owned by `owner` when given (and
+   * different from what a new file gets); throws if it already exists or the owner cannot be set. */
+  createFile(path: string, text: string, mode: number, owner?: { readonly uid: number; readonly gid: number }): void;
   /** Replaces `to` with `from` in one step (same directory). */
   rename(from: string, to: string): void;
   unlink(path: string): void;

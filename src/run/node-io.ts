@@ -1,22 +1,45 @@
 // ScriptIO on node:fs, what the CLI passes to runPaths and findScripts.
 
-import { closeSync, fchmodSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
-import type { EntryKind, EntryStat, ScriptIO } from './io.js';
+import { closeSync, fchmodSync, fchownSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { NotTextError, type EntryKind, type EntryStat, type ScriptIO } from './io.js';
 
 function toEntry(s: Stats): EntryStat {
   const kind: EntryKind = s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
-  return { kind, mode: s.mode & 0o7777, size: s.size };
+  return { kind, mode: s.mode & 0o7777, size: s.size, uid: s.uid, gid: s.gid };
 }
 
 /** Keeps a byte-order mark in the text, so writing the text back keeps it too. */
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** 1-based line of byte `offset`. */
+function lineAt(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(10); i !== -1 && i < offset; i = bytes.indexOf(10, i + 1)) line++;
+  return line;
+}
+
+/** Byte offset of the first sequence that is not UTF-8: the first U+FFFD of a lenient decode
+ * that the bytes do not spell out themselves (a script may contain a real U+FFFD). */
+function firstInvalidUtf8(bytes: Buffer): number {
+  const text = bytes.toString('utf8');
+  for (let k = text.indexOf('\uFFFD'), offset = 0, from = 0; k !== -1; k = text.indexOf('\uFFFD', k + 1)) {
+    offset += Buffer.byteLength(text.slice(from, k));
+    from = k;
+    if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
+  }
+  return 0;
+}
+
 function readFile(path: string): string {
   const bytes = readFileSync(path);
+  // A NUL byte is what git and grep take for binary; no shell script contains one.
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw new NotTextError(`binary file (a NUL byte on line ${lineAt(bytes, nul)})`);
   try {
     return strictUtf8.decode(bytes);
-  } catch (err) {
-    throw new Error('not UTF-8 text', { cause: err });
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    throw new NotTextError(`not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} on line ${lineAt(bytes, at)}); nounset rewrites UTF-8 text only`);
   }
 }
 
@@ -31,12 +54,18 @@ function readHead(path: string, bytes: number): string {
   }
 }
 
-function createFile(path: string, text: string, mode: number): void {
+function createFile(path: string, text: string, mode: number, owner?: { uid: number; gid: number }): void {
   const fd = openSync(path, 'wx', 0o600);
   try {
     const buf = Buffer.from(text, 'utf8');
     for (let done = 0; done < buf.length; ) done += writeSync(fd, buf, done, buf.length - done);
-    // open() applies the umask; fchmod sets the mode exactly, as the file being replaced had it.
+    if (owner) {
+      const made = fstatSync(fd);
+      // Only when it differs: a user who owns the file need not be allowed to chown.
+      if (made.uid !== owner.uid || made.gid !== owner.gid) fchownSync(fd, owner.uid, owner.gid);
+    }
+    // open() applies the umask; fchmod sets the mode exactly, as the file being replaced had it
+    // (after fchown, which clears setuid/setgid bits).
     fchmodSync(fd, mode);
   } finally {
     closeSync(fd);

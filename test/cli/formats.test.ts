@@ -22,11 +22,11 @@ describe('nounset --check and --format', () => {
     const pending = runCli(['--check', '.'], dir());
     assert.equal(pending.status, 1);
     assert.match(pending.stdout, /^--- a\/a\.sh\n\+\+\+ b\/a\.sh\n/);
-    assert.equal(pending.stderr, '');
+    assert.equal(pending.log, '');
     assert.equal(readFileSync(join(dir(), 'a.sh'), 'utf8'), SCRIPT);
     assert.equal(runCli(['.'], dir()).status, 0);
     const clean = runCli(['--check', '.'], dir());
-    assert.deepEqual([clean.status, clean.stdout, clean.stderr], [0, '', '']);
+    assert.deepEqual([clean.status, clean.stdout, clean.log], [0, '', '']);
   });
 
   it('--check exits 3, not 1, when a file cannot be processed', () => {
@@ -62,7 +62,7 @@ describe('nounset --check and --format', () => {
     write('bad.sh', BAD);
     const r = runCli(['--check', '--format', 'github', '.'], dir());
     assert.equal(r.status, 3);
-    assert.equal(r.stderr, '');
+    assert.equal(r.log, '');
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 4);
     assert.match(lines[0] ?? '', /^::warning file=a%2Cb\.sh,line=2,col=1,title=nounset%3A env-init-block::insert the env-init block: /);
@@ -71,10 +71,12 @@ describe('nounset --check and --format', () => {
     assert.match(lines[3] ?? '', /^::error file=bad\.sh,line=2,col=1,title=nounset%3A parse-error::/);
   });
 
-  it('--format summary prints the one-line summary, also in a dry run', () => {
+  it('--format summary lists the files that would change, also in a dry run; the closing line goes to stderr', () => {
     write('a.sh', SCRIPT);
+    write('b.sh', 'echo ok\n');
     const r = runCli(['--dry-run', '--dialect', 'auto', '--format', 'summary', '.'], dir());
-    assert.deepEqual([r.status, r.stdout, r.stderr], [0, 'nounset: 1 script, 1 would change, 0 unchanged, 0 skipped, 0 errors, 3 edits\n', '']);
+    assert.deepEqual([r.status, r.stdout, r.log], [0, 'a.sh: would be changed, 3 edits\n', '']);
+    assert.equal(r.summary, 'nounset: 2 scripts, 1 would change, 1 unchanged, 0 skipped, 0 errors, 3 edits');
   });
 });
 
@@ -92,7 +94,7 @@ describe('nounset --explain, --max-size, --quiet', () => {
     for (const k of kinds) assert.ok(readme.includes(`<a id="${k}"></a>`), `README.md explains ${k ?? ''}`);
     const bad = runCli(['--explain', 'nope'], dir());
     assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /no edit kind "nope"/);
+    assert.match(bad.log, /no edit kind "nope"/);
   });
 
   it('--max-size skips a larger file with a one-line reason, leaves it alone and exits 3', () => {
@@ -101,7 +103,7 @@ describe('nounset --explain, --max-size, --quiet', () => {
     writeFileSync(join(dir(), 'small.sh'), SCRIPT);
     const r = runCli(['--max-size', '2000', '.'], dir());
     assert.equal(r.status, 3);
-    assert.equal(r.stderr, 'big.sh: error: skipped: 3023 bytes, larger than --max-size 2000\n');
+    assert.equal(r.log, 'big.sh: error: skipped: 3023 bytes, larger than --max-size 2000\n');
     assert.equal(readFileSync(join(dir(), 'big.sh'), 'utf8'), big);
     assert.notEqual(readFileSync(join(dir(), 'small.sh'), 'utf8'), SCRIPT);
     assert.equal(runCli(['--max-size', '0', '.'], dir()).status, 2);
@@ -113,6 +115,6 @@ describe('nounset --explain, --max-size, --quiet', () => {
     const r = runCli(['--quiet', '.'], dir());
     assert.equal(r.status, 3);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, /^bad\.sh:2:1: error: skipped: .*\[parse-error\]\n$/);
+    assert.match(r.log, /^bad\.sh:2:1: error: skipped: .*\[parse-error\]\n$/);
   });
 });

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { EntryStat, ScriptIO } from '../../src/run/io.js';
 
 export type FakeEntry =
-  | { kind: 'file'; text: string; mode: number }
+  | { kind: 'file'; text: string; mode: number; owner?: { uid: number; gid: number } }
   | { kind: 'directory' }
   | { kind: 'symlink'; target: string }
   | { kind: 'other' };
@@ -15,6 +15,8 @@ export interface FakeIO extends ScriptIO {
   readonly calls: string[];
   /** Make an operation throw an error with this code. */
   readonly fail: Partial<Record<'createFile' | 'rename' | 'unlink' | 'readFile' | 'readdir', string>>;
+  /** Runs after a file is created: a test changes the tree there, as another process would. */
+  afterCreate?: (path: string) => void;
 }
 
 function fsError(code: string, path: string): Error {
@@ -54,13 +56,18 @@ export function fakeIO(files: Record<string, string>): FakeIO {
   const follow = (path: string): FakeEntry => get(realPath(path));
   /** The path with symlinks resolved in its directories only, as lstat sees it. */
   const viaParent = (path: string): string => (path === '/' ? path : join(realPath(dirname(path)), basename(path)));
-  const toStat = (e: FakeEntry): EntryStat => ({ kind: e.kind, mode: e.kind === 'file' ? e.mode : 0o755, size: e.kind === 'file' ? Buffer.byteLength(e.text) : 0 });
+  const toStat = (e: FakeEntry): EntryStat => ({
+    kind: e.kind,
+    mode: e.kind === 'file' ? e.mode : 0o755,
+    size: e.kind === 'file' ? Buffer.byteLength(e.text) : 0,
+    ...(e.kind === 'file' && e.owner ? e.owner : {}),
+  });
   const check = (op: keyof FakeIO['fail'], path: string): void => {
     calls.push(`${op} ${path}`);
     const code = fail[op];
     if (code) throw fsError(code, path);
   };
-  return {
+  const io: FakeIO = {
     entries,
     calls,
     fail,
@@ -76,7 +83,7 @@ export function fakeIO(files: Record<string, string>): FakeIO {
       if (e.kind !== 'file') throw fsError('EISDIR', path);
       return e.text.slice(0, bytes);
     },
-    createFile(given, text, mode) {
+    createFile(given, text, mode, owner) {
       const path = viaParent(given);
       if (entries.has(path)) throw fsError('EEXIST', path);
       if (fail.createFile) {
@@ -84,7 +91,8 @@ export function fakeIO(files: Record<string, string>): FakeIO {
         entries.set(path, { kind: 'file', text: text.slice(0, 1), mode });
       }
       check('createFile', path);
-      entries.set(path, { kind: 'file', text, mode });
+      entries.set(path, { kind: 'file', text, mode, ...(owner ? { owner } : {}) });
+      io.afterCreate?.(path);
     },
     rename(from, to) {
       check('rename', `${from} ${to}`);
@@ -107,6 +115,7 @@ export function fakeIO(files: Record<string, string>): FakeIO {
       return [...entries.keys()].filter((p) => p.startsWith(prefix) && p !== real && !p.slice(prefix.length).includes('/')).map((p) => p.slice(prefix.length)).sort().reverse();
     },
   };
+  return io;
 }
 
 /** The files under `dir` (not directories), with their text, sorted. */

@@ -76,6 +76,31 @@ describe('runPaths', () => {
     });
   }
 
+  it('leaves a file alone that changed on disk while it was being fixed', () => {
+    const io = fakeIO({ '/w/a.sh': UNSAFE, '/w/b.sh': UNSAFE });
+    io.afterCreate = (path) => {
+      if (path === '/w/.a.sh.nounset-tmp') io.entries.set('/w/a.sh', { kind: 'file', text: 'echo edited\n', mode: 0o644 });
+    };
+    const run = runPaths(['.'], { cwd, write: true, fix: {} }, io);
+    assert.deepEqual(run.files.map((f) => [f.path, f.status, f.error]), [
+      ['a.sh', 'error', 'changed on disk while nounset was working on it; left as it is'],
+      ['b.sh', 'changed', undefined],
+    ]);
+    const files = filesUnder(io, '/w');
+    assert.deepEqual(Object.keys(files), ['/w/a.sh', '/w/b.sh'], 'no temp file is left');
+    assert.equal(files['/w/a.sh'], 'echo edited\n');
+  });
+
+  it('gives the new file the owner of the file it replaces', () => {
+    const io = fakeIO({ '/w/a.sh': UNSAFE });
+    const entry = io.entries.get('/w/a.sh');
+    if (entry?.kind === 'file') entry.owner = { uid: 1234, gid: 5678 };
+    runPaths(['.'], { cwd, write: true, fix: {} }, io);
+    const after = io.entries.get('/w/a.sh');
+    assert.deepEqual(after?.kind === 'file' && after.owner, { uid: 1234, gid: 5678 });
+    assert.notEqual(after?.kind === 'file' && after.text, UNSAFE);
+  });
+
   it('says so when a temp file cannot be removed', () => {
     const io = fakeIO({ '/w/a.sh': UNSAFE });
     io.fail.rename = 'EXDEV';
@@ -95,7 +120,8 @@ describe('runPaths', () => {
   it('turns an unreadable file into an error and goes on', () => {
     const io = fakeIO({ '/w/a.sh': UNSAFE, '/w/b.sh': UNSAFE });
     io.fail.readFile = 'EACCES';
-    const run = runPaths(['.'], { cwd, write: true, fix: {} }, io);
+    // Without configuration files, whose reading would fail first (a test of its own, in test/config).
+    const run = runPaths(['.'], { cwd, write: true, fix: {}, config: false }, io);
     assert.deepEqual(run.files.map((f) => f.error), ['cannot read: EACCES', 'cannot read: EACCES']);
   });
 

@@ -14,10 +14,27 @@ export interface Ran {
   readonly status: number | null;
 }
 
+export interface CliRan extends Ran {
+  /** stderr without the closing summary line. */
+  readonly log: string;
+  /** The closing summary line without its timing (` in 0.12 s`, ` on 2 threads`), or '' when there is none. */
+  readonly summary: string;
+}
+
+const SUMMARY_LINE = /(?:^|\n)(nounset: \d+ scripts?, .* edits?)( in \d+\.\d\d s(?: on \d+ threads)?)\n$/;
+
+/** The closing line of stderr split off: fix mode always ends with it. */
+export function splitSummary(r: Ran): CliRan {
+  const m = SUMMARY_LINE.exec(r.stderr);
+  if (!m) return { ...r, log: r.stderr, summary: '' };
+  const at = m.index + (m[0].startsWith('\n') ? 1 : 0);
+  return { ...r, log: r.stderr.slice(0, at), summary: m[1] ?? '' };
+}
+
 /** Runs `nounset args…` in `cwd`, without colour. */
-export function runCli(args: string[], cwd: string): Ran {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliRan {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  return splitSummary({ stdout: r.stdout, stderr: r.stderr, status: r.status });
 }
 
 /** A temp directory made before each test (or once, before all of the describe's tests, with

@@ -1,0 +1,82 @@
+// Before any file is touched: which files a run takes, and the options for each (the command
+// line over the configuration file that applies to it). Bad options or a bad configuration
+// file fail here, so a run never stops half-way through a tree.
+
+import { isAbsolute, resolve } from 'node:path';
+import { ConfigLoader, isExcludedByConfig, resolveFileConfig, type LoadedConfig, type ResolvedFileConfig } from '../config/index.js';
+import { UsageError } from '../errors.js';
+import type { FixOptions } from '../result.js';
+import type { FileResult } from '../run-result.js';
+import { findScripts, showPath } from './find-scripts.js';
+import { fixScript } from './fix-script.js';
+import type { ScriptIO } from './io.js';
+import type { FileTask } from './run-file.js';
+
+export interface PlanOptions {
+  /** Absolute; paths are resolved against it and shown relative to it. */
+  readonly cwd: string;
+  /** From the command line: these win over configuration files. */
+  readonly fix: Omit<FixOptions, 'path'>;
+  /** Gitignore-style patterns walking skips; named files are always taken. */
+  readonly exclude?: readonly string[];
+  /** Honour `.gitignore` files while walking (default true). */
+  readonly gitignore?: boolean;
+  /** Read `.nounsetrc.json` / package.json `nounset` configuration (default true). */
+  readonly config?: boolean;
+}
+
+/** In path order: a file to fix, or a file already failed (a directory that could not be read...). */
+export type PlannedFile = { readonly task: FileTask } | { readonly result: FileResult };
+
+/** Command line over configuration: scalars from the command line when given, defaults merged
+ * by name (the command line wins), required and ignored names joined. */
+export function mergeFixOptions(cli: Omit<FixOptions, 'path'>, file: ResolvedFileConfig | null): Omit<FixOptions, 'path'> {
+  if (!file) return cli;
+  const style = cli.style ?? file.style;
+  const dialect = cli.dialect ?? (file.dialect === 'sh' || file.dialect === 'posix' ? 'posix' : file.dialect === 'bash' ? 'bash' : undefined);
+  const union = (a: readonly string[] | undefined, b: readonly string[]): string[] => [...new Set([...(a ?? []), ...b])].sort();
+  return {
+    ...(style ? { style } : {}),
+    ...(dialect ? { dialect } : {}),
+    defaults: { ...file.defaults, ...cli.defaults },
+    required: union(cli.required, file.required),
+    ignore: union(cli.ignore, file.ignoreVars),
+  };
+}
+
+/** Options are checked on an empty script, once per distinct set. */
+function checkOptions(fix: Omit<FixOptions, 'path'>, source: LoadedConfig | null): void {
+  try {
+    fixScript('', fix);
+  } catch (err) {
+    if (err instanceof UsageError && source) throw new UsageError(`${source.path}: ${err.message}`);
+    throw err;
+  }
+}
+
+export function planRun(paths: readonly string[], options: PlanOptions, io: ScriptIO): PlannedFile[] {
+  checkOptions(options.fix, null);
+  const find = { cwd: options.cwd, ...(options.exclude ? { exclude: options.exclude } : {}), ...(options.gitignore === false ? { gitignore: false } : {}) };
+  const named = new Set(paths.map((p) => showPath(options.cwd, isAbsolute(p) ? p : resolve(options.cwd, p))));
+  const loader = options.config === false ? null : new ConfigLoader(io);
+  const checked = new Set<string>();
+  const planned: PlannedFile[] = [];
+  for (const found of findScripts(paths, find, io)) {
+    if (found.error !== undefined) {
+      planned.push({ result: { path: found.path, status: 'error', error: found.error } });
+      continue;
+    }
+    const abs = resolve(options.cwd, found.path);
+    const loaded = loader?.configFor(abs) ?? null;
+    // A file named on the command line is always taken, as with --exclude.
+    if (loaded && !named.has(found.path) && isExcludedByConfig(loaded, abs)) continue;
+    const fix = mergeFixOptions(options.fix, loaded && resolveFileConfig(loaded, abs));
+    const key = JSON.stringify(fix);
+    if (loaded && !checked.has(key)) {
+      checked.add(key);
+      checkOptions(fix, loaded);
+    }
+    planned.push({ task: { path: found.path, fix } });
+  }
+  return planned;
+}
