@@ -2,8 +2,8 @@
 
 /** Parses shell text into a syntax tree with exact UTF-16 offsets; throws ParseError; never reads files. */
 export { parse, type ParseOptions } from './parse/index.js';
-/** Guesses bash or POSIX sh from a shellcheck directive, shebang or extension; pure. */
-export { detectDialect, type DialectGuess } from './parse/index.js';
+/** Guesses bash or POSIX sh (and a ksh or Bats variant) from a shellcheck directive, shebang or extension; pure. */
+export { detectDialect, type DialectGuess, type ShellVariant } from './parse/index.js';
 /** Visits a syntax tree depth first; returning false skips a node's children. */
 export { forEachNode } from './parse/index.js';
 /** Converts offsets to 1-based lines and columns. */

@@ -26,6 +26,8 @@ export interface WordCtx {
   readonly stmts: (stmts: readonly Stmt[], region: Region, inBackquote: boolean) => void;
   /** Bash, where words get brace expansion. */
   readonly bash: boolean;
+  /** A Bats file, where `run`, `load` and `bats_load_library` are bats' own commands. */
+  readonly bats: boolean;
   /** Inside backquotes, where a backslash in a rewrite would be taken by the backquotes. */
   readonly inBackquote: boolean;
   /** The word being walked has a brace expansion (`$A{1,2}`), which bash performs first. */

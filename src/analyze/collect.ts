@@ -3,17 +3,19 @@
 
 import type { Assign, BinaryCmd, CallExpr, DeclClause, File, Redirect, Stmt, Word } from '../parse/ast.js';
 import { forEachNode } from '../parse/index.js';
+import { batsEvents, batsRunTarget } from './bats.js';
 import { builtinEvents, commandName, destructiveCommand, nameOf, wordText } from './builtins.js';
 import { newRegion, walkArith, walkParts, walkSubscript, walkTest, walkWord, type WordCtx } from './collect-words.js';
 import type { Region } from './model.js';
 
-/** Builds the model of a parsed script. */
-export function collectEvents(file: File, text: string): Region {
+/** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). */
+export function collectEvents(file: File, text: string, opts: { bats?: boolean } = {}): Region {
   const root = newRegion('script', file);
   const assoc = associativeArrays(file);
   const ctxFor = (region: Region, inBackquote: boolean): WordCtx => ({
     text,
     bash: file.dialect === 'bash',
+    bats: opts.bats ?? false,
     inBackquote,
     braceWord: false,
     region,
@@ -122,6 +124,10 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
       return walkStmts(cmd.stmts, sub(ctx, 'subshell', cmd));
     case 'FuncDecl':
       return walkStmt(cmd.body, sub(ctx, 'function', cmd, cmd.name.value));
+    case 'TestDecl':
+      // bats runs each test's body as a function; the description is expanded where it stands.
+      walkWord(cmd.description, ctx);
+      return walkStmt(cmd.body, sub(ctx, 'function', cmd, wordText(cmd.description) ?? '@test'));
     case 'ArithmCmd':
       if (cmd.expr) walkArith(cmd.expr, { ...ctx, place: 'arithmetic' });
       return;
@@ -188,12 +194,16 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
   // `X=1 cmd` sets X for cmd only; the shell's own X is unchanged.
   const assignsStay = cmd.args.length === 0;
   for (const a of cmd.assigns) walkAssign(a, ctx, 'assignment', assignsStay);
-  const named = commandName(cmd.args);
+  // bats' `run cmd…` runs cmd in a subshell: cmd's own assignments do not reach the test.
+  const runs = ctx.bats ? batsRunTarget(cmd.args) : -1;
+  const target = runs === -1 ? commandName(cmd.args) : commandName(cmd.args.slice(runs));
+  const named = target && runs !== -1 ? { name: target.name, index: target.index + runs } : target;
   const destructive = named ? destructiveCommand(named.name, cmd.args.slice(named.index + 1)) : null;
   const nameCtx: WordCtx = { ...ctx, place: 'command-name', destructive: null };
   const argCtx: WordCtx = { ...ctx, place: 'argument', destructive };
   cmd.args.forEach((w: Word, i) => walkWord(w, named && i <= named.index ? nameCtx : argCtx));
-  if (named) for (const e of builtinEvents(named.name, cmd.args, named.index)) ctx.region.events.push(e);
+  if (named && runs === -1) for (const e of builtinEvents(named.name, cmd.args, named.index)) ctx.region.events.push(e);
+  if (ctx.bats) for (const e of batsEvents(cmd.args)) ctx.region.events.push(e);
 }
 
 function walkDecl(cmd: DeclClause, ctx: WordCtx): void {

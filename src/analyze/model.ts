@@ -70,7 +70,9 @@ export type WriteHow =
   | 'fd-variable'
   | 'coproc'
   | 'regex-match'
-  | 'env-init-block';
+  | 'env-init-block'
+  /** Bats' `run` sets status, output and lines. */
+  | 'bats run';
 
 export interface Write {
   readonly kind: 'write';

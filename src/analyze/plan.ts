@@ -2,8 +2,9 @@
 // variable assigned anywhere in the file counts as set everywhere ([flow] will refine this).
 
 import type { Dialect, File, Word } from '../parse/ast.js';
-import { lineColumnAt, lineStarts } from '../parse/index.js';
+import { lineColumnAt, lineStarts, type ShellVariant } from '../parse/index.js';
 import type { FixStyle, InputVariable, Verdict } from '../result.js';
+import { isBatsVariable } from './bats.js';
 import { findBlockSite, type BlockSite, type ExistingBlock } from './block-site.js';
 import { collectEvents } from './collect.js';
 import { forEachEvent, type Read, type Region, type SetTest, type Source, type Unset, type Write } from './model.js';
@@ -11,6 +12,8 @@ import { isAlwaysSet, isBlockUnsafe, isPlainValue, isPositional, isShellManaged,
 
 export interface PlanOptions {
   readonly dialect: Dialect;
+  /** The script runs under ksh or is a Bats file (detectDialect's `variant`); default neither. */
+  readonly variant?: ShellVariant | null;
   readonly style: FixStyle;
   readonly defaults: Readonly<Record<string, string>>;
   readonly required: readonly string[];
@@ -95,7 +98,8 @@ function gatherFacts(model: Region, blockSpan: { start: number; end: number } | 
 
 /** Analyses a parsed script. `text` is the source `file` was parsed from. */
 export function planFixes(text: string, file: File, options: PlanOptions): Plan {
-  const model = collectEvents(file, text);
+  const variant = options.variant ?? null;
+  const model = collectEvents(file, text, { bats: variant === 'bats' });
   const site = findBlockSite(text, file);
   const block = site.kind === 'existing' ? site.block : null;
   const facts = gatherFacts(model, block);
@@ -110,8 +114,10 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   // `X="$X:/more"` reads X before it assigns it: that assignment does not cover its own reads.
   const coveringWrite = (read: Read): Write | undefined => facts.writes.get(read.name)?.find((w) => !(w.start <= read.start && read.end <= w.end));
   const uncovered = new Set(facts.reads.filter((r) => !coveringWrite(r.read)).map((r) => r.read.name));
+  const alwaysSet = (name: string): boolean => isAlwaysSet(name, options.dialect, variant);
+  const managed = (name: string): boolean => isShellManaged(name) || (variant === 'bats' && isBatsVariable(name));
   const isInputName = (name: string): boolean =>
-    isVariableName(name) && uncovered.has(name) && !facts.declared.has(name) && !isAlwaysSet(name, options.dialect) && !isShellManaged(name) && !ignore.has(name);
+    isVariableName(name) && uncovered.has(name) && !facts.declared.has(name) && !alwaysSet(name) && !managed(name) && !ignore.has(name);
   // A sourced file may give a variable its own default (`${X-default}`): a variable first read
   // after a `source` is left to it, and rewritten where it is read.
   const firstSource = Math.min(...facts.sources.map((x) => x.start));
@@ -137,11 +143,15 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (read.form === 'guarded') return safe(`\`\${${name}${read.op ?? ''}…}\` already handles an unset ${name}`);
     if (read.insideOwnGuard) return safe(`inside \`\${${name}:+…}\`, which is expanded only when ${name} is set`);
     if (read.form === 'special' && name !== '!') return safe(`\`$${name}\` is always set`);
-    if (read.form === 'list') return safe(read.node.type === 'ParamExp' && read.node.excl ? 'lists names; never aborts' : 'a whole-array expansion is empty when unset (bash ≥ 4.4)');
+    if (read.form === 'list') {
+      // mksh (and pdksh, oksh) stop on `"${a[@]}"` of an unset array: in ksh only an assigned one passes.
+      if (variant === 'ksh' && !coveringWrite(read)) return { read, verdict: 'review', fix: 'review', reason: `${name} is never assigned in this file, and mksh stops a -u script on a list expansion of an unset array; check it by hand`, inFunction };
+      return safe(read.node.type === 'ParamExp' && read.node.excl ? 'lists names; never aborts' : 'a whole-array expansion is empty when unset (bash ≥ 4.4)');
+    }
     // `unset X` anywhere: X may be unset after it, even one the shell always sets.
     if (facts.unsets.has(name)) return planUnsafe(read, inFunction);
-    if (isAlwaysSet(name, options.dialect)) return safe(`${options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
-    if (name === 'FUNCNAME' && inFunction) return safe('bash sets FUNCNAME while a function runs');
+    if (alwaysSet(name)) return safe(`${variant === 'ksh' ? 'ksh' : options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
+    if (name === 'FUNCNAME' && inFunction && variant !== 'ksh') return safe('bash sets FUNCNAME while a function runs');
     const write = coveringWrite(read);
     if (write && !isPositional(name)) {
       const how = write.how === 'assignment' ? 'assigned' : `set by ${write.how}`;
@@ -164,6 +174,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (isPositional(name)) return `argument $${name} may be missing`;
     if (name === '!') return '$! is unset until a job runs in the background';
     if (isShellManaged(name)) return `${name} is set by the shell only after some commands`;
+    if (variant === 'bats' && isBatsVariable(name)) return `bats sets ${name}, but some BATS_ variables only while a test runs`;
     return `${name} is never assigned in this file, so it comes from the environment and may be unset`;
   }
 

@@ -2,6 +2,7 @@
 // and dash by test/analyze/shell-vars.test.ts, so they cannot drift from what the shells do.
 
 import type { Dialect } from '../parse/ast.js';
+import type { ShellVariant } from '../parse/dialect.js';
 
 /** Set by bash (5.x) in every non-interactive script, even under `env -i`. */
 export const BASH_ALWAYS_SET: readonly string[] = [
@@ -50,14 +51,26 @@ export const BASH_ALWAYS_SET: readonly string[] = [
 /** Set by dash in every script, even under `env -i`. */
 export const DASH_ALWAYS_SET: readonly string[] = ['IFS', 'OPTIND', 'PATH', 'PPID', 'PS1', 'PS2', 'PS4', 'PWD'];
 
+/** Set by every ksh in every script, even under `env -i`: names bash also sets (a ksh script is
+ * parsed as bash) that the ksh93 manual lists under "parameters automatically set by the shell"
+ * or "the shell gives default values to" (ksh(1), AT&T ksh93, section Shell Variables), less
+ * those ksh93u+m 1.0 or mksh R59 leave unset under `env -i` although the manual names them:
+ * `_` (ksh93 takes it "as passed in the environment") and PATH (a built-in search path, no
+ * variable). SHELL and HOME the manual says ksh never sets. Checked against whichever ksh is
+ * installed by test/analyze/shell-vars.test.ts. */
+export const KSH_ALWAYS_SET: readonly string[] = ['IFS', 'LINENO', 'OPTIND', 'PPID', 'PS4', 'PWD', 'RANDOM', 'SECONDS'];
+
 /** A `#!/bin/sh` script may run under dash or bash: only what both set is safe. */
 const POSIX_ALWAYS_SET: readonly string[] = DASH_ALWAYS_SET.filter((n) => BASH_ALWAYS_SET.includes(n));
 
 const BASH_SET = new Set(BASH_ALWAYS_SET);
 const POSIX_SET = new Set(POSIX_ALWAYS_SET);
+const KSH_SET = new Set(KSH_ALWAYS_SET);
 
-/** True when the shell running a `dialect` script always sets `name`. */
-export function isAlwaysSet(name: string, dialect: Dialect): boolean {
+/** True when the shell running a `dialect` script always sets `name`; a ksh script (`variant`)
+ * only when ksh sets it too. */
+export function isAlwaysSet(name: string, dialect: Dialect, variant: ShellVariant | null = null): boolean {
+  if (variant === 'ksh' && !KSH_SET.has(name)) return false;
   return (dialect === 'bash' ? BASH_SET : POSIX_SET).has(name);
 }
 

@@ -52,7 +52,8 @@ export type Command =
   | DeclClause
   | LetClause
   | TimeClause
-  | CoprocClause;
+  | CoprocClause
+  | TestDecl;
 
 /** A simple command: assignments, then words (the first is the command name). */
 export interface CallExpr extends Span {
@@ -186,6 +187,15 @@ export interface CoprocClause extends Span {
   readonly type: 'CoprocClause';
   readonly name: Word | null;
   readonly stmt: Stmt;
+}
+
+/** Bats: `@test description { … }`, a test case (mvdan/sh's TestDecl). Parsed only with the
+ * `bats` option; bats runs the body as a function, once per test. */
+export interface TestDecl extends Span {
+  readonly type: 'TestDecl';
+  readonly description: Word;
+  /** A `{ … }` group with its redirections. */
+  readonly body: Stmt;
 }
 
 /** `name=value`, `name+=value`, `name[i]=value`, `name=(...)`; or a naked declaration argument. */

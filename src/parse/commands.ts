@@ -243,7 +243,8 @@ export function parseCommandStmt(p: ParserState): Mutable<Stmt> {
   return { type: 'Stmt', start, end, cmd, redirs, negated: false, background: false, semicolon: -1 };
 }
 
-function parseTrailingRedirects(p: ParserState): readonly Redirect[] {
+/** Redirections after a compound command. */
+export function parseTrailingRedirects(p: ParserState): readonly Redirect[] {
   const redirs: Redirect[] = [];
   for (;;) {
     skipBlanks(p);

@@ -19,6 +19,7 @@ import type {
   WordIter,
 } from './ast.js';
 import { parseArithm, tryDoubleParenArithm } from './arith.js';
+import { parseTestDecl } from './bats.js';
 import { parseCommandStmt, parseStmtList, skipSeparators, type ListEnd } from './commands.js';
 import { parseFuncBody } from './simple.js';
 import { Ch, code, compact, cur, enter, fail, isNameChar, isNameStart, isWordAt, leave, peekReserved, skipBlanks, type ParserState } from './state.js';
@@ -49,6 +50,7 @@ export function parseCompound(p: ParserState): Command | null {
     }
     return parseSubshell(p);
   }
+  if (c === Ch.At && p.bats && isWordAt(p, '@test')) return parseTestDecl(p);
   const word = peekReserved(p);
   switch (word) {
     case 'if':
@@ -81,11 +83,17 @@ function expectWord(p: ParserState, w: string, context: string): void {
   p.pos += w.length;
 }
 
-/** A statement list that bash requires to be non-empty. */
-function nonEmptyList(p: ParserState, end: ListEnd, after: string): readonly Stmt[] {
+/** A statement list, one nesting level down. */
+function anyList(p: ParserState, end: ListEnd): readonly Stmt[] {
   enter(p);
   const stmts = parseStmtList(p, end);
   leave(p);
+  return stmts;
+}
+
+/** A statement list that bash requires to be non-empty. */
+function nonEmptyList(p: ParserState, end: ListEnd, after: string): readonly Stmt[] {
+  const stmts = anyList(p, end);
   if (stmts.length === 0) fail(p, p.pos, `${JSON.stringify(after)} must be followed by a statement list`);
   return stmts;
 }
@@ -273,10 +281,11 @@ function parseCaseItem(p: ParserState): CaseItem {
   return { type: 'CaseItem', start, end: p.pos, patterns: compact(patterns), stmts, op };
 }
 
-function parseBlock(p: ParserState): Block {
+/** `{ list; }`; `allowEmpty` for a Bats test body, to which bats adds a command. */
+export function parseBlock(p: ParserState, allowEmpty = false): Block {
   const start = p.pos;
   p.pos++;
-  const stmts = nonEmptyList(p, RBRACE, '{');
+  const stmts = allowEmpty ? anyList(p, RBRACE) : nonEmptyList(p, RBRACE, '{');
   if (!isWordAt(p, '}')) fail(p, start, 'reached EOF without matching { with }');
   p.pos++;
   return { type: 'Block', start, end: p.pos, stmts };

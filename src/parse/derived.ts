@@ -16,6 +16,7 @@ export function parseDerived(p: ParserState, text: string, map: readonly number[
   const sub = createState({
     src: text,
     dialect: p.dialect,
+    bats: p.bats,
     path: p.path,
     depth: p.depth + 1,
     errorMap: parentMap ? (i) => parentMap(toSource(i)) : toSource,

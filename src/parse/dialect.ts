@@ -3,6 +3,11 @@
 
 import type { Dialect } from './ast.js';
 
+/** A shell nounset parses with the bash grammar but that runs the script differently:
+ * - `ksh` (ksh93, mksh, pdksh, oksh): sets fewer variables than bash;
+ * - `bats`: a Bats test file, bash with `@test` blocks, `run`, `load` and `BATS_*` variables. */
+export type ShellVariant = 'ksh' | 'bats';
+
 export interface DialectGuess {
   /** null when nothing says which shell it is, or it names a shell nounset does not parse. */
   readonly dialect: Dialect | null;
@@ -10,21 +15,39 @@ export interface DialectGuess {
   readonly source: 'directive' | 'shebang' | 'extension' | 'unknown';
   /** The shell named, e.g. `zsh` for a script nounset skips. */
   readonly shell: string | null;
+  /** Set when the script runs under ksh or Bats (parsed as bash either way); null otherwise. */
+  readonly variant: ShellVariant | null;
 }
 
 const BASH_SHELLS = new Set(['bash']);
 const POSIX_SHELLS = new Set(['sh', 'dash', 'ash', 'posix']);
+// ksh syntax is close to bash's: read with the bash grammar, a construct bash lacks is a parse
+// error, and a file that does not parse is left alone with a diagnostic.
+const KSH_SHELLS = new Set(['ksh', 'ksh93', 'mksh', 'pdksh', 'oksh']);
 
 function fromShellName(name: string): Dialect | null {
-  if (BASH_SHELLS.has(name)) return 'bash';
+  if (BASH_SHELLS.has(name) || KSH_SHELLS.has(name) || name === 'bats') return 'bash';
   if (POSIX_SHELLS.has(name)) return 'posix';
   return null;
 }
 
+function variantOf(name: string): ShellVariant | null {
+  if (KSH_SHELLS.has(name)) return 'ksh';
+  return name === 'bats' ? 'bats' : null;
+}
+
 /** Guesses the dialect of `text` (named `path`, for the extension). */
 export function detectDialect(text: string, path = ''): DialectGuess {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1];
+  const guess = (source: DialectGuess['source'], shell: string, dialect = fromShellName(shell)): DialectGuess => ({
+    dialect,
+    source,
+    shell,
+    // A `.bats` file is run by bats whatever its directive or shebang says about the shell.
+    variant: ext === 'bats' && dialect !== null ? 'bats' : variantOf(shell),
+  });
   const directive = /^[ \t]*#[ \t]*shellcheck[ \t]+(?:[^\n]*[ \t])?shell=([A-Za-z0-9_-]+)/m.exec(text.slice(0, 4096));
-  if (directive?.[1]) return { dialect: fromShellName(directive[1]), source: 'directive', shell: directive[1] };
+  if (directive?.[1]) return guess('directive', directive[1]);
   const shebang = /^#![ \t]*(\S+)(?:[ \t]+(\S+))?/.exec(text);
   if (shebang?.[1]) {
     let prog = shebang[1].slice(shebang[1].lastIndexOf('/') + 1);
@@ -33,11 +56,11 @@ export function detectDialect(text: string, path = ''): DialectGuess {
       prog = args.trim().split(/[ \t]+/).find((a) => !a.startsWith('-')) ?? '';
       prog = prog.slice(prog.lastIndexOf('/') + 1);
     }
-    return { dialect: fromShellName(prog), source: 'shebang', shell: prog };
+    return guess('shebang', prog);
   }
-  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1];
-  if (ext === 'bash' || ext === 'bats') return { dialect: 'bash', source: 'extension', shell: 'bash' };
-  if (ext === 'sh') return { dialect: 'bash', source: 'extension', shell: 'sh' };
-  if (ext === 'dash' || ext === 'ash') return { dialect: 'posix', source: 'extension', shell: ext };
-  return { dialect: null, source: 'unknown', shell: null };
+  if (ext === 'bash' || ext === 'bats') return guess('extension', 'bash', 'bash');
+  if (ext === 'sh') return guess('extension', 'sh', 'bash');
+  if (ext === 'ksh') return guess('extension', 'ksh');
+  if (ext === 'dash' || ext === 'ash') return guess('extension', ext);
+  return { dialect: null, source: 'unknown', shell: null, variant: null };
 }

@@ -10,13 +10,16 @@ export interface ParseOptions {
   readonly dialect?: Dialect;
   /** Shown in error messages. */
   readonly path?: string;
+  /** A Bats test file (`detectDialect(...).variant === 'bats'`): accept `@test word { … }`
+   * where a command starts. Off by default, where `@test "x" {` is a syntax error as in bash. */
+  readonly bats?: boolean;
 }
 
 /** Parses a whole script. Throws ParseError (`path:line:col: message`) on bad syntax. */
 export function parse(text: string, opts: ParseOptions = {}): File {
   const dialect = opts.dialect ?? 'bash';
   const path = opts.path ?? '<stdin>';
-  const p = createState({ src: text, dialect, path });
+  const p = createState({ src: text, dialect, path, bats: opts.bats ?? false });
   let stmts;
   try {
     stmts = parseProgram(p);
@@ -30,6 +33,6 @@ export function parse(text: string, opts: ParseOptions = {}): File {
 }
 
 export type * from './ast.js';
-export { detectDialect, type DialectGuess } from './dialect.js';
+export { detectDialect, type DialectGuess, type ShellVariant } from './dialect.js';
 export { lineColumnAt, lineStarts, positionOf, type LineColumn } from './position.js';
 export { forEachNode } from './walk.js';

@@ -65,6 +65,8 @@ export interface ParserState {
   len: number;
   pos: number;
   readonly dialect: Dialect;
+  /** A Bats file: `@test name { … }` starts a test case. */
+  readonly bats: boolean;
   readonly path: string;
   readonly comments: Comment[];
   pending: PendingHeredoc[];
@@ -76,6 +78,7 @@ export interface ParserState {
 export function createState(opts: {
   src: string;
   dialect: Dialect;
+  bats?: boolean;
   path: string;
   depth?: number;
   errorMap?: (offset: number) => number;
@@ -85,6 +88,7 @@ export function createState(opts: {
     len: opts.src.length,
     pos: 0,
     dialect: opts.dialect,
+    bats: opts.bats ?? false,
     path: opts.path,
     comments: [],
     pending: [],

@@ -82,6 +82,9 @@ export function childrenOf(node: Node, out: Node[]): void {
     case 'CoprocClause':
       pushOne(out, node.name);
       return pushOne(out, node.stmt);
+    case 'TestDecl':
+      pushOne(out, node.description);
+      return pushOne(out, node.body);
     case 'Assign':
       return assignChildren(node, out);
     case 'ArrayExpr':

@@ -50,13 +50,14 @@ function withGitignore(io: ScriptIO, dir: string, rules: Rules): Rules {
   }
   return [...rules, { base: dir, ig: ignore().add(text) }];
 }
-// Not .bats: `@test "name" { … }` is not shell syntax, so every Bats file would fail to parse.
-const SCRIPT_EXTENSIONS = ['.sh', '.bash'];
-const SHEBANG_SHELLS = new Set(['sh', 'bash', 'dash', 'ash']);
+// As `shfmt -f`: .bats files are parsed with `@test` blocks, ksh ones with the bash grammar.
+const SCRIPT_EXTENSIONS = ['.sh', '.bash', '.bats', '.ksh'];
+const SHEBANG_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'ksh93', 'mksh', 'pdksh', 'oksh', 'bats']);
 /** Enough for any real shebang line. */
 const HEAD_BYTES = 256;
 
-/** True for `#!/bin/sh`, `#!/usr/bin/env bash`, `#!/usr/bin/env -S bash -e` and the like. */
+/** True for `#!/bin/sh`, `#!/usr/bin/env bash`, `#!/usr/bin/env -S bash -e`, `#!/bin/ksh`,
+ * `#!/usr/bin/env bats` and the like. */
 export function hasShellShebang(head: string): boolean {
   if (!head.startsWith('#!')) return false;
   const firstLine = head.split('\n', 1)[0] ?? '';

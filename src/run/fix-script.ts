@@ -8,13 +8,13 @@ import { nestEdits, renderSpan, sortEdits, type Edit, type Finding } from '../ed
 import { isQuotableDefault } from '../edit/quote.js';
 import { ParseError, UsageError } from '../errors.js';
 import type { Dialect, File } from '../parse/ast.js';
-import { detectDialect, lineColumnAt, parse } from '../parse/index.js';
+import { detectDialect, lineColumnAt, parse, type ShellVariant } from '../parse/index.js';
 import type { Diagnostic, EditReport, FixOptions, FixResult, InspectResult, ReferenceReport } from '../result.js';
 import { transforms } from '../../transforms/index.js';
 import { verifyOutput } from './verify.js';
 
 /** Checks options a user typed; throws UsageError naming the bad one. */
-function normalize(options: FixOptions): Omit<PlanOptions, 'dialect'> {
+function normalize(options: FixOptions): Omit<PlanOptions, 'dialect' | 'variant'> {
   const names = [...Object.keys(options.defaults ?? {}), ...(options.required ?? []), ...(options.ignore ?? [])];
   for (const n of names) if (!isVariableName(n)) throw new UsageError(`not a variable name: ${JSON.stringify(n)}`);
   for (const [n, v] of Object.entries(options.defaults ?? {})) {
@@ -24,7 +24,7 @@ function normalize(options: FixOptions): Omit<PlanOptions, 'dialect'> {
   return { style: options.style ?? 'block', defaults: { ...options.defaults }, required: [...(options.required ?? [])], ignore: [...(options.ignore ?? [])] };
 }
 
-type Parsed = { kind: 'ok'; dialect: Dialect; file: File } | { kind: 'skip'; dialect: Dialect; diagnostic: Diagnostic };
+type Parsed = { kind: 'ok'; dialect: Dialect; variant: ShellVariant | null; file: File } | { kind: 'skip'; dialect: Dialect; diagnostic: Diagnostic };
 
 function parseScript(text: string, options: FixOptions): Parsed {
   const path = options.path ?? '<stdin>';
@@ -34,8 +34,10 @@ function parseScript(text: string, options: FixOptions): Parsed {
     return { kind: 'skip', dialect: 'bash', diagnostic };
   }
   const dialect = options.dialect ?? guess.dialect ?? 'bash';
+  // ksh and Bats files are parsed as bash; the variant says what runs them.
+  const variant = guess.variant;
   try {
-    return { kind: 'ok', dialect, file: parse(text, { dialect, path }) };
+    return { kind: 'ok', dialect, variant, file: parse(text, { dialect, path, bats: variant === 'bats' }) };
   } catch (err) {
     if (!(err instanceof ParseError)) throw err;
     const diagnostic: Diagnostic = { line: err.line, column: err.column, severity: 'error', code: 'parse-error', message: `${err.reason}; nounset never rewrites a script it cannot parse` };
@@ -60,14 +62,14 @@ const byPosition = (a: { line: number; column: number }, b: { line: number; colu
 
 type Analysis =
   | { kind: 'skip'; dialect: Dialect; diagnostic: Diagnostic }
-  | { kind: 'ok'; dialect: Dialect; file: File; plan: Plan; at: (offset: number) => { line: number; column: number } };
+  | { kind: 'ok'; dialect: Dialect; variant: ShellVariant | null; file: File; plan: Plan; at: (offset: number) => { line: number; column: number } };
 
 /** Parse and plan, shared by fixScript and inspectScript. */
 function analyse(text: string, options: FixOptions): Analysis {
   const opts = normalize(options);
   const parsed = parseScript(text, options);
   if (parsed.kind === 'skip') return parsed;
-  const plan = planFixes(text, parsed.file, { ...opts, dialect: parsed.dialect });
+  const plan = planFixes(text, parsed.file, { ...opts, dialect: parsed.dialect, variant: parsed.variant });
   return { ...parsed, plan, at: (o) => lineColumnAt(plan.lineStarts, o) };
 }
 
@@ -94,7 +96,7 @@ export function fixScript(text: string, options: FixOptions = {}): FixResult {
   const describe = (o: number): string => `${options.path ?? '<stdin>'}:${at(o).line}:${at(o).column}`;
   const edits = sortEdits(raw, describe);
   const output = applyEdits(text, edits);
-  const problem = edits.length === 0 ? null : verifyOutput({ input: parsed.file, output, edits, dialect: parsed.dialect, path: options.path ?? '<stdin>' });
+  const problem = edits.length === 0 ? null : verifyOutput({ input: parsed.file, output, edits, dialect: parsed.dialect, bats: parsed.variant === 'bats', path: options.path ?? '<stdin>' });
   if (problem) {
     diagnostics.push({ line: 1, column: 1, severity: 'error', code: 'unsafe-edit', message: `${problem}; nounset leaves the file alone (please report this)` });
     return unchanged(diagnostics.sort(byPosition), { inputs: plan.inputs });

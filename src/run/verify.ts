@@ -68,10 +68,10 @@ function keyOf(node: Node): string {
 }
 
 /** Returns null when the output is sound, else why it is not. */
-export function verifyOutput(opts: { input: File; output: string; edits: readonly Edit[]; dialect: Dialect; path: string }): string | null {
+export function verifyOutput(opts: { input: File; output: string; edits: readonly Edit[]; dialect: Dialect; bats?: boolean; path: string }): string | null {
   let out: File;
   try {
-    out = parse(opts.output, { dialect: opts.dialect, path: opts.path });
+    out = parse(opts.output, { dialect: opts.dialect, path: opts.path, bats: opts.bats ?? false });
   } catch (err) {
     if (err instanceof ParseError) return `the fixed script would not parse (${err.message})`;
     throw err;

@@ -1,8 +1,8 @@
-// The shell facts the analysis is built on, asked of bash and dash: which reads stop a `-u`
+// The shell facts the analysis is built on, asked of bash and dash (and of ksh when installed): which reads stop a `-u`
 // script and which constructs assign. A table typed from memory could be wrong; the shells are not.
 
 import assert from 'node:assert/strict';
-import { mapLimit, PARALLEL_SHELLS, runShell, type ShellName } from '../support/shells.js';
+import { findShell, mapLimit, PARALLEL_SHELLS, runShell, type OptionalShellName, type ShellName } from '../support/shells.js';
 
 interface Fact {
   readonly what: string;
@@ -49,4 +49,29 @@ describe('shell facts nounset relies on, asked of the shells', () => {
     ).filter((x) => x !== null);
     assert.deepEqual(wrong, []);
   });
+});
+
+/** What the ksh handling rests on, asked of each ksh installed (skipped where none is). */
+const KSH_FACTS: readonly { readonly what: string; readonly script: string; readonly shells: readonly OptionalShellName[]; readonly stops: boolean }[] = [
+  { what: 'mksh stops on `"${a[@]}"` of an unset array', script: 'echo "${a[@]}"; echo ok', shells: ['mksh'], stops: true },
+  { what: 'ksh93 sets no FUNCNAME in a function', script: 'f() { echo "$FUNCNAME"; }; f; echo ok', shells: ['ksh93'], stops: true },
+  {
+    what: "nounset's rewrites and env-init lines read an unset name without stopping",
+    script: 'X="${X:-}"; echo "${Y:-}" "$(( ${N:-0} + 1 ))"; echo ok',
+    shells: ['ksh', 'ksh93', 'mksh'],
+    stops: false,
+  },
+];
+
+describe('ksh facts nounset relies on, asked of each ksh installed', () => {
+  for (const f of KSH_FACTS) {
+    for (const shell of f.shells) {
+      it(`${shell}: ${f.what}`, async function () {
+        if (findShell(shell) === null) this.skip();
+        const r = await runShell({ shell, script: `${f.script}\n`, env: {}, shellOptions: ['-u'] });
+        const stopped = r.status !== 0 && !r.stdout.includes('ok');
+        assert.equal(stopped, f.stops, `status ${r.status}, stderr ${JSON.stringify(r.stderr)}`);
+      });
+    }
+  }
 });

@@ -2,9 +2,9 @@
 // shell under `env -i` and `-u`, and the names the tables leave out do stop a `-u` script.
 
 import assert from 'node:assert/strict';
-import { BASH_ALWAYS_SET, DASH_ALWAYS_SET, isAlwaysSet } from '../../src/analyze/shell-vars.js';
+import { BASH_ALWAYS_SET, DASH_ALWAYS_SET, isAlwaysSet, KSH_ALWAYS_SET } from '../../src/analyze/shell-vars.js';
 import type { Dialect } from '../../src/parse/ast.js';
-import { mapLimit, NOUNSET_MESSAGE, PARALLEL_SHELLS, runShell, type ShellName, type ShellRun } from '../support/shells.js';
+import { findShell, mapLimit, NOUNSET_MESSAGE, PARALLEL_SHELLS, runShell, type OptionalShellName, type ShellName, type ShellRun } from '../support/shells.js';
 
 const SHELLS: readonly ShellName[] = ['bash', 'dash'];
 
@@ -127,4 +127,28 @@ describe('analyze/shell-vars: the always-set tables asked of bash and dash (env 
       assert.deepEqual({ status: dash.status, stdout: dash.stdout, stderr: dash.stderr }, { status: 0, stdout: '1\n', stderr: '' });
     });
   });
+});
+
+// ksh is not required: each installed ksh is asked, the others are skipped.
+describe('analyze/shell-vars: the ksh table (env -i, -u), asked of each ksh installed', () => {
+  it('lists only names bash sets too (a ksh script is read as bash)', () => {
+    assert.deepEqual(KSH_ALWAYS_SET.filter((n) => !BASH_ALWAYS_SET.includes(n)), []);
+    for (const n of KSH_ALWAYS_SET) assert.ok(isAlwaysSet(n, 'bash', 'ksh'), n);
+  });
+
+  it('a ksh script counts on no other name bash sets', () => {
+    for (const n of ['_', 'PATH', 'SHELL', 'BASH_VERSION', 'HOSTNAME', 'TERM']) assert.equal(isAlwaysSet(n, 'bash', 'ksh'), false, n);
+    assert.equal(isAlwaysSet('LINENO', 'posix', 'ksh'), false, 'a ksh script forced to POSIX gets what both tables give');
+  });
+
+  for (const shell of ['ksh', 'ksh93', 'mksh'] as const satisfies readonly OptionalShellName[]) {
+    it(`${shell}, when installed, sets every listed name`, async function () {
+      if (findShell(shell) === null) this.skip();
+      const runs = await mapLimit(KSH_ALWAYS_SET, PARALLEL_SHELLS, (name) =>
+        runShell({ shell, script: readScript(name), env: {}, shellOptions: ['-u'], inheritPath: false }),
+      );
+      const unset = KSH_ALWAYS_SET.filter((_, i) => runs[i]?.status !== 0);
+      assert.deepEqual(unset, [], `${shell} -u stopped on these`);
+    });
+  }
 });

@@ -12,6 +12,7 @@ describe('findScripts', () => {
       '/w/b.sh': '',
       '/w/a.bash': '',
       '/w/t.bats': '',
+      '/w/k.ksh': '',
       '/w/Z.sh': '',
       '/w/é.sh': '',
       '/w/sub/run': '#!/bin/sh\n',
@@ -19,6 +20,9 @@ describe('findScripts', () => {
       '/w/sub/run-s': '#!/usr/bin/env -S bash -e\n',
       '/w/sub/run-dash': '#! /bin/dash\n',
       '/w/sub/run-ash': '#!/bin/ash\n',
+      '/w/sub/run-ksh': '#!/bin/ksh\n',
+      '/w/sub/run-mksh': '#!/usr/bin/env mksh\n',
+      '/w/sub/test-bats': '#!/usr/bin/env bats\n',
       '/w/sub/zsh-tool': '#!/bin/zsh\n',
       '/w/sub/py-tool': '#!/usr/bin/env python3\n',
       '/w/sub/README': 'echo $X\n',
@@ -28,7 +32,7 @@ describe('findScripts', () => {
     });
     assert.deepEqual(
       findScripts(['.'], { cwd }, io).map((f) => f.path),
-      ['Z.sh', 'a.bash', 'b.sh', 'sub/run', 'sub/run-ash', 'sub/run-bash', 'sub/run-dash', 'sub/run-s', 'é.sh'],
+      ['Z.sh', 'a.bash', 'b.sh', 'k.ksh', 'sub/run', 'sub/run-ash', 'sub/run-bash', 'sub/run-dash', 'sub/run-ksh', 'sub/run-mksh', 'sub/run-s', 'sub/test-bats', 't.bats', 'é.sh'],
     );
   });
 
@@ -85,6 +89,13 @@ describe('hasShellShebang', () => {
     ['#!/usr/bin/env -S bash -e', true],
     ['#!/usr/local/bin/dash', true],
     ['#!/bin/ash', true],
+    ['#!/bin/ksh', true],
+    ['#!/usr/bin/ksh93', true],
+    ['#!/usr/bin/env mksh', true],
+    ['#!/usr/bin/env pdksh', true],
+    ['#!/usr/bin/env oksh', true],
+    ['#!/usr/bin/env bats', true],
+    ['#!/usr/bin/env -S bats --tap', true],
     ['#!/bin/zsh', false],
     ['#!/usr/bin/env python', false],
     ['# shellcheck shell=bash', false],

@@ -7,9 +7,11 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 export type ShellName = 'bash' | 'dash';
+/** Shells the suite asks when they are installed and skips otherwise (see `findShell`). */
+export type OptionalShellName = 'ksh' | 'ksh93' | 'mksh';
 
 export interface RunShellOptions {
-  readonly shell: ShellName;
+  readonly shell: ShellName | OptionalShellName;
   readonly script: string;
   /** The whole environment besides PATH (see `inheritPath`). */
   readonly env: Readonly<Record<string, string>>;
@@ -34,7 +36,14 @@ export interface ShellRun {
 const TIMEOUT_MS = 10_000;
 
 /** The shell's absolute path, so that spawning does not depend on the script's PATH. */
-function resolveShell(shell: ShellName): string {
+function resolveShell(shell: string): string {
+  const found = findShell(shell);
+  if (found === null) throw new Error(`${shell} not found on PATH`);
+  return found;
+}
+
+/** The absolute path of `shell` on PATH, or null when it is not installed. */
+export function findShell(shell: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (dir === '') continue;
     const candidate = join(dir, shell);
@@ -46,7 +55,7 @@ function resolveShell(shell: ShellName): string {
       continue;
     }
   }
-  throw new Error(`${shell} not found on PATH`);
+  return null;
 }
 
 /** Runs `shell [shellOptions] <temp>/script.sh args…` with cwd a fresh empty temp dir; never
