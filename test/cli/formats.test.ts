@@ -118,3 +118,31 @@ describe('nounset --explain, --max-size, --quiet', () => {
     assert.match(r.log, /^bad\.sh:2:1: error: skipped: .*\[parse-error\]\n$/);
   });
 });
+
+describe('nounset fix, --color, --jobs', () => {
+  const dir = useTempDir('nounset-color-');
+
+  it('`nounset fix PATHS` is the default command by name', () => {
+    writeFileSync(join(dir(), 'a.sh'), SCRIPT);
+    const named = runCli(['fix', '--dry-run', 'a.sh'], dir());
+    const bare = runCli(['--dry-run', 'a.sh'], dir());
+    assert.equal(named.status, 0);
+    assert.equal(named.stdout, bare.stdout);
+    assert.match(named.stdout, /^--- a\/a\.sh$/m);
+  });
+
+  it('colours the diff with --color or FORCE_COLOR, never with --no-color or when piped', () => {
+    writeFileSync(join(dir(), 'a.sh'), SCRIPT);
+    const plain = runCli(['--dry-run', 'a.sh'], dir());
+    assert.doesNotMatch(plain.stdout, /\u001b\[/, 'stdout is a pipe here');
+    const forced = runCli(['--dry-run', '--color', 'a.sh'], dir());
+    assert.match(forced.stdout, /^\u001b\[1m--- a\/a\.sh\u001b\[0m$/m);
+    assert.equal(forced.stdout.replace(/\u001b\[[0-9;]*m/g, ''), plain.stdout);
+    assert.match(runCli(['--dry-run', 'a.sh'], dir(), { FORCE_COLOR: '1', NO_COLOR: '' }).stdout, /\u001b\[32m\+/);
+    assert.doesNotMatch(runCli(['--dry-run', '--no-color', 'a.sh'], dir(), { FORCE_COLOR: '1' }).stdout, /\u001b\[/);
+  });
+
+  it('--jobs wants a positive whole number', () => {
+    for (const bad of ['0', '-1', '1.5']) assert.equal(runCli(['--dry-run', '--jobs', bad, '.'], dir()).status, 2, bad);
+  });
+});
