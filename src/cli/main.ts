@@ -42,9 +42,10 @@ function runParse(args: ParseArgs): number {
       status = EXIT.failed;
       continue;
     }
-    const dialect = args.dialect ?? detectDialect(text, path).dialect ?? 'bash';
+    const guess = detectDialect(text, path);
+    const dialect = args.dialect ?? guess.dialect ?? 'bash';
     try {
-      const file = parse(text, { dialect, path });
+      const file = parse(text, { dialect, path, bats: guess.variant === 'bats' });
       process.stdout.write(args.json ? `${JSON.stringify(file)}\n` : renderParseSummary(path, dialect, summarizeParse(text, file)));
     } catch (err) {
       if (!(err instanceof ParseError)) throw err;

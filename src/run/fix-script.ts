@@ -30,7 +30,7 @@ function parseScript(text: string, options: FixOptions): Parsed {
   const path = options.path ?? '<stdin>';
   const guess = detectDialect(text, options.path ?? '');
   if (!options.dialect && guess.dialect === null && guess.shell !== null) {
-    const diagnostic: Diagnostic = { line: 1, column: 1, severity: 'info', code: 'unsupported-shell', message: `written for ${guess.shell} (from its ${guess.source}); nounset handles bash and POSIX sh only, so it leaves the file alone` };
+    const diagnostic: Diagnostic = { line: 1, column: 1, severity: 'info', code: 'unsupported-shell', message: `written for ${guess.shell} (from its ${guess.source}); nounset handles bash, POSIX sh, ksh and bats only, so it leaves the file alone` };
     return { kind: 'skip', dialect: 'bash', diagnostic };
   }
   const dialect = options.dialect ?? guess.dialect ?? 'bash';
