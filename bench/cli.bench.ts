@@ -110,7 +110,7 @@ function main(): void {
   const files = values.files ? Number(values.files) : DEFAULT_FILES;
   const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;
   const runs = values.runs ? Number(values.runs) : 5;
-  const cli = values.cli ? resolve(values.cli) : join(ROOT, 'dist', 'src', 'cli', 'main.js');
+  const cli = values.cli ? resolve(values.cli) : join(ROOT, 'dist', 'bundle', 'main.js');
   const node = process.execPath;
   const workers = availableParallelism();
   const help = spawnSync(node, [cli, '--help'], { encoding: 'utf8' });

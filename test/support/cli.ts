@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './corpus.js';
 
-export const BIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+/** The bundle package.json names as the bin: what users run. */
+export const BIN = join(ROOT, 'dist', 'bundle', 'main.js');
 
 export interface Ran {
   readonly stdout: string;
