@@ -4,6 +4,7 @@
 import type { ArithmExpr, ParamExp, Stmt, Subscript, TestExpr, Word, WordPart } from '../parse/ast.js';
 import type { ReferenceForm } from '../result.js';
 import { nameOf } from './builtins.js';
+import type { AssocNames } from './collect-assoc.js';
 import type { Event, Place, Quoting, Read, Region } from './model.js';
 
 export interface WordCtx {
@@ -17,7 +18,7 @@ export interface WordCtx {
   /** The arithmetic being walked is part of a shell word (see Read.arith.inWord). */
   readonly inWord: boolean;
   /** Names declared associative (`declare -A`): their subscripts are strings. */
-  readonly assoc: ReadonlySet<string>;
+  readonly assoc: AssocNames;
   /** See Read.literal. */
   readonly literal: boolean;
   /** Names known to be set here: inside `${X:+…}` / `${X+…}`. */
@@ -38,6 +39,19 @@ export function newRegion(shape: Region['shape'], span: { start: number; end: nu
   return { kind: 'region', shape, start: span.start, end: span.end, name, events: [] };
 }
 
+/** `ctx` at another place; `ctx` itself when it is there already (contexts are only read, so
+ * sharing one saves a copy per word). */
+export function withPlace(ctx: WordCtx, place: Place): WordCtx {
+  return ctx.place === place ? ctx : { ...ctx, place };
+}
+
+/** Only literal text: walking it finds nothing, in any context. */
+export function isInert(word: Word | null): boolean {
+  if (!word) return true;
+  for (const p of word.parts) if (p.type !== 'Lit' && p.type !== 'SglQuoted' && p.type !== 'ExtGlob') return false;
+  return true;
+}
+
 function push(ctx: WordCtx, e: Event): void {
   ctx.region.events.push(e);
 }
@@ -51,12 +65,15 @@ export function walkWord(word: Word | null, ctx: WordCtx): void {
 /** `{a,b}` or `{1..3}` outside quotes: bash expands it before parameters, so `$A{1,2}` reads
  * `$A1` and `$A2`. */
 function hasBraceExpansion(word: Word): boolean {
+  // Only literal text can open a brace expansion; most words have no `{` at all.
+  if (!word.parts.some((p) => p.type === 'Lit' && p.value.includes('{'))) return false;
   let text = '';
   for (const p of word.parts) text += p.type === 'Lit' ? p.value : '_';
   return /\{[^{}]*(,|\.\.)[^{}]*\}/.test(text);
 }
 
 export function walkParts(parts: readonly WordPart[], ctx: WordCtx): void {
+  let quoted: WordCtx | null = null;
   for (const part of parts) {
     switch (part.type) {
       case 'Lit':
@@ -64,7 +81,8 @@ export function walkParts(parts: readonly WordPart[], ctx: WordCtx): void {
       case 'ExtGlob':
         break;
       case 'DblQuoted':
-        walkParts(part.parts, ctx.quoting === 'heredoc' ? ctx : { ...ctx, quoting: 'double', braceWord: false });
+        if (ctx.quoting === 'heredoc') walkParts(part.parts, ctx);
+        else if (!part.parts.every((q) => q.type === 'Lit')) walkParts(part.parts, (quoted ??= { ...ctx, quoting: 'double', braceWord: false }));
         break;
       case 'ParamExp':
         walkParam(part, ctx);
@@ -130,6 +148,8 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
   push(ctx, read);
   if (p.exp && SET_TESTS.has(p.exp.op)) push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: `\${${name}${p.exp.op}…}` });
   if (p.exp && (p.exp.op === '=' || p.exp.op === ':=')) push(ctx, { kind: 'write', name, start: p.start, end: p.end, how: 'default-assign' });
+  // Most expansions are a bare `$X` or a literal default: nothing inside to walk, no context to build.
+  if (!p.index && !p.slice && (!p.repl || (isInert(p.repl.orig) && isInert(p.repl.with))) && (!p.exp || isInert(p.exp.word))) return;
   const inner: WordCtx = { ...ctx, place: 'parameter-word', destructive: null, arith: null, inWord: false, braceWord: false };
   if (p.index) walkSubscript(p.index, name, inner);
   if (p.slice) {
@@ -148,9 +168,9 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
 
 /** A subscript of `array`: arithmetic for indexed arrays, a string for associative ones. */
 export function walkSubscript(s: Subscript, array: string, ctx: WordCtx): void {
-  if (s.word) walkWord(s.word, { ...ctx, arith: null });
+  if (s.word) walkWord(s.word, ctx.arith === null ? ctx : { ...ctx, arith: null });
   if (!s.expr) return;
-  const sub: WordCtx = { ...ctx, place: 'subscript' };
+  const sub = withPlace(ctx, 'subscript');
   if (ctx.assoc.has(array)) walkArithWordsOnly(s.expr, sub);
   else walkArith(s.expr, sub);
 }
@@ -186,7 +206,6 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
   const stack: { e: ArithmExpr; whole: boolean; target: 'none' | 'pure' | 'update' }[] = [{ e: expr, whole: true, target: 'none' }];
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const { e, whole, target } = top;
-    const here: WordCtx = { ...ctx, arith: { whole, lvalue: target === 'update', inWord: ctx.inWord } };
     switch (e.type) {
       case 'ArithmVar': {
         if (target !== 'pure') {
@@ -200,7 +219,7 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
             op: null,
             quoting: ctx.quoting,
             place: ctx.place,
-            arith: here.arith,
+            arith: arithAt(whole, target, ctx),
             destructive: null,
             literal: ctx.literal,
             insideOwnGuard: ctx.setNames.has(e.name.value),
@@ -208,12 +227,12 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
             braceExpanded: false,
           });
         }
-        if (e.index) walkSubscript(e.index, e.name.value, { ...ctx, arith: null });
+        if (e.index) walkSubscript(e.index, e.name.value, ctx.arith === null ? ctx : { ...ctx, arith: null });
         if (target !== 'none') push(ctx, { kind: 'write', name: e.name.value, start: e.start, end: e.end, how: target === 'pure' ? 'arithmetic' : 'arithmetic-update' });
         break;
       }
       case 'ArithmWord':
-        walkWord(e.word, here);
+        walkWord(e.word, { ...ctx, arith: arithAt(whole, target, ctx) });
         break;
       case 'ArithmBinary':
         if (ASSIGN_OPS.has(e.op)) {
@@ -236,8 +255,17 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
   }
 }
 
+/** Read.arith of a node; built only where a read or a word needs it (most nodes are operators
+ * and numbers). */
+function arithAt(whole: boolean, target: 'none' | 'pure' | 'update', ctx: WordCtx): NonNullable<WordCtx['arith']> {
+  return { whole, lvalue: target === 'update', inWord: ctx.inWord };
+}
+
 /** `[[ … ]]`: `-v NAME` tests set-ness; `=~` sets BASH_REMATCH; numeric operands are arithmetic. */
 export function walkTest(expr: TestExpr, ctx: WordCtx): void {
+  // One context of each kind for all the operands.
+  let operand: WordCtx | null = null;
+  let arith: WordCtx | null = null;
   const stack: TestExpr[] = [expr];
   for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
     switch (e.type) {
@@ -255,8 +283,8 @@ export function walkTest(expr: TestExpr, ctx: WordCtx): void {
         stack.push(e.x);
         break;
       case 'TestWord':
-        if (e.arith) walkArith(e.arith, { ...ctx, place: 'test', inWord: true });
-        else walkWord(e.word, { ...ctx, place: 'test' });
+        if (e.arith) walkArith(e.arith, (arith ??= { ...ctx, place: 'test', inWord: true }));
+        else walkWord(e.word, (operand ??= withPlace(ctx, 'test')));
         break;
     }
   }

@@ -1,21 +1,28 @@
 // Syntax tree → model: every read and write of a parameter in program order, inside regions
 // for functions, branches, loops, `&&`/`||` and subshells.
 
-import type { Assign, BinaryCmd, CallExpr, DeclClause, File, Redirect, Stmt, Word } from '../parse/ast.js';
-import { forEachNode } from '../parse/index.js';
+import type { Assign, BinaryCmd, CallExpr, DeclClause, File, Redirect, Stmt, Subscript, Word } from '../parse/ast.js';
 import { batsEvents, batsRunTarget } from './bats.js';
 import { builtinEvents, commandName, destructiveCommand, nameOf, wordText } from './builtins.js';
-import { newRegion, walkArith, walkParts, walkSubscript, walkTest, walkWord, type WordCtx } from './collect-words.js';
+import { knownAssocNames, learnAssocNames, type AssocNames } from './collect-assoc.js';
+import { isInert, newRegion, walkArith, walkParts, walkSubscript, walkTest, walkWord, withPlace, type WordCtx } from './collect-words.js';
 import type { Region } from './model.js';
 
 /** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). */
 export function collectEvents(file: File, text: string, opts: { bats?: boolean } = {}): Region {
+  // `declare -A` names are learned on the way; a subscript read before its declaration was
+  // reached means one more walk, with every name known (see collect-assoc.ts).
+  const learner = learnAssocNames();
+  const root = walkFile(file, text, opts.bats ?? false, learner);
+  return learner.answeredTooEarly() ? walkFile(file, text, opts.bats ?? false, knownAssocNames(learner.names)) : root;
+}
+
+function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): Region {
   const root = newRegion('script', file);
-  const assoc = associativeArrays(file);
   const ctxFor = (region: Region, inBackquote: boolean): WordCtx => ({
     text,
     bash: file.dialect === 'bash',
-    bats: opts.bats ?? false,
+    bats,
     inBackquote,
     braceWord: false,
     region,
@@ -31,17 +38,6 @@ export function collectEvents(file: File, text: string, opts: { bats?: boolean }
   });
   walkStmts(file.stmts, ctxFor(root, false));
   return root;
-}
-
-/** Names declared with `-A` anywhere: the parser reads every subscript as arithmetic. */
-function associativeArrays(file: File): Set<string> {
-  const names = new Set<string>();
-  forEachNode(file, (node) => {
-    if (node.type !== 'DeclClause') return;
-    const assoc = node.args.some((a) => a.naked && !a.name && /^-[A-Za-z]*A/.test(wordText(a.value ?? undefined) ?? ''));
-    if (assoc) for (const a of node.args) if (a.name) names.add(a.name.value);
-  });
-  return names;
 }
 
 function walkStmts(stmts: readonly Stmt[], ctx: WordCtx): void {
@@ -89,7 +85,8 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
     }
     case 'ForClause': {
       if (cmd.loop.type === 'WordIter') {
-        for (const w of cmd.loop.items ?? []) walkWord(w, { ...ctx, place: 'for-list' });
+        const list = withPlace(ctx, 'for-list');
+        for (const w of cmd.loop.items ?? []) walkWord(w, list);
         const loop = sub(ctx, 'loop', cmd);
         const n = cmd.loop.name;
         // `for x in a b` assigns x before the body; an empty list (or no "$@") leaves it unset.
@@ -102,16 +99,17 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
         if (cmd.loop.cond) walkArith(cmd.loop.cond, arith);
         const loop = sub(ctx, 'loop', cmd);
         walkStmts(cmd.body, loop);
-        if (cmd.loop.post) walkArith(cmd.loop.post, { ...loop, place: 'arithmetic' });
+        if (cmd.loop.post) walkArith(cmd.loop.post, withPlace(loop, 'arithmetic'));
       }
       return;
     }
     case 'CaseClause': {
-      walkWord(cmd.word, { ...ctx, place: 'case-word' });
+      walkWord(cmd.word, withPlace(ctx, 'case-word'));
       const branch = sub(ctx, 'branch', cmd);
       for (const item of cmd.items) {
         const arm = sub(branch, 'arm', item);
-        for (const p of item.patterns) walkWord(p, { ...arm, place: 'case-pattern' });
+        const pattern = withPlace(arm, 'case-pattern');
+        for (const p of item.patterns) walkWord(p, pattern);
         walkStmts(item.stmts, arm);
       }
       // No pattern may match.
@@ -129,7 +127,7 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
       walkWord(cmd.description, ctx);
       return walkStmt(cmd.body, sub(ctx, 'function', cmd, wordText(cmd.description) ?? '@test'));
     case 'ArithmCmd':
-      if (cmd.expr) walkArith(cmd.expr, { ...ctx, place: 'arithmetic' });
+      if (cmd.expr) walkArith(cmd.expr, withPlace(ctx, 'arithmetic'));
       return;
     case 'TestClause':
       return walkTest(cmd.expr, ctx);
@@ -143,6 +141,7 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
       return;
     case 'CoprocClause': {
       const name = cmd.name ? nameOf(cmd.name) : 'COPROC';
+      if (cmd.name) ctx.assoc.skip(cmd.name);
       walkStmt(cmd.stmt, sub(ctx, 'subshell', cmd.stmt));
       if (name) ctx.region.events.push({ kind: 'write', name, start: cmd.start, end: cmd.end, how: 'coproc' });
       return;
@@ -171,23 +170,34 @@ function walkRedirect(r: Redirect, ctx: WordCtx): void {
   if (r.fdVar) ctx.region.events.push({ kind: 'write', name: r.fdVar.value, start: r.fdVar.start, end: r.fdVar.end, how: 'fd-variable' });
   if (r.op === '<<' || r.op === '<<-') {
     // The delimiter is never expanded; a quoted one makes the body literal.
+    ctx.assoc.skip(r.word);
     if (r.body && !r.body.quoted) walkParts(r.body.parts, { ...ctx, quoting: 'heredoc', place: 'heredoc' });
+    else if (r.body) ctx.assoc.skip(r.body);
     return;
   }
-  walkWord(r.word, { ...ctx, place: 'redirection' });
+  walkWord(r.word, withPlace(ctx, 'redirection'));
 }
 
 function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', writes: boolean): void {
   const name = a.name?.value ?? null;
+  const elems = a.array?.elems ?? [];
   // `a[i]=v` and `([i]=v)`: the subscript is part of the assignment word.
-  if (a.index && name) walkSubscript(a.index, name, { ...ctx, place: 'subscript', inWord: true });
-  walkWord(a.value, { ...ctx, place: 'assignment' });
-  for (const el of a.array?.elems ?? []) {
-    if (el.index && name) walkSubscript(el.index, name, { ...ctx, place: 'subscript', inWord: true });
-    walkWord(el.value, { ...ctx, place: 'assignment' });
+  const subscript: WordCtx | null = name && (a.index || elems.some((el) => el.index)) ? { ...ctx, place: 'subscript', inWord: true } : null;
+  const value = a.value || elems.length > 0 ? withPlace(ctx, 'assignment') : ctx;
+  if (a.index) subscriptOf(a.index, name, subscript, ctx);
+  walkWord(a.value, value);
+  for (const el of elems) {
+    if (el.index) subscriptOf(el.index, name, subscript, ctx);
+    walkWord(el.value, value);
   }
   // `a+=x` reads nothing under set -u: bash appends to an unset variable without complaint.
   if (writes && name && !a.naked) ctx.region.events.push({ kind: 'write', name, start: a.start, end: a.end, how });
+}
+
+/** Walks the subscript of an assignment to `name`; without a name, only looks for declarations. */
+function subscriptOf(index: Subscript, name: string | null, subscript: WordCtx | null, ctx: WordCtx): void {
+  if (name && subscript) walkSubscript(index, name, subscript);
+  else ctx.assoc.skip(index);
 }
 
 function walkCall(cmd: CallExpr, ctx: WordCtx): void {
@@ -199,14 +209,22 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
   const target = runs === -1 ? commandName(cmd.args) : commandName(cmd.args.slice(runs));
   const named = target && runs !== -1 ? { name: target.name, index: target.index + runs } : target;
   const destructive = named ? destructiveCommand(named.name, cmd.args.slice(named.index + 1)) : null;
-  const nameCtx: WordCtx = { ...ctx, place: 'command-name', destructive: null };
-  const argCtx: WordCtx = { ...ctx, place: 'argument', destructive };
-  cmd.args.forEach((w: Word, i) => walkWord(w, named && i <= named.index ? nameCtx : argCtx));
+  // A statement's own context is already the argument one, as a rule, and a command name is
+  // nearly always plain text: no copies then.
+  const argCtx: WordCtx = ctx.place === 'argument' && ctx.destructive === destructive ? ctx : { ...ctx, place: 'argument', destructive };
+  let nameCtx: WordCtx | null = null;
+  const args = cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i] as Word;
+    if (!named || i > named.index) walkWord(w, argCtx);
+    else if (!isInert(w)) walkWord(w, (nameCtx ??= { ...ctx, place: 'command-name', destructive: null }));
+  }
   if (named && runs === -1) for (const e of builtinEvents(named.name, cmd.args, named.index)) ctx.region.events.push(e);
   if (ctx.bats) for (const e of batsEvents(cmd.args)) ctx.region.events.push(e);
 }
 
 function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
+  ctx.assoc.declare(cmd);
   const variant = cmd.variant.value;
   const flags = cmd.args
     .filter((a) => a.naked && !a.name)
@@ -214,12 +232,16 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
     .filter((t) => t.startsWith('-'))
     .join('');
   const functions = /[fF]/.test(flags);
+  const option = withPlace(ctx, 'argument');
   for (const a of cmd.args) {
     if (a.naked && !a.name) {
-      walkWord(a.value, { ...ctx, place: 'argument' });
+      walkWord(a.value, option);
       continue;
     }
-    if (functions || !a.name) continue;
+    if (functions || !a.name) {
+      ctx.assoc.skip(a);
+      continue;
+    }
     const name = a.name.value;
     if (a.naked) {
       ctx.region.events.push({ kind: 'declare', name, start: a.start, end: a.end, flags: `${variant} ${flags}`.trim() });
