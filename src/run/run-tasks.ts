@@ -24,7 +24,6 @@ export interface TaskRunOptions {
 export interface TaskRun {
   /** In task order; `undefined` for a file not run because the run was aborted. */
   readonly results: readonly (FileResult | undefined)[];
-  readonly interrupted: boolean;
   /** Worker threads used; 0 when the files ran in this thread. */
   readonly workers: number;
 }
@@ -54,7 +53,7 @@ export async function runTasks(tasks: readonly FileTask[], options: FileRunOptio
     // Lets a Ctrl-C handler run between two files.
     await nextTurn();
   }
-  return { results, interrupted: results.includes(undefined), workers };
+  return { results, workers };
 }
 
 /** Hands files out one at a time to `count` workers; resolves with the indexes never handed out
