@@ -1,6 +1,7 @@
 // Command-line options → the library's FixOptions. Part of the CLI: it only reshapes what yargs parsed.
 
 import { UsageError } from '../errors.js';
+import { dialectOption } from '../parse/dialect.js';
 import type { FixOptions, FixStyle } from '../result.js';
 
 export interface FixArgs {
@@ -27,7 +28,7 @@ function parseDefaults(pairs: readonly string[]): Record<string, string> {
 
 /** Throws UsageError on a malformed `--default`. */
 export function toFixOptions(args: FixArgs): Omit<FixOptions, 'path'> {
-  const dialect = args.dialect === 'sh' || args.dialect === 'posix' ? 'posix' : args.dialect === 'bash' ? 'bash' : undefined;
+  const dialect = dialectOption(args.dialect);
   return {
     // Left out when not given, so a configuration file's style applies.
     ...(args.style ? { style: args.style as FixStyle } : {}),

@@ -31,6 +31,13 @@ function fromShellName(name: string): Dialect | null {
   return null;
 }
 
+/** The dialect a `--dialect` or configuration value names (`auto`, `bash`, `sh`, `posix`);
+ * undefined for `auto` or nothing, which leaves it to detectDialect. */
+export function dialectOption(value: string | undefined): Dialect | undefined {
+  if (value === 'sh' || value === 'posix') return 'posix';
+  return value === 'bash' ? 'bash' : undefined;
+}
+
 function variantOf(name: string): ShellVariant | null {
   if (KSH_SHELLS.has(name)) return 'ksh';
   return name === 'bats' ? 'bats' : null;

@@ -5,6 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigLoader, isExcludedByConfig, resolveFileConfig, type LoadedConfig, type ResolvedFileConfig } from '../config/index.js';
 import { UsageError } from '../errors.js';
+import { dialectOption } from '../parse/dialect.js';
 import type { FixOptions } from '../result.js';
 import type { FileResult } from '../run-result.js';
 import { findScripts, showPath } from './find-scripts.js';
@@ -33,7 +34,7 @@ export type PlannedFile = { readonly task: FileTask } | { readonly result: FileR
 export function mergeFixOptions(cli: Omit<FixOptions, 'path'>, file: ResolvedFileConfig | null): Omit<FixOptions, 'path'> {
   if (!file) return cli;
   const style = cli.style ?? file.style;
-  const dialect = cli.dialect ?? (file.dialect === 'sh' || file.dialect === 'posix' ? 'posix' : file.dialect === 'bash' ? 'bash' : undefined);
+  const dialect = cli.dialect ?? dialectOption(file.dialect);
   const union = (a: readonly string[] | undefined, b: readonly string[]): string[] => [...new Set([...(a ?? []), ...b])].sort();
   return {
     ...(style ? { style } : {}),
@@ -71,10 +72,13 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
     // A file named on the command line is always taken, as with --exclude.
     if (loaded && !named.has(found.path) && isExcludedByConfig(loaded, abs)) continue;
     const fix = mergeFixOptions(options.fix, loaded && resolveFileConfig(loaded, abs));
-    const key = JSON.stringify(fix);
-    if (loaded && !checked.has(key)) {
-      checked.add(key);
-      checkOptions(fix, loaded);
+    if (loaded) {
+      // Files under one configuration mostly share their options: check each set once.
+      const key = JSON.stringify(fix);
+      if (!checked.has(key)) {
+        checked.add(key);
+        checkOptions(fix, loaded);
+      }
     }
     planned.push({ task: { path: found.path, fix } });
   }
