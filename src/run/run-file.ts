@@ -36,7 +36,8 @@ export function findSkipCause(result: FixResult): Diagnostic | undefined {
   return result.diagnostics.find((d) => d.severity === 'error' || d.code === 'unsupported-shell' || d.code === 'disabled');
 }
 
-function describeFixError(err: unknown): string {
+/** What a file's result says when fixing it threw: a NounsetError's message, else a bug report request. */
+export function describeFixError(err: unknown): string {
   if (err instanceof NounsetError) return err.message;
   const message = err instanceof Error ? err.message : String(err);
   return `internal error: ${message} (this is a bug in nounset: please report it with the script)`;

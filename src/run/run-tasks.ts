@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { FileResult, RunResult } from '../run-result.js';
 import { nodeIO } from './node-io.js';
 import { planRun } from './plan-run.js';
-import { runFile, type FileRunOptions, type FileTask } from './run-file.js';
+import { describeFixError, runFile, type FileRunOptions, type FileTask } from './run-file.js';
 import type { RunOptions } from './run-paths.js';
 import type { ResultMessage, TaskMessage } from './run-worker.js';
 
@@ -83,7 +83,7 @@ function runOnWorkers(tasks: readonly FileTask[], options: FileRunOptions, run: 
         failure = err.message;
       });
       worker.on('exit', () => {
-        if (current !== undefined) record(current, { path: (tasks[current] as FileTask).path, status: 'error', error: `internal error: a worker thread failed: ${failure} (this is a bug in nounset: please report it with the script)` });
+        if (current !== undefined) record(current, { path: (tasks[current] as FileTask).path, status: 'error', error: describeFixError(new Error(`a worker thread failed: ${failure}`)) });
         if (--live === 0) finish(Array.from({ length: tasks.length - next }, (_, k) => next + k));
       });
       feed();

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileResult } from '../run-result.js';
 import { nodeIO } from './node-io.js';
-import { runFile, type FileRunOptions, type FileTask } from './run-file.js';
+import { describeFixError, runFile, type FileRunOptions, type FileTask } from './run-file.js';
 
 export interface TaskMessage {
   readonly index: number;
@@ -26,7 +26,7 @@ port.on('message', ({ index, task }: TaskMessage) => {
     result = runFile(task, options, nodeIO);
   } catch (err) {
     // Options were checked before the run started; anything thrown here is a bug, reported per file.
-    result = { path: task.path, status: 'error', error: `internal error: ${err instanceof Error ? err.message : String(err)} (this is a bug in nounset: please report it with the script)` };
+    result = { path: task.path, status: 'error', error: describeFixError(err) };
   }
   port.postMessage({ index, result } satisfies ResultMessage);
 });
