@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { NounsetError, UsageError } from '../errors.js';
 import { unifiedDiff } from '../report/diff.js';
+import { diffFromEdits } from '../report/edit-diff.js';
 import type { Diagnostic, FixOptions, FixResult } from '../result.js';
 import type { FileResult } from '../run-result.js';
 import { fixScript } from './fix-script.js';
@@ -74,7 +75,8 @@ export function runFile(task: FileTask, options: FileRunOptions, io: ScriptIO): 
   }
   if (findSkipCause(result)) return { path, status: 'skipped', result };
   if (!result.changed) return { path, status: 'unchanged', result };
-  const diff = unifiedDiff(path, text, result.output);
+  const edits = result.edits.map((e) => ({ start: e.start, end: e.end, text: e.after }));
+  const diff = diffFromEdits(path, text, result.output, edits) ?? unifiedDiff(path, text, result.output);
   if (options.write) {
     const owner = stat.uid !== undefined && stat.gid !== undefined ? { uid: stat.uid, gid: stat.gid } : undefined;
     const problem = replaceFile(io, { path: abs, text: result.output, mode: stat.mode, expect: text, ...(owner ? { owner } : {}) });
