@@ -137,7 +137,7 @@ async function runFix(args: FixCommandArgs): Promise<number> {
   else if (format === 'github') process.stdout.write(renderGithub(run));
   else if (!args.quiet) process.stdout.write(renderChangedFiles(run));
   const seconds = (performance.now() - started) / 1000;
-  if (!args.quiet) process.stderr.write(renderRunSummary(run, { seconds, notRun: ran.notRun, threads: ran.workers }));
+  if (!args.quiet) process.stderr.write(renderRunSummary(run, { seconds, notRun: ran.notRun, ...(ran.threads > 1 ? { threads: ran.threads } : {}) }));
   if (ran.notRun > 0) {
     process.stderr.write(`nounset: interrupted; ${ran.notRun} files were not processed (no file is half-written)\n`);
     return EXIT_INTERRUPTED;

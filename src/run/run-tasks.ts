@@ -24,78 +24,110 @@ export interface TaskRunOptions {
 export interface TaskRun {
   /** In task order; `undefined` for a file not run because the run was aborted. */
   readonly results: readonly (FileResult | undefined)[];
-  /** Worker threads used; 0 when the files ran in this thread. */
-  readonly workers: number;
+  /** Threads that fixed files: this one plus its workers; 1 when no worker was started. */
+  readonly threads: number;
 }
 
 /** Below this many files per thread, starting a thread (it loads nounset, ~40 ms) costs more
  * than it saves: a pre-commit run on a few files stays in this thread. */
-const MIN_FILES_PER_WORKER = 16;
+const MIN_FILES_PER_THREAD = 16;
+/** Batches a worker may hold at once: it starts the next while its last result travels back. */
+const BATCHES_AHEAD = 2;
+const MAX_BATCH = 16;
 
-export function workerCount(tasks: number, jobs = availableParallelism()): number {
-  const n = Math.min(jobs, Math.floor(tasks / MIN_FILES_PER_WORKER));
-  return n >= 2 ? n : 0;
+/** Threads for a run of `tasks` files: this thread always works, plus `threads - 1` workers. */
+export function threadCount(tasks: number, jobs = availableParallelism()): number {
+  return Math.max(1, Math.min(jobs, Math.floor(tasks / MIN_FILES_PER_THREAD)));
+}
+
+/** Hands out task indexes in batches: large while much is left (one message per batch, not per
+ * file), down to single files at the end so no thread is left with a long tail. */
+class TaskQueue {
+  next = 0;
+  constructor(
+    readonly total: number,
+    private readonly threads: number,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+  take(): number[] {
+    if (this.signal?.aborted) return [];
+    const left = this.total - this.next;
+    const size = Math.max(1, Math.min(MAX_BATCH, Math.floor(left / (this.threads * 4)), left));
+    const batch = Array.from({ length: Math.min(size, left) }, (_, k) => this.next + k);
+    this.next += batch.length;
+    return batch;
+  }
 }
 
 export async function runTasks(tasks: readonly FileTask[], options: FileRunOptions, run: TaskRunOptions = {}): Promise<TaskRun> {
   const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(tasks.length).fill(undefined);
-  const workers = workerCount(tasks.length, run.jobs);
+  const threads = threadCount(tasks.length, run.jobs);
+  const queue = new TaskQueue(tasks.length, threads, run.signal);
   let done = 0;
   const record = (index: number, result: FileResult): void => {
     results[index] = result;
     run.onProgress?.(++done, tasks.length);
   };
-  const left = workers > 0 ? await runOnWorkers(tasks, options, run, workers, record) : tasks.map((_, i) => i);
-  // In this thread: all files, or those a crashed worker never got to.
-  for (const index of left) {
-    if (run.signal?.aborted) break;
-    record(index, runFile(tasks[index] as FileTask, options, nodeIO));
-    // Lets a Ctrl-C handler run between two files.
+  const workers = threads > 1 ? startWorkers(tasks, options, queue, threads - 1, record) : { stopped: Promise.resolve() };
+  // This thread works too, a batch at a time, yielding between batches so the workers' results
+  // are taken in (and refilled) and a Ctrl-C handler can run.
+  for (let batch = queue.take(); batch.length > 0; batch = queue.take()) {
+    for (const index of batch) record(index, runFile(tasks[index] as FileTask, options, nodeIO));
     await nextTurn();
   }
-  return { results, workers };
+  await workers.stopped;
+  return { results, threads };
 }
 
-/** Hands files out one at a time to `count` workers; resolves with the indexes never handed out
- * (when every worker died) once the workers have stopped. */
-function runOnWorkers(tasks: readonly FileTask[], options: FileRunOptions, run: TaskRunOptions, count: number, record: (index: number, result: FileResult) => void): Promise<number[]> {
-  let next = 0;
-  let live = count;
-  return new Promise((finish) => {
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(new URL('./run-worker.js', import.meta.url), { workerData: options });
-      let current: number | undefined;
-      let failure = 'it stopped';
-      const feed = (): void => {
-        if (run.signal?.aborted || next >= tasks.length) {
-          current = undefined;
-          void worker.terminate();
-          return;
-        }
-        current = next++;
-        worker.postMessage({ index: current, task: tasks[current] as FileTask } satisfies TaskMessage);
-      };
-      worker.on('message', (m: ResultMessage) => {
-        record(m.index, m.result);
-        feed();
-      });
-      worker.on('error', (err) => {
-        failure = err.message;
-      });
-      worker.on('exit', () => {
-        if (current !== undefined) record(current, { path: (tasks[current] as FileTask).path, status: 'error', error: describeFixError(new Error(`a worker thread failed: ${failure}`)) });
-        if (--live === 0) finish(Array.from({ length: tasks.length - next }, (_, k) => next + k));
-      });
+/** Starts `count` workers that take batches from `queue` until it is empty or aborted; `stopped`
+ * resolves when all have exited. A worker that dies has its unfinished files reported as errors. */
+function startWorkers(tasks: readonly FileTask[], options: FileRunOptions, queue: TaskQueue, count: number, record: (index: number, result: FileResult) => void): { stopped: Promise<void> } {
+  const exits: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const worker = new Worker(new URL('./run-worker.js', import.meta.url), { workerData: options });
+    const pending = new Set<number>();
+    let failure = 'it stopped';
+    let held = 0;
+    const feed = (): void => {
+      while (held < BATCHES_AHEAD) {
+        const batch = queue.take();
+        if (batch.length === 0) break;
+        for (const index of batch) pending.add(index);
+        held++;
+        worker.postMessage({ batch: batch.map((index) => ({ index, task: tasks[index] as FileTask })) } satisfies TaskMessage);
+      }
+      if (held === 0) void worker.terminate();
+    };
+    worker.on('message', (m: ResultMessage) => {
+      held--;
+      for (const { index, result } of m.results) {
+        pending.delete(index);
+        record(index, result);
+      }
       feed();
-    }
-  });
+    });
+    worker.on('error', (err) => {
+      failure = err.message;
+    });
+    exits.push(
+      new Promise((resolve) => {
+        worker.on('exit', () => {
+          for (const index of pending) record(index, { path: (tasks[index] as FileTask).path, status: 'error', error: describeFixError(new Error(`a worker thread failed: ${failure}`)) });
+          resolve();
+        });
+      }),
+    );
+    feed();
+  }
+  return { stopped: Promise.all(exits).then(() => undefined) };
 }
 
 export interface ParallelRun {
   readonly run: RunResult;
   /** Files planned but not run, because the run was aborted. */
   readonly notRun: number;
-  readonly workers: number;
+  /** Threads that fixed files (1: this thread alone). */
+  readonly threads: number;
 }
 
 /** runPaths on worker threads: the same result, in the same order, for every `jobs`. */
@@ -109,5 +141,5 @@ export async function runPathsParallel(paths: readonly string[], options: RunOpt
     const result = ran.results[k++];
     return result ? [result] : [];
   });
-  return { run: { wrote: options.write, files }, notRun: ran.results.filter((r) => r === undefined).length, workers: ran.workers };
+  return { run: { wrote: options.write, files }, notRun: ran.results.filter((r) => r === undefined).length, threads: ran.threads };
 }
