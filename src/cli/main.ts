@@ -190,7 +190,7 @@ async function main(argv: string[]): Promise<number> {
           .option('exclude', { type: 'string', array: true, nargs: 1, describe: 'GLOB: skip matching paths while searching directories (gitignore syntax, repeatable)' })
           .option('ignore', { type: 'boolean', default: true, describe: 'honour .gitignore files while searching (--no-ignore: do not)' })
           .option('config', { type: 'boolean', default: true, describe: 'read .nounsetrc.json or the nounset key of package.json, found upward from each file (--no-config: do not)' })
-          .option('jobs', { type: 'number', describe: 'worker threads for many files (default: the available cores); output is the same for any value' })
+          .option('jobs', { type: 'number', describe: 'threads for many files, this one included (default: the available cores); output is the same for any value' })
           .option('color', { type: 'boolean', describe: 'colour the diff (default: on a terminal; honours NO_COLOR and FORCE_COLOR)' })
           .option('explain', { type: 'string', describe: 'print what an edit kind does and why (all kinds without a value), then exit' })
           .option('quiet', { type: 'boolean', default: false, describe: 'print only errors (and the diff or document asked for)' })
