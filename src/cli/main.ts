@@ -19,6 +19,7 @@ import { inspectPath } from '../run/inspect-path.js';
 import { nodeIO } from '../run/node-io.js';
 import { findSkipCause, hasFailures } from '../run/run-paths.js';
 import { runPathsParallel, type ParallelRun } from '../run/run-tasks.js';
+import { packageVersion } from './package-version.js';
 import { progressLine } from './progress.js';
 import { toFixOptions, type FixArgs } from './fix-options.js';
 
@@ -177,6 +178,7 @@ async function main(argv: string[]): Promise<number> {
   let status: number = EXIT.ok;
   const cli = yargs(argv)
     .scriptName('nounset')
+    .version(packageVersion())
     .usage('$0 [fix] [paths..] [options]\n$0 inspect <file> [options]')
     .command(
       ['fix [paths..]', '$0 [paths..]'],

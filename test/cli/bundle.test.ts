@@ -1,0 +1,46 @@
+// The bundled bin (dist/bundle/main.js, what users run) against the unbundled CLI it is built
+// from: the bundle swaps in its own string-width (src/cli/string-width.ts), so help text must come
+// out the same; and --version must find package.json from the bundle's directory.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import stringWidth from '../../src/cli/string-width.js';
+import { BIN } from '../support/cli.js';
+import { ROOT } from '../support/corpus.js';
+
+const UNBUNDLED = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+
+function out(bin: string, args: string[]): string {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+describe('the bundled bin', () => {
+  for (const args of [['--help'], ['inspect', '--help'], ['parse', '--help']]) {
+    it(`prints the same \`${args.join(' ')}\` as the unbundled CLI`, () => {
+      assert.equal(out(BIN, args), out(UNBUNDLED, args));
+    });
+  }
+
+  it('--version prints the version in package.json', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(out(BIN, ['--version']), `${pkg.version}\n`);
+  });
+});
+
+describe('the bundle\'s string-width', () => {
+  it('counts columns as terminals do', () => {
+    assert.equal(stringWidth(''), 0);
+    assert.equal(stringWidth('--dry-run  write nothing'), 24);
+    assert.equal(stringWidth('\u001b[31mred\u001b[0m'), 3, 'colour codes take no columns');
+    assert.equal(stringWidth('\u001b]8;;https://x\u0007link\u001b]8;;\u0007'), 4, 'a hyperlink shows its text');
+    assert.equal(stringWidth('日本語'), 6, 'CJK is wide');
+    assert.equal(stringWidth('e\u0301'), 1, 'a combining accent takes no column');
+    assert.equal(stringWidth('🚀 go'), 5, 'an emoji is wide');
+    assert.equal(stringWidth('a\tb'), 2, 'control characters take none');
+  });
+});
