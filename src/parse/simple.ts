@@ -10,7 +10,8 @@ import { Ch, code, compact, cur, fail, isName, isNameChar, isNameStart, isWordBr
 import { Mode, parseWord, soleLit } from './words.js';
 
 const DECL_BASH = new Set(['declare', 'local', 'export', 'readonly', 'typeset']);
-const DECL_POSIX = new Set(['export', 'readonly']);
+// dash, ash and bash --posix read `local l=$1` as an assignment (no field splitting), as bash does.
+const DECL_POSIX = new Set(['export', 'readonly', 'local']);
 
 function atCommandEnd(c: number): boolean {
   return c === -1 || c === Ch.Semi || c === Ch.Amp || c === Ch.Pipe || c === Ch.Newline || c === Ch.RParen || c === Ch.Hash;
