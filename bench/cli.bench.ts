@@ -2,7 +2,7 @@
 // over a generated corpus on disk (corpus-gen.ts), next to `shfmt -l` on the same files, and one
 // 1,000-line script cold. Reports medians and whether the issue's targets are met; gates nothing.
 //
-//   node dist/bench/cli.bench.js [--files N] [--seed S] [--runs N] [--cli path/to/main.js]
+//   node dist/bench/cli.bench.js [--files N] [--seed S] [--runs N] [--cli path/to/main.cjs]
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -110,7 +110,7 @@ function main(): void {
   const files = values.files ? Number(values.files) : DEFAULT_FILES;
   const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;
   const runs = values.runs ? Number(values.runs) : 5;
-  const cli = values.cli ? resolve(values.cli) : join(ROOT, 'dist', 'bundle', 'main.js');
+  const cli = values.cli ? resolve(values.cli) : join(ROOT, 'dist', 'bundle', 'main.cjs');
   const node = process.execPath;
   const workers = availableParallelism();
   const help = spawnSync(node, [cli, '--help'], { encoding: 'utf8' });

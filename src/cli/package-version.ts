@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The version in the nearest package.json named "nounset" above this module (bundled or not). */
+/** The version in the nearest package.json named "nounset" above this module (bundled or not);
+ * "unknown" for a copy of the bundle outside its package, as yargs says then. */
 export function packageVersion(from: string = fileURLToPath(import.meta.url)): string {
   for (let dir = dirname(from); ; dir = dirname(dir)) {
     let text: string | null = null;
@@ -18,6 +19,6 @@ export function packageVersion(from: string = fileURLToPath(import.meta.url)): s
       const pkg = JSON.parse(text) as { name?: unknown; version?: unknown };
       if (pkg.name === 'nounset' && typeof pkg.version === 'string') return pkg.version;
     }
-    if (dirname(dir) === dir) throw new Error(`no package.json of nounset above ${from}`);
+    if (dirname(dir) === dir) return 'unknown';
   }
 }

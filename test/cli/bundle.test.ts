@@ -1,10 +1,12 @@
-// The bundled bin (dist/bundle/main.js, what users run) against the unbundled CLI it is built
+// The bundled bin (dist/bundle/main.cjs, what users run) against the unbundled CLI it is built
 // from: the bundle swaps in its own string-width (src/cli/string-width.ts), so help text must come
 // out the same; and --version must find package.json from the bundle's directory.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import stringWidth from '../../src/cli/string-width.js';
@@ -25,6 +27,28 @@ describe('the bundled bin', () => {
       assert.equal(out(BIN, args), out(UNBUNDLED, args));
     });
   }
+
+  it('loads the bundle with a code cache that this Node accepts', () => {
+    const loader = createRequire(import.meta.url)(BIN) as { BUNDLE: string; compileBundle: (cache?: Buffer) => { cachedDataRejected?: boolean } };
+    const script = loader.compileBundle(readFileSync(`${loader.BUNDLE}.cache`));
+    assert.equal(script.cachedDataRejected, false);
+  });
+
+  it('runs the same without its code cache, or with one V8 rejects', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nounset-bundle-'));
+    try {
+      cpSync(join(BIN, '..'), dir, { recursive: true });
+      const copy = join(dir, 'main.cjs');
+      const example = join(ROOT, 'examples', 'kata-deploy.sh');
+      const expected = out(BIN, ['--dry-run', example]);
+      writeFileSync(join(dir, 'nounset.cjs.cache'), 'not a code cache');
+      assert.equal(out(copy, ['--dry-run', example]), expected);
+      rmSync(join(dir, 'nounset.cjs.cache'));
+      assert.equal(out(copy, ['--dry-run', example]), expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('--version prints the version in package.json', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ROOT } from './corpus.js';
 
 /** The bundle package.json names as the bin: what users run. */
-export const BIN = join(ROOT, 'dist', 'bundle', 'main.js');
+export const BIN = join(ROOT, 'dist', 'bundle', 'main.cjs');
 
 export interface Ran {
   readonly stdout: string;
