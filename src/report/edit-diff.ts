@@ -6,50 +6,11 @@
 // caller gets null and falls back to a general diff.
 
 import { diffArrays } from 'diff';
+import { groupByLines, lineStartsOf, outermost, type TextEdit } from './line-groups.js';
 
-/** A replacement of `[start, end)` of the old text by `text` (`start === end` inserts). */
-export interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
+export type { TextEdit } from './line-groups.js';
 
 const CONTEXT = 3;
-
-/** Edits not inside another one (their `text` already holds what is nested in them), in order;
- * an insertion before a replacement that starts at the same point. */
-function outermost(edits: readonly TextEdit[]): TextEdit[] {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || Number(a.start !== a.end) - Number(b.start !== b.end) || b.end - a.end);
-  const out: TextEdit[] = [];
-  let coverEnd = -1;
-  for (const e of sorted) {
-    if (e.start < coverEnd) continue;
-    out.push(e);
-    if (e.end > e.start) coverEnd = e.end;
-  }
-  return out;
-}
-
-/** Offsets where each line starts, plus text.length as a sentinel when the text does not end
- * with a newline (so line k is [starts[k], starts[k + 1])). */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  if (starts[starts.length - 1] !== text.length) starts.push(text.length);
-  return starts;
-}
-
-/** The 0-based line holding offset `p` (the last line for p === text.length). */
-function lineOf(starts: readonly number[], p: number): number {
-  let lo = 0;
-  let hi = starts.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= p) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /** Lines of `text`, each with its newline; the last may lack one. */
 function splitKeepingNewlines(text: string): string[] {
@@ -76,35 +37,17 @@ function lineChanges(before: string, starts: readonly number[], edits: readonly 
   const changes: Change[] = [];
   let after = '';
   let copied = 0;
-  for (let i = 0; i < edits.length; ) {
-    const first = lineOf(starts, (edits[i] as TextEdit).start);
-    let last = lineOf(starts, Math.max((edits[i] as TextEdit).start, (edits[i] as TextEdit).end - 1));
-    let j = i + 1;
-    for (; j < edits.length; j++) {
-      const e = edits[j] as TextEdit;
-      if (lineOf(starts, e.start) > last) break;
-      last = Math.max(last, lineOf(starts, Math.max(e.start, e.end - 1)));
-    }
-    const from = starts[first] as number;
-    const to = starts[last + 1] ?? before.length;
-    let text = '';
-    let pos = from;
-    for (let k = i; k < j; k++) {
-      const e = edits[k] as TextEdit;
-      text += before.slice(pos, e.start) + e.text;
-      pos = e.end;
-    }
-    text += before.slice(pos, to);
-    after += before.slice(copied, from) + text;
-    copied = to;
-    const removed = splitKeepingNewlines(before.slice(from, to));
-    const added = splitKeepingNewlines(text);
+  for (const group of groupByLines(before, starts, edits)) {
+    after += before.slice(copied, group.from) + group.text;
+    copied = group.to;
+    const removed = splitKeepingNewlines(before.slice(group.from, group.to));
+    const added = splitKeepingNewlines(group.text);
     let head = 0;
     while (head < removed.length && head < added.length && removed[head] === added[head]) head++;
     let tail = 0;
     while (tail < removed.length - head && tail < added.length - head && removed[removed.length - 1 - tail] === added[added.length - 1 - tail]) tail++;
     if (head + tail < removed.length || head + tail < added.length) {
-      for (const change of matchLines(first + head, removed.slice(head, removed.length - tail), added.slice(head, added.length - tail))) {
+      for (const change of matchLines(group.first + head, removed.slice(head, removed.length - tail), added.slice(head, added.length - tail))) {
         const prev = changes[changes.length - 1];
         // Changes on adjacent lines print as one block of removals then one of additions, as diff -u does.
         if (prev && prev.oldAt + prev.removed.length === change.oldAt) {
@@ -113,7 +56,6 @@ function lineChanges(before: string, starts: readonly number[], edits: readonly 
         } else changes.push(change);
       }
     }
-    i = j;
   }
   return { changes, after: after + before.slice(copied) };
 }
