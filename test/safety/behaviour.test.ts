@@ -1,0 +1,73 @@
+// The behaviour property: runnable generated programs, fixed in both styles, run by bash (and by
+// dash and bash for POSIX programs) before and after, with every input set, some unset and none
+// set (behaviour-check.ts says what must hold). First, the judge must catch bad fixes.
+
+import assert from 'node:assert/strict';
+
+import { fixScript } from '../../src/index.js';
+import type { FixResult, FixStyle } from '../../src/result.js';
+import type { Environment } from '../gen/runnable.js';
+import { useTempDir } from '../support/cli.js';
+import { judge, type Verdicts } from './behaviour-check.js';
+import { checkBehaviour, emptyReport } from './behaviour-property.js';
+import { runJobs } from './run-batch.js';
+import { SAFETY_SEED, SHORT_RUNS } from './settings.js';
+
+const ENVS: Environment[] = [
+  { label: 'all set', vars: { E1: '', N1: '3' }, args: ['a'] },
+  { label: 'none set', vars: {}, args: [] },
+];
+
+/** Judges `output` as the fix of `program`, each run in ENVS. */
+async function problemsOf(dir: string, program: string, output: string, style: FixStyle = 'block'): Promise<string[]> {
+  const results = await runJobs([program, output].flatMap((script) => ENVS.map((env) => ({ shell: 'bash' as const, script, vars: env.vars, args: env.args }))), dir);
+  const fix: FixResult = { ...fixScript(program, { style }), output, changed: true };
+  const verdicts: Verdicts = { clean: 0, rescued: 0, excused: 0, problems: [] };
+  judge({ style, shell: 'bash', program, fix, environments: ENVS, input: results.slice(0, 2), output: results.slice(2) }, verdicts);
+  return verdicts.problems;
+}
+
+describe('behaviour of fixed generated programs under the real shells', () => {
+  const dir = useTempDir('nounset-safety-', { shared: true });
+
+  describe('the judge catches a fix', () => {
+    it('that changes what a set-but-empty input prints (`:-x` for `:-`)', async () => {
+      assert.equal((await problemsOf(dir(), 'echo "[$E1]"\n', 'echo "[${E1:-x}]"\n')).length, 1);
+    });
+    it('that leaves a read that stops the script', async () => {
+      assert.ok((await problemsOf(dir(), 'echo "[$E1]" "$1"\n', 'echo "[${E1:-}]" "$1"\n')).some((p) => p.includes('stops on 1')));
+    });
+    it('that sets a variable in inline style', async () => {
+      assert.ok((await problemsOf(dir(), 'echo "[${E1-}]"\n', 'echo "[${E1:=}]"\n', 'inline')).some((p) => p.includes('gained E1')));
+    });
+    it('that changes the exit status', async () => {
+      assert.ok((await problemsOf(dir(), 'echo $(( N1 + 1 ))\n', 'echo $(( N1 + 1 )); false\n')).some((p) => p.includes('exits differently')));
+    });
+    it('whose script hangs', async function () {
+      this.timeout(30_000);
+      const output = 'echo "${E1:-}"; [ -z "${E1+set}" ] || while :; do :; done\n';
+      assert.ok((await problemsOf(dir(), 'echo "$E1"\n', output)).some((p) => p.includes('killed')));
+    });
+  });
+
+  it('passes the right fix', async () => {
+    const program = 'echo "[$E1]" "$1" $(( N1 + 1 ))\n';
+    for (const style of ['block', 'inline'] as const) assert.deepEqual(await problemsOf(dir(), program, fixScript(program, { style }).output, style), []);
+  });
+
+  // POSIX programs run under dash here; `npm run fuzz` runs them under bash too.
+  for (const [dialect, numRuns, shell] of [
+    ['bash', SHORT_RUNS.behaviourBash, 'bash'],
+    ['posix', SHORT_RUNS.behaviourPosix, 'dash'],
+  ] as const) {
+    it(`${dialect}: ${numRuns} runnable programs behave the same under ${shell} after the fix, in both styles`, async function () {
+      this.timeout(300_000);
+      const report = emptyReport();
+      await checkBehaviour({ dialect, seed: SAFETY_SEED, numRuns, dir: dir(), shells: { bash: ['bash'], posix: ['dash'] } }, report);
+      assert.deepEqual(report.problems.slice(0, 3), []);
+      // Not vacuous: most programs change, and many runs compare exactly or stop only before the fix.
+      assert.ok(report.changed >= numRuns * 0.8, `only ${report.changed} of ${numRuns} programs changed`);
+      assert.ok(report.clean >= numRuns && report.rescued >= numRuns, `${report.clean} clean runs, ${report.rescued} rescued`);
+    });
+  }
+});

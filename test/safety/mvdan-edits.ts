@@ -1,0 +1,132 @@
+// The independent check on every edit: mvdan-sh (shfmt's parser, test-only) parses the input and
+// the output, and
+// - outside the edits, the two trees must be the same node for node (type, depth, scalar fields,
+//   span shifted by the edits before it);
+// - each edited span must read, in the output, as a guarded parameter expansion (`:-` or `:?`) of
+//   the edit's variable where the input read that variable unguarded, with the same wrappers
+//   around it, and the same other expansions inside;
+// - the env-init block must be top-level assignments / `:` commands of guarded expansions of
+//   environment inputs, and comments.
+import type { FixResult } from '../../src/result.js';
+import type { Dialect } from '../oracle/mvdan-reading.js';
+import { editSpans, place, type EditSpan } from './edit-spans.js';
+import { GUARD_OPS, mvdanTree, type NodeRecord } from './mvdan-nodes.js';
+
+export interface EditCheck {
+  /** False when mvdan-sh rejects the input itself: then there is nothing to compare with. */
+  readonly compared: boolean;
+  /** Nodes outside the edits found equal in both trees. */
+  readonly nodes: number;
+  /** Edited spans checked. */
+  readonly edits: number;
+  readonly problems: readonly string[];
+}
+
+const WORD_LEVEL = new Set(['Word', 'Lit', 'ParamExp']);
+const BLOCK_TYPES = new Set(['Stmt', 'CallExpr', 'Assign', 'Lit', 'Word', 'DblQuoted', 'ParamExp', 'Comment']);
+
+/** Checks `result` (a fix of `input`) against mvdan-sh's readings of input and output. */
+export function checkEditsWithMvdan(input: string, result: FixResult, dialect: Dialect): EditCheck {
+  const none = { compared: false, nodes: 0, edits: 0, problems: [] };
+  if (!result.changed) return none;
+  const spans = editSpans(input, result.output, result.edits);
+  if (!spans.ok) return { ...none, compared: true, problems: [spans.problem] };
+  const before = mvdanTree(input, dialect);
+  if (!before.ok) return none;
+  const after = mvdanTree(result.output, dialect);
+  if (!after.ok) return { ...none, compared: true, problems: [`mvdan-sh rejects the output but not the input: ${after.message}`] };
+
+  const problems: string[] = [];
+  const inside = spans.spans.map(() => ({ input: [] as NodeRecord[], output: [] as NodeRecord[] }));
+  const outside = (side: 'input' | 'output', nodes: readonly NodeRecord[]): Map<string, NodeRecord> => {
+    const keyed = new Map<string, NodeRecord>();
+    for (const n of nodes) {
+      const at = place(spans.spans, side, n.start, n.end);
+      if (at.kind === 'inside') inside[at.span]?.[side].push(n);
+      else if (at.kind === 'across') problems.push(`${side} ${n.type} ${describe(side === 'input' ? input : result.output, n)} crosses an edit's boundary`);
+      else {
+        const base = `${n.type} [${at.start},${at.end}) depth ${n.depth} ${n.fields}`;
+        let key = base;
+        for (let k = 2; keyed.has(key); k++) key = `${base} #${k}`;
+        keyed.set(key, { ...n, start: at.start, end: at.end });
+      }
+    }
+    return keyed;
+  };
+  const ours = outside('input', before.nodes);
+  const theirs = outside('output', after.nodes);
+  let equal = 0;
+  for (const [key, n] of ours) {
+    if (theirs.has(key)) equal++;
+    else problems.push(`outside the edits, the output lost ${key} ${describe(input, n)}`);
+  }
+  for (const [key, n] of theirs) if (!ours.has(key)) problems.push(`outside the edits, the output gained ${key} ${describe(input, n)}`);
+
+  const inputNames = new Set(result.inputs.map((i) => i.name));
+  spans.spans.forEach((span, k) => {
+    const nodes = inside[k] ?? { input: [], output: [] };
+    const why = span.edit.before === '' ? checkInsertion(span, nodes.output, inputNames) : checkReplacement(span, nodes, input, result.output);
+    if (why !== null) problems.push(`edit ${JSON.stringify(span.edit.before)} → ${JSON.stringify(span.edit.after)} at ${span.edit.line}:${span.edit.column}: ${why}`);
+  });
+  return { compared: true, nodes: equal, edits: spans.spans.length, problems: problems.slice(0, 20) };
+}
+
+function describe(text: string, n: NodeRecord): string {
+  return JSON.stringify(text.slice(n.start, Math.min(n.end, n.start + 40)));
+}
+
+const exact = (n: NodeRecord, start: number, end: number): boolean => n.start === start && n.end === end;
+const byDepth = (a: NodeRecord, b: NodeRecord): number => a.depth - b.depth;
+
+/** A reference rewritten in place: `$X` → `${X:-}`, `n` → `(${n:-0})` in arithmetic, … */
+function checkReplacement(span: EditSpan, nodes: { input: NodeRecord[]; output: NodeRecord[] }, input: string, output: string): string | null {
+  const { edit } = span;
+  if (edit.variable === null) return 'a replacement names no variable';
+  const wrappersIn = nodes.input.filter((n) => exact(n, span.inStart, span.inEnd) && !WORD_LEVEL.has(n.type)).sort(byDepth).map((n) => n.type);
+  const wrappersOut = nodes.output.filter((n) => exact(n, span.outStart, span.outEnd) && !WORD_LEVEL.has(n.type) && n.type !== 'ParenArithm').sort(byDepth).map((n) => n.type);
+  if (wrappersIn.join() !== wrappersOut.join()) return `mvdan-sh reads it inside ${wrappersIn.join('/') || 'nothing'} in the input but ${wrappersOut.join('/') || 'nothing'} in the output`;
+
+  const parenthesised = nodes.output.some((n) => n.type === 'ParenArithm' && exact(n, span.outStart, span.outEnd));
+  const [refStart, refEnd] = parenthesised ? [span.outStart + 1, span.outEnd - 1] : [span.outStart, span.outEnd];
+  const ref = nodes.output.filter((n) => n.param !== undefined && exact(n, refStart, refEnd)).sort(byDepth)[0];
+  if (!ref?.param) return `mvdan-sh reads no parameter expansion spanning ${JSON.stringify(output.slice(refStart, refEnd))}`;
+  if (ref.param.name !== edit.variable) return `the output expands ${ref.param.name}, not ${edit.variable}`;
+  if (!GUARD_OPS.has(ref.param.op) || !ref.param.plain) return `the output's expansion is not a plain \${${edit.variable}:-…} or \${${edit.variable}:?…} (${ref.fields})`;
+
+  const was = nodes.input.filter((n) => exact(n, span.inStart, span.inEnd) && (n.param !== undefined || n.type === 'Lit')).sort(byDepth)[0];
+  if (was?.param) {
+    if (was.param.name !== edit.variable || was.param.op !== 0) return `the input's expansion there is not an unguarded ${edit.variable} (${was.fields})`;
+    if (was.param.index !== ref.param.index) return 'the subscript was added or lost';
+  } else if (was?.type !== 'Lit' || !was.fields.includes(`Value=${JSON.stringify(edit.variable)}`)) {
+    return `the input has no read of ${edit.variable} spanning the edit`;
+  }
+
+  // The expansions inside: the input's, plus one per bare arithmetic name the edits turned into one.
+  const dollar = (text: string) => (n: NodeRecord): boolean => n.param !== undefined && text[n.start] === '$';
+  const namesIn = nodes.input.filter(dollar(input)).map((n) => n.param?.name ?? '');
+  const namesOut = nodes.output.filter(dollar(output)).map((n) => n.param?.name ?? '');
+  const added = [edit, ...span.nested].filter((e) => !e.before.startsWith('$')).map((e) => e.variable ?? '');
+  const expected = [...namesIn, ...added].sort().join(' ');
+  if (namesOut.sort().join(' ') !== expected) return `the expansions inside are ${namesOut.join(' ')}, expected ${expected}`;
+  return null;
+}
+
+/** The env-init block: only guarded reads of inputs, assigned to themselves or passed to `:`. */
+function checkInsertion(span: EditSpan, nodes: NodeRecord[], inputNames: ReadonlySet<string>): string | null {
+  if (span.edit.kind !== 'env-init-block') return `an insertion of kind ${span.edit.kind}`;
+  const odd = nodes.find((n) => !BLOCK_TYPES.has(n.type));
+  if (odd) return `the block holds a ${odd.type}`;
+  const stmts = nodes.filter((n) => n.type === 'Stmt');
+  if (stmts.length === 0) return 'mvdan-sh reads no statement in the block';
+  if (stmts.some((s) => s.depth !== 1)) return 'the block is not at the top level';
+  for (const s of stmts) {
+    const inS = nodes.filter((n) => n.start >= s.start && n.end <= s.end);
+    const refs = inS.filter((n) => n.param !== undefined);
+    const assigned = inS.filter((n) => n.assigns !== undefined).map((n) => n.assigns);
+    if (refs.length !== 1 || assigned.length > 1) return `a block statement reads ${refs.length} parameters and assigns ${assigned.length}`;
+    const p = refs[0]?.param;
+    if (!p || !GUARD_OPS.has(p.op) || !p.plain || !inputNames.has(p.name)) return `a block statement reads ${p?.name ?? '?'} unguarded or not as an input`;
+    if (assigned.length === 1 && assigned[0] !== p.name) return `the block assigns ${assigned[0] ?? ''} from ${p.name}`;
+  }
+  return null;
+}
