@@ -20,6 +20,7 @@ import { nodeIO } from '../run/node-io.js';
 import { findSkipCause, hasFailures } from '../run/run-paths.js';
 import { runPathsParallel, type ParallelRun } from '../run/run-tasks.js';
 import { packageVersion } from './package-version.js';
+import { prOptions, runPrCommand } from './pr-command.js';
 import { progressLine } from './progress.js';
 import { toFixOptions, type FixArgs } from './fix-options.js';
 
@@ -179,7 +180,7 @@ async function main(argv: string[]): Promise<number> {
   const cli = yargs(argv)
     .scriptName('nounset')
     .version(packageVersion())
-    .usage('$0 [fix] [paths..] [options]\n$0 inspect <file> [options]')
+    .usage('$0 [fix] [paths..] [options]\n$0 inspect <file> [options]\n$0 pr --base REF [options]')
     .command(
       ['fix [paths..]', '$0 [paths..]'],
       'Rewrite shell scripts so they are safe under set -u (files are always taken; directories are searched for scripts)',
@@ -213,6 +214,14 @@ async function main(argv: string[]): Promise<number> {
           .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json: the whole inspect result' }),
       (a) => {
         status = runInspect({ ...a, file: a.file });
+      },
+    )
+    .command(
+      'pr',
+      'Review the shell scripts a pull request adds or changes: suggest the fixes on its changed lines',
+      (y) => prOptions(withFixOptions(y)),
+      (a) => {
+        status = runPrCommand({ ...a, base: a.base, head: a.head, allLines: a.allLines, format: a.format, config: a.config, failOnFindings: a.failOnFindings });
       },
     )
     .command(

@@ -18,6 +18,17 @@ export const EXPLANATIONS: Readonly<Record<EditKind, string>> = {
 
 export const EDIT_KINDS = Object.keys(EXPLANATIONS).sort() as EditKind[];
 
+/** What each diagnostic code means (README.md, "Diagnostics"): help text for SARIF rules. */
+export const DIAGNOSTIC_MEANINGS: Readonly<Record<string, string>> = {
+  'parse-error': 'The script does not parse; nounset leaves it alone (`bash -n FILE` shows why).',
+  'unsafe-edit': 'The fixed script would not parse or would read differently outside the edits; nounset leaves the file alone. This is a bug in nounset: please report it with the script.',
+  'env-init-block-malformed': 'Two env-init blocks, or a marker without its pair; fix the markers by hand.',
+  'needs-review': 'A reference may be unset and no rewrite fits it (`${#X}` in inline style, `x++`, a quoted `let` argument, `${!ref}`); check it by hand.',
+  'sources-file': '`. file` / `source file`: what the sourced file sets is not seen, so reads of it count as environment inputs.',
+  'unsupported-shell': 'The script is written for another shell (zsh, fish, ...); nounset skips it.',
+  disabled: 'A `# nounset disable-file` comment; nounset skips the file.',
+};
+
 /** The paragraph for `kind`, or all of them (each under its name) when `kind` is empty. */
 export function renderExplanation(kind: string): string | null {
   if (kind === '') return EDIT_KINDS.map((k) => `${k}\n  ${EXPLANATIONS[k]}\n`).join('\n');

@@ -67,6 +67,12 @@ export function hasShellShebang(head: string): boolean {
 
 type Kind = 'script' | 'if-shebang' | 'no';
 
+/** Whether a file named `path` with this text is a script nounset takes, as walking decides. */
+export function isScriptFile(path: string, text: string): boolean {
+  const kind = classifyName(path.slice(path.lastIndexOf('/') + 1));
+  return kind === 'script' || (kind === 'if-shebang' && hasShellShebang(text.slice(0, HEAD_BYTES)));
+}
+
 /** What a directory entry's name says (fileutil.CouldBeScript2): hidden names never count. */
 function classifyName(name: string): Kind {
   if (name.startsWith('.')) return 'no';

@@ -30,8 +30,8 @@ function firstInvalidUtf8(bytes: Buffer): number {
   return 0;
 }
 
-function readFile(path: string): string {
-  const bytes = readFileSync(path);
+/** A file's bytes as script text; throws NotTextError for a binary file or one not in UTF-8. */
+export function decodeScript(bytes: Buffer): string {
   // A NUL byte is what git and grep take for binary; no shell script contains one.
   const nul = bytes.indexOf(0);
   if (nul !== -1) throw new NotTextError(`binary file (a NUL byte on line ${lineAt(bytes, nul)})`);
@@ -70,6 +70,10 @@ function createFile(path: string, text: string, mode: number, owner?: { uid: num
   } finally {
     closeSync(fd);
   }
+}
+
+function readFile(path: string): string {
+  return decodeScript(readFileSync(path));
 }
 
 /** The real file system. */

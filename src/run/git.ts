@@ -1,0 +1,52 @@
+// The few git commands `nounset pr` needs, run as child processes: git itself is the reference
+// for merge bases, renames and what a commit holds. Failures become UsageErrors that quote git.
+
+import { execFileSync } from 'node:child_process';
+import { UsageError } from '../errors.js';
+
+function git(cwd: string, args: readonly string[]): string {
+  try {
+    // Fixed settings, whatever the user's configuration: prefixes, no colour, no external diff.
+    return execFileSync('git', ['-c', 'core.quotePath=true', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', ...args], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { stderr?: string };
+    if (e.code === 'ENOENT') throw new UsageError('nounset pr needs git on PATH');
+    const said = (e.stderr ?? '').trim().split('\n')[0] ?? '';
+    throw new UsageError(`git ${args[0] ?? ''} failed: ${said || e.message}`);
+  }
+}
+
+/** The commit `ref` names. */
+export function resolveCommit(cwd: string, ref: string): string {
+  return git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).trim();
+}
+
+/** Where head's history meets base's: the pull request is what head adds since then. */
+export function mergeBase(cwd: string, base: string, head: string): string {
+  return git(cwd, ['merge-base', base, head]).trim();
+}
+
+/** `git diff --unified=0` from `from` to `to`, renames found, deletions left out. */
+export function changedLinesDiff(cwd: string, from: string, to: string): string {
+  return git(cwd, ['diff', '--no-color', '--no-ext-diff', '--unified=0', '--find-renames', '--diff-filter=AMR', '--src-prefix=a/', '--dst-prefix=b/', from, to, '--']);
+}
+
+/** The repository's top directory. */
+export function repositoryRoot(cwd: string): string {
+  return git(cwd, ['rev-parse', '--show-toplevel']).trim();
+}
+
+/** A file's bytes in `commit` (path relative to the repository root). */
+export function showFile(cwd: string, commit: string, path: string): Buffer {
+  try {
+    return execFileSync('git', ['cat-file', 'blob', `${commit}:${path}`], { cwd, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    const e = err as { stderr?: Buffer; message: string };
+    throw new UsageError(`git cat-file ${commit}:${path} failed: ${(e.stderr?.toString() ?? e.message).trim().split('\n')[0]}`);
+  }
+}
