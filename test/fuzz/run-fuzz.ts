@@ -1,93 +1,160 @@
-// npm run fuzz: the oracle property of test/gen/programs.test.ts (nounset and mvdan-sh read
-// generated programs alike) over many more programs, with a random seed, plus a `bash -n` /
-// `dash -n` batch check of every chunk. FUZZ_SEED and FUZZ_RUNS (default 20000) replay a run;
-// FUZZ_MAX_FAILURES (default 5) stops early. Exits 1 if anything failed.
-import { mkdtempSync, rmSync } from 'node:fs';
+// npm run fuzz -- --runs N --seed S: every safety property over many generated programs, from a
+// printed seed. Per chunk of grammar programs (test/gen): `bash -n` / `dash -n` accept them;
+// nounset and mvdan-sh read them alike; each fix (both styles) makes no unsafe edit, keeps every
+// byte outside its edits, is a fixed point and passes `bash -n` / `dash -n`. On a twentieth as
+// many smaller programs, and on runnable ones, mvdan-sh checks every edit; a fortieth as many
+// runnable programs run under bash and dash before and after the fix. Once per run: a dense
+// 10 MB script. Each failing program is written to --out (default fuzz-failures/, gitignored) as
+// <seed>-<n>.sh, a fixture candidate, with <seed>-<n>.txt saying what failed. Exits 1 on failure.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import fc from 'fast-check';
 
+import { fixScript } from '../../src/index.js';
 import { rejectedBy } from '../gen/check-syntax.js';
 import { type Dialect, programArbitrary } from '../gen/programs.js';
+import { runnableCaseArbitrary } from '../gen/runnable.js';
 import { compareReadings, formatDisagreements } from '../oracle/compare.js';
 import { unexcused } from '../oracle/divergences.js';
 import { readWithMvdan } from '../oracle/mvdan-reading.js';
 import { readWithNounset } from '../oracle/nounset-reading.js';
+import { checkBehaviour, emptyReport } from '../safety/behaviour-property.js';
+import { checkEditsWithMvdan } from '../safety/mvdan-edits.js';
+import { ROOT } from '../support/corpus.js';
+import { fixProblems } from './fix-properties.js';
+import { readSettings, type FuzzSettings } from './fuzz-settings.js';
 
 const CHUNK = 2000;
 /** One chunk in four is POSIX sh. */
 const DIALECT_CYCLE: readonly Dialect[] = ['bash', 'bash', 'posix', 'bash'];
 const SHELLS: Readonly<Record<Dialect, readonly string[]>> = { bash: ['bash'], posix: ['dash', 'bash'] };
 
-interface Settings {
-  readonly seed: number;
-  readonly runs: number;
-  readonly maxFailures: number;
-}
-
-function readSettings(env: NodeJS.ProcessEnv): Settings {
-  const integer = (name: string, fallback: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isSafeInteger(value)) throw new Error(`${name} must be an integer, got ${JSON.stringify(raw)}`);
-    return value;
-  };
-  return {
-    seed: integer('FUZZ_SEED', Math.floor(Math.random() * 0x7fffffff)),
-    runs: integer('FUZZ_RUNS', 20_000),
-    maxFailures: integer('FUZZ_MAX_FAILURES', 5),
-  };
+interface Counts {
+  grammarPrograms: number;
+  runnablePrograms: number;
+  readingComparisons: number;
+  fixes: number;
+  editOracleFixes: number;
+  editOracleEdits: number;
+  editOracleNodes: number;
+  behaviourRuns: number;
+  failures: number;
 }
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-/** Runs the oracle property on one chunk; returns a report of the shrunk counterexample, or ''. */
-function checkOracle(dialect: Dialect, seed: number, numRuns: number): string {
+/** Writes a failing program as a fixture candidate and says so. */
+function makeRecorder(settings: FuzzSettings, counts: Counts): (program: string, what: string) => void {
+  return (program, what) => {
+    counts.failures++;
+    mkdirSync(settings.out, { recursive: true });
+    const base = join(settings.out, `${settings.seed}-${counts.failures}`);
+    writeFileSync(`${base}.sh`, program);
+    writeFileSync(`${base}.txt`, `${what}\n\nreplay: npm run fuzz -- --seed ${settings.seed} --runs ${settings.runs}\n`);
+    say(`\nFAIL ${counts.failures} (written to ${base}.sh): ${what.split('\n').slice(0, 12).join('\n')}`);
+  };
+}
+
+/** The reading oracle on one chunk, shrunk by fast-check; the counterexample and why, or null. */
+function checkReadings(dialect: Dialect, seed: number, numRuns: number): { program: string; why: string } | null {
   const property = fc.property(programArbitrary({ dialect }), (p) => {
     const ds = unexcused(p, compareReadings(p, readWithNounset(p, dialect), readWithMvdan(p, dialect)));
     if (ds.length > 0) throw new Error(formatDisagreements('generated.sh', ds));
   });
   const details = fc.check(property, { seed, numRuns });
-  if (!details.failed) return '';
-  const program = details.counterexample?.[0] ?? '(no counterexample)';
+  if (!details.failed) return null;
   const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-  return `${JSON.stringify(program)}\n${cause}\n  fast-check: seed ${seed}, path "${details.counterexamplePath ?? ''}"`;
+  return { program: details.counterexample?.[0] ?? '', why: `nounset and mvdan-sh read it differently\n${cause}` };
 }
 
-function main(): number {
-  const settings = readSettings(process.env);
-  const replay = `FUZZ_SEED=${settings.seed} FUZZ_RUNS=${settings.runs} npm run fuzz`;
-  say(`fuzz: seed ${settings.seed}, ${settings.runs} runs (replay: ${replay})`);
+function editOracle(programs: readonly string[], dialect: Dialect, counts: Counts, record: (p: string, what: string) => void): void {
+  for (const p of programs) {
+    for (const style of ['block', 'inline'] as const) {
+      const check = checkEditsWithMvdan(p, fixScript(p, { dialect, style }), dialect);
+      if (check.compared) counts.editOracleFixes++;
+      counts.editOracleEdits += check.edits;
+      counts.editOracleNodes += check.nodes;
+      if (check.problems.length > 0) record(p, `mvdan-sh check of the ${style} fix (${dialect}):\n${check.problems.join('\n')}`);
+    }
+  }
+}
+
+async function runChunk(chunk: number, settings: FuzzSettings, numRuns: number, dir: string, counts: Counts, record: (p: string, what: string) => void): Promise<void> {
+  const dialect = DIALECT_CYCLE[chunk % DIALECT_CYCLE.length] ?? 'bash';
+  const seed = (settings.seed + chunk) | 0;
+  // The same seed makes fast-check generate the same programs for every check.
+  const programs = fc.sample(programArbitrary({ dialect }), { seed, numRuns });
+  counts.grammarPrograms += programs.length;
+  for (const bad of rejectedBy({ shells: SHELLS[dialect], programs, dir })) record(JSON.parse(bad.split('\n')[0] ?? '""') as string, `a generated program is rejected by a shell\n${bad}`);
+  const readings = checkReadings(dialect, seed, numRuns);
+  counts.readingComparisons += numRuns;
+  if (readings !== null) record(readings.program, readings.why);
+
+  const outputs: string[] = [];
+  for (const p of programs) {
+    const { problems, outputs: fixed } = fixProblems(p, dialect);
+    counts.fixes += 2;
+    outputs.push(...fixed);
+    if (problems.length > 0) record(p, `fixing it (${dialect}):\n${problems.join('\n')}`);
+  }
+  for (const bad of rejectedBy({ shells: SHELLS[dialect], programs: outputs, dir })) record(JSON.parse(bad.split('\n')[0] ?? '""') as string, `a fixed program is rejected by a shell (this is the output)\n${bad}`);
+
+  const small = fc.sample(programArbitrary({ dialect, maxDepth: 2, maxStatements: 3 }), { seed, numRuns: Math.ceil(numRuns / 20) });
+  const runnable = fc.sample(runnableCaseArbitrary(dialect), { seed, numRuns: Math.ceil(numRuns / 40) }).map((c) => c.program);
+  counts.grammarPrograms += small.length;
+  editOracle([...small, ...runnable], dialect, counts, record);
+
+  const report = emptyReport();
+  await checkBehaviour({ dialect, seed, numRuns: Math.ceil(numRuns / 40), dir }, report);
+  counts.runnablePrograms += runnable.length + report.programs;
+  counts.behaviourRuns += report.runs;
+  for (const p of report.failing) {
+    const why = report.problems.filter((x) => x.includes(JSON.stringify(p)));
+    record(p, `behaviour under the shells (${dialect}):\n${why.join('\n')}`);
+  }
+  say(`chunk ${chunk} (${dialect}, seed ${seed}): ${numRuns} programs; ${counts.failures} failure(s) so far`);
+}
+
+/** A dense 10 MB script (the bundled example, repeated): bounded time, no unsafe edit. */
+function denseTenMegabytes(record: (p: string, what: string) => void): void {
+  const unit = readFileSync(join(ROOT, 'examples', 'kata-deploy.sh'), 'utf8').replace(/^#!.*\n/, '');
+  const text = `#!/bin/bash\n${unit.repeat(Math.ceil(10_000_000 / unit.length))}`;
+  for (const style of ['block', 'inline'] as const) {
+    const t0 = performance.now();
+    const r = fixScript(text, { style });
+    const seconds = (performance.now() - t0) / 1000;
+    say(`dense 10 MB script, ${style} style: ${r.edits.length} edits in ${seconds.toFixed(1)} s`);
+    const unsafe = r.diagnostics.filter((d) => d.code === 'unsafe-edit');
+    if (seconds > 120 || unsafe.length > 0) record(unit, `dense 10 MB script (this unit repeated), ${style}: ${seconds.toFixed(1)} s, ${unsafe.map((d) => d.message).join('; ')}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const settings = readSettings(process.argv.slice(2), process.env);
+  say(`fuzz: seed ${settings.seed}, ${settings.runs} runs (replay: npm run fuzz -- --seed ${settings.seed} --runs ${settings.runs})`);
+  const counts: Counts = { grammarPrograms: 0, runnablePrograms: 0, readingComparisons: 0, fixes: 0, editOracleFixes: 0, editOracleEdits: 0, editOracleNodes: 0, behaviourRuns: 0, failures: 0 };
+  const record = makeRecorder(settings, counts);
   const dir = mkdtempSync(join(tmpdir(), 'nounset-fuzz-'));
-  let failures = 0;
   try {
-    for (let done = 0, chunk = 0; done < settings.runs && failures < settings.maxFailures; chunk++) {
-      const dialect = DIALECT_CYCLE[chunk % DIALECT_CYCLE.length] ?? 'bash';
-      const seed = (settings.seed + chunk) | 0;
+    denseTenMegabytes(record);
+    for (let done = 0, chunk = 0; done < settings.runs && counts.failures < settings.maxFailures; chunk++) {
       const numRuns = Math.min(CHUNK, settings.runs - done);
-      // The same seed makes fast-check generate the same programs for both checks.
-      const programs = fc.sample(programArbitrary({ dialect }), { seed, numRuns });
-      for (const bad of rejectedBy({ shells: SHELLS[dialect], programs, dir })) {
-        failures++;
-        say(`\nFAIL (${dialect}, chunk seed ${seed}): generated program rejected by a shell\n${bad}`);
-      }
-      const report = checkOracle(dialect, seed, numRuns);
-      if (report !== '') {
-        failures++;
-        say(`\nFAIL (${dialect}, chunk seed ${seed}): nounset and mvdan-sh disagree\n${report}`);
-      }
+      await runChunk(chunk, settings, numRuns, dir, counts, record);
       done += numRuns;
-      say(`${done}/${settings.runs} programs (${dialect} chunk, seed ${seed}): ${failures} failure(s) so far`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  say(failures === 0 ? 'fuzz: OK' : `fuzz: ${failures} failure(s); replay with FUZZ_SEED=${settings.seed}`);
-  return failures === 0 ? 0 : 1;
+  say(`\nprograms generated: ${counts.grammarPrograms} from the grammar, ${counts.runnablePrograms} runnable`);
+  say(`nounset/mvdan-sh readings compared: ${counts.readingComparisons}; fixes checked (idempotence, bytes outside edits, shell -n): ${counts.fixes}`);
+  say(`mvdan-sh edit checks: ${counts.editOracleFixes} fixes, ${counts.editOracleEdits} edits, ${counts.editOracleNodes} nodes compared`);
+  say(`behaviour runs under bash and dash: ${counts.behaviourRuns}`);
+  say(counts.failures === 0 ? `fuzz: OK (seed ${settings.seed})` : `fuzz: ${counts.failures} failure(s), written to ${settings.out}/; replay with --seed ${settings.seed} --runs ${settings.runs}`);
+  return counts.failures === 0 ? 0 : 1;
 }
 
-process.exitCode = main();
+process.exitCode = await main();
