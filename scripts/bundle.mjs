@@ -26,6 +26,8 @@ await build({
   entryPoints: ['dist/src/cli/main.js'],
   outfile: 'dist/bundle/nounset.cjs',
   format: 'cjs',
+  // Required only when posting a review; it stays in node_modules.
+  external: ['@octokit/rest'],
   define: { 'import.meta.url': '__nounsetUrl' },
   banner: { js: "const __nounsetUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

@@ -1,7 +1,7 @@
 // Every error nounset raises, each with a code, a one-line title and a hint (exit codes come with
 // the CLI). Located errors print as `path:line:col: message`, like shfmt's syntax.ParseError.
 
-export type ErrorCode = 'parse-error' | 'usage-error' | 'file-error' | 'edit-conflict';
+export type ErrorCode = 'parse-error' | 'usage-error' | 'file-error' | 'edit-conflict' | 'github-error';
 
 export const ERROR_INFO: Readonly<Record<ErrorCode, { readonly title: string; readonly hint: string }>> = {
   'parse-error': {
@@ -14,6 +14,7 @@ export const ERROR_INFO: Readonly<Record<ErrorCode, { readonly title: string; re
     title: 'two edits overlap',
     hint: 'this is a bug in nounset: please report it with the script that triggers it',
   },
+  'github-error': { title: 'the GitHub API refused a request', hint: 'the message says which request and what to check (token, permissions, pull request)' },
 };
 
 export class NounsetError extends Error {
@@ -48,6 +49,13 @@ export class ParseError extends NounsetError {
     this.column = opts.column;
     this.offset = opts.offset;
     this.reason = opts.reason;
+  }
+}
+
+/** A GitHub API request failed for good (after any rate-limit retries). */
+export class GitHubError extends NounsetError {
+  constructor(message: string) {
+    super('github-error', message);
   }
 }
 

@@ -220,8 +220,8 @@ async function main(argv: string[]): Promise<number> {
       'pr',
       'Review the shell scripts a pull request adds or changes: suggest the fixes on its changed lines',
       (y) => prOptions(withFixOptions(y)),
-      (a) => {
-        status = runPrCommand({ ...a, base: a.base, head: a.head, allLines: a.allLines, format: a.format, config: a.config, failOnFindings: a.failOnFindings });
+      async (a) => {
+        status = await runPrCommand({ ...a, base: a.base, head: a.head, allLines: a.allLines, format: a.format, config: a.config, failOnFindings: a.failOnFindings, post: a.post, ...(a.pr !== undefined ? { pr: a.pr } : {}) });
       },
     )
     .command(

@@ -1,6 +1,9 @@
 // `nounset pr`: review the shell scripts a pull request changes, in one of the review formats.
 
+import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
+import { UsageError } from '../errors.js';
+import { postReview, type PostTarget } from '../github/post-review.js';
 import { renderGithubReview } from '../review/github-review.js';
 import { renderRdjson, renderSarif } from '../review/review-formats.js';
 import { renderReviewText } from '../review/review-text.js';
@@ -18,6 +21,26 @@ export interface PrArgs extends FixArgs {
   readonly format: (typeof PR_FORMATS)[number];
   readonly config: boolean;
   readonly failOnFindings: boolean;
+  readonly post: boolean;
+  readonly pr?: number;
+}
+
+/** Where --post sends the review, from the flags and the Actions environment. */
+function postTarget(args: PrArgs, env: NodeJS.ProcessEnv, commit: string): PostTarget {
+  const need = (name: string): string => {
+    const v = env[name];
+    if (!v) throw new UsageError(`--post needs ${name} in the environment`);
+    return v;
+  };
+  let pullNumber = args.pr;
+  if (pullNumber === undefined) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path) throw new UsageError('--post needs --pr N, or GITHUB_EVENT_PATH of a pull_request event');
+    const event = JSON.parse(readFileSync(path, 'utf8')) as { pull_request?: { number?: number }; number?: number };
+    pullNumber = event.pull_request?.number ?? event.number;
+    if (typeof pullNumber !== 'number') throw new UsageError(`${path}: not a pull_request event (no pull_request.number); pass --pr N`);
+  }
+  return { token: need('GITHUB_TOKEN'), repository: need('GITHUB_REPOSITORY'), pullNumber, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', commit };
 }
 
 export function prOptions<T>(y: Argv<T>) {
@@ -27,15 +50,20 @@ export function prOptions<T>(y: Argv<T>) {
     .option('all-lines', { type: 'boolean', default: false, describe: 'suggest every edit in the changed scripts, not only those on changed lines' })
     .option('format', { choices: PR_FORMATS, default: 'text' as const, describe: 'text, rdjson (reviewdog), sarif (code scanning), github-review (the body of a GitHub review request)' })
     .option('config', { type: 'boolean', default: true, describe: 'read .nounsetrc.json / package.json configuration (--no-config: do not)' })
-    .option('fail-on-findings', { type: 'boolean', default: false, describe: 'exit 1 when there is anything to suggest' });
+    .option('fail-on-findings', { type: 'boolean', default: false, describe: 'exit 1 when there is anything to suggest' })
+    .option('post', { type: 'boolean', default: false, describe: 'post the review on the pull request (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_EVENT_PATH)' })
+    .option('pr', { type: 'number', describe: 'N: the pull request to post on (default: from GITHUB_EVENT_PATH)' });
 }
 
-/** Prints the review; returns the exit code (0, or 1 for findings with --fail-on-findings). */
-export function runPrCommand(args: PrArgs): number {
+/** Prints (or posts) the review; returns the exit code (0, or 1 for findings with --fail-on-findings). */
+export async function runPrCommand(args: PrArgs): Promise<number> {
   const run = runPr({ cwd: process.cwd(), base: args.base, head: args.head, allLines: args.allLines, fix: toFixOptions(args), config: args.config }, nodeIO);
   for (const s of run.skipped) process.stderr.write(`${s.path}: skipped: ${s.reason}\n`);
   const json = (doc: object): string => `${JSON.stringify(doc, null, 2)}\n`;
-  if (args.format === 'rdjson') process.stdout.write(json(renderRdjson(run.files)));
+  if (args.post) {
+    const outcome = await postReview(run.files, postTarget(args, process.env, run.head));
+    process.stderr.write(`nounset: posted ${outcome.posted} suggestion(s) (${outcome.skipped} posted before); summary ${outcome.summary}: ${outcome.summaryUrl}\n`);
+  } else if (args.format === 'rdjson') process.stdout.write(json(renderRdjson(run.files)));
   else if (args.format === 'sarif') process.stdout.write(json(renderSarif(run.files, { version: packageVersion() })));
   else if (args.format === 'github-review') process.stdout.write(json(renderGithubReview(run.files)));
   else process.stdout.write(renderReviewText(run));
