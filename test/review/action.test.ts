@@ -1,0 +1,48 @@
+// The GitHub Action and the pre-commit hooks run what they say: the action's script is valid bash
+// that nounset itself finds nothing to fix in, and the hooks call the package's bin.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { fixScript } from '../../src/index.js';
+import { ROOT } from '../support/corpus.js';
+
+/** The `run: |` block of the action's step named `name`, unindented. */
+function runBlock(yaml: string, name: string): string {
+  const at = yaml.indexOf(`- name: ${name}`);
+  assert.ok(at >= 0, `no step ${name}`);
+  const lines = yaml.slice(at).split('\n');
+  const start = lines.findIndex((l) => /^\s+run: \|$/.test(l));
+  const indent = /^\s*/.exec(lines[start + 1] ?? '')?.[0] ?? '';
+  const body: string[] = [];
+  for (const l of lines.slice(start + 1)) {
+    if (l.trim() !== '' && !l.startsWith(indent)) break;
+    body.push(l.slice(indent.length));
+  }
+  return `${body.join('\n').trimEnd()}\n`;
+}
+
+describe('action.yml and .pre-commit-hooks.yaml', () => {
+  const action = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+
+  it("the action's script passes bash -n and is safe under set -u by nounset's own reading", () => {
+    const script = runBlock(action, 'Run nounset');
+    const r = spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    // Its inputs come through env; under set -u they must be the only reads from outside.
+    const result = fixScript(`#!/bin/bash\n${script}`, { dialect: 'bash' });
+    assert.deepEqual(result.inputs.map((i) => i.name).sort(), ['GITHUB_ACTION_PATH', 'NOUNSET_BASE', 'NOUNSET_FAIL', 'NOUNSET_MODE', 'NOUNSET_PATHS', 'NOUNSET_SARIF', 'NOUNSET_STYLE']);
+    for (const name of ['NOUNSET_BASE', 'NOUNSET_FAIL', 'NOUNSET_MODE', 'NOUNSET_PATHS', 'NOUNSET_SARIF', 'NOUNSET_STYLE']) assert.match(action, new RegExp(`${name}: \\$\\{\\{ inputs\\.`));
+  });
+
+  it('the hooks call the bin package.json names', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
+    const hooks = readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
+    assert.deepEqual([...hooks.matchAll(/entry: (\S+)/g)].map((m) => m[1]), ['nounset', 'nounset']);
+    assert.ok(pkg.bin.nounset, 'package.json names the nounset bin');
+    assert.match(pkg.scripts.prepack ?? '', /npm run build/, 'npm pack (what pre-commit runs) builds the bin');
+    assert.match(hooks, /types: \[shell\]/);
+  });
+});
