@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The command line: parses arguments, calls the library, prints, sets the exit code. Nothing else.
 
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ConfigError, NounsetError, ParseError, UsageError } from '../errors.js';
@@ -11,7 +11,7 @@ import { renderDiagnostic, renderFileDiagnostics } from '../report/diagnostics.j
 import { renderInspectText } from '../report/inspect-text.js';
 import { renderParseSummary, summarizeParse } from '../report/parse-summary.js';
 import { EDIT_KINDS, renderExplanation } from '../report/explain.js';
-import { renderGithub } from '../report/github.js';
+import { ANNOTATIONS_PER_LEVEL, renderGithub } from '../report/github.js';
 import { renderRunJson } from '../report/run-json.js';
 import { renderChangedFiles, renderRunSummary } from '../report/run-summary.js';
 import { colorDiff, wantColor } from '../report/color-diff.js';
@@ -136,7 +136,13 @@ async function runFix(args: FixCommandArgs): Promise<number> {
     const diff = run.files.map((f) => f.diff ?? '').join('');
     process.stdout.write(wantColor(args.color, process.env, process.stdout.isTTY === true) ? colorDiff(diff) : diff);
   } else if (format === 'json') process.stdout.write(renderRunJson(run, performance.now() - started));
-  else if (format === 'github') process.stdout.write(renderGithub(run));
+  else if (format === 'github') {
+    // In Actions, what the annotation limit leaves out goes to the job summary instead.
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    const { commands, overflow } = renderGithub(run, summaryFile ? { limit: ANNOTATIONS_PER_LEVEL } : {});
+    process.stdout.write(commands);
+    if (summaryFile && overflow) appendFileSync(summaryFile, overflow);
+  }
   else if (!args.quiet) process.stdout.write(renderChangedFiles(run));
   const seconds = (performance.now() - started) / 1000;
   if (!args.quiet) process.stderr.write(renderRunSummary(run, { seconds, notRun: ran.notRun, ...(ran.threads > 1 ? { threads: ran.threads } : {}) }));

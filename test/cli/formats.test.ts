@@ -71,6 +71,22 @@ describe('nounset --check and --format', () => {
     assert.match(lines[3] ?? '', /^::error file=bad\.sh,line=2,col=1,title=nounset%3A parse-error::/);
   });
 
+  it('--format github in Actions: 10 annotations per level, the rest as a table in $GITHUB_STEP_SUMMARY', () => {
+    write('many.sh', `#!/bin/bash\n${Array.from({ length: 14 }, (_, i) => `echo "$V${i}"`).join('\n')}\n`);
+    const summary = join(dir(), '..', `${dir().split('/').pop()}-summary.md`);
+    writeFileSync(summary, '# earlier steps wrote this\n');
+    const r = runCli(['--check', '--format', 'github', '--style', 'inline', 'many.sh'], dir(), { GITHUB_STEP_SUMMARY: summary });
+    assert.equal(r.status, 1);
+    const commands = r.stdout.trimEnd().split('\n');
+    assert.equal(commands.length, 10);
+    assert.ok(commands.every((l) => l.startsWith('::warning file=many.sh,')));
+    const table = readFileSync(summary, 'utf8');
+    assert.match(table, /^# earlier steps wrote this\n### nounset: 4 more finding\(s\)/, 'appended, not overwritten');
+    assert.equal((table.match(/^\| warning \| `many\.sh:\d+:\d+` \| default-empty \| /gm) ?? []).length, 4);
+    const all = runCli(['--check', '--format', 'github', '--style', 'inline', 'many.sh'], dir(), { GITHUB_STEP_SUMMARY: '' });
+    assert.equal(all.stdout.trimEnd().split('\n').length, 14, 'outside Actions every annotation is printed');
+  });
+
   it('--format summary lists the files that would change, also in a dry run; the closing line goes to stderr', () => {
     write('a.sh', SCRIPT);
     write('b.sh', 'echo ok\n');
