@@ -4,7 +4,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { ConfigError, NounsetError, ParseError, UsageError } from '../errors.js';
+import { ConfigError, GitHubError, NounsetError, ParseError, UsageError } from '../errors.js';
 import type { Dialect } from '../parse/ast.js';
 import { detectDialect, parse } from '../parse/index.js';
 import { renderDiagnostic, renderFileDiagnostics } from '../report/diagnostics.js';
@@ -253,6 +253,11 @@ async function main(argv: string[]): Promise<number> {
     // yargs throws validation failures synchronously from parseAsync, or rejects with them.
     await cli.parseAsync();
   } catch (err) {
+    // GitHub refused a request: its message says what to check; not a bug, not bad usage.
+    if (err instanceof GitHubError) {
+      process.stderr.write(`nounset: ${err.message}\n`);
+      return EXIT.failed;
+    }
     if (!(err instanceof UsageError)) throw err;
     // A configuration error names its file and key; the help text would not fix it.
     process.stderr.write(err instanceof ConfigError ? `nounset: ${err.message}\n` : `nounset: ${err.message}\nRun nounset --help for usage.\n`);

@@ -186,6 +186,17 @@ describe('posting a review (nounset pr --post)', () => {
       assert.match(stderr, /posted 2 suggestion\(s\)/);
       const reviewBody = gh.requests.find((r) => r.path.endsWith('/reviews'))?.body as { comments: { path: string }[] };
       assert.deepEqual(reviewBody.comments.map((c) => c.path), ['bin/deploy.sh', 'bin/deploy.sh']);
+
+      // A wrong token: one line on stderr that names what to check, exit 3.
+      const refused = spawn(process.execPath, [BIN, 'pr', '--base', 'main', '--post', '--pr', '7'], {
+        cwd: d,
+        env: { ...process.env, GITHUB_TOKEN: 'wrong', GITHUB_REPOSITORY: 'o/r', GITHUB_API_URL: gh.url },
+      });
+      let said = '';
+      refused.stderr.on('data', (c: Buffer) => (said += c.toString()));
+      const [status] = (await once(refused, 'exit')) as [number];
+      assert.equal(status, 3);
+      assert.match(said, /^nounset: GitHub refused the token \(401 Bad credentials\) while trying to list the review comments: check GITHUB_TOKEN\n$/);
     });
   });
 });
