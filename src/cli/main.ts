@@ -20,6 +20,7 @@ import { nodeIO } from '../run/node-io.js';
 import { findSkipCause, hasFailures } from '../run/run-paths.js';
 import { runPathsParallel, type ParallelRun } from '../run/run-tasks.js';
 import { packageVersion } from './package-version.js';
+import { contractOptions, runContractCommand } from './contract-command.js';
 import { prOptions, runPrCommand } from './pr-command.js';
 import { progressLine } from './progress.js';
 import { toFixOptions, type FixArgs } from './fix-options.js';
@@ -186,7 +187,7 @@ async function main(argv: string[]): Promise<number> {
   const cli = yargs(argv)
     .scriptName('nounset')
     .version(packageVersion())
-    .usage('$0 [fix] [paths..] [options]\n$0 inspect <file> [options]\n$0 pr --base REF [options]')
+    .usage('$0 [fix] [paths..] [options]\n$0 inspect <file> [options]\n$0 pr --base REF [options]\n$0 contract [paths..] [--check FILE..]')
     .command(
       ['fix [paths..]', '$0 [paths..]'],
       'Rewrite shell scripts so they are safe under set -u (files are always taken; directories are searched for scripts)',
@@ -228,6 +229,14 @@ async function main(argv: string[]): Promise<number> {
       (y) => prOptions(withFixOptions(y)),
       async (a) => {
         status = await runPrCommand({ ...a, base: a.base, head: a.head, allLines: a.allLines, format: a.format, config: a.config, failOnFindings: a.failOnFindings, post: a.post, ...(a.pr !== undefined ? { pr: a.pr } : {}) });
+      },
+    )
+    .command(
+      'contract [paths..]',
+      "Print each script's environment contract; with --check, check the manifests that run the scripts against it",
+      (y) => contractOptions(withFixOptions(y)),
+      (a) => {
+        status = runContractCommand({ ...a, paths: a.paths as string[], format: a.format, ...(a.check ? { check: a.check } : {}), ...(a.map ? { map: a.map } : {}) });
       },
     )
     .command(
