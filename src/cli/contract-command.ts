@@ -2,6 +2,7 @@
 // deployment files that run the scripts against it (exit 1 on an error).
 
 import type { Argv } from 'yargs';
+import { splitCommandLine } from '../contract/invocation.js';
 import { UsageError } from '../errors.js';
 import { renderCheckFindings, renderContractJson, renderContractMarkdown } from '../report/contract.js';
 import { nodeIO } from '../run/node-io.js';
@@ -13,6 +14,7 @@ export interface ContractArgs extends FixArgs {
   readonly format: 'markdown' | 'json';
   readonly check?: readonly string[];
   readonly map?: readonly string[];
+  readonly entry?: string;
 }
 
 export function contractOptions<T>(y: Argv<T>) {
@@ -20,6 +22,7 @@ export function contractOptions<T>(y: Argv<T>) {
     .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'scripts and directories' })
     .option('format', { choices: ['markdown', 'json'] as const, default: 'markdown' as const, describe: 'markdown: a table per script; json: the contracts (and check findings)' })
     .option('check', { type: 'string', array: true, describe: 'FILE: Kubernetes YAML, docker-compose, GitHub workflow or Dockerfile that runs the scripts (repeatable)' })
+    .option('entry', { type: 'string', describe: "'ARGS': only what the script reads when started with these arguments (e.g. 'reset')" })
     .option('map', { type: 'string', array: true, nargs: 1, describe: 'CONTAINER_PATH=REPO_PATH: where a path in those files is in this repository (repeatable)' });
 }
 
@@ -34,7 +37,8 @@ function parseMap(pairs: readonly string[]): Record<string, string> {
 }
 
 export function runContractCommand(args: ContractArgs): number {
-  const run = runContract(args.paths, { cwd: process.cwd(), fix: toFixOptions(args), ...(args.check ? { check: args.check } : {}), map: parseMap(args.map ?? []) }, nodeIO);
+  const entry = args.entry === undefined ? {} : { entry: splitCommandLine(args.entry) };
+  const run = runContract(args.paths, { cwd: process.cwd(), fix: toFixOptions(args), ...(args.check ? { check: args.check } : {}), map: parseMap(args.map ?? []), ...entry }, nodeIO);
   for (const p of run.problems) process.stderr.write(`${p.path}: error: ${p.error}\n`);
   const checks = run.checked.map((c) => ({ what: c.invocation.what, file: c.invocation.file, line: c.invocation.line, script: c.contract.path, findings: c.findings }));
   if (args.format === 'json') process.stdout.write(renderContractJson(run.contracts, args.check ? checks : undefined));

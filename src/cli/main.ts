@@ -236,7 +236,7 @@ async function main(argv: string[]): Promise<number> {
       "Print each script's environment contract; with --check, check the manifests that run the scripts against it",
       (y) => contractOptions(withFixOptions(y)),
       (a) => {
-        status = runContractCommand({ ...a, paths: a.paths as string[], format: a.format, ...(a.check ? { check: a.check } : {}), ...(a.map ? { map: a.map } : {}) });
+        status = runContractCommand({ ...a, paths: a.paths as string[], format: a.format, ...(a.check ? { check: a.check } : {}), ...(a.map ? { map: a.map } : {}), ...(a.entry !== undefined ? { entry: a.entry } : {}) });
       },
     )
     .command(

@@ -3,7 +3,9 @@
 // for set-ness. What a manifest that runs the script must (or need not) set.
 
 import type { FixOptions, InputVariable } from '../result.js';
+import { parse } from '../parse/index.js';
 import { inspectScript } from '../run/fix-script.js';
+import { isReachable, reachableWith } from './entry.js';
 
 export interface ContractInput {
   readonly name: string;
@@ -20,6 +22,8 @@ export interface ContractInput {
 export interface ScriptContract {
   /** As given, relative to the working directory, with `/`. */
   readonly path: string;
+  /** The arguments the contract is for (--entry, or what a manifest passes); absent: any. */
+  readonly entry?: readonly string[];
   readonly inputs: readonly ContractInput[];
 }
 
@@ -35,7 +39,16 @@ function toInput(i: InputVariable): ContractInput {
   return { name: i.name, line: i.line, ...(i.default !== undefined ? { default: i.default } : {}), required: i.required === true, setTested: i.setTested === true };
 }
 
-export function scriptContract(path: string, text: string, options: Omit<FixOptions, 'path'> = {}): ScriptContract {
+/** The contract of the script at `path`; with `entry`, only the reads that can run when the
+ * script is started with those arguments (entry.ts). */
+export function scriptContract(path: string, text: string, options: Omit<FixOptions, 'path'> = {}, entry?: readonly string[]): ScriptContract {
   const result = inspectScript(text, { ...options, path });
-  return { path, inputs: result.inputs.map(toInput) };
+  if (entry === undefined) return { path, inputs: result.inputs.map(toInput) };
+  const reach = reachableWith(parse(text, { dialect: result.dialect, path }), entry);
+  const inputs: ContractInput[] = [];
+  for (const i of result.inputs) {
+    const first = result.references.find((r) => r.name === i.name && isReachable(reach, r.start));
+    if (first) inputs.push({ ...toInput(i), line: first.line });
+  }
+  return { path, entry, inputs };
 }

@@ -22,6 +22,8 @@ export interface ContractOptions {
   readonly check?: readonly string[];
   /** CONTAINER_PATH → REPO_PATH: where a path in the files is found in the repository. */
   readonly map?: Readonly<Record<string, string>>;
+  /** The arguments the listed contracts are for; checks use the arguments each place passes. */
+  readonly entry?: readonly string[];
 }
 
 export interface CheckedInvocation {
@@ -62,6 +64,7 @@ function readText(io: ScriptIO, cwd: string, file: string): string {
 
 export function runContract(paths: readonly string[], options: ContractOptions, io: ScriptIO): ContractRun {
   const contracts: ScriptContract[] = [];
+  const sources = new Map<string, { text: string; fix: Omit<FixOptions, 'path'> }>();
   const problems: { path: string; error: string }[] = [];
   for (const planned of planRun(paths, { cwd: options.cwd, fix: options.fix }, io)) {
     if (!('task' in planned)) {
@@ -70,11 +73,18 @@ export function runContract(paths: readonly string[], options: ContractOptions, 
     }
     const { path, fix } = planned.task;
     try {
-      contracts.push(scriptContract(path, io.readFile(resolve(options.cwd, path)), fix));
+      const text = io.readFile(resolve(options.cwd, path));
+      sources.set(path, { text, fix });
+      contracts.push(scriptContract(path, text, fix, options.entry));
     } catch (err) {
       problems.push({ path, error: describeIOError(err) });
     }
   }
+  /** A script's contract for the arguments a place passes it. */
+  const forArgs = (c: ScriptContract, args: readonly string[]): ScriptContract => {
+    const src = sources.get(c.path);
+    return src ? scriptContract(c.path, src.text, src.fix, args) : c;
+  };
   const checked: CheckedInvocation[] = [];
   const files = options.check ?? [];
   if (files.length > 0) {
@@ -103,7 +113,8 @@ export function runContract(paths: readonly string[], options: ContractOptions, 
     invocations.push(...composeInvocations(yamls.filter(isCompose), matches, readEnvFile));
     invocations.push(...workflowInvocations(yamls.filter(isWorkflow), matches));
     for (const invocation of invocations) {
-      const contract = find(invocation.script) as ScriptContract;
+      // The place's own arguments decide what runs: `kata-deploy.sh reset` needs what reset reads.
+      const contract = forArgs(find(invocation.script) as ScriptContract, invocation.args);
       checked.push({ invocation, contract, findings: checkInvocation(contract, invocation) });
     }
   }

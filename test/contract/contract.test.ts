@@ -28,11 +28,12 @@ describe('nounset contract', () => {
     });
     const check = (...files: string[]) => runCli(['contract', 'scripts', '--check', ...files, '--map', '/opt/kata-artifacts/scripts=scripts'], dir());
 
-    it('the cleanup manifest misses inputs without defaults: named with their first-read lines, exit 1', () => {
+    it('the cleanup manifest (reset) misses the inputs the reset path reads: named with their first-read lines, exit 1', () => {
       const r = check('kata-cleanup.yaml');
       assert.equal(r.status, 1, r.stderr);
       const missing = [...r.stdout.matchAll(/does not set (\w+), which scripts\/kata-deploy\.sh reads at line (\d+)/g)].map((m) => `${m[1]}:${m[2]}`);
-      assert.deepEqual(missing, ['ALLOWED_HYPERVISOR_ANNOTATIONS:23', 'CREATE_DEFAULT_RUNTIMECLASS:107', 'CREATE_RUNTIMECLASSES:117', 'DEBUG:60', 'DEFAULT_SHIM:22', 'SHIMS:21', 'SNAPSHOTTER_HANDLER_MAPPING:24']);
+      // Read at the top, so reset reads them too; DEBUG and CREATE_* are read only by install/cleanup.
+      assert.deepEqual(missing, ['ALLOWED_HYPERVISOR_ANNOTATIONS:23', 'DEFAULT_SHIM:22', 'SHIMS:21', 'SNAPSHOTTER_HANDLER_MAPPING:24']);
       assert.match(r.stdout, /^kata-cleanup\.yaml:14: error: DaemonSet kubelet-kata-cleanup, container kube-kata-cleanup does not set ALLOWED_HYPERVISOR_ANNOTATIONS/m);
       assert.doesNotMatch(r.stdout, /NODE_NAME/);
     });
@@ -41,6 +42,17 @@ describe('nounset contract', () => {
       const r = check('kata-deploy.yaml');
       assert.equal(r.status, 0, r.stdout);
       assert.equal(r.stdout, 'kata-deploy.yaml:36: info: DaemonSet kata-deploy, container kube-kata sets LEGACY_FLAG, which scripts/kata-deploy.sh never reads (stale?)\n');
+    });
+
+    it('--entry gives the contract of one subcommand', () => {
+      const names = (entry: string): string[] => {
+        const doc = JSON.parse(runCli(['contract', 'scripts', '--entry', entry, '--format', 'json'], dir()).stdout) as { scripts: { inputs: { name: string; line: number }[] }[] };
+        return doc.scripts[0]?.inputs.map((i) => `${i.name}:${i.line}`) ?? [];
+      };
+      const top = ['ALLOWED_HYPERVISOR_ANNOTATIONS:23', 'DEFAULT_SHIM:22', 'NODE_NAME:45', 'SHIMS:21', 'SNAPSHOTTER_HANDLER_MAPPING:24'];
+      assert.deepEqual(names('install'), [...top.slice(0, 1), 'CREATE_DEFAULT_RUNTIMECLASS:107', 'CREATE_RUNTIMECLASSES:141', 'DEBUG:60', ...top.slice(1)]);
+      assert.deepEqual(names('cleanup'), [...top.slice(0, 1), 'CREATE_RUNTIMECLASSES:117', ...top.slice(1)]);
+      assert.deepEqual(names('reset'), top);
     });
 
     it('after nounset fix, the inputs are defaulted and the cleanup manifest passes', () => {
