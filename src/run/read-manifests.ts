@@ -1,0 +1,65 @@
+// The deployment files `contract --check` and `fix --defaults-from` read: which scripts they run,
+// with what arguments and environment. Dockerfiles by name; YAML by content (compose files have
+// `services`, workflows `jobs`, the rest is Kubernetes).
+
+import { basename, relative, resolve } from 'node:path';
+import { composeInvocations } from '../contract/compose.js';
+import { dockerfileInvocations } from '../contract/dockerfile.js';
+import type { Invocation } from '../contract/invocation.js';
+import { k8sInvocations } from '../contract/k8s.js';
+import { workflowInvocations } from '../contract/workflow.js';
+import { child, readYaml, type YamlFile } from '../contract/yaml-doc.js';
+import { UsageError } from '../errors.js';
+import { describeIOError, type ScriptIO } from './io.js';
+
+/** The script of `paths` (relative, `/`) a word in a command names: through `map` (CONTAINER_PATH
+ * → REPO_PATH), else by path, else by basename. */
+export function scriptMatcher(paths: readonly string[], map: Readonly<Record<string, string>>): (word: string) => string | undefined {
+  return (word) => {
+    for (const [from, to] of Object.entries(map)) {
+      const base = from.replace(/\/$/, '');
+      if (word === from || word.startsWith(`${base}/`)) {
+        const repoPath = `${to.replace(/\/$/, '')}${word.slice(base.length)}`.replace(/^\.\//, '');
+        const hit = paths.find((p) => p === repoPath || p === to);
+        if (hit) return hit;
+      }
+    }
+    const plain = word.replace(/^\.\//, '');
+    return paths.find((p) => p === plain) ?? paths.find((p) => basename(p) === basename(plain));
+  };
+}
+
+function readText(io: ScriptIO, cwd: string, file: string): string {
+  try {
+    return io.readFile(resolve(cwd, file));
+  } catch (err) {
+    throw new UsageError(`${file}: cannot read: ${describeIOError(err)}`);
+  }
+}
+
+/** Every place in `files` that runs a script `matches` accepts. */
+export function readInvocations(files: readonly string[], cwd: string, matches: (word: string) => boolean, io: ScriptIO): Invocation[] {
+  const yamls: YamlFile[] = [];
+  const invocations: Invocation[] = [];
+  for (const file of files) {
+    const text = readText(io, cwd, file);
+    const shown = relative(cwd, resolve(cwd, file)) || file;
+    if (/(^|\/)(Dockerfile|Containerfile)[^/]*$|\.dockerfile$/i.test(file)) invocations.push(...dockerfileInvocations(shown, text, matches));
+    else yamls.push(readYaml(shown, text));
+  }
+  const isCompose = (f: YamlFile): boolean => f.docs.some((d) => child(d, 'services') !== undefined);
+  const isWorkflow = (f: YamlFile): boolean => f.docs.some((d) => child(d, 'jobs') !== undefined);
+  const readEnvFile = (composeFile: string, envFile: string): { file: string; text: string } | null => {
+    const abs = resolve(cwd, composeFile, '..', envFile);
+    try {
+      return { file: relative(cwd, abs), text: io.readFile(abs) };
+    } catch {
+      // A missing env_file leaves its variables unknown; the check says so.
+      return null;
+    }
+  };
+  invocations.push(...k8sInvocations(yamls.filter((f) => !isCompose(f) && !isWorkflow(f)), matches));
+  invocations.push(...composeInvocations(yamls.filter(isCompose), matches, readEnvFile));
+  invocations.push(...workflowInvocations(yamls.filter(isWorkflow), matches));
+  return invocations;
+}
