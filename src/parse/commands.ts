@@ -6,6 +6,7 @@ import { parseCompound } from './compound.js';
 import { isRedirectStart, parseRedirect, readHeredocBodies } from './redirects.js';
 import { parseSimple } from './simple.js';
 import {
+  addItem,
   Ch,
   code,
   compact,
@@ -17,6 +18,7 @@ import {
   peekReserved,
   readComment,
   skipBlanks,
+  takeList,
   type ParserState,
 } from './state.js';
 
@@ -122,20 +124,20 @@ function atListEnd(p: ParserState, end: ListEnd): boolean {
 }
 
 export function parseStmtList(p: ParserState, end: ListEnd): readonly Stmt[] {
-  const stmts: Stmt[] = [];
+  const base = p.top;
   for (;;) {
     skipSeparators(p);
-    if (atListEnd(p, end)) return compact(stmts);
+    if (atListEnd(p, end)) return takeList(p, base);
     const word = peekReserved(p);
     if (word !== null && CLOSERS.has(word)) fail(p, p.pos, unexpected(p));
     const stmt = parseAndOr(p) as Mutable<Stmt>;
-    stmts.push(stmt);
+    addItem(p, stmt);
     skipBlanks(p);
     const c = cur(p);
     if (c === Ch.Semi) {
       const n = code(p, p.pos + 1);
       if (n === Ch.Semi || n === Ch.Amp) {
-        if (end.caseItem) return compact(stmts);
+        if (end.caseItem) return takeList(p, base);
         fail(p, p.pos, unexpected(p));
       }
       stmt.semicolon = p.pos;

@@ -22,7 +22,7 @@ import { parseArithm, tryDoubleParenArithm } from './arith.js';
 import { parseTestDecl } from './bats.js';
 import { parseCommandStmt, parseStmtList, skipSeparators, type ListEnd } from './commands.js';
 import { parseFuncBody } from './simple.js';
-import { Ch, code, compact, cur, enter, fail, isNameChar, isNameStart, isWordAt, leave, peekReserved, skipBlanks, type ParserState } from './state.js';
+import { addItem, Ch, code, cur, enter, fail, isNameChar, isNameStart, isWordAt, leave, peekReserved, skipBlanks, takeList, type ParserState } from './state.js';
 import { parseTestClause } from './test-expr.js';
 import { Mode, parseWord, soleLit } from './words.js';
 
@@ -204,7 +204,7 @@ function parseWordIter(p: ParserState, kw: string): WordIter {
     return { type: 'WordIter', start, end: name.end, name, items: null };
   }
   p.pos += 2;
-  const items: Word[] = [];
+  const base = p.top;
   for (;;) {
     skipBlanks(p);
     const c = cur(p);
@@ -215,10 +215,11 @@ function parseWordIter(p: ParserState, kw: string): WordIter {
     if (c === Ch.Newline || c === Ch.Hash || c === -1) break;
     const w = parseWord(p, Mode.Cmd);
     if (w === null) fail(p, p.pos, `unexpected ${JSON.stringify(p.src[p.pos])} in for list`);
-    items.push(w);
+    addItem(p, w);
   }
+  const items = takeList<Word>(p, base);
   const last = items[items.length - 1];
-  return { type: 'WordIter', start, end: last ? last.end : afterName, name, items: compact(items) };
+  return { type: 'WordIter', start, end: last ? last.end : afterName, name, items };
 }
 
 function isWordBreakAfterName(p: ParserState): boolean {
@@ -233,17 +234,17 @@ function parseCase(p: ParserState): CaseClause {
   const word = parseWord(p, Mode.Cmd);
   if (word === null) fail(p, p.pos, '"case" must be followed by a word');
   expectWord(p, 'in', '"case x"');
-  const items: CaseItem[] = [];
+  const base = p.top;
   enter(p);
   for (;;) {
     skipSeparators(p);
     if (isWordAt(p, 'esac')) break;
     if (cur(p) === -1) fail(p, start, 'reached EOF without matching "case" with "esac"');
-    items.push(parseCaseItem(p));
+    addItem(p, parseCaseItem(p));
   }
   leave(p);
   p.pos += 4;
-  return { type: 'CaseClause', start, end: p.pos, word, items: compact(items) };
+  return { type: 'CaseClause', start, end: p.pos, word, items: takeList<CaseItem>(p, base) };
 }
 
 function parseCaseItem(p: ParserState): CaseItem {
@@ -252,12 +253,12 @@ function parseCaseItem(p: ParserState): CaseItem {
     p.pos++;
     skipBlanks(p);
   }
-  const patterns: Word[] = [];
+  const base = p.top;
   for (;;) {
     skipBlanks(p);
     const w = parseWord(p, Mode.Cmd);
     if (w === null) fail(p, p.pos, 'case patterns must be words');
-    patterns.push(w);
+    addItem(p, w);
     skipBlanks(p);
     const c = cur(p);
     if (c === Ch.Pipe) {
@@ -270,6 +271,7 @@ function parseCaseItem(p: ParserState): CaseItem {
     }
     fail(p, p.pos, 'case patterns must be separated by | and end with )');
   }
+  const patterns = takeList<Word>(p, base);
   const stmts = parseStmtList(p, ESAC_ITEM);
   let op: CaseOp | null = null;
   if (cur(p) === Ch.Semi) {
@@ -278,7 +280,7 @@ function parseCaseItem(p: ParserState): CaseItem {
     else op = code(p, p.pos + 2) === Ch.Amp && p.dialect === 'bash' ? ';;&' : ';;';
     p.pos += op.length;
   }
-  return { type: 'CaseItem', start, end: p.pos, patterns: compact(patterns), stmts, op };
+  return { type: 'CaseItem', start, end: p.pos, patterns, stmts, op };
 }
 
 /** `{ list; }`; `allowEmpty` for a Bats test body, to which bats adds a command. */

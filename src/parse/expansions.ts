@@ -65,7 +65,7 @@ function shortName(p: ParserState, start: number): ParamExp {
   const nameStart = p.pos;
   const value = scanName(p);
   const param: Lit = { type: 'Lit', start: nameStart, end: p.pos, value };
-  return { ...shortParam(p, start, p.pos), param };
+  return shortParam(p, start, p.pos, param);
 }
 
 /** A name at `pos`, read across line continuations as bash does (`$aa\⏎ba` reads `aaba`). */
@@ -84,9 +84,9 @@ function scanName(p: ParserState): string {
   return joined ? raw.replace(/\\\n/g, '') : raw;
 }
 
-function shortParam(p: ParserState, start: number, end: number): ParamExp {
+/** `$X`, `$1`, `$@`...; `param` when the name was read already (across line continuations). */
+function shortParam(p: ParserState, start: number, end: number, param: Lit | null = null): ParamExp {
   p.pos = end;
-  const param: Lit = { type: 'Lit', start: start + 1, end, value: p.src.slice(start + 1, end) };
   return {
     type: 'ParamExp',
     start,
@@ -94,7 +94,7 @@ function shortParam(p: ParserState, start: number, end: number): ParamExp {
     short: true,
     excl: false,
     length: false,
-    param,
+    param: param ?? { type: 'Lit', start: start + 1, end, value: p.src.slice(start + 1, end) },
     index: null,
     names: null,
     slice: null,

@@ -6,7 +6,7 @@ import { parseArithm, parseLetArg } from './arith.js';
 import { parseCommandStmt, skipSeparators, unexpected } from './commands.js';
 import { parseSubscript } from './expansions.js';
 import { isRedirectStart, parseRedirect } from './redirects.js';
-import { Ch, code, compact, cur, fail, isName, isNameChar, isNameStart, isWordBreak, skipBlanks, type ParserState, speculate } from './state.js';
+import { addItem, Ch, code, compact, cur, fail, isName, isNameChar, isNameStart, isWordBreak, skipBlanks, takeList, type ParserState, speculate } from './state.js';
 import { Mode, parseWord, soleLit } from './words.js';
 
 const DECL_BASH = new Set(['declare', 'local', 'export', 'readonly', 'typeset']);
@@ -20,8 +20,10 @@ function atCommandEnd(c: number): boolean {
 /** A simple command (or a declaration, `let`, or function definition found by its name). */
 export function parseSimple(p: ParserState): { cmd: Command | null; redirs: readonly Redirect[] } {
   const start = p.pos;
-  const assigns: Assign[] = [];
-  const args: Word[] = [];
+  // Assignments, then words, on the list stack; redirections come anywhere among them.
+  const base = p.top;
+  let nAssigns = 0;
+  let nArgs = 0;
   const redirs: Redirect[] = [];
   for (;;) {
     skipBlanks(p);
@@ -36,32 +38,42 @@ export function parseSimple(p: ParserState): { cmd: Command | null; redirs: read
       continue;
     }
     if (c === Ch.LParen) {
-      const only = args.length === 1 && assigns.length === 0 && redirs.length === 0 ? args[0] : undefined;
-      if (only !== undefined) return { cmd: parseFuncRest(p, only), redirs: compact(redirs) };
+      if (nArgs === 1 && nAssigns === 0 && redirs.length === 0) {
+        const only = p.items[base] as Word;
+        p.top = base;
+        return { cmd: parseFuncRest(p, only), redirs: compact(redirs) };
+      }
       fail(p, p.pos, unexpected(p));
     }
-    if (args.length === 0) {
+    if (nArgs === 0) {
       const assign = tryAssign(p);
       if (assign !== null) {
-        assigns.push(assign);
+        addItem(p, assign);
+        nAssigns++;
         continue;
       }
     }
     const word = parseWord(p, Mode.Cmd);
     if (word === null) fail(p, p.pos, unexpected(p));
-    args.push(word);
-    if (args.length === 1 && assigns.length === 0 && redirs.length === 0) {
+    addItem(p, word);
+    nArgs++;
+    if (nArgs === 1 && nAssigns === 0 && redirs.length === 0) {
       const name = soleLit(word)?.value ?? null;
-      if (name !== null && (p.dialect === 'bash' ? DECL_BASH : DECL_POSIX).has(name)) return parseDeclRest(p, word, redirs);
-      if (name === 'let' && p.dialect === 'bash') return parseLetRest(p, word, redirs);
+      const decl = name !== null && (p.dialect === 'bash' ? DECL_BASH : DECL_POSIX).has(name);
+      if (decl || (name === 'let' && p.dialect === 'bash')) {
+        p.top = base;
+        return decl ? parseDeclRest(p, word, redirs) : parseLetRest(p, word, redirs);
+      }
     }
   }
-  if (assigns.length === 0 && args.length === 0) return { cmd: null, redirs: compact(redirs) };
+  if (nAssigns === 0 && nArgs === 0) return { cmd: null, redirs: compact(redirs) };
+  const args = takeList<Word>(p, base + nAssigns);
+  const assigns = takeList<Assign>(p, base);
   const last = args[args.length - 1] ?? assigns[assigns.length - 1];
   const end = last ? last.end : start;
   const first = assigns[0] ?? args[0];
   return {
-    cmd: { type: 'CallExpr', start: first ? first.start : start, end, assigns: compact(assigns), args: compact(args) },
+    cmd: { type: 'CallExpr', start: first ? first.start : start, end, assigns, args },
     redirs: compact(redirs),
   };
 }
@@ -134,7 +146,7 @@ function tryAssign(p: ParserState): Assign | null {
 function parseArray(p: ParserState): ArrayExpr {
   const start = p.pos;
   p.pos++;
-  const elems: ArrayElem[] = [];
+  const base = p.top;
   for (;;) {
     skipSeparators(p);
     const c = cur(p);
@@ -144,16 +156,17 @@ function parseArray(p: ParserState): ArrayExpr {
     if (c === Ch.LBracket) {
       const elem = tryKeyedElem(p);
       if (elem !== null) {
-        elems.push(elem);
+        addItem(p, elem);
         continue;
       }
     }
     const value = parseWord(p, Mode.Cmd);
     if (value === null) fail(p, p.pos, unexpected(p));
-    elems.push({ type: 'ArrayElem', start: elemStart, end: value.end, index: null, value });
+    const elem: ArrayElem = { type: 'ArrayElem', start: elemStart, end: value.end, index: null, value };
+    addItem(p, elem);
   }
   p.pos++;
-  return { type: 'ArrayExpr', start, end: p.pos, elems: compact(elems) };
+  return { type: 'ArrayExpr', start, end: p.pos, elems: takeList<ArrayElem>(p, base) };
 }
 
 /** `[key]=value` or `[key]+=value` inside `( )`, or null (position unchanged). */
@@ -172,7 +185,7 @@ function tryKeyedElem(p: ParserState): ArrayElem | null {
 /** `declare`/`local`/`export`/`readonly`/`typeset` arguments: assignments, names and options. */
 function parseDeclRest(p: ParserState, variantWord: Word, redirs: Redirect[]): { cmd: DeclClause; redirs: readonly Redirect[] } {
   const variant = variantWord.parts[0] as Lit;
-  const args: Assign[] = [];
+  const base = p.top;
   for (;;) {
     skipBlanks(p);
     const c = cur(p);
@@ -183,14 +196,14 @@ function parseDeclRest(p: ParserState, variantWord: Word, redirs: Redirect[]): {
     }
     const assign = tryAssign(p);
     if (assign !== null) {
-      args.push(assign);
+      addItem(p, assign);
       continue;
     }
     const word = parseWord(p, Mode.Cmd);
     if (word === null) fail(p, p.pos, unexpected(p));
     const lit = soleLit(word);
     const name = lit !== null && isName(lit.value) ? lit : null;
-    args.push({
+    const naked: Assign = {
       type: 'Assign',
       start: word.start,
       end: word.end,
@@ -200,11 +213,13 @@ function parseDeclRest(p: ParserState, variantWord: Word, redirs: Redirect[]): {
       index: null,
       value: name === null ? word : null,
       array: null,
-    });
+    };
+    addItem(p, naked);
   }
+  const args = takeList<Assign>(p, base);
   const last = args[args.length - 1];
   const end = last ? last.end : variantWord.end;
-  return { cmd: { type: 'DeclClause', start: variantWord.start, end, variant, args: compact(args) }, redirs: compact(redirs) };
+  return { cmd: { type: 'DeclClause', start: variantWord.start, end, variant, args }, redirs: compact(redirs) };
 }
 
 /** `let` arguments, each an arithmetic expression ended by blanks. A quoted argument with no

@@ -73,6 +73,13 @@ export interface ParserState {
   depth: number;
   /** Maps offsets in a derived text (backquote contents) back to the source, for errors. */
   readonly errorMap: ((offset: number) => number) | null;
+  /** Lists under construction (see takeList): `items[0..top)` is in use. */
+  readonly items: unknown[];
+  top: number;
+  /** peekReserved's last answer, for `pos` with the region ending at `len`. */
+  peekPos: number;
+  peekLen: number;
+  peekWord: string | null;
 }
 
 export function createState(opts: {
@@ -94,6 +101,11 @@ export function createState(opts: {
     pending: [],
     depth: opts.depth ?? 0,
     errorMap: opts.errorMap ?? null,
+    items: [],
+    top: 0,
+    peekPos: -1,
+    peekLen: -1,
+    peekWord: null,
   };
 }
 
@@ -112,7 +124,7 @@ export class SyntaxFailure {
  * failure, every piece of state is put back as it was and null is returned, so the caller can try
  * another reading (`$((` as `$( (`, a subscript as a word, `a[i]` as a glob). */
 export function speculate<T>(p: ParserState, read: () => T | null): T | null {
-  const { pos, len, depth } = p;
+  const { pos, len, depth, top } = p;
   const comments = p.comments.length;
   const pending = p.pending.length;
   let result: T | null = null;
@@ -122,6 +134,7 @@ export function speculate<T>(p: ParserState, read: () => T | null): T | null {
     if (!(err instanceof SyntaxFailure) || err.fatal) throw err;
   }
   p.len = len;
+  p.top = top;
   if (result === null) {
     p.pos = pos;
     p.depth = depth;
@@ -152,12 +165,30 @@ export function leave(p: ParserState): void {
   p.depth--;
 }
 
-const EMPTY: readonly never[] = Object.freeze([]);
+// Not frozen: a frozen array has elements of another kind, and every for-of over the tree's lists
+// then takes V8's slow path (an iterator result object per step): ~2.5x slower loops.
+const EMPTY: readonly never[] = [];
 
 /** A list to keep in the tree: one shared empty array, or an exact-size copy. Arrays built by
  * push() carry spare capacity, and a large tree is mostly arrays that survive young GC. */
 export function compact<T>(list: T[]): readonly T[] {
   return list.length === 0 ? EMPTY : list.slice();
+}
+
+/** Lists under construction share one stack, `p.items`: a list's items lie above the height
+ * it began at (`p.top` then), and takeList moves them into one exact-size array. Each list in an
+ * array of its own cost two allocations per word (the array push() grew, then its compact copy). */
+export function addItem(p: ParserState, item: unknown): void {
+  p.items[p.top++] = item;
+}
+
+/** The items added since the stack stood at `base`, as a list to keep in the tree (see compact);
+ * the stack goes back to `base`. Slots above the top are overwritten, never shrunk: shrinking
+ * would make V8 trim and regrow the backing store. */
+export function takeList<T>(p: ParserState, base: number): readonly T[] {
+  const top = p.top;
+  p.top = base;
+  return top === base ? EMPTY : (p.items.slice(base, top) as T[]);
 }
 
 export function code(p: ParserState, at: number): number {
@@ -246,6 +277,16 @@ const RESERVED = [
 /** The reserved word at `pos` if one stands there as a whole word (`if`, `{`, `[[`, `!`, ...).
  * Returns a shared constant: this runs at every command start, so it must not allocate. */
 export function peekReserved(p: ParserState): string | null {
+  // Asked several times at each command start (list end? closer? compound?): remember the answer.
+  if (p.peekPos === p.pos && p.peekLen === p.len) return p.peekWord;
+  const word = readReserved(p);
+  p.peekPos = p.pos;
+  p.peekLen = p.len;
+  p.peekWord = word;
+  return word;
+}
+
+function readReserved(p: ParserState): string | null {
   const c = cur(p);
   if (c >= Ch.a && c <= Ch.z) {
     let end = p.pos + 1;

@@ -117,7 +117,7 @@ export function childrenOf(node: Node, out: Node[]): void {
 }
 
 function pushAll(out: Node[], children: readonly Node[] | null | undefined): void {
-  if (children) for (const c of children) out.push(c);
+  if (children) for (let i = 0; i < children.length; i++) out.push(children[i] as Node);
 }
 
 function pushOne(out: Node[], child: Node | null | undefined): void {

@@ -4,7 +4,7 @@
 import type { DblQuoted, ExtGlob, Lit, ProcSubst, SglQuoted, Word, WordPart } from './ast.js';
 import { parseBackquote, parseDollar } from './expansions.js';
 import { parseNestedStmts } from './commands.js';
-import { Ch, code, compact, cur, fail, isBlank, isWordBreak, type ParserState } from './state.js';
+import { addItem, Ch, code, cur, fail, isBlank, isWordBreak, takeList, type ParserState } from './state.js';
 
 export const enum Mode {
   /** Unquoted word in a command, `[[ ]]`, case pattern, array element. */
@@ -63,6 +63,30 @@ function isArithBreak(c: number): boolean {
   }
 }
 
+/** Characters that a word in mode Cmd, Dq or Heredoc reads as plain text, one bit per mode (all
+ * characters from 128 up are plain): most of a word is skipped by one table look-up per
+ * character. The rest go through the full checks in parseParts. */
+const PLAIN_CMD = 1;
+const PLAIN_DQ = 2;
+const PLAIN_HEREDOC = 4;
+const PLAIN = plainTable();
+
+function plainTable(): Uint8Array {
+  const t = new Uint8Array(128).fill(PLAIN_CMD | PLAIN_DQ | PLAIN_HEREDOC);
+  const clear = (chars: string, bit: number): void => {
+    for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = (t[chars.charCodeAt(i)] as number) & ~bit;
+  };
+  // Word breaks, quotes, expansions, escapes and extglob openers; in quotes, what ends or expands.
+  clear(' \t\n;&|<>()\'"$`\\?*+@!', PLAIN_CMD);
+  clear('"$`\\', PLAIN_DQ);
+  clear('$`\\', PLAIN_HEREDOC);
+  return t;
+}
+
+function plainBit(mode: Mode): number {
+  return mode === Mode.Cmd ? PLAIN_CMD : mode === Mode.Dq ? PLAIN_DQ : mode === Mode.Heredoc ? PLAIN_HEREDOC : 0;
+}
+
 function inDq(mode: Mode): boolean {
   return mode === Mode.Dq || mode === Mode.Heredoc || mode === Mode.ParamArgDq || mode === Mode.ReplOrigDq;
 }
@@ -77,12 +101,18 @@ export function parseWord(p: ParserState, mode: Mode): Word | null {
 
 /** Reads the parts of a word in `mode` up to where the mode stops. */
 export function parseParts(p: ParserState, mode: Mode): readonly WordPart[] {
-  const parts: WordPart[] = [];
+  const base = p.top;
   const src = p.src;
   let lit = p.pos;
   let depth = 0;
   const bash = p.dialect === 'bash';
+  const plain = plainBit(mode);
   for (;;) {
+    if (plain !== 0) {
+      let i = p.pos;
+      for (let d; i < p.len && ((d = src.charCodeAt(i)) >= 128 || (PLAIN[d] as number) & plain); ) i++;
+      p.pos = i;
+    }
     const c = p.pos < p.len ? src.charCodeAt(p.pos) : -1;
     if (c === -1) break;
     // Where the mode stops.
@@ -91,8 +121,8 @@ export function parseParts(p: ParserState, mode: Mode): readonly WordPart[] {
       if (c === Ch.Backslash && code(p, p.pos + 1) === Ch.Newline && isWordBreak(code(p, p.pos + 2))) break;
       if (isWordBreak(c)) {
         if ((c === Ch.Lt || c === Ch.Gt) && bash && code(p, p.pos + 1) === Ch.LParen) {
-          if (p.pos > lit) pushLit(parts, src, lit, p.pos);
-          parts.push(parseProcSubst(p));
+          if (p.pos > lit) pushLit(p, lit, p.pos);
+          addItem(p, parseProcSubst(p));
           lit = p.pos;
           continue;
         }
@@ -128,28 +158,28 @@ export function parseParts(p: ParserState, mode: Mode): readonly WordPart[] {
         continue;
       case Ch.SQuote:
         if (inDq(mode)) break;
-        if (p.pos > lit) pushLit(parts, src, lit, p.pos);
-        parts.push(parseSingleQuoted(p, false));
+        if (p.pos > lit) pushLit(p, lit, p.pos);
+        addItem(p, parseSingleQuoted(p, false));
         lit = p.pos;
         continue;
       case Ch.DQuote:
         if (mode === Mode.Heredoc) break;
-        if (p.pos > lit) pushLit(parts, src, lit, p.pos);
-        parts.push(parseDoubleQuoted(p, false));
+        if (p.pos > lit) pushLit(p, lit, p.pos);
+        addItem(p, parseDoubleQuoted(p, false));
         lit = p.pos;
         continue;
       case Ch.Dollar: {
         const part = parseDollar(p, inDq(mode));
         if (part === null) break;
         // parseDollar consumed the part; the literal run before it ends at its start.
-        if (part.start > lit) pushLit(parts, src, lit, part.start);
-        parts.push(part);
+        if (part.start > lit) pushLit(p, lit, part.start);
+        addItem(p, part);
         lit = p.pos;
         continue;
       }
       case Ch.Backquote:
-        if (p.pos > lit) pushLit(parts, src, lit, p.pos);
-        parts.push(parseBackquote(p, inDq(mode)));
+        if (p.pos > lit) pushLit(p, lit, p.pos);
+        addItem(p, parseBackquote(p, inDq(mode)));
         lit = p.pos;
         continue;
       case Ch.Question:
@@ -158,8 +188,8 @@ export function parseParts(p: ParserState, mode: Mode): readonly WordPart[] {
       case Ch.At:
       case Ch.Bang:
         if (bash && code(p, p.pos + 1) === Ch.LParen && mode === Mode.Cmd) {
-          if (p.pos > lit) pushLit(parts, src, lit, p.pos);
-          parts.push(parseExtGlob(p));
+          if (p.pos > lit) pushLit(p, lit, p.pos);
+          addItem(p, parseExtGlob(p));
           lit = p.pos;
           continue;
         }
@@ -169,12 +199,13 @@ export function parseParts(p: ParserState, mode: Mode): readonly WordPart[] {
     }
     p.pos++;
   }
-  if (p.pos > lit) pushLit(parts, src, lit, p.pos);
-  return compact(parts);
+  if (p.pos > lit) pushLit(p, lit, p.pos);
+  return takeList(p, base);
 }
 
-function pushLit(parts: WordPart[], src: string, start: number, end: number): void {
-  parts.push({ type: 'Lit', start, end, value: src.slice(start, end) });
+function pushLit(p: ParserState, start: number, end: number): void {
+  const lit: Lit = { type: 'Lit', start, end, value: p.src.slice(start, end) };
+  addItem(p, lit);
 }
 
 export function parseSingleQuoted(p: ParserState, dollar: boolean): SglQuoted {
