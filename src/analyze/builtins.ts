@@ -8,14 +8,26 @@ import type { Event } from './model.js';
 /** The literal text of a word without quotes or expansions, or null. */
 export function wordText(word: Word | undefined): string | null {
   if (!word) return null;
+  const parts = word.parts;
+  // Asked of every command name and many arguments, which are mostly one plain literal.
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only !== undefined && only.type === 'Lit') return unescapeLit(only.value);
   let out = '';
-  for (const p of word.parts) {
-    if (p.type === 'Lit') out += p.value.replace(/\\(.)/g, '$1');
+  for (const p of parts) {
+    if (p.type === 'Lit') out += unescapeLit(p.value);
     else if (p.type === 'SglQuoted' && !p.dollar) out += p.value;
-    else if (p.type === 'DblQuoted' && p.parts.every((q) => q.type === 'Lit')) out += p.parts.map((q) => (q.type === 'Lit' ? q.value : '')).join('');
-    else return null;
+    else if (p.type === 'DblQuoted') {
+      for (const q of p.parts) {
+        if (q.type !== 'Lit') return null;
+        out += q.value;
+      }
+    } else return null;
   }
   return out;
+}
+
+function unescapeLit(value: string): string {
+  return value.indexOf('\\') === -1 ? value : value.replace(/\\(.)/g, '$1');
 }
 
 /** Commands that run another command given as their arguments. */
@@ -49,9 +61,10 @@ export function commandName(args: readonly Word[]): { name: string; index: numbe
   return null;
 }
 
-/** When the command deletes, moves or recursively changes the paths it is given, its name. */
-export function destructiveCommand(name: string, args: readonly Word[]): string | null {
-  const texts = (): string[] => args.map((a) => wordText(a) ?? '');
+/** When the command deletes, moves or recursively changes the paths it is given (`all` from
+ * index `from` on), its name. */
+export function destructiveCommand(name: string, all: readonly Word[], from: number): string | null {
+  const texts = (): string[] => all.slice(from).map((a) => wordText(a) ?? '');
   switch (name) {
     case 'rm':
     case 'rmdir':
@@ -113,8 +126,13 @@ export function nameOf(word: Word | null | undefined): string | null {
   return m?.[1] ?? null;
 }
 
+/** Commands builtinEvents knows anything about. */
+const EVENTFUL = new Set(['read', 'mapfile', 'readarray', 'getopts', 'printf', 'unset', 'test', '[', '.', 'source']);
+
 /** Events a builtin causes beyond reading its words. `args[index]` is the command name. */
 export function builtinEvents(name: string, all: readonly Word[], index: number): Event[] {
+  // Most commands cause none: no copies, no closure.
+  if (!EVENTFUL.has(name)) return [];
   const args = all.slice(index);
   const out: Event[] = [];
   const write = (w: Word | null | undefined, how: 'read' | 'getopts' | 'printf -v' | 'mapfile', fallback: string | null = null): void => {

@@ -208,7 +208,7 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
   const runs = ctx.bats ? batsRunTarget(cmd.args) : -1;
   const target = runs === -1 ? commandName(cmd.args) : commandName(cmd.args.slice(runs));
   const named = target && runs !== -1 ? { name: target.name, index: target.index + runs } : target;
-  const destructive = named ? destructiveCommand(named.name, cmd.args.slice(named.index + 1)) : null;
+  const destructive = named ? destructiveCommand(named.name, cmd.args, named.index + 1) : null;
   // A statement's own context is already the argument one, as a rule, and a command name is
   // nearly always plain text: no copies then.
   const argCtx: WordCtx = ctx.place === 'argument' && ctx.destructive === destructive ? ctx : { ...ctx, place: 'argument', destructive };

@@ -138,11 +138,19 @@ export type Event = Read | Write | Unset | SetTest | Source | Declare | Region;
 
 /** Visits every event in program order, regions included (before their contents). */
 export function forEachEvent(region: Region, fn: (event: Event, parent: Region) => void): void {
-  const stack: { event: Event; parent: Region }[] = [];
-  for (let i = region.events.length - 1; i >= 0; i--) stack.push({ event: region.events[i] as Event, parent: region });
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    fn(top.event, top.parent);
-    const e = top.event;
-    if (e.kind === 'region') for (let i = e.events.length - 1; i >= 0; i--) stack.push({ event: e.events[i] as Event, parent: e });
+  // Two parallel stacks: no object per event.
+  const events: Event[] = [];
+  const parents: Region[] = [];
+  const pushEvents = (r: Region): void => {
+    for (let i = r.events.length - 1; i >= 0; i--) {
+      events.push(r.events[i] as Event);
+      parents.push(r);
+    }
+  };
+  pushEvents(region);
+  while (events.length > 0) {
+    const e = events.pop() as Event;
+    fn(e, parents.pop() as Region);
+    if (e.kind === 'region') pushEvents(e);
   }
 }

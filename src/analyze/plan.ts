@@ -137,7 +137,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     const safe = (reason: string): PlannedRead => ({ read, verdict: 'safe', fix: 'none', reason, inFunction });
     const name = read.name;
     if (ignore.has(name)) return safe('ignored by configuration');
-    const off = suppressed.get(lineOf(read.start));
+    const off = suppressed.size === 0 ? undefined : suppressed.get(lineOf(read.start));
     if (off && (off.names.length === 0 || off.names.includes(name))) return safe(`left alone: \`# nounset disable-next-line\` on line ${off.line}`);
     if (read.braceExpanded) return { read, verdict: 'review', fix: 'review', reason: `bash expands the braces in this word before it reads $${name}, so it reads a longer name (\`$A{1,2}\` reads $A1 and $A2); check it by hand`, inFunction };
     if (read.form === 'guarded') return safe(`\`\${${name}${read.op ?? ''}…}\` already handles an unset ${name}`);
@@ -322,13 +322,12 @@ function listInputs(
     const entry = entries.get(name);
     const def = ctx.options.defaults[name] ?? entry?.default ?? info.guarded ?? undefined;
     const required = ctx.options.required.includes(name) || entry?.required === true || info.required;
-    out.push({
-      name,
-      line: ctx.lineOf(info.first.start),
-      ...(def !== undefined && def !== null ? { default: def } : {}),
-      ...(required ? { required: true } : {}),
-      ...(facts.setTests.has(name) ? { setTested: true } : {}),
-    });
+    // Optional fields set one by one (in this order), not spread in: spreads copy slowly.
+    const input: { -readonly [K in keyof InputVariable]: InputVariable[K] } = { name, line: ctx.lineOf(info.first.start) };
+    if (def !== undefined && def !== null) input.default = def;
+    if (required) input.required = true;
+    if (facts.setTests.has(name)) input.setTested = true;
+    out.push(input);
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
