@@ -26,7 +26,8 @@ export function contractOptions<T>(y: Argv<T>) {
     .option('map', { type: 'string', array: true, nargs: 1, describe: 'CONTAINER_PATH=REPO_PATH: where a path in those files is in this repository (repeatable)' });
 }
 
-function parseMap(pairs: readonly string[]): Record<string, string> {
+/** `--map CONTAINER_PATH=REPO_PATH` pairs. */
+export function parseMap(pairs: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of pairs) {
     const eq = p.indexOf('=');

@@ -20,7 +20,7 @@ import { nodeIO } from '../run/node-io.js';
 import { findSkipCause, hasFailures } from '../run/run-paths.js';
 import { runPathsParallel, type ParallelRun } from '../run/run-tasks.js';
 import { packageVersion } from './package-version.js';
-import { contractOptions, runContractCommand } from './contract-command.js';
+import { contractOptions, parseMap, runContractCommand } from './contract-command.js';
 import { prOptions, runPrCommand } from './pr-command.js';
 import { progressLine } from './progress.js';
 import { toFixOptions, type FixArgs } from './fix-options.js';
@@ -74,6 +74,8 @@ interface FixCommandArgs extends FixArgs {
   readonly config: boolean;
   readonly jobs?: number;
   readonly color?: boolean;
+  readonly defaultsFrom?: readonly string[];
+  readonly map?: readonly string[];
 }
 
 /** Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
@@ -118,6 +120,7 @@ async function runFix(args: FixCommandArgs): Promise<number> {
     config: args.config,
     ...(args.maxSize ? { maxSize: args.maxSize } : {}),
     ...(args.exclude ? { exclude: args.exclude } : {}),
+    ...(args.defaultsFrom ? { defaultsFrom: { files: args.defaultsFrom, map: parseMap(args.map ?? []), onNote: (note: string) => process.stderr.write(`${note}\n`) } } : {}),
   };
   const progress = args.quiet ? null : progressLine(process.stderr);
   const signals = abortOnSignals();
@@ -200,6 +203,8 @@ async function main(argv: string[]): Promise<number> {
           .option('exclude', { type: 'string', array: true, nargs: 1, describe: 'GLOB: skip matching paths while searching directories (gitignore syntax, repeatable)' })
           .option('ignore', { type: 'boolean', default: true, describe: 'honour .gitignore files while searching (--no-ignore: do not)' })
           .option('config', { type: 'boolean', default: true, describe: 'read .nounsetrc.json or the nounset key of package.json, found upward from each file (--no-config: do not)' })
+          .option('defaults-from', { type: 'string', array: true, nargs: 1, describe: 'FILE: a Kubernetes, compose, workflow or Dockerfile file; the values it gives a script become its defaults (repeatable)' })
+          .option('map', { type: 'string', array: true, nargs: 1, describe: 'CONTAINER_PATH=REPO_PATH: for --defaults-from, where a path in those files is in this repository' })
           .option('jobs', { type: 'number', describe: 'threads for many files, this one included (default: the available cores); output is the same for any value' })
           .option('color', { type: 'boolean', describe: 'colour the diff (default: on a terminal; honours NO_COLOR and FORCE_COLOR)' })
           .option('explain', { type: 'string', describe: 'print what an edit kind does and why (all kinds without a value), then exit' })

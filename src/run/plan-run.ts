@@ -9,7 +9,9 @@ import { dialectOption } from '../parse/dialect.js';
 import type { FixOptions } from '../result.js';
 import type { FileResult } from '../run-result.js';
 import { findScripts, showPath } from './find-scripts.js';
+import { manifestDefaults } from '../contract/manifest-defaults.js';
 import { fixScript } from './fix-script.js';
+import { readInvocations, scriptMatcher } from './read-manifests.js';
 import type { ScriptIO } from './io.js';
 import type { FileTask } from './run-file.js';
 
@@ -24,6 +26,9 @@ export interface PlanOptions {
   readonly gitignore?: boolean;
   /** Read `.nounsetrc.json` / package.json `nounset` configuration (default true). */
   readonly config?: boolean;
+  /** Deployment files whose values for a script's inputs become its defaults (below the
+   * configuration's and the command line's); `onNote` hears why a value was not taken. */
+  readonly defaultsFrom?: { readonly files: readonly string[]; readonly map: Readonly<Record<string, string>>; readonly onNote: (note: string) => void };
 }
 
 /** In path order: a file to fix, or a file already failed (a directory that could not be read...). */
@@ -82,5 +87,20 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
     }
     planned.push({ task: { path: found.path, fix } });
   }
-  return planned;
+  return options.defaultsFrom ? withManifestDefaults(planned, options, options.defaultsFrom, io) : planned;
+}
+
+/** Adds the defaults deployment files give each script, under those it already has. */
+function withManifestDefaults(planned: PlannedFile[], options: PlanOptions, from: NonNullable<PlanOptions['defaultsFrom']>, io: ScriptIO): PlannedFile[] {
+  const paths = planned.flatMap((p) => ('task' in p ? [p.task.path] : []));
+  const find = scriptMatcher(paths, from.map);
+  const invocations = readInvocations(from.files, options.cwd, (word) => find(word) !== undefined, io);
+  return planned.map((p) => {
+    if (!('task' in p)) return p;
+    const mine = invocations.filter((inv) => find(inv.script) === p.task.path);
+    if (mine.length === 0) return p;
+    const { defaults, notes } = manifestDefaults(mine);
+    for (const note of notes) from.onNote(`${p.task.path}: ${note}`);
+    return { task: { ...p.task, fix: { ...p.task.fix, defaults: { ...defaults, ...p.task.fix.defaults } } } };
+  });
 }

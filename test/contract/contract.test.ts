@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { runCli, useTempDir } from '../support/cli.js';
@@ -60,6 +60,45 @@ describe('nounset contract', () => {
       assert.equal(check('kata-cleanup.yaml').status, 0);
       const table = runCli(['contract', 'scripts'], dir()).stdout;
       assert.match(table, /^\| `SHIMS` \| \d+ \| `` \| optional \| no \|$/m, table);
+    });
+  });
+
+  describe('fix --defaults-from', () => {
+    it('the deploy manifest\'s values become the env-init defaults, so cleanup gets what deploy was given', () => {
+      mkdirSync(join(dir(), 'scripts'));
+      copyFileSync(join(ROOT, 'examples', 'kata-deploy.sh'), join(dir(), 'scripts', 'kata-deploy.sh'));
+      copyFileSync(join(KATA, 'kata-deploy.yaml'), join(dir(), 'kata-deploy.yaml'));
+      const r = runCli(['scripts', '--defaults-from', 'kata-deploy.yaml', '--map', '/opt/kata-artifacts/scripts=scripts'], dir());
+      assert.equal(r.status, 0, r.stderr);
+      const fixed = readFileSync(join(dir(), 'scripts', 'kata-deploy.sh'), 'utf8');
+      assert.match(fixed, /^SHIMS="\$\{SHIMS:-clh qemu\}"$/m);
+      assert.match(fixed, /^DEFAULT_SHIM="\$\{DEFAULT_SHIM:-qemu\}"$/m);
+      assert.match(fixed, /^NODE_NAME="\$\{NODE_NAME:-\}"$/m, 'a fieldRef value is known only at run time');
+      assert.match(r.log, /^scripts\/kata-deploy\.sh: NODE_NAME: its value is known only at run time \(fieldRef, kata-deploy\.yaml:18\); no default taken$/m);
+      // The default is what deploy set: bash confirms the block yields it when SHIMS is unset.
+      const block = fixed.slice(fixed.indexOf('# nounset:env-init begin'), fixed.indexOf('# nounset:env-init end'));
+      const shown = spawnSync('bash', ['-c', `set -u\n${block}\nprintf '%s|' "$SHIMS" "$DEFAULT_SHIM"`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/bin' } });
+      assert.equal(shown.stdout, 'clh qemu|qemu|');
+    });
+
+    it('never copies a Secret, reports different values, and keeps an expansion literal', () => {
+      write('app.sh', '#!/bin/sh\nset -u\necho "$TOKEN" "$MODE" "$CMD" "$PLAIN"\n');
+      const pod = (name: string, mode: string) =>
+        `kind: Pod\nmetadata: { name: ${name} }\nspec:\n  containers:\n    - name: c\n      command: ["/app/app.sh"]\n      env:\n        - name: TOKEN\n          valueFrom: { secretKeyRef: { name: s, key: t } }\n        - { name: MODE, value: "${mode}" }\n        - { name: CMD, value: "$(touch ran)" }\n        - { name: PLAIN, value: "x" }\n`;
+      write('a.yaml', pod('a', 'fast'));
+      write('b.yaml', pod('b', 'slow'));
+      const r = runCli(['app.sh', '--defaults-from', 'a.yaml', '--defaults-from', 'b.yaml'], dir());
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.log, /app\.sh: TOKEN: set from a Secret \(a\.yaml:8\); its value is never copied into a script/);
+      assert.match(r.log, /app\.sh: MODE: the files give different values \("fast" at a\.yaml:10, "slow" at b\.yaml:10\); no default taken/);
+      const fixed = readFileSync(join(dir(), 'app.sh'), 'utf8');
+      assert.match(fixed, /^TOKEN="\$\{TOKEN:-\}"$/m);
+      assert.match(fixed, /^MODE="\$\{MODE:-\}"$/m);
+      assert.match(fixed, /^PLAIN="\$\{PLAIN:-x\}"$/m);
+      const out = spawnSync('sh', ['app.sh'], { cwd: dir(), encoding: 'utf8', env: { PATH: process.env.PATH ?? '/bin' } });
+      // A harmless probe: had the value been run, it would have made the file `ran`.
+      assert.equal(out.stdout, '  $(touch ran) x\n', 'the expansion stays text');
+      assert.ok(!existsSync(join(dir(), 'ran')), 'the expansion was not run');
     });
   });
 

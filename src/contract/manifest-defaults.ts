@@ -1,0 +1,53 @@
+// `nounset fix --defaults-from FILE…`: the values the files that run a script give its inputs
+// become the defaults of its env-init block, so a path run without them (a cleanup job) gets what
+// the deploy path was given instead of empty strings. Never a Secret's value; a value known only
+// at run time (valueFrom, an expression) gives no default; values that differ between places are
+// reported, not guessed.
+
+import { isQuotableDefault } from '../edit/quote.js';
+import type { EnvSetting, Invocation } from './invocation.js';
+
+export interface ManifestDefaults {
+  readonly defaults: Readonly<Record<string, string>>;
+  /** Why a setting gave no default, one line each: `NAME: …`. */
+  readonly notes: readonly string[];
+}
+
+const at = (e: EnvSetting): string => `${e.file}:${e.line}`;
+
+/** The defaults for one script from the places that run it. */
+export function manifestDefaults(invocations: readonly Invocation[]): ManifestDefaults {
+  const byName = new Map<string, EnvSetting[]>();
+  for (const inv of invocations) {
+    for (const e of inv.env) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
+  }
+  const defaults: Record<string, string> = {};
+  const notes: string[] = [];
+  for (const [name, settings] of [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // A name no shell variable can have (`MY-VAR`) is never one of the script's inputs.
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    const secret = settings.find((s) => s.secret);
+    if (secret) {
+      notes.push(`${name}: set from a Secret (${at(secret)}); its value is never copied into a script`);
+      continue;
+    }
+    const literal = settings.filter((s) => s.value !== undefined);
+    if (literal.length < settings.length) {
+      const other = settings.find((s) => s.value === undefined) as EnvSetting;
+      notes.push(`${name}: its value is known only at run time (${other.from ?? 'not literal'}, ${at(other)}); no default taken`);
+      continue;
+    }
+    const values = [...new Set(literal.map((s) => s.value as string))];
+    if (values.length > 1) {
+      notes.push(`${name}: the files give different values (${literal.map((s) => `${JSON.stringify(s.value)} at ${at(s)}`).join(', ')}); no default taken`);
+      continue;
+    }
+    const value = values[0] as string;
+    if (!isQuotableDefault(value)) {
+      notes.push(`${name}: ${JSON.stringify(value)} (${at(literal[0] as EnvSetting)}) holds a quote, '}', a backslash or a line break, which a default cannot hold the same way everywhere; no default taken`);
+      continue;
+    }
+    defaults[name] = value;
+  }
+  return { defaults, notes };
+}
