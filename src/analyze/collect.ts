@@ -5,7 +5,7 @@ import type { Assign, BinaryCmd, CallExpr, DeclClause, File, Redirect, Stmt, Sub
 import { batsEvents, batsRunTarget } from './bats.js';
 import { builtinEvents, commandName, destructiveCommand, nameOf, wordText } from './builtins.js';
 import { knownAssocNames, learnAssocNames, type AssocNames } from './collect-assoc.js';
-import { isInert, newRegion, walkArith, walkParts, walkSubscript, walkTest, walkWord, withPlace, type WordCtx } from './collect-words.js';
+import { copyCtx, isInert, newRegion, walkArith, walkParts, walkSubscript, walkTest, walkWord, withPlace, type WordCtx } from './collect-words.js';
 import type { Region } from './model.js';
 
 /** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). */
@@ -19,24 +19,29 @@ export function collectEvents(file: File, text: string, opts: { bats?: boolean }
 
 function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): Region {
   const root = newRegion('script', file);
-  const ctxFor = (region: Region, inBackquote: boolean): WordCtx => ({
+  const top: WordCtx = {
     text,
-    bash: file.dialect === 'bash',
-    bats,
-    inBackquote,
-    braceWord: false,
-    region,
+    region: root,
     quoting: 'unquoted',
     place: 'argument',
     destructive: null,
     arith: null,
+    inWord: false,
     assoc,
     literal: false,
     setNames: new Set(),
-    inWord: false,
-    stmts: (stmts, r, backquoted) => walkStmts(stmts, ctxFor(r, backquoted)),
-  });
-  walkStmts(file.stmts, ctxFor(root, false));
+    stmts: (stmts, r, backquoted) => {
+      const c = copyCtx(top);
+      c.region = r;
+      c.inBackquote = backquoted;
+      walkStmts(stmts, c);
+    },
+    bash: file.dialect === 'bash',
+    bats,
+    inBackquote: false,
+    braceWord: false,
+  };
+  walkStmts(file.stmts, top);
   return root;
 }
 
@@ -47,7 +52,9 @@ function walkStmts(stmts: readonly Stmt[], ctx: WordCtx): void {
 function sub(ctx: WordCtx, shape: Region['shape'], span: { start: number; end: number }, name: string | null = null): WordCtx {
   const region = newRegion(shape, span, name);
   ctx.region.events.push(region);
-  return { ...ctx, region };
+  const c = copyCtx(ctx);
+  c.region = region;
+  return c;
 }
 
 function walkStmt(stmt: Stmt, outer: WordCtx): void {
@@ -94,7 +101,7 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
         if (cmd.select) loop.region.events.push({ kind: 'write', name: 'REPLY', start: n.start, end: n.end, how: 'for' });
         walkStmts(cmd.body, loop);
       } else {
-        const arith = { ...ctx, place: 'arithmetic' as const };
+        const arith = withPlace(ctx, 'arithmetic');
         if (cmd.loop.init) walkArith(cmd.loop.init, arith);
         if (cmd.loop.cond) walkArith(cmd.loop.cond, arith);
         const loop = sub(ctx, 'loop', cmd);
@@ -134,7 +141,13 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
     case 'DeclClause':
       return walkDecl(cmd, ctx);
     case 'LetClause':
-      for (const e of cmd.exprs) walkArith(e, { ...ctx, place: 'arithmetic', literal: quotedLetArg(ctx.text, e.start), inWord: true });
+      for (const e of cmd.exprs) {
+        const c = copyCtx(ctx);
+        c.place = 'arithmetic';
+        c.literal = quotedLetArg(ctx.text, e.start);
+        c.inWord = true;
+        walkArith(e, c);
+      }
       return;
     case 'TimeClause':
       if (cmd.stmt) walkStmt(cmd.stmt, ctx);
@@ -171,8 +184,12 @@ function walkRedirect(r: Redirect, ctx: WordCtx): void {
   if (r.op === '<<' || r.op === '<<-') {
     // The delimiter is never expanded; a quoted one makes the body literal.
     ctx.assoc.skip(r.word);
-    if (r.body && !r.body.quoted) walkParts(r.body.parts, { ...ctx, quoting: 'heredoc', place: 'heredoc' });
-    else if (r.body) ctx.assoc.skip(r.body);
+    if (r.body && !r.body.quoted) {
+      const c = copyCtx(ctx);
+      c.quoting = 'heredoc';
+      c.place = 'heredoc';
+      walkParts(r.body.parts, c);
+    } else if (r.body) ctx.assoc.skip(r.body);
     return;
   }
   walkWord(r.word, withPlace(ctx, 'redirection'));
@@ -182,7 +199,13 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
   const name = a.name?.value ?? null;
   const elems = a.array?.elems ?? [];
   // `a[i]=v` and `([i]=v)`: the subscript is part of the assignment word.
-  const subscript: WordCtx | null = name && (a.index || elems.some((el) => el.index)) ? { ...ctx, place: 'subscript', inWord: true } : null;
+  let subscript: WordCtx | null = null;
+  if (name && (a.index || elems.some((el) => el.index))) {
+    const c = copyCtx(ctx);
+    c.place = 'subscript';
+    c.inWord = true;
+    subscript = c;
+  }
   const value = a.value || elems.length > 0 ? withPlace(ctx, 'assignment') : ctx;
   if (a.index) subscriptOf(a.index, name, subscript, ctx);
   walkWord(a.value, value);
@@ -211,13 +234,27 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
   const destructive = named ? destructiveCommand(named.name, cmd.args, named.index + 1) : null;
   // A statement's own context is already the argument one, as a rule, and a command name is
   // nearly always plain text: no copies then.
-  const argCtx: WordCtx = ctx.place === 'argument' && ctx.destructive === destructive ? ctx : { ...ctx, place: 'argument', destructive };
+  let argCtx = ctx;
+  if (ctx.place !== 'argument' || ctx.destructive !== destructive) {
+    const c = copyCtx(ctx);
+    c.place = 'argument';
+    c.destructive = destructive;
+    argCtx = c;
+  }
   let nameCtx: WordCtx | null = null;
   const args = cmd.args;
   for (let i = 0; i < args.length; i++) {
     const w = args[i] as Word;
     if (!named || i > named.index) walkWord(w, argCtx);
-    else if (!isInert(w)) walkWord(w, (nameCtx ??= { ...ctx, place: 'command-name', destructive: null }));
+    else if (!isInert(w)) {
+      if (nameCtx === null) {
+        const c = copyCtx(ctx);
+        c.place = 'command-name';
+        c.destructive = null;
+        nameCtx = c;
+      }
+      walkWord(w, nameCtx);
+    }
   }
   if (named && runs === -1) for (const e of builtinEvents(named.name, cmd.args, named.index)) ctx.region.events.push(e);
   if (ctx.bats) for (const e of batsEvents(cmd.args)) ctx.region.events.push(e);

@@ -160,14 +160,36 @@ export function isBlockUnsafe(name: string): boolean {
   return ACTS_WHEN_SET.has(name) || BASH_SET.has(name);
 }
 
+// Asked of every reference: character tests, not regular expressions.
+
 /** `$1`, `${10}`: positional parameters. */
 export function isPositional(name: string): boolean {
-  return name.length > 0 && name !== '0' && /^[0-9]+$/.test(name);
+  return name !== '0' && isDigits(name);
+}
+
+/** One or more digits only. */
+export function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** A letter or `_`: what a variable name starts with. */
+export function isNameStartCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
 
 /** A name that may be assigned: letters, digits and underscores, not starting with a digit. */
 export function isVariableName(name: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+  if (!isNameStartCode(name.charCodeAt(0))) return false;
+  for (let i = 1; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!isNameStartCode(c) && (c < 48 || c > 57)) return false;
+  }
+  return true;
 }
 
 /** A value that reads as itself in any quoting context, with no escaping. */
