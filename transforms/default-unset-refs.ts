@@ -64,7 +64,8 @@ const transform: Transform = {
         changes: changesFor(p, suffix),
         kind,
         variable: p.read.name,
-        reason: p.reason,
+        // Known limit, said where it applies: `${N:-0}` also takes a set but empty N as 0.
+        reason: kind === 'default-zero' && p.read.node.type === 'ParamExp' ? `${p.reason}; a set but empty ${p.read.name}, a syntax error in this arithmetic before, now counts as 0` : p.reason,
       });
     }
     return { edits, findings };

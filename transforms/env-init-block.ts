@@ -1,6 +1,6 @@
 // Declares the script's environment inputs once, at the top, in a block a re-run updates in place.
 
-import type { Transform } from '../src/edit/edit.js';
+import type { Finding, Transform } from '../src/edit/edit.js';
 import { renderBlock } from '../src/edit/env-block.js';
 
 const transform: Transform = {
@@ -28,7 +28,13 @@ const transform: Transform = {
     const reason = existing
       ? `adds ${list(added)} to the env-init block: read before any assignment in this file, so they come from the environment`
       : `declares the environment inputs ${list(plan.blockNames)} once at the top: each is read before any assignment in this file, so under set -u an unset one would stop the script; the block gives each a default (empty unless configured) and keeps any value the environment sets`;
-    return { edits: [{ start, end, changes: [{ start, end, text }], kind: 'env-init-block', variable: null, reason }], findings: [] };
+    // Known limit: a shell that keeps `\r` (bash, dash on Linux) reads each block line's value
+    // with a trailing `\r`; the script's own lines have the same problem there. Say so.
+    const findings: Finding[] =
+      site.eol === '\r\n'
+        ? [{ start, severity: 'info', code: 'crlf-script', message: 'this script has CRLF line endings, and the env-init block is written with them: run it with a shell that ignores \\r (Cygwin, MSYS); bash and dash on Linux would read each value with a trailing \\r' }]
+        : [];
+    return { edits: [{ start, end, changes: [{ start, end, text }], kind: 'env-init-block', variable: null, reason }], findings };
   },
 };
 

@@ -24,6 +24,7 @@ export const DIAGNOSTIC_MEANINGS: Readonly<Record<string, string>> = {
   'unsafe-edit': 'The fixed script would not parse or would read differently outside the edits; nounset leaves the file alone. This is a bug in nounset: please report it with the script.',
   'env-init-block-malformed': 'Two env-init blocks, or a marker without its pair; fix the markers by hand.',
   'needs-review': 'A reference may be unset and no rewrite fits it (`${#X}` in inline style, `x++`, a quoted `let` argument, `${!ref}`); check it by hand.',
+  'crlf-script': 'The script has CRLF line endings, and the env-init block is written with them: it runs as intended only under a shell that ignores \\r (Cygwin, MSYS); bash and dash on Linux read each value with a trailing \\r.',
   'sources-file': '`. file` / `source file`: what the sourced file sets is not seen, so reads of it count as environment inputs.',
   'unsupported-shell': 'The script is written for another shell (zsh, fish, ...); nounset skips it.',
   disabled: 'A `# nounset disable-file` comment; nounset skips the file.',

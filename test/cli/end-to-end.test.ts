@@ -80,9 +80,10 @@ describe('nounset end to end, in a git repository', function () {
     assert.deepEqual(patched.filter((p) => !p?.startsWith('many/')), ['app/run.sh', 'crlf.sh', 'tools/deploy.sh']);
     assert.equal(patched.length, 43);
     const log = r.log.split('\n').filter(Boolean);
-    assert.equal(log.length, 3, r.log);
+    assert.equal(log.length, 4, r.log);
     assert.equal(log[0], 'binary.sh: error: skipped: binary file (a NUL byte on line 3)');
-    assert.equal(log[2], 'latin1.sh: error: skipped: not valid UTF-8 (byte 0xe9 on line 2); nounset rewrites UTF-8 text only');
+    assert.match(log[2] ?? '', /^crlf\.sh:3:1: info: this script has CRLF line endings.*\[crlf-script\]$/);
+    assert.equal(log[3], 'latin1.sh: error: skipped: not valid UTF-8 (byte 0xe9 on line 2); nounset rewrites UTF-8 text only');
     assert.match(r.log, /^broken\.sh:\d+:\d+: error: skipped: .*\[parse-error\]$/m);
     assert.match(r.summary, /^nounset: 46 scripts, 43 would change, 0 unchanged, 1 skipped, 2 errors, \d+ edits$/);
     assert.deepEqual(snapshot(dir()), before);
