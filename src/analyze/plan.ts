@@ -134,32 +134,31 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
 
   const suppressed = suppressions(file, lineOf);
   const reads: PlannedRead[] = facts.reads.map(({ read, inFunction }) => {
-    const safe = (reason: string): PlannedRead => ({ read, verdict: 'safe', fix: 'none', reason, inFunction });
     const name = read.name;
-    if (ignore.has(name)) return safe('ignored by configuration');
+    if (ignore.has(name)) return safeRead(read, inFunction, 'ignored by configuration');
     const off = suppressed.size === 0 ? undefined : suppressed.get(lineOf(read.start));
-    if (off && (off.names.length === 0 || off.names.includes(name))) return safe(`left alone: \`# nounset disable-next-line\` on line ${off.line}`);
+    if (off && (off.names.length === 0 || off.names.includes(name))) return safeRead(read, inFunction, `left alone: \`# nounset disable-next-line\` on line ${off.line}`);
     if (read.braceExpanded) return { read, verdict: 'review', fix: 'review', reason: `bash expands the braces in this word before it reads $${name}, so it reads a longer name (\`$A{1,2}\` reads $A1 and $A2); check it by hand`, inFunction };
-    if (read.form === 'guarded') return safe(`\`\${${name}${read.op ?? ''}…}\` already handles an unset ${name}`);
-    if (read.insideOwnGuard) return safe(`inside \`\${${name}:+…}\`, which is expanded only when ${name} is set`);
-    if (read.form === 'special' && name !== '!') return safe(`\`$${name}\` is always set`);
+    if (read.form === 'guarded') return safeRead(read, inFunction, `\`\${${name}${read.op ?? ''}…}\` already handles an unset ${name}`);
+    if (read.insideOwnGuard) return safeRead(read, inFunction, `inside \`\${${name}:+…}\`, which is expanded only when ${name} is set`);
+    if (read.form === 'special' && name !== '!') return safeRead(read, inFunction, `\`$${name}\` is always set`);
     if (read.form === 'list') {
       // mksh (and pdksh, oksh) stop on `"${a[@]}"` of an unset array: in ksh only an assigned one passes.
       if (variant === 'ksh' && !coveringWrite(read)) return { read, verdict: 'review', fix: 'review', reason: `${name} is never assigned in this file, and mksh stops a -u script on a list expansion of an unset array; check it by hand`, inFunction };
-      return safe(read.node.type === 'ParamExp' && read.node.excl ? 'lists names; never aborts' : 'a whole-array expansion is empty when unset (bash ≥ 4.4)');
+      return safeRead(read, inFunction, read.node.type === 'ParamExp' && read.node.excl ? 'lists names; never aborts' : 'a whole-array expansion is empty when unset (bash ≥ 4.4)');
     }
     // `unset X` anywhere: X may be unset after it, even one the shell always sets.
     if (facts.unsets.has(name)) return planUnsafe(read, inFunction);
-    if (alwaysSet(name)) return safe(`${variant === 'ksh' ? 'ksh' : options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
-    if (name === 'FUNCNAME' && inFunction && variant !== 'ksh') return safe('bash sets FUNCNAME while a function runs');
+    if (alwaysSet(name)) return safeRead(read, inFunction, `${variant === 'ksh' ? 'ksh' : options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
+    if (name === 'FUNCNAME' && inFunction && variant !== 'ksh') return safeRead(read, inFunction, 'bash sets FUNCNAME while a function runs');
     const write = coveringWrite(read);
     if (write && !isPositional(name)) {
       const how = write.how === 'assignment' ? 'assigned' : `set by ${write.how}`;
       if (read.form === 'indirect') return { read, verdict: 'review', fix: 'review', reason: `reads the variable that ${name} names, which may be unset`, inFunction };
-      return safe(`${how} in this file (line ${lineOf(write.start)}); a variable assigned anywhere in the file counts as set`);
+      return safeRead(read, inFunction, `${how} in this file (line ${lineOf(write.start)}); a variable assigned anywhere in the file counts as set`);
     }
     const check = facts.checked.get(name);
-    if (check && !isPositional(name)) return safe(`checked by \`\${${name}${check.op ?? ''}…}\` on line ${lineOf(check.start)}, which stops the script when it is unset; a check anywhere in the file counts`);
+    if (check && !isPositional(name)) return safeRead(read, inFunction, `checked by \`\${${name}${check.op ?? ''}…}\` on line ${lineOf(check.start)}, which stops the script when it is unset; a check anywhere in the file counts`);
     return planUnsafe(read, inFunction);
   });
 
@@ -231,6 +230,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     sources: facts.sources,
     options,
   };
+}
+
+/** A read that is safe, and why (a function, not a closure per read). */
+function safeRead(read: Read, inFunction: boolean, reason: string): PlannedRead {
+  return { read, verdict: 'safe', fix: 'none', reason, inFunction };
 }
 
 /** `# nounset disable-next-line [NAME…]` comments: the line after each, and the names it leaves

@@ -188,7 +188,10 @@ export function addItem(p: ParserState, item: unknown): void {
 export function takeList<T>(p: ParserState, base: number): readonly T[] {
   const top = p.top;
   p.top = base;
-  return top === base ? EMPTY : (p.items.slice(base, top) as T[]);
+  if (top === base) return EMPTY;
+  // Most lists hold one item: a literal is built inline, slice() is a call into the runtime.
+  if (top === base + 1) return [p.items[base] as T];
+  return p.items.slice(base, top) as T[];
 }
 
 export function code(p: ParserState, at: number): number {
@@ -274,6 +277,11 @@ const RESERVED = [
   'select', 'function', 'in', 'time', 'coproc',
 ];
 
+/** RESERVED by first letter (a-z): a command name is compared with a few words at most. */
+const RESERVED_BY_LETTER: readonly (readonly string[])[] = Array.from({ length: 26 }, (_, i) =>
+  RESERVED.filter((w) => w.charCodeAt(0) === Ch.a + i),
+);
+
 /** The reserved word at `pos` if one stands there as a whole word (`if`, `{`, `[[`, `!`, ...).
  * Returns a shared constant: this runs at every command start, so it must not allocate. */
 export function peekReserved(p: ParserState): string | null {
@@ -297,7 +305,7 @@ function readReserved(p: ParserState): string | null {
     }
     const n = end - p.pos;
     if (n < 2 || n > 8 || !isWordBreak(code(p, end))) return null;
-    for (const w of RESERVED) if (w.length === n && p.src.startsWith(w, p.pos)) return w;
+    for (const w of RESERVED_BY_LETTER[c - Ch.a] as readonly string[]) if (w.length === n && p.src.startsWith(w, p.pos)) return w;
     return null;
   }
   let w: string;
