@@ -165,8 +165,8 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
 /** `a && b || c` and `a | b | c` nest to the left as deep as they are long: walk them in a loop. */
 function walkBinary(cmd: BinaryCmd, ctx: WordCtx): void {
   const isPipe = cmd.op === '|' || cmd.op === '|&';
-  const chain: BinaryCmd[] = [];
-  let left: Stmt = { type: 'Stmt', start: cmd.start, end: cmd.end, cmd, redirs: [], negated: false, background: false, semicolon: -1 };
+  const chain: BinaryCmd[] = [cmd];
+  let left: Stmt = cmd.x;
   while (left.cmd?.type === 'BinaryCmd' && (left.cmd.op === '|' || left.cmd.op === '|&') === isPipe && left.redirs.length === 0) {
     chain.push(left.cmd);
     left = left.cmd.x;

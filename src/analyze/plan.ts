@@ -7,7 +7,7 @@ import type { FixStyle, InputVariable, Verdict } from '../result.js';
 import { isBatsVariable } from './bats.js';
 import { findBlockSite, type BlockSite, type ExistingBlock } from './block-site.js';
 import { collectEvents } from './collect.js';
-import { forEachEvent, type Read, type Region, type SetTest, type Source, type Unset, type Write } from './model.js';
+import type { Event, Read, Region, SetTest, Source, Unset, Write } from './model.js';
 import { isAlwaysSet, isBlockUnsafe, isPlainValue, isPositional, isShellManaged, isVariableName } from './shell-vars.js';
 
 export interface PlanOptions {
@@ -67,13 +67,22 @@ interface Facts {
 
 function gatherFacts(model: Region, blockSpan: { start: number; end: number } | null): Facts {
   const facts: Facts = { reads: [], writes: new Map(), setTests: new Map(), sources: [], declared: new Set(), checked: new Map(), unsets: new Map() };
-  const functions = new Set<Region>();
-  const inFunction = new Map<Region, boolean>([[model, false]]);
-  forEachEvent(model, (e, parent) => {
-    const fn = inFunction.get(parent) ?? false;
+  // Every event in program order (as forEachEvent visits them) with whether it lies in a function
+  // body: two parallel stacks, no map from region to flag.
+  const events: Event[] = [];
+  const inFunction: boolean[] = [];
+  const pushEvents = (r: Region, fn: boolean): void => {
+    for (let i = r.events.length - 1; i >= 0; i--) {
+      events.push(r.events[i] as Event);
+      inFunction.push(fn);
+    }
+  };
+  pushEvents(model, false);
+  while (events.length > 0) {
+    const e = events.pop() as Event;
+    const fn = inFunction.pop() as boolean;
     if (e.kind === 'region') {
-      inFunction.set(e, fn || e.shape === 'function');
-      if (e.shape === 'function') functions.add(e);
+      pushEvents(e, fn || e.shape === 'function');
     } else if (e.kind === 'read') {
       facts.reads.push({ read: e, inFunction: fn });
       if ((e.op === ':?' || e.op === '?') && !facts.checked.has(e.name)) facts.checked.set(e.name, e);
@@ -92,7 +101,7 @@ function gatherFacts(model: Region, blockSpan: { start: number; end: number } | 
     else if (e.kind === 'unset') {
       if (!facts.unsets.has(e.name)) facts.unsets.set(e.name, e);
     } else if (e.kind === 'declare' && !/^(export|readonly)\b/.test(e.flags)) facts.declared.add(e.name);
-  });
+  }
   return facts;
 }
 
