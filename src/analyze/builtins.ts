@@ -64,6 +64,7 @@ export function commandName(args: readonly Word[]): { name: string; index: numbe
 /** When the command deletes, moves or recursively changes the paths it is given (`all` from
  * index `from` on), its name. */
 export function destructiveCommand(name: string, all: readonly Word[], from: number): string | null {
+  if (!DESTRUCTIVE.has(name)) return null;
   const texts = (): string[] => all.slice(from).map((a) => wordText(a) ?? '');
   switch (name) {
     case 'rm':
@@ -126,13 +127,15 @@ export function nameOf(word: Word | null | undefined): string | null {
   return m?.[1] ?? null;
 }
 
+const NO_EVENTS: readonly Event[] = [];
+
 /** Commands builtinEvents knows anything about. */
 const EVENTFUL = new Set(['read', 'mapfile', 'readarray', 'getopts', 'printf', 'unset', 'test', '[', '.', 'source']);
 
 /** Events a builtin causes beyond reading its words. `args[index]` is the command name. */
-export function builtinEvents(name: string, all: readonly Word[], index: number): Event[] {
+export function builtinEvents(name: string, all: readonly Word[], index: number): readonly Event[] {
   // Most commands cause none: no copies, no closure.
-  if (!EVENTFUL.has(name)) return [];
+  if (!EVENTFUL.has(name)) return NO_EVENTS;
   const args = all.slice(index);
   const out: Event[] = [];
   const write = (w: Word | null | undefined, how: 'read' | 'getopts' | 'printf -v' | 'mapfile', fallback: string | null = null): void => {

@@ -24,21 +24,22 @@ export function parseSimple(p: ParserState): { cmd: Command | null; redirs: read
   const base = p.top;
   let nAssigns = 0;
   let nArgs = 0;
-  const redirs: Redirect[] = [];
+  // Most commands have no redirection: the array is made for the first.
+  let redirs: Redirect[] | null = null;
   for (;;) {
     skipBlanks(p);
     const c = cur(p);
     if (c === Ch.Amp && code(p, p.pos + 1) === Ch.Gt && isRedirectStart(p)) {
-      redirs.push(parseRedirect(p));
+      (redirs ??= []).push(parseRedirect(p));
       continue;
     }
     if (atCommandEnd(c)) break;
     if (isRedirectStart(p)) {
-      redirs.push(parseRedirect(p));
+      (redirs ??= []).push(parseRedirect(p));
       continue;
     }
     if (c === Ch.LParen) {
-      if (nArgs === 1 && nAssigns === 0 && redirs.length === 0) {
+      if (nArgs === 1 && nAssigns === 0 && redirs === null) {
         const only = p.items[base] as Word;
         p.top = base;
         return { cmd: parseFuncRest(p, only), redirs: compact(redirs) };
@@ -57,12 +58,12 @@ export function parseSimple(p: ParserState): { cmd: Command | null; redirs: read
     if (word === null) fail(p, p.pos, unexpected(p));
     addItem(p, word);
     nArgs++;
-    if (nArgs === 1 && nAssigns === 0 && redirs.length === 0) {
+    if (nArgs === 1 && nAssigns === 0 && redirs === null) {
       const name = soleLit(word)?.value ?? null;
       const decl = name !== null && (p.dialect === 'bash' ? DECL_BASH : DECL_POSIX).has(name);
       if (decl || (name === 'let' && p.dialect === 'bash')) {
         p.top = base;
-        return decl ? parseDeclRest(p, word, redirs) : parseLetRest(p, word, redirs);
+        return decl ? parseDeclRest(p, word, redirs ?? []) : parseLetRest(p, word, redirs ?? []);
       }
     }
   }

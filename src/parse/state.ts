@@ -171,8 +171,8 @@ const EMPTY: readonly never[] = [];
 
 /** A list to keep in the tree: one shared empty array, or an exact-size copy. Arrays built by
  * push() carry spare capacity, and a large tree is mostly arrays that survive young GC. */
-export function compact<T>(list: T[]): readonly T[] {
-  return list.length === 0 ? EMPTY : list.slice();
+export function compact<T>(list: T[] | null): readonly T[] {
+  return list === null || list.length === 0 ? EMPTY : list.slice();
 }
 
 /** Lists under construction share one stack, `p.items`: a list's items lie above the height
