@@ -96,12 +96,13 @@ export function fixScript(text: string, options: FixOptions = {}): FixResult {
   const describe = (o: number): string => `${options.path ?? '<stdin>'}:${at(o).line}:${at(o).column}`;
   const edits = sortEdits(raw, describe);
   const output = applyEdits(text, edits);
-  const problem = edits.length === 0 ? null : verifyOutput({ input: parsed.file, output, edits, dialect: parsed.dialect, bats: parsed.variant === 'bats', path: options.path ?? '<stdin>' });
+  const nested = nestEdits(edits);
+  const problem = edits.length === 0 ? null : verifyOutput({ input: parsed.file, output, edits, nested, dialect: parsed.dialect, bats: parsed.variant === 'bats', path: options.path ?? '<stdin>' });
   if (problem) {
     diagnostics.push({ line: 1, column: 1, severity: 'error', code: 'unsafe-edit', message: `${problem}; nounset leaves the file alone (please report this)` });
     return unchanged(diagnostics.sort(byPosition), { inputs: plan.inputs });
   }
-  const { within } = nestEdits(edits);
+  const { within } = nested;
   // Fields written out: a spread of `at(…)` copied through V8's slow generic path (~50 ms a pass).
   const reports: EditReport[] = edits.map((e) => {
     const { line, column } = at(e.start);

@@ -10,8 +10,7 @@ import { compareTrees } from './verify-compare.js';
 /** Input and output spans of the outermost edits (sorted, disjoint), or null when a change lies
  * outside its edit's construct: the comparison relies on the text outside the spans being the
  * input's, shifted. */
-function outputSpans(edits: readonly Edit[]): { input: [number, number][]; output: [number, number][] } | null {
-  const { outer, within } = nestEdits(edits);
+function outputSpans({ outer, within }: NestedEdits): { input: [number, number][]; output: [number, number][] } | null {
   const input: [number, number][] = [];
   const output: [number, number][] = [];
   let shift = 0;
@@ -28,8 +27,11 @@ function outputSpans(edits: readonly Edit[]): { input: [number, number][]; outpu
   return { input, output };
 }
 
-/** Returns null when the output is sound, else why it is not. */
-export function verifyOutput(opts: { input: File; output: string; edits: readonly Edit[]; dialect: Dialect; bats?: boolean; path: string }): string | null {
+type NestedEdits = ReturnType<typeof nestEdits>;
+
+/** Returns null when the output is sound, else why it is not. `nested`: nestEdits(edits), when
+ * the caller has it already. */
+export function verifyOutput(opts: { input: File; output: string; edits: readonly Edit[]; nested?: NestedEdits; dialect: Dialect; bats?: boolean; path: string }): string | null {
   let out: File;
   try {
     out = parse(opts.output, { dialect: opts.dialect, path: opts.path, bats: opts.bats ?? false });
@@ -37,7 +39,7 @@ export function verifyOutput(opts: { input: File; output: string; edits: readonl
     if (err instanceof ParseError) return `the fixed script would not parse (${err.message})`;
     throw err;
   }
-  const spans = outputSpans(opts.edits);
+  const spans = outputSpans(opts.nested ?? nestEdits(opts.edits));
   if (spans === null) return 'an edit changes text outside the construct it is about';
   const mismatch = compareTrees({ input: opts.input, output: out, outputText: opts.output, spans });
   return mismatch === null ? null : `the fixed script would read differently outside the edits (${mismatch})`;
