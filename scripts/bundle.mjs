@@ -26,8 +26,8 @@ await build({
   entryPoints: ['dist/src/cli/main.js'],
   outfile: 'dist/bundle/nounset.cjs',
   format: 'cjs',
-  // Required only when posting a review; it stays in node_modules.
-  external: ['@octokit/rest'],
+  // Required only when posting a review, or reading YAML for `contract`: they stay in node_modules.
+  external: ['@octokit/rest', 'yaml'],
   define: { 'import.meta.url': '__nounsetUrl' },
   banner: { js: "const __nounsetUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

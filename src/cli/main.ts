@@ -205,7 +205,7 @@ async function main(argv: string[]): Promise<number> {
           .option('config', { type: 'boolean', default: true, describe: 'read .nounsetrc.json or the nounset key of package.json, found upward from each file (--no-config: do not)' })
           .option('defaults-from', { type: 'string', array: true, nargs: 1, describe: 'FILE: a Kubernetes, compose, workflow or Dockerfile file; the values it gives a script become its defaults (repeatable)' })
           .option('map', { type: 'string', array: true, nargs: 1, describe: 'CONTAINER_PATH=REPO_PATH: for --defaults-from, where a path in those files is in this repository' })
-          .option('jobs', { type: 'number', describe: 'threads for many files, this one included (default: the available cores); output is the same for any value' })
+          .option('jobs', { type: 'number', describe: 'threads for many files, this one included (default: the available cores, 1 on a machine with 2 or fewer); output is the same for any value' })
           .option('color', { type: 'boolean', describe: 'colour the diff (default: on a terminal; honours NO_COLOR and FORCE_COLOR)' })
           .option('explain', { type: 'string', describe: 'print what an edit kind does and why (all kinds without a value), then exit' })
           .option('quiet', { type: 'boolean', default: false, describe: 'print only errors (and the diff or document asked for)' })

@@ -1,8 +1,18 @@
 // YAML documents with line numbers, for the manifest readers: a thin layer over the `yaml`
 // package (which keeps each node's source range). Malformed YAML is a ConfigError at file:line:col.
 
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Node } from 'yaml';
 import { ConfigError } from '../errors.js';
+
+let loaded: typeof Yaml | null = null;
+/** The yaml package, loaded on first use: only `contract` and `--defaults-from` read YAML, and
+ * kept out of the bundle it would add a third to every start (scripts/bundle.mjs). */
+function yaml(): typeof Yaml {
+  loaded ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return loaded;
+}
 
 export interface YamlFile {
   readonly file: string;
@@ -11,8 +21,8 @@ export interface YamlFile {
 }
 
 export function readYaml(file: string, text: string): YamlFile {
-  const counter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: counter, prettyErrors: false });
+  const counter = new (yaml().LineCounter)();
+  const docs = yaml().parseAllDocuments(text, { lineCounter: counter, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [docs];
   for (const d of list) {
     const err = d.errors[0];
@@ -30,8 +40,8 @@ export function readYaml(file: string, text: string): YamlFile {
 
 /** The child of a mapping at `key`, or undefined. */
 export function child(node: Node | null | undefined, key: string): Node | undefined {
-  if (!isMap(node)) return undefined;
-  for (const pair of node.items) if (isScalar(pair.key) && String(pair.key.value) === key) return (pair.value as Node | null) ?? undefined;
+  if (!yaml().isMap(node)) return undefined;
+  for (const pair of node.items) if (yaml().isScalar(pair.key) && String(pair.key.value) === key) return (pair.value as Node | null) ?? undefined;
   return undefined;
 }
 
@@ -43,17 +53,17 @@ export function path(node: Node | null | undefined, keys: readonly string[]): No
 
 /** A scalar's value as a string, or undefined. */
 export function text(node: Node | null | undefined): string | undefined {
-  return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined;
+  return yaml().isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined;
 }
 
 export function items(node: Node | null | undefined): Node[] {
-  return isSeq(node) ? (node.items as Node[]) : [];
+  return yaml().isSeq(node) ? (node.items as Node[]) : [];
 }
 
 /** The key nodes and values of a mapping, in order. */
 export function entries(node: Node | null | undefined): { key: string; keyNode: Node; value: Node | undefined }[] {
-  if (!isMap(node)) return [];
-  return node.items.flatMap((pair) => (isScalar(pair.key) ? [{ key: String(pair.key.value), keyNode: pair.key as Node, value: (pair.value as Node | null) ?? undefined }] : []));
+  if (!yaml().isMap(node)) return [];
+  return node.items.flatMap((pair) => (yaml().isScalar(pair.key) ? [{ key: String(pair.key.value), keyNode: pair.key as Node, value: (pair.value as Node | null) ?? undefined }] : []));
 }
 
 /** A sequence of scalars as strings (a command, args). */
