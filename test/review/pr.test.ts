@@ -16,8 +16,9 @@ import type { FileReview } from '../../src/review/review-file.js';
 import { runPr } from '../../src/run/run-pr.js';
 import { nodeIO } from '../../src/run/node-io.js';
 import { runCli, useTempDir } from '../support/cli.js';
+import { ROOT } from '../support/corpus.js';
 
-const SCHEMAS = join(import.meta.dirname ?? '', '..', '..', '..', '..', 'shared', 'schemas');
+const SCHEMAS = join(ROOT, 'test', 'schemas');
 
 function git(cwd: string, ...args: string[]): string {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
