@@ -3,7 +3,9 @@
 // partialFingerprints and the hidden markers of review comments use them to recognise a finding
 // seen before.
 
-import { createHash } from 'node:crypto';
+import { lazy } from '../lazy.js';
+
+const crypto = lazy<typeof import('node:crypto')>('node:crypto');
 
 /** Counts identical keys so the n-th occurrence of the same finding in a file keeps its print. */
 export class Fingerprints {
@@ -14,7 +16,7 @@ export class Fingerprints {
     const key = parts.map((p) => `${p.length}:${p}`).join('');
     const n = this.seen.get(key) ?? 0;
     this.seen.set(key, n + 1);
-    return createHash('sha256').update(`${key}#${n}`).digest('hex').slice(0, 16);
+    return crypto().createHash('sha256').update(`${key}#${n}`).digest('hex').slice(0, 16);
   }
 }
 

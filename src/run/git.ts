@@ -1,13 +1,15 @@
 // The few git commands `nounset pr` needs, run as child processes: git itself is the reference
 // for merge bases, renames and what a commit holds. Failures become UsageErrors that quote git.
 
-import { execFileSync } from 'node:child_process';
+import { lazy } from '../lazy.js';
 import { UsageError } from '../errors.js';
+
+const childProcess = lazy<typeof import('node:child_process')>('node:child_process');
 
 function git(cwd: string, args: readonly string[]): string {
   try {
     // Fixed settings, whatever the user's configuration: prefixes, no colour, no external diff.
-    return execFileSync('git', ['-c', 'core.quotePath=true', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', ...args], {
+    return childProcess().execFileSync('git', ['-c', 'core.quotePath=true', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', ...args], {
       cwd,
       encoding: 'utf8',
       maxBuffer: 1 << 30,
@@ -44,7 +46,7 @@ export function repositoryRoot(cwd: string): string {
 /** A file's bytes in `commit` (path relative to the repository root). */
 export function showFile(cwd: string, commit: string, path: string): Buffer {
   try {
-    return execFileSync('git', ['cat-file', 'blob', `${commit}:${path}`], { cwd, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+    return childProcess().execFileSync('git', ['cat-file', 'blob', `${commit}:${path}`], { cwd, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
     const e = err as { stderr?: Buffer; message: string };
     throw new UsageError(`git cat-file ${commit}:${path} failed: ${(e.stderr?.toString() ?? e.message).trim().split('\n')[0]}`);

@@ -5,13 +5,15 @@
 
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import { lazy } from '../lazy.js';
 import type { FileResult, RunResult } from '../run-result.js';
 import { nodeIO } from './node-io.js';
 import { planRun } from './plan-run.js';
 import { describeFixError, runFile, type FileRunOptions, type FileTask } from './run-file.js';
 import type { RunOptions } from './run-paths.js';
 import type { ResultMessage, TaskMessage } from './run-worker.js';
+
+const workerThreads = lazy<typeof import('node:worker_threads')>('node:worker_threads');
 
 export interface TaskRunOptions {
   /** Threads at most, this one included; default: defaultJobs(). 1 runs everything in this thread. */
@@ -91,7 +93,7 @@ export async function runTasks(tasks: readonly FileTask[], options: FileRunOptio
 function startWorkers(tasks: readonly FileTask[], options: FileRunOptions, queue: TaskQueue, count: number, record: (index: number, result: FileResult) => void): { stopped: Promise<void> } {
   const exits: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
-    const worker = new Worker(new URL('./run-worker.js', import.meta.url), { workerData: options });
+    const worker = new (workerThreads().Worker)(new URL('./run-worker.js', import.meta.url), { workerData: options });
     const pending = new Set<number>();
     let failure = 'it stopped';
     let held = 0;
