@@ -29,7 +29,7 @@ export function checkInvocation(contract: ScriptContract, inv: Invocation): Chec
   }
   const read = new Set(contract.inputs.map((i) => i.name));
   for (const e of inv.env) {
-    if (read.has(e.name) || e.from?.endsWith('(envFrom)')) continue;
+    if (read.has(e.name) || e.viaEnvFrom) continue;
     findings.push({ severity: 'info', name: e.name, file: e.file, line: e.line, message: `${inv.what} sets ${e.name}, which ${contract.path} never reads (stale?)` });
   }
   return findings;

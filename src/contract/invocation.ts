@@ -15,6 +15,8 @@ export interface EnvSetting extends Located {
   readonly from?: string;
   /** From a Secret: the value is never copied anywhere. */
   readonly secret?: boolean;
+  /** Brought in whole by envFrom: a key the script does not read is not a stale setting. */
+  readonly viaEnvFrom?: boolean;
 }
 
 export interface Invocation extends Located {

@@ -49,7 +49,7 @@ function containerEnv(f: YamlFile, container: Node, sources: Map<string, EnvSett
       if (!r) continue;
       const name = `${kind} ${text(child(r, 'name')) ?? ''}`;
       const known = sources.get(name);
-      if (known) for (const s of known) env.push({ ...s, name: prefix + s.name, line: f.line(ref), file: f.file, from: `${name} (envFrom)` });
+      if (known) for (const s of known) env.push({ ...s, name: prefix + s.name, line: f.line(ref), file: f.file, from: `${name} (envFrom)`, viaEnvFrom: true });
       else unknown.push(`${name} (envFrom, not among the files given)`);
     }
   }

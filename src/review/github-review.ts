@@ -5,6 +5,7 @@
 // diff or over the per-review limit, diagnostics). Hidden markers let a re-run recognise its
 // own comments. Pure: returns the body, sends nothing.
 
+import { lineStartsOf } from '../report/line-groups.js';
 import { docsUrl } from './docs-url.js';
 import { Fingerprints } from './fingerprint.js';
 import type { FileReview, LineSuggestion } from './review-file.js';
@@ -56,10 +57,12 @@ function asDiff(file: FileReview, s: LineSuggestion, starts: readonly number[]):
   return `@@ lines ${s.startLine}-${s.endLine} @@\n${[...minus, ...plus].join('\n')}`;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+/** A suggestion that goes in the summary instead of inline, and why. */
+interface Listed {
+  readonly file: FileReview;
+  readonly s: LineSuggestion;
+  readonly starts: readonly number[];
+  readonly why: string;
 }
 
 export interface ReviewOptions {
@@ -75,12 +78,12 @@ export function renderGithubReview(files: readonly FileReview[], options: Review
   const maxComments = options.maxComments ?? 30;
   const maxBody = options.maxBody ?? 60_000;
   const comments: ReviewComment[] = [];
-  const inSummary: { file: FileReview; s: LineSuggestion; why: string }[] = [];
+  const inSummary: Listed[] = [];
   let already = 0;
   let total = 0;
   for (const file of files) {
     const prints = new Fingerprints();
-    const starts = lineStarts(file.text);
+    const starts = lineStartsOf(file.text);
     for (const s of file.suggestions) {
       total++;
       const original = file.text.slice(starts[s.startLine - 1], starts[s.endLine] ?? file.text.length);
@@ -89,8 +92,8 @@ export function renderGithubReview(files: readonly FileReview[], options: Review
         already++;
         continue;
       }
-      if (!s.inDiff) inSummary.push({ file, s, why: 'outside the lines this pull request shows' });
-      else if (comments.length >= maxComments) inSummary.push({ file, s, why: `over ${maxComments} inline comments per review` });
+      if (!s.inDiff) inSummary.push({ file, s, starts, why: 'outside the lines this pull request shows' });
+      else if (comments.length >= maxComments) inSummary.push({ file, s, starts, why: `over ${maxComments} inline comments per review` });
       else {
         const body = `<!-- nounset:suggestion ${print} -->\n**nounset**: ${s.edits.length === 1 ? 'this line may read an unset variable' : 'these lines may read unset variables'} under \`set -u\`.\n${explainEdits(s)}\n\n${block('suggestion', s.replacement)}`;
         comments.push({ path: file.path, line: s.endLine, side: 'RIGHT', ...(s.startLine < s.endLine ? { start_line: s.startLine, start_side: 'RIGHT' as const } : {}), body });
@@ -100,7 +103,7 @@ export function renderGithubReview(files: readonly FileReview[], options: Review
   return { event: 'COMMENT', body: summary(files, { comments: comments.length, already, total, inSummary }, maxBody), comments };
 }
 
-function summary(files: readonly FileReview[], counts: { comments: number; already: number; total: number; inSummary: { file: FileReview; s: LineSuggestion; why: string }[] }, maxBody: number): string {
+function summary(files: readonly FileReview[], counts: { comments: number; already: number; total: number; inSummary: readonly Listed[] }, maxBody: number): string {
   const blocks = files.filter((f) => f.block);
   const diagnostics = files.flatMap((f) => f.diagnostics.map((d) => ({ f, d })));
   const head = [
@@ -113,8 +116,8 @@ function summary(files: readonly FileReview[], counts: { comments: number; alrea
   for (const f of blocks) {
     sections.push(`#### \`${f.path}\`: declare its environment inputs\n\n${f.block?.edit.reason ?? ''}\n\n${block('diff', (f.block?.patch ?? '').replace(/\n$/, ''))}`);
   }
-  for (const { file, s, why } of counts.inSummary) {
-    sections.push(`#### \`${file.path}\` lines ${s.startLine}-${s.endLine} (${why})\n\n${explainEdits(s)}\n\n${block('diff', asDiff(file, s, lineStarts(file.text)))}`);
+  for (const { file, s, starts, why } of counts.inSummary) {
+    sections.push(`#### \`${file.path}\` lines ${s.startLine}-${s.endLine} (${why})\n\n${explainEdits(s)}\n\n${block('diff', asDiff(file, s, starts))}`);
   }
   if (diagnostics.length > 0) {
     sections.push(`#### Diagnostics\n\n${diagnostics.map(({ f, d }) => `- \`${f.path}:${d.line}:${d.column}\` ${d.severity} [${d.code}](${docsUrl(d.code)}): ${d.message}`).join('\n')}`);
