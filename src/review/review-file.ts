@@ -5,7 +5,7 @@
 
 import type { Diagnostic, EditReport, FixResult } from '../result.js';
 import { diffFromEdits } from '../report/edit-diff.js';
-import { groupByLines, lineStartsOf, outermost } from '../report/line-groups.js';
+import { groupByLines, lineOf, lineStartsOf, outermost } from '../report/line-groups.js';
 import { diffHunks, touchesChanged, withinOneHunk, type ChangedFile } from './changed-lines.js';
 
 /** Head lines [startLine, endLine] (1-based) and what they become. */
@@ -45,7 +45,7 @@ export function reviewFile(input: { path: string; text: string; result: FixResul
   const { text, result, changed, allLines } = input;
   const starts = lineStartsOf(text);
   const lineCount = starts.length - 1;
-  const endLine = (e: EditReport): number => e.line + (text.slice(e.start, Math.max(e.start, e.end - 1)).match(/\n/g)?.length ?? 0);
+  const endLine = (e: EditReport): number => lineOf(starts, Math.max(e.start, e.end - 1)) + 1;
   const onChanged = (first: number, last: number): boolean => allLines || touchesChanged(changed.ranges, first, last);
 
   const spans: EditSpan[] = result.edits.map((e) => ({ start: e.start, end: e.end, text: e.after, report: e }));
