@@ -61,8 +61,8 @@ class TaskQueue {
   take(): number[] {
     if (this.signal?.aborted) return [];
     const left = this.total - this.next;
-    const size = Math.max(1, Math.min(MAX_BATCH, Math.floor(left / (this.threads * 4)), left));
-    const batch = Array.from({ length: Math.min(size, left) }, (_, k) => this.next + k);
+    const size = Math.min(left, Math.max(1, Math.min(MAX_BATCH, Math.floor(left / (this.threads * 4)))));
+    const batch = Array.from({ length: size }, (_, k) => this.next + k);
     this.next += batch.length;
     return batch;
   }
