@@ -2,7 +2,7 @@
 // texts: node type, UTF-16 span, depth, and the node's own scalar fields (operator tokens,
 // literal values, flags). Test oracle only.
 import { makeByteToUtf16 } from '../oracle/byte-offsets.js';
-import { isMvdanError, loadMvdanSyntax, type MvdanNode, type MvdanParamExp, type MvdanSyntax } from '../oracle/mvdan-sh.js';
+import { isMvdanError, loadMvdanSyntax, walkComplete, type MvdanNode, type MvdanParamExp, type MvdanSyntax } from '../oracle/mvdan-sh.js';
 import { makePositions, parseWithMvdan, type Dialect } from '../oracle/mvdan-reading.js';
 
 export interface NodeRecord {
@@ -56,11 +56,7 @@ function readTree(text: string, dialect: Dialect): MvdanTree {
   const at = makePositions(text, makeByteToUtf16(text));
   const nodes: NodeRecord[] = [];
   let depth = 0;
-  const visit = (node: MvdanNode | null): boolean => {
-    if (node === null) {
-      depth--;
-      return true;
-    }
+  const visit = (node: MvdanNode): void => {
     const start = at.start(node.Pos().Offset());
     // A case item without `;;` has no valid end in mvdan-sh 0.10.1 (End() is offset 0).
     // The File's end follows mvdan-sh's comment attachment, which the block's comments change
@@ -68,15 +64,9 @@ function readTree(text: string, dialect: Dialect): MvdanTree {
     const end = syntax.NodeType(node) === 'File' ? start : trimContinuation(text, start, Math.max(start, at.end(node.End().Offset())));
     nodes.push(record(syntax, node, start, end, depth));
     depth++;
-    // syntax.Walk skips the offset and length of `${x:o:l}` (see walkComplete).
-    if (syntax.NodeType(node) === 'ParamExp') {
-      const slice = (node as MvdanParamExp).Slice;
-      if (slice?.Offset) syntax.Walk(slice.Offset, visit);
-      if (slice?.Length) syntax.Walk(slice.Length, visit);
-    }
-    return true;
   };
-  syntax.Walk(root, visit);
+  // walkComplete also visits the offset and length of `${x:o:l}`, which syntax.Walk skips.
+  walkComplete(syntax, root, visit, () => depth--);
   return { ok: true, nodes };
 }
 
