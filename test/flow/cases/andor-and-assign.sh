@@ -1,0 +1,4 @@
+set -u
+# @env C
+[ -n "${C:-}" ] && Y=1
+echo "$Y"  # @unsafe Y

@@ -1,0 +1,4 @@
+set -u
+# @env X=|v
+[ -n "${X:-}" ] || X=d
+echo "$X"  # @safe X

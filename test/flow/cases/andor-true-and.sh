@@ -1,0 +1,3 @@
+set -u
+true && Z=1
+echo "$Z"  # @safe Z

@@ -1,0 +1,3 @@
+set -u
+( : "${X:=v}" )
+echo "$X"  # @unsafe X

@@ -1,0 +1,3 @@
+set -u
+echo "${Y:=d}"
+echo "$Y"  # @safe Y

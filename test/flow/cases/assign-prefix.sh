@@ -1,0 +1,3 @@
+set -u
+X=1 true
+echo "$X"  # @unsafe X

@@ -1,0 +1,7 @@
+set -u
+# @env MODE=a|b|z
+case "${MODE:-}" in
+  a) R=1 ;;
+  b) R=2 ;;
+esac
+echo "$R"  # @unsafe R

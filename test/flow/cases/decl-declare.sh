@@ -1,0 +1,3 @@
+set -u
+declare x
+echo "$x"  # @unsafe x

@@ -1,0 +1,6 @@
+set -u
+f() {
+  local x
+  echo "$x"  # @unsafe x
+}
+f

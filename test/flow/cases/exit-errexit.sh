@@ -1,0 +1,5 @@
+set -u
+set -e
+# @env X
+[ -n "${X:-}" ]
+echo "$X"  # @safe X

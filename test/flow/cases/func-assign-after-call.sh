@@ -1,0 +1,7 @@
+set -u
+show() {
+  echo "$G"  # @unsafe G
+}
+show
+G=1
+show

@@ -1,0 +1,7 @@
+set -u
+show() {
+  echo "$G"  # @safe G
+}
+G=1
+show
+show

@@ -1,0 +1,6 @@
+set -u
+init() {
+  X=1
+}
+init
+echo "$X"  # @safe X

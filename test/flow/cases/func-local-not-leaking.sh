@@ -1,0 +1,6 @@
+set -u
+f() {
+  local L=1
+}
+f
+echo "$L"  # @unsafe L

@@ -1,0 +1,4 @@
+set -u
+# @env X
+: "${X:?X is required}"
+echo "$X"  # @safe X

@@ -1,0 +1,3 @@
+set -u
+# @env X=|v
+[ -n "${X:-}" ] && echo "$X"  # @safe X

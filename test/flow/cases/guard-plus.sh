@@ -1,0 +1,3 @@
+set -u
+# @env X=|v
+[ -n "${X+x}" ] && echo "$X"  # @safe X

@@ -1,0 +1,4 @@
+set -u
+# @env X=|v
+X=${X:-d}
+echo "$X"  # @safe X

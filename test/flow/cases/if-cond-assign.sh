@@ -1,0 +1,5 @@
+set -u
+if M=$(echo x); then
+  :
+fi
+echo "$M"  # @safe M

@@ -1,0 +1,6 @@
+set -u
+# @args "" "a"
+f() {
+  echo "$1"  # @unsafe 1
+}
+f "$@"

@@ -1,0 +1,3 @@
+set -u
+# @args "" "a"
+echo "$1"  # @unsafe 1

@@ -1,0 +1,3 @@
+set -u
+printf -v X '%s' hello
+echo "$X"  # @safe X

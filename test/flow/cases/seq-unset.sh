@@ -1,0 +1,6 @@
+set -u
+# @env X
+X=1
+echo "$X"  # @safe X
+unset X
+echo "$X"  # @unsafe X

@@ -1,0 +1,3 @@
+set -u
+source "${BASH_SOURCE%/*}/lib.sh"
+echo "$LIB_X"  # @safe LIB_X

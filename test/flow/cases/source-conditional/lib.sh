@@ -1,0 +1,4 @@
+ALWAYS=1
+if [ -n "${MODE:-}" ]; then
+  SOMETIMES=1
+fi

@@ -1,0 +1,5 @@
+set -u
+# @env MODE
+. "$(dirname "$0")/lib.sh"
+echo "$ALWAYS"  # @safe ALWAYS
+echo "$SOMETIMES"  # @unsafe SOMETIMES

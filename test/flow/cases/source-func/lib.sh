@@ -1,0 +1,3 @@
+load_config() {
+  CONF=1
+}

@@ -1,0 +1,3 @@
+set -u
+echo a | read X
+echo "$X"  # @unsafe X

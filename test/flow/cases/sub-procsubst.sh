@@ -1,0 +1,3 @@
+set -u
+read -r X < <(echo a)
+echo "$X"  # @safe X

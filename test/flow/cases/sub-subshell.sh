@@ -1,0 +1,3 @@
+set -u
+( X=1 )
+echo "$X"  # @unsafe X

@@ -1,0 +1,6 @@
+set -u
+work=x
+cleanup() {
+  echo "$work"  # @safe work
+}
+trap cleanup EXIT
