@@ -19,6 +19,12 @@ export interface FixOptions {
   readonly required?: readonly string[];
   /** Variables nounset never touches. */
   readonly ignore?: readonly string[];
+  /** Reads a file the script sources (`.`/`source`), by the path nounset resolved from `path`;
+   * null when it cannot be read. Without it, sourced files are not followed. */
+  readonly readSource?: (path: string) => string | null;
+  /** Variables a sourced file nounset cannot follow (or an `eval`) may set: `leave` them alone
+   * (default; they are listed in a diagnostic) or treat them as `input`s. */
+  readonly sourcedUnknown?: 'leave' | 'input';
 }
 
 /** What kind of rewrite an edit is; each kind has a paragraph in README.md. */
@@ -84,7 +90,8 @@ export interface FixResult {
 }
 
 /** Why nounset did or did not touch a reference. */
-export type Verdict = 'safe' | 'unsafe' | 'review';
+/** `unknown`: a file nounset could not follow, or an `eval`, may have set it; left alone. */
+export type Verdict = 'safe' | 'unsafe' | 'review' | 'unknown';
 
 export interface ReferenceReport {
   readonly start: number;

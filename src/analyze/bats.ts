@@ -44,11 +44,11 @@ export function batsEvents(args: readonly Word[]): Event[] {
       const w = args[1];
       const slug = wordText(w);
       const path = slug === null || slug.endsWith('.bash') ? slug : `${slug}.bash`;
-      return w ? [{ kind: 'source', start: w.start, end: w.end, path }] : [];
+      return w ? [{ kind: 'source', start: w.start, end: w.end, path, word: null }] : [];
     }
     case 'bats_load_library': {
       const w = args[1];
-      return w ? [{ kind: 'source', start: w.start, end: w.end, path: wordText(w) }] : [];
+      return w ? [{ kind: 'source', start: w.start, end: w.end, path: wordText(w), word: w }] : [];
     }
     default:
       return [];

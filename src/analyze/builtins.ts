@@ -130,7 +130,7 @@ export function nameOf(word: Word | null | undefined): string | null {
 const NO_EVENTS: readonly Event[] = [];
 
 /** Commands builtinEvents knows anything about. */
-const EVENTFUL = new Set(['read', 'mapfile', 'readarray', 'getopts', 'printf', 'unset', 'test', '[', '.', 'source']);
+const EVENTFUL = new Set(['read', 'mapfile', 'readarray', 'getopts', 'printf', 'unset', 'test', '[', '.', 'source', 'exit', 'return', 'break', 'continue', 'exec', 'shift', 'set', 'trap']);
 
 /** Events a builtin causes beyond reading its words. `args[index]` is the command name. */
 export function builtinEvents(name: string, all: readonly Word[], index: number): readonly Event[] {
@@ -138,7 +138,7 @@ export function builtinEvents(name: string, all: readonly Word[], index: number)
   if (!EVENTFUL.has(name)) return NO_EVENTS;
   const args = all.slice(index);
   const out: Event[] = [];
-  const write = (w: Word | null | undefined, how: 'read' | 'getopts' | 'printf -v' | 'mapfile', fallback: string | null = null): void => {
+  const write = (w: Word | null | undefined, how: 'read' | 'read array' | 'getopts' | 'printf -v' | 'mapfile', fallback: string | null = null): void => {
     const n = nameOf(w) ?? (w ? null : fallback);
     const span = w ?? args[0];
     if (n && span) out.push({ kind: 'write', name: n, start: span.start, end: span.end, how });
@@ -146,7 +146,7 @@ export function builtinEvents(name: string, all: readonly Word[], index: number)
   switch (name) {
     case 'read': {
       const { names, array } = namesAfterOptions(args, READ_ARG_OPTS, 'a');
-      if (array) write(array, 'read');
+      if (array) write(array, 'read array');
       for (const w of names) write(w, 'read');
       if (!array && names.length === 0) write(null, 'read', 'REPLY');
       break;
@@ -164,7 +164,8 @@ export function builtinEvents(name: string, all: readonly Word[], index: number)
       break;
     case 'printf': {
       const v = wordText(args[1]) === '-v' ? args[2] : undefined;
-      if (v) write(v, 'printf -v');
+      if (v && nameOf(v) === null) out.push({ kind: 'opaque', what: '`printf -v` with a computed name', start: v.start, end: v.end });
+      else if (v) write(v, 'printf -v');
       break;
     }
     case 'unset': {
@@ -188,12 +189,104 @@ export function builtinEvents(name: string, all: readonly Word[], index: number)
         if (n) out.push({ kind: 'set-test', name: n, start: w.start, end: w.end, how: `${name} -v` });
       }
       break;
+    case 'exit':
+    case 'return':
+    case 'break':
+    case 'continue': {
+      // `break 2` leaves two loops; a computed count is taken as 1 (the innermost loop).
+      const n = Number(wordText(args[1]) ?? '1');
+      const levels = name === 'break' || name === 'continue' ? (Number.isInteger(n) && n >= 1 ? n : 1) : 1;
+      out.push({ kind: 'jump', how: name, levels, start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end });
+      break;
+    }
+    case 'exec':
+      // `exec CMD` does not come back (a failing exec ends a non-interactive shell too); `exec 3>f`
+      // only redirects.
+      if (args.length > 1) out.push({ kind: 'jump', how: 'exit', levels: 1, start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end });
+      break;
+    case 'shift': {
+      const t = args[1] ? wordText(args[1]) : '1';
+      const n = t !== null && /^[0-9]+$/.test(t) ? Number(t) : null;
+      out.push({ kind: 'args', how: 'shift', count: n, splat: false, start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end });
+      break;
+    }
+    case 'set': {
+      // `set -- a b` or `set a b` replaces the positional parameters; `set -e`, `set -o x` do not.
+      let i = 1;
+      while (i < args.length && /^[-+]./.test(wordText(args[i]) ?? '') && wordText(args[i]) !== '--') {
+        // `set -o NAME` takes the next word.
+        if (/^[-+]o$/.test(wordText(args[i]) ?? '')) i++;
+        i++;
+      }
+      const dashes = wordText(args[i]) === '--' || wordText(args[i]) === '-';
+      if (!dashes && i >= args.length) break;
+      const rest = args.slice(dashes ? i + 1 : i);
+      const { fixed, splat } = argumentCount(rest);
+      out.push({ kind: 'args', how: 'set', count: fixed, splat, start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end });
+      break;
+    }
+    case 'trap':
+      for (const handler of trapHandlers(args)) out.push({ kind: 'call', name: handler, pattern: null, fixedArgs: 0, splat: false, trap: true, start: (args[1] as Word).start, end: (args[1] as Word).end });
+      break;
     case '.':
     case 'source': {
-      const w = args[1];
-      if (w) out.push({ kind: 'source', start: w.start, end: w.end, path: wordText(w) });
+      // `source -- FILE`
+      const w = wordText(args[1]) === '--' ? args[2] : args[1];
+      if (w) out.push({ kind: 'source', start: w.start, end: w.end, path: wordText(w), word: w });
       break;
     }
   }
   return out;
+}
+
+/** Function names a `trap 'HANDLER' SIGNALS` runs: the first word of each command in a literal
+ * handler (`cleanup`, `'rm -f "$t"; cleanup'`). */
+function trapHandlers(args: readonly Word[]): string[] {
+  const handler = args.length > 2 ? wordText(args[1]) : null;
+  if (handler === null || handler === '-' || handler.startsWith('-')) return [];
+  const out: string[] = [];
+  for (const command of handler.split(/[;&|\n]+/)) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_:.-]*)/.exec(command);
+    if (m?.[1]) out.push(m[1]);
+  }
+  return out;
+}
+
+/** A lower bound of how many words `words` give after expansion, and whether one is exactly
+ * `"$@"` (which adds the current positional parameters). A word that may split or vanish — an
+ * unquoted expansion, even a defaulted `${X:-}`, or an unquoted glob (nullglob) — counts as none:
+ * a kata-deploy fix turned `$VERSION_ID` into an unquoted `${VERSION_ID:-}`, the empty word
+ * vanished, and the callee's `$2` aborted instead. */
+export function argumentCount(words: readonly Word[]): { fixed: number; splat: boolean } {
+  let fixed = 0;
+  let splat = false;
+  for (const w of words) {
+    if (isQuotedAllArgs(w)) splat = true;
+    else if (alwaysOneWord(w)) fixed++;
+  }
+  return { fixed, splat };
+}
+
+function isQuotedAllArgs(w: Word): boolean {
+  const only = w.parts.length === 1 ? w.parts[0] : undefined;
+  if (only?.type !== 'DblQuoted' || only.parts.length !== 1) return false;
+  const p = only.parts[0];
+  return p?.type === 'ParamExp' && p.param.value === '@' && !p.excl && !p.length && !p.index && !p.slice && !p.repl && !p.exp;
+}
+
+/** True when a word gives at least one word whatever its expansions hold: it has literal text
+ * (no glob characters) or a quoted part that is not a list expansion. */
+function alwaysOneWord(w: Word): boolean {
+  for (const p of w.parts) {
+    if (p.type === 'Lit' && p.value !== '' && !/[*?[]/.test(p.value)) return true;
+    if (p.type === 'SglQuoted') return true;
+    if (p.type === 'DblQuoted' && !p.parts.some(isListExpansion)) return true;
+  }
+  return false;
+}
+
+/** `"$@"`, `"${a[@]}"`, `"${@:2}"`, `"${!pre@}"`: may give no word at all inside quotes. */
+function isListExpansion(p: Word['parts'][number]): boolean {
+  if (p.type !== 'ParamExp') return false;
+  return p.param.value === '@' || p.names === '@' || (p.index?.word !== null && p.index?.word !== undefined && wordText(p.index.word) === '@');
 }

@@ -34,10 +34,12 @@ export interface WordCtx {
   readonly inBackquote: boolean;
   /** The word being walked has a brace expansion (`$A{1,2}`), which bash performs first. */
   readonly braceWord: boolean;
+  /** `shopt -s lastpipe`: the last element of a pipeline runs in the shell itself. */
+  readonly lastpipe: boolean;
 }
 
 export function newRegion(shape: Region['shape'], span: { start: number; end: number }, name: string | null = null): Region {
-  return { kind: 'region', shape, start: span.start, end: span.end, name, events: [] };
+  return { kind: 'region', shape, start: span.start, end: span.end, name, events: [], facts: null, skipFacts: null, flag: false };
 }
 
 export type MutableCtx = { -readonly [K in keyof WordCtx]: WordCtx[K] };
@@ -62,6 +64,7 @@ export function copyCtx(ctx: WordCtx): MutableCtx {
     bats: ctx.bats,
     inBackquote: ctx.inBackquote,
     braceWord: ctx.braceWord,
+    lastpipe: ctx.lastpipe,
   };
 }
 

@@ -3,10 +3,11 @@
 
 import type { Assign, BinaryCmd, CallExpr, DeclClause, File, Redirect, Stmt, Subscript, Word } from '../parse/ast.js';
 import { batsEvents, batsRunTarget } from './bats.js';
-import { builtinEvents, commandName, destructiveCommand, nameOf, wordText } from './builtins.js';
+import { argumentCount, builtinEvents, commandName, destructiveCommand, nameOf, wordText } from './builtins.js';
+import { conditionFacts, type ConditionFacts } from './guards.js';
 import { knownAssocNames, learnAssocNames, type AssocNames } from './collect-assoc.js';
 import { copyCtx, isInert, newRegion, walkArith, walkParts, walkSubscript, walkTest, walkWord, withPlace, type WordCtx } from './collect-words.js';
-import type { Region } from './model.js';
+import type { Event, Fact, Region } from './model.js';
 
 /** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). */
 export function collectEvents(file: File, text: string, opts: { bats?: boolean } = {}): Region {
@@ -40,6 +41,7 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): R
     bats,
     inBackquote: false,
     braceWord: false,
+    lastpipe: file.dialect === 'bash' && /\bshopt\s+-s\s+([\w-]+\s+)*lastpipe\b/.test(text),
   };
   walkStmts(file.stmts, top);
   return root;
@@ -58,14 +60,31 @@ function sub(ctx: WordCtx, shape: Region['shape'], span: { start: number; end: n
 }
 
 function walkStmt(stmt: Stmt, outer: WordCtx): void {
-  const ctx = stmt.background ? sub(outer, 'subshell', stmt) : outer;
+  if (!stmt.background) return walkCommand(stmt, outer);
+  walkCommand(stmt, sub(outer, 'subshell', stmt));
+  // `$!` is set once a job has gone to the background.
+  outer.region.events.push({ kind: 'write', name: '!', start: stmt.start, end: stmt.end, how: 'background' });
+}
+
+function walkCommand(stmt: Stmt, ctx: WordCtx): void {
   const cmd = stmt.cmd;
   // Redirections are expanded before the command runs; here-document bodies after their line.
   for (const r of stmt.redirs) walkRedirect(r, ctx);
   if (!cmd) return;
   switch (cmd.type) {
-    case 'CallExpr':
-      return walkCall(cmd, ctx);
+    case 'CallExpr': {
+      const from = ctx.region.events.length;
+      walkCall(cmd, ctx);
+      // `read -a NAME <<< word` (or a here-document) always has a line to read: NAME is assigned.
+      if (stmt.redirs.some((r) => r.op === '<<<' || r.op === '<<' || r.op === '<<-')) {
+        const events = ctx.region.events;
+        for (let i = from; i < events.length; i++) {
+          const e = events[i] as Event;
+          if (e.kind === 'write' && e.how === 'read array') events[i] = { ...e, how: 'read' };
+        }
+      }
+      return;
+    }
     case 'BinaryCmd':
       return walkBinary(cmd, ctx);
     case 'IfClause': {
@@ -76,8 +95,12 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
       for (;;) {
         walkStmts(c.cond, cur);
         const branch = sub(cur, 'branch', c);
-        walkStmts(c.then, sub(branch, 'arm', c));
+        const facts = factsOf(c.cond);
+        const then = sub(branch, 'arm', c);
+        then.region.facts = facts.whenTrue;
+        walkStmts(c.then, then);
         const other = sub(branch, 'arm', c.else ?? { start: c.end, end: c.end });
+        other.region.facts = facts.whenFalse;
         if (!c.else) return;
         if (c.else.kind === 'else') return walkStmts(c.else.then, other);
         c = c.else;
@@ -87,6 +110,10 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
     case 'WhileClause': {
       walkStmts(cmd.cond, ctx);
       const loop = sub(ctx, 'loop', cmd);
+      const facts = factsOf(cmd.cond);
+      loop.region.facts = cmd.until ? facts.whenFalse : facts.whenTrue;
+      loop.region.skipFacts = cmd.until ? facts.whenTrue : facts.whenFalse;
+      loop.region.flag = isConstantCondition(cmd.cond, !cmd.until);
       walkStmts(cmd.body, loop);
       return;
     }
@@ -95,6 +122,8 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
         const list = withPlace(ctx, 'for-list');
         for (const w of cmd.loop.items ?? []) walkWord(w, list);
         const loop = sub(ctx, 'loop', cmd);
+        // A literal word in the list: the body runs at least once.
+        if (!cmd.select && (cmd.loop.items ?? []).some((w) => argumentCount([w]).fixed > 0)) loop.region.skipFacts = IMPOSSIBLE;
         const n = cmd.loop.name;
         // `for x in a b` assigns x before the body; an empty list (or no "$@") leaves it unset.
         loop.region.events.push({ kind: 'write', name: n.value, start: n.start, end: n.end, how: 'for' });
@@ -113,14 +142,18 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
     case 'CaseClause': {
       walkWord(cmd.word, withPlace(ctx, 'case-word'));
       const branch = sub(ctx, 'branch', cmd);
+      const subject = caseSubject(cmd.word);
       for (const item of cmd.items) {
         const arm = sub(branch, 'arm', item);
+        arm.region.flag = item.op === ';&';
+        // `case $X in start)`: a pattern that cannot match an empty word shows X is set.
+        if (subject !== null && item.patterns.every(needsAChar)) arm.region.facts = [{ kind: 'set', name: subject }];
         const pattern = withPlace(arm, 'case-pattern');
         for (const p of item.patterns) walkWord(p, pattern);
         walkStmts(item.stmts, arm);
       }
-      // No pattern may match.
-      sub(branch, 'arm', { start: cmd.end, end: cmd.end });
+      // No pattern may match, unless one is a plain `*`.
+      if (!cmd.items.some((item) => item.patterns.some(isCatchAll))) sub(branch, 'arm', { start: cmd.end, end: cmd.end });
       return;
     }
     case 'Block':
@@ -132,7 +165,9 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
     case 'TestDecl':
       // bats runs each test's body as a function; the description is expanded where it stands.
       walkWord(cmd.description, ctx);
-      return walkStmt(cmd.body, sub(ctx, 'function', cmd, wordText(cmd.description) ?? '@test'));
+      const test = sub(ctx, 'function', cmd, wordText(cmd.description) ?? '@test');
+      test.region.flag = true;
+      return walkStmt(cmd.body, test);
     case 'ArithmCmd':
       if (cmd.expr) walkArith(cmd.expr, withPlace(ctx, 'arithmetic'));
       return;
@@ -172,10 +207,25 @@ function walkBinary(cmd: BinaryCmd, ctx: WordCtx): void {
     left = left.cmd.x;
   }
   // bash runs every element of a pipeline in a subshell (unless `shopt -s lastpipe`).
+  const lastInShell = isPipe && ctx.lastpipe;
   walkStmt(left, isPipe ? sub(ctx, 'subshell', left) : ctx);
   for (let i = chain.length - 1; i >= 0; i--) {
-    const y = (chain[i] as BinaryCmd).y;
-    walkStmt(y, sub(ctx, isPipe ? 'subshell' : 'optional', y));
+    const link = chain[i] as BinaryCmd;
+    const y = link.y;
+    if (isPipe) {
+      // With `shopt -s lastpipe` (and no job control, as in scripts) the last element runs in the shell.
+      walkStmt(y, i === 0 && lastInShell ? ctx : sub(ctx, 'subshell', y));
+      continue;
+    }
+    const c = sub(ctx, 'optional', y);
+    // `a && b` runs b when a passed and skips it when a failed; `a || b` the other way round.
+    const facts = factsOf([link.x]);
+    c.region.facts = link.op === '&&' ? facts.whenTrue : facts.whenFalse;
+    c.region.skipFacts = link.op === '&&' ? facts.whenFalse : facts.whenTrue;
+    // `a && b || c`: c is skipped only on the path where b ran (and passed).
+    const x = link.x;
+    c.region.flag = link.op === '||' && x.cmd?.type === 'BinaryCmd' && x.cmd.op === '&&' && x.redirs.length === 0 && !x.negated;
+    walkStmt(y, c);
   }
 }
 
@@ -257,7 +307,53 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
     }
   }
   if (named && runs === -1) for (const e of builtinEvents(named.name, cmd.args, named.index)) ctx.region.events.push(e);
+  if (runs === -1 && args.length > 0) pushCall(args, ctx);
   if (ctx.bats) for (const e of batsEvents(cmd.args)) ctx.region.events.push(e);
+}
+
+/** A command that may be a function of the script (or `exec CMD`, which does not come back). */
+function pushCall(args: readonly Word[], ctx: WordCtx): void {
+  const first = args[0] as Word;
+  const end = (args[args.length - 1] as Word).end;
+  const name = wordText(first);
+  if (name === 'exec' && args.length > 1) {
+    ctx.region.events.push({ kind: 'jump', how: 'exit', levels: 1, start: first.start, end });
+    return;
+  }
+  if (name === 'eval' && wordText(args[1]) === 'set') {
+    // `eval set -- "$(getopt …)"`: only the positional parameters change, to a count not known.
+    ctx.region.events.push({ kind: 'args', how: 'set', count: 0, splat: false, start: first.start, end });
+    return;
+  }
+  if (name === 'eval' && args.length > 1) {
+    ctx.region.events.push({ kind: 'opaque', what: '`eval`', start: first.start, end });
+    return;
+  }
+  if (name !== null && !isFunctionName(name)) return;
+  const { fixed, splat } = argumentCount(args.slice(1));
+  ctx.region.events.push({ kind: 'call', name, pattern: name === null ? namePattern(first) : null, fixedArgs: fixed, splat, trap: false, start: first.start, end });
+}
+
+/** Names bash accepts for a function and a script is likely to use. */
+function isFunctionName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_:.@+-]*$/.test(name);
+}
+
+/** A computed command name as the function names it could be: literal parts as themselves, every
+ * expansion as anything (`"cmd_$1"` → /^cmd_.*$/). */
+function namePattern(word: Word): RegExp {
+  let src = '';
+  const lit = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const add = (parts: Word['parts']): void => {
+    for (const p of parts) {
+      if (p.type === 'Lit') src += lit(p.value.replace(/\\(.)/g, '$1'));
+      else if (p.type === 'SglQuoted' && !p.dollar) src += lit(p.value);
+      else if (p.type === 'DblQuoted') add(p.parts);
+      else src += '.*';
+    }
+  };
+  add(word.parts);
+  return new RegExp(`^${src}$`);
 }
 
 function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
@@ -273,6 +369,10 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
   for (const a of cmd.args) {
     if (a.naked && !a.name) {
       walkWord(a.value, option);
+      // `export "$name"=value`: assigns a variable whose name is computed.
+      if (!functions && a.value && wordText(a.value) === null && a.value.parts.some((p) => p.type === 'Lit' && p.value.includes('='))) {
+        ctx.region.events.push({ kind: 'opaque', what: `\`${variant}\` with a computed name`, start: a.start, end: a.end });
+      }
       continue;
     }
     if (functions || !a.name) {
@@ -280,8 +380,8 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
       continue;
     }
     const name = a.name.value;
+    ctx.region.events.push({ kind: 'declare', name, start: a.start, end: a.end, flags: `${variant} ${flags}`.trim(), valued: !a.naked });
     if (a.naked) {
-      ctx.region.events.push({ kind: 'declare', name, start: a.start, end: a.end, flags: `${variant} ${flags}`.trim() });
       // `declare -p NAME` fails when NAME is unset: a test of set-ness.
       if (/p/.test(flags) && (variant === 'declare' || variant === 'typeset')) {
         ctx.region.events.push({ kind: 'set-test', name, start: a.start, end: a.end, how: `${variant} -p` });
@@ -298,4 +398,67 @@ function quotedLetArg(text: string, pos: number): boolean {
   let i = pos - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   return text[i] === "'" || text[i] === '"';
+}
+
+/** `while true`, `while :`, `until false`: the loop is left only by `break` (or exit). */
+function isConstantCondition(cond: readonly Stmt[], want: boolean): boolean {
+  const last = cond[cond.length - 1];
+  if (cond.length !== 1 || !last || last.negated || last.cmd?.type !== 'CallExpr' || last.cmd.args.length !== 1) return false;
+  const t = wordText(last.cmd.args[0]);
+  return want ? t === 'true' || t === ':' : t === 'false';
+}
+
+function isCatchAll(w: Word): boolean {
+  const only = w.parts.length === 1 ? w.parts[0] : undefined;
+  return only?.type === 'Lit' && only.value === '*';
+}
+
+const IMPOSSIBLE: readonly Fact[] = [{ kind: 'impossible' }];
+
+/** conditionFacts, and what guards.ts leaves to this file: `true` / `:` never fail and `false`
+ * never passes; `declare -p NAME` passes only when NAME is set. */
+function factsOf(stmts: readonly Stmt[]): ConditionFacts {
+  const last = stmts[stmts.length - 1];
+  const cmd = last?.cmd;
+  // A redirection that may fail makes the command fail; these do not.
+  if (!last || !last.redirs.every((r) => wordText(r.word) === '/dev/null' || r.op === '>&')) return conditionFacts(stmts);
+  let out: ConditionFacts | null = null;
+  if (cmd?.type === 'CallExpr' && cmd.assigns.length === 0 && cmd.args.length === 1) {
+    const name = wordText(cmd.args[0]);
+    if (name === 'true' || name === ':') out = { whenTrue: [], whenFalse: IMPOSSIBLE };
+    else if (name === 'false') out = { whenTrue: IMPOSSIBLE, whenFalse: [] };
+  } else if (cmd?.type === 'DeclClause' && (cmd.variant.value === 'declare' || cmd.variant.value === 'typeset')) {
+    // `declare -p X Y` fails when any of them is unset.
+    const words = cmd.args.map((a) => (a.naked && !a.name ? wordText(a.value ?? undefined) : a.naked && a.name ? a.name.value : null));
+    const names = words.filter((w) => w !== '-p');
+    if (words[0] === '-p' && names.length > 0 && names.every((n) => n !== null && /^[A-Za-z_][A-Za-z0-9_]*$/.test(n))) {
+      out = { whenTrue: names.map((n) => ({ kind: 'set', name: n as string })), whenFalse: [] };
+    }
+  }
+  if (!out) return conditionFacts(stmts);
+  return last.negated ? { whenTrue: out.whenFalse, whenFalse: out.whenTrue } : out;
+}
+
+/** The variable a case word is, when it is only `$X`, `${X}`, `${X:-}` or `${X-}` (quoted or not). */
+function caseSubject(word: Word): string | null {
+  let parts = word.parts;
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only?.type === 'DblQuoted') parts = only.parts;
+  const p = parts.length === 1 ? parts[0] : undefined;
+  if (p?.type !== 'ParamExp' || p.excl || p.length || p.index || p.slice || p.repl || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(p.param.value)) return null;
+  if (p.exp && !((p.exp.op === ':-' || p.exp.op === '-') && (p.exp.word === null || p.exp.word.parts.length === 0))) return null;
+  return p.param.value;
+}
+
+/** A case pattern that no empty word matches: it has a character besides `*` (a literal, `?`, a
+ * bracket), with no extended glob and nothing expanded. */
+function needsAChar(pattern: Word): boolean {
+  let text = '';
+  for (const p of pattern.parts) {
+    if (p.type === 'Lit') text += p.value;
+    else if (p.type === 'SglQuoted' && !p.dollar) text += p.value === '' ? '' : 'x';
+    else if (p.type === 'DblQuoted' && p.parts.every((q) => q.type === 'Lit')) text += p.parts.length > 0 ? 'x' : '';
+    else return false;
+  }
+  return text.replace(/\*/g, '') !== '';
 }

@@ -2,7 +2,7 @@
 // that decides whether they run. The whole-file rule of classify.ts flattens it; a flow-sensitive
 // analysis can walk the same regions without going back to the syntax tree.
 
-import type { ArithmVar, ParamExp, ParamOp } from '../parse/ast.js';
+import type { ArithmVar, ParamExp, ParamOp, Word } from '../parse/ast.js';
 import type { ReferenceForm } from '../result.js';
 
 /** How the shell quotes the text around a reference, which decides how a default is written. */
@@ -59,6 +59,8 @@ export type WriteHow =
   | 'assignment'
   | 'declaration'
   | 'read'
+  /** `read -a NAME`: at the end of input NAME is left as it was. */
+  | 'read array'
   | 'for'
   | 'getopts'
   | 'printf -v'
@@ -72,7 +74,9 @@ export type WriteHow =
   | 'regex-match'
   | 'env-init-block'
   /** Bats' `run` sets status, output and lines. */
-  | 'bats run';
+  | 'bats run'
+  /** `cmd &` sets `$!`. */
+  | 'background';
 
 export interface Write {
   readonly kind: 'write';
@@ -99,13 +103,64 @@ export interface SetTest {
   readonly how: string;
 }
 
-/** `. FILE` or `source FILE`: the variables it sets are not seen. */
+/** `. FILE` or `source FILE` (bats' `load`): the flow analysis follows the file when it can
+ * resolve and read it. */
 export interface Source {
   readonly kind: 'source';
   readonly start: number;
   readonly end: number;
   /** The literal path, or null when it is computed. */
   readonly path: string | null;
+  /** The word naming the file, to resolve `$(dirname "$0")/x` and the like; null for bats' `load`,
+   * whose `path` is already complete. */
+  readonly word: Word | null;
+}
+
+/** A simple command that may run a function of the script. */
+export interface Call {
+  readonly kind: 'call';
+  readonly start: number;
+  readonly end: number;
+  /** The command name when it is literal. */
+  readonly name: string | null;
+  /** For a computed name (`"cmd_$1"`), the names it could be; null when literal. */
+  readonly pattern: RegExp | null;
+  /** Arguments that always give one word each: a lower bound of the callee's `$#` ... */
+  readonly fixedArgs: number;
+  /** ... plus the caller's own count when an argument is exactly `"$@"`. */
+  readonly splat: boolean;
+  /** `trap HANDLER SIG`: the handler runs later, at any point after this one. */
+  readonly trap: boolean;
+}
+
+/** A command that may assign variables nounset cannot name: `eval`, `export "$name"=v`,
+ * `printf -v "$var"`, an assignment through a nameref. */
+export interface Opaque {
+  readonly kind: 'opaque';
+  readonly start: number;
+  readonly end: number;
+  readonly what: string;
+}
+
+/** `exit`, `return`, `break N`, `continue N` (and `exec CMD`, which does not come back). */
+export interface Jump {
+  readonly kind: 'jump';
+  readonly start: number;
+  readonly end: number;
+  readonly how: 'exit' | 'return' | 'break' | 'continue';
+  readonly levels: number;
+}
+
+/** `shift [N]` and `set -- WORDS`: the positional parameters change. */
+export interface Args {
+  readonly kind: 'args';
+  readonly start: number;
+  readonly end: number;
+  readonly how: 'shift' | 'set';
+  /** How many are shifted (null: computed), or how many `set` gives at least. */
+  readonly count: number | null;
+  /** `set -- "$@" x`: the old ones are kept too. */
+  readonly splat: boolean;
 }
 
 /** `declare -A NAME` and friends: subscripts of NAME are strings, not arithmetic. */
@@ -115,7 +170,13 @@ export interface Declare {
   readonly start: number;
   readonly end: number;
   readonly flags: string;
+  /** `local x=1` as opposed to `local x`. */
+  readonly valued: boolean;
 }
+
+/** What a test that passed or failed shows about the state: NAME is set, there are at least
+ * `min` positional parameters, or that outcome cannot happen (`true` never fails). */
+export type Fact = { readonly kind: 'set'; readonly name: string } | { readonly kind: 'argc'; readonly min: number } | { readonly kind: 'impossible' };
 
 /** A stretch of code with one control shape:
  * - `script`: the top level; `function`: a function body (runs when called);
@@ -132,9 +193,19 @@ export interface Region {
   /** The function's name, for `function`. */
   readonly name: string | null;
   readonly events: Event[];
+  /** What holds when the region starts: the condition of an if arm or a while body, the left side
+   * of `&&` for its right side. */
+  facts: readonly Fact[] | null;
+  /** For `optional`: what holds on the path that skips it (`[ $# -ge 1 ] || usage`); for `loop`:
+   * on the path that never enters it (`impossible` for `for x in a b`, `while true`). */
+  skipFacts: readonly Fact[] | null;
+  /** For a `loop`: only `break` leaves it (`while true`); for an `arm` of a case: the item ends
+   * in `;&` and falls into the next one; for an `optional`: the right side of `a && b || c`,
+   * skipped only when b ran; for a `function`: a bats test, which nothing in the file calls. */
+  flag: boolean;
 }
 
-export type Event = Read | Write | Unset | SetTest | Source | Declare | Region;
+export type Event = Read | Write | Unset | SetTest | Source | Declare | Call | Jump | Args | Opaque | Region;
 
 /** Visits every event in program order, regions included (before their contents). */
 export function forEachEvent(region: Region, fn: (event: Event, parent: Region) => void): void {

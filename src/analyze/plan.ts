@@ -7,7 +7,9 @@ import type { FixStyle, InputVariable, Verdict } from '../result.js';
 import { isBatsVariable } from './bats.js';
 import { findBlockSite, type BlockSite, type ExistingBlock } from './block-site.js';
 import { collectEvents } from './collect.js';
+import { analyzeFlow, testedAt, type FlowNote, type ReadStatus } from './flow.js';
 import type { Event, Read, Region, SetTest, Source, Unset, Write } from './model.js';
+import { sourceLoader } from './source-files.js';
 import { isAlwaysSet, isBlockUnsafe, isPlainValue, isPositional, isShellManaged, isVariableName } from './shell-vars.js';
 
 export interface PlanOptions {
@@ -18,6 +20,13 @@ export interface PlanOptions {
   readonly defaults: Readonly<Record<string, string>>;
   readonly required: readonly string[];
   readonly ignore: readonly string[];
+  /** The script's path, to resolve the files it sources. */
+  readonly path?: string;
+  /** Reads a sourced file; without it, sourced files are not followed. */
+  readonly readSource?: ((path: string) => string | null) | undefined;
+  /** Variables a file nounset could not follow may set: `leave` them alone (default) or treat
+   * them as `input`s, rewritten where they are read. */
+  readonly sourcedUnknown?: 'leave' | 'input';
 }
 
 /** How one reference is made safe:
@@ -34,6 +43,8 @@ export interface PlannedRead {
   readonly reason: string;
   /** Inside a function body (it runs when the function is called). */
   readonly inFunction: boolean;
+  /** For an `unknown` verdict: the offset of the source (or eval) that may have set it. */
+  readonly unknownAt?: number;
 }
 
 export interface Plan {
@@ -49,6 +60,8 @@ export interface Plan {
   readonly blockNames: readonly string[];
   readonly sources: readonly Source[];
   readonly options: PlanOptions;
+  /** What the flow analysis has to say: sourced files followed or not, functions not called ... */
+  readonly notes: readonly FlowNote[];
 }
 
 interface Facts {
@@ -57,8 +70,6 @@ interface Facts {
   readonly writes: Map<string, Write[]>;
   readonly setTests: Map<string, SetTest>;
   readonly sources: Source[];
-  /** `${X:?…}` / `${X?…}`: the script stops there when X is unset, so X counts as set. */
-  readonly checked: Map<string, Read>;
   /** `unset NAME` anywhere: NAME may be unset after it, whatever assigns it. */
   readonly unsets: Map<string, Unset>;
   /** Names declared without a value by `local`/`declare`/`typeset`: function variables, not inputs. */
@@ -66,7 +77,7 @@ interface Facts {
 }
 
 function gatherFacts(model: Region, blockSpan: { start: number; end: number } | null): Facts {
-  const facts: Facts = { reads: [], writes: new Map(), setTests: new Map(), sources: [], declared: new Set(), checked: new Map(), unsets: new Map() };
+  const facts: Facts = { reads: [], writes: new Map(), setTests: new Map(), sources: [], declared: new Set(), unsets: new Map() };
   // Every event in program order (as forEachEvent visits them) with whether it lies in a function
   // body: two parallel stacks, no map from region to flag.
   const events: Event[] = [];
@@ -85,7 +96,6 @@ function gatherFacts(model: Region, blockSpan: { start: number; end: number } | 
       pushEvents(e, fn || e.shape === 'function');
     } else if (e.kind === 'read') {
       facts.reads.push({ read: e, inFunction: fn });
-      if ((e.op === ':?' || e.op === '?') && !facts.checked.has(e.name)) facts.checked.set(e.name, e);
     }
     else if (e.kind === 'write') {
       const inBlock = blockSpan !== null && e.start >= blockSpan.start && e.end <= blockSpan.end;
@@ -100,7 +110,7 @@ function gatherFacts(model: Region, blockSpan: { start: number; end: number } | 
     } else if (e.kind === 'source') facts.sources.push(e);
     else if (e.kind === 'unset') {
       if (!facts.unsets.has(e.name)) facts.unsets.set(e.name, e);
-    } else if (e.kind === 'declare' && !/^(export|readonly)\b/.test(e.flags)) facts.declared.add(e.name);
+    } else if (e.kind === 'declare' && !e.valued && !/^(export|readonly)\b/.test(e.flags)) facts.declared.add(e.name);
   }
   return facts;
 }
@@ -120,16 +130,31 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   // A read before the block (in a leading `set` line) is not covered by it.
   const coverFrom = site.kind === 'existing' ? site.block.end : site.kind === 'new' ? site.at : Infinity;
 
-  // `X="$X:/more"` reads X before it assigns it: that assignment does not cover its own reads.
-  const coveringWrite = (read: Read): Write | undefined => facts.writes.get(read.name)?.find((w) => !(w.start <= read.start && read.end <= w.end));
-  const uncovered = new Set(facts.reads.filter((r) => !coveringWrite(r.read)).map((r) => r.read.name));
   const alwaysSet = (name: string): boolean => isAlwaysSet(name, options.dialect, variant);
+  const path = options.path ?? '<stdin>';
+  const flow = analyzeFlow({
+    model,
+    path,
+    lineOf,
+    initiallySet: alwaysSet,
+    ignoreWrite: (w) => block !== null && w.start >= block.start && w.end <= block.end,
+    loadSource: sourceLoader({ mainPath: path, readSource: options.readSource ?? null, bats: variant === 'bats', main: { file, text } }),
+    bats: variant === 'bats',
+  });
+  const unknownAsInput = options.sourcedUnknown === 'input';
+  const statusOf = (read: Read): ReadStatus => flow.status.get(read) ?? UNREACHED;
+  // Upward-exposed reads: some path from the start reaches them unassigned.
+  const uncovered = new Set<string>();
+  for (const { read } of facts.reads) {
+    const st = statusOf(read);
+    if (st.kind === 'unset' || (st.kind === 'unknown' && unknownAsInput)) uncovered.add(read.name);
+  }
   const managed = (name: string): boolean => isShellManaged(name) || (variant === 'bats' && isBatsVariable(name));
   const isInputName = (name: string): boolean =>
     isVariableName(name) && uncovered.has(name) && !facts.declared.has(name) && !alwaysSet(name) && !managed(name) && !ignore.has(name);
-  // A sourced file may give a variable its own default (`${X-default}`): a variable first read
-  // after a `source` is left to it, and rewritten where it is read.
-  const firstSource = Math.min(...facts.sources.map((x) => x.start));
+  // A file nounset could not follow (or an `eval`) may give a variable its own default
+  // (`${X-default}`): a variable first read after one is left to it, and rewritten where it is read.
+  const firstOpaque = Math.min(...flow.notes.filter((n) => n.code === 'source-not-followed' || n.code === 'opaque-assignment').map((n) => n.end));
   const firstRead = new Map<string, number>();
   for (const { read } of facts.reads) if (!firstRead.has(read.name) || (firstRead.get(read.name) ?? 0) > read.start) firstRead.set(read.name, read.start);
   const blockable = (name: string): boolean =>
@@ -139,7 +164,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     !facts.setTests.has(name) &&
     !facts.unsets.has(name) &&
     !isBlockUnsafe(name) &&
-    (firstRead.get(name) ?? 0) < firstSource;
+    (firstRead.get(name) ?? 0) < firstOpaque;
 
   const suppressed = suppressions(file, lineOf);
   const reads: PlannedRead[] = facts.reads.map(({ read, inFunction }) => {
@@ -153,42 +178,42 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (read.form === 'special' && name !== '!') return safeRead(read, inFunction, `\`$${name}\` is always set`);
     if (read.form === 'list') {
       // mksh (and pdksh, oksh) stop on `"${a[@]}"` of an unset array: in ksh only an assigned one passes.
-      if (variant === 'ksh' && !coveringWrite(read)) return { read, verdict: 'review', fix: 'review', reason: `${name} is never assigned in this file, and mksh stops a -u script on a list expansion of an unset array; check it by hand`, inFunction };
+      if (variant === 'ksh' && statusOf(read).kind !== 'set') return { read, verdict: 'review', fix: 'review', reason: `${name} is never assigned in this file, and mksh stops a -u script on a list expansion of an unset array; check it by hand`, inFunction };
       return safeRead(read, inFunction, read.node.type === 'ParamExp' && read.node.excl ? 'lists names; never aborts' : 'a whole-array expansion is empty when unset (bash ≥ 4.4)');
     }
-    // `unset X` anywhere: X may be unset after it, even one the shell always sets.
-    if (facts.unsets.has(name)) return planUnsafe(read, inFunction);
-    if (alwaysSet(name)) return safeRead(read, inFunction, `${variant === 'ksh' ? 'ksh' : options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
-    if (name === 'FUNCNAME' && inFunction && variant !== 'ksh') return safeRead(read, inFunction, 'bash sets FUNCNAME while a function runs');
-    const write = coveringWrite(read);
-    if (write && !isPositional(name)) {
-      const how = write.how === 'assignment' ? 'assigned' : `set by ${write.how}`;
+    if (name === 'FUNCNAME' && inFunction && variant !== 'ksh' && !facts.unsets.has(name)) return safeRead(read, inFunction, 'bash sets FUNCNAME while a function runs');
+    const st = statusOf(read);
+    if (st.kind === 'set') {
       if (read.form === 'indirect') return { read, verdict: 'review', fix: 'review', reason: `reads the variable that ${name} names, which may be unset`, inFunction };
-      return safeRead(read, inFunction, `${how} in this file (line ${lineOf(write.start)}); a variable assigned anywhere in the file counts as set`);
+      if (isPositional(name)) return safeRead(read, inFunction, `every path to line ${lineOf(read.start)} passes at least ${name} argument${name === '1' ? '' : 's'}`);
+      if (st.at === -1) return safeRead(read, inFunction, `${variant === 'ksh' ? 'ksh' : options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
+      if (st.at < -1) return safeRead(read, inFunction, `the test on line ${lineOf(testedAt(st.at))} shows ${name} is set on every path to line ${lineOf(read.start)}`);
+      const how = facts.writes.get(name)?.find((w) => w.start === st.at)?.how;
+      const what = how === undefined || how === 'assignment' || how === 'declaration' ? 'assigned' : `set by ${how}`;
+      return safeRead(read, inFunction, `${what} on every path to line ${lineOf(read.start)} (line ${lineOf(st.at)})`);
     }
-    const check = facts.checked.get(name);
-    if (check && !isPositional(name)) return safeRead(read, inFunction, `checked by \`\${${name}${check.op ?? ''}…}\` on line ${lineOf(check.start)}, which stops the script when it is unset; a check anywhere in the file counts`);
-    return planUnsafe(read, inFunction);
+    // The env-init block covers a name read before the file was sourced, whatever it does.
+    if (st.kind === 'unknown' && !unknownAsInput && !(blockable(name) && read.start >= coverFrom)) {
+      return { read, verdict: 'unknown', fix: 'none', reason: `${name} may be set by what runs on line ${lineOf(st.source)}, which nounset cannot see into; left alone (\`--sourced-unknown input\` rewrites it)`, inFunction, unknownAt: st.source };
+    }
+    return planUnsafe(read, inFunction, st);
   });
 
   /** Why a read may find its variable unset, in words. */
-  function whyUnsafe(read: Read): string {
+  function whyUnsafe(read: Read, st: ReadStatus): string {
     const name = read.name;
-    const unset = facts.unsets.get(name);
-    if (unset) return `${name} is unset on line ${lineOf(unset.start)}, and a read after that finds it unset`;
-    const selfRef = facts.writes.get(name)?.find((w) => w.start <= read.start && read.end <= w.end);
-    if (selfRef) return `${name} is read in its own assignment (line ${lineOf(selfRef.start)}) and assigned nowhere else, so it comes from the environment and may be unset`;
-    if (facts.declared.has(name)) return `${name} is declared without a value (\`local ${name}\` leaves it unset) and never assigned`;
-    if (isPositional(name)) return `argument $${name} may be missing`;
+    if (st.kind === 'unknown') return `${name} may be set by what runs on line ${lineOf(st.source)}, which nounset cannot see into, and is treated as an input`;
+    const why = st.kind === 'unset' ? st.why : '';
     if (name === '!') return '$! is unset until a job runs in the background';
-    if (isShellManaged(name)) return `${name} is set by the shell only after some commands`;
+    if (name === 'OPTARG' && !facts.unsets.has(name)) return 'getopts leaves OPTARG unset for an option that takes no argument (and before the first option)';
+    if (isShellManaged(name) && !facts.unsets.has(name)) return `${name} is set by the shell only after some commands; ${why}`;
     if (variant === 'bats' && isBatsVariable(name)) return `bats sets ${name}, but some BATS_ variables only while a test runs`;
-    return `${name} is never assigned in this file, so it comes from the environment and may be unset`;
+    return why;
   }
 
-  function planUnsafe(read: Read, inFunction: boolean): PlannedRead {
+  function planUnsafe(read: Read, inFunction: boolean, st: ReadStatus): PlannedRead {
     const name = read.name;
-    const what = whyUnsafe(read);
+    const what = whyUnsafe(read, st);
     const canRewrite = isRewritable(read);
     const unsafe = (fix: Fix, how: string): PlannedRead => ({ read, verdict: fix === 'review' ? 'review' : 'unsafe', fix, reason: `${what}; ${how}`, inFunction });
     // `$X` inside $(( )) is text substituted before the arithmetic is read: the block's empty
@@ -238,8 +263,13 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     blockNames: [...blockNames].sort(),
     sources: facts.sources,
     options,
+    notes: flow.notes,
   };
 }
+
+/** A read no path reaches (it follows an exit, or sits in a function called only from such a place):
+ * rewritten all the same, in case nounset is wrong about that. */
+const UNREACHED: ReadStatus = { kind: 'unset', why: 'nounset finds no path that reaches this read (it follows an `exit` or `return`), and treats it as reachable' };
 
 /** A read that is safe, and why (a function, not a closure per read). */
 function safeRead(read: Read, inFunction: boolean, reason: string): PlannedRead {

@@ -10,6 +10,7 @@ export interface FixArgs {
   readonly default?: readonly string[];
   readonly require?: readonly string[];
   readonly ignoreVar?: readonly string[];
+  readonly sourcedUnknown?: string;
 }
 
 /** `NAME=value` pairs; the library checks that NAME is a variable name and value can be written. */
@@ -36,5 +37,6 @@ export function toFixOptions(args: FixArgs): Omit<FixOptions, 'path'> {
     defaults: parseDefaults(args.default ?? []),
     required: [...(args.require ?? [])],
     ignore: [...(args.ignoreVar ?? [])],
+    ...(args.sourcedUnknown ? { sourcedUnknown: args.sourcedUnknown as 'leave' | 'input' } : {}),
   };
 }

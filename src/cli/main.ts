@@ -182,7 +182,8 @@ function withFixOptions<T>(y: Argv<T>) {
     .option('dialect', { choices: ['auto', 'bash', 'sh', 'posix'] as const, describe: 'auto (default): from the shellcheck directive, shebang or extension, else bash' })
     .option('default', { type: 'string', array: true, nargs: 1, describe: 'NAME=value: the default an unset input gets (repeatable)' })
     .option('require', { type: 'string', array: true, nargs: 1, describe: 'NAME: an input that must be set; checked with ${NAME:?} (repeatable)' })
-    .option('ignore-var', { type: 'string', array: true, nargs: 1, describe: 'NAME: a variable nounset never touches (repeatable)' });
+    .option('ignore-var', { type: 'string', array: true, nargs: 1, describe: 'NAME: a variable nounset never touches (repeatable)' })
+    .option('sourced-unknown', { choices: ['leave', 'input'] as const, describe: 'variables a sourced file nounset cannot follow (or an eval) may set: leave (default) them alone, or treat them as inputs' });
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -48,6 +48,7 @@ export function resolveFileConfig(loaded: LoadedConfig, absFile: string): Resolv
   for (const layer of layers) {
     if (layer.style !== undefined) out.style = layer.style;
     if (layer.dialect !== undefined) out.dialect = layer.dialect;
+    if (layer.sourcedUnknown !== undefined) out.sourcedUnknown = layer.sourcedUnknown;
     for (const [name, value] of Object.entries(layer.defaults ?? {})) defaults.set(name, value);
   }
   // Sorted, so the same config gives byte-identical output whatever order the layers came in.

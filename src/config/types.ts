@@ -15,6 +15,8 @@ export interface ConfigSettings {
   readonly required?: readonly string[];
   /** Variables nounset never touches. */
   readonly ignoreVars?: readonly string[];
+  /** Variables a sourced file nounset cannot follow may set: left alone, or taken as inputs. */
+  readonly sourcedUnknown?: 'leave' | 'input';
 }
 
 export interface ConfigOverride extends ConfigSettings {
@@ -49,4 +51,5 @@ export interface ResolvedFileConfig {
   required: string[];
   /** Sorted, without duplicates. */
   ignoreVars: string[];
+  sourcedUnknown?: 'leave' | 'input';
 }

@@ -108,6 +108,7 @@ const SETTINGS: Readonly<Record<string, Check>> = {
   defaults: checkDefaults,
   required: checkNames,
   ignoreVars: checkNames,
+  sourcedUnknown: oneOf(['leave', 'input']),
 };
 
 const OVERRIDE: Readonly<Record<string, Check>> = {

@@ -25,7 +25,11 @@ export const DIAGNOSTIC_MEANINGS: Readonly<Record<string, string>> = {
   'env-init-block-malformed': 'Two env-init blocks, or a marker without its pair; fix the markers by hand.',
   'needs-review': 'A reference may be unset and no rewrite fits it (`${#X}` in inline style, `x++`, a quoted `let` argument, `${!ref}`); check it by hand.',
   'crlf-script': 'The script has CRLF line endings, and the env-init block is written with them: it runs as intended only under a shell that ignores \\r (Cygwin, MSYS); bash and dash on Linux read each value with a trailing \\r.',
-  'sources-file': '`. file` / `source file`: what the sourced file sets is not seen, so reads of it count as environment inputs.',
+  'source-followed': '`. file` / `source file`: nounset read the file, and what it assigns (and the functions it defines) count from that line on.',
+  'source-not-followed': 'A sourced file nounset cannot resolve or read (a computed path, outside the directory nounset runs in, missing, a cycle): any variable may be set there, so reads after it are left alone and listed; `--sourced-unknown input` rewrites them instead.',
+  'opaque-assignment': '`eval`, `export "$name"=…`, `printf -v "$var"` or an assignment through a nameref may set variables nounset cannot name: reads after it are left alone and listed, as after a file it cannot follow.',
+  'function-not-called': 'Functions nothing in the file calls: their reads are checked as if they ran after the file\'s top level, as when another script sources the file.',
+  'computed-call': 'A command whose name is computed (`"$cmd"`, `"do_$1"`) may run any function whose name fits; each such function is also checked as called from there, with no arguments known.',
   'unsupported-shell': 'The script is written for another shell (zsh, fish, ...); nounset skips it.',
   disabled: 'A `# nounset disable-file` comment; nounset skips the file.',
 };

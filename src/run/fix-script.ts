@@ -21,7 +21,16 @@ function normalize(options: FixOptions): Omit<PlanOptions, 'dialect' | 'variant'
     if (!isQuotableDefault(v)) throw new UsageError(`default for ${n}: quotes, '}', backslashes and line breaks cannot be written the same way in every context; got ${JSON.stringify(v)}`);
   }
   if (options.style !== undefined && options.style !== 'block' && options.style !== 'inline') throw new UsageError(`unknown style: ${String(options.style)}`);
-  return { style: options.style ?? 'block', defaults: { ...options.defaults }, required: [...(options.required ?? [])], ignore: [...(options.ignore ?? [])] };
+  if (options.sourcedUnknown !== undefined && options.sourcedUnknown !== 'leave' && options.sourcedUnknown !== 'input') throw new UsageError(`unknown sourcedUnknown: ${String(options.sourcedUnknown)} (leave or input)`);
+  return {
+    style: options.style ?? 'block',
+    defaults: { ...options.defaults },
+    required: [...(options.required ?? [])],
+    ignore: [...(options.ignore ?? [])],
+    path: options.path ?? '<stdin>',
+    readSource: options.readSource,
+    sourcedUnknown: options.sourcedUnknown ?? 'leave',
+  };
 }
 
 type Parsed = { kind: 'ok'; dialect: Dialect; variant: ShellVariant | null; file: File } | { kind: 'skip'; dialect: Dialect; diagnostic: Diagnostic };
@@ -48,8 +57,21 @@ function parseScript(text: string, options: FixOptions): Parsed {
 function planDiagnostics(plan: Plan, at: (o: number) => { line: number; column: number }): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (plan.site.kind === 'malformed') out.push({ ...at(plan.site.at), severity: 'error', code: 'env-init-block-malformed', message: `${plan.site.message}; fix the markers by hand, nounset leaves the file alone until then` });
-  for (const s of plan.sources) {
-    out.push({ ...at(s.start), severity: 'info', code: 'sources-file', message: `sources ${s.path ?? 'a computed path'}: variables set there are not seen, so reads of them count as environment inputs` });
+  // Names left alone because of each file not followed (or eval), to list with it.
+  const unknownAt = new Map<number, Set<string>>();
+  for (const r of plan.reads) {
+    if (r.unknownAt === undefined) continue;
+    const set = unknownAt.get(r.unknownAt) ?? new Set<string>();
+    set.add(r.read.name);
+    unknownAt.set(r.unknownAt, set);
+  }
+  for (const n of plan.notes) {
+    const where = at(n.start);
+    let message = n.message;
+    const names = n.code === 'source-not-followed' || n.code === 'opaque-assignment' ? [...(unknownAt.get(n.start) ?? [])].sort() : [];
+    if (names.length > 0) message += `; ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} read after it and may be set there, so ${names.length === 1 ? 'it is' : 'they are'} left alone (\`--sourced-unknown input\` rewrites ${names.length === 1 ? 'it' : 'them'})`;
+    const severity = n.code === 'source-not-followed' || n.code === 'opaque-assignment' ? 'warning' : 'info';
+    out.push({ ...where, severity, code: n.code, message });
   }
   return out;
 }

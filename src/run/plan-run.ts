@@ -39,6 +39,7 @@ export type PlannedFile = { readonly task: FileTask } | { readonly result: FileR
 export function mergeFixOptions(cli: Omit<FixOptions, 'path'>, file: ResolvedFileConfig | null): Omit<FixOptions, 'path'> {
   if (!file) return cli;
   const style = cli.style ?? file.style;
+  const sourcedUnknown = cli.sourcedUnknown ?? file.sourcedUnknown;
   const dialect = cli.dialect ?? dialectOption(file.dialect);
   const union = (a: readonly string[] | undefined, b: readonly string[]): string[] => [...new Set([...(a ?? []), ...b])].sort();
   return {
@@ -47,6 +48,7 @@ export function mergeFixOptions(cli: Omit<FixOptions, 'path'>, file: ResolvedFil
     defaults: { ...file.defaults, ...cli.defaults },
     required: union(cli.required, file.required),
     ignore: union(cli.ignore, file.ignoreVars),
+    ...(sourcedUnknown ? { sourcedUnknown } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // `nounset contract`: the environment contract of each script found under the paths and, with
 // check files, each place those files run a script, checked against its contract.
 
+import { sourceReader } from './source-reader.js';
 import { resolve } from 'node:path';
 import { checkInvocation, type CheckFinding } from '../contract/check.js';
 import type { Invocation } from '../contract/invocation.js';
@@ -38,6 +39,7 @@ export function runContract(paths: readonly string[], options: ContractOptions, 
   const contracts: ScriptContract[] = [];
   const sources = new Map<string, { text: string; fix: Omit<FixOptions, 'path'> }>();
   const problems: { path: string; error: string }[] = [];
+  const readSource = sourceReader(io, options.cwd);
   for (const planned of planRun(paths, { cwd: options.cwd, fix: options.fix }, io)) {
     if (!('task' in planned)) {
       problems.push({ path: planned.result.path, error: planned.result.error ?? 'could not be processed' });
@@ -47,7 +49,7 @@ export function runContract(paths: readonly string[], options: ContractOptions, 
     try {
       const text = io.readFile(resolve(options.cwd, path));
       sources.set(path, { text, fix });
-      contracts.push(scriptContract(path, text, fix, options.entry));
+      contracts.push(scriptContract(path, text, { ...fix, readSource }, options.entry));
     } catch (err) {
       problems.push({ path, error: describeIOError(err) });
     }
@@ -55,7 +57,7 @@ export function runContract(paths: readonly string[], options: ContractOptions, 
   /** A script's contract for the arguments a place passes it. */
   const forArgs = (c: ScriptContract, args: readonly string[]): ScriptContract => {
     const src = sources.get(c.path);
-    return src ? scriptContract(c.path, src.text, src.fix, args) : c;
+    return src ? scriptContract(c.path, src.text, { ...src.fix, readSource }, args) : c;
   };
   const checked: CheckedInvocation[] = [];
   const files = options.check ?? [];

@@ -8,6 +8,7 @@ import { diffFromEdits } from '../report/edit-diff.js';
 import type { Diagnostic, FixOptions, FixResult } from '../result.js';
 import type { FileResult } from '../run-result.js';
 import { fixScript } from './fix-script.js';
+import { sourceReader } from './source-reader.js';
 import { describeIOError, NotTextError, type EntryStat, type ScriptIO } from './io.js';
 import { replaceFile } from './replace-file.js';
 
@@ -68,7 +69,7 @@ export function runFile(task: FileTask, options: FileRunOptions, io: ScriptIO): 
   }
   let result: FixResult;
   try {
-    result = fixScript(text, { ...task.fix, path });
+    result = fixScript(text, { ...task.fix, path, readSource: sourceReader(io, options.cwd) });
   } catch (err) {
     if (err instanceof UsageError) throw err;
     return failed(describeFixError(err));

@@ -10,6 +10,7 @@ import { parseChangedLines } from '../review/changed-lines.js';
 import { reviewFile, type FileReview } from '../review/review-file.js';
 import { isScriptFile } from './find-scripts.js';
 import { fixScript } from './fix-script.js';
+import { sourceReader } from './source-reader.js';
 import { changedLinesDiff, mergeBase, repositoryRoot, resolveCommit, showFile } from './git.js';
 import { NotTextError, type ScriptIO } from './io.js';
 import { decodeScript } from './node-io.js';
@@ -60,7 +61,7 @@ export function runPr(options: PrOptions, io: ScriptIO): PrRun {
     const loaded = loader?.configFor(abs) ?? null;
     if (loaded && isExcludedByConfig(loaded, abs)) continue;
     const fix = mergeFixOptions(options.fix, loaded && resolveFileConfig(loaded, abs));
-    const result = fixScript(text, { ...fix, path: changed.path });
+    const result = fixScript(text, { ...fix, path: changed.path, readSource: sourceReader(io, root) });
     const cause = findSkipCause(result);
     if (cause) {
       skipped.push({ path: changed.path, reason: `${cause.line}:${cause.column}: ${cause.message}` });

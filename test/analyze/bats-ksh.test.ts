@@ -17,7 +17,7 @@ describe('analyze: Bats files', () => {
   it('run sets status, output and lines; they are not environment inputs', () => {
     const text = '@test "t" {\n  run ls\n  echo "$status $output ${lines[0]}"\n}\n';
     assert.deepEqual(verdicts(text, 't.bats'), ['status safe', 'output safe', 'lines safe']);
-    assert.match(reasonOf(text, 't.bats', 'status'), /set by bats run/);
+    assert.match(reasonOf(text, 't.bats', 'status'), /set by bats run on every path to line 3 \(line 2\)/);
     assert.deepEqual(fixScript(text, { path: 't.bats' }).inputs, []);
   });
 
@@ -33,10 +33,22 @@ describe('analyze: Bats files', () => {
     assert.deepEqual(fix.edits.map((e) => [e.kind, e.after]), [['require-nonempty', '${DIR:?DIR is not set}']]);
   });
 
-  it('load NAME sources NAME.bash and bats_load_library NAME a library, as source does', () => {
-    const text = 'load helper\nload "lib/x.bash"\nbats_load_library bats-support\nload "$D/h"\n';
-    const messages = fixScript(text, { path: 't.bats' }).diagnostics.filter((d) => d.code === 'sources-file').map((d) => d.message.split(':')[0]);
-    assert.deepEqual(messages, ['sources helper.bash', 'sources lib/x.bash', 'sources bats-support', 'sources a computed path']);
+  it('load NAME sources NAME.bash (beside the test file) and bats_load_library NAME a library, as source does', () => {
+    const text = 'load helper\nload "lib/x.bash"\nbats_load_library bats-support\nload "$D/h"\necho "$H $X $D"\n';
+    const files: Record<string, string> = { 'test/helper.bash': 'H=1\n', 'test/lib/x.bash': 'X=1\n' };
+    const asked: string[] = [];
+    const readSource = (p: string): string | null => {
+      asked.push(p);
+      return files[p] ?? null;
+    };
+    const fix = fixScript(text, { path: 'test/t.bats', readSource });
+    assert.deepEqual(
+      fix.diagnostics.map((d) => `${d.line} ${d.code}`),
+      ['1 source-followed', '2 source-followed', '3 source-not-followed', '4 source-not-followed'],
+    );
+    assert.deepEqual(asked, ['test/helper.bash', 'test/lib/x.bash', 'test/bats-support']);
+    // bats-support is not followed: D may be set there; H and X, set before it, stay set.
+    assert.deepEqual(inspectScript(text, { path: 'test/t.bats', readSource }).references.map((r) => `${r.name} ${r.verdict}`), ['D unknown', 'H safe', 'X safe', 'D unknown']);
   });
 
   it('BATS_ variables are set by bats: never inputs, defaulted where they are read', () => {
@@ -73,7 +85,7 @@ describe('analyze: ksh scripts', () => {
   });
 
   it('a list expansion of an array never assigned is left for review (mksh stops on it)', () => {
-    const text = 'echo "${a[@]}" "${b[@]}"\nb=(1)\n';
+    const text = 'b=(1)\necho "${a[@]}" "${b[@]}"\n';
     assert.deepEqual(verdicts(text, 'x.ksh'), ['a review', 'b safe']);
     assert.deepEqual(verdicts(text, 'x.bash'), ['a safe', 'b safe']);
     assert.deepEqual(fixScript(text, { path: 'x.ksh' }).output, text);

@@ -181,7 +181,7 @@ const ROWS: readonly Row[] = [
 
 /** A fact as the table writes it. */
 function show(fact: Fact): string {
-  return fact.kind === 'set' ? fact.name : `#${fact.min}`;
+  return fact.kind === 'set' ? fact.name : fact.kind === 'argc' ? `#${fact.min}` : 'impossible';
 }
 
 function factsOf(cond: string, dialect: 'bash' | 'posix'): { t: string[]; f: string[] } {

@@ -66,7 +66,7 @@ describe('nounset --check and --format', () => {
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 4);
     assert.match(lines[0] ?? '', /^::warning file=a%2Cb\.sh,line=2,col=1,title=nounset%3A env-init-block::insert the env-init block: /);
-    assert.match(lines[1] ?? '', /^::warning file=a%2Cb\.sh,line=2,col=12,title=nounset%3A default-empty::\$1 → \$\{1:-\}: argument \$1 may be missing/);
+    assert.match(lines[1] ?? '', /^::warning file=a%2Cb\.sh,line=2,col=12,title=nounset%3A default-empty::\$1 → \$\{1:-\}: no argument \$1 is guaranteed on the path from line 1 to line 2/);
     assert.match(lines[2] ?? '', /^::warning file=a%2Cb\.sh,line=3,col=9,title=nounset%3A require-nonempty::\$D → \$\{D:\?D is not set\}/);
     assert.match(lines[3] ?? '', /^::error file=bad\.sh,line=2,col=1,title=nounset%3A parse-error::/);
   });

@@ -1,0 +1,715 @@
+// Definite assignment over the model, the way a compiler computes it: a read is unsafe when some
+// path from the start of the script — or, inside a function, from some place it is called — reaches
+// it with the variable unassigned (never assigned on that path, or `unset` or made `local` since).
+//
+// The walk carries one State per path: the names assigned on every path so far, the names that may
+// be unset (each with why, for the edit's reason), the names a file nounset could not follow may
+// have set, and how many positional parameters there are at least. Branches join by intersection,
+// loops run their body twice (enough for a fixpoint of assign/unset), subshells do not leak.
+// Functions get a summary (what every return path assigns, what it may unset, whether it always
+// exits) and an entry state: the meet of the states at their call sites, computed to a fixpoint
+// over the call graph.
+
+import type { Call, Event, Fact, Read, Region, Source, Write } from './model.js';
+
+export type ReadStatus =
+  /** `at`: the assignment's offset; -1 when the shell sets it; below -1 a test's (see testedAt). */
+  | { readonly kind: 'set'; readonly at: number }
+  | { readonly kind: 'unset'; readonly why: string }
+  | { readonly kind: 'unknown'; readonly source: number };
+
+/** A sourced file, loaded and modelled. */
+export interface LoadedFile {
+  readonly path: string;
+  readonly model: Region;
+}
+
+export type SourceOutcome = { readonly kind: 'file'; readonly file: LoadedFile } | { readonly kind: 'unresolved'; readonly reason: string };
+
+export interface FlowInput {
+  readonly model: Region;
+  /** The path of the script, for sourced files' cycles. */
+  readonly path: string;
+  readonly lineOf: (offset: number) => number;
+  /** Names the shell sets before the script starts. */
+  readonly initiallySet: (name: string) => boolean;
+  /** Writes the walk leaves out (the env-init block's own lines). */
+  readonly ignoreWrite: (w: Write) => boolean;
+  /** Resolves and loads the file a `source` names; `from` is the file holding it. */
+  readonly loadSource: (source: Source, from: string) => SourceOutcome;
+  /** A Bats file: `setup` runs before each test. */
+  readonly bats: boolean;
+}
+
+export interface FlowNote {
+  readonly start: number;
+  readonly end: number;
+  readonly code: 'source-followed' | 'source-not-followed' | 'function-not-called' | 'computed-call' | 'opaque-assignment';
+  readonly message: string;
+  /** For source-not-followed and opaque-assignment: the names read after it that it may set. */
+  readonly names?: string[];
+}
+
+export interface FlowResult {
+  readonly status: Map<Read, ReadStatus>;
+  readonly notes: FlowNote[];
+}
+
+interface Why {
+  readonly text: string;
+  /** Unset or made local on the way: even a name the shell sets, or a file nounset did not follow
+   * may have set, is unset here. */
+  readonly killed: boolean;
+}
+
+interface State {
+  dead: boolean;
+  /** Assigned on every path: name → offset of an assignment. */
+  set: Map<string, number>;
+  /** May be unassigned, and why. */
+  why: Map<string, Why>;
+  /** May have been assigned by a file nounset did not follow: name → its offset. */
+  unknown: Map<string, number>;
+  /** ≥ 0: every name not set or killed may have been assigned by the file sourced at this offset. */
+  opaque: number;
+  /** At least this many positional parameters. */
+  argc: number;
+}
+
+type Status = 0 | 1 | 2; // unset < unknown < set
+
+interface Summary {
+  readonly gen: Map<string, number>;
+  readonly kill: Set<string>;
+  readonly noReturn: boolean;
+  readonly opaque: number;
+}
+
+interface FuncDef {
+  readonly name: string;
+  readonly region: Region;
+  readonly file: string;
+  /** Defined in the script itself (its reads are reported), not in a sourced file. */
+  readonly own: boolean;
+  /** Names declared local (or declare/typeset without -g) in its body. */
+  readonly locals: Set<string>;
+}
+
+/** Where a walk is: jumps go to the innermost loop, function or file that takes them. */
+interface Frame {
+  readonly fn: FuncDef | null;
+  readonly loops: { breaks: State[]; continues: State[] }[];
+  /** `return` states of the function (or of a sourced file's top level). */
+  readonly returns: State[] | null;
+  readonly files: string[];
+  /** In a subshell: `exit` and `return` end only it. */
+  readonly sub: boolean;
+}
+
+export function analyzeFlow(input: FlowInput): FlowResult {
+  const lineOf = input.lineOf;
+  const notes: FlowNote[] = [];
+  const status = new Map<Read, ReadStatus>();
+  const funcs = new Map<string, FuncDef[]>();
+  const loaded = new Map<string, SourceOutcome>();
+  const summaries = new Map<string, Summary>();
+  /** Calls seen in the latest walk of each caller (top level or a function): callee → states. */
+  const callStates = new Map<Region | 'top', Map<string, { state: State; line: number; trap: boolean }[]>>();
+  let caller: Region | 'top' = 'top';
+  let recording = false;
+  let collecting = false;
+  // Notes are gathered in the final pass only, once each.
+  const noted = new Set<string>();
+  const note = (n: FlowNote): void => {
+    const key = `${n.code}:${n.start}`;
+    if (!recording || noted.has(key)) return;
+    noted.add(key);
+    notes.push(n);
+  };
+
+  // Names assigned anywhere after each offset, for "assigned later" reasons; names killed anywhere,
+  // for trap handlers.
+  const writesOf = new Map<string, number[]>();
+  const killedAnywhere = new Set<string>();
+
+  // ---- functions and sourced files, found before any walk ----
+  const registerFile = (model: Region, file: string, own: boolean): void => {
+    const stack: Region[] = [model];
+    for (let r = stack.pop(); r; r = stack.pop()) {
+      for (const e of r.events) {
+        if (e.kind === 'region') {
+          if (e.shape === 'function' && e.name !== null) {
+            const def: FuncDef = { name: e.name, region: e, file, own, locals: localsOf(e) };
+            const list = funcs.get(e.name);
+            if (list) list.push(def);
+            else funcs.set(e.name, [def]);
+          }
+          stack.push(e);
+        } else if (e.kind === 'source') {
+          const outcome = load(e, file);
+          if (outcome.kind === 'file' && !registered.has(outcome.file.path)) {
+            registered.add(outcome.file.path);
+            registerFile(outcome.file.model, outcome.file.path, false);
+          }
+        } else if (own && e.kind === 'write') {
+          const list = writesOf.get(e.name);
+          if (list) list.push(e.start);
+          else writesOf.set(e.name, [e.start]);
+        } else if (e.kind === 'unset') killedAnywhere.add(e.name);
+        else if (e.kind === 'declare' && !e.valued && isLocalDeclaration(e.flags)) killedAnywhere.add(e.name);
+      }
+    }
+  };
+  const registered = new Set<string>([input.path]);
+  const load = (e: Source, from: string): SourceOutcome => {
+    const key = `${from}\0${e.start}`;
+    let outcome = loaded.get(key);
+    if (!outcome) {
+      outcome = input.loadSource(e, from);
+      loaded.set(key, outcome);
+    }
+    return outcome;
+  };
+  registerFile(input.model, input.path, true);
+
+  // ---- states ----
+  const fresh = (argc: number): State => ({ dead: false, set: new Map(), why: new Map(), unknown: new Map(), opaque: -1, argc });
+  const clone = (s: State): State => ({ dead: s.dead, set: new Map(s.set), why: new Map(s.why), unknown: new Map(s.unknown), opaque: s.opaque, argc: s.argc });
+  const deadState = (): State => ({ ...fresh(0), dead: true });
+
+  const statusIn = (s: State, name: string): Status => {
+    if (s.set.has(name)) return 2;
+    const w = s.why.get(name);
+    if (w?.killed) return 0;
+    if (s.unknown.has(name) || s.opaque >= 0) return 1;
+    if (w) return 0;
+    return input.initiallySet(name) && !isPositional(name) ? 2 : 0;
+  };
+
+  const assign = (s: State, name: string, at: number): void => {
+    s.set.set(name, at);
+    s.why.delete(name);
+    s.unknown.delete(name);
+  };
+  const kill = (s: State, name: string, text: string): void => {
+    s.set.delete(name);
+    s.unknown.delete(name);
+    s.why.set(name, { text, killed: true });
+  };
+  const makeOpaque = (s: State, at: number): void => {
+    // Whatever was unset or unassigned may now be set by it.
+    s.why.clear();
+    s.unknown.clear();
+    s.opaque = at;
+  };
+
+  /** The states of paths that meet, as one; `where` names the construct for reasons. */
+  const join = (states: readonly State[], where: string): State => {
+    const live = states.filter((s) => !s.dead);
+    if (live.length === 0) return deadState();
+    if (live.length === 1) return clone(live[0] as State);
+    const out = fresh(Math.min(...live.map((s) => s.argc)));
+    out.opaque = live.every((s) => s.opaque >= 0) ? Math.min(...live.map((s) => s.opaque)) : -1;
+    const names = new Set<string>();
+    for (const s of live) {
+      for (const n of s.set.keys()) names.add(n);
+      for (const n of s.why.keys()) names.add(n);
+      for (const n of s.unknown.keys()) names.add(n);
+    }
+    for (const name of names) {
+      let worst: Status = 2;
+      for (const s of live) {
+        const st = statusIn(s, name);
+        if (st < worst) worst = st;
+      }
+      if (worst === 2) {
+        const at = live.find((s) => s.set.has(name))?.set.get(name);
+        if (at !== undefined) out.set.set(name, at);
+      } else if (worst === 1) {
+        if (out.opaque < 0) out.unknown.set(name, live.find((s) => s.unknown.has(name))?.unknown.get(name) ?? live.find((s) => s.opaque >= 0)?.opaque ?? 0);
+      } else {
+        const unsetIn = live.filter((s) => statusIn(s, name) === 0);
+        const killed = unsetIn.some((s) => s.why.get(name)?.killed === true);
+        const given = unsetIn.find((s) => s.why.has(name))?.why.get(name);
+        if (given) out.why.set(name, { text: given.text, killed });
+        else {
+          const at = live.find((s) => s.set.has(name))?.set.get(name);
+          const text =
+            at === undefined
+              ? `${name} is not assigned on every path through ${where}`
+              : at < -1
+                ? `${name} is known to be set (by the test on line ${lineOf(testedAt(at))}) only on some paths through ${where}`
+                : `${name} is assigned on line ${lineOf(at)} only on some paths through ${where}`;
+          out.why.set(name, { text, killed });
+        }
+      }
+    }
+    return out;
+  };
+
+  const sameState = (a: State | undefined, b: State): boolean => {
+    if (!a || a.dead !== b.dead || a.argc !== b.argc || a.opaque !== b.opaque) return false;
+    if (a.set.size !== b.set.size || a.why.size !== b.why.size || a.unknown.size !== b.unknown.size) return false;
+    for (const k of a.set.keys()) if (!b.set.has(k)) return false;
+    for (const [k, w] of a.why) if (b.why.get(k)?.killed !== w.killed) return false;
+    for (const k of a.unknown.keys()) if (!b.unknown.has(k)) return false;
+    return true;
+  };
+
+  const applyFacts = (s: State, facts: readonly Fact[] | null, at: number): void => {
+    if (!facts || s.dead) return;
+    for (const f of facts) {
+      if (f.kind === 'impossible') s.dead = true;
+      else if (f.kind === 'argc') s.argc = Math.max(s.argc, f.min);
+      else if (!isPositional(f.name) && statusIn(s, f.name) !== 2) assign(s, f.name, testedAt(at));
+    }
+  };
+
+  // ---- reads ----
+  let entryText = 'from line 1';
+  const record = (read: Read, s: State): void => {
+    if (!recording) return;
+    const st = readStatus(read, s);
+    const old = status.get(read);
+    // A read visited more than once (a loop body) keeps its worst verdict.
+    if (!old || rank(st) < rank(old)) status.set(read, st);
+  };
+  const readStatus = (read: Read, s: State): ReadStatus => {
+    const name = read.name;
+    const line = lineOf(read.start);
+    if (isPositional(name)) {
+      const n = Number(name);
+      if (name === '0' || n <= s.argc) return { kind: 'set', at: -1 };
+      return { kind: 'unset', why: s.argc === 0 ? `no argument $${name} is guaranteed on the path ${entryText} to line ${line}` : `only ${s.argc} argument${s.argc === 1 ? ' is' : 's are'} guaranteed on the path ${entryText} to line ${line}, not $${name}` };
+    }
+    const st = statusIn(s, name);
+    if (st === 2) return { kind: 'set', at: s.set.get(name) ?? -1 };
+    if (st === 1) return { kind: 'unknown', source: s.unknown.get(name) ?? s.opaque };
+    const w = s.why.get(name);
+    if (w) return { kind: 'unset', why: `${w.text}; it is read on line ${line}` };
+    const writes = writesOf.get(name) ?? [];
+    const later = writes.find((o) => o > read.end);
+    const earlier = writes.filter((o) => o < read.start).pop();
+    const tail =
+      earlier !== undefined
+        ? ` (its assignment on line ${lineOf(earlier)} does not reach here: it is in a subshell, a pipeline, a function not called first, or on another path)`
+        : later !== undefined
+          ? ` (it is assigned on line ${lineOf(later)}, after this read)`
+          : '';
+    return { kind: 'unset', why: `${name} is read on line ${line} with no assignment on the path ${entryText}${tail}` };
+  };
+
+  // ---- the walk ----
+  const walk = (events: readonly Event[], s: State, frame: Frame): void => {
+    // The state where the right side of the last `a && b` ran: `a && b || c` skips c only there.
+    let andRan: State | null = null;
+    for (const e of events) {
+      if (s.dead) return;
+      if (e.kind === 'region' && e.shape === 'optional') {
+        andRan = optional(e, s, frame, andRan);
+        continue;
+      }
+      andRan = null;
+      switch (e.kind) {
+        case 'read':
+          record(e, s);
+          // `${X:?msg}` stops the script when X is unset: past it, X is set.
+          if ((e.op === ':?' || e.op === '?') && !isPositional(e.name)) assign(s, e.name, e.start);
+          break;
+        case 'write':
+          // Offsets are the script's own: a sourced file's writes are never the block's.
+          if (isPositional(e.name) || (frame.files[frame.files.length - 1] === input.path && input.ignoreWrite(e))) break;
+          // `read -a NAME` at the end of input leaves NAME as it was.
+          if (e.how === 'read array') break;
+          // getopts sets OPTARG only for an option that takes an argument.
+          if (e.how === 'getopts' && e.name === 'OPTARG') {
+            if (statusIn(s, 'OPTARG') !== 2) break;
+            kill(s, 'OPTARG', `getopts on line ${lineOf(e.start)} unsets OPTARG for an option without an argument`);
+            break;
+          }
+          if (frame.fn && isNameref(frame.fn, e.name)) {
+            makeOpaque(s, e.start);
+            break;
+          }
+          assign(s, e.name, e.start);
+          break;
+        case 'unset':
+          kill(s, e.name, `${e.name} is unset on line ${lineOf(e.start)}`);
+          break;
+        case 'declare':
+          if (frame.fn && isLocalDeclaration(e.flags) && !e.valued) kill(s, e.name, `${e.name} is declared without a value on line ${lineOf(e.start)} (\`${e.flags.split(' ')[0]} ${e.name}\` makes a new, unset variable)`);
+          break;
+        case 'set-test':
+          break;
+        case 'opaque':
+          note({ start: e.start, end: e.end, code: 'opaque-assignment', message: `${e.what} may assign variables nounset cannot name` });
+          makeOpaque(s, e.start);
+          break;
+        case 'source':
+          source(e, s, frame);
+          break;
+        case 'call':
+          call(e, s);
+          break;
+        case 'jump':
+          jump(e.how, e.levels, s, frame);
+          break;
+        case 'args':
+          if (e.how === 'shift') s.argc = e.count === null ? 0 : Math.max(0, s.argc - e.count);
+          else s.argc = (e.count ?? 0) + (e.splat ? s.argc : 0);
+          break;
+        case 'region':
+          region(e, s, frame);
+          break;
+      }
+    }
+  };
+
+  const jump = (how: 'exit' | 'return' | 'break' | 'continue', levels: number, s: State, frame: Frame): void => {
+    if (how === 'break' || how === 'continue') {
+      const loop = frame.loops[Math.max(0, frame.loops.length - levels)];
+      // Outside a loop bash ignores them (with a message).
+      if (!loop) return;
+      (how === 'break' ? loop.breaks : loop.continues).push(clone(s));
+    } else if (how === 'return') {
+      // `return` at the top level of an executed script fails and the script goes on.
+      if (!frame.returns) return;
+      frame.returns.push(clone(s));
+    }
+    s.dead = true;
+  };
+
+  const region = (r: Region, s: State, frame: Frame): void => {
+    switch (r.shape) {
+      case 'function':
+        return; // runs when called
+      case 'subshell': {
+        const inner = clone(s);
+        walk(r.events, inner, { ...frame, loops: [], returns: [], sub: true });
+        return;
+      }
+      case 'branch': {
+        const outs: State[] = [];
+        let fall: State | null = null;
+        for (const arm of r.events) {
+          if (arm.kind !== 'region') continue;
+          let a = clone(s);
+          applyFacts(a, arm.facts, arm.start);
+          if (fall) a = join([a, fall], `the case on line ${lineOf(r.start)}`);
+          walk(arm.events, a, frame);
+          if (arm.flag) fall = a;
+          else {
+            fall = null;
+            outs.push(a);
+          }
+        }
+        if (fall) outs.push(fall);
+        replace(s, join(outs, `the if or case on line ${lineOf(r.start)}`));
+        return;
+      }
+      case 'loop': {
+        const where = r.flag ? `the loop on line ${lineOf(r.start)}, which \`break\` can leave first` : `the loop on line ${lineOf(r.start)}, which may run zero times`;
+        const before = clone(s);
+        let entry = clone(s);
+        let last: State = deadState();
+        let loopFrame = { breaks: [] as State[], continues: [] as State[] };
+        for (let pass = 0; pass < 2; pass++) {
+          loopFrame = { breaks: [], continues: [] };
+          const body = clone(entry);
+          applyFacts(body, r.facts, r.start);
+          walk(r.events, body, { ...frame, loops: [...frame.loops, loopFrame] });
+          last = body;
+          if (pass === 0) {
+            const next = join([before, body, ...loopFrame.continues], where);
+            // `shift` in the body: the count may go down on every pass.
+            if (next.argc < before.argc) next.argc = 0;
+            entry = next;
+          }
+        }
+        const never = clone(before);
+        applyFacts(never, r.skipFacts, r.start);
+        const exits = r.flag ? loopFrame.breaks : [never, last, ...loopFrame.continues, ...loopFrame.breaks];
+        replace(s, join(exits, where));
+        return;
+      }
+      default:
+        walk(r.events, s, frame);
+    }
+  };
+
+  /** The right side of `&&` / `||`; returns the state where it ran, for a `||` after it. */
+  const optional = (r: Region, s: State, frame: Frame, andRan: State | null): State => {
+    const runs = clone(s);
+    applyFacts(runs, r.facts, r.start);
+    walk(r.events, runs, frame);
+    const skip = r.flag && andRan ? clone(andRan) : s;
+    applyFacts(skip, r.skipFacts, r.start);
+    const ran = clone(runs);
+    replace(s, join([skip, runs], `the \`&&\`/\`||\` on line ${lineOf(r.start)}`));
+    return ran;
+  };
+
+  const replace = (s: State, by: State): void => {
+    s.dead = by.dead;
+    s.set = by.set;
+    s.why = by.why;
+    s.unknown = by.unknown;
+    s.opaque = by.opaque;
+    s.argc = by.argc;
+  };
+
+  const source = (e: Source, s: State, frame: Frame): void => {
+    const from = frame.files[frame.files.length - 1] ?? input.path;
+    const outcome = load(e, from);
+    if (outcome.kind === 'unresolved' || frame.files.includes(outcome.file.path)) {
+      const reason = outcome.kind === 'unresolved' ? outcome.reason : `it sources itself again (a cycle through ${outcome.file.path})`;
+      note({ start: e.start, end: e.end, code: 'source-not-followed', message: `nounset does not follow ${e.path ?? 'the file sourced here'}: ${reason}` });
+      makeOpaque(s, e.start);
+      return;
+    }
+    note({ start: e.start, end: e.end, code: 'source-followed', message: `follows ${outcome.file.path}: the variables and functions it sets count from here` });
+    // The file runs here, in this shell; its top-level `return` ends only it.
+    const returns: State[] = [];
+    const wasRecording = recording;
+    recording = false;
+    walk(outcome.file.model.events, s, { ...frame, loops: [], returns, files: [...frame.files, outcome.file.path] });
+    recording = wasRecording;
+    replace(s, join([s, ...returns], `${outcome.file.path}`));
+  };
+
+  const calleesOf = (e: Call): string[] => {
+    if (e.name !== null) return funcs.has(e.name) ? [e.name] : [];
+    const pattern = e.pattern;
+    if (!pattern) return [];
+    // A bats test is a function nothing can call by name.
+    const out = [...funcs.keys()].filter((n) => pattern.test(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
+    if (out.length > 0) note({ start: e.start, end: e.end, code: 'computed-call', message: `a computed command name may run ${out.length === funcs.size ? 'any function' : out.join(', ')}: ${out.length === 1 ? 'it is' : 'they are'} checked as called from here too` });
+    return out;
+  };
+
+  const call = (e: Call, s: State): void => {
+    const callees = calleesOf(e);
+    if (callees.length === 0) return;
+    const line = lineOf(e.start);
+    if (collecting) {
+      const byCallee = callStates.get(caller) ?? new Map();
+      callStates.set(caller, byCallee);
+      let entry: State;
+      if (e.trap) {
+        // A handler runs at any later point: only what nothing unsets or shadows is sure.
+        entry = clone(s);
+        for (const n of killedAnywhere) kill(entry, n, `${n} may be unset or shadowed by \`local\` when the trap set on line ${line} runs`);
+        entry.argc = 0;
+      } else {
+        entry = clone(s);
+        entry.argc = e.name === null ? 0 : e.fixedArgs + (e.splat ? s.argc : 0);
+      }
+      for (const c of callees) {
+        const list = byCallee.get(c) ?? [];
+        list.push({ state: entry, line, trap: e.trap });
+        byCallee.set(c, list);
+      }
+    }
+    if (e.trap || e.name === null) {
+      // Which one runs is not known: only what any of them may unset counts.
+      for (const c of callees) for (const n of summaries.get(c)?.kill ?? []) kill(s, n, `${n} may be unset by ${c}, called on line ${line}`);
+      return;
+    }
+    const sum = summaries.get(e.name);
+    if (!sum) return;
+    if (sum.noReturn) {
+      s.dead = true;
+      return;
+    }
+    for (const n of sum.kill) kill(s, n, `${n} may be unset by ${e.name}, called on line ${line}`);
+    if (sum.opaque >= 0) makeOpaque(s, e.start);
+    for (const [n] of sum.gen) if (statusIn(s, n) !== 2) assign(s, n, e.start);
+  };
+
+  /** Walks a function body from `entry`; returns its state where it returns. */
+  const walkFunction = (def: FuncDef, entry: State): State => {
+    const returns: State[] = [];
+    const s = clone(entry);
+    const was = caller;
+    caller = def.region;
+    walk(def.region.events, s, { fn: def, loops: [], returns, files: [def.file], sub: false });
+    caller = was;
+    return join([s, ...returns], `${def.name}`);
+  };
+
+  // ---- 1. summaries, to a fixpoint (calls inside use the previous round's) ----
+  for (let round = 0; round < 12; round++) {
+    let changed = false;
+    for (const [name, defs] of funcs) {
+      const parts = defs.map((def): Summary => {
+        const end = walkFunction(def, fresh(0));
+        const gen = new Map<string, number>();
+        if (!end.dead) for (const [n, at] of end.set) if (!def.locals.has(n)) gen.set(n, at);
+        const kill = new Set<string>();
+        for (const n of unsetNames(def.region)) if (!def.locals.has(n)) kill.add(n);
+        for (const c of calledNames(def.region)) for (const n of summaries.get(c)?.kill ?? []) if (!def.locals.has(n)) kill.add(n);
+        return { gen, kill, noReturn: end.dead, opaque: end.dead ? -1 : end.opaque };
+      });
+      const merged = mergeSummaries(parts);
+      if (!sameSummary(summaries.get(name), merged)) {
+        summaries.set(name, merged);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+
+  // ---- 2. entry states, to a fixpoint over the call graph ----
+  collecting = true;
+  const top = fresh(0);
+  callStates.set('top', new Map());
+  walk(input.model.events, top, { fn: null, loops: [], returns: null, files: [input.path], sub: false });
+  // A function nothing in the file calls runs, if at all, after the file's top level: from a
+  // script that sourced it, or from bats (after `setup`).
+  const startState = fresh(0);
+  const afterTop = top.dead ? startState : top;
+  const entries = new Map<string, { state: State; text: string; uncalled: boolean }>();
+  const meetEntry = (name: string): { state: State; text: string; uncalled: boolean } => {
+    const sites: { state: State; line: number; trap: boolean }[] = [];
+    for (const byCallee of callStates.values()) for (const site of byCallee.get(name) ?? []) sites.push(site);
+    if (sites.length === 0) {
+      let state = clone(afterTop);
+      if (input.bats && !/^(setup|teardown)/.test(name)) {
+        const setup = summaries.get('setup');
+        for (const [n, at] of setup?.gen ?? []) assign(state, n, at);
+      }
+      if (state.dead) state = fresh(0);
+      return { state, text: `from the end of the file's top level (${name} is not called in this file)`, uncalled: true };
+    }
+    const lines = [...new Set(sites.map((x) => x.line))].sort((a, b) => a - b);
+    const what = sites.every((x) => x.trap) ? `the trap${lines.length === 1 ? '' : 's'} set on line${lines.length === 1 ? '' : 's'}` : `the call${lines.length === 1 ? '' : 's'} of ${name} on line${lines.length === 1 ? '' : 's'}`;
+    const state = join(
+      sites.map((x) => x.state),
+      `${what} ${lines.join(', ')}`,
+    );
+    return { state, text: `from ${what} ${lines.join(', ')}`, uncalled: false };
+  };
+  for (let round = 0; round < 20; round++) {
+    let changed = false;
+    for (const [name, defs] of funcs) {
+      const entry = meetEntry(name);
+      if (sameState(entries.get(name)?.state, entry.state) && entries.get(name)?.text === entry.text) continue;
+      entries.set(name, entry);
+      changed = true;
+      for (const def of defs) {
+        callStates.delete(def.region);
+        walkFunction(def, entry.state);
+      }
+    }
+    if (!changed) break;
+  }
+  collecting = false;
+
+  // ---- 3. the final walk, recording every read ----
+  recording = true;
+  entryText = 'from line 1';
+  walk(input.model.events, fresh(0), { fn: null, loops: [], returns: null, files: [input.path], sub: false });
+  const uncalled: FuncDef[] = [];
+  for (const [name, defs] of funcs) {
+    const entry = entries.get(name) ?? meetEntry(name);
+    for (const def of defs) {
+      if (!def.own) continue;
+      if (entry.uncalled) uncalled.push(def);
+      entryText = entry.text;
+      walkFunction(def, entry.state);
+    }
+  }
+  // One note for them all (bats calls its tests and hooks itself).
+  const first = uncalled.sort((a, b) => a.region.start - b.region.start)[0];
+  if (first && !input.bats) {
+    const names = [...new Set(uncalled.map((d) => d.name))];
+    const list = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are`;
+    note({ start: first.region.start, end: first.region.end, code: 'function-not-called', message: `${list} not called in this file: reads in ${names.length === 1 ? 'it are' : 'them are'} checked as if ${names.length === 1 ? 'it' : 'they'} ran after the file's top level (as when another script sources this file)` });
+  }
+  return { status, notes };
+}
+
+/** Where a name is known set by a test rather than assigned, the set map holds the test's offset
+ * coded below -1 (-1 is "the shell sets it"); the same function decodes it. */
+export const testedAt = (offset: number): number => -offset - 2;
+
+const rank = (s: ReadStatus): number => (s.kind === 'unset' ? 0 : s.kind === 'unknown' ? 1 : 2);
+
+function isPositional(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** `local x`, and `declare x` / `typeset x` without -g, make a function's own variable. */
+function isLocalDeclaration(flags: string): boolean {
+  const [variant, opts = ''] = flags.split(' ');
+  if (variant === 'local') return true;
+  return (variant === 'declare' || variant === 'typeset') && !opts.includes('g');
+}
+
+/** Names a function body declares local (not in nested functions). */
+function localsOf(fn: Region): Set<string> {
+  const out = new Set<string>();
+  const stack: Region[] = [fn];
+  for (let r = stack.pop(); r; r = stack.pop()) {
+    for (const e of r.events) {
+      if (e.kind === 'declare' && isLocalDeclaration(e.flags)) out.add(e.name);
+      else if (e.kind === 'region' && e.shape !== 'function') stack.push(e);
+    }
+  }
+  return out;
+}
+
+const namerefCache = new WeakMap<Region, Set<string>>();
+/** `local -n ref`: an assignment to ref assigns the variable it names. */
+function isNameref(fn: FuncDef, name: string): boolean {
+  let refs = namerefCache.get(fn.region);
+  if (!refs) {
+    refs = new Set();
+    const stack: Region[] = [fn.region];
+    for (let r = stack.pop(); r; r = stack.pop()) {
+      for (const e of r.events) {
+        if (e.kind === 'declare' && /^\S+ .*n/.test(e.flags)) refs.add(e.name);
+        else if (e.kind === 'region' && e.shape !== 'function') stack.push(e);
+      }
+    }
+    namerefCache.set(fn.region, refs);
+  }
+  return refs.has(name);
+}
+
+function eventsOf(fn: Region, pick: (e: Event) => string | null): Set<string> {
+  const out = new Set<string>();
+  const stack: Region[] = [fn];
+  for (let r = stack.pop(); r; r = stack.pop()) {
+    for (const e of r.events) {
+      if (e.kind === 'region') {
+        // A subshell's unset stays there; a nested function runs when called.
+        if (e.shape !== 'function' && e.shape !== 'subshell') stack.push(e);
+        continue;
+      }
+      const n = pick(e);
+      if (n !== null) out.add(n);
+    }
+  }
+  return out;
+}
+
+const unsetNames = (fn: Region): Set<string> => eventsOf(fn, (e) => (e.kind === 'unset' ? e.name : null));
+const calledNames = (fn: Region): Set<string> => eventsOf(fn, (e) => (e.kind === 'call' && e.name !== null && !e.trap ? e.name : null));
+
+/** Several definitions of one name: only what all of them do. */
+function mergeSummaries(parts: readonly Summary[]): Summary {
+  const [first, ...rest] = parts as [Summary, ...Summary[]];
+  const gen = new Map([...first.gen].filter(([n]) => rest.every((p) => p.gen.has(n))));
+  const kill = new Set(parts.flatMap((p) => [...p.kill]));
+  const opaque = parts.find((p) => p.opaque >= 0)?.opaque ?? -1;
+  return { gen, kill, noReturn: parts.every((p) => p.noReturn), opaque };
+}
+
+function sameSummary(a: Summary | undefined, b: Summary): boolean {
+  if (!a || a.noReturn !== b.noReturn || a.opaque !== b.opaque || a.gen.size !== b.gen.size || a.kill.size !== b.kill.size) return false;
+  for (const n of a.gen.keys()) if (!b.gen.has(n)) return false;
+  for (const n of a.kill) if (!b.kill.has(n)) return false;
+  return true;
+}

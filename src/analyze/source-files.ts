@@ -1,0 +1,76 @@
+// Loads the files a script sources, for the flow analysis: resolves the path the `source` word
+// names (source-path.ts), reads it through the caller's `readSource`, parses and models it.
+
+import type { File } from '../parse/ast.js';
+import { detectDialect, parse } from '../parse/index.js';
+import { ParseError } from '../errors.js';
+import { collectEvents } from './collect.js';
+import type { LoadedFile, SourceOutcome } from './flow.js';
+import type { Source } from './model.js';
+import { resolveSourcePath, scriptDirVariables, sourceDirective, type DirValue } from './source-path.js';
+
+export interface LoaderOptions {
+  /** The script that runs (`$0`). */
+  readonly mainPath: string;
+  readonly readSource: ((path: string) => string | null) | null;
+  readonly bats: boolean;
+  /** The main script, parsed, so that its directory variables need no second parse. */
+  readonly main: { readonly file: File; readonly text: string };
+}
+
+interface Parsed {
+  readonly file: File;
+  readonly text: string;
+  dirVars: Map<string, DirValue> | null;
+}
+
+/** A `loadSource` for analyzeFlow; caches every file it parses. */
+export function sourceLoader(opts: LoaderOptions): (source: Source, from: string) => SourceOutcome {
+  const parsed = new Map<string, Parsed | string>([[opts.mainPath, { file: opts.main.file, text: opts.main.text, dirVars: null }]]);
+  const models = new Map<string, LoadedFile>();
+  const parseFile = (path: string): Parsed | string => {
+    const known = parsed.get(path);
+    if (known !== undefined) return known;
+    let out: Parsed | string;
+    const text = opts.readSource ? opts.readSource(path) : null;
+    if (text === null) out = opts.readSource ? `${path} cannot be read` : 'nounset was not given a way to read sourced files';
+    else {
+      try {
+        const dialect = detectDialect(text, path).dialect ?? 'bash';
+        out = { file: parse(text, { dialect, path }), text, dirVars: null };
+      } catch (err) {
+        if (!(err instanceof ParseError)) throw err;
+        out = `${path} does not parse (line ${err.line}: ${err.reason})`;
+      }
+    }
+    parsed.set(path, out);
+    return out;
+  };
+  return (source, from) => {
+    const holder = parseFile(from);
+    if (typeof holder === 'string') return { kind: 'unresolved', reason: holder };
+    let target: { kind: 'file'; path: string } | { kind: 'unresolved'; reason: string };
+    if (source.word === null) {
+      // bats' `load NAME`: relative to the test file's directory.
+      target = source.path === null ? { kind: 'unresolved', reason: 'the path is computed' } : { kind: 'file', path: joinDir(from, source.path) };
+    } else {
+      holder.dirVars ??= scriptDirVariables(holder.file, from, opts.mainPath);
+      target = resolveSourcePath(source.word, { scriptPath: from, mainScriptPath: opts.mainPath, directive: sourceDirective(holder.file, holder.text, source.start), dirVars: holder.dirVars });
+    }
+    if (target.kind === 'unresolved') return target;
+    if (!opts.readSource) return { kind: 'unresolved', reason: 'nounset was not given a way to read sourced files' };
+    const cached = models.get(target.path);
+    if (cached) return { kind: 'file', file: cached };
+    const p = parseFile(target.path);
+    if (typeof p === 'string') return { kind: 'unresolved', reason: p };
+    const file: LoadedFile = { path: target.path, model: collectEvents(p.file, p.text, { bats: false }) };
+    models.set(target.path, file);
+    return { kind: 'file', file };
+  };
+}
+
+function joinDir(from: string, rel: string): string {
+  if (rel.startsWith('/')) return rel;
+  const slash = from.lastIndexOf('/');
+  return slash === -1 ? rel : `${from.slice(0, slash)}/${rel}`;
+}
