@@ -10,6 +10,7 @@
 // exits) and an entry state: the meet of the states at their call sites, computed to a fixpoint
 // over the call graph.
 
+import { NameTable, stateOps, type State, type Status } from './flow-state.js';
 import type { Call, Event, Fact, Read, Region, Source, Write } from './model.js';
 
 export type ReadStatus =
@@ -54,29 +55,6 @@ export interface FlowResult {
   readonly status: Map<Read, ReadStatus>;
   readonly notes: FlowNote[];
 }
-
-interface Why {
-  readonly text: string;
-  /** Unset or made local on the way: even a name the shell sets, or a file nounset did not follow
-   * may have set, is unset here. */
-  readonly killed: boolean;
-}
-
-interface State {
-  dead: boolean;
-  /** Assigned on every path: name → offset of an assignment. */
-  set: Map<string, number>;
-  /** May be unassigned, and why. */
-  why: Map<string, Why>;
-  /** May have been assigned by a file nounset did not follow: name → its offset. */
-  unknown: Map<string, number>;
-  /** ≥ 0: every name not set or killed may have been assigned by the file sourced at this offset. */
-  opaque: number;
-  /** At least this many positional parameters. */
-  argc: number;
-}
-
-type Status = 0 | 1 | 2; // unset < unknown < set
 
 interface Summary {
   readonly gen: Map<string, number>;
@@ -149,6 +127,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
           const outcome = load(e, file);
           if (outcome.kind === 'file' && !registered.has(outcome.file.path)) {
             registered.add(outcome.file.path);
+            models.push(outcome.file.model);
             registerFile(outcome.file.model, outcome.file.path, false);
           }
         } else if (own && e.kind === 'write') {
@@ -170,91 +149,30 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     }
     return outcome;
   };
+  const models: Region[] = [input.model];
   registerFile(input.model, input.path, true);
 
-  // ---- states ----
-  const fresh = (argc: number): State => ({ dead: false, set: new Map(), why: new Map(), unknown: new Map(), opaque: -1, argc });
-  const clone = (s: State): State => ({ dead: s.dead, set: new Map(s.set), why: new Map(s.why), unknown: new Map(s.unknown), opaque: s.opaque, argc: s.argc });
-  const deadState = (): State => ({ ...fresh(0), dead: true });
-
-  const statusIn = (s: State, name: string): Status => {
-    if (s.set.has(name)) return 2;
-    const w = s.why.get(name);
-    if (w?.killed) return 0;
-    if (s.unknown.has(name) || s.opaque >= 0) return 1;
-    if (w) return 0;
-    return input.initiallySet(name) && !isPositional(name) ? 2 : 0;
-  };
-
-  const assign = (s: State, name: string, at: number): void => {
-    s.set.set(name, at);
-    s.why.delete(name);
-    s.unknown.delete(name);
-  };
-  const kill = (s: State, name: string, text: string): void => {
-    s.set.delete(name);
-    s.unknown.delete(name);
-    s.why.set(name, { text, killed: true });
-  };
-  const makeOpaque = (s: State, at: number): void => {
-    // Whatever was unset or unassigned may now be set by it.
-    s.why.clear();
-    s.unknown.clear();
-    s.opaque = at;
-  };
-
-  /** The states of paths that meet, as one; `where` names the construct for reasons. */
-  const join = (states: readonly State[], where: string): State => {
-    const live = states.filter((s) => !s.dead);
-    if (live.length === 0) return deadState();
-    if (live.length === 1) return clone(live[0] as State);
-    const out = fresh(Math.min(...live.map((s) => s.argc)));
-    out.opaque = live.every((s) => s.opaque >= 0) ? Math.min(...live.map((s) => s.opaque)) : -1;
-    const names = new Set<string>();
-    for (const s of live) {
-      for (const n of s.set.keys()) names.add(n);
-      for (const n of s.why.keys()) names.add(n);
-      for (const n of s.unknown.keys()) names.add(n);
-    }
-    for (const name of names) {
-      let worst: Status = 2;
-      for (const s of live) {
-        const st = statusIn(s, name);
-        if (st < worst) worst = st;
-      }
-      if (worst === 2) {
-        const at = live.find((s) => s.set.has(name))?.set.get(name);
-        if (at !== undefined) out.set.set(name, at);
-      } else if (worst === 1) {
-        if (out.opaque < 0) out.unknown.set(name, live.find((s) => s.unknown.has(name))?.unknown.get(name) ?? live.find((s) => s.opaque >= 0)?.opaque ?? 0);
-      } else {
-        const unsetIn = live.filter((s) => statusIn(s, name) === 0);
-        const killed = unsetIn.some((s) => s.why.get(name)?.killed === true);
-        const given = unsetIn.find((s) => s.why.has(name))?.why.get(name);
-        if (given) out.why.set(name, { text: given.text, killed });
-        else {
-          const at = live.find((s) => s.set.has(name))?.set.get(name);
-          const text =
-            at === undefined
-              ? `${name} is not assigned on every path through ${where}`
-              : at < -1
-                ? `${name} is known to be set (by the test on line ${lineOf(testedAt(at))}) only on some paths through ${where}`
-                : `${name} is assigned on line ${lineOf(at)} only on some paths through ${where}`;
-          out.why.set(name, { text, killed });
-        }
-      }
-    }
-    return out;
-  };
-
-  const sameState = (a: State | undefined, b: State): boolean => {
-    if (!a || a.dead !== b.dead || a.argc !== b.argc || a.opaque !== b.opaque) return false;
-    if (a.set.size !== b.set.size || a.why.size !== b.why.size || a.unknown.size !== b.unknown.size) return false;
-    for (const k of a.set.keys()) if (!b.set.has(k)) return false;
-    for (const [k, w] of a.why) if (b.why.get(k)?.killed !== w.killed) return false;
-    for (const k of a.unknown.keys()) if (!b.unknown.has(k)) return false;
-    return true;
-  };
+  // ---- states: bitsets over every name the script and the files it sources mention ----
+  const table = new NameTable();
+  for (const m of models) internNames(m, table);
+  const ops = stateOps(table, (name) => input.initiallySet(name) && !isPositional(name));
+  const id = (name: string): number => table.id(name);
+  const fresh = ops.fresh;
+  const clone = ops.clone;
+  const deadState = ops.deadState;
+  const statusIn = (s: State, name: string): Status => ops.statusOf(s, id(name));
+  const assign = (s: State, name: string, at: number): void => ops.assign(s, id(name), at);
+  const kill = (s: State, name: string, text: string): void => ops.kill(s, id(name), text);
+  const makeOpaque = ops.makeOpaque;
+  const sameState = ops.same;
+  const join = (states: readonly State[], where: string): State =>
+    ops.join(states, (i, at) => {
+      const name = table.names[i] ?? '';
+      if (at === null) return `${name} is not assigned on every path through ${where}`;
+      if (at < -1) return `${name} is known to be set (by the test on line ${lineOf(testedAt(at))}) only on some paths through ${where}`;
+      if (at === -1) return `${name} is not set on every path through ${where}`;
+      return `${name} is assigned on line ${lineOf(at)} only on some paths through ${where}`;
+    });
 
   const applyFacts = (s: State, facts: readonly Fact[] | null, at: number): void => {
     if (!facts || s.dead) return;
@@ -283,10 +201,11 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       return { kind: 'unset', why: s.argc === 0 ? `no argument $${name} is guaranteed on the path ${entryText} to line ${line}` : `only ${s.argc} argument${s.argc === 1 ? ' is' : 's are'} guaranteed on the path ${entryText} to line ${line}, not $${name}` };
     }
     const st = statusIn(s, name);
-    if (st === 2) return { kind: 'set', at: s.set.get(name) ?? -1 };
-    if (st === 1) return { kind: 'unknown', source: s.unknown.get(name) ?? s.opaque };
-    const w = s.why.get(name);
-    if (w) return { kind: 'unset', why: `${w.text}; it is read on line ${line}` };
+    const i = id(name);
+    if (st === 2) return { kind: 'set', at: ops.atOf(s, i) };
+    if (st === 1) return { kind: 'unknown', source: ops.isUnknown(s, i) ? ops.atOf(s, i) : s.opaque };
+    const w = s.why.get(i);
+    if (w) return { kind: 'unset', why: `${w}; it is read on line ${line}` };
     const writes = writesOf.get(name) ?? [];
     const later = writes.find((o) => o > read.end);
     const earlier = writes.filter((o) => o < read.start).pop();
@@ -409,8 +328,9 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       }
       case 'loop': {
         const where = r.flag ? `the loop on line ${lineOf(r.start)}, which \`break\` can leave first` : `the loop on line ${lineOf(r.start)}, which may run zero times`;
-        const before = clone(s);
-        let entry = clone(s);
+        // `s` stays as it is until the end: it is the path that never enters the loop.
+        const before = s;
+        let entry = s;
         let last: State = deadState();
         let loopFrame = { breaks: [] as State[], continues: [] as State[] };
         for (let pass = 0; pass < 2; pass++) {
@@ -426,7 +346,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
             entry = next;
           }
         }
-        const never = clone(before);
+        const never = before;
         applyFacts(never, r.skipFacts, r.start);
         const exits = r.flag ? loopFrame.breaks : [never, last, ...loopFrame.continues, ...loopFrame.breaks];
         replace(s, join(exits, where));
@@ -442,18 +362,18 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     const runs = clone(s);
     applyFacts(runs, r.facts, r.start);
     walk(r.events, runs, frame);
-    const skip = r.flag && andRan ? clone(andRan) : s;
+    const skip = r.flag && andRan ? andRan : s;
     applyFacts(skip, r.skipFacts, r.start);
-    const ran = clone(runs);
+    // join copies what it keeps: `runs` is not changed after, so it can be handed on.
     replace(s, join([skip, runs], `the \`&&\`/\`||\` on line ${lineOf(r.start)}`));
-    return ran;
+    return runs;
   };
 
   const replace = (s: State, by: State): void => {
     s.dead = by.dead;
-    s.set = by.set;
+    s.bits = by.bits;
     s.why = by.why;
-    s.unknown = by.unknown;
+    s.whyOwned = by.whyOwned;
     s.opaque = by.opaque;
     s.argc = by.argc;
   };
@@ -523,7 +443,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     }
     for (const n of sum.kill) kill(s, n, `${n} may be unset by ${e.name}, called on line ${line}`);
     if (sum.opaque >= 0) makeOpaque(s, e.start);
-    for (const [n] of sum.gen) if (statusIn(s, n) !== 2) assign(s, n, e.start);
+    for (const n of sum.gen.keys()) if (statusIn(s, n) !== 2) assign(s, n, e.start);
   };
 
   /** Walks a function body from `entry`; returns its state where it returns. */
@@ -544,7 +464,12 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       const parts = defs.map((def): Summary => {
         const end = walkFunction(def, fresh(0));
         const gen = new Map<string, number>();
-        if (!end.dead) for (const [n, at] of end.set) if (!def.locals.has(n)) gen.set(n, at);
+        if (!end.dead) {
+          table.names.forEach((n, i) => {
+            // Assigned in the function: not a name the shell had set already (at -1).
+            if (ops.isSet(end, i) && ops.atOf(end, i) !== -1 && !def.locals.has(n)) gen.set(n, ops.atOf(end, i));
+          });
+        }
         const kill = new Set<string>();
         for (const n of unsetNames(def.region)) if (!def.locals.has(n)) kill.add(n);
         for (const c of calledNames(def.region)) for (const n of summaries.get(c)?.kill ?? []) if (!def.locals.has(n)) kill.add(n);
@@ -575,8 +500,11 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     if (sites.length === 0) {
       let state = clone(afterTop);
       if (input.bats && !/^(setup|teardown)/.test(name)) {
-        const setup = summaries.get('setup');
-        for (const [n, at] of setup?.gen ?? []) assign(state, n, at);
+        // bats runs setup before each test, in its shell; setup_file once, in another process,
+        // so only what it exports reaches the tests.
+        for (const [n, at] of summaries.get('setup')?.gen ?? []) assign(state, n, at);
+        const exported = new Set((funcs.get('setup_file') ?? []).flatMap((d) => [...eventsOf(d.region, (e) => (e.kind === 'declare' && e.flags.startsWith('export') ? e.name : null))]));
+        for (const [n, at] of summaries.get('setup_file')?.gen ?? []) if (exported.has(n)) assign(state, n, at);
       }
       if (state.dead) state = fresh(0);
       return { state, text: `from the end of the file's top level (${name} is not called in this file)`, uncalled: true };
@@ -712,4 +640,20 @@ function sameSummary(a: Summary | undefined, b: Summary): boolean {
   for (const n of a.gen.keys()) if (!b.gen.has(n)) return false;
   for (const n of a.kill) if (!b.kill.has(n)) return false;
   return true;
+}
+
+/** Every name the model mentions, so that states can be bitsets of a fixed size. */
+function internNames(model: Region, table: NameTable): void {
+  const stack: Region[] = [model];
+  const facts = (list: readonly Fact[] | null): void => {
+    for (const f of list ?? []) if (f.kind === 'set') table.id(f.name);
+  };
+  for (let r = stack.pop(); r; r = stack.pop()) {
+    facts(r.facts);
+    facts(r.skipFacts);
+    for (const e of r.events) {
+      if (e.kind === 'region') stack.push(e);
+      else if (e.kind === 'read' || e.kind === 'write' || e.kind === 'unset' || e.kind === 'declare' || e.kind === 'set-test') table.id(e.name);
+    }
+  }
 }
