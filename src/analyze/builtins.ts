@@ -226,7 +226,7 @@ export function builtinEvents(name: string, all: readonly Word[], index: number)
       break;
     }
     case 'trap':
-      for (const handler of trapHandlers(args)) out.push({ kind: 'call', name: handler, pattern: null, fixedArgs: 0, splat: false, trap: true, start: (args[1] as Word).start, end: (args[1] as Word).end });
+      for (const handler of trapHandlers(args)) out.push({ kind: 'call', name: handler, pattern: null, via: null, litArgs: [], dynArgs: false, fixedArgs: 0, splat: false, trap: true, start: (args[1] as Word).start, end: (args[1] as Word).end });
       break;
     case '.':
     case 'source': {

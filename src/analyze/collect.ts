@@ -264,7 +264,7 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
     walkWord(el.value, value);
   }
   // `a+=x` reads nothing under set -u: bash appends to an unset variable without complaint.
-  if (writes && name && !a.naked) ctx.region.events.push({ kind: 'write', name, start: a.start, end: a.end, how });
+  if (writes && name && !a.naked) ctx.region.events.push({ kind: 'write', name, start: a.start, end: a.end, how, value: a.array || a.index ? null : a.value });
 }
 
 /** Walks the subscript of an assignment to `name`; without a name, only looks for declarations. */
@@ -331,7 +331,29 @@ function pushCall(args: readonly Word[], ctx: WordCtx): void {
   }
   if (name !== null && !isFunctionName(name)) return;
   const { fixed, splat } = argumentCount(args.slice(1));
-  ctx.region.events.push({ kind: 'call', name, pattern: name === null ? namePattern(first) : null, fixedArgs: fixed, splat, trap: false, start: first.start, end });
+  const litArgs: string[] = [];
+  let dynArgs = false;
+  for (let i = 1; i < args.length; i++) {
+    const t = wordText(args[i]);
+    if (t === null) dynArgs = true;
+    else if (isFunctionName(t) && !litArgs.includes(t)) litArgs.push(t);
+  }
+  const pattern = name === null ? namePattern(first) : null;
+  ctx.region.events.push({ kind: 'call', name, pattern, via: name === null ? commandVariable(first) : null, litArgs, dynArgs, fixedArgs: fixed, splat, trap: false, start: first.start, end });
+}
+
+/** The variable a command word is, alone: `$cmd`, `"$cmd"`, `${cmd}`, `"$@"`, `$1`,
+ * `${cmd:-make}` (with its literal default). */
+export function commandVariable(word: Word): { name: string; fallback: string | null } | null {
+  let parts = word.parts;
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only?.type === 'DblQuoted') parts = only.parts;
+  const p = parts.length === 1 ? parts[0] : undefined;
+  if (p?.type !== 'ParamExp' || p.excl || p.length || p.index || p.slice || p.repl) return null;
+  if (!p.exp) return { name: p.param.value, fallback: null };
+  if (p.exp.op !== ':-' && p.exp.op !== '-') return null;
+  const fallback = p.exp.word ? wordText(p.exp.word) : '';
+  return fallback === null ? null : { name: p.param.value, fallback };
 }
 
 /** Names bash accepts for a function and a script is likely to use. */
@@ -341,7 +363,7 @@ function isFunctionName(name: string): boolean {
 
 /** A computed command name as the function names it could be: literal parts as themselves, every
  * expansion as anything (`"cmd_$1"` → /^cmd_.*$/). */
-function namePattern(word: Word): RegExp {
+export function namePattern(word: Word): RegExp {
   let src = '';
   const lit = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const add = (parts: Word['parts']): void => {

@@ -11,6 +11,9 @@
 // over the call graph.
 
 import { NameTable, stateOps, type State, type Status } from './flow-state.js';
+import type { Word } from '../parse/ast.js';
+import { wordText } from './builtins.js';
+import { commandVariable, namePattern } from './collect.js';
 import type { Call, Event, Fact, Read, Region, Source, Write } from './model.js';
 
 export type ReadStatus =
@@ -108,6 +111,9 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   // Names assigned anywhere after each offset, for "assigned later" reasons; names killed anywhere,
   // for trap handlers.
   const writesOf = new Map<string, number[]>();
+  /** What every write of a name (in any file) assigns: a word, or not a plain assignment. */
+  const valuesOf = new Map<string, (Word | null | undefined)[]>();
+  const callsByName = new Map<string, Call[]>();
   const killedAnywhere = new Set<string>();
 
   // ---- functions and sourced files, found before any walk ----
@@ -130,10 +136,19 @@ export function analyzeFlow(input: FlowInput): FlowResult {
             models.push(outcome.file.model);
             registerFile(outcome.file.model, outcome.file.path, false);
           }
-        } else if (own && e.kind === 'write') {
-          const list = writesOf.get(e.name);
-          if (list) list.push(e.start);
-          else writesOf.set(e.name, [e.start]);
+        } else if (e.kind === 'write') {
+          const values = valuesOf.get(e.name);
+          if (values) values.push(e.value);
+          else valuesOf.set(e.name, [e.value]);
+          if (own) {
+            const list = writesOf.get(e.name);
+            if (list) list.push(e.start);
+            else writesOf.set(e.name, [e.start]);
+          }
+        } else if (e.kind === 'call' && e.name !== null) {
+          const list = callsByName.get(e.name);
+          if (list) list.push(e);
+          else callsByName.set(e.name, [e]);
         } else if (e.kind === 'unset') killedAnywhere.add(e.name);
         else if (e.kind === 'declare' && !e.valued && isLocalDeclaration(e.flags)) killedAnywhere.add(e.name);
       }
@@ -268,7 +283,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
           source(e, s, frame);
           break;
         case 'call':
-          call(e, s);
+          call(e, s, frame);
           break;
         case 'jump':
           jump(e.how, e.levels, s, frame);
@@ -397,18 +412,46 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     replace(s, join([s, ...returns], `${outcome.file.path}`));
   };
 
-  const calleesOf = (e: Call): string[] => {
+  // A bats test is a function nothing can call by name.
+  const matching = (pattern: RegExp): string[] => [...funcs.keys()].filter((n) => pattern.test(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
+  /** Functions a `"$@"` (or `$1`) run inside `fn` may be: the literal arguments its callers pass;
+   * null when a caller passes a computed one, or nothing calls fn. */
+  const forwarded = (fn: string): string[] | null => {
+    const calls = callsByName.get(fn) ?? [];
+    if (calls.length === 0 || calls.some((c) => c.dynArgs)) return null;
+    return [...new Set(calls.flatMap((c) => c.litArgs))];
+  };
+  /** Functions `"$X"` may run: what X is assigned, as a pattern when computed; null when X is
+   * also set by read, for, an array... A variable the file never assigns comes from outside and is
+   * taken to name a command, not one of its functions. */
+  const runnableBy = (name: string, fallback: string | null): string[] | null => {
+    const out = new Set<string>(fallback !== null && funcs.has(fallback) ? [fallback] : []);
+    for (const value of valuesOf.get(name) ?? []) {
+      if (!value) return null;
+      // `X=${X:-make}`: the default is one more value.
+      const self = commandVariable(value);
+      const text = self && self.name === name ? self.fallback : wordText(value);
+      if (text !== null) {
+        if (funcs.has(text)) out.add(text);
+      } else for (const n of matching(namePattern(value))) out.add(n);
+    }
+    return [...out];
+  };
+  const calleesOf = (e: Call, frame: Frame): string[] => {
     if (e.name !== null) return funcs.has(e.name) ? [e.name] : [];
     const pattern = e.pattern;
     if (!pattern) return [];
-    // A bats test is a function nothing can call by name.
-    const out = [...funcs.keys()].filter((n) => pattern.test(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
+    const via = e.via;
+    let named: string[] | null = null;
+    if (via && (isPositional(via.name) || via.name === '@' || via.name === '*')) named = frame.fn ? forwarded(frame.fn.name) : null;
+    else if (via) named = runnableBy(via.name, via.fallback);
+    const out = named === null ? matching(pattern) : named.filter((n) => funcs.has(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
     if (out.length > 0) note({ start: e.start, end: e.end, code: 'computed-call', message: `a computed command name may run ${out.length === funcs.size ? 'any function' : out.join(', ')}: ${out.length === 1 ? 'it is' : 'they are'} checked as called from here too` });
     return out;
   };
 
-  const call = (e: Call, s: State): void => {
-    const callees = calleesOf(e);
+  const call = (e: Call, s: State, frame: Frame): void => {
+    const callees = calleesOf(e, frame);
     if (callees.length === 0) return;
     const line = lineOf(e.start);
     if (collecting) {

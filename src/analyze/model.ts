@@ -84,6 +84,8 @@ export interface Write {
   readonly start: number;
   readonly end: number;
   readonly how: WriteHow;
+  /** For `NAME=word`: the word (to tell which functions `"$NAME"` can run); null for `NAME=(…)`. */
+  readonly value?: Word | null;
 }
 
 /** `unset NAME`. */
@@ -125,6 +127,13 @@ export interface Call {
   readonly name: string | null;
   /** For a computed name (`"cmd_$1"`), the names it could be; null when literal. */
   readonly pattern: RegExp | null;
+  /** For a name that is one variable (`"$cmd"`, `$1`, `"$@"`, `${run:-make}`): the variable, and
+   * the literal default if any. */
+  readonly via: { readonly name: string; readonly fallback: string | null } | null;
+  /** Arguments that are literal function-like names (`retry 3 fetch_all`: a function that runs
+   * `"$@"` may run one of them), and whether any argument is computed. */
+  readonly litArgs: readonly string[];
+  readonly dynArgs: boolean;
   /** Arguments that always give one word each: a lower bound of the callee's `$#` ... */
   readonly fixedArgs: number;
   /** ... plus the caller's own count when an argument is exactly `"$@"`. */
