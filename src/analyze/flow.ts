@@ -26,7 +26,11 @@ export type ReadStatus =
 export interface LoadedFile {
   readonly path: string;
   readonly model: Region;
+  readonly lineOf: (offset: number) => number;
 }
+
+/** Offsets of sourced files are stored above this, times the file's index (see analyzeFlow). */
+const FILE_SPAN = 2 ** 24;
 
 export type SourceOutcome = { readonly kind: 'file'; readonly file: LoadedFile } | { readonly kind: 'unresolved'; readonly reason: string };
 
@@ -57,6 +61,8 @@ export interface FlowNote {
 export interface FlowResult {
   readonly status: Map<Read, ReadStatus>;
   readonly notes: FlowNote[];
+  /** "line N" (or "line N of lib.sh") for an offset a ReadStatus holds. */
+  readonly lineAt: (pos: number) => string;
 }
 
 interface Summary {
@@ -70,6 +76,7 @@ interface FuncDef {
   readonly name: string;
   readonly region: Region;
   readonly file: string;
+  readonly fileIndex: number;
   /** Defined in the script itself (its reads are reported), not in a sourced file. */
   readonly own: boolean;
   /** Names declared local (or declare/typeset without -g) in its body. */
@@ -89,6 +96,28 @@ interface Frame {
 
 export function analyzeFlow(input: FlowInput): FlowResult {
   const lineOf = input.lineOf;
+  // Offsets in a sourced file are kept with the file's index above FILE_SPAN (the script is 0),
+  // so that a reason names the right file and line.
+  const paths: string[] = [input.path];
+  const lineOfs: ((offset: number) => number)[] = [lineOf];
+  let cur = 0;
+  const fileIndex = (file: LoadedFile): number => {
+    let i = paths.indexOf(file.path);
+    if (i === -1) {
+      i = paths.length;
+      paths.push(file.path);
+      lineOfs.push(file.lineOf);
+    }
+    return i;
+  };
+  const pos = (offset: number): number => (cur === 0 || cur > 127 || offset >= FILE_SPAN ? offset : cur * FILE_SPAN + offset);
+  /** "line N", or "line N of lib.sh" for an encoded offset in a sourced file. */
+  const lineAt = (p: number): string => {
+    const file = p >= FILE_SPAN ? Math.floor(p / FILE_SPAN) : 0;
+    const line = (lineOfs[file] ?? lineOf)(p - file * FILE_SPAN);
+    return file === 0 ? `line ${line}` : `line ${line} of ${paths[file] ?? '?'}`;
+  };
+  const here = (offset: number): string => lineAt(pos(offset));
   const notes: FlowNote[] = [];
   const status = new Map<Read, ReadStatus>();
   const funcs = new Map<string, FuncDef[]>();
@@ -117,13 +146,13 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const killedAnywhere = new Set<string>();
 
   // ---- functions and sourced files, found before any walk ----
-  const registerFile = (model: Region, file: string, own: boolean): void => {
+  const registerFile = (model: Region, file: string, own: boolean, index: number): void => {
     const stack: Region[] = [model];
     for (let r = stack.pop(); r; r = stack.pop()) {
       for (const e of r.events) {
         if (e.kind === 'region') {
           if (e.shape === 'function' && e.name !== null) {
-            const def: FuncDef = { name: e.name, region: e, file, own, locals: localsOf(e) };
+            const def: FuncDef = { name: e.name, region: e, file, fileIndex: index, own, locals: localsOf(e) };
             const list = funcs.get(e.name);
             if (list) list.push(def);
             else funcs.set(e.name, [def]);
@@ -134,7 +163,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
           if (outcome.kind === 'file' && !registered.has(outcome.file.path)) {
             registered.add(outcome.file.path);
             models.push(outcome.file.model);
-            registerFile(outcome.file.model, outcome.file.path, false);
+            registerFile(outcome.file.model, outcome.file.path, false, fileIndex(outcome.file));
           }
         } else if (e.kind === 'write') {
           const values = valuesOf.get(e.name);
@@ -165,7 +194,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     return outcome;
   };
   const models: Region[] = [input.model];
-  registerFile(input.model, input.path, true);
+  registerFile(input.model, input.path, true, 0);
 
   // ---- states: bitsets over every name the script and the files it sources mention ----
   const table = new NameTable();
@@ -184,9 +213,9 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     ops.join(states, (i, at) => {
       const name = table.names[i] ?? '';
       if (at === null) return `${name} is not assigned on every path through ${where}`;
-      if (at < -1) return `${name} is known to be set (by the test on line ${lineOf(testedAt(at))}) only on some paths through ${where}`;
+      if (at < -1) return `${name} is known to be set (by the test on ${lineAt(testedAt(at))}) only on some paths through ${where}`;
       if (at === -1) return `${name} is not set on every path through ${where}`;
-      return `${name} is assigned on line ${lineOf(at)} only on some paths through ${where}`;
+      return `${name} is assigned on ${lineAt(at)} only on some paths through ${where}`;
     });
 
   const applyFacts = (s: State, facts: readonly Fact[] | null, at: number): void => {
@@ -248,7 +277,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
         case 'read':
           record(e, s);
           // `${X:?msg}` stops the script when X is unset: past it, X is set.
-          if ((e.op === ':?' || e.op === '?') && !isPositional(e.name)) assign(s, e.name, e.start);
+          if ((e.op === ':?' || e.op === '?') && !isPositional(e.name)) assign(s, e.name, pos(e.start));
           break;
         case 'write':
           // Offsets are the script's own: a sourced file's writes are never the block's.
@@ -258,26 +287,26 @@ export function analyzeFlow(input: FlowInput): FlowResult {
           // getopts sets OPTARG only for an option that takes an argument.
           if (e.how === 'getopts' && e.name === 'OPTARG') {
             if (statusIn(s, 'OPTARG') !== 2) break;
-            kill(s, 'OPTARG', `getopts on line ${lineOf(e.start)} unsets OPTARG for an option without an argument`);
+            kill(s, 'OPTARG', `getopts on ${here(e.start)} unsets OPTARG for an option without an argument`);
             break;
           }
           if (frame.fn && isNameref(frame.fn, e.name)) {
-            makeOpaque(s, e.start);
+            makeOpaque(s, pos(e.start));
             break;
           }
-          assign(s, e.name, e.start);
+          assign(s, e.name, pos(e.start));
           break;
         case 'unset':
-          kill(s, e.name, `${e.name} is unset on line ${lineOf(e.start)}`);
+          kill(s, e.name, `${e.name} is unset on ${here(e.start)}`);
           break;
         case 'declare':
-          if (frame.fn && isLocalDeclaration(e.flags) && !e.valued) kill(s, e.name, `${e.name} is declared without a value on line ${lineOf(e.start)} (\`${e.flags.split(' ')[0]} ${e.name}\` makes a new, unset variable)`);
+          if (frame.fn && isLocalDeclaration(e.flags) && !e.valued) kill(s, e.name, `${e.name} is declared without a value on ${here(e.start)} (\`${e.flags.split(' ')[0]} ${e.name}\` makes a new, unset variable)`);
           break;
         case 'set-test':
           break;
         case 'opaque':
           note({ start: e.start, end: e.end, code: 'opaque-assignment', message: `${e.what} may assign variables nounset cannot name` });
-          makeOpaque(s, e.start);
+          makeOpaque(s, pos(e.start));
           break;
         case 'source':
           source(e, s, frame);
@@ -328,8 +357,8 @@ export function analyzeFlow(input: FlowInput): FlowResult {
         for (const arm of r.events) {
           if (arm.kind !== 'region') continue;
           let a = clone(s);
-          applyFacts(a, arm.facts, arm.start);
-          if (fall) a = join([a, fall], `the case on line ${lineOf(r.start)}`);
+          applyFacts(a, arm.facts, pos(arm.start));
+          if (fall) a = join([a, fall], `the case on ${here(r.start)}`);
           walk(arm.events, a, frame);
           if (arm.flag) fall = a;
           else {
@@ -338,11 +367,11 @@ export function analyzeFlow(input: FlowInput): FlowResult {
           }
         }
         if (fall) outs.push(fall);
-        replace(s, join(outs, `the if or case on line ${lineOf(r.start)}`));
+        replace(s, join(outs, `the if or case on ${here(r.start)}`));
         return;
       }
       case 'loop': {
-        const where = r.flag ? `the loop on line ${lineOf(r.start)}, which \`break\` can leave first` : `the loop on line ${lineOf(r.start)}, which may run zero times`;
+        const where = r.flag ? `the loop on ${here(r.start)}, which \`break\` can leave first` : `the loop on ${here(r.start)}, which may run zero times`;
         // `s` stays as it is until the end: it is the path that never enters the loop.
         const before = s;
         let entry = s;
@@ -351,7 +380,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
         for (let pass = 0; pass < 2; pass++) {
           loopFrame = { breaks: [], continues: [] };
           const body = clone(entry);
-          applyFacts(body, r.facts, r.start);
+          applyFacts(body, r.facts, pos(r.start));
           walk(r.events, body, { ...frame, loops: [...frame.loops, loopFrame] });
           last = body;
           if (pass === 0) {
@@ -362,7 +391,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
           }
         }
         const never = before;
-        applyFacts(never, r.skipFacts, r.start);
+        applyFacts(never, r.skipFacts, pos(r.start));
         const exits = r.flag ? loopFrame.breaks : [never, last, ...loopFrame.continues, ...loopFrame.breaks];
         replace(s, join(exits, where));
         return;
@@ -375,12 +404,12 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   /** The right side of `&&` / `||`; returns the state where it ran, for a `||` after it. */
   const optional = (r: Region, s: State, frame: Frame, andRan: State | null): State => {
     const runs = clone(s);
-    applyFacts(runs, r.facts, r.start);
+    applyFacts(runs, r.facts, pos(r.start));
     walk(r.events, runs, frame);
     const skip = r.flag && andRan ? andRan : s;
-    applyFacts(skip, r.skipFacts, r.start);
+    applyFacts(skip, r.skipFacts, pos(r.start));
     // join copies what it keeps: `runs` is not changed after, so it can be handed on.
-    replace(s, join([skip, runs], `the \`&&\`/\`||\` on line ${lineOf(r.start)}`));
+    replace(s, join([skip, runs], `the \`&&\`/\`||\` on ${here(r.start)}`));
     return runs;
   };
 
@@ -399,16 +428,19 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     if (outcome.kind === 'unresolved' || frame.files.includes(outcome.file.path)) {
       const reason = outcome.kind === 'unresolved' ? outcome.reason : `it sources itself again (a cycle through ${outcome.file.path})`;
       note({ start: e.start, end: e.end, code: 'source-not-followed', message: `nounset does not follow ${e.path ?? 'the file sourced here'}: ${reason}` });
-      makeOpaque(s, e.start);
+      makeOpaque(s, pos(e.start));
       return;
     }
     note({ start: e.start, end: e.end, code: 'source-followed', message: `follows ${outcome.file.path}: the variables and functions it sets count from here` });
     // The file runs here, in this shell; its top-level `return` ends only it.
     const returns: State[] = [];
     const wasRecording = recording;
+    const wasCur = cur;
     recording = false;
+    cur = fileIndex(outcome.file);
     walk(outcome.file.model.events, s, { ...frame, loops: [], returns, files: [...frame.files, outcome.file.path] });
     recording = wasRecording;
+    cur = wasCur;
     replace(s, join([s, ...returns], `${outcome.file.path}`));
   };
 
@@ -453,7 +485,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const call = (e: Call, s: State, frame: Frame): void => {
     const callees = calleesOf(e, frame);
     if (callees.length === 0) return;
-    const line = lineOf(e.start);
+    const line = (lineOfs[cur] ?? lineOf)(e.start);
     if (collecting) {
       const byCallee = callStates.get(caller) ?? new Map();
       callStates.set(caller, byCallee);
@@ -485,8 +517,8 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       return;
     }
     for (const n of sum.kill) kill(s, n, `${n} may be unset by ${e.name}, called on line ${line}`);
-    if (sum.opaque >= 0) makeOpaque(s, e.start);
-    for (const n of sum.gen.keys()) if (statusIn(s, n) !== 2) assign(s, n, e.start);
+    if (sum.opaque >= 0) makeOpaque(s, pos(e.start));
+    for (const n of sum.gen.keys()) if (statusIn(s, n) !== 2) assign(s, n, pos(e.start));
   };
 
   /** Walks a function body from `entry`; returns its state where it returns. */
@@ -494,9 +526,12 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     const returns: State[] = [];
     const s = clone(entry);
     const was = caller;
+    const wasCur = cur;
     caller = def.region;
+    cur = def.fileIndex;
     walk(def.region.events, s, { fn: def, loops: [], returns, files: [def.file], sub: false });
     caller = was;
+    cur = wasCur;
     return join([s, ...returns], `${def.name}`);
   };
 
@@ -597,7 +632,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     const list = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are`;
     note({ start: first.region.start, end: first.region.end, code: 'function-not-called', message: `${list} not called in this file: reads in ${names.length === 1 ? 'it are' : 'them are'} checked as if ${names.length === 1 ? 'it' : 'they'} ran after the file's top level (as when another script sources this file)` });
   }
-  return { status, notes };
+  return { status, notes, lineAt };
 }
 
 /** Where a name is known set by a test rather than assigned, the set map holds the test's offset

@@ -187,14 +187,14 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       if (read.form === 'indirect') return { read, verdict: 'review', fix: 'review', reason: `reads the variable that ${name} names, which may be unset`, inFunction };
       if (isPositional(name)) return safeRead(read, inFunction, `every path to line ${lineOf(read.start)} passes at least ${name} argument${name === '1' ? '' : 's'}`);
       if (st.at === -1) return safeRead(read, inFunction, `${variant === 'ksh' ? 'ksh' : options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
-      if (st.at < -1) return safeRead(read, inFunction, `the test on line ${lineOf(testedAt(st.at))} shows ${name} is set on every path to line ${lineOf(read.start)}`);
+      if (st.at < -1) return safeRead(read, inFunction, `the test on ${flow.lineAt(testedAt(st.at))} shows ${name} is set on every path to line ${lineOf(read.start)}`);
       const how = facts.writes.get(name)?.find((w) => w.start === st.at)?.how;
       const what = how === undefined || how === 'assignment' || how === 'declaration' ? 'assigned' : `set by ${how}`;
-      return safeRead(read, inFunction, `${what} on every path to line ${lineOf(read.start)} (line ${lineOf(st.at)})`);
+      return safeRead(read, inFunction, `${what} on every path to line ${lineOf(read.start)} (${flow.lineAt(st.at)})`);
     }
     // The env-init block covers a name read before the file was sourced, whatever it does.
     if (st.kind === 'unknown' && !unknownAsInput && !(blockable(name) && read.start >= coverFrom)) {
-      return { read, verdict: 'unknown', fix: 'none', reason: `${name} may be set by what runs on line ${lineOf(st.source)}, which nounset cannot see into; left alone (\`--sourced-unknown input\` rewrites it)`, inFunction, unknownAt: st.source };
+      return { read, verdict: 'unknown', fix: 'none', reason: `${name} may be set by what runs on ${flow.lineAt(st.source)}, which nounset cannot see into; left alone (\`--sourced-unknown input\` rewrites it)`, inFunction, unknownAt: st.source };
     }
     return planUnsafe(read, inFunction, st);
   });
@@ -202,7 +202,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   /** Why a read may find its variable unset, in words. */
   function whyUnsafe(read: Read, st: ReadStatus): string {
     const name = read.name;
-    if (st.kind === 'unknown') return `${name} may be set by what runs on line ${lineOf(st.source)}, which nounset cannot see into, and is treated as an input`;
+    if (st.kind === 'unknown') return `${name} may be set by what runs on ${flow.lineAt(st.source)}, which nounset cannot see into, and is treated as an input`;
     const why = st.kind === 'unset' ? st.why : '';
     if (name === '!') return '$! is unset until a job runs in the background';
     if (name === 'OPTARG' && !facts.unsets.has(name)) return 'getopts leaves OPTARG unset for an option that takes no argument (and before the first option)';

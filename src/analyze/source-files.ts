@@ -2,7 +2,7 @@
 // names (source-path.ts), reads it through the caller's `readSource`, parses and models it.
 
 import type { File } from '../parse/ast.js';
-import { detectDialect, parse } from '../parse/index.js';
+import { detectDialect, lineColumnAt, lineStarts, parse } from '../parse/index.js';
 import { ParseError } from '../errors.js';
 import { collectEvents } from './collect.js';
 import type { LoadedFile, SourceOutcome } from './flow.js';
@@ -63,7 +63,8 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
     if (cached) return { kind: 'file', file: cached };
     const p = parseFile(target.path);
     if (typeof p === 'string') return { kind: 'unresolved', reason: p };
-    const file: LoadedFile = { path: target.path, model: collectEvents(p.file, p.text, { bats: false }) };
+    const starts = lineStarts(p.text);
+    const file: LoadedFile = { path: target.path, model: collectEvents(p.file, p.text, { bats: false }), lineOf: (o) => lineColumnAt(starts, o).line };
     models.set(target.path, file);
     return { kind: 'file', file };
   };

@@ -1,0 +1,138 @@
+// What the flow analysis adds beyond the verdicts test/flow checks against bash: the reasons an
+// unsafe verdict gives (the path, as lines), sourced files followed or not and the
+// `sourcedUnknown` option, computed command names, function entry states, and its notes.
+
+import assert from 'node:assert/strict';
+import { fixScript, inspectScript } from '../../src/index.js';
+
+const files = (map: Record<string, string>) => (p: string): string | null => map[p] ?? null;
+
+function verdictOf(text: string, name: string, line: number, options: Parameters<typeof inspectScript>[1] = {}): { verdict: string; reason: string } {
+  const r = inspectScript(text, { path: 'x.sh', ...options }).references.find((x) => x.name === name && x.line === line);
+  assert.ok(r, `no read of ${name} on line ${line}`);
+  return { verdict: r.verdict, reason: r.reason };
+}
+
+describe('flow: reasons name the path', () => {
+  it('an input read before any assignment: from line 1, and where it is assigned later', () => {
+    const text = 'set -u\necho "$SHIMS"\nSHIMS=x\n';
+    assert.match(verdictOf(text, 'SHIMS', 2).reason, /^SHIMS is read on line 2 with no assignment on the path from line 1 \(it is assigned on line 3, after this read\)/);
+  });
+
+  it('a conditional assignment: the construct, the assignment and the read', () => {
+    const text = 'if [ -n "${A:-}" ]; then\n  X=1\nfi\necho "$X"\n';
+    assert.match(verdictOf(text, 'X', 4).reason, /^X is assigned on line 2 only on some paths through the if or case on line 1; it is read on line 4/);
+  });
+
+  it('a loop that may not run, an unset, a local without value', () => {
+    assert.match(verdictOf('for f in $L; do last=$f; done\necho "$last"\n', 'last', 2).reason, /through the loop on line 1, which may run zero times/);
+    assert.match(verdictOf('X=1\nunset X\necho "$X"\n', 'X', 3).reason, /^X is unset on line 2; it is read on line 3/);
+    assert.match(verdictOf('f() {\n  local v\n  echo "$v"\n}\nf\n', 'v', 3).reason, /declared without a value on line 2/);
+  });
+
+  it('inside a function: which call site lacks the assignment', () => {
+    const text = 'f() { echo "$G"; }\nf\nG=1\nf\n';
+    assert.match(verdictOf(text, 'G', 1).reason, /^G is assigned on line 3 only on some paths through the calls of f on lines 2, 4/);
+    assert.equal(verdictOf('f() { echo "$G"; }\nG=1\nf\nf\n', 'G', 1).verdict, 'safe');
+  });
+
+  it('positional parameters: how many every call passes; a word that may vanish does not count', () => {
+    const text = 'f() { echo "$1 $2"; }\nf a "$X"\nf b ${Y:-}\n';
+    assert.equal(verdictOf(text, '1', 1).verdict, 'safe');
+    assert.match(verdictOf(text, '2', 1).reason, /only 1 argument is guaranteed on the path from the calls of f on lines 2, 3/);
+  });
+});
+
+describe('flow: sourced files', () => {
+  const main = '#!/bin/bash\nset -u\nsource "$(dirname "$0")/lib/env.sh"\necho "$FROM_LIB $MAYBE"\n';
+  const lib = 'FROM_LIB=1\nif [ -n "${X:-}" ]; then MAYBE=1; fi\n';
+
+  it('follows a file through $(dirname "$0"): what it assigns on every path counts, the rest does not', () => {
+    const readSource = files({ 'bin/lib/env.sh': lib });
+    assert.equal(verdictOf(main, 'FROM_LIB', 4, { path: 'bin/run.sh', readSource }).verdict, 'safe');
+    assert.match(verdictOf(main, 'MAYBE', 4, { path: 'bin/run.sh', readSource }).reason, /MAYBE is assigned on line 2 of bin\/lib\/env.sh only on some paths through the if or case on line 2 of bin\/lib\/env.sh/);
+    const codes = fixScript(main, { path: 'bin/run.sh', readSource }).diagnostics.map((d) => `${d.line} ${d.code}`);
+    assert.deepEqual(codes, ['3 source-followed']);
+  });
+
+  it('a file it cannot read: later reads are unknown, left alone and listed; sourcedUnknown input rewrites them', () => {
+    const fix = fixScript(main, { path: 'bin/run.sh', readSource: files({}) });
+    assert.equal(fix.output, main);
+    const warning = fix.diagnostics.find((d) => d.code === 'source-not-followed');
+    assert.equal(warning?.severity, 'warning');
+    assert.match(warning?.message ?? '', /FROM_LIB, MAYBE are read after it and may be set there, so they are left alone/);
+    const asInputs = fixScript(main, { path: 'bin/run.sh', readSource: files({}), sourcedUnknown: 'input' });
+    // Read after the file, so rewritten where they are read, not in the env-init block (the file
+    // may give them defaults of its own with `${X-…}`).
+    assert.match(asInputs.output, /echo "\$\{FROM_LIB:-\} \$\{MAYBE:-\}"/);
+    assert.doesNotMatch(asInputs.output, /env-init/);
+  });
+
+  it('without readSource nothing is followed; a cycle is reported, not followed forever', () => {
+    assert.equal(verdictOf(main, 'FROM_LIB', 4, { path: 'bin/run.sh' }).verdict, 'unknown');
+    const cycle = files({ 'a.sh': '. ./b.sh\nA=1\n', 'b.sh': '. ./a.sh\nB=1\n' });
+    const text = '. ./a.sh\necho "$A $B"\n';
+    const fix = fixScript(text, { path: 'main.sh', readSource: cycle });
+    assert.ok(fix.diagnostics.some((d) => d.code === 'source-followed'));
+    assert.equal(verdictOf(text, 'A', 2, { path: 'main.sh', readSource: cycle }).verdict, 'safe');
+  });
+
+  it('functions a sourced file defines count: a die there ends the path', () => {
+    const readSource = files({ 'lib.sh': 'die() { echo "$*" >&2; exit 1; }\n' });
+    const text = '. ./lib.sh\n[ -n "${CFG:-}" ] || die "no CFG"\necho "$CFG"\n';
+    assert.equal(verdictOf(text, 'CFG', 3, { path: 'main.sh', readSource }).verdict, 'safe');
+    assert.equal(verdictOf(text, 'CFG', 3, { path: 'main.sh' }).verdict, 'unknown');
+  });
+});
+
+describe('flow: computed command names', () => {
+  it('"$@" in a function runs what its callers name; other functions keep their entry states', () => {
+    const text = 'retry() { "$@"; }\nfetch() { echo "$1"; }\nother() { echo "$1"; }\nretry fetch url\nother x\n';
+    // fetch may run from retry with unknown arguments; other is only called with one.
+    assert.equal(verdictOf(text, '1', 2).verdict, 'unsafe');
+    assert.equal(verdictOf(text, '1', 3).verdict, 'safe');
+  });
+
+  it('"$X" runs the values X is assigned; a variable never assigned names an outside command', () => {
+    const text = 'build() { echo "$1"; }\nstep=build\n"$step"\n"$TOOL" arg\n';
+    assert.equal(verdictOf(text, '1', 1).verdict, 'unsafe');
+    const notCalled = 'build() { echo "$1"; }\nbuild x\n"$TOOL" arg\n';
+    assert.equal(verdictOf(notCalled, '1', 1).verdict, 'safe');
+  });
+
+  it('a computed name with a literal part matches by pattern, and says so', () => {
+    const text = 'cmd_a() { echo "$1"; }\ncmd_b() { echo ok; }\nb() { echo "$1"; }\n"cmd_$1" x\nb y\n';
+    const fix = fixScript(text, { path: 'x.sh' });
+    assert.ok(fix.diagnostics.some((d) => d.code === 'computed-call' && /cmd_a, cmd_b/.test(d.message)));
+    assert.equal(verdictOf(text, '1', 3).verdict, 'safe');
+  });
+});
+
+describe('flow: entry points and notes', () => {
+  it('a trap handler runs later: what is assigned before the trap and never unset counts', () => {
+    const text = 'T=$(mktemp)\ntrap cleanup EXIT\ncleanup() { rm -f "$T" "$LATE"; }\nLATE=1\n';
+    assert.equal(verdictOf(text, 'T', 3).verdict, 'safe');
+    assert.match(verdictOf(text, 'LATE', 3).reason, /from the trap set on line 2/);
+  });
+
+  it('functions nothing calls: one note, checked as if run after the top level', () => {
+    const text = 'LEVEL=info\nlog() { echo "$LEVEL: $*"; }\nwarn() { echo "$MSG"; }\n';
+    const fix = fixScript(text, { path: 'lib.sh' });
+    const notes = fix.diagnostics.filter((d) => d.code === 'function-not-called');
+    assert.equal(notes.length, 1);
+    assert.match(notes[0]?.message ?? '', /^log and warn are not called in this file/);
+    assert.equal(verdictOf(text, 'LEVEL', 2).verdict, 'safe');
+  });
+
+  it('eval may assign anything: later reads are unknown, with a warning', () => {
+    const text = 'eval "$(ssh-agent -s)"\necho "$SSH_AUTH_SOCK"\n';
+    assert.equal(verdictOf(text, 'SSH_AUTH_SOCK', 2).verdict, 'unknown');
+    assert.ok(fixScript(text, { path: 'x.sh' }).diagnostics.some((d) => d.code === 'opaque-assignment' && d.severity === 'warning'));
+    // `eval set -- …` only changes the positional parameters.
+    assert.equal(verdictOf('eval set -- "$(getopt -o a -- "$@")"\necho "$1 $X"\n', 'X', 2).verdict, 'unsafe');
+  });
+
+  it('rejects an unknown sourcedUnknown', () => {
+    assert.throws(() => fixScript('', { sourcedUnknown: 'maybe' as 'leave' }), /unknown sourcedUnknown: maybe/);
+  });
+});
