@@ -1,6 +1,6 @@
 // A script as reads and writes of parameters, in program order, inside the control structure
-// that decides whether they run. The whole-file rule of classify.ts flattens it; a flow-sensitive
-// analysis can walk the same regions without going back to the syntax tree.
+// that decides whether they run. The flow analysis (flow.ts) walks these regions without going
+// back to the syntax tree.
 
 import type { ArithmVar, ParamExp, ParamOp, Word } from '../parse/ast.js';
 import type { ReferenceForm } from '../result.js';

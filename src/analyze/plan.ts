@@ -1,5 +1,5 @@
-// Which references may be unset, and how each is to be made safe. The whole-file rule: a
-// variable assigned anywhere in the file counts as set everywhere ([flow] will refine this).
+// Which references may be unset (the flow analysis, flow.ts, says which paths reach each read
+// unassigned), and how each is to be made safe.
 
 import type { Dialect, File, Word } from '../parse/ast.js';
 import { lineColumnAt, lineStarts, type ShellVariant } from '../parse/index.js';
@@ -178,7 +178,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (read.form === 'special' && name !== '!') return safeRead(read, inFunction, `\`$${name}\` is always set`);
     if (read.form === 'list') {
       // mksh (and pdksh, oksh) stop on `"${a[@]}"` of an unset array: in ksh only an assigned one passes.
-      if (variant === 'ksh' && statusOf(read).kind !== 'set') return { read, verdict: 'review', fix: 'review', reason: `${name} is never assigned in this file, and mksh stops a -u script on a list expansion of an unset array; check it by hand`, inFunction };
+      if (variant === 'ksh' && statusOf(read).kind !== 'set') return { read, verdict: 'review', fix: 'review', reason: `${name} is not assigned on every path to here, and mksh stops a -u script on a list expansion of an unset array; check it by hand`, inFunction };
       return safeRead(read, inFunction, read.node.type === 'ParamExp' && read.node.excl ? 'lists names; never aborts' : 'a whole-array expansion is empty when unset (bash ≥ 4.4)');
     }
     if (name === 'FUNCNAME' && inFunction && variant !== 'ksh' && !facts.unsets.has(name)) return safeRead(read, inFunction, 'bash sets FUNCNAME while a function runs');
@@ -296,7 +296,8 @@ export function isFileDisabled(file: File): boolean {
 
 /** Reads whose value flows, through assignments, into a path argument of a destructive command:
  * in `local dir="$1"; rm -rf "$dir/"`, `$1` defaulted to empty would make it `rm -rf /`, where
- * set -u used to stop the script. Whole-file, like the rest: an assignment anywhere counts. */
+ * set -u used to stop the script. Any assignment counts, wherever it is: a taint that may not
+ * flow only adds protection. */
 function destructiveFlows(facts: Facts): Map<Read, { name: string; command: string }> {
   const tainted = new Map<string, string>();
   for (const { read } of facts.reads) if (read.destructive && !tainted.has(read.name)) tainted.set(read.name, read.destructive);
