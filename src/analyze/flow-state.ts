@@ -1,23 +1,21 @@
 // The state the flow analysis carries along one path, as bitsets over the script's variable names
 // (numbered once per analysis), all in one Int32Array: a branch copies one small array instead of
 // maps of names, and a join is a word-wise AND. Maps made every `if` arm and `&&` copy every name
-// the script had assigned so far, which tripled the analysis time on large scripts.
+// the script had assigned so far, which tripled the analysis time on large scripts. Why a name may
+// be unset is a story kept once per analysis; a state holds its number in the name's slot.
 
 /** unset < unknown < set */
 export type Status = 0 | 1 | 2;
 
-/** Layout of `bits`: `words` words each of set, killed and unknown bits, then one offset per name. */
+/** Layout of `bits`: `words` words each of set, killed and unknown bits, then one slot per name. */
 export interface State {
   dead: boolean;
   /** set: assigned on every path; killed: unset (or made local) since — even a name the shell
    * sets, or a file not followed may set; unknown: may have been assigned by a file nounset did not
    * follow. Then per name: for a set one, an offset of its assignment (see flow.ts for the codes
-   * below 0); for an unknown one, the offset of the file that may set it. */
+   * below 0); for an unknown one, the offset of the file that may set it; for an unset one, the
+   * number of its story (0: none). */
   bits: Int32Array;
-  /** Why a name may be unset, for the ones that have a story (shared until written; an entry
-   * for a name that is set again is stale and never read). */
-  why: Map<number, string>;
-  whyOwned: boolean;
   /** ≥ 0: every name not set or killed may have been assigned by the file sourced at this offset. */
   opaque: number;
   /** At least this many positional parameters. */
@@ -63,23 +61,18 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     init[AT + i] = -1;
   });
 
-  const fresh = (argc: number): State => ({ dead: false, bits: init.slice(), why: new Map(), whyOwned: true, opaque: -1, argc });
-  const clone = (s: State): State => {
-    s.whyOwned = false;
-    return { dead: s.dead, bits: s.bits.slice(), why: s.why, whyOwned: false, opaque: s.opaque, argc: s.argc };
-  };
+  const fresh = (argc: number): State => ({ dead: false, bits: init.slice(), opaque: -1, argc });
+  const clone = (s: State): State => ({ dead: s.dead, bits: s.bits.slice(), opaque: s.opaque, argc: s.argc });
   const deadState = (): State => {
     const s = fresh(0);
     s.dead = true;
     return s;
   };
-  const whyMut = (s: State): Map<number, string> => {
-    if (!s.whyOwned) {
-      s.why = new Map(s.why);
-      s.whyOwned = true;
-    }
-    return s.why;
-  };
+  // Story 0 is "none".
+  const stories: string[] = [''];
+  const tell = (text: string): number => stories.push(text) - 1;
+  /** Why name i may be unset in s (it is: the caller checked), or null. */
+  const whyOf = (s: State, i: number): string | null => (i < n ? stories[s.bits[AT + i] as number] || null : null);
 
   const statusOf = (s: State, i: number): Status => {
     if (has(s, SET, i)) return 2;
@@ -94,18 +87,15 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     off(s, KILLED, i);
     off(s, UNK, i);
     if (i < n) s.bits[AT + i] = at;
-    if (s.why.has(i)) whyMut(s).delete(i);
   };
   const kill = (s: State, i: number, text: string): void => {
     off(s, SET, i);
     off(s, UNK, i);
     on(s, KILLED, i);
-    whyMut(s).set(i, text);
+    if (i < n) s.bits[AT + i] = tell(text);
   };
   /** Whatever was unset or unassigned may now have been set by what runs at `at`. */
   const makeOpaque = (s: State, at: number): void => {
-    s.why = new Map();
-    s.whyOwned = true;
     s.bits.fill(0, KILLED, AT);
     s.opaque = at;
   };
@@ -150,9 +140,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
       const b = s.bits;
       if (first === null) {
         first = s;
-        // The first path's stories are shared (an entry for a name that is set again is never read).
-        s.whyOwned = false;
-        out = { dead: false, bits: b.slice(), why: s.why, whyOwned: false, opaque: -1, argc: s.argc };
+        out = { dead: false, bits: b.slice(), opaque: -1, argc: s.argc };
         out.bits.fill(0, KILLED, AT);
       }
       const o = out.bits;
@@ -188,23 +176,29 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
       for (const s of states) if (!s.dead) for (let w = 0; w < words; w++) anySet[w] = (anySet[w] as number) | (s.bits[SET + w] as number);
     }
     // Stories of names some path leaves unset: one a path already had, else how the paths differ.
-    const unsetNow = (i: number): boolean => ((anyUnset[i >>> 5] as number) & (1 << (i & 31))) !== 0 && !has(out, SET, i);
-    for (const s of states) {
-      if (s.dead || s.why === out.why) continue;
-      for (const [i, text] of s.why) if (!out.why.has(i) && unsetNow(i) && statusOf(s, i) === 0) whyMut(out).set(i, text);
-    }
-    for (let w = 0; w < words; w++) anySet[w] = (anySet[w] as number) & (anyUnset[w] as number) & ~(o[SET + w] as number);
-    eachBit(anySet, (i) => {
-      if (out.why.has(i)) return;
-      let at: number | null = null;
-      for (const s of states) {
-        if (!s.dead && has(s, SET, i)) {
-          at = s.bits[AT + i] as number;
-          break;
+    // Where the first path leaves the name unset with a story, that story (copied with its slots)
+    // stands; only the others need a look.
+    const f = (first as State).bits;
+    const fOpq = (first as State).opaque >= 0 ? -1 : 0;
+    for (let w = 0; w < words; w++) {
+      const firstUnset = ~(f[SET + w] as number) & ((f[KILLED + w] as number) | ~((f[UNK + w] as number) | fOpq));
+      // Unset on the first path and assigned on none: the first path's story (or none) stands.
+      let v = (anyUnset[w] as number) & ~(o[SET + w] as number) & ~(firstUnset & ~(anySet[w] as number)) & (w === words - 1 ? spare : -1);
+      while (v !== 0) {
+        const bit = v & -v;
+        v &= v - 1;
+        const i = w * 32 + (31 - Math.clz32(bit));
+        if ((firstUnset & bit) !== 0 && (f[AT + i] as number) !== 0) continue;
+        let told = 0;
+        let setAt: number | null = null;
+        for (const s of states) {
+          if (s.dead) continue;
+          if (has(s, SET, i)) setAt ??= s.bits[AT + i] as number;
+          else if (told === 0 && statusOf(s, i) === 0) told = s.bits[AT + i] as number;
         }
+        o[AT + i] = told !== 0 ? told : setAt !== null ? tell(story(i, setAt)) : 0;
       }
-      whyMut(out).set(i, story(i, at));
-    });
+    }
     return out;
   };
 
@@ -219,6 +213,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     clone,
     deadState,
     statusOf,
+    whyOf,
     atOf,
     assign,
     kill,

@@ -81,6 +81,11 @@ interface FuncDef {
   readonly own: boolean;
   /** Names declared local (or declare/typeset without -g) in its body. */
   readonly locals: Set<string>;
+  /** Names its body unsets, the functions it calls by name, and whether it runs a computed name
+   * (found once: the summaries ask on every round). */
+  readonly unsets: Set<string>;
+  readonly calls: Set<string>;
+  readonly computed: boolean;
 }
 
 /** Where a walk is: jumps go to the innermost loop, function or file that takes them. */
@@ -132,7 +137,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const noted = new Set<string>();
   const note = (n: FlowNote): void => {
     const key = `${n.code}:${n.start}`;
-    if (!recording || noted.has(key)) return;
+    if (!recording || current === null || noted.has(key)) return;
     noted.add(key);
     notes.push(n);
   };
@@ -152,7 +157,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       for (const e of r.events) {
         if (e.kind === 'region') {
           if (e.shape === 'function' && e.name !== null) {
-            const def: FuncDef = { name: e.name, region: e, file, fileIndex: index, own, locals: localsOf(e) };
+            const def: FuncDef = { name: e.name, region: e, file, fileIndex: index, own, locals: localsOf(e), unsets: unsetNames(e), calls: calledNames(e), computed: hasComputedCall(e) };
             const list = funcs.get(e.name);
             if (list) list.push(def);
             else funcs.set(e.name, [def]);
@@ -229,12 +234,16 @@ export function analyzeFlow(input: FlowInput): FlowResult {
 
   // ---- reads ----
   let entryText = 'from line 1';
+  // Each walk of the script's own code records into its own map, replaced when that code is
+  // walked again from a new entry state; the last walks' maps are the result.
+  const recorded = new Map<Region | 'top', Map<Read, ReadStatus>>();
+  let current: Map<Read, ReadStatus> | null = null;
   const record = (read: Read, s: State): void => {
-    if (!recording) return;
+    if (!recording || current === null) return;
     const st = readStatus(read, s);
-    const old = status.get(read);
+    const old = current.get(read);
     // A read visited more than once (a loop body) keeps its worst verdict.
-    if (!old || rank(st) < rank(old)) status.set(read, st);
+    if (!old || rank(st) < rank(old)) current.set(read, st);
   };
   const readStatus = (read: Read, s: State): ReadStatus => {
     const name = read.name;
@@ -248,7 +257,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     const i = id(name);
     if (st === 2) return { kind: 'set', at: ops.atOf(s, i) };
     if (st === 1) return { kind: 'unknown', source: ops.isUnknown(s, i) ? ops.atOf(s, i) : s.opaque };
-    const w = s.why.get(i);
+    const w = ops.whyOf(s, i);
     if (w) return { kind: 'unset', why: `${w}; it is read on line ${line}` };
     const writes = writesOf.get(name) ?? [];
     const later = writes.find((o) => o > read.end);
@@ -416,8 +425,6 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const replace = (s: State, by: State): void => {
     s.dead = by.dead;
     s.bits = by.bits;
-    s.why = by.why;
-    s.whyOwned = by.whyOwned;
     s.opaque = by.opaque;
     s.argc = by.argc;
   };
@@ -527,18 +534,26 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     const s = clone(entry);
     const was = caller;
     const wasCur = cur;
+    const wasCurrent = current;
     caller = def.region;
     cur = def.fileIndex;
+    if (recording && def.own) {
+      current = new Map();
+      recorded.set(def.region, current);
+    } else current = null;
     walk(def.region.events, s, { fn: def, loops: [], returns, files: [def.file], sub: false });
     caller = was;
     cur = wasCur;
+    current = wasCurrent;
     return join([s, ...returns], `${def.name}`);
   };
 
-  // ---- 1. summaries, to a fixpoint (calls inside use the previous round's) ----
-  for (let round = 0; round < 12; round++) {
+  // ---- 1. summaries, callees first; to a fixpoint only when calls go round (or are computed) ----
+  const { order, cyclic } = calleesFirst(funcs, (def) => def.calls, (def) => def.computed);
+  for (let round = 0; round < (cyclic ? 12 : 1); round++) {
     let changed = false;
-    for (const [name, defs] of funcs) {
+    for (const name of order) {
+      const defs = funcs.get(name) ?? [];
       const parts = defs.map((def): Summary => {
         const end = walkFunction(def, fresh(0));
         const gen = new Map<string, number>();
@@ -549,8 +564,8 @@ export function analyzeFlow(input: FlowInput): FlowResult {
           });
         }
         const kill = new Set<string>();
-        for (const n of unsetNames(def.region)) if (!def.locals.has(n)) kill.add(n);
-        for (const c of calledNames(def.region)) for (const n of summaries.get(c)?.kill ?? []) if (!def.locals.has(n)) kill.add(n);
+        for (const n of def.unsets) if (!def.locals.has(n)) kill.add(n);
+        for (const c of def.calls) for (const n of summaries.get(c)?.kill ?? []) if (!def.locals.has(n)) kill.add(n);
         return { gen, kill, noReturn: end.dead, opaque: end.dead ? -1 : end.opaque };
       });
       const merged = mergeSummaries(parts);
@@ -562,11 +577,15 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     if (!changed) break;
   }
 
-  // ---- 2. entry states, to a fixpoint over the call graph ----
+  // ---- 2. entry states, to a fixpoint over the call graph; every read is recorded on the way ----
   collecting = true;
+  recording = true;
   const top = fresh(0);
   callStates.set('top', new Map());
+  current = new Map();
+  recorded.set('top', current);
   walk(input.model.events, top, { fn: null, loops: [], returns: null, files: [input.path], sub: false });
+  current = null;
   // A function nothing in the file calls runs, if at all, after the file's top level: from a
   // script that sourced it, or from bats (after `setup`).
   const startState = fresh(0);
@@ -602,6 +621,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       if (sameState(entries.get(name)?.state, entry.state) && entries.get(name)?.text === entry.text) continue;
       entries.set(name, entry);
       changed = true;
+      entryText = entry.text;
       for (const def of defs) {
         callStates.delete(def.region);
         walkFunction(def, entry.state);
@@ -610,24 +630,15 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     if (!changed) break;
   }
   collecting = false;
-
-  // ---- 3. the final walk, recording every read ----
-  recording = true;
-  entryText = 'from line 1';
-  walk(input.model.events, fresh(0), { fn: null, loops: [], returns: null, files: [input.path], sub: false });
+  recording = false;
+  for (const map of recorded.values()) for (const [read, st] of map) status.set(read, st);
   const uncalled: FuncDef[] = [];
-  for (const [name, defs] of funcs) {
-    const entry = entries.get(name) ?? meetEntry(name);
-    for (const def of defs) {
-      if (!def.own) continue;
-      if (entry.uncalled) uncalled.push(def);
-      entryText = entry.text;
-      walkFunction(def, entry.state);
-    }
-  }
+  for (const [name, defs] of funcs) if (entries.get(name)?.uncalled) for (const def of defs) if (def.own) uncalled.push(def);
   // One note for them all (bats calls its tests and hooks itself).
   const first = uncalled.sort((a, b) => a.region.start - b.region.start)[0];
   if (first && !input.bats) {
+    recording = true;
+    current = new Map();
     const names = [...new Set(uncalled.map((d) => d.name))];
     const list = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are`;
     note({ start: first.region.start, end: first.region.end, code: 'function-not-called', message: `${list} not called in this file: reads in ${names.length === 1 ? 'it are' : 'them are'} checked as if ${names.length === 1 ? 'it' : 'they'} ran after the file's top level (as when another script sources this file)` });
@@ -702,7 +713,7 @@ function eventsOf(fn: Region, pick: (e: Event) => string | null): Set<string> {
 }
 
 const unsetNames = (fn: Region): Set<string> => eventsOf(fn, (e) => (e.kind === 'unset' ? e.name : null));
-const calledNames = (fn: Region): Set<string> => eventsOf(fn, (e) => (e.kind === 'call' && e.name !== null && !e.trap ? e.name : null));
+const calledNames = (fn: Region): Set<string> => eventsOf(fn, (e) => (e.kind === 'call' && e.name !== null ? e.name : null));
 
 /** Several definitions of one name: only what all of them do. */
 function mergeSummaries(parts: readonly Summary[]): Summary {
@@ -735,3 +746,30 @@ function internNames(model: Region, table: NameTable): void {
     }
   }
 }
+
+/** Function names ordered so that a function comes after the ones it calls, and whether that
+ * cannot be done (a call cycle, or a computed call, whose callees are not known here). */
+function calleesFirst<D>(funcs: ReadonlyMap<string, readonly D[]>, calls: (def: D) => Set<string>, computed: (def: D) => boolean): { order: string[]; cyclic: boolean } {
+  const order: string[] = [];
+  const state = new Map<string, 1 | 2>();
+  let cyclic = false;
+  const visit = (name: string): void => {
+    const seen = state.get(name);
+    if (seen === 2) return;
+    if (seen === 1) {
+      cyclic = true;
+      return;
+    }
+    state.set(name, 1);
+    for (const def of funcs.get(name) ?? []) {
+      if (computed(def)) cyclic = true;
+      for (const callee of calls(def)) if (funcs.has(callee)) visit(callee);
+    }
+    state.set(name, 2);
+    order.push(name);
+  };
+  for (const name of funcs.keys()) visit(name);
+  return { order, cyclic };
+}
+
+const hasComputedCall = (fn: Region): boolean => eventsOf(fn, (e) => (e.kind === 'call' && e.name === null ? 'x' : null)).size > 0;

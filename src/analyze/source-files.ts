@@ -21,7 +21,10 @@ export interface LoaderOptions {
 interface Parsed {
   readonly file: File;
   readonly text: string;
+  /** Found on first use: most source words name their file without a variable. */
   dirVars: Map<string, DirValue> | null;
+  /** Whether any comment holds a `source=` directive (most files have none). */
+  directives?: boolean;
 }
 
 /** A `loadSource` for analyzeFlow; caches every file it parses. */
@@ -47,6 +50,7 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
     return out;
   };
   return (source, from) => {
+    if (!opts.readSource) return { kind: 'unresolved', reason: 'nounset was not given a way to read sourced files' };
     const holder = parseFile(from);
     if (typeof holder === 'string') return { kind: 'unresolved', reason: holder };
     let target: { kind: 'file'; path: string } | { kind: 'unresolved'; reason: string };
@@ -54,11 +58,12 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
       // bats' `load NAME`: relative to the test file's directory.
       target = source.path === null ? { kind: 'unresolved', reason: 'the path is computed' } : { kind: 'file', path: joinDir(from, source.path) };
     } else {
-      holder.dirVars ??= scriptDirVariables(holder.file, from, opts.mainPath);
-      target = resolveSourcePath(source.word, { scriptPath: from, mainScriptPath: opts.mainPath, directive: sourceDirective(holder.file, holder.text, source.start), dirVars: holder.dirVars });
+      const dirVars = { get: (name: string): DirValue | undefined => (holder.dirVars ??= scriptDirVariables(holder.file, from, opts.mainPath)).get(name) };
+      holder.directives ??= holder.file.comments.some((c) => c.text.includes('source='));
+      const directive = holder.directives ? sourceDirective(holder.file, holder.text, source.start) : null;
+      target = resolveSourcePath(source.word, { scriptPath: from, mainScriptPath: opts.mainPath, directive, dirVars });
     }
     if (target.kind === 'unresolved') return target;
-    if (!opts.readSource) return { kind: 'unresolved', reason: 'nounset was not given a way to read sourced files' };
     const cached = models.get(target.path);
     if (cached) return { kind: 'file', file: cached };
     const p = parseFile(target.path);

@@ -18,7 +18,8 @@ interface ResolveContext {
   readonly scriptPath: string;
   readonly mainScriptPath: string;
   readonly directive: string | null;
-  readonly dirVars: ReadonlyMap<string, DirValue>;
+  /** Only `get` is used: the caller may compute the map on first use. */
+  readonly dirVars: Pick<ReadonlyMap<string, DirValue>, 'get'>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,7 +341,7 @@ export function resolveSourcePath(word: Word, ctx: ResolveContext): SourceTarget
   return joined.kind === 'path' ? { kind: 'file', path: posix.normalize(joined.text) } : joined;
 }
 
-function dirVarLookup(dirVars: ReadonlyMap<string, DirValue>): (name: string) => PathValue | undefined {
+function dirVarLookup(dirVars: Pick<ReadonlyMap<string, DirValue>, 'get'>): (name: string) => PathValue | undefined {
   return (name) => {
     const v = dirVars.get(name);
     return v === undefined ? undefined : { kind: 'path', text: v.path, canonical: true, names: 'under' };
