@@ -114,7 +114,12 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
       loop.region.facts = cmd.until ? facts.whenFalse : facts.whenTrue;
       loop.region.skipFacts = cmd.until ? facts.whenTrue : facts.whenFalse;
       loop.region.flag = isConstantCondition(cmd.cond, !cmd.until);
+      // `while getopts 'ab:' opt; do case $opt in b) … $OPTARG`: in an arm for options that take
+      // an argument, getopts has set OPTARG.
+      const outer = getoptsLoop;
+      getoptsLoop = cmd.until ? null : getoptsOf(cmd.cond);
       walkStmts(cmd.body, loop);
+      getoptsLoop = outer;
       return;
     }
     case 'ForClause': {
@@ -147,7 +152,11 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         const arm = sub(branch, 'arm', item);
         arm.region.flag = item.op === ';&';
         // `case $X in start)`: a pattern that cannot match an empty word shows X is set.
-        if (subject !== null && item.patterns.every(needsAChar)) arm.region.facts = [{ kind: 'set', name: subject }];
+        if (subject !== null && item.patterns.every(needsAChar)) {
+          const facts: Fact[] = [{ kind: 'set', name: subject }];
+          if (getoptsLoop && subject === getoptsLoop.name && item.patterns.every((p) => takesArgument(getoptsLoop as Getopts, p))) facts.push({ kind: 'set', name: 'OPTARG' });
+          arm.region.facts = facts;
+        }
         const pattern = withPlace(arm, 'case-pattern');
         for (const p of item.patterns) walkWord(p, pattern);
         walkStmts(item.stmts, arm);
@@ -483,4 +492,30 @@ function needsAChar(pattern: Word): boolean {
     else return false;
   }
   return text.replace(/\*/g, '') !== '';
+}
+
+interface Getopts {
+  readonly optstring: string;
+  readonly name: string;
+}
+
+/** The `getopts OPTSTRING NAME` loop whose body is being walked (module state: the walk is
+ * synchronous, and each loop restores the one around it). */
+let getoptsLoop: Getopts | null = null;
+
+/** `getopts 'ab:' opt` as the whole condition, with a literal option string. */
+function getoptsOf(cond: readonly Stmt[]): Getopts | null {
+  const last = cond.length === 1 ? cond[0] : undefined;
+  if (!last || last.negated || last.cmd?.type !== 'CallExpr' || last.cmd.args.length !== 3 || wordText(last.cmd.args[0]) !== 'getopts') return null;
+  const optstring = wordText(last.cmd.args[1]);
+  const name = nameOf(last.cmd.args[2]);
+  return optstring !== null && name !== null ? { optstring, name } : null;
+}
+
+/** A case pattern that is one option letter taking an argument (`b` in `ab:`). */
+function takesArgument(g: Getopts, pattern: Word): boolean {
+  const t = wordText(pattern);
+  if (t === null || t.length !== 1 || t === ':' || t === '?') return false;
+  const at = g.optstring.indexOf(t);
+  return at !== -1 && g.optstring[at + 1] === ':';
 }

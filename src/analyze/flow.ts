@@ -300,6 +300,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
             break;
           }
           if (frame.fn && isNameref(frame.fn, e.name)) {
+            note({ start: e.start, end: e.end, code: 'opaque-assignment', message: `an assignment through the nameref ${e.name} may set any variable` });
             makeOpaque(s, pos(e.start));
             break;
           }
