@@ -226,14 +226,14 @@ function walkBinary(cmd: BinaryCmd, ctx: WordCtx): void {
       walkStmt(y, i === 0 && lastInShell ? ctx : sub(ctx, 'subshell', y));
       continue;
     }
-    const c = sub(ctx, 'optional', y);
+    const c = sub(ctx, 'optional', y, link.op);
     // `a && b` runs b when a passed and skips it when a failed; `a || b` the other way round.
     const facts = factsOf([link.x]);
     c.region.facts = link.op === '&&' ? facts.whenTrue : facts.whenFalse;
     c.region.skipFacts = link.op === '&&' ? facts.whenFalse : facts.whenTrue;
-    // `a && b || c`: c is skipped only on the path where b ran (and passed).
+    // In `a && b && c` c runs only where b ran; in `a && b || c` it is skipped only there.
     const x = link.x;
-    c.region.flag = link.op === '||' && x.cmd?.type === 'BinaryCmd' && x.cmd.op === '&&' && x.redirs.length === 0 && !x.negated;
+    c.region.flag = x.cmd?.type === 'BinaryCmd' && (x.cmd.op === '&&' || x.cmd.op === '||') && x.redirs.length === 0 && !x.negated;
     walkStmt(y, c);
   }
 }
@@ -512,10 +512,18 @@ function getoptsOf(cond: readonly Stmt[]): Getopts | null {
   return optstring !== null && name !== null ? { optstring, name } : null;
 }
 
-/** A case pattern that is one option letter taking an argument (`b` in `ab:`). */
+/** A case pattern for which getopts sets OPTARG: one option letter taking an argument (`b` in
+ * `ab:`), or in silent mode (`:ab:`) a missing argument `:` or an unknown option `\?`, where
+ * OPTARG holds the option letter. */
 function takesArgument(g: Getopts, pattern: Word): boolean {
   const t = wordText(pattern);
-  if (t === null || t.length !== 1 || t === ':' || t === '?') return false;
+  if (t === null || t.length !== 1) return false;
+  if (t === ':' || t === '?') {
+    // An unquoted `?` is a glob for any one character, options without an argument included.
+    const only = pattern.parts.length === 1 ? pattern.parts[0] : undefined;
+    const literal = t === ':' || (only?.type === 'Lit' ? only.value === '\\?' : only !== undefined);
+    return g.optstring.startsWith(':') && literal;
+  }
   const at = g.optstring.indexOf(t);
   return at !== -1 && g.optstring[at + 1] === ':';
 }

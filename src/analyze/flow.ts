@@ -273,15 +273,15 @@ export function analyzeFlow(input: FlowInput): FlowResult {
 
   // ---- the walk ----
   const walk = (events: readonly Event[], s: State, frame: Frame): void => {
-    // The state where the right side of the last `a && b` ran: `a && b || c` skips c only there.
-    let andRan: State | null = null;
+    // The last `&&`/`||` right side and the state where it ran, for the link after it.
+    let prev: { region: Region; ran: State } | null = null;
     for (const e of events) {
       if (s.dead) return;
       if (e.kind === 'region' && e.shape === 'optional') {
-        andRan = optional(e, s, frame, andRan);
+        prev = { region: e, ran: optional(e, s, frame, prev) };
         continue;
       }
-      andRan = null;
+      prev = null;
       switch (e.kind) {
         case 'read':
           record(e, s);
@@ -411,12 +411,16 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     }
   };
 
-  /** The right side of `&&` / `||`; returns the state where it ran, for a `||` after it. */
-  const optional = (r: Region, s: State, frame: Frame, andRan: State | null): State => {
-    const runs = clone(s);
+  /** The right side of `&&` / `||`; returns the state where it ran, for the link after it. With
+   * the same operator as that link (`a && b && c`, `a || b || c`) c runs only where b ran; with the
+   * other (`a && b || c`, `a || b && c`) it is skipped only there. */
+  const optional = (r: Region, s: State, frame: Frame, prev: { region: Region; ran: State } | null): State => {
+    const chained = r.flag && prev !== null;
+    const same = chained && prev.region.name === r.name;
+    const runs = clone(same ? prev.ran : s);
     applyFacts(runs, r.facts, pos(r.start));
     walk(r.events, runs, frame);
-    const skip = r.flag && andRan ? andRan : s;
+    const skip = chained && !same ? prev.ran : s;
     applyFacts(skip, r.skipFacts, pos(r.start));
     // join copies what it keeps: `runs` is not changed after, so it can be handed on.
     replace(s, join([skip, runs], `the \`&&\`/\`||\` on ${here(r.start)}`));
@@ -597,7 +601,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     for (const byCallee of callStates.values()) for (const site of byCallee.get(name) ?? []) sites.push(site);
     if (sites.length === 0) {
       let state = clone(afterTop);
-      if (input.bats && !/^(setup|teardown)/.test(name)) {
+      if (input.bats && !/^setup/.test(name) && name !== 'teardown_file') {
         // bats runs setup before each test, in its shell; setup_file once, in another process,
         // so only what it exports reaches the tests.
         for (const [n, at] of summaries.get('setup')?.gen ?? []) assign(state, n, at);

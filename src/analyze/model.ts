@@ -199,7 +199,7 @@ export interface Region {
   readonly shape: 'script' | 'function' | 'branch' | 'arm' | 'loop' | 'optional' | 'subshell';
   readonly start: number;
   readonly end: number;
-  /** The function's name, for `function`. */
+  /** The function's name, for `function`; the operator (`&&`, `||`), for `optional`. */
   readonly name: string | null;
   readonly events: Event[];
   /** What holds when the region starts: the condition of an if arm or a while body, the left side
@@ -209,8 +209,10 @@ export interface Region {
    * on the path that never enters it (`impossible` for `for x in a b`, `while true`). */
   skipFacts: readonly Fact[] | null;
   /** For a `loop`: only `break` leaves it (`while true`); for an `arm` of a case: the item ends
-   * in `;&` and falls into the next one; for an `optional`: the right side of `a && b || c`,
-   * skipped only when b ran; for a `function`: a bats test, which nothing in the file calls. */
+   * in `;&` and falls into the next one; for an `optional`: its left side is itself `a && b` or
+   * `a || b` (the optional region just before), so c in `a && b && c` runs only where b ran, and in
+   * `a && b || c` is skipped only there; for a `function`: a bats test, which nothing in the file
+   * calls. */
   flag: boolean;
 }
 
