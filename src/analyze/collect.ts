@@ -484,14 +484,15 @@ function caseSubject(word: Word): string | null {
 /** A case pattern that no empty word matches: it has a character besides `*` (a literal, `?`, a
  * bracket), with no extended glob and nothing expanded. */
 function needsAChar(pattern: Word): boolean {
-  let text = '';
+  let need = false;
   for (const p of pattern.parts) {
-    if (p.type === 'Lit') text += p.value;
-    else if (p.type === 'SglQuoted' && !p.dollar) text += p.value === '' ? '' : 'x';
-    else if (p.type === 'DblQuoted' && p.parts.every((q) => q.type === 'Lit')) text += p.parts.length > 0 ? 'x' : '';
+    if (p.type === 'Lit') {
+      for (let k = 0; !need && k < p.value.length; k++) if (p.value.charCodeAt(k) !== 42 /* * */) need = true;
+    } else if (p.type === 'SglQuoted' && !p.dollar) need ||= p.value !== '';
+    else if (p.type === 'DblQuoted' && p.parts.every((q) => q.type === 'Lit')) need ||= p.parts.some((q) => q.type === 'Lit' && q.value !== '');
     else return false;
   }
-  return text.replace(/\*/g, '') !== '';
+  return need;
 }
 
 interface Getopts {

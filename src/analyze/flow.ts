@@ -30,7 +30,7 @@ export interface LoadedFile {
 }
 
 /** Offsets of sourced files are stored above this, times the file's index (see analyzeFlow). */
-const FILE_SPAN = 2 ** 24;
+const FILE_SPAN = 2 ** 22;
 
 export type SourceOutcome = { readonly kind: 'file'; readonly file: LoadedFile } | { readonly kind: 'unresolved'; readonly reason: string };
 
@@ -91,7 +91,7 @@ interface FuncDef {
 /** Where a walk is: jumps go to the innermost loop, function or file that takes them. */
 interface Frame {
   readonly fn: FuncDef | null;
-  readonly loops: { breaks: State[]; continues: State[] }[];
+  readonly loops: { breaks: State[]; continues: State[] }[];  // a stack, pushed and popped in place
   /** `return` states of the function (or of a sourced file's top level). */
   readonly returns: State[] | null;
   readonly files: string[];
@@ -358,7 +358,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
         return; // runs when called
       case 'subshell': {
         const inner = clone(s);
-        walk(r.events, inner, { ...frame, loops: [], returns: [], sub: true });
+        walk(r.events, inner, { fn: frame.fn, loops: [], returns: [], files: frame.files, sub: true });
         return;
       }
       case 'branch': {
@@ -391,7 +391,10 @@ export function analyzeFlow(input: FlowInput): FlowResult {
           loopFrame = { breaks: [], continues: [] };
           const body = clone(entry);
           applyFacts(body, r.facts, pos(r.start));
-          walk(r.events, body, { ...frame, loops: [...frame.loops, loopFrame] });
+          // The loop stack is the frame's own: pushed for the body, popped after.
+          frame.loops.push(loopFrame);
+          walk(r.events, body, frame);
+          frame.loops.pop();
           last = body;
           if (pass === 0) {
             const next = join([before, body, ...loopFrame.continues], where);
@@ -450,7 +453,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     const wasCur = cur;
     recording = false;
     cur = fileIndex(outcome.file);
-    walk(outcome.file.model.events, s, { ...frame, loops: [], returns, files: [...frame.files, outcome.file.path] });
+    walk(outcome.file.model.events, s, { fn: frame.fn, loops: [], returns, files: [...frame.files, outcome.file.path], sub: frame.sub });
     recording = wasRecording;
     cur = wasCur;
     replace(s, join([s, ...returns], `${outcome.file.path}`));
@@ -555,9 +558,22 @@ export function analyzeFlow(input: FlowInput): FlowResult {
 
   // ---- 1. summaries, callees first; to a fixpoint only when calls go round (or are computed) ----
   const { order, cyclic } = calleesFirst(funcs, (def) => def.calls, (def) => def.computed);
-  for (let round = 0; round < (cyclic ? 12 : 1); round++) {
+  // With cycles, a later round redoes only the functions whose callees' summaries changed (all of
+  // them when a computed call could reach anything).
+  const callers = new Map<string, Set<string>>();
+  let anyComputed = false;
+  for (const [name, defs] of funcs) {
+    for (const def of defs) {
+      if (def.computed) anyComputed = true;
+      for (const c of def.calls) (callers.get(c) ?? callers.set(c, new Set()).get(c))?.add(name);
+    }
+  }
+  let todo = new Set(order);
+  for (let round = 0; round < (cyclic ? 12 : 1) && todo.size > 0; round++) {
     let changed = false;
+    const next = new Set<string>();
     for (const name of order) {
+      if (!todo.has(name)) continue;
       const defs = funcs.get(name) ?? [];
       const parts = defs.map((def): Summary => {
         const end = walkFunction(def, fresh(0));
@@ -573,13 +589,16 @@ export function analyzeFlow(input: FlowInput): FlowResult {
         for (const c of def.calls) for (const n of summaries.get(c)?.kill ?? []) if (!def.locals.has(n)) kill.add(n);
         return { gen, kill, noReturn: end.dead, opaque: end.dead ? -1 : end.opaque };
       });
-      const merged = mergeSummaries(parts);
+      const merged = parts.length === 1 ? (parts[0] as Summary) : mergeSummaries(parts);
       if (!sameSummary(summaries.get(name), merged)) {
         summaries.set(name, merged);
         changed = true;
+        if (anyComputed) for (const n of order) next.add(n);
+        else for (const c of callers.get(name) ?? []) next.add(c);
       }
     }
     if (!changed) break;
+    todo = next;
   }
 
   // ---- 2. entry states, to a fixpoint over the call graph; every read is recorded on the way ----
@@ -619,20 +638,25 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     );
     return { state, text: `from ${what} ${lines.join(', ')}`, uncalled: false };
   };
-  for (let round = 0; round < 20; round++) {
-    let changed = false;
+  // A function's entry is met again only when a walk changed the states at its call sites.
+  let dirty = new Set(funcs.keys());
+  const calleesIn = (key: Region | 'top'): Iterable<string> => callStates.get(key)?.keys() ?? [];
+  for (let round = 0; round < 20 && dirty.size > 0; round++) {
+    const next = new Set<string>();
     for (const [name, defs] of funcs) {
+      if (!dirty.has(name)) continue;
       const entry = meetEntry(name);
       if (sameState(entries.get(name)?.state, entry.state) && entries.get(name)?.text === entry.text) continue;
       entries.set(name, entry);
-      changed = true;
       entryText = entry.text;
       for (const def of defs) {
+        for (const c of calleesIn(def.region)) next.add(c);
         callStates.delete(def.region);
         walkFunction(def, entry.state);
+        for (const c of calleesIn(def.region)) next.add(c);
       }
     }
-    if (!changed) break;
+    dirty = next;
   }
   collecting = false;
   recording = false;
