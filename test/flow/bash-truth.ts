@@ -22,6 +22,7 @@ export interface TruthRun {
   readonly env: Readonly<Record<string, string>>;
   readonly args: readonly string[];
   readonly aborts: readonly Abort[];
+  readonly stdout: string;
   readonly stderr: string;
   readonly status: number | null;
   readonly signal: NodeJS.Signals | null;
@@ -61,15 +62,17 @@ function runOnce(bash: string, caseDir: string, cwd: string, entry: string, env:
   if (process.env.PATH !== undefined) fullEnv.PATH = process.env.PATH;
   Object.assign(fullEnv, env);
   return new Promise<TruthRun>((resolve, reject) => {
-    const child = spawn(bash, [join(caseDir, entry), ...args], { cwd, env: fullEnv, timeout: TIMEOUT_MS, killSignal: 'SIGKILL', stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(bash, [join(caseDir, entry), ...args], { cwd, env: fullEnv, timeout: TIMEOUT_MS, killSignal: 'SIGKILL', stdio: ['pipe', 'pipe', 'pipe'] });
     const err: Buffer[] = [];
+    const out: Buffer[] = [];
     child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stdin.on('error', () => undefined);
     child.stdin.end('');
     child.on('error', (e) => reject(new Error(`cannot run bash: ${e.message}`)));
     child.on('close', (status, signal) => {
       const stderr = Buffer.concat(err).toString('utf8');
-      resolve({ env, args, aborts: parseAborts(stderr, caseDir), stderr, status, signal });
+      resolve({ env, args, aborts: parseAborts(stderr, caseDir), stdout: Buffer.concat(out).toString('utf8'), stderr, status, signal });
     });
   });
 }

@@ -9,10 +9,11 @@
 // Only this suite:
 //   npx tsc -p tsconfig.json; npx mocha --no-config --timeout 60000 dist/test/flow/flow-suite.test.js
 
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { ROOT } from '../support/corpus.js';
-import { checkTruth, runTruth, type TruthRun } from './bash-truth.js';
+import { checkTruth, describeRun, runTruth, type TruthRun } from './bash-truth.js';
 import { ALWAYS_SET, loadCases, type FlowCase, type Label } from './flow-cases.js';
 
 const FLOW_DIR = join(ROOT, 'test', 'flow');
@@ -35,6 +36,7 @@ interface Inspect {
   readonly diagnostics: readonly { line: number; column: number; severity: string; code: string; message: string }[];
 }
 type InspectScript = (text: string, options: { path?: string; dialect?: 'bash' | 'sh'; readSource?: (path: string) => string | null }) => Inspect;
+type FixScript = (text: string, options: { path?: string; dialect?: 'bash' | 'sh'; readSource?: (path: string) => string | null }) => { output: string };
 
 interface KnownGap {
   readonly case: string;
@@ -72,17 +74,21 @@ function loadKnownGaps(): KnownGap[] {
   });
 }
 
-/** inspectScript with the case's path and a readSource that reads the case's own files only. */
-function inspectCase(inspect: InspectScript, c: FlowCase): { result: Inspect; asked: string[] } {
-  const asked: string[] = [];
-  const readSource = (p: string): string | null => {
+/** A readSource that reads the case's own files only, noting what it was asked for. */
+function caseReader(c: FlowCase, asked: string[]): (p: string) => string | null {
+  return (p) => {
     const full = resolve(c.dir, p);
     const rel = relative(c.dir, full);
     asked.push(relative(CASES_DIR, full).split(sep).join('/'));
     if (rel.startsWith('..') || rel.includes(sep)) return null;
     return c.files.get(rel) ?? null;
   };
-  return { result: inspect(c.text, { path: join(c.dir, c.entry), dialect: 'bash', readSource }), asked };
+}
+
+/** inspectScript with the case's path and a readSource that reads the case's own files only. */
+function inspectCase(inspect: InspectScript, c: FlowCase): { result: Inspect; asked: string[] } {
+  const asked: string[] = [];
+  return { result: inspect(c.text, { path: join(c.dir, c.entry), dialect: 'bash', readSource: caseReader(c, asked) }), asked };
 }
 
 function compare(c: FlowCase, result: Inspect, gaps: readonly KnownGap[]): { outcomes: Outcome[]; unlabelled: Reference[] } {
@@ -160,6 +166,9 @@ describe('flow suite: definite assignment against real bash (test/flow)', functi
   const notes: string[] = [];
   let inspect: InspectScript | null = null;
   let loadError: Error | null = null;
+  /** The same runs of nounset's output (the case's entry script fixed, its other files as they are). */
+  let fixedTruth: Map<string, TruthRun[]> | null = null;
+  const fixedText = new Map<string, string>();
 
   before(async () => {
     started = Date.now();
@@ -171,8 +180,14 @@ describe('flow suite: definite assignment against real bash (test/flow)', functi
     try {
       // Loaded here, not imported at the top, so that the ground truth check runs even while the
       // library does not load.
-      const lib = (await import('../../src/index.js')) as unknown as { inspectScript: InspectScript };
+      const lib = (await import('../../src/index.js')) as unknown as { inspectScript: InspectScript; fixScript: FixScript };
       inspect = lib.inspectScript;
+      const fixedCases = cases.map((c) => {
+        const output = lib.fixScript(c.text, { path: join(c.dir, c.entry), dialect: 'bash', readSource: caseReader(c, []) }).output;
+        fixedText.set(c.name, output);
+        return { ...c, text: output, files: new Map([...c.files, [c.entry, output]]) };
+      });
+      fixedTruth = await runTruth(fixedCases);
     } catch (err) {
       loadError = err as Error;
     }
@@ -197,6 +212,26 @@ describe('flow suite: definite assignment against real bash (test/flow)', functi
         if (truthError !== null) throw truthError;
         const problems = checkTruth(c, truth?.get(c.name) ?? []);
         if (problems.length > 0) throw new Error(`${c.name}: labels disagree with bash:\n  ${problems.join('\n  ')}`);
+      });
+    }
+  });
+
+  describe("nounset's output never aborts where the input did not, and prints the same wherever the input ran through", () => {
+    for (const c of cases) {
+      it(c.name, () => {
+        if (loadError !== null) throw loadError;
+        const before = truth?.get(c.name) ?? [];
+        const after = fixedTruth?.get(c.name) ?? [];
+        assert.equal(after.length, before.length);
+        const problems: string[] = [];
+        before.forEach((input, i) => {
+          const output = after[i] as TruthRun;
+          if (output.aborts.length > 0 && input.aborts.length === 0) problems.push(`the output aborts (${output.aborts.map((a) => `line ${a.line}: ${a.name}`).join(', ')}) where the input ran through, with ${describeRun(input)}`);
+          if (input.aborts.length === 0 && (output.stdout !== input.stdout || output.status !== input.status)) {
+            problems.push(`with ${describeRun(input)} the input printed ${JSON.stringify(input.stdout)} (status ${input.status}), the output ${JSON.stringify(output.stdout)} (status ${output.status})`);
+          }
+        });
+        if (problems.length > 0) throw new Error(`${c.name}:\n  ${problems.join('\n  ')}\n--- output ---\n${fixedText.get(c.name) ?? ''}`);
       });
     }
   });
