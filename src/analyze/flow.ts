@@ -576,6 +576,8 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       if (!todo.has(name)) continue;
       const defs = funcs.get(name) ?? [];
       const parts = defs.map((def): Summary => {
+        // Nothing in it can assign a global, unset, exit or call a function: nothing to walk.
+        if (isInert(def, funcs)) return INERT;
         const end = walkFunction(def, fresh(0));
         const gen = new Map<string, number>();
         if (!end.dead) {
@@ -802,3 +804,36 @@ function calleesFirst<D>(funcs: ReadonlyMap<string, readonly D[]>, calls: (def: 
 }
 
 const hasComputedCall = (fn: Region): boolean => eventsOf(fn, (e) => (e.kind === 'call' && e.name === null ? 'x' : null)).size > 0;
+
+const INERT: Summary = { gen: new Map(), kill: new Set(), noReturn: false, opaque: -1 };
+
+/** True when a function's summary is empty without walking it: outside subshells its body
+ * assigns only its locals, and unsets, exits, sources, evals and calls no function of the file. */
+function isInert(def: FuncDef, funcs: ReadonlyMap<string, readonly FuncDef[]>): boolean {
+  const stack: Region[] = [def.region];
+  for (let r = stack.pop(); r; r = stack.pop()) {
+    for (const e of r.events) {
+      switch (e.kind) {
+        case 'region':
+          if (e.shape !== 'function' && e.shape !== 'subshell') stack.push(e);
+          break;
+        case 'write':
+          if (!def.locals.has(e.name)) return false;
+          break;
+        case 'jump':
+          if (e.how === 'exit') return false;
+          break;
+        case 'call':
+          if (e.name === null ? !e.trap : funcs.has(e.name)) return false;
+          break;
+        case 'unset':
+        case 'source':
+        case 'opaque':
+          return false;
+        default:
+          break;
+      }
+    }
+  }
+  return true;
+}
