@@ -149,7 +149,8 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
       const branch = sub(ctx, 'branch', cmd);
       const subject = caseSubject(cmd.word);
       for (const item of cmd.items) {
-        const arm = sub(branch, 'arm', item);
+        // The terminator: `;&` falls into the next arm, `;;&` goes on testing the next patterns.
+        const arm = sub(branch, 'arm', item, item.op === ';&' || item.op === ';;&' ? item.op : null);
         arm.region.flag = item.op === ';&';
         // `case $X in start)`: a pattern that cannot match an empty word shows X is set.
         if (subject !== null && item.patterns.every(needsAChar)) {
@@ -162,7 +163,9 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         walkStmts(item.stmts, arm);
       }
       // No pattern may match, unless one is a plain `*`.
-      if (!cmd.items.some((item) => item.patterns.some(isCatchAll))) sub(branch, 'arm', { start: cmd.end, end: cmd.end });
+      const catchAll = cmd.items.some((item) => item.patterns.some(isCatchAll));
+      branch.region.flag = catchAll;
+      if (!catchAll) sub(branch, 'arm', { start: cmd.end, end: cmd.end });
       return;
     }
     case 'Block':

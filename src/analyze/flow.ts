@@ -363,17 +363,24 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       }
       case 'branch': {
         const outs: State[] = [];
+        // `;&` falls into the next arm; after `;;&` any later arm may run too (and, without a `*`
+        // arm, none may).
         let fall: State | null = null;
+        let testing: State | null = null;
         for (const arm of r.events) {
           if (arm.kind !== 'region') continue;
           let a = clone(s);
           applyFacts(a, arm.facts, pos(arm.start));
-          if (fall) a = join([a, fall], `the case on ${here(r.start)}`);
+          const from = [a, ...(fall ? [fall] : []), ...(testing ? [testing] : [])];
+          if (from.length > 1) a = join(from, `the case on ${here(r.start)}`);
           walk(arm.events, a, frame);
-          if (arm.flag) fall = a;
+          if (arm.name === ';&') fall = a;
           else {
             fall = null;
-            outs.push(a);
+            if (arm.name === ';;&') {
+              testing = testing ? join([testing, a], `the case on ${here(r.start)}`) : a;
+              if (!r.flag) outs.push(a);
+            } else outs.push(a);
           }
         }
         if (fall) outs.push(fall);

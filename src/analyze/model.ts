@@ -199,7 +199,8 @@ export interface Region {
   readonly shape: 'script' | 'function' | 'branch' | 'arm' | 'loop' | 'optional' | 'subshell';
   readonly start: number;
   readonly end: number;
-  /** The function's name, for `function`; the operator (`&&`, `||`), for `optional`. */
+  /** The function's name, for `function`; the operator (`&&`, `||`), for `optional`; for a case
+   * `arm`, its terminator when it is `;&` or `;;&`. */
   readonly name: string | null;
   readonly events: Event[];
   /** What holds when the region starts: the condition of an if arm or a while body, the left side
@@ -212,7 +213,7 @@ export interface Region {
    * in `;&` and falls into the next one; for an `optional`: its left side is itself `a && b` or
    * `a || b` (the optional region just before), so c in `a && b && c` runs only where b ran, and in
    * `a && b || c` is skipped only there; for a `function`: a bats test, which nothing in the file
-   * calls. */
+   * calls; for a case's `branch`: a pattern is a plain `*`, so some arm always runs. */
   flag: boolean;
 }
 
