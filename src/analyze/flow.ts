@@ -79,8 +79,9 @@ interface FuncDef {
   readonly fileIndex: number;
   /** Defined in the script itself (its reads are reported), not in a sourced file. */
   readonly own: boolean;
-  /** Names declared local (or declare/typeset without -g) in its body. */
+  /** Names declared local (or declare/typeset without -g) in its body, and namerefs. */
   readonly locals: Set<string>;
+  readonly namerefs: Set<string>;
   /** Names its body unsets, the functions it calls by name, and whether it runs a computed name
    * (found once: the summaries ask on every round). */
   readonly unsets: Set<string>;
@@ -95,8 +96,6 @@ interface Frame {
   /** `return` states of the function (or of a sourced file's top level). */
   readonly returns: State[] | null;
   readonly files: string[];
-  /** In a subshell: `exit` and `return` end only it. */
-  readonly sub: boolean;
 }
 
 export function analyzeFlow(input: FlowInput): FlowResult {
@@ -157,7 +156,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       for (const e of r.events) {
         if (e.kind === 'region') {
           if (e.shape === 'function' && e.name !== null) {
-            const def: FuncDef = { name: e.name, region: e, file, fileIndex: index, own, locals: localsOf(e), unsets: unsetNames(e), calls: calledNames(e), computed: hasComputedCall(e) };
+            const def: FuncDef = { name: e.name, region: e, file, fileIndex: index, own, locals: localsOf(e), namerefs: namerefsOf(e), unsets: unsetNames(e), calls: calledNames(e), computed: hasComputedCall(e) };
             const list = funcs.get(e.name);
             if (list) list.push(def);
             else funcs.set(e.name, [def]);
@@ -299,7 +298,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
             kill(s, 'OPTARG', `getopts on ${here(e.start)} unsets OPTARG for an option without an argument`);
             break;
           }
-          if (frame.fn && isNameref(frame.fn, e.name)) {
+          if (frame.fn?.namerefs.has(e.name)) {
             note({ start: e.start, end: e.end, code: 'opaque-assignment', message: `an assignment through the nameref ${e.name} may set any variable` });
             makeOpaque(s, pos(e.start));
             break;
@@ -358,7 +357,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
         return; // runs when called
       case 'subshell': {
         const inner = clone(s);
-        walk(r.events, inner, { fn: frame.fn, loops: [], returns: [], files: frame.files, sub: true });
+        walk(r.events, inner, { fn: frame.fn, loops: [], returns: [], files: frame.files });
         return;
       }
       case 'branch': {
@@ -460,7 +459,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     const wasCur = cur;
     recording = false;
     cur = fileIndex(outcome.file);
-    walk(outcome.file.model.events, s, { fn: frame.fn, loops: [], returns, files: [...frame.files, outcome.file.path], sub: frame.sub });
+    walk(outcome.file.model.events, s, { fn: frame.fn, loops: [], returns, files: [...frame.files, outcome.file.path] });
     recording = wasRecording;
     cur = wasCur;
     replace(s, join([s, ...returns], `${outcome.file.path}`));
@@ -556,7 +555,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       current = new Map();
       recorded.set(def.region, current);
     } else current = null;
-    walk(def.region.events, s, { fn: def, loops: [], returns, files: [def.file], sub: false });
+    walk(def.region.events, s, { fn: def, loops: [], returns, files: [def.file] });
     caller = was;
     cur = wasCur;
     current = wasCurrent;
@@ -617,7 +616,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   callStates.set('top', new Map());
   current = new Map();
   recorded.set('top', current);
-  walk(input.model.events, top, { fn: null, loops: [], returns: null, files: [input.path], sub: false });
+  walk(input.model.events, top, { fn: null, loops: [], returns: null, files: [input.path] });
   current = null;
   // A function nothing in the file calls runs, if at all, after the file's top level: from a
   // script that sourced it, or from bats (after `setup`).
@@ -702,45 +701,15 @@ function isLocalDeclaration(flags: string): boolean {
   return (variant === 'declare' || variant === 'typeset') && !opts.includes('g');
 }
 
-/** Names a function body declares local (not in nested functions). */
-function localsOf(fn: Region): Set<string> {
-  const out = new Set<string>();
-  const stack: Region[] = [fn];
-  for (let r = stack.pop(); r; r = stack.pop()) {
-    for (const e of r.events) {
-      if (e.kind === 'declare' && isLocalDeclaration(e.flags)) out.add(e.name);
-      else if (e.kind === 'region' && e.shape !== 'function') stack.push(e);
-    }
-  }
-  return out;
-}
-
-const namerefCache = new WeakMap<Region, Set<string>>();
-/** `local -n ref`: an assignment to ref assigns the variable it names. */
-function isNameref(fn: FuncDef, name: string): boolean {
-  let refs = namerefCache.get(fn.region);
-  if (!refs) {
-    refs = new Set();
-    const stack: Region[] = [fn.region];
-    for (let r = stack.pop(); r; r = stack.pop()) {
-      for (const e of r.events) {
-        if (e.kind === 'declare' && /^\S+ .*n/.test(e.flags)) refs.add(e.name);
-        else if (e.kind === 'region' && e.shape !== 'function') stack.push(e);
-      }
-    }
-    namerefCache.set(fn.region, refs);
-  }
-  return refs.has(name);
-}
-
-function eventsOf(fn: Region, pick: (e: Event) => string | null): Set<string> {
+/** The names `pick` gives for the events of a function body: not in nested functions, which run
+ * when called, nor (unless asked) in subshells, whose effects stay there. */
+function eventsOf(fn: Region, pick: (e: Event) => string | null, intoSubshells = false): Set<string> {
   const out = new Set<string>();
   const stack: Region[] = [fn];
   for (let r = stack.pop(); r; r = stack.pop()) {
     for (const e of r.events) {
       if (e.kind === 'region') {
-        // A subshell's unset stays there; a nested function runs when called.
-        if (e.shape !== 'function' && e.shape !== 'subshell') stack.push(e);
+        if (e.shape !== 'function' && (intoSubshells || e.shape !== 'subshell')) stack.push(e);
         continue;
       }
       const n = pick(e);
@@ -750,6 +719,10 @@ function eventsOf(fn: Region, pick: (e: Event) => string | null): Set<string> {
   return out;
 }
 
+/** Names the body declares local (or declare/typeset without -g). */
+const localsOf = (fn: Region): Set<string> => eventsOf(fn, (e) => (e.kind === 'declare' && isLocalDeclaration(e.flags) ? e.name : null), true);
+/** `local -n ref`: an assignment to ref assigns the variable it names. */
+const namerefsOf = (fn: Region): Set<string> => eventsOf(fn, (e) => (e.kind === 'declare' && /^\S+ .*n/.test(e.flags) ? e.name : null), true);
 const unsetNames = (fn: Region): Set<string> => eventsOf(fn, (e) => (e.kind === 'unset' ? e.name : null));
 const calledNames = (fn: Region): Set<string> => eventsOf(fn, (e) => (e.kind === 'call' && e.name !== null ? e.name : null));
 
