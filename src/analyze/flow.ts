@@ -696,9 +696,9 @@ function isPositional(name: string): boolean {
 
 /** `local x`, and `declare x` / `typeset x` without -g, make a function's own variable. */
 function isLocalDeclaration(flags: string): boolean {
-  const [variant, opts = ''] = flags.split(' ');
-  if (variant === 'local') return true;
-  return (variant === 'declare' || variant === 'typeset') && !opts.includes('g');
+  // `flags` is the variant, then its options: `local`, `declare -gA`, `typeset -i`.
+  if (flags.startsWith('local')) return true;
+  return (flags.startsWith('declare') || flags.startsWith('typeset')) && flags.indexOf('g', 7) === -1;
 }
 
 /** The names `pick` gives for the events of a function body: not in nested functions, which run

@@ -68,6 +68,8 @@ interface Facts {
   readonly reads: { read: Read; inFunction: boolean }[];
   /** Every assignment of each name, in program order. */
   readonly writes: Map<string, Write[]>;
+  /** The same, by offset (the flow analysis says which assignment reaches a read). */
+  readonly writeAt: Map<number, Write>;
   readonly setTests: Map<string, SetTest>;
   readonly sources: Source[];
   /** `unset NAME` anywhere: NAME may be unset after it, whatever assigns it. */
@@ -77,7 +79,7 @@ interface Facts {
 }
 
 function gatherFacts(model: Region, blockSpan: { start: number; end: number } | null): Facts {
-  const facts: Facts = { reads: [], writes: new Map(), setTests: new Map(), sources: [], declared: new Set(), unsets: new Map() };
+  const facts: Facts = { reads: [], writes: new Map(), writeAt: new Map(), setTests: new Map(), sources: [], declared: new Set(), unsets: new Map() };
   // Every event in program order (as forEachEvent visits them) with whether it lies in a function
   // body: two parallel stacks, no map from region to flag.
   const events: Event[] = [];
@@ -100,6 +102,7 @@ function gatherFacts(model: Region, blockSpan: { start: number; end: number } | 
     else if (e.kind === 'write') {
       const inBlock = blockSpan !== null && e.start >= blockSpan.start && e.end <= blockSpan.end;
       // `x++` reads x before it writes it: that alone does not make x set.
+      if (!facts.writeAt.has(e.start)) facts.writeAt.set(e.start, e);
       if (!inBlock && e.how !== 'arithmetic-update') {
         const list = facts.writes.get(e.name);
         if (list) list.push(e);
@@ -188,7 +191,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       if (isPositional(name)) return safeRead(read, inFunction, `every path to line ${lineOf(read.start)} passes at least ${name} argument${name === '1' ? '' : 's'}`);
       if (st.at === -1) return safeRead(read, inFunction, `${variant === 'ksh' ? 'ksh' : options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
       if (st.at < -1) return safeRead(read, inFunction, `the test on ${flow.lineAt(testedAt(st.at))} shows ${name} is set on every path to line ${lineOf(read.start)}`);
-      const how = facts.writes.get(name)?.find((w) => w.start === st.at)?.how;
+      const how = facts.writeAt.get(st.at)?.how;
       const what = how === undefined || how === 'assignment' || how === 'declaration' ? 'assigned' : `set by ${how}`;
       return safeRead(read, inFunction, `${what} on every path to line ${lineOf(read.start)} (${flow.lineAt(st.at)})`);
     }
