@@ -132,8 +132,9 @@ const NO_EVENTS: readonly Event[] = [];
 /** Commands builtinEvents knows anything about. */
 const EVENTFUL = new Set(['read', 'mapfile', 'readarray', 'getopts', 'printf', 'unset', 'test', '[', '.', 'source', 'exit', 'return', 'break', 'continue', 'exec', 'shift', 'set', 'trap']);
 
-/** Events a builtin causes beyond reading its words. `args[index]` is the command name. */
-export function builtinEvents(name: string, all: readonly Word[], index: number): readonly Event[] {
+/** Events a builtin causes beyond reading its words. `args[index]` is the command name;
+ * `globsStay`: the script never sets nullglob or failglob (see argumentCount). */
+export function builtinEvents(name: string, all: readonly Word[], index: number, globsStay = false): readonly Event[] {
   // Most commands cause none: no copies, no closure.
   if (!EVENTFUL.has(name)) return NO_EVENTS;
   const args = all.slice(index);
@@ -221,7 +222,7 @@ export function builtinEvents(name: string, all: readonly Word[], index: number)
       const dashes = wordText(args[i]) === '--' || wordText(args[i]) === '-';
       if (!dashes && i >= args.length) break;
       const rest = args.slice(dashes ? i + 1 : i);
-      const { fixed, splat } = argumentCount(rest);
+      const { fixed, splat } = argumentCount(rest, globsStay);
       out.push({ kind: 'args', how: 'set', count: fixed, splat, start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end });
       break;
     }
@@ -257,12 +258,12 @@ function trapHandlers(args: readonly Word[]): string[] {
  * unquoted expansion, even a defaulted `${X:-}`, or an unquoted glob (nullglob) — counts as none:
  * a kata-deploy fix turned `$VERSION_ID` into an unquoted `${VERSION_ID:-}`, the empty word
  * vanished, and the callee's `$2` aborted instead. */
-export function argumentCount(words: readonly Word[]): { fixed: number; splat: boolean } {
+export function argumentCount(words: readonly Word[], globsStay = false): { fixed: number; splat: boolean } {
   let fixed = 0;
   let splat = false;
   for (const w of words) {
     if (isQuotedAllArgs(w)) splat = true;
-    else if (alwaysOneWord(w)) fixed++;
+    else if (alwaysOneWord(w, globsStay)) fixed++;
   }
   return { fixed, splat };
 }
@@ -275,10 +276,11 @@ function isQuotedAllArgs(w: Word): boolean {
 }
 
 /** True when a word gives at least one word whatever its expansions hold: it has literal text
- * (no glob characters) or a quoted part that is not a list expansion. */
-function alwaysOneWord(w: Word): boolean {
+ * (no glob characters, unless `globsStay`: without nullglob or failglob a pattern that matches
+ * nothing stays as it is) or a quoted part that is not a list expansion. */
+function alwaysOneWord(w: Word, globsStay: boolean): boolean {
   for (const p of w.parts) {
-    if (p.type === 'Lit' && p.value !== '' && !/[*?[]/.test(p.value)) return true;
+    if (p.type === 'Lit' && p.value !== '' && (globsStay || !/[*?[]/.test(p.value))) return true;
     if (p.type === 'SglQuoted') return true;
     if (p.type === 'DblQuoted' && !p.parts.some(isListExpansion)) return true;
   }

@@ -36,6 +36,8 @@ export interface WordCtx {
   readonly braceWord: boolean;
   /** `shopt -s lastpipe`: the last element of a pipeline runs in the shell itself. */
   readonly lastpipe: boolean;
+  /** The script never turns on nullglob or failglob: a glob that matches nothing stays a word. */
+  readonly globsStay: boolean;
 }
 
 export function newRegion(shape: Region['shape'], span: { start: number; end: number }, name: string | null = null): Region {
@@ -65,6 +67,7 @@ export function copyCtx(ctx: WordCtx): MutableCtx {
     inBackquote: ctx.inBackquote,
     braceWord: ctx.braceWord,
     lastpipe: ctx.lastpipe,
+    globsStay: ctx.globsStay,
   };
 }
 

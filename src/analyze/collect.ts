@@ -42,6 +42,7 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): R
     inBackquote: false,
     braceWord: false,
     lastpipe: file.dialect === 'bash' && /\bshopt\s+-s\s+([\w-]+\s+)*lastpipe\b/.test(text),
+    globsStay: !/\bshopt\s+-s\s+([\w-]+\s+)*(nullglob|failglob)\b/.test(text),
   };
   walkStmts(file.stmts, top);
   return root;
@@ -128,7 +129,7 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         for (const w of cmd.loop.items ?? []) walkWord(w, list);
         const loop = sub(ctx, 'loop', cmd);
         // A literal word in the list: the body runs at least once.
-        if (!cmd.select && (cmd.loop.items ?? []).some((w) => argumentCount([w]).fixed > 0)) loop.region.skipFacts = IMPOSSIBLE;
+        if (!cmd.select && (cmd.loop.items ?? []).some((w) => argumentCount([w], ctx.globsStay).fixed > 0)) loop.region.skipFacts = IMPOSSIBLE;
         const n = cmd.loop.name;
         // `for x in a b` assigns x before the body; an empty list (or no "$@") leaves it unset.
         loop.region.events.push({ kind: 'write', name: n.value, start: n.start, end: n.end, how: 'for' });
@@ -318,7 +319,7 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
       walkWord(w, nameCtx);
     }
   }
-  if (named && runs === -1) for (const e of builtinEvents(named.name, cmd.args, named.index)) ctx.region.events.push(e);
+  if (named && runs === -1) for (const e of builtinEvents(named.name, cmd.args, named.index, ctx.globsStay)) ctx.region.events.push(e);
   if (runs === -1 && args.length > 0) pushCall(args, ctx);
   if (ctx.bats) for (const e of batsEvents(cmd.args)) ctx.region.events.push(e);
 }
@@ -342,7 +343,7 @@ function pushCall(args: readonly Word[], ctx: WordCtx): void {
     return;
   }
   if (name !== null && !isFunctionName(name)) return;
-  const { fixed, splat } = argumentCount(args.slice(1));
+  const { fixed, splat } = argumentCount(args.slice(1), ctx.globsStay);
   const litArgs: string[] = [];
   let dynArgs = false;
   for (let i = 1; i < args.length; i++) {
