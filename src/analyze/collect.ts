@@ -8,6 +8,7 @@ import { conditionFacts, type ConditionFacts } from './guards.js';
 import { knownAssocNames, learnAssocNames, type AssocNames } from './collect-assoc.js';
 import { copyCtx, isInert, newRegion, walkArith, walkParts, walkSubscript, walkTest, walkWord, withPlace, type WordCtx } from './collect-words.js';
 import type { Event, Fact, Region } from './model.js';
+import { isVariableName } from './shell-vars.js';
 
 /** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). */
 export function collectEvents(file: File, text: string, opts: { bats?: boolean } = {}): Region {
@@ -466,7 +467,7 @@ function factsOf(stmts: readonly Stmt[]): ConditionFacts {
     // `declare -p X Y` fails when any of them is unset.
     const words = cmd.args.map((a) => (a.naked && !a.name ? wordText(a.value ?? undefined) : a.naked && a.name ? a.name.value : null));
     const names = words.filter((w) => w !== '-p');
-    if (words[0] === '-p' && names.length > 0 && names.every((n) => n !== null && /^[A-Za-z_][A-Za-z0-9_]*$/.test(n))) {
+    if (words[0] === '-p' && names.length > 0 && names.every((n) => n !== null && isVariableName(n))) {
       out = { whenTrue: names.map((n) => ({ kind: 'set', name: n as string })), whenFalse: [] };
     }
   }
@@ -476,13 +477,8 @@ function factsOf(stmts: readonly Stmt[]): ConditionFacts {
 
 /** The variable a case word is, when it is only `$X`, `${X}`, `${X:-}` or `${X-}` (quoted or not). */
 function caseSubject(word: Word): string | null {
-  let parts = word.parts;
-  const only = parts.length === 1 ? parts[0] : undefined;
-  if (only?.type === 'DblQuoted') parts = only.parts;
-  const p = parts.length === 1 ? parts[0] : undefined;
-  if (p?.type !== 'ParamExp' || p.excl || p.length || p.index || p.slice || p.repl || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(p.param.value)) return null;
-  if (p.exp && !((p.exp.op === ':-' || p.exp.op === '-') && (p.exp.word === null || p.exp.word.parts.length === 0))) return null;
-  return p.param.value;
+  const v = commandVariable(word);
+  return v !== null && isVariableName(v.name) && (v.fallback === null || v.fallback === '') ? v.name : null;
 }
 
 /** A case pattern that no empty word matches: it has a character besides `*` (a literal, `?`, a

@@ -132,7 +132,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   let caller: Region | 'top' = 'top';
   let recording = false;
   let collecting = false;
-  // Notes are gathered in the final pass only, once each.
+  // Notes are gathered by the walks that record reads, once each.
   const noted = new Set<string>();
   const note = (n: FlowNote): void => {
     const key = `${n.code}:${n.start}`;
@@ -149,11 +149,18 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const callsByName = new Map<string, Call[]>();
   const killedAnywhere = new Set<string>();
 
-  // ---- functions and sourced files, found before any walk ----
+  // ---- functions, sourced files and every name they mention, found before any walk ----
+  const table = new NameTable();
+  const internFacts = (list: readonly Fact[] | null): void => {
+    for (const f of list ?? []) if (f.kind === 'set') table.id(f.name);
+  };
   const registerFile = (model: Region, file: string, own: boolean, index: number): void => {
     const stack: Region[] = [model];
     for (let r = stack.pop(); r; r = stack.pop()) {
+      internFacts(r.facts);
+      internFacts(r.skipFacts);
       for (const e of r.events) {
+        if (e.kind === 'read' || e.kind === 'write' || e.kind === 'unset' || e.kind === 'declare' || e.kind === 'set-test') table.id(e.name);
         if (e.kind === 'region') {
           if (e.shape === 'function' && e.name !== null) {
             const def: FuncDef = { name: e.name, region: e, file, fileIndex: index, own, locals: localsOf(e), namerefs: namerefsOf(e), unsets: unsetNames(e), calls: calledNames(e), computed: hasComputedCall(e) };
@@ -166,7 +173,6 @@ export function analyzeFlow(input: FlowInput): FlowResult {
           const outcome = load(e, file);
           if (outcome.kind === 'file' && !registered.has(outcome.file.path)) {
             registered.add(outcome.file.path);
-            models.push(outcome.file.model);
             registerFile(outcome.file.model, outcome.file.path, false, fileIndex(outcome.file));
           }
         } else if (e.kind === 'write') {
@@ -197,12 +203,9 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     }
     return outcome;
   };
-  const models: Region[] = [input.model];
   registerFile(input.model, input.path, true, 0);
 
   // ---- states: bitsets over every name the script and the files it sources mention ----
-  const table = new NameTable();
-  for (const m of models) internNames(m, table);
   const ops = stateOps(table, (name) => input.initiallySet(name) && !isPositional(name));
   const id = (name: string): number => table.id(name);
   const fresh = ops.fresh;
@@ -742,21 +745,6 @@ function sameSummary(a: Summary | undefined, b: Summary): boolean {
   return true;
 }
 
-/** Every name the model mentions, so that states can be bitsets of a fixed size. */
-function internNames(model: Region, table: NameTable): void {
-  const stack: Region[] = [model];
-  const facts = (list: readonly Fact[] | null): void => {
-    for (const f of list ?? []) if (f.kind === 'set') table.id(f.name);
-  };
-  for (let r = stack.pop(); r; r = stack.pop()) {
-    facts(r.facts);
-    facts(r.skipFacts);
-    for (const e of r.events) {
-      if (e.kind === 'region') stack.push(e);
-      else if (e.kind === 'read' || e.kind === 'write' || e.kind === 'unset' || e.kind === 'declare' || e.kind === 'set-test') table.id(e.name);
-    }
-  }
-}
 
 /** Function names ordered so that a function comes after the ones it calls, and whether that
  * cannot be done (a call cycle, or a computed call, whose callees are not known here). */
