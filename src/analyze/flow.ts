@@ -216,14 +216,20 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const kill = (s: State, name: string, text: string): void => ops.kill(s, id(name), text);
   const makeOpaque = ops.makeOpaque;
   const sameState = ops.same;
-  const join = (states: readonly State[], where: string): State =>
-    ops.join(states, (i, at) => {
-      const name = table.names[i] ?? '';
+  /** `where` names the construct in a reason; a function, since most joins tell no story. */
+  const join = (states: readonly State[], where: string | (() => string)): State => {
+    let text = typeof where === 'string' ? where : null;
+    return ops.join(states, (i, at) => {
+      text ??= (where as () => string)();
+      return story(table.names[i] ?? '', at, text);
+    });
+  };
+  const story = (name: string, at: number | null, where: string): string => {
       if (at === null) return `${name} is not assigned on every path through ${where}`;
       if (at < -1) return `${name} is known to be set (by the test on ${lineAt(testedAt(at))}) only on some paths through ${where}`;
       if (at === -1) return `${name} is not set on every path through ${where}`;
       return `${name} is assigned on ${lineAt(at)} only on some paths through ${where}`;
-    });
+  };
 
   const applyFacts = (s: State, facts: readonly Fact[] | null, at: number): void => {
     if (!facts || s.dead) return;
@@ -249,16 +255,17 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   };
   const readStatus = (read: Read, s: State): ReadStatus => {
     const name = read.name;
-    const line = lineOf(read.start);
     if (isPositional(name)) {
       const n = Number(name);
       if (name === '0' || n <= s.argc) return { kind: 'set', at: -1 };
+      const line = lineOf(read.start);
       return { kind: 'unset', why: s.argc === 0 ? `no argument $${name} is guaranteed on the path ${entryText} to line ${line}` : `only ${s.argc} argument${s.argc === 1 ? ' is' : 's are'} guaranteed on the path ${entryText} to line ${line}, not $${name}` };
     }
     const st = statusIn(s, name);
     const i = id(name);
     if (st === 2) return { kind: 'set', at: ops.atOf(s, i) };
     if (st === 1) return { kind: 'unknown', source: ops.isUnknown(s, i) ? ops.atOf(s, i) : s.opaque };
+    const line = lineOf(read.start);
     const w = ops.whyOf(s, i);
     if (w) return { kind: 'unset', why: `${w}; it is read on line ${line}` };
     const writes = writesOf.get(name) ?? [];
@@ -374,23 +381,23 @@ export function analyzeFlow(input: FlowInput): FlowResult {
           let a = clone(s);
           applyFacts(a, arm.facts, pos(arm.start));
           const from = [a, ...(fall ? [fall] : []), ...(testing ? [testing] : [])];
-          if (from.length > 1) a = join(from, `the case on ${here(r.start)}`);
+          if (from.length > 1) a = join(from, () => `the case on ${here(r.start)}`);
           walk(arm.events, a, frame);
           if (arm.name === ';&') fall = a;
           else {
             fall = null;
             if (arm.name === ';;&') {
-              testing = testing ? join([testing, a], `the case on ${here(r.start)}`) : a;
+              testing = testing ? join([testing, a], () => `the case on ${here(r.start)}`) : a;
               if (!r.flag) outs.push(a);
             } else outs.push(a);
           }
         }
         if (fall) outs.push(fall);
-        replace(s, join(outs, `the if or case on ${here(r.start)}`));
+        replace(s, join(outs, () => `the if or case on ${here(r.start)}`));
         return;
       }
       case 'loop': {
-        const where = r.flag ? `the loop on ${here(r.start)}, which \`break\` can leave first` : `the loop on ${here(r.start)}, which may run zero times`;
+        const where = (): string => (r.flag ? `the loop on ${here(r.start)}, which \`break\` can leave first` : `the loop on ${here(r.start)}, which may run zero times`);
         // `s` stays as it is until the end: it is the path that never enters the loop.
         const before = s;
         let entry = s;
@@ -435,7 +442,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     const skip = chained && !same ? prev.ran : s;
     applyFacts(skip, r.skipFacts, pos(r.start));
     // join copies what it keeps: `runs` is not changed after, so it can be handed on.
-    replace(s, join([skip, runs], `the \`&&\`/\`||\` on ${here(r.start)}`));
+    replace(s, join([skip, runs], () => `the \`&&\`/\`||\` on ${here(r.start)}`));
     return runs;
   };
 

@@ -7,7 +7,7 @@ import { ParseError } from '../errors.js';
 import { collectEvents } from './collect.js';
 import type { LoadedFile, SourceOutcome } from './flow.js';
 import type { Source } from './model.js';
-import { resolveSourcePath, scriptDirVariables, sourceDirective, type DirValue } from './source-path.js';
+import { mayBeDirVariable, resolveSourcePath, scriptDirVariables, sourceDirective, type DirValue } from './source-path.js';
 
 export interface LoaderOptions {
   /** The script that runs (`$0`). */
@@ -58,7 +58,7 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
       // bats' `load NAME`: relative to the test file's directory.
       target = source.path === null ? { kind: 'unresolved', reason: 'the path is computed' } : { kind: 'file', path: joinDir(from, source.path) };
     } else {
-      const dirVars = { get: (name: string): DirValue | undefined => (holder.dirVars ??= scriptDirVariables(holder.file, from, opts.mainPath)).get(name) };
+      const dirVars = { get: (name: string): DirValue | undefined => (mayBeDirVariable(holder.text, name) ? (holder.dirVars ??= scriptDirVariables(holder.file, from, opts.mainPath)).get(name) : undefined) };
       holder.directives ??= holder.file.comments.some((c) => c.text.includes('source='));
       const directive = holder.directives ? sourceDirective(holder.file, holder.text, source.start) : null;
       target = resolveSourcePath(source.word, { scriptPath: from, mainScriptPath: opts.mainPath, directive, dirVars });

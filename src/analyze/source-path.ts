@@ -459,6 +459,46 @@ function sourceKey(comment: string): string | null {
 // ---------------------------------------------------------------------------------------------
 // scriptDirVariables
 
+/** `$NAME` or `${NAME`, read where a `$` was found. */
+const NAME_AFTER_DOLLAR = /\{?([A-Za-z_]\w*)/y;
+
+/** Whether NAME may be one of scriptDirVariables(file) for a file with this text, from the text
+ * alone: a directory variable has a `NAME=value` definition whose value starts with an expansion
+ * evalPathWord can evaluate (`$0`, `${0…}`, `$BASH_SOURCE…`, `$(…)`, a backquote, or `$OTHER` /
+ * `${OTHER}` / `${OTHER%…}` for another such variable), optionally after a `"`. Where no
+ * definition can start so (most computed paths come from the environment: `X="${X:-…}"`), the walk
+ * of the whole tree scriptDirVariables takes is not needed. True when unsure: backslash-newlines,
+ * which bash removes before it reads words, may split a name or a value. */
+export function mayBeDirVariable(text: string, name: string, seen: Set<string> = new Set()): boolean {
+  if (seen.has(name)) return false;
+  seen.add(name);
+  if (text.includes('\\\n')) return true;
+  const target = `${name}=`;
+  for (let i = text.indexOf(target); i >= 0; i = text.indexOf(target, i + 1)) {
+    if (i > 0 && /\w/.test(text[i - 1] as string)) continue;
+    let j = i + target.length;
+    while (text[j] === '"') j++;
+    const c = text[j];
+    if (c === '`') return true;
+    if (c !== '$') continue;
+    const d = text[j + 1] ?? '';
+    if (d === '(' || d === '0') return true;
+    NAME_AFTER_DOLLAR.lastIndex = j + 1;
+    const m = NAME_AFTER_DOLLAR.exec(text);
+    if (m === null) {
+      if (text.startsWith('{0', j + 1)) return true;
+      continue;
+    }
+    const other = m[1] as string;
+    if (other === 'BASH_SOURCE') return true;
+    // `${OTHER:-…}` and the like never evaluate; `${OTHER}` and `${OTHER%/*}` may.
+    const after = text[j + 2 + other.length];
+    if (d === '{' && after !== '}' && after !== '%') continue;
+    if (mayBeDirVariable(text, other, seen)) return true;
+  }
+  return false;
+}
+
 /** Variables assigned exactly once in the script, anywhere in it (`local` in a function too), to
  * a script-directory expression: `DIR=$(dirname "$0")`, `readonly ROOT="$DIR/.."`, ... Any other
  * write to the name (a second assignment, `read`, `for NAME in`, `${NAME:=…}`, ...) disqualifies it,
@@ -532,7 +572,7 @@ function callWrites(call: CallExpr, acc: Writes, write: (name: string | null) =>
     // `DIR=x cmd` sets DIR for cmd only: a write, not a definition.
     if (call.args.length === 0 && isScalarDefinition(a)) acc.definitions.set(a.name.value, a.value);
   }
-  const at = call.args.findIndex((w) => NAME_WRITERS.has(literalWord(w) ?? ''));
+  const at = call.args.findIndex(isNameWriter);
   if (at < 0) return;
   const isEval = literalWord(call.args[at]) === 'eval';
   for (const w of call.args.slice(at + 1)) {
@@ -541,6 +581,14 @@ function callWrites(call: CallExpr, acc: Writes, write: (name: string | null) =>
     // `eval "DIR=$x"`: a NAME= in the literal text of its arguments.
     if (isEval) for (const text of literalPieces(w)) for (const m of text.matchAll(/([A-Za-z_]\w*)\+?=/g)) write(m[1] ?? null);
   }
+}
+
+/** Whether a word is one of NAME_WRITERS. A lone literal without a backslash is its own text (and
+ * such a name holds no glob), which spares building the text of every argument of every command. */
+function isNameWriter(word: Word): boolean {
+  const only = word.parts.length === 1 ? word.parts[0] : undefined;
+  if (only?.type === 'Lit' && !only.value.includes('\\')) return NAME_WRITERS.has(only.value);
+  return NAME_WRITERS.has(literalWord(word) ?? '');
 }
 
 /** `NAME`, or the NAME of `-vNAME` / `-aNAME` / `-pNAME`. */

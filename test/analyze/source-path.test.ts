@@ -4,10 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { resolveSourcePath, scriptDirVariables, sourceDirective, type SourceTarget } from '../../src/analyze/source-path.js';
+import { mayBeDirVariable, resolveSourcePath, scriptDirVariables, sourceDirective, type SourceTarget } from '../../src/analyze/source-path.js';
 import type { CallExpr, File, Word } from '../../src/parse/ast.js';
 import { forEachNode, parse } from '../../src/parse/index.js';
 
@@ -172,6 +172,58 @@ describe('analyze/source-path: variables holding the script directory', () => {
         ['ROOT', { kind: 'dir', path: 'scripts' }],
       ],
     );
+  });
+});
+
+describe('analyze/source-path: mayBeDirVariable, the text check before the walk', () => {
+  // The loader skips scriptDirVariables' walk of the whole tree when the text alone rules a name
+  // out, so the check must never rule out a name the walk finds.
+  const dirTexts = [
+    'DIR=$(dirname "$0")\n',
+    'DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"\nROOT="$DIR/.."\nLIB=${ROOT}/lib\nTOP=${LIB%/*}\n',
+    'readonly DIR="${BASH_SOURCE%/*}"\n',
+    'declare -r HERE=`dirname $0`\n',
+    'SELF=""$0\nB=${0%/*}\nC=${0}\n',
+    'f() {\n  local here=$(dirname "${BASH_SOURCE[0]}")\n}\n',
+    'D\\\n=$(dirname "$0")\nX=$(dirname \\\n"$0")\n',
+  ];
+  const gathered = (): string[] => {
+    const out: string[] = [...dirTexts];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(sh|bash|bats)$/.test(e.name)) out.push(readFileSync(p, 'utf8'));
+      }
+    };
+    for (const dir of ['fixtures', 'test/flow-corpus', 'examples']) walk(dir);
+    return out;
+  };
+
+  it('is true for every variable scriptDirVariables finds (cases above, fixtures, corpora)', () => {
+    let found = 0;
+    for (const text of gathered()) {
+      let tree: File;
+      try {
+        tree = parse(text, { dialect: 'bash' });
+      } catch {
+        continue;
+      }
+      for (const name of scriptDirVariables(tree, BUILD, BUILD).keys()) {
+        found++;
+        assert.equal(mayBeDirVariable(text, name), true, `${name} in:\n${text.slice(0, 400)}`);
+      }
+    }
+    // The check above ran on real directory variables, not on none.
+    assert.ok(found >= 12, `only ${found} directory variables found`);
+  });
+
+  it('rules out definitions that cannot evaluate, and names never defined', () => {
+    const text = 'A="${A:-/opt}"\nB=lib\nC=$HOME/x\nD=${E:-$(dirname "$0")}\nMY_F=$(dirname "$0")\nG=$\'x\'\n';
+    for (const name of ['A', 'B', 'C', 'D', 'F', 'G', 'NEVER']) assert.equal(mayBeDirVariable(text, name), false, name);
+    assert.equal(mayBeDirVariable(text, 'MY_F'), true);
+    // $HOME would be one if HOME were: the chain is followed.
+    assert.equal(mayBeDirVariable(`${text}HOME=$(dirname "$0")\n`, 'C'), true);
   });
 });
 
