@@ -153,8 +153,16 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (st.kind === 'unset' || (st.kind === 'unknown' && unknownAsInput)) uncovered.add(read.name);
   }
   const managed = (name: string): boolean => isShellManaged(name) || (variant === 'bats' && isBatsVariable(name));
-  const isInputName = (name: string): boolean =>
-    isVariableName(name) && uncovered.has(name) && !facts.declared.has(name) && !alwaysSet(name) && !managed(name) && !ignore.has(name);
+  // Asked for every read: once per name.
+  const inputNames = new Map<string, boolean>();
+  const isInputName = (name: string): boolean => {
+    let is = inputNames.get(name);
+    if (is === undefined) {
+      is = isVariableName(name) && uncovered.has(name) && !facts.declared.has(name) && !alwaysSet(name) && !managed(name) && !ignore.has(name);
+      inputNames.set(name, is);
+    }
+    return is;
+  };
   // A file nounset could not follow (or an `eval`) may give a variable its own default
   // (`${X-default}`): a variable first read after one is left to it, and rewritten where it is read.
   const firstOpaque = Math.min(...flow.notes.filter((n) => n.code === 'source-not-followed' || n.code === 'opaque-assignment').map((n) => n.end));

@@ -23,6 +23,8 @@ interface Parsed {
   readonly text: string;
   /** Found on first use: most source words name their file without a variable. */
   dirVars: Map<string, DirValue> | null;
+  /** mayBeDirVariable's answers, by name. */
+  mayBeDir?: Map<string, boolean>;
   /** Whether any comment holds a `source=` directive (most files have none). */
   directives?: boolean;
 }
@@ -58,7 +60,13 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
       // bats' `load NAME`: relative to the test file's directory.
       target = source.path === null ? { kind: 'unresolved', reason: 'the path is computed' } : { kind: 'file', path: joinDir(from, source.path) };
     } else {
-      const dirVars = { get: (name: string): DirValue | undefined => (mayBeDirVariable(holder.text, name) ? (holder.dirVars ??= scriptDirVariables(holder.file, from, opts.mainPath)).get(name) : undefined) };
+      const dirVars = {
+        get: (name: string): DirValue | undefined => {
+          const may = (holder.mayBeDir ??= new Map()).get(name) ?? mayBeDirVariable(holder.text, name);
+          holder.mayBeDir.set(name, may);
+          return may ? (holder.dirVars ??= scriptDirVariables(holder.file, from, opts.mainPath)).get(name) : undefined;
+        },
+      };
       holder.directives ??= holder.file.comments.some((c) => c.text.includes('source='));
       const directive = holder.directives ? sourceDirective(holder.file, holder.text, source.start) : null;
       target = resolveSourcePath(source.word, { scriptPath: from, mainScriptPath: opts.mainPath, directive, dirVars });
