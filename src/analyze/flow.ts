@@ -163,7 +163,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
         if (e.kind === 'read' || e.kind === 'write' || e.kind === 'unset' || e.kind === 'declare' || e.kind === 'set-test') table.id(e.name);
         if (e.kind === 'region') {
           if (e.shape === 'function' && e.name !== null) {
-            const def: FuncDef = { name: e.name, region: e, file, fileIndex: index, own, locals: localsOf(e), namerefs: namerefsOf(e), unsets: unsetNames(e), calls: calledNames(e), computed: hasComputedCall(e) };
+            const def: FuncDef = { name: e.name, region: e, file, fileIndex: index, own, ...functionFacts(e) };
             const list = funcs.get(e.name);
             if (list) list.push(def);
             else funcs.set(e.name, [def]);
@@ -380,8 +380,13 @@ export function analyzeFlow(input: FlowInput): FlowResult {
           if (arm.kind !== 'region') continue;
           let a = clone(s);
           applyFacts(a, arm.facts, pos(arm.start));
-          const from = [a, ...(fall ? [fall] : []), ...(testing ? [testing] : [])];
-          if (from.length > 1) a = join(from, () => `the case on ${here(r.start)}`);
+          // Most arms neither fall through nor follow a `;;&`: no join, no array.
+          if (fall || testing) {
+            const from = [a];
+            if (fall) from.push(fall);
+            if (testing) from.push(testing);
+            a = join(from, () => `the case on ${here(r.start)}`);
+          }
           walk(arm.events, a, frame);
           if (arm.name === ';&') fall = a;
           else {
@@ -712,14 +717,14 @@ function isLocalDeclaration(flags: string): boolean {
 }
 
 /** The names `pick` gives for the events of a function body: not in nested functions, which run
- * when called, nor (unless asked) in subshells, whose effects stay there. */
-function eventsOf(fn: Region, pick: (e: Event) => string | null, intoSubshells = false): Set<string> {
+ * when called, nor in subshells, whose effects stay there. */
+function eventsOf(fn: Region, pick: (e: Event) => string | null): Set<string> {
   const out = new Set<string>();
   const stack: Region[] = [fn];
   for (let r = stack.pop(); r; r = stack.pop()) {
     for (const e of r.events) {
       if (e.kind === 'region') {
-        if (e.shape !== 'function' && (intoSubshells || e.shape !== 'subshell')) stack.push(e);
+        if (e.shape !== 'function' && e.shape !== 'subshell') stack.push(e);
         continue;
       }
       const n = pick(e);
@@ -729,12 +734,41 @@ function eventsOf(fn: Region, pick: (e: Event) => string | null, intoSubshells =
   return out;
 }
 
-/** Names the body declares local (or declare/typeset without -g). */
-const localsOf = (fn: Region): Set<string> => eventsOf(fn, (e) => (e.kind === 'declare' && isLocalDeclaration(e.flags) ? e.name : null), true);
-/** `local -n ref`: an assignment to ref assigns the variable it names. */
-const namerefsOf = (fn: Region): Set<string> => eventsOf(fn, (e) => (e.kind === 'declare' && /^\S+ .*n/.test(e.flags) ? e.name : null), true);
-const unsetNames = (fn: Region): Set<string> => eventsOf(fn, (e) => (e.kind === 'unset' ? e.name : null));
-const calledNames = (fn: Region): Set<string> => eventsOf(fn, (e) => (e.kind === 'call' && e.name !== null ? e.name : null));
+/** What a function's body declares and does, in one walk of it (a nested function's body is its
+ * own): the names it declares local (or declare/typeset without -g) and the namerefs among them,
+ * anywhere in it; and, outside its subshells, the names it unsets, the functions it calls by name,
+ * and whether it runs a computed command name. */
+function functionFacts(fn: Region): Pick<FuncDef, 'locals' | 'namerefs' | 'unsets' | 'calls' | 'computed'> {
+  const locals = new Set<string>();
+  const namerefs = new Set<string>();
+  const unsets = new Set<string>();
+  const calls = new Set<string>();
+  let computed = false;
+  // Each region on the stack, with whether it lies inside a subshell of the body.
+  const stack: Region[] = [fn];
+  const sub: boolean[] = [false];
+  for (let r = stack.pop(); r; r = stack.pop()) {
+    const inSubshell = sub.pop() as boolean;
+    for (const e of r.events) {
+      if (e.kind === 'region') {
+        if (e.shape !== 'function') {
+          stack.push(e);
+          sub.push(inSubshell || e.shape === 'subshell');
+        }
+      } else if (e.kind === 'declare') {
+        if (isLocalDeclaration(e.flags)) locals.add(e.name);
+        // `local -n ref`: an assignment to ref assigns the variable it names.
+        if (/^\S+ .*n/.test(e.flags)) namerefs.add(e.name);
+      } else if (inSubshell) continue;
+      else if (e.kind === 'unset') unsets.add(e.name);
+      else if (e.kind === 'call') {
+        if (e.name !== null) calls.add(e.name);
+        else computed = true;
+      }
+    }
+  }
+  return { locals, namerefs, unsets, calls, computed };
+}
 
 /** Several definitions of one name: only what all of them do. */
 function mergeSummaries(parts: readonly Summary[]): Summary {
@@ -777,8 +811,6 @@ function calleesFirst<D>(funcs: ReadonlyMap<string, readonly D[]>, calls: (def: 
   for (const name of funcs.keys()) visit(name);
   return { order, cyclic };
 }
-
-const hasComputedCall = (fn: Region): boolean => eventsOf(fn, (e) => (e.kind === 'call' && e.name === null ? 'x' : null)).size > 0;
 
 const INERT: Summary = { gen: new Map(), kill: new Set(), noReturn: false, opaque: -1 };
 
