@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -24,6 +25,9 @@ process.argv = [process.argv[0], 'nounset', '--dry-run', '--quiet', '--jobs', '1
 process.stdout.write = () => true;
 loader.runBundle(script);
 process.once('beforeExit', () => {
+  // A run of two small files turns TurboFan off (src/cli/light-run.ts); V8 stamps a cache with its
+  // flags and rejects it under others, so the default is put back before the cache is taken.
+  setFlagsFromString('--turbofan');
   writeFileSync(`${loader.BUNDLE}.cache`, script.createCachedData());
   process.exitCode = 0;
 });

@@ -22,6 +22,7 @@ import { runPathsParallel, type ParallelRun } from '../run/run-tasks.js';
 import { packageVersion } from './package-version.js';
 import { contractOptions, parseMap, runContractCommand } from './contract-command.js';
 import { prOptions, runPrCommand } from './pr-command.js';
+import { tierForRun } from './light-run.js';
 import { progressLine } from './progress.js';
 import { toFixOptions, type FixArgs } from './fix-options.js';
 
@@ -126,7 +127,8 @@ async function runFix(args: FixCommandArgs): Promise<number> {
   const signals = abortOnSignals();
   let ran: ParallelRun;
   try {
-    ran = await runPathsParallel(args.paths, options, { ...(args.jobs ? { jobs: args.jobs } : {}), signal: signals.signal, ...(progress ? { onProgress: progress.update } : {}) });
+    const onStart = (tasks: readonly { readonly path: string }[]): void => void tierForRun(tasks.map((t) => t.path), options.cwd, nodeIO);
+    ran = await runPathsParallel(args.paths, options, { ...(args.jobs ? { jobs: args.jobs } : {}), signal: signals.signal, onStart, ...(progress ? { onProgress: progress.update } : {}) });
   } finally {
     signals.dispose();
     progress?.clear();

@@ -21,6 +21,8 @@ export interface TaskRunOptions {
   readonly signal?: AbortSignal;
   /** Called after each file. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Called once with the files to fix, before any is read. */
+  readonly onStart?: (tasks: readonly FileTask[]) => void;
 }
 
 export interface TaskRun {
@@ -69,6 +71,7 @@ class TaskQueue {
 }
 
 export async function runTasks(tasks: readonly FileTask[], options: FileRunOptions, run: TaskRunOptions = {}): Promise<TaskRun> {
+  run.onStart?.(tasks);
   const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(tasks.length).fill(undefined);
   const threads = threadCount(tasks.length, run.jobs);
   const queue = new TaskQueue(tasks.length, threads, run.signal);
