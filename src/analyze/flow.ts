@@ -225,10 +225,10 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     });
   };
   const story = (name: string, at: number | null, where: string): string => {
-      if (at === null) return `${name} is not assigned on every path through ${where}`;
-      if (at < -1) return `${name} is known to be set (by the test on ${lineAt(testedAt(at))}) only on some paths through ${where}`;
-      if (at === -1) return `${name} is not set on every path through ${where}`;
-      return `${name} is assigned on ${lineAt(at)} only on some paths through ${where}`;
+    if (at === null) return `${name} is not assigned on every path through ${where}`;
+    if (at < -1) return `${name} is known to be set (by the test on ${lineAt(testedAt(at))}) only on some paths through ${where}`;
+    if (at === -1) return `${name} is not set on every path through ${where}`;
+    return `${name} is assigned on ${lineAt(at)} only on some paths through ${where}`;
   };
 
   const applyFacts = (s: State, facts: readonly Fact[] | null, at: number): void => {
@@ -735,8 +735,8 @@ function eventsOf(fn: Region, pick: (e: Event) => string | null): Set<string> {
 }
 
 /** What a function's body declares and does, in one walk of it (a nested function's body is its
- * own): the names it declares local (or declare/typeset without -g) and the namerefs among them,
- * anywhere in it; and, outside its subshells, the names it unsets, the functions it calls by name,
+ * own): the names it declares local (or declare/typeset without -g) and those it declares
+ * namerefs (`local -n ref`: an assignment to ref assigns the variable it names), anywhere in it; and, outside its subshells, the names it unsets, the functions it calls by name,
  * and whether it runs a computed command name. */
 function functionFacts(fn: Region): Pick<FuncDef, 'locals' | 'namerefs' | 'unsets' | 'calls' | 'computed'> {
   const locals = new Set<string>();
