@@ -62,8 +62,9 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
     } else {
       const dirVars = {
         get: (name: string): DirValue | undefined => {
-          const may = (holder.mayBeDir ??= new Map()).get(name) ?? mayBeDirVariable(holder.text, name);
-          holder.mayBeDir.set(name, may);
+          const seen = (holder.mayBeDir ??= new Map());
+          let may = seen.get(name);
+          if (may === undefined) seen.set(name, (may = mayBeDirVariable(holder.text, name)));
           return may ? (holder.dirVars ??= scriptDirVariables(holder.file, from, opts.mainPath)).get(name) : undefined;
         },
       };

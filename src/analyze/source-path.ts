@@ -469,10 +469,13 @@ const NAME_AFTER_DOLLAR = /\{?([A-Za-z_]\w*)/y;
  * definition can start so (most computed paths come from the environment: `X="${X:-…}"`), the walk
  * of the whole tree scriptDirVariables takes is not needed. True when unsure: backslash-newlines,
  * which bash removes before it reads words, may split a name or a value. */
-export function mayBeDirVariable(text: string, name: string, seen: Set<string> = new Set()): boolean {
+export function mayBeDirVariable(text: string, name: string): boolean {
+  return text.includes('\\\n') || mayBeDefinedAsDir(text, name, new Set());
+}
+
+function mayBeDefinedAsDir(text: string, name: string, seen: Set<string>): boolean {
   if (seen.has(name)) return false;
   seen.add(name);
-  if (text.includes('\\\n')) return true;
   const target = `${name}=`;
   for (let i = text.indexOf(target); i >= 0; i = text.indexOf(target, i + 1)) {
     if (i > 0 && /\w/.test(text[i - 1] as string)) continue;
@@ -494,7 +497,7 @@ export function mayBeDirVariable(text: string, name: string, seen: Set<string> =
     // `${OTHER:-…}` and the like never evaluate; `${OTHER}` and `${OTHER%/*}` may.
     const after = text[j + 2 + other.length];
     if (d === '{' && after !== '}' && after !== '%') continue;
-    if (mayBeDirVariable(text, other, seen)) return true;
+    if (mayBeDefinedAsDir(text, other, seen)) return true;
   }
   return false;
 }
