@@ -736,8 +736,8 @@ function eventsOf(fn: Region, pick: (e: Event) => string | null): Set<string> {
 
 /** What a function's body declares and does, in one walk of it (a nested function's body is its
  * own): the names it declares local (or declare/typeset without -g) and those it declares
- * namerefs (`local -n ref`: an assignment to ref assigns the variable it names), anywhere in it; and, outside its subshells, the names it unsets, the functions it calls by name,
- * and whether it runs a computed command name. */
+ * namerefs, anywhere in it; and, outside its subshells, the names it unsets, the functions it
+ * calls by name, and whether it runs a computed command name. */
 function functionFacts(fn: Region): Pick<FuncDef, 'locals' | 'namerefs' | 'unsets' | 'calls' | 'computed'> {
   const locals = new Set<string>();
   const namerefs = new Set<string>();
