@@ -4,7 +4,7 @@
 
 import type { Word } from '../parse/ast.js';
 import { wordText } from './builtins.js';
-import type { Event } from './model.js';
+import { arrayKey, type Event } from './model.js';
 
 /** The index of the command `run` runs: after `run` and its options (`!`, `-N`,
  * `--keep-empty-lines`, `--separate-stderr`, `--`), as bats-core's `run` reads them. */
@@ -37,7 +37,8 @@ export function batsEvents(args: readonly Word[]): Event[] {
       // run sets status, output and lines; stderr and stderr_lines only with --separate-stderr.
       const names = ['lines', 'output', 'status'];
       if (runCommandIndex(args).separateStderr) names.push('stderr', 'stderr_lines');
-      return names.map((n) => ({ kind: 'write', name: n, ...at, how: 'bats run' }));
+      // `lines` is an array with no element when the command printed nothing (see arrayKey).
+      return names.map((n) => ({ kind: 'write', name: n.endsWith('lines') ? arrayKey(n) : n, ...at, how: 'bats run' }));
     }
     case 'load': {
       // load NAME sources NAME.bash (or NAME), relative to the test file's directory.

@@ -3,7 +3,7 @@
 // destructive when a path argument expands to empty (`rm -rf "$DIR/"`).
 
 import type { Word } from '../parse/ast.js';
-import { NOUNSET_OFF, NOUNSET_ON, type Event } from './model.js';
+import { NOUNSET_OFF, NOUNSET_ON, arrayKey, type Event } from './model.js';
 
 /** The literal text of a word without quotes or expansions, or null. */
 export function wordText(word: Word | undefined): string | null {
@@ -93,7 +93,7 @@ export function destructiveCommand(name: string, all: readonly Word[], from: num
 
 /** Options of `read` and `mapfile` that take an argument. */
 const READ_ARG_OPTS = 'adinNptu';
-const MAPFILE_ARG_OPTS = 'dnOstuCc';
+const MAPFILE_ARG_OPTS = 'dnOsuCc';
 
 /** Names after the options: `-a NAME` gives the array through `arrayOpt`. */
 function namesAfterOptions(args: readonly Word[], argOpts: string, arrayOpt: string | null): { names: Word[]; array: Word | null } {
@@ -142,7 +142,8 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
   const write = (w: Word | null | undefined, how: 'read' | 'read array' | 'getopts' | 'printf -v' | 'mapfile', fallback: string | null = null): void => {
     const n = nameOf(w) ?? (w ? null : fallback);
     const span = w ?? args[0];
-    if (n && span) out.push({ kind: 'write', name: n, start: span.start, end: span.end, how });
+    // `read -a` and `mapfile` set the array, maybe with no element (see arrayKey).
+    if (n && span) out.push({ kind: 'write', name: how === 'read array' || how === 'mapfile' ? arrayKey(n) : n, start: span.start, end: span.end, how });
   };
   switch (name) {
     case 'read': {
@@ -177,7 +178,7 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
         if (t?.startsWith('-') || functions) continue;
         // `unset a[1]` removes one element; the array itself stays.
         const n = t !== null && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t) ? t : null;
-        if (n) out.push({ kind: 'unset', name: n, start: w.start, end: w.end });
+        if (n) out.push({ kind: 'unset', name: n, start: w.start, end: w.end }, { kind: 'unset', name: arrayKey(n), start: w.start, end: w.end });
       }
       break;
     }

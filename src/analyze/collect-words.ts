@@ -5,7 +5,7 @@ import type { ArithmExpr, ParamExp, Stmt, Subscript, TestExpr, Word, WordPart } 
 import type { ReferenceForm } from '../result.js';
 import { nameOf } from './builtins.js';
 import type { AssocNames } from './collect-assoc.js';
-import type { Event, Place, Quoting, Read, Region } from './model.js';
+import { arrayKey, type Event, type Place, type Quoting, type Read, type Region } from './model.js';
 import { isDigits, isNameStartCode } from './shell-vars.js';
 
 export interface WordCtx {
@@ -362,7 +362,8 @@ export function walkTest(expr: TestExpr, ctx: WordCtx): void {
     switch (e.type) {
       case 'TestBinary':
         stack.push(e.y, e.x);
-        if (e.op === '=~') push(ctx, { kind: 'write', name: 'BASH_REMATCH', start: e.start, end: e.end, how: 'regex-match' });
+        // A failed match leaves BASH_REMATCH an empty array; a passed one sets element 0 (guards.ts).
+        if (e.op === '=~') push(ctx, { kind: 'write', name: arrayKey('BASH_REMATCH'), start: e.start, end: e.end, how: 'regex-match' });
         break;
       case 'TestUnary': {
         const name = e.op === '-v' && e.x.type === 'TestWord' ? nameOf(e.x.word) : null;

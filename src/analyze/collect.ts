@@ -7,7 +7,7 @@ import { argumentCount, builtinEvents, commandName, destructiveCommand, nameOf, 
 import { conditionFacts, type ConditionFacts } from './guards.js';
 import { knownAssocNames, learnAssocNames, type AssocNames } from './collect-assoc.js';
 import { copyCtx, isInert, newRegion, walkArith, walkParts, walkSubscript, walkTest, walkWord, withPlace, type WordCtx } from './collect-words.js';
-import type { Event, Fact, Region } from './model.js';
+import { arrayKey, type Event, type Fact, type Region } from './model.js';
 import { isDigits, isVariableName } from './shell-vars.js';
 
 /** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). */
@@ -83,7 +83,7 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         const events = ctx.region.events;
         for (let i = from; i < events.length; i++) {
           const e = events[i] as Event;
-          if (e.kind === 'write' && e.how === 'read array') events[i] = { ...e, how: 'read' };
+          if (e.kind === 'write' && e.how === 'read array') events[i] = { ...e, how: 'array' };
         }
       }
       return;
@@ -280,7 +280,17 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
     walkWord(el.value, value);
   }
   // `a+=x` reads nothing under set -u: bash appends to an unset variable without complaint.
-  if (writes && name && !a.naked) ctx.region.events.push({ kind: 'write', name, start: a.start, end: a.end, how, value: a.array || a.index ? null : a.value });
+  if (!writes || !name || a.naked) return;
+  if (a.array || a.index) {
+    ctx.region.events.push({ kind: 'write', name: arrayKey(name), start: a.start, end: a.end, how: 'array', value: null });
+    // Element 0 (see arrayKey): `(w …)` and `+=(w …)` give it when some word is certain to give a
+    // word (the words fill the array from index 0; appended to an empty array, one becomes element
+    // 0); `a[i]=v` and `([k]=v …)` are taken to give it (which element a read asks for is not followed).
+    const certain = (el: (typeof elems)[number]): boolean => !el.index && el.value !== null && argumentCount([el.value], ctx.globsStay).fixed > 0;
+    const first = elems[0];
+    if (a.array && !(first !== undefined && (first.index !== null || elems.some(certain)))) return;
+  }
+  ctx.region.events.push({ kind: 'write', name, start: a.start, end: a.end, how, value: a.array || a.index ? null : a.value });
 }
 
 /** Walks the subscript of an assignment to `name`; without a name, only looks for declarations. */

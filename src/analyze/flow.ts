@@ -14,12 +14,13 @@ import { NameTable, stateOps, type State, type Status } from './flow-state.js';
 import type { Word } from '../parse/ast.js';
 import { wordText } from './builtins.js';
 import { commandVariable, namePattern } from './collect.js';
-import { NOUNSET_OFF, NOUNSET_ON, isLocalDeclaration, type Call, type Event, type Fact, type NounsetState, type Read, type Region, type Source, type Write } from './model.js';
+import { NOUNSET_OFF, NOUNSET_ON, arrayKey, isLocalDeclaration, type Call, type Event, type Fact, type NounsetState, type Read, type Region, type Source, type Write } from './model.js';
 
 export type ReadStatus = (
   /** `at`: the assignment's offset; -1 when the shell sets it; below -1 a test's (see testedAt). */
   | { readonly kind: 'set'; readonly at: number }
-  | { readonly kind: 'unset'; readonly why: string }
+  /** `emptyArray`: the array is assigned, but maybe with no element 0. */
+  | { readonly kind: 'unset'; readonly why: string; readonly emptyArray?: true }
   | { readonly kind: 'unknown'; readonly source: number }
 ) & {
   /** Whether `set -u` is on where the read runs, on every walk that reached it. */
@@ -169,6 +170,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       internFacts(r.skipFacts);
       for (const e of r.events) {
         if (e.kind === 'read' || e.kind === 'write' || e.kind === 'unset' || e.kind === 'declare' || e.kind === 'set-test') table.id(e.name);
+        if (e.kind === 'read' || e.kind === 'declare') table.id(arrayKey(e.name));
         if (e.kind === 'region') {
           if (e.shape === 'function' && e.name !== null) {
             const def: FuncDef = { name: e.name, region: e, file, fileIndex: index, own, ...functionFacts(e) };
@@ -197,7 +199,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
           if (list) list.push(e);
           else callsByName.set(e.name, [e]);
         } else if (e.kind === 'unset') killedAnywhere.add(e.name);
-        else if (e.kind === 'declare' && !e.valued && isLocalDeclaration(e.flags)) killedAnywhere.add(e.name);
+        else if (e.kind === 'declare' && !e.valued && isLocalDeclaration(e.flags)) killedAnywhere.add(e.name).add(arrayKey(e.name));
       }
     }
   };
@@ -279,11 +281,17 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       const line = lineOf(read.start);
       return { kind: 'unset', why: s.argc === 0 ? `no argument $${name} is guaranteed on the path ${entryText} to line ${line}` : `only ${s.argc} argument${s.argc === 1 ? ' is' : 's are'} guaranteed on the path ${entryText} to line ${line}, not $${name}` };
     }
-    const st = statusIn(s, name);
-    const i = id(name);
+    // `${#a[@]}`, `${#a[i]}` need the array; every other read, its element 0 (see arrayKey).
+    const key = read.node.type === 'ParamExp' && read.node.length && read.node.index ? arrayKey(name) : name;
+    const st = statusIn(s, key);
+    const i = id(key);
     if (st === 2) return { kind: 'set', at: ops.atOf(s, i) };
     if (st === 1) return { kind: 'unknown', source: ops.isUnknown(s, i) ? ops.atOf(s, i) : s.opaque };
     const line = lineOf(read.start);
+    if (key === name && statusIn(s, arrayKey(name)) === 2) {
+      const at = ops.atOf(s, id(arrayKey(name)));
+      return { kind: 'unset', emptyArray: true, why: `${name} is an array${at >= 0 ? ` assigned on ${lineAt(at)}` : ''} that may have no element 0 (\`a=($(cmd))\`, \`read -a\`, \`mapfile\` give none when there is nothing to read), and \`$${name}\` and \`\${${name}[0]}\` stop on it under set -u; it is read on line ${line}` };
+    }
     const w = ops.whyOf(s, i);
     if (w) return { kind: 'unset', why: `${w}; it is read on line ${line}` };
     const writes = writesOf.get(name) ?? [];
@@ -337,7 +345,11 @@ export function analyzeFlow(input: FlowInput): FlowResult {
           kill(s, e.name, `${e.name} is unset on ${here(e.start)}`);
           break;
         case 'declare':
-          if (frame.fn && isLocalDeclaration(e.flags) && !e.valued) kill(s, e.name, `${e.name} is declared without a value on ${here(e.start)} (\`${e.flags.split(' ')[0]} ${e.name}\` makes a new, unset variable)`);
+          if (frame.fn && isLocalDeclaration(e.flags) && !e.valued) {
+            const why = `${e.name} is declared without a value on ${here(e.start)} (\`${e.flags.split(' ')[0]} ${e.name}\` makes a new, unset variable)`;
+            kill(s, e.name, why);
+            kill(s, arrayKey(e.name), why);
+          }
           break;
         case 'set-test':
           break;
@@ -768,7 +780,7 @@ function functionFacts(fn: Region): Pick<FuncDef, 'locals' | 'namerefs' | 'unset
           sub.push(inSubshell || e.shape === 'subshell');
         }
       } else if (e.kind === 'declare') {
-        if (isLocalDeclaration(e.flags)) locals.add(e.name);
+        if (isLocalDeclaration(e.flags)) locals.add(e.name).add(arrayKey(e.name));
         // `local -n ref`: an assignment to ref assigns the variable it names.
         if (/^\S+ .*n/.test(e.flags)) namerefs.add(e.name);
       } else if (inSubshell) continue;

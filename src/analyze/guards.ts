@@ -256,6 +256,8 @@ function unaryOutcome(op: string, operand: Operand, ctx: Context): Evaluated {
 }
 
 function binaryOutcome(op: string, x: Operand, y: Operand, ctx: Context): Evaluated {
+  // `[[ s =~ re ]]` that matched set BASH_REMATCH's element 0 (a bad regex is an error: false).
+  if (op === '=~') return { t: { names: ['BASH_REMATCH'], argc: 0 }, f: NOTHING, canError: true };
   if (op === '=' || op === '==' || op === '!=') {
     const equal = equalityKnown(x, y);
     // dash's `[` has no ==: there it is an error.

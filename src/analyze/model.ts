@@ -82,6 +82,8 @@ export type WriteHow =
   | 'bats run'
   /** `cmd &` sets `$!`. */
   | 'background'
+  /** `a=(…)`, `read -a`, `mapfile`, `a[i]=v`: the array (arrayKey). */
+  | 'array'
   /** `set -u` / `set -o nounset` (and `+u`): see NOUNSET_ON. */
   | 'set option';
 
@@ -93,6 +95,15 @@ export interface Write {
   readonly how: WriteHow;
   /** For `NAME=word`: the word (to tell which functions `"$NAME"` can run); null for `NAME=(…)`. */
   readonly value?: Word | null;
+}
+
+/** An array is tracked as two names: NAME for its element 0 (what `$a`, `${a}`, `${a[0]}` and
+ * `${#a}` read, and a scalar assignment sets) and `NAME[@]` (arrayKey) for the array itself
+ * (what `${#a[@]}` and `${#a[i]}` need: bash stops on them unless NAME is an array, even an empty
+ * one). `a=($(cmd))` sets the array, and element 0 only when its first word is certain to give a
+ * word: bash 5.2 stops on `a=($(true)); echo "$a"`. */
+export function arrayKey(name: string): string {
+  return `${name}[@]`;
 }
 
 /** Whether nounset is on is tracked as two pseudo-variables, names no variable can have: `set -u`

@@ -182,7 +182,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const uncovered = new Set<string>();
   for (const { read } of facts.reads) {
     const st = statusOf(read);
-    if (st.kind === 'unset' || (st.kind === 'unknown' && unknownAsInput)) uncovered.add(read.name);
+    // An array that may be empty is assigned here, not read from the environment.
+    if ((st.kind === 'unset' && !st.emptyArray) || (st.kind === 'unknown' && unknownAsInput)) uncovered.add(read.name);
   }
   const managed = (name: string): boolean => isShellManaged(name) || (variant === 'bats' && isBatsVariable(name));
   // Asked for every read: once per name.
@@ -271,7 +272,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     // elsewhere the original read an unset X as empty too (the same syntax error), so anything but
     // empty would change what it does.
     const dollarInArith = read.node.type === 'ParamExp' && read.arith !== null && canRewrite && nounset === 'on';
-    const inBlock = blockable(name) && read.start >= coverFrom && !dollarInArith;
+    // The block cannot give an array assigned later its element 0.
+    const inBlock = blockable(name) && read.start >= coverFrom && !dollarInArith && !(st.kind === 'unset' && st.emptyArray);
     const use = destructive.get(read);
     if (use) {
       const where = use.via === null ? `it is in \`${use.word}\`, a path argument of ${use.command} on line ${lineOf(use.at)}` : `it is assigned to ${use.via}, which reaches \`${use.word}\`, a path argument of ${use.command} on line ${lineOf(use.at)}`;

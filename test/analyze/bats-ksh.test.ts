@@ -14,16 +14,17 @@ function reasonOf(text: string, path: string, name: string): string {
 }
 
 describe('analyze: Bats files', () => {
-  it('run sets status, output and lines; they are not environment inputs', () => {
-    const text = '@test "t" {\n  run ls\n  echo "$status $output ${lines[0]}"\n}\n';
-    assert.deepEqual(verdicts(text, 't.bats'), ['status safe', 'output safe', 'lines safe']);
+  it('run sets status, output and lines (an array with no element when the command printed nothing); they are not environment inputs', () => {
+    const text = '@test "t" {\n  run ls\n  echo "$status $output ${lines[0]} ${#lines[@]}"\n}\n';
+    assert.deepEqual(verdicts(text, 't.bats'), ['status safe', 'output safe', 'lines unsafe', 'lines safe']);
+    assert.match(reasonOf(text, 't.bats', 'lines'), /lines is an array assigned on line 2 that may have no element 0/);
     assert.match(reasonOf(text, 't.bats', 'status'), /set by bats run on every path to line 3 \(line 2\)/);
     assert.deepEqual(fixScript(text, { path: 't.bats' }).inputs, []);
   });
 
   it('stderr and stderr_lines only with run --separate-stderr, as bats-core does', () => {
-    const read = '  echo "$stderr ${stderr_lines[0]}"\n';
-    assert.deepEqual(verdicts(`@test t {\n  run ls\n${read}}\n`, 't.bats'), ['stderr unsafe', 'stderr_lines unsafe']);
+    const read = '  echo "$stderr ${#stderr_lines[@]}"\n';
+    assert.deepEqual(verdicts(`@test t {\n  run ls\n${read}}\n`, 't.bats'), ['stderr unsafe', 'stderr_lines review']);
     assert.deepEqual(verdicts(`@test t {\n  run -1 --separate-stderr -- ls\n${read}}\n`, 't.bats'), ['stderr safe', 'stderr_lines safe']);
   });
 

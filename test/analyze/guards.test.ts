@@ -119,7 +119,9 @@ const ROWS: readonly Row[] = [
   { cond: '[[ ${X:-} == ?(v) ]]' },
   { cond: '[[ ${X:-} == "" ]]' },
   { cond: '[[ ${X:-} == $Y ]]' },
-  { cond: '[[ ${X:-} =~ v ]]' },
+  // A match that passed set BASH_REMATCH's element 0; one that failed emptied it.
+  { cond: '[[ ${X:-} =~ v ]]', t: ['BASH_REMATCH'] },
+  { cond: '! [[ ${X:-} =~ (v) ]]', f: ['BASH_REMATCH'] },
   { cond: '[[ -n ${X:-w} ]]' },
   { cond: '[[ -n $X && -n $Y ]]', t: ['X', 'Y'] },
   { cond: '[[ ( -n $X ) && -n $Y ]]', t: ['X', 'Y'] },
@@ -242,8 +244,11 @@ function assignment(name: string, value: string | null): string {
   return value === null ? `unset ${name}` : `${name}=${quote(value)}`;
 }
 
-/** One script that runs `cond` in every state and prints `status X Y $#` after each run. */
-function oracleScript(cond: string): { script: string; runs: number } {
+/** One script that runs `cond` in every state and prints `status X Y $# R` after each run (R: bash's
+ * BASH_REMATCH has an element 0, emptied by a failing match before each run). */
+function oracleScript(cond: string, shell: ShellName): { script: string; runs: number } {
+  const reset = shell === 'bash' ? '; [[ a =~ b ]]' : '';
+  const matched = shell === 'bash' ? ' ${BASH_REMATCH[0]+R}' : '';
   const lines = [
     // A file and a directory for the file tests; errors of `[` are expected.
     ': > v; mkdir d; exec 2>/dev/null',
@@ -252,8 +257,8 @@ function oracleScript(cond: string): { script: string; runs: number } {
   for (const x of X_VALUES) {
     for (const y of Y_VALUES) {
       for (const args of argLists()) {
-        lines.push(`unset X Y; ${assignment('X', x)}; ${assignment('Y', y)}; set -- ${args.map(quote).join(' ')}`);
-        lines.push(`if ${cond}\nthen echo "0 \${X+X}.\${Y+Y} $#"\nelse echo "1 \${X+X}.\${Y+Y} $#"\nfi`);
+        lines.push(`unset X Y; ${assignment('X', x)}; ${assignment('Y', y)}; set -- ${args.map(quote).join(' ')}${reset}`);
+        lines.push(`if ${cond}\nthen echo "0 \${X+X}.\${Y+Y} $#${matched}"\nelse echo "1 \${X+X}.\${Y+Y} $#${matched}"\nfi`);
         runs++;
       }
     }
@@ -265,6 +270,7 @@ interface State {
   readonly x: boolean;
   readonly y: boolean;
   readonly argc: number;
+  readonly matched: boolean;
 }
 
 function holds(fact: string, s: State): boolean {
@@ -272,6 +278,7 @@ function holds(fact: string, s: State): boolean {
   if (/^[1-9][0-9]*$/.test(fact)) return s.argc >= Number(fact);
   if (fact === 'X') return s.x;
   if (fact === 'Y') return s.y;
+  if (fact === 'BASH_REMATCH') return s.matched;
   throw new Error(`the oracle cannot check a fact about ${fact}`);
 }
 
@@ -281,15 +288,15 @@ async function askShell(row: Row, shell: ShellName): Promise<string[]> {
   const { t, f } = factsOf(row.cond, shell === 'dash' ? 'posix' : 'bash');
   // Without facts nothing can be wrong (and some of these rows fork in every run).
   if (t.length + f.length === 0) return [];
-  const { script, runs } = oracleScript(row.cond);
+  const { script, runs } = oracleScript(row.cond, shell);
   const r = await runShell({ shell, script, env: {} });
   const lines = r.stdout.split('\n').filter((l) => l !== '');
   if (lines.length !== runs) return [`${shell}: ${row.cond}: ${lines.length} of ${runs} runs reported (status ${r.status})`];
   const wrong = new Set<string>();
   let trues = 0;
   for (const line of lines) {
-    const [status = '', vars = '', argc = ''] = line.split(' ');
-    const state: State = { x: vars.includes('X'), y: vars.includes('Y'), argc: Number(argc) };
+    const [status = '', vars = '', argc = '', matched = ''] = line.split(' ');
+    const state: State = { x: vars.includes('X'), y: vars.includes('Y'), argc: Number(argc), matched: matched === 'R' };
     const passed = status === '0';
     if (passed) trues++;
     for (const fact of passed ? t : f) {

@@ -1,0 +1,3 @@
+set -u
+declare -a a
+echo "${#a[@]}"  # @unsafe a

@@ -1,0 +1,4 @@
+set -u
+# @env W=|x
+a=(${W:-})
+echo "$a"  # @unsafe a
