@@ -86,8 +86,9 @@ function readsParagraph(file: FileReview, u: CommentUnit, placement: BlockPlacem
   else if (placement.carrier !== null) fix = `The env-init block that the comment on line ${placement.carrier} suggests declares ${u.reads.length === 1 ? 'it' : 'them'}.`;
   else if (placement.patchAt === u.line) fix = `The fix is the env-init block, which goes ${where}, outside the lines this pull request shows:\n\n${block('diff', b.patch.replace(/\n$/, ''))}`;
   else fix = `The fix is the env-init block ${where} (its patch is in the comment on line ${placement.patchAt ?? b.firstLine}).`;
-  const head = u.reads.length === 1 ? `\`$${u.reads[0]?.name ?? ''}\` may be unset here under \`set -u\`:` : 'these reads may find their variables unset under `set -u`:';
-  return `${head}\n${list}\n\n${fix}`;
+  const one = u.reads.length === 1 ? u.reads[0] : undefined;
+  const head = one ? `\`$${one.name}\` may be unset here under \`set -u\`: ${one.reason}.` : `these reads may find their variables unset under \`set -u\`:\n${list}`;
+  return `${head}\n\n${fix}`;
 }
 
 function scriptContractParagraph(u: CommentUnit): string {
@@ -200,7 +201,7 @@ function placesSection(contracts: ContractReview): string | null {
     return `- \`${p.file}:${p.line}\` ${p.what} runs \`${commandOf(p)}\`${p.changed ? ' (changed here)' : ''}: ${verdict}${notes}`;
   });
   const skipped = contracts.skipped.map((s) => `- \`${s.path}\`: not checked: ${s.reason}`);
-  return `#### Environment contracts: the places that run the changed scripts\n\n${[...lines, ...skipped].join('\n')}`;
+  return `#### Environment contracts: where the scripts run\n\n${[...lines, ...skipped].join('\n')}`;
 }
 
 function summary(files: readonly FileReview[], contracts: ContractReview, counts: { comments: number; already: number; total: number; inSummary: readonly string[] }, maxBody: number): string {
@@ -209,7 +210,7 @@ function summary(files: readonly FileReview[], contracts: ContractReview, counts
   const findings = contracts.findings.length;
   const head = [
     SUMMARY_MARKER,
-    `### nounset: ${counts.total} finding${counts.total === 1 ? '' : 's'} in ${files.filter((f) => f.suggestions.length > 0 || f.block).length + new Set(contracts.findings.map((f) => f.place.file)).size} file(s)${findings > 0 ? `, ${findings} place(s) missing an input` : ''}`,
+    `### nounset: ${counts.total} finding${counts.total === 1 ? '' : 's'} in ${new Set([...files.filter((f) => f.suggestions.length > 0 || f.block).map((f) => f.path), ...contracts.findings.map((f) => f.place.file)]).size} file(s)${findings > 0 ? `; ${findings} input(s) missing where the scripts run, in ${new Set(contracts.findings.map((f) => `${f.place.file}\0${f.place.what}`)).size} place(s)` : ''}`,
     '',
     `Reads that may find a variable unset stop a script running under \`set -u\`. ${counts.comments} comment(s) are inline below${counts.already > 0 ? `, ${counts.already} were posted before` : ''}${counts.inSummary.length > 0 ? `, ${counts.inSummary.length} are listed here` : ''}.`,
   ];
