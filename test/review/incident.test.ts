@@ -322,7 +322,7 @@ describe('the kata incident, replayed as two pull requests', function () {
       git(d, 'config', 'user.name', 'test');
       commit(d, { 'bin/start.sh': START, Dockerfile: DOCKERFILE, 'compose.yaml': COMPOSE }, 'app');
       git(d, 'checkout', '-qb', 'pr');
-      commit(d, { Dockerfile: DOCKERFILE.replace('ENV DB_URL=postgres://db\n', ''), 'compose.yaml': COMPOSE.replace('      - DB_URL=postgres://db\n', ''), 'deploy/job.yaml': JOB }, 'drop DB_URL, add a migration job');
+      commit(d, { Dockerfile: DOCKERFILE.replace('ENV DB_URL=postgres://db\n', ''), 'compose.yaml': COMPOSE.replace('      - DB_URL=postgres://db\n', ''), 'deploy/job.yaml': JOB, 'chart/broken.yaml': 'kind: Pod\nspec: [unclosed\n' }, 'drop DB_URL, add a migration job');
     });
 
     it('a deleted ENV line and compose item get LEFT comments; the new Job gets one on its container', () => {
@@ -337,6 +337,9 @@ describe('the kata incident, replayed as two pull requests', function () {
       assert.match(review.comments[0]!.body, /this removes `DB_URL` from the environment of Dockerfile ENTRYPOINT, which runs `bin\/start\.sh`\. `bin\/start\.sh` reads `DB_URL` at line 4 with no default:\n\n```sh\nurl="\$DB_URL"\n```/);
       assert.match(review.comments[2]!.body, /Job migrate, container migrate runs `bin\/start\.sh` without `DB_URL`\. `bin\/start\.sh` reads `DB_URL` at line 4/);
       assert.match(review.comments[2]!.body, /Set `DB_URL` here, or give it a default in the script/);
+      // A file that is not valid YAML is named on stderr and in the summary, and the rest is checked.
+      assert.match(r.stderr, /^chart\/broken\.yaml: not checked: \d+:\d+: not valid YAML: /m);
+      assert.match(review.body, /- `chart\/broken\.yaml`: not checked: /);
     });
   });
 
