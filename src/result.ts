@@ -25,6 +25,19 @@ export interface FixOptions {
   /** Variables a sourced file nounset cannot follow (or an `eval`) may set: `leave` them alone
    * (default; they are listed in a diagnostic) or treat them as `input`s. */
   readonly sourcedUnknown?: 'leave' | 'input';
+  /** Guard every reference that reaches a destructive path argument with `${X:?…}` (default: only
+   * where an empty value would act on another path, nothing in the script handles it, and set -u
+   * may be on). */
+  readonly guardDestructive?: boolean;
+  /** Never move a line: no env-init block, every unsafe reference rewritten where it is (default:
+   * only for a script that reads LINENO, BASH_LINENO or `caller`, or is a bats file). */
+  readonly keepLineNumbers?: boolean;
+  /** Whether `set -u` is on when the script starts; default from its shebang (`off` for any
+   * shebang without -u, `unknown` without one). A run passes what the files sourcing a library say. */
+  readonly nounsetAtStart?: 'on' | 'off' | 'unknown';
+  /** Functions defined elsewhere (other files of the run) that print their caller's line numbers
+   * (`die` running `caller`): a script that calls one keeps every line where it is. */
+  readonly lineReporters?: readonly string[];
 }
 
 /** What kind of rewrite an edit is; each kind has a paragraph in README.md. */
@@ -117,6 +130,9 @@ export interface ReferenceReport {
   readonly context: string;
   readonly verdict: Verdict;
   readonly reason: string;
+  /** Whether `set -u` is on where the reference runs: on every path, on none, or not known (a
+   * library whose callers decide, or it differs between paths); absent where no path reaches it. */
+  readonly nounset?: 'on' | 'off' | 'unknown';
 }
 
 export type ReferenceForm =

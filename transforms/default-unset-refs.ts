@@ -52,6 +52,7 @@ const transform: Transform = {
     const edits: RefEdit[] = [];
     const findings: Finding[] = [];
     for (const p of plan.reads) {
+      if (p.warning) findings.push({ start: p.read.start, severity: 'warning', code: p.warning.code, message: p.warning.message });
       if (p.fix === 'review') {
         findings.push({ start: p.read.start, severity: 'warning', code: 'needs-review', message: `${p.read.name}: ${p.reason}` });
         continue;

@@ -3,7 +3,7 @@
 // destructive when a path argument expands to empty (`rm -rf "$DIR/"`).
 
 import type { Word } from '../parse/ast.js';
-import type { Event } from './model.js';
+import { NOUNSET_OFF, NOUNSET_ON, type Event } from './model.js';
 
 /** The literal text of a word without quotes or expansions, or null. */
 export function wordText(word: Word | undefined): string | null {
@@ -214,10 +214,21 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
     case 'set': {
       // `set -- a b` or `set a b` replaces the positional parameters; `set -e`, `set -o x` do not.
       let i = 1;
-      while (i < args.length && /^[-+]./.test(wordText(args[i]) ?? '') && wordText(args[i]) !== '--') {
-        // `set -o NAME` takes the next word.
-        if (/^[-+]o$/.test(wordText(args[i]) ?? '')) i++;
+      let nounset: boolean | null = null;
+      for (let t = wordText(args[i]); i < args.length && t !== null && /^[-+]./.test(t) && t !== '--'; t = wordText(args[i])) {
+        // Each `o` among the letters takes the next word as an option name (`set -euo pipefail`).
+        for (let k = 1; k < t.length; k++) {
+          if (t[k] === 'u') nounset = t[0] === '-';
+          else if (t[k] === 'o') {
+            i++;
+            if (wordText(args[i]) === 'nounset') nounset = t[0] === '-';
+          }
+        }
         i++;
+      }
+      if (nounset !== null) {
+        const span = { start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end };
+        out.push({ kind: 'write', name: nounset ? NOUNSET_ON : NOUNSET_OFF, how: 'set option', ...span }, { kind: 'unset', name: nounset ? NOUNSET_OFF : NOUNSET_ON, ...span });
       }
       const dashes = wordText(args[i]) === '--' || wordText(args[i]) === '-';
       if (!dashes && i >= args.length) break;

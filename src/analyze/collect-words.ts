@@ -15,6 +15,8 @@ export interface WordCtx {
   readonly quoting: Quoting;
   readonly place: Place;
   readonly destructive: string | null;
+  /** The destructive path argument being walked (Read.pathWord). */
+  readonly pathWord: Word | null;
   readonly arith: { readonly whole: boolean; readonly lvalue: boolean; readonly inWord: boolean } | null;
   /** The arithmetic being walked is part of a shell word (see Read.arith.inWord). */
   readonly inWord: boolean;
@@ -56,6 +58,7 @@ export function copyCtx(ctx: WordCtx): MutableCtx {
     quoting: ctx.quoting,
     place: ctx.place,
     destructive: ctx.destructive,
+    pathWord: ctx.pathWord,
     arith: ctx.arith,
     inWord: ctx.inWord,
     assoc: ctx.assoc,
@@ -94,12 +97,21 @@ function nestedCtx(ctx: WordCtx, place: Place): MutableCtx {
   const c = copyCtx(ctx);
   c.place = place;
   c.destructive = null;
+  c.pathWord = null;
   c.inWord = false;
   c.braceWord = false;
   return c;
 }
 
 /** Only literal text: walking it finds nothing, in any context. */
+/** The parameter expansion a word is, alone (`$D`, `${D}`, `"$D"`), or null. */
+export function loneParam(word: Word): ParamExp | null {
+  let parts = word.parts;
+  if (parts.length === 1 && parts[0]?.type === 'DblQuoted') parts = parts[0].parts;
+  const p = parts.length === 1 ? parts[0] : undefined;
+  return p?.type === 'ParamExp' ? p : null;
+}
+
 export function isInert(word: Word | null): boolean {
   if (!word) return true;
   for (const p of word.parts) if (p.type !== 'Lit' && p.type !== 'SglQuoted' && p.type !== 'ExtGlob') return false;
@@ -112,7 +124,7 @@ function push(ctx: WordCtx, e: Event): void {
 
 export function walkWord(word: Word | null, ctx: WordCtx): void {
   if (!word) return;
-  const expands = ctx.bash && (ctx.place === 'argument' || ctx.place === 'command-name' || ctx.place === 'for-list');
+  const expands = ctx.bash && (ctx.place === 'argument' || ctx.place === 'test-argument' || ctx.place === 'command-name' || ctx.place === 'for-list');
   if (!(expands && hasBraceExpansion(word))) return walkParts(word.parts, ctx);
   const c = copyCtx(ctx);
   c.braceWord = true;
@@ -209,6 +221,7 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
     place: ctx.place,
     arith: ctx.arith,
     destructive: ctx.destructive,
+    pathWord: ctx.pathWord,
     literal: ctx.literal,
     insideOwnGuard: ctx.setNames.has(name),
     inBackquote: ctx.inBackquote,
@@ -295,6 +308,7 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
             place: ctx.place,
             arith: arithAt(whole, target, ctx),
             destructive: null,
+            pathWord: null,
             literal: ctx.literal,
             insideOwnGuard: ctx.setNames.has(e.name.value),
             inBackquote: ctx.inBackquote,

@@ -8,7 +8,7 @@ import { conditionFacts, type ConditionFacts } from './guards.js';
 import { knownAssocNames, learnAssocNames, type AssocNames } from './collect-assoc.js';
 import { copyCtx, isInert, newRegion, walkArith, walkParts, walkSubscript, walkTest, walkWord, withPlace, type WordCtx } from './collect-words.js';
 import type { Event, Fact, Region } from './model.js';
-import { isVariableName } from './shell-vars.js';
+import { isDigits, isVariableName } from './shell-vars.js';
 
 /** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). */
 export function collectEvents(file: File, text: string, opts: { bats?: boolean } = {}): Region {
@@ -27,6 +27,7 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): R
     quoting: 'unquoted',
     place: 'argument',
     destructive: null,
+    pathWord: null,
     arith: null,
     inWord: false,
     assoc,
@@ -156,7 +157,8 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         arm.region.flag = item.op === ';&';
         // `case $X in start)`: a pattern that cannot match an empty word shows X is set.
         if (subject !== null && item.patterns.every(needsAChar)) {
-          const facts: Fact[] = [{ kind: 'set', name: subject }];
+          // `case "${1-}" in node)`: an arm that matched a non-empty word shows $1 was passed.
+          const facts: Fact[] = [isDigits(subject) ? { kind: 'argc', min: Number(subject) } : { kind: 'set', name: subject }];
           if (getoptsLoop && subject === getoptsLoop.name && item.patterns.every((p) => takesArgument(getoptsLoop as Getopts, p))) facts.push({ kind: 'set', name: 'OPTARG' });
           arm.region.facts = facts;
         }
@@ -296,25 +298,35 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
   const target = runs === -1 ? commandName(cmd.args) : commandName(cmd.args.slice(runs));
   const named = target && runs !== -1 ? { name: target.name, index: target.index + runs } : target;
   const destructive = named ? destructiveCommand(named.name, cmd.args, named.index + 1) : null;
+  // `[ -z "$X" ]` tests X: a destructive use after it is the script's own business (plan).
+  const place = named && runs === -1 && (named.name === '[' || named.name === 'test') ? 'test-argument' : 'argument';
   // A statement's own context is already the argument one, as a rule, and a command name is
   // nearly always plain text: no copies then.
   let argCtx = ctx;
-  if (ctx.place !== 'argument' || ctx.destructive !== destructive) {
+  if (ctx.place !== place || ctx.destructive !== destructive || ctx.pathWord !== null) {
     const c = copyCtx(ctx);
-    c.place = 'argument';
+    c.place = place;
     c.destructive = destructive;
+    c.pathWord = null;
     argCtx = c;
   }
   let nameCtx: WordCtx | null = null;
   const args = cmd.args;
   for (let i = 0; i < args.length; i++) {
     const w = args[i] as Word;
-    if (!named || i > named.index) walkWord(w, argCtx);
-    else if (!isInert(w)) {
+    if (!named || i > named.index) {
+      if (destructive === null || isInert(w)) walkWord(w, argCtx);
+      else {
+        const c = copyCtx(argCtx);
+        c.pathWord = w;
+        walkWord(w, c);
+      }
+    } else if (!isInert(w)) {
       if (nameCtx === null) {
         const c = copyCtx(ctx);
         c.place = 'command-name';
         c.destructive = null;
+        c.pathWord = null;
         nameCtx = c;
       }
       walkWord(w, nameCtx);
@@ -478,7 +490,7 @@ function factsOf(stmts: readonly Stmt[]): ConditionFacts {
 /** The variable a case word is, when it is only `$X`, `${X}`, `${X:-}` or `${X-}` (quoted or not). */
 function caseSubject(word: Word): string | null {
   const v = commandVariable(word);
-  return v !== null && isVariableName(v.name) && (v.fallback === null || v.fallback === '') ? v.name : null;
+  return v !== null && (isVariableName(v.name) || (isDigits(v.name) && v.name !== '0')) && (v.fallback === null || v.fallback === '') ? v.name : null;
 }
 
 /** A case pattern that no empty word matches: it has a character besides `*` (a literal, `?`, a

@@ -14,17 +14,22 @@ import { NameTable, stateOps, type State, type Status } from './flow-state.js';
 import type { Word } from '../parse/ast.js';
 import { wordText } from './builtins.js';
 import { commandVariable, namePattern } from './collect.js';
-import type { Call, Event, Fact, Read, Region, Source, Write } from './model.js';
+import { NOUNSET_OFF, NOUNSET_ON, isLocalDeclaration, type Call, type Event, type Fact, type NounsetState, type Read, type Region, type Source, type Write } from './model.js';
 
-export type ReadStatus =
+export type ReadStatus = (
   /** `at`: the assignment's offset; -1 when the shell sets it; below -1 a test's (see testedAt). */
   | { readonly kind: 'set'; readonly at: number }
   | { readonly kind: 'unset'; readonly why: string }
-  | { readonly kind: 'unknown'; readonly source: number };
+  | { readonly kind: 'unknown'; readonly source: number }
+) & {
+  /** Whether `set -u` is on where the read runs, on every walk that reached it. */
+  readonly nounset?: NounsetState;
+};
 
 /** A sourced file, loaded and modelled. */
 export interface LoadedFile {
   readonly path: string;
+  readonly text: string;
   readonly model: Region;
   readonly lineOf: (offset: number) => number;
 }
@@ -41,6 +46,9 @@ export interface FlowInput {
   readonly lineOf: (offset: number) => number;
   /** Names the shell sets before the script starts. */
   readonly initiallySet: (name: string) => boolean;
+  /** Whether `set -u` is on when the script starts (`unknown` for a library whose callers are not
+   * known). */
+  readonly nounsetAtStart?: NounsetState;
   /** Writes the walk leaves out (the env-init block's own lines). */
   readonly ignoreWrite: (w: Write) => boolean;
   /** Resolves and loads the file a `source` names; `from` is the file holding it. */
@@ -204,9 +212,16 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     return outcome;
   };
   registerFile(input.model, input.path, true, 0);
+  // Whether nounset is on: two pseudo-variables (see NOUNSET_ON), always in the table.
+  const uOn = table.id(NOUNSET_ON);
+  const uOff = table.id(NOUNSET_OFF);
+  const atStart = input.nounsetAtStart ?? 'unknown';
 
   // ---- states: bitsets over every name the script and the files it sources mention ----
-  const ops = stateOps(table, (name) => input.initiallySet(name) && !isPositional(name));
+  const ops = stateOps(table, (name) =>
+    name === NOUNSET_ON ? atStart === 'on' : name === NOUNSET_OFF ? atStart === 'off' : input.initiallySet(name) && !isPositional(name),
+  );
+  const nounsetIn = (s: State): NounsetState => (ops.isSet(s, uOn) ? 'on' : ops.isSet(s, uOff) ? 'off' : 'unknown');
   const id = (name: string): number => table.id(name);
   const fresh = ops.fresh;
   const clone = ops.clone;
@@ -250,8 +265,11 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     if (!recording || current === null) return;
     const st = readStatus(read, s);
     const old = current.get(read);
+    const u = nounsetIn(s);
+    const nounset = old === undefined || old.nounset === u ? u : 'unknown';
     // A read visited more than once (a loop body) keeps its worst verdict.
-    if (!old || rank(st) < rank(old)) current.set(read, st);
+    if (!old || rank(st) < rank(old)) current.set(read, { ...st, nounset });
+    else if (old.nounset !== nounset) current.set(read, { ...old, nounset });
   };
   const readStatus = (read: Read, s: State): ReadStatus => {
     const name = read.name;
@@ -709,12 +727,6 @@ function isPositional(name: string): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** `local x`, and `declare x` / `typeset x` without -g, make a function's own variable. */
-function isLocalDeclaration(flags: string): boolean {
-  // `flags` is the variant, then its options: `local`, `declare -gA`, `typeset -i`.
-  if (flags.startsWith('local')) return true;
-  return (flags.startsWith('declare') || flags.startsWith('typeset')) && flags.indexOf('g', 7) === -1;
-}
 
 /** The names `pick` gives for the events of a function body: not in nested functions, which run
  * when called, nor in subshells, whose effects stay there. */

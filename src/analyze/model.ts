@@ -19,6 +19,8 @@ export type Place =
   | 'case-pattern'
   | 'for-list'
   | 'test'
+  /** An argument of `[` or `test`. */
+  | 'test-argument'
   | 'arithmetic'
   /** `x++`, `x += 1`: reads x first, so it does not make x set before that read. */
   | 'arithmetic-update'
@@ -43,6 +45,9 @@ export interface Read {
   readonly arith: { readonly whole: boolean; readonly lvalue: boolean; readonly inWord: boolean } | null;
   /** The command when the reference is in a path argument of `rm`, `mv`, `find -delete` ... */
   readonly destructive: string | null;
+  /** In a destructive command: the path argument word that holds the reference (plan.ts asks
+   * whether an empty value leaves no path, `rm -rf ""`, or another one, `"$D/"` → `/`). */
+  readonly pathWord: Word | null;
   /** In a quoted `let` argument: a `${…}` written there would stay literal (single quotes) or
    * change how the argument is read (double quotes), so it cannot be rewritten. */
   readonly literal: boolean;
@@ -76,7 +81,9 @@ export type WriteHow =
   /** Bats' `run` sets status, output and lines. */
   | 'bats run'
   /** `cmd &` sets `$!`. */
-  | 'background';
+  | 'background'
+  /** `set -u` / `set -o nounset` (and `+u`): see NOUNSET_ON. */
+  | 'set option';
 
 export interface Write {
   readonly kind: 'write';
@@ -87,6 +94,16 @@ export interface Write {
   /** For `NAME=word`: the word (to tell which functions `"$NAME"` can run); null for `NAME=(…)`. */
   readonly value?: Word | null;
 }
+
+/** Whether nounset is on is tracked as two pseudo-variables, names no variable can have: `set -u`
+ * assigns NOUNSET_ON and unsets NOUNSET_OFF, `set +u` the other way round. A read where
+ * NOUNSET_ON is set on every path runs under `set -u`; where NOUNSET_OFF is, without it. */
+export const NOUNSET_ON = '-u';
+export const NOUNSET_OFF = '+u';
+
+/** Whether `set -u` is on where a read runs: on every path, on none, or not known (it differs
+ * between paths, or the script is a library whose caller decides). */
+export type NounsetState = 'on' | 'off' | 'unknown';
 
 /** `unset NAME`. */
 export interface Unset {
@@ -181,6 +198,13 @@ export interface Declare {
   readonly flags: string;
   /** `local x=1` as opposed to `local x`. */
   readonly valued: boolean;
+}
+
+/** `local x`, and `declare x` / `typeset x` without -g, make a function's own variable. */
+export function isLocalDeclaration(flags: string): boolean {
+  // `flags` is the variant, then its options: `local`, `declare -gA`, `typeset -i`.
+  if (flags.startsWith('local')) return true;
+  return (flags.startsWith('declare') || flags.startsWith('typeset')) && flags.indexOf('g', 7) === -1;
 }
 
 /** What a test that passed or failed shows about the state: NAME is set, there are at least

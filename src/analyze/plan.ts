@@ -9,7 +9,9 @@ import { isBatsVariable } from './bats.js';
 import { findBlockSite, type BlockSite, type ExistingBlock } from './block-site.js';
 import { collectEvents } from './collect.js';
 import { analyzeFlow, testedAt, type FlowNote, type ReadStatus } from './flow.js';
-import type { Event, Quoting, Read, Region, SetTest, Source, Unset, Write } from './model.js';
+import { destructiveUses, type DestructiveUse } from './destructive.js';
+import { forEachEvent, type Event, type NounsetState, type Quoting, type Read, type Region, type SetTest, type Source, type Unset, type Write } from './model.js';
+import { nounsetAtStart } from './nounset-start.js';
 import { sourceLoader } from './source-files.js';
 import { isAlwaysSet, isBlockUnsafe, isPlainValue, isPositional, isShellManaged, isVariableName } from './shell-vars.js';
 
@@ -28,6 +30,16 @@ export interface PlanOptions {
   /** Variables a file nounset could not follow may set: `leave` them alone (default) or treat
    * them as `input`s, rewritten where they are read. */
   readonly sourcedUnknown?: 'leave' | 'input';
+  /** Guard every reference that reaches a destructive path argument with `${X:?…}`, as nounset
+   * did before it knew where a script handles an empty value itself (`--guard-destructive`). */
+  readonly guardDestructive?: boolean;
+  /** Move no line: block style falls back to inline (see readsLineNumbers). */
+  readonly keepLineNumbers?: boolean;
+  /** Functions defined elsewhere that print their caller's line numbers (FixOptions). */
+  readonly lineReporters?: readonly string[];
+  /** Whether `set -u` is on when the script starts; default from its shebang (nounset-start.ts).
+   * The run passes what the files that source a library say. */
+  readonly nounsetAtStart?: NounsetState;
 }
 
 /** How one reference is made safe:
@@ -46,6 +58,10 @@ export interface PlannedRead {
   readonly inFunction: boolean;
   /** For an `unknown` verdict: the offset of the source (or eval) that may have set it. */
   readonly unknownAt?: number;
+  /** Whether `set -u` is on where it runs (flow.ts), when the walk reached it. */
+  readonly nounset?: NounsetState;
+  /** A warning to show at the read beside its edit: an empty value reaches a destructive path. */
+  readonly warning?: { readonly code: 'destructive-path'; readonly message: string };
 }
 
 export interface Plan {
@@ -63,6 +79,10 @@ export interface Plan {
   readonly options: PlanOptions;
   /** What the flow analysis has to say: sourced files followed or not, functions not called ... */
   readonly notes: readonly FlowNote[];
+  /** Why block style fell back to inline to move no line, or null. */
+  readonly linesKept: 'configuration' | 'bats' | 'line numbers' | null;
+  /** Whether `set -u` is on where a read runs; undefined where no walk reached it. */
+  readonly nounsetOf: (read: Read) => NounsetState | undefined;
 }
 
 interface Facts {
@@ -126,7 +146,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const site = findBlockSite(text, file);
   const block = site.kind === 'existing' ? site.block : null;
   const facts = gatherFacts(model, block);
-  const destructiveVia = destructiveFlows(facts);
+  const destructive = destructiveUses(model, text, facts.reads.some((r) => r.read.destructive !== null));
   const starts = lineStarts(text);
   const lineOf = (offset: number): number => lineColumnAt(starts, offset).line;
   const ignore = new Set(options.ignore);
@@ -136,16 +156,28 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
 
   const alwaysSet = (name: string): boolean => isAlwaysSet(name, options.dialect, variant);
   const path = options.path ?? '<stdin>';
+  const loadSource = sourceLoader({ mainPath: path, readSource: options.readSource ?? null, bats: variant === 'bats', main: { file, text } });
+  // A script (or a file it sources) that shows line numbers keeps every line where it is.
+  const reporters = new Set(options.lineReporters ?? []);
+  const callsReporter = (m: Region): boolean => reporters.size > 0 && callsAny(m, reporters);
+  let linesRead = readsLineNumbers(text) || callsReporter(model);
   const flow = analyzeFlow({
     model,
     path,
     lineOf,
     initiallySet: alwaysSet,
     ignoreWrite: (w) => block !== null && w.start >= block.start && w.end <= block.end,
-    loadSource: sourceLoader({ mainPath: path, readSource: options.readSource ?? null, bats: variant === 'bats', main: { file, text } }),
+    loadSource: (source, from) => {
+      const outcome = loadSource(source, from);
+      if (outcome.kind === 'file' && !linesRead) linesRead = readsLineNumbers(outcome.file.text) || callsReporter(outcome.file.model);
+      return outcome;
+    },
     bats: variant === 'bats',
+    nounsetAtStart: options.nounsetAtStart ?? nounsetAtStart(text, variant === 'bats'),
   });
   const unknownAsInput = options.sourcedUnknown === 'input';
+  const keepLines = options.style === 'block' && (options.keepLineNumbers === true || variant === 'bats' || linesRead || isBatsHelper(path, text));
+  const style: FixStyle = keepLines ? 'inline' : options.style;
   const statusOf = (read: Read): ReadStatus => flow.status.get(read) ?? UNREACHED;
   // Upward-exposed reads: some path from the start reaches them unassigned.
   const uncovered = new Set<string>();
@@ -170,7 +202,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const firstRead = new Map<string, number>();
   for (const { read } of facts.reads) if (!firstRead.has(read.name) || (firstRead.get(read.name) ?? 0) > read.start) firstRead.set(read.name, read.start);
   const blockable = (name: string): boolean =>
-    options.style === 'block' &&
+    style === 'block' &&
     site.kind !== 'malformed' &&
     isInputName(name) &&
     !facts.setTests.has(name) &&
@@ -227,16 +259,39 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     const name = read.name;
     const what = whyUnsafe(read, st);
     const canRewrite = isRewritable(read);
-    const unsafe = (fix: Fix, how: string): PlannedRead => ({ read, verdict: fix === 'review' ? 'review' : 'unsafe', fix, reason: `${what}; ${how}`, inFunction });
+    const nounset = st.nounset;
+    let warning: PlannedRead['warning'];
+    const unsafe = (fix: Fix, how: string): PlannedRead => {
+      const p: { -readonly [K in keyof PlannedRead]: PlannedRead[K] } = { read, verdict: fix === 'review' ? 'review' : 'unsafe', fix, reason: `${what}; ${how}`, inFunction };
+      if (nounset !== undefined) p.nounset = nounset;
+      if (warning) p.warning = warning;
+      return p;
+    };
     // `$X` inside $(( )) is text substituted before the arithmetic is read: the block's empty
     // default would leave `2 *  ` there, a syntax error. `${X:-0}` instead.
     const dollarInArith = read.node.type === 'ParamExp' && read.arith !== null && canRewrite;
     const inBlock = blockable(name) && read.start >= coverFrom && !dollarInArith;
-    const via = destructiveVia.get(read);
-    if (read.destructive || via) {
-      const where = read.destructive ? `in a path argument of ${read.destructive}` : `assigned to ${via?.name ?? ''}, which is a path argument of ${via?.command ?? ''}`;
-      if (canRewrite) return unsafe('require', `${where}, an empty value would act on the wrong path: stop instead`);
-      return unsafe('review', `${where}, in a form nounset cannot guard; check it by hand`);
+    const use = destructive.get(read);
+    if (use) {
+      const where = use.via === null ? `it is in \`${use.word}\`, a path argument of ${use.command} on line ${lineOf(use.at)}` : `it is assigned to ${use.via}, which reaches \`${use.word}\`, a path argument of ${use.command} on line ${lineOf(use.at)}`;
+      const other = use.emptied !== null ? `\`${use.emptied}\`` : 'another path';
+      const guard = `\${${name}:?${isPositional(name) ? `argument ${name}` : name} is not set}`;
+      if (options.guardDestructive) {
+        if (canRewrite) return unsafe('require', `${where}: an empty value would act on the wrong path, so stop instead (--guard-destructive)`);
+        return unsafe('review', `${where}, in a form nounset cannot guard; check it by hand`);
+      }
+      // A new stop is allowed only here: an empty value would act on another path, nothing in
+      // the scope tests or replaces it, and set -u may be on (where it is off, only a no-op).
+      if (use.dangerous && use.handled === null && nounset !== 'off') {
+        if (canRewrite) return unsafe('require', `${where}: empty, it would act on ${other}, and nothing in the script tests the value first, so stop instead, on unset and on empty`);
+        return unsafe('review', `${where}, in a form nounset cannot guard; check it by hand`);
+      }
+      if (use.dangerous) {
+        const why = use.handled !== null
+          ? `the script ${use.handled.how} on line ${lineOf(use.handled.at)} and handles an empty value itself, so nounset adds no stop`
+          : 'set -u is never on here, so nounset writes only what changes nothing';
+        warning = { code: 'destructive-path', message: `${name}: ${where}: empty, it would act on ${other}; ${why}; if nothing stops the script first, \`${guard}\` would` };
+      }
     }
     if (required.has(name)) {
       if (inBlock) return unsafe('block', 'required: the env-init block stops the script when it is unset');
@@ -246,7 +301,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (!canRewrite) {
       const why = facts.setTests.has(name)
         ? `the script tests whether ${name} is set, so it cannot go in the env-init block`
-        : options.style === 'block' && !isInputName(name)
+        : style === 'block' && !isInputName(name)
           ? 'this form takes no inline default and the env-init block cannot cover it'
           : 'this form takes no inline default';
       return unsafe('review', `${why}; check it by hand`);
@@ -274,9 +329,42 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     site,
     blockNames: [...blockNames].sort(),
     sources: facts.sources,
-    options,
+    options: style === options.style ? options : { ...options, style },
+    linesKept: keepLines ? (options.keepLineNumbers === true ? 'configuration' : variant === 'bats' || isBatsHelper(path, text) ? 'bats' : 'line numbers') : null,
     notes: flow.notes,
+    nounsetOf: (read) => flow.status.get(read)?.nounset,
   };
+}
+
+/** Whether a script shows line numbers: it reads LINENO or BASH_LINENO (in any string: `PS4`,
+ * a trap), or runs `caller`. Moving its lines would change what it prints. */
+export function readsLineNumbers(text: string): boolean {
+  if (text.includes('LINENO')) return true;
+  if (!text.includes('caller')) return false;
+  // `caller` as a command word, outside comments.
+  for (const line of text.split('\n')) {
+    const code = line.replace(/(^|\s)#.*$/, '');
+    if (/(?:^|[\s;&|(`{'"])caller(?=$|[\s;&|)`}'"])/.test(code)) return true;
+  }
+  return false;
+}
+
+/** Whether a model calls one of `names` (a function the run found elsewhere) without defining it. */
+function callsAny(model: Region, names: ReadonlySet<string>): boolean {
+  const called = new Set<string>();
+  const defined = new Set<string>();
+  forEachEvent(model, (e) => {
+    if (e.kind === 'call' && e.name !== null && names.has(e.name)) called.add(e.name);
+    else if (e.kind === 'region' && e.shape === 'function' && e.name !== null) defined.add(e.name);
+  });
+  for (const n of called) if (!defined.has(n)) return true;
+  return false;
+}
+
+/** A bats helper: a `.bash` file in a test directory, or one that uses bats' own variables. Bats
+ * reports failures by line. */
+function isBatsHelper(path: string, text: string): boolean {
+  return /(?:^|\/)(?:test|tests|spec)\/(?:.*\/)?[^/]+\.bash$|test_helper[^/]*$/.test(path) || /\bBATS_[A-Z_]+/.test(text);
 }
 
 /** A read no path reaches (it follows an exit, or sits in a function called only from such a place):
@@ -304,46 +392,6 @@ function suppressions(file: File, lineOf: (o: number) => number): Map<number, { 
 /** True when a `# nounset disable-file` comment asks nounset to leave the whole file alone. */
 export function isFileDisabled(file: File): boolean {
   return file.comments.some((c) => /^\s*nounset\s+disable-file\b/.test(c.text));
-}
-
-/** Reads whose value flows, through assignments, into a path argument of a destructive command:
- * in `local dir="$1"; rm -rf "$dir/"`, `$1` defaulted to empty would make it `rm -rf /`, where
- * set -u used to stop the script. Any assignment counts, wherever it is: a taint that may not
- * flow only adds protection. */
-function destructiveFlows(facts: Facts): Map<Read, { name: string; command: string }> {
-  const tainted = new Map<string, string>();
-  for (const { read } of facts.reads) if (read.destructive && !tainted.has(read.name)) tainted.set(read.name, read.destructive);
-  const byStart = facts.reads.map((r) => r.read).sort((a, b) => a.start - b.start);
-  const readsIn = (w: Write): Read[] => {
-    let lo = 0;
-    let hi = byStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((byStart[mid] as Read).start < w.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: Read[] = [];
-    for (let i = lo; i < byStart.length && (byStart[i] as Read).start < w.end; i++) out.push(byStart[i] as Read);
-    return out;
-  };
-  const flows = new Map<Read, { name: string; command: string }>();
-  // Follow assignments backwards until nothing new is tainted.
-  const work = [...tainted.keys()];
-  for (let name = work.pop(); name !== undefined; name = work.pop()) {
-    const command = tainted.get(name) ?? '';
-    for (const w of facts.writes.get(name) ?? []) {
-      if (w.how !== 'assignment' && w.how !== 'declaration') continue;
-      for (const r of readsIn(w)) {
-        if (r.name === name || flows.has(r)) continue;
-        flows.set(r, { name, command });
-        if (!tainted.has(r.name)) {
-          tainted.set(r.name, command);
-          work.push(r.name);
-        }
-      }
-    }
-  }
-  return flows;
 }
 
 /** Whether a rewrite in place fits the reference's form and position. */

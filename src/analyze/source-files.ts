@@ -78,7 +78,7 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
     const p = parseFile(target.path);
     if (typeof p === 'string') return { kind: 'unresolved', reason: p };
     const starts = lineStarts(p.text);
-    const file: LoadedFile = { path: target.path, model: collectEvents(p.file, p.text, { bats: opts.bats }), lineOf: (o) => lineColumnAt(starts, o).line };
+    const file: LoadedFile = { path: target.path, text: p.text, model: collectEvents(p.file, p.text, { bats: opts.bats }), lineOf: (o) => lineColumnAt(starts, o).line };
     models.set(target.path, file);
     return { kind: 'file', file };
   };

@@ -11,6 +11,8 @@ export interface FixArgs {
   readonly require?: readonly string[];
   readonly ignoreVar?: readonly string[];
   readonly sourcedUnknown?: string;
+  readonly guardDestructive?: boolean;
+  readonly keepLineNumbers?: boolean;
 }
 
 /** `NAME=value` pairs; the library checks that NAME is a variable name and value can be written. */
@@ -38,5 +40,7 @@ export function toFixOptions(args: FixArgs): Omit<FixOptions, 'path'> {
     required: [...(args.require ?? [])],
     ignore: [...(args.ignoreVar ?? [])],
     ...(args.sourcedUnknown ? { sourcedUnknown: args.sourcedUnknown as 'leave' | 'input' } : {}),
+    ...(args.guardDestructive ? { guardDestructive: true } : {}),
+    ...(args.keepLineNumbers ? { keepLineNumbers: true } : {}),
   };
 }

@@ -49,6 +49,8 @@ export function resolveFileConfig(loaded: LoadedConfig, absFile: string): Resolv
     if (layer.style !== undefined) out.style = layer.style;
     if (layer.dialect !== undefined) out.dialect = layer.dialect;
     if (layer.sourcedUnknown !== undefined) out.sourcedUnknown = layer.sourcedUnknown;
+    if (layer.guardDestructive !== undefined) out.guardDestructive = layer.guardDestructive;
+    if (layer.keepLineNumbers !== undefined) out.keepLineNumbers = layer.keepLineNumbers;
     for (const [name, value] of Object.entries(layer.defaults ?? {})) defaults.set(name, value);
   }
   // Sorted, so the same config gives byte-identical output whatever order the layers came in.

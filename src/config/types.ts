@@ -17,6 +17,10 @@ export interface ConfigSettings {
   readonly ignoreVars?: readonly string[];
   /** Variables a sourced file nounset cannot follow may set: left alone, or taken as inputs. */
   readonly sourcedUnknown?: 'leave' | 'input';
+  /** Guard every destructive path reference with `${X:?…}` (`--guard-destructive`). */
+  readonly guardDestructive?: boolean;
+  /** Move no line (`--keep-line-numbers`). */
+  readonly keepLineNumbers?: boolean;
 }
 
 export interface ConfigOverride extends ConfigSettings {
@@ -62,4 +66,6 @@ export interface ResolvedFileConfig {
   /** Sorted, without duplicates. */
   ignoreVars: string[];
   sourcedUnknown?: 'leave' | 'input';
+  guardDestructive?: boolean;
+  keepLineNumbers?: boolean;
 }

@@ -54,6 +54,11 @@ function oneOf(choices: readonly string[]): Check {
   };
 }
 
+function checkBoolean(value: unknown, at: At): boolean {
+  if (typeof value !== 'boolean') fail(at, `must be true or false, got ${shown(value)}`);
+  return value;
+}
+
 function checkName(value: unknown, at: At): string {
   const name = checkString(value, at);
   if (!NAME.test(name)) fail(at, `${JSON.stringify(name)} is not a valid variable name (${NAME_RULE})`);
@@ -109,6 +114,8 @@ const SETTINGS: Readonly<Record<string, Check>> = {
   required: checkNames,
   ignoreVars: checkNames,
   sourcedUnknown: oneOf(['leave', 'input']),
+  guardDestructive: checkBoolean,
+  keepLineNumbers: checkBoolean,
 };
 
 const OVERRIDE: Readonly<Record<string, Check>> = {

@@ -30,6 +30,10 @@ function normalize(options: FixOptions): Omit<PlanOptions, 'dialect' | 'variant'
     path: options.path ?? '<stdin>',
     readSource: options.readSource,
     sourcedUnknown: options.sourcedUnknown ?? 'leave',
+    guardDestructive: options.guardDestructive === true,
+    keepLineNumbers: options.keepLineNumbers === true,
+    ...(options.nounsetAtStart ? { nounsetAtStart: options.nounsetAtStart } : {}),
+    ...(options.lineReporters && options.lineReporters.length > 0 ? { lineReporters: options.lineReporters } : {}),
   };
 }
 
@@ -64,6 +68,10 @@ function planDiagnostics(plan: Plan, at: (o: number) => { line: number; column: 
     const set = unknownAt.get(r.unknownAt) ?? new Set<string>();
     set.add(r.read.name);
     unknownAt.set(r.unknownAt, set);
+  }
+  if (plan.linesKept !== null && plan.reads.some((r) => r.fix === 'default' && plan.inputs.some((i) => i.name === r.read.name))) {
+    const why = plan.linesKept === 'configuration' ? 'the configuration asks for it' : plan.linesKept === 'bats' ? 'bats reports failures by line' : 'the script shows line numbers (LINENO, BASH_LINENO or caller)';
+    out.push({ line: 1, column: 1, severity: 'info', code: 'line-numbers-kept', message: `${why}: nounset moves no line, so every input is defaulted where it is read instead of in an env-init block` });
   }
   for (const n of plan.notes) {
     const where = at(n.start);
@@ -158,9 +166,14 @@ export function inspectScript(text: string, options: FixOptions = {}): InspectRe
     context: describeContext(p.read),
     verdict: p.verdict,
     reason: p.reason,
+    ...nounsetField(plan.nounsetOf(p.read)),
   }));
   references.sort((a, b) => a.start - b.start || a.end - b.end);
   return { dialect: parsed.dialect, references, inputs: plan.inputs, diagnostics: planDiagnostics(plan, at) };
+}
+
+function nounsetField(state: 'on' | 'off' | 'unknown' | undefined): { nounset?: 'on' | 'off' | 'unknown' } {
+  return state === undefined ? {} : { nounset: state };
 }
 
 function describeContext(read: Plan['reads'][number]['read']): string {

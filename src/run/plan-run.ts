@@ -12,6 +12,7 @@ import { findScripts, showPath } from './find-scripts.js';
 import { manifestDefaults } from '../contract/manifest-defaults.js';
 import { fixScript, inspectScript } from './fix-script.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
+import { runContext } from './run-context.js';
 import type { ScriptIO } from './io.js';
 import { sourceReader } from './source-reader.js';
 import type { FileTask } from './run-file.js';
@@ -50,6 +51,8 @@ export function mergeFixOptions(cli: Omit<FixOptions, 'path'>, file: ResolvedFil
     required: union(cli.required, file.required),
     ignore: union(cli.ignore, file.ignoreVars),
     ...(sourcedUnknown ? { sourcedUnknown } : {}),
+    ...((cli.guardDestructive ?? file.guardDestructive) ? { guardDestructive: true } : {}),
+    ...((cli.keepLineNumbers ?? file.keepLineNumbers) ? { keepLineNumbers: true } : {}),
   };
 }
 
@@ -90,7 +93,31 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
     }
     planned.push({ task: { path: found.path, fix } });
   }
-  return options.defaultsFrom ? withManifestDefaults(planned, options, options.defaultsFrom, io) : planned;
+  const withContext = withRunContext(planned, options.cwd, io);
+  return options.defaultsFrom ? withManifestDefaults(withContext, options, options.defaultsFrom, io) : withContext;
+}
+
+/** What each file needs to know of the others (run-context.ts): line-reporting functions, the
+ * set -u state the files sourcing a library give it, the helpers bats loads. */
+function withRunContext(planned: PlannedFile[], cwd: string, io: ScriptIO): PlannedFile[] {
+  const paths = planned.flatMap((p) => ('task' in p ? [p.task.path] : []));
+  if (paths.length === 0) return planned;
+  const context = runContext(paths, (path) => {
+    try {
+      return io.readFile(resolve(cwd, path));
+    } catch {
+      // Reported when the file itself is run; here it only tells the others nothing.
+      return null;
+    }
+  });
+  return planned.map((p) => {
+    if (!('task' in p)) return p;
+    const start = p.task.fix.nounsetAtStart ?? context.nounsetAtStart.get(p.task.path);
+    const keep = p.task.fix.keepLineNumbers === true || context.batsLoaded.has(p.task.path);
+    if (start === undefined && !keep && context.lineReporters.length === 0) return p;
+    const fix = { ...p.task.fix, ...(start ? { nounsetAtStart: start } : {}), ...(keep ? { keepLineNumbers: true } : {}), ...(context.lineReporters.length > 0 ? { lineReporters: context.lineReporters } : {}) };
+    return { task: { ...p.task, fix } };
+  });
 }
 
 /** The script's inputs as `nounset contract` reads them, without configured defaults (so a default

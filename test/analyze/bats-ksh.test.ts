@@ -29,8 +29,13 @@ describe('analyze: Bats files', () => {
 
   it("the command run runs is in a subshell: its own assignments do not count, its destructive paths do", () => {
     assert.deepEqual(verdicts('@test t {\n  run read x\n  echo "$x"\n}\n', 't.bats'), ['x unsafe']);
-    const fix = fixScript('@test t {\n  run ! rm -rf "$DIR/"\n}\n', { path: 't.bats' });
-    assert.deepEqual(fix.edits.map((e) => [e.kind, e.after]), [['require-nonempty', '${DIR:?DIR is not set}']]);
+    const text = '@test t {\n  run ! rm -rf "$DIR/"\n}\n';
+    // bats runs tests without set -u: only a no-op rewrite, and a warning that names the path.
+    const fix = fixScript(text, { path: 't.bats' });
+    assert.deepEqual(fix.edits.map((e) => [e.kind, e.after]), [['default-empty', '${DIR:-}']]);
+    assert.match(fix.diagnostics.find((d) => d.code === 'destructive-path')?.message ?? '', /^DIR: it is in `"\$DIR\/"`, a path argument of rm on line 2: empty, it would act on `\/`/);
+    const guarded = fixScript(text, { path: 't.bats', guardDestructive: true });
+    assert.deepEqual(guarded.edits.map((e) => [e.kind, e.after]), [['require-nonempty', '${DIR:?DIR is not set}']]);
   });
 
   it('load NAME sources NAME.bash (beside the test file) and bats_load_library NAME a library, as source does', () => {

@@ -8,7 +8,8 @@ import { Ajv } from 'ajv';
 import { ROOT } from '../support/corpus.js';
 import { runCli, useTempDir } from '../support/cli.js';
 
-const SCRIPT = '#!/bin/bash\necho "$A" "$1"\nrm -rf "$D/"\n';
+// `bash -u`: set -u is on, so an empty $D, which rm would take for `/`, stops the script.
+const SCRIPT = '#!/bin/bash -u\necho "$A" "$1"\nrm -rf "$D/"\n';
 const CLEAN = '#!/bin/bash\nx=1\necho "$x"\n';
 const BAD = 'if true; then\n';
 

@@ -1,0 +1,85 @@
+// What one file of a run needs to know of the others, found before any file is fixed, from their
+// text: which functions print their caller's line numbers (a file that calls one keeps its lines
+// where they are), and whether the files that source a library ever turn on `set -u` (a library
+// sourced only by scripts that never do runs without it). Cheap by design: a text scan of every
+// file, and a parse only of the few that mention LINENO or `caller`.
+
+import { readsLineNumbers } from '../analyze/plan.js';
+import { ParseError } from '../errors.js';
+import { detectDialect, forEachNode, parse } from '../parse/index.js';
+import type { FixOptions } from '../result.js';
+
+export interface RunContext {
+  /** Functions defined in the run's files whose bodies read LINENO or BASH_LINENO, or run `caller`. */
+  readonly lineReporters: readonly string[];
+  /** For a file no shebang runs, whether set -u is on when the files that source it do so. */
+  readonly nounsetAtStart: ReadonlyMap<string, NonNullable<FixOptions['nounsetAtStart']>>;
+  /** Files bats loads (`load helper`): bats reports their failures by line. */
+  readonly batsLoaded: ReadonlySet<string>;
+}
+
+/** `paths` relative to the run's directory, with `/`; `read` gives a file's text or null. */
+export function runContext(paths: readonly string[], read: (path: string) => string | null): RunContext {
+  const lineReporters = new Set<string>();
+  const sourcers = new Map<string, string[]>();
+  const batsLoaded = new Set<string>();
+  const mayTurnOn = new Map<string, boolean>();
+  const libraries = new Set<string>();
+  const patterns: { from: string; re: RegExp }[] = [];
+  for (const path of paths) {
+    const text = read(path);
+    if (text === null) continue;
+    mayTurnOn.set(path, MAY_TURN_ON.test(text));
+    if (!/^\uFEFF?#!/.test(text) && !path.endsWith('.bats')) libraries.add(path);
+    for (const target of sourcedPatterns(text, path.endsWith('.bats'))) patterns.push({ from: path, re: target });
+    if (readsLineNumbers(text)) for (const name of reportingFunctions(text, path)) lineReporters.add(name);
+  }
+  for (const lib of libraries) {
+    for (const p of patterns) {
+      if (p.from === lib || !p.re.test(lib)) continue;
+      (sourcers.get(lib) ?? sourcers.set(lib, []).get(lib))?.push(p.from);
+      if (p.from.endsWith('.bats')) batsLoaded.add(lib);
+    }
+  }
+  const nounsetAtStart = new Map<string, 'off'>();
+  // Every file that sources it is in the run, and none turns set -u on: it runs without.
+  for (const [lib, from] of sourcers) if (from.every((f) => mayTurnOn.get(f) === false)) nounsetAtStart.set(lib, 'off');
+  return { lineReporters: [...lineReporters].sort(), nounsetAtStart, batsLoaded };
+}
+
+/** `set -u`, `set -eu…`, `set -o nounset`, or a shebang with -u: a cheap over-approximation. */
+const MAY_TURN_ON = /\bset\s+(?:[-+][A-Za-z]*\s+)*-[A-Za-z]*u|\bnounset\b|^#!.*\s-[A-Za-z]*u/m;
+
+/** The files a script's `source`/`.` lines (and bats' `load`) may name, as patterns over run
+ * paths: each expansion in the path may be anything (`"$ROOT/lib/commands/$cmd.bash"` matches
+ * `lib/commands/command-install.bash`). */
+function sourcedPatterns(text: string, bats: boolean): RegExp[] {
+  const out: RegExp[] = [];
+  const line = bats ? /(?:^|[;&|{(]|\bthen|\bdo)\s*(?:\.|source|load)[ \t]+(\S+)/gm : /(?:^|[;&|{(]|\bthen|\bdo)\s*(?:\.|source)[ \t]+(\S+)/gm;
+  for (const m of text.matchAll(line)) {
+    let word = (m[1] ?? '').replace(/\$\([^)]*\)+|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@*#?]|`[^`]*`/g, '*').replace(/["']/g, '');
+    if (word === '' || word === '*' || word.startsWith('-')) continue;
+    // bats' `load helper` names helper.bash.
+    if (bats && /^\s*load\b/.test((m[0] ?? '').replace(/^[;&|{(]/, '')) && !word.endsWith('.bash')) word += '.bash';
+    const tail = word.replace(/^(?:\*|\.\.?)?\/+/, '').replace(/^(?:\.\.?\/)+/, '');
+    const re = tail.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+    out.push(new RegExp(`(?:^|/)${re}$`));
+  }
+  return out;
+}
+
+/** Names of the functions in `text` whose own bodies show line numbers. */
+function reportingFunctions(text: string, path: string): string[] {
+  const names: string[] = [];
+  try {
+    const dialect = detectDialect(text, path).dialect ?? 'bash';
+    const file = parse(text, { dialect, path, bats: path.endsWith('.bats') });
+    forEachNode(file, (node) => {
+      if (node.type === 'FuncDecl' && readsLineNumbers(text.slice(node.body.start, node.body.end))) names.push(node.name.value);
+    });
+  } catch (err) {
+    // A file that does not parse is reported when it is fixed; here it only reports no function.
+    if (!(err instanceof ParseError)) throw err;
+  }
+  return names;
+}
