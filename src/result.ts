@@ -32,8 +32,8 @@ export interface FixOptions {
   /** Never move a line: no env-init block, every unsafe reference rewritten where it is (default:
    * only for a script that reads LINENO, BASH_LINENO or `caller`, or is a bats file). */
   readonly keepLineNumbers?: boolean;
-  /** Whether `set -u` is on when the script starts; default from its shebang (`off` for any
-   * shebang without -u, `unknown` without one). A run passes what the files sourcing a library say. */
+  /** Whether `set -u` is on when the script starts; default `on` for a shebang with -u, else `off`.
+   * A run passes `unknown` for a library that a file turning on set -u may source. */
   readonly nounsetAtStart?: 'on' | 'off' | 'unknown';
   /** Functions defined elsewhere (other files of the run) that print their caller's line numbers
    * (`die` running `caller`): a script that calls one keeps every line where it is. */

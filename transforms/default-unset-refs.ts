@@ -17,7 +17,9 @@ function suffixFor(p: PlannedRead, defaults: Readonly<Record<string, string>>): 
   }
   const value = defaults[name];
   if (p.read.arith) {
-    return /^-?[0-9]+$/.test(value ?? '') ? { suffix: `:-${value}`, kind: 'default-value' } : { suffix: ':-0', kind: 'default-zero' };
+    if (/^-?[0-9]+$/.test(value ?? '')) return { suffix: `:-${value}`, kind: 'default-value' };
+    // `$X` in $(( )) without set -u: an unset X was empty there (a syntax error); keep it so.
+    if (p.read.node.type !== 'ParamExp' || p.nounset === 'on') return { suffix: ':-0', kind: 'default-zero' };
   }
   if (value !== undefined && value !== '') return { suffix: `:-${quoteDefault(value, p.read.quoting)}`, kind: 'default-value' };
   return { suffix: ':-', kind: 'default-empty' };

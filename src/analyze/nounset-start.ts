@@ -1,16 +1,15 @@
 // Whether `set -u` is on when a script starts, from what the file itself says. The flow analysis
-// follows `set -u` / `set +u` from there (NOUNSET_ON in model.ts); the run may know better for a
-// library, from the files that source it.
+// follows `set -u` / `set +u` from there (NOUNSET_ON in model.ts). Without a sign of it, it is off:
+// most scripts never turn it on, and there the original never stopped on an unset value, so a
+// rewrite may add no stop. The run may know better for a library, from the files that source it.
 
 import type { NounsetState } from './model.js';
 
 /** `on` for a shebang that turns on nounset (`#!/bin/bash -eu`, `#!/usr/bin/env -S bash -u`,
- * `-o nounset`); `off` for any other shebang, or a bats file (the file is run as a program, and
- * bats does not turn nounset on); `unknown` without a shebang: a library, or a script run as
- * `bash file`, whose caller decides. */
-export function nounsetAtStart(text: string, bats: boolean): NounsetState {
+ * `-o nounset`); `off` otherwise (bats does not turn nounset on either). */
+export function nounsetAtStart(text: string): NounsetState {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!text.startsWith('#!', start)) return bats ? 'off' : 'unknown';
+  if (!text.startsWith('#!', start)) return 'off';
   const end = text.indexOf('\n', start);
   const line = text.slice(start + 2, end === -1 ? text.length : end).trim();
   const words = line.split(/\s+/);

@@ -173,7 +173,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       return outcome;
     },
     bats: variant === 'bats',
-    nounsetAtStart: options.nounsetAtStart ?? nounsetAtStart(text, variant === 'bats'),
+    nounsetAtStart: options.nounsetAtStart ?? nounsetAtStart(text),
   });
   const unknownAsInput = options.sourcedUnknown === 'input';
   const keepLines = options.style === 'block' && (options.keepLineNumbers === true || variant === 'bats' || linesRead || isBatsHelper(path, text));
@@ -268,8 +268,10 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       return p;
     };
     // `$X` inside $(( )) is text substituted before the arithmetic is read: the block's empty
-    // default would leave `2 *  ` there, a syntax error. `${X:-0}` instead.
-    const dollarInArith = read.node.type === 'ParamExp' && read.arith !== null && canRewrite;
+    // default would leave `2 *  ` there, a syntax error. Where set -u is on, `${X:-0}` instead;
+    // elsewhere the original read an unset X as empty too (the same syntax error), so anything but
+    // empty would change what it does.
+    const dollarInArith = read.node.type === 'ParamExp' && read.arith !== null && canRewrite && nounset === 'on';
     const inBlock = blockable(name) && read.start >= coverFrom && !dollarInArith;
     const use = destructive.get(read);
     if (use) {
@@ -311,7 +313,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       return unsafe('review', 'inside backquotes a configured default with quotes, blanks, `$` or `` ` `` cannot be written so it stays the same; check it by hand');
     }
     if (facts.setTests.has(name) && isInputName(name)) return unsafe('default', `the script tests whether ${name} is set, so it is defaulted here rather than in the env-init block`);
-    return unsafe('default', read.arith ? 'arithmetic takes an unset name as 0' : 'defaulted to empty where it is read');
+    const zero = read.arith !== null && (read.node.type === 'ArithmVar' || nounset === 'on');
+    return unsafe('default', zero ? 'arithmetic takes an unset name as 0' : 'defaulted to empty where it is read');
   }
 
   const blockNames = new Set<string>(block?.entries.map((e) => e.name) ?? []);

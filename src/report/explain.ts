@@ -11,7 +11,7 @@ export const EXPLANATIONS: Readonly<Record<EditKind, string>> = {
   'default-zero':
     '`x` → `${x:-0}` in arithmetic: what arithmetic makes of an unset name. Inside a larger expression the rewrite is `(${x:-0})`, because bash evaluates a bare name\'s value as an expression of its own (`2*x` with x=1+1 is 4) and the parentheses keep that. `$X` inside `$(( ))` gets `${X:-0}` too, since an empty value there is a syntax error.',
   'require-nonempty':
-    '`$X` → `${X:?X is not set}`: the value is a path given to rm, mv, find -delete, chown -R and the like (directly or through an assignment). An empty value would act on the wrong path (`rm -rf "$DIR/"` becomes `rm -rf /`), so the script stops instead, on unset and on empty. Also used for --require NAME in inline style.',
+    '`$X` → `${X:?X is not set}`: the value reaches a path given to rm, mv, find -delete, chown -R and the like (directly or through an assignment in its scope), an empty value would make it act on another path (`rm -rf "$DIR/"` becomes `rm -rf /`), nothing in the script tests or replaces the value first, and set -u is or may be on there (where an unset value stopped the script before). So the script stops instead, on unset and on empty. Also used for --require NAME in inline style, and everywhere with --guard-destructive.',
   'env-init-block':
     'One block near the top, between `# nounset:env-init begin` and `# nounset:env-init end`, with a line `NAME="${NAME:-}"` for each environment input: each is read before any assignment in the file, so under set -u an unset one stops the script. The block keeps any value the environment sets and does not export anything; a re-run updates it in place and keeps edited defaults.',
 };
@@ -24,6 +24,8 @@ export const DIAGNOSTIC_MEANINGS: Readonly<Record<string, string>> = {
   'unsafe-edit': 'The fixed script would not parse or would read differently outside the edits; nounset leaves the file alone. This is a bug in nounset: please report it with the script.',
   'env-init-block-malformed': 'Two env-init blocks, or a marker without its pair; fix the markers by hand.',
   'needs-review': 'A reference may be unset and no rewrite fits it (`${#X}` in inline style, `x++`, a quoted `let` argument, `${!ref}`); check it by hand.',
+  'destructive-path': 'A reference nounset defaulted to empty reaches a path of rm, mv, find -delete and the like, where an empty value would act on another path. nounset adds no stop there because the script tests or replaces the value itself, or never turns set -u on; if the value must never be empty, write the `${X:?…}` the message gives.',
+  'line-numbers-kept': 'The script shows line numbers (LINENO, BASH_LINENO, caller, or bats reports them): an env-init block would move its lines, so its inputs are defaulted where they are read instead.',
   'crlf-script': 'The script has CRLF line endings, and the env-init block is written with them: it runs as intended only under a shell that ignores \\r (Cygwin, MSYS); bash and dash on Linux read each value with a trailing \\r.',
   'source-followed': '`. file` / `source file`: nounset read the file, and what it assigns (and the functions it defines) count from that line on.',
   'source-not-followed': 'A sourced file nounset cannot resolve or read (a computed path, outside the directory nounset runs in, missing, a cycle): any variable may be set there, so reads after it are left alone and listed; `--sourced-unknown input` rewrites them instead.',

@@ -1,7 +1,7 @@
 // What one file of a run needs to know of the others, found before any file is fixed, from their
 // text: which functions print their caller's line numbers (a file that calls one keeps its lines
-// where they are), and whether the files that source a library ever turn on `set -u` (a library
-// sourced only by scripts that never do runs without it). Cheap by design: a text scan of every
+// where they are), and whether a file that sources a library may turn on `set -u` first (then the
+// library may run with it; nounset-start.ts takes it to be off otherwise). Cheap by design: a text scan of every
 // file, and a parse only of the few that mention LINENO or `caller`.
 
 import { readsLineNumbers } from '../analyze/plan.js';
@@ -12,7 +12,7 @@ import type { FixOptions } from '../result.js';
 export interface RunContext {
   /** Functions defined in the run's files whose bodies read LINENO or BASH_LINENO, or run `caller`. */
   readonly lineReporters: readonly string[];
-  /** For a file no shebang runs, whether set -u is on when the files that source it do so. */
+  /** `unknown` for a file no shebang runs that a file turning on set -u may source. */
   readonly nounsetAtStart: ReadonlyMap<string, NonNullable<FixOptions['nounsetAtStart']>>;
   /** Files bats loads (`load helper`): bats reports their failures by line. */
   readonly batsLoaded: ReadonlySet<string>;
@@ -41,9 +41,8 @@ export function runContext(paths: readonly string[], read: (path: string) => str
       if (p.from.endsWith('.bats')) batsLoaded.add(lib);
     }
   }
-  const nounsetAtStart = new Map<string, 'off'>();
-  // Every file that sources it is in the run, and none turns set -u on: it runs without.
-  for (const [lib, from] of sourcers) if (from.every((f) => mayTurnOn.get(f) === false)) nounsetAtStart.set(lib, 'off');
+  const nounsetAtStart = new Map<string, 'unknown'>();
+  for (const [lib, from] of sourcers) if (from.some((f) => mayTurnOn.get(f) === true)) nounsetAtStart.set(lib, 'unknown');
   return { lineReporters: [...lineReporters].sort(), nounsetAtStart, batsLoaded };
 }
 

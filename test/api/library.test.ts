@@ -44,7 +44,8 @@ describe('library entry', () => {
   it('unifiedDiff writes a/ b/ headers that git apply accepts, and nothing for equal texts', async () => {
     const { fixScript, unifiedDiff } = await import('nounset');
     const before = 'echo "$X"\r\nrm -rf "$D/"\r\n';
-    const after = fixScript(before, { style: 'inline' }).output;
+    // The caller says set -u is on (it runs the script with bash -u): an empty $D must not reach rm.
+    const after = fixScript(before, { style: 'inline', nounsetAtStart: 'on' }).output;
     assert.equal(after, 'echo "${X:-}"\r\nrm -rf "${D:?D is not set}/"\r\n');
     assert.equal(unifiedDiff('s.sh', before, before), '');
     const diff = unifiedDiff('dir/s.sh', before, after);

@@ -265,9 +265,9 @@ describe('nounset inspect', () => {
     assert.equal(r.log, '');
     const rows = r.stdout.split('\n').slice(0, -1);
     assert.equal(rows.length, 2);
-    // No shebang: whether set -u is on is up to whoever runs or sources it.
-    assert.match(rows[0] ?? '', /^2:7   x            safe    \$x            set -u \?  — \S/);
-    assert.match(rows[1] ?? '', /^2:12  LONGER_NAME  unsafe  \$LONGER_NAME  set -u \?  — \S/);
+    // Nothing turns set -u on: "no set -u".
+    assert.match(rows[0] ?? '', /^2:7   x            safe    \$x            no set -u  — \S/);
+    assert.match(rows[1] ?? '', /^2:12  LONGER_NAME  unsafe  \$LONGER_NAME  no set -u  — \S/);
   });
 
   it('exits 3 on a file that does not parse, with path:line:col on stderr', () => {

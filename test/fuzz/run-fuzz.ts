@@ -20,7 +20,7 @@ import { compareReadings, formatDisagreements } from '../oracle/compare.js';
 import { unexcused } from '../oracle/divergences.js';
 import { readWithMvdan } from '../oracle/mvdan-reading.js';
 import { readWithNounset } from '../oracle/nounset-reading.js';
-import { checkBehaviour, emptyReport } from '../safety/behaviour-property.js';
+import { checkBehaviour, checkPlainBehaviour, emptyReport } from '../safety/behaviour-property.js';
 import { checkEditsWithMvdan } from '../safety/mvdan-edits.js';
 import { ROOT } from '../support/corpus.js';
 import { fixProblems } from './fix-properties.js';
@@ -40,6 +40,8 @@ interface Counts {
   editOracleEdits: number;
   editOracleNodes: number;
   behaviourRuns: number;
+  plainPrograms: number;
+  plainRuns: number;
   failures: number;
 }
 
@@ -119,6 +121,23 @@ async function runChunk(chunk: number, settings: FuzzSettings, numRuns: number, 
   say(`chunk ${chunk} (${dialect}, seed ${seed}): ${numRuns} programs; ${counts.failures} failure(s) so far`);
 }
 
+/** Plain programs (most without set -u), in batches of 100, three bash to one POSIX (run by dash
+ * and bash), each environment with and without -u. */
+async function plainPrograms(settings: FuzzSettings, dir: string, counts: Counts, record: (p: string, what: string) => void): Promise<void> {
+  for (let done = 0, batch = 0; done < settings.plain && counts.failures < settings.maxFailures; batch++) {
+    const dialect = DIALECT_CYCLE[batch % DIALECT_CYCLE.length] ?? 'bash';
+    const numRuns = Math.min(100, settings.plain - done);
+    const report = emptyReport();
+    await checkPlainBehaviour({ dialect, seed: (settings.seed + 7919 * (batch + 1)) | 0, numRuns, dir }, report);
+    counts.plainPrograms += report.programs;
+    counts.plainRuns += report.runs;
+    for (const p of report.failing) record(p, `plain program under the shells, with and without -u (${dialect}):\n${report.problems.filter((x) => x.includes(JSON.stringify(p))).join('\n')}`);
+    for (const p of report.problems.filter((x) => x.startsWith('a script without set -u'))) record(p, p);
+    done += numRuns;
+    say(`plain batch ${batch} (${dialect}): ${numRuns} programs, ${report.runs} runs; ${counts.failures} failure(s) so far`);
+  }
+}
+
 /** A dense 10 MB script (the bundled example, repeated): bounded time, no unsafe edit. */
 function denseTenMegabytes(record: (p: string, what: string) => void): void {
   const unit = readFileSync(join(ROOT, 'examples', 'kata-deploy.sh'), 'utf8').replace(/^#!.*\n/, '');
@@ -136,7 +155,7 @@ function denseTenMegabytes(record: (p: string, what: string) => void): void {
 async function main(): Promise<number> {
   const settings = readSettings(process.argv.slice(2), process.env);
   say(`fuzz: seed ${settings.seed}, ${settings.runs} runs (replay: npm run fuzz -- --seed ${settings.seed} --runs ${settings.runs})`);
-  const counts: Counts = { grammarPrograms: 0, runnablePrograms: 0, readingComparisons: 0, fixes: 0, editOracleFixes: 0, editOracleEdits: 0, editOracleNodes: 0, behaviourRuns: 0, failures: 0 };
+  const counts: Counts = { grammarPrograms: 0, runnablePrograms: 0, readingComparisons: 0, fixes: 0, editOracleFixes: 0, editOracleEdits: 0, editOracleNodes: 0, behaviourRuns: 0, plainPrograms: 0, plainRuns: 0, failures: 0 };
   const record = makeRecorder(settings, counts);
   const dir = mkdtempSync(join(tmpdir(), 'nounset-fuzz-'));
   try {
@@ -146,6 +165,7 @@ async function main(): Promise<number> {
       await runChunk(chunk, settings, numRuns, dir, counts, record);
       done += numRuns;
     }
+    await plainPrograms(settings, dir, counts, record);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -153,6 +173,7 @@ async function main(): Promise<number> {
   say(`nounset/mvdan-sh readings compared: ${counts.readingComparisons}; fixes checked (idempotence, bytes outside edits, shell -n): ${counts.fixes}`);
   say(`mvdan-sh edit checks: ${counts.editOracleFixes} fixes, ${counts.editOracleEdits} edits, ${counts.editOracleNodes} nodes compared`);
   say(`behaviour runs under bash and dash: ${counts.behaviourRuns}`);
+  say(`plain programs (most without set -u): ${counts.plainPrograms}, ${counts.plainRuns} runs with and without -u`);
   say(counts.failures === 0 ? `fuzz: OK (seed ${settings.seed})` : `fuzz: ${counts.failures} failure(s), written to ${settings.out}/; replay with --seed ${settings.seed} --runs ${settings.runs}`);
   return counts.failures === 0 ? 0 : 1;
 }

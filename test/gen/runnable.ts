@@ -12,6 +12,8 @@ export interface Environment {
   readonly label: string;
   readonly vars: Readonly<Record<string, string>>;
   readonly args: readonly string[];
+  /** Run as `bash -u FILE` (default) or `bash FILE`, where only the script's own `set -u` counts. */
+  readonly nounset?: boolean;
 }
 
 export interface RunnableCase {

@@ -5,9 +5,14 @@
 //   the same shell variables set: the fix sets no variable the input did not;
 // - the output never stops on an unset variable, unless nounset said so with a `needs-review`
 //   diagnostic naming it;
-// - no run hangs.
+// - no run hangs;
+// - for plain programs (runnable-plain.ts), where the input stopped on an unset variable, the
+//   output got at least as far: the input's stdout is the start of the output's.
+// The text an ERR trap shows of the failing command ($BASH_COMMAND, between COMMAND_MARK's
+// brackets) is compared as `[[cmd]]`: inline edits change it, a documented limit.
 import type { FixResult, FixStyle } from '../../src/result.js';
 import type { Environment } from '../gen/runnable.js';
+import { COMMAND_MARK } from '../gen/runnable-plain.js';
 import type { JobResult } from './run-batch.js';
 
 export interface Verdicts {
@@ -17,6 +22,8 @@ export interface Verdicts {
   rescued: number;
   /** Output stops on a variable nounset flagged with needs-review (a known limit). */
   excused: number;
+  /** Output stops at a `${X:?…}` nounset wrote: an empty X would have made rm act on another path. */
+  guarded: number;
   problems: string[];
 }
 
@@ -25,6 +32,11 @@ const UNSET = /(?:^|: )\$?([A-Za-z_]\w*|\d+)(?:\[[^\]]*\])?: (?:unbound variable
 /** The variable whose unset read stopped the run, or null. */
 export function stoppedOn(stderr: string): string | null {
   return UNSET.exec(stderr)?.[1] ?? null;
+}
+
+/** The variable of a `${X:?X is not set}` (or `${1:?argument 1 is not set}`) that stopped the run. */
+function guardStop(stderr: string): string | null {
+  return /: (\w+): (?:\w+|argument \d+) is not set$/m.exec(stderr)?.[1] ?? null;
 }
 
 /** Variables nounset reported `needs-review` for: the message starts with the name. */
@@ -40,7 +52,11 @@ export interface Judged {
   readonly environments: readonly Environment[];
   readonly input: readonly JobResult[];
   readonly output: readonly JobResult[];
+  /** Check that the output got at least as far where the input stopped (plain programs). */
+  readonly prefixOnStop?: boolean;
 }
+
+const shown = (stdout: string): string => stdout.replace(COMMAND_MARK, '[[cmd]]');
 
 export function judge(j: Judged, v: Verdicts): void {
   // A script nounset does not parse is left alone, with a parse-error diagnostic saying so.
@@ -54,6 +70,13 @@ export function judge(j: Judged, v: Verdicts): void {
       v.problems.push(`${j.shell}, ${j.style} style, ${env.label} (vars ${JSON.stringify(env.vars)}, args ${JSON.stringify(env.args)}): ${why}\n  input:  status ${i.status} stdout ${JSON.stringify(i.stdout)} stderr ${JSON.stringify(i.stderr)}\n  output: status ${o.status} stdout ${JSON.stringify(o.stdout)} stderr ${JSON.stringify(o.stderr)}\n  program: ${JSON.stringify(j.program)}\n  fixed:   ${JSON.stringify(j.fix.output)}`);
     };
     if (i.killed || o.killed) return fail('a run was killed (hang?)');
+    // A stop nounset added on purpose: an empty or unset value would have reached rm's path.
+    const guard = guardStop(o.stderr);
+    if (guard !== null && guardStop(i.stderr) === null) {
+      if (j.fix.edits.some((e) => e.kind === 'require-nonempty' && e.variable === guard)) v.guarded++;
+      else fail(`the output stops on \${${guard}:?}, which nounset did not write`);
+      return;
+    }
     const stopped = stoppedOn(o.stderr);
     if (stopped !== null) {
       if (flagged.has(stopped)) v.excused++;
@@ -61,10 +84,11 @@ export function judge(j: Judged, v: Verdicts): void {
     }
     if (stoppedOn(i.stderr) !== null) {
       if (stopped === null) v.rescued++;
+      if (j.prefixOnStop && !shown(o.stdout).startsWith(shown(i.stdout))) fail('the input stopped on an unset variable and the output stopped earlier, or printed something else first');
       return;
     }
     v.clean++;
-    if (i.stdout !== o.stdout || i.status !== o.status) return fail('the input ran clean, the output prints or exits differently');
+    if (shown(i.stdout) !== shown(o.stdout) || i.status !== o.status) return fail('the input ran clean, the output prints or exits differently');
     const compareVars = j.style === 'inline' || k === 0;
     if (compareVars && i.vars !== null && o.vars !== null && i.vars.join() !== o.vars.join()) {
       const gained = o.vars.filter((n) => !i.vars?.includes(n));

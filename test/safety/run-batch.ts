@@ -1,6 +1,7 @@
 // Runs many scripts under bash or dash with few processes from node: one driver script per chunk
 // runs each script in its own empty directory (its HOME too), with `env -i`, only the variables
-// asked for, a PATH holding nothing but `cat`, stdin from /dev/null and a 2 s CPU limit (generated programs take milliseconds); the
+// asked for, a PATH holding nothing but `cat` and stand-ins for `rm` and `find` that print their
+// arguments, stdin from /dev/null and a 2 s CPU limit (generated programs take milliseconds); the
 // drivers run in parallel. bash runs also record the names of the variables set at exit.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,8 @@ export interface ShellJob {
   readonly script: string;
   readonly vars: Readonly<Record<string, string>>;
   readonly args: readonly string[];
+  /** Run with `-u` (default), or without it: then only the script's own `set -u` counts. */
+  readonly nounset?: boolean;
 }
 
 export interface JobResult {
@@ -43,6 +46,9 @@ export async function runJobs(jobs: readonly ShellJob[], dir: string): Promise<J
     const bin = join(base, 'bin');
     mkdirSync(bin);
     symlinkSync(need('cat'), join(bin, 'cat'));
+    // Stand-ins that print their arguments: a generated `rm -rf "$D/"` shows the path it was given
+    // and removes nothing.
+    for (const name of ['rm', 'find']) writeFileSync(join(bin, name), `#!/bin/sh\nprintf '%s' ${name}; for a; do printf ' [%s]' "$a"; done; echo\n`, { mode: 0o755 });
     // Sourced by bash before the script (BASH_ENV): records the variables when the script exits.
     const atExit = join(base, 'at-exit.sh');
     writeFileSync(atExit, `trap 'set >"$HOME/.vars"' EXIT\n`);
@@ -59,7 +65,7 @@ export async function runJobs(jobs: readonly ShellJob[], dir: string): Promise<J
       mkdirSync(home);
       const env = [`HOME=${quote(home)}`, `PATH=${quote(bin)}`, ...(job.shell === 'bash' ? [`BASH_ENV=${quote(atExit)}`] : [])];
       for (const [name, value] of Object.entries(job.vars)) env.push(`${name}=${quote(value)}`);
-      const argv = [shells[job.shell], '-u', file, ...job.args].map(quote).join(' ');
+      const argv = [shells[job.shell], ...(job.nounset === false ? [] : ['-u']), file, ...job.args].map(quote).join(' ');
       return `cd ${quote(home)} && (ulimit -t ${CPU_SECONDS}; exec env -i ${env.join(' ')} ${argv}) >out 2>err </dev/null; echo $? >status`;
     });
     const chunk = Math.ceil(lines.length / DRIVERS);

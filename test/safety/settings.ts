@@ -11,4 +11,7 @@ export const SHORT_RUNS = {
   oracleRunnablePosix: 6,
   behaviourBash: 24,
   behaviourPosix: 12,
+  /** Plain programs (most without set -u) run 20 times each: ten environments, with and without -u. */
+  plainBash: 12,
+  plainPosix: 6,
 } as const;
