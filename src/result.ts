@@ -70,8 +70,16 @@ export interface InputVariable {
   readonly name: string;
   /** 1-based line of the first read. */
   readonly line: number;
-  /** The default it gets: from the options, the env-init block, or a `${NAME:-word}` read. */
+  /** The default it gets: from the env-init block, the options, or a `${NAME:-word}` /
+   * `${NAME:=word}` read (quotes removed as the shell removes them). */
   readonly default?: string;
+  /** The default is an expansion worked out when the script runs (`${NAME:-$HOME}`,
+   * `${NAME:-$(hostname)}`): `default` holds its source text. The input is still optional. */
+  readonly computed?: boolean;
+  /** Where `default` comes from: an entry of the env-init block already in the script (kept as
+   * written, so it wins), the options (configuration, `--default`, `--defaults-from`), or the
+   * script's own `${NAME:-word}`. */
+  readonly defaultFrom?: 'configuration' | 'env-init-block' | 'script';
   /** Set by the `required` option, or read as `${NAME:?…}` / `${NAME?…}`. */
   readonly required?: boolean;
   /** The script tests whether it is set (`${NAME+x}`, `[[ -v NAME ]]`, ...): it never goes in the block. */

@@ -1,15 +1,16 @@
 // Which references may be unset (the flow analysis, flow.ts, says which paths reach each read
 // unassigned), and how each is to be made safe.
 
-import type { Dialect, File, Word } from '../parse/ast.js';
+import type { Dialect, File, Word, WordPart } from '../parse/ast.js';
 import { lineColumnAt, lineStarts, type ShellVariant } from '../parse/index.js';
+import { literalValue } from '../parse/words.js';
 import type { FixStyle, InputVariable, Verdict } from '../result.js';
 import { isBatsVariable } from './bats.js';
 import { findBlockSite, type BlockSite, type ExistingBlock } from './block-site.js';
 import { collectEvents } from './collect.js';
 import { analyzeFlow, testedAt, type FlowNote, type ReadStatus } from './flow.js';
 import { destructiveUses, type DestructiveUse } from './destructive.js';
-import { forEachEvent, type Event, type NounsetState, type Read, type Region, type SetTest, type Source, type Unset, type Write } from './model.js';
+import { forEachEvent, type Event, type NounsetState, type Quoting, type Read, type Region, type SetTest, type Source, type Unset, type Write } from './model.js';
 import { nounsetAtStart } from './nounset-start.js';
 import { sourceLoader } from './source-files.js';
 import { isAlwaysSet, isBlockUnsafe, isPlainValue, isPositional, isShellManaged, isVariableName } from './shell-vars.js';
@@ -329,7 +330,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     file,
     model,
     reads,
-    inputs: listInputs(facts, isInputName, { block, options, lineOf }),
+    inputs: listInputs(facts, isInputName, { block, options, lineOf, text }),
     site,
     blockNames: [...blockNames].sort(),
     sources: facts.sources,
@@ -413,26 +414,31 @@ function isRewritable(read: Read): boolean {
 function listInputs(
   facts: Facts,
   isInputName: (name: string) => boolean,
-  ctx: { block: ExistingBlock | null; options: PlanOptions; lineOf: (o: number) => number },
+  ctx: { block: ExistingBlock | null; options: PlanOptions; lineOf: (o: number) => number; text: string },
 ): InputVariable[] {
-  // One pass: the first read, a literal `${X:-word}` default, and whether a read requires it.
-  const seen = new Map<string, { first: Read; guarded: string | null; required: boolean }>();
+  // One pass: the first read, the first `${X:-word}` / `${X:=word}` default, and whether a read requires it.
+  const seen = new Map<string, { first: Read; guarded: DefaultWord | null; required: boolean }>();
   for (const { read } of facts.reads) {
     if (!isInputName(read.name)) continue;
     const info = seen.get(read.name) ?? { first: read, guarded: null, required: false };
     seen.set(read.name, info);
-    if (info.guarded === null && (read.op === ':-' || read.op === '-') && read.node.type === 'ParamExp') info.guarded = literalWord(read.node.exp?.word ?? null);
+    if (info.guarded === null && read.node.type === 'ParamExp' && read.op !== null && DEFAULTING.has(read.op)) info.guarded = defaultWord(read.node.exp?.word ?? null, read.quoting, ctx.text);
     if (read.op === '?' || read.op === ':?') info.required = true;
   }
   const entries = new Map(ctx.block?.entries.map((e) => [e.name, e]) ?? []);
   const out: InputVariable[] = [];
   for (const [name, info] of seen) {
     const entry = entries.get(name);
-    const def = ctx.options.defaults[name] ?? entry?.default ?? info.guarded ?? undefined;
+    // An entry already in the block is kept as written, so its default is the one that runs.
+    const declared = entry?.default ?? undefined;
+    const given = declared ?? ctx.options.defaults[name];
+    const def = given ?? info.guarded?.value;
     const required = ctx.options.required.includes(name) || entry?.required === true || info.required;
     // Optional fields set one by one (in this order), not spread in: spreads copy slowly.
     const input: { -readonly [K in keyof InputVariable]: InputVariable[K] } = { name, line: ctx.lineOf(info.first.start) };
     if (def !== undefined && def !== null) input.default = def;
+    if (given === undefined && info.guarded?.computed) input.computed = true;
+    if (def !== undefined && def !== null) input.defaultFrom = declared !== undefined ? 'env-init-block' : given !== undefined ? 'configuration' : 'script';
     if (required) input.required = true;
     if (facts.setTests.has(name)) input.setTested = true;
     out.push(input);
@@ -440,7 +446,33 @@ function listInputs(
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-function literalWord(word: Word | null): string | null {
-  if (!word) return '';
-  return word.parts.every((p) => p.type === 'Lit') ? word.parts.map((p) => (p.type === 'Lit' ? p.value : '')).join('') : null;
+/** The operators whose word an unset variable gets: `${X:-w}`, `${X-w}`, `${X:=w}`, `${X=w}`. */
+const DEFAULTING: ReadonlySet<string> = new Set([':-', '-', ':=', '=']);
+
+/** A default as the shell yields it: quote removal done the way the read's context does it
+ * (`${X:-"a b"}` is `a b`; inside double quotes or a here-document `'a b'` keeps its quotes and
+ * `\ ` its backslash), or, for a word that expands (`$Y`, `$(cmd)`), its source text. */
+interface DefaultWord {
+  readonly value: string;
+  readonly computed: boolean;
+}
+
+function defaultWord(word: Word | null, quoting: Quoting, text: string): DefaultWord {
+  if (!word) return { value: '', computed: false };
+  const value = quoting === 'unquoted' ? literalValue(word) : quotedLiteral(word.parts);
+  return value === null ? { value: text.slice(word.start, word.end), computed: true } : { value, computed: false };
+}
+
+/** Inside double quotes (and here-documents) only `\$ \` \" \\` and a backslash-newline are escapes. */
+function quotedLiteral(parts: readonly WordPart[]): string | null {
+  let out = '';
+  for (const p of parts) {
+    if (p.type === 'Lit') out += p.value.replace(/\\\n/g, '').replace(/\\([$`"\\])/g, '$1');
+    else if (p.type === 'DblQuoted' && !p.dollar) {
+      const inner = quotedLiteral(p.parts);
+      if (inner === null) return null;
+      out += inner;
+    } else return null;
+  }
+  return out;
 }

@@ -1,7 +1,9 @@
 // `nounset contract`: print each script's environment contract; with --check, check the
 // deployment files that run the scripts against it (exit 1 on an error).
 
+import { join } from 'node:path';
 import type { Argv } from 'yargs';
+import { ConfigLoader, RC_NAME } from '../config/index.js';
 import { splitCommandLine } from '../contract/invocation.js';
 import { UsageError } from '../errors.js';
 import { renderCheckFindings, renderContractJson, renderContractMarkdown } from '../report/contract.js';
@@ -23,7 +25,7 @@ export function contractOptions<T>(y: Argv<T>) {
     .option('format', { choices: ['markdown', 'json'] as const, default: 'markdown' as const, describe: 'markdown: a table per script; json: the contracts (and check findings)' })
     .option('check', { type: 'string', array: true, describe: 'FILE: Kubernetes YAML, docker-compose, GitHub workflow or Dockerfile that runs the scripts (repeatable)' })
     .option('entry', { type: 'string', describe: "'ARGS': only what the script reads when started with these arguments (e.g. 'reset')" })
-    .option('map', { type: 'string', array: true, nargs: 1, describe: 'CONTAINER_PATH=REPO_PATH: where a path in those files is in this repository (repeatable)' });
+    .option('map', { type: 'string', array: true, nargs: 1, describe: 'CONTAINER_PATH=REPO_PATH: where a path in those files is in this repository (repeatable; over the configuration\'s contract.map)' });
 }
 
 /** `--map CONTAINER_PATH=REPO_PATH` pairs. */
@@ -39,7 +41,10 @@ export function parseMap(pairs: readonly string[]): Record<string, string> {
 
 export function runContractCommand(args: ContractArgs): number {
   const entry = args.entry === undefined ? {} : { entry: splitCommandLine(args.entry) };
-  const run = runContract(args.paths, { cwd: process.cwd(), fix: toFixOptions(args), ...(args.check ? { check: args.check } : {}), map: parseMap(args.map ?? []), ...entry }, nodeIO);
+  // The configuration's `contract.map` (of the directory it runs in) under the command line's.
+  const configured = new ConfigLoader(nodeIO).configFor(join(process.cwd(), RC_NAME))?.config.contract?.map ?? {};
+  const map = { ...configured, ...parseMap(args.map ?? []) };
+  const run = runContract(args.paths, { cwd: process.cwd(), fix: toFixOptions(args), ...(args.check ? { check: args.check } : {}), map, ...entry }, nodeIO);
   for (const p of run.problems) process.stderr.write(`${p.path}: error: ${p.error}\n`);
   const checks = run.checked.map((c) => ({ what: c.invocation.what, file: c.invocation.file, line: c.invocation.line, script: c.contract.path, findings: c.findings }));
   if (args.format === 'json') process.stdout.write(renderContractJson(run.contracts, args.check ? checks : undefined));

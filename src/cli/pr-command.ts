@@ -9,6 +9,7 @@ import { renderRdjson, renderSarif } from '../review/review-formats.js';
 import { renderReviewText } from '../review/review-text.js';
 import { nodeIO } from '../run/node-io.js';
 import { runPr } from '../run/run-pr.js';
+import { parseMap } from './contract-command.js';
 import { toFixOptions, type FixArgs } from './fix-options.js';
 import { packageVersion } from './package-version.js';
 
@@ -23,6 +24,8 @@ export interface PrArgs extends FixArgs {
   readonly failOnFindings: boolean;
   readonly post: boolean;
   readonly pr?: number;
+  readonly map?: readonly string[];
+  readonly contracts: boolean;
 }
 
 /** Where --post sends the review, from the flags and the Actions environment. */
@@ -52,21 +55,26 @@ export function prOptions<T>(y: Argv<T>) {
     .option('config', { type: 'boolean', default: true, describe: 'read .nounsetrc.json / package.json configuration (--no-config: do not)' })
     .option('fail-on-findings', { type: 'boolean', default: false, describe: 'exit 1 when there is anything to suggest' })
     .option('post', { type: 'boolean', default: false, describe: 'post the review on the pull request (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_EVENT_PATH)' })
-    .option('pr', { type: 'number', describe: 'N: the pull request to post on (default: from GITHUB_EVENT_PATH)' });
+    .option('pr', { type: 'number', describe: 'N: the pull request to post on (default: from GITHUB_EVENT_PATH)' })
+    .option('map', { type: 'string', array: true, nargs: 1, describe: 'CONTAINER_PATH=REPO_PATH: where a path the deployment files name is in this repository (repeatable; over the configuration\'s contract.map)' })
+    .option('contracts', { type: 'boolean', default: true, describe: 'check the deployment files the PR changes, or that run the scripts it changes, against the scripts\' contracts (--no-contracts: do not)' });
 }
 
-/** Prints (or posts) the review; returns the exit code (0, or 1 for findings with --fail-on-findings). */
+/** Prints (or posts) the review; returns the exit code (0, or 1 for findings with --fail-on-findings:
+ * something to suggest, or a place that does not set an input its script may stop on). */
 export async function runPrCommand(args: PrArgs): Promise<number> {
-  const run = runPr({ cwd: process.cwd(), base: args.base, head: args.head, allLines: args.allLines, fix: toFixOptions(args), config: args.config }, nodeIO);
+  const run = runPr({ cwd: process.cwd(), base: args.base, head: args.head, allLines: args.allLines, fix: toFixOptions(args), config: args.config, map: parseMap(args.map ?? []), contracts: args.contracts }, nodeIO);
   for (const s of run.skipped) process.stderr.write(`${s.path}: skipped: ${s.reason}\n`);
+  for (const s of run.contracts.skipped) process.stderr.write(`${s.path}: not checked: ${s.reason}\n`);
   const json = (doc: object): string => `${JSON.stringify(doc, null, 2)}\n`;
+  const contracts = run.contracts;
   if (args.post) {
-    const outcome = await postReview(run.files, postTarget(args, process.env, run.head));
-    process.stderr.write(`nounset: posted ${outcome.posted} suggestion(s) (${outcome.skipped} posted before); summary ${outcome.summary}: ${outcome.summaryUrl}\n`);
-  } else if (args.format === 'rdjson') process.stdout.write(json(renderRdjson(run.files)));
-  else if (args.format === 'sarif') process.stdout.write(json(renderSarif(run.files, { version: packageVersion() })));
-  else if (args.format === 'github-review') process.stdout.write(json(renderGithubReview(run.files)));
+    const outcome = await postReview(run.files, postTarget(args, process.env, run.head), { contracts });
+    process.stderr.write(`nounset: posted ${outcome.posted} comment(s) (${outcome.skipped} posted before); summary ${outcome.summary}: ${outcome.summaryUrl}\n`);
+  } else if (args.format === 'rdjson') process.stdout.write(json(renderRdjson(run.files, contracts)));
+  else if (args.format === 'sarif') process.stdout.write(json(renderSarif(run.files, { version: packageVersion() }, contracts)));
+  else if (args.format === 'github-review') process.stdout.write(json(renderGithubReview(run.files, { contracts })));
   else process.stdout.write(renderReviewText(run));
-  const findings = run.files.some((f) => f.suggestions.length > 0 || f.block !== null);
+  const findings = run.files.some((f) => f.suggestions.length > 0 || f.block !== null) || contracts.findings.length > 0;
   return args.failOnFindings && findings ? 1 : 0;
 }

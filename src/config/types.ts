@@ -29,10 +29,20 @@ export interface ConfigOverride extends ConfigSettings {
   readonly excludeFiles?: readonly string[];
 }
 
+/** How `nounset pr` finds the deployment files that run the scripts, and the scripts in them. */
+export interface ContractConfig {
+  /** CONTAINER_PATH → REPO_PATH: where a path the files name is in the repository (as `--map`). */
+  readonly map?: Readonly<Record<string, string>>;
+  /** Gitignore-style globs, relative to the config's directory, of the Kubernetes YAML, compose
+   * files, workflows and Dockerfiles to check; default: every `*.yaml`, `*.yml` and Dockerfile. */
+  readonly manifests?: readonly string[];
+}
+
 /** A validated config; `$schema` is dropped. */
 export interface NounsetConfig extends ConfigSettings {
   /** Gitignore-style globs, relative to the config's directory, of files nounset leaves alone. */
   readonly exclude?: readonly string[];
+  readonly contract?: ContractConfig;
   /** Applied in order after the top level, each to the files its globs match. */
   readonly overrides?: readonly ConfigOverride[];
 }

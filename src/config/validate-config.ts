@@ -124,17 +124,42 @@ const OVERRIDE: Readonly<Record<string, Check>> = {
   ...SETTINGS,
 };
 
+function checkMap(value: unknown, at: At): Record<string, string> {
+  if (!isPlainObject(value)) fail(at, `must be an object mapping container paths to repository paths, not ${shown(value)}`);
+  return Object.fromEntries(
+    Object.entries(value).map(([from, to]) => {
+      const here = child(at, from);
+      if (from === '') fail(here, 'a container path must not be empty');
+      const repoPath = checkString(to, here);
+      if (repoPath === '') fail(here, 'must not be an empty string');
+      return [from, repoPath];
+    }),
+  );
+}
+
+const CONTRACT: Readonly<Record<string, Check>> = {
+  map: checkMap,
+  manifests: checkGlobArray,
+};
+
+function checkContract(value: unknown, at: At): Record<string, unknown> {
+  if (!isPlainObject(value)) fail(at, `must be an object, not ${shown(value)}`);
+  return checkObject(value, at, CONTRACT);
+}
+
 const TOP_LEVEL: Readonly<Record<string, Check>> = {
   // Only for editors, which read it to find the schema.
   $schema: (value, at) => void checkString(value, at),
   ...SETTINGS,
   exclude: checkGlobArray,
   overrides: checkOverrides,
+  contract: checkContract,
 };
 
 /** The keys a config accepts at the top level and in an override (the schema test compares). */
 export const TOP_LEVEL_KEYS: readonly string[] = Object.keys(TOP_LEVEL);
 export const OVERRIDE_KEYS: readonly string[] = Object.keys(OVERRIDE);
+export const CONTRACT_KEYS: readonly string[] = Object.keys(CONTRACT);
 
 /** Checks each key in file order, so the first problem in the file is the one reported. */
 function checkObject(value: Record<string, unknown>, at: At, checks: Readonly<Record<string, Check>>): Record<string, unknown> {

@@ -54,7 +54,7 @@ export function composeInvocations(files: readonly YamlFile[], matches: (word: s
           // `- NAME` alone passes the variable through from the shell running compose: unknown value.
           env.push({ name: eq < 0 ? s : s.slice(0, eq), file: f.file, line: f.line(n), ...(eq < 0 ? { from: 'the environment of docker compose' } : { value: s.slice(eq + 1) }) });
         }
-        out.push({ file: f.file, line: f.line(svc.keyNode), what: `compose service ${svc.key}`, script: call.script, args: call.args, env, unknownSources: unknown });
+        out.push({ file: f.file, line: f.line(svc.keyNode), what: `compose service ${svc.key}`, script: call.script, args: call.args, env, unknownSources: unknown, span: [f.line(svc.keyNode), f.lastLine(svc.value)] });
       }
     }
   }

@@ -55,8 +55,10 @@ export function dockerfileInvocations(file: string, source: string, matches: (wo
   const args = new Map<string, EnvSetting>();
   let entrypoint: { line: number; words: string[] } | null = null;
   let cmd: { line: number; words: string[] } | null = null;
+  let stage = 1;
   for (const ins of instructions(source)) {
     if (ins.keyword === 'FROM') {
+      stage = ins.line;
       env.clear();
       args.clear();
       entrypoint = null;
@@ -67,7 +69,7 @@ export function dockerfileInvocations(file: string, source: string, matches: (wo
       if (name) args.set(name.trim(), { name: name.trim(), file, line: ins.line, ...(value !== undefined ? { value } : { from: 'a --build-arg' }) });
     } else if (ins.keyword === 'RUN') {
       const call = findScriptCall(commandWords(ins.rest), matches);
-      if (call) out.push({ file, line: ins.line, what: `Dockerfile RUN`, script: call.script, args: call.args, env: [...args.values(), ...env.values()], unknownSources: [] });
+      if (call) out.push({ file, line: ins.line, what: `Dockerfile RUN`, script: call.script, args: call.args, env: [...args.values(), ...env.values()], unknownSources: [], span: [stage, ins.line] });
     } else if (ins.keyword === 'ENTRYPOINT') entrypoint = { line: ins.line, words: commandWords(ins.rest) };
     else if (ins.keyword === 'CMD') cmd = { line: ins.line, words: commandWords(ins.rest) };
   }
@@ -75,7 +77,7 @@ export function dockerfileInvocations(file: string, source: string, matches: (wo
   const start = entrypoint ?? cmd;
   if (start) {
     const call = findScriptCall([...(entrypoint?.words ?? []), ...(cmd?.words ?? [])], matches);
-    if (call) out.push({ file, line: start.line, what: `Dockerfile ${entrypoint ? 'ENTRYPOINT' : 'CMD'}`, script: call.script, args: call.args, env: [...env.values()], unknownSources: [] });
+    if (call) out.push({ file, line: start.line, what: `Dockerfile ${entrypoint ? 'ENTRYPOINT' : 'CMD'}`, script: call.script, args: call.args, env: [...env.values()], unknownSources: [], span: [stage, Math.max(start.line, cmd?.line ?? 0)] });
   }
   return out;
 }

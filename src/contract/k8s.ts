@@ -83,7 +83,7 @@ export function k8sInvocations(files: readonly YamlFile[], matches: (word: strin
           if (!call) continue;
           const { env, unknown } = containerEnv(f, c, sources);
           const name = text(child(c, 'name')) ?? '(unnamed)';
-          out.push({ file: f.file, line: f.line(c), what: `${workload}, ${list === 'initContainers' ? 'init container' : 'container'} ${name}`, script: call.script, args: call.args, env, unknownSources: unknown });
+          out.push({ file: f.file, line: f.line(c), what: `${workload}, ${list === 'initContainers' ? 'init container' : 'container'} ${name}`, script: call.script, args: call.args, env, unknownSources: unknown, span: [f.line(c), f.lastLine(c)] });
         }
       }
     }

@@ -5,6 +5,7 @@
 // reported, not guessed.
 
 import { isQuotableDefault } from '../edit/quote.js';
+import type { InputVariable } from '../result.js';
 import type { EnvSetting, Invocation } from './invocation.js';
 
 export interface ManifestDefaults {
@@ -15,8 +16,11 @@ export interface ManifestDefaults {
 
 const at = (e: EnvSetting): string => `${e.file}:${e.line}`;
 
-/** The defaults for one script from the places that run it. */
-export function manifestDefaults(invocations: readonly Invocation[]): ManifestDefaults {
+/** The defaults for one script from the places that run it. With `inputs` (the script's inputs
+ * as `nounset contract` lists them, read without configured defaults), only inputs are taken,
+ * and one the script already defaults itself (`X="${X:-"false"}"`) keeps its own default. */
+export function manifestDefaults(invocations: readonly Invocation[], inputs?: readonly InputVariable[]): ManifestDefaults {
+  const byInput = inputs ? new Map(inputs.map((i) => [i.name, i])) : null;
   const byName = new Map<string, EnvSetting[]>();
   for (const inv of invocations) {
     for (const e of inv.env) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
@@ -26,6 +30,14 @@ export function manifestDefaults(invocations: readonly Invocation[]): ManifestDe
   for (const [name, settings] of [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     // A name no shell variable can have (`MY-VAR`) is never one of the script's inputs.
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    const input = byInput?.get(name);
+    // A setting the script never reads is no default of it (`contract --check` calls it stale).
+    if (byInput && !input) continue;
+    if (input?.default !== undefined && input.defaultFrom !== 'configuration') {
+      const where = input.defaultFrom === 'env-init-block' ? 'its env-init block gives it' : 'the script gives it its own default,';
+      notes.push(`${name}: ${where} ${JSON.stringify(input.default)}${input.computed ? ' (computed)' : ''}; the files' value is not taken (edit the default there)`);
+      continue;
+    }
     const secret = settings.find((s) => s.secret);
     if (secret) {
       notes.push(`${name}: set from a Secret (${at(secret)}); its value is never copied into a script`);

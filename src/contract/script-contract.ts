@@ -2,7 +2,7 @@
 // first read, its default if it has one, whether it is required, and whether the script tests it
 // for set-ness. What a manifest that runs the script must (or need not) set.
 
-import type { FixOptions, InputVariable } from '../result.js';
+import type { FixOptions, InputVariable, ReferenceReport } from '../result.js';
 import { parse } from '../parse/index.js';
 import { inspectScript } from '../run/fix-script.js';
 import { isReachable, reachableWith } from './entry.js';
@@ -11,12 +11,18 @@ export interface ContractInput {
   readonly name: string;
   /** 1-based line of the first read. */
   readonly line: number;
-  /** The default the script gives it (`${X:-v}`, `X="${X:-v}"`, the env-init block, configuration). */
+  /** The default the script gives it (`${X:-v}`, `X="${X:-"v"}"`, `${X:=v}`, the env-init block,
+   * configuration), quotes removed; for a computed one, its source text. */
   readonly default?: string;
+  /** The default is an expansion (`${X:-$HOME}`, `${X:-$(hostname)}`) worked out at run time. */
+  readonly computed?: boolean;
   /** The script stops when it is unset or empty (`${X:?}`, a destructive use, configuration). */
   readonly required: boolean;
   /** The script tests whether it is set, so an unset value is a case it handles. */
   readonly setTested: boolean;
+  /** A read of it may stop the script under set -u when it is unset: one nounset fix rewrites or
+   * covers with the env-init block (or cannot fix). A default read elsewhere does not help it. */
+  readonly mayStop: boolean;
 }
 
 export interface ScriptContract {
@@ -27,28 +33,54 @@ export interface ScriptContract {
   readonly inputs: readonly ContractInput[];
 }
 
-/** What a manifest must set for this input: `required` (stops without a value), `needed` (no
- * default: under set -u an unset value stops the script), or `optional`. */
+/** What a manifest must set for this input: `required` (stops without a value), `needed` (a read
+ * of it may stop the script under set -u when it is unset: the reads `nounset fix` rewrites or
+ * covers with the env-init block), or `optional`. */
 export function need(input: ContractInput): 'required' | 'needed' | 'optional' {
   if (input.required) return 'required';
-  if (input.default === undefined && !input.setTested) return 'needed';
-  return 'optional';
+  return input.mayStop ? 'needed' : 'optional';
 }
 
-function toInput(i: InputVariable): ContractInput {
-  return { name: i.name, line: i.line, ...(i.default !== undefined ? { default: i.default } : {}), required: i.required === true, setTested: i.setTested === true };
+/** Reads the analysis finds unsafe (fix rewrites them or declares them) or cannot fix (review). */
+function stops(r: ReferenceReport): boolean {
+  return r.verdict === 'unsafe' || r.verdict === 'review';
+}
+
+function toInput(i: InputVariable, first: ReferenceReport | undefined, stopping: ReferenceReport | undefined): ContractInput {
+  return {
+    name: i.name,
+    line: stopping?.line ?? first?.line ?? i.line,
+    ...(i.default !== undefined ? { default: i.default } : {}),
+    ...(i.computed ? { computed: true } : {}),
+    required: i.required === true,
+    setTested: i.setTested === true,
+    mayStop: stopping !== undefined,
+  };
 }
 
 /** The contract of the script at `path`; with `entry`, only the reads that can run when the
- * script is started with those arguments (entry.ts). */
+ * script is started with those arguments (entry.ts). Reads the script through the same analysis
+ * as `nounset fix`: an input is needed exactly when fix would make one of its reads safe. */
 export function scriptContract(path: string, text: string, options: Omit<FixOptions, 'path'> = {}, entry?: readonly string[]): ScriptContract {
+  return contractWithReads(path, text, options, entry).contract;
+}
+
+/** The contract, and the reads it counts (reachable with `entry`), each with nounset's verdict. */
+export function contractWithReads(path: string, text: string, options: Omit<FixOptions, 'path'> = {}, entry?: readonly string[]): { contract: ScriptContract; reads: readonly ReferenceReport[] } {
   const result = inspectScript(text, { ...options, path });
-  if (entry === undefined) return { path, inputs: result.inputs.map(toInput) };
-  const reach = reachableWith(parse(text, { dialect: result.dialect, path }), entry);
+  const reach = entry === undefined ? null : reachableWith(parse(text, { dialect: result.dialect, path }), entry);
+  const reads = reach === null ? result.references : result.references.filter((r) => isReachable(reach, r.start));
+  const byName = new Map<string, ReferenceReport[]>();
+  for (const r of reads) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
   const inputs: ContractInput[] = [];
   for (const i of result.inputs) {
-    const first = result.references.find((r) => r.name === i.name && isReachable(reach, r.start));
-    if (first) inputs.push({ ...toInput(i), line: first.line });
+    const mine = byName.get(i.name) ?? [];
+    // With an entry, an input none of whose reads can run is no input of that entry.
+    if (reach !== null && mine.length === 0) continue;
+    // Reads after the env-init block are safe once it declares the name (the analysis leaves the
+    // block's own assignments out, so it still calls them unsafe: the reads the block covers).
+    const covered = i.defaultFrom === 'env-init-block';
+    inputs.push(toInput(i, mine[0], covered ? undefined : mine.find(stops)));
   }
-  return { path, entry, inputs };
+  return { contract: { path, ...(entry !== undefined ? { entry } : {}), inputs }, reads };
 }

@@ -34,7 +34,7 @@ export function workflowInvocations(files: readonly YamlFile[], matches: (word: 
             const env = new Map<string, EnvSetting>();
             for (const e of [...top, ...jobEnv, ...envOf(f, step)]) env.set(e.name, e);
             const name = text(child(step, 'name')) ?? `step ${i + 1}`;
-            out.push({ file: f.file, line: f.line(step), what: `workflow job ${job.key}, ${name}`, script: call.script, args: call.args, env: [...env.values()], unknownSources: [] });
+            out.push({ file: f.file, line: f.line(step), what: `workflow job ${job.key}, ${name}`, script: call.script, args: call.args, env: [...env.values()], unknownSources: [], span: [f.line(step), f.lastLine(step)] });
             break;
           }
         });

@@ -18,6 +18,8 @@ export interface YamlFile {
   readonly file: string;
   readonly docs: readonly (Node | null)[];
   line(node: Node | null | undefined): number;
+  /** The line a node's value ends on (a block mapping's last entry, not the blank lines after). */
+  lastLine(node: Node | null | undefined): number;
 }
 
 export function readYaml(file: string, text: string): YamlFile {
@@ -35,6 +37,7 @@ export function readYaml(file: string, text: string): YamlFile {
     file,
     docs: list.map((d) => (d.contents as Node | null) ?? null),
     line: (node) => (node?.range ? counter.linePos(node.range[0]).line : 1),
+    lastLine: (node) => (node?.range ? counter.linePos(Math.max(node.range[0], node.range[1] - 1)).line : 1),
   };
 }
 

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { GitHubError } from '../errors.js';
 import { markerOf, renderGithubReview, SUMMARY_MARKER, type ReviewRequest } from '../review/github-review.js';
+import type { ContractReview } from '../review/contract-review.js';
 import type { FileReview } from '../review/review-file.js';
 
 export interface PostTarget {
@@ -22,6 +23,8 @@ export interface PostTarget {
 export interface PostOptions {
   /** Retries after a rate limit, at most (default 3). */
   readonly retries?: number;
+  /** Contract findings to comment on (manifest lines, script lines) and list in the summary. */
+  readonly contracts?: ContractReview;
   /** Longest wait for one retry, in seconds (default 60): longer limits fail instead. */
   readonly maxWaitSeconds?: number;
 }
@@ -94,11 +97,11 @@ export async function postReview(files: readonly FileReview[], target: PostTarge
   const earlier = await call('list the review comments', () => octokit.paginate(octokit.rest.pulls.listReviewComments, { ...pull, per_page: 100 }));
   // A comment GitHub no longer places on a line (outdated) does not count as posted.
   const posted = new Set(earlier.filter((c) => c.line !== null && c.line !== undefined).flatMap((c) => markerOf(c.body) ?? []));
-  const review: ReviewRequest = renderGithubReview(files, { posted });
+  const review: ReviewRequest = renderGithubReview(files, { posted, ...(options.contracts ? { contracts: options.contracts } : {}) });
 
   if (review.comments.length > 0) {
     await call('post the review', () =>
-      octokit.rest.pulls.createReview({ ...pull, commit_id: target.commit, event: review.event, body: `nounset: ${review.comments.length} suggestion(s); see the nounset summary comment.`, comments: [...review.comments] }),
+      octokit.rest.pulls.createReview({ ...pull, commit_id: target.commit, event: review.event, body: `nounset: ${review.comments.length} comment(s); see the nounset summary comment.`, comments: [...review.comments] }),
     );
   }
   const issue = { owner, repo, issue_number: target.pullNumber };

@@ -13,6 +13,9 @@ export interface ChangedFile {
   readonly ranges: readonly (readonly [number, number])[];
   /** Head lines after which base lines were removed (0: at the top). */
   readonly removals: readonly number[];
+  /** 1-based inclusive [first, last] base line ranges the diff removes or replaces, sorted: a
+   * review comment on the base side (`side: LEFT`) may go on them. */
+  readonly deleted?: readonly (readonly [number, number])[];
 }
 
 /** Undoes git's C-style quoting of a path with unusual characters: `"a\tb\303\251"`. */
@@ -47,17 +50,17 @@ function headerPath(line: string, prefix: string): string | null {
  * left out (nothing to review in them); so are binary files (no hunks, no `+++` line). */
 export function parseChangedLines(diff: string): ChangedFile[] {
   const files: ChangedFile[] = [];
-  let current: { path: string | null; from: string | null; renamedFrom: string | null; isNew: boolean; ranges: [number, number][]; removals: number[] } | null = null;
+  let current: { path: string | null; from: string | null; renamedFrom: string | null; isNew: boolean; ranges: [number, number][]; removals: number[]; deleted: [number, number][] } | null = null;
   const flush = (): void => {
     if (current?.path) {
       const status = current.isNew ? 'added' : current.renamedFrom ? 'renamed' : 'modified';
-      files.push({ path: current.path, status, ...(current.renamedFrom ? { from: current.renamedFrom } : {}), ranges: current.ranges, removals: current.removals });
+      files.push({ path: current.path, status, ...(current.renamedFrom ? { from: current.renamedFrom } : {}), ranges: current.ranges, removals: current.removals, deleted: current.deleted });
     }
   };
   for (const line of diff.split('\n')) {
     if (line.startsWith('diff --git ')) {
       flush();
-      current = { path: null, from: null, renamedFrom: null, isNew: false, ranges: [], removals: [] };
+      current = { path: null, from: null, renamedFrom: null, isNew: false, ranges: [], removals: [], deleted: [] };
     } else if (!current) continue;
     else if (line.startsWith('new file mode')) current.isNew = true;
     else if (line.startsWith('rename from ')) current.renamedFrom = unquoteGitPath(line.slice('rename from '.length));
@@ -65,10 +68,12 @@ export function parseChangedLines(diff: string): ChangedFile[] {
     else if (line.startsWith('--- ')) current.from = headerPath(line, 'a/');
     else if (line.startsWith('+++ ')) current.path = headerPath(line, 'b/');
     else if (line.startsWith('@@ ')) {
-      const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      const m = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
       if (!m) throw new Error(`cannot read this git diff hunk header: ${line}`);
-      const start = Number(m[1]);
-      const count = m[2] === undefined ? 1 : Number(m[2]);
+      const gone = m[2] === undefined ? 1 : Number(m[2]);
+      if (gone > 0) current.deleted.push([Number(m[1]), Number(m[1]) + gone - 1]);
+      const start = Number(m[3]);
+      const count = m[4] === undefined ? 1 : Number(m[4]);
       if (count > 0) current.ranges.push([start, start + count - 1]);
       else current.removals.push(start);
     }

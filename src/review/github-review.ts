@@ -1,25 +1,30 @@
 // A pull request review as the JSON body of GitHub's "create a review" request
-// (POST /repos/{owner}/{repo}/pulls/{number}/reviews): one inline comment per line suggestion
-// that lies in the PR's diff, each with a ```suggestion block the author applies in one click,
-// and a summary body with what cannot be inline (the env-init block, suggestions outside the
-// diff or over the per-review limit, diagnostics). Hidden markers let a re-run recognise its
-// own comments. Pure: returns the body, sends nothing.
+// (POST /repos/{owner}/{repo}/pulls/{number}/reviews): one inline comment per comment unit that
+// lies in the PR's diff (comment-units.ts: line suggestions with a ```suggestion block the author
+// applies in one click, reads the env-init block makes safe, contract findings on manifests and
+// scripts), and a summary body with what cannot be inline (the env-init block patches, what lies
+// outside the diff or over the per-review limit, the places that run each changed script,
+// diagnostics). Hidden markers let a re-run recognise its own comments. Pure: returns the body,
+// sends nothing.
 
 import { lineStartsOf } from '../report/line-groups.js';
-import { docsUrl } from './docs-url.js';
+import { describePlace, manifestUnits, scriptUnits, type CommentUnit } from './comment-units.js';
+import { commandOf, NO_CONTRACTS, type ContractFinding, type ContractReview } from './contract-review.js';
 import { Fingerprints } from './fingerprint.js';
-import type { FileReview, LineSuggestion } from './review-file.js';
-import { describeEdit } from './review-formats.js';
+import { block, explainEdits } from './markdown.js';
+import type { FileReview } from './review-file.js';
+import { summary } from './review-summary.js';
 
-export const SUMMARY_MARKER = '<!-- nounset:summary -->';
+export { SUMMARY_MARKER } from './review-summary.js';
 const SUGGESTION_MARKER = /<!-- nounset:suggestion ([0-9a-f]{16}) -->/;
 
 export interface ReviewComment {
   readonly path: string;
   readonly line: number;
-  readonly side: 'RIGHT';
+  /** RIGHT: the head version; LEFT: the base version (a line the pull request deletes). */
+  readonly side: 'RIGHT' | 'LEFT';
   readonly start_line?: number;
-  readonly start_side?: 'RIGHT';
+  readonly start_side?: 'RIGHT' | 'LEFT';
   readonly body: string;
 }
 
@@ -34,35 +39,87 @@ export function markerOf(body: string): string | null {
   return SUGGESTION_MARKER.exec(body)?.[1] ?? null;
 }
 
-/** A fence longer than any run of backticks in `text`, so the text cannot close it. */
-function fence(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
-  return '`'.repeat(Math.max(3, longest + 1));
-}
-
-function block(kind: string, text: string): string {
-  const f = fence(text);
-  return `${f}${kind}\n${text}\n${f}`;
-}
-
-function explainEdits(s: LineSuggestion): string {
-  return s.edits.map((e) => `- ${describeEdit(e)} ([${e.kind}](${docsUrl(e.kind)}))`).join('\n');
-}
-
 /** The suggestion as a small diff, for the summary (where suggestion blocks do not apply). */
-function asDiff(file: FileReview, s: LineSuggestion, starts: readonly number[]): string {
-  const old = file.text.slice(starts[s.startLine - 1], starts[s.endLine] ?? file.text.length).replace(/\r?\n$/, '');
+function asDiff(text: string, first: number, last: number, replacement: string): string {
+  const starts = lineStartsOf(text);
+  const old = text.slice(starts[first - 1], starts[last] ?? text.length).replace(/\r?\n$/, '');
   const minus = old.split('\n').map((l) => `-${l}`);
-  const plus = s.replacement.split('\n').map((l) => `+${l}`);
-  return `@@ lines ${s.startLine}-${s.endLine} @@\n${[...minus, ...plus].join('\n')}`;
+  const plus = replacement.split('\n').map((l) => `+${l}`);
+  return `@@ lines ${first}-${last} @@\n${[...minus, ...plus].join('\n')}`;
 }
 
-/** A suggestion that goes in the summary instead of inline, and why. */
-interface Listed {
-  readonly file: FileReview;
-  readonly s: LineSuggestion;
-  readonly starts: readonly number[];
-  readonly why: string;
+/** Where the block of a file is offered: in the unit that carries it, or as a patch in the first
+ * unit with reads. Lines of those units, for the others to point at. */
+interface BlockPlacement {
+  readonly carrier: number | null;
+  readonly patchAt: number | null;
+}
+
+function placementOf(units: readonly CommentUnit[]): BlockPlacement {
+  const carrier = units.find((u) => u.carriesBlock)?.line ?? null;
+  const patchAt = carrier === null ? (units.find((u) => u.reads.length > 0)?.line ?? null) : null;
+  return { carrier, patchAt };
+}
+
+function readsParagraph(file: FileReview, u: CommentUnit, placement: BlockPlacement): string {
+  const b = file.block;
+  if (!b) return '';
+  const list = u.reads.map((r) => `- \`$${r.name}\` (line ${r.line}): ${r.reason}`).join('\n');
+  const where = b.isNew ? `above line ${b.firstLine}` : `at lines ${b.firstLine}-${b.lastLine}`;
+  let fix: string;
+  if (u.carriesBlock) fix = b.isNew ? `The suggestion adds the env-init block ${where}, where the script declares its environment inputs.` : `The suggestion adds ${u.reads.length === 1 ? 'it' : 'them'} to the env-init block ${where}.`;
+  else if (placement.carrier !== null) fix = `The env-init block that the comment on line ${placement.carrier} suggests declares ${u.reads.length === 1 ? 'it' : 'them'}.`;
+  else if (placement.patchAt === u.line) fix = `The fix is the env-init block, which goes ${where}, outside the lines this pull request shows:\n\n${block('diff', b.patch.replace(/\n$/, ''))}`;
+  else fix = `The fix is the env-init block ${where} (its patch is in the comment on line ${placement.patchAt ?? b.firstLine}).`;
+  const one = u.reads.length === 1 ? u.reads[0] : undefined;
+  const head = one ? `\`$${one.name}\` may be unset here under \`set -u\`: ${one.reason}.` : `these reads may find their variables unset under \`set -u\`:\n${list}`;
+  return `${head}\n\n${fix}`;
+}
+
+function scriptContractParagraph(u: CommentUnit): string {
+  if (u.contracts.length === 0) return '';
+  const lines = u.contracts.map((f) => `- ${describePlace(f)} without \`${f.name}\`: under \`set -u\` the script stops on it`);
+  return `Places that run this script without a value it reads here:\n${lines.join('\n')}`;
+}
+
+function manifestParagraph(f: ContractFinding): string {
+  const run = `\`${commandOf(f.place)}\``;
+  const intro = f.removed !== null ? `this removes \`${f.name}\` from the environment of ${f.place.what}, which runs ${run}.` : `${f.place.what} runs ${run} without \`${f.name}\`.`;
+  const read = `\`${f.place.script}\` reads \`${f.name}\` at line ${f.read.line}${f.need === 'required' ? '' : ' with no default'}:`;
+  const stop = f.need === 'required' ? `The script requires \`${f.name}\`: it stops when it is unset or empty.` : `Under \`set -u\` the script stops there with \`${f.name}: unbound variable\` when the container starts.`;
+  const remedy = f.removed !== null ? `Keep the entry, or give \`${f.name}\` a default in the script (\`nounset fix\` declares it in the env-init block).` : `Set \`${f.name}\` here, or give it a default in the script (\`nounset fix\` declares it in the env-init block).`;
+  return `${intro} ${read}\n\n${block('sh', f.read.text)}\n\n${stop} ${remedy}`;
+}
+
+/** The comment's text, without its marker. */
+function unitText(u: CommentUnit, file: FileReview | null, placement: BlockPlacement): string {
+  const only = u.suggestions[0];
+  if (only && u.suggestions.length === 1 && u.reads.length === 0 && u.contracts.length === 0 && !u.carriesBlock && u.replacement !== null) {
+    return `**nounset**: ${only.edits.length === 1 ? 'this line may read an unset variable' : 'these lines may read unset variables'} under \`set -u\`.\n${explainEdits(only)}\n\n${block('suggestion', u.replacement)}`;
+  }
+  if (!file) return `**nounset**: ${u.contracts.map(manifestParagraph).join('\n\n')}`;
+  const parts: string[] = [];
+  const reads = readsParagraph(file, u, placement);
+  if (reads) parts.push(reads);
+  if (u.suggestions.length > 0) parts.push(`${u.suggestions.length === 1 && (u.suggestions[0]?.edits.length ?? 0) === 1 ? 'This edit makes' : 'These edits make'} the other reads here safe:\n${u.suggestions.map(explainEdits).join('\n')}`);
+  const contracts = scriptContractParagraph(u);
+  if (contracts) parts.push(contracts);
+  if (u.replacement !== null) parts.push(block('suggestion', u.replacement));
+  if (!reads && u.carriesBlock) parts.unshift('the env-init block declares the inputs the changed lines read.');
+  return `**nounset**: ${parts.join('\n\n')}`;
+}
+
+function originalLines(text: string, first: number, last: number): string {
+  const starts = lineStartsOf(text);
+  return text.slice(starts[first - 1] ?? text.length, starts[last] ?? text.length).trim();
+}
+
+/** A unit's print: what it says and about which text, never its line numbers. */
+function printParts(u: CommentUnit, file: FileReview | null): string[] {
+  const names = [...u.reads.map((r) => `$${r.name}`), ...u.contracts.map((f) => `${f.place.file}:${f.place.what}:${f.name}:${f.removed !== null ? 'removed' : 'unset'}`)];
+  // The one-suggestion comment keeps the print it always had.
+  if (u.reads.length === 0 && u.contracts.length === 0 && !u.carriesBlock && file) return [u.path, originalLines(file.text, u.startLine, u.line), (u.replacement ?? '').trim()];
+  return [u.path, u.side, file ? originalLines(file.text, u.startLine, u.line) : '', (u.replacement ?? '').trim(), ...names];
 }
 
 export interface ReviewOptions {
@@ -72,67 +129,51 @@ export interface ReviewOptions {
   readonly maxBody?: number;
   /** Prints of suggestions already posted and still shown: not posted again. */
   readonly posted?: ReadonlySet<string>;
+  /** The contract findings and the places that run the changed scripts. */
+  readonly contracts?: ContractReview;
 }
 
 export function renderGithubReview(files: readonly FileReview[], options: ReviewOptions = {}): ReviewRequest {
   const maxComments = options.maxComments ?? 30;
   const maxBody = options.maxBody ?? 60_000;
+  const contracts = options.contracts ?? NO_CONTRACTS;
   const comments: ReviewComment[] = [];
-  const inSummary: Listed[] = [];
+  const inSummary: string[] = [];
   let already = 0;
   let total = 0;
+  const prints = new Map<string, Fingerprints>();
+  const printOf = (u: CommentUnit, file: FileReview | null): string => {
+    const p = prints.get(u.path) ?? new Fingerprints();
+    prints.set(u.path, p);
+    return p.next(printParts(u, file));
+  };
+  const take = (u: CommentUnit, file: FileReview | null, placement: BlockPlacement): void => {
+    total++;
+    const print = printOf(u, file);
+    if (options.posted?.has(print)) {
+      already++;
+      return;
+    }
+    const text = unitText(u, file, placement);
+    if (comments.length >= maxComments) {
+      const lines = `lines ${u.startLine}-${u.line}`;
+      const diff = u.replacement !== null && file ? `\n\n${block('diff', asDiff(file.text, u.startLine, u.line, u.replacement))}` : '';
+      inSummary.push(`#### \`${u.path}\` ${lines}${u.side === 'LEFT' ? ' (deleted)' : ''} (over ${maxComments} inline comments per review)\n\n${text.replace(/\n\n`{3,}suggestion\n[\s\S]*$/, '')}${diff}`);
+      return;
+    }
+    const range = u.startLine < u.line ? { start_line: u.startLine, start_side: u.side } : {};
+    comments.push({ path: u.path, line: u.line, side: u.side, ...range, body: `<!-- nounset:suggestion ${print} -->\n${text}` });
+  };
   for (const file of files) {
-    const prints = new Fingerprints();
-    const starts = lineStartsOf(file.text);
+    const units = scriptUnits(file, contracts.findings.filter((f) => f.place.script === file.path && f.scriptLines.length > 0));
+    const placement = placementOf(units);
+    for (const u of units) take(u, file, placement);
     for (const s of file.suggestions) {
+      if (s.inDiff) continue;
       total++;
-      const original = file.text.slice(starts[s.startLine - 1], starts[s.endLine] ?? file.text.length);
-      const print = prints.next([file.path, original.trim(), s.replacement.trim()]);
-      if (options.posted?.has(print)) {
-        already++;
-        continue;
-      }
-      if (!s.inDiff) inSummary.push({ file, s, starts, why: 'outside the lines this pull request shows' });
-      else if (comments.length >= maxComments) inSummary.push({ file, s, starts, why: `over ${maxComments} inline comments per review` });
-      else {
-        const body = `<!-- nounset:suggestion ${print} -->\n**nounset**: ${s.edits.length === 1 ? 'this line may read an unset variable' : 'these lines may read unset variables'} under \`set -u\`.\n${explainEdits(s)}\n\n${block('suggestion', s.replacement)}`;
-        comments.push({ path: file.path, line: s.endLine, side: 'RIGHT', ...(s.startLine < s.endLine ? { start_line: s.startLine, start_side: 'RIGHT' as const } : {}), body });
-      }
+      inSummary.push(`#### \`${file.path}\` lines ${s.startLine}-${s.endLine} (outside the lines this pull request shows)\n\n${explainEdits(s)}\n\n${block('diff', asDiff(file.text, s.startLine, s.endLine, s.replacement))}`);
     }
   }
-  return { event: 'COMMENT', body: summary(files, { comments: comments.length, already, total, inSummary }, maxBody), comments };
-}
-
-function summary(files: readonly FileReview[], counts: { comments: number; already: number; total: number; inSummary: readonly Listed[] }, maxBody: number): string {
-  const blocks = files.filter((f) => f.block);
-  const diagnostics = files.flatMap((f) => f.diagnostics.map((d) => ({ f, d })));
-  const head = [
-    SUMMARY_MARKER,
-    `### nounset: ${counts.total} suggestion${counts.total === 1 ? '' : 's'} in ${files.filter((f) => f.suggestions.length > 0 || f.block).length} file(s)`,
-    '',
-    `Reads that may find a variable unset stop a script running under \`set -u\`. ${counts.comments} suggestion(s) are inline below${counts.already > 0 ? `, ${counts.already} were posted before` : ''}${counts.inSummary.length > 0 ? `, ${counts.inSummary.length} are listed here` : ''}.`,
-  ];
-  const sections: string[] = [];
-  for (const f of blocks) {
-    sections.push(`#### \`${f.path}\`: declare its environment inputs\n\n${f.block?.edit.reason ?? ''}\n\n${block('diff', (f.block?.patch ?? '').replace(/\n$/, ''))}`);
-  }
-  for (const { file, s, starts, why } of counts.inSummary) {
-    sections.push(`#### \`${file.path}\` lines ${s.startLine}-${s.endLine} (${why})\n\n${explainEdits(s)}\n\n${block('diff', asDiff(file, s, starts))}`);
-  }
-  if (diagnostics.length > 0) {
-    sections.push(`#### Diagnostics\n\n${diagnostics.map(({ f, d }) => `- \`${f.path}:${d.line}:${d.column}\` ${d.severity} [${d.code}](${docsUrl(d.code)}): ${d.message}`).join('\n')}`);
-  }
-  let body = head.join('\n');
-  let shown = 0;
-  for (const section of sections) {
-    const rest = sections.length - shown;
-    const tail = `\n\n…and ${rest} more section(s), left out to stay within GitHub's comment size; run \`nounset --dry-run\` for the whole diff.`;
-    if (body.length + section.length + 2 + tail.length > maxBody) {
-      body += tail;
-      return body;
-    }
-    body += `\n\n${section}`;
-    shown++;
-  }
-  return body;
+  for (const u of manifestUnits(contracts.findings)) take(u, null, { carrier: null, patchAt: null });
+  return { event: 'COMMENT', body: summary(files, contracts, { comments: comments.length, already, total, inSummary }, maxBody), comments };
 }

@@ -1,9 +1,9 @@
 // One file of a pull request review: which of nounset's edits to suggest (those on lines the PR
 // changed, or all with --all-lines), turned into suggestions that replace whole lines, as review
-// comments do. The env-init block usually sits above the changed hunk: it is given as a patch
-// for the summary instead of a line suggestion.
+// comments do. The env-init block usually sits above the changed hunk: its findings are the
+// reads on changed lines that it makes safe, anchored where they are, with the block as their fix.
 
-import type { Diagnostic, EditReport, FixResult } from '../result.js';
+import type { Diagnostic, EditReport, FixResult, ReferenceReport } from '../result.js';
 import { diffFromEdits } from '../report/edit-diff.js';
 import { groupByLines, lineOf, lineStartsOf, outermost } from '../report/line-groups.js';
 import { diffHunks, touchesChanged, withinOneHunk, type ChangedFile } from './changed-lines.js';
@@ -20,6 +20,36 @@ export interface LineSuggestion {
   readonly inDiff: boolean;
 }
 
+/** A read on a line the PR changed that may find its variable unset, made safe by the env-init
+ * block (not by an edit where it is): the finding is anchored here, with the block as its fix. */
+export interface BlockRead {
+  readonly name: string;
+  /** 1-based; column in UTF-16 code units. */
+  readonly line: number;
+  readonly column: number;
+  /** 0-based UTF-16 offsets of the reference. */
+  readonly start: number;
+  readonly end: number;
+  /** Why it may be unset, in nounset's words. */
+  readonly reason: string;
+  /** Inside one hunk of the PR's diff: an inline comment may go on it. */
+  readonly inDiff: boolean;
+}
+
+/** The env-init block edit, its unified diff, and where it goes. */
+export interface BlockFix {
+  readonly edit: EditReport;
+  readonly patch: string;
+  /** Head lines [firstLine, lastLine] it replaces (an existing block), or, for a new block,
+   * firstLine = lastLine = the line it goes above. */
+  readonly firstLine: number;
+  readonly lastLine: number;
+  /** A new block rather than one already in the script. */
+  readonly isNew: boolean;
+  /** Its place lies inside one hunk of the PR's diff, so a suggestion can carry it. */
+  readonly inDiff: boolean;
+}
+
 export interface FileReview {
   /** Relative to the repository root, with `/`. */
   readonly path: string;
@@ -27,11 +57,15 @@ export interface FileReview {
   readonly text: string;
   readonly suggestions: readonly LineSuggestion[];
   /** The env-init block edit and its unified diff, when the review keeps it. */
-  readonly block: { readonly edit: EditReport; readonly patch: string } | null;
+  readonly block: BlockFix | null;
+  /** Reads on changed lines (all lines with allLines) that the block makes safe, in order. */
+  readonly reads: readonly BlockRead[];
   /** Diagnostics on changed lines (all with allLines). */
   readonly diagnostics: readonly Diagnostic[];
   /** Edits (outermost) not suggested because they are not on a changed line. */
   readonly left: number;
+  /** The PR's changed lines of the file, as the diff gives them. */
+  readonly changed?: ChangedFile;
 }
 
 interface EditSpan {
@@ -41,7 +75,17 @@ interface EditSpan {
   readonly report: EditReport;
 }
 
-export function reviewFile(input: { path: string; text: string; result: FixResult; changed: ChangedFile; allLines: boolean }): FileReview {
+export interface ReviewFileInput {
+  readonly path: string;
+  readonly text: string;
+  readonly result: FixResult;
+  readonly changed: ChangedFile;
+  readonly allLines: boolean;
+  /** nounset's verdict on every reference (inspectScript): which reads the block makes safe. */
+  readonly references?: readonly ReferenceReport[];
+}
+
+export function reviewFile(input: ReviewFileInput): FileReview {
   const { text, result, changed, allLines } = input;
   const starts = lineStartsOf(text);
   const lineCount = starts.length - 1;
@@ -61,23 +105,50 @@ export function reviewFile(input: { path: string; text: string; result: FixResul
     const edits = result.edits.filter((e) => g.edits.some((s) => s.start <= e.start && e.end <= s.end && e.kind !== 'env-init-block'));
     return { startLine, endLine: lastLine, replacement, edits, inDiff: withinOneHunk(hunks, startLine, lastLine) };
   });
+  const reads = blockSpan && input.references ? blockReads({ text, block: blockSpan, edits: spans, references: input.references, onChanged, inDiff: (line) => withinOneHunk(hunks, line, line) }) : [];
   // The block goes with what it makes safe: kept with any other suggestion, when it is on a
   // changed line itself, or when a changed line reads one of the inputs it declares.
-  const keepBlock = blockSpan !== undefined && (kept.length > 0 || onChanged(blockSpan.report.line, endLine(blockSpan.report)) || readsInputOnChangedLine(text, starts, changed, result));
-  let block: FileReview['block'] = null;
+  const readsInput = input.references ? reads.length > 0 : readsInputOnChangedLine(text, starts, changed, result);
+  const keepBlock = blockSpan !== undefined && (kept.length > 0 || onChanged(blockSpan.report.line, endLine(blockSpan.report)) || readsInput);
+  let block: BlockFix | null = null;
   if (blockSpan && keepBlock) {
     const after = text.slice(0, blockSpan.start) + blockSpan.text + text.slice(blockSpan.end);
     const patch = diffFromEdits(input.path, text, after, [blockSpan]);
     if (patch === null) throw new Error(`${input.path}: the env-init block edit does not rebuild its own text`);
-    block = { edit: blockSpan.report, patch };
+    const isNew = blockSpan.start === blockSpan.end;
+    const firstLine = lineOf(starts, blockSpan.start) + 1;
+    const lastLine = isNew ? firstLine : endLine(blockSpan.report);
+    // A new block at the very end has no line below it for a suggestion to replace.
+    const inDiff = blockSpan.start < text.length && withinOneHunk(hunks, firstLine, lastLine);
+    block = { edit: blockSpan.report, patch, firstLine, lastLine, isNew, inDiff };
   }
   const diagnostics = result.diagnostics.filter((d) => onChanged(d.line, d.line));
   const left = top.length - kept.length - (keepBlock ? 1 : 0);
-  return { path: input.path, text, suggestions, block, diagnostics, left };
+  return { path: input.path, text, suggestions, block, reads: block ? reads : [], diagnostics, left, changed };
 }
 
-/** Whether a changed line mentions `$NAME` or `${NAME` of an input (a textual look: at worst the
- * block is shown once more than needed, in the summary). */
+/** Names a block text declares, with a default or as required. */
+function declaredNames(blockText: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of blockText.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)="\$\{\1:-|^: "\$\{([A-Za-z_][A-Za-z0-9_]*):\?/gm)) names.add((m[1] ?? m[2]) as string);
+  return names;
+}
+
+/** The unsafe reads with no edit of their own whose name the block edit adds: the block is their fix. */
+function blockReads(input: { text: string; block: EditSpan; edits: readonly EditSpan[]; references: readonly ReferenceReport[]; onChanged: (first: number, last: number) => boolean; inDiff: (line: number) => boolean }): BlockRead[] {
+  const { block } = input;
+  const before = declaredNames(input.text.slice(block.start, block.end));
+  const added = [...declaredNames(block.text)].filter((n) => !before.has(n));
+  if (added.length === 0) return [];
+  const names = new Set(added);
+  const edited = (r: ReferenceReport): boolean => input.edits.some((e) => e !== block && e.start <= r.start && r.end <= e.end);
+  return input.references
+    .filter((r) => r.verdict === 'unsafe' && names.has(r.name) && r.start >= block.end && !edited(r) && input.onChanged(r.line, r.line))
+    .map((r) => ({ name: r.name, line: r.line, column: r.column, start: r.start, end: r.end, reason: r.reason, inDiff: input.inDiff(r.line) }));
+}
+
+/** Whether a changed line mentions `$NAME` or `${NAME` of an input (a textual look, for callers
+ * without the references: at worst the block is shown once more than needed, in the summary). */
 function readsInputOnChangedLine(text: string, starts: readonly number[], changed: ChangedFile, result: FixResult): boolean {
   if (result.inputs.length === 0) return false;
   const names = new Set(result.inputs.map((i) => i.name));

@@ -1,5 +1,7 @@
 // A pull request review as reviewdog's rdjson and as SARIF 2.1.0: one diagnostic / result per
-// edit nounset suggests (with the replacement), and one per diagnostic on the changed lines.
+// edit nounset suggests (with the replacement), one per read on a changed line that the env-init
+// block makes safe (located at the read, the block as its fix), one per diagnostic on the changed
+// lines, and one per contract finding (located in the manifest, the read as a related location).
 // Pure: returns documents, prints nothing.
 
 import type { Diagnostic, EditReport } from '../result.js';
@@ -7,23 +9,37 @@ import { DIAGNOSTIC_MEANINGS, EXPLANATIONS } from '../report/explain.js';
 import { docsUrl, README_URL } from './docs-url.js';
 import { Fingerprints, lineText } from './fingerprint.js';
 import { Positions } from './positions.js';
+import { NO_CONTRACTS, type ContractReview } from './contract-review.js';
 import type { FileReview } from './review-file.js';
 
-/** An edit in a review: suggested with its replacement, or (nested in another) only reported. */
+/** An edit in a review: suggested with its replacement, or (nested in another) only reported.
+ * A read the env-init block makes safe is reported where it is, with the block edit as its fix. */
 interface Finding {
   readonly edit: EditReport;
   /** False for an edit nested in another: the outer one's replacement already makes it. */
   readonly replaces: boolean;
+  /** Where the finding is, when not at the edit: the read. */
+  readonly at?: { readonly start: number; readonly end: number; readonly line: number; readonly message: string; readonly variable: string };
 }
 
 function findings(file: FileReview): Finding[] {
   const out: Finding[] = [];
-  if (file.block) out.push({ edit: file.block.edit, replaces: true });
+  const b = file.block;
+  if (b) {
+    const where = b.isNew ? `above line ${b.firstLine}` : `at lines ${b.firstLine}-${b.lastLine}`;
+    for (const r of file.reads) out.push({ edit: b.edit, replaces: true, at: { start: r.start, end: r.end, line: r.line, variable: r.name, message: `\`$${r.name}\` may be unset here: ${r.reason}; the fix is the env-init block ${where}` } });
+    // With no read on a changed line, the block stands for itself, where it goes.
+    if (file.reads.length === 0) out.push({ edit: b.edit, replaces: true });
+  }
   for (const s of file.suggestions) {
     for (const e of s.edits) out.push({ edit: e, replaces: !s.edits.some((o) => o !== e && o.start <= e.start && e.end <= o.end && o.end - o.start > e.end - e.start) });
   }
-  return out.sort((a, b) => a.edit.start - b.edit.start || b.edit.end - a.edit.end);
+  const startOf = (f: Finding): number => f.at?.start ?? f.edit.start;
+  return out.sort((a, b) => startOf(a) - startOf(b) || b.edit.end - a.edit.end);
 }
+
+const MISSING_INPUT = 'missing-input';
+const MISSING_INPUT_TEXT = 'A place that runs the script (a container, a compose service, a workflow step, a Dockerfile) does not set an input the script reads with no default on the way to what that place runs: under set -u the script stops there. Set it in the manifest, or give it a default in the script.';
 
 /** What an edit does, in one line: the rewrite and why. */
 export function describeEdit(e: EditReport): string {
@@ -34,7 +50,7 @@ export function describeEdit(e: EditReport): string {
 const RDJSON_SEVERITY: Record<Diagnostic['severity'], string> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
 
 /** reviewdog's Diagnostic Result (rdjson). */
-export function renderRdjson(files: readonly FileReview[]): object {
+export function renderRdjson(files: readonly FileReview[], contracts: ContractReview = NO_CONTRACTS): object {
   const diagnostics: object[] = [];
   for (const file of files) {
     const pos = new Positions(file.text);
@@ -43,10 +59,10 @@ export function renderRdjson(files: readonly FileReview[]): object {
       const b = pos.at(end);
       return { start: { line: a.line, column: a.byteColumn }, end: { line: b.line, column: b.byteColumn } };
     };
-    for (const { edit, replaces } of findings(file)) {
+    for (const { edit, replaces, at } of findings(file)) {
       diagnostics.push({
-        message: describeEdit(edit),
-        location: { path: file.path, range: range(edit.start, edit.end) },
+        message: at?.message ?? describeEdit(edit),
+        location: { path: file.path, range: at ? range(at.start, at.end) : range(edit.start, edit.end) },
         severity: 'WARNING',
         code: { value: edit.kind, url: docsUrl(edit.kind) },
         ...(replaces ? { suggestions: [{ range: range(edit.start, edit.end), text: edit.after }] } : {}),
@@ -61,6 +77,15 @@ export function renderRdjson(files: readonly FileReview[]): object {
       });
     }
   }
+  for (const f of contracts.findings) {
+    diagnostics.push({
+      message: f.message,
+      location: { path: f.location.path, range: { start: { line: f.location.line } } },
+      severity: 'ERROR',
+      code: { value: MISSING_INPUT, url: docsUrl(MISSING_INPUT) },
+      related_locations: [{ message: `the read of ${f.name} that stops the script`, location: { path: f.place.script, range: { start: { line: f.read.line } } } }],
+    });
+  }
   return { source: { name: 'nounset', url: README_URL }, diagnostics };
 }
 
@@ -72,7 +97,7 @@ function byteColumn(text: string, pos: Positions, d: Diagnostic): number {
 const SARIF_LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF 2.1.0, as GitHub code scanning takes it (github/codeql-action/upload-sarif). */
-export function renderSarif(files: readonly FileReview[], tool: { version: string }): object {
+export function renderSarif(files: readonly FileReview[], tool: { version: string }, contracts: ContractReview = NO_CONTRACTS): object {
   const rules = new Map<string, object>();
   const rule = (id: string, text: string): string => {
     if (!rules.has(id)) rules.set(id, { id, name: id, shortDescription: { text: id }, fullDescription: { text }, help: { text, markdown: `${text}\n\n[More](${docsUrl(id)})` }, helpUri: docsUrl(id) });
@@ -88,14 +113,14 @@ export function renderSarif(files: readonly FileReview[], tool: { version: strin
       return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
     };
     const artifactLocation = { uri: file.path };
-    for (const { edit, replaces } of findings(file)) {
+    for (const { edit, replaces, at } of findings(file)) {
       const ruleId = rule(edit.kind, EXPLANATIONS[edit.kind]);
       results.push({
         ruleId,
         level: 'warning',
-        message: { text: describeEdit(edit) },
-        locations: [{ physicalLocation: { artifactLocation, region: region(edit.start, edit.end) } }],
-        partialFingerprints: { 'nounset/v1': prints.next([file.path, edit.kind, edit.variable ?? '', lineText(file.text, pos.starts, edit.line)]) },
+        message: { text: at?.message ?? describeEdit(edit) },
+        locations: [{ physicalLocation: { artifactLocation, region: at ? region(at.start, at.end) : region(edit.start, edit.end) } }],
+        partialFingerprints: { 'nounset/v1': prints.next([file.path, edit.kind, at?.variable ?? edit.variable ?? '', lineText(file.text, pos.starts, at?.line ?? edit.line)]) },
         ...(replaces
           ? { fixes: [{ description: { text: edit.kind === 'env-init-block' ? 'insert the env-init block' : `rewrite ${edit.before} as ${edit.after}` }, artifactChanges: [{ artifactLocation, replacements: [{ deletedRegion: region(edit.start, edit.end), insertedContent: { text: edit.after } }] }] }] }
           : {}),
@@ -111,6 +136,17 @@ export function renderSarif(files: readonly FileReview[], tool: { version: strin
         partialFingerprints: { 'nounset/v1': prints.next([file.path, d.code, lineText(file.text, pos.starts, d.line)]) },
       });
     }
+  }
+  const contractPrints = new Fingerprints();
+  for (const f of contracts.findings) {
+    results.push({
+      ruleId: rule(MISSING_INPUT, MISSING_INPUT_TEXT),
+      level: 'error',
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: f.location.path }, region: { startLine: f.location.line } } }],
+      relatedLocations: [{ id: 1, message: { text: `the read of ${f.name} that stops the script` }, physicalLocation: { artifactLocation: { uri: f.place.script }, region: { startLine: f.read.line } } }],
+      partialFingerprints: { 'nounset/v1': contractPrints.next([f.place.file, MISSING_INPUT, f.place.what, f.name]) },
+    });
   }
   const sortedRules = [...rules.values()].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1));
   return {

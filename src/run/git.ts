@@ -52,3 +52,36 @@ export function showFile(cwd: string, commit: string, path: string): Buffer {
     throw new UsageError(`git cat-file ${commit}:${path} failed: ${(e.stderr?.toString() ?? e.message).trim().split('\n')[0]}`);
   }
 }
+
+/** Every file path in `commit` (relative to the repository root, `/`), in git's order. */
+export function listFiles(cwd: string, commit: string): string[] {
+  return git(cwd, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]).split('\0').filter((p) => p !== '');
+}
+
+/** The bytes of several files of `commit` in one git process (`cat-file --batch`); a path that
+ * is not a file there is left out. */
+export function showFiles(cwd: string, commit: string, paths: readonly string[]): Map<string, Buffer> {
+  const asked = paths.filter((p) => !/[\n\r]/.test(p));
+  const out = new Map<string, Buffer>();
+  if (asked.length === 0) return out;
+  let bytes: Buffer;
+  try {
+    bytes = childProcess().execFileSync('git', ['cat-file', '--batch'], { cwd, input: asked.map((p) => `${commit}:${p}\n`).join(''), maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
+  } catch (err) {
+    const e = err as { stderr?: Buffer; message: string };
+    throw new UsageError(`git cat-file --batch failed: ${(e.stderr?.toString() ?? e.message).trim().split('\n')[0]}`);
+  }
+  let at = 0;
+  for (const path of asked) {
+    const nl = bytes.indexOf(10, at);
+    if (nl < 0) break;
+    const header = bytes.subarray(at, nl).toString('utf8');
+    at = nl + 1;
+    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!m) continue;
+    const size = Number(m[2]);
+    if (m[1] === 'blob') out.set(path, bytes.subarray(at, at + size));
+    at += size + 1;
+  }
+  return out;
+}

@@ -6,14 +6,15 @@ import { isAbsolute, resolve } from 'node:path';
 import { ConfigLoader, isExcludedByConfig, resolveFileConfig, type LoadedConfig, type ResolvedFileConfig } from '../config/index.js';
 import { UsageError } from '../errors.js';
 import { dialectOption } from '../parse/dialect.js';
-import type { FixOptions } from '../result.js';
+import type { FixOptions, InputVariable } from '../result.js';
 import type { FileResult } from '../run-result.js';
 import { findScripts, showPath } from './find-scripts.js';
 import { manifestDefaults } from '../contract/manifest-defaults.js';
-import { fixScript } from './fix-script.js';
+import { fixScript, inspectScript } from './fix-script.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
 import { runContext } from './run-context.js';
 import type { ScriptIO } from './io.js';
+import { sourceReader } from './source-reader.js';
 import type { FileTask } from './run-file.js';
 
 export interface PlanOptions {
@@ -119,6 +120,19 @@ function withRunContext(planned: PlannedFile[], cwd: string, io: ScriptIO): Plan
   });
 }
 
+/** The script's inputs as `nounset contract` reads them, without configured defaults (so a default
+ * is the script's own); undefined when it cannot be read (the run reports that file itself). */
+function ownInputs(task: FileTask, cwd: string, io: ScriptIO): readonly InputVariable[] | undefined {
+  let text: string;
+  try {
+    text = io.readFile(resolve(cwd, task.path));
+  } catch (err) {
+    if (err instanceof Error) return undefined;
+    throw err;
+  }
+  return inspectScript(text, { ...task.fix, defaults: {}, path: task.path, readSource: sourceReader(io, cwd) }).inputs;
+}
+
 /** Adds the defaults deployment files give each script, under those it already has. */
 function withManifestDefaults(planned: PlannedFile[], options: PlanOptions, from: NonNullable<PlanOptions['defaultsFrom']>, io: ScriptIO): PlannedFile[] {
   const paths = planned.flatMap((p) => ('task' in p ? [p.task.path] : []));
@@ -128,7 +142,7 @@ function withManifestDefaults(planned: PlannedFile[], options: PlanOptions, from
     if (!('task' in p)) return p;
     const mine = invocations.filter((inv) => find(inv.script) === p.task.path);
     if (mine.length === 0) return p;
-    const { defaults, notes } = manifestDefaults(mine);
+    const { defaults, notes } = manifestDefaults(mine, ownInputs(p.task, options.cwd, io));
     for (const note of notes) from.onNote(`${p.task.path}: ${note}`);
     return { task: { ...p.task, fix: { ...p.task.fix, defaults: { ...defaults, ...p.task.fix.defaults } } } };
   });

@@ -9,7 +9,7 @@ import type { Invocation } from '../contract/invocation.js';
 import { k8sInvocations } from '../contract/k8s.js';
 import { workflowInvocations } from '../contract/workflow.js';
 import { child, readYaml, type YamlFile } from '../contract/yaml-doc.js';
-import { UsageError } from '../errors.js';
+import { NounsetError, UsageError } from '../errors.js';
 import { describeIOError, type ScriptIO } from './io.js';
 
 /** The script of `paths` (relative, `/`) a word in a command names: through `map` (CONTAINER_PATH
@@ -29,7 +29,7 @@ export function scriptMatcher(paths: readonly string[], map: Readonly<Record<str
   };
 }
 
-function readText(io: ScriptIO, cwd: string, file: string): string {
+function readText(io: ManifestIO, cwd: string, file: string): string {
   try {
     return io.readFile(resolve(cwd, file));
   } catch (err) {
@@ -37,15 +37,29 @@ function readText(io: ScriptIO, cwd: string, file: string): string {
   }
 }
 
-/** Every place in `files` that runs a script `matches` accepts. */
-export function readInvocations(files: readonly string[], cwd: string, matches: (word: string) => boolean, io: ScriptIO): Invocation[] {
+/** All the manifest readers need of the file system. */
+export type ManifestIO = Pick<ScriptIO, 'readFile'>;
+
+/** Dockerfiles are known by name; every other file is read as YAML. */
+export function isDockerfile(file: string): boolean {
+  return /(^|\/)(Dockerfile|Containerfile)[^/]*$|\.dockerfile$/i.test(file);
+}
+
+/** Every place in `files` that runs a script `matches` accepts. A file that cannot be read or is
+ * not valid YAML throws, unless `skip` is given: then it is named there and left out. */
+export function readInvocations(files: readonly string[], cwd: string, matches: (word: string) => boolean, io: ManifestIO, skip?: (file: string, reason: string) => void): Invocation[] {
   const yamls: YamlFile[] = [];
   const invocations: Invocation[] = [];
   for (const file of files) {
-    const text = readText(io, cwd, file);
     const shown = relative(cwd, resolve(cwd, file)) || file;
-    if (/(^|\/)(Dockerfile|Containerfile)[^/]*$|\.dockerfile$/i.test(file)) invocations.push(...dockerfileInvocations(shown, text, matches));
-    else yamls.push(readYaml(shown, text));
+    try {
+      const text = readText(io, cwd, file);
+      if (isDockerfile(file)) invocations.push(...dockerfileInvocations(shown, text, matches));
+      else yamls.push(readYaml(shown, text));
+    } catch (err) {
+      if (!skip || !(err instanceof NounsetError)) throw err;
+      skip(shown, err.message.startsWith(`${shown}:`) ? err.message.slice(shown.length + 1).trim() : err.message);
+    }
   }
   const isCompose = (f: YamlFile): boolean => f.docs.some((d) => child(d, 'services') !== undefined);
   const isWorkflow = (f: YamlFile): boolean => f.docs.some((d) => child(d, 'jobs') !== undefined);

@@ -1,20 +1,24 @@
 // `nounset pr`: the shell scripts a pull request adds or changes (between the merge base of base
 // and head, and head, as GitHub shows a PR), fixed as they are in head, and the fixes reviewed
-// against the lines the PR changed. Reads commits through git, not the work tree, so uncommitted
-// changes never leak into a review.
+// against the lines the PR changed; and the deployment files it changes, or that run the scripts
+// it changes, checked against the scripts' environment contracts (pr-contracts.ts). Reads commits
+// through git, not the work tree, so uncommitted changes never leak into a review.
 
-import { join } from 'node:path';
-import { ConfigLoader, isExcludedByConfig, resolveFileConfig } from '../config/index.js';
+import { join, relative } from 'node:path';
+import ignore from 'ignore';
+import { ConfigLoader, isExcludedByConfig, resolveFileConfig, type LoadedConfig } from '../config/index.js';
 import type { FixOptions } from '../result.js';
 import { parseChangedLines } from '../review/changed-lines.js';
+import { NO_CONTRACTS, type ContractReview } from '../review/contract-review.js';
 import { reviewFile, type FileReview } from '../review/review-file.js';
 import { isScriptFile } from './find-scripts.js';
-import { fixScript } from './fix-script.js';
+import { fixScript, inspectScript } from './fix-script.js';
 import { sourceReader } from './source-reader.js';
 import { changedLinesDiff, mergeBase, repositoryRoot, resolveCommit, showFile } from './git.js';
 import { NotTextError, type ScriptIO } from './io.js';
 import { decodeScript } from './node-io.js';
 import { mergeFixOptions } from './plan-run.js';
+import { checkPrContracts, isManifestByName } from './pr-contracts.js';
 import { findSkipCause } from './run-file.js';
 
 export interface PrOptions {
@@ -28,6 +32,10 @@ export interface PrOptions {
   readonly fix: Omit<FixOptions, 'path'>;
   /** Read configuration files (default true). */
   readonly config?: boolean;
+  /** CONTAINER_PATH → REPO_PATH (`--map`): merged over the configuration's `contract.map`. */
+  readonly map?: Readonly<Record<string, string>>;
+  /** Check the deployment files against the scripts' contracts (default true). */
+  readonly contracts?: boolean;
 }
 
 export interface PrRun {
@@ -38,6 +46,20 @@ export interface PrRun {
   readonly files: readonly FileReview[];
   /** Changed scripts nounset left alone, and why (does not parse, another shell, not text...). */
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  /** What the deployment files the PR touches, or that run the scripts it changes, miss. */
+  readonly contracts: ContractReview;
+}
+
+/** Which files are deployment files: the configuration's `contract.manifests` globs (relative to
+ * its directory), else YAML files and Dockerfiles. */
+function manifestSelector(root: string, loaded: LoadedConfig | null): (path: string) => boolean {
+  const globs = loaded?.config.contract?.manifests;
+  if (!loaded || !globs) return isManifestByName;
+  const ig = ignore().add([...globs]);
+  return (path) => {
+    const rel = relative(loaded.dir, join(root, path)).split('\\').join('/');
+    return rel !== '' && !rel.startsWith('..') && ig.ignores(rel);
+  };
 }
 
 export function runPr(options: PrOptions, io: ScriptIO): PrRun {
@@ -45,9 +67,16 @@ export function runPr(options: PrOptions, io: ScriptIO): PrRun {
   const head = resolveCommit(root, options.head ?? 'HEAD');
   const base = mergeBase(root, resolveCommit(root, options.base), head);
   const loader = options.config === false ? null : new ConfigLoader(io);
+  const fixFor = (path: string): Omit<FixOptions, 'path'> => {
+    const abs = join(root, path);
+    const loaded = loader?.configFor(abs) ?? null;
+    return mergeFixOptions(options.fix, loaded && resolveFileConfig(loaded, abs));
+  };
+  const readSource = sourceReader(io, root);
   const files: FileReview[] = [];
   const skipped: { path: string; reason: string }[] = [];
-  for (const changed of parseChangedLines(changedLinesDiff(root, base, head))) {
+  const changedFiles = parseChangedLines(changedLinesDiff(root, base, head));
+  for (const changed of changedFiles) {
     let text: string;
     try {
       text = decodeScript(showFile(root, head, changed.path));
@@ -60,14 +89,30 @@ export function runPr(options: PrOptions, io: ScriptIO): PrRun {
     const abs = join(root, changed.path);
     const loaded = loader?.configFor(abs) ?? null;
     if (loaded && isExcludedByConfig(loaded, abs)) continue;
-    const fix = mergeFixOptions(options.fix, loaded && resolveFileConfig(loaded, abs));
-    const result = fixScript(text, { ...fix, path: changed.path, readSource: sourceReader(io, root) });
+    const fix = fixFor(changed.path);
+    const result = fixScript(text, { ...fix, path: changed.path, readSource });
     const cause = findSkipCause(result);
     if (cause) {
       skipped.push({ path: changed.path, reason: `${cause.line}:${cause.column}: ${cause.message}` });
       continue;
     }
-    files.push(reviewFile({ path: changed.path, text, result, changed, allLines: options.allLines ?? false }));
+    // The verdict on each read says which the env-init block makes safe: their findings go there.
+    const references = inspectScript(text, { ...fix, path: changed.path, readSource }).references;
+    files.push(reviewFile({ path: changed.path, text, result, changed, allLines: options.allLines ?? false, references }));
   }
-  return { root, mergeBase: base, head, files, skipped };
+  let contracts = NO_CONTRACTS;
+  if (options.contracts !== false) {
+    const rootConfig = loader?.configFor(join(root, '.nounsetrc.json')) ?? null;
+    contracts = checkPrContracts({
+      root,
+      head,
+      mergeBase: base,
+      changed: changedFiles,
+      scripts: files.map((f) => f.path),
+      map: { ...(rootConfig?.config.contract?.map ?? {}), ...(options.map ?? {}) },
+      isManifest: manifestSelector(root, rootConfig),
+      fixFor: (path) => ({ ...fixFor(path), readSource }),
+    });
+  }
+  return { root, mergeBase: base, head, files, skipped, contracts };
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { ConfigError, validateConfig } from '../../src/config/index.js';
-import { OVERRIDE_KEYS, TOP_LEVEL_KEYS } from '../../src/config/validate-config.js';
+import { CONTRACT_KEYS, OVERRIDE_KEYS, TOP_LEVEL_KEYS } from '../../src/config/validate-config.js';
 import { ROOT } from '../support/corpus.js';
 
 interface Case {
@@ -61,6 +61,16 @@ const CASES: readonly Case[] = [
   { name: 'override with a bad dialect', config: { overrides: [{ files: '*', dialect: 'ksh' }] }, valid: false },
   { name: 'override with a bad default name', config: { overrides: [{ files: '*', defaults: { 'x.y': '' } }] }, valid: false },
   { name: 'override nesting overrides', config: { overrides: [{ files: '*', overrides: [] }] }, valid: false },
+  { name: 'contract with map and manifests', config: { contract: { map: { '/opt/kata-artifacts/scripts': 'tools/scripts' }, manifests: ['deploy/**/*.yaml', 'Dockerfile'] } }, valid: true },
+  { name: 'empty contract', config: { contract: {} }, valid: true },
+  { name: 'contract not an object', config: { contract: [] }, valid: false },
+  { name: 'contract with an unknown key', config: { contract: { maps: {} } }, valid: false },
+  { name: 'contract map to an empty path', config: { contract: { map: { '/opt/x': '' } } }, valid: false },
+  { name: 'contract map from an empty path', config: { contract: { map: { '': 'x' } } }, valid: false },
+  { name: 'contract map to a number', config: { contract: { map: { '/opt/x': 1 } } }, valid: false },
+  { name: 'contract manifests as a string', config: { contract: { manifests: 'x.yaml' } }, valid: false },
+  { name: 'contract manifests with an empty glob', config: { contract: { manifests: [''] } }, valid: false },
+  { name: 'contract in an override', config: { overrides: [{ files: '*', contract: {} }] }, valid: false },
 ];
 
 function acceptedByValidator(config: unknown): boolean {
@@ -96,5 +106,6 @@ describe('schemas/nounsetrc.schema.json', () => {
     const overrideItems = (schema.properties['overrides'] as { items: { properties: Record<string, unknown> } }).items;
     assert.deepEqual(Object.keys(schema.properties), [...TOP_LEVEL_KEYS]);
     assert.deepEqual(Object.keys(overrideItems.properties), [...OVERRIDE_KEYS]);
+    assert.deepEqual(Object.keys((schema.properties['contract'] as { properties: Record<string, unknown> }).properties), [...CONTRACT_KEYS]);
   });
 });

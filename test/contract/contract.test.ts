@@ -38,6 +38,16 @@ describe('nounset contract', () => {
       assert.doesNotMatch(r.stdout, /NODE_NAME/);
     });
 
+    it('the configuration\'s contract.map says which script a path names, as --map does', () => {
+      // A decoy of the same name sorts first: only the map picks the right one.
+      write('scripts/a/kata-deploy.sh', '#!/bin/sh\necho decoy\n');
+      assert.equal(runCli(['contract', 'scripts', '--check', 'kata-cleanup.yaml'], dir()).status, 0, 'the name alone finds the decoy');
+      write('.nounsetrc.json', JSON.stringify({ contract: { map: { '/opt/kata-artifacts/scripts': 'scripts' } } }));
+      const r = runCli(['contract', 'scripts', '--check', 'kata-cleanup.yaml'], dir());
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stdout, /does not set SHIMS, which scripts\/kata-deploy\.sh reads at line 21/);
+    });
+
     it('the deploy manifest sets every input; a setting the script never reads is reported as info', () => {
       const r = check('kata-deploy.yaml');
       assert.equal(r.status, 0, r.stdout);

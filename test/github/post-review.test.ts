@@ -183,7 +183,7 @@ describe('posting a review (nounset pr --post)', () => {
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
       const [code] = (await once(child, 'exit')) as [number];
       assert.equal(code, 0, stderr);
-      assert.match(stderr, /posted 2 suggestion\(s\)/);
+      assert.match(stderr, /posted 2 comment\(s\)/);
       const reviewBody = gh.requests.find((r) => r.path.endsWith('/reviews'))?.body as { comments: { path: string }[] };
       assert.deepEqual(reviewBody.comments.map((c) => c.path), ['bin/deploy.sh', 'bin/deploy.sh']);
 

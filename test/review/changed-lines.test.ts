@@ -68,6 +68,10 @@ describe('parseChangedLines', () => {
     );
   });
 
+  it('reads the base lines each file removes or replaces, where a comment on the base side may go', () => {
+    assert.deepEqual(files.map((f) => f.deleted), [[[10, 10], [20, 21]], [], [[1, 1]], [], [[1, 1]]]);
+  });
+
   it('unquotes C-style git paths, escapes and octal bytes', () => {
     assert.equal(unquoteGitPath('"a\\tb\\"c\\\\d"'), 'a\tb"c\\d');
     assert.equal(unquoteGitPath('"\\346\\227\\245.sh"'), '日.sh');

@@ -170,9 +170,14 @@ describe('nounset pr', function () {
     assert.equal(body.event, 'COMMENT');
     assert.match(body.body, /^<!-- nounset:summary -->/);
     assert.match(body.body, /```diff\n--- a\/deploy\.sh/);
-    assert.deepEqual(body.comments.map((c) => [c.path, c.line, c.side]), [['added.sh', 4, 'RIGHT'], ['deploy.sh', 28, 'RIGHT']]);
-    assert.match(body.comments[1]!.body, /^<!-- nounset:suggestion [0-9a-f]{16} -->/);
-    assert.match(body.comments[1]!.body, /```suggestion\nrm -rf "\$\{TARGET:\?TARGET is not set\}\/"\n```$/);
+    // The reads the env-init block makes safe are findings where they are: added.sh:3, deploy.sh:27, tools/now.sh:8.
+    assert.deepEqual(body.comments.map((c) => [c.path, c.line, c.side]), [['added.sh', 3, 'RIGHT'], ['added.sh', 4, 'RIGHT'], ['deploy.sh', 27, 'RIGHT'], ['deploy.sh', 28, 'RIGHT'], ['tools/now.sh', 8, 'RIGHT']]);
+    const target = body.comments[3]!;
+    assert.match(target.body, /^<!-- nounset:suggestion [0-9a-f]{16} -->/);
+    assert.match(target.body, /```suggestion\nrm -rf "\$\{TARGET:\?TARGET is not set\}\/"\n```$/);
+    // deploy.sh's block goes above line 3, far outside the hunk: the read's comment shows its patch.
+    assert.match(body.comments[2]!.body, /`\$NEW_VAR` may be unset here/);
+    assert.match(body.comments[2]!.body, /goes above line 3, outside the lines this pull request shows:\n\n```diff\n--- a\/deploy\.sh/);
   });
 
   it('--fail-on-findings exits 1 when there is something to suggest; a bad ref is a usage error', () => {
