@@ -7,7 +7,7 @@ import type { CaseResult, NameResult } from './score.js';
 export interface Tally {
   readonly names: number;
   readonly safe: number;
-  readonly stoppedEarlier: number;
+  readonly stoppedOnOther: number;
   readonly changedLines: number;
   readonly syntaxFailures: number;
 }
@@ -36,7 +36,7 @@ export function summarize(results: readonly CaseResult[], shells: string): Summa
     totals[f] = {
       names: counted.length,
       safe: counted.filter(({ n }) => n.verdicts[f] === 'safe').length,
-      stoppedEarlier: counted.filter(({ n }) => n.stoppedEarlier[f]).length,
+      stoppedOnOther: counted.filter(({ n }) => n.stoppedOnOther[f]).length,
       changedLines: results.reduce((s, c) => s + (c.fixers[f]?.changedLines ?? 0), 0),
       syntaxFailures: results.reduce((s, c) => s + (c.fixers[f]?.syntaxErrors.length ?? 0), 0),
     };
@@ -94,7 +94,7 @@ export function renderText(s: Summary): string {
     out.push(`${pad(cls, 16)}${pad(cell('nounset'), 16)}${pad(cell('sed'), 16)}${cell('human')}`);
   }
   out.push('');
-  out.push(`counted safe while the fixed run still stopped on another unbound name: ${FIXERS.map((f) => `${f} ${s.totals[f].stoppedEarlier}`).join(', ')}`);
+  out.push(`counted safe while the fixed run still stopped on another unbound name: ${FIXERS.map((f) => `${f} ${s.totals[f].stoppedOnOther}`).join(', ')}`);
   const errs = s.results.filter((c) => c.errors.length > 0);
   out.push(`case errors (not counted): ${errs.length === 0 ? 'none' : errs.length}`);
   for (const c of errs) for (const e of c.errors) out.push(`  ${c.id}: ${e}`);

@@ -55,11 +55,13 @@ export function isAbortOn(subject: string, name: string): boolean {
 }
 
 // bash: `file: line 19: SHIMS: unbound variable`; dash: `file: 19: SHIMS: parameter not set`.
-// A sourced file's dash message names both files: `/docker-entrypoint.sh: 9: /d.d/x.envsh: X: parameter not set`.
-const BASH_ABORT = /^(.*?): line (\d+): ([^:]+): unbound variable$/;
+// The subject may hold a colon (`roles[${ii:-}]`). A sourced file's dash message names both files:
+// `/docker-entrypoint.sh: 9: /docker-entrypoint.d/x.envsh: X: parameter not set`.
+const BASH_ABORT = /^(.*?): line (\d+): (.+): unbound variable$/;
 const DASH_ABORT = /^(.*?): (\d+): (?:(.*): )?([^:]+): parameter not set$/;
 
-function parseAborts(stderr: string, shell: 'bash' | 'sh', work: string): Abort[] {
+/** The unbound-variable stops in a run's stderr, with case-relative file names. */
+export function parseAborts(stderr: string, shell: 'bash' | 'sh', work: string): Abort[] {
   const out: Abort[] = [];
   for (const raw of stderr.split('\n')) {
     const m = (shell === 'bash' ? BASH_ABORT : DASH_ABORT).exec(raw);

@@ -25,7 +25,7 @@ export interface NameResult {
   readonly line: number;
   readonly verdicts: Readonly<Record<FixerName, Verdict>>;
   /** Safe, but the fixed run still stopped on another unbound name (before or after this read). */
-  readonly stoppedEarlier: Readonly<Record<FixerName, boolean>>;
+  readonly stoppedOnOther: Readonly<Record<FixerName, boolean>>;
   /** nounset's verdict and reason on the read, one string per reference on that line. */
   readonly nounsetSays: readonly string[];
 }
@@ -85,19 +85,19 @@ function describeReasons(c: LoadedCase, file: string, line: number, name: string
   return refs.map((r) => `${r.line === line ? '' : `line ${r.line}: `}${r.text} (${r.form}): ${r.verdict}: ${r.reason}`);
 }
 
-/** Checks and scores one case. */
-export function scoreCase(c: LoadedCase, shells: Shells): CaseResult {
+type Where = ReadonlyMap<string, { file: string; line: number }>;
+
+/** Where each name aborts in the original (statically: its first unguarded expansion), and
+ * what is wrong with the case: a script that does not parse, a trigger that does not abort. */
+function checkOriginal(c: LoadedCase, shells: Shells): { where: Where; errors: string[] } {
   const spec = c.spec;
   const errors: string[] = [];
-  const isStatic = isOldBash(spec.bashVersion);
-  const shellPath = shellOf(c, shells);
   for (const [path, text] of c.scripts) {
-    const e = syntaxError(text, shellPath, spec.shell === 'bash');
+    const e = syntaxError(text, shellOf(c, shells), spec.shell === 'bash');
     if (e !== null) errors.push(`${path} does not parse: ${e}`);
   }
-  // Where each name aborts in the original.
   const where = new Map<string, { file: string; line: number }>();
-  if (isStatic) {
+  if (isOldBash(spec.bashVersion)) {
     for (const name of spec.names) {
       for (const [path, text] of c.scripts) {
         const u = findUnguarded(text, name)[0];
@@ -105,51 +105,63 @@ export function scoreCase(c: LoadedCase, shells: Shells): CaseResult {
       }
       if (!where.has(name)) errors.push(`${name}: the original has no unguarded expansion of it`);
     }
-  } else {
-    spec.runs.forEach((t, i) => {
-      const r = run(c, c.scripts, t, shells, `original run ${i + 1}`);
-      const hit = r.aborts.find((a) => isAbortOn(a.subject, t.aborts));
-      if (!hit) errors.push(`run ${i + 1} does not abort on ${t.aborts} (exit ${String(r.status)}${r.timedOut ? ', timed out' : ''}): ${firstLines(r.stderr, 3) || 'no stderr'}`);
-      else if (!where.has(t.aborts)) where.set(t.aborts, { file: hit.file, line: hit.line });
-    });
+    return { where, errors };
   }
+  spec.runs.forEach((t, i) => {
+    const r = run(c, c.scripts, t, shells, `original run ${i + 1}`);
+    const hit = r.aborts.find((a) => isAbortOn(a.subject, t.aborts));
+    if (!hit) errors.push(`run ${i + 1} does not abort on ${t.aborts} (exit ${String(r.status)}${r.timedOut ? ', timed out' : ''}): ${firstLines(r.stderr, 3) || 'no stderr'}`);
+    else if (!where.has(t.aborts)) where.set(t.aborts, { file: hit.file, line: hit.line });
+  });
+  return { where, errors };
+}
+
+/** Is `name` made safe in a fixed version: no run that triggered it stops on it any more? */
+function judge(c: LoadedCase, fixed: ReadonlyMap<string, string>, fixer: FixerName, name: string, shells: Shells): { verdict: Verdict; stoppedOnOther: boolean } {
+  if (isOldBash(c.spec.bashVersion)) {
+    const left = [...fixed.values()].some((t) => findUnguarded(t, name).length > 0);
+    return { verdict: left ? 'missed' : 'safe', stoppedOnOther: false };
+  }
+  let safe = true;
+  let other = false;
+  for (const t of c.spec.runs.filter((r) => r.aborts === name)) {
+    const aborts: readonly Abort[] = run(c, fixed, t, shells, `${fixer} ${name}`).aborts;
+    if (aborts.some((a) => isAbortOn(a.subject, name))) safe = false;
+    else if (aborts.length > 0) other = true;
+  }
+  return { verdict: safe ? 'safe' : 'missed', stoppedOnOther: safe && other };
+}
+
+function fixerStats(c: LoadedCase, fixed: ReadonlyMap<string, string>, notes: readonly string[], shells: Shells): FixerCaseStats {
+  const syntaxErrors: string[] = [];
+  for (const [path, text] of fixed) {
+    if (text === c.scripts.get(path)) continue;
+    const e = syntaxError(text, shellOf(c, shells), c.spec.shell === 'bash');
+    if (e !== null) syntaxErrors.push(`${path}: ${e}`);
+  }
+  return { changedLines: changedLines(c.scripts, fixed), syntaxErrors, notes };
+}
+
+/** Checks and scores one case. */
+export function scoreCase(c: LoadedCase, shells: Shells): CaseResult {
+  const spec = c.spec;
   const base = { id: spec.id, project: spec.project, source: spec.source, class: spec.class, shell: spec.shell, bashVersion: spec.bashVersion, hasHuman: c.human !== null };
+  const { where, errors } = checkOriginal(c, shells);
   if (errors.length > 0) return { ...base, errors, names: [], fixers: {} };
 
-  const verdicts = new Map<string, Record<FixerName, Verdict>>();
-  const stopped = new Map<string, Record<FixerName, boolean>>();
-  for (const name of spec.names) {
-    verdicts.set(name, { nounset: 'n/a', sed: 'n/a', human: 'n/a' });
-    stopped.set(name, { nounset: false, sed: false, human: false });
-  }
+  const verdicts = new Map(spec.names.map((n) => [n, { nounset: 'n/a', sed: 'n/a', human: 'n/a' } as Record<FixerName, Verdict>]));
+  const stopped = new Map(spec.names.map((n) => [n, { nounset: false, sed: false, human: false } as Record<FixerName, boolean>]));
   const fixers: Partial<Record<FixerName, FixerCaseStats>> = {};
   for (const fixer of FIXERS) {
     const out = applyFixer(fixer, c);
     if (out === null) continue;
-    const syntaxErrors: string[] = [];
-    for (const [path, text] of out.scripts) {
-      if (text === c.scripts.get(path)) continue;
-      const e = syntaxError(text, shellPath, spec.shell === 'bash');
-      if (e !== null) syntaxErrors.push(`${path}: ${e}`);
-    }
-    fixers[fixer] = { changedLines: changedLines(c.scripts, out.scripts), syntaxErrors, notes: out.notes };
+    fixers[fixer] = fixerStats(c, out.scripts, out.notes, shells);
     for (const name of spec.names) {
+      const j = judge(c, out.scripts, fixer, name, shells);
       const v = verdicts.get(name);
       const s = stopped.get(name);
-      if (!v || !s) continue;
-      if (isStatic) {
-        v[fixer] = [...out.scripts.values()].some((t) => findUnguarded(t, name).length > 0) ? 'missed' : 'safe';
-        continue;
-      }
-      let safe = true;
-      let other = false;
-      for (const t of spec.runs.filter((r) => r.aborts === name)) {
-        const aborts: readonly Abort[] = run(c, out.scripts, t, shells, `${fixer} ${name}`).aborts;
-        if (aborts.some((a) => isAbortOn(a.subject, name))) safe = false;
-        else if (aborts.length > 0) other = true;
-      }
-      v[fixer] = safe ? 'safe' : 'missed';
-      s[fixer] = safe && other;
+      if (v) v[fixer] = j.verdict;
+      if (s) s[fixer] = j.stoppedOnOther;
     }
   }
   const names: NameResult[] = spec.names.map((name) => {
@@ -158,11 +170,11 @@ export function scoreCase(c: LoadedCase, shells: Shells): CaseResult {
     return {
       name,
       class: spec.classOf[name] ?? spec.class,
-      static: isStatic,
+      static: isOldBash(spec.bashVersion),
       file: w.file,
       line: w.line,
       verdicts: v,
-      stoppedEarlier: stopped.get(name) ?? { nounset: false, sed: false, human: false },
+      stoppedOnOther: stopped.get(name) ?? { nounset: false, sed: false, human: false },
       nounsetSays: v.nounset === 'missed' ? describeReasons(c, w.file, w.line, name) : [],
     };
   });
