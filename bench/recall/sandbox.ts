@@ -3,7 +3,7 @@
 // a 2 s CPU limit, and (as root) the uid of nobody, so nothing outside the temp dir is touched.
 
 import { spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, closeSync, openSync, chownSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, posix } from 'node:path';
 import type { CaseSpec, Trigger } from './case-spec.js';
