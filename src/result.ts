@@ -24,7 +24,7 @@ export interface FixOptions {
   readonly readSource?: (path: string) => string | null;
   /** Variables a sourced file nounset cannot follow (or an `eval`) may set: `leave` them alone
    * (default; they are listed in a diagnostic) or treat them as `input`s. */
-  readonly sourcedUnknown?: 'leave' | 'input';
+  readonly sourcedUnknown?: 'inline' | 'leave' | 'input';
   /** Guard every reference that reaches a destructive path argument with `${X:?…}` (default: only
    * where an empty value would act on another path, nothing in the script handles it, and set -u
    * may be on). */

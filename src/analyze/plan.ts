@@ -29,7 +29,7 @@ export interface PlanOptions {
   readonly readSource?: ((path: string) => string | null) | undefined;
   /** Variables a file nounset could not follow may set: `leave` them alone (default) or treat
    * them as `input`s, rewritten where they are read. */
-  readonly sourcedUnknown?: 'leave' | 'input';
+  readonly sourcedUnknown?: 'inline' | 'leave' | 'input';
   /** Guard every reference that reaches a destructive path argument with `${X:?…}`, as nounset
    * did before it knew where a script handles an empty value itself (`--guard-destructive`). */
   readonly guardDestructive?: boolean;
@@ -239,15 +239,24 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     }
     // The env-init block covers a name read before the file was sourced, whatever it does.
     if (st.kind === 'unknown' && !unknownAsInput && !(blockable(name) && read.start >= coverFrom)) {
-      return { read, verdict: 'unknown', fix: 'none', reason: `${name} may be set by what runs on ${flow.lineAt(st.source)}, which nounset cannot see into; left alone (\`--sourced-unknown input\` rewrites it)`, inFunction, unknownAt: st.source };
+      if (options.sourcedUnknown === 'leave') return { read, verdict: 'unknown', fix: 'none', reason: `${name} may be set by ${opaqueSource(st.source)}, which nounset cannot see into; left alone (--sourced-unknown leave)`, inFunction, unknownAt: st.source };
+      // `${X:-}` changes nothing while X is set: where nounset cannot know, the safe rewrite is right.
+      return { ...planUnsafe(read, inFunction, st, true), unknownAt: st.source };
     }
     return planUnsafe(read, inFunction, st);
   });
 
+  /** What ran at `offset` that nounset could not see into, for a reason. */
+  function opaqueSource(offset: number): string {
+    const n = flow.notes.find((x) => x.start === offset && (x.code === 'source-not-followed' || x.code === 'opaque-assignment'));
+    const what = n ? (n.code === 'opaque-assignment' ? n.message.replace(/ may assign.*$/, '') : `\`${text.slice(n.start, n.end)}\``) : 'what runs';
+    return `${what} on ${flow.lineAt(offset)}`;
+  }
+
   /** Why a read may find its variable unset, in words. */
   function whyUnsafe(read: Read, st: ReadStatus): string {
     const name = read.name;
-    if (st.kind === 'unknown') return `${name} may be set by what runs on ${flow.lineAt(st.source)}, which nounset cannot see into, and is treated as an input`;
+    if (st.kind === 'unknown') return `${name} may be set by ${opaqueSource(st.source)}, which nounset cannot see into`;
     const why = st.kind === 'unset' ? st.why : '';
     if (name === '!') return '$! is unset until a job runs in the background';
     if (name === 'OPTARG' && !facts.unsets.has(name)) return 'getopts leaves OPTARG unset for an option that takes no argument (and before the first option)';
@@ -256,7 +265,9 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     return why;
   }
 
-  function planUnsafe(read: Read, inFunction: boolean, st: ReadStatus): PlannedRead {
+  /** `inlineOnly`: never the env-init block (a file nounset cannot see into may test or default
+   * the variable itself). */
+  function planUnsafe(read: Read, inFunction: boolean, st: ReadStatus, inlineOnly = false): PlannedRead {
     const name = read.name;
     const what = whyUnsafe(read, st);
     const canRewrite = isRewritable(read);
@@ -274,7 +285,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     // empty would change what it does.
     const dollarInArith = read.node.type === 'ParamExp' && read.arith !== null && canRewrite && nounset === 'on';
     // The block cannot give an array assigned later its element 0.
-    const inBlock = blockable(name) && read.start >= coverFrom && !dollarInArith && !(st.kind === 'unset' && st.emptyArray);
+    const inBlock = !inlineOnly && blockable(name) && read.start >= coverFrom && !dollarInArith && !(st.kind === 'unset' && st.emptyArray);
     const use = destructive.get(read);
     if (use) {
       const where = use.via === null ? `it is in \`${use.word}\`, a path argument of ${use.command} on line ${lineOf(use.at)}` : `it is assigned to ${use.via}, which reaches \`${use.word}\`, a path argument of ${use.command} on line ${lineOf(use.at)}`;
@@ -316,6 +327,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     }
     if (facts.setTests.has(name) && isInputName(name)) return unsafe('default', `the script tests whether ${name} is set, so it is defaulted here rather than in the env-init block`);
     const zero = read.arith !== null && (read.node.type === 'ArithmVar' || nounset === 'on');
+    if (st.kind === 'unknown') return unsafe('default', `defaulted where it is read, which changes nothing while it is set (never in the env-init block: the file may test or default ${name} itself)`);
     return unsafe('default', zero ? 'arithmetic takes an unset name as 0' : 'defaulted to empty where it is read');
   }
 

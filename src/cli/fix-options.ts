@@ -39,7 +39,7 @@ export function toFixOptions(args: FixArgs): Omit<FixOptions, 'path'> {
     defaults: parseDefaults(args.default ?? []),
     required: [...(args.require ?? [])],
     ignore: [...(args.ignoreVar ?? [])],
-    ...(args.sourcedUnknown ? { sourcedUnknown: args.sourcedUnknown as 'leave' | 'input' } : {}),
+    ...(args.sourcedUnknown ? { sourcedUnknown: args.sourcedUnknown as 'inline' | 'leave' | 'input' } : {}),
     ...(args.guardDestructive ? { guardDestructive: true } : {}),
     ...(args.keepLineNumbers ? { keepLineNumbers: true } : {}),
   };

@@ -185,7 +185,7 @@ function withFixOptions<T>(y: Argv<T>) {
     .option('default', { type: 'string', array: true, nargs: 1, describe: 'NAME=value: the default an unset input gets (repeatable)' })
     .option('require', { type: 'string', array: true, nargs: 1, describe: 'NAME: an input that must be set; checked with ${NAME:?} (repeatable)' })
     .option('ignore-var', { type: 'string', array: true, nargs: 1, describe: 'NAME: a variable nounset never touches (repeatable)' })
-    .option('sourced-unknown', { choices: ['leave', 'input'] as const, describe: 'variables a sourced file nounset cannot follow (or an eval) may set: leave (default) them alone, or treat them as inputs' })
+    .option('sourced-unknown', { choices: ['inline', 'leave', 'input'] as const, describe: 'reads a sourced file nounset cannot follow (or an eval) may set: inline (default) defaults each where it is read, leave leaves them alone, input also lists them as inputs' })
     .option('guard-destructive', { type: 'boolean', describe: 'guard every reference that reaches an rm/mv/find -delete path with ${X:?…} (default: only where an empty value is not handled and set -u may be on)' })
     .option('keep-line-numbers', { type: 'boolean', describe: 'move no line: no env-init block, every reference rewritten where it is (automatic for scripts that read LINENO or caller, and bats files)' });
 }

@@ -16,7 +16,7 @@ export interface ConfigSettings {
   /** Variables nounset never touches. */
   readonly ignoreVars?: readonly string[];
   /** Variables a sourced file nounset cannot follow may set: left alone, or taken as inputs. */
-  readonly sourcedUnknown?: 'leave' | 'input';
+  readonly sourcedUnknown?: 'inline' | 'leave' | 'input';
   /** Guard every destructive path reference with `${X:?…}` (`--guard-destructive`). */
   readonly guardDestructive?: boolean;
   /** Move no line (`--keep-line-numbers`). */
@@ -65,7 +65,7 @@ export interface ResolvedFileConfig {
   required: string[];
   /** Sorted, without duplicates. */
   ignoreVars: string[];
-  sourcedUnknown?: 'leave' | 'input';
+  sourcedUnknown?: 'inline' | 'leave' | 'input';
   guardDestructive?: boolean;
   keepLineNumbers?: boolean;
 }

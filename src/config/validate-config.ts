@@ -113,7 +113,7 @@ const SETTINGS: Readonly<Record<string, Check>> = {
   defaults: checkDefaults,
   required: checkNames,
   ignoreVars: checkNames,
-  sourcedUnknown: oneOf(['leave', 'input']),
+  sourcedUnknown: oneOf(['inline', 'leave', 'input']),
   guardDestructive: checkBoolean,
   keepLineNumbers: checkBoolean,
 };

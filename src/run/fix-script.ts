@@ -21,7 +21,7 @@ function normalize(options: FixOptions): Omit<PlanOptions, 'dialect' | 'variant'
     if (!isQuotableDefault(v)) throw new UsageError(`default for ${n}: quotes, '}', backslashes and line breaks cannot be written the same way in every context; got ${JSON.stringify(v)}`);
   }
   if (options.style !== undefined && options.style !== 'block' && options.style !== 'inline') throw new UsageError(`unknown style: ${String(options.style)}`);
-  if (options.sourcedUnknown !== undefined && options.sourcedUnknown !== 'leave' && options.sourcedUnknown !== 'input') throw new UsageError(`unknown sourcedUnknown: ${String(options.sourcedUnknown)} (leave or input)`);
+  if (options.sourcedUnknown !== undefined && !['inline', 'leave', 'input'].includes(options.sourcedUnknown)) throw new UsageError(`unknown sourcedUnknown: ${String(options.sourcedUnknown)} (inline, leave or input)`);
   return {
     style: options.style ?? 'block',
     defaults: { ...options.defaults },
@@ -29,7 +29,7 @@ function normalize(options: FixOptions): Omit<PlanOptions, 'dialect' | 'variant'
     ignore: [...(options.ignore ?? [])],
     path: options.path ?? '<stdin>',
     readSource: options.readSource,
-    sourcedUnknown: options.sourcedUnknown ?? 'leave',
+    sourcedUnknown: options.sourcedUnknown ?? 'inline',
     guardDestructive: options.guardDestructive === true,
     keepLineNumbers: options.keepLineNumbers === true,
     ...(options.nounsetAtStart ? { nounsetAtStart: options.nounsetAtStart } : {}),
@@ -77,7 +77,9 @@ function planDiagnostics(plan: Plan, at: (o: number) => { line: number; column: 
     const where = at(n.start);
     let message = n.message;
     const names = n.code === 'source-not-followed' || n.code === 'opaque-assignment' ? [...(unknownAt.get(n.start) ?? [])].sort() : [];
-    if (names.length > 0) message += `; ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} read after it and may be set there, so ${names.length === 1 ? 'it is' : 'they are'} left alone (\`--sourced-unknown input\` rewrites ${names.length === 1 ? 'it' : 'them'})`;
+    const one = names.length === 1;
+    const done = plan.options.sourcedUnknown === 'leave' ? `left alone (\`--sourced-unknown inline\` defaults ${one ? 'it' : 'them'} where ${one ? 'it is' : 'they are'} read)` : `defaulted where ${one ? 'it is' : 'they are'} read, which changes nothing while ${one ? 'it is' : 'they are'} set`;
+    if (names.length > 0) message += `; ${names.join(', ')} ${one ? 'is' : 'are'} read after it and may be set there, so ${one ? 'it is' : 'they are'} ${done}`;
     const severity = n.code === 'source-not-followed' || n.code === 'opaque-assignment' ? 'warning' : 'info';
     out.push({ ...where, severity, code: n.code, message });
   }

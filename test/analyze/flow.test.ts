@@ -55,21 +55,27 @@ describe('flow: sourced files', () => {
     assert.deepEqual(codes, ['3 source-followed']);
   });
 
-  it('a file it cannot read: later reads are unknown, left alone and listed; sourcedUnknown input rewrites them', () => {
-    const fix = fixScript(main, { path: 'bin/run.sh', readSource: files({}) });
-    assert.equal(fix.output, main);
-    const warning = fix.diagnostics.find((d) => d.code === 'source-not-followed');
-    assert.equal(warning?.severity, 'warning');
-    assert.match(warning?.message ?? '', /FROM_LIB, MAYBE are read after it and may be set there, so they are left alone/);
-    const asInputs = fixScript(main, { path: 'bin/run.sh', readSource: files({}), sourcedUnknown: 'input' });
+  it('a file it cannot read: later reads are defaulted where they are read (never in the block) and listed; sourcedUnknown leave leaves them', () => {
     // Read after the file, so rewritten where they are read, not in the env-init block (the file
     // may give them defaults of its own with `${X-…}`).
+    const fix = fixScript(main, { path: 'bin/run.sh', readSource: files({}) });
+    assert.match(fix.output, /echo "\$\{FROM_LIB:-\} \$\{MAYBE:-\}"/);
+    assert.doesNotMatch(fix.output, /env-init/);
+    const warning = fix.diagnostics.find((d) => d.code === 'source-not-followed');
+    assert.equal(warning?.severity, 'warning');
+    assert.match(warning?.message ?? '', /FROM_LIB, MAYBE are read after it and may be set there, so they are defaulted where they are read/);
+    assert.match(fix.edits[0]?.reason ?? '', /FROM_LIB may be set by `"\$\(dirname "\$0"\)\/lib\/env.sh"` on line 3, which nounset cannot see into/);
+    const left = fixScript(main, { path: 'bin/run.sh', readSource: files({}), sourcedUnknown: 'leave' });
+    assert.equal(left.output, main);
+    assert.match(left.diagnostics.find((d) => d.code === 'source-not-followed')?.message ?? '', /so they are left alone/);
+    const asInputs = fixScript(main, { path: 'bin/run.sh', readSource: files({}), sourcedUnknown: 'input' });
     assert.match(asInputs.output, /echo "\$\{FROM_LIB:-\} \$\{MAYBE:-\}"/);
-    assert.doesNotMatch(asInputs.output, /env-init/);
+    assert.deepEqual(asInputs.inputs.map((i) => i.name), ['FROM_LIB', 'MAYBE']);
+    assert.deepEqual(fix.inputs.map((i) => i.name), []);
   });
 
   it('without readSource nothing is followed; a cycle is reported, not followed forever', () => {
-    assert.equal(verdictOf(main, 'FROM_LIB', 4, { path: 'bin/run.sh' }).verdict, 'unknown');
+    assert.equal(verdictOf(main, 'FROM_LIB', 4, { path: 'bin/run.sh', sourcedUnknown: 'leave' }).verdict, 'unknown');
     const cycle = files({ 'a.sh': '. ./b.sh\nA=1\n', 'b.sh': '. ./a.sh\nB=1\n' });
     const text = '. ./a.sh\necho "$A $B"\n';
     const fix = fixScript(text, { path: 'main.sh', readSource: cycle });
@@ -81,7 +87,7 @@ describe('flow: sourced files', () => {
     const readSource = files({ 'lib.sh': 'die() { echo "$*" >&2; exit 1; }\n' });
     const text = '. ./lib.sh\n[ -n "${CFG:-}" ] || die "no CFG"\necho "$CFG"\n';
     assert.equal(verdictOf(text, 'CFG', 3, { path: 'main.sh', readSource }).verdict, 'safe');
-    assert.equal(verdictOf(text, 'CFG', 3, { path: 'main.sh' }).verdict, 'unknown');
+    assert.equal(verdictOf(text, 'CFG', 3, { path: 'main.sh', sourcedUnknown: 'leave' }).verdict, 'unknown');
   });
 });
 
@@ -124,9 +130,10 @@ describe('flow: entry points and notes', () => {
     assert.equal(verdictOf(text, 'LEVEL', 2).verdict, 'safe');
   });
 
-  it('eval may assign anything: later reads are unknown, with a warning', () => {
+  it('eval may assign anything: later reads may be unset (defaulted where read; unknown with sourcedUnknown leave), with a warning', () => {
     const text = 'eval "$(ssh-agent -s)"\necho "$SSH_AUTH_SOCK"\n';
-    assert.equal(verdictOf(text, 'SSH_AUTH_SOCK', 2).verdict, 'unknown');
+    assert.equal(verdictOf(text, 'SSH_AUTH_SOCK', 2, { sourcedUnknown: 'leave' }).verdict, 'unknown');
+    assert.match(verdictOf(text, 'SSH_AUTH_SOCK', 2).reason, /^SSH_AUTH_SOCK may be set by `eval` on line 1, which nounset cannot see into; defaulted where it is read/);
     assert.ok(fixScript(text, { path: 'x.sh' }).diagnostics.some((d) => d.code === 'opaque-assignment' && d.severity === 'warning'));
     // `eval set -- …` only changes the positional parameters.
     assert.equal(verdictOf('eval set -- "$(getopt -o a -- "$@")"\necho "$1 $X"\n', 'X', 2).verdict, 'unsafe');
