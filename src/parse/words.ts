@@ -240,7 +240,7 @@ export function parseDoubleQuoted(p: ParserState, dollar: boolean): DblQuoted {
   return { type: 'DblQuoted', start, end: p.pos, dollar, parts };
 }
 
-function parseProcSubst(p: ParserState): ProcSubst {
+export function parseProcSubst(p: ParserState): ProcSubst {
   const start = p.pos;
   const op = cur(p) === Ch.Lt ? '<(' : '>(';
   p.pos += 2;
