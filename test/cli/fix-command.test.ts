@@ -142,7 +142,8 @@ describe('nounset (fix mode and --dry-run)', () => {
     write('bad.sh', BAD);
     write('good.sh', SCRIPT);
     const r = run(['.'], dir());
-    assert.equal(r.summary, 'nounset: 2 scripts, 1 changed, 0 unchanged, 1 skipped, 0 errors, 2 edits');
+    // A file left alone because it does not parse is an error: the closing line agrees with exit 3.
+    assert.equal(r.summary, 'nounset: 2 scripts, 1 changed, 0 unchanged, 0 skipped, 1 error, 2 edits');
     assert.match(r.log, /^bad\.sh:3:1: error: skipped: .+ \[parse-error\]\n$/);
     assert.equal(r.status, 3);
     assert.equal(read('bad.sh'), BAD);
