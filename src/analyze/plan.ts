@@ -24,6 +24,8 @@ export interface PlanOptions {
   readonly path?: string;
   /** Reads a sourced file; without it, sourced files are not followed. */
   readonly readSource?: ((path: string) => string | null) | undefined;
+  /** Where relative source paths are also looked for (FixOptions.sourceRoot). */
+  readonly sourceRoot?: string | undefined;
   /** Variables a file nounset could not follow may set: `leave` them alone (default) or treat
    * them as `input`s, rewritten where they are read. */
   readonly sourcedUnknown?: 'leave' | 'input';
@@ -141,7 +143,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     lineOf,
     initiallySet: alwaysSet,
     ignoreWrite: (w) => block !== null && w.start >= block.start && w.end <= block.end,
-    loadSource: sourceLoader({ mainPath: path, readSource: options.readSource ?? null, bats: variant === 'bats', main: { file, text } }),
+    loadSource: sourceLoader({ mainPath: path, readSource: options.readSource ?? null, sourceRoot: options.sourceRoot ?? null, bats: variant === 'bats', main: { file, text } }),
     bats: variant === 'bats',
   });
   const unknownAsInput = options.sourcedUnknown === 'input';

@@ -72,7 +72,8 @@ export function runFile(task: FileTask, options: FileRunOptions, io: ScriptIO): 
   const latin1 = encoding === 'latin1' ? ({ encoding } as const) : {};
   let result: FixResult;
   try {
-    result = fixScript(text, { ...task.fix, path, readSource: sourceReader(io, options.cwd) });
+    // Task paths are relative to the working directory: `.` is the root ShellCheck resolves from.
+    result = fixScript(text, { ...task.fix, path, readSource: sourceReader(io, options.cwd), sourceRoot: '.' });
   } catch (err) {
     if (err instanceof UsageError) throw err;
     return failed(describeFixError(err));

@@ -61,7 +61,7 @@ export function runPr(options: PrOptions, io: ScriptIO): PrRun {
     const loaded = loader?.configFor(abs) ?? null;
     if (loaded && isExcludedByConfig(loaded, abs)) continue;
     const fix = mergeFixOptions(options.fix, loaded && resolveFileConfig(loaded, abs));
-    const result = fixScript(text, { ...fix, path: changed.path, readSource: sourceReader(io, root) });
+    const result = fixScript(text, { ...fix, path: changed.path, readSource: sourceReader(io, root), sourceRoot: '.' });
     const cause = findSkipCause(result);
     if (cause) {
       skipped.push({ path: changed.path, reason: `${cause.line}:${cause.column}: ${cause.message}` });
