@@ -296,21 +296,7 @@ function readSubscript(p: ParserState, start: number): Subscript {
  * unescaped, is parsed as commands; offsets map back to the source. */
 export function parseBackquote(p: ParserState, dq: boolean): CmdSubst {
   const start = p.pos;
-  let i = start + 1;
-  let escaped = false;
-  for (;;) {
-    if (i >= p.len) fail(p, start, 'reached EOF without closing quote `');
-    const c = p.src.charCodeAt(i);
-    if (c === Ch.Backquote) break;
-    if (c === Ch.Backslash) {
-      const n = code(p, i + 1);
-      if (n === Ch.Dollar || n === Ch.Backquote || n === Ch.Backslash || (dq && n === Ch.DQuote)) escaped = true;
-      i += 2;
-      continue;
-    }
-    i++;
-  }
-  const close = i;
+  const { close, escaped } = findBackquoteEnd(p, start, dq);
   let stmts;
   if (!escaped) {
     p.pos = start + 1;
@@ -320,6 +306,30 @@ export function parseBackquote(p: ParserState, dq: boolean): CmdSubst {
   }
   p.pos = close + 1;
   return { type: 'CmdSubst', start, end: p.pos, backquotes: true, stmts };
+}
+
+/** The closing backquote of the one at `start`, and whether an escape inside changes the text. */
+function findBackquoteEnd(p: ParserState, start: number, dq: boolean): { close: number; escaped: boolean } {
+  let i = start + 1;
+  let escaped = false;
+  for (;;) {
+    if (i >= p.len) fail(p, start, 'reached EOF without closing quote `');
+    const c = p.src.charCodeAt(i);
+    if (c === Ch.Backquote) return { close: i, escaped };
+    if (c === Ch.Backslash) {
+      const n = code(p, i + 1);
+      if (n === Ch.Dollar || n === Ch.Backquote || n === Ch.Backslash || (dq && n === Ch.DQuote)) escaped = true;
+      i += 2;
+      continue;
+    }
+    i++;
+  }
+}
+
+/** Moves past backquotes whose text is not kept, without parsing it: bash parses it only when the
+ * substitution runs. */
+export function skipBackquote(p: ParserState): void {
+  p.pos = findBackquoteEnd(p, p.pos, false).close + 1;
 }
 
 function parseUnescaped(p: ParserState, from: number, to: number, dq: boolean): CmdSubst['stmts'] {

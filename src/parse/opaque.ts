@@ -1,11 +1,11 @@
 // `${…}` that the shell parses but rejects when it runs ("bad substitution"), such as zsh's
 // `${(k)parameters[@]}` in a branch only zsh takes. Its end is found as bash finds the end of any
 // `${` (parse.y, parse_matched_pair): the first `}` outside quotes, escapes and nested
-// expansions, which are parsed, since a syntax error in them is one to `bash -n` too. What they
-// hold is dropped: nothing inside is read or edited.
+// expansions, which are parsed (but for backquotes), since a syntax error in them is one to
+// `bash -n` too. What they hold is dropped: nothing inside is read or edited.
 
 import type { OpaqueParamExp } from './ast.js';
-import { parseBackquote, parseDollar } from './expansions.js';
+import { parseDollar, skipBackquote } from './expansions.js';
 import { Ch, code, cur, fail, type ParserState } from './state.js';
 import { parseDoubleQuoted, parseProcSubst, parseSingleQuoted } from './words.js';
 
@@ -24,7 +24,8 @@ export function parseOpaqueParam(p: ParserState, opts: { start: number; from: nu
     // bash matches single quotes inside ${…} even within double quotes; dash does not.
     else if (c === Ch.SQuote && (bash || !dq)) parseSingleQuoted(p, false);
     else if (c === Ch.DQuote) parseDoubleQuoted(p, false);
-    else if (c === Ch.Backquote) parseBackquote(p, dq);
+    // bash parses backquoted text only when it runs, and this one never runs.
+    else if (c === Ch.Backquote) skipBackquote(p);
     else if (c === Ch.Dollar && bash && next === Ch.SQuote) parseSingleQuoted(p, true);
     else if (c === Ch.Dollar) {
       if (parseDollar(p, dq) === null) p.pos++;

@@ -26,6 +26,7 @@ export interface DivergenceSource {
   readonly text: string;
   contexts(): MvdanContexts | null;
   opaqueParams(): readonly Span[];
+  extGlobs(): readonly Span[];
 }
 
 export const DIVERGENCES: readonly Divergence[] = [
@@ -179,6 +180,14 @@ export const DIVERGENCES: readonly Divergence[] = [
     matches: (d, source) => mvdanErrorIs(d, /./) && source.opaqueParams().some((span) => span.start <= d.offset && d.offset < span.end),
   },
   {
+    id: 'quotes-in-extglob',
+    description: 'bash matches quotes and escapes inside an extglob pattern: `@(a|\')\')` ends at the last `)`',
+    snippet: "case x in @(a|')')) echo y ;; esac",
+    bash: { command: `bash -O extglob -c 'case ")" in @(a|")")) echo matched ;; esac'`, answer: 'matched' },
+    mvdan: 'ends the pattern at the quoted `)`; then: reached EOF without closing quote',
+    matches: (d, source) => mvdanErrorIs(d, /./) && source.extGlobs().some((span) => span.start <= d.offset && d.offset < span.end && /['"`\\]/.test(source.text.slice(span.start, span.end))),
+  },
+  {
     id: 'arith-empty-expression',
     description: 'an empty arithmetic expression is valid bash: `$(( ))` and `$[ ]` expand to 0, `(( ))` returns 1',
     snippet: 'echo $(( )) $[ ]; (( ))',
@@ -265,6 +274,7 @@ export function unexcused(text: string, ds: readonly Disagreement[], dialect: Di
 function makeSource(text: string, dialect: Dialect): DivergenceSource {
   let contexts: MvdanContexts | null | undefined;
   let opaque: Span[] | undefined;
+  let extGlobs: Span[] | undefined;
   return {
     text,
     contexts: () => {
@@ -272,24 +282,29 @@ function makeSource(text: string, dialect: Dialect): DivergenceSource {
       return contexts;
     },
     opaqueParams: () => {
-      if (opaque === undefined) opaque = readOpaqueParams(text, dialect);
+      if (opaque === undefined) opaque = spansOf(text, dialect, 'OpaqueParamExp');
       return opaque;
+    },
+    extGlobs: () => {
+      if (extGlobs === undefined) extGlobs = spansOf(text, dialect, 'ExtGlob');
+      return extGlobs;
     },
   };
 }
 
-function readOpaqueParams(text: string, dialect: Dialect): Span[] {
+/** Where nounset reads a node of this type in `text`. */
+function spansOf(text: string, dialect: Dialect, type: 'OpaqueParamExp' | 'ExtGlob'): Span[] {
   const spans: Span[] = [];
   let file;
   try {
     file = parse(text, { dialect });
   } catch (err) {
-    // A file nounset cannot read has no opaque words to excuse anything with.
+    // A file nounset cannot read has no nodes to excuse anything with.
     if (err instanceof ParseError) return spans;
     throw err;
   }
   forEachNode(file, (node) => {
-    if (node.type === 'OpaqueParamExp') spans.push({ start: node.start, end: node.end });
+    if (node.type === type) spans.push({ start: node.start, end: node.end });
   });
   return spans;
 }

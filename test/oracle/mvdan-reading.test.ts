@@ -310,6 +310,12 @@ describe('divergences', () => {
     assert.match(excuses('echo ${x:1:2:3}', okReading)[0] ?? '', /^unexcused/);
   });
 
+  it('quotes-in-extglob', () => {
+    assert.deepEqual(excuses("case $x in @(a|')')) :;; esac", okReading), ['quotes-in-extglob']);
+    assert.deepEqual(excuses('echo @(a|")")', okReading), ['quotes-in-extglob']);
+    assert.match(excuses("echo 'abc", okReading)[0] ?? '', /^unexcused/);
+  });
+
   it('carriage-return-is-not-blank', () => {
     const crStmt = (theirs: Reading) => patched(theirs, { stmts: [{ start: 0, end: 7 }] });
     assert.deepEqual(excuses('echo a\r\n', crStmt), ['carriage-return-is-not-blank']);
