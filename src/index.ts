@@ -23,5 +23,5 @@ export { findSkipCause, hasFailures, runPaths, type RunOptions } from './run/run
 export { findScripts, hasShellShebang, type FindOptions, type FoundScript } from './run/find-scripts.js';
 /** The file system as runPaths sees it, and its node:fs implementation. */
 export { nodeIO } from './run/node-io.js';
-export type { EntryKind, EntryStat, ScriptIO } from './run/io.js';
+export type { EntryKind, EntryStat, ScriptIO, ScriptText, TextEncoding } from './run/io.js';
 export type * from './run-result.js';

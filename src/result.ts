@@ -22,6 +22,11 @@ export interface FixOptions {
   /** Reads a file the script sources (`.`/`source`), by the path nounset resolved from `path`;
    * null when it cannot be read. Without it, sourced files are not followed. */
   readonly readSource?: (path: string) => string | null;
+  /** The directory nounset runs in (the repository root), in the terms of `path`: a relative
+   * `source` path or `# shellcheck source=` directive that names no file readable from the
+   * script's directory is looked for there, as ShellCheck does. The command line passes `.` (its
+   * paths are relative to the working directory). Without it, only the script's directory. */
+  readonly sourceRoot?: string;
   /** Variables a sourced file nounset cannot follow (or an `eval`) may set: `leave` them alone
    * (default; they are listed in a diagnostic) or treat them as `input`s. */
   readonly sourcedUnknown?: 'inline' | 'leave' | 'input';

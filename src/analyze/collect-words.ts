@@ -148,6 +148,7 @@ export function walkParts(parts: readonly WordPart[], ctx: WordCtx): void {
       case 'Lit':
       case 'SglQuoted':
       case 'ExtGlob':
+      case 'OpaqueParamExp':
         break;
       case 'DblQuoted':
         if (ctx.quoting === 'heredoc') walkParts(part.parts, ctx);

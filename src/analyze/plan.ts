@@ -27,8 +27,10 @@ export interface PlanOptions {
   readonly path?: string;
   /** Reads a sourced file; without it, sourced files are not followed. */
   readonly readSource?: ((path: string) => string | null) | undefined;
-  /** Variables a file nounset could not follow may set: `leave` them alone (default) or treat
-   * them as `input`s, rewritten where they are read. */
+  /** Where relative source paths are also looked for (FixOptions.sourceRoot). */
+  readonly sourceRoot?: string | undefined;
+  /** Reads of variables a file nounset could not follow may set: defaulted `inline` where they
+   * are read (default), left alone (`leave`), or also taken as `input`s. */
   readonly sourcedUnknown?: 'inline' | 'leave' | 'input';
   /** Guard every reference that reaches a destructive path argument with `${X:?…}`, as nounset
    * did before it knew where a script handles an empty value itself (`--guard-destructive`). */
@@ -156,7 +158,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
 
   const alwaysSet = (name: string): boolean => isAlwaysSet(name, options.dialect, variant);
   const path = options.path ?? '<stdin>';
-  const loadSource = sourceLoader({ mainPath: path, readSource: options.readSource ?? null, bats: variant === 'bats', main: { file, text } });
+  const loadSource = sourceLoader({ mainPath: path, readSource: options.readSource ?? null, sourceRoot: options.sourceRoot ?? null, bats: variant === 'bats', main: { file, text } });
   // A script (or a file it sources) that shows line numbers keeps every line where it is.
   const reporters = new Set(options.lineReporters ?? []);
   const callsReporter = (m: Region): boolean => reporters.size > 0 && callsAny(m, reporters);

@@ -7,12 +7,15 @@ import { ParseError } from '../errors.js';
 import { collectEvents } from './collect.js';
 import type { LoadedFile, SourceOutcome } from './flow.js';
 import type { Source } from './model.js';
-import { mayBeDirVariable, resolveSourcePath, scriptDirVariables, sourceDirective, type DirValue } from './source-path.js';
+import { mayBeDirVariable, resolveSourcePath, scriptDirVariables, sourceDirective, type DirValue, type SourceTarget } from './source-path.js';
 
 export interface LoaderOptions {
   /** The script that runs (`$0`). */
   readonly mainPath: string;
   readonly readSource: ((path: string) => string | null) | null;
+  /** The directory nounset runs in, in the terms of the paths: relative source paths are also
+   * looked for there (see resolveSourcePath); null: only in the script's directory. */
+  readonly sourceRoot?: string | null;
   readonly bats: boolean;
   /** The main script, parsed, so that its directory variables need no second parse. */
   readonly main: { readonly file: File; readonly text: string };
@@ -33,11 +36,13 @@ interface Parsed {
 export function sourceLoader(opts: LoaderOptions): (source: Source, from: string) => SourceOutcome {
   const parsed = new Map<string, Parsed | string>([[opts.mainPath, { file: opts.main.file, text: opts.main.text, dirVars: null }]]);
   const models = new Map<string, LoadedFile>();
+  const unreadable = new Set<string>();
   const parseFile = (path: string): Parsed | string => {
     const known = parsed.get(path);
     if (known !== undefined) return known;
     let out: Parsed | string;
     const text = opts.readSource ? opts.readSource(path) : null;
+    if (text === null) unreadable.add(path);
     if (text === null) out = opts.readSource ? `${path} cannot be read` : 'nounset was not given a way to read sourced files';
     else {
       try {
@@ -55,7 +60,7 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
     if (!opts.readSource) return { kind: 'unresolved', reason: 'nounset was not given a way to read sourced files' };
     const holder = parseFile(from);
     if (typeof holder === 'string') return { kind: 'unresolved', reason: holder };
-    let target: { kind: 'file'; path: string } | { kind: 'unresolved'; reason: string };
+    let target: SourceTarget;
     if (source.word === null) {
       // bats' `load NAME`: relative to the test file's directory.
       target = source.path === null ? { kind: 'unresolved', reason: 'the path is computed' } : { kind: 'file', path: joinDir(from, source.path) };
@@ -70,16 +75,25 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
       };
       holder.directives ??= holder.file.comments.some((c) => c.text.includes('source='));
       const directive = holder.directives ? sourceDirective(holder.file, holder.text, source.start) : null;
-      target = resolveSourcePath(source.word, { scriptPath: from, mainScriptPath: opts.mainPath, directive, dirVars });
+      target = resolveSourcePath(source.word, { scriptPath: from, mainScriptPath: opts.mainPath, directive, dirVars, root: opts.sourceRoot ?? null });
     }
     if (target.kind === 'unresolved') return target;
-    const cached = models.get(target.path);
+    let path = target.path;
+    if (target.fallback !== undefined) {
+      parseFile(path);
+      if (unreadable.has(path)) {
+        parseFile(target.fallback);
+        if (unreadable.has(target.fallback)) return { kind: 'unresolved', reason: `${path} cannot be read, nor ${target.fallback}` };
+        path = target.fallback;
+      }
+    }
+    const cached = models.get(path);
     if (cached) return { kind: 'file', file: cached };
-    const p = parseFile(target.path);
+    const p = parseFile(path);
     if (typeof p === 'string') return { kind: 'unresolved', reason: p };
     const starts = lineStarts(p.text);
-    const file: LoadedFile = { path: target.path, text: p.text, model: collectEvents(p.file, p.text, { bats: opts.bats }), lineOf: (o) => lineColumnAt(starts, o).line };
-    models.set(target.path, file);
+    const file: LoadedFile = { path, text: p.text, model: collectEvents(p.file, p.text, { bats: opts.bats }), lineOf: (o) => lineColumnAt(starts, o).line };
+    models.set(path, file);
     return { kind: 'file', file };
   };
 }

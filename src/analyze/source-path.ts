@@ -12,12 +12,16 @@ import { forEachNode } from '../parse/walk.js';
 /** What a variable assigned at the top level of a script holds, when it is a directory we can name. */
 export type DirValue = { readonly kind: 'dir'; readonly path: string };
 
-export type SourceTarget = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'unresolved'; readonly reason: string };
+/** `fallback`: where to look when `path` cannot be read (a relative path, from the root). */
+export type SourceTarget = { readonly kind: 'file'; readonly path: string; readonly fallback?: string } | { readonly kind: 'unresolved'; readonly reason: string };
 
 interface ResolveContext {
   readonly scriptPath: string;
   readonly mainScriptPath: string;
   readonly directive: string | null;
+  /** The directory nounset runs in (the repository root), in the terms of the paths: a relative
+   * literal or directive path is also looked for there, as ShellCheck looks for it. */
+  readonly root?: string | null;
   /** Only `get` is used: the caller may compute the map on first use. */
   readonly dirVars: Pick<ReadonlyMap<string, DirValue>, 'get'>;
 }
@@ -324,17 +328,17 @@ function isPwd(call: CallExpr, stmt: Stmt): boolean {
 /** The file a `source WORD` / `. WORD` command reads.
  *
  * A `# shellcheck source=` directive wins over the word. A relative literal (`source lib/x.sh`)
- * and a relative directive are taken relative to the directory of scriptPath: ShellCheck's
- * SCRIPTDIR convention, which is what such scripts mean. Bash itself looks the name up in $PATH
- * (for a name without a slash) and then in the working directory; ShellCheck, without
- * `source-path=SCRIPTDIR`, takes the working directory too. */
+ * and a relative directive are taken relative to the directory of scriptPath (ShellCheck's
+ * SCRIPTDIR convention), and, when that file cannot be read, relative to `root`, the directory
+ * nounset runs in, where ShellCheck looks without `source-path=SCRIPTDIR`. Bash itself looks the
+ * name up in $PATH (for a name without a slash) and then in the working directory. */
 export function resolveSourcePath(word: Word, ctx: ResolveContext): SourceTarget {
-  const scriptDir = posix.dirname(ctx.scriptPath);
-  if (ctx.directive !== null) return fromDirective(ctx.directive, scriptDir);
+  const dirs = { script: posix.dirname(ctx.scriptPath), root: ctx.root ?? null };
+  if (ctx.directive !== null) return fromDirective(ctx.directive, dirs);
   const env: Env = { scriptPath: ctx.scriptPath, mainScriptPath: ctx.mainScriptPath, lookup: dirVarLookup(ctx.dirVars) };
   const split = splitWord(word, env);
   if (split.kind === 'unresolved') return split;
-  if (split.head === null) return literalTarget(split.tail, scriptDir);
+  if (split.head === null) return literalTarget(split.tail, dirs);
   if (split.tail === '' && split.head.names === 'dir') return unresolved('the path names a directory');
   if (split.tail === '' && split.head.names === 'script') return unresolved('the path names the script itself');
   const joined = appendTail(split.head, split.tail);
@@ -348,17 +352,27 @@ function dirVarLookup(dirVars: Pick<ReadonlyMap<string, DirValue>, 'get'>): (nam
   };
 }
 
-function literalTarget(path: string, scriptDir: string): SourceTarget {
+interface Dirs {
+  readonly script: string;
+  readonly root: string | null;
+}
+
+/** A relative path is looked for in the script's directory, then in the root: bats-core's
+ * `libexec/bats-core/bats-format-junit` names `# shellcheck source=lib/bats-core/formatter.bash`. */
+function literalTarget(path: string, dirs: Dirs): SourceTarget {
   if (path === '') return unresolved('the path is empty');
-  return { kind: 'file', path: posix.isAbsolute(path) ? posix.normalize(path) : posix.join(scriptDir, path) };
+  if (posix.isAbsolute(path)) return { kind: 'file', path: posix.normalize(path) };
+  const inScriptDir = posix.join(dirs.script, path);
+  const inRoot = dirs.root === null ? inScriptDir : posix.join(dirs.root, path);
+  return inRoot === inScriptDir ? { kind: 'file', path: inScriptDir } : { kind: 'file', path: inScriptDir, fallback: inRoot };
 }
 
 /** `source=/dev/null` (do not follow), `source=SCRIPTDIR/x.sh`, `source=/abs/x.sh`, `source=lib/x.sh`. */
-function fromDirective(directive: string, scriptDir: string): SourceTarget {
+function fromDirective(directive: string, dirs: Dirs): SourceTarget {
   if (directive === '/dev/null') return unresolved('# shellcheck source=/dev/null');
   const [first, ...rest] = directive.split('/');
-  if (first === 'SCRIPTDIR') return { kind: 'file', path: posix.join(scriptDir, ...rest) };
-  return literalTarget(directive, scriptDir);
+  if (first === 'SCRIPTDIR') return { kind: 'file', path: posix.join(dirs.script, ...rest) };
+  return literalTarget(directive, dirs);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import { inspectPath } from '../run/inspect-path.js';
 import { nodeIO } from '../run/node-io.js';
 import { findSkipCause, hasFailures } from '../run/run-paths.js';
 import { runPathsParallel, type ParallelRun } from '../run/run-tasks.js';
+import type { RunResult } from '../run-result.js';
 import { packageVersion } from './package-version.js';
 import { contractOptions, parseMap, runContractCommand } from './contract-command.js';
 import { prOptions, runPrCommand } from './pr-command.js';
@@ -97,6 +98,16 @@ function abortOnSignals(): { signal: AbortSignal; dispose: () => void } {
   };
 }
 
+/** Every file's diff as the bytes `git apply` needs: UTF-8, or the file's own bytes for one that
+ * is not UTF-8 (its diff holds them one per character). */
+function diffBytes(run: RunResult, color: boolean): Buffer {
+  const chunks = run.files.map((f) => {
+    const diff = color && f.diff ? colorDiff(f.diff) : (f.diff ?? '');
+    return Buffer.from(diff, f.encoding ?? 'utf8');
+  });
+  return Buffer.concat(chunks);
+}
+
 function explain(kind: string): number {
   const text = renderExplanation(kind);
   if (text === null) throw new UsageError(`--explain: no edit kind ${JSON.stringify(kind)}; kinds: ${EDIT_KINDS.join(', ')}`);
@@ -138,10 +149,7 @@ async function runFix(args: FixCommandArgs): Promise<number> {
   if (format !== 'github') {
     for (const file of run.files) process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result), { errorsOnly: args.quiet }));
   }
-  if (format === 'diff') {
-    const diff = run.files.map((f) => f.diff ?? '').join('');
-    process.stdout.write(wantColor(args.color, process.env, process.stdout.isTTY === true) ? colorDiff(diff) : diff);
-  } else if (format === 'json') process.stdout.write(renderRunJson(run, performance.now() - started));
+  if (format === 'diff') process.stdout.write(diffBytes(run, wantColor(args.color, process.env, process.stdout.isTTY === true))); else if (format === 'json') process.stdout.write(renderRunJson(run, performance.now() - started));
   else if (format === 'github') {
     // In Actions, what the annotation limit leaves out goes to the job summary instead.
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;

@@ -275,7 +275,8 @@ export type WordPart =
   | CmdSubst
   | ArithmExp
   | ProcSubst
-  | ExtGlob;
+  | ExtGlob
+  | OpaqueParamExp;
 
 /** Literal source text, escapes included as written. */
 export interface Lit extends Span {
@@ -335,6 +336,16 @@ export interface ParamExp extends Span {
   readonly slice: { readonly offset: ArithmExpr | null; readonly length: ArithmExpr | null } | null;
   readonly repl: { readonly all: boolean; readonly anchor: '#' | '%' | null; readonly orig: Word | null; readonly with: Word | null } | null;
   readonly exp: { readonly op: ParamOp; readonly word: Word | null } | null;
+}
+
+/** A `${…}` that the shell parses but rejects when it runs, with "bad substitution" before it reads
+ * any variable: zsh's `${(k)parameters[@]}` or `${(%):-%x}`, `${x y}`, and in POSIX sh bash's
+ * `${a[0]}`, `${!x}`, `${x@Q}`. Such a line only runs under another shell. Kept as its source
+ * text: nothing inside is read or edited. */
+export interface OpaqueParamExp extends Span {
+  readonly type: 'OpaqueParamExp';
+  /** The whole source text, `${` to `}`. */
+  readonly value: string;
 }
 
 /** `[...]` after a name. Parsed as arithmetic when it is one (indexed arrays), kept as a word

@@ -1,10 +1,11 @@
 // Everything that starts with `$` or a backquote: parameter expansions, command substitutions,
 // arithmetic expansions, `$'...'` and `$"..."`.
 
-import type { ArithmExp, CmdSubst, Lit, ParamExp, ParamOp, Subscript, WordPart } from './ast.js';
+import type { ArithmExp, CmdSubst, Lit, OpaqueParamExp, ParamExp, ParamOp, Subscript, WordPart } from './ast.js';
 import { parseArithm, tryDoubleParenArithm } from './arith.js';
 import { parseNestedStmts, parseStmtsIn } from './commands.js';
 import { parseDerived } from './derived.js';
+import { parseOpaqueParam } from './opaque.js';
 import { Ch, code, cur, enter, fail, isDigit, isNameChar, isNameStart, leave, type ParserState, skipContinuations, speculate } from './state.js';
 import { Mode, parseDoubleQuoted, parseSingleQuoted, parseWord } from './words.js';
 
@@ -110,7 +111,11 @@ function tryArithmExp(p: ParserState): ArithmExp | null {
   return arith === null ? null : { type: 'ArithmExp', start, end: p.pos, bracket: false, expr: arith.expr };
 }
 
-function parseParamBraced(p: ParserState, dq: boolean): ParamExp {
+/** `${…}`. A form the shell rejects only when it runs, with "bad substitution" before it reads a
+ * variable (a name that is no parameter, an unknown operator, an array in POSIX sh) is read as an
+ * opaque word. Errors inside a known operator (`${x:1:2:3}`, `${x@QQ}`, where bash reads `x`
+ * first) stay errors. */
+function parseParamBraced(p: ParserState, dq: boolean): ParamExp | OpaqueParamExp {
   const start = p.pos;
   p.pos += 2;
   enter(p);
@@ -144,13 +149,16 @@ function parseParamBraced(p: ParserState, dq: boolean): ParamExp {
   } else if (isSpecialParam(c)) {
     p.pos++;
   } else {
-    fail(p, start, 'invalid parameter name');
+    // dash drops the character after `${` that cannot start a name (`${"x"}` leaves `x"}`).
+    const drop = p.dialect !== 'bash' && c !== Ch.RBrace && c !== -1;
+    return opaque(p, start, dq, drop ? p.pos + 1 : start + 2);
   }
   const param: Lit = { type: 'Lit', start: nameStart, end: p.pos, value: name ?? p.src.slice(nameStart, p.pos) };
   skipContinuations(p);
   let index: Subscript | null = null;
   if (cur(p) === Ch.LBracket && isNameStart(param.value.charCodeAt(0))) {
-    if (p.dialect !== 'bash') fail(p, p.pos, 'arrays are a bash feature');
+    // dash: "Bad substitution" when it runs; a line only bash runs.
+    if (p.dialect !== 'bash') return opaque(p, start, dq);
     index = parseSubscript(p);
     skipContinuations(p);
   }
@@ -193,7 +201,7 @@ function parseParamBraced(p: ParserState, dq: boolean): ParamExp {
     repl = { all, anchor, orig, with: withWord };
   } else if (c !== Ch.RBrace) {
     const op = readParamOp(p);
-    if (op === null) fail(p, p.pos, 'bad substitution');
+    if (op === null) return opaque(p, start, dq);
     if (op === '@') {
       // ${x@Q}: one operator letter.
       const wStart = p.pos;
@@ -208,6 +216,12 @@ function parseParamBraced(p: ParserState, dq: boolean): ParamExp {
   p.pos++;
   leave(p);
   return { type: 'ParamExp', start, end: p.pos, short: false, excl, length, param, index, names, slice, repl, exp };
+}
+
+function opaque(p: ParserState, start: number, dq: boolean, from = start + 2): OpaqueParamExp {
+  const part = parseOpaqueParam(p, { start, from, dq });
+  leave(p);
+  return part;
 }
 
 function litWord(p: ParserState, start: number): { type: 'Word'; start: number; end: number; parts: Lit[] } {
@@ -282,21 +296,7 @@ function readSubscript(p: ParserState, start: number): Subscript {
  * unescaped, is parsed as commands; offsets map back to the source. */
 export function parseBackquote(p: ParserState, dq: boolean): CmdSubst {
   const start = p.pos;
-  let i = start + 1;
-  let escaped = false;
-  for (;;) {
-    if (i >= p.len) fail(p, start, 'reached EOF without closing quote `');
-    const c = p.src.charCodeAt(i);
-    if (c === Ch.Backquote) break;
-    if (c === Ch.Backslash) {
-      const n = code(p, i + 1);
-      if (n === Ch.Dollar || n === Ch.Backquote || n === Ch.Backslash || (dq && n === Ch.DQuote)) escaped = true;
-      i += 2;
-      continue;
-    }
-    i++;
-  }
-  const close = i;
+  const { close, escaped } = findBackquoteEnd(p, start, dq);
   let stmts;
   if (!escaped) {
     p.pos = start + 1;
@@ -306,6 +306,30 @@ export function parseBackquote(p: ParserState, dq: boolean): CmdSubst {
   }
   p.pos = close + 1;
   return { type: 'CmdSubst', start, end: p.pos, backquotes: true, stmts };
+}
+
+/** The closing backquote of the one at `start`, and whether an escape inside changes the text. */
+function findBackquoteEnd(p: ParserState, start: number, dq: boolean): { close: number; escaped: boolean } {
+  let i = start + 1;
+  let escaped = false;
+  for (;;) {
+    if (i >= p.len) fail(p, start, 'reached EOF without closing quote `');
+    const c = p.src.charCodeAt(i);
+    if (c === Ch.Backquote) return { close: i, escaped };
+    if (c === Ch.Backslash) {
+      const n = code(p, i + 1);
+      if (n === Ch.Dollar || n === Ch.Backquote || n === Ch.Backslash || (dq && n === Ch.DQuote)) escaped = true;
+      i += 2;
+      continue;
+    }
+    i++;
+  }
+}
+
+/** Moves past backquotes whose text is not kept, without parsing it: bash parses it only when the
+ * substitution runs. */
+export function skipBackquote(p: ParserState): void {
+  p.pos = findBackquoteEnd(p, p.pos, false).close + 1;
 }
 
 function parseUnescaped(p: ParserState, from: number, to: number, dq: boolean): CmdSubst['stmts'] {

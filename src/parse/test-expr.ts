@@ -1,10 +1,12 @@
 // `[[ ... ]]`: `||`, `&&`, `!`, `( )`, unary and binary tests. The right side of `=~` is a
-// regex word; operands of arithmetic comparisons are also read as arithmetic.
+// regex word; operands of arithmetic comparisons are also read as arithmetic. Newlines and
+// comments go where bash's cond_term skips them (parse.y): before a test, and after a unary or
+// binary test or a `)`; never after a lone word or between an operator and its operand.
 
 import type { TestBinaryOp, TestClause, TestExpr, TestWord } from './ast.js';
 import { parseArithm } from './arith.js';
 import { readHeredocBodies } from './redirects.js';
-import { Ch, code, cur, enter, fail, isWordAt, leave, skipBlanks, type ParserState, speculate } from './state.js';
+import { Ch, code, cur, enter, fail, isWordAt, leave, readComment, skipBlanks, type ParserState, speculate } from './state.js';
 import { Mode, parseWord, soleLit } from './words.js';
 
 const UNARY = new Set([
@@ -20,19 +22,30 @@ export function parseTestClause(p: ParserState): TestClause {
   enter(p);
   const expr = parseOr(p);
   leave(p);
-  skip(p);
+  skipBlanks(p);
   if (!isWordAt(p, ']]')) fail(p, start, cur(p) === -1 ? 'reached EOF without matching [[ with ]]' : 'expected ]] to close [[');
   p.pos += 2;
   return { type: 'TestClause', start, end: p.pos, expr };
 }
 
-function skip(p: ParserState): void {
+/** Blanks, newlines and comments, where bash allows them inside `[[ ]]` (see the header). */
+function skipLines(p: ParserState): void {
   for (;;) {
     skipBlanks(p);
-    if (cur(p) !== Ch.Newline) return;
-    p.pos++;
-    if (p.pending.length > 0) readHeredocBodies(p);
+    const c = cur(p);
+    if (c === Ch.Hash) readComment(p);
+    else if (c !== Ch.Newline) return;
+    else {
+      p.pos++;
+      if (p.pending.length > 0) readHeredocBodies(p);
+    }
   }
+}
+
+/** A newline, or a `#` that starts a comment (what bash's lexer then returns is a newline). */
+function atLineEnd(p: ParserState): boolean {
+  const c = cur(p);
+  return c === Ch.Newline || c === Ch.Hash;
 }
 
 function isOp2(p: ParserState, c: number): boolean {
@@ -42,7 +55,7 @@ function isOp2(p: ParserState, c: number): boolean {
 function parseOr(p: ParserState): TestExpr {
   let x = parseAnd(p);
   for (;;) {
-    skip(p);
+    skipBlanks(p);
     if (!isOp2(p, Ch.Pipe)) return x;
     p.pos += 2;
     const y = parseAnd(p);
@@ -53,7 +66,7 @@ function parseOr(p: ParserState): TestExpr {
 function parseAnd(p: ParserState): TestExpr {
   let x = parseNot(p);
   for (;;) {
-    skip(p);
+    skipBlanks(p);
     if (!isOp2(p, Ch.Amp)) return x;
     p.pos += 2;
     const y = parseNot(p);
@@ -62,7 +75,7 @@ function parseAnd(p: ParserState): TestExpr {
 }
 
 function parseNot(p: ParserState): TestExpr {
-  skip(p);
+  skipLines(p);
   const start = p.pos;
   if (isWordAt(p, '!')) {
     p.pos++;
@@ -81,39 +94,44 @@ function atOperandEnd(p: ParserState): boolean {
 }
 
 function parsePrimary(p: ParserState): TestExpr {
-  skip(p);
+  skipLines(p);
   const start = p.pos;
   if (cur(p) === Ch.LParen) {
     p.pos++;
     enter(p);
     const x = parseOr(p);
     leave(p);
-    skip(p);
+    skipBlanks(p);
     if (cur(p) !== Ch.RParen) fail(p, start, 'reached EOF without matching ( with )');
     p.pos++;
-    return { type: 'TestParen', start, end: p.pos, x };
+    const paren: TestExpr = { type: 'TestParen', start, end: p.pos, x };
+    skipLines(p);
+    return paren;
   }
   if (atOperandEnd(p)) fail(p, p.pos, 'test expression expected an operand');
   const first = operand(p, Mode.Cmd);
   const firstLit = soleLit(first.word)?.value ?? null;
-  // bash allows a newline after && and || inside [[ ]], not before an operator.
   skipBlanks(p);
   if (firstLit !== null && UNARY.has(firstLit) && binaryOpAt(p) === null) {
     // bash: "unexpected argument `]]' to conditional unary operator" for `[[ -n ]]`.
-    if (cur(p) === Ch.Newline || atOperandEnd(p)) fail(p, p.pos, `${firstLit} must be followed by a word`);
+    if (atLineEnd(p) || atOperandEnd(p)) fail(p, p.pos, `${firstLit} must be followed by a word`);
     const x = operand(p, Mode.Cmd);
+    skipLines(p);
     return { type: 'TestUnary', start, end: x.end, op: firstLit, x };
   }
-  if (cur(p) === Ch.Newline || atOperandEnd(p)) return first;
+  // bash: "unexpected token `newline', conditional binary operator expected" for `[[ a⏎ ]]`.
+  if (atLineEnd(p)) fail(p, p.pos, 'a newline after a lone word in [[ ]]; bash expects an operator there');
+  if (atOperandEnd(p)) return first;
   const op = binaryOpAt(p);
   if (op === null) fail(p, p.pos, 'not a valid test operator');
   p.pos += op.length;
-  skip(p);
-  if (atOperandEnd(p)) fail(p, p.pos, `${op} must be followed by a word`);
+  skipBlanks(p);
+  if (atLineEnd(p) || atOperandEnd(p)) fail(p, p.pos, `${op} must be followed by a word`);
   const second = operand(p, op === '=~' ? Mode.Regex : Mode.Cmd);
   const arith = ARITH_CMP.has(op);
   const x = arith ? withArith(p, first) : first;
   const y = arith ? withArith(p, second) : second;
+  skipLines(p);
   return { type: 'TestBinary', start, end: y.end, op, x, y };
 }
 

@@ -30,6 +30,7 @@ export function childrenOf(node: Node, out: Node[]): void {
     case 'Comment':
     case 'Lit':
     case 'SglQuoted':
+    case 'OpaqueParamExp':
       return;
     case 'Stmt':
       return stmtChildren(node, out);

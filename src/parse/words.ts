@@ -2,7 +2,7 @@
 // that says where it stops and which quoting rules apply there.
 
 import type { DblQuoted, ExtGlob, Lit, ProcSubst, SglQuoted, Word, WordPart } from './ast.js';
-import { parseBackquote, parseDollar } from './expansions.js';
+import { parseBackquote, parseDollar, skipBackquote } from './expansions.js';
 import { parseNestedStmts } from './commands.js';
 import { addItem, Ch, code, cur, fail, isBlank, isWordBreak, takeList, type ParserState } from './state.js';
 
@@ -240,7 +240,7 @@ export function parseDoubleQuoted(p: ParserState, dollar: boolean): DblQuoted {
   return { type: 'DblQuoted', start, end: p.pos, dollar, parts };
 }
 
-function parseProcSubst(p: ParserState): ProcSubst {
+export function parseProcSubst(p: ParserState): ProcSubst {
   const start = p.pos;
   const op = cur(p) === Ch.Lt ? '<(' : '>(';
   p.pos += 2;
@@ -250,6 +250,10 @@ function parseProcSubst(p: ParserState): ProcSubst {
   return { type: 'ProcSubst', start, end: p.pos, op, stmts };
 }
 
+/** `@(…)` and friends. The pattern ends at the `)` that balances the `(`, outside quotes and
+ * escapes, and may span lines (bash's parse_matched_pair: `$(` and `${` are not special there,
+ * their parentheses count; bash-completion's perf splits an `@(…|…)` in `[[ ]]` over two lines).
+ * It is kept as text: nothing inside is read. */
 function parseExtGlob(p: ParserState): ExtGlob {
   const start = p.pos;
   const op = p.src.slice(p.pos, p.pos + 2) as ExtGlob['op'];
@@ -258,17 +262,18 @@ function parseExtGlob(p: ParserState): ExtGlob {
   let depth = 0;
   for (;;) {
     const c = cur(p);
-    if (c === -1 || c === Ch.Newline) fail(p, start, `reached EOF without matching ${op} with )`);
-    if (c === Ch.Backslash) {
-      p.pos += 2;
-      continue;
+    if (c === -1) fail(p, start, `reached EOF without matching ${op} with )`);
+    if (c === Ch.Backslash) p.pos = Math.min(p.pos + 2, p.len);
+    else if (c === Ch.SQuote) parseSingleQuoted(p, false);
+    else if (c === Ch.DQuote) parseDoubleQuoted(p, false);
+    else if (c === Ch.Backquote) skipBackquote(p);
+    else if (c === Ch.Dollar && code(p, p.pos + 1) === Ch.SQuote) parseSingleQuoted(p, true);
+    else if (c === Ch.RParen && depth === 0) break;
+    else {
+      if (c === Ch.LParen) depth++;
+      else if (c === Ch.RParen) depth--;
+      p.pos++;
     }
-    if (c === Ch.LParen) depth++;
-    else if (c === Ch.RParen) {
-      if (depth === 0) break;
-      depth--;
-    }
-    p.pos++;
   }
   const pattern = { type: 'Lit' as const, start: patStart, end: p.pos, value: p.src.slice(patStart, p.pos) };
   p.pos++;

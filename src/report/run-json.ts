@@ -17,6 +17,7 @@ export function renderRunJson(run: RunResult, durationMs: number): string {
       inputs: f.result?.inputs ?? [],
       diagnostics: f.result?.diagnostics ?? [],
       ...(f.diff !== undefined ? { diff: f.diff } : {}),
+      ...(f.encoding !== undefined ? { encoding: f.encoding } : {}),
     })),
     summary: { scanned: c.scripts, changed: c.changed, unchanged: c.unchanged, skipped: c.skipped, errors: c.errors, edits: c.edits, durationMs: Math.round(durationMs) },
   };

@@ -1,23 +1,40 @@
 // The closing line of a run, e.g. `nounset: 3 scripts, 1 changed, 2 unchanged, 0 skipped,
 // 0 errors, 9 edits in 0.12 s`, and the list of changed files. Returns strings; prints nothing.
 
-import type { FileStatus, RunResult } from '../run-result.js';
+import type { FileResult, FileStatus, RunResult } from '../run-result.js';
 
 export interface RunCounts {
   readonly scripts: number;
   readonly changed: number;
   readonly unchanged: number;
+  /** Left alone on purpose: written for another shell, or `# nounset disable-file`. */
   readonly skipped: number;
+  /** Failed (exit 3): not read, written or fixed, or left alone because it does not parse or could
+   * not be fixed safely. */
   readonly errors: number;
   /** Edits in the files that changed. */
   readonly edits: number;
 }
 
-/** Counts files by status and edits in changed files. */
+/** A file that makes the run fail (exit 3): it could not be read, written or fixed, or it was left
+ * alone because of an error (it does not parse, or could not be fixed safely). */
+function isFailed(f: FileResult): boolean {
+  return f.status === 'error' || (f.result?.diagnostics.some((d) => d.severity === 'error') ?? false);
+}
+
+/** Counts files by status and edits in changed files. A file skipped because of an error counts
+ * as an error, not as skipped, so `skipped` holds only files left alone on purpose (another
+ * shell, `# nounset disable-file`) and `errors` is nonzero exactly when the run exits 3. */
 export function countRun(run: RunResult): RunCounts {
-  const by = (status: FileStatus): number => run.files.filter((f) => f.status === status).length;
+  let errors = 0;
+  const ok: FileResult[] = [];
+  for (const f of run.files) {
+    if (isFailed(f)) errors++;
+    else ok.push(f);
+  }
+  const by = (status: FileStatus): number => ok.filter((f) => f.status === status).length;
   const edits = run.files.reduce((n, f) => n + (f.status === 'changed' ? (f.result?.edits.length ?? 0) : 0), 0);
-  return { scripts: run.files.length, changed: by('changed'), unchanged: by('unchanged'), skipped: by('skipped'), errors: by('error'), edits };
+  return { scripts: run.files.length, changed: by('changed'), unchanged: by('unchanged'), skipped: by('skipped'), errors, edits };
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

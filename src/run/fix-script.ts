@@ -29,6 +29,7 @@ function normalize(options: FixOptions): Omit<PlanOptions, 'dialect' | 'variant'
     ignore: [...(options.ignore ?? [])],
     path: options.path ?? '<stdin>',
     readSource: options.readSource,
+    sourceRoot: options.sourceRoot,
     sourcedUnknown: options.sourcedUnknown ?? 'inline',
     guardDestructive: options.guardDestructive === true,
     keepLineNumbers: options.keepLineNumbers === true,

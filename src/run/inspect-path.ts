@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { FixOptions, InspectResult } from '../result.js';
 import { showPath } from './find-scripts.js';
 import { inspectScript } from './fix-script.js';
-import { describeIOError, type ScriptIO } from './io.js';
+import { describeIOError, readScriptText, type ScriptIO } from './io.js';
 
 export type InspectOutcome = { readonly path: string; readonly result: InspectResult } | { readonly path: string; readonly error: string };
 
@@ -15,7 +15,7 @@ export function inspectPath(given: string, options: { cwd: string; fix: Omit<Fix
   let text: string;
   try {
     if (io.stat(abs).kind !== 'file') return { path, error: 'not a regular file' };
-    text = io.readFile(abs);
+    text = readScriptText(io, abs).text;
   } catch (err) {
     return { path, error: `cannot read: ${describeIOError(err)}` };
   }

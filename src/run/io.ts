@@ -15,8 +15,9 @@ export interface EntryStat {
   readonly gid?: number;
 }
 
-/** A file whose bytes are not a script's text: binary (a NUL byte) or not valid UTF-8. Rewriting
- * it would corrupt it, so it is reported and skipped. The message says where. */
+/** A file whose bytes are not text: binary (a NUL byte), or not valid UTF-8 where only UTF-8 will
+ * do (configuration). Rewriting it would corrupt it, so it is reported and skipped. The message
+ * says where. */
 export class NotTextError extends Error {
   constructor(message: string) {
     super(message);
@@ -24,15 +25,30 @@ export class NotTextError extends Error {
   }
 }
 
+/** How a script's bytes became its text: `utf8`, or `latin1` for bytes that are not UTF-8, read
+ * one byte per character (ISO-8859-1), so that writing the text back the same way gives back every
+ * byte. bash reads such bytes one at a time too. */
+export type TextEncoding = 'utf8' | 'latin1';
+
+export interface ScriptText {
+  readonly text: string;
+  readonly encoding: TextEncoding;
+}
+
 /** Paths are absolute. Failures throw an Error, with a `code` such as `ENOENT` where there is one. */
 export interface ScriptIO {
   /** The whole file as UTF-8 text; throws NotTextError on a NUL byte or bytes that are not UTF-8. */
   readFile(path: string): string;
+  /** A script: its text and how it was decoded (see TextEncoding); throws NotTextError on a NUL
+   * byte. Without it, scripts are read with readFile, UTF-8 only. An IO that has it must write a
+   * `Uint8Array` given to createFile byte for byte. */
+  readScript?(path: string): ScriptText;
   /** At most `bytes` bytes from the start of the file, decoded leniently: for shebang sniffing. */
   readHead(path: string, bytes: number): string;
-  /** Creates `path` with `text` and exactly `mode` (no umask), owned by `owner` when given (and
-   * different from what a new file gets); throws if it already exists or the owner cannot be set. */
-  createFile(path: string, text: string, mode: number, owner?: { readonly uid: number; readonly gid: number }): void;
+  /** Creates `path` with `content` (a string is written as UTF-8, bytes as they are) and exactly
+   * `mode` (no umask), owned by `owner` when given (and different from what a new file gets);
+   * throws if it already exists or the owner cannot be set. */
+  createFile(path: string, content: string | Uint8Array, mode: number, owner?: { readonly uid: number; readonly gid: number }): void;
   /** Replaces `to` with `from` in one step (same directory). */
   rename(from: string, to: string): void;
   unlink(path: string): void;
@@ -42,6 +58,22 @@ export interface ScriptIO {
   stat(path: string): EntryStat;
   /** Entry names in a directory, in any order. */
   readdir(path: string): string[];
+}
+
+/** A script's text as `io` reads it: with readScript where it has one, else as UTF-8. */
+export function readScriptText(io: ScriptIO, path: string): ScriptText {
+  return io.readScript ? io.readScript(path) : { text: io.readFile(path), encoding: 'utf8' };
+}
+
+/** What createFile writes for a script's text: the text itself (UTF-8), or its latin1 bytes. */
+export function encodeScript(text: string, encoding: TextEncoding): string | Uint8Array {
+  return encoding === 'utf8' ? text : Buffer.from(text, 'latin1');
+}
+
+/** Whether latin1 can write `text` back: every character fits in one byte. */
+export function fitsLatin1(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
 }
 
 /** `ENOENT`-style code of a thrown error, else its message. */

@@ -1,7 +1,8 @@
 // ScriptIO on node:fs, what the CLI passes to runPaths and findScripts.
 
+import { isUtf8 } from 'node:buffer';
 import { closeSync, fchmodSync, fchownSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
-import { NotTextError, type EntryKind, type EntryStat, type ScriptIO } from './io.js';
+import { NotTextError, type EntryKind, type EntryStat, type ScriptIO, type ScriptText } from './io.js';
 
 function toEntry(s: Stats): EntryStat {
   const kind: EntryKind = s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
@@ -30,11 +31,23 @@ function firstInvalidUtf8(bytes: Buffer): number {
   return 0;
 }
 
-/** A file's bytes as script text; throws NotTextError for a binary file or one not in UTF-8. */
-export function decodeScript(bytes: Buffer): string {
+function rejectBinary(bytes: Buffer): void {
   // A NUL byte is what git and grep take for binary; no shell script contains one.
   const nul = bytes.indexOf(0);
   if (nul !== -1) throw new NotTextError(`binary file (a NUL byte on line ${lineAt(bytes, nul)})`);
+}
+
+/** A script's bytes as its text: UTF-8 when they are, else one character per byte (latin1), which
+ * encodes back to the same bytes. Throws NotTextError for a binary file. */
+export function decodeScriptText(bytes: Buffer): ScriptText {
+  rejectBinary(bytes);
+  if (isUtf8(bytes)) return { text: strictUtf8.decode(bytes), encoding: 'utf8' };
+  return { text: bytes.toString('latin1'), encoding: 'latin1' };
+}
+
+/** A file's bytes as UTF-8 text; throws NotTextError for a binary file or one not in UTF-8. */
+export function decodeScript(bytes: Buffer): string {
+  rejectBinary(bytes);
   try {
     return strictUtf8.decode(bytes);
   } catch {
@@ -54,10 +67,10 @@ function readHead(path: string, bytes: number): string {
   }
 }
 
-function createFile(path: string, text: string, mode: number, owner?: { uid: number; gid: number }): void {
+function createFile(path: string, content: string | Uint8Array, mode: number, owner?: { uid: number; gid: number }): void {
   const fd = openSync(path, 'wx', 0o600);
   try {
-    const buf = Buffer.from(text, 'utf8');
+    const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     for (let done = 0; done < buf.length; ) done += writeSync(fd, buf, done, buf.length - done);
     if (owner) {
       const made = fstatSync(fd);
@@ -79,6 +92,7 @@ function readFile(path: string): string {
 /** The real file system. */
 export const nodeIO: ScriptIO = {
   readFile,
+  readScript: (path) => decodeScriptText(readFileSync(path)),
   readHead,
   createFile,
   rename: renameSync,

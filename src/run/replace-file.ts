@@ -3,7 +3,7 @@
 // left; a file that changed on disk while nounset worked on it is not overwritten.
 
 import { basename, dirname, join } from 'node:path';
-import { describeIOError, type ScriptIO } from './io.js';
+import { describeIOError, encodeScript, readScriptText, type ScriptIO, type TextEncoding } from './io.js';
 
 /** Names tried for the temp file; hidden, so a walk never picks one up. */
 const MAX_TEMP_TRIES = 20;
@@ -15,6 +15,8 @@ function errorCode(err: unknown): string | undefined {
 export interface Replacement {
   readonly path: string;
   readonly text: string;
+  /** How `text` becomes bytes (default `utf8`): as the file was read. */
+  readonly encoding?: TextEncoding;
   readonly mode: number;
   readonly owner?: { readonly uid: number; readonly gid: number };
   /** What the file held when it was read: if it holds something else now (an editor saved it, a
@@ -25,10 +27,11 @@ export interface Replacement {
 /** Replaces the regular file `path` with `text`, keeping mode and owner; returns an error message or null. */
 export function replaceFile(io: ScriptIO, options: Replacement): string | null {
   const { path, text, mode, owner, expect } = options;
+  const content = encodeScript(text, options.encoding ?? 'utf8');
   for (let i = 0; i < MAX_TEMP_TRIES; i++) {
     const temp = join(dirname(path), `.${basename(path)}.nounset-tmp${i === 0 ? '' : `-${i}`}`);
     try {
-      io.createFile(temp, text, mode, owner);
+      io.createFile(temp, content, mode, owner);
     } catch (err) {
       if (errorCode(err) === 'EEXIST') continue;
       // A failed write may still have created the file.
@@ -49,7 +52,7 @@ export function replaceFile(io: ScriptIO, options: Replacement): string | null {
 
 function changedSinceRead(io: ScriptIO, path: string, expect: string): string | null {
   try {
-    return io.readFile(path) === expect ? null : 'changed on disk while nounset was working on it';
+    return readScriptText(io, path).text === expect ? null : 'changed on disk while nounset was working on it';
   } catch (err) {
     return `cannot read it again before replacing it: ${describeIOError(err)}`;
   }

@@ -7,7 +7,7 @@ import { checkInvocation, type CheckFinding } from '../contract/check.js';
 import type { Invocation } from '../contract/invocation.js';
 import { scriptContract, type ScriptContract } from '../contract/script-contract.js';
 import type { FixOptions } from '../result.js';
-import { describeIOError, type ScriptIO } from './io.js';
+import { describeIOError, readScriptText, type ScriptIO } from './io.js';
 import { planRun } from './plan-run.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
 
@@ -47,9 +47,9 @@ export function runContract(paths: readonly string[], options: ContractOptions, 
     }
     const { path, fix } = planned.task;
     try {
-      const text = io.readFile(resolve(options.cwd, path));
+      const text = readScriptText(io, resolve(options.cwd, path)).text;
       sources.set(path, { text, fix });
-      contracts.push(scriptContract(path, text, { ...fix, readSource }, options.entry));
+      contracts.push(scriptContract(path, text, { ...fix, readSource, sourceRoot: '.' }, options.entry));
     } catch (err) {
       problems.push({ path, error: describeIOError(err) });
     }
@@ -57,7 +57,7 @@ export function runContract(paths: readonly string[], options: ContractOptions, 
   /** A script's contract for the arguments a place passes it. */
   const forArgs = (c: ScriptContract, args: readonly string[]): ScriptContract => {
     const src = sources.get(c.path);
-    return src ? scriptContract(c.path, src.text, { ...src.fix, readSource }, args) : c;
+    return src ? scriptContract(c.path, src.text, { ...src.fix, readSource, sourceRoot: '.' }, args) : c;
   };
   const checked: CheckedInvocation[] = [];
   const files = options.check ?? [];

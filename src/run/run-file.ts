@@ -9,7 +9,7 @@ import type { Diagnostic, FixOptions, FixResult } from '../result.js';
 import type { FileResult } from '../run-result.js';
 import { fixScript } from './fix-script.js';
 import { sourceReader } from './source-reader.js';
-import { describeIOError, NotTextError, type EntryStat, type ScriptIO } from './io.js';
+import { describeIOError, fitsLatin1, NotTextError, readScriptText, type EntryStat, type ScriptIO, type ScriptText } from './io.js';
 import { replaceFile } from './replace-file.js';
 
 export const DEFAULT_MAX_SIZE = 5 * 1024 * 1024;
@@ -61,27 +61,34 @@ export function runFile(task: FileTask, options: FileRunOptions, io: ScriptIO): 
   if (stat.kind !== 'file') return failed('not a regular file');
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   if (stat.size > maxSize) return failed(`skipped: ${stat.size} bytes, larger than --max-size ${maxSize}`);
-  let text: string;
+  let read: ScriptText;
   try {
-    text = io.readFile(abs);
+    read = readScriptText(io, abs);
   } catch (err) {
     return failed(err instanceof NotTextError ? `skipped: ${err.message}` : `cannot read: ${describeIOError(err)}`);
   }
+  const { text, encoding } = read;
+  // Not UTF-8: the text holds the file's bytes, one per character, and so must every output.
+  const latin1 = encoding === 'latin1' ? ({ encoding } as const) : {};
   let result: FixResult;
   try {
-    result = fixScript(text, { ...task.fix, path, readSource: sourceReader(io, options.cwd) });
+    // Task paths are relative to the working directory: `.` is the root ShellCheck resolves from.
+    result = fixScript(text, { ...task.fix, path, readSource: sourceReader(io, options.cwd), sourceRoot: '.' });
   } catch (err) {
     if (err instanceof UsageError) throw err;
     return failed(describeFixError(err));
   }
-  if (findSkipCause(result)) return { path, status: 'skipped', result };
-  if (!result.changed) return { path, status: 'unchanged', result };
+  if (findSkipCause(result)) return { path, status: 'skipped', result, ...latin1 };
+  if (!result.changed) return { path, status: 'unchanged', result, ...latin1 };
+  if (encoding === 'latin1' && !fitsLatin1(result.output)) {
+    return failed('the fix would write characters beyond ISO-8859-1 into a file that is not UTF-8 (a --default value?); left as it is', { result, ...latin1 });
+  }
   const edits = result.edits.map((e) => ({ start: e.start, end: e.end, text: e.after }));
   const diff = diffFromEdits(path, text, result.output, edits) ?? unifiedDiff(path, text, result.output);
   if (options.write) {
     const owner = stat.uid !== undefined && stat.gid !== undefined ? { uid: stat.uid, gid: stat.gid } : undefined;
-    const problem = replaceFile(io, { path: abs, text: result.output, mode: stat.mode, expect: text, ...(owner ? { owner } : {}) });
-    if (problem !== null) return failed(problem, { result, diff });
+    const problem = replaceFile(io, { path: abs, text: result.output, encoding, mode: stat.mode, expect: text, ...(owner ? { owner } : {}) });
+    if (problem !== null) return failed(problem, { result, diff, ...latin1 });
   }
-  return { path, status: 'changed', result, diff };
+  return { path, status: 'changed', result, diff, ...latin1 };
 }

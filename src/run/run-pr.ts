@@ -90,14 +90,14 @@ export function runPr(options: PrOptions, io: ScriptIO): PrRun {
     const loaded = loader?.configFor(abs) ?? null;
     if (loaded && isExcludedByConfig(loaded, abs)) continue;
     const fix = fixFor(changed.path);
-    const result = fixScript(text, { ...fix, path: changed.path, readSource });
+    const result = fixScript(text, { ...fix, path: changed.path, readSource, sourceRoot: '.' });
     const cause = findSkipCause(result);
     if (cause) {
       skipped.push({ path: changed.path, reason: `${cause.line}:${cause.column}: ${cause.message}` });
       continue;
     }
     // The verdict on each read says which the env-init block makes safe: their findings go there.
-    const references = inspectScript(text, { ...fix, path: changed.path, readSource }).references;
+    const references = inspectScript(text, { ...fix, path: changed.path, readSource, sourceRoot: '.' }).references;
     files.push(reviewFile({ path: changed.path, text, result, changed, allLines: options.allLines ?? false, references }));
   }
   let contracts = NO_CONTRACTS;
@@ -111,7 +111,7 @@ export function runPr(options: PrOptions, io: ScriptIO): PrRun {
       scripts: files.map((f) => f.path),
       map: { ...(rootConfig?.config.contract?.map ?? {}), ...(options.map ?? {}) },
       isManifest: manifestSelector(root, rootConfig),
-      fixFor: (path) => ({ ...fixFor(path), readSource }),
+      fixFor: (path) => ({ ...fixFor(path), readSource, sourceRoot: '.' }),
     });
   }
   return { root, mergeBase: base, head, files, skipped, contracts };

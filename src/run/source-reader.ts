@@ -3,7 +3,7 @@
 // machine, and output must not), and never failing: a file that cannot be read is not followed.
 
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { ScriptIO } from './io.js';
+import { readScriptText, type ScriptIO } from './io.js';
 
 export function sourceReader(io: ScriptIO, cwd: string): (path: string) => string | null {
   return (path) => {
@@ -12,7 +12,7 @@ export function sourceReader(io: ScriptIO, cwd: string): (path: string) => strin
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return null;
     try {
       const stat = io.lstat(abs);
-      return stat.kind === 'file' ? io.readFile(abs) : null;
+      return stat.kind === 'file' ? readScriptText(io, abs).text : null;
     } catch {
       // Not followed; the analysis says so in a diagnostic.
       return null;

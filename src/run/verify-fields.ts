@@ -82,6 +82,8 @@ export function sameFields(a: Node, b: Node, check: FieldCheck): boolean {
       const y = b as typeof a;
       return a.dollar === y.dollar && a.value === y.value;
     }
+    case 'OpaqueParamExp':
+      return a.value === (b as typeof a).value;
     case 'DblQuoted':
       return a.dollar === (b as typeof a).dollar;
     case 'ParamExp':
@@ -123,6 +125,7 @@ export function describeNode(node: Node | undefined): string {
   switch (node.type) {
     case 'Lit':
     case 'SglQuoted':
+    case 'OpaqueParamExp':
       return `${node.type} ${quote(node.value)}`;
     case 'Comment':
       return `Comment ${quote(`#${node.text}`)}`;

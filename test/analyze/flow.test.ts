@@ -74,6 +74,23 @@ describe('flow: sourced files', () => {
     assert.deepEqual(fix.inputs.map((i) => i.name), []);
   });
 
+  it('a # shellcheck source= path not under the script directory is read from the root (sourceRoot), as ShellCheck reads it', () => {
+    const junit = '#!/usr/bin/env bash\nset -u\n# shellcheck source=lib/bats-core/formatter.bash\nsource "$BATS_ROOT/lib/bats-core/formatter.bash"\necho "$FORMATTER_SET"\n';
+    const path = 'libexec/bats-core/bats-format-junit';
+    const asked: string[] = [];
+    const readSource = (p: string): string | null => (asked.push(p), p === 'lib/bats-core/formatter.bash' ? 'FORMATTER_SET=1\n' : null);
+    assert.equal(verdictOf(junit, 'FORMATTER_SET', 5, { path, readSource, sourceRoot: '.' }).verdict, 'safe');
+    assert.deepEqual(asked, ['libexec/bats-core/lib/bats-core/formatter.bash', 'lib/bats-core/formatter.bash']);
+    const codes = fixScript(junit, { path, readSource, sourceRoot: '.' }).diagnostics.map((d) => `${d.line} ${d.code}: ${d.message}`);
+    assert.match(codes.join('\n'), /^4 source-followed: .*lib\/bats-core\/formatter\.bash/m);
+    // Without sourceRoot (the library's default), only the script's directory.
+    const alone = fixScript(junit, { path, readSource });
+    assert.match(alone.diagnostics.map((d) => d.message).join('\n'), /libexec\/bats-core\/lib\/bats-core\/formatter\.bash cannot be read/);
+    // Neither place: both are named.
+    const none = fixScript(junit, { path, readSource: () => null, sourceRoot: '.' });
+    assert.match(none.diagnostics.map((d) => d.message).join('\n'), /libexec\/bats-core\/lib\/bats-core\/formatter\.bash cannot be read, nor lib\/bats-core\/formatter\.bash/);
+  });
+
   it('without readSource nothing is followed; a cycle is reported, not followed forever', () => {
     assert.equal(verdictOf(main, 'FROM_LIB', 4, { path: 'bin/run.sh', sourcedUnknown: 'leave' }).verdict, 'unknown');
     const cycle = files({ 'a.sh': '. ./b.sh\nA=1\n', 'b.sh': '. ./a.sh\nB=1\n' });

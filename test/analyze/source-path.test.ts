@@ -258,6 +258,28 @@ describe('analyze/source-path: # shellcheck source= directives', () => {
     assert.deepEqual(resolveAll(text, BUILD), [file('scripts/ci/lib/a.sh'), file('scripts/ci/lib/b.sh')]);
   });
 
+  it('with a root (the directory nounset runs in): a relative path is also looked for there, as ShellCheck does', () => {
+    // bats-core: libexec/bats-core/bats-format-junit names lib/bats-core/formatter.bash from the root.
+    const text = '#!/usr/bin/env bash\n# shellcheck source=lib/bats-core/formatter.bash\nsource "$BATS_ROOT/lib/bats-core/formatter.bash"\n';
+    const script = 'libexec/bats-core/bats-format-junit';
+    const resolve = (t: string, root: string | null): SourceTarget => {
+      const parsed = parse(t, { dialect: 'bash', path: script });
+      const word = sourceCommands(parsed)[0]?.args[1] as Word;
+      return resolveSourcePath(word, { scriptPath: script, mainScriptPath: script, directive: sourceDirective(parsed, t, word.start), dirVars: new Map(), root });
+    };
+    const both = { kind: 'file', path: 'libexec/bats-core/lib/bats-core/formatter.bash', fallback: 'lib/bats-core/formatter.bash' };
+    assert.deepEqual(resolve(text, '.'), both);
+    assert.deepEqual(resolve(text, '/repo'), { ...both, fallback: '/repo/lib/bats-core/formatter.bash' });
+    assert.deepEqual(resolve(text, null), file('libexec/bats-core/lib/bats-core/formatter.bash'));
+    // A literal relative path too; SCRIPTDIR, absolute paths and a script at the root have one place only.
+    assert.deepEqual(resolve('. lib/x.sh\n', '.'), { kind: 'file', path: 'libexec/bats-core/lib/x.sh', fallback: 'lib/x.sh' });
+    assert.deepEqual(resolve('# shellcheck source=SCRIPTDIR/x.sh\n. "$x"\n', '.'), file('libexec/bats-core/x.sh'));
+    assert.deepEqual(resolve('. /abs/x.sh\n', '.'), file('/abs/x.sh'));
+    const atRoot = parse('. lib/x.sh\n', { dialect: 'bash' });
+    const word = sourceCommands(atRoot)[0]?.args[1] as Word;
+    assert.deepEqual(resolveSourcePath(word, { scriptPath: 'run.sh', mainScriptPath: 'run.sh', directive: null, dirVars: new Map(), root: '.' }), file('lib/x.sh'));
+  });
+
   it('sourceDirective returns the raw value', () => {
     const text = 'echo\n# shellcheck source="SCRIPTDIR/x y.sh"\n. "$f"\n';
     const parsed = parse(text);

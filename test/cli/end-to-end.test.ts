@@ -1,5 +1,5 @@
 // The built CLI in a temporary git repository holding every kind of input a real tree has:
-// nested .gitignore files, a symlink, a CRLF script, a binary file, a file that is not UTF-8,
+// nested .gitignore files, a symlink, a CRLF script, a binary file, a file that is not UTF-8 (fixed, its bytes kept),
 // an unreadable file, a script that does not parse, an executable script, a configuration file
 // with a default, a suppression, and enough scripts for worker threads. Asserts on files, stdout,
 // stderr and exit codes, as a user of one of the multi-repo engines would see them.
@@ -12,7 +12,7 @@ import { BIN, runCli, useTempDir } from '../support/cli.js';
 
 const isRoot = process.getuid?.() === 0;
 
-function git(args: string[], cwd: string, input?: string): { status: number | null; stdout: string; stderr: string } {
+function git(args: string[], cwd: string, input?: string | Buffer): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd, encoding: 'utf8', ...(input !== undefined ? { input } : {}) });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -22,7 +22,7 @@ const CRLF = '#!/bin/sh\r\nset -u\r\necho "$HOST"\r\n';
 const BROKEN = '#!/bin/bash\necho ok\nif true; then\n';
 const APP = '#!/bin/bash\nset -u\n[ "$DEBUG" = true ] && set -x\n# nounset disable-next-line LEGACY\necho "$LEGACY"\necho "$NAME"\n';
 const BINARY = Buffer.from('#!/bin/sh\necho "$A"\n\u0000\u0001\u0002\n', 'latin1');
-const LATIN1 = Buffer.from('#!/bin/sh\n# caf\u00e9\necho "$A"\n', 'latin1');
+const LATIN1 = Buffer.from('#!/bin/sh\n# caf\u00e9\necho "$A \u00e0 $B"\n', 'latin1');
 
 /** The files of a tree, relative path → bytes (symlinks as `-> target`), .git left out. */
 function snapshot(root: string): Map<string, string> {
@@ -77,17 +77,24 @@ describe('nounset end to end, in a git repository', function () {
     const r = runCli(['--dry-run', '.'], dir());
     assert.equal(r.status, 3);
     const patched = [...r.stdout.matchAll(/^--- a\/(.+)$/gm)].map((m) => m[1]);
-    assert.deepEqual(patched.filter((p) => !p?.startsWith('many/')), ['app/run.sh', 'crlf.sh', 'tools/deploy.sh']);
-    assert.equal(patched.length, 43);
+    assert.deepEqual(patched.filter((p) => !p?.startsWith('many/')), ['app/run.sh', 'crlf.sh', 'latin1.sh', 'tools/deploy.sh']);
+    assert.equal(patched.length, 44);
     const log = r.log.split('\n').filter(Boolean);
-    assert.equal(log.length, 4, r.log);
+    assert.equal(log.length, 3, r.log);
     assert.equal(log[0], 'binary.sh: error: skipped: binary file (a NUL byte on line 3)');
     assert.match(log[2] ?? '', /^crlf\.sh:3:1: info: this script has CRLF line endings.*\[crlf-script\]$/);
-    assert.equal(log[3], 'latin1.sh: error: skipped: not valid UTF-8 (byte 0xe9 on line 2); nounset rewrites UTF-8 text only');
     assert.match(r.log, /^broken\.sh:\d+:\d+: error: skipped: .*\[parse-error\]$/m);
-    assert.match(r.summary, /^nounset: 46 scripts, 43 would change, 0 unchanged, 1 skipped, 2 errors, \d+ edits$/);
+    // The file that does not parse is an error, not "skipped": the closing line says why exit is 3.
+    assert.match(r.summary, /^nounset: 46 scripts, 44 would change, 0 unchanged, 0 skipped, 2 errors, \d+ edits$/);
     assert.deepEqual(snapshot(dir()), before);
-    assert.equal(git(['apply', '--check', '-'], dir(), r.stdout).status, 0, 'git apply --check accepts the diff');
+    // The diff of latin1.sh carries its own bytes (0xe9, 0xe0), so git apply matches them.
+    const bytes = r.stdoutBytes ?? Buffer.alloc(0);
+    for (const line of [' # caf\u00e9\n', '+B="${B:-}"\n', ' echo "$A \u00e0 $B"\n']) assert.ok(bytes.includes(Buffer.from(line, 'latin1')), `${JSON.stringify(line)} in the diff, byte for byte`);
+    assert.equal(git(['apply', '--check', '-'], dir(), bytes).status, 0, 'git apply --check accepts the diff');
+    const applied = git(['apply', '-'], dir(), bytes);
+    assert.equal(applied.status, 0, applied.stderr);
+    assert.deepEqual(readFileSync(join(dir(), 'latin1.sh')), Buffer.from('#!/bin/sh\n# caf\u00e9\n\n# nounset:env-init begin: environment inputs of this script (edit the defaults here)\nA="${A:-}"\nB="${B:-}"\n# nounset:env-init end\n\necho "$A \u00e0 $B"\n', 'latin1'));
+    assert.equal(git(['checkout', '--', '.'], dir()).status, 0);
     assert.equal(git(['status', '--porcelain'], dir()).stdout, '');
   });
 
@@ -99,10 +106,12 @@ describe('nounset end to end, in a git repository', function () {
     // Only tracked files changed: no backup, cache or temp file for the engine to stage.
     const status = git(['status', '--porcelain', '--untracked-files=all'], dir()).stdout.split('\n').filter(Boolean);
     assert.ok(status.every((l) => l.startsWith(' M ')), status.join('\n'));
-    assert.equal(status.length, 43);
+    assert.equal(status.length, 44);
     // The bad files, the ignored ones and the link are as they were, byte for byte.
     const after = snapshot(dir());
-    for (const f of ['binary.sh', 'latin1.sh', 'broken.sh', 'link.sh', 'build/gen.sh', 'tools/x.generated.sh', 'app/.nounsetrc.json']) assert.equal(after.get(f), before.get(f), f);
+    // A file that is not UTF-8 is fixed, every byte of it kept.
+    assert.equal(after.get('latin1.sh'), '#!/bin/sh\n# caf\u00e9\n\n# nounset:env-init begin: environment inputs of this script (edit the defaults here)\nA="${A:-}"\nB="${B:-}"\n# nounset:env-init end\n\necho "$A \u00e0 $B"\n');
+    for (const f of ['binary.sh', 'broken.sh', 'link.sh', 'build/gen.sh', 'tools/x.generated.sh', 'app/.nounsetrc.json']) assert.equal(after.get(f), before.get(f), f);
     assert.ok(lstatSync(join(dir(), 'link.sh')).isSymbolicLink());
     // Mode survives; CRLF stays CRLF on every line, the new ones included.
     assert.equal(statSync(join(dir(), 'tools/deploy.sh')).mode & 0o777, 0o755);

@@ -138,11 +138,21 @@ describe('nounset (fix mode and --dry-run)', () => {
     assert.match(r.stdout, /^--- a\/real\/a\.sh$/m);
   });
 
+  it('follows a # shellcheck source= path from the directory it runs in when the script directory has no such file (bats-core)', () => {
+    write('libexec/bats-core/bats-format-junit', '#!/usr/bin/env bash\nset -u\n# shellcheck source=lib/bats-core/formatter.bash\nsource "$BATS_ROOT/lib/bats-core/formatter.bash"\necho "$FORMATTER_SET $OTHER"\n');
+    write('lib/bats-core/formatter.bash', 'FORMATTER_SET=1\n');
+    const r = run(['--dry-run', '--style', 'inline', 'libexec/bats-core/bats-format-junit'], dir());
+    assert.equal(r.status, 0, r.log);
+    assert.equal(r.log, 'libexec/bats-core/bats-format-junit:4:8: info: follows lib/bats-core/formatter.bash: the variables and functions it sets count from here [source-followed]\n');
+    assert.match(r.stdout, /^\+echo "\$FORMATTER_SET \$\{OTHER:-\}"$/m);
+  });
+
   it('reports a syntax error as path:line:col on stderr, exits 3, leaves the file alone and fixes the others', () => {
     write('bad.sh', BAD);
     write('good.sh', SCRIPT);
     const r = run(['.'], dir());
-    assert.equal(r.summary, 'nounset: 2 scripts, 1 changed, 0 unchanged, 1 skipped, 0 errors, 2 edits');
+    // A file left alone because it does not parse is an error: the closing line agrees with exit 3.
+    assert.equal(r.summary, 'nounset: 2 scripts, 1 changed, 0 unchanged, 0 skipped, 1 error, 2 edits');
     assert.match(r.log, /^bad\.sh:3:1: error: skipped: .+ \[parse-error\]\n$/);
     assert.equal(r.status, 3);
     assert.equal(read('bad.sh'), BAD);

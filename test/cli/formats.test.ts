@@ -52,10 +52,23 @@ describe('nounset --check and --format', () => {
       ['bad.sh', 'skipped', 0],
     ]);
     const { durationMs, ...counts } = doc.summary;
-    assert.deepEqual(counts, { scanned: 3, changed: 1, unchanged: 1, skipped: 1, errors: 0, edits: 3 });
+    // bad.sh does not parse: its status says skipped, the summary counts it as the error it is (exit 3).
+    assert.deepEqual(counts, { scanned: 3, changed: 1, unchanged: 1, skipped: 0, errors: 1, edits: 3 });
     assert.ok(Number.isInteger(durationMs));
     // The schema is strict: an unknown field fails it.
     assert.equal(validate({ ...doc, extra: 1 }), false);
+  });
+
+  it('--format json marks a file that is not UTF-8 with encoding latin1, its diff holding the bytes as U+0080-U+00FF', () => {
+    writeFileSync(join(dir(), 'l.sh'), Buffer.from('# caf\u00e9\necho "$A"\n', 'latin1'));
+    const r = runCli(['--dry-run', '--style', 'inline', '--format', 'json', 'l.sh'], dir());
+    assert.equal(r.status, 0);
+    const doc = JSON.parse(r.stdout) as { files: { encoding?: string; diff?: string }[] };
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'run-result.schema.json'), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    assert.ok(validate(doc), JSON.stringify(validate.errors));
+    assert.equal(doc.files[0]?.encoding, 'latin1');
+    assert.match(doc.files[0]?.diff ?? '', /^ # caf\u00e9\n-echo "\$A"\n\+echo "\$\{A:-\}"\n$/m);
   });
 
   it('--format github prints one workflow command per edit and per diagnostic, escaped', () => {

@@ -14,6 +14,8 @@
 #
 #   constructs/*.sh          bash=ok; mvdan-sh (LangBash) accepts
 #   constructs/posix/*.sh    bash=ok; `dash -n` accepts quietly; mvdan-sh (LangPOSIX) accepts
+#   accepted/*.sh            bash=ok, whatever mvdan-sh says: real-world shapes nounset must parse
+#                            (test/parse/accepted.test.ts); accepted/posix/*.sh also `dash -n` quietly
 #   errors/*.sh              bash -n exits non-zero; mvdan-sh rejects
 #   errors-status-zero/*.sh  bash -n exits 0 but stops reading (a [[ ]] error); mvdan-sh rejects
 #   mvdan-disagrees/*.sh     first line `# expect: bash=V mvdan=W`; both verdicts must still hold
@@ -33,7 +35,7 @@ mvdan_all() {
     const s = require("mvdan-sh").syntax;
     const fs = require("fs");
     for (const f of process.argv.slice(1)) {
-      const lang = f.includes("/constructs/posix/") ? s.LangPOSIX : s.LangBash;
+      const lang = f.includes("/posix/") ? s.LangPOSIX : s.LangBash;
       const p = s.NewParser(s.KeepComments(true), s.Variant(lang));
       try {
         p.Parse(fs.readFileSync(f, "utf8"), "f");
@@ -46,7 +48,7 @@ mvdan_all() {
 }
 
 shopt -s nullglob
-files=("$here"/constructs/*.sh "$here"/constructs/posix/*.sh "$here"/errors/*.sh
+files=("$here"/constructs/*.sh "$here"/constructs/posix/*.sh "$here"/accepted/*.sh "$here"/accepted/posix/*.sh "$here"/errors/*.sh
        "$here"/errors-status-zero/*.sh "$here"/mvdan-disagrees/*.sh)
 if ((${#files[@]} == 0)); then echo "no case files under $here" >&2; exit 1; fi
 
@@ -86,6 +88,14 @@ for f in "${files[@]}"; do
         ((drc == 0)) && [[ -z $derrs ]] || problems+=("dash -n rejects (rc=$drc): $derrs")
       fi
       [[ $mv == ok ]] || problems+=("mvdan-sh rejects (move the snippet to mvdan-disagrees/): ${mv_msg[$f]-}")
+      ;;
+    accepted/*)
+      [[ $bv == ok ]] || problems+=("bash -n: $bv (rc=$brc, read to end=$read_all): $errs")
+      if [[ $rel == accepted/posix/* ]]; then
+        derrs=$(dash -n "$f" 2>&1 >/dev/null)
+        drc=$?
+        ((drc == 0)) && [[ -z $derrs ]] || problems+=("dash -n rejects (rc=$drc): $derrs")
+      fi
       ;;
     errors/*)
       ((brc != 0)) || problems+=("bash -n exits 0 (read to end=$read_all)")

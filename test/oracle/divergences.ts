@@ -1,6 +1,9 @@
 // Known places where bash itself reads a script differently from mvdan-sh 0.10.1. nounset follows
 // bash, so a disagreement matched here is excused. Each matcher looks at the disagreement's own
 // offset and kind; none excuses a whole file. Reproduced with GNU bash 5.2.15.
+import { ParseError } from '../../src/errors.js';
+import type { Dialect } from '../../src/parse/ast.js';
+import { forEachNode, parse } from '../../src/parse/index.js';
 import type { Disagreement } from './compare.js';
 import { readMvdanContexts, type MvdanContexts, type Span } from './mvdan-contexts.js';
 
@@ -17,10 +20,13 @@ export interface Divergence {
   readonly matches: (d: Disagreement, source: DivergenceSource) => boolean;
 }
 
-/** The script, plus mvdan-sh's bash contexts, parsed only when a matcher asks for them. */
+/** The script, plus mvdan-sh's bash contexts and the `${…}` nounset reads as opaque words, each
+ * parsed only when a matcher asks for them. */
 export interface DivergenceSource {
   readonly text: string;
   contexts(): MvdanContexts | null;
+  opaqueParams(): readonly Span[];
+  extGlobs(): readonly Span[];
 }
 
 export const DIVERGENCES: readonly Divergence[] = [
@@ -164,6 +170,24 @@ export const DIVERGENCES: readonly Divergence[] = [
     matches: (d, { text }) => mvdanErrorIs(d, /^"\$\{[ |]stmts;\}" is a mksh feature$/) && /^\$\{[\s|]/.test(text.slice(d.offset)),
   },
   {
+    id: 'bad-substitution-at-run-time',
+    description:
+      'bash -n accepts any ${…} whose closing } it finds; one that is no valid expansion (zsh\'s ${(k)x}, ${x y}, ' +
+      'in POSIX sh ${a[0]}) fails only when run, with "bad substitution" before any variable is read',
+    snippet: 'echo ${(M)${(k)parameters[@]}:#_*} ${x y}',
+    bash: { command: `bash -n -c 'echo \${(k)p} \${x y}'; echo $?; bash -uc 'echo \${x y}'`, answer: '0; ${x y}: bad substitution' },
+    mvdan: 'error: parameter expansion requires a literal (likewise invalid parameter name, arrays are a bash/mksh feature, …)',
+    matches: (d, source) => mvdanErrorIs(d, /./) && source.opaqueParams().some((span) => span.start <= d.offset && d.offset < span.end),
+  },
+  {
+    id: 'quotes-in-extglob',
+    description: 'bash matches quotes and escapes inside an extglob pattern: `@(a|\')\')` ends at the last `)`',
+    snippet: "case x in @(a|')')) echo y ;; esac",
+    bash: { command: `bash -O extglob -c 'case ")" in @(a|")")) echo matched ;; esac'`, answer: 'matched' },
+    mvdan: 'ends the pattern at the quoted `)`; then: reached EOF without closing quote',
+    matches: (d, source) => mvdanErrorIs(d, /./) && source.extGlobs().some((span) => span.start <= d.offset && d.offset < span.end && /['"`\\]/.test(source.text.slice(span.start, span.end))),
+  },
+  {
     id: 'arith-empty-expression',
     description: 'an empty arithmetic expression is valid bash: `$(( ))` and `$[ ]` expand to 0, `(( ))` returns 1',
     snippet: 'echo $(( )) $[ ]; (( ))',
@@ -231,31 +255,58 @@ export const DIVERGENCES: readonly Divergence[] = [
   },
 ];
 
-/** The divergence that excuses `d` in `text`, if any. */
-export function findExcuse(text: string, d: Disagreement): Divergence | undefined {
-  return DIVERGENCES.find((divergence) => divergence.matches(d, makeSource(text)));
+/** The divergence that excuses `d` in `text` (read as `dialect`, bash by default), if any. */
+export function findExcuse(text: string, d: Disagreement, dialect: Dialect = 'bash'): Divergence | undefined {
+  return DIVERGENCES.find((divergence) => divergence.matches(d, makeSource(text, dialect)));
 }
 
 /** True if bash is known to read this spot as nounset does, against mvdan-sh. */
-export function isExcused(text: string, d: Disagreement): boolean {
-  return findExcuse(text, d) !== undefined;
+export function isExcused(text: string, d: Disagreement, dialect: Dialect = 'bash'): boolean {
+  return findExcuse(text, d, dialect) !== undefined;
 }
 
 /** The disagreements no divergence excuses; mvdan-sh re-reads `text` at most once. */
-export function unexcused(text: string, ds: readonly Disagreement[]): Disagreement[] {
-  const source = makeSource(text);
+export function unexcused(text: string, ds: readonly Disagreement[], dialect: Dialect = 'bash'): Disagreement[] {
+  const source = makeSource(text, dialect);
   return ds.filter((d) => !DIVERGENCES.some((divergence) => divergence.matches(d, source)));
 }
 
-function makeSource(text: string): DivergenceSource {
+function makeSource(text: string, dialect: Dialect): DivergenceSource {
   let contexts: MvdanContexts | null | undefined;
+  let opaque: Span[] | undefined;
+  let extGlobs: Span[] | undefined;
   return {
     text,
     contexts: () => {
       if (contexts === undefined) contexts = readMvdanContexts(text);
       return contexts;
     },
+    opaqueParams: () => {
+      if (opaque === undefined) opaque = spansOf(text, dialect, 'OpaqueParamExp');
+      return opaque;
+    },
+    extGlobs: () => {
+      if (extGlobs === undefined) extGlobs = spansOf(text, dialect, 'ExtGlob');
+      return extGlobs;
+    },
   };
+}
+
+/** Where nounset reads a node of this type in `text`. */
+function spansOf(text: string, dialect: Dialect, type: 'OpaqueParamExp' | 'ExtGlob'): Span[] {
+  const spans: Span[] = [];
+  let file;
+  try {
+    file = parse(text, { dialect });
+  } catch (err) {
+    // A file nounset cannot read has no nodes to excuse anything with.
+    if (err instanceof ParseError) return spans;
+    throw err;
+  }
+  forEachNode(file, (node) => {
+    if (node.type === type) spans.push({ start: node.start, end: node.end });
+  });
+  return spans;
 }
 
 const REDIRECT = /^(?:[0-9]+|\{[A-Za-z_][A-Za-z0-9_]*\})?(?:[<>]|&>)/;

@@ -302,6 +302,20 @@ describe('divergences', () => {
     assert.deepEqual(excuses('echo "${|a;}"', okReading), ['brace-command-substitution']);
   });
 
+  it('bad-substitution-at-run-time', () => {
+    assert.deepEqual(excuses('echo ${(M)${(k)parameters[@]}:#_*}', okReading), ['bad-substitution-at-run-time']);
+    assert.deepEqual(excuses('echo "${BASH_SOURCE[0]:-${(%):-%x}}"', okReading), ['bad-substitution-at-run-time']);
+    assert.deepEqual(excuses('x=1; echo ${x y}', okReading), ['bad-substitution-at-run-time']);
+    // nounset reads no opaque word here: mvdan's error stays unexcused.
+    assert.match(excuses('echo ${x:1:2:3}', okReading)[0] ?? '', /^unexcused/);
+  });
+
+  it('quotes-in-extglob', () => {
+    assert.deepEqual(excuses("case $x in @(a|')')) :;; esac", okReading), ['quotes-in-extglob']);
+    assert.deepEqual(excuses('echo @(a|")")', okReading), ['quotes-in-extglob']);
+    assert.match(excuses("echo 'abc", okReading)[0] ?? '', /^unexcused/);
+  });
+
   it('carriage-return-is-not-blank', () => {
     const crStmt = (theirs: Reading) => patched(theirs, { stmts: [{ start: 0, end: 7 }] });
     assert.deepEqual(excuses('echo a\r\n', crStmt), ['carriage-return-is-not-blank']);

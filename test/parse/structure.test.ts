@@ -24,7 +24,7 @@ const GAP_TOKEN =
 function checkGaps(text: string, file: File): void {
   const leaves: { start: number; end: number }[] = [];
   forEachNode(file, (node: Node) => {
-    if (node.type === 'Lit' || node.type === 'SglQuoted' || node.type === 'Comment') {
+    if (node.type === 'Lit' || node.type === 'SglQuoted' || node.type === 'Comment' || node.type === 'OpaqueParamExp') {
       leaves.push(node);
       return false;
     }
@@ -77,11 +77,12 @@ function checkTree(text: string, file: File): void {
       assert.ok(node.value === raw || node.value === raw.replace(/\\\n/g, ''), `a literal is its source text: ${JSON.stringify(raw)}`);
     }
     if (node.type === 'Word' && node.parts.length === 0) assert.fail('empty word');
+    if (node.type === 'OpaqueParamExp') assert.equal(node.value, text.slice(node.start, node.end), 'an opaque word is its source text');
   });
 }
 
 describe('parser structure', () => {
-  for (const sub of ['constructs', 'realistic']) {
+  for (const sub of ['constructs', 'realistic', 'accepted']) {
     for (const f of corpus(sub)) {
       it(`${f.name}: parts tile words, children nest, no character lost`, () => {
         const file = parse(f.text, { dialect: f.dialect, path: f.name });

@@ -22,7 +22,7 @@ function shellAccepts(shell: string, text: string): Promise<string | null> {
 }
 
 describe('fixing the parser corpus', () => {
-  const files = [...corpus('realistic'), ...corpus('constructs')];
+  const files = [...corpus('realistic'), ...corpus('constructs'), ...corpus('accepted')];
   for (const style of ['block', 'inline'] as const) {
     it(`${style} style: ${files.length} scripts verify, pass bash -n / dash -n, and are fixed points`, async () => {
       const problems: string[] = [];

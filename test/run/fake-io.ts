@@ -83,7 +83,9 @@ export function fakeIO(files: Record<string, string>): FakeIO {
       if (e.kind !== 'file') throw fsError('EISDIR', path);
       return e.text.slice(0, bytes);
     },
-    createFile(given, text, mode, owner) {
+    createFile(given, content, mode, owner) {
+      // Without readScript, runs read UTF-8 only and write strings; bytes are kept as latin1 text.
+      const text = typeof content === 'string' ? content : Buffer.from(content).toString('latin1');
       const path = viaParent(given);
       if (entries.has(path)) throw fsError('EEXIST', path);
       if (fail.createFile) {

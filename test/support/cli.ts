@@ -16,6 +16,8 @@ export interface Ran {
 }
 
 export interface CliRan extends Ran {
+  /** stdout as bytes: a diff of a file that is not UTF-8 carries that file's own bytes. */
+  readonly stdoutBytes?: Buffer;
   /** stderr without the closing summary line. */
   readonly log: string;
   /** The closing summary line without its timing (` in 0.12 s`, ` on 2 threads`), or '' when there is none. */
@@ -34,8 +36,8 @@ export function splitSummary(r: Ran): CliRan {
 
 /** Runs `nounset args…` in `cwd`, without colour. */
 export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliRan {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  return splitSummary({ stdout: r.stdout, stderr: r.stderr, status: r.status });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
+  return { ...splitSummary({ stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), status: r.status }), stdoutBytes: r.stdout };
 }
 
 /** A temp directory made before each test (or once, before all of the describe's tests, with
