@@ -4,6 +4,7 @@
 // code cache scripts/code-cache.mjs writes. The library (dist/src) is not bundled: importers load
 // what they use.
 
+import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -44,4 +45,8 @@ await build({
 const cli = readFileSync('dist/bundle/nounset.cjs', 'utf8');
 writeFileSync('dist/bundle/nounset.cjs', cli.replace(/^#!.*\n/, ''));
 copyFileSync('scripts/bin-loader.cjs', 'dist/bundle/main.cjs');
+// The build id keys the result cache (src/run/result-cache.ts): a digest of the code that fixes,
+// so a rebuilt nounset never takes the results of another build for its own.
+const id = createHash('sha256').update(readFileSync('dist/bundle/nounset.cjs')).update(readFileSync('dist/bundle/run-worker.js')).digest('hex').slice(0, 32);
+writeFileSync('dist/bundle/build-id', `${id}\n`);
 chmodSync('dist/bundle/main.cjs', 0o755);

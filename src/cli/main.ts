@@ -7,6 +7,7 @@ import { hideBin } from 'yargs/helpers';
 import { ConfigError, GitHubError, NounsetError, ParseError, UsageError } from '../errors.js';
 import type { Dialect } from '../parse/ast.js';
 import { detectDialect, parse } from '../parse/index.js';
+import { renderDiagnosticCounts } from '../report/diagnostic-counts.js';
 import { renderDiagnostic, renderFileDiagnostics } from '../report/diagnostics.js';
 import { renderInspectText } from '../report/inspect-text.js';
 import { renderParseSummary, summarizeParse } from '../report/parse-summary.js';
@@ -19,7 +20,9 @@ import { inspectPath } from '../run/inspect-path.js';
 import { nodeIO } from '../run/node-io.js';
 import { findSkipCause, hasFailures } from '../run/run-paths.js';
 import { runPathsParallel, type ParallelRun } from '../run/run-tasks.js';
+import type { Severity } from '../result.js';
 import type { RunResult } from '../run-result.js';
+import { cacheConfig, type CacheArgs } from './cache-options.js';
 import { packageVersion } from './package-version.js';
 import { contractOptions, parseMap, runContractCommand } from './contract-command.js';
 import { prOptions, runPrCommand } from './pr-command.js';
@@ -63,13 +66,15 @@ function runParse(args: ParseArgs): number {
 
 type Format = 'diff' | 'json' | 'summary' | 'github';
 
-interface FixCommandArgs extends FixArgs {
+interface FixCommandArgs extends FixArgs, CacheArgs {
   readonly paths: readonly string[];
   readonly dryRun: boolean;
   readonly check: boolean;
   readonly format?: Format;
   readonly maxSize?: number;
   readonly quiet: boolean;
+  readonly verbose: boolean;
+  readonly diagnostics?: Severity;
   readonly explain?: string;
   readonly exclude?: readonly string[];
   readonly ignore: boolean;
@@ -78,6 +83,12 @@ interface FixCommandArgs extends FixArgs {
   readonly color?: boolean;
   readonly defaultsFrom?: readonly string[];
   readonly map?: readonly string[];
+}
+
+/** For tests: NOUNSET_MIN_FILES_PER_THREAD=1 starts worker threads for a run of a few files. */
+function threadHook(env: NodeJS.ProcessEnv): { minFilesPerThread?: number } {
+  const n = Number(env.NOUNSET_MIN_FILES_PER_THREAD);
+  return Number.isInteger(n) && n > 0 ? { minFilesPerThread: n } : {};
 }
 
 /** Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
@@ -124,6 +135,9 @@ async function runFix(args: FixCommandArgs): Promise<number> {
   const dryRun = args.dryRun || args.check;
   if (args.maxSize !== undefined && !(Number.isInteger(args.maxSize) && args.maxSize > 0)) throw new UsageError('--max-size wants a positive number of bytes');
   if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs > 0)) throw new UsageError('--jobs wants a positive number of threads');
+  const cache = cacheConfig(args, process.cwd());
+  // Shown on stderr: errors with --quiet, all with --verbose, else warnings and errors.
+  const level: Severity = args.diagnostics ?? (args.verbose ? 'info' : args.quiet ? 'error' : 'warning');
   const options = {
     cwd: process.cwd(),
     write: !dryRun,
@@ -132,6 +146,7 @@ async function runFix(args: FixCommandArgs): Promise<number> {
     config: args.config,
     ...(args.maxSize ? { maxSize: args.maxSize } : {}),
     ...(args.exclude ? { exclude: args.exclude } : {}),
+    ...(cache ? { cache } : {}),
     ...(args.defaultsFrom ? { defaultsFrom: { files: args.defaultsFrom, map: parseMap(args.map ?? []), onNote: (note: string) => process.stderr.write(`${note}\n`) } } : {}),
   };
   const progress = args.quiet ? null : progressLine(process.stderr);
@@ -139,7 +154,7 @@ async function runFix(args: FixCommandArgs): Promise<number> {
   let ran: ParallelRun;
   try {
     const onStart = (tasks: readonly { readonly path: string }[]): void => void tierForRun(tasks.map((t) => t.path), options.cwd, nodeIO);
-    ran = await runPathsParallel(args.paths, options, { ...(args.jobs ? { jobs: args.jobs } : {}), signal: signals.signal, onStart, ...(progress ? { onProgress: progress.update } : {}) });
+    ran = await runPathsParallel(args.paths, options, { ...(args.jobs ? { jobs: args.jobs } : {}), ...threadHook(process.env), signal: signals.signal, onStart, ...(progress ? { onProgress: progress.update } : {}) });
   } finally {
     signals.dispose();
     progress?.clear();
@@ -147,7 +162,11 @@ async function runFix(args: FixCommandArgs): Promise<number> {
   const { run } = ran;
   const format = args.format ?? (dryRun ? 'diff' : 'summary');
   if (format !== 'github') {
-    for (const file of run.files) process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result), { errorsOnly: args.quiet }));
+    for (const file of run.files) process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result), { level }));
+  }
+  if (ran.cache && cache && level === 'info') process.stderr.write(`nounset: result cache ${cache.dir}: ${ran.cache.hits} hits, ${ran.cache.misses} misses\n`);
+  if (ran.cache?.writeError !== undefined && !args.quiet && cache) {
+    process.stderr.write(`nounset: warning: cannot write the result cache in ${cache.dir} (${ran.cache.writeError}); results were not cached (--cache-dir DIR puts it elsewhere, --no-cache goes without)\n`);
   }
   if (format === 'diff') process.stdout.write(diffBytes(run, wantColor(args.color, process.env, process.stdout.isTTY === true))); else if (format === 'json') process.stdout.write(renderRunJson(run, performance.now() - started));
   else if (format === 'github') {
@@ -159,6 +178,7 @@ async function runFix(args: FixCommandArgs): Promise<number> {
   }
   else if (!args.quiet) process.stdout.write(renderChangedFiles(run));
   const seconds = (performance.now() - started) / 1000;
+  if (!args.quiet && format !== 'github') process.stderr.write(renderDiagnosticCounts(run, level));
   if (!args.quiet) process.stderr.write(renderRunSummary(run, { seconds, notRun: ran.notRun, ...(ran.threads > 1 ? { threads: ran.threads } : {}) }));
   if (ran.notRun > 0) {
     process.stderr.write(`nounset: interrupted; ${ran.notRun} files were not processed (no file is half-written)\n`);
@@ -222,6 +242,11 @@ async function main(argv: string[]): Promise<number> {
           .option('color', { type: 'boolean', describe: 'colour the diff (default: on a terminal; honours NO_COLOR and FORCE_COLOR)' })
           .option('explain', { type: 'string', describe: 'print what an edit kind does and why (all kinds without a value), then exit' })
           .option('quiet', { type: 'boolean', default: false, describe: 'print only errors (and the diff or document asked for)' })
+          .option('verbose', { type: 'boolean', default: false, describe: 'print every diagnostic on stderr, info included (as --diagnostics info)' })
+          .option('diagnostics', { choices: ['error', 'warning', 'info'] as const, describe: 'the least severity printed on stderr (default warning; the closing table counts them all)' })
+          .option('cache', { type: 'boolean', default: true, describe: 'reuse the results of earlier runs for files that did not change (--no-cache: do not)' })
+          .option('cache-dir', { type: 'string', describe: 'DIR: where the result cache is (default $XDG_CACHE_HOME/nounset or ~/.cache/nounset)' })
+          .option('cache-size', { type: 'number', describe: 'MB: the bound the result cache is trimmed to (default 100)' })
           .option('format', {
             choices: ['diff', 'json', 'summary', 'github'] as const,
             describe: 'diff (default with --dry-run/--check), summary (default when writing), json (schemas/run-result.schema.json), github (Actions workflow commands)',

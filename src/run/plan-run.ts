@@ -12,9 +12,10 @@ import { findScripts, showPath } from './find-scripts.js';
 import { manifestDefaults } from '../contract/manifest-defaults.js';
 import { fixScript, inspectScript } from './fix-script.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
-import { runContext } from './run-context.js';
+import { fileFacts, runContext, type FileFacts, type RunContext } from './run-context.js';
 import type { ScriptIO } from './io.js';
-import { sourceReader } from './source-reader.js';
+import { readRunFile, snapshotBuilder, snapshotText, type Snapshot } from './snapshot.js';
+import { snapshotSources } from './source-reader.js';
 import type { FileTask } from './run-file.js';
 
 export interface PlanOptions {
@@ -31,10 +32,18 @@ export interface PlanOptions {
   /** Deployment files whose values for a script's inputs become its defaults (below the
    * configuration's and the command line's); `onNote` hears why a value was not taken. */
   readonly defaultsFrom?: { readonly files: readonly string[]; readonly map: Readonly<Record<string, string>>; readonly onNote: (note: string) => void };
+  /** Larger files are not read (default 5 MB): a generated or binary file, not a script to edit. */
+  readonly maxSize?: number;
 }
 
-/** In path order: a file to fix, or a file already failed (a directory that could not be read...). */
+/** In path order: a file to fix, or a file already failed (a directory or file that could not be read...). */
 export type PlannedFile = { readonly task: FileTask } | { readonly result: FileResult };
+
+export interface RunPlan {
+  readonly files: readonly PlannedFile[];
+  /** Every file to fix, as it was read: the run reads nothing else of them (snapshot.ts). */
+  readonly snapshot: Snapshot;
+}
 
 /** Command line over configuration: scalars from the command line when given, defaults merged
  * by name (the command line wins), required and ignored names joined. */
@@ -66,13 +75,16 @@ function checkOptions(fix: Omit<FixOptions, 'path'>, source: LoadedConfig | null
   }
 }
 
-export function planRun(paths: readonly string[], options: PlanOptions, io: ScriptIO): PlannedFile[] {
+/** Finds the files, reads each once into the run's snapshot, and gives each its options. */
+export function planRun(paths: readonly string[], options: PlanOptions, io: ScriptIO): RunPlan {
   checkOptions(options.fix, null);
   const find = { cwd: options.cwd, ...(options.exclude ? { exclude: options.exclude } : {}), ...(options.gitignore === false ? { gitignore: false } : {}) };
   const named = new Set(paths.map((p) => showPath(options.cwd, isAbsolute(p) ? p : resolve(options.cwd, p))));
   const loader = options.config === false ? null : new ConfigLoader(io);
   const checked = new Set<string>();
   const planned: PlannedFile[] = [];
+  const snapshot = snapshotBuilder();
+  const facts: FileFacts[] = [];
   for (const found of findScripts(paths, find, io)) {
     if (found.error !== undefined) {
       planned.push({ result: { path: found.path, status: 'error', error: found.error } });
@@ -91,25 +103,22 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
         checkOptions(fix, loaded);
       }
     }
+    const read = readRunFile(io, abs, options.maxSize);
+    if ('error' in read) {
+      planned.push({ result: { path: found.path, status: 'error', error: read.error } });
+      continue;
+    }
+    snapshot.add(abs, read.text, read.encoding, read.stat);
+    facts.push(fileFacts(found.path, read.text));
     planned.push({ task: { path: found.path, fix } });
   }
-  const withContext = withRunContext(planned, options.cwd, io);
-  return options.defaultsFrom ? withManifestDefaults(withContext, options, options.defaultsFrom, io) : withContext;
+  const plan = { files: withRunContext(planned, runContext(facts)), snapshot: snapshot.build() };
+  return options.defaultsFrom ? { ...plan, files: withManifestDefaults(plan, options, options.defaultsFrom, io) } : plan;
 }
 
 /** What each file needs to know of the others (run-context.ts): line-reporting functions, the
  * set -u state the files sourcing a library give it, the helpers bats loads. */
-function withRunContext(planned: PlannedFile[], cwd: string, io: ScriptIO): PlannedFile[] {
-  const paths = planned.flatMap((p) => ('task' in p ? [p.task.path] : []));
-  if (paths.length === 0) return planned;
-  const context = runContext(paths, (path) => {
-    try {
-      return io.readFile(resolve(cwd, path));
-    } catch {
-      // Reported when the file itself is run; here it only tells the others nothing.
-      return null;
-    }
-  });
+function withRunContext(planned: PlannedFile[], context: RunContext): PlannedFile[] {
   return planned.map((p) => {
     if (!('task' in p)) return p;
     const start = p.task.fix.nounsetAtStart ?? context.nounsetAtStart.get(p.task.path);
@@ -121,28 +130,25 @@ function withRunContext(planned: PlannedFile[], cwd: string, io: ScriptIO): Plan
 }
 
 /** The script's inputs as `nounset contract` reads them, without configured defaults (so a default
- * is the script's own); undefined when it cannot be read (the run reports that file itself). */
-function ownInputs(task: FileTask, cwd: string, io: ScriptIO): readonly InputVariable[] | undefined {
-  let text: string;
-  try {
-    text = io.readFile(resolve(cwd, task.path));
-  } catch (err) {
-    if (err instanceof Error) return undefined;
-    throw err;
-  }
-  return inspectScript(text, { ...task.fix, defaults: {}, path: task.path, readSource: sourceReader(io, cwd) }).inputs;
+ * is the script's own). */
+function ownInputs(task: FileTask, cwd: string, snapshot: Snapshot, readSource: (path: string) => string | null): readonly InputVariable[] | undefined {
+  const read = snapshotText(snapshot, resolve(cwd, task.path));
+  if (!read) return undefined;
+  return inspectScript(read.text, { ...task.fix, defaults: {}, path: task.path, readSource }).inputs;
 }
 
 /** Adds the defaults deployment files give each script, under those it already has. */
-function withManifestDefaults(planned: PlannedFile[], options: PlanOptions, from: NonNullable<PlanOptions['defaultsFrom']>, io: ScriptIO): PlannedFile[] {
+function withManifestDefaults(plan: RunPlan, options: PlanOptions, from: NonNullable<PlanOptions['defaultsFrom']>, io: ScriptIO): PlannedFile[] {
+  const planned = plan.files;
   const paths = planned.flatMap((p) => ('task' in p ? [p.task.path] : []));
   const find = scriptMatcher(paths, from.map);
   const invocations = readInvocations(from.files, options.cwd, (word) => find(word) !== undefined, io);
+  const sources = snapshotSources(plan.snapshot, io, options.cwd);
   return planned.map((p) => {
     if (!('task' in p)) return p;
     const mine = invocations.filter((inv) => find(inv.script) === p.task.path);
     if (mine.length === 0) return p;
-    const { defaults, notes } = manifestDefaults(mine, ownInputs(p.task, options.cwd, io));
+    const { defaults, notes } = manifestDefaults(mine, ownInputs(p.task, options.cwd, plan.snapshot, sources.read));
     for (const note of notes) from.onNote(`${p.task.path}: ${note}`);
     return { task: { ...p.task, fix: { ...p.task.fix, defaults: { ...defaults, ...p.task.fix.defaults } } } };
   });

@@ -18,21 +18,45 @@ export interface RunContext {
   readonly batsLoaded: ReadonlySet<string>;
 }
 
-/** `paths` relative to the run's directory, with `/`; `read` gives a file's text or null. */
-export function runContext(paths: readonly string[], read: (path: string) => string | null): RunContext {
+/** What the run needs to know of one file, from its text alone: small, so a run keeps it for every
+ * file while the texts come and go. */
+export interface FileFacts {
+  /** Relative to the run's directory, with `/`. */
+  readonly path: string;
+  /** Whether it may turn on set -u (MAY_TURN_ON). */
+  readonly mayTurnOn: boolean;
+  /** No shebang and not a bats file: a library others source. */
+  readonly library: boolean;
+  /** The files its `source`/`.` lines (and bats' `load`) may name. */
+  readonly sources: readonly RegExp[];
+  /** Its functions whose own bodies show line numbers. */
+  readonly lineReporters: readonly string[];
+}
+
+export function fileFacts(path: string, text: string): FileFacts {
+  const bats = path.endsWith('.bats');
+  return {
+    path,
+    mayTurnOn: MAY_TURN_ON.test(text),
+    library: !/^\uFEFF?#!/.test(text) && !bats,
+    sources: sourcedPatterns(text, bats),
+    lineReporters: readsLineNumbers(text) ? reportingFunctions(text, path) : [],
+  };
+}
+
+/** The run's context from the facts of each of its files (in any order). */
+export function runContext(files: readonly FileFacts[]): RunContext {
   const lineReporters = new Set<string>();
   const sourcers = new Map<string, string[]>();
   const batsLoaded = new Set<string>();
   const mayTurnOn = new Map<string, boolean>();
   const libraries = new Set<string>();
   const patterns: { from: string; re: RegExp }[] = [];
-  for (const path of paths) {
-    const text = read(path);
-    if (text === null) continue;
-    mayTurnOn.set(path, MAY_TURN_ON.test(text));
-    if (!/^\uFEFF?#!/.test(text) && !path.endsWith('.bats')) libraries.add(path);
-    for (const target of sourcedPatterns(text, path.endsWith('.bats'))) patterns.push({ from: path, re: target });
-    if (readsLineNumbers(text)) for (const name of reportingFunctions(text, path)) lineReporters.add(name);
+  for (const f of files) {
+    mayTurnOn.set(f.path, f.mayTurnOn);
+    if (f.library) libraries.add(f.path);
+    for (const re of f.sources) patterns.push({ from: f.path, re });
+    for (const name of f.lineReporters) lineReporters.add(name);
   }
   for (const lib of libraries) {
     for (const p of patterns) {

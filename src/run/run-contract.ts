@@ -1,15 +1,16 @@
 // `nounset contract`: the environment contract of each script found under the paths and, with
 // check files, each place those files run a script, checked against its contract.
 
-import { sourceReader } from './source-reader.js';
+import { snapshotSources } from './source-reader.js';
 import { resolve } from 'node:path';
 import { checkInvocation, type CheckFinding } from '../contract/check.js';
 import type { Invocation } from '../contract/invocation.js';
 import { scriptContract, type ScriptContract } from '../contract/script-contract.js';
 import type { FixOptions } from '../result.js';
-import { describeIOError, readScriptText, type ScriptIO } from './io.js';
+import type { ScriptIO } from './io.js';
 import { planRun } from './plan-run.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
+import { snapshotText } from './snapshot.js';
 
 export interface ContractOptions {
   readonly cwd: string;
@@ -39,20 +40,18 @@ export function runContract(paths: readonly string[], options: ContractOptions, 
   const contracts: ScriptContract[] = [];
   const sources = new Map<string, { text: string; fix: Omit<FixOptions, 'path'> }>();
   const problems: { path: string; error: string }[] = [];
-  const readSource = sourceReader(io, options.cwd);
-  for (const planned of planRun(paths, { cwd: options.cwd, fix: options.fix }, io)) {
+  const plan = planRun(paths, { cwd: options.cwd, fix: options.fix }, io);
+  const readSource = snapshotSources(plan.snapshot, io, options.cwd).read;
+  for (const planned of plan.files) {
     if (!('task' in planned)) {
       problems.push({ path: planned.result.path, error: planned.result.error ?? 'could not be processed' });
       continue;
     }
     const { path, fix } = planned.task;
-    try {
-      const text = readScriptText(io, resolve(options.cwd, path)).text;
-      sources.set(path, { text, fix });
-      contracts.push(scriptContract(path, text, { ...fix, readSource, sourceRoot: '.' }, options.entry));
-    } catch (err) {
-      problems.push({ path, error: describeIOError(err) });
-    }
+    const text = snapshotText(plan.snapshot, resolve(options.cwd, path))?.text;
+    if (text === undefined) continue;
+    sources.set(path, { text, fix });
+    contracts.push(scriptContract(path, text, { ...fix, readSource, sourceRoot: '.' }, options.entry));
   }
   /** A script's contract for the arguments a place passes it. */
   const forArgs = (c: ScriptContract, args: readonly string[]): ScriptContract => {

@@ -1,5 +1,6 @@
-// One file of a run: read it, fix it, write it back when it changed (and the run writes). Every
-// failure becomes the file's result, so one bad file never stops a run.
+// One file of a run: fix it from the run's snapshot (through the result cache, when the run has
+// one), write it back when it changed (and the run writes). Every failure becomes the file's
+// result, so one bad file never stops a run.
 
 import { resolve } from 'node:path';
 import { NounsetError, UsageError } from '../errors.js';
@@ -8,11 +9,13 @@ import { diffFromEdits } from '../report/edit-diff.js';
 import type { Diagnostic, FixOptions, FixResult } from '../result.js';
 import type { FileResult } from '../run-result.js';
 import { fixScript } from './fix-script.js';
-import { sourceReader } from './source-reader.js';
-import { describeIOError, fitsLatin1, NotTextError, readScriptText, type EntryStat, type ScriptIO, type ScriptText } from './io.js';
+import { fitsLatin1, type ScriptIO } from './io.js';
 import { replaceFile } from './replace-file.js';
+import { cacheKey, openResultCache, type CacheConfig, type CacheDep, type ResultCache } from './result-cache.js';
+import { snapshotText, type Snapshot, type SnapshotText } from './snapshot.js';
+import { snapshotSources, type SourceFiles } from './source-reader.js';
 
-export const DEFAULT_MAX_SIZE = 5 * 1024 * 1024;
+export { DEFAULT_MAX_SIZE } from './snapshot.js';
 
 /** A file to fix, with the options that apply to it (command line and configuration merged). */
 export interface FileTask {
@@ -27,8 +30,23 @@ export interface FileRunOptions {
   readonly cwd: string;
   /** Write changed files; `false` is a dry run that writes nothing. */
   readonly write: boolean;
-  /** Larger files are not read (default 5 MB): a generated or binary file, not a script to edit. */
-  readonly maxSize?: number;
+  /** The persistent result cache (result-cache.ts); none without it. */
+  readonly cache?: CacheConfig;
+}
+
+/** One thread's means to run files: the run's snapshot, the thread's reader of sourced files and
+ * view of the cache, and the IO that writes. */
+export interface FileRunContext {
+  readonly options: FileRunOptions;
+  readonly io: ScriptIO;
+  readonly snapshot: Snapshot;
+  readonly sources: SourceFiles;
+  readonly cache: ResultCache | null;
+}
+
+/** A thread's context for a run over `snapshot`. */
+export function fileRunContext(options: FileRunOptions, io: ScriptIO, snapshot: Snapshot): FileRunContext {
+  return { options, io, snapshot, sources: snapshotSources(snapshot, io, options.cwd), cache: options.cache ? openResultCache(options.cache) : null };
 }
 
 /** The diagnostic that made nounset leave a file alone: it does not parse, is written for another
@@ -45,35 +63,40 @@ export function describeFixError(err: unknown): string {
   return `internal error: ${message} (this is a bug in nounset: please report it with the script)`;
 }
 
-/** Fixes one file. Throws only UsageError (bad options), which runs check before any file. */
-export function runFile(task: FileTask, options: FileRunOptions, io: ScriptIO): FileResult {
+/** fixScript on the file's snapshot text, through the cache when the run has one. */
+function fixText(task: FileTask, read: SnapshotText, ctx: FileRunContext): FixResult {
   const { path } = task;
+  // Task paths are relative to the working directory: `.` is the root ShellCheck resolves from.
+  const cache = ctx.cache;
+  if (!cache || !ctx.options.cache) return fixScript(read.text, { ...task.fix, path, readSource: ctx.sources.read, sourceRoot: '.' });
+  const key = cacheKey(ctx.options.cache, path, task.fix, read.bytes);
+  const hit = cache.get(key, read.text, ctx.sources.digest);
+  if (hit) return hit;
+  const deps = new Map<string, string>();
+  const readSource = (p: string): string | null => {
+    deps.set(p, ctx.sources.digest(p));
+    return ctx.sources.read(p);
+  };
+  const result = fixScript(read.text, { ...task.fix, path, readSource, sourceRoot: '.' });
+  cache.put(key, [...deps] as CacheDep[], result, read.text);
+  return result;
+}
+
+/** Fixes one file of the run, from its snapshot. Throws only UsageError (bad options), which runs
+ * check before any file. */
+export function runFile(task: FileTask, ctx: FileRunContext): FileResult {
+  const { path } = task;
+  const { options, io } = ctx;
   const abs = resolve(options.cwd, path);
   const failed = (error: string, more: Partial<FileResult> = {}): FileResult => ({ path, status: 'error', error, ...more });
-  let stat: EntryStat;
-  try {
-    stat = io.lstat(abs);
-  } catch (err) {
-    return failed(`cannot read: ${describeIOError(err)}`);
-  }
-  // As shfmt -w does: replacing a link would turn it into a file, writing through it edits a file not named.
-  if (stat.kind === 'symlink') return failed('is a symlink; nounset only rewrites regular files, so name the file it points to');
-  if (stat.kind !== 'file') return failed('not a regular file');
-  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
-  if (stat.size > maxSize) return failed(`skipped: ${stat.size} bytes, larger than --max-size ${maxSize}`);
-  let read: ScriptText;
-  try {
-    read = readScriptText(io, abs);
-  } catch (err) {
-    return failed(err instanceof NotTextError ? `skipped: ${err.message}` : `cannot read: ${describeIOError(err)}`);
-  }
+  const read = snapshotText(ctx.snapshot, abs);
+  if (!read) return failed(describeFixError(new Error('the file is not in the run\'s snapshot')));
   const { text, encoding } = read;
   // Not UTF-8: the text holds the file's bytes, one per character, and so must every output.
   const latin1 = encoding === 'latin1' ? ({ encoding } as const) : {};
   let result: FixResult;
   try {
-    // Task paths are relative to the working directory: `.` is the root ShellCheck resolves from.
-    result = fixScript(text, { ...task.fix, path, readSource: sourceReader(io, options.cwd), sourceRoot: '.' });
+    result = fixText(task, read, ctx);
   } catch (err) {
     if (err instanceof UsageError) throw err;
     return failed(describeFixError(err));
@@ -86,8 +109,9 @@ export function runFile(task: FileTask, options: FileRunOptions, io: ScriptIO): 
   const edits = result.edits.map((e) => ({ start: e.start, end: e.end, text: e.after }));
   const diff = diffFromEdits(path, text, result.output, edits) ?? unifiedDiff(path, text, result.output);
   if (options.write) {
-    const owner = stat.uid !== undefined && stat.gid !== undefined ? { uid: stat.uid, gid: stat.gid } : undefined;
-    const problem = replaceFile(io, { path: abs, text: result.output, encoding, mode: stat.mode, expect: text, ...(owner ? { owner } : {}) });
+    const { mode, uid, gid } = read.file;
+    const owner = uid !== undefined && gid !== undefined ? { uid, gid } : undefined;
+    const problem = replaceFile(io, { path: abs, text: result.output, encoding, mode, expect: text, ...(owner ? { owner } : {}) });
     if (problem !== null) return failed(problem, { result, diff, ...latin1 });
   }
   return { path, status: 'changed', result, diff, ...latin1 };

@@ -5,7 +5,8 @@
 import type { RunResult } from '../run-result.js';
 import type { ScriptIO } from './io.js';
 import { planRun, type PlanOptions } from './plan-run.js';
-import { runFile, type FileRunOptions } from './run-file.js';
+import { trimCache } from './result-cache.js';
+import { fileRunContext, runFile, type FileRunOptions } from './run-file.js';
 
 export { DEFAULT_MAX_SIZE, findSkipCause } from './run-file.js';
 
@@ -20,6 +21,9 @@ export function hasFailures(run: RunResult): boolean {
  * changed files, and only when `write`. Throws UsageError on bad options or configuration,
  * before touching any file. */
 export function runPaths(paths: readonly string[], options: RunOptions, io: ScriptIO): RunResult {
-  const files = planRun(paths, options, io).map((p) => ('task' in p ? runFile(p.task, options, io) : p.result));
+  const plan = planRun(paths, options, io);
+  const ctx = fileRunContext({ cwd: options.cwd, write: options.write, ...(options.cache ? { cache: options.cache } : {}) }, io, plan.snapshot);
+  const files = plan.files.map((p) => ('task' in p ? runFile(p.task, ctx) : p.result));
+  if (ctx.cache && options.cache) trimCache(options.cache, ctx.cache.stats);
   return { wrote: options.write, files };
 }

@@ -9,9 +9,11 @@ import { lazy } from '../lazy.js';
 import type { FileResult, RunResult } from '../run-result.js';
 import { nodeIO } from './node-io.js';
 import { planRun } from './plan-run.js';
-import { describeFixError, runFile, type FileRunOptions, type FileTask } from './run-file.js';
+import { addCacheStats, trimCache, type CacheStats } from './result-cache.js';
+import { describeFixError, fileRunContext, runFile, type FileRunOptions, type FileTask } from './run-file.js';
 import type { RunOptions } from './run-paths.js';
-import type { ResultMessage, TaskMessage } from './run-worker.js';
+import type { ResultMessage, TaskMessage, WorkerSetup } from './run-worker.js';
+import type { Snapshot } from './snapshot.js';
 
 const workerThreads = lazy<typeof import('node:worker_threads')>('node:worker_threads');
 
@@ -21,8 +23,11 @@ export interface TaskRunOptions {
   readonly signal?: AbortSignal;
   /** Called after each file. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Called once with the files to fix, before any is read. */
+  /** Called once with the files to fix, before any is fixed. */
   readonly onStart?: (tasks: readonly FileTask[]) => void;
+  /** Files each thread must have for a worker to start (default 16); tests lower it to run a few
+   * files on workers. */
+  readonly minFilesPerThread?: number;
 }
 
 export interface TaskRun {
@@ -30,6 +35,8 @@ export interface TaskRun {
   readonly results: readonly (FileResult | undefined)[];
   /** Threads that fixed files: this one plus its workers; 1 when no worker was started. */
   readonly threads: number;
+  /** The result cache's counts over every thread; null without a cache. */
+  readonly cache: CacheStats | null;
 }
 
 /** Below this many files per thread, starting a thread (it loads nounset, ~40 ms) costs more
@@ -47,8 +54,8 @@ export function defaultJobs(cores = availableParallelism()): number {
 }
 
 /** Threads for a run of `tasks` files: this thread always works, plus `threads - 1` workers. */
-export function threadCount(tasks: number, jobs = defaultJobs()): number {
-  return Math.max(1, Math.min(jobs, Math.floor(tasks / MIN_FILES_PER_THREAD)));
+export function threadCount(tasks: number, jobs = defaultJobs(), minFilesPerThread = MIN_FILES_PER_THREAD): number {
+  return Math.max(1, Math.min(jobs, Math.floor(tasks / Math.max(1, minFilesPerThread))));
 }
 
 /** Hands out task indexes in batches: large while much is left (one message per batch, not per
@@ -70,33 +77,41 @@ class TaskQueue {
   }
 }
 
-export async function runTasks(tasks: readonly FileTask[], options: FileRunOptions, run: TaskRunOptions = {}): Promise<TaskRun> {
+/** Runs `tasks`, files of the run whose pre-run bytes `snapshot` holds, on up to `run.jobs` threads. */
+export async function runTasks(tasks: readonly FileTask[], snapshot: Snapshot, options: FileRunOptions, run: TaskRunOptions = {}): Promise<TaskRun> {
   run.onStart?.(tasks);
   const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(tasks.length).fill(undefined);
-  const threads = threadCount(tasks.length, run.jobs);
+  const threads = threadCount(tasks.length, run.jobs, run.minFilesPerThread);
   const queue = new TaskQueue(tasks.length, threads, run.signal);
+  const ctx = fileRunContext(options, nodeIO, snapshot);
   let done = 0;
   const record = (index: number, result: FileResult): void => {
     results[index] = result;
     run.onProgress?.(++done, tasks.length);
   };
-  const workers = threads > 1 ? startWorkers(tasks, options, queue, threads - 1, record) : { stopped: Promise.resolve() };
+  const workers = threads > 1 ? startWorkers(tasks, { options, snapshot }, queue, threads - 1, record) : { stopped: Promise.resolve([]) };
   // This thread works too, a batch at a time, yielding between batches so the workers' results
   // are taken in (and refilled) and a Ctrl-C handler can run.
   for (let batch = queue.take(); batch.length > 0; batch = queue.take()) {
-    for (const index of batch) record(index, runFile(tasks[index] as FileTask, options, nodeIO));
+    for (const index of batch) record(index, runFile(tasks[index] as FileTask, ctx));
     await nextTurn();
   }
-  await workers.stopped;
-  return { results, threads };
+  const workerStats = await workers.stopped;
+  let cache: CacheStats | null = null;
+  if (ctx.cache) {
+    cache = { hits: 0, misses: 0, writes: 0, bytesWritten: 0 };
+    for (const stats of [ctx.cache.stats, ...workerStats]) addCacheStats(cache, stats);
+  }
+  return { results, threads, cache };
 }
 
 /** Starts `count` workers that take batches from `queue` until it is empty or aborted; `stopped`
  * resolves when all have exited. A worker that dies has its unfinished files reported as errors. */
-function startWorkers(tasks: readonly FileTask[], options: FileRunOptions, queue: TaskQueue, count: number, record: (index: number, result: FileResult) => void): { stopped: Promise<void> } {
-  const exits: Promise<void>[] = [];
+function startWorkers(tasks: readonly FileTask[], setup: WorkerSetup, queue: TaskQueue, count: number, record: (index: number, result: FileResult) => void): { stopped: Promise<CacheStats[]> } {
+  const exits: Promise<CacheStats | null>[] = [];
   for (let i = 0; i < count; i++) {
-    const worker = new (workerThreads().Worker)(new URL('./run-worker.js', import.meta.url), { workerData: options });
+    const worker = new (workerThreads().Worker)(new URL('./run-worker.js', import.meta.url), { workerData: setup });
+    let stats: CacheStats | null = null;
     const pending = new Set<number>();
     let failure = 'it stopped';
     let held = 0;
@@ -112,6 +127,7 @@ function startWorkers(tasks: readonly FileTask[], options: FileRunOptions, queue
     };
     worker.on('message', (m: ResultMessage) => {
       held--;
+      if (m.cache) stats = m.cache;
       for (const { index, result } of m.results) {
         pending.delete(index);
         record(index, result);
@@ -125,13 +141,13 @@ function startWorkers(tasks: readonly FileTask[], options: FileRunOptions, queue
       new Promise((resolve) => {
         worker.on('exit', () => {
           for (const index of pending) record(index, { path: (tasks[index] as FileTask).path, status: 'error', error: describeFixError(new Error(`a worker thread failed: ${failure}`)) });
-          resolve();
+          resolve(stats);
         });
       }),
     );
     feed();
   }
-  return { stopped: Promise.all(exits).then(() => undefined) };
+  return { stopped: Promise.all(exits).then((all) => all.filter((s): s is CacheStats => s !== null)) };
 }
 
 export interface ParallelRun {
@@ -140,18 +156,22 @@ export interface ParallelRun {
   readonly notRun: number;
   /** Threads that fixed files (1: this thread alone). */
   readonly threads: number;
+  /** The result cache's counts; null when the run had no cache. */
+  readonly cache: CacheStats | null;
 }
 
 /** runPaths on worker threads: the same result, in the same order, for every `jobs`. */
 export async function runPathsParallel(paths: readonly string[], options: RunOptions, run: TaskRunOptions = {}): Promise<ParallelRun> {
-  const planned = planRun(paths, options, nodeIO);
-  const tasks = planned.flatMap((p) => ('task' in p ? [p.task] : []));
-  const ran = await runTasks(tasks, { cwd: options.cwd, write: options.write, ...(options.maxSize !== undefined ? { maxSize: options.maxSize } : {}) }, run);
+  const plan = planRun(paths, options, nodeIO);
+  const tasks = plan.files.flatMap((p) => ('task' in p ? [p.task] : []));
+  const fileOptions: FileRunOptions = { cwd: options.cwd, write: options.write, ...(options.cache ? { cache: options.cache } : {}) };
+  const ran = await runTasks(tasks, plan.snapshot, fileOptions, run);
+  if (options.cache && ran.cache) trimCache(options.cache, ran.cache);
   let k = 0;
-  const files = planned.flatMap((p) => {
+  const files = plan.files.flatMap((p) => {
     if (!('task' in p)) return [p.result];
     const result = ran.results[k++];
     return result ? [result] : [];
   });
-  return { run: { wrote: options.write, files }, notRun: ran.results.filter((r) => r === undefined).length, threads: ran.threads };
+  return { run: { wrote: options.write, files }, notRun: ran.results.filter((r) => r === undefined).length, threads: ran.threads, cache: ran.cache };
 }

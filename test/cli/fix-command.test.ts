@@ -143,8 +143,13 @@ describe('nounset (fix mode and --dry-run)', () => {
     write('lib/bats-core/formatter.bash', 'FORMATTER_SET=1\n');
     const r = run(['--dry-run', '--style', 'inline', 'libexec/bats-core/bats-format-junit'], dir());
     assert.equal(r.status, 0, r.log);
-    assert.equal(r.log, 'libexec/bats-core/bats-format-junit:4:8: info: follows lib/bats-core/formatter.bash: the variables and functions it sets count from here [source-followed]\n');
+    assert.equal(r.log, '');
+    assert.equal(r.table, 'nounset: diagnostics by code (info not shown; --verbose shows them):\n  info     source-followed  1\n');
     assert.match(r.stdout, /^\+echo "\$FORMATTER_SET \$\{OTHER:-\}"$/m);
+    const verbose = run(['--dry-run', '--style', 'inline', '--verbose', 'libexec/bats-core/bats-format-junit'], dir());
+    assert.equal(verbose.log, 'libexec/bats-core/bats-format-junit:4:8: info: follows lib/bats-core/formatter.bash: the variables and functions it sets count from here [source-followed]\n');
+    assert.equal(verbose.table, 'nounset: diagnostics by code:\n  info     source-followed  1\n');
+    assert.equal(run(['--dry-run', '--style', 'inline', '--diagnostics', 'info', 'libexec/bats-core/bats-format-junit'], dir()).log, verbose.log);
   });
 
   it('reports a syntax error as path:line:col on stderr, exits 3, leaves the file alone and fixes the others', () => {
@@ -159,12 +164,14 @@ describe('nounset (fix mode and --dry-run)', () => {
     assert.notEqual(read('good.sh'), SCRIPT);
   });
 
-  it('skips a script for another shell with an info note and exits 0', () => {
+  it('skips a script for another shell with an info note (shown with --verbose) and exits 0', () => {
     const zsh = '#!/bin/zsh\necho $HOME $X\n';
     write('z.sh', zsh);
     const r = run(['z.sh'], dir());
     assert.equal(r.summary, 'nounset: 1 script, 0 changed, 0 unchanged, 1 skipped, 0 errors, 0 edits');
-    assert.match(r.log, /^z\.sh:1:1: info: skipped: .*zsh.* \[unsupported-shell\]\n$/);
+    assert.equal(r.log, '');
+    assert.match(r.table, /^ {2}info {5}unsupported-shell  1\n$/m);
+    assert.match(run(['--verbose', 'z.sh'], dir()).log, /^z\.sh:1:1: info: skipped: .*zsh.* \[unsupported-shell\]\n$/);
     assert.equal(r.status, 0);
     assert.equal(read('z.sh'), zsh);
   });

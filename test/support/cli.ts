@@ -6,6 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './corpus.js';
 
+/** Every nounset the tests start (they pass this process's environment on) keeps its result cache
+ * in a directory of this test process, removed when it exits: never the user's cache. */
+export const TEST_CACHE_HOME = mkdtempSync(join(tmpdir(), 'nounset-test-cache-'));
+process.env.XDG_CACHE_HOME = TEST_CACHE_HOME;
+process.on('exit', () => rmSync(TEST_CACHE_HOME, { recursive: true, force: true }));
+
 /** The bundle package.json names as the bin: what users run. */
 export const BIN = join(ROOT, 'dist', 'bundle', 'main.cjs');
 
@@ -18,20 +24,27 @@ export interface Ran {
 export interface CliRan extends Ran {
   /** stdout as bytes: a diff of a file that is not UTF-8 carries that file's own bytes. */
   readonly stdoutBytes?: Buffer;
-  /** stderr without the closing summary line. */
+  /** stderr without the closing summary line and the table of diagnostic counts before it. */
   readonly log: string;
+  /** The table of diagnostic counts (`nounset: diagnostics by code…` and its rows), or ''. */
+  readonly table: string;
   /** The closing summary line without its timing (` in 0.12 s`, ` on 2 threads`), or '' when there is none. */
   readonly summary: string;
 }
 
 const SUMMARY_LINE = /(?:^|\n)(nounset: \d+ scripts?, .* edits?)( in \d+\.\d\d s(?: on \d+ threads)?)\n$/;
 
-/** The closing line of stderr split off: fix mode always ends with it. */
+const COUNTS_TABLE = /(?:^|\n)(nounset: diagnostics by code.*:\n(?: {2}\S.*\n)+)$/;
+
+/** The closing line of stderr split off (fix mode always ends with it), and the table before it. */
 export function splitSummary(r: Ran): CliRan {
   const m = SUMMARY_LINE.exec(r.stderr);
-  if (!m) return { ...r, log: r.stderr, summary: '' };
+  if (!m) return { ...r, log: r.stderr, summary: '', table: '' };
   const at = m.index + (m[0].startsWith('\n') ? 1 : 0);
-  return { ...r, log: r.stderr.slice(0, at), summary: m[1] ?? '' };
+  const before = r.stderr.slice(0, at);
+  const t = COUNTS_TABLE.exec(before);
+  const tableAt = t ? t.index + (t[0].startsWith('\n') ? 1 : 0) : before.length;
+  return { ...r, log: before.slice(0, tableAt), table: before.slice(tableAt), summary: m[1] ?? '' };
 }
 
 /** Runs `nounset args…` in `cwd`, without colour. */

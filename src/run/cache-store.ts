@@ -1,0 +1,149 @@
+// The cache's files on disk (result-cache.ts says what is in them): one file per entry under
+// DIR/v1/<2 hex>/, written to a temp file and renamed into place, so a reader (another run, at the
+// same time) sees a whole entry or none; kept under a size bound by removing the least recently
+// used entries. Failures are reported to the caller, which only ever loses time by them.
+
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+/** The layout's version: a change of the entry format gets a new directory. */
+const LAYOUT = 'v1';
+/** A hit refreshes an entry's time (what trimming goes by) at most this often. */
+const TOUCH_AFTER_MS = 60 * 60 * 1000;
+/** A temp file this old was left by a run that crashed: trimming removes it. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+/** Trimming goes below the bound by this much, so that it is not needed again at the next run. */
+const TRIM_TO = 0.8;
+
+export interface CacheStore {
+  /** The entry's bytes; null when there is none or it cannot be read. */
+  read(name: string): Buffer | null;
+  /** Writes the entry whole or not at all; throws on failure (a full disk, no permission). */
+  write(name: string, bytes: Uint8Array): void;
+}
+
+function entryPath(dir: string, name: string): string {
+  return join(dir, LAYOUT, name.slice(0, 2), name);
+}
+
+function readWhole(path: string, now: number): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    // Not cached yet, or removed by a trim running at the same time: a miss.
+    return null;
+  }
+  try {
+    const { size, mtimeMs } = fstatSync(fd);
+    const buf = Buffer.allocUnsafe(size);
+    let done = 0;
+    for (let n = -1; done < size && n !== 0; done += n) n = readSync(fd, buf, done, size - done, done);
+    if (now - mtimeMs > TOUCH_AFTER_MS) touch(path, now);
+    return done === size ? buf : buf.subarray(0, done);
+  } catch {
+    // Unreadable: a miss, and the entry is written again.
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function touch(path: string, now: number): void {
+  try {
+    utimesSync(path, now / 1000, now / 1000);
+  } catch {
+    // A read-only cache is still used; its entries just age.
+  }
+}
+
+/** The store in `dir` (created when first written). */
+export function diskStore(dir: string): CacheStore {
+  const made = new Set<string>();
+  return {
+    read: (name) => readWhole(entryPath(dir, name), Date.now()),
+    write(name, bytes) {
+      const path = entryPath(dir, name);
+      const sub = join(path, '..');
+      if (!made.has(sub)) {
+        mkdirSync(sub, { recursive: true });
+        made.add(sub);
+      }
+      // Unique to this process and thread: two runs writing one entry each rename a whole file.
+      const temp = `${path}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
+      try {
+        writeFileSync(temp, bytes, { mode: 0o644 });
+        renameSync(temp, path);
+      } catch (err) {
+        try {
+          unlinkSync(temp);
+        } catch {
+          // It was never made, or the directory is gone: nothing is left either way.
+        }
+        throw err;
+      }
+    },
+  };
+}
+
+export interface TrimOutcome {
+  /** Bytes in the cache after trimming. */
+  readonly bytes: number;
+  readonly removed: number;
+}
+
+/** Removes the least recently used entries until the cache holds at most `maxBytes` (down to
+ * TRIM_TO of it), and temp files crashed runs left. Entries another run removes at the same time
+ * are skipped; a run reading one then misses. */
+export function trimStore(dir: string, maxBytes: number, now = Date.now()): TrimOutcome {
+  const root = join(dir, LAYOUT);
+  const entries: { path: string; size: number; mtimeMs: number }[] = [];
+  let total = 0;
+  let removed = 0;
+  let subs: string[];
+  try {
+    subs = readdirSync(root);
+  } catch {
+    return { bytes: 0, removed: 0 };
+  }
+  for (const sub of subs) {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, sub));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const path = join(root, sub, name);
+      try {
+        const st = statSync(path);
+        if (name.endsWith('.tmp')) {
+          if (now - st.mtimeMs > STALE_TEMP_MS) {
+            unlinkSync(path);
+            removed++;
+          }
+          continue;
+        }
+        entries.push({ path, size: st.size, mtimeMs: st.mtimeMs });
+        total += st.size;
+      } catch {
+        // Gone already (another run trimmed it).
+      }
+    }
+  }
+  if (total <= maxBytes) return { bytes: total, removed };
+  entries.sort((a, b) => a.mtimeMs - b.mtimeMs || (a.path < b.path ? -1 : 1));
+  for (const e of entries) {
+    if (total <= maxBytes * TRIM_TO) break;
+    try {
+      unlinkSync(e.path);
+      removed++;
+    } catch {
+      // Gone already.
+    }
+    total -= e.size;
+  }
+  return { bytes: total, removed };
+}

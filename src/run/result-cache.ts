@@ -1,0 +1,139 @@
+// A persistent cache of fix results, so that a run over files that did not change costs little more
+// than reading them. An entry is found by a key made of what decides fixScript's result and is known
+// before it runs: nounset's version and build, the file's path and bytes, and its options (command
+// line, configuration, what the run found in the other files). What the fix read besides — each
+// sourced path it asked for, and what that read gave, nothing included — is recorded in the entry
+// and checked at every hit, so a changed library misses. An entry carries a checksum: one that does
+// not check, parse or match its key is ignored and written again, never trusted.
+
+import { createHash } from 'node:crypto';
+import type { FixOptions, FixResult } from '../result.js';
+import { diskStore, trimStore, type CacheStore } from './cache-store.js';
+
+/** Where the cache is and what it is for; plain data, sent to worker threads. */
+export interface CacheConfig {
+  /** Absolute. */
+  readonly dir: string;
+  /** nounset's version and build: entries of another build are never used. */
+  readonly version: string;
+  /** The bound trimming keeps the cache under. */
+  readonly maxBytes: number;
+}
+
+export const DEFAULT_CACHE_BYTES = 100 * 1024 * 1024;
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries written, and their bytes. */
+  writes: number;
+  bytesWritten: number;
+  /** Why entries could not be written (the first failure); the run goes on without them. */
+  writeError?: string;
+}
+
+/** A path the fix read, with the digest of what it read (source-reader.ts's `digest`). */
+export type CacheDep = readonly [path: string, digest: string];
+
+export interface ResultCache {
+  /** The result cached under `key`, when every file it read still reads the same; `text` is the
+   * file's text (an unchanged file's output, which the entry leaves out). */
+  get(key: string, text: string, digest: (path: string) => string): FixResult | undefined;
+  put(key: string, deps: readonly CacheDep[], result: FixResult, text: string): void;
+  readonly stats: CacheStats;
+}
+
+const MAGIC = 'nounset-cache 1';
+
+/** JSON with object keys sorted, so equal options make equal keys whatever order built them. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const o = v as Record<string, unknown>;
+    return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+  });
+}
+
+/** The entry's name for a file: hex SHA-256 of everything known before the fix runs. */
+export function cacheKey(config: CacheConfig, path: string, fix: Omit<FixOptions, 'path'>, bytes: Uint8Array): string {
+  const content = createHash('sha256').update(bytes).digest('base64url');
+  return createHash('sha256').update(stableJson([MAGIC, config.version, path, fix, content])).digest('hex');
+}
+
+interface Entry {
+  readonly key: string;
+  readonly deps: readonly CacheDep[];
+  /** The result, without `output` when it is the file's own text. */
+  readonly result: Omit<FixResult, 'output'> & { readonly output?: string };
+}
+
+function checksum(body: Buffer | string): string {
+  return createHash('sha256').update(body).digest('base64url');
+}
+
+/** The entry in `bytes`, or null when they are not a whole, unaltered entry for `key`. */
+function decodeEntry(bytes: Buffer, key: string): Entry | null {
+  const nl = bytes.indexOf(10);
+  if (nl < 0) return null;
+  const head = bytes.toString('utf8', 0, nl);
+  const body = bytes.subarray(nl + 1);
+  if (head !== `${MAGIC} ${checksum(body)}`) return null;
+  try {
+    const entry = JSON.parse(body.toString('utf8')) as Entry;
+    return entry.key === key && Array.isArray(entry.deps) && typeof entry.result === 'object' && entry.result !== null ? entry : null;
+  } catch {
+    // Checked yet unparsable: written by something else; a miss.
+    return null;
+  }
+}
+
+function encodeEntry(entry: Entry): Buffer {
+  const body = JSON.stringify(entry);
+  return Buffer.from(`${MAGIC} ${checksum(body)}\n${body}`, 'utf8');
+}
+
+/** One thread's view of the cache in `config.dir`. */
+export function openResultCache(config: CacheConfig, store: CacheStore = diskStore(config.dir)): ResultCache {
+  const stats: CacheStats = { hits: 0, misses: 0, writes: 0, bytesWritten: 0 };
+  return {
+    stats,
+    get(key, text, digest) {
+      const bytes = store.read(key);
+      const entry = bytes && decodeEntry(bytes, key);
+      if (!entry || !entry.deps.every(([path, d]) => digest(path) === d)) {
+        stats.misses++;
+        return undefined;
+      }
+      stats.hits++;
+      return { output: entry.result.output ?? text, ...entry.result } as FixResult;
+    },
+    put(key, deps, result, text) {
+      // Once writing failed (no permission, a full disk), this run stops trying.
+      if (stats.writeError !== undefined) return;
+      const { output, ...rest } = result;
+      const bytes = encodeEntry({ key, deps, result: output === text ? rest : result });
+      try {
+        store.write(key, bytes);
+        stats.writes++;
+        stats.bytesWritten += bytes.length;
+      } catch (err) {
+        stats.writeError = err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err);
+      }
+    },
+  };
+}
+
+/** Adds one thread's counts to another's. */
+export function addCacheStats(into: CacheStats, more: CacheStats): void {
+  into.hits += more.hits;
+  into.misses += more.misses;
+  into.writes += more.writes;
+  into.bytesWritten += more.bytesWritten;
+  if (into.writeError === undefined && more.writeError !== undefined) into.writeError = more.writeError;
+}
+
+/** Trims the cache to its bound after a run that wrote entries (a run that only hit leaves it as
+ * it is). trimStore skips what it cannot read or remove: a cache it cannot trim only takes room. */
+export function trimCache(config: CacheConfig, stats: CacheStats): void {
+  if (stats.bytesWritten > 0) trimStore(config.dir, config.maxBytes);
+}
