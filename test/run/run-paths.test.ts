@@ -125,6 +125,18 @@ describe('runPaths', () => {
     assert.deepEqual(run.files.map((f) => f.error), ['cannot read: EACCES', 'cannot read: EACCES']);
   });
 
+  it('reads every file once, as it was before the run: a script fixed after the library it sources reads the library unchanged', () => {
+    const files = { '/w/a/lib.sh': '. a/base.sh\necho "$MODE"\n', '/w/a/base.sh': 'echo "$BASE"\n', '/w/b/t1.sh': '#!/bin/bash\nset -u\n. a/lib.sh\necho "$MODE $BASE"\n', '/w/b/t2.sh': '#!/bin/bash\nset -u\n. a/lib.sh\necho "$MODE"\n' };
+    const dry = fakeIO(files);
+    const planned = runPaths(['.'], { cwd, write: false, fix: {} }, dry);
+    const reads = dry.calls.filter((c) => /^readFile \/w\/.*\.sh$/.test(c));
+    assert.deepEqual(reads, ['readFile /w/a/base.sh', 'readFile /w/a/lib.sh', 'readFile /w/b/t1.sh', 'readFile /w/b/t2.sh'], 'each file once, sourced or not');
+    const written = fakeIO(files);
+    const wrote = runPaths(['.'], { cwd, write: true, fix: {} }, written);
+    assert.deepEqual(wrote.files.map((f) => f.diff), planned.files.map((f) => f.diff));
+    assert.match(filesUnder(written, '/w')['/w/b/t1.sh'] ?? '', /^MODE="\$\{MODE:-\}"$/m, 'MODE is still an input of the script: the library only reads it');
+  });
+
   it('throws UsageError on bad options before touching a file', () => {
     const io = fakeIO({ '/w/a.sh': UNSAFE });
     assert.throws(() => runPaths(['.'], { cwd, write: true, fix: { defaults: { '1X': '3' } } }, io), UsageError);

@@ -1,0 +1,106 @@
+// Snapshot semantics (src/run/snapshot.ts): every file of a run is read once, as it was before the
+// run, whether it is fixed or sourced, so writes never feed back into the run. On a tree whose
+// scripts source each other (one library sourced by many scripts, a library that sources another,
+// two that source each other, a library that is not UTF-8), fix mode with one thread or four,
+// `--dry-run | git apply`, and cold or warm result caches give the same bytes.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, useTempDir, type CliRan } from '../support/cli.js';
+import { readTree, writeTree } from '../support/tree.js';
+
+/** Files in byte order put the libraries first: in a run that fed its writes back, every script
+ * after them would read the libraries' rewritten text. */
+const TREE: Record<string, string | Buffer> = {
+  'ci/lib.sh': '# CI helpers, sourced by the tests\n. lib/base.sh\nsay() { printf \'%s\\n\' "[$CI_NAME] $*"; }\necho "mode: $CI_MODE"\n',
+  'lib/base.sh': '# sourced by ci/lib.sh\n. lib/util.sh\necho "base: $BASE_DIR"\n',
+  'lib/util.sh': '# sourced by lib/base.sh, and sources it back\n[ -n "${UTIL_DONE:-}" ] || { UTIL_DONE=1; . lib/base.sh; }\nutil_root="$UTIL_ROOT"\n',
+  'lib/latin.sh': Buffer.from('# caf\u00e9: not UTF-8\necho "$LATIN_NAME \u00e0"\n', 'latin1'),
+  't/solo.sh': '#!/bin/sh\n. ./lib/base.sh\necho "$BASE_DIR"\n',
+  't/latin.sh': '#!/bin/bash\nset -u\n. lib/latin.sh\necho "$LATIN_NAME $1"\n',
+};
+for (let i = 1; i <= 12; i++) {
+  const n = String(i).padStart(2, '0');
+  TREE[`t/t${n}.sh`] = `#!/bin/bash\nset -u\n. ci/lib.sh\nsay "test ${n}: $CI_MODE $BASE_DIR $UTIL_ROOT $1"\n[ -n "$T${n}_EXTRA" ] && say extra\n`;
+}
+
+const WORKERS = { NOUNSET_MIN_FILES_PER_THREAD: '1' };
+
+function gitApply(cwd: string, patch: Buffer): void {
+  const r = spawnSync('git', ['apply', '-'], { cwd, input: patch, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+}
+
+describe('a run reads every file as it was before the run (snapshot)', function () {
+  this.timeout(120_000);
+  const dir = useTempDir('nounset-snapshot-', { shared: true });
+  let copies = 0;
+  /** A fresh copy of the tree. */
+  const fresh = (): string => {
+    const to = join(dir(), `copy${copies++}`);
+    writeTree(to, TREE);
+    return to;
+  };
+  const cacheDir = (): string => mkdtempSync(join(dir(), 'cache-'));
+  let expected: Map<string, string>;
+  let diff: Buffer;
+
+  before(() => {
+    // The reference: a dry run on one thread without a cache, applied with git apply.
+    const from = fresh();
+    const r = runCli(['--dry-run', '--no-cache', '--jobs', '1', '.'], from);
+    assert.equal(r.status, 0, r.stderr);
+    diff = r.stdoutBytes ?? Buffer.alloc(0);
+    gitApply(from, diff);
+    expected = readTree(from);
+    rmSync(from, { recursive: true });
+  });
+
+  it('the scripts that source a library are fixed as if it were unchanged', () => {
+    // CI_MODE is read, never assigned, by the library: a script that sources it still needs it set.
+    assert.match(expected.get('t/t01.sh') ?? '', /^CI_MODE="\$\{CI_MODE:-\}"$/m);
+    assert.match(expected.get('ci/lib.sh') ?? '', /CI_MODE/);
+    assert.notEqual(expected.get('ci/lib.sh'), TREE['ci/lib.sh'], 'the library itself changes too');
+    assert.equal(Buffer.from(expected.get('lib/latin.sh') ?? '', 'latin1').includes(Buffer.from('caf\u00e9', 'latin1')), true, 'latin1 bytes kept');
+  });
+
+  const writeRuns: [string, string[], Record<string, string>][] = [
+    ['fix mode, one thread', ['--jobs', '1', '--no-cache'], {}],
+    ['fix mode, four threads', ['--jobs', '4', '--no-cache'], WORKERS],
+    ['fix mode, two threads', ['--jobs', '2', '--no-cache'], WORKERS],
+  ];
+  for (const [label, args, env] of writeRuns) {
+    it(`${label} writes the same bytes as --dry-run | git apply`, () => {
+      const root = fresh();
+      const r = runCli([...args, '.'], root, env);
+      assert.equal(r.status, 0, r.stderr);
+      if (args.includes('4')) assert.match(r.stderr, / on 4 threads\n$/, 'worker threads ran');
+      assert.deepEqual(readTree(root), expected);
+    });
+  }
+
+  it('--dry-run gives the same diff on four threads', () => {
+    const r = runCli(['--dry-run', '--no-cache', '--jobs', '4', '.'], fresh(), WORKERS);
+    assert.match(r.stderr, / on 4 threads\n$/);
+    assert.deepEqual(r.stdoutBytes, diff);
+  });
+
+  it('a cold and a warm cache give the same bytes, in a dry run and in fix mode, on one thread and four', () => {
+    const cache = cacheDir();
+    const ran: CliRan[] = [];
+    for (const jobs of ['1', '4']) {
+      const dry = runCli(['--dry-run', '--verbose', '--cache-dir', cache, '--jobs', jobs, '.'], fresh(), WORKERS);
+      assert.deepEqual(dry.stdoutBytes, diff, `dry run, --jobs ${jobs}`);
+      ran.push(dry);
+      const root = fresh();
+      const fixed = runCli(['--verbose', '--cache-dir', cache, '--jobs', jobs, '.'], root, WORKERS);
+      assert.deepEqual(readTree(root), expected, `fix mode, --jobs ${jobs}`);
+      ran.push(fixed);
+    }
+    const files = Object.keys(TREE).length;
+    assert.match(ran[0]?.log ?? '', new RegExp(`result cache .*: 0 hits, ${files} misses$`, 'm'), 'the first run fills the cache');
+    for (const r of ran.slice(1)) assert.match(r.log, new RegExp(`result cache .*: ${files} hits, 0 misses$`, 'm'), 'later runs only hit');
+  });
+});

@@ -1,0 +1,125 @@
+// The result cache's parts: entries that do not check are never trusted, the key follows what
+// decides a fix, trimming removes the least recently used entries, the cache directory.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultCacheDir } from '../../src/cli/cache-options.js';
+import { trimStore, type CacheStore } from '../../src/run/cache-store.js';
+import { fixScript } from '../../src/run/fix-script.js';
+import { cacheKey, openResultCache, type CacheConfig } from '../../src/run/result-cache.js';
+import { useTempDir } from '../support/cli.js';
+
+const CONFIG: CacheConfig = { dir: '/nowhere', version: '1.0.0 build-a', maxBytes: 1 << 20 };
+const TEXT = '#!/bin/bash\nset -u\n. lib.sh\necho "$X"\n';
+const bytes = Buffer.from(TEXT);
+
+function memoryStore(): CacheStore & { files: Map<string, Buffer> } {
+  const files = new Map<string, Buffer>();
+  return { files, read: (name) => files.get(name) ?? null, write: (name, b) => void files.set(name, Buffer.from(b)) };
+}
+
+describe('result cache entries', () => {
+  it('a key changes with the version, the path, the bytes and the options, not with the order of option keys', () => {
+    const key = cacheKey(CONFIG, 'a.sh', { style: 'block', defaults: { A: '1', B: '2' } }, bytes);
+    assert.equal(cacheKey(CONFIG, 'a.sh', { defaults: { B: '2', A: '1' }, style: 'block' }, bytes), key);
+    assert.notEqual(cacheKey({ ...CONFIG, version: '1.0.0 build-b' }, 'a.sh', { style: 'block', defaults: { A: '1', B: '2' } }, bytes), key);
+    assert.notEqual(cacheKey(CONFIG, 'b.sh', { style: 'block', defaults: { A: '1', B: '2' } }, bytes), key);
+    assert.notEqual(cacheKey(CONFIG, 'a.sh', { style: 'inline', defaults: { A: '1', B: '2' } }, bytes), key);
+    assert.notEqual(cacheKey(CONFIG, 'a.sh', { style: 'block', defaults: { A: '1', B: '2' } }, Buffer.from(`${TEXT}\n`)), key);
+  });
+
+  it('a hit gives back the result, and checks every sourced file it read', () => {
+    const store = memoryStore();
+    const cache = openResultCache(CONFIG, store);
+    const result = fixScript(TEXT, { path: 'a.sh', readSource: () => 'X=1\n' });
+    const key = cacheKey(CONFIG, 'a.sh', {}, bytes);
+    cache.put(key, [['lib.sh', 'digest-1']], result, TEXT);
+    assert.deepEqual(cache.get(key, TEXT, () => 'digest-1'), result);
+    assert.equal(cache.get(key, TEXT, () => 'digest-2'), undefined, 'a changed sourced file misses');
+    assert.deepEqual({ ...cache.stats }, { hits: 1, misses: 1, writes: 1, bytesWritten: store.files.get(key)?.length });
+  });
+
+  it('an unchanged file is stored without its output, and gets its text back', () => {
+    const store = memoryStore();
+    const cache = openResultCache(CONFIG, store);
+    const text = '#!/bin/bash\necho ok\n';
+    const result = fixScript(text, { path: 'ok.sh' });
+    cache.put('k', [], result, text);
+    assert.equal((store.files.get('k') ?? Buffer.alloc(0)).includes(Buffer.from('echo ok')), false);
+    assert.deepEqual(cache.get('k', text, () => ''), result);
+  });
+
+  it('an entry that is truncated, altered, empty, not JSON or filed under another key is a miss', () => {
+    const store = memoryStore();
+    const cache = openResultCache(CONFIG, store);
+    const result = fixScript(TEXT, { path: 'a.sh' });
+    cache.put('k', [], result, TEXT);
+    const good = store.files.get('k') ?? Buffer.alloc(0);
+    const altered = Buffer.from(good);
+    const at = altered.length - 5;
+    altered[at] = (altered[at] ?? 0) ^ 0x20;
+    const body = '{"key":"k","deps":[],"result":';
+    const notJson = Buffer.from(`nounset-cache 1 x\n${body}`);
+    for (const bad of [good.subarray(0, good.length - 1), altered, Buffer.alloc(0), notJson, Buffer.from('garbage')]) {
+      store.files.set('k', bad);
+      assert.equal(cache.get('k', TEXT, () => ''), undefined);
+    }
+    store.files.set('other', good);
+    assert.equal(cache.get('other', TEXT, () => ''), undefined);
+  });
+
+  it('stops writing after a failure and says why', () => {
+    const cache = openResultCache(CONFIG, {
+      read: () => null,
+      write: () => {
+        throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+      },
+    });
+    const result = fixScript(TEXT, { path: 'a.sh' });
+    cache.put('a', [], result, TEXT);
+    cache.put('b', [], result, TEXT);
+    assert.equal(cache.stats.writeError, 'ENOSPC');
+    assert.equal(cache.stats.writes, 0);
+  });
+});
+
+describe('trimming the cache', () => {
+  const dir = useTempDir('nounset-trim-');
+  const now = Date.now();
+  const entry = (name: string, size: number, ageMs: number): void => {
+    const sub = join(dir(), 'v1', name.slice(0, 2));
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, name), Buffer.alloc(size));
+    utimesSync(join(sub, name), (now - ageMs) / 1000, (now - ageMs) / 1000);
+  };
+  const left = (): string[] => readdirSync(join(dir(), 'v1')).flatMap((sub) => readdirSync(join(dir(), 'v1', sub))).sort();
+
+  it('removes the least recently used entries down to 80% of the bound, and old temp files', () => {
+    entry('aa1', 1000, 5000);
+    entry('ab2', 1000, 1000);
+    entry('bb3', 1000, 3000);
+    entry('cc4', 1000, 2000);
+    entry('cc5.123-0-ab.tmp', 10, 2 * 60 * 60 * 1000);
+    entry('cc6.124-0-ab.tmp', 10, 1000);
+    const out = trimStore(dir(), 3500, now);
+    assert.deepEqual(left(), ['ab2', 'cc4', 'cc6.124-0-ab.tmp']);
+    assert.deepEqual(out, { bytes: 2000, removed: 3 });
+  });
+
+  it('leaves a cache under its bound alone', () => {
+    entry('aa1', 1000, 5000);
+    assert.deepEqual(trimStore(dir(), 1000, now), { bytes: 1000, removed: 0 });
+    assert.deepEqual(trimStore(join(dir(), 'none'), 1000, now), { bytes: 0, removed: 0 });
+  });
+});
+
+describe('the cache directory', () => {
+  it('is $XDG_CACHE_HOME/nounset, else the platform place, else ~/.cache/nounset', () => {
+    assert.equal(defaultCacheDir({ XDG_CACHE_HOME: '/x/cache' }, '/home/u', 'linux'), '/x/cache/nounset');
+    assert.equal(defaultCacheDir({ XDG_CACHE_HOME: 'relative' }, '/home/u', 'linux'), '/home/u/.cache/nounset');
+    assert.equal(defaultCacheDir({}, '/home/u', 'linux'), '/home/u/.cache/nounset');
+    assert.equal(defaultCacheDir({}, '/Users/u', 'darwin'), '/Users/u/Library/Caches/nounset');
+    assert.equal(defaultCacheDir({}, '', 'linux'), null);
+  });
+});
