@@ -16,6 +16,9 @@ export interface FileResult {
   readonly error?: string;
   /** The unified diff of a changed file (path relative, `a/` `b/` headers). */
   readonly diff?: string;
+  /** The number of edits of a changed file: `result.edits.length`, which a result from the cache
+   * gives without reading its edits. */
+  readonly editCount?: number;
   /** `latin1` for a file whose bytes are not UTF-8: nounset read it one byte per character, and
    * its `diff` and `result` texts hold those bytes as the characters U+0000 to U+00FF (write
    * them with the `latin1` encoding to get the bytes back). Absent for UTF-8. */

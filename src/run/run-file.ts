@@ -11,8 +11,8 @@ import type { FileResult } from '../run-result.js';
 import { fixScript } from './fix-script.js';
 import { fitsLatin1, type ScriptIO } from './io.js';
 import { replaceFile } from './replace-file.js';
-import { cacheKey, openResultCache, type CacheConfig, type CacheDep, type ResultCache } from './result-cache.js';
-import { snapshotText, type Snapshot, type SnapshotText } from './snapshot.js';
+import { cacheKey, openResultCache, type CacheConfig, type CacheDep, type CachedFix, type ResultCache } from './result-cache.js';
+import { snapshotBytes, type Snapshot, type SnapshotFile } from './snapshot.js';
 import { snapshotSources, type SourceFiles } from './source-reader.js';
 
 export { DEFAULT_MAX_SIZE } from './snapshot.js';
@@ -63,13 +63,35 @@ export function describeFixError(err: unknown): string {
   return `internal error: ${message} (this is a bug in nounset: please report it with the script)`;
 }
 
-/** fixScript on the file's snapshot text, through the cache when the run has one. */
-function fixText(task: FileTask, read: SnapshotText, ctx: FileRunContext): FixResult {
+/** A file's fix, its edits counted, and, when it changed, its unified diff. */
+type Fixed = CachedFix;
+
+function diffOf(path: string, text: string, result: FixResult): string | undefined {
+  if (!result.changed) return undefined;
+  const edits = result.edits.map((e) => ({ start: e.start, end: e.end, text: e.after }));
+  return diffFromEdits(path, text, result.output, edits) ?? unifiedDiff(path, text, result.output);
+}
+
+/** A file of the run: its bytes, and its text, decoded when first asked for (a cache hit of a dry
+ * run may never need it). */
+interface RunText {
+  readonly file: SnapshotFile;
+  readonly bytes: Buffer;
+  readonly text: () => string;
+}
+
+/** fixScript on the file's snapshot text, and the diff, through the cache when the run has one. */
+function fixText(task: FileTask, read: RunText, ctx: FileRunContext): Fixed {
   const { path } = task;
+  const { cache } = ctx;
+  const config = ctx.options.cache;
   // Task paths are relative to the working directory: `.` is the root ShellCheck resolves from.
-  const cache = ctx.cache;
-  if (!cache || !ctx.options.cache) return fixScript(read.text, { ...task.fix, path, readSource: ctx.sources.read, sourceRoot: '.' });
-  const key = cacheKey(ctx.options.cache, path, task.fix, read.bytes);
+  if (!cache || !config) {
+    const text = read.text();
+    const result = fixScript(text, { ...task.fix, path, readSource: ctx.sources.read, sourceRoot: '.' });
+    return { result, editCount: result.edits.length, ...optional('diff', diffOf(path, text, result)) };
+  }
+  const key = cacheKey(config, path, task.fix, read.bytes);
   const hit = cache.get(key, read.text, ctx.sources.digest);
   if (hit) return hit;
   const deps = new Map<string, string>();
@@ -77,10 +99,14 @@ function fixText(task: FileTask, read: SnapshotText, ctx: FileRunContext): FixRe
     deps.set(p, ctx.sources.digest(p));
     return ctx.sources.read(p);
   };
-  const result = fixScript(read.text, { ...task.fix, path, readSource, sourceRoot: '.' });
-  cache.put(key, [...deps] as CacheDep[], result, read.text);
-  return result;
+  const text = read.text();
+  const result = fixScript(text, { ...task.fix, path, readSource, sourceRoot: '.' });
+  const fixed = { result, editCount: result.edits.length, ...optional('diff', diffOf(path, text, result)) };
+  cache.put(key, [...deps] as CacheDep[], fixed, text);
+  return fixed;
 }
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [k in K]?: V } => (value === undefined ? {} : ({ [key]: value } as { [k in K]?: V }));
 
 /** Fixes one file of the run, from its snapshot. Throws only UsageError (bad options), which runs
  * check before any file. */
@@ -89,30 +115,32 @@ export function runFile(task: FileTask, ctx: FileRunContext): FileResult {
   const { options, io } = ctx;
   const abs = resolve(options.cwd, path);
   const failed = (error: string, more: Partial<FileResult> = {}): FileResult => ({ path, status: 'error', error, ...more });
-  const read = snapshotText(ctx.snapshot, abs);
-  if (!read) return failed(describeFixError(new Error('the file is not in the run\'s snapshot')));
-  const { text, encoding } = read;
+  const file = ctx.snapshot.files.get(abs);
+  if (!file) return failed(describeFixError(new Error("the file is not in the run's snapshot")));
+  const bytes = snapshotBytes(ctx.snapshot, file);
+  let decoded: string | undefined;
+  const read: RunText = { file, bytes, text: () => (decoded ??= bytes.toString(file.encoding)) };
+  const { encoding } = file;
   // Not UTF-8: the text holds the file's bytes, one per character, and so must every output.
   const latin1 = encoding === 'latin1' ? ({ encoding } as const) : {};
-  let result: FixResult;
+  let fixed: Fixed;
   try {
-    result = fixText(task, read, ctx);
+    fixed = fixText(task, read, ctx);
   } catch (err) {
     if (err instanceof UsageError) throw err;
     return failed(describeFixError(err));
   }
+  const { result, diff } = fixed;
   if (findSkipCause(result)) return { path, status: 'skipped', result, ...latin1 };
   if (!result.changed) return { path, status: 'unchanged', result, ...latin1 };
   if (encoding === 'latin1' && !fitsLatin1(result.output)) {
     return failed('the fix would write characters beyond ISO-8859-1 into a file that is not UTF-8 (a --default value?); left as it is', { result, ...latin1 });
   }
-  const edits = result.edits.map((e) => ({ start: e.start, end: e.end, text: e.after }));
-  const diff = diffFromEdits(path, text, result.output, edits) ?? unifiedDiff(path, text, result.output);
   if (options.write) {
     const { mode, uid, gid } = read.file;
     const owner = uid !== undefined && gid !== undefined ? { uid, gid } : undefined;
-    const problem = replaceFile(io, { path: abs, text: result.output, encoding, mode, expect: text, ...(owner ? { owner } : {}) });
-    if (problem !== null) return failed(problem, { result, diff, ...latin1 });
+    const problem = replaceFile(io, { path: abs, text: result.output, encoding, mode, expect: read.text(), ...(owner ? { owner } : {}) });
+    if (problem !== null) return failed(problem, { result, ...optional('diff', diff), ...latin1 });
   }
-  return { path, status: 'changed', result, diff, ...latin1 };
+  return { path, status: 'changed', result, ...optional('diff', diff), editCount: fixed.editCount, ...latin1 };
 }

@@ -27,8 +27,6 @@ export interface Snapshot {
 export interface SnapshotText {
   readonly text: string;
   readonly encoding: TextEncoding;
-  /** The file's bytes (a view of the shared buffer: do not keep). */
-  readonly bytes: Uint8Array;
   readonly file: SnapshotFile;
 }
 
@@ -83,10 +81,14 @@ export function snapshotBuilder(): { add(abs: string, text: string, encoding: Te
   };
 }
 
+/** A file's bytes: a view of the shared buffer, not a copy. */
+export function snapshotBytes(snapshot: Snapshot, file: SnapshotFile): Buffer {
+  return Buffer.from(snapshot.bytes, file.offset, file.length);
+}
+
 /** A file of the snapshot, decoded; undefined for a path it does not hold. */
 export function snapshotText(snapshot: Snapshot, abs: string): SnapshotText | undefined {
   const file = snapshot.files.get(abs);
   if (!file) return undefined;
-  const bytes = Buffer.from(snapshot.bytes, file.offset, file.length);
-  return { text: bytes.toString(file.encoding), encoding: file.encoding, bytes, file };
+  return { text: snapshotBytes(snapshot, file).toString(file.encoding), encoding: file.encoding, file };
 }

@@ -7,12 +7,15 @@ import { join } from 'node:path';
 import { defaultCacheDir } from '../../src/cli/cache-options.js';
 import { trimStore, type CacheStore } from '../../src/run/cache-store.js';
 import { fixScript } from '../../src/run/fix-script.js';
-import { cacheKey, openResultCache, type CacheConfig } from '../../src/run/result-cache.js';
+import type { FixResult } from '../../src/result.js';
+import { cacheKey, openResultCache, type CacheConfig, type CachedFix } from '../../src/run/result-cache.js';
 import { useTempDir } from '../support/cli.js';
 
 const CONFIG: CacheConfig = { dir: '/nowhere', version: '1.0.0 build-a', maxBytes: 1 << 20 };
 const TEXT = '#!/bin/bash\nset -u\n. lib.sh\necho "$X"\n';
 const bytes = Buffer.from(TEXT);
+
+const fix = (result: FixResult): CachedFix => ({ result, editCount: result.edits.length });
 
 function memoryStore(): CacheStore & { files: Map<string, Buffer> } {
   const files = new Map<string, Buffer>();
@@ -34,10 +37,24 @@ describe('result cache entries', () => {
     const cache = openResultCache(CONFIG, store);
     const result = fixScript(TEXT, { path: 'a.sh', readSource: () => 'X=1\n' });
     const key = cacheKey(CONFIG, 'a.sh', {}, bytes);
-    cache.put(key, [['lib.sh', 'digest-1']], result, TEXT);
-    assert.deepEqual(cache.get(key, TEXT, () => 'digest-1'), result);
-    assert.equal(cache.get(key, TEXT, () => 'digest-2'), undefined, 'a changed sourced file misses');
+    cache.put(key, [['lib.sh', 'digest-1']], { result, editCount: result.edits.length, diff: 'the diff' }, TEXT);
+    assert.deepEqual(cache.get(key, () => TEXT, () => 'digest-1'), { result, editCount: result.edits.length, diff: 'the diff' });
+    assert.equal(cache.get(key, () => TEXT, () => 'digest-2'), undefined, 'a changed sourced file misses');
     assert.deepEqual({ ...cache.stats }, { hits: 1, misses: 1, writes: 1, bytesWritten: store.files.get(key)?.length });
+  });
+
+  it('a changed file is stored without its output: its outermost edits rebuild it', () => {
+    const store = memoryStore();
+    const cache = openResultCache(CONFIG, store);
+    const text = '#!/bin/bash\nset -u\necho "$1 $(( $N + ${#2} ))" "${A[$I]}"\nrm -rf "$D/"\n';
+    const result = fixScript(text, { path: 'n.sh', style: 'inline' });
+    assert.ok(result.changed && result.edits.length > 2);
+    cache.put('n', [], fix(result), text);
+    assert.equal(store.files.get('n')?.includes(Buffer.from(result.output)), false);
+    const hit = cache.get('n', () => text, () => '');
+    assert.equal(hit?.editCount, result.edits.length);
+    assert.equal(hit.result.output, result.output);
+    assert.deepEqual(hit.result, result, 'edits and inputs are read when asked for');
   });
 
   it('an unchanged file is stored without its output, and gets its text back', () => {
@@ -45,28 +62,28 @@ describe('result cache entries', () => {
     const cache = openResultCache(CONFIG, store);
     const text = '#!/bin/bash\necho ok\n';
     const result = fixScript(text, { path: 'ok.sh' });
-    cache.put('k', [], result, text);
+    cache.put('k', [], fix(result), text);
     assert.equal((store.files.get('k') ?? Buffer.alloc(0)).includes(Buffer.from('echo ok')), false);
-    assert.deepEqual(cache.get('k', text, () => ''), result);
+    assert.deepEqual(cache.get('k', () => text, () => ''), fix(result));
   });
 
   it('an entry that is truncated, altered, empty, not JSON or filed under another key is a miss', () => {
     const store = memoryStore();
     const cache = openResultCache(CONFIG, store);
     const result = fixScript(TEXT, { path: 'a.sh' });
-    cache.put('k', [], result, TEXT);
+    cache.put('k', [], fix(result), TEXT);
     const good = store.files.get('k') ?? Buffer.alloc(0);
     const altered = Buffer.from(good);
     const at = altered.length - 5;
     altered[at] = (altered[at] ?? 0) ^ 0x20;
     const body = '{"key":"k","deps":[],"result":';
-    const notJson = Buffer.from(`nounset-cache 1 x\n${body}`);
+    const notJson = Buffer.from(`nounset-cache 3 x\n${body}`);
     for (const bad of [good.subarray(0, good.length - 1), altered, Buffer.alloc(0), notJson, Buffer.from('garbage')]) {
       store.files.set('k', bad);
-      assert.equal(cache.get('k', TEXT, () => ''), undefined);
+      assert.equal(cache.get('k', () => TEXT, () => ''), undefined);
     }
     store.files.set('other', good);
-    assert.equal(cache.get('other', TEXT, () => ''), undefined);
+    assert.equal(cache.get('other', () => TEXT, () => ''), undefined);
   });
 
   it('stops writing after a failure and says why', () => {
@@ -77,8 +94,8 @@ describe('result cache entries', () => {
       },
     });
     const result = fixScript(TEXT, { path: 'a.sh' });
-    cache.put('a', [], result, TEXT);
-    cache.put('b', [], result, TEXT);
+    cache.put('a', [], fix(result), TEXT);
+    cache.put('b', [], fix(result), TEXT);
     assert.equal(cache.stats.writeError, 'ENOSPC');
     assert.equal(cache.stats.writes, 0);
   });

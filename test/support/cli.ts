@@ -28,23 +28,28 @@ export interface CliRan extends Ran {
   readonly log: string;
   /** The table of diagnostic counts (`nounset: diagnostics by code…` and its rows), or ''. */
   readonly table: string;
+  /** What --verbose says of the result cache (`nounset: result cache DIR: 3 hits, 1 misses`), or ''. */
+  readonly cache: string;
   /** The closing summary line without its timing (` in 0.12 s`, ` on 2 threads`), or '' when there is none. */
   readonly summary: string;
 }
 
 const SUMMARY_LINE = /(?:^|\n)(nounset: \d+ scripts?, .* edits?)( in \d+\.\d\d s(?: on \d+ threads)?)\n$/;
 
+const CACHE_LINE = /^nounset: result cache .*: \d+ hits, \d+ misses\n/m;
 const COUNTS_TABLE = /(?:^|\n)(nounset: diagnostics by code.*:\n(?: {2}\S.*\n)+)$/;
 
 /** The closing line of stderr split off (fix mode always ends with it), and the table before it. */
 export function splitSummary(r: Ran): CliRan {
   const m = SUMMARY_LINE.exec(r.stderr);
-  if (!m) return { ...r, log: r.stderr, summary: '', table: '' };
+  if (!m) return { ...r, log: r.stderr, summary: '', table: '', cache: '' };
   const at = m.index + (m[0].startsWith('\n') ? 1 : 0);
   const before = r.stderr.slice(0, at);
   const t = COUNTS_TABLE.exec(before);
   const tableAt = t ? t.index + (t[0].startsWith('\n') ? 1 : 0) : before.length;
-  return { ...r, log: before.slice(0, tableAt), table: before.slice(tableAt), summary: m[1] ?? '' };
+  const log = before.slice(0, tableAt);
+  const cache = CACHE_LINE.exec(log);
+  return { ...r, log: cache ? log.replace(CACHE_LINE, '') : log, cache: cache?.[0].trim() ?? '', table: before.slice(tableAt), summary: m[1] ?? '' };
 }
 
 /** Runs `nounset args…` in `cwd`, without colour. */
