@@ -124,13 +124,17 @@ function bigTool(rng: Rng, out: Out, scale: number): void {
   const lines: string[] = ['#!/usr/bin/env sh', '', '# acme.sh-like: issue and renew certificates with many DNS APIs (generated)', 'VER=3.0.0', 'PROJECT_NAME="acme.sh"', ''];
   for (const g of globals.slice(0, 40)) lines.push(`${g}="${pick(rng, WORDS)}"`);
   lines.push('');
+  // Hubs nearly every function calls, as acme.sh's _info, _debug and _err.
+  const hubs = ['_log', '_info', '_debug', '_err'];
+  lines.push('_log() {', '  [ -n "$LOG_FILE" ] || return 0', '  printf \'%s %s\\n\' "$(date)" "$*" >>"$LOG_FILE"', '}', '');
+  for (const h of hubs.slice(1)) lines.push(`${h}() {`, `  _log "[${h.slice(1)}] $1" "$2"`, `  [ -z "$DEBUG" ] || printf '%s\\n' "$1=$2" >&2`, '}', '');
   const count = Math.round(650 * scale);
   const fns = Array.from({ length: count }, (_, i) => `_${pick(rng, ['dns', 'api', 'util', 'cert', 'http', 'acct'])}_${pick(rng, WORDS)}_${i}`);
   // Chains of 40 functions, each calling the next: what deep call chains look like to the analysis.
   fns.forEach((name, i) => {
     const next = (i + 1) % 40 !== 0 && i + 1 < fns.length ? [fns[i + 1] as string] : [];
     const callees = [...next, ...(i > 10 ? [fns[int(rng, 0, i - 1)] as string] : [])];
-    lines.push(`${name}() {`, ...functionBody(rng, { lines: int(rng, 5, 12), globals, callees, ind: '  ' }), '}', '');
+    lines.push(`${name}() {`, `  ${pick(rng, hubs)} "${name}" "$1"`, ...functionBody(rng, { lines: int(rng, 5, 12), globals, callees: [...callees, pick(rng, hubs)], ind: '  ' }), '}', '');
   });
   // The option parser: one long case, as acme.sh's _process.
   lines.push('_process() {', '  while [ ${#} -gt 0 ]; do', '    case "${1}" in');

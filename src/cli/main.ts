@@ -14,19 +14,19 @@ import { renderParseSummary, summarizeParse } from '../report/parse-summary.js';
 import { EDIT_KINDS, renderExplanation } from '../report/explain.js';
 import { ANNOTATIONS_PER_LEVEL, renderGithub } from '../report/github.js';
 import { renderRunJson } from '../report/run-json.js';
-import { renderChangedFiles, renderRunSummary } from '../report/run-summary.js';
-import { colorDiff, wantColor } from '../report/color-diff.js';
+import { renderRunSummary } from '../report/run-summary.js';
+import { wantColor } from '../report/color-diff.js';
 import { inspectPath } from '../run/inspect-path.js';
 import { nodeIO } from '../run/node-io.js';
 import { findSkipCause, hasFailures } from '../run/run-paths.js';
 import { runPathsParallel, type ParallelRun } from '../run/run-tasks.js';
 import type { Severity } from '../result.js';
-import type { RunResult } from '../run-result.js';
 import { cacheConfig, type CacheArgs } from './cache-options.js';
 import { packageVersion } from './package-version.js';
 import { contractOptions, parseMap, runContractCommand } from './contract-command.js';
 import { prOptions, runPrCommand } from './pr-command.js';
 import { tierForRun } from './light-run.js';
+import { filePrinter } from './print-files.js';
 import { progressLine } from './progress.js';
 import { toFixOptions, type FixArgs } from './fix-options.js';
 
@@ -109,16 +109,6 @@ function abortOnSignals(): { signal: AbortSignal; dispose: () => void } {
   };
 }
 
-/** Every file's diff as the bytes `git apply` needs: UTF-8, or the file's own bytes for one that
- * is not UTF-8 (its diff holds them one per character). */
-function diffBytes(run: RunResult, color: boolean): Buffer {
-  const chunks = run.files.map((f) => {
-    const diff = color && f.diff ? colorDiff(f.diff) : (f.diff ?? '');
-    return Buffer.from(diff, f.encoding ?? 'utf8');
-  });
-  return Buffer.concat(chunks);
-}
-
 function explain(kind: string): number {
   const text = renderExplanation(kind);
   if (text === null) throw new UsageError(`--explain: no edit kind ${JSON.stringify(kind)}; kinds: ${EDIT_KINDS.join(', ')}`);
@@ -150,25 +140,44 @@ async function runFix(args: FixCommandArgs): Promise<number> {
     ...(args.defaultsFrom ? { defaultsFrom: { files: args.defaultsFrom, map: parseMap(args.map ?? []), onNote: (note: string) => process.stderr.write(`${note}\n`) } } : {}),
   };
   const progress = args.quiet ? null : progressLine(process.stderr);
+  const format = args.format ?? (dryRun ? 'diff' : 'summary');
+  // The text formats print each file as it is done (print-files.ts); json and github need the whole run.
+  const onFile =
+    format === 'diff' || format === 'summary'
+      ? filePrinter({
+          format,
+          level,
+          color: wantColor(args.color, process.env, process.stdout.isTTY === true),
+          quiet: args.quiet,
+          wrote: !dryRun,
+          stdout: (bytes) => {
+            progress?.clear();
+            process.stdout.write(bytes);
+          },
+          stderr: (text) => {
+            progress?.clear();
+            process.stderr.write(text);
+          },
+        })
+      : undefined;
   const signals = abortOnSignals();
   let ran: ParallelRun;
   try {
     const onStart = (tasks: readonly { readonly path: string }[]): void => void tierForRun(tasks.map((t) => t.path), options.cwd, nodeIO);
-    ran = await runPathsParallel(args.paths, options, { ...(args.jobs ? { jobs: args.jobs } : {}), ...threadHook(process.env), signal: signals.signal, onStart, ...(progress ? { onProgress: progress.update } : {}) });
+    ran = await runPathsParallel(args.paths, options, { ...(args.jobs ? { jobs: args.jobs } : {}), ...threadHook(process.env), signal: signals.signal, onStart, ...(progress ? { onProgress: progress.update } : {}), ...(onFile ? { onFile } : {}) });
   } finally {
     signals.dispose();
     progress?.clear();
   }
   const { run } = ran;
-  const format = args.format ?? (dryRun ? 'diff' : 'summary');
-  if (format !== 'github') {
+  if (format === 'json') {
     for (const file of run.files) process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result), { level }));
   }
   if (ran.cache && cache && level === 'info') process.stderr.write(`nounset: result cache ${cache.dir}: ${ran.cache.hits} hits, ${ran.cache.misses} misses\n`);
   if (ran.cache?.writeError !== undefined && !args.quiet && cache) {
     process.stderr.write(`nounset: warning: cannot write the result cache in ${cache.dir} (${ran.cache.writeError}); results were not cached (--cache-dir DIR puts it elsewhere, --no-cache goes without)\n`);
   }
-  if (format === 'diff') process.stdout.write(diffBytes(run, wantColor(args.color, process.env, process.stdout.isTTY === true))); else if (format === 'json') process.stdout.write(renderRunJson(run, performance.now() - started));
+  if (format === 'json') process.stdout.write(renderRunJson(run, performance.now() - started));
   else if (format === 'github') {
     // In Actions, what the annotation limit leaves out goes to the job summary instead.
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
@@ -176,7 +185,6 @@ async function runFix(args: FixCommandArgs): Promise<number> {
     process.stdout.write(commands);
     if (summaryFile && overflow) appendFileSync(summaryFile, overflow);
   }
-  else if (!args.quiet) process.stdout.write(renderChangedFiles(run));
   const seconds = (performance.now() - started) / 1000;
   if (!args.quiet && format !== 'github') process.stderr.write(renderDiagnosticCounts(run, level));
   if (!args.quiet) process.stderr.write(renderRunSummary(run, { seconds, notRun: ran.notRun, ...(ran.threads > 1 ? { threads: ran.threads } : {}) }));

@@ -25,7 +25,10 @@ export function progressLine(stream: NodeJS.WriteStream): Progress | null {
       shown = true;
     },
     clear() {
+      // Also before other output mid-run; the next update draws the line again.
       if (shown) stream.write('\r\u001b[K');
+      shown = false;
+      drawn = 0;
     },
   };
 }

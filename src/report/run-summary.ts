@@ -53,10 +53,12 @@ export function renderRunSummary(run: RunResult, more: { seconds?: number; notRu
   return `nounset: ${plural(c.scripts, 'script')}, ${changed}, ${c.unchanged} unchanged, ${c.skipped} skipped, ${plural(c.errors, 'error')}${notRun}, ${plural(c.edits, 'edit')}${time}\n`;
 }
 
+/** `path: changed, N edits` for a changed file, else ''. */
+export function renderChangedFile(f: FileResult, wrote: boolean): string {
+  return f.status === 'changed' ? `${f.path}: ${wrote ? '' : 'would be '}changed, ${plural(editCount(f), 'edit')}\n` : '';
+}
+
 /** `path: N edits` for each changed file, in path order: what a run that writes tells stdout. */
 export function renderChangedFiles(run: RunResult): string {
-  return run.files
-    .filter((f) => f.status === 'changed')
-    .map((f) => `${f.path}: ${run.wrote ? '' : 'would be '}changed, ${plural(editCount(f), 'edit')}\n`)
-    .join('');
+  return run.files.map((f) => renderChangedFile(f, run.wrote)).join('');
 }

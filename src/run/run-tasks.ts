@@ -28,11 +28,16 @@ export interface TaskRunOptions {
   /** Files each thread must have for a worker to start (default 16); tests lower it to run a few
    * files on workers. */
   readonly minFilesPerThread?: number;
+  /** runPathsParallel calls it with each file's result in path order, as soon as that file and
+   * every one before it are done, and keeps what it returns of the file (default: all of it). A
+   * caller that prints each file there, and keeps only what the closing lines need, runs in memory
+   * that does not grow with the files' texts. */
+  readonly onFile?: (file: FileResult) => FileResult;
 }
 
 export interface TaskRun {
-  /** In task order; `undefined` for a file not run because the run was aborted. */
-  readonly results: readonly (FileResult | undefined)[];
+  /** Files not run because the run was aborted. */
+  readonly notRun: number;
   /** Threads that fixed files: this one plus its workers; 1 when no worker was started. */
   readonly threads: number;
   /** The result cache's counts over every thread; null without a cache. */
@@ -77,17 +82,18 @@ class TaskQueue {
   }
 }
 
-/** Runs `tasks`, files of the run whose pre-run bytes `snapshot` holds, on up to `run.jobs` threads. */
-export async function runTasks(tasks: readonly FileTask[], snapshot: Snapshot, options: FileRunOptions, run: TaskRunOptions = {}): Promise<TaskRun> {
+/** Runs `tasks`, files of the run whose pre-run bytes `snapshot` holds, on up to `run.jobs` threads,
+ * and hands each result to `deliver` with its task's index, in whatever order they finish. */
+export async function runTasks(tasks: readonly FileTask[], snapshot: Snapshot, options: FileRunOptions, run: TaskRunOptions, deliver: (index: number, result: FileResult) => void): Promise<TaskRun> {
   run.onStart?.(tasks);
-  const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(tasks.length).fill(undefined);
   const threads = threadCount(tasks.length, run.jobs, run.minFilesPerThread);
   const queue = new TaskQueue(tasks.length, threads, run.signal);
   const ctx = fileRunContext(options, nodeIO, snapshot);
   let done = 0;
   const record = (index: number, result: FileResult): void => {
-    results[index] = result;
-    run.onProgress?.(++done, tasks.length);
+    deliver(index, result);
+    done++;
+    run.onProgress?.(done, tasks.length);
   };
   const workers = threads > 1 ? startWorkers(tasks, { options, snapshot }, queue, threads - 1, record) : { stopped: Promise.resolve([]) };
   // This thread works too, a batch at a time, yielding between batches so the workers' results
@@ -102,7 +108,7 @@ export async function runTasks(tasks: readonly FileTask[], snapshot: Snapshot, o
     cache = { hits: 0, misses: 0, writes: 0, bytesWritten: 0 };
     for (const stats of [ctx.cache.stats, ...workerStats]) addCacheStats(cache, stats);
   }
-  return { results, threads, cache };
+  return { notRun: tasks.length - done, threads, cache };
 }
 
 /** Starts `count` workers that take batches from `queue` until it is empty or aborted; `stopped`
@@ -165,13 +171,25 @@ export async function runPathsParallel(paths: readonly string[], options: RunOpt
   const plan = planRun(paths, options, nodeIO);
   const tasks = plan.files.flatMap((p) => ('task' in p ? [p.task] : []));
   const fileOptions: FileRunOptions = { cwd: options.cwd, write: options.write, ...(options.cache ? { cache: options.cache } : {}) };
-  const ran = await runTasks(tasks, plan.snapshot, fileOptions, run);
-  if (options.cache && ran.cache) trimCache(options.cache, ran.cache);
-  let k = 0;
-  const files = plan.files.flatMap((p) => {
-    if (!('task' in p)) return [p.result];
-    const result = ran.results[k++];
-    return result ? [result] : [];
+  // In path order: a file's result waits only for those before it (run.onFile).
+  const files: (FileResult | undefined)[] = plan.files.map((p) => ('task' in p ? undefined : p.result));
+  const at = plan.files.flatMap((p, i) => ('task' in p ? [i] : []));
+  const keep = run.onFile ?? ((f: FileResult): FileResult => f);
+  let next = 0;
+  const pass = (skipMissing: boolean): void => {
+    for (; next < files.length; next++) {
+      const f = files[next];
+      if (f !== undefined) files[next] = keep(f);
+      else if (!skipMissing) return;
+    }
+  };
+  pass(false);
+  const ran = await runTasks(tasks, plan.snapshot, fileOptions, run, (index, result) => {
+    files[at[index] as number] = result;
+    pass(false);
   });
-  return { run: { wrote: options.write, files }, notRun: ran.results.filter((r) => r === undefined).length, threads: ran.threads, cache: ran.cache };
+  // After Ctrl-C, the files that were not run leave gaps: the rest are passed on all the same.
+  pass(true);
+  if (options.cache && ran.cache) trimCache(options.cache, ran.cache);
+  return { run: { wrote: options.write, files: files.filter((f): f is FileResult => f !== undefined) }, notRun: ran.notRun, threads: ran.threads, cache: ran.cache };
 }
