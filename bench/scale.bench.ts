@@ -1,6 +1,6 @@
 // npm run bench:scale — the built CLI on the repository shapes of issue 19 (scale-gen.ts): a test
 // suite whose hundreds of scripts source one large library, one 250 KB tool, libraries that source
-// each other. Per shape: a cold run (empty result cache), a warm run (the same files again), a run
+// each other; and, as the large tree, bench:cli's 2,000 mixed scripts (corpus-gen.ts). Per shape: a cold run (empty result cache), a warm run (the same files again), a run
 // without the cache, `shfmt -l` on the same files in the same run when shfmt is installed, and peak
 // memory. Then peak memory against the number of files (corpus-gen.ts corpora of growing size),
 // which should stay flat. Reports; gates nothing.
@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkSyntax, type Corpus, DEFAULT_SEED, generateCorpus } from './corpus-gen.js';
-import { generateShape, SHAPES, type ShapeName } from './scale-gen.js';
+import { generateShape, SHAPES } from './scale-gen.js';
 
 const HERE = join(fileURLToPath(import.meta.url), '..');
 const ROOT = join(HERE, '..', '..');
@@ -88,8 +88,12 @@ function checked(corpus: Corpus, label: string): void {
   throw new Error(`${label}: generated scripts that do not parse:\n${failures.slice(0, 5).map((f) => `  ${f.shell} -n ${f.path}: ${f.message}`).join('\n')}`);
 }
 
-function benchShape(shape: ShapeName, opts: { cli: string; runs: number; coldRuns: number; scale: number; seed: number; shfmt: boolean }): ShapeRow {
-  const corpus = generateShape(shape, { seed: opts.seed, scale: opts.scale });
+/** The shapes of scale-gen.ts, and `mixed`: corpus-gen.ts's 2,000 varied scripts (10 MB), a large tree. */
+const ALL = [...SHAPES, 'mixed'] as const;
+type BenchShape = (typeof ALL)[number];
+
+function benchShape(shape: BenchShape, opts: { cli: string; runs: number; coldRuns: number; scale: number; seed: number; shfmt: boolean }): ShapeRow {
+  const corpus = shape === 'mixed' ? generateCorpus({ seed: opts.seed, files: Math.round(2000 * opts.scale) }) : generateShape(shape, { seed: opts.seed, scale: opts.scale });
   const caches = mkdtempSync(join(tmpdir(), 'nounset-scale-cache-'));
   try {
     checked(corpus, shape);
@@ -168,8 +172,8 @@ function main(): void {
   const { values } = parseArgs({
     options: { shapes: { type: 'string' }, runs: { type: 'string' }, 'cold-runs': { type: 'string' }, scale: { type: 'string' }, seed: { type: 'string' }, cli: { type: 'string' }, 'install-shfmt': { type: 'boolean' }, 'memory-sizes': { type: 'string' } },
   });
-  const shapes = (values.shapes?.split(',') ?? [...SHAPES]) as ShapeName[];
-  for (const s of shapes) if (!SHAPES.includes(s)) throw new Error(`--shapes: no shape ${s} (${SHAPES.join(', ')})`);
+  const shapes = (values.shapes?.split(',') ?? [...ALL]) as BenchShape[];
+  for (const s of shapes) if (!ALL.includes(s)) throw new Error(`--shapes: no shape ${s} (${ALL.join(', ')})`);
   const runs = values.runs ? Number(values.runs) : 5;
   const coldRuns = values['cold-runs'] ? Number(values['cold-runs']) : 1;
   const scale = values.scale ? Number(values.scale) : 1;

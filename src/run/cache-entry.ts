@@ -70,7 +70,8 @@ function checksum(body: Buffer): string {
   return `${crc32(body).toString(16)}-${body.length}`;
 }
 
-export function encodeEntry(key: string, deps: readonly CacheDep[], fixed: CachedFix, text: string): Buffer {
+/** The entry as its header and its body, written one after the other. */
+export function encodeEntry(key: string, deps: readonly CacheDep[], fixed: CachedFix, text: string): readonly [Buffer, Buffer] {
   const { output, changed, dialect, edits, inputs, diagnostics } = fixed.result;
   const splices = output === text ? null : findSplices(text, fixed.result);
   const light: Light = {
@@ -85,7 +86,7 @@ export function encodeEntry(key: string, deps: readonly CacheDep[], fixed: Cache
   };
   const heavy: Heavy = { edits, inputs };
   const body = Buffer.from(`${JSON.stringify(light)}\n${JSON.stringify(heavy)}`, 'utf8');
-  return Buffer.concat([Buffer.from(`${MAGIC} ${checksum(body)}\n`), body]);
+  return [Buffer.from(`${MAGIC} ${checksum(body)}\n`), body];
 }
 
 /** The fix in `bytes`, or null when they are not a whole, unaltered entry for `key` whose files

@@ -4,7 +4,7 @@
 // used entries. Failures are reported to the caller, which only ever loses time by them.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -20,8 +20,9 @@ const TRIM_TO = 0.8;
 export interface CacheStore {
   /** The entry's bytes; null when there is none or it cannot be read. */
   read(name: string): Buffer | null;
-  /** Writes the entry whole or not at all; throws on failure (a full disk, no permission). */
-  write(name: string, bytes: Uint8Array): void;
+  /** Writes the entry (its parts one after the other) whole or not at all; throws on failure (a
+   * full disk, no permission). */
+  write(name: string, parts: readonly Uint8Array[]): void;
 }
 
 function entryPath(dir: string, name: string): string {
@@ -64,7 +65,7 @@ export function diskStore(dir: string): CacheStore {
   const made = new Set<string>();
   return {
     read: (name) => readWhole(entryPath(dir, name), Date.now()),
-    write(name, bytes) {
+    write(name, parts) {
       const path = entryPath(dir, name);
       const sub = join(path, '..');
       if (!made.has(sub)) {
@@ -74,7 +75,12 @@ export function diskStore(dir: string): CacheStore {
       // Unique to this process and thread: two runs writing one entry each rename a whole file.
       const temp = `${path}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
       try {
-        writeFileSync(temp, bytes, { mode: 0o644 });
+        const fd = openSync(temp, 'wx', 0o644);
+        try {
+          writevSync(fd, parts as Uint8Array[]);
+        } finally {
+          closeSync(fd);
+        }
         renameSync(temp, path);
       } catch (err) {
         try {

@@ -46,19 +46,37 @@ export interface ResultCache {
 /** In the key: a change of what keys mean starts afresh. */
 const KEY_FORMAT = 'nounset-cache-key 1';
 
-/** JSON with object keys sorted, so equal options make equal keys whatever order built them. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const o = v as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
-  });
+/** JSON with object keys sorted, so equal options make equal keys whatever order built them.
+ * Objects and arrays already written are remembered by identity: the run gives every file the
+ * same list of line-reporting functions, written once per thread. */
+function stableJson(value: unknown, seen: WeakMap<object, string>): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const known = seen.get(value);
+  if (known !== undefined) return known;
+  let out: string;
+  if (Array.isArray(value)) out = `[${value.map((v: unknown) => stableJson(v, seen)).join(',')}]`;
+  else {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    out = `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(o[k], seen)}`).join(',')}}`;
+  }
+  seen.set(value, out);
+  return out;
 }
 
-/** The entry's name for a file: hex SHA-256 of everything known before the fix runs. */
+/** A thread's means to name entries: hex SHA-256 of everything known before a fix runs. */
+export function cacheKeys(config: CacheConfig): (path: string, fix: Omit<FixOptions, 'path'>, bytes: Uint8Array) => string {
+  const seen = new WeakMap<object, string>();
+  const prefix = `${JSON.stringify(KEY_FORMAT)},${JSON.stringify(config.version)}`;
+  return (path, fix, bytes) => {
+    const content = createHash('sha256').update(bytes).digest('base64url');
+    return createHash('sha256').update(`[${prefix},${JSON.stringify(path)},${stableJson(fix, seen)},${JSON.stringify(content)}]`).digest('hex');
+  };
+}
+
+/** The entry's name for one file (cacheKeys, for a single use). */
 export function cacheKey(config: CacheConfig, path: string, fix: Omit<FixOptions, 'path'>, bytes: Uint8Array): string {
-  const content = createHash('sha256').update(bytes).digest('base64url');
-  return createHash('sha256').update(stableJson([KEY_FORMAT, config.version, path, fix, content])).digest('hex');
+  return cacheKeys(config)(path, fix, bytes);
 }
 
 /** One thread's view of the cache in `config.dir`. */
@@ -79,11 +97,11 @@ export function openResultCache(config: CacheConfig, store: CacheStore = diskSto
     put(key, deps, fixed, text) {
       // Once writing failed (no permission, a full disk), this run stops trying.
       if (stats.writeError !== undefined) return;
-      const bytes = encodeEntry(key, deps, fixed, text);
+      const parts = encodeEntry(key, deps, fixed, text);
       try {
-        store.write(key, bytes);
+        store.write(key, parts);
         stats.writes++;
-        stats.bytesWritten += bytes.length;
+        stats.bytesWritten += parts[0].length + parts[1].length;
       } catch (err) {
         stats.writeError = err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err);
       }

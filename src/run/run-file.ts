@@ -11,7 +11,7 @@ import type { FileResult } from '../run-result.js';
 import { fixScript } from './fix-script.js';
 import { fitsLatin1, type ScriptIO } from './io.js';
 import { replaceFile } from './replace-file.js';
-import { cacheKey, openResultCache, type CacheConfig, type CacheDep, type CachedFix, type ResultCache } from './result-cache.js';
+import { cacheKeys, openResultCache, type CacheConfig, type CacheDep, type CachedFix, type ResultCache } from './result-cache.js';
 import { snapshotBytes, type Snapshot, type SnapshotFile } from './snapshot.js';
 import { snapshotSources, type SourceFiles } from './source-reader.js';
 
@@ -42,11 +42,14 @@ export interface FileRunContext {
   readonly snapshot: Snapshot;
   readonly sources: SourceFiles;
   readonly cache: ResultCache | null;
+  /** Names cache entries (result-cache.ts); with `cache`. */
+  readonly cacheKey: ((path: string, fix: Omit<FixOptions, 'path'>, bytes: Uint8Array) => string) | null;
 }
 
 /** A thread's context for a run over `snapshot`. */
 export function fileRunContext(options: FileRunOptions, io: ScriptIO, snapshot: Snapshot): FileRunContext {
-  return { options, io, snapshot, sources: snapshotSources(snapshot, io, options.cwd), cache: options.cache ? openResultCache(options.cache) : null };
+  const { cache } = options;
+  return { options, io, snapshot, sources: snapshotSources(snapshot, io, options.cwd), cache: cache ? openResultCache(cache) : null, cacheKey: cache ? cacheKeys(cache) : null };
 }
 
 /** The diagnostic that made nounset leave a file alone: it does not parse, is written for another
@@ -83,15 +86,14 @@ interface RunText {
 /** fixScript on the file's snapshot text, and the diff, through the cache when the run has one. */
 function fixText(task: FileTask, read: RunText, ctx: FileRunContext): Fixed {
   const { path } = task;
-  const { cache } = ctx;
-  const config = ctx.options.cache;
+  const { cache, cacheKey } = ctx;
   // Task paths are relative to the working directory: `.` is the root ShellCheck resolves from.
-  if (!cache || !config) {
+  if (!cache || !cacheKey) {
     const text = read.text();
     const result = fixScript(text, { ...task.fix, path, readSource: ctx.sources.read, sourceRoot: '.' });
     return { result, editCount: result.edits.length, ...optional('diff', diffOf(path, text, result)) };
   }
-  const key = cacheKey(config, path, task.fix, read.bytes);
+  const key = cacheKey(path, task.fix, read.bytes);
   const hit = cache.get(key, read.text, ctx.sources.digest);
   if (hit) return hit;
   const deps = new Map<string, string>();

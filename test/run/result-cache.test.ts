@@ -19,7 +19,7 @@ const fix = (result: FixResult): CachedFix => ({ result, editCount: result.edits
 
 function memoryStore(): CacheStore & { files: Map<string, Buffer> } {
   const files = new Map<string, Buffer>();
-  return { files, read: (name) => files.get(name) ?? null, write: (name, b) => void files.set(name, Buffer.from(b)) };
+  return { files, read: (name) => files.get(name) ?? null, write: (name, parts) => void files.set(name, Buffer.concat(parts)) };
 }
 
 describe('result cache entries', () => {
