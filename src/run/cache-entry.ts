@@ -1,12 +1,12 @@
 // One entry of the result cache, as bytes: a header with a checksum, then a light part (what a
-// run printing text needs: status, diagnostics, diff) and a heavy part (edits and inputs), which
-// is parsed only when something reads them. The output is not stored when the file's own text or
+// run printing text needs: status, diagnostics), the diff as it is (no JSON to unescape), and a
+// heavy part (edits and inputs), which is parsed only when something reads them. The output is not stored when the file's own text or
 // its outermost edits give it back. Anything that does not check is refused, never trusted.
 
 import { crc32 } from 'node:zlib';
 import type { FixResult } from '../result.js';
 
-const MAGIC = 'nounset-cache 3';
+const MAGIC = 'nounset-cache 4';
 
 /** A path the fix read, with the digest of what it read (source-reader.ts's `digest`). */
 export type CacheDep = readonly [path: string, digest: string];
@@ -26,7 +26,8 @@ interface Light {
   readonly dialect: FixResult['dialect'];
   readonly diagnostics: FixResult['diagnostics'];
   readonly editCount: number;
-  readonly diff?: string;
+  /** The length in bytes of the diff, which follows the light part's line; absent: no diff. */
+  readonly diffBytes?: number;
   /** Absent when it is the file's own text or `splices` rebuild it. */
   readonly output?: string;
   /** The edits (by index, in order) whose `after` replaces their `before` to give the output: the
@@ -74,6 +75,7 @@ function checksum(body: Buffer): string {
 export function encodeEntry(key: string, deps: readonly CacheDep[], fixed: CachedFix, text: string): readonly [Buffer, Buffer] {
   const { output, changed, dialect, edits, inputs, diagnostics } = fixed.result;
   const splices = output === text ? null : findSplices(text, fixed.result);
+  const diff = fixed.diff ?? '';
   const light: Light = {
     key,
     deps,
@@ -81,11 +83,11 @@ export function encodeEntry(key: string, deps: readonly CacheDep[], fixed: Cache
     dialect,
     diagnostics,
     editCount: edits.length,
-    ...(fixed.diff === undefined ? {} : { diff: fixed.diff }),
+    ...(fixed.diff === undefined ? {} : { diffBytes: Buffer.byteLength(diff) }),
     ...(output === text ? {} : splices ? { splices } : { output }),
   };
   const heavy: Heavy = { edits, inputs };
-  const body = Buffer.from(`${JSON.stringify(light)}\n${JSON.stringify(heavy)}`, 'utf8');
+  const body = Buffer.from(`${JSON.stringify(light)}\n${diff}${JSON.stringify(heavy)}`, 'utf8');
   return [Buffer.from(`${MAGIC} ${checksum(body)}\n`), body];
 }
 
@@ -105,10 +107,11 @@ export function decodeEntry(bytes: Buffer, key: string, text: () => string, dige
     return null;
   }
   if (light.key !== key || split < 0 || !Array.isArray(light.deps) || !Array.isArray(light.diagnostics) || typeof light.editCount !== 'number') return null;
-  if (!light.deps.every(([path, d]) => digest(path) === d)) return null;
-  const heavyBytes = body.subarray(split + 1);
+  const diffEnd = split + 1 + (light.diffBytes ?? 0);
+  if (diffEnd > body.length || !light.deps.every(([path, d]) => digest(path) === d)) return null;
+  const heavyBytes = body.subarray(diffEnd);
   const result = lazyResult(light, text, () => JSON.parse(heavyBytes.toString('utf8')) as Heavy);
-  return { result, editCount: light.editCount, ...(light.diff === undefined ? {} : { diff: light.diff }) };
+  return { result, editCount: light.editCount, ...(light.diffBytes === undefined ? {} : { diff: body.toString('utf8', split + 1, diffEnd) }) };
 }
 
 /** A FixResult whose edits, inputs and output are worked out when first read. Its properties are

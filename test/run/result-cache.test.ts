@@ -77,7 +77,7 @@ describe('result cache entries', () => {
     const at = altered.length - 5;
     altered[at] = (altered[at] ?? 0) ^ 0x20;
     const body = '{"key":"k","deps":[],"result":';
-    const notJson = Buffer.from(`nounset-cache 3 x\n${body}`);
+    const notJson = Buffer.from(`nounset-cache 4 x\n${body}`);
     for (const bad of [good.subarray(0, good.length - 1), altered, Buffer.alloc(0), notJson, Buffer.from('garbage')]) {
       store.files.set('k', bad);
       assert.equal(cache.get('k', () => TEXT, () => ''), undefined);
