@@ -40,6 +40,10 @@ export interface FixOptions {
   /** Whether `set -u` is on when the script starts; default `on` for a shebang with -u, else `off`.
    * A run passes `unknown` for a library that a file turning on set -u may source. */
   readonly nounsetAtStart?: 'on' | 'off' | 'unknown';
+  /** Other files source this one, so they may call its functions with any arguments (default: a
+   * file whose top level only defines and sets things up; a run also says so for a file another
+   * file of the run sources). */
+  readonly library?: boolean;
   /** Functions defined elsewhere (other files of the run) that print their caller's line numbers
    * (`die` running `caller`): a script that calls one keeps every line where it is. */
   readonly lineReporters?: readonly string[];

@@ -435,6 +435,8 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
     }
     if (functions || !a.name) {
       ctx.assoc.skip(a);
+      // `export -f f`: a child bash may run f later, with any arguments.
+      if (functions && variant === 'export' && a.name) ctx.region.events.push({ kind: 'call', name: a.name.value, pattern: null, via: null, litArgs: [], dynArgs: false, fixedArgs: 0, splat: false, trap: true, later: 'export', start: a.start, end: a.end });
       continue;
     }
     const name = a.name.value;

@@ -40,6 +40,30 @@ const FILE_SPAN = 2 ** 22;
 
 export type SourceOutcome = { readonly kind: 'file'; readonly file: LoadedFile } | { readonly kind: 'unresolved'; readonly reason: string };
 
+/** Where a function is entered from: a call, a trap, `complete -F`, `export -f`, or (line 0)
+ * another file that sourced this one. */
+interface CallSite {
+  readonly state: State;
+  readonly line: number;
+  readonly trap: boolean;
+  readonly how: 'call' | 'trap' | 'complete' | 'export' | 'outside';
+}
+
+/** The call sites of `name`, in words: "the calls of f on lines 3, 7 and a trap set on line 9". */
+function describeSites(name: string, sites: readonly CallSite[]): string {
+  const parts: string[] = [];
+  const lines = (how: CallSite['how']): number[] => [...new Set(sites.filter((x) => x.how === how).map((x) => x.line))].sort((a, b) => a - b);
+  const at = (ls: number[]): string => `line${ls.length === 1 ? '' : 's'} ${ls.join(', ')}`;
+  const calls = lines('call');
+  if (calls.length > 0) parts.push(`the call${calls.length === 1 ? '' : 's'} of ${name} on ${at(calls)}`);
+  const traps = lines('trap');
+  if (traps.length > 0) parts.push(`the trap${traps.length === 1 ? '' : 's'} set on ${at(traps)}`);
+  const completes = lines('complete');
+  if (completes.length > 0) parts.push(`bash's completion (\`complete -F\` on ${at(completes)})`);
+  if (sites.some((x) => x.how === 'export' || x.how === 'outside')) parts.push(sites.some((x) => x.how === 'export') ? 'a child bash (it is exported)' : 'another file that sources this one');
+  return parts.join(' and ');
+}
+
 export interface FlowInput {
   readonly model: Region;
   /** The path of the script, for sourced files' cycles. */
@@ -56,6 +80,8 @@ export interface FlowInput {
   readonly loadSource: (source: Source, from: string) => SourceOutcome;
   /** A Bats file: `setup` runs before each test. */
   readonly bats: boolean;
+  /** Other files may source this one and call its functions with any arguments. */
+  readonly library?: boolean;
 }
 
 export interface FlowNote {
@@ -137,7 +163,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const loaded = new Map<string, SourceOutcome>();
   const summaries = new Map<string, Summary>();
   /** Calls seen in the latest walk of each caller (top level or a function): callee → states. */
-  const callStates = new Map<Region | 'top', Map<string, { state: State; line: number; trap: boolean }[]>>();
+  const callStates = new Map<Region | 'top', Map<string, CallSite[]>>();
   let caller: Region | 'top' = 'top';
   let recording = false;
   let collecting = false;
@@ -559,15 +585,19 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       if (e.trap) {
         // A handler runs at any later point: only what nothing unsets or shadows is sure.
         entry = clone(s);
-        for (const n of killedAnywhere) kill(entry, n, `${n} may be unset or shadowed by \`local\` when the trap set on line ${line} runs`);
-        entry.argc = 0;
+        const when = e.later === 'complete' ? `bash runs the completion function registered on line ${line}` : e.later === 'export' ? `a child bash runs the function exported on line ${line}` : `the trap set on line ${line} runs`;
+        for (const n of killedAnywhere) kill(entry, n, `${n} may be unset or shadowed by \`local\` when ${when}`);
+        // bash calls a completion function with the command, the word and the word before, and
+        // the COMP_ variables set.
+        entry.argc = e.later === 'complete' ? 3 : 0;
+        if (e.later === 'complete') for (const n of COMPLETION_VARIABLES) assign(entry, n, pos(e.start));
       } else {
         entry = clone(s);
         entry.argc = e.name === null ? 0 : e.fixedArgs + (e.splat ? s.argc : 0);
       }
       for (const c of callees) {
         const list = byCallee.get(c) ?? [];
-        list.push({ state: entry, line, trap: e.trap });
+        list.push({ state: entry, line, trap: e.trap, how: e.later ?? (e.trap ? 'trap' : 'call') });
         byCallee.set(c, list);
       }
     }
@@ -669,8 +699,17 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const afterTop = top.dead ? startState : top;
   const entries = new Map<string, { state: State; text: string; uncalled: boolean }>();
   const meetEntry = (name: string): { state: State; text: string; uncalled: boolean } => {
-    const sites: { state: State; line: number; trap: boolean }[] = [];
+    const sites: CallSite[] = [];
     for (const byCallee of callStates.values()) for (const site of byCallee.get(name) ?? []) sites.push(site);
+    // In a library, another file may call any function, with any arguments, once it has sourced
+    // this one: one more call site, after the top level, with no argument known.
+    // (A function bash alone runs, through `complete -F`, keeps its three arguments.)
+    const outside = input.library === true && sites.some((x) => x.how === 'call' || x.how === 'trap') && (funcs.get(name) ?? []).some((d) => d.own && !d.region.flag);
+    if (outside || sites.some((x) => x.how === 'export')) {
+      const state = clone(afterTop.dead ? startState : afterTop);
+      state.argc = 0;
+      sites.push({ state, line: 0, trap: true, how: 'outside' });
+    }
     if (sites.length === 0) {
       let state = clone(afterTop);
       if (input.bats && !/^setup/.test(name) && name !== 'teardown_file') {
@@ -683,13 +722,12 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       if (state.dead) state = fresh(0);
       return { state, text: `from the end of the file's top level (${name} is not called in this file)`, uncalled: true };
     }
-    const lines = [...new Set(sites.map((x) => x.line))].sort((a, b) => a - b);
-    const what = sites.every((x) => x.trap) ? `the trap${lines.length === 1 ? '' : 's'} set on line${lines.length === 1 ? '' : 's'}` : `the call${lines.length === 1 ? '' : 's'} of ${name} on line${lines.length === 1 ? '' : 's'}`;
+    const text = describeSites(name, sites);
     const state = join(
       sites.map((x) => x.state),
-      `${what} ${lines.join(', ')}`,
+      text,
     );
-    return { state, text: `from ${what} ${lines.join(', ')}`, uncalled: false };
+    return { state, text: `from ${text}`, uncalled: false };
   };
   // A function's entry is met again only when a walk changed the states at its call sites.
   let dirty = new Set(funcs.keys());
@@ -727,6 +765,10 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   }
   return { status, notes, lineAt };
 }
+
+/** What bash sets while it runs a function `complete -F` registered, also when `compgen -F`
+ * runs it (test/flow/cases/func-complete.sh). Not COMP_WORDS: compgen leaves it unset. */
+const COMPLETION_VARIABLES = ['COMP_CWORD', 'COMP_LINE', 'COMP_POINT', 'COMP_TYPE', 'COMP_KEY'];
 
 /** Where a name is known set by a test rather than assigned, the set map holds the test's offset
  * coded below -1 (-1 is "the shell sets it"); the same function decodes it. */

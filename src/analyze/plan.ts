@@ -11,7 +11,7 @@ import { collectEvents } from './collect.js';
 import { analyzeFlow, testedAt, type FlowNote, type ReadStatus } from './flow.js';
 import { destructiveUses, type DestructiveUse } from './destructive.js';
 import { forEachEvent, type Event, type NounsetState, type Quoting, type Read, type Region, type SetTest, type Source, type Unset, type Write } from './model.js';
-import { nounsetAtStart } from './nounset-start.js';
+import { looksLikeLibrary, nounsetAtStart } from './nounset-start.js';
 import { sourceLoader } from './source-files.js';
 import { isAlwaysSet, isBlockUnsafe, isPlainValue, isPositional, isShellManaged, isVariableName } from './shell-vars.js';
 
@@ -37,6 +37,8 @@ export interface PlanOptions {
   readonly guardDestructive?: boolean;
   /** Move no line: block style falls back to inline (see readsLineNumbers). */
   readonly keepLineNumbers?: boolean;
+  /** Other files source this one: its functions may be called with any arguments (FixOptions). */
+  readonly library?: boolean;
   /** Functions defined elsewhere that print their caller's line numbers (FixOptions). */
   readonly lineReporters?: readonly string[];
   /** Whether `set -u` is on when the script starts; default from its shebang (nounset-start.ts).
@@ -176,6 +178,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     },
     bats: variant === 'bats',
     nounsetAtStart: options.nounsetAtStart ?? nounsetAtStart(text),
+    library: options.library ?? looksLikeLibrary(model, variant === 'bats'),
   });
   const unknownAsInput = options.sourcedUnknown === 'input';
   const keepLines = options.style === 'block' && (options.keepLineNumbers === true || variant === 'bats' || linesRead || isBatsHelper(path, text));
@@ -236,6 +239,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       if (st.at === -1) return safeRead(read, inFunction, `${variant === 'ksh' ? 'ksh' : options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
       if (st.at < -1) return safeRead(read, inFunction, `the test on ${flow.lineAt(testedAt(st.at))} shows ${name} is set on every path to line ${lineOf(read.start)}`);
       const how = facts.writeAt.get(st.at)?.how;
+      if (how === undefined && name.startsWith('COMP_')) return safeRead(read, inFunction, `bash sets ${name} while it runs the completion function registered on ${flow.lineAt(st.at)}`);
       const what = how === undefined || how === 'assignment' || how === 'declaration' ? 'assigned' : `set by ${how}`;
       return safeRead(read, inFunction, `${what} on every path to line ${lineOf(read.start)} (${flow.lineAt(st.at)})`);
     }

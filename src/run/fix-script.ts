@@ -34,6 +34,7 @@ function normalize(options: FixOptions): Omit<PlanOptions, 'dialect' | 'variant'
     guardDestructive: options.guardDestructive === true,
     keepLineNumbers: options.keepLineNumbers === true,
     ...(options.nounsetAtStart ? { nounsetAtStart: options.nounsetAtStart } : {}),
+    ...(options.library !== undefined ? { library: options.library } : {}),
     ...(options.lineReporters && options.lineReporters.length > 0 ? { lineReporters: options.lineReporters } : {}),
   };
 }

@@ -98,7 +98,8 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
 }
 
 /** What each file needs to know of the others (run-context.ts): line-reporting functions, the
- * set -u state the files sourcing a library give it, the helpers bats loads. */
+ * set -u state the files sourcing a library give it, which files others source, the helpers bats
+ * loads. */
 function withRunContext(planned: PlannedFile[], cwd: string, io: ScriptIO): PlannedFile[] {
   const paths = planned.flatMap((p) => ('task' in p ? [p.task.path] : []));
   if (paths.length === 0) return planned;
@@ -114,8 +115,15 @@ function withRunContext(planned: PlannedFile[], cwd: string, io: ScriptIO): Plan
     if (!('task' in p)) return p;
     const start = p.task.fix.nounsetAtStart ?? context.nounsetAtStart.get(p.task.path);
     const keep = p.task.fix.keepLineNumbers === true || context.batsLoaded.has(p.task.path);
-    if (start === undefined && !keep && context.lineReporters.length === 0) return p;
-    const fix = { ...p.task.fix, ...(start ? { nounsetAtStart: start } : {}), ...(keep ? { keepLineNumbers: true } : {}), ...(context.lineReporters.length > 0 ? { lineReporters: context.lineReporters } : {}) };
+    const library = p.task.fix.library ?? (context.sourced.has(p.task.path) ? true : undefined);
+    if (start === undefined && !keep && library === undefined && context.lineReporters.length === 0) return p;
+    const fix = {
+      ...p.task.fix,
+      ...(start ? { nounsetAtStart: start } : {}),
+      ...(keep ? { keepLineNumbers: true } : {}),
+      ...(library !== undefined ? { library } : {}),
+      ...(context.lineReporters.length > 0 ? { lineReporters: context.lineReporters } : {}),
+    };
     return { task: { ...p.task, fix } };
   });
 }

@@ -12,10 +12,12 @@ import type { FixOptions } from '../result.js';
 export interface RunContext {
   /** Functions defined in the run's files whose bodies read LINENO or BASH_LINENO, or run `caller`. */
   readonly lineReporters: readonly string[];
-  /** `unknown` for a file no shebang runs that a file turning on set -u may source. */
+  /** `unknown` for a file that a file turning on set -u may source. */
   readonly nounsetAtStart: ReadonlyMap<string, NonNullable<FixOptions['nounsetAtStart']>>;
   /** Files bats loads (`load helper`): bats reports their failures by line. */
   readonly batsLoaded: ReadonlySet<string>;
+  /** Files another file of the run sources: libraries, whose functions others may call. */
+  readonly sourced: ReadonlySet<string>;
 }
 
 /** `paths` relative to the run's directory, with `/`; `read` gives a file's text or null. */
@@ -24,26 +26,31 @@ export function runContext(paths: readonly string[], read: (path: string) => str
   const sourcers = new Map<string, string[]>();
   const batsLoaded = new Set<string>();
   const mayTurnOn = new Map<string, boolean>();
-  const libraries = new Set<string>();
-  const patterns: { from: string; re: RegExp }[] = [];
+  // Source patterns by the basename they name; those whose basename is computed apart.
+  const byBase = new Map<string, { from: string; re: RegExp }[]>();
+  const computed: { from: string; re: RegExp }[] = [];
   for (const path of paths) {
     const text = read(path);
     if (text === null) continue;
     mayTurnOn.set(path, MAY_TURN_ON.test(text));
-    if (!/^\uFEFF?#!/.test(text) && !path.endsWith('.bats')) libraries.add(path);
-    for (const target of sourcedPatterns(text, path.endsWith('.bats'))) patterns.push({ from: path, re: target });
+    for (const p of sourcedPatterns(text, path.endsWith('.bats'))) {
+      const pattern = { from: path, re: p.re };
+      if (p.base === null) computed.push(pattern);
+      else (byBase.get(p.base) ?? byBase.set(p.base, []).get(p.base))?.push(pattern);
+    }
     if (readsLineNumbers(text)) for (const name of reportingFunctions(text, path)) lineReporters.add(name);
   }
-  for (const lib of libraries) {
-    for (const p of patterns) {
-      if (p.from === lib || !p.re.test(lib)) continue;
-      (sourcers.get(lib) ?? sourcers.set(lib, []).get(lib))?.push(p.from);
-      if (p.from.endsWith('.bats')) batsLoaded.add(lib);
+  for (const path of paths) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    for (const p of [...(byBase.get(base) ?? []), ...computed]) {
+      if (p.from === path || !p.re.test(path)) continue;
+      (sourcers.get(path) ?? sourcers.set(path, []).get(path))?.push(p.from);
+      if (p.from.endsWith('.bats')) batsLoaded.add(path);
     }
   }
   const nounsetAtStart = new Map<string, 'unknown'>();
   for (const [lib, from] of sourcers) if (from.some((f) => mayTurnOn.get(f) === true)) nounsetAtStart.set(lib, 'unknown');
-  return { lineReporters: [...lineReporters].sort(), nounsetAtStart, batsLoaded };
+  return { lineReporters: [...lineReporters].sort(), nounsetAtStart, batsLoaded, sourced: new Set(sourcers.keys()) };
 }
 
 /** `set -u`, `set -eu…`, `set -o nounset`, or a shebang with -u: a cheap over-approximation. */
@@ -52,17 +59,25 @@ const MAY_TURN_ON = /\bset\s+(?:[-+][A-Za-z]*\s+)*-[A-Za-z]*u|\bnounset\b|^#!.*\
 /** The files a script's `source`/`.` lines (and bats' `load`) may name, as patterns over run
  * paths: each expansion in the path may be anything (`"$ROOT/lib/commands/$cmd.bash"` matches
  * `lib/commands/command-install.bash`). */
-function sourcedPatterns(text: string, bats: boolean): RegExp[] {
-  const out: RegExp[] = [];
-  const line = bats ? /(?:^|[;&|{(]|\bthen|\bdo)\s*(?:\.|source|load)[ \t]+(\S+)/gm : /(?:^|[;&|{(]|\bthen|\bdo)\s*(?:\.|source)[ \t]+(\S+)/gm;
+function sourcedPatterns(text: string, bats: boolean): { re: RegExp; base: string | null }[] {
+  const out: { re: RegExp; base: string | null }[] = [];
+  const line = bats ? /(?:^|[;&|{(]|\bthen|\bdo)\s*(?:\.|source|load)[ \t]+([^\n]+)/gm : /(?:^|[;&|{(]|\bthen|\bdo)\s*(?:\.|source)[ \t]+([^\n]+)/gm;
   for (const m of text.matchAll(line)) {
-    let word = (m[1] ?? '').replace(/\$\([^)]*\)+|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@*#?]|`[^`]*`/g, '*').replace(/["']/g, '');
+    // Command substitutions, innermost first, then expansions: each may be anything.
+    let rest = m[1] ?? '';
+    for (let before = ''; before !== rest; ) {
+      before = rest;
+      rest = rest.replace(/\$\([^()]*\)|`[^`]*`/g, '*');
+    }
+    const first = /^(?:"[^"]*"|'[^']*'|[^\s;&|])+/.exec(rest.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@*#?]/g, '*'))?.[0] ?? '';
+    let word = first.replace(/["']/g, '');
     if (word === '' || word === '*' || word.startsWith('-')) continue;
     // bats' `load helper` names helper.bash.
     if (bats && /^\s*load\b/.test((m[0] ?? '').replace(/^[;&|{(]/, '')) && !word.endsWith('.bash')) word += '.bash';
     const tail = word.replace(/^(?:\*|\.\.?)?\/+/, '').replace(/^(?:\.\.?\/)+/, '');
+    const base = tail.slice(tail.lastIndexOf('/') + 1);
     const re = tail.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
-    out.push(new RegExp(`(?:^|/)${re}$`));
+    out.push({ re: new RegExp(`(?:^|/)${re}$`), base: base.includes('*') ? null : base });
   }
   return out;
 }

@@ -160,3 +160,32 @@ describe('flow: entry points and notes', () => {
     assert.throws(() => fixScript('', { sourcedUnknown: 'maybe' as 'leave' }), /unknown sourcedUnknown: maybe/);
   });
 });
+
+describe('flow: callers nounset cannot see (issue 17)', () => {
+  it('a library (its top level only defines functions) may be called by another file with no argument', () => {
+    const lib = 'greet() { echo "hello $1"; }\nmain_cmd() { greet world; }\n';
+    const r = verdictOf(lib, '1', 1);
+    assert.equal(r.verdict, 'unsafe');
+    assert.match(r.reason, /from the call of greet on line 2 and another file that sources this one/);
+    // A script with work of its own at the top level has all its callers in it...
+    const script = '#!/bin/bash\ngreet() { echo "hello $1"; }\ngreet world\n';
+    assert.equal(verdictOf(script, '1', 2).verdict, 'safe');
+    // ... unless the run says another file sources it.
+    assert.equal(verdictOf(script, '1', 2, { library: true }).verdict, 'unsafe');
+  });
+
+  it('export -f: a child bash may run the function with no argument (bash names the file "environment", so no flow case)', () => {
+    const text = 'work() { echo "$1"; }\nexport -f work\nwork a\nbash -u -c work\n';
+    const r = verdictOf(text, '1', 1);
+    assert.equal(r.verdict, 'unsafe');
+    assert.match(r.reason, /a child bash \(it is exported\)/);
+  });
+
+  it('complete -F: bash passes three arguments and sets COMP_CWORD, COMP_LINE, COMP_POINT (not COMP_WORDS under compgen)', () => {
+    const text = '_f() {\n  echo "$1 $2 $3 $4 $COMP_CWORD ${COMP_WORDS[0]}"\n}\ncomplete -F _f mycmd\n';
+    assert.equal(verdictOf(text, '3', 2).verdict, 'safe');
+    assert.equal(verdictOf(text, '4', 2).verdict, 'unsafe');
+    assert.match(verdictOf(text, 'COMP_CWORD', 2).reason, /bash sets COMP_CWORD while it runs the completion function registered on line 4/);
+    assert.equal(verdictOf(text, 'COMP_WORDS', 2).verdict, 'unsafe');
+  });
+});
