@@ -54,6 +54,7 @@ export type EditKind =
   | 'default-empty'
   | 'default-value'
   | 'default-zero'
+  | 'default-transform'
   | 'require-nonempty'
   | 'env-init-block';
 

@@ -1,7 +1,7 @@
 // Rewrites each reference that may be unset, where it is: `$X` → `${X:-}`, `${X:-value}` with a
 // configured default, `${X:-0}` in arithmetic, `${X:?X is not set}` in a destructive argument.
 
-import type { PlannedRead } from '../src/analyze/plan.js';
+import { transformPrefix, type PlannedRead } from '../src/analyze/plan.js';
 import type { Change, Finding, Transform } from '../src/edit/edit.js';
 import { quoteDefault } from '../src/edit/quote.js';
 import type { EditKind } from '../src/result.js';
@@ -53,6 +53,8 @@ const transform: Transform = {
   run(plan, options) {
     const edits: RefEdit[] = [];
     const findings: Finding[] = [];
+    // Reads that get an edit of their own: a wrapper must not copy one (it would stay unedited).
+    const edited = plan.reads.filter((p) => p.fix === 'default' || p.fix === 'require').map((p) => p.read.start);
     for (const p of plan.reads) {
       if (p.warning) findings.push({ start: p.read.start, severity: 'warning', code: p.warning.code, message: p.warning.message });
       if (p.fix === 'review') {
@@ -60,6 +62,29 @@ const transform: Transform = {
         continue;
       }
       if (p.fix !== 'default' && p.fix !== 'require') continue;
+      const prefix = p.read.form === 'transform' ? transformPrefix(p.read, plan.text) : null;
+      if (p.read.form === 'transform' && p.read.node.type === 'ParamExp') {
+        const { param, index } = p.read.node;
+        if (prefix === null || edited.some((at) => at >= param.start && at < (index ?? param).end)) {
+          findings.push({ start: p.read.start, severity: 'warning', code: 'needs-review', message: `${p.read.name}: ${p.reason}; its subscript needs an edit of its own, so the expansion cannot be wrapped; check it by hand` });
+          continue;
+        }
+        // `${X#pat}` → `${X:+${X#pat}}`: the transform only when X is set and not empty; empty
+        // otherwise, which is what the transform gives an empty value.
+        const { node } = p.read;
+        edits.push({
+          start: node.start,
+          end: node.end,
+          changes: [
+            { start: node.start + 2, end: node.start + 2, text: `${prefix}:+\${` },
+            { start: node.end, end: node.end, text: '}' },
+          ],
+          kind: 'default-transform',
+          variable: p.read.name,
+          reason: `${p.reason}; \`\${${prefix}:+…}\` expands it only when ${p.read.name} is set and not empty, and to empty otherwise, which is what it gave an unset ${p.read.name} without set -u`,
+        });
+        continue;
+      }
       const { suffix, kind } = suffixFor(p, options.defaults);
       edits.push({
         start: p.read.start,

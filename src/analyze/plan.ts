@@ -234,7 +234,13 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (name === 'FUNCNAME' && inFunction && variant !== 'ksh' && !facts.unsets.has(name)) return safeRead(read, inFunction, 'bash sets FUNCNAME while a function runs');
     const st = statusOf(read);
     if (st.kind === 'set') {
-      if (read.form === 'indirect') return { read, verdict: 'review', fix: 'review', reason: `reads the variable that ${name} names, which may be unset`, inFunction };
+      if (read.form === 'indirect') {
+        // `${!ref:-}` changes nothing while the variable ref names is set.
+        const n = read.node;
+        const bare = n.type === 'ParamExp' && !n.exp && !n.slice && !n.repl && !n.index && !n.length;
+        if (bare && !read.literal && !read.inBackquote) return { read, verdict: 'unsafe', fix: 'default', reason: `reads the variable that ${name} names, which may be unset; defaulted where it is read, which changes nothing while that variable is set`, inFunction };
+        return { read, verdict: 'review', fix: 'review', reason: `reads the variable that ${name} names, which may be unset`, inFunction };
+      }
       if (isPositional(name)) return safeRead(read, inFunction, `every path to line ${lineOf(read.start)} passes at least ${name} argument${name === '1' ? '' : 's'}`);
       if (st.at === -1) return safeRead(read, inFunction, `${variant === 'ksh' ? 'ksh' : options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
       if (st.at < -1) return safeRead(read, inFunction, `the test on ${flow.lineAt(testedAt(st.at))} shows ${name} is set on every path to line ${lineOf(read.start)}`);
@@ -276,7 +282,9 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   function planUnsafe(read: Read, inFunction: boolean, st: ReadStatus, inlineOnly = false): PlannedRead {
     const name = read.name;
     const what = whyUnsafe(read, st);
-    const canRewrite = isRewritable(read);
+    const canRewrite = isRewritable(read, text);
+    // `${X#pat}` and the like take no `:-` or `:?`; they can only be wrapped (default-transform).
+    const canGuard = canRewrite && read.form !== 'transform';
     const nounset = st.nounset;
     let warning: PlannedRead['warning'];
     const unsafe = (fix: Fix, how: string): PlannedRead => {
@@ -290,21 +298,23 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     // elsewhere the original read an unset X as empty too (the same syntax error), so anything but
     // empty would change what it does.
     const dollarInArith = read.node.type === 'ParamExp' && read.arith !== null && canRewrite && nounset === 'on';
-    // The block cannot give an array assigned later its element 0.
-    const inBlock = !inlineOnly && blockable(name) && read.start >= coverFrom && !dollarInArith && !(st.kind === 'unset' && st.emptyArray);
+    // The block cannot give an array assigned later its element 0, nor give any array an element
+    // other than 0 (`${a[i]}`).
+    const otherElement = read.form === 'indexed' && !isElementZero(read.node);
+    const inBlock = !inlineOnly && blockable(name) && read.start >= coverFrom && !dollarInArith && !otherElement && !(st.kind === 'unset' && st.emptyArray);
     const use = destructive.get(read);
     if (use) {
       const where = use.via === null ? `it is in \`${use.word}\`, a path argument of ${use.command} on line ${lineOf(use.at)}` : `it is assigned to ${use.via}, which reaches \`${use.word}\`, a path argument of ${use.command} on line ${lineOf(use.at)}`;
       const other = use.emptied !== null ? `\`${use.emptied}\`` : 'another path';
       const guard = `\${${name}:?${isPositional(name) ? `argument ${name}` : name} is not set}`;
       if (options.guardDestructive) {
-        if (canRewrite) return unsafe('require', `${where}: an empty value would act on the wrong path, so stop instead (--guard-destructive)`);
+        if (canGuard) return unsafe('require', `${where}: an empty value would act on the wrong path, so stop instead (--guard-destructive)`);
         return unsafe('review', `${where}, in a form nounset cannot guard; check it by hand`);
       }
       // A new stop is allowed only here: an empty value would act on another path, nothing in
       // the scope tests or replaces it, and set -u may be on (where it is off, only a no-op).
       if (use.dangerous && use.handled === null && nounset !== 'off') {
-        if (canRewrite) return unsafe('require', `${where}: empty, it would act on ${other}, and nothing in the script tests the value first, so stop instead, on unset and on empty`);
+        if (canGuard) return unsafe('require', `${where}: empty, it would act on ${other}, and nothing in the script tests the value first, so stop instead, on unset and on empty`);
         return unsafe('review', `${where}, in a form nounset cannot guard; check it by hand`);
       }
       if (use.dangerous) {
@@ -316,7 +326,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     }
     if (required.has(name)) {
       if (inBlock) return unsafe('block', 'required: the env-init block stops the script when it is unset');
-      if (canRewrite) return unsafe('require', 'required by configuration: stop when it is unset');
+      if (canGuard) return unsafe('require', 'required by configuration: stop when it is unset');
     }
     if (inBlock) return unsafe('block', 'the env-init block gives it a default at the top of the script');
     if (!canRewrite) {
@@ -417,9 +427,35 @@ export function isFileDisabled(file: File): boolean {
   return file.comments.some((c) => /^\s*nounset\s+disable-file\b/.test(c.text));
 }
 
+/** Transforms whose result on an empty value is empty: `${X:+${X#pat}}` (default-transform)
+ * expands to what the original did without set -u. Not `/pat/rep` (an empty value may match and
+ * give `rep`), not `@Q`/`@A` (`''` and `X=''` for an empty X), nor a negative or computed slice
+ * length (an error on an empty value). `:+`, not `+`: `+` tells set from unset, which would keep
+ * X out of the env-init block on the next run. */
+const WRAPPABLE_OPS = new Set(['#', '##', '%', '%%', '^', '^^', ',', ',,', '~', '~~']);
+
+/** For a transform that can be wrapped, the text the wrapper repeats: the name and a plain
+ * subscript (`COMPREPLY[i]`, evaluated twice, so it must have no side effect); else null. */
+export function transformPrefix(read: Read, text: string): string | null {
+  const p = read.node;
+  if (p.type !== 'ParamExp' || p.excl || p.length || p.repl || read.inBackquote) return null;
+  if (p.exp ? !WRAPPABLE_OPS.has(p.exp.op) : p.slice === null) return null;
+  if (p.slice && p.slice.length !== null && !/^[0-9]+$/.test(text.slice(p.slice.length.start, p.slice.length.end).trim())) return null;
+  const end = p.index ? p.index.end : p.param.end;
+  const prefix = text.slice(p.param.start, end);
+  return /^[A-Za-z_][A-Za-z0-9_]*(?:\[[A-Za-z0-9_]+\])?$|^[0-9]+$/.test(prefix) ? prefix : null;
+}
+
+/** `${a[0]}`: the element the env-init block's `a="${a:-}"` gives. */
+function isElementZero(node: Read['node']): boolean {
+  const expr = node.type === 'ParamExp' ? node.index?.expr : null;
+  return expr?.type === 'ArithmWord' && expr.word.parts.length === 1 && expr.word.parts[0]?.type === 'Lit' && expr.word.parts[0].value === '0';
+}
+
 /** Whether a rewrite in place fits the reference's form and position. */
-function isRewritable(read: Read): boolean {
+function isRewritable(read: Read, text: string): boolean {
   if (read.literal) return false;
+  if (read.form === 'transform') return transformPrefix(read, text) !== null;
   if (read.node.type === 'ArithmVar') {
     // Where arithmetic is part of a shell word, `(` would end the word, so only a name that is the
     // whole expression is rewritten (in [[ ]], nounset's parser also stops reading an operand with

@@ -10,6 +10,8 @@ export const EXPLANATIONS: Readonly<Record<EditKind, string>> = {
     '`$X` → `${X:-value}`: as default-empty, with the default given by --default X=value. The value is written so it expands to exactly itself in that quoting context.',
   'default-zero':
     '`x` → `${x:-0}` in arithmetic: what arithmetic makes of an unset name. Inside a larger expression the rewrite is `(${x:-0})`, because bash evaluates a bare name\'s value as an expression of its own (`2*x` with x=1+1 is 4) and the parentheses keep that. `$X` inside `$(( ))` gets `${X:-0}` too, since an empty value there is a syntax error.',
+  'default-transform':
+    '`${X#pat}` → `${X:+${X#pat}}` (and `${X##…}`, `${X%…}`, `${X^^}`, `${X,,}`, `${X:1}`): a form that takes no inline default is expanded only when X is set and not empty. Otherwise the whole expansion is empty, which is what the transform gives an empty value, and what it gave an unset X without set -u; with X set, it is exactly the original. Used where the env-init block cannot cover the variable (an array, a local, a positional parameter, inline style).',
   'require-nonempty':
     '`$X` → `${X:?X is not set}`: the value reaches a path given to rm, mv, find -delete, chown -R and the like (directly or through an assignment in its scope), an empty value would make it act on another path (`rm -rf "$DIR/"` becomes `rm -rf /`), nothing in the script tests or replaces the value first, and set -u is or may be on there (where an unset value stopped the script before). So the script stops instead, on unset and on empty. Also used for --require NAME in inline style, and everywhere with --guard-destructive.',
   'env-init-block':
