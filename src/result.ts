@@ -34,6 +34,10 @@ export interface FixOptions {
    * where an empty value would act on another path, nothing in the script handles it, and set -u
    * may be on). */
   readonly guardDestructive?: boolean;
+  /** The oldest bash the script must run under: before 4.4, `"${a[@]}"` of an empty array stops
+   * a set -u script (before 4.1, `"$@"` with no argument too), so such lists are guarded. Default:
+   * what the script says (a comment naming bash 3, a BASH_VERSINFO test), else 4.4. */
+  readonly bashVersion?: '3.2' | '4.0' | '4.4' | '5';
   /** Never move a line: no env-init block, every unsafe reference rewritten where it is (default:
    * only for a script that reads LINENO, BASH_LINENO or `caller`, or is a bats file). */
   readonly keepLineNumbers?: boolean;
@@ -55,6 +59,7 @@ export type EditKind =
   | 'default-value'
   | 'default-zero'
   | 'default-transform'
+  | 'default-list'
   | 'require-nonempty'
   | 'env-init-block';
 

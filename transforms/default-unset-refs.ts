@@ -45,6 +45,32 @@ function changesFor(p: PlannedRead, suffix: string): Change[] {
   return [{ start: node.end - 1, end: node.end - 1, text: suffix }];
 }
 
+/** `"${a[@]}"` → `${a[@]+"${a[@]}"}` and `"$@"` → `${@+"$@"}` (bash before 4.4 stops on an empty
+ * list under set -u; the guard keeps "no word" for it, which `:-` would turn into one empty word).
+ * Only a list that is its double-quoted word part alone; null for anything else. */
+function listWrap(p: PlannedRead, text: string): RefEdit | null {
+  const { node, name } = p.read;
+  const isList = p.read.form === 'list' || name === '@' || name === '*';
+  if (!isList || node.type !== 'ParamExp' || p.read.quoting !== 'double') return null;
+  const all = name === '@' || (node.index !== null && text.slice(node.index.start, node.index.end) === '[@]');
+  if (!all) return null;
+  const open = node.start - 1;
+  const close = node.end;
+  if (text[open] !== '"' || text[close] !== '"' || text[open - 1] === '\\') return null;
+  const inner = name === '@' ? '@' : `${name}[@]`;
+  return {
+    start: open,
+    end: close + 1,
+    changes: [
+      { start: open, end: open, text: `\${${inner}+` },
+      { start: close + 1, end: close + 1, text: '}' },
+    ],
+    kind: 'default-list',
+    variable: name,
+    reason: `${p.reason}: \`\${${inner}+"…"}\` gives no word for an empty list, as bash ≥ 4.4 does`,
+  };
+}
+
 const transform: Transform = {
   name: 'default-unset-refs',
   meta: {
@@ -83,6 +109,11 @@ const transform: Transform = {
           variable: p.read.name,
           reason: `${p.reason}; \`\${${prefix}:+…}\` expands it only when ${p.read.name} is set and not empty, and to empty otherwise, which is what it gave an unset ${p.read.name} without set -u`,
         });
+        continue;
+      }
+      const list = listWrap(p, plan.text);
+      if (list !== null) {
+        edits.push(list);
         continue;
       }
       const { suffix, kind } = suffixFor(p, options.defaults);

@@ -307,6 +307,11 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       const line = lineOf(read.start);
       return { kind: 'unset', why: s.argc === 0 ? `no argument $${name} is guaranteed on the path ${entryText} to line ${line}` : `only ${s.argc} argument${s.argc === 1 ? ' is' : 's are'} guaranteed on the path ${entryText} to line ${line}, not $${name}` };
     }
+    // `"$@"` and `$*`: bash before 4.1 stops on them when there is no argument (plan.ts asks only then).
+    if (name === '@' || name === '*') {
+      if (s.argc > 0) return { kind: 'set', at: -1 };
+      return { kind: 'unset', why: `no argument is guaranteed on the path ${entryText} to line ${lineOf(read.start)}` };
+    }
     // `${#a[@]}`, `${#a[i]}` need the array; every other read, its element 0 (see arrayKey).
     const key = read.node.type === 'ParamExp' && read.node.length && read.node.index ? arrayKey(name) : name;
     const st = statusIn(s, key);

@@ -37,6 +37,8 @@ export interface PlanOptions {
   readonly guardDestructive?: boolean;
   /** Move no line: block style falls back to inline (see readsLineNumbers). */
   readonly keepLineNumbers?: boolean;
+  /** The oldest bash the script must run under (FixOptions.bashVersion). */
+  readonly bashVersion?: '3.2' | '4.0' | '4.4' | '5';
   /** Other files source this one: its functions may be called with any arguments (FixOptions). */
   readonly library?: boolean;
   /** Functions defined elsewhere that print their caller's line numbers (FixOptions). */
@@ -181,6 +183,10 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     library: options.library ?? looksLikeLibrary(model, variant === 'bats'),
   });
   const unknownAsInput = options.sourcedUnknown === 'input';
+  // The oldest bash the script must run under (--bash-version, or what the script says).
+  const target = options.bashVersion ?? inferBashVersion(text) ?? '4.4';
+  const oldBash = options.dialect === 'bash' && variant !== 'ksh' && (target === '3.2' || target === '4.0');
+  const oldArgs = oldBash && (target === '3.2' || target === '4.0');
   const keepLines = options.style === 'block' && (options.keepLineNumbers === true || variant === 'bats' || linesRead || isBatsHelper(path, text));
   const style: FixStyle = keepLines ? 'inline' : options.style;
   const statusOf = (read: Read): ReadStatus => flow.status.get(read) ?? UNREACHED;
@@ -225,6 +231,16 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (read.braceExpanded) return { read, verdict: 'review', fix: 'review', reason: `bash expands the braces in this word before it reads $${name}, so it reads a longer name (\`$A{1,2}\` reads $A1 and $A2); check it by hand`, inFunction };
     if (read.form === 'guarded') return safeRead(read, inFunction, `\`\${${name}${read.op ?? ''}…}\` already handles an unset ${name}`);
     if (read.insideOwnGuard) return safeRead(read, inFunction, `inside \`\${${name}:+…}\`, which is expanded only when ${name} is set`);
+    // bash before 4.4 stops on `"${a[@]}"` of an empty array (and before 4.1 on `"$@"` with no
+    // argument): such a list needs an element (element 0 stands for it) or an argument.
+    const emptyList = read.form === 'list' || name === '@' || name === '*';
+    if (oldBash && emptyList && read.node.type === 'ParamExp' && !read.node.excl && (name !== '@' && name !== '*' ? true : oldArgs)) {
+      const st = statusOf(read);
+      if (st.kind === 'set') return safeRead(read, inFunction, name === '@' || name === '*' ? `every path to line ${lineOf(read.start)} passes an argument` : `${name} has an element 0 on every path to line ${lineOf(read.start)}, so it is not empty`);
+      const why = `${st.kind === 'unset' ? st.why : `${name} may be set by ${opaqueSource(st.source)}`}; bash ${target} stops on ${name === '@' || name === '*' ? `\`$${name}\` with no argument` : `\`\${${name}[@]}\` of an empty array`} under set -u (fixed in bash ${name === '@' || name === '*' ? '4.1' : '4.4'})`;
+      if (!isPlainList(read.node)) return { read, verdict: 'review', fix: 'review', reason: `${why}; this form cannot be guarded in place; check it by hand`, inFunction };
+      return { read, verdict: 'unsafe', fix: 'default', reason: `${why}; guarded so that an empty one gives nothing, as bash ≥ 4.4 does`, inFunction };
+    }
     if (read.form === 'special' && name !== '!') return safeRead(read, inFunction, `\`$${name}\` is always set`);
     if (read.form === 'list') {
       // mksh (and pdksh, oksh) stop on `"${a[@]}"` of an unset array: in ksh only an assigned one passes.
@@ -444,6 +460,21 @@ export function transformPrefix(read: Read, text: string): string | null {
   const end = p.index ? p.index.end : p.param.end;
   const prefix = text.slice(p.param.start, end);
   return /^[A-Za-z_][A-Za-z0-9_]*(?:\[[A-Za-z0-9_]+\])?$|^[0-9]+$/.test(prefix) ? prefix : null;
+}
+
+/** `${a[@]}`, `${a[*]}`, `$@`, `$*` with nothing more (no slice, no operator): the forms the
+ * old-bash guard rewrites. */
+function isPlainList(node: Read['node']): boolean {
+  return node.type === 'ParamExp' && !node.excl && !node.length && !node.slice && !node.repl && !node.exp && !node.names;
+}
+
+/** What a script says of the oldest bash it runs under: a comment naming bash 3 (macOS's
+ * /bin/bash), or a test of BASH_VERSINFO against 3 or 4. Null when it says nothing. */
+export function inferBashVersion(text: string): '3.2' | '4.0' | null {
+  if (/#.*\bbash[ -]?v?3(?:\.\d+)?\b|#.*macOS'?s? (?:\/bin\/)?bash\b/i.test(text)) return '3.2';
+  const m = /BASH_VERSINFO(?:\[0\])?\}?"?\s*(?:-lt|-le|-ge|-gt|-eq|-ne|<=?|>=?|==|!=)\s*"?([34])\b/.exec(text);
+  if (m) return m[1] === '3' ? '3.2' : '4.0';
+  return null;
 }
 
 /** `${a[0]}`: the element the env-init block's `a="${a:-}"` gives. */

@@ -53,6 +53,7 @@ export function mergeFixOptions(cli: Omit<FixOptions, 'path'>, file: ResolvedFil
     ...(sourcedUnknown ? { sourcedUnknown } : {}),
     ...((cli.guardDestructive ?? file.guardDestructive) ? { guardDestructive: true } : {}),
     ...((cli.keepLineNumbers ?? file.keepLineNumbers) ? { keepLineNumbers: true } : {}),
+    ...((cli.bashVersion ?? file.bashVersion) ? { bashVersion: cli.bashVersion ?? file.bashVersion } : {}),
   };
 }
 

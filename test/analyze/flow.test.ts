@@ -189,3 +189,27 @@ describe('flow: callers nounset cannot see (issue 17)', () => {
     assert.equal(verdictOf(text, 'COMP_WORDS', 2).verdict, 'unsafe');
   });
 });
+
+describe('old bash (issue 17): lists that stop a set -u script before bash 4.4', () => {
+  // No bash before 5 can be installed here: the facts are the documented ones. bash 4.4's CHANGES:
+  // "Using ${a[@]} or ${a[*]} with an array without any assigned elements when the nounset option is
+  // enabled no longer throws an unbound variable error." The bash40-028 patch: "$@ and $* are now
+  // the only variables, parameters, or special parameters that do not cause errors when unset".
+  const text = 'set -u\nargs=()\ncmd "${args[@]}" "$@"\nnames=(a b)\ncmd "${names[@]}"\nf() { cmd "$@"; }\nf x\n';
+  it('by default (bash ≥ 4.4) they are safe', () => {
+    assert.equal(verdictOf(text, 'args', 3).verdict, 'safe');
+    assert.equal(fixScript(text, { path: 'x.sh' }).output, text);
+  });
+  it('with bashVersion 3.2 an empty array and "$@" with no argument are guarded; a non-empty array and "$@" with an argument are not', () => {
+    const out = fixScript(text, { path: 'x.sh', bashVersion: '3.2' }).output;
+    assert.equal(out, 'set -u\nargs=()\ncmd ${args[@]+"${args[@]}"} ${@+"$@"}\nnames=(a b)\ncmd "${names[@]}"\nf() { cmd "$@"; }\nf x\n');
+    assert.match(verdictOf(text, 'args', 3, { bashVersion: '3.2' }).reason, /bash 3\.2 stops on `\$\{args\[@\]\}` of an empty array under set -u \(fixed in bash 4\.4\)/);
+    // bash 4.0 to 4.3 (`4.0`): the same for arrays.
+    assert.match(fixScript(text, { path: 'x.sh', bashVersion: '4.0' }).output, /\$\{args\[@\]\+"\$\{args\[@\]\}"\}/);
+  });
+  it('a script that says it runs on bash 3 gets the guard without the option', () => {
+    const says = `# works with macOS's /bin/bash\n${text}`;
+    assert.match(fixScript(says, { path: 'x.sh' }).output, /\$\{args\[@\]\+"\$\{args\[@\]\}"\}/);
+    assert.equal(fixScript(says, { path: 'x.sh', bashVersion: '5' }).output, says);
+  });
+});

@@ -93,6 +93,13 @@ function checkReplacement(span: EditSpan, nodes: { input: NodeRecord[]; output: 
   if (ref.param.name !== edit.variable) return `the output expands ${ref.param.name}, not ${edit.variable}`;
   const was = nodes.input.filter((n) => exact(n, span.inStart, span.inEnd) && (n.param !== undefined || n.type === 'Lit')).sort(byDepth)[0];
   if (edit.kind === 'default-transform') return checkWrapper(span, ref, was, input, output);
+  if (edit.kind === 'default-list') {
+    // `"${a[@]}"` → `${a[@]+"${a[@]}"}`: exactly the input's quoted word inside the `+` guard.
+    const inner = edit.variable === '@' ? '@' : `${edit.variable}[@]`;
+    const want = `\${${inner}+${input.slice(span.inStart, span.inEnd)}}`;
+    if (ref.param.op !== 68) return `the output's expansion is not \${${inner}+…} (${ref.fields})`;
+    return output.slice(span.outStart, span.outEnd) === want ? null : `the output is ${JSON.stringify(output.slice(span.outStart, span.outEnd))}, not ${JSON.stringify(want)}`;
+  }
   const indirect = ref.param.excl && was?.param?.excl === true;
   if (!GUARD_OPS.has(ref.param.op) || !(ref.param.plain || indirect)) return `the output's expansion is not a plain \${${edit.variable}:-…} or \${${edit.variable}:?…} (${ref.fields})`;
 
