@@ -60,6 +60,7 @@ export type EditKind =
   | 'default-zero'
   | 'default-transform'
   | 'default-list'
+  | 'declare-empty'
   | 'require-nonempty'
   | 'env-init-block';
 

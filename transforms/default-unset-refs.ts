@@ -127,6 +127,17 @@ const transform: Transform = {
         reason: kind === 'default-zero' && p.read.node.type === 'ParamExp' ? `${p.reason}; a set but empty ${p.read.name}, a syntax error in this arithmetic before, now counts as 0` : p.reason,
       });
     }
+    for (const d of plan.arrayDeclarations) {
+      const lines = d.reads.length === 1 ? `line ${d.reads[0] ?? ''}` : `lines ${d.reads.join(', ')}`;
+      edits.push({
+        start: d.start,
+        end: d.end,
+        changes: [{ start: d.end, end: d.end, text: '=()' }],
+        kind: 'declare-empty',
+        variable: d.name,
+        reason: `declared without a value, ${d.name} stays unset, and \`\${#${d.name}[@]}\` on ${lines} stops under set -u; \`=()\` makes it an empty array, so that gives 0, as it did without set -u`,
+      });
+    }
     return { edits, findings };
   },
 };

@@ -9,6 +9,7 @@ import { isBatsVariable } from './bats.js';
 import { findBlockSite, type BlockSite, type ExistingBlock } from './block-site.js';
 import { collectEvents } from './collect.js';
 import { analyzeFlow, testedAt, type FlowNote, type ReadStatus } from './flow.js';
+import { emptyArrayDeclarations } from './array-declarations.js';
 import { destructiveUses, type DestructiveUse } from './destructive.js';
 import { forEachEvent, type Event, type NounsetState, type Quoting, type Read, type Region, type SetTest, type Source, type Unset, type Write } from './model.js';
 import { looksLikeLibrary, nounsetAtStart } from './nounset-start.js';
@@ -87,6 +88,8 @@ export interface Plan {
   readonly notes: readonly FlowNote[];
   /** Why block style fell back to inline to move no line, or null. */
   readonly linesKept: 'configuration' | 'bats' | 'line numbers' | null;
+  /** `local -a X` declarations that get `=()`, and the lines of the `${#X[@]}` reads that need it. */
+  readonly arrayDeclarations: readonly { readonly start: number; readonly end: number; readonly name: string; readonly reads: readonly number[] }[];
   /** Whether `set -u` is on where a read runs; undefined where no walk reached it. */
   readonly nounsetOf: (read: Read) => NounsetState | undefined;
 }
@@ -223,7 +226,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     (firstRead.get(name) ?? 0) < firstOpaque;
 
   const suppressed = suppressions(file, lineOf);
-  const reads: PlannedRead[] = facts.reads.map(({ read, inFunction }) => {
+  const planned: PlannedRead[] = facts.reads.map(({ read, inFunction }) => {
     const name = read.name;
     if (ignore.has(name)) return safeRead(read, inFunction, 'ignored by configuration');
     const off = suppressed.size === 0 ? undefined : suppressed.get(lineOf(read.start));
@@ -363,6 +366,17 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     return unsafe('default', zero ? 'arithmetic takes an unset name as 0' : 'defaulted to empty where it is read');
   }
 
+  // `${#X[@]}` after `local -a X`: the declaration gets `=()` (array-declarations.ts).
+  const lengthReads = new Set(planned.filter((p) => p.fix === 'review' && p.read.node.type === 'ParamExp' && p.read.node.length && p.read.node.index).map((p) => p.read));
+  const arrayDecls = emptyArrayDeclarations(model, lengthReads, (name) => facts.setTests.has(name));
+  const fixedBy = new Map<Read, number>();
+  for (const d of arrayDecls) for (const r of d.reads) fixedBy.set(r, d.decl.start);
+  const reads = fixedBy.size === 0 ? planned : planned.map((p) => {
+    const at = fixedBy.get(p.read);
+    if (at === undefined) return p;
+    return { ...p, fix: 'none' as const, verdict: 'unsafe' as const, reason: `${p.reason.replace(/; this form takes no inline default.*$/, '')}; the declaration on line ${lineOf(at)} gets \`=()\`, which makes ${p.read.name} an empty array, so \`\${#${p.read.name}[@]}\` gives 0 there` };
+  });
+
   const blockNames = new Set<string>(block?.entries.map((e) => e.name) ?? []);
   for (const r of reads) if (r.fix === 'block') blockNames.add(r.read.name);
   for (const name of [...Object.keys(options.defaults), ...options.required]) {
@@ -382,6 +396,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     linesKept: keepLines ? (options.keepLineNumbers === true ? 'configuration' : variant === 'bats' || isBatsHelper(path, text) ? 'bats' : 'line numbers') : null,
     notes: flow.notes,
     nounsetOf: (read) => flow.status.get(read)?.nounset,
+    arrayDeclarations: arrayDecls.map((d) => ({ start: d.decl.start, end: d.decl.end, name: d.decl.name, reads: d.reads.map((r) => lineOf(r.start)) })),
   };
 }
 

@@ -81,6 +81,12 @@ const byDepth = (a: NodeRecord, b: NodeRecord): number => a.depth - b.depth;
 /** A reference rewritten in place: `$X` → `${X:-}`, `n` → `(${n:-0})` in arithmetic, … */
 function checkReplacement(span: EditSpan, nodes: { input: NodeRecord[]; output: NodeRecord[] }, input: string, output: string): string | null {
   const { edit } = span;
+  if (edit.kind === 'declare-empty') {
+    // `local -a X` → `local -a X=()`: the same name, now assigned an empty array.
+    const want = `${input.slice(span.inStart, span.inEnd)}=()`;
+    if (output.slice(span.outStart, span.outEnd) !== want) return `the output is ${JSON.stringify(output.slice(span.outStart, span.outEnd))}, not ${JSON.stringify(want)}`;
+    return nodes.output.some((n) => n.type === 'Assign' && n.assigns === edit.variable) ? null : `mvdan-sh reads no assignment of ${edit.variable ?? ''} there`;
+  }
   if (edit.variable === null) return 'a replacement names no variable';
   const wrappersIn = nodes.input.filter((n) => exact(n, span.inStart, span.inEnd) && !WORD_LEVEL.has(n.type)).sort(byDepth).map((n) => n.type);
   const wrappersOut = nodes.output.filter((n) => exact(n, span.outStart, span.outEnd) && !WORD_LEVEL.has(n.type) && n.type !== 'ParenArithm').sort(byDepth).map((n) => n.type);
