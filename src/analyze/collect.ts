@@ -45,8 +45,8 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): R
     bats,
     inBackquote: false,
     braceWord: false,
-    lastpipe: file.dialect === 'bash' && /\bshopt\s+-s\s+([\w-]+\s+)*lastpipe\b/.test(text),
-    globsStay: !/\bshopt\s+-s\s+([\w-]+\s+)*(nullglob|failglob)\b/.test(text),
+    lastpipe: file.dialect === 'bash' && text.includes('lastpipe') && /\bshopt\s+-s\s+([\w-]+\s+)*lastpipe\b/.test(text),
+    globsStay: !((text.includes('nullglob') || text.includes('failglob')) && /\bshopt\s+-s\s+([\w-]+\s+)*(nullglob|failglob)\b/.test(text)),
   };
   walkStmts(file.stmts, top);
   return root;

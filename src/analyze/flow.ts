@@ -287,30 +287,36 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   let entryText = 'from line 1';
   // Each walk of the script's own code records into its own map, replaced when that code is
   // walked again from a new entry state; the last walks' maps are the result.
-  const recorded = new Map<Region | 'top', Map<Read, ReadStatus>>();
-  let current: Map<Read, ReadStatus> | null = null;
+  const recorded = new Map<Region | 'top', Map<Read, RawStatus>>();
+  let current: Map<Read, RawStatus> | null = null;
   const record = (read: Read, s: State): void => {
     if (!recording || current === null) return;
-    const st = readStatus(read, s);
     const old = current.get(read);
     const u = nounsetIn(s);
     const nounset = old === undefined || old.nounset === u ? u : 'unknown';
     // A read visited more than once (a loop body) keeps its worst verdict.
-    if (!old || rank(st) < rank(old)) current.set(read, { ...st, nounset });
-    else if (old.nounset !== nounset) current.set(read, { ...old, nounset });
+    const st = readStatus(read, s);
+    if (!old || rank(st) < rank(old)) {
+      st.nounset = nounset;
+      current.set(read, st);
+    } else old.nounset = nounset;
   };
-  const readStatus = (read: Read, s: State): ReadStatus => {
+  /** A read's status as the walk finds it; an unset one tells why only when asked at the end
+   * (building the words on every visit of every read cost more than the rest of the walk). */
+  const readStatus = (read: Read, s: State): RawStatus => {
     const name = read.name;
     if (isPositional(name)) {
       const n = Number(name);
       if (name === '0' || n <= s.argc) return { kind: 'set', at: -1 };
-      const line = lineOf(read.start);
-      return { kind: 'unset', why: s.argc === 0 ? `no argument $${name} is guaranteed on the path ${entryText} to line ${line}` : `only ${s.argc} argument${s.argc === 1 ? ' is' : 's are'} guaranteed on the path ${entryText} to line ${line}, not $${name}` };
+      const argc = s.argc;
+      const from = entryText;
+      return { kind: 'unset', why: () => (argc === 0 ? `no argument $${name} is guaranteed on the path ${from} to line ${lineOf(read.start)}` : `only ${argc} argument${argc === 1 ? ' is' : 's are'} guaranteed on the path ${from} to line ${lineOf(read.start)}, not $${name}`) };
     }
     // `"$@"` and `$*`: bash before 4.1 stops on them when there is no argument (plan.ts asks only then).
     if (name === '@' || name === '*') {
       if (s.argc > 0) return { kind: 'set', at: -1 };
-      return { kind: 'unset', why: `no argument is guaranteed on the path ${entryText} to line ${lineOf(read.start)}` };
+      const from = entryText;
+      return { kind: 'unset', why: () => `no argument is guaranteed on the path ${from} to line ${lineOf(read.start)}` };
     }
     // `${#a[@]}`, `${#a[i]}` need the array; every other read, its element 0 (see arrayKey).
     const key = read.node.type === 'ParamExp' && read.node.length && read.node.index ? arrayKey(name) : name;
@@ -318,23 +324,28 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     const i = id(key);
     if (st === 2) return { kind: 'set', at: ops.atOf(s, i) };
     if (st === 1) return { kind: 'unknown', source: ops.isUnknown(s, i) ? ops.atOf(s, i) : s.opaque };
-    const line = lineOf(read.start);
     if (key === name && statusIn(s, arrayKey(name)) === 2) {
       const at = ops.atOf(s, id(arrayKey(name)));
-      return { kind: 'unset', emptyArray: true, why: `${name} is an array${at >= 0 ? ` assigned on ${lineAt(at)}` : ''} that may have no element 0 (\`a=($(cmd))\`, \`read -a\`, \`mapfile\` give none when there is nothing to read), and \`$${name}\` and \`\${${name}[0]}\` stop on it under set -u; it is read on line ${line}` };
+      return { kind: 'unset', emptyArray: true, why: () => `${name} is an array${at >= 0 ? ` assigned on ${lineAt(at)}` : ''} that may have no element 0 (\`a=($(cmd))\`, \`read -a\`, \`mapfile\` give none when there is nothing to read), and \`$${name}\` and \`\${${name}[0]}\` stop on it under set -u; it is read on line ${lineOf(read.start)}` };
     }
     const w = ops.whyOf(s, i);
-    if (w) return { kind: 'unset', why: `${w}; it is read on line ${line}` };
-    const writes = writesOf.get(name) ?? [];
-    const later = writes.find((o) => o > read.end);
-    const earlier = writes.filter((o) => o < read.start).pop();
-    const tail =
-      earlier !== undefined
-        ? ` (its assignment on line ${lineOf(earlier)} does not reach here: it is in a subshell, a pipeline, a function not called first, or on another path)`
-        : later !== undefined
-          ? ` (it is assigned on line ${lineOf(later)}, after this read)`
-          : '';
-    return { kind: 'unset', why: `${name} is read on line ${line} with no assignment on the path ${entryText}${tail}` };
+    if (w) return { kind: 'unset', why: () => `${w}; it is read on line ${lineOf(read.start)}` };
+    const from = entryText;
+    return {
+      kind: 'unset',
+      why: () => {
+        const writes = writesOf.get(name) ?? [];
+        const later = writes.find((o) => o > read.end);
+        const earlier = writes.filter((o) => o < read.start).pop();
+        const tail =
+          earlier !== undefined
+            ? ` (its assignment on line ${lineOf(earlier)} does not reach here: it is in a subshell, a pipeline, a function not called first, or on another path)`
+            : later !== undefined
+              ? ` (it is assigned on line ${lineOf(later)}, after this read)`
+              : '';
+        return `${name} is read on line ${lineOf(read.start)} with no assignment on the path ${from}${tail}`;
+      },
+    };
   };
 
   // ---- the walk ----
@@ -735,28 +746,35 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     return { state, text: `from ${text}`, uncalled: false };
   };
   // A function's entry is met again only when a walk changed the states at its call sites.
-  let dirty = new Set(funcs.keys());
+  // Callers go first, so that in a call graph without cycles one pass settles every entry; a
+  // callee marked again after its turn waits for the next pass.
+  const dirty = new Set(funcs.keys());
+  const callersFirst = [...order].reverse();
   const calleesIn = (key: Region | 'top'): Iterable<string> => callStates.get(key)?.keys() ?? [];
-  for (let round = 0; round < 20 && dirty.size > 0; round++) {
-    const next = new Set<string>();
-    for (const [name, defs] of funcs) {
-      if (!dirty.has(name)) continue;
+  for (let pass = 0; pass < 20 && dirty.size > 0; pass++) {
+    for (const name of callersFirst) {
+      if (!dirty.delete(name)) continue;
+      const defs = funcs.get(name) ?? [];
       const entry = meetEntry(name);
       if (sameState(entries.get(name)?.state, entry.state) && entries.get(name)?.text === entry.text) continue;
       entries.set(name, entry);
       entryText = entry.text;
       for (const def of defs) {
-        for (const c of calleesIn(def.region)) next.add(c);
+        for (const c of calleesIn(def.region)) dirty.add(c);
         callStates.delete(def.region);
         walkFunction(def, entry.state);
-        for (const c of calleesIn(def.region)) next.add(c);
+        for (const c of calleesIn(def.region)) dirty.add(c);
       }
     }
-    dirty = next;
   }
   collecting = false;
   recording = false;
-  for (const map of recorded.values()) for (const [read, st] of map) status.set(read, st);
+  for (const map of recorded.values()) {
+    for (const [read, st] of map) {
+      const base = st.kind === 'unset' ? { kind: 'unset' as const, why: st.why(), ...(st.emptyArray ? { emptyArray: true as const } : {}) } : st.kind === 'set' ? { kind: 'set' as const, at: st.at } : { kind: 'unknown' as const, source: st.source };
+      status.set(read, st.nounset === undefined ? base : { ...base, nounset: st.nounset });
+    }
+  }
   const uncalled: FuncDef[] = [];
   for (const [name, defs] of funcs) if (entries.get(name)?.uncalled) for (const def of defs) if (def.own) uncalled.push(def);
   // One note for them all (bats calls its tests and hooks itself).
@@ -779,7 +797,14 @@ const COMPLETION_VARIABLES = ['COMP_CWORD', 'COMP_LINE', 'COMP_POINT', 'COMP_TYP
  * coded below -1 (-1 is "the shell sets it"); the same function decodes it. */
 export const testedAt = (offset: number): number => -offset - 2;
 
-const rank = (s: ReadStatus): number => (s.kind === 'unset' ? 0 : s.kind === 'unknown' ? 1 : 2);
+/** A status while the walks run: mutable, and an unset one's reason still to be told. */
+type RawStatus = (
+  | { readonly kind: 'set'; readonly at: number }
+  | { readonly kind: 'unset'; readonly why: () => string; readonly emptyArray?: true }
+  | { readonly kind: 'unknown'; readonly source: number }
+) & { nounset?: NounsetState };
+
+const rank = (s: ReadStatus | RawStatus): number => (s.kind === 'unset' ? 0 : s.kind === 'unknown' ? 1 : 2);
 
 function isPositional(name: string): boolean {
   const c = name.charCodeAt(0);
