@@ -164,6 +164,8 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const summaries = new Map<string, Summary>();
   /** Calls seen in the latest walk of each caller (top level or a function): callee → states. */
   const callStates = new Map<Region | 'top', Map<string, CallSite[]>>();
+  /** The callers (top level or functions) whose latest walk called each function. */
+  const callersOf = new Map<string, Set<Region | 'top'>>();
   let caller: Region | 'top' = 'top';
   let recording = false;
   let collecting = false;
@@ -526,6 +528,10 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const replace = (s: State, by: State): void => {
     s.dead = by.dead;
     s.bits = by.bits;
+    // The slots are shared from now on: neither may write them in place.
+    s.at = by.at;
+    s.atOwned = false;
+    by.atOwned = false;
     s.opaque = by.opaque;
     s.argc = by.argc;
   };
@@ -595,8 +601,8 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     if (callees.length === 0) return;
     const line = (lineOfs[cur] ?? lineOf)(e.start);
     if (collecting) {
-      const byCallee = callStates.get(caller) ?? new Map();
-      callStates.set(caller, byCallee);
+      let byCallee = callStates.get(caller);
+      if (!byCallee) callStates.set(caller, (byCallee = new Map()));
       let entry: State;
       if (e.trap) {
         // A handler runs at any later point: only what nothing unsets or shadows is sure.
@@ -612,9 +618,13 @@ export function analyzeFlow(input: FlowInput): FlowResult {
         entry.argc = e.name === null ? 0 : e.fixedArgs + (e.splat ? s.argc : 0);
       }
       for (const c of callees) {
-        const list = byCallee.get(c) ?? [];
-        list.push({ state: entry, line, trap: e.trap, how: e.later ?? (e.trap ? 'trap' : 'call') });
-        byCallee.set(c, list);
+        const list = byCallee.get(c);
+        const site: CallSite = { state: entry, line, trap: e.trap, how: e.later ?? (e.trap ? 'trap' : 'call') };
+        if (list) list.push(site);
+        else byCallee.set(c, [site]);
+        let from = callersOf.get(c);
+        if (!from) callersOf.set(c, (from = new Set()));
+        from.add(caller);
       }
     }
     if (e.trap || e.name === null) {
@@ -716,7 +726,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const entries = new Map<string, { state: State; text: string; uncalled: boolean }>();
   const meetEntry = (name: string): { state: State; text: string; uncalled: boolean } => {
     const sites: CallSite[] = [];
-    for (const byCallee of callStates.values()) for (const site of byCallee.get(name) ?? []) sites.push(site);
+    for (const from of callersOf.get(name) ?? []) for (const site of callStates.get(from)?.get(name) ?? []) sites.push(site);
     // In a library, another file may call any function, with any arguments, once it has sourced
     // this one: one more call site, after the top level, with no argument known.
     // (A function bash alone runs, through `complete -F`, keeps its three arguments.)
