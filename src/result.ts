@@ -34,12 +34,20 @@ export interface FixOptions {
    * where an empty value would act on another path, nothing in the script handles it, and set -u
    * may be on). */
   readonly guardDestructive?: boolean;
+  /** The oldest bash the script must run under: before 4.4, `"${a[@]}"` of an empty array stops
+   * a set -u script (before 4.1, `"$@"` with no argument too), so such lists are guarded. Default:
+   * what the script says (a comment naming bash 3, a BASH_VERSINFO test), else 4.4. */
+  readonly bashVersion?: '3.2' | '4.0' | '4.4' | '5';
   /** Never move a line: no env-init block, every unsafe reference rewritten where it is (default:
    * only for a script that reads LINENO, BASH_LINENO or `caller`, or is a bats file). */
   readonly keepLineNumbers?: boolean;
   /** Whether `set -u` is on when the script starts; default `on` for a shebang with -u, else `off`.
    * A run passes `unknown` for a library that a file turning on set -u may source. */
   readonly nounsetAtStart?: 'on' | 'off' | 'unknown';
+  /** Other files source this one, so they may call its functions with any arguments (default: a
+   * file whose top level only defines and sets things up; a run also says so for a file another
+   * file of the run sources). */
+  readonly library?: boolean;
   /** Functions defined elsewhere (other files of the run) that print their caller's line numbers
    * (`die` running `caller`): a script that calls one keeps every line where it is. */
   readonly lineReporters?: readonly string[];
@@ -50,6 +58,9 @@ export type EditKind =
   | 'default-empty'
   | 'default-value'
   | 'default-zero'
+  | 'default-transform'
+  | 'default-list'
+  | 'declare-empty'
   | 'require-nonempty'
   | 'env-init-block';
 

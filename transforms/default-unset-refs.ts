@@ -1,7 +1,7 @@
 // Rewrites each reference that may be unset, where it is: `$X` → `${X:-}`, `${X:-value}` with a
 // configured default, `${X:-0}` in arithmetic, `${X:?X is not set}` in a destructive argument.
 
-import type { PlannedRead } from '../src/analyze/plan.js';
+import { transformPrefix, type PlannedRead } from '../src/analyze/plan.js';
 import type { Change, Finding, Transform } from '../src/edit/edit.js';
 import { quoteDefault } from '../src/edit/quote.js';
 import type { EditKind } from '../src/result.js';
@@ -45,6 +45,32 @@ function changesFor(p: PlannedRead, suffix: string): Change[] {
   return [{ start: node.end - 1, end: node.end - 1, text: suffix }];
 }
 
+/** `"${a[@]}"` → `${a[@]+"${a[@]}"}` and `"$@"` → `${@+"$@"}` (bash before 4.4 stops on an empty
+ * list under set -u; the guard keeps "no word" for it, which `:-` would turn into one empty word).
+ * Only a list that is its double-quoted word part alone; null for anything else. */
+function listWrap(p: PlannedRead, text: string): RefEdit | null {
+  const { node, name } = p.read;
+  const isList = p.read.form === 'list' || name === '@' || name === '*';
+  if (!isList || node.type !== 'ParamExp' || p.read.quoting !== 'double') return null;
+  const all = name === '@' || (node.index !== null && text.slice(node.index.start, node.index.end) === '[@]');
+  if (!all) return null;
+  const open = node.start - 1;
+  const close = node.end;
+  if (text[open] !== '"' || text[close] !== '"' || text[open - 1] === '\\') return null;
+  const inner = name === '@' ? '@' : `${name}[@]`;
+  return {
+    start: open,
+    end: close + 1,
+    changes: [
+      { start: open, end: open, text: `\${${inner}+` },
+      { start: close + 1, end: close + 1, text: '}' },
+    ],
+    kind: 'default-list',
+    variable: name,
+    reason: `${p.reason}: \`\${${inner}+"…"}\` gives no word for an empty list, as bash ≥ 4.4 does`,
+  };
+}
+
 const transform: Transform = {
   name: 'default-unset-refs',
   meta: {
@@ -53,6 +79,8 @@ const transform: Transform = {
   run(plan, options) {
     const edits: RefEdit[] = [];
     const findings: Finding[] = [];
+    // Reads that get an edit of their own: a wrapper must not copy one (it would stay unedited).
+    const edited = plan.reads.filter((p) => p.fix === 'default' || p.fix === 'require').map((p) => p.read.start);
     for (const p of plan.reads) {
       if (p.warning) findings.push({ start: p.read.start, severity: 'warning', code: p.warning.code, message: p.warning.message });
       if (p.fix === 'review') {
@@ -60,6 +88,34 @@ const transform: Transform = {
         continue;
       }
       if (p.fix !== 'default' && p.fix !== 'require') continue;
+      const prefix = p.read.form === 'transform' ? transformPrefix(p.read, plan.text) : null;
+      if (p.read.form === 'transform' && p.read.node.type === 'ParamExp') {
+        const { param, index } = p.read.node;
+        if (prefix === null || edited.some((at) => at >= param.start && at < (index ?? param).end)) {
+          findings.push({ start: p.read.start, severity: 'warning', code: 'needs-review', message: `${p.read.name}: ${p.reason}; its subscript needs an edit of its own, so the expansion cannot be wrapped; check it by hand` });
+          continue;
+        }
+        // `${X#pat}` → `${X:+${X#pat}}`: the transform only when X is set and not empty; empty
+        // otherwise, which is what the transform gives an empty value.
+        const { node } = p.read;
+        edits.push({
+          start: node.start,
+          end: node.end,
+          changes: [
+            { start: node.start + 2, end: node.start + 2, text: `${prefix}:+\${` },
+            { start: node.end, end: node.end, text: '}' },
+          ],
+          kind: 'default-transform',
+          variable: p.read.name,
+          reason: `${p.reason}; \`\${${prefix}:+…}\` expands it only when ${p.read.name} is set and not empty, and to empty otherwise, which is what it gave an unset ${p.read.name} without set -u`,
+        });
+        continue;
+      }
+      const list = listWrap(p, plan.text);
+      if (list !== null) {
+        edits.push(list);
+        continue;
+      }
       const { suffix, kind } = suffixFor(p, options.defaults);
       edits.push({
         start: p.read.start,
@@ -69,6 +125,17 @@ const transform: Transform = {
         variable: p.read.name,
         // Known limit, said where it applies: `${N:-0}` also takes a set but empty N as 0.
         reason: kind === 'default-zero' && p.read.node.type === 'ParamExp' ? `${p.reason}; a set but empty ${p.read.name}, a syntax error in this arithmetic before, now counts as 0` : p.reason,
+      });
+    }
+    for (const d of plan.arrayDeclarations) {
+      const lines = d.reads.length === 1 ? `line ${d.reads[0] ?? ''}` : `lines ${d.reads.join(', ')}`;
+      edits.push({
+        start: d.start,
+        end: d.end,
+        changes: [{ start: d.end, end: d.end, text: '=()' }],
+        kind: 'declare-empty',
+        variable: d.name,
+        reason: `declared without a value, ${d.name} stays unset, and \`\${#${d.name}[@]}\` on ${lines} stops under set -u; \`=()\` makes it an empty array, so that gives 0, as it did without set -u`,
       });
     }
     return { edits, findings };

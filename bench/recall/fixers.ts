@@ -1,5 +1,6 @@
 // The three fixers the benchmark compares, each turning a case's scripts into fixed scripts:
-// nounset (the library, default options), the blind sed baseline, and the human fix.
+// nounset (the library, default options but a case's bashVersion), the blind sed baseline, and the
+// human fix.
 
 import { posix } from 'node:path';
 import { fixScript, inspectScript, type FixOptions, type ReferenceReport } from '../../src/index.js';
@@ -25,8 +26,12 @@ function sourceReader(c: LoadedCase): (path: string) => string | null {
   };
 }
 
+/** Default options, plus the oldest bash a case's project supports (`bashVersion`), as its
+ * maintainers would write it in `.nounsetrc.json`: nounset cannot see it in the script. */
 function nounsetOptions(c: LoadedCase, path: string): FixOptions {
-  return { path, readSource: sourceReader(c) };
+  const v = c.spec.bashVersion;
+  const bashVersion = v === null ? undefined : v.startsWith('3') ? '3.2' : '4.0';
+  return { path, readSource: sourceReader(c), ...(bashVersion ? { bashVersion } : {}) };
 }
 
 function runNounset(c: LoadedCase): FixerOutput {

@@ -130,7 +130,7 @@ export function nameOf(word: Word | null | undefined): string | null {
 const NO_EVENTS: readonly Event[] = [];
 
 /** Commands builtinEvents knows anything about. */
-const EVENTFUL = new Set(['read', 'mapfile', 'readarray', 'getopts', 'printf', 'unset', 'test', '[', '.', 'source', 'exit', 'return', 'break', 'continue', 'exec', 'shift', 'set', 'trap']);
+const EVENTFUL = new Set(['read', 'mapfile', 'readarray', 'getopts', 'printf', 'unset', 'test', '[', '.', 'source', 'exit', 'return', 'break', 'continue', 'exec', 'shift', 'set', 'trap', 'complete']);
 
 /** Events a builtin causes beyond reading its words. `args[index]` is the command name;
  * `globsStay`: the script never sets nullglob or failglob (see argumentCount). */
@@ -241,6 +241,14 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
     case 'trap':
       for (const handler of trapHandlers(args)) out.push({ kind: 'call', name: handler, pattern: null, via: null, litArgs: [], dynArgs: false, fixedArgs: 0, splat: false, trap: true, start: (args[1] as Word).start, end: (args[1] as Word).end });
       break;
+    case 'complete': {
+      // `complete -F f cmd…`: bash runs f for each completion, with three arguments.
+      const at = args.findIndex((w) => wordText(w) === '-F');
+      const w = at === -1 ? undefined : args[at + 1];
+      const f = wordText(w);
+      if (w && f) out.push({ kind: 'call', name: f, pattern: null, via: null, litArgs: [], dynArgs: false, fixedArgs: 3, splat: false, trap: true, later: 'complete', start: w.start, end: w.end });
+      break;
+    }
     case '.':
     case 'source': {
       // `source -- FILE`

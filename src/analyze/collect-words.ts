@@ -191,7 +191,7 @@ const SET_TESTS = new Set(['-', '+', '?', '=']);
 function formOf(p: ParamExp): ReferenceForm {
   const name = p.param.value;
   if (p.names) return 'list';
-  if (p.excl) return p.index && isListSubscript(p.index) ? 'list' : 'indirect';
+  if (p.excl) return p.index && isListSubscript(p.index) ? 'list' : p.exp && GUARDS.has(p.exp.op) ? 'guarded' : 'indirect';
   if (p.exp && GUARDS.has(p.exp.op)) return 'guarded';
   // `$@ $* $# $? $$ $- $0` are never unset, whatever is done to them (`${#@}`, `${@:2}`).
   if (name.length === 1 && '@*#?$0-'.includes(name)) return 'special';

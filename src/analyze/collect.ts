@@ -2,6 +2,8 @@
 // for functions, branches, loops, `&&`/`||` and subshells.
 
 import type { Assign, BinaryCmd, CallExpr, DeclClause, File, Redirect, Stmt, Subscript, Word } from '../parse/ast.js';
+import { ParseError } from '../errors.js';
+import { parse } from '../parse/index.js';
 import { batsEvents, batsRunTarget } from './bats.js';
 import { argumentCount, builtinEvents, commandName, destructiveCommand, nameOf, wordText } from './builtins.js';
 import { conditionFacts, type ConditionFacts } from './guards.js';
@@ -43,8 +45,8 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): R
     bats,
     inBackquote: false,
     braceWord: false,
-    lastpipe: file.dialect === 'bash' && /\bshopt\s+-s\s+([\w-]+\s+)*lastpipe\b/.test(text),
-    globsStay: !/\bshopt\s+-s\s+([\w-]+\s+)*(nullglob|failglob)\b/.test(text),
+    lastpipe: file.dialect === 'bash' && text.includes('lastpipe') && /\bshopt\s+-s\s+([\w-]+\s+)*lastpipe\b/.test(text),
+    globsStay: !((text.includes('nullglob') || text.includes('failglob')) && /\bshopt\s+-s\s+([\w-]+\s+)*(nullglob|failglob)\b/.test(text)),
   };
   walkStmts(file.stmts, top);
   return root;
@@ -362,7 +364,11 @@ function pushCall(args: readonly Word[], ctx: WordCtx): void {
     return;
   }
   if (name === 'eval' && args.length > 1) {
-    ctx.region.events.push({ kind: 'opaque', what: '`eval`', start: first.start, end });
+    // `eval 'x=1; f a'`: a literal string is code nounset can read (its writes, unsets, calls and
+    // exits; not its reads, which no edit could reach inside the quotes).
+    const literal = evalEvents(args.slice(1), ctx);
+    if (literal) for (const e of literal) ctx.region.events.push(e);
+    else ctx.region.events.push({ kind: 'opaque', what: '`eval`', start: first.start, end });
     return;
   }
   if (name !== null && !isFunctionName(name)) return;
@@ -376,6 +382,30 @@ function pushCall(args: readonly Word[], ctx: WordCtx): void {
   }
   const pattern = name === null ? namePattern(first) : null;
   ctx.region.events.push({ kind: 'call', name, pattern, via: name === null ? commandVariable(first) : null, litArgs, dynArgs, fixedArgs: fixed, splat, trap: false, start: first.start, end });
+}
+
+/** The events of `eval WORD…` whose words are all literal text, placed at the first word (their
+ * own offsets mean nothing in the script); null when a word is computed or the text does not
+ * parse. Reads and set-tests are left out. */
+function evalEvents(words: readonly Word[], ctx: WordCtx): Event[] | null {
+  const texts = words.map((w) => wordText(w));
+  if (texts.some((t) => t === null)) return null;
+  const code = texts.join(' ');
+  let file: File;
+  try {
+    file = parse(code, { dialect: ctx.bash ? 'bash' : 'posix' });
+  } catch (err) {
+    if (err instanceof ParseError) return null;
+    throw err;
+  }
+  const at = (words[0] as Word).start;
+  const place = (e: Event): Event | null => {
+    if (e.kind === 'read' || e.kind === 'set-test') return null;
+    if (e.kind === 'region') return { ...e, start: at, end: at, events: e.events.map(place).filter((x): x is Event => x !== null) };
+    if (e.kind === 'write') return { ...e, start: at, end: at, value: null };
+    return { ...e, start: at, end: at } as Event;
+  };
+  return collectEvents(file, code, { bats: ctx.bats }).events.map(place).filter((x): x is Event => x !== null);
 }
 
 /** The variable a command word is, alone: `$cmd`, `"$cmd"`, `${cmd}`, `"$@"`, `$1`,
@@ -435,6 +465,8 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
     }
     if (functions || !a.name) {
       ctx.assoc.skip(a);
+      // `export -f f`: a child bash may run f later, with any arguments.
+      if (functions && variant === 'export' && a.name) ctx.region.events.push({ kind: 'call', name: a.name.value, pattern: null, via: null, litArgs: [], dynArgs: false, fixedArgs: 0, splat: false, trap: true, later: 'export', start: a.start, end: a.end });
       continue;
     }
     const name = a.name.value;

@@ -12,15 +12,19 @@ const FULL = (1 << BITS) - 1;
 /** unset < unknown < set */
 export type Status = 0 | 1 | 2;
 
-/** Layout of `bits`: `words` words each of set, killed and unknown bits, then one slot per name. */
+/** Layout of `bits`: `words` words each of set, killed and unknown bits. */
 export interface State {
   dead: boolean;
   /** set: assigned on every path; killed: unset (or made local) since — even a name the shell
    * sets, or a file not followed may set; unknown: may have been assigned by a file nounset did not
-   * follow. Then per name: for a set one, an offset of its assignment (see flow.ts for the codes
-   * below 0); for an unknown one, the offset of the file that may set it; for an unset one, the
-   * number of its story (0: none). */
+   * follow. */
   bits: number[];
+  /** One slot per name: for a set one, an offset of its assignment (see flow.ts for the codes
+   * below 0); for an unknown one, the offset of the file that may set it; for an unset one, the
+   * number of its story (0: none). Shared between states until one of them writes a slot (most
+   * branches write few): `atOwned` says whether this state may write it in place. */
+  at: number[];
+  atOwned: boolean;
   /** ≥ 0: every name not set or killed may have been assigned by the file sourced at this offset. */
   opaque: number;
   /** At least this many positional parameters. */
@@ -50,7 +54,6 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   const KILLED = words;
   const UNK = 2 * words;
   const AT = 3 * words;
-  const size = AT + n;
   const has = (s: State, part: number, i: number): boolean => i < n && ((s.bits[part + ((i / BITS) | 0)] as number) & (1 << i % BITS)) !== 0;
   const on = (s: State, part: number, i: number): void => {
     if (i < n) s.bits[part + ((i / BITS) | 0)] = (s.bits[part + ((i / BITS) | 0)] as number) | (1 << i % BITS);
@@ -59,15 +62,27 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     if (i < n) s.bits[part + ((i / BITS) | 0)] = (s.bits[part + ((i / BITS) | 0)] as number) & ~(1 << i % BITS);
   };
 
-  const init: number[] = new Array<number>(size).fill(0);
+  const init: number[] = new Array<number>(AT).fill(0);
+  const initAt: number[] = new Array<number>(n).fill(0);
   table.names.forEach((name, i) => {
     if (!initial(name)) return;
     init[SET + ((i / BITS) | 0)] = (init[SET + ((i / BITS) | 0)] as number) | (1 << i % BITS);
-    init[AT + i] = -1;
+    initAt[i] = -1;
   });
 
-  const fresh = (argc: number): State => ({ dead: false, bits: init.slice(), opaque: -1, argc });
-  const clone = (s: State): State => ({ dead: s.dead, bits: s.bits.slice(), opaque: s.opaque, argc: s.argc });
+  const fresh = (argc: number): State => ({ dead: false, bits: init.slice(), at: initAt, atOwned: false, opaque: -1, argc });
+  const clone = (s: State): State => {
+    // Both share the slots now: whichever writes one first copies them.
+    s.atOwned = false;
+    return { dead: s.dead, bits: s.bits.slice(), at: s.at, atOwned: false, opaque: s.opaque, argc: s.argc };
+  };
+  const setSlot = (s: State, i: number, v: number): void => {
+    if (!s.atOwned) {
+      s.at = s.at.slice();
+      s.atOwned = true;
+    }
+    s.at[i] = v;
+  };
   const deadState = (): State => {
     const s = fresh(0);
     s.dead = true;
@@ -77,7 +92,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   const stories: string[] = [''];
   const tell = (text: string): number => stories.push(text) - 1;
   /** Why name i may be unset in s (it is: the caller checked), or null. */
-  const whyOf = (s: State, i: number): string | null => (i < n ? stories[s.bits[AT + i] as number] || null : null);
+  const whyOf = (s: State, i: number): string | null => (i < n ? stories[s.at[i] as number] || null : null);
 
   const statusOf = (s: State, i: number): Status => {
     if (has(s, SET, i)) return 2;
@@ -85,19 +100,19 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     if (has(s, UNK, i) || s.opaque >= 0) return 1;
     return 0;
   };
-  const atOf = (s: State, i: number): number => (i < n ? (s.bits[AT + i] as number) : -1);
+  const atOf = (s: State, i: number): number => (i < n ? (s.at[i] as number) : -1);
 
   const assign = (s: State, i: number, at: number): void => {
     on(s, SET, i);
     off(s, KILLED, i);
     off(s, UNK, i);
-    if (i < n) s.bits[AT + i] = at;
+    if (i < n && s.at[i] !== at) setSlot(s, i, at);
   };
   const kill = (s: State, i: number, text: string): void => {
     off(s, SET, i);
     off(s, UNK, i);
     on(s, KILLED, i);
-    if (i < n) s.bits[AT + i] = tell(text);
+    if (i < n) setSlot(s, i, tell(text));
   };
   /** Whatever was unset or unassigned may now have been set by what runs at `at`. */
   const makeOpaque = (s: State, at: number): void => {
@@ -145,7 +160,9 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
       const b = s.bits;
       if (first === null) {
         first = s;
-        out = { dead: false, bits: b.slice(), opaque: -1, argc: s.argc };
+        // The slots start as the first path's, shared until the join writes one.
+        s.atOwned = false;
+        out = { dead: false, bits: b.slice(), at: s.at, atOwned: false, opaque: -1, argc: s.argc };
         out.bits.fill(0, KILLED, AT);
       }
       const o = out.bits;
@@ -171,8 +188,8 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
       eachBit(anySet, (i) => {
         for (const s of states) {
           if (s.dead) continue;
-          if (has(s, UNK, i)) o[AT + i] = s.bits[AT + i] as number;
-          else if (s.opaque >= 0) o[AT + i] = s.opaque;
+          if (has(s, UNK, i)) setSlot(out, i, s.at[i] as number);
+          else if (s.opaque >= 0) setSlot(out, i, s.opaque);
           else continue;
           return;
         }
@@ -184,6 +201,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     // Where the first path leaves the name unset with a story, that story (copied with its slots)
     // stands; only the others need a look.
     const f = (first as State).bits;
+    const fAt = (first as State).at;
     const fOpq = (first as State).opaque >= 0 ? FULL : 0;
     for (let w = 0; w < words; w++) {
       const firstUnset = ~(f[SET + w] as number) & ((f[KILLED + w] as number) | ~((f[UNK + w] as number) | fOpq));
@@ -193,15 +211,16 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
         const bit = v & -v;
         v &= v - 1;
         const i = w * BITS + (31 - Math.clz32(bit));
-        if ((firstUnset & bit) !== 0 && (f[AT + i] as number) !== 0) continue;
+        if ((firstUnset & bit) !== 0 && (fAt[i] as number) !== 0) continue;
         let told = 0;
         let setAt: number | null = null;
         for (const s of states) {
           if (s.dead) continue;
-          if (has(s, SET, i)) setAt ??= s.bits[AT + i] as number;
-          else if (told === 0 && statusOf(s, i) === 0) told = s.bits[AT + i] as number;
+          if (has(s, SET, i)) setAt ??= s.at[i] as number;
+          else if (told === 0 && statusOf(s, i) === 0) told = s.at[i] as number;
         }
-        o[AT + i] = told !== 0 ? told : setAt !== null ? tell(story(i, setAt)) : 0;
+        const slot = told !== 0 ? told : setAt !== null ? tell(story(i, setAt)) : 0;
+        if (out.at[i] !== slot) setSlot(out, i, slot);
       }
     }
     return out;

@@ -40,6 +40,30 @@ const FILE_SPAN = 2 ** 22;
 
 export type SourceOutcome = { readonly kind: 'file'; readonly file: LoadedFile } | { readonly kind: 'unresolved'; readonly reason: string };
 
+/** Where a function is entered from: a call, a trap, `complete -F`, `export -f`, or (line 0)
+ * another file that sourced this one. */
+interface CallSite {
+  readonly state: State;
+  readonly line: number;
+  readonly trap: boolean;
+  readonly how: 'call' | 'trap' | 'complete' | 'export' | 'outside';
+}
+
+/** The call sites of `name`, in words: "the calls of f on lines 3, 7 and a trap set on line 9". */
+function describeSites(name: string, sites: readonly CallSite[]): string {
+  const parts: string[] = [];
+  const lines = (how: CallSite['how']): number[] => [...new Set(sites.filter((x) => x.how === how).map((x) => x.line))].sort((a, b) => a - b);
+  const at = (ls: number[]): string => `line${ls.length === 1 ? '' : 's'} ${ls.join(', ')}`;
+  const calls = lines('call');
+  if (calls.length > 0) parts.push(`the call${calls.length === 1 ? '' : 's'} of ${name} on ${at(calls)}`);
+  const traps = lines('trap');
+  if (traps.length > 0) parts.push(`the trap${traps.length === 1 ? '' : 's'} set on ${at(traps)}`);
+  const completes = lines('complete');
+  if (completes.length > 0) parts.push(`bash's completion (\`complete -F\` on ${at(completes)})`);
+  if (sites.some((x) => x.how === 'export' || x.how === 'outside')) parts.push(sites.some((x) => x.how === 'export') ? 'a child bash (it is exported)' : 'another file that sources this one');
+  return parts.join(' and ');
+}
+
 export interface FlowInput {
   readonly model: Region;
   /** The path of the script, for sourced files' cycles. */
@@ -56,6 +80,8 @@ export interface FlowInput {
   readonly loadSource: (source: Source, from: string) => SourceOutcome;
   /** A Bats file: `setup` runs before each test. */
   readonly bats: boolean;
+  /** Other files may source this one and call its functions with any arguments. */
+  readonly library?: boolean;
 }
 
 export interface FlowNote {
@@ -137,7 +163,9 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const loaded = new Map<string, SourceOutcome>();
   const summaries = new Map<string, Summary>();
   /** Calls seen in the latest walk of each caller (top level or a function): callee → states. */
-  const callStates = new Map<Region | 'top', Map<string, { state: State; line: number; trap: boolean }[]>>();
+  const callStates = new Map<Region | 'top', Map<string, CallSite[]>>();
+  /** The callers (top level or functions) whose latest walk called each function. */
+  const callersOf = new Map<string, Set<Region | 'top'>>();
   let caller: Region | 'top' = 'top';
   let recording = false;
   let collecting = false;
@@ -261,25 +289,36 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   let entryText = 'from line 1';
   // Each walk of the script's own code records into its own map, replaced when that code is
   // walked again from a new entry state; the last walks' maps are the result.
-  const recorded = new Map<Region | 'top', Map<Read, ReadStatus>>();
-  let current: Map<Read, ReadStatus> | null = null;
+  const recorded = new Map<Region | 'top', Map<Read, RawStatus>>();
+  let current: Map<Read, RawStatus> | null = null;
   const record = (read: Read, s: State): void => {
     if (!recording || current === null) return;
-    const st = readStatus(read, s);
     const old = current.get(read);
     const u = nounsetIn(s);
     const nounset = old === undefined || old.nounset === u ? u : 'unknown';
     // A read visited more than once (a loop body) keeps its worst verdict.
-    if (!old || rank(st) < rank(old)) current.set(read, { ...st, nounset });
-    else if (old.nounset !== nounset) current.set(read, { ...old, nounset });
+    const st = readStatus(read, s);
+    if (!old || rank(st) < rank(old)) {
+      st.nounset = nounset;
+      current.set(read, st);
+    } else old.nounset = nounset;
   };
-  const readStatus = (read: Read, s: State): ReadStatus => {
+  /** A read's status as the walk finds it; an unset one tells why only when asked at the end
+   * (building the words on every visit of every read cost more than the rest of the walk). */
+  const readStatus = (read: Read, s: State): RawStatus => {
     const name = read.name;
     if (isPositional(name)) {
       const n = Number(name);
       if (name === '0' || n <= s.argc) return { kind: 'set', at: -1 };
-      const line = lineOf(read.start);
-      return { kind: 'unset', why: s.argc === 0 ? `no argument $${name} is guaranteed on the path ${entryText} to line ${line}` : `only ${s.argc} argument${s.argc === 1 ? ' is' : 's are'} guaranteed on the path ${entryText} to line ${line}, not $${name}` };
+      const argc = s.argc;
+      const from = entryText;
+      return { kind: 'unset', why: () => (argc === 0 ? `no argument $${name} is guaranteed on the path ${from} to line ${lineOf(read.start)}` : `only ${argc} argument${argc === 1 ? ' is' : 's are'} guaranteed on the path ${from} to line ${lineOf(read.start)}, not $${name}`) };
+    }
+    // `"$@"` and `$*`: bash before 4.1 stops on them when there is no argument (plan.ts asks only then).
+    if (name === '@' || name === '*') {
+      if (s.argc > 0) return { kind: 'set', at: -1 };
+      const from = entryText;
+      return { kind: 'unset', why: () => `no argument is guaranteed on the path ${from} to line ${lineOf(read.start)}` };
     }
     // `${#a[@]}`, `${#a[i]}` need the array; every other read, its element 0 (see arrayKey).
     const key = read.node.type === 'ParamExp' && read.node.length && read.node.index ? arrayKey(name) : name;
@@ -287,23 +326,28 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     const i = id(key);
     if (st === 2) return { kind: 'set', at: ops.atOf(s, i) };
     if (st === 1) return { kind: 'unknown', source: ops.isUnknown(s, i) ? ops.atOf(s, i) : s.opaque };
-    const line = lineOf(read.start);
     if (key === name && statusIn(s, arrayKey(name)) === 2) {
       const at = ops.atOf(s, id(arrayKey(name)));
-      return { kind: 'unset', emptyArray: true, why: `${name} is an array${at >= 0 ? ` assigned on ${lineAt(at)}` : ''} that may have no element 0 (\`a=($(cmd))\`, \`read -a\`, \`mapfile\` give none when there is nothing to read), and \`$${name}\` and \`\${${name}[0]}\` stop on it under set -u; it is read on line ${line}` };
+      return { kind: 'unset', emptyArray: true, why: () => `${name} is an array${at >= 0 ? ` assigned on ${lineAt(at)}` : ''} that may have no element 0 (\`a=($(cmd))\`, \`read -a\`, \`mapfile\` give none when there is nothing to read), and \`$${name}\` and \`\${${name}[0]}\` stop on it under set -u; it is read on line ${lineOf(read.start)}` };
     }
     const w = ops.whyOf(s, i);
-    if (w) return { kind: 'unset', why: `${w}; it is read on line ${line}` };
-    const writes = writesOf.get(name) ?? [];
-    const later = writes.find((o) => o > read.end);
-    const earlier = writes.filter((o) => o < read.start).pop();
-    const tail =
-      earlier !== undefined
-        ? ` (its assignment on line ${lineOf(earlier)} does not reach here: it is in a subshell, a pipeline, a function not called first, or on another path)`
-        : later !== undefined
-          ? ` (it is assigned on line ${lineOf(later)}, after this read)`
-          : '';
-    return { kind: 'unset', why: `${name} is read on line ${line} with no assignment on the path ${entryText}${tail}` };
+    if (w) return { kind: 'unset', why: () => `${w}; it is read on line ${lineOf(read.start)}` };
+    const from = entryText;
+    return {
+      kind: 'unset',
+      why: () => {
+        const writes = writesOf.get(name) ?? [];
+        const later = writes.find((o) => o > read.end);
+        const earlier = writes.filter((o) => o < read.start).pop();
+        const tail =
+          earlier !== undefined
+            ? ` (its assignment on line ${lineOf(earlier)} does not reach here: it is in a subshell, a pipeline, a function not called first, or on another path)`
+            : later !== undefined
+              ? ` (it is assigned on line ${lineOf(later)}, after this read)`
+              : '';
+        return `${name} is read on line ${lineOf(read.start)} with no assignment on the path ${from}${tail}`;
+      },
+    };
   };
 
   // ---- the walk ----
@@ -484,6 +528,10 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const replace = (s: State, by: State): void => {
     s.dead = by.dead;
     s.bits = by.bits;
+    // The slots are shared from now on: neither may write them in place.
+    s.at = by.at;
+    s.atOwned = false;
+    by.atOwned = false;
     s.opaque = by.opaque;
     s.argc = by.argc;
   };
@@ -553,22 +601,30 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     if (callees.length === 0) return;
     const line = (lineOfs[cur] ?? lineOf)(e.start);
     if (collecting) {
-      const byCallee = callStates.get(caller) ?? new Map();
-      callStates.set(caller, byCallee);
+      let byCallee = callStates.get(caller);
+      if (!byCallee) callStates.set(caller, (byCallee = new Map()));
       let entry: State;
       if (e.trap) {
         // A handler runs at any later point: only what nothing unsets or shadows is sure.
         entry = clone(s);
-        for (const n of killedAnywhere) kill(entry, n, `${n} may be unset or shadowed by \`local\` when the trap set on line ${line} runs`);
-        entry.argc = 0;
+        const when = e.later === 'complete' ? `bash runs the completion function registered on line ${line}` : e.later === 'export' ? `a child bash runs the function exported on line ${line}` : `the trap set on line ${line} runs`;
+        for (const n of killedAnywhere) kill(entry, n, `${n} may be unset or shadowed by \`local\` when ${when}`);
+        // bash calls a completion function with the command, the word and the word before, and
+        // the COMP_ variables set.
+        entry.argc = e.later === 'complete' ? 3 : 0;
+        if (e.later === 'complete') for (const n of COMPLETION_VARIABLES) assign(entry, n, pos(e.start));
       } else {
         entry = clone(s);
         entry.argc = e.name === null ? 0 : e.fixedArgs + (e.splat ? s.argc : 0);
       }
       for (const c of callees) {
-        const list = byCallee.get(c) ?? [];
-        list.push({ state: entry, line, trap: e.trap });
-        byCallee.set(c, list);
+        const list = byCallee.get(c);
+        const site: CallSite = { state: entry, line, trap: e.trap, how: e.later ?? (e.trap ? 'trap' : 'call') };
+        if (list) list.push(site);
+        else byCallee.set(c, [site]);
+        let from = callersOf.get(c);
+        if (!from) callersOf.set(c, (from = new Set()));
+        from.add(caller);
       }
     }
     if (e.trap || e.name === null) {
@@ -669,8 +725,17 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const afterTop = top.dead ? startState : top;
   const entries = new Map<string, { state: State; text: string; uncalled: boolean }>();
   const meetEntry = (name: string): { state: State; text: string; uncalled: boolean } => {
-    const sites: { state: State; line: number; trap: boolean }[] = [];
-    for (const byCallee of callStates.values()) for (const site of byCallee.get(name) ?? []) sites.push(site);
+    const sites: CallSite[] = [];
+    for (const from of callersOf.get(name) ?? []) for (const site of callStates.get(from)?.get(name) ?? []) sites.push(site);
+    // In a library, another file may call any function, with any arguments, once it has sourced
+    // this one: one more call site, after the top level, with no argument known.
+    // (A function bash alone runs, through `complete -F`, keeps its three arguments.)
+    const outside = input.library === true && sites.some((x) => x.how === 'call' || x.how === 'trap') && (funcs.get(name) ?? []).some((d) => d.own && !d.region.flag);
+    if (outside || sites.some((x) => x.how === 'export')) {
+      const state = clone(afterTop.dead ? startState : afterTop);
+      state.argc = 0;
+      sites.push({ state, line: 0, trap: true, how: 'outside' });
+    }
     if (sites.length === 0) {
       let state = clone(afterTop);
       if (input.bats && !/^setup/.test(name) && name !== 'teardown_file') {
@@ -683,37 +748,43 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       if (state.dead) state = fresh(0);
       return { state, text: `from the end of the file's top level (${name} is not called in this file)`, uncalled: true };
     }
-    const lines = [...new Set(sites.map((x) => x.line))].sort((a, b) => a - b);
-    const what = sites.every((x) => x.trap) ? `the trap${lines.length === 1 ? '' : 's'} set on line${lines.length === 1 ? '' : 's'}` : `the call${lines.length === 1 ? '' : 's'} of ${name} on line${lines.length === 1 ? '' : 's'}`;
+    const text = describeSites(name, sites);
     const state = join(
       sites.map((x) => x.state),
-      `${what} ${lines.join(', ')}`,
+      text,
     );
-    return { state, text: `from ${what} ${lines.join(', ')}`, uncalled: false };
+    return { state, text: `from ${text}`, uncalled: false };
   };
   // A function's entry is met again only when a walk changed the states at its call sites.
-  let dirty = new Set(funcs.keys());
+  // Callers go first, so that in a call graph without cycles one pass settles every entry; a
+  // callee marked again after its turn waits for the next pass.
+  const dirty = new Set(funcs.keys());
+  const callersFirst = [...order].reverse();
   const calleesIn = (key: Region | 'top'): Iterable<string> => callStates.get(key)?.keys() ?? [];
-  for (let round = 0; round < 20 && dirty.size > 0; round++) {
-    const next = new Set<string>();
-    for (const [name, defs] of funcs) {
-      if (!dirty.has(name)) continue;
+  for (let pass = 0; pass < 20 && dirty.size > 0; pass++) {
+    for (const name of callersFirst) {
+      if (!dirty.delete(name)) continue;
+      const defs = funcs.get(name) ?? [];
       const entry = meetEntry(name);
       if (sameState(entries.get(name)?.state, entry.state) && entries.get(name)?.text === entry.text) continue;
       entries.set(name, entry);
       entryText = entry.text;
       for (const def of defs) {
-        for (const c of calleesIn(def.region)) next.add(c);
+        for (const c of calleesIn(def.region)) dirty.add(c);
         callStates.delete(def.region);
         walkFunction(def, entry.state);
-        for (const c of calleesIn(def.region)) next.add(c);
+        for (const c of calleesIn(def.region)) dirty.add(c);
       }
     }
-    dirty = next;
   }
   collecting = false;
   recording = false;
-  for (const map of recorded.values()) for (const [read, st] of map) status.set(read, st);
+  for (const map of recorded.values()) {
+    for (const [read, st] of map) {
+      const base = st.kind === 'unset' ? { kind: 'unset' as const, why: st.why(), ...(st.emptyArray ? { emptyArray: true as const } : {}) } : st.kind === 'set' ? { kind: 'set' as const, at: st.at } : { kind: 'unknown' as const, source: st.source };
+      status.set(read, st.nounset === undefined ? base : { ...base, nounset: st.nounset });
+    }
+  }
   const uncalled: FuncDef[] = [];
   for (const [name, defs] of funcs) if (entries.get(name)?.uncalled) for (const def of defs) if (def.own) uncalled.push(def);
   // One note for them all (bats calls its tests and hooks itself).
@@ -728,11 +799,22 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   return { status, notes, lineAt };
 }
 
+/** What bash sets while it runs a function `complete -F` registered, also when `compgen -F`
+ * runs it (test/flow/cases/func-complete.sh). Not COMP_WORDS: compgen leaves it unset. */
+const COMPLETION_VARIABLES = ['COMP_CWORD', 'COMP_LINE', 'COMP_POINT', 'COMP_TYPE', 'COMP_KEY'];
+
 /** Where a name is known set by a test rather than assigned, the set map holds the test's offset
  * coded below -1 (-1 is "the shell sets it"); the same function decodes it. */
 export const testedAt = (offset: number): number => -offset - 2;
 
-const rank = (s: ReadStatus): number => (s.kind === 'unset' ? 0 : s.kind === 'unknown' ? 1 : 2);
+/** A status while the walks run: mutable, and an unset one's reason still to be told. */
+type RawStatus = (
+  | { readonly kind: 'set'; readonly at: number }
+  | { readonly kind: 'unset'; readonly why: () => string; readonly emptyArray?: true }
+  | { readonly kind: 'unknown'; readonly source: number }
+) & { nounset?: NounsetState };
+
+const rank = (s: ReadStatus | RawStatus): number => (s.kind === 'unset' ? 0 : s.kind === 'unknown' ? 1 : 2);
 
 function isPositional(name: string): boolean {
   const c = name.charCodeAt(0);

@@ -166,8 +166,12 @@ export interface Call {
   readonly fixedArgs: number;
   /** ... plus the caller's own count when an argument is exactly `"$@"`. */
   readonly splat: boolean;
-  /** `trap HANDLER SIG`: the handler runs later, at any point after this one. */
+  /** `trap HANDLER SIG`: the handler runs later, at any point after this one. Also `complete -F
+   * f` and `export -f f`, whose function runs later too (see `later`). */
   readonly trap: boolean;
+  /** For such a call: `complete` (bash runs the function with three arguments and the COMP_
+   * variables set) or `export` (a child bash may run it, with any arguments). */
+  readonly later?: 'complete' | 'export';
 }
 
 /** A command that may assign variables nounset cannot name: `eval`, `export "$name"=v`,

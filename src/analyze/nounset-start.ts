@@ -3,7 +3,7 @@
 // most scripts never turn it on, and there the original never stopped on an unset value, so a
 // rewrite may add no stop. The run may know better for a library, from the files that source it.
 
-import type { NounsetState } from './model.js';
+import type { NounsetState, Region } from './model.js';
 
 /** `on` for a shebang that turns on nounset (`#!/bin/bash -eu`, `#!/usr/bin/env -S bash -u`,
  * `-o nounset`); `off` otherwise (bats does not turn nounset on either). */
@@ -25,4 +25,26 @@ export function nounsetAtStart(text: string): NounsetState {
     }
   }
   return on ? 'on' : 'off';
+}
+
+/** Commands that only define or set things up: a file whose top level runs nothing else is a
+ * library, whatever its first line says. */
+const SETUP = new Set(['set', 'shopt', 'export', 'readonly', 'declare', 'typeset', 'local', 'source', '.', ':', 'true', 'false', 'return', 'alias', 'complete', 'unset', 'trap', 'test', 'builtin', 'command', 'hash', 'umask']);
+
+/** Whether other files may source this one and call its functions with any arguments: its top
+ * level does nothing but define functions and set variables and options. A file with work of its
+ * own at the top level is a script whose callers are all in it (unless the run says another file
+ * sources it). A bats file is run by bats, never sourced. */
+export function looksLikeLibrary(model: Region, bats: boolean): boolean {
+  if (bats) return false;
+  const stack: Region[] = [model];
+  for (let r = stack.pop(); r; r = stack.pop()) {
+    for (const e of r.events) {
+      if (e.kind === 'region') {
+        if (e.shape !== 'function') stack.push(e);
+      } else if (e.kind === 'call' && !e.trap && (e.name === null || !SETUP.has(e.name))) return false;
+      else if (e.kind === 'jump' && e.how === 'exit') return false;
+    }
+  }
+  return true;
 }

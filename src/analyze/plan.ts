@@ -9,9 +9,10 @@ import { isBatsVariable } from './bats.js';
 import { findBlockSite, type BlockSite, type ExistingBlock } from './block-site.js';
 import { collectEvents } from './collect.js';
 import { analyzeFlow, testedAt, type FlowNote, type ReadStatus } from './flow.js';
+import { emptyArrayDeclarations } from './array-declarations.js';
 import { destructiveUses, type DestructiveUse } from './destructive.js';
 import { forEachEvent, type Event, type NounsetState, type Quoting, type Read, type Region, type SetTest, type Source, type Unset, type Write } from './model.js';
-import { nounsetAtStart } from './nounset-start.js';
+import { looksLikeLibrary, nounsetAtStart } from './nounset-start.js';
 import { sourceLoader } from './source-files.js';
 import { isAlwaysSet, isBlockUnsafe, isPlainValue, isPositional, isShellManaged, isVariableName } from './shell-vars.js';
 
@@ -37,6 +38,10 @@ export interface PlanOptions {
   readonly guardDestructive?: boolean;
   /** Move no line: block style falls back to inline (see readsLineNumbers). */
   readonly keepLineNumbers?: boolean;
+  /** The oldest bash the script must run under (FixOptions.bashVersion). */
+  readonly bashVersion?: '3.2' | '4.0' | '4.4' | '5';
+  /** Other files source this one: its functions may be called with any arguments (FixOptions). */
+  readonly library?: boolean;
   /** Functions defined elsewhere that print their caller's line numbers (FixOptions). */
   readonly lineReporters?: readonly string[];
   /** Whether `set -u` is on when the script starts; default from its shebang (nounset-start.ts).
@@ -83,6 +88,8 @@ export interface Plan {
   readonly notes: readonly FlowNote[];
   /** Why block style fell back to inline to move no line, or null. */
   readonly linesKept: 'configuration' | 'bats' | 'line numbers' | null;
+  /** `local -a X` declarations that get `=()`, and the lines of the `${#X[@]}` reads that need it. */
+  readonly arrayDeclarations: readonly { readonly start: number; readonly end: number; readonly name: string; readonly reads: readonly number[] }[];
   /** Whether `set -u` is on where a read runs; undefined where no walk reached it. */
   readonly nounsetOf: (read: Read) => NounsetState | undefined;
 }
@@ -176,8 +183,13 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     },
     bats: variant === 'bats',
     nounsetAtStart: options.nounsetAtStart ?? nounsetAtStart(text),
+    library: options.library ?? looksLikeLibrary(model, variant === 'bats'),
   });
   const unknownAsInput = options.sourcedUnknown === 'input';
+  // The oldest bash the script must run under (--bash-version, or what the script says).
+  const target = options.bashVersion ?? inferBashVersion(text) ?? '4.4';
+  const oldBash = options.dialect === 'bash' && variant !== 'ksh' && (target === '3.2' || target === '4.0');
+  const oldArgs = oldBash && (target === '3.2' || target === '4.0');
   const keepLines = options.style === 'block' && (options.keepLineNumbers === true || variant === 'bats' || linesRead || isBatsHelper(path, text));
   const style: FixStyle = keepLines ? 'inline' : options.style;
   const statusOf = (read: Read): ReadStatus => flow.status.get(read) ?? UNREACHED;
@@ -214,7 +226,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     (firstRead.get(name) ?? 0) < firstOpaque;
 
   const suppressed = suppressions(file, lineOf);
-  const reads: PlannedRead[] = facts.reads.map(({ read, inFunction }) => {
+  const planned: PlannedRead[] = facts.reads.map(({ read, inFunction }) => {
     const name = read.name;
     if (ignore.has(name)) return safeRead(read, inFunction, 'ignored by configuration');
     const off = suppressed.size === 0 ? undefined : suppressed.get(lineOf(read.start));
@@ -222,6 +234,16 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (read.braceExpanded) return { read, verdict: 'review', fix: 'review', reason: `bash expands the braces in this word before it reads $${name}, so it reads a longer name (\`$A{1,2}\` reads $A1 and $A2); check it by hand`, inFunction };
     if (read.form === 'guarded') return safeRead(read, inFunction, `\`\${${name}${read.op ?? ''}…}\` already handles an unset ${name}`);
     if (read.insideOwnGuard) return safeRead(read, inFunction, `inside \`\${${name}:+…}\`, which is expanded only when ${name} is set`);
+    // bash before 4.4 stops on `"${a[@]}"` of an empty array (and before 4.1 on `"$@"` with no
+    // argument): such a list needs an element (element 0 stands for it) or an argument.
+    const emptyList = read.form === 'list' || name === '@' || name === '*';
+    if (oldBash && emptyList && read.node.type === 'ParamExp' && !read.node.excl && (name !== '@' && name !== '*' ? true : oldArgs)) {
+      const st = statusOf(read);
+      if (st.kind === 'set') return safeRead(read, inFunction, name === '@' || name === '*' ? `every path to line ${lineOf(read.start)} passes an argument` : `${name} has an element 0 on every path to line ${lineOf(read.start)}, so it is not empty`);
+      const why = `${st.kind === 'unset' ? st.why : `${name} may be set by ${opaqueSource(st.source)}`}; bash ${target} stops on ${name === '@' || name === '*' ? `\`$${name}\` with no argument` : `\`\${${name}[@]}\` of an empty array`} under set -u (fixed in bash ${name === '@' || name === '*' ? '4.1' : '4.4'})`;
+      if (!isPlainList(read.node)) return { read, verdict: 'review', fix: 'review', reason: `${why}; this form cannot be guarded in place; check it by hand`, inFunction };
+      return { read, verdict: 'unsafe', fix: 'default', reason: `${why}; guarded so that an empty one gives nothing, as bash ≥ 4.4 does`, inFunction };
+    }
     if (read.form === 'special' && name !== '!') return safeRead(read, inFunction, `\`$${name}\` is always set`);
     if (read.form === 'list') {
       // mksh (and pdksh, oksh) stop on `"${a[@]}"` of an unset array: in ksh only an assigned one passes.
@@ -231,11 +253,18 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (name === 'FUNCNAME' && inFunction && variant !== 'ksh' && !facts.unsets.has(name)) return safeRead(read, inFunction, 'bash sets FUNCNAME while a function runs');
     const st = statusOf(read);
     if (st.kind === 'set') {
-      if (read.form === 'indirect') return { read, verdict: 'review', fix: 'review', reason: `reads the variable that ${name} names, which may be unset`, inFunction };
+      if (read.form === 'indirect') {
+        // `${!ref:-}` changes nothing while the variable ref names is set.
+        const n = read.node;
+        const bare = n.type === 'ParamExp' && !n.exp && !n.slice && !n.repl && !n.index && !n.length;
+        if (bare && !read.literal && !read.inBackquote) return { read, verdict: 'unsafe', fix: 'default', reason: `reads the variable that ${name} names, which may be unset; defaulted where it is read, which changes nothing while that variable is set`, inFunction };
+        return { read, verdict: 'review', fix: 'review', reason: `reads the variable that ${name} names, which may be unset`, inFunction };
+      }
       if (isPositional(name)) return safeRead(read, inFunction, `every path to line ${lineOf(read.start)} passes at least ${name} argument${name === '1' ? '' : 's'}`);
       if (st.at === -1) return safeRead(read, inFunction, `${variant === 'ksh' ? 'ksh' : options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
       if (st.at < -1) return safeRead(read, inFunction, `the test on ${flow.lineAt(testedAt(st.at))} shows ${name} is set on every path to line ${lineOf(read.start)}`);
       const how = facts.writeAt.get(st.at)?.how;
+      if (how === undefined && name.startsWith('COMP_')) return safeRead(read, inFunction, `bash sets ${name} while it runs the completion function registered on ${flow.lineAt(st.at)}`);
       const what = how === undefined || how === 'assignment' || how === 'declaration' ? 'assigned' : `set by ${how}`;
       return safeRead(read, inFunction, `${what} on every path to line ${lineOf(read.start)} (${flow.lineAt(st.at)})`);
     }
@@ -272,7 +301,9 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   function planUnsafe(read: Read, inFunction: boolean, st: ReadStatus, inlineOnly = false): PlannedRead {
     const name = read.name;
     const what = whyUnsafe(read, st);
-    const canRewrite = isRewritable(read);
+    const canRewrite = isRewritable(read, text);
+    // `${X#pat}` and the like take no `:-` or `:?`; they can only be wrapped (default-transform).
+    const canGuard = canRewrite && read.form !== 'transform';
     const nounset = st.nounset;
     let warning: PlannedRead['warning'];
     const unsafe = (fix: Fix, how: string): PlannedRead => {
@@ -286,21 +317,23 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     // elsewhere the original read an unset X as empty too (the same syntax error), so anything but
     // empty would change what it does.
     const dollarInArith = read.node.type === 'ParamExp' && read.arith !== null && canRewrite && nounset === 'on';
-    // The block cannot give an array assigned later its element 0.
-    const inBlock = !inlineOnly && blockable(name) && read.start >= coverFrom && !dollarInArith && !(st.kind === 'unset' && st.emptyArray);
+    // The block cannot give an array assigned later its element 0, nor give any array an element
+    // other than 0 (`${a[i]}`).
+    const otherElement = read.form === 'indexed' && !isElementZero(read.node);
+    const inBlock = !inlineOnly && blockable(name) && read.start >= coverFrom && !dollarInArith && !otherElement && !(st.kind === 'unset' && st.emptyArray);
     const use = destructive.get(read);
     if (use) {
       const where = use.via === null ? `it is in \`${use.word}\`, a path argument of ${use.command} on line ${lineOf(use.at)}` : `it is assigned to ${use.via}, which reaches \`${use.word}\`, a path argument of ${use.command} on line ${lineOf(use.at)}`;
       const other = use.emptied !== null ? `\`${use.emptied}\`` : 'another path';
       const guard = `\${${name}:?${isPositional(name) ? `argument ${name}` : name} is not set}`;
       if (options.guardDestructive) {
-        if (canRewrite) return unsafe('require', `${where}: an empty value would act on the wrong path, so stop instead (--guard-destructive)`);
+        if (canGuard) return unsafe('require', `${where}: an empty value would act on the wrong path, so stop instead (--guard-destructive)`);
         return unsafe('review', `${where}, in a form nounset cannot guard; check it by hand`);
       }
       // A new stop is allowed only here: an empty value would act on another path, nothing in
       // the scope tests or replaces it, and set -u may be on (where it is off, only a no-op).
       if (use.dangerous && use.handled === null && nounset !== 'off') {
-        if (canRewrite) return unsafe('require', `${where}: empty, it would act on ${other}, and nothing in the script tests the value first, so stop instead, on unset and on empty`);
+        if (canGuard) return unsafe('require', `${where}: empty, it would act on ${other}, and nothing in the script tests the value first, so stop instead, on unset and on empty`);
         return unsafe('review', `${where}, in a form nounset cannot guard; check it by hand`);
       }
       if (use.dangerous) {
@@ -312,7 +345,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     }
     if (required.has(name)) {
       if (inBlock) return unsafe('block', 'required: the env-init block stops the script when it is unset');
-      if (canRewrite) return unsafe('require', 'required by configuration: stop when it is unset');
+      if (canGuard) return unsafe('require', 'required by configuration: stop when it is unset');
     }
     if (inBlock) return unsafe('block', 'the env-init block gives it a default at the top of the script');
     if (!canRewrite) {
@@ -333,6 +366,17 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     return unsafe('default', zero ? 'arithmetic takes an unset name as 0' : 'defaulted to empty where it is read');
   }
 
+  // `${#X[@]}` after `local -a X`: the declaration gets `=()` (array-declarations.ts).
+  const lengthReads = new Set(planned.filter((p) => p.fix === 'review' && p.read.node.type === 'ParamExp' && p.read.node.length && p.read.node.index).map((p) => p.read));
+  const arrayDecls = emptyArrayDeclarations(model, lengthReads, (name) => facts.setTests.has(name));
+  const fixedBy = new Map<Read, number>();
+  for (const d of arrayDecls) for (const r of d.reads) fixedBy.set(r, d.decl.start);
+  const reads = fixedBy.size === 0 ? planned : planned.map((p) => {
+    const at = fixedBy.get(p.read);
+    if (at === undefined) return p;
+    return { ...p, fix: 'none' as const, verdict: 'unsafe' as const, reason: `${p.reason.replace(/; this form takes no inline default.*$/, '')}; the declaration on line ${lineOf(at)} gets \`=()\`, which makes ${p.read.name} an empty array, so \`\${#${p.read.name}[@]}\` gives 0 there` };
+  });
+
   const blockNames = new Set<string>(block?.entries.map((e) => e.name) ?? []);
   for (const r of reads) if (r.fix === 'block') blockNames.add(r.read.name);
   for (const name of [...Object.keys(options.defaults), ...options.required]) {
@@ -352,6 +396,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     linesKept: keepLines ? (options.keepLineNumbers === true ? 'configuration' : variant === 'bats' || isBatsHelper(path, text) ? 'bats' : 'line numbers') : null,
     notes: flow.notes,
     nounsetOf: (read) => flow.status.get(read)?.nounset,
+    arrayDeclarations: arrayDecls.map((d) => ({ start: d.decl.start, end: d.decl.end, name: d.decl.name, reads: d.reads.map((r) => lineOf(r.start)) })),
   };
 }
 
@@ -413,9 +458,50 @@ export function isFileDisabled(file: File): boolean {
   return file.comments.some((c) => /^\s*nounset\s+disable-file\b/.test(c.text));
 }
 
+/** Transforms whose result on an empty value is empty: `${X:+${X#pat}}` (default-transform)
+ * expands to what the original did without set -u. Not `/pat/rep` (an empty value may match and
+ * give `rep`), not `@Q`/`@A` (`''` and `X=''` for an empty X), nor a negative or computed slice
+ * length (an error on an empty value). `:+`, not `+`: `+` tells set from unset, which would keep
+ * X out of the env-init block on the next run. */
+const WRAPPABLE_OPS = new Set(['#', '##', '%', '%%', '^', '^^', ',', ',,', '~', '~~']);
+
+/** For a transform that can be wrapped, the text the wrapper repeats: the name and a plain
+ * subscript (`COMPREPLY[i]`, evaluated twice, so it must have no side effect); else null. */
+export function transformPrefix(read: Read, text: string): string | null {
+  const p = read.node;
+  if (p.type !== 'ParamExp' || p.excl || p.length || p.repl || read.inBackquote) return null;
+  if (p.exp ? !WRAPPABLE_OPS.has(p.exp.op) : p.slice === null) return null;
+  if (p.slice && p.slice.length !== null && !/^[0-9]+$/.test(text.slice(p.slice.length.start, p.slice.length.end).trim())) return null;
+  const end = p.index ? p.index.end : p.param.end;
+  const prefix = text.slice(p.param.start, end);
+  return /^[A-Za-z_][A-Za-z0-9_]*(?:\[[A-Za-z0-9_]+\])?$|^[0-9]+$/.test(prefix) ? prefix : null;
+}
+
+/** `${a[@]}`, `${a[*]}`, `$@`, `$*` with nothing more (no slice, no operator): the forms the
+ * old-bash guard rewrites. */
+function isPlainList(node: Read['node']): boolean {
+  return node.type === 'ParamExp' && !node.excl && !node.length && !node.slice && !node.repl && !node.exp && !node.names;
+}
+
+/** What a script says of the oldest bash it runs under: a comment naming bash 3 (macOS's
+ * /bin/bash), or a test of BASH_VERSINFO against 3 or 4. Null when it says nothing. */
+export function inferBashVersion(text: string): '3.2' | '4.0' | null {
+  if (/#.*\bbash[ -]?v?3(?:\.\d+)?\b|#.*macOS'?s? (?:\/bin\/)?bash\b/i.test(text)) return '3.2';
+  const m = /BASH_VERSINFO(?:\[0\])?\}?"?\s*(?:-lt|-le|-ge|-gt|-eq|-ne|<=?|>=?|==|!=)\s*"?([34])\b/.exec(text);
+  if (m) return m[1] === '3' ? '3.2' : '4.0';
+  return null;
+}
+
+/** `${a[0]}`: the element the env-init block's `a="${a:-}"` gives. */
+function isElementZero(node: Read['node']): boolean {
+  const expr = node.type === 'ParamExp' ? node.index?.expr : null;
+  return expr?.type === 'ArithmWord' && expr.word.parts.length === 1 && expr.word.parts[0]?.type === 'Lit' && expr.word.parts[0].value === '0';
+}
+
 /** Whether a rewrite in place fits the reference's form and position. */
-function isRewritable(read: Read): boolean {
+function isRewritable(read: Read, text: string): boolean {
   if (read.literal) return false;
+  if (read.form === 'transform') return transformPrefix(read, text) !== null;
   if (read.node.type === 'ArithmVar') {
     // Where arithmetic is part of a shell word, `(` would end the word, so only a name that is the
     // whole expression is rewritten (in [[ ]], nounset's parser also stops reading an operand with

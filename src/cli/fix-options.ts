@@ -13,6 +13,7 @@ export interface FixArgs {
   readonly sourcedUnknown?: string;
   readonly guardDestructive?: boolean;
   readonly keepLineNumbers?: boolean;
+  readonly bashVersion?: string;
 }
 
 /** `NAME=value` pairs; the library checks that NAME is a variable name and value can be written. */
@@ -42,5 +43,6 @@ export function toFixOptions(args: FixArgs): Omit<FixOptions, 'path'> {
     ...(args.sourcedUnknown ? { sourcedUnknown: args.sourcedUnknown as 'inline' | 'leave' | 'input' } : {}),
     ...(args.guardDestructive ? { guardDestructive: true } : {}),
     ...(args.keepLineNumbers ? { keepLineNumbers: true } : {}),
+    ...(args.bashVersion ? { bashVersion: args.bashVersion as '3.2' | '4.0' | '4.4' | '5' } : {}),
   };
 }

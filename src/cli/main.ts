@@ -223,6 +223,7 @@ function withFixOptions<T>(y: Argv<T>) {
     .option('ignore-var', { type: 'string', array: true, nargs: 1, describe: 'NAME: a variable nounset never touches (repeatable)' })
     .option('sourced-unknown', { choices: ['inline', 'leave', 'input'] as const, describe: 'reads a sourced file nounset cannot follow (or an eval) may set: inline (default) defaults each where it is read, leave leaves them alone, input also lists them as inputs' })
     .option('guard-destructive', { type: 'boolean', describe: 'guard every reference that reaches an rm/mv/find -delete path with ${X:?…} (default: only where an empty value is not handled and set -u may be on)' })
+    .option('bash-version', { choices: ['3.2', '4.0', '4.4', '5'] as const, describe: 'the oldest bash the scripts must run under: below 4.4, empty "${a[@]}" (and, below 4.1, "$@") is guarded (default: what a script says, else 4.4)' })
     .option('keep-line-numbers', { type: 'boolean', describe: 'move no line: no env-init block, every reference rewritten where it is (automatic for scripts that read LINENO or caller, and bats files)' });
 }
 

@@ -51,6 +51,7 @@ export function resolveFileConfig(loaded: LoadedConfig, absFile: string): Resolv
     if (layer.sourcedUnknown !== undefined) out.sourcedUnknown = layer.sourcedUnknown;
     if (layer.guardDestructive !== undefined) out.guardDestructive = layer.guardDestructive;
     if (layer.keepLineNumbers !== undefined) out.keepLineNumbers = layer.keepLineNumbers;
+    if (layer.bashVersion !== undefined) out.bashVersion = layer.bashVersion;
     for (const [name, value] of Object.entries(layer.defaults ?? {})) defaults.set(name, value);
   }
   // Sorted, so the same config gives byte-identical output whatever order the layers came in.

@@ -21,6 +21,8 @@ export interface ConfigSettings {
   readonly guardDestructive?: boolean;
   /** Move no line (`--keep-line-numbers`). */
   readonly keepLineNumbers?: boolean;
+  /** The oldest bash the scripts must run under (`--bash-version`). */
+  readonly bashVersion?: '3.2' | '4.0' | '4.4' | '5';
 }
 
 export interface ConfigOverride extends ConfigSettings {
@@ -68,4 +70,5 @@ export interface ResolvedFileConfig {
   sourcedUnknown?: 'inline' | 'leave' | 'input';
   guardDestructive?: boolean;
   keepLineNumbers?: boolean;
+  bashVersion?: '3.2' | '4.0' | '4.4' | '5';
 }

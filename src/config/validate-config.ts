@@ -116,6 +116,7 @@ const SETTINGS: Readonly<Record<string, Check>> = {
   sourcedUnknown: oneOf(['inline', 'leave', 'input']),
   guardDestructive: checkBoolean,
   keepLineNumbers: checkBoolean,
+  bashVersion: oneOf(['3.2', '4.0', '4.4', '5']),
 };
 
 const OVERRIDE: Readonly<Record<string, Check>> = {

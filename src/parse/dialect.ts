@@ -19,7 +19,10 @@ export interface DialectGuess {
   readonly variant: ShellVariant | null;
 }
 
-const BASH_SHELLS = new Set(['bash']);
+// bashio: bash with Home Assistant's library sourced (`#!/usr/bin/with-contenv bashio`).
+const BASH_SHELLS = new Set(['bash', 'bashio']);
+/** Programs that run the next word of the shebang line: `env`, and s6-overlay's `with-contenv`. */
+const SHEBANG_WRAPPERS = new Set(['env', 'with-contenv']);
 const POSIX_SHELLS = new Set(['sh', 'dash', 'ash', 'posix']);
 // ksh syntax is close to bash's: read with the bash grammar, a construct bash lacks is a parse
 // error, and a file that does not parse is left alone with a diagnostic.
@@ -58,7 +61,7 @@ export function detectDialect(text: string, path = ''): DialectGuess {
   const shebang = /^#![ \t]*(\S+)(?:[ \t]+(\S+))?/.exec(text);
   if (shebang?.[1]) {
     let prog = shebang[1].slice(shebang[1].lastIndexOf('/') + 1);
-    if (prog === 'env') {
+    if (SHEBANG_WRAPPERS.has(prog)) {
       const args = text.slice(shebang[0].length - (shebang[2]?.length ?? 0)).split('\n', 1)[0] ?? '';
       prog = args.trim().split(/[ \t]+/).find((a) => !a.startsWith('-')) ?? '';
       prog = prog.slice(prog.lastIndexOf('/') + 1);

@@ -10,6 +10,12 @@ export const EXPLANATIONS: Readonly<Record<EditKind, string>> = {
     '`$X` → `${X:-value}`: as default-empty, with the default given by --default X=value. The value is written so it expands to exactly itself in that quoting context.',
   'default-zero':
     '`x` → `${x:-0}` in arithmetic: what arithmetic makes of an unset name. Inside a larger expression the rewrite is `(${x:-0})`, because bash evaluates a bare name\'s value as an expression of its own (`2*x` with x=1+1 is 4) and the parentheses keep that. `$X` inside `$(( ))` gets `${X:-0}` too, since an empty value there is a syntax error.',
+  'default-transform':
+    '`${X#pat}` → `${X:+${X#pat}}` (and `${X##…}`, `${X%…}`, `${X^^}`, `${X,,}`, `${X:1}`): a form that takes no inline default is expanded only when X is set and not empty. Otherwise the whole expansion is empty, which is what the transform gives an empty value, and what it gave an unset X without set -u; with X set, it is exactly the original. Used where the env-init block cannot cover the variable (an array, a local, a positional parameter, inline style).',
+  'default-list':
+    '`"${a[@]}"` → `${a[@]+"${a[@]}"}` and `"$@"` → `${@+"$@"}`, for scripts that must run under bash before 4.4 (--bash-version 3.2 or 4.0, or a script that says so): bash 3.2 to 4.3 stop on an empty array\'s list expansion under set -u (and 3.2 and 4.0 on "$@" with no argument). The guard gives no word for an empty list, as bash 4.4 and later do, and exactly the list otherwise.',
+  'declare-empty':
+    '`local -a X` → `local -a X=()` (and `declare -a`, `declare -A`, `typeset -a`): declared without a value, X stays unset, and bash stops on a later `${#X[@]}` under set -u. `=()` makes X an empty array, so `${#X[@]}` gives 0, as it did without set -u. Only in a function (a new local) or at the top level before anything reads or assigns X, only where the declaration runs on every path to the read, and never for a variable the script tests for set-ness.',
   'require-nonempty':
     '`$X` → `${X:?X is not set}`: the value reaches a path given to rm, mv, find -delete, chown -R and the like (directly or through an assignment in its scope), an empty value would make it act on another path (`rm -rf "$DIR/"` becomes `rm -rf /`), nothing in the script tests or replaces the value first, and set -u is or may be on there (where an unset value stopped the script before). So the script stops instead, on unset and on empty. Also used for --require NAME in inline style, and everywhere with --guard-destructive.',
   'env-init-block':

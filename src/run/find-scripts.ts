@@ -52,7 +52,7 @@ function withGitignore(io: ScriptIO, dir: string, rules: Rules): Rules {
 }
 // As `shfmt -f`: .bats files are parsed with `@test` blocks, ksh ones with the bash grammar.
 const SCRIPT_EXTENSIONS = ['.sh', '.bash', '.bats', '.ksh'];
-const SHEBANG_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'ksh93', 'mksh', 'pdksh', 'oksh', 'bats']);
+const SHEBANG_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'ksh93', 'mksh', 'pdksh', 'oksh', 'bats', 'bashio']);
 /** Enough for any real shebang line. */
 const HEAD_BYTES = 256;
 

@@ -21,6 +21,7 @@ function normalize(options: FixOptions): Omit<PlanOptions, 'dialect' | 'variant'
     if (!isQuotableDefault(v)) throw new UsageError(`default for ${n}: quotes, '}', backslashes and line breaks cannot be written the same way in every context; got ${JSON.stringify(v)}`);
   }
   if (options.style !== undefined && options.style !== 'block' && options.style !== 'inline') throw new UsageError(`unknown style: ${String(options.style)}`);
+  if (options.bashVersion !== undefined && !['3.2', '4.0', '4.4', '5'].includes(options.bashVersion)) throw new UsageError(`unknown bashVersion: ${String(options.bashVersion)} (3.2, 4.0, 4.4 or 5)`);
   if (options.sourcedUnknown !== undefined && !['inline', 'leave', 'input'].includes(options.sourcedUnknown)) throw new UsageError(`unknown sourcedUnknown: ${String(options.sourcedUnknown)} (inline, leave or input)`);
   return {
     style: options.style ?? 'block',
@@ -34,6 +35,8 @@ function normalize(options: FixOptions): Omit<PlanOptions, 'dialect' | 'variant'
     guardDestructive: options.guardDestructive === true,
     keepLineNumbers: options.keepLineNumbers === true,
     ...(options.nounsetAtStart ? { nounsetAtStart: options.nounsetAtStart } : {}),
+    ...(options.library !== undefined ? { library: options.library } : {}),
+    ...(options.bashVersion !== undefined ? { bashVersion: options.bashVersion } : {}),
     ...(options.lineReporters && options.lineReporters.length > 0 ? { lineReporters: options.lineReporters } : {}),
   };
 }

@@ -62,6 +62,7 @@ export function mergeFixOptions(cli: Omit<FixOptions, 'path'>, file: ResolvedFil
     ...(sourcedUnknown ? { sourcedUnknown } : {}),
     ...((cli.guardDestructive ?? file.guardDestructive) ? { guardDestructive: true } : {}),
     ...((cli.keepLineNumbers ?? file.keepLineNumbers) ? { keepLineNumbers: true } : {}),
+    ...((cli.bashVersion ?? file.bashVersion) ? { bashVersion: cli.bashVersion ?? file.bashVersion } : {}),
   };
 }
 
@@ -117,14 +118,22 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
 }
 
 /** What each file needs to know of the others (run-context.ts): line-reporting functions, the
- * set -u state the files sourcing a library give it, the helpers bats loads. */
+ * set -u state the files sourcing a library give it, which files others source, the helpers bats
+ * loads. */
 function withRunContext(planned: PlannedFile[], context: RunContext): PlannedFile[] {
   return planned.map((p) => {
     if (!('task' in p)) return p;
     const start = p.task.fix.nounsetAtStart ?? context.nounsetAtStart.get(p.task.path);
     const keep = p.task.fix.keepLineNumbers === true || context.batsLoaded.has(p.task.path);
-    if (start === undefined && !keep && context.lineReporters.length === 0) return p;
-    const fix = { ...p.task.fix, ...(start ? { nounsetAtStart: start } : {}), ...(keep ? { keepLineNumbers: true } : {}), ...(context.lineReporters.length > 0 ? { lineReporters: context.lineReporters } : {}) };
+    const library = p.task.fix.library ?? (context.sourced.has(p.task.path) ? true : undefined);
+    if (start === undefined && !keep && library === undefined && context.lineReporters.length === 0) return p;
+    const fix = {
+      ...p.task.fix,
+      ...(start ? { nounsetAtStart: start } : {}),
+      ...(keep ? { keepLineNumbers: true } : {}),
+      ...(library !== undefined ? { library } : {}),
+      ...(context.lineReporters.length > 0 ? { lineReporters: context.lineReporters } : {}),
+    };
     return { task: { ...p.task, fix } };
   });
 }

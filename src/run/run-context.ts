@@ -12,10 +12,12 @@ import type { FixOptions } from '../result.js';
 export interface RunContext {
   /** Functions defined in the run's files whose bodies read LINENO or BASH_LINENO, or run `caller`. */
   readonly lineReporters: readonly string[];
-  /** `unknown` for a file no shebang runs that a file turning on set -u may source. */
+  /** `unknown` for a file that a file turning on set -u may source. */
   readonly nounsetAtStart: ReadonlyMap<string, NonNullable<FixOptions['nounsetAtStart']>>;
   /** Files bats loads (`load helper`): bats reports their failures by line. */
   readonly batsLoaded: ReadonlySet<string>;
+  /** Files another file of the run sources: libraries, whose functions others may call. */
+  readonly sourced: ReadonlySet<string>;
 }
 
 /** What the run needs to know of one file, from its text alone: small, so a run keeps it for every
@@ -25,10 +27,9 @@ export interface FileFacts {
   readonly path: string;
   /** Whether it may turn on set -u (MAY_TURN_ON). */
   readonly mayTurnOn: boolean;
-  /** No shebang and not a bats file: a library others source. */
-  readonly library: boolean;
-  /** The files its `source`/`.` lines (and bats' `load`) may name. */
-  readonly sources: readonly RegExp[];
+  /** The files its `source`/`.` lines (and bats' `load`) may name, with the basename each names
+   * (null when computed). */
+  readonly sources: readonly SourcePattern[];
   /** Its functions whose own bodies show line numbers. */
   readonly lineReporters: readonly string[];
 }
@@ -38,7 +39,6 @@ export function fileFacts(path: string, text: string): FileFacts {
   return {
     path,
     mayTurnOn: MAY_TURN_ON.test(text),
-    library: !/^\uFEFF?#!/.test(text) && !bats,
     sources: sourcedPatterns(text, bats),
     lineReporters: readsLineNumbers(text) ? reportingFunctions(text, path) : [],
   };
@@ -50,24 +50,35 @@ export function runContext(files: readonly FileFacts[]): RunContext {
   const sourcers = new Map<string, string[]>();
   const batsLoaded = new Set<string>();
   const mayTurnOn = new Map<string, boolean>();
-  const libraries = new Set<string>();
-  const patterns: { from: string; re: RegExp }[] = [];
+  // Source patterns by the basename they name; those whose basename is computed apart.
+  const byBase = new Map<string, { from: string; re: RegExp }[]>();
+  const computed: { from: string; re: RegExp }[] = [];
   for (const f of files) {
     mayTurnOn.set(f.path, f.mayTurnOn);
-    if (f.library) libraries.add(f.path);
-    for (const re of f.sources) patterns.push({ from: f.path, re });
+    for (const p of f.sources) {
+      const pattern = { from: f.path, re: p.re };
+      if (p.base === null) computed.push(pattern);
+      else (byBase.get(p.base) ?? byBase.set(p.base, []).get(p.base))?.push(pattern);
+    }
     for (const name of f.lineReporters) lineReporters.add(name);
   }
-  for (const lib of libraries) {
-    for (const p of patterns) {
-      if (p.from === lib || !p.re.test(lib)) continue;
-      (sourcers.get(lib) ?? sourcers.set(lib, []).get(lib))?.push(p.from);
-      if (p.from.endsWith('.bats')) batsLoaded.add(lib);
+  for (const { path } of files) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    for (const p of [...(byBase.get(base) ?? []), ...computed]) {
+      if (p.from === path || !p.re.test(path)) continue;
+      (sourcers.get(path) ?? sourcers.set(path, []).get(path))?.push(p.from);
+      if (p.from.endsWith('.bats')) batsLoaded.add(path);
     }
   }
   const nounsetAtStart = new Map<string, 'unknown'>();
   for (const [lib, from] of sourcers) if (from.some((f) => mayTurnOn.get(f) === true)) nounsetAtStart.set(lib, 'unknown');
-  return { lineReporters: [...lineReporters].sort(), nounsetAtStart, batsLoaded };
+  return { lineReporters: [...lineReporters].sort(), nounsetAtStart, batsLoaded, sourced: new Set(sourcers.keys()) };
+}
+
+/** A pattern over run paths, and the basename it names (null when computed). */
+export interface SourcePattern {
+  readonly re: RegExp;
+  readonly base: string | null;
 }
 
 /** `set -u`, `set -eu…`, `set -o nounset`, or a shebang with -u: a cheap over-approximation. */
@@ -76,28 +87,36 @@ const MAY_TURN_ON = /\bset\s+(?:[-+][A-Za-z]*\s+)*-[A-Za-z]*u|\bnounset\b|^#!.*\
 /** The files a script's `source`/`.` lines (and bats' `load`) may name, as patterns over run
  * paths: each expansion in the path may be anything (`"$ROOT/lib/commands/$cmd.bash"` matches
  * `lib/commands/command-install.bash`). */
-function sourcedPatterns(text: string, bats: boolean): RegExp[] {
-  const out: RegExp[] = [];
+function sourcedPatterns(text: string, bats: boolean): SourcePattern[] {
+  const out: SourcePattern[] = [];
   for (const m of sourceLines(text, bats)) {
-    let word = (m[1] ?? '').replace(/\$\([^)]*\)+|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@*#?]|`[^`]*`/g, '*').replace(/["']/g, '');
+    // Command substitutions, innermost first, then expansions: each may be anything.
+    let rest = m[1] ?? '';
+    for (let before = ''; before !== rest; ) {
+      before = rest;
+      rest = rest.replace(/\$\([^()]*\)|`[^`]*`/g, '*');
+    }
+    const first = /^(?:"[^"]*"|'[^']*'|[^\s;&|])+/.exec(rest.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@*#?]/g, '*'))?.[0] ?? '';
+    let word = first.replace(/["']/g, '');
     if (word === '' || word === '*' || word.startsWith('-')) continue;
     // bats' `load helper` names helper.bash.
     if (bats && /^\s*load\b/.test((m[0] ?? '').replace(/^[;&|{(]/, '')) && !word.endsWith('.bash')) word += '.bash';
     const tail = word.replace(/^(?:\*|\.\.?)?\/+/, '').replace(/^(?:\.\.?\/)+/, '');
+    const base = tail.slice(tail.lastIndexOf('/') + 1);
     const re = tail.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
-    out.push(new RegExp(`(?:^|/)${re}$`));
+    out.push({ re: new RegExp(`(?:^|/)${re}$`), base: base.includes('*') ? null : base });
   }
   return out;
 }
 
-/** The matches of `(?:^|[;&|{(]|\bthen|\bdo)\s*(?:\.|source)[ \t]+(\S+)` (with `load` for bats),
+/** The matches of `(?:^|[;&|{(]|\bthen|\bdo)\s*(?:\.|source)[ \t]+([^\n]+)` (with `load` for bats),
  * as `text.matchAll` gives them with the flags `gm`, found three times faster: the regular
  * expression is tried only where its keyword is, from each place a match with that keyword can
  * start (the prefixes are at most four characters long), leftmost first. */
 export function* sourceLines(text: string, bats: boolean): Generator<RegExpExecArray> {
   const keyword = bats ? '(?:\\.|source|load)' : '(?:\\.|source)';
-  const line = new RegExp(`(?:^|[;&|{(]|\\bthen|\\bdo)\\s*${keyword}[ \\t]+(\\S+)`, 'my');
-  const word = new RegExp(`${keyword}[ \\t]+\\S`, 'g');
+  const line = new RegExp(`(?:^|[;&|{(]|\\bthen|\\bdo)\\s*${keyword}[ \\t]+([^\\n]+)`, 'my');
+  const word = new RegExp(`${keyword}[ \\t]+[^\\n]`, 'g');
   const space = /\s/;
   // Matches do not overlap: the next starts at or after `done`.
   let done = 0;

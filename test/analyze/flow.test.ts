@@ -160,3 +160,56 @@ describe('flow: entry points and notes', () => {
     assert.throws(() => fixScript('', { sourcedUnknown: 'maybe' as 'leave' }), /unknown sourcedUnknown: maybe/);
   });
 });
+
+describe('flow: callers nounset cannot see (issue 17)', () => {
+  it('a library (its top level only defines functions) may be called by another file with no argument', () => {
+    const lib = 'greet() { echo "hello $1"; }\nmain_cmd() { greet world; }\n';
+    const r = verdictOf(lib, '1', 1);
+    assert.equal(r.verdict, 'unsafe');
+    assert.match(r.reason, /from the call of greet on line 2 and another file that sources this one/);
+    // A script with work of its own at the top level has all its callers in it...
+    const script = '#!/bin/bash\ngreet() { echo "hello $1"; }\ngreet world\n';
+    assert.equal(verdictOf(script, '1', 2).verdict, 'safe');
+    // ... unless the run says another file sources it.
+    assert.equal(verdictOf(script, '1', 2, { library: true }).verdict, 'unsafe');
+  });
+
+  it('export -f: a child bash may run the function with no argument (bash names the file "environment", so no flow case)', () => {
+    const text = 'work() { echo "$1"; }\nexport -f work\nwork a\nbash -u -c work\n';
+    const r = verdictOf(text, '1', 1);
+    assert.equal(r.verdict, 'unsafe');
+    assert.match(r.reason, /a child bash \(it is exported\)/);
+  });
+
+  it('complete -F: bash passes three arguments and sets COMP_CWORD, COMP_LINE, COMP_POINT (not COMP_WORDS under compgen)', () => {
+    const text = '_f() {\n  echo "$1 $2 $3 $4 $COMP_CWORD ${COMP_WORDS[0]}"\n}\ncomplete -F _f mycmd\n';
+    assert.equal(verdictOf(text, '3', 2).verdict, 'safe');
+    assert.equal(verdictOf(text, '4', 2).verdict, 'unsafe');
+    assert.match(verdictOf(text, 'COMP_CWORD', 2).reason, /bash sets COMP_CWORD while it runs the completion function registered on line 4/);
+    assert.equal(verdictOf(text, 'COMP_WORDS', 2).verdict, 'unsafe');
+  });
+});
+
+describe('old bash (issue 17): lists that stop a set -u script before bash 4.4', () => {
+  // No bash before 5 can be installed here: the facts are the documented ones. bash 4.4's CHANGES:
+  // "Using ${a[@]} or ${a[*]} with an array without any assigned elements when the nounset option is
+  // enabled no longer throws an unbound variable error." The bash40-028 patch: "$@ and $* are now
+  // the only variables, parameters, or special parameters that do not cause errors when unset".
+  const text = 'set -u\nargs=()\ncmd "${args[@]}" "$@"\nnames=(a b)\ncmd "${names[@]}"\nf() { cmd "$@"; }\nf x\n';
+  it('by default (bash ≥ 4.4) they are safe', () => {
+    assert.equal(verdictOf(text, 'args', 3).verdict, 'safe');
+    assert.equal(fixScript(text, { path: 'x.sh' }).output, text);
+  });
+  it('with bashVersion 3.2 an empty array and "$@" with no argument are guarded; a non-empty array and "$@" with an argument are not', () => {
+    const out = fixScript(text, { path: 'x.sh', bashVersion: '3.2' }).output;
+    assert.equal(out, 'set -u\nargs=()\ncmd ${args[@]+"${args[@]}"} ${@+"$@"}\nnames=(a b)\ncmd "${names[@]}"\nf() { cmd "$@"; }\nf x\n');
+    assert.match(verdictOf(text, 'args', 3, { bashVersion: '3.2' }).reason, /bash 3\.2 stops on `\$\{args\[@\]\}` of an empty array under set -u \(fixed in bash 4\.4\)/);
+    // bash 4.0 to 4.3 (`4.0`): the same for arrays.
+    assert.match(fixScript(text, { path: 'x.sh', bashVersion: '4.0' }).output, /\$\{args\[@\]\+"\$\{args\[@\]\}"\}/);
+  });
+  it('a script that says it runs on bash 3 gets the guard without the option', () => {
+    const says = `# works with macOS's /bin/bash\n${text}`;
+    assert.match(fixScript(says, { path: 'x.sh' }).output, /\$\{args\[@\]\+"\$\{args\[@\]\}"\}/);
+    assert.equal(fixScript(says, { path: 'x.sh', bashVersion: '5' }).output, says);
+  });
+});

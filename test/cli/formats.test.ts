@@ -119,7 +119,7 @@ describe('nounset --explain, --max-size, --quiet', () => {
     assert.match(one.stdout, /^default-zero\n {2}`x` → `\$\{x:-0\}` in arithmetic/);
     const all = runCli(['--explain'], dir());
     const kinds = [...all.stdout.matchAll(/^([a-z-]+)$/gm)].map((m) => m[1]);
-    assert.deepEqual(kinds, ['default-empty', 'default-value', 'default-zero', 'env-init-block', 'require-nonempty']);
+    assert.deepEqual(kinds, ['declare-empty', 'default-empty', 'default-list', 'default-transform', 'default-value', 'default-zero', 'env-init-block', 'require-nonempty']);
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const k of kinds) assert.ok(readme.includes(`<a id="${k}"></a>`), `README.md explains ${k ?? ''}`);
     const bad = runCli(['--explain', 'nope'], dir());

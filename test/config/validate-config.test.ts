@@ -72,16 +72,16 @@ describe('validateConfig', () => {
     assert.equal(problem({ Exclude: [] }), 'Exclude: unknown key; did you mean "exclude"?');
     assert.equal(
       problem({ transforms: [] }),
-      'transforms: unknown key (known keys: $schema, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, exclude, overrides, contract)',
+      'transforms: unknown key (known keys: $schema, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, bashVersion, exclude, overrides, contract)',
     );
     assert.equal(problem({ overrides: [{ files: '*', dialekt: 'sh' }] }), 'overrides[0].dialekt: unknown key; did you mean "dialect"?');
     assert.equal(
       problem({ overrides: [{ files: '*', overrides: [] }] }),
-      'overrides[0].overrides: unknown key (known keys: files, excludeFiles, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers)',
+      'overrides[0].overrides: unknown key (known keys: files, excludeFiles, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, bashVersion)',
     );
     assert.equal(problem({ contract: { manifest: [] } }), 'contract.manifest: unknown key; did you mean "manifests"?');
     assert.equal(problem({ contract: { map: { '/opt/x': '' } } }), 'contract.map["/opt/x"]: must not be an empty string');
-    assert.equal(problem({ 'my key': 1 }), '["my key"]: unknown key (known keys: $schema, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, exclude, overrides, contract)');
+    assert.equal(problem({ 'my key': 1 }), '["my key"]: unknown key (known keys: $schema, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, bashVersion, exclude, overrides, contract)');
   });
 
   it('reports the first problem in file order', () => {

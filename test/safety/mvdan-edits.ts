@@ -10,7 +10,7 @@
 import type { FixResult } from '../../src/result.js';
 import type { Dialect } from '../oracle/mvdan-reading.js';
 import { editSpans, place, type EditSpan } from './edit-spans.js';
-import { GUARD_OPS, mvdanTree, type NodeRecord } from './mvdan-nodes.js';
+import { ALTERNATE_OP, GUARD_OPS, mvdanTree, type NodeRecord } from './mvdan-nodes.js';
 
 export interface EditCheck {
   /** False when mvdan-sh rejects the input itself: then there is nothing to compare with. */
@@ -81,6 +81,12 @@ const byDepth = (a: NodeRecord, b: NodeRecord): number => a.depth - b.depth;
 /** A reference rewritten in place: `$X` → `${X:-}`, `n` → `(${n:-0})` in arithmetic, … */
 function checkReplacement(span: EditSpan, nodes: { input: NodeRecord[]; output: NodeRecord[] }, input: string, output: string): string | null {
   const { edit } = span;
+  if (edit.kind === 'declare-empty') {
+    // `local -a X` → `local -a X=()`: the same name, now assigned an empty array.
+    const want = `${input.slice(span.inStart, span.inEnd)}=()`;
+    if (output.slice(span.outStart, span.outEnd) !== want) return `the output is ${JSON.stringify(output.slice(span.outStart, span.outEnd))}, not ${JSON.stringify(want)}`;
+    return nodes.output.some((n) => n.type === 'Assign' && n.assigns === edit.variable) ? null : `mvdan-sh reads no assignment of ${edit.variable ?? ''} there`;
+  }
   if (edit.variable === null) return 'a replacement names no variable';
   const wrappersIn = nodes.input.filter((n) => exact(n, span.inStart, span.inEnd) && !WORD_LEVEL.has(n.type)).sort(byDepth).map((n) => n.type);
   const wrappersOut = nodes.output.filter((n) => exact(n, span.outStart, span.outEnd) && !WORD_LEVEL.has(n.type) && n.type !== 'ParenArithm').sort(byDepth).map((n) => n.type);
@@ -91,9 +97,18 @@ function checkReplacement(span: EditSpan, nodes: { input: NodeRecord[]; output: 
   const ref = nodes.output.filter((n) => n.param !== undefined && exact(n, refStart, refEnd)).sort(byDepth)[0];
   if (!ref?.param) return `mvdan-sh reads no parameter expansion spanning ${JSON.stringify(output.slice(refStart, refEnd))}`;
   if (ref.param.name !== edit.variable) return `the output expands ${ref.param.name}, not ${edit.variable}`;
-  if (!GUARD_OPS.has(ref.param.op) || !ref.param.plain) return `the output's expansion is not a plain \${${edit.variable}:-…} or \${${edit.variable}:?…} (${ref.fields})`;
-
   const was = nodes.input.filter((n) => exact(n, span.inStart, span.inEnd) && (n.param !== undefined || n.type === 'Lit')).sort(byDepth)[0];
+  if (edit.kind === 'default-transform') return checkWrapper(span, ref, was, input, output);
+  if (edit.kind === 'default-list') {
+    // `"${a[@]}"` → `${a[@]+"${a[@]}"}`: exactly the input's quoted word inside the `+` guard.
+    const inner = edit.variable === '@' ? '@' : `${edit.variable}[@]`;
+    const want = `\${${inner}+${input.slice(span.inStart, span.inEnd)}}`;
+    if (ref.param.op !== 68) return `the output's expansion is not \${${inner}+…} (${ref.fields})`;
+    return output.slice(span.outStart, span.outEnd) === want ? null : `the output is ${JSON.stringify(output.slice(span.outStart, span.outEnd))}, not ${JSON.stringify(want)}`;
+  }
+  const indirect = ref.param.excl && was?.param?.excl === true;
+  if (!GUARD_OPS.has(ref.param.op) || !(ref.param.plain || indirect)) return `the output's expansion is not a plain \${${edit.variable}:-…} or \${${edit.variable}:?…} (${ref.fields})`;
+
   if (was?.param) {
     if (was.param.name !== edit.variable || was.param.op !== 0) return `the input's expansion there is not an unguarded ${edit.variable} (${was.fields})`;
     if (was.param.index !== ref.param.index) return 'the subscript was added or lost';
@@ -108,6 +123,16 @@ function checkReplacement(span: EditSpan, nodes: { input: NodeRecord[]; output: 
   const added = [edit, ...span.nested].filter((e) => !e.before.startsWith('$')).map((e) => e.variable ?? '');
   const expected = [...namesIn, ...added].sort().join(' ');
   if (namesOut.sort().join(' ') !== expected) return `the expansions inside are ${namesOut.join(' ')}, expected ${expected}`;
+  return null;
+}
+
+/** `${X#pat}` → `${X:+${X#pat}}`: the output is `${X:+…}` whose word is exactly the input's expansion. */
+function checkWrapper(span: EditSpan, ref: NodeRecord, was: NodeRecord | undefined, input: string, output: string): string | null {
+  if (ref.param?.op !== ALTERNATE_OP || ref.param.excl) return `the output's expansion is not \${${span.edit.variable ?? ''}:+…} (${ref.fields})`;
+  if (!was?.param || was.param.name !== span.edit.variable) return `the input has no expansion of ${span.edit.variable ?? ''} spanning the edit`;
+  const inner = output.slice(span.outEnd - 1 - (span.inEnd - span.inStart), span.outEnd - 1);
+  // Nested edits inside (a `$w` in the pattern) change the copy; compare without them.
+  if (span.nested.length === 0 && inner !== input.slice(span.inStart, span.inEnd)) return `the wrapped expansion ${JSON.stringify(inner)} is not the input's ${JSON.stringify(input.slice(span.inStart, span.inEnd))}`;
   return null;
 }
 

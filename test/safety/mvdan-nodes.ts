@@ -14,7 +14,8 @@ export interface NodeRecord {
   /** The scalar fields, as `Field=value` pairs joined by blanks; '' when there are none. */
   readonly fields: string;
   /** For ParamExp: the parameter name and expansion operator token (0: none). */
-  readonly param?: { readonly name: string; readonly op: number; readonly plain: boolean; readonly index: boolean };
+  /** `plain`: no `!`, `#`, slice or replacement; `excl`: `${!x}`. */
+  readonly param?: { readonly name: string; readonly op: number; readonly plain: boolean; readonly index: boolean; readonly excl: boolean };
   /** For Assign: the name assigned. */
   readonly assigns?: string;
 }
@@ -30,6 +31,8 @@ const SCALAR_FIELDS = [
 
 /** Token numbers of the guards nounset writes: `:-` and `:?` (see EXPANSION_OPS). */
 export const GUARD_OPS: ReadonlySet<number> = new Set([71, 73]);
+/** mvdan-sh's `:+` (the wrapper of default-transform). */
+export const ALTERNATE_OP = 69;
 
 let loaded: MvdanSyntax | null = null;
 // The input is read once for both styles: mvdan-sh takes about 0.1 ms per byte.
@@ -95,7 +98,7 @@ function record(syntax: MvdanSyntax, node: MvdanNode, start: number, end: number
     const op = p.Exp?.Op ?? 0;
     fields.push(`Exp=${op}`, `Index=${p.Index !== null}`, `Slice=${p.Slice !== null}`, `Repl=${p.Repl === null ? '' : String(p.Repl.All)}`);
     const plain = !p.Excl && !p.Length && !p.Width && p.Names === 0 && p.Slice === null && p.Repl === null;
-    return { ...base, fields: fields.join(' '), param: { name: p.Param?.Value ?? '', op, plain, index: p.Index !== null } };
+    return { ...base, fields: fields.join(' '), param: { name: p.Param?.Value ?? '', op, plain, index: p.Index !== null, excl: p.Excl && p.Names === 0 && !p.Length } };
   }
   if (type === 'Assign') {
     const name = (bag.Name as { Value?: string } | null)?.Value ?? '';
