@@ -80,6 +80,9 @@ export interface FlowInput {
   readonly loadSource: (source: Source, from: string) => SourceOutcome;
   /** A Bats file: `setup` runs before each test. */
   readonly bats: boolean;
+  /** What decides the state a walk starts from (the dialect, what the shell sets, whether set -u
+   * is on): library summaries are shared between analyses with the same key; none without one. */
+  readonly stateKey?: string;
   /** Other files may source this one and call its functions with any arguments. */
   readonly library?: boolean;
 }
@@ -122,6 +125,9 @@ interface FuncDef {
   readonly unsets: Set<string>;
   readonly calls: Set<string>;
   readonly computed: boolean;
+  /** It sources a file or runs something nounset cannot see into (outside subshells): what it
+   * does depends on more than its own text. */
+  readonly reads: boolean;
 }
 
 /** Where a walk is: jumps go to the innermost loop, function or file that takes them. */
@@ -181,57 +187,45 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   // Names assigned anywhere after each offset, for "assigned later" reasons; names killed anywhere,
   // for trap handlers.
   const writesOf = new Map<string, number[]>();
-  /** What every write of a name (in any file) assigns: a word, or not a plain assignment. */
-  const valuesOf = new Map<string, (Word | null | undefined)[]>();
-  const callsByName = new Map<string, Call[]>();
+  /** The digests of the files registered: what every write of a name assigns (a word, or not a
+   * plain assignment) and the calls of each function, asked of them when a computed call needs it. */
+  const digests: FileDigest[] = [];
+  const valuesOf = (name: string): (Word | null | undefined)[] => digests.flatMap((d) => d.valuesByName().get(name) ?? []);
+  const callsOf = (name: string): Call[] => digests.flatMap((d) => d.callsByName().get(name) ?? []);
   const killedAnywhere = new Set<string>();
 
   // ---- functions, sourced files and every name they mention, found before any walk ----
   const table = new NameTable();
-  const internFacts = (list: readonly Fact[] | null): void => {
-    for (const f of list ?? []) if (f.kind === 'set') table.id(f.name);
-  };
   const registerFile = (model: Region, file: string, own: boolean, index: number): void => {
-    const stack: Region[] = [model];
-    for (let r = stack.pop(); r; r = stack.pop()) {
-      internFacts(r.facts);
-      internFacts(r.skipFacts);
-      for (const e of r.events) {
-        if (e.kind === 'read' || e.kind === 'write' || e.kind === 'unset' || e.kind === 'declare' || e.kind === 'set-test') table.id(e.name);
-        if (e.kind === 'read' || e.kind === 'declare') table.id(arrayKey(e.name));
-        if (e.kind === 'region') {
-          if (e.shape === 'function' && e.name !== null) {
-            const def: FuncDef = { name: e.name, region: e, file, fileIndex: index, own, ...functionFacts(e) };
-            const list = funcs.get(e.name);
-            if (list) list.push(def);
-            else funcs.set(e.name, [def]);
-          }
-          stack.push(e);
-        } else if (e.kind === 'source') {
-          const outcome = load(e, file);
-          if (outcome.kind === 'file' && !registered.has(outcome.file.path)) {
-            registered.add(outcome.file.path);
-            registerFile(outcome.file.model, outcome.file.path, false, fileIndex(outcome.file));
-          }
-        } else if (e.kind === 'write') {
-          const values = valuesOf.get(e.name);
-          if (values) values.push(e.value);
-          else valuesOf.set(e.name, [e.value]);
-          if (own) {
-            const list = writesOf.get(e.name);
-            if (list) list.push(e.start);
-            else writesOf.set(e.name, [e.start]);
-          }
-        } else if (e.kind === 'call' && e.name !== null) {
-          const list = callsByName.get(e.name);
-          if (list) list.push(e);
-          else callsByName.set(e.name, [e]);
-        } else if (e.kind === 'unset') killedAnywhere.add(e.name);
-        else if (e.kind === 'declare' && !e.valued && isLocalDeclaration(e.flags)) killedAnywhere.add(e.name).add(arrayKey(e.name));
+    const d = digestOf(model);
+    for (const n of d.names) table.id(n);
+    for (const def of d.defs(file, index, own)) {
+      const list = funcs.get(def.name);
+      if (list) list.push(def);
+      else funcs.set(def.name, [def]);
+    }
+    digests.push(d);
+    if (own) {
+      for (const e of d.writes) {
+        const list = writesOf.get(e.name);
+        if (list) list.push(e.start);
+        else writesOf.set(e.name, [e.start]);
+      }
+    }
+    for (const n of d.killed) killedAnywhere.add(n);
+    for (const e of d.sources) {
+      const outcome = load(e, file);
+      if (outcome.kind === 'file' && !registered.has(outcome.file.path)) {
+        registered.add(outcome.file.path);
+        libraryModels.push(outcome.file.model);
+        registerFile(outcome.file.model, outcome.file.path, false, fileIndex(outcome.file));
       }
     }
   };
   const registered = new Set<string>([input.path]);
+  /** The models of the sourced files registered (see sharedSummaries). */
+  const libraryModels: Region[] = [];
+  const needed = new Map<string, boolean>();
   const load = (e: Source, from: string): SourceOutcome => {
     const key = `${from}\0${e.start}`;
     let outcome = loaded.get(key);
@@ -563,7 +557,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   /** Functions a `"$@"` (or `$1`) run inside `fn` may be: the literal arguments its callers pass;
    * null when a caller passes a computed one, or nothing calls fn. */
   const forwarded = (fn: string): string[] | null => {
-    const calls = callsByName.get(fn) ?? [];
+    const calls = callsOf(fn);
     if (calls.length === 0 || calls.some((c) => c.dynArgs)) return null;
     return [...new Set(calls.flatMap((c) => c.litArgs))];
   };
@@ -572,7 +566,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
    * taken to name a command, not one of its functions. */
   const runnableBy = (name: string, fallback: string | null): string[] | null => {
     const out = new Set<string>(fallback !== null && funcs.has(fallback) ? [fallback] : []);
-    for (const value of valuesOf.get(name) ?? []) {
+    for (const value of valuesOf(name)) {
       if (!value) return null;
       // `X=${X:-make}`: the default is one more value.
       const self = commandVariable(value);
@@ -663,19 +657,48 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     return join([s, ...returns], `${def.name}`);
   };
 
+  // A library function that calls (however deep) no function of the script and runs no computed
+  // name needs no walk here: its call sites only decide entries no read of the script depends on.
+  function needs(name: string, seen: Set<string>): boolean {
+    const known = needed.get(name);
+    if (known !== undefined) return known;
+    // The libraries' own answer, when an earlier analysis of them gave it: a library function that
+    // calls no function of the script (names are apart, see sharedSummaries) needs what it needed.
+    if (sharedWalks && !(funcs.get(name) ?? []).some((d) => d.own)) {
+      const yes = sharedWalks.has(name);
+      needed.set(name, yes);
+      return yes;
+    }
+    if (seen.has(name)) return false;
+    seen.add(name);
+    const defs = funcs.get(name) ?? [];
+    const yes = defs.some((d) => d.own || d.computed || [...d.calls].some((c) => funcs.has(c) && needs(c, seen)));
+    seen.delete(name);
+    // A cycle's answer is final once its first member has it.
+    if (yes || seen.size === 0) needed.set(name, yes);
+    return yes;
+  }
   // ---- 1. summaries, callees first; to a fixpoint only when calls go round (or are computed) ----
-  const { order, cyclic } = calleesFirst(funcs, (def) => def.calls, (def) => def.computed);
+  // Functions of sourced libraries whose callees are all in them too: their summaries are what an
+  // earlier analysis of another script found (see sharedSummaries). Only the others are ordered
+  // and walked: the script's own, and library functions that need a walk of their own.
+  const shared = input.stateKey === undefined ? null : sharedSummaries(input.stateKey);
+  const sharedWalks = shared?.walks ?? null;
+  if (shared) for (const [name, summary] of shared.known) summaries.set(name, summary);
+  const candidates = shared === null ? funcs : new Map([...funcs].filter(([name]) => !shared.known.has(name) || needs(name, new Set())));
+  const { order, cyclic } = calleesFirst(candidates, (def) => def.calls, (def) => def.computed);
   // With cycles, a later round redoes only the functions whose callees' summaries changed (all of
   // them when a computed call could reach anything).
   const callers = new Map<string, Set<string>>();
   let anyComputed = false;
-  for (const [name, defs] of funcs) {
+  for (const [name, defs] of candidates) {
     for (const def of defs) {
       if (def.computed) anyComputed = true;
       for (const c of def.calls) (callers.get(c) ?? callers.set(c, new Set()).get(c))?.add(name);
     }
   }
   let todo = new Set(order);
+  if (shared) for (const name of shared.known.keys()) todo.delete(name);
   for (let round = 0; round < (cyclic ? 12 : 1) && todo.size > 0; round++) {
     let changed = false;
     const next = new Set<string>();
@@ -708,6 +731,82 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     }
     if (!changed) break;
     todo = next;
+    if (shared) for (const name of shared.known.keys()) todo.delete(name);
+  }
+
+  /** What an earlier analysis found of the same libraries (the same sourced files, modelled once
+   * in source-files.ts), for the same state key: the summaries of their functions whose callees
+   * are all in them (no computed call, nothing sourced or unseen), and which of their functions can
+   * reach a computed call. Shared only when no function of the script has the name of a function
+   * the libraries define or call: then every library function means what it meant there. Offsets
+   * are re-numbered when the files' numbers differ. */
+  function sharedSummaries(key: string): { known: Map<string, Summary>; walks: ReadonlySet<string> | null; keep: () => void } | null {
+    const libraries = [...new Set(libraryModels)].map(modelId).sort((x, y) => x - y);
+    if (libraries.length === 0) return null;
+    const cacheKey = `${key}|${libraries.join(',')}`;
+    const entry = LIBRARIES.get(cacheKey);
+    let libNames = entry?.libNames;
+    if (!libNames) {
+      const names = new Set<string>();
+      for (const defs of funcs.values()) {
+        for (const d of defs) {
+          if (d.own) continue;
+          names.add(d.name);
+          for (const c of d.calls) names.add(c);
+        }
+      }
+      libNames = names;
+    }
+    const ownNames = new Set<string>();
+    for (const defs of funcs.values()) for (const d of defs) if (d.own) ownNames.add(d.name);
+    for (const n of ownNames) if (libNames.has(n)) return null;
+    const known = new Map<string, Summary>();
+    if (entry) {
+      const same = entry.paths.every((p, i) => p === null || paths[i] === p);
+      for (const [name, summary] of entry.summaries) known.set(name, same ? summary : renumber(summary, entry.paths));
+    }
+    const keep = (): void => {
+      if (entry) return;
+      // Which library functions may be shared: callees all in the libraries, transitively.
+      const ok = new Map<string, boolean>();
+      const shareable = (name: string, seen: Set<string>): boolean => {
+        const known = ok.get(name);
+        if (known !== undefined) return known;
+        if (seen.has(name)) return true;
+        seen.add(name);
+        const defs = funcs.get(name) ?? [];
+        const yes = defs.length > 0 && defs.every((d) => !d.own && !d.computed && !d.reads && d.namerefs.size === 0 && d.fileIndex > 0 && d.fileIndex <= 127 && [...d.calls].every((c) => !funcs.has(c) || shareable(c, seen)));
+        seen.delete(name);
+        if (!yes || seen.size === 0) ok.set(name, yes);
+        return yes;
+      };
+      const summariesOut = new Map<string, Summary>();
+      for (const name of libNames as ReadonlySet<string>) {
+        const summary = summaries.get(name);
+        if (summary && summary.opaque < 0 && !ownNames.has(name) && shareable(name, new Set())) summariesOut.set(name, summary);
+      }
+      const walks = new Set<string>();
+      for (const name of libNames as ReadonlySet<string>) if (funcs.has(name) && needs(name, new Set())) walks.add(name);
+      LIBRARIES.set(cacheKey, { paths: paths.map((p, i) => (i === 0 ? null : p)), summaries: summariesOut, walks, libNames: libNames as ReadonlySet<string> });
+      if (LIBRARIES.size > 16) LIBRARIES.delete(LIBRARIES.keys().next().value as string);
+    };
+    return { known, walks: entry?.walks ?? null, keep };
+  }
+
+  /** A shared summary's offsets, from the file numbers of the analysis that kept it to this one's. */
+  function renumber(summary: Summary, from: readonly (string | null)[]): Summary {
+    const move = (at: number): number => {
+      if (at === -1) return at;
+      const tested = at < -1;
+      const p = tested ? testedAt(at) : at;
+      const f = Math.floor(p / FILE_SPAN);
+      const to = paths.indexOf(from[f] ?? '');
+      const q = to > 0 && to <= 127 ? to * FILE_SPAN + (p - f * FILE_SPAN) : p;
+      return tested ? testedAt(q) : q;
+    };
+    const gen = new Map<string, number>();
+    for (const [n, at] of summary.gen) gen.set(n, move(at));
+    return { gen, kill: summary.kill, noReturn: summary.noReturn, opaque: summary.opaque };
   }
 
   // ---- 2. entry states, to a fixpoint over the call graph; every read is recorded on the way ----
@@ -758,7 +857,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   // A function's entry is met again only when a walk changed the states at its call sites.
   // Callers go first, so that in a call graph without cycles one pass settles every entry; a
   // callee marked again after its turn waits for the next pass.
-  const dirty = new Set(funcs.keys());
+  const dirty = new Set([...candidates.keys()].filter((name) => needs(name, new Set())));
   const callersFirst = [...order].reverse();
   const calleesIn = (key: Region | 'top'): Iterable<string> => callStates.get(key)?.keys() ?? [];
   for (let pass = 0; pass < 20 && dirty.size > 0; pass++) {
@@ -770,15 +869,16 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       entries.set(name, entry);
       entryText = entry.text;
       for (const def of defs) {
-        for (const c of calleesIn(def.region)) dirty.add(c);
+        for (const c of calleesIn(def.region)) if (needs(c, new Set())) dirty.add(c);
         callStates.delete(def.region);
         walkFunction(def, entry.state);
-        for (const c of calleesIn(def.region)) dirty.add(c);
+        for (const c of calleesIn(def.region)) if (needs(c, new Set())) dirty.add(c);
       }
     }
   }
   collecting = false;
   recording = false;
+  shared?.keep();
   for (const map of recorded.values()) {
     for (const [read, st] of map) {
       const base = st.kind === 'unset' ? { kind: 'unset' as const, why: st.why(), ...(st.emptyArray ? { emptyArray: true as const } : {}) } : st.kind === 'set' ? { kind: 'set' as const, at: st.at } : { kind: 'unknown' as const, source: st.source };
@@ -844,12 +944,21 @@ function eventsOf(fn: Region, pick: (e: Event) => string | null): Set<string> {
  * own): the names it declares local (or declare/typeset without -g) and those it declares
  * namerefs, anywhere in it; and, outside its subshells, the names it unsets, the functions it
  * calls by name, and whether it runs a computed command name. */
-function functionFacts(fn: Region): Pick<FuncDef, 'locals' | 'namerefs' | 'unsets' | 'calls' | 'computed'> {
+const FUNCTION_FACTS = new WeakMap<Region, Pick<FuncDef, 'locals' | 'namerefs' | 'unsets' | 'calls' | 'computed' | 'reads'>>();
+
+function functionFacts(fn: Region): Pick<FuncDef, 'locals' | 'namerefs' | 'unsets' | 'calls' | 'computed' | 'reads'> {
+  let known = FUNCTION_FACTS.get(fn);
+  if (!known) FUNCTION_FACTS.set(fn, (known = findFunctionFacts(fn)));
+  return known;
+}
+
+function findFunctionFacts(fn: Region): Pick<FuncDef, 'locals' | 'namerefs' | 'unsets' | 'calls' | 'computed' | 'reads'> {
   const locals = new Set<string>();
   const namerefs = new Set<string>();
   const unsets = new Set<string>();
   const calls = new Set<string>();
   let computed = false;
+  let reads = false;
   // Each region on the stack, with whether it lies inside a subshell of the body.
   const stack: Region[] = [fn];
   const sub: boolean[] = [false];
@@ -867,13 +976,97 @@ function functionFacts(fn: Region): Pick<FuncDef, 'locals' | 'namerefs' | 'unset
         if (/^\S+ .*n/.test(e.flags)) namerefs.add(e.name);
       } else if (inSubshell) continue;
       else if (e.kind === 'unset') unsets.add(e.name);
+      else if (e.kind === 'source' || e.kind === 'opaque') reads = true;
       else if (e.kind === 'call') {
         if (e.name !== null) calls.add(e.name);
         else computed = true;
       }
     }
   }
-  return { locals, namerefs, unsets, calls, computed };
+  return { locals, namerefs, unsets, calls, computed, reads };
+}
+
+/** What registering a file needs of its model, found in one walk and kept with the model (a
+ * library sourced by many scripts is modelled once, see source-files.ts): every name it mentions,
+ * its functions, writes, calls by name, what it unsets or makes local, the files it sources. */
+interface FileDigest {
+  readonly names: readonly string[];
+  readonly functions: readonly Region[];
+  readonly writes: readonly Write[];
+  readonly calls: readonly Call[];
+  readonly killed: readonly string[];
+  readonly sources: readonly Source[];
+  /** The file's functions as a run sees them (made once for each place the file has in a run). */
+  defs(file: string, index: number, own: boolean): readonly FuncDef[];
+  /** Indexes made on first use. */
+  valuesByName(): ReadonlyMap<string, (Word | null | undefined)[]>;
+  callsByName(): ReadonlyMap<string, Call[]>;
+}
+
+const DIGESTS = new WeakMap<Region, FileDigest>();
+
+function digestOf(model: Region): FileDigest {
+  const known = DIGESTS.get(model);
+  if (known) return known;
+  const names: string[] = [];
+  const functions: Region[] = [];
+  const writes: Write[] = [];
+  const calls: Call[] = [];
+  const killed: string[] = [];
+  const sources: Source[] = [];
+  const facts = (list: readonly Fact[] | null): void => {
+    for (const f of list ?? []) if (f.kind === 'set') names.push(f.name);
+  };
+  const stack: Region[] = [model];
+  for (let r = stack.pop(); r; r = stack.pop()) {
+    facts(r.facts);
+    facts(r.skipFacts);
+    for (const e of r.events) {
+      if (e.kind === 'read' || e.kind === 'write' || e.kind === 'unset' || e.kind === 'declare' || e.kind === 'set-test') names.push(e.name);
+      if (e.kind === 'read' || e.kind === 'declare') names.push(arrayKey(e.name));
+      if (e.kind === 'region') {
+        if (e.shape === 'function' && e.name !== null) functions.push(e);
+        stack.push(e);
+      } else if (e.kind === 'source') sources.push(e);
+      else if (e.kind === 'write') writes.push(e);
+      else if (e.kind === 'call' && e.name !== null) calls.push(e);
+      else if (e.kind === 'unset') killed.push(e.name);
+      else if (e.kind === 'declare' && !e.valued && isLocalDeclaration(e.flags)) killed.push(e.name, arrayKey(e.name));
+    }
+  }
+  const defsMemo = new Map<string, readonly FuncDef[]>();
+  let values: Map<string, (Word | null | undefined)[]> | null = null;
+  let byCallee: Map<string, Call[]> | null = null;
+  const digest: FileDigest = {
+    names: [...new Set(names)],
+    functions,
+    writes,
+    calls,
+    killed: [...new Set(killed)],
+    sources,
+    defs: (file, index, own) => {
+      const key = `${index}\0${own}\0${file}`;
+      let defs = defsMemo.get(key);
+      if (!defs) defsMemo.set(key, (defs = functions.map((r) => ({ name: r.name as string, region: r, file, fileIndex: index, own, ...functionFacts(r) }))));
+      return defs;
+    },
+    valuesByName: () => {
+      if (values === null) {
+        values = new Map();
+        for (const e of writes) (values.get(e.name) ?? values.set(e.name, []).get(e.name))?.push(e.value);
+      }
+      return values;
+    },
+    callsByName: () => {
+      if (byCallee === null) {
+        byCallee = new Map();
+        for (const e of calls) (byCallee.get(e.name as string) ?? byCallee.set(e.name as string, []).get(e.name as string))?.push(e);
+      }
+      return byCallee;
+    },
+  };
+  DIGESTS.set(model, digest);
+  return digest;
 }
 
 /** Several definitions of one name: only what all of them do. */
@@ -919,6 +1112,28 @@ function calleesFirst<D>(funcs: ReadonlyMap<string, readonly D[]>, calls: (def: 
 }
 
 const INERT: Summary = { gen: new Map(), kill: new Set(), noReturn: false, opaque: -1 };
+
+/** Forgets what earlier analyses shared (for tests that compare with a fresh analysis). */
+export function forgetSharedAnalyses(): void {
+  LIBRARIES.clear();
+}
+
+/** How many sets of libraries analyses have shared summaries of (for tests). */
+export function sharedLibrarySets(): number {
+  return LIBRARIES.size;
+}
+
+/** What analyses found of sets of libraries (see sharedSummaries), the most recent few. */
+const LIBRARIES = new Map<string, { readonly paths: readonly (string | null)[]; readonly summaries: ReadonlyMap<string, Summary>; readonly walks: ReadonlySet<string>; readonly libNames: ReadonlySet<string> }>();
+
+/** A number for each model, for the keys of LIBRARIES (models of sourced files are shared). */
+const MODEL_IDS = new WeakMap<Region, number>();
+let modelCount = 0;
+function modelId(model: Region): number {
+  let id = MODEL_IDS.get(model);
+  if (id === undefined) MODEL_IDS.set(model, (id = ++modelCount));
+  return id;
+}
 
 /** True when a function's summary is empty without walking it: outside subshells its body
  * assigns only its locals, and unsets, exits, sources, evals and calls no function of the file. */

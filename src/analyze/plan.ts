@@ -170,6 +170,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const reporters = new Set(options.lineReporters ?? []);
   const callsReporter = (m: Region): boolean => reporters.size > 0 && callsAny(m, reporters);
   let linesRead = readsLineNumbers(text) || callsReporter(model);
+  const atStart = options.nounsetAtStart ?? nounsetAtStart(text);
   const flow = analyzeFlow({
     model,
     path,
@@ -178,11 +179,12 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     ignoreWrite: (w) => block !== null && w.start >= block.start && w.end <= block.end,
     loadSource: (source, from) => {
       const outcome = loadSource(source, from);
-      if (outcome.kind === 'file' && !linesRead) linesRead = readsLineNumbers(outcome.file.text) || callsReporter(outcome.file.model);
+      if (outcome.kind === 'file' && !linesRead) linesRead = showsLines(outcome.file) || callsReporter(outcome.file.model);
       return outcome;
     },
     bats: variant === 'bats',
-    nounsetAtStart: options.nounsetAtStart ?? nounsetAtStart(text),
+    nounsetAtStart: atStart,
+    stateKey: `${options.dialect}|${variant ?? ''}|${atStart}`,
     library: options.library ?? looksLikeLibrary(model, variant === 'bats'),
   });
   const unknownAsInput = options.sourcedUnknown === 'input';
@@ -398,6 +400,14 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     nounsetOf: (read) => flow.status.get(read)?.nounset,
     arrayDeclarations: arrayDecls.map((d) => ({ start: d.decl.start, end: d.decl.end, name: d.decl.name, reads: d.reads.map((r) => lineOf(r.start)) })),
   };
+}
+
+/** readsLineNumbers of a sourced file, asked once per model (a library many scripts source). */
+const SHOWS_LINES = new WeakMap<Region, boolean>();
+function showsLines(file: { readonly text: string; readonly model: Region }): boolean {
+  let shows = SHOWS_LINES.get(file.model);
+  if (shows === undefined) SHOWS_LINES.set(file.model, (shows = readsLineNumbers(file.text)));
+  return shows;
 }
 
 /** Whether a script shows line numbers: it reads LINENO or BASH_LINENO (in any string: `PS4`,

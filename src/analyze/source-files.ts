@@ -32,6 +32,32 @@ interface Parsed {
   directives?: boolean;
 }
 
+/** Files sourced by many scripts of a run (git's t/ sources test-lib.sh 1,300 times): their parse
+ * and model, kept across analyses in this thread and reused while the text is the same. A memo,
+ * not state: a hit gives the very result a parse would. The most recently used few are kept. */
+const SHARED = new Map<string, { readonly text: string; readonly file: File; model?: LoadedFile }>();
+const SHARED_MAX = 32;
+
+function sharedParse(path: string, text: string, bats: boolean): { readonly file: File; model?: LoadedFile } {
+  const key = `${bats ? 'bats\0' : ''}${path}`;
+  const hit = SHARED.get(key);
+  if (hit && hit.text === text) {
+    SHARED.delete(key);
+    SHARED.set(key, hit);
+    return hit;
+  }
+  const dialect = detectDialect(text, path).dialect ?? 'bash';
+  const entry = { text, file: parse(text, { dialect, path }) };
+  SHARED.set(key, entry);
+  if (SHARED.size > SHARED_MAX) SHARED.delete(SHARED.keys().next().value as string);
+  return entry;
+}
+
+/** Forgets the shared parses (for tests that compare with a fresh analysis). */
+export function forgetSharedParses(): void {
+  SHARED.clear();
+}
+
 /** A `loadSource` for analyzeFlow; caches every file it parses. */
 export function sourceLoader(opts: LoaderOptions): (source: Source, from: string) => SourceOutcome {
   const parsed = new Map<string, Parsed | string>([[opts.mainPath, { file: opts.main.file, text: opts.main.text, dirVars: null }]]);
@@ -46,8 +72,7 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
     if (text === null) out = opts.readSource ? `${path} cannot be read` : 'nounset was not given a way to read sourced files';
     else {
       try {
-        const dialect = detectDialect(text, path).dialect ?? 'bash';
-        out = { file: parse(text, { dialect, path }), text, dirVars: null };
+        out = { file: sharedParse(path, text, opts.bats).file, text, dirVars: null };
       } catch (err) {
         if (!(err instanceof ParseError)) throw err;
         out = `${path} does not parse (line ${err.line}: ${err.reason})`;
@@ -91,8 +116,13 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
     if (cached) return { kind: 'file', file: cached };
     const p = parseFile(path);
     if (typeof p === 'string') return { kind: 'unresolved', reason: p };
-    const starts = lineStarts(p.text);
-    const file: LoadedFile = { path, text: p.text, model: collectEvents(p.file, p.text, { bats: opts.bats }), lineOf: (o) => lineColumnAt(starts, o).line };
+    const shared = sharedParse(path, p.text, opts.bats);
+    let file = shared.model;
+    if (file === undefined || file.path !== path) {
+      const starts = lineStarts(p.text);
+      file = { path, text: p.text, model: collectEvents(p.file, p.text, { bats: opts.bats }), lineOf: (o) => lineColumnAt(starts, o).line };
+      shared.model = file;
+    }
     models.set(path, file);
     return { kind: 'file', file };
   };
