@@ -34,13 +34,13 @@ function checkingShells(dialect: Dialect, variant: ShellVariant | null): string[
 }
 
 describe('fixtures', () => {
-  it('each folder is a transform, with a module of the same name and a README heading', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  it('each folder is a transform, with a module of the same name and a heading in docs/how-it-works.md', () => {
+    const docs = readFileSync(join(ROOT, 'docs', 'how-it-works.md'), 'utf8');
     assert.deepEqual(transformDirs(), transforms.map((t) => t.name).sort());
     for (const t of transforms) {
       const source = readFileSync(join(ROOT, 'transforms', `${t.name}.ts`), 'utf8');
       assert.match(source, new RegExp(`name: '${t.name}'`), `transforms/${t.name}.ts declares its name`);
-      assert.ok(readme.includes(`### ${t.name}\n`), `README.md has a "### ${t.name}" heading`);
+      assert.ok(docs.includes(`### ${t.name}\n`), `docs/how-it-works.md has a "### ${t.name}" heading`);
     }
   });
 

@@ -1,12 +1,20 @@
-// Where each edit kind and diagnostic is explained: README.md's anchors (#default-empty, ...).
-// One place, so every format links the same page.
+// Where each edit kind and diagnostic is explained: docs/edits/<kind>.md, the diagnostics table of
+// docs/how-it-works.md (an anchor per code), docs/contracts.md. One place, so every format links
+// the same page; test/docs/links.test.ts checks that each page and anchor exists.
 
-import { EDIT_KINDS } from '../report/explain.js';
+import { DIAGNOSTIC_MEANINGS, DOCS_BASE_URL, EDIT_KINDS, editKindPage } from '../report/explain.js';
+import type { EditKind } from '../result.js';
 
-export const README_URL = 'https://github.com/nounset/nounset/blob/main/README.md';
+export const README_URL = `${DOCS_BASE_URL}README.md`;
 
-/** The README anchor of an edit kind (each has its own), of the contracts section, or of the diagnostics table. */
+/** The page (and anchor) that explains a code, relative to the repository root. */
+export function docsPath(code: string): string {
+  if ((EDIT_KINDS as string[]).includes(code)) return editKindPage(code as EditKind);
+  if (code === 'missing-input') return 'docs/contracts.md#environment-contracts';
+  return `docs/how-it-works.md#${Object.hasOwn(DIAGNOSTIC_MEANINGS, code) ? code : 'diagnostics'}`;
+}
+
+/** The published page of an edit kind, of the contracts page, or of a diagnostic code's row. */
 export function docsUrl(code: string): string {
-  if (code === 'missing-input') return `${README_URL}#environment-contracts`;
-  return `${README_URL}#${(EDIT_KINDS as string[]).includes(code) ? code : 'diagnostics'}`;
+  return `${DOCS_BASE_URL}${docsPath(code)}`;
 }

@@ -113,15 +113,22 @@ describe('nounset --check and --format', () => {
 describe('nounset --explain, --max-size, --quiet', () => {
   const dir = useTempDir('nounset-opts-');
 
-  it('--explain KIND prints that paragraph; --explain alone prints every kind; each kind has a README anchor', () => {
+  it('--explain KIND prints that paragraph and its page; --explain alone prints every kind; each page, docs/edits/<kind>.md, starts with it', () => {
     const one = runCli(['--explain', 'default-zero'], dir());
     assert.equal(one.status, 0);
     assert.match(one.stdout, /^default-zero\n {2}`x` → `\$\{x:-0\}` in arithmetic/);
+    assert.match(one.stdout, /\n {2}More: https:\/\/github\.com\/nounset\/nounset\/blob\/main\/docs\/edits\/default-zero\.md\n$/);
     const all = runCli(['--explain'], dir());
-    const kinds = [...all.stdout.matchAll(/^([a-z-]+)$/gm)].map((m) => m[1]);
+    const kinds = [...all.stdout.matchAll(/^([a-z-]+)$/gm)].map((m) => m[1] ?? '');
     assert.deepEqual(kinds, ['declare-empty', 'default-empty', 'default-list', 'default-transform', 'default-value', 'default-zero', 'env-init-block', 'require-nonempty']);
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    for (const k of kinds) assert.ok(readme.includes(`<a id="${k}"></a>`), `README.md explains ${k ?? ''}`);
+    const blocks = [...all.stdout.matchAll(/^([a-z-]+)\n {2}(.+)\n {2}More: \S+\/(docs\/edits\/[a-z-]+\.md)$/gm)];
+    assert.deepEqual(blocks.map((m) => [m[1], m[3]]), kinds.map((k) => [k, `docs/edits/${k}.md`]));
+    for (const [, kind, paragraph, page] of blocks) {
+      const text = readFileSync(join(ROOT, ...(page ?? '').split('/')), 'utf8');
+      assert.ok(text.startsWith(`# ${kind ?? ''}\n`), `${page ?? ''} is headed by its kind`);
+      assert.ok(text.includes(`\n> ${paragraph ?? ''}\n`), `${page ?? ''} says what --explain says the kind does`);
+      assert.match(text, /\n## In detail\n\n\S/, `${page ?? ''} explains the kind in full`);
+    }
     const bad = runCli(['--explain', 'nope'], dir());
     assert.equal(bad.status, 2);
     assert.match(bad.log, /no edit kind "nope"/);

@@ -138,7 +138,7 @@ describe('nounset pr', function () {
     const target = doc.diagnostics.find((d) => d.code.value === 'require-nonempty');
     assert.deepEqual(target?.location.range.start, { line: 28, column: 9 });
     assert.equal(target?.suggestions?.[0]?.text, '${TARGET:?TARGET is not set}');
-    assert.match(target?.code.url ?? '', /README\.md#require-nonempty$/);
+    assert.match(target?.code.url ?? '', /\/docs\/edits\/require-nonempty\.md$/);
   });
 
   it('--format sarif is valid SARIF 2.1.0 with fixes, rules with help, and fingerprints stable across runs', () => {
