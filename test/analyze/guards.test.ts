@@ -7,6 +7,7 @@ import { conditionFacts, stmtFacts } from '../../src/analyze/guards.js';
 import type { Fact } from '../../src/analyze/model.js';
 import { parse } from '../../src/parse/index.js';
 import { mapLimit, PARALLEL_SHELLS, runShell, type ShellName } from '../support/shells.js';
+import { UNIT_TIER } from '../support/tier.js';
 
 interface Row {
   readonly cond: string;
@@ -310,6 +311,7 @@ async function askShell(row: Row, shell: ShellName): Promise<string[]> {
 
 describe('conditionFacts asked of the shells', function () {
   this.timeout(300_000);
+  if (UNIT_TIER) return;
 
   it(`every fact of the rows holds in bash (and dash for sh rows) whenever the condition had that outcome`, async () => {
     const jobs = ROWS.flatMap((row) => (row.sh === true ? (['bash', 'dash'] as const) : (['bash'] as const)).map((shell) => ({ row, shell })));
