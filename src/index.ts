@@ -22,6 +22,6 @@ export { findSkipCause, hasFailures, runPaths, type RunOptions } from './run/run
 /** The scripts under files and directories (shell extension or shebang), sorted in byte order; reads through `io`, never writes. */
 export { findScripts, hasShellShebang, type FindOptions, type FoundScript } from './run/find-scripts.js';
 /** The file system as runPaths sees it, and its node:fs implementation. */
-export { nodeIO } from './run/node-io.js';
-export type { EntryKind, EntryStat, ScriptIO, ScriptText, TextEncoding } from './run/io.js';
+export { nodeIO } from './io/node-script-io.js';
+export type { EntryKind, EntryStat, ScriptIO, ScriptText, TextEncoding } from './io/script-io.js';
 export type * from './run-result.js';

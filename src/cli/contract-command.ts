@@ -7,7 +7,7 @@ import { ConfigLoader, RC_NAME } from '../config/index.js';
 import { splitCommandLine } from '../contract/invocation.js';
 import { UsageError } from '../errors.js';
 import { renderCheckFindings, renderContractJson, renderContractMarkdown } from '../report/contract.js';
-import { nodeIO } from '../run/node-io.js';
+import { nodeIO } from '../io/node-script-io.js';
 import { runContract } from '../run/run-contract.js';
 import { toFixOptions, type FixArgs } from './fix-options.js';
 

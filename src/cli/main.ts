@@ -17,7 +17,7 @@ import { renderRunJson } from '../report/run-json.js';
 import { renderRunSummary } from '../report/run-summary.js';
 import { wantColor } from '../report/color-diff.js';
 import { inspectPath } from '../run/inspect-path.js';
-import { nodeIO } from '../run/node-io.js';
+import { nodeIO } from '../io/node-script-io.js';
 import { findSkipCause, hasFailures } from '../run/run-paths.js';
 import { runPathsParallel, type ParallelRun } from '../run/run-tasks.js';
 import type { Severity } from '../result.js';

@@ -7,7 +7,7 @@ import { postReview, type PostTarget } from '../github/post-review.js';
 import { renderGithubReview } from '../review/github-review.js';
 import { renderRdjson, renderSarif } from '../review/review-formats.js';
 import { renderReviewText } from '../review/review-text.js';
-import { nodeIO } from '../run/node-io.js';
+import { nodeIO } from '../io/node-script-io.js';
 import { runPr } from '../run/run-pr.js';
 import { parseMap } from './contract-command.js';
 import { toFixOptions, type FixArgs } from './fix-options.js';

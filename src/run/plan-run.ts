@@ -13,7 +13,7 @@ import { manifestDefaults } from '../contract/manifest-defaults.js';
 import { fixScript, inspectScript } from './fix-script.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
 import { fileFacts, runContext, type FileFacts, type RunContext } from './run-context.js';
-import type { ScriptIO } from './io.js';
+import type { ScriptIO } from '../io/script-io.js';
 import { readRunFile, snapshotBuilder, snapshotText, type Snapshot } from './snapshot.js';
 import { snapshotSources } from './source-reader.js';
 import type { FileTask } from './run-file.js';

@@ -14,8 +14,8 @@ import type { ChangedFile } from '../review/changed-lines.js';
 import { reviewContracts, type CheckedPlace, type ChangedManifest, type ContractReview } from '../review/contract-review.js';
 import { isScriptFile } from './find-scripts.js';
 import { listFiles, showFiles } from './git.js';
-import { NotTextError } from './io.js';
-import { decodeScript } from './node-io.js';
+import { NotTextError } from '../io/script-io.js';
+import { decodeScript } from '../io/node-script-io.js';
 import { isDockerfile, readInvocations, scriptMatcher, type ManifestIO } from './read-manifests.js';
 
 export interface PrContractOptions {

@@ -10,7 +10,7 @@ import { k8sInvocations } from '../contract/k8s.js';
 import { workflowInvocations } from '../contract/workflow.js';
 import { child, readYaml, type YamlFile } from '../contract/yaml-doc.js';
 import { NounsetError, UsageError } from '../errors.js';
-import { describeIOError, type ScriptIO } from './io.js';
+import { describeIOError, type ScriptIO } from '../io/script-io.js';
 
 /** The script of `paths` (relative, `/`) a word in a command names: through `map` (CONTAINER_PATH
  * → REPO_PATH), else by path, else by basename. */

@@ -9,7 +9,7 @@ import { diffFromEdits } from '../report/edit-diff.js';
 import type { Diagnostic, FixOptions, FixResult } from '../result.js';
 import type { FileResult } from '../run-result.js';
 import { fixScript } from './fix-script.js';
-import { fitsLatin1, type ScriptIO } from './io.js';
+import { fitsLatin1, type ScriptIO } from '../io/script-io.js';
 import { replaceFile } from './replace-file.js';
 import { cacheKeys, openResultCache, type CacheConfig, type CacheDep, type CachedFix, type ResultCache } from './result-cache.js';
 import { snapshotBytes, type Snapshot, type SnapshotFile } from './snapshot.js';

@@ -3,7 +3,7 @@
 // goes on. run-tasks.ts runs the same files on worker threads.
 
 import type { RunResult } from '../run-result.js';
-import type { ScriptIO } from './io.js';
+import type { ScriptIO } from '../io/script-io.js';
 import { planRun, type PlanOptions } from './plan-run.js';
 import { trimCache } from './result-cache.js';
 import { fileRunContext, runFile, type FileRunOptions } from './run-file.js';

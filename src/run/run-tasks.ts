@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { lazy } from '../lazy.js';
 import type { FileResult, RunResult } from '../run-result.js';
-import { nodeIO } from './node-io.js';
+import { nodeIO } from '../io/node-script-io.js';
 import { planRun } from './plan-run.js';
 import { addCacheStats, trimCache, type CacheStats } from './result-cache.js';
 import { describeFixError, fileRunContext, runFile, type FileRunOptions, type FileTask } from './run-file.js';

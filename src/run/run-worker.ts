@@ -4,7 +4,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileResult } from '../run-result.js';
-import { nodeIO } from './node-io.js';
+import { nodeIO } from '../io/node-script-io.js';
 import type { CacheStats } from './result-cache.js';
 import { describeFixError, fileRunContext, runFile, type FileRunOptions, type FileTask } from './run-file.js';
 import type { Snapshot } from './snapshot.js';

@@ -1,5 +1,5 @@
 // The file system as runPaths and findScripts see it: passed in, so tests can use a fake and the
-// CLI passes node:fs (node-io.ts). Synchronous: one file at a time keeps the output order fixed.
+// CLI passes node:fs (node-script-io.ts). Synchronous: one file at a time keeps the output order fixed.
 
 /** What an entry is; `symlink` only from lstat, which does not follow a final link. */
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';

@@ -2,7 +2,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fchmodSync, fchownSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
-import { NotTextError, type EntryKind, type EntryStat, type ScriptIO, type ScriptText } from './io.js';
+import { NotTextError, type EntryKind, type EntryStat, type ScriptIO, type ScriptText } from './script-io.js';
 
 function toEntry(s: Stats): EntryStat {
   const kind: EntryKind = s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
