@@ -12,7 +12,7 @@ export { lineColumnAt, lineStarts, positionOf, type LineColumn } from './parse/i
 export { ERROR_INFO, NounsetError, ParseError, type ErrorCode } from './errors.js';
 export type * from './parse/ast.js';
 /** Fixes one script's text: the new text, edits with reasons, environment inputs, diagnostics; never reads or writes files. */
-export { fixScript, inspectScript } from './run/fix-script.js';
+export { fixScript, inspectScript } from './fix/index.js';
 /** A unified diff with `a/` `b/` headers that `git apply` accepts; '' when nothing changed. */
 export { unifiedDiff } from './report/diff.js';
 export { EditConflictError, UsageError } from './errors.js';

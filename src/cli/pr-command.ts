@@ -74,7 +74,7 @@ export async function runPrCommand(args: PrArgs): Promise<number> {
   } else if (args.format === 'rdjson') process.stdout.write(json(renderRdjson(run.files, contracts)));
   else if (args.format === 'sarif') process.stdout.write(json(renderSarif(run.files, { version: packageVersion() }, contracts)));
   else if (args.format === 'github-review') process.stdout.write(json(renderGithubReview(run.files, { contracts })));
-  else process.stdout.write(renderReviewText(run));
+  else process.stdout.write(renderReviewText(run.files, contracts));
   const findings = run.files.some((f) => f.suggestions.length > 0 || f.block !== null) || contracts.findings.length > 0;
   return args.failOnFindings && findings ? 1 : 0;
 }

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { FixOptions, InspectResult } from '../result.js';
 import { showPath } from './find-scripts.js';
-import { inspectScript } from './fix-script.js';
+import { inspectScript } from '../fix/index.js';
 import { describeIOError, readScriptText, type ScriptIO } from '../io/script-io.js';
 
 export type InspectOutcome = { readonly path: string; readonly result: InspectResult } | { readonly path: string; readonly error: string };

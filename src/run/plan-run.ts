@@ -10,7 +10,7 @@ import type { FixOptions, InputVariable } from '../result.js';
 import type { FileResult } from '../run-result.js';
 import { findScripts, showPath } from './find-scripts.js';
 import { manifestDefaults } from '../contract/manifest-defaults.js';
-import { fixScript, inspectScript } from './fix-script.js';
+import { fixScript, inspectScript } from '../fix/index.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
 import { fileFacts, runContext, type FileFacts, type RunContext } from './run-context.js';
 import type { ScriptIO } from '../io/script-io.js';

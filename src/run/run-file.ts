@@ -8,7 +8,7 @@ import { unifiedDiff } from '../report/diff.js';
 import { diffFromEdits } from '../report/edit-diff.js';
 import type { Diagnostic, FixOptions, FixResult } from '../result.js';
 import type { FileResult } from '../run-result.js';
-import { fixScript } from './fix-script.js';
+import { fixScript } from '../fix/index.js';
 import { fitsLatin1, type ScriptIO } from '../io/script-io.js';
 import { replaceFile } from './replace-file.js';
 import { cacheKeys, openResultCache, type CacheConfig, type CacheDep, type CachedFix, type ResultCache } from './result-cache.js';

@@ -12,7 +12,7 @@ import { parseChangedLines } from '../review/changed-lines.js';
 import { NO_CONTRACTS, type ContractReview } from '../review/contract-review.js';
 import { reviewFile, type FileReview } from '../review/review-file.js';
 import { isScriptFile } from './find-scripts.js';
-import { fixScript, inspectScript } from './fix-script.js';
+import { fixScript, inspectScript } from '../fix/index.js';
 import { sourceReader } from './source-reader.js';
 import { changedLinesDiff, mergeBase, repositoryRoot, resolveCommit, showFile } from './git.js';
 import { NotTextError, type ScriptIO } from '../io/script-io.js';

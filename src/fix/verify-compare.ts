@@ -13,7 +13,7 @@
 // The one shortcut, where most of the time went: an untouched word (no edit within one character
 // of it, not inside backquotes, no `<<` in it) whose counterpart has its type and its exact
 // shifted range is not walked further. That check proves the output holds the same characters
-// there and around it (verify.ts refuses a change outside its edit's span), at the same place of
+// there and around it (verify-output.ts refuses a change outside its edit's span), at the same place of
 // an isomorphic tree; the lexer reads a word from exactly that: its text, the characters next to
 // it, and a mode fixed by its ancestors' types and fields (all compared: `"`, `${x:-…}`, `=~`,
 // arithmetic...), so it reads the same parts. A `$(…)` or backquote inside starts a parse of its own with nothing pending. Not so a
