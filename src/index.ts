@@ -16,7 +16,7 @@ export { fixScript, inspectScript } from './fix/index.js';
 /** A unified diff with `a/` `b/` headers that `git apply` accepts; '' when nothing changed. */
 export { unifiedDiff } from './report/diff.js';
 export { EditConflictError, UsageError } from './errors.js';
-export type * from './result.js';
+export type * from './types/script.js';
 /** Fixes every script under files and directories; writes changed files (temp file + rename) only when asked; all IO through the `io` passed in. */
 export { findSkipCause, hasFailures, runPaths, type RunOptions } from './run/run-paths.js';
 /** The scripts under files and directories (shell extension or shebang), sorted in byte order; reads through `io`, never writes. */
@@ -24,4 +24,4 @@ export { findScripts, hasShellShebang, type FindOptions, type FoundScript } from
 /** The file system as runPaths sees it, and its node:fs implementation. */
 export { nodeIO } from './io/node-script-io.js';
 export type { EntryKind, EntryStat, ScriptIO, ScriptText, TextEncoding } from './io/script-io.js';
-export type * from './run-result.js';
+export type * from './types/run.js';

@@ -4,7 +4,7 @@
 import { transformPrefix, type PlannedRead } from '../src/analyze/plan.js';
 import type { Change, Finding, Transform } from '../src/edit/edit.js';
 import { quoteDefault } from '../src/edit/quote.js';
-import type { EditKind } from '../src/result.js';
+import type { EditKind } from '../src/types/script.js';
 
 type RefEdit = ReturnType<Transform['run']>['edits'][number];
 

@@ -3,7 +3,7 @@
 // back to the syntax tree.
 
 import type { ArithmVar, ParamExp, ParamOp, Word } from '../parse/ast.js';
-import type { ReferenceForm } from '../result.js';
+import type { ReferenceForm } from '../types/script.js';
 
 /** How the shell quotes the text around a reference, which decides how a default is written. */
 export type Quoting = 'unquoted' | 'double' | 'heredoc';

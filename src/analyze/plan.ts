@@ -4,7 +4,7 @@
 import type { Dialect, File, Word, WordPart } from '../parse/ast.js';
 import { lineColumnAt, lineStarts, type ShellVariant } from '../parse/index.js';
 import { literalValue } from '../parse/words.js';
-import type { FixStyle, InputVariable, Verdict } from '../result.js';
+import type { FixStyle, InputVariable, Verdict } from '../types/script.js';
 import { isBatsVariable } from './bats.js';
 import { findBlockSite, type BlockSite, type ExistingBlock } from './block-site.js';
 import { collectEvents } from './collect.js';

@@ -2,7 +2,7 @@
 
 import { UsageError } from '../errors.js';
 import { dialectOption } from '../parse/dialect.js';
-import type { FixOptions, FixStyle } from '../result.js';
+import type { FixOptions, FixStyle } from '../types/script.js';
 
 export interface FixArgs {
   readonly style?: string;

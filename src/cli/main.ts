@@ -12,7 +12,7 @@ import { renderDiagnostic, renderFileDiagnostics } from '../report/diagnostics.j
 import { renderInspectText } from '../report/inspect-text.js';
 import { renderParseSummary, summarizeParse } from '../report/parse-summary.js';
 import { EDIT_KINDS, renderExplanation } from '../report/explain.js';
-import { ANNOTATIONS_PER_LEVEL, renderGithub } from '../report/github.js';
+import { ANNOTATIONS_PER_LEVEL, renderGithub } from '../report/workflow-commands.js';
 import { renderRunJson } from '../report/run-json.js';
 import { renderRunSummary } from '../report/run-summary.js';
 import { wantColor } from '../report/color-diff.js';
@@ -20,7 +20,7 @@ import { inspectPath } from '../run/inspect-path.js';
 import { nodeIO } from '../io/node-script-io.js';
 import { findSkipCause, hasFailures } from '../run/run-paths.js';
 import { runPathsParallel, type ParallelRun } from '../run/run-tasks.js';
-import type { Severity } from '../result.js';
+import type { Severity } from '../types/script.js';
 import { cacheConfig, type CacheArgs } from './cache-options.js';
 import { packageVersion } from './package-version.js';
 import { contractOptions, parseMap, runContractCommand } from './contract-command.js';

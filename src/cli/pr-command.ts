@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
-import { postReview, type PostTarget } from '../github/post-review.js';
-import { renderGithubReview } from '../review/github-review.js';
+import { postReview, type PostTarget } from '../github-api/post-review.js';
+import { renderGithubReview } from '../review/review-request.js';
 import { renderRdjson, renderSarif } from '../review/review-formats.js';
 import { renderReviewText } from '../review/review-text.js';
 import { nodeIO } from '../io/node-script-io.js';

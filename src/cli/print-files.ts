@@ -7,8 +7,8 @@
 import { colorDiff } from '../report/color-diff.js';
 import { renderFileDiagnostics } from '../report/diagnostics.js';
 import { renderChangedFile } from '../report/run-summary.js';
-import type { FixResult, Severity } from '../result.js';
-import type { FileResult } from '../run-result.js';
+import type { FixResult, Severity } from '../types/script.js';
+import type { FileResult } from '../types/run.js';
 import { findSkipCause } from '../run/run-paths.js';
 
 export interface PrintOptions {

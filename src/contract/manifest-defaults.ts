@@ -5,7 +5,7 @@
 // reported, not guessed.
 
 import { isQuotableDefault } from '../edit/quote.js';
-import type { InputVariable } from '../result.js';
+import type { InputVariable } from '../types/script.js';
 import type { EnvSetting, Invocation } from './invocation.js';
 
 export interface ManifestDefaults {

@@ -2,7 +2,7 @@
 // first read, its default if it has one, whether it is required, and whether the script tests it
 // for set-ness. What a manifest that runs the script must (or need not) set.
 
-import type { FixOptions, InputVariable, ReferenceReport } from '../result.js';
+import type { FixOptions, InputVariable, ReferenceReport } from '../types/script.js';
 import { analyseScript, inspectAnalysis, type ScriptAnalysis } from '../fix/index.js';
 import type { File } from '../parse/ast.js';
 import { parse } from '../parse/index.js';

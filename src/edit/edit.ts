@@ -2,7 +2,7 @@
 
 import { EditConflictError } from '../errors.js';
 import type { Plan } from '../analyze/plan.js';
-import type { EditKind, FixOptions } from '../result.js';
+import type { EditKind, FixOptions } from '../types/script.js';
 
 /** A replacement of `[start, end)` in the input; `start === end` inserts. */
 export interface Change {

@@ -5,7 +5,7 @@ import { planFixes, type Plan } from '../analyze/plan.js';
 import { ParseError } from '../errors.js';
 import type { Dialect, File } from '../parse/ast.js';
 import { detectDialect, lineColumnAt, parse, type ShellVariant } from '../parse/index.js';
-import type { Diagnostic, FixOptions } from '../result.js';
+import type { Diagnostic, FixOptions } from '../types/script.js';
 import { planOptions } from './plan-options.js';
 
 /** A script nounset leaves alone (another shell, or it does not parse: then `error` says where),

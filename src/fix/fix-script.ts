@@ -4,7 +4,7 @@
 import { isFileDisabled } from '../analyze/plan.js';
 import { applyEdits } from '../edit/apply.js';
 import { nestEdits, renderSpan, sortEdits, type Edit } from '../edit/edit.js';
-import type { Diagnostic, EditReport, FixOptions, FixResult } from '../result.js';
+import type { Diagnostic, EditReport, FixOptions, FixResult } from '../types/script.js';
 import { transforms } from '../../transforms/index.js';
 import { analyseScript } from './analyse-script.js';
 import { byPosition, planDiagnostics, toDiagnostic } from './plan-diagnostics.js';

@@ -2,7 +2,7 @@
 // and what the environment contract counts). Pure; never edits.
 
 import type { Plan } from '../analyze/plan.js';
-import type { FixOptions, InspectResult, ReferenceReport } from '../result.js';
+import type { FixOptions, InspectResult, ReferenceReport } from '../types/script.js';
 import { analyseScript, type ScriptAnalysis } from './analyse-script.js';
 import { planDiagnostics } from './plan-diagnostics.js';
 

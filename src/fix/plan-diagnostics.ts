@@ -4,7 +4,7 @@
 
 import type { Plan } from '../analyze/plan.js';
 import type { Finding } from '../edit/edit.js';
-import type { Diagnostic } from '../result.js';
+import type { Diagnostic } from '../types/script.js';
 
 type At = (offset: number) => { line: number; column: number };
 

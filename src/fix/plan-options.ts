@@ -5,7 +5,7 @@ import type { PlanOptions } from '../analyze/plan.js';
 import { isVariableName } from '../analyze/shell-vars.js';
 import { isQuotableDefault } from '../edit/quote.js';
 import { UsageError } from '../errors.js';
-import type { FixOptions } from '../result.js';
+import type { FixOptions } from '../types/script.js';
 
 /** Checks options a user typed; throws UsageError naming the bad one. */
 export function planOptions(options: FixOptions): Omit<PlanOptions, 'dialect' | 'variant'> {

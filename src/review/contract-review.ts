@@ -7,7 +7,7 @@
 import type { CheckFinding } from '../contract/check.js';
 import type { Invocation } from '../contract/invocation.js';
 import { need, type ScriptContract } from '../contract/script-contract.js';
-import type { ReferenceReport } from '../result.js';
+import type { ReferenceReport } from '../types/script.js';
 import { diffHunks, touchesChanged, withinOneHunk, type ChangedFile } from './changed-lines.js';
 
 /** One place at head that runs a script, checked. */

@@ -3,7 +3,7 @@
 // comments do. The env-init block usually sits above the changed hunk: its findings are the
 // reads on changed lines that it makes safe, anchored where they are, with the block as their fix.
 
-import type { Diagnostic, EditReport, FixResult, ReferenceReport } from '../result.js';
+import type { Diagnostic, EditReport, FixResult, ReferenceReport } from '../types/script.js';
 import { diffFromEdits } from '../report/edit-diff.js';
 import { groupByLines, lineOf, lineStartsOf, outermost } from '../report/line-groups.js';
 import { diffHunks, touchesChanged, withinOneHunk, type ChangedFile } from './changed-lines.js';

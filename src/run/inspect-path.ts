@@ -1,7 +1,7 @@
 // One script read from disk and inspected: every reference with nounset's verdict. Writes nothing.
 
 import { resolve } from 'node:path';
-import type { FixOptions, InspectResult } from '../result.js';
+import type { FixOptions, InspectResult } from '../types/script.js';
 import { showPath } from './find-scripts.js';
 import { inspectScript } from '../fix/index.js';
 import { describeIOError, readScriptText, type ScriptIO } from '../io/script-io.js';

@@ -9,7 +9,7 @@ import { relative } from 'node:path';
 import { checkInvocation } from '../contract/check.js';
 import type { Invocation } from '../contract/invocation.js';
 import { contractWithReads } from '../contract/script-contract.js';
-import type { FixOptions } from '../result.js';
+import type { FixOptions } from '../types/script.js';
 import type { ChangedFile } from '../review/changed-lines.js';
 import { reviewContracts, type CheckedPlace, type ChangedManifest, type ContractReview } from '../review/contract-review.js';
 import { isScriptFile } from './find-scripts.js';

@@ -7,7 +7,7 @@
 import { readsLineNumbers } from '../analyze/plan.js';
 import { ParseError } from '../errors.js';
 import { detectDialect, forEachNode, parse } from '../parse/index.js';
-import type { FixOptions } from '../result.js';
+import type { FixOptions } from '../types/script.js';
 
 export interface RunContext {
   /** Functions defined in the run's files whose bodies read LINENO or BASH_LINENO, or run `caller`. */

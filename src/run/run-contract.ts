@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { checkInvocation, type CheckFinding } from '../contract/check.js';
 import type { Invocation } from '../contract/invocation.js';
 import { scriptContract, type ScriptContract } from '../contract/script-contract.js';
-import type { FixOptions } from '../result.js';
+import type { FixOptions } from '../types/script.js';
 import type { ScriptIO } from '../io/script-io.js';
 import { planRun } from './plan-run.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';

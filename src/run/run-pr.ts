@@ -7,7 +7,7 @@
 import { join, relative } from 'node:path';
 import ignore from 'ignore';
 import { ConfigLoader, isExcludedByConfig, resolveFileConfig, type LoadedConfig } from '../config/index.js';
-import type { FixOptions } from '../result.js';
+import type { FixOptions } from '../types/script.js';
 import { parseChangedLines } from '../review/changed-lines.js';
 import { NO_CONTRACTS, type ContractReview } from '../review/contract-review.js';
 import { reviewFile, type FileReview } from '../review/review-file.js';

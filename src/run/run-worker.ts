@@ -3,7 +3,7 @@
 // bytes are shared, not copied) come as workerData.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FileResult } from '../run-result.js';
+import type { FileResult } from '../types/run.js';
 import { nodeIO } from '../io/node-script-io.js';
 import type { CacheStats } from './result-cache.js';
 import { describeFixError, fileRunContext, runFile, type FileRunOptions, type FileTask } from './run-file.js';

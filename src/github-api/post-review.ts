@@ -5,7 +5,7 @@
 
 import { createRequire } from 'node:module';
 import { GitHubError } from '../errors.js';
-import { markerOf, renderGithubReview, SUMMARY_MARKER, type ReviewRequest } from '../review/github-review.js';
+import { markerOf, renderGithubReview, SUMMARY_MARKER, type ReviewRequest } from '../review/review-request.js';
 import type { ContractReview } from '../review/contract-review.js';
 import type { FileReview } from '../review/review-file.js';
 

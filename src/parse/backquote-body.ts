@@ -1,16 +1,16 @@
-// Parsing a string derived from the source (backquote contents after unescaping): the nodes are
-// parsed from the derived text, then every offset is mapped back to the source character it
-// came from, so edits still land on the right bytes.
+// The commands inside backquotes: bash removes the backslashes before `$`, `` ` `` and `\` (and
+// `"` inside double quotes) and parses what is left. That derived text is parsed, then every
+// offset is mapped back to the source character it came from, so edits still land on the right bytes.
 
-import type { Stmt } from './ast.js';
+import type { CmdSubst, Stmt } from './ast.js';
 import { parseStmtsIn } from './commands.js';
-import { createState, type ParserState } from './state.js';
+import { Ch, createState, type ParserState } from './state.js';
 
 const OFFSET_KEYS = new Set(['start', 'opPos', 'semicolon', 'delimStart']);
 
 /** Parses `text`, whose character i came from source offset `map[i]`; `close` is the source
  * offset just after the last character (where an empty trailing span maps to). */
-export function parseDerived(p: ParserState, text: string, map: readonly number[], close: number): readonly Stmt[] {
+function parseDerived(p: ParserState, text: string, map: readonly number[], close: number): readonly Stmt[] {
   const toSource = (i: number): number => (i < map.length ? (map[i] ?? close) : close);
   const parentMap = p.errorMap;
   const sub = createState({
@@ -30,6 +30,28 @@ export function parseDerived(p: ParserState, text: string, map: readonly number[
     p.comments.push(c);
   }
   return stmts;
+}
+
+/** The statements of the backquoted text between `from` and `to` (`dq`: inside double quotes). */
+export function parseBackquoteBody(p: ParserState, from: number, to: number, dq: boolean): CmdSubst['stmts'] {
+  // Build the unescaped text and, for each of its characters, the source offset it came from.
+  let text = '';
+  const map: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = p.src.charCodeAt(i);
+    if (c === Ch.Backslash) {
+      const n = p.src.charCodeAt(i + 1);
+      if (n === Ch.Dollar || n === Ch.Backquote || n === Ch.Backslash || (dq && n === Ch.DQuote)) i++;
+      else {
+        text += '\\';
+        map.push(i);
+        i++;
+      }
+    }
+    text += p.src[i];
+    map.push(i);
+  }
+  return parseDerived(p, text, map, to);
 }
 
 function remap(node: unknown, mapStart: (i: number) => number, mapEnd: (i: number) => number): void {

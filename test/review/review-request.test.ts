@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 
 import { fixScript, inspectScript } from '../../src/index.js';
-import { markerOf, renderGithubReview, SUMMARY_MARKER } from '../../src/review/github-review.js';
+import { markerOf, renderGithubReview, SUMMARY_MARKER } from '../../src/review/review-request.js';
 import { reviewFile } from '../../src/review/review-file.js';
 
 function review(text: string, ranges: [number, number][]) {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 
 import { fixScript } from '../../src/index.js';
 import { GitHubError } from '../../src/errors.js';
-import { postReview, type PostTarget } from '../../src/github/post-review.js';
+import { postReview, type PostTarget } from '../../src/github-api/post-review.js';
 import { reviewFile, type FileReview } from '../../src/review/review-file.js';
 import { BIN, useTempDir } from '../support/cli.js';
 

@@ -1,6 +1,6 @@
 // What a run over many files returns. Types only: run/ builds these, report/ and cli/ read them.
 
-import type { FixResult } from './result.js';
+import type { FixResult } from './script.js';
 
 /** `skipped`: left alone because it does not parse or is written for another shell (see `result`);
  * `error`: could not be read, written or fixed (see `error`). */

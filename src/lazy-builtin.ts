@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const load = createRequire(import.meta.url);
 
 /** A getter that requires `id` the first time it is called. */
-export function lazy<T>(id: string): () => T {
+export function lazyBuiltin<T>(id: string): () => T {
   let module: T | undefined;
   return () => (module ??= load(id) as T);
 }
