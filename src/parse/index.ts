@@ -34,5 +34,5 @@ export function parse(text: string, opts: ParseOptions = {}): File {
 
 export type * from './ast.js';
 export { detectDialect, type DialectGuess, type ShellVariant } from './dialect.js';
-export { lineColumnAt, lineStarts, positionOf, type LineColumn } from './position.js';
+export { lineColumnAt, lineStarts, positionOf, type LineColumn } from '../line-index.js';
 export { forEachNode } from './walk.js';

@@ -7,7 +7,7 @@
 // diagnostics). Hidden markers let a re-run recognise its own comments. Pure: returns the body,
 // sends nothing.
 
-import { lineStartsOf } from '../report/line-groups.js';
+import { lineBounds } from '../line-index.js';
 import { describePlace, manifestUnits, scriptUnits, type CommentUnit } from './comment-units.js';
 import { commandOf, NO_CONTRACTS, type ContractFinding, type ContractReview } from './contract-review.js';
 import { Fingerprints } from './fingerprint.js';
@@ -41,7 +41,7 @@ export function markerOf(body: string): string | null {
 
 /** The suggestion as a small diff, for the summary (where suggestion blocks do not apply). */
 function asDiff(text: string, first: number, last: number, replacement: string): string {
-  const starts = lineStartsOf(text);
+  const starts = lineBounds(text);
   const old = text.slice(starts[first - 1], starts[last] ?? text.length).replace(/\r?\n$/, '');
   const minus = old.split('\n').map((l) => `-${l}`);
   const plus = replacement.split('\n').map((l) => `+${l}`);
@@ -110,7 +110,7 @@ function unitText(u: CommentUnit, file: FileReview | null, placement: BlockPlace
 }
 
 function originalLines(text: string, first: number, last: number): string {
-  const starts = lineStartsOf(text);
+  const starts = lineBounds(text);
   return text.slice(starts[first - 1] ?? text.length, starts[last] ?? text.length).trim();
 }
 
