@@ -735,7 +735,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   }
 
   /** What an earlier analysis found of the same libraries (the same sourced files, modelled once
-   * in source-files.ts), for the same state key: the summaries of their functions whose callees
+   * in sourced/source-loader.ts), for the same state key: the summaries of their functions whose callees
    * are all in them (no computed call, nothing sourced or unseen), and which of their functions can
    * reach a computed call. Shared only when no function of the script has the name of a function
    * the libraries define or call: then every library function means what it meant there. Offsets
@@ -987,7 +987,7 @@ function findFunctionFacts(fn: Region): Pick<FuncDef, 'locals' | 'namerefs' | 'u
 }
 
 /** What registering a file needs of its model, found in one walk and kept with the model (a
- * library sourced by many scripts is modelled once, see source-files.ts): every name it mentions,
+ * library sourced by many scripts is modelled once, see sourced/source-loader.ts): every name it mentions,
  * its functions, writes, calls by name, what it unsets or makes local, the files it sources. */
 interface FileDigest {
   readonly names: readonly string[];

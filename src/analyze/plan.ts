@@ -13,7 +13,7 @@ import { emptyArrayDeclarations } from './array-declarations.js';
 import { destructiveUses, type DestructiveUse } from './destructive.js';
 import { forEachEvent, type Event, type NounsetState, type Quoting, type Read, type Region, type SetTest, type Source, type Unset, type Write } from './model.js';
 import { looksLikeLibrary, nounsetAtStart } from './nounset-start.js';
-import { sourceLoader } from './source-files.js';
+import { sourceLoader } from './sourced/index.js';
 import { isAlwaysSet, isBlockUnsafe, isPlainValue, isPositional, isShellManaged, isVariableName } from './shell-vars.js';
 
 export interface PlanOptions {

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { forgetSharedAnalyses, sharedLibrarySets } from '../../src/analyze/flow.js';
-import { forgetSharedParses } from '../../src/analyze/source-files.js';
+import { forgetSharedParses } from '../../src/analyze/sourced/index.js';
 import { fixScript, inspectScript } from '../../src/index.js';
 
 const LIB = [

@@ -1,4 +1,4 @@
-// Which file a `source` / `.` command names (source-path.ts): literal paths, the script-directory
+// Which file a `source` / `.` command names (analyze/sourced/): literal paths, the script-directory
 // idioms, variables holding them, and `# shellcheck source=` directives; then bash itself is asked
 // which files a tree of scripts really sources, run from other working directories.
 
@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { mayBeDirVariable, resolveSourcePath, scriptDirVariables, sourceDirective, type SourceTarget } from '../../src/analyze/source-path.js';
+import { mayBeDirVariable, scriptDirVariables } from '../../src/analyze/sourced/dir-variables.js';
+import { sourceDirective } from '../../src/analyze/sourced/directive.js';
+import { resolveSourcePath, type SourceTarget } from '../../src/analyze/sourced/resolve-path.js';
 import type { CallExpr, File, Word } from '../../src/parse/ast.js';
 import { forEachNode, parse } from '../../src/parse/index.js';
 
@@ -64,7 +66,7 @@ function runCases(cases: readonly Case[]): void {
   }
 }
 
-describe('analyze/source-path: literal paths', () => {
+describe('analyze/sourced: literal paths', () => {
   runCases([
     { what: 'source ./lib.sh is relative to the script directory', text: 'source ./lib.sh\n', expect: file('scripts/ci/lib.sh') },
     { what: '. lib/common.sh', text: '. lib/common.sh\n', expect: file('scripts/ci/lib/common.sh') },
@@ -87,7 +89,7 @@ describe('analyze/source-path: literal paths', () => {
   ]);
 });
 
-describe('analyze/source-path: $0 and BASH_SOURCE', () => {
+describe('analyze/sourced: $0 and BASH_SOURCE', () => {
   const sub = (what: string, text: string, expect: SourceTarget): Case => ({ what, text, script: INNER, main: BUILD, expect });
   runCases([
     sub('$(dirname "$0") is the directory of the script that was run', 'source "$(dirname "$0")/x.sh"\n', file('scripts/ci/x.sh')),
@@ -125,7 +127,7 @@ describe('analyze/source-path: $0 and BASH_SOURCE', () => {
   ]);
 });
 
-describe('analyze/source-path: variables holding the script directory', () => {
+describe('analyze/sourced: variables holding the script directory', () => {
   runCases([
     { what: 'DIR=$(dirname "$0"); source "$DIR/lib.sh"', text: 'DIR=$(dirname "$0")\nsource "$DIR/lib.sh"\n', expect: file('scripts/ci/lib.sh') },
     { what: '${DIR}', text: 'DIR=$(dirname "$0")\nsource "${DIR}/lib.sh"\n', expect: file('scripts/ci/lib.sh') },
@@ -175,7 +177,7 @@ describe('analyze/source-path: variables holding the script directory', () => {
   });
 });
 
-describe('analyze/source-path: mayBeDirVariable, the text check before the walk', () => {
+describe('analyze/sourced: mayBeDirVariable, the text check before the walk', () => {
   // The loader skips scriptDirVariables' walk of the whole tree when the text alone rules a name
   // out, so the check must never rule out a name the walk finds.
   const dirTexts = [
@@ -227,7 +229,7 @@ describe('analyze/source-path: mayBeDirVariable, the text check before the walk'
   });
 });
 
-describe('analyze/source-path: # shellcheck source= directives', () => {
+describe('analyze/sourced: # shellcheck source= directives', () => {
   runCases([
     { what: 'a relative directive is relative to the script directory', text: '# shellcheck source=lib/x.sh\nsource "$X"\n', expect: file('scripts/ci/lib/x.sh') },
     { what: 'SCRIPTDIR', text: '# shellcheck source=SCRIPTDIR/x.sh\nsource "$X"\n', expect: file('scripts/ci/x.sh') },
@@ -346,7 +348,7 @@ function ourSources(root: string, cwd: string, script: string): string[] {
   return out;
 }
 
-describe('analyze/source-path: the files bash really sources', () => {
+describe('analyze/sourced: the files bash really sources', () => {
   let root = '';
 
   before(() => {

@@ -1,13 +1,16 @@
 // Loads the files a script sources, for the flow analysis: resolves the path the `source` word
-// names (source-path.ts), reads it through the caller's `readSource`, parses and models it.
+// names (resolve-path.ts, with directive.ts and dir-variables.ts), reads it through the caller's
+// `readSource`, parses and models it.
 
-import type { File } from '../parse/ast.js';
-import { detectDialect, lineColumnAt, lineStarts, parse } from '../parse/index.js';
-import { ParseError } from '../errors.js';
-import { collectEvents } from './collect.js';
-import type { LoadedFile, SourceOutcome } from './flow.js';
-import type { Source } from './model.js';
-import { mayBeDirVariable, resolveSourcePath, scriptDirVariables, sourceDirective, type DirValue, type SourceTarget } from './source-path.js';
+import { ParseError } from '../../errors.js';
+import { lineColumnAt, lineStarts } from '../../line-index.js';
+import { detectDialect, parse, type File } from '../../parse/index.js';
+import { collectEvents } from '../collect.js';
+import type { LoadedFile, SourceOutcome } from '../flow.js';
+import type { Source } from '../model.js';
+import { mayBeDirVariable, scriptDirVariables, type DirValue } from './dir-variables.js';
+import { sourceDirective } from './directive.js';
+import { resolveSourcePath, type SourceTarget } from './resolve-path.js';
 
 export interface LoaderOptions {
   /** The script that runs (`$0`). */
