@@ -1,5 +1,5 @@
 // A script as reads and writes of parameters, in program order, inside the control structure
-// that decides whether they run. The flow analysis (flow.ts) walks these regions without going
+// that decides whether they run. The flow analysis (flow/) walks these regions without going
 // back to the syntax tree.
 
 import type { ArithmVar, ParamExp, ParamOp, Word } from '../parse/ast.js';

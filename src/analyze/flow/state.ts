@@ -5,6 +5,8 @@
 // the script had assigned so far, which tripled the analysis time on large scripts. Why a name may
 // be unset is a story kept once per analysis; a state holds its number in the name's slot.
 
+import { SET_BY_SHELL, type FlowPos, type SetAt } from './positions.js';
+
 /** Bits per word: values stay V8 small integers. */
 const BITS = 30;
 const FULL = (1 << BITS) - 1;
@@ -19,13 +21,12 @@ export interface State {
    * sets, or a file not followed may set; unknown: may have been assigned by a file nounset did not
    * follow. */
   bits: number[];
-  /** One slot per name: for a set one, an offset of its assignment (see flow.ts for the codes
-   * below 0); for an unknown one, the offset of the file that may set it; for an unset one, the
-   * number of its story (0: none). Shared between states until one of them writes a slot (most
+  /** One slot per name: for a set one, how it was set (a SetAt); for an unknown one, the FlowPos
+   * of the file that may set it; for an unset one, the number of its story (0: none). Shared between states until one of them writes a slot (most
    * branches write few): `atOwned` says whether this state may write it in place. */
   at: number[];
   atOwned: boolean;
-  /** ≥ 0: every name not set or killed may have been assigned by the file sourced at this offset. */
+  /** ≥ 0: every name not set or killed may have been assigned by the file sourced at this FlowPos. */
   opaque: number;
   /** At least this many positional parameters. */
   argc: number;
@@ -67,7 +68,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   table.names.forEach((name, i) => {
     if (!initial(name)) return;
     init[SET + ((i / BITS) | 0)] = (init[SET + ((i / BITS) | 0)] as number) | (1 << i % BITS);
-    initAt[i] = -1;
+    initAt[i] = SET_BY_SHELL;
   });
 
   const fresh = (argc: number): State => ({ dead: false, bits: init.slice(), at: initAt, atOwned: false, opaque: -1, argc });
@@ -101,8 +102,12 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     return 0;
   };
   const atOf = (s: State, i: number): number => (i < n ? (s.at[i] as number) : -1);
+  /** How a set name was set. */
+  const setAtOf = (s: State, i: number): SetAt => atOf(s, i) as SetAt;
+  /** Where an unknown name may have been set: the file not followed (or eval) that may set it. */
+  const unknownSourceOf = (s: State, i: number): FlowPos => (has(s, UNK, i) ? atOf(s, i) : s.opaque) as FlowPos;
 
-  const assign = (s: State, i: number, at: number): void => {
+  const assign = (s: State, i: number, at: SetAt): void => {
     on(s, SET, i);
     off(s, KILLED, i);
     off(s, UNK, i);
@@ -115,7 +120,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     if (i < n) setSlot(s, i, tell(text));
   };
   /** Whatever was unset or unassigned may now have been set by what runs at `at`. */
-  const makeOpaque = (s: State, at: number): void => {
+  const makeOpaque = (s: State, at: FlowPos): void => {
     s.bits.fill(0, KILLED, AT);
     s.opaque = at;
   };
@@ -139,7 +144,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
 
   /** The paths of `states` meeting. `story(i, setAt)` tells why name i may be unset when some
    * paths assigned it (setAt is one such assignment) and others did not. */
-  const join = (states: readonly State[], story: (i: number, setAt: number | null) => string): State => {
+  const join = (states: readonly State[], story: (i: number, setAt: SetAt | null) => string): State => {
     let live = 0;
     let only: State | null = null;
     for (const s of states) {
@@ -213,10 +218,10 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
         const i = w * BITS + (31 - Math.clz32(bit));
         if ((firstUnset & bit) !== 0 && (fAt[i] as number) !== 0) continue;
         let told = 0;
-        let setAt: number | null = null;
+        let setAt: SetAt | null = null;
         for (const s of states) {
           if (s.dead) continue;
-          if (has(s, SET, i)) setAt ??= s.at[i] as number;
+          if (has(s, SET, i)) setAt ??= s.at[i] as SetAt;
           else if (told === 0 && statusOf(s, i) === 0) told = s.at[i] as number;
         }
         const slot = told !== 0 ? told : setAt !== null ? tell(story(i, setAt)) : 0;
@@ -238,7 +243,8 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     deadState,
     statusOf,
     whyOf,
-    atOf,
+    setAtOf,
+    unknownSourceOf,
     assign,
     kill,
     makeOpaque,
@@ -248,3 +254,5 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     isUnknown: (s: State, i: number) => has(s, UNK, i),
   };
 }
+
+export type StateOps = ReturnType<typeof stateOps>;
