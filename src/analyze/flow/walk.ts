@@ -1,20 +1,15 @@
 // The walk: one path state carried through a model's events in program order. Branches join,
 // loops run their body twice (enough for a fixpoint of assign/unset), subshells do not leak,
 // sourced files run in place, and a call applies the callee's summary. Each call site the walk
-// passes is recorded (call-graph.ts) for the callee's entry state.
+// passes is recorded (walk-call.ts, call-graph.ts) for the callee's entry state.
 
-import { isLocalDeclaration, arrayKey, type Call, type Event, type Fact, type Region, type Source } from '../model.js';
-import { addCall } from './call-graph.js';
-import { calleesOf } from './callees.js';
+import { isLocalDeclaration, arrayKey, type Event, type Fact, type Region, type Source } from '../model.js';
 import { assign, join, kill, note, statusIn, type FlowContext, type Frame, type LoopExits } from './context.js';
+import { call } from './walk-call.js';
 import type { FuncDef } from './digest.js';
 import { assignedAt, flowPos, testedAt, type FlowPos } from './positions.js';
 import { isPositional, recordRead } from './reads.js';
 import type { State } from './state.js';
-
-/** What bash sets while it runs a function `complete -F` registered, also when `compgen -F`
- * runs it (test/flow/cases/func-complete.sh). Not COMP_WORDS: compgen leaves it unset. */
-const COMPLETION_VARIABLES = ['COMP_CWORD', 'COMP_LINE', 'COMP_POINT', 'COMP_TYPE', 'COMP_KEY'];
 
 /** Which walk of a function: one for its summary (from an empty state, recording nothing), or one
  * from its entry state, recording its reads (its own functions') and its call sites. */
@@ -258,43 +253,4 @@ function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
   const returns: State[] = [];
   walkEvents(ctx, outcome.file.model.events, s, { ...frame, loops: [], returns, files: [...frame.files, outcome.file.path], file: ctx.program.fileIndex(outcome.file), reads: null });
   replace(s, join(ctx, [s, ...returns], `${outcome.file.path}`));
-}
-
-function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
-  const { ops, summaries } = ctx;
-  const callees = calleesOf(ctx, e, frame);
-  if (callees.length === 0) return;
-  const line = ctx.program.lineIn(frame.file, e.start);
-  const pos = flowPos(frame.file, e.start);
-  if (frame.collect) {
-    let entry: State;
-    if (e.trap) {
-      // A handler runs at any later point: only what nothing unsets or shadows is sure.
-      entry = ops.clone(s);
-      const when = e.later === 'complete' ? `bash runs the completion function registered on line ${line}` : e.later === 'export' ? `a child bash runs the function exported on line ${line}` : `the trap set on line ${line} runs`;
-      for (const n of ctx.program.killedAnywhere) kill(ctx, entry, n, `${n} may be unset or shadowed by \`local\` when ${when}`);
-      // bash calls a completion function with the command, the word and the word before, and
-      // the COMP_ variables set.
-      entry.argc = e.later === 'complete' ? 3 : 0;
-      if (e.later === 'complete') for (const n of COMPLETION_VARIABLES) assign(ctx, entry, n, assignedAt(pos));
-    } else {
-      entry = ops.clone(s);
-      entry.argc = e.name === null ? 0 : e.fixedArgs + (e.splat ? s.argc : 0);
-    }
-    addCall(ctx.graph, frame.caller, callees, { state: entry, line, trap: e.trap, how: e.later ?? (e.trap ? 'trap' : 'call') });
-  }
-  if (e.trap || e.name === null) {
-    // Which one runs is not known: only what any of them may unset counts.
-    for (const c of callees) for (const n of summaries.get(c)?.kill ?? []) kill(ctx, s, n, `${n} may be unset by ${c}, called on line ${line}`);
-    return;
-  }
-  const sum = summaries.get(e.name);
-  if (!sum) return;
-  if (sum.noReturn) {
-    s.dead = true;
-    return;
-  }
-  for (const n of sum.kill) kill(ctx, s, n, `${n} may be unset by ${e.name}, called on line ${line}`);
-  if (sum.opaque >= 0) ops.makeOpaque(s, pos);
-  for (const n of sum.gen.keys()) if (statusIn(ctx, s, n) !== 2) assign(ctx, s, n, assignedAt(pos));
 }
