@@ -2,4 +2,4 @@
 // imports it and that file is being rewritten on the docs branch: delete this file once
 // explain.ts imports '../types/index.js'.
 
-export type * from './types/script.js';
+export type * from './types/index.js';

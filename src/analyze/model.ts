@@ -2,8 +2,8 @@
 // that decides whether they run. The flow analysis (flow/) walks these regions without going
 // back to the syntax tree.
 
-import type { ArithmVar, ParamExp, ParamOp, Word } from '../parse/ast.js';
-import type { ReferenceForm } from '../types/script.js';
+import type { ArithmVar, ParamExp, ParamOp, Word } from '../parse/index.js';
+import type { ReferenceForm } from '../types/index.js';
 
 /** How the shell quotes the text around a reference, which decides how a default is written. */
 export type Quoting = 'unquoted' | 'double' | 'heredoc';

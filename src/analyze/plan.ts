@@ -1,10 +1,10 @@
 // Which references may be unset (the flow analysis, flow/, says which paths reach each read
 // unassigned), and how each is to be made safe.
 
-import type { Dialect, File, Word, WordPart } from '../parse/ast.js';
+import type { Dialect, File, Word, WordPart } from '../parse/index.js';
 import { lineColumnAt, lineStarts, type ShellVariant } from '../parse/index.js';
-import { literalValue } from '../parse/words.js';
-import type { FixStyle, InputVariable, Verdict } from '../types/script.js';
+import { literalValue } from '../parse/index.js';
+import type { FixStyle, InputVariable, Verdict } from '../types/index.js';
 import { isBatsVariable } from './bats.js';
 import { findBlockSite, type BlockSite, type ExistingBlock } from './block-site.js';
 import { collectEvents } from './collect.js';

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
-import { postReview, type PostTarget } from '../github-api/post-review.js';
-import { renderGithubReview } from '../review/review-request.js';
-import { renderRdjson, renderSarif } from '../review/review-formats.js';
-import { renderReviewText } from '../review/review-text.js';
-import { nodeIO } from '../io/node-script-io.js';
-import { runPr } from '../run/run-pr.js';
+import { postReview, type PostTarget } from '../github-api/index.js';
+import { renderGithubReview } from '../review/index.js';
+import { renderRdjson, renderSarif } from '../review/index.js';
+import { renderReviewText } from '../review/index.js';
+import { nodeIO } from '../io/index.js';
+import { runPr } from '../run/index.js';
 import { parseMap } from './contract-command.js';
 import { toFixOptions, type FixArgs } from './fix-options.js';
 import { packageVersion } from './package-version.js';

@@ -1,11 +1,11 @@
 // The one parse-and-plan step of a script, shared by fixScript, inspectScript and the environment
 // contract (contract/), so that no caller parses the same text twice.
 
-import { planFixes, type Plan } from '../analyze/plan.js';
+import { planFixes, type Plan } from '../analyze/index.js';
 import { ParseError } from '../errors.js';
-import type { Dialect, File } from '../parse/ast.js';
+import type { Dialect, File } from '../parse/index.js';
 import { detectDialect, lineColumnAt, parse, type ShellVariant } from '../parse/index.js';
-import type { Diagnostic, FixOptions } from '../types/script.js';
+import type { Diagnostic, FixOptions } from '../types/index.js';
 import { planOptions } from './plan-options.js';
 
 /** A script nounset leaves alone (another shell, or it does not parse: then `error` says where),

@@ -1,8 +1,8 @@
 // Every parameter reference of a script with nounset's verdict on it and why (`nounset inspect`,
 // and what the environment contract counts). Pure; never edits.
 
-import type { Plan } from '../analyze/plan.js';
-import type { FixOptions, InspectResult, ReferenceReport } from '../types/script.js';
+import type { Plan } from '../analyze/index.js';
+import type { FixOptions, InspectResult, ReferenceReport } from '../types/index.js';
 import { analyseScript, type ScriptAnalysis } from './analyse-script.js';
 import { planDiagnostics } from './plan-diagnostics.js';
 

@@ -2,9 +2,9 @@
 // env-init block, lines kept where they are, and the flow analysis' notes (sourced files followed
 // or not, with the names read after one that it may set).
 
-import type { Plan } from '../analyze/plan.js';
-import type { Finding } from '../edit/edit.js';
-import type { Diagnostic } from '../types/script.js';
+import type { Plan } from '../analyze/index.js';
+import type { Finding } from '../edit/index.js';
+import type { Diagnostic } from '../types/index.js';
 
 type At = (offset: number) => { line: number; column: number };
 

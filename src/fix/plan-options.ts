@@ -1,11 +1,11 @@
 // The options a caller gives fixScript, checked and filled in with their defaults: what the plan
 // (analyze/) takes. A bad option is a UsageError that names it, before any parsing.
 
-import type { PlanOptions } from '../analyze/plan.js';
-import { isVariableName } from '../analyze/shell-vars.js';
-import { isQuotableDefault } from '../edit/quote.js';
+import type { PlanOptions } from '../analyze/index.js';
+import { isVariableName } from '../analyze/index.js';
+import { isQuotableDefault } from '../edit/index.js';
 import { UsageError } from '../errors.js';
-import type { FixOptions } from '../types/script.js';
+import type { FixOptions } from '../types/index.js';
 
 /** Checks options a user typed; throws UsageError naming the bad one. */
 export function planOptions(options: FixOptions): Omit<PlanOptions, 'dialect' | 'variant'> {

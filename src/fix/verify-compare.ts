@@ -22,8 +22,8 @@
 // walked. Statements are always walked: a statement's reading also depends on here-documents
 // pending from earlier on its line.
 
-import type { Comment, File, Node, Stmt } from '../parse/ast.js';
-import { childrenOf } from '../parse/walk.js';
+import type { Comment, File, Node, Stmt } from '../parse/index.js';
+import { childrenOf } from '../parse/index.js';
 import { describeFieldChange, describeNode, sameFields, type FieldCheck } from './verify-fields.js';
 
 /** Sorted, disjoint spans of one side, and a cursor on the last gap between spans an offset fell

@@ -1,7 +1,7 @@
 // What a syntax node says besides its children and its range: operators, flags, literal text.
 // The output guard compares these on every node it pairs, touched by an edit or not.
 
-import type { Node, Stmt } from '../parse/ast.js';
+import type { Node, Stmt } from '../parse/index.js';
 
 /** How the guard compares offsets and child lists that two nodes carry in their fields. */
 export interface FieldCheck {

@@ -2,9 +2,9 @@
 // must equal the input's everywhere outside the edited constructs (see verify-compare.ts).
 
 import { ParseError } from '../errors.js';
-import type { Dialect, File } from '../parse/ast.js';
+import type { Dialect, File } from '../parse/index.js';
 import { parse } from '../parse/index.js';
-import { nestEdits, type Edit } from '../edit/edit.js';
+import { nestEdits, type Edit } from '../edit/index.js';
 import { compareTrees } from './verify-compare.js';
 
 /** Input and output spans of the outermost edits (sorted, disjoint), or null when a change lies

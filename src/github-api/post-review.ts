@@ -5,9 +5,9 @@
 
 import { createRequire } from 'node:module';
 import { GitHubError } from '../errors.js';
-import { markerOf, renderGithubReview, SUMMARY_MARKER, type ReviewRequest } from '../review/review-request.js';
-import type { ContractReview } from '../review/contract-review.js';
-import type { FileReview } from '../review/review-file.js';
+import { markerOf, renderGithubReview, SUMMARY_MARKER, type ReviewRequest } from '../review/index.js';
+import type { ContractReview } from '../review/index.js';
+import type { FileReview } from '../review/index.js';
 
 export interface PostTarget {
   readonly token: string;

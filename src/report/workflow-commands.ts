@@ -1,7 +1,7 @@
 // `--format github`: GitHub Actions workflow commands, one per edit and per diagnostic, so they
 // show as annotations on the pull request's files. Returns a string; prints nothing.
 
-import type { RunResult } from '../types/run.js';
+import type { RunResult } from '../types/index.js';
 
 // Workflow-command escaping: the message escapes %, CR and LF; properties also `:` and `,`.
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

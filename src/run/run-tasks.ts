@@ -6,8 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { lazyBuiltin } from '../lazy-builtin.js';
-import type { FileResult, RunResult } from '../types/run.js';
-import { nodeIO } from '../io/node-script-io.js';
+import type { FileResult, RunResult } from '../types/index.js';
+import { nodeIO } from '../io/index.js';
 import { planRun } from './plan-run.js';
 import { addCacheStats, trimCache, type CacheStats } from './result-cache.js';
 import { describeFixError, fileRunContext, runFile, type FileRunOptions, type FileTask } from './run-file.js';

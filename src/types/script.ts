@@ -1,7 +1,7 @@
 // What fixScript and inspectScript take and return for one script. Types only: every layer reads
 // these, nothing here runs.
 
-import type { Dialect } from '../parse/ast.js';
+import type { Dialect } from '../parse/index.js';
 
 /** How unsafe references are fixed: `block` declares environment inputs once at the top and
  * rewrites the rest inline; `inline` rewrites every unsafe reference where it is. */
