@@ -12,16 +12,15 @@ export { lineColumnAt, lineStarts, positionOf, type LineColumn } from './parse/i
 export { ERROR_INFO, NounsetError, ParseError, type ErrorCode } from './errors.js';
 export type * from './parse/ast.js';
 /** Fixes one script's text: the new text, edits with reasons, environment inputs, diagnostics; never reads or writes files. */
-export { fixScript, inspectScript } from './run/fix-script.js';
+export { fixScript, inspectScript } from './fix/index.js';
 /** A unified diff with `a/` `b/` headers that `git apply` accepts; '' when nothing changed. */
-export { unifiedDiff } from './report/diff.js';
+export { unifiedDiff } from './report/index.js';
 export { EditConflictError, UsageError } from './errors.js';
-export type * from './result.js';
+export type * from './types/index.js';
 /** Fixes every script under files and directories; writes changed files (temp file + rename) only when asked; all IO through the `io` passed in. */
-export { findSkipCause, hasFailures, runPaths, type RunOptions } from './run/run-paths.js';
+export { findSkipCause, hasFailures, runPaths, type RunOptions } from './run/index.js';
 /** The scripts under files and directories (shell extension or shebang), sorted in byte order; reads through `io`, never writes. */
-export { findScripts, hasShellShebang, type FindOptions, type FoundScript } from './run/find-scripts.js';
+export { findScripts, hasShellShebang, type FindOptions, type FoundScript } from './run/index.js';
 /** The file system as runPaths sees it, and its node:fs implementation. */
-export { nodeIO } from './run/node-io.js';
-export type { EntryKind, EntryStat, ScriptIO, ScriptText, TextEncoding } from './run/io.js';
-export type * from './run-result.js';
+export { nodeIO } from './io/index.js';
+export type { EntryKind, EntryStat, ScriptIO, ScriptText, TextEncoding } from './io/index.js';

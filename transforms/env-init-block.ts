@@ -1,7 +1,7 @@
 // Declares the script's environment inputs once, at the top, in a block a re-run updates in place.
 
-import type { Finding, Transform } from '../src/edit/edit.js';
-import { renderBlock } from '../src/edit/env-block.js';
+import type { Finding, Transform } from '../src/edit/index.js';
+import { renderBlock } from '../src/edit/index.js';
 
 const transform: Transform = {
   name: 'env-init-block',

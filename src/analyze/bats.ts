@@ -2,7 +2,7 @@
 // assigns the command's status and output, `load` and `bats_load_library` source helper files,
 // and bats sets `BATS_*` variables itself. Nothing else of bats is modelled.
 
-import type { Word } from '../parse/ast.js';
+import type { Word } from '../parse/index.js';
 import { wordText } from './builtins.js';
 import { arrayKey, type Event } from './model.js';
 

@@ -1,7 +1,7 @@
 // Where the env-init block is, or where it goes: after the shebang, the leading comment header
 // and any leading `set`/`shopt` lines, before the first other command.
 
-import type { File, Stmt } from '../parse/ast.js';
+import type { File, Stmt } from '../parse/index.js';
 import { wordText } from './builtins.js';
 
 /** The marker comments around the block (what follows them on the line is free text). */

@@ -2,7 +2,7 @@
 // `unset` unsets; `test -v` tests; `source` pulls in another file. And which commands are
 // destructive when a path argument expands to empty (`rm -rf "$DIR/"`).
 
-import type { Word } from '../parse/ast.js';
+import type { Word } from '../parse/index.js';
 import { NOUNSET_OFF, NOUNSET_ON, arrayKey, type Event } from './model.js';
 
 /** The literal text of a word without quotes or expansions, or null. */

@@ -2,7 +2,7 @@
 // own. A declaration counts wherever it stands, so the learner notes each name it said "no" for
 // too early: then the caller walks once more with the full set (rare: declarations come first).
 
-import type { DeclClause, Node } from '../parse/ast.js';
+import type { DeclClause, Node } from '../parse/index.js';
 import { forEachNode } from '../parse/index.js';
 import { wordText } from './builtins.js';
 

@@ -1,8 +1,8 @@
 // Reads and writes inside words: parameter expansions, arithmetic, [[ ]] tests. Commands nested
 // in words ($( ), backquotes, <( )) are handed back to the statement walker through `ctx.stmts`.
 
-import type { ArithmExpr, ParamExp, Stmt, Subscript, TestExpr, Word, WordPart } from '../parse/ast.js';
-import type { ReferenceForm } from '../result.js';
+import type { ArithmExpr, ParamExp, Stmt, Subscript, TestExpr, Word, WordPart } from '../parse/index.js';
+import type { ReferenceForm } from '../types/index.js';
 import { nameOf } from './builtins.js';
 import type { AssocNames } from './collect-assoc.js';
 import { arrayKey, type Event, type Place, type Quoting, type Read, type Region } from './model.js';

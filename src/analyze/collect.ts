@@ -1,7 +1,7 @@
 // Syntax tree → model: every read and write of a parameter in program order, inside regions
 // for functions, branches, loops, `&&`/`||` and subshells.
 
-import type { Assign, BinaryCmd, CallExpr, DeclClause, File, Redirect, Stmt, Subscript, Word } from '../parse/ast.js';
+import type { Assign, BinaryCmd, CallExpr, DeclClause, File, Redirect, Stmt, Subscript, Word } from '../parse/index.js';
 import { ParseError } from '../errors.js';
 import { parse } from '../parse/index.js';
 import { batsEvents, batsRunTarget } from './bats.js';

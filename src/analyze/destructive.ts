@@ -9,7 +9,7 @@
 // function (or the top level) that reads them. Bash's dynamic scoping (a callee writing its
 // caller's local) is not followed: a link missed only means a guard not added.
 
-import type { Word } from '../parse/ast.js';
+import type { Word } from '../parse/index.js';
 import { loneParam } from './collect-words.js';
 import { isLocalDeclaration, type Event, type Read, type Region, type Write } from './model.js';
 

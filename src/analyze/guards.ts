@@ -7,7 +7,7 @@
 // "false") and a variable whose value looks like a `[` operator. What is not understood gives no
 // fact. Assumed: `[`, `test`, `echo` ... are the builtins (not functions) and IFS has no digits.
 
-import type { ArithmExpr, CallExpr, Command, ParamExp, Redirect, Stmt, TestExpr, Word, WordPart } from '../parse/ast.js';
+import type { ArithmExpr, CallExpr, Command, ParamExp, Redirect, Stmt, TestExpr, Word, WordPart } from '../parse/index.js';
 import type { Fact } from './model.js';
 
 export interface ConditionFacts {

@@ -1,9 +1,9 @@
 // A script as reads and writes of parameters, in program order, inside the control structure
-// that decides whether they run. The flow analysis (flow.ts) walks these regions without going
+// that decides whether they run. The flow analysis (flow/) walks these regions without going
 // back to the syntax tree.
 
-import type { ArithmVar, ParamExp, ParamOp, Word } from '../parse/ast.js';
-import type { ReferenceForm } from '../result.js';
+import type { ArithmVar, ParamExp, ParamOp, Word } from '../parse/index.js';
+import type { ReferenceForm } from '../types/index.js';
 
 /** How the shell quotes the text around a reference, which decides how a default is written. */
 export type Quoting = 'unquoted' | 'double' | 'heredoc';

@@ -1,19 +1,19 @@
-// Which references may be unset (the flow analysis, flow.ts, says which paths reach each read
+// Which references may be unset (the flow analysis, flow/, says which paths reach each read
 // unassigned), and how each is to be made safe.
 
-import type { Dialect, File, Word, WordPart } from '../parse/ast.js';
+import type { Dialect, File, Word, WordPart } from '../parse/index.js';
 import { lineColumnAt, lineStarts, type ShellVariant } from '../parse/index.js';
-import { literalValue } from '../parse/words.js';
-import type { FixStyle, InputVariable, Verdict } from '../result.js';
+import { literalValue } from '../parse/index.js';
+import type { FixStyle, InputVariable, Verdict } from '../types/index.js';
 import { isBatsVariable } from './bats.js';
 import { findBlockSite, type BlockSite, type ExistingBlock } from './block-site.js';
 import { collectEvents } from './collect.js';
-import { analyzeFlow, testedAt, type FlowNote, type ReadStatus } from './flow.js';
+import { analyzeFlow, type FlowNote, type FlowPos, type ReadStatus } from './flow/index.js';
 import { emptyArrayDeclarations } from './array-declarations.js';
 import { destructiveUses, type DestructiveUse } from './destructive.js';
 import { forEachEvent, type Event, type NounsetState, type Quoting, type Read, type Region, type SetTest, type Source, type Unset, type Write } from './model.js';
 import { looksLikeLibrary, nounsetAtStart } from './nounset-start.js';
-import { sourceLoader } from './source-files.js';
+import { sourceLoader } from './sourced/index.js';
 import { isAlwaysSet, isBlockUnsafe, isPlainValue, isPositional, isShellManaged, isVariableName } from './shell-vars.js';
 
 export interface PlanOptions {
@@ -65,7 +65,7 @@ export interface PlannedRead {
   readonly inFunction: boolean;
   /** For an `unknown` verdict: the offset of the source (or eval) that may have set it. */
   readonly unknownAt?: number;
-  /** Whether `set -u` is on where it runs (flow.ts), when the walk reached it. */
+  /** Whether `set -u` is on where it runs (flow/), when the walk reached it. */
   readonly nounset?: NounsetState;
   /** A warning to show at the read beside its edit: an empty value reaches a destructive path. */
   readonly warning?: { readonly code: 'destructive-path'; readonly message: string };
@@ -263,12 +263,13 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         return { read, verdict: 'review', fix: 'review', reason: `reads the variable that ${name} names, which may be unset`, inFunction };
       }
       if (isPositional(name)) return safeRead(read, inFunction, `every path to line ${lineOf(read.start)} passes at least ${name} argument${name === '1' ? '' : 's'}`);
-      if (st.at === -1) return safeRead(read, inFunction, `${variant === 'ksh' ? 'ksh' : options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
-      if (st.at < -1) return safeRead(read, inFunction, `the test on ${flow.lineAt(testedAt(st.at))} shows ${name} is set on every path to line ${lineOf(read.start)}`);
-      const how = facts.writeAt.get(st.at)?.how;
-      if (how === undefined && name.startsWith('COMP_')) return safeRead(read, inFunction, `bash sets ${name} while it runs the completion function registered on ${flow.lineAt(st.at)}`);
+      const origin = st.origin;
+      if (origin.kind === 'shell') return safeRead(read, inFunction, `${variant === 'ksh' ? 'ksh' : options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
+      if (origin.kind === 'test') return safeRead(read, inFunction, `the test on ${flow.lineAt(origin.at)} shows ${name} is set on every path to line ${lineOf(read.start)}`);
+      const how = facts.writeAt.get(origin.at)?.how;
+      if (how === undefined && name.startsWith('COMP_')) return safeRead(read, inFunction, `bash sets ${name} while it runs the completion function registered on ${flow.lineAt(origin.at)}`);
       const what = how === undefined || how === 'assignment' || how === 'declaration' ? 'assigned' : `set by ${how}`;
-      return safeRead(read, inFunction, `${what} on every path to line ${lineOf(read.start)} (${flow.lineAt(st.at)})`);
+      return safeRead(read, inFunction, `${what} on every path to line ${lineOf(read.start)} (${flow.lineAt(origin.at)})`);
     }
     // The env-init block covers a name read before the file was sourced, whatever it does.
     if (st.kind === 'unknown' && !unknownAsInput && !(blockable(name) && read.start >= coverFrom)) {
@@ -279,11 +280,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     return planUnsafe(read, inFunction, st);
   });
 
-  /** What ran at `offset` that nounset could not see into, for a reason. */
-  function opaqueSource(offset: number): string {
-    const n = flow.notes.find((x) => x.start === offset && (x.code === 'source-not-followed' || x.code === 'opaque-assignment'));
+  /** What ran at `pos` that nounset could not see into, for a reason. */
+  function opaqueSource(pos: FlowPos): string {
+    const n = flow.notes.find((x) => x.start === pos && (x.code === 'source-not-followed' || x.code === 'opaque-assignment'));
     const what = n ? (n.code === 'opaque-assignment' ? n.message.replace(/ may assign.*$/, '') : `\`${text.slice(n.start, n.end)}\``) : 'what runs';
-    return `${what} on ${flow.lineAt(offset)}`;
+    return `${what} on ${flow.lineAt(pos)}`;
   }
 
   /** Why a read may find its variable unset, in words. */

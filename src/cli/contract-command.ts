@@ -4,11 +4,11 @@
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { ConfigLoader, RC_NAME } from '../config/index.js';
-import { splitCommandLine } from '../contract/invocation.js';
+import { splitCommandLine } from '../contract/index.js';
 import { UsageError } from '../errors.js';
-import { renderCheckFindings, renderContractJson, renderContractMarkdown } from '../report/contract.js';
-import { nodeIO } from '../run/node-io.js';
-import { runContract } from '../run/run-contract.js';
+import { renderCheckFindings, renderContractJson, renderContractMarkdown } from '../report/index.js';
+import { nodeIO } from '../io/index.js';
+import { runContract } from '../run/index.js';
 import { toFixOptions, type FixArgs } from './fix-options.js';
 
 export interface ContractArgs extends FixArgs {

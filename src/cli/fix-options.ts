@@ -1,8 +1,8 @@
 // Command-line options → the library's FixOptions. Part of the CLI: it only reshapes what yargs parsed.
 
 import { UsageError } from '../errors.js';
-import { dialectOption } from '../parse/dialect.js';
-import type { FixOptions, FixStyle } from '../result.js';
+import { dialectOption } from '../parse/index.js';
+import type { FixOptions, FixStyle } from '../types/index.js';
 
 export interface FixArgs {
   readonly style?: string;

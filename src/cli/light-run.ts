@@ -7,7 +7,7 @@
 
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import type { ScriptIO } from '../run/io.js';
+import type { ScriptIO } from '../io/index.js';
 
 export const LIGHT_MAX_FILES = 64;
 export const LIGHT_MAX_BYTES = 512 * 1024;

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
-import { postReview, type PostTarget } from '../github/post-review.js';
-import { renderGithubReview } from '../review/github-review.js';
-import { renderRdjson, renderSarif } from '../review/review-formats.js';
-import { renderReviewText } from '../review/review-text.js';
-import { nodeIO } from '../run/node-io.js';
-import { runPr } from '../run/run-pr.js';
+import { postReview, type PostTarget } from '../github-api/index.js';
+import { renderGithubReview } from '../review/index.js';
+import { renderRdjson, renderSarif } from '../review/index.js';
+import { renderReviewText } from '../review/index.js';
+import { nodeIO } from '../io/index.js';
+import { runPr } from '../run/index.js';
 import { parseMap } from './contract-command.js';
 import { toFixOptions, type FixArgs } from './fix-options.js';
 import { packageVersion } from './package-version.js';
@@ -74,7 +74,7 @@ export async function runPrCommand(args: PrArgs): Promise<number> {
   } else if (args.format === 'rdjson') process.stdout.write(json(renderRdjson(run.files, contracts)));
   else if (args.format === 'sarif') process.stdout.write(json(renderSarif(run.files, { version: packageVersion() }, contracts)));
   else if (args.format === 'github-review') process.stdout.write(json(renderGithubReview(run.files, { contracts })));
-  else process.stdout.write(renderReviewText(run));
+  else process.stdout.write(renderReviewText(run.files, contracts));
   const findings = run.files.some((f) => f.suggestions.length > 0 || f.block !== null) || contracts.findings.length > 0;
   return args.failOnFindings && findings ? 1 : 0;
 }

@@ -4,12 +4,12 @@
 // memory does not grow with the texts of its files. The bytes printed are those of printing the
 // whole run at the end.
 
-import { colorDiff } from '../report/color-diff.js';
-import { renderFileDiagnostics } from '../report/diagnostics.js';
-import { renderChangedFile } from '../report/run-summary.js';
-import type { FixResult, Severity } from '../result.js';
-import type { FileResult } from '../run-result.js';
-import { findSkipCause } from '../run/run-paths.js';
+import { colorDiff } from '../report/index.js';
+import { renderFileDiagnostics } from '../report/index.js';
+import { renderChangedFile } from '../report/index.js';
+import type { FixResult, Severity } from '../types/index.js';
+import type { FileResult } from '../types/index.js';
+import { findSkipCause } from '../run/index.js';
 
 export interface PrintOptions {
   readonly format: 'diff' | 'summary';

@@ -4,7 +4,7 @@
 
 import { dirname, isAbsolute, join } from 'node:path';
 import { ConfigError } from '../errors.js';
-import type { ScriptIO } from '../run/io.js';
+import type { ScriptIO } from '../io/index.js';
 import { parseJson, readIfPresent } from './read-config-file.js';
 import type { LoadedConfig } from './types.js';
 import { validateConfig, validateConfigAt } from './validate-config.js';

@@ -1,7 +1,7 @@
 // Reading one candidate config file: absent, unreadable, or parsed JSON with located errors.
 
 import { ConfigError } from '../errors.js';
-import { describeIOError, type ScriptIO } from '../run/io.js';
+import { describeIOError, type ScriptIO } from '../io/index.js';
 
 function isAbsent(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException).code;

@@ -1,6 +1,6 @@
 // The shapes of a nounset configuration, as validateConfig returns it. Types only.
 
-import type { FixStyle } from '../result.js';
+import type { FixStyle } from '../types/index.js';
 
 /** `auto` detects the dialect per file; `sh` and `posix` are the same dialect. */
 export type ConfigDialect = 'auto' | 'bash' | 'sh' | 'posix';

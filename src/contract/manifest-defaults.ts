@@ -4,8 +4,8 @@
 // at run time (valueFrom, an expression) gives no default; values that differ between places are
 // reported, not guessed.
 
-import { isQuotableDefault } from '../edit/quote.js';
-import type { InputVariable } from '../result.js';
+import { isQuotableDefault } from '../edit/index.js';
+import type { InputVariable } from '../types/index.js';
 import type { EnvSetting, Invocation } from './invocation.js';
 
 export interface ManifestDefaults {

@@ -2,9 +2,10 @@
 // first read, its default if it has one, whether it is required, and whether the script tests it
 // for set-ness. What a manifest that runs the script must (or need not) set.
 
-import type { FixOptions, InputVariable, ReferenceReport } from '../result.js';
+import type { FixOptions, InputVariable, ReferenceReport } from '../types/index.js';
+import { analyseScript, inspectAnalysis, type ScriptAnalysis } from '../fix/index.js';
+import type { File } from '../parse/index.js';
 import { parse } from '../parse/index.js';
-import { inspectScript } from '../run/fix-script.js';
 import { isReachable, reachableWith } from './entry.js';
 
 export interface ContractInput {
@@ -67,8 +68,9 @@ export function scriptContract(path: string, text: string, options: Omit<FixOpti
 
 /** The contract, and the reads it counts (reachable with `entry`), each with nounset's verdict. */
 export function contractWithReads(path: string, text: string, options: Omit<FixOptions, 'path'> = {}, entry?: readonly string[]): { contract: ScriptContract; reads: readonly ReferenceReport[] } {
-  const result = inspectScript(text, { ...options, path });
-  const reach = entry === undefined ? null : reachableWith(parse(text, { dialect: result.dialect, path }), entry);
+  const analysis = analyseScript(text, { ...options, path });
+  const result = inspectAnalysis(text, analysis);
+  const reach = entry === undefined ? null : reachableWith(syntaxTree(analysis, text, path), entry);
   const reads = reach === null ? result.references : result.references.filter((r) => isReachable(reach, r.start));
   const byName = new Map<string, ReferenceReport[]>();
   for (const r of reads) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
@@ -83,4 +85,13 @@ export function contractWithReads(path: string, text: string, options: Omit<FixO
     inputs.push(toInput(i, mine[0], covered ? undefined : mine.find(stops)));
   }
   return { contract: { path, ...(entry !== undefined ? { entry } : {}), inputs }, reads };
+}
+
+/** The tree the analysis parsed. A script it left alone has none: one that does not parse throws
+ * its ParseError, and one written for another shell is parsed here as bash, as it was before the
+ * analysis was shared. */
+function syntaxTree(analysis: ScriptAnalysis, text: string, path: string): File {
+  if (analysis.kind === 'ok') return analysis.file;
+  if (analysis.error) throw analysis.error;
+  return parse(text, { dialect: analysis.dialect, path });
 }

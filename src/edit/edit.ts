@@ -1,8 +1,8 @@
 // The Edit type, and the check that edits never claim the same text.
 
 import { EditConflictError } from '../errors.js';
-import type { Plan } from '../analyze/plan.js';
-import type { EditKind, FixOptions } from '../result.js';
+import type { Plan } from '../analyze/index.js';
+import type { EditKind, FixOptions } from '../types/index.js';
 
 /** A replacement of `[start, end)` in the input; `start === end` inserts. */
 export interface Change {

@@ -1,7 +1,7 @@
 // The env-init block: one line per environment input, sorted, between marker comments, so a
 // re-run finds it and updates it in place. Lines already in the block are kept as written.
 
-import { BLOCK_BEGIN, BLOCK_END, type ExistingBlock } from '../analyze/block-site.js';
+import { BLOCK_BEGIN, BLOCK_END, type ExistingBlock } from '../analyze/index.js';
 import { quoteDefault } from './quote.js';
 
 export const BLOCK_BEGIN_LINE = `${BLOCK_BEGIN}: environment inputs of this script (edit the defaults here)`;

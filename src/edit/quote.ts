@@ -1,8 +1,8 @@
 // Writing a configured default value into `${NAME:-value}` so that it expands to exactly that
 // value in every quoting context (checked against bash and dash by test/edit/quote.test.ts).
 
-import type { Quoting } from '../analyze/model.js';
-import { isPlainValue } from '../analyze/shell-vars.js';
+import type { Quoting } from '../analyze/index.js';
+import { isPlainValue } from '../analyze/index.js';
 
 /** Characters whose meaning inside `${X:-…}` differs between bash and dash, or between double
  * quotes, here-documents and bare words: a value holding one is refused up front. */

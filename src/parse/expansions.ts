@@ -4,7 +4,7 @@
 import type { ArithmExp, CmdSubst, Lit, OpaqueParamExp, ParamExp, ParamOp, Subscript, WordPart } from './ast.js';
 import { parseArithm, tryDoubleParenArithm } from './arith.js';
 import { parseNestedStmts, parseStmtsIn } from './commands.js';
-import { parseDerived } from './derived.js';
+import { parseBackquoteBody } from './backquote-body.js';
 import { parseOpaqueParam } from './opaque.js';
 import { Ch, code, cur, enter, fail, isDigit, isNameChar, isNameStart, leave, type ParserState, skipContinuations, speculate } from './state.js';
 import { Mode, parseDoubleQuoted, parseSingleQuoted, parseWord } from './words.js';
@@ -302,7 +302,7 @@ export function parseBackquote(p: ParserState, dq: boolean): CmdSubst {
     p.pos = start + 1;
     stmts = parseStmtsIn(p, close);
   } else {
-    stmts = parseUnescaped(p, start + 1, close, dq);
+    stmts = parseBackquoteBody(p, start + 1, close, dq);
   }
   p.pos = close + 1;
   return { type: 'CmdSubst', start, end: p.pos, backquotes: true, stmts };
@@ -330,25 +330,4 @@ function findBackquoteEnd(p: ParserState, start: number, dq: boolean): { close: 
  * substitution runs. */
 export function skipBackquote(p: ParserState): void {
   p.pos = findBackquoteEnd(p, p.pos, false).close + 1;
-}
-
-function parseUnescaped(p: ParserState, from: number, to: number, dq: boolean): CmdSubst['stmts'] {
-  // Build the unescaped text and, for each of its characters, the source offset it came from.
-  let text = '';
-  const map: number[] = [];
-  for (let i = from; i < to; i++) {
-    const c = p.src.charCodeAt(i);
-    if (c === Ch.Backslash) {
-      const n = p.src.charCodeAt(i + 1);
-      if (n === Ch.Dollar || n === Ch.Backquote || n === Ch.Backslash || (dq && n === Ch.DQuote)) i++;
-      else {
-        text += '\\';
-        map.push(i);
-        i++;
-      }
-    }
-    text += p.src[i];
-    map.push(i);
-  }
-  return parseDerived(p, text, map, to);
 }

@@ -33,6 +33,7 @@ export function parse(text: string, opts: ParseOptions = {}): File {
 }
 
 export type * from './ast.js';
-export { detectDialect, type DialectGuess, type ShellVariant } from './dialect.js';
-export { lineColumnAt, lineStarts, positionOf, type LineColumn } from './position.js';
-export { forEachNode } from './walk.js';
+export { detectDialect, dialectOption, type DialectGuess, type ShellVariant } from './dialect.js';
+export { lineColumnAt, lineStarts, positionOf, type LineColumn } from '../line-index.js';
+export { childrenOf, forEachNode } from './walk.js';
+export { literalValue } from './words.js';

@@ -3,7 +3,7 @@
 
 import { ParseError } from '../errors.js';
 import type { Comment, Dialect, Redirect } from './ast.js';
-import { lineColumnAt, lineStarts } from './position.js';
+import { lineColumnAt, lineStarts } from '../line-index.js';
 
 export const enum Ch {
   Tab = 9,

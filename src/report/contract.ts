@@ -1,8 +1,8 @@
 // `nounset contract` output: each script's contract as a Markdown table a person pastes into
 // docs, or JSON; and the findings of --check, one line each.
 
-import type { CheckFinding } from '../contract/check.js';
-import { need, type ContractInput, type ScriptContract } from '../contract/script-contract.js';
+import type { CheckFinding } from '../contract/index.js';
+import { need, type ContractInput, type ScriptContract } from '../contract/index.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 

@@ -7,8 +7,8 @@
 //
 // Returns a string; prints nothing.
 
-import type { Severity } from '../result.js';
-import type { RunResult } from '../run-result.js';
+import type { Severity } from '../types/index.js';
+import type { RunResult } from '../types/index.js';
 
 const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 

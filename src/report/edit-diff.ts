@@ -6,7 +6,8 @@
 // caller gets null and falls back to a general diff.
 
 import { diffArrays } from 'diff';
-import { groupByLines, lineStartsOf, outermost, type TextEdit } from './line-groups.js';
+import { lineBounds } from '../line-index.js';
+import { groupByLines, outermost, type TextEdit } from './line-groups.js';
 
 export type { TextEdit } from './line-groups.js';
 
@@ -94,7 +95,7 @@ function range(from: number, length: number): string {
 /** The unified diff (`a/` and `b/` headers) that `edits` make to `before`, or null when applying
  * them does not give `after` exactly. '' when nothing changes. */
 export function diffFromEdits(path: string, before: string, after: string, edits: readonly TextEdit[]): string | null {
-  const starts = lineStartsOf(before);
+  const starts = lineBounds(before);
   const { changes, after: rebuilt } = lineChanges(before, starts, outermost(edits));
   if (rebuilt !== after) return null;
   if (changes.length === 0) return '';

@@ -1,7 +1,7 @@
 // `nounset inspect` as text: one aligned row per reference, `line:col  name  verdict  text  set -u  — reason`.
 // Returns a string; prints nothing.
 
-import type { InspectResult } from '../result.js';
+import type { InspectResult } from '../types/index.js';
 
 /** Whether set -u is on where the reference runs. */
 const NOUNSET = { on: 'set -u', off: 'no set -u', unknown: 'set -u ?', none: '' } as const;

@@ -1,6 +1,8 @@
 // Edits grouped by the lines they touch: what both the diff built from edits (edit-diff.ts) and
 // review suggestions (which replace whole lines) are made of.
 
+import { lineOfOffset } from '../line-index.js';
+
 /** A replacement of `[start, end)` of the old text by `text` (`start === end` inserts). */
 export interface TextEdit {
   readonly start: number;
@@ -35,37 +37,16 @@ export function outermost<E extends TextEdit>(edits: readonly E[]): E[] {
   return out;
 }
 
-/** Offsets where each line starts, plus text.length as a sentinel when the text does not end
- * with a newline (so line k is [starts[k], starts[k + 1])). */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  if (starts[starts.length - 1] !== text.length) starts.push(text.length);
-  return starts;
-}
-
-/** The 0-based line holding offset `p` (the last line for p === text.length). */
-export function lineOf(starts: readonly number[], p: number): number {
-  let lo = 0;
-  let hi = starts.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= p) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Groups outermost edits (sorted, as `outermost` returns them) by the old lines they touch:
  * edits sharing a line share a group. An insertion at a line's start touches that line. */
 export function groupByLines<E extends TextEdit>(before: string, starts: readonly number[], edits: readonly E[]): LineGroup<E>[] {
   const groups: LineGroup<E>[] = [];
-  const lastLine = (e: E): number => lineOf(starts, Math.max(e.start, e.end - 1));
+  const lastLine = (e: E): number => lineOfOffset(starts, Math.max(e.start, e.end - 1));
   for (let i = 0; i < edits.length; ) {
-    const first = lineOf(starts, (edits[i] as E).start);
+    const first = lineOfOffset(starts, (edits[i] as E).start);
     let last = lastLine(edits[i] as E);
     let j = i + 1;
-    for (; j < edits.length && lineOf(starts, (edits[j] as E).start) <= last; j++) last = Math.max(last, lastLine(edits[j] as E));
+    for (; j < edits.length && lineOfOffset(starts, (edits[j] as E).start) <= last; j++) last = Math.max(last, lastLine(edits[j] as E));
     const from = starts[first] as number;
     const to = starts[last + 1] ?? before.length;
     let text = '';

@@ -1,7 +1,7 @@
 // A readable summary of what the parser found in one script: every parameter expansion with its
 // position, plus counts. Returns a string; prints nothing.
 
-import type { File, ParamExp } from '../parse/ast.js';
+import type { File, ParamExp } from '../parse/index.js';
 import { forEachNode, lineColumnAt, lineStarts } from '../parse/index.js';
 
 export interface ParseSummary {

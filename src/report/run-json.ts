@@ -1,7 +1,7 @@
 // `--format json`: one document per run, described by schemas/run-result.schema.json (version 1:
 // fields may be added, never removed or renamed). Returns a string; prints nothing.
 
-import type { RunResult } from '../run-result.js';
+import type { RunResult } from '../types/index.js';
 import { countRun } from './run-summary.js';
 
 /** The run as one JSON document, ending in a newline. `durationMs` is the run's wall time. */

@@ -1,7 +1,7 @@
 // The closing line of a run, e.g. `nounset: 3 scripts, 1 changed, 2 unchanged, 0 skipped,
 // 0 errors, 9 edits in 0.12 s`, and the list of changed files. Returns strings; prints nothing.
 
-import type { FileResult, FileStatus, RunResult } from '../run-result.js';
+import type { FileResult, FileStatus, RunResult } from '../types/index.js';
 
 export interface RunCounts {
   readonly scripts: number;

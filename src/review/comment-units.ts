@@ -8,7 +8,7 @@
 import type { ContractFinding } from './contract-review.js';
 import { commandOf } from './contract-review.js';
 import { diffHunks, withinOneHunk } from './changed-lines.js';
-import { lineStartsOf } from '../report/line-groups.js';
+import { lineBounds } from '../line-index.js';
 import type { BlockRead, FileReview, LineSuggestion } from './review-file.js';
 
 /** One comment's worth of review, on lines [startLine, line] of one side of a file. */
@@ -68,7 +68,7 @@ function mergeOverlapping(drafts: Draft[]): Draft[] {
 
 /** The new text of lines [first, last]: the block inserted or replaced, suggestions applied. */
 function replacementOf(file: FileReview, d: Draft): string {
-  const starts = lineStartsOf(file.text);
+  const starts = lineBounds(file.text);
   const lineAt = (n: number): string => file.text.slice(starts[n - 1] ?? file.text.length, starts[n] ?? file.text.length).replace(/\r?\n$/, '');
   const out: string[] = [];
   const block = d.carriesBlock ? file.block : null;
@@ -93,7 +93,7 @@ function replacementOf(file: FileReview, d: Draft): string {
 
 /** The comments on one script of the review, and the findings on it that need a comment of their own. */
 export function scriptUnits(file: FileReview, contracts: readonly ContractFinding[]): CommentUnit[] {
-  const lineCount = lineStartsOf(file.text).length - 1;
+  const lineCount = lineBounds(file.text).length - 1;
   const hunks = file.changed ? diffHunks(file.changed, lineCount) : [];
   const drafts = groupReads(file.reads, hunks);
   const block = file.block;

@@ -3,9 +3,9 @@
 // partialFingerprints and the hidden markers of review comments use them to recognise a finding
 // seen before.
 
-import { lazy } from '../lazy.js';
+import { lazyBuiltin } from '../lazy-builtin.js';
 
-const crypto = lazy<typeof import('node:crypto')>('node:crypto');
+const crypto = lazyBuiltin<typeof import('node:crypto')>('node:crypto');
 
 /** Counts identical keys so the n-th occurrence of the same finding in a file keeps its print. */
 export class Fingerprints {

@@ -3,9 +3,10 @@
 // comments do. The env-init block usually sits above the changed hunk: its findings are the
 // reads on changed lines that it makes safe, anchored where they are, with the block as their fix.
 
-import type { Diagnostic, EditReport, FixResult, ReferenceReport } from '../result.js';
-import { diffFromEdits } from '../report/edit-diff.js';
-import { groupByLines, lineOf, lineStartsOf, outermost } from '../report/line-groups.js';
+import type { Diagnostic, EditReport, FixResult, ReferenceReport } from '../types/index.js';
+import { diffFromEdits } from '../report/index.js';
+import { lineBounds, lineOfOffset } from '../line-index.js';
+import { groupByLines, outermost } from '../report/index.js';
 import { diffHunks, touchesChanged, withinOneHunk, type ChangedFile } from './changed-lines.js';
 
 /** Head lines [startLine, endLine] (1-based) and what they become. */
@@ -87,9 +88,9 @@ export interface ReviewFileInput {
 
 export function reviewFile(input: ReviewFileInput): FileReview {
   const { text, result, changed, allLines } = input;
-  const starts = lineStartsOf(text);
+  const starts = lineBounds(text);
   const lineCount = starts.length - 1;
-  const endLine = (e: EditReport): number => lineOf(starts, Math.max(e.start, e.end - 1)) + 1;
+  const endLine = (e: EditReport): number => lineOfOffset(starts, Math.max(e.start, e.end - 1)) + 1;
   const onChanged = (first: number, last: number): boolean => allLines || touchesChanged(changed.ranges, first, last);
 
   const spans: EditSpan[] = result.edits.map((e) => ({ start: e.start, end: e.end, text: e.after, report: e }));
@@ -116,7 +117,7 @@ export function reviewFile(input: ReviewFileInput): FileReview {
     const patch = diffFromEdits(input.path, text, after, [blockSpan]);
     if (patch === null) throw new Error(`${input.path}: the env-init block edit does not rebuild its own text`);
     const isNew = blockSpan.start === blockSpan.end;
-    const firstLine = lineOf(starts, blockSpan.start) + 1;
+    const firstLine = lineOfOffset(starts, blockSpan.start) + 1;
     const lastLine = isNew ? firstLine : endLine(blockSpan.report);
     // A new block at the very end has no line below it for a suggestion to replace.
     const inDiff = blockSpan.start < text.length && withinOneHunk(hunks, firstLine, lastLine);

@@ -4,8 +4,8 @@
 // lines, and one per contract finding (located in the manifest, the read as a related location).
 // Pure: returns documents, prints nothing.
 
-import type { Diagnostic, EditReport } from '../result.js';
-import { DIAGNOSTIC_MEANINGS, EXPLANATIONS } from '../report/explain.js';
+import type { Diagnostic, EditReport } from '../types/index.js';
+import { DIAGNOSTIC_MEANINGS, EXPLANATIONS } from '../report/index.js';
 import { docsUrl, README_URL } from './docs-url.js';
 import { Fingerprints, lineText } from './fingerprint.js';
 import { Positions } from './positions.js';

@@ -1,11 +1,13 @@
 // `nounset pr` for a person at a terminal: each finding on a line, path:line first.
 
-import type { PrRun } from '../run/run-pr.js';
+import { NO_CONTRACTS, type ContractReview } from './contract-review.js';
+import type { FileReview } from './review-file.js';
 import { describeEdit } from './review-formats.js';
 
-export function renderReviewText(run: PrRun): string {
+/** The review as lines of text; like the other formats, it takes the files and contract findings. */
+export function renderReviewText(files: readonly FileReview[], contracts: ContractReview = NO_CONTRACTS): string {
   let out = '';
-  for (const f of run.files) {
+  for (const f of files) {
     const b = f.block;
     if (b) {
       const where = b.isNew ? `above line ${b.firstLine}` : `at lines ${b.firstLine}-${b.lastLine}`;
@@ -17,6 +19,6 @@ export function renderReviewText(run: PrRun): string {
     }
     for (const d of f.diagnostics) out += `${f.path}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]\n`;
   }
-  for (const c of run.contracts.findings) out += `${c.location.path}:${c.location.line}: error: ${c.message} [${c.place.script}:${c.read.line}]\n`;
+  for (const c of contracts.findings) out += `${c.location.path}:${c.location.line}: error: ${c.message} [${c.place.script}:${c.read.line}]\n`;
   return out;
 }

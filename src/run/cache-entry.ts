@@ -4,7 +4,7 @@
 // its outermost edits give it back. Anything that does not check is refused, never trusted.
 
 import { crc32 } from 'node:zlib';
-import type { FixResult } from '../result.js';
+import type { FixResult } from '../types/index.js';
 
 const MAGIC = 'nounset-cache 4';
 

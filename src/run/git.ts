@@ -1,10 +1,10 @@
 // The few git commands `nounset pr` needs, run as child processes: git itself is the reference
 // for merge bases, renames and what a commit holds. Failures become UsageErrors that quote git.
 
-import { lazy } from '../lazy.js';
+import { lazyBuiltin } from '../lazy-builtin.js';
 import { UsageError } from '../errors.js';
 
-const childProcess = lazy<typeof import('node:child_process')>('node:child_process');
+const childProcess = lazyBuiltin<typeof import('node:child_process')>('node:child_process');
 
 function git(cwd: string, args: readonly string[]): string {
   try {

@@ -1,10 +1,10 @@
 // One script read from disk and inspected: every reference with nounset's verdict. Writes nothing.
 
 import { resolve } from 'node:path';
-import type { FixOptions, InspectResult } from '../result.js';
+import type { FixOptions, InspectResult } from '../types/index.js';
 import { showPath } from './find-scripts.js';
-import { inspectScript } from './fix-script.js';
-import { describeIOError, readScriptText, type ScriptIO } from './io.js';
+import { inspectScript } from '../fix/index.js';
+import { describeIOError, readScriptText, type ScriptIO } from '../io/index.js';
 
 export type InspectOutcome = { readonly path: string; readonly result: InspectResult } | { readonly path: string; readonly error: string };
 

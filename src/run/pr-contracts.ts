@@ -6,16 +6,16 @@
 // `env` entries the pull request deletes.
 
 import { relative } from 'node:path';
-import { checkInvocation } from '../contract/check.js';
-import type { Invocation } from '../contract/invocation.js';
-import { contractWithReads } from '../contract/script-contract.js';
-import type { FixOptions } from '../result.js';
-import type { ChangedFile } from '../review/changed-lines.js';
-import { reviewContracts, type CheckedPlace, type ChangedManifest, type ContractReview } from '../review/contract-review.js';
+import { checkInvocation } from '../contract/index.js';
+import type { Invocation } from '../contract/index.js';
+import { contractWithReads } from '../contract/index.js';
+import type { FixOptions } from '../types/index.js';
+import type { ChangedFile } from '../review/index.js';
+import { reviewContracts, type CheckedPlace, type ChangedManifest, type ContractReview } from '../review/index.js';
 import { isScriptFile } from './find-scripts.js';
 import { listFiles, showFiles } from './git.js';
-import { NotTextError } from './io.js';
-import { decodeScript } from './node-io.js';
+import { NotTextError } from '../io/index.js';
+import { decodeScript } from '../io/index.js';
 import { isDockerfile, readInvocations, scriptMatcher, type ManifestIO } from './read-manifests.js';
 
 export interface PrContractOptions {

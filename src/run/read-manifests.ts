@@ -3,14 +3,14 @@
 // `services`, workflows `jobs`, the rest is Kubernetes).
 
 import { basename, relative, resolve } from 'node:path';
-import { composeInvocations } from '../contract/compose.js';
-import { dockerfileInvocations } from '../contract/dockerfile.js';
-import type { Invocation } from '../contract/invocation.js';
-import { k8sInvocations } from '../contract/k8s.js';
-import { workflowInvocations } from '../contract/workflow.js';
-import { child, readYaml, type YamlFile } from '../contract/yaml-doc.js';
+import { composeInvocations } from '../contract/index.js';
+import { dockerfileInvocations } from '../contract/index.js';
+import type { Invocation } from '../contract/index.js';
+import { k8sInvocations } from '../contract/index.js';
+import { workflowInvocations } from '../contract/index.js';
+import { child, readYaml, type YamlFile } from '../contract/index.js';
 import { NounsetError, UsageError } from '../errors.js';
-import { describeIOError, type ScriptIO } from './io.js';
+import { describeIOError, type ScriptIO } from '../io/index.js';
 
 /** The script of `paths` (relative, `/`) a word in a command names: through `map` (CONTAINER_PATH
  * → REPO_PATH), else by path, else by basename. */

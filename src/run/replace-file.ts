@@ -3,7 +3,7 @@
 // left; a file that changed on disk while nounset worked on it is not overwritten.
 
 import { basename, dirname, join } from 'node:path';
-import { describeIOError, encodeScript, readScriptText, type ScriptIO, type TextEncoding } from './io.js';
+import { describeIOError, encodeScript, readScriptText, type ScriptIO, type TextEncoding } from '../io/index.js';
 
 /** Names tried for the temp file; hidden, so a walk never picks one up. */
 const MAX_TEMP_TRIES = 20;

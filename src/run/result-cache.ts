@@ -7,7 +7,7 @@
 // not check, parse or match its key is ignored and written again, never trusted.
 
 import { createHash } from 'node:crypto';
-import type { FixOptions } from '../result.js';
+import type { FixOptions } from '../types/index.js';
 import { decodeEntry, encodeEntry, type CacheDep, type CachedFix } from './cache-entry.js';
 import { diskStore, trimStore, type CacheStore } from './cache-store.js';
 

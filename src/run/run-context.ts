@@ -4,10 +4,10 @@
 // library may run with it; nounset-start.ts takes it to be off otherwise). Cheap by design: a text scan of every
 // file, and a parse only of the few that mention LINENO or `caller`.
 
-import { readsLineNumbers } from '../analyze/plan.js';
+import { readsLineNumbers } from '../analyze/index.js';
 import { ParseError } from '../errors.js';
 import { detectDialect, forEachNode, parse } from '../parse/index.js';
-import type { FixOptions } from '../result.js';
+import type { FixOptions } from '../types/index.js';
 
 export interface RunContext {
   /** Functions defined in the run's files whose bodies read LINENO or BASH_LINENO, or run `caller`. */

@@ -3,11 +3,11 @@
 
 import { snapshotSources } from './source-reader.js';
 import { resolve } from 'node:path';
-import { checkInvocation, type CheckFinding } from '../contract/check.js';
-import type { Invocation } from '../contract/invocation.js';
-import { scriptContract, type ScriptContract } from '../contract/script-contract.js';
-import type { FixOptions } from '../result.js';
-import type { ScriptIO } from './io.js';
+import { checkInvocation, type CheckFinding } from '../contract/index.js';
+import type { Invocation } from '../contract/index.js';
+import { scriptContract, type ScriptContract } from '../contract/index.js';
+import type { FixOptions } from '../types/index.js';
+import type { ScriptIO } from '../io/index.js';
 import { planRun } from './plan-run.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
 import { snapshotText } from './snapshot.js';

@@ -4,12 +4,12 @@
 
 import { resolve } from 'node:path';
 import { NounsetError, UsageError } from '../errors.js';
-import { unifiedDiff } from '../report/diff.js';
-import { diffFromEdits } from '../report/edit-diff.js';
-import type { Diagnostic, FixOptions, FixResult } from '../result.js';
-import type { FileResult } from '../run-result.js';
-import { fixScript } from './fix-script.js';
-import { fitsLatin1, type ScriptIO } from './io.js';
+import { unifiedDiff } from '../report/index.js';
+import { diffFromEdits } from '../report/index.js';
+import type { Diagnostic, FixOptions, FixResult } from '../types/index.js';
+import type { FileResult } from '../types/index.js';
+import { fixScript } from '../fix/index.js';
+import { fitsLatin1, type ScriptIO } from '../io/index.js';
 import { replaceFile } from './replace-file.js';
 import { cacheKeys, openResultCache, type CacheConfig, type CacheDep, type CachedFix, type ResultCache } from './result-cache.js';
 import { snapshotBytes, type Snapshot, type SnapshotFile } from './snapshot.js';

@@ -2,8 +2,8 @@
 // changed ones (or, in a dry run, nothing). One file's failure becomes its result and the run
 // goes on. run-tasks.ts runs the same files on worker threads.
 
-import type { RunResult } from '../run-result.js';
-import type { ScriptIO } from './io.js';
+import type { RunResult } from '../types/index.js';
+import type { ScriptIO } from '../io/index.js';
 import { planRun, type PlanOptions } from './plan-run.js';
 import { trimCache } from './result-cache.js';
 import { fileRunContext, runFile, type FileRunOptions } from './run-file.js';

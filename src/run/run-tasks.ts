@@ -5,9 +5,9 @@
 
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { lazy } from '../lazy.js';
-import type { FileResult, RunResult } from '../run-result.js';
-import { nodeIO } from './node-io.js';
+import { lazyBuiltin } from '../lazy-builtin.js';
+import type { FileResult, RunResult } from '../types/index.js';
+import { nodeIO } from '../io/index.js';
 import { planRun } from './plan-run.js';
 import { addCacheStats, trimCache, type CacheStats } from './result-cache.js';
 import { describeFixError, fileRunContext, runFile, type FileRunOptions, type FileTask } from './run-file.js';
@@ -15,7 +15,7 @@ import type { RunOptions } from './run-paths.js';
 import type { ResultMessage, TaskMessage, WorkerSetup } from './run-worker.js';
 import type { Snapshot } from './snapshot.js';
 
-const workerThreads = lazy<typeof import('node:worker_threads')>('node:worker_threads');
+const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
 
 export interface TaskRunOptions {
   /** Threads at most, this one included; default: defaultJobs(). 1 runs everything in this thread. */

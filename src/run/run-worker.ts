@@ -3,8 +3,8 @@
 // bytes are shared, not copied) come as workerData.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FileResult } from '../run-result.js';
-import { nodeIO } from './node-io.js';
+import type { FileResult } from '../types/index.js';
+import { nodeIO } from '../io/index.js';
 import type { CacheStats } from './result-cache.js';
 import { describeFixError, fileRunContext, runFile, type FileRunOptions, type FileTask } from './run-file.js';
 import type { Snapshot } from './snapshot.js';

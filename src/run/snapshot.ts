@@ -4,7 +4,7 @@
 // into the run, so `nounset .`, `nounset --dry-run . | git apply` and every --jobs agree. The
 // bytes sit in one SharedArrayBuffer, which worker threads read without a copy.
 
-import { describeIOError, NotTextError, readScriptText, type EntryStat, type ScriptIO, type TextEncoding } from './io.js';
+import { describeIOError, NotTextError, readScriptText, type EntryStat, type ScriptIO, type TextEncoding } from '../io/index.js';
 
 /** Where a file's bytes are in the snapshot, how they decode, and what a rewrite must keep. */
 export interface SnapshotFile {

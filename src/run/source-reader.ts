@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { readScriptText, type ScriptIO } from './io.js';
+import { readScriptText, type ScriptIO } from '../io/index.js';
 import { snapshotText, type Snapshot } from './snapshot.js';
 
 /** Inside `cwd`, the absolute path; else null. */

@@ -1,10 +1,10 @@
-// Libraries many scripts source are parsed, modelled and summarised once (source-files.ts,
-// flow.ts' sharedSummaries): every script must get exactly what a fresh analysis gives it,
+// Libraries many scripts source are parsed, modelled and summarised once (sourced/source-loader.ts,
+// flow/shared-libraries.ts): every script must get exactly what a fresh analysis gives it,
 // whatever order the scripts come in, also when one defines a function the library calls.
 
 import assert from 'node:assert/strict';
-import { forgetSharedAnalyses, sharedLibrarySets } from '../../src/analyze/flow.js';
-import { forgetSharedParses } from '../../src/analyze/source-files.js';
+import { forgetSharedAnalyses, sharedLibrarySets } from '../../src/analyze/flow/index.js';
+import { forgetSharedParses } from '../../src/analyze/sourced/index.js';
 import { fixScript, inspectScript } from '../../src/index.js';
 
 const LIB = [

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Edit } from '../../src/edit/edit.js';
 import { parse } from '../../src/parse/index.js';
-import { verifyOutput } from '../../src/run/verify.js';
+import { verifyOutput } from '../../src/fix/verify-output.js';
 import { UNIT_TIER } from '../support/tier.js';
 
 describe('library entry', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLightRun, LIGHT_MAX_BYTES, LIGHT_MAX_FILES, tierForRun } from '../../src/cli/light-run.js';
-import type { EntryStat, ScriptIO } from '../../src/run/io.js';
+import type { EntryStat, ScriptIO } from '../../src/io/script-io.js';
 
 /** An io whose stat answers from a table; anything else is a bug in the caller. */
 function statOnly(sizes: Record<string, number>, asked: string[]): ScriptIO {
@@ -83,7 +83,7 @@ const { join } = require('node:path');
         const probe = join(dir, 'probe.cjs');
         writeFileSync(probe, PROBE);
         const here = (rel: string): string => fileURLToPath(new URL(rel, import.meta.url));
-        const r = spawnSync(process.execPath, ['--allow-natives-syntax', probe, here('../../src/cli/light-run.js'), here('../../src/run/node-io.js'), dir, kind], { encoding: 'utf8' });
+        const r = spawnSync(process.execPath, ['--allow-natives-syntax', probe, here('../../src/cli/light-run.js'), here('../../src/io/node-script-io.js'), dir, kind], { encoding: 'utf8' });
         assert.equal(r.status, 0, r.stderr);
         assert.deepEqual(JSON.parse(r.stdout), expect);
       } finally {

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, ConfigLoader } from '../../src/config/index.js';
-import { nodeIO } from '../../src/run/node-io.js';
+import { nodeIO } from '../../src/io/node-script-io.js';
 import { fakeIO } from '../run/fake-io.js';
 
 const rc = (config: object): string => JSON.stringify(config);

@@ -94,6 +94,14 @@ describe('one analysis for fix and contract', () => {
     assert.match(run.stderr, /X: unbound variable/);
   });
 
+  it('--entry reads the tree the analysis parsed: a bats file is not parsed again as plain bash', () => {
+    // A second parse without the bats flag used to fail on `@test` (an internal error, exit 3).
+    const text = '#!/usr/bin/env bats\n@test "x" {\n  echo "$FOO"\n}\n';
+    assert.deepEqual(scriptContract('t.bats', text, {}, ['a']).inputs.map((i) => [i.name, need(i)]), [['FOO', 'needed']]);
+    // A script that does not parse still throws its ParseError for an entry, as before.
+    assert.throws(() => scriptContract('bad.sh', 'if\n', {}, ['a']), /bad\.sh:2:1:/);
+  });
+
   describe('after nounset fix, every contract --check of the same files passes', () => {
     const cleanupPod = (script: string): string =>
       `kind: DaemonSet\nmetadata: { name: cleanup }\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          command: ["bash", "-c", "${script} reset"]\n          env:\n            - name: NODE_NAME\n              valueFrom: { fieldRef: { fieldPath: spec.nodeName } }\n`;

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { renderDiagnosticCounts } from '../../src/report/diagnostic-counts.js';
 import { renderFileDiagnostics } from '../../src/report/diagnostics.js';
-import type { Diagnostic, FixResult } from '../../src/result.js';
-import type { RunResult } from '../../src/run-result.js';
+import type { Diagnostic, FixResult } from '../../src/types/script.js';
+import type { RunResult } from '../../src/types/run.js';
 
 const d = (severity: Diagnostic['severity'], code: string): Diagnostic => ({ line: 1, column: 1, severity, code, message: `${code} here` });
 const result = (diagnostics: Diagnostic[]): FixResult => ({ output: '', changed: false, dialect: 'bash', edits: [], inputs: [], diagnostics });

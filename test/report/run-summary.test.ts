@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { fixScript, hasFailures } from '../../src/index.js';
 import { renderRunJson } from '../../src/report/run-json.js';
 import { countRun, renderRunSummary } from '../../src/report/run-summary.js';
-import type { FileResult, RunResult } from '../../src/run-result.js';
+import type { FileResult, RunResult } from '../../src/types/run.js';
 
 const fixed = (path: string, text: string): FileResult => {
   const result = fixScript(text, { path });

@@ -14,7 +14,7 @@ import { applyPatch } from 'diff';
 import { fixScript } from '../../src/index.js';
 import type { FileReview } from '../../src/review/review-file.js';
 import { runPr } from '../../src/run/run-pr.js';
-import { nodeIO } from '../../src/run/node-io.js';
+import { nodeIO } from '../../src/io/node-script-io.js';
 import { runCli, useTempDir } from '../support/cli.js';
 import { ROOT } from '../support/corpus.js';
 

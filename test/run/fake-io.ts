@@ -1,7 +1,7 @@
 // An in-memory ScriptIO for tests: files, directories, symlinks and failures on demand.
 
 import { basename, dirname, join } from 'node:path';
-import type { EntryStat, ScriptIO } from '../../src/run/io.js';
+import type { EntryStat, ScriptIO } from '../../src/io/script-io.js';
 
 export type FakeEntry =
   | { kind: 'file'; text: string; mode: number; owner?: { uid: number; gid: number } }

@@ -6,8 +6,8 @@ import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir } from '../../src/cli/cache-options.js';
 import { trimStore, type CacheStore } from '../../src/run/cache-store.js';
-import { fixScript } from '../../src/run/fix-script.js';
-import type { FixResult } from '../../src/result.js';
+import { fixScript } from '../../src/fix/fix-script.js';
+import type { FixResult } from '../../src/types/script.js';
 import { cacheKey, openResultCache, type CacheConfig, type CachedFix } from '../../src/run/result-cache.js';
 import { useTempDir } from '../support/cli.js';
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { fixScript } from '../../src/index.js';
-import type { FixResult, FixStyle } from '../../src/result.js';
+import type { FixResult, FixStyle } from '../../src/types/script.js';
 import { BIN, runCli, useTempDir } from '../support/cli.js';
 import { NOUNSET_MESSAGE, runShell } from '../support/shells.js';
 

@@ -10,7 +10,7 @@
 //   output got at least as far: the input's stdout is the start of the output's.
 // The text an ERR trap shows of the failing command ($BASH_COMMAND, between COMMAND_MARK's
 // brackets) is compared as `[[cmd]]`: inline edits change it, a documented limit.
-import type { FixResult, FixStyle } from '../../src/result.js';
+import type { FixResult, FixStyle } from '../../src/types/script.js';
 import type { Environment } from '../gen/runnable.js';
 import { COMMAND_MARK } from '../gen/runnable-plain.js';
 import type { JobResult } from './run-batch.js';

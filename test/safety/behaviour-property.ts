@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 
 import { fixScript } from '../../src/index.js';
-import type { FixResult, FixStyle } from '../../src/result.js';
+import type { FixResult, FixStyle } from '../../src/types/script.js';
 import type { Dialect } from '../gen/grammar.js';
 import { runnableCaseArbitrary, type Environment, type RunnableCase } from '../gen/runnable.js';
 import { plainCaseArbitrary } from '../gen/runnable-plain.js';

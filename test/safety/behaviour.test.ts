@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 
 import { fixScript } from '../../src/index.js';
-import type { FixResult, FixStyle } from '../../src/result.js';
+import type { FixResult, FixStyle } from '../../src/types/script.js';
 import type { Environment } from '../gen/runnable.js';
 import { useTempDir } from '../support/cli.js';
 import { judge, type Verdicts } from './behaviour-check.js';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 
 import { fixScript } from '../../src/index.js';
-import type { EditReport, FixResult } from '../../src/result.js';
+import type { EditReport, FixResult } from '../../src/types/script.js';
 import { programArbitrary } from '../gen/programs.js';
 import { runnableCaseArbitrary } from '../gen/runnable.js';
 import { checkEditsWithMvdan } from './mvdan-edits.js';

@@ -2,7 +2,7 @@
 // (`$i` inside `${a[$i]}`) are rendered inside their outer edit's `after`, so only the outermost
 // edits tile the output. Rebuilding the output from them proves that every byte outside the
 // edits is the input's.
-import type { EditReport } from '../../src/result.js';
+import type { EditReport } from '../../src/types/script.js';
 
 export interface EditSpan {
   readonly edit: EditReport;

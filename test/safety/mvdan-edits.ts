@@ -7,7 +7,7 @@
 //   around it, and the same other expansions inside;
 // - the env-init block must be top-level assignments / `:` commands of guarded expansions of
 //   environment inputs, and comments.
-import type { FixResult } from '../../src/result.js';
+import type { FixResult } from '../../src/types/script.js';
 import type { Dialect } from '../oracle/mvdan-reading.js';
 import { editSpans, place, type EditSpan } from './edit-spans.js';
 import { ALTERNATE_OP, GUARD_OPS, mvdanTree, type NodeRecord } from './mvdan-nodes.js';

@@ -3,7 +3,7 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FixOptions } from '../../src/result.js';
+import type { FixOptions } from '../../src/types/script.js';
 import { ROOT } from './corpus.js';
 
 export const FIXTURES = join(ROOT, 'fixtures');

@@ -1,0 +1,56 @@
+// Which functions of the program a command may run: its literal name, or for a computed name
+// (`"$cmd"`, `"$@"`, `"cmd_$1"`) every function it can name, from what the variable is assigned,
+// what the callers pass, or the pattern of the word.
+
+import { wordText } from '../builtins.js';
+import { commandVariable, namePattern } from '../collect.js';
+import type { Call } from '../model.js';
+import { note, type FlowContext, type Frame } from './context.js';
+import { isPositional } from './reads.js';
+
+/** The functions the call `e` may run; a computed one is noted. */
+export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): string[] {
+  const funcs = ctx.program.funcs;
+  if (e.name !== null) return funcs.has(e.name) ? [e.name] : [];
+  const pattern = e.pattern;
+  if (!pattern) return [];
+  const via = e.via;
+  let named: string[] | null = null;
+  if (via && (isPositional(via.name) || via.name === '@' || via.name === '*')) named = frame.fn ? forwarded(ctx, frame.fn.name) : null;
+  else if (via) named = runnableBy(ctx, via.name, via.fallback);
+  const out = named === null ? matching(ctx, pattern) : named.filter((n) => funcs.has(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
+  if (out.length > 0) note(ctx, frame, { start: e.start, end: e.end, code: 'computed-call', message: `a computed command name may run ${out.length === funcs.size ? 'any function' : out.join(', ')}: ${out.length === 1 ? 'it is' : 'they are'} checked as called from here too` });
+  return out;
+}
+
+/** The functions whose names match; a bats test is a function nothing can call by name. */
+function matching(ctx: FlowContext, pattern: RegExp): string[] {
+  const funcs = ctx.program.funcs;
+  return [...funcs.keys()].filter((n) => pattern.test(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
+}
+
+/** Functions a `"$@"` (or `$1`) run inside `fn` may be: the literal arguments its callers pass;
+ * null when a caller passes a computed one, or nothing calls fn. */
+function forwarded(ctx: FlowContext, fn: string): string[] | null {
+  const calls = ctx.program.callsOf(fn);
+  if (calls.length === 0 || calls.some((c) => c.dynArgs)) return null;
+  return [...new Set(calls.flatMap((c) => c.litArgs))];
+}
+
+/** Functions `"$X"` may run: what X is assigned, as a pattern when computed; null when X is
+ * also set by read, for, an array... A variable the file never assigns comes from outside and is
+ * taken to name a command, not one of its functions. */
+function runnableBy(ctx: FlowContext, name: string, fallback: string | null): string[] | null {
+  const funcs = ctx.program.funcs;
+  const out = new Set<string>(fallback !== null && funcs.has(fallback) ? [fallback] : []);
+  for (const value of ctx.program.valuesOf(name)) {
+    if (!value) return null;
+    // `X=${X:-make}`: the default is one more value.
+    const self = commandVariable(value);
+    const text = self && self.name === name ? self.fallback : wordText(value);
+    if (text !== null) {
+      if (funcs.has(text)) out.add(text);
+    } else for (const n of matching(ctx, namePattern(value))) out.add(n);
+  }
+  return [...out];
+}

@@ -1,0 +1,119 @@
+// The context every part of the analysis is handed (ShellCheck's CFG analysis passes one too):
+// the program, the state operations, the summaries and call graph found so far, what the walks
+// recorded; and a walk's frame, where it is. Nothing here is saved and restored by hand: a walk
+// that goes somewhere else (a function, a sourced file, a subshell) gets a frame of its own.
+
+import type { FuncDef } from './digest.js';
+import type { CallGraph, Caller } from './call-graph.js';
+import { originOf, type FlowPos, type SetAt } from './positions.js';
+import type { Program } from './program.js';
+import type { State, StateOps, Status } from './state.js';
+import type { Summary } from './summary.js';
+import type { FlowInput, FlowNote } from './types.js';
+import type { NounsetState, Read } from '../model.js';
+
+export interface FlowContext {
+  readonly input: FlowInput;
+  readonly program: Program;
+  readonly ops: StateOps;
+  /** The names of the two pseudo-variables that say whether set -u is on (see NOUNSET_ON). */
+  readonly nounsetOn: number;
+  readonly nounsetOff: number;
+  /** Function summaries: the shared ones, then what the fixpoint finds. */
+  readonly summaries: Map<string, Summary>;
+  readonly graph: CallGraph;
+  /** Notes in the order the recording walks met them, once each (by code and offset). */
+  readonly notes: FlowNote[];
+  readonly noted: Set<string>;
+  /** The reads each recording walk found, by the code it walked; a walk of the same code from a new
+   * entry state replaces its map. */
+  readonly recorded: Map<Caller, Map<Read, RawStatus>>;
+  /** Whether each function needs a walk of its own (call-order.ts), found once. */
+  readonly needed: Map<string, boolean>;
+  /** What the shared libraries say of that (shared-libraries.ts), or null. */
+  readonly sharedWalks: ReadonlySet<string> | null;
+}
+
+/** Where `break` and `continue` of one loop take the walk. */
+export interface LoopExits {
+  readonly breaks: State[];
+  readonly continues: State[];
+}
+
+/** Where a walk is. */
+export interface Frame {
+  /** The function whose body is walked (null at the top level). */
+  readonly fn: FuncDef | null;
+  /** The loops around, innermost last: pushed and popped in place as the walk enters them. */
+  readonly loops: LoopExits[];
+  /** `return` states of the function (or of a sourced file's top level); null at the top level. */
+  readonly returns: State[] | null;
+  /** The files being read, the innermost last (a file sourcing itself again is a cycle). */
+  readonly files: readonly string[];
+  /** The number of the file whose offsets the events hold (see positions.ts). */
+  readonly file: number;
+  /** Whose call sites this walk records. */
+  readonly caller: Caller;
+  /** Where this walk records reads; null: it records no read and no note (a summary walk, a
+   * sourced file's code, a function of a sourced file). */
+  readonly reads: Map<Read, RawStatus> | null;
+  /** Whether this walk records call sites (the entry-state walks do; summary walks do not). */
+  readonly collect: boolean;
+  /** Where the paths the walk follows start, for reasons: "from line 1", "from the calls of f on …". */
+  readonly from: string;
+}
+
+/** A read's status while the walks run: mutable, and an unset one's reason still to be told. */
+export type RawStatus = (
+  | { readonly kind: 'set'; readonly at: SetAt }
+  | { readonly kind: 'unset'; readonly why: () => string; readonly emptyArray?: true }
+  | { readonly kind: 'unknown'; readonly source: FlowPos }
+) & { nounset?: NounsetState };
+
+export function statusIn(ctx: FlowContext, s: State, name: string): Status {
+  return ctx.ops.statusOf(s, ctx.program.table.id(name));
+}
+
+export function assign(ctx: FlowContext, s: State, name: string, at: SetAt): void {
+  ctx.ops.assign(s, ctx.program.table.id(name), at);
+}
+
+export function kill(ctx: FlowContext, s: State, name: string, why: string): void {
+  ctx.ops.kill(s, ctx.program.table.id(name), why);
+}
+
+export function nounsetIn(ctx: FlowContext, s: State): NounsetState {
+  return ctx.ops.isSet(s, ctx.nounsetOn) ? 'on' : ctx.ops.isSet(s, ctx.nounsetOff) ? 'off' : 'unknown';
+}
+
+/** The paths of `states` meeting. `where` names the construct in a reason; a function, since most
+ * joins tell no story. */
+export function join(ctx: FlowContext, states: readonly State[], where: string | (() => string)): State {
+  let text = typeof where === 'string' ? where : null;
+  return ctx.ops.join(states, (i, at) => {
+    text ??= (where as () => string)();
+    return story(ctx, ctx.program.table.names[i] ?? '', at, text);
+  });
+}
+
+/** Why `name` may be unset after a join: `at` is how one of the paths set it, if any did. */
+function story(ctx: FlowContext, name: string, at: SetAt | null, where: string): string {
+  if (at === null) return `${name} is not assigned on every path through ${where}`;
+  const origin = originOf(at);
+  if (origin.kind === 'test') return `${name} is known to be set (by the test on ${ctx.program.lineAt(origin.at)}) only on some paths through ${where}`;
+  if (origin.kind === 'shell') return `${name} is not set on every path through ${where}`;
+  return `${name} is assigned on ${ctx.program.lineAt(origin.at)} only on some paths through ${where}`;
+}
+
+/** Adds a note once; only recording walks tell them. */
+export function note(ctx: FlowContext, frame: Frame, n: FlowNote): void {
+  if (frame.reads === null) return;
+  addNote(ctx, n);
+}
+
+export function addNote(ctx: FlowContext, n: FlowNote): void {
+  const key = `${n.code}:${n.start}`;
+  if (ctx.noted.has(key)) return;
+  ctx.noted.add(key);
+  ctx.notes.push(n);
+}

@@ -1,0 +1,159 @@
+// What the analysis needs of a model before any walk, found once per model and kept with it (a
+// library sourced by many scripts is modelled once, see sourced/source-loader.ts): the names it
+// mentions, its functions and what each body declares and does, its writes, calls and sources.
+
+import type { Word } from '../../parse/index.js';
+import { arrayKey, isLocalDeclaration, type Call, type Fact, type Region, type Source, type Write } from '../model.js';
+
+/** A function as the analysis sees it: where it is, and what its body declares and does. */
+export interface FuncDef {
+  readonly name: string;
+  readonly region: Region;
+  readonly file: string;
+  readonly fileIndex: number;
+  /** Defined in the script itself (its reads are reported), not in a sourced file. */
+  readonly own: boolean;
+  /** Names declared local (or declare/typeset without -g) in its body, and namerefs. */
+  readonly locals: Set<string>;
+  readonly namerefs: Set<string>;
+  /** Names its body unsets, the functions it calls by name, and whether it runs a computed name
+   * (found once: the summaries ask on every round). */
+  readonly unsets: Set<string>;
+  readonly calls: Set<string>;
+  readonly computed: boolean;
+  /** It sources a file or runs something nounset cannot see into (outside subshells): what it
+   * does depends on more than its own text. */
+  readonly reads: boolean;
+}
+
+/** The part of a FuncDef its body alone decides. */
+type FunctionFacts = Pick<FuncDef, 'locals' | 'namerefs' | 'unsets' | 'calls' | 'computed' | 'reads'>;
+
+/** What a function's body declares and does, in one walk of it (a nested function's body is its
+ * own): the names it declares local (or declare/typeset without -g) and those it declares
+ * namerefs, anywhere in it; and, outside its subshells, the names it unsets, the functions it
+ * calls by name, and whether it runs a computed command name. */
+const FUNCTION_FACTS = new WeakMap<Region, FunctionFacts>();
+
+function functionFacts(fn: Region): FunctionFacts {
+  let known = FUNCTION_FACTS.get(fn);
+  if (!known) FUNCTION_FACTS.set(fn, (known = findFunctionFacts(fn)));
+  return known;
+}
+
+function findFunctionFacts(fn: Region): FunctionFacts {
+  const locals = new Set<string>();
+  const namerefs = new Set<string>();
+  const unsets = new Set<string>();
+  const calls = new Set<string>();
+  let computed = false;
+  let reads = false;
+  // Each region on the stack, with whether it lies inside a subshell of the body.
+  const stack: Region[] = [fn];
+  const sub: boolean[] = [false];
+  for (let r = stack.pop(); r; r = stack.pop()) {
+    const inSubshell = sub.pop() as boolean;
+    for (const e of r.events) {
+      if (e.kind === 'region') {
+        if (e.shape !== 'function') {
+          stack.push(e);
+          sub.push(inSubshell || e.shape === 'subshell');
+        }
+      } else if (e.kind === 'declare') {
+        if (isLocalDeclaration(e.flags)) locals.add(e.name).add(arrayKey(e.name));
+        // `local -n ref`: an assignment to ref assigns the variable it names.
+        if (/^\S+ .*n/.test(e.flags)) namerefs.add(e.name);
+      } else if (inSubshell) continue;
+      else if (e.kind === 'unset') unsets.add(e.name);
+      else if (e.kind === 'source' || e.kind === 'opaque') reads = true;
+      else if (e.kind === 'call') {
+        if (e.name !== null) calls.add(e.name);
+        else computed = true;
+      }
+    }
+  }
+  return { locals, namerefs, unsets, calls, computed, reads };
+}
+
+/** What registering a file needs of its model, found in one walk and kept with the model (a
+ * library sourced by many scripts is modelled once, see sourced/source-loader.ts): every name it mentions,
+ * its functions, writes, calls by name, what it unsets or makes local, the files it sources. */
+export interface FileDigest {
+  readonly names: readonly string[];
+  readonly functions: readonly Region[];
+  readonly writes: readonly Write[];
+  readonly calls: readonly Call[];
+  readonly killed: readonly string[];
+  readonly sources: readonly Source[];
+  /** The file's functions as a run sees them (made once for each place the file has in a run). */
+  defs(file: string, index: number, own: boolean): readonly FuncDef[];
+  /** Indexes made on first use. */
+  valuesByName(): ReadonlyMap<string, (Word | null | undefined)[]>;
+  callsByName(): ReadonlyMap<string, Call[]>;
+}
+
+const DIGESTS = new WeakMap<Region, FileDigest>();
+
+export function digestOf(model: Region): FileDigest {
+  const known = DIGESTS.get(model);
+  if (known) return known;
+  const names: string[] = [];
+  const functions: Region[] = [];
+  const writes: Write[] = [];
+  const calls: Call[] = [];
+  const killed: string[] = [];
+  const sources: Source[] = [];
+  const facts = (list: readonly Fact[] | null): void => {
+    for (const f of list ?? []) if (f.kind === 'set') names.push(f.name);
+  };
+  const stack: Region[] = [model];
+  for (let r = stack.pop(); r; r = stack.pop()) {
+    facts(r.facts);
+    facts(r.skipFacts);
+    for (const e of r.events) {
+      if (e.kind === 'read' || e.kind === 'write' || e.kind === 'unset' || e.kind === 'declare' || e.kind === 'set-test') names.push(e.name);
+      if (e.kind === 'read' || e.kind === 'declare') names.push(arrayKey(e.name));
+      if (e.kind === 'region') {
+        if (e.shape === 'function' && e.name !== null) functions.push(e);
+        stack.push(e);
+      } else if (e.kind === 'source') sources.push(e);
+      else if (e.kind === 'write') writes.push(e);
+      else if (e.kind === 'call' && e.name !== null) calls.push(e);
+      else if (e.kind === 'unset') killed.push(e.name);
+      else if (e.kind === 'declare' && !e.valued && isLocalDeclaration(e.flags)) killed.push(e.name, arrayKey(e.name));
+    }
+  }
+  const defsMemo = new Map<string, readonly FuncDef[]>();
+  let values: Map<string, (Word | null | undefined)[]> | null = null;
+  let byCallee: Map<string, Call[]> | null = null;
+  const digest: FileDigest = {
+    names: [...new Set(names)],
+    functions,
+    writes,
+    calls,
+    killed: [...new Set(killed)],
+    sources,
+    defs: (file, index, own) => {
+      const key = `${index}\0${own}\0${file}`;
+      let defs = defsMemo.get(key);
+      if (!defs) defsMemo.set(key, (defs = functions.map((r) => ({ name: r.name as string, region: r, file, fileIndex: index, own, ...functionFacts(r) }))));
+      return defs;
+    },
+    valuesByName: () => {
+      if (values === null) {
+        values = new Map();
+        for (const e of writes) (values.get(e.name) ?? values.set(e.name, []).get(e.name))?.push(e.value);
+      }
+      return values;
+    },
+    callsByName: () => {
+      if (byCallee === null) {
+        byCallee = new Map();
+        for (const e of calls) (byCallee.get(e.name as string) ?? byCallee.set(e.name as string, []).get(e.name as string))?.push(e);
+      }
+      return byCallee;
+    },
+  };
+  DIGESTS.set(model, digest);
+  return digest;
+}

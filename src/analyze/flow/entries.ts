@@ -1,0 +1,120 @@
+// Phase 2: the entry state of every function, to a fixpoint over the call graph. The top level is
+// walked once; a function's entry is the join of the states at its call sites (or, uncalled, the
+// state after the top level), and it is walked again whenever that changes. These walks record
+// every read of the script (reads.ts) and the call sites they pass (call-graph.ts).
+
+import type { Event, Read, Region } from '../model.js';
+import { calleesOf, describeSites, forgetCalls, sitesOf, type CallSite } from './call-graph.js';
+import { needsWalk } from './call-order.js';
+import { addNote, assign, join, type FlowContext, type RawStatus } from './context.js';
+import type { FuncDef } from './digest.js';
+import type { State } from './state.js';
+import type { WalkOrder } from './summaries.js';
+import { walkFunction, walkTopLevel } from './walk.js';
+
+/** Where a function's walk starts: the state, where it comes from in words, and whether nothing
+ * in the file calls it. */
+interface Entry {
+  readonly state: State;
+  readonly text: string;
+  readonly uncalled: boolean;
+}
+
+/** Walks the top level and every function that needs it from its entry state, until no entry
+ * changes (20 passes at most); then notes the functions nothing in the file calls. */
+export function settleEntries(ctx: FlowContext, { candidates, order }: WalkOrder): void {
+  const { ops, program } = ctx;
+  const top = ops.fresh(0);
+  const reads = new Map<Read, RawStatus>();
+  ctx.recorded.set('top', reads);
+  walkTopLevel(ctx, top, reads);
+  // A function nothing in the file calls runs, if at all, after the file's top level: from a
+  // script that sourced it, or from bats (after `setup`).
+  const startState = ops.fresh(0);
+  const afterTop = top.dead ? startState : top;
+  const entries = new Map<string, Entry>();
+  // A function's entry is met again only when a walk changed the states at its call sites.
+  // Callers go first, so that in a call graph without cycles one pass settles every entry; a
+  // callee marked again after its turn waits for the next pass.
+  const dirty = new Set([...candidates.keys()].filter((name) => needsWalk(ctx, name)));
+  const callersFirst = [...order].reverse();
+  for (let pass = 0; pass < 20 && dirty.size > 0; pass++) {
+    for (const name of callersFirst) {
+      if (!dirty.delete(name)) continue;
+      const defs = program.funcs.get(name) ?? [];
+      const entry = meetEntry(ctx, name, afterTop, startState);
+      if (ops.same(entries.get(name)?.state, entry.state) && entries.get(name)?.text === entry.text) continue;
+      entries.set(name, entry);
+      for (const def of defs) {
+        for (const c of calleesOf(ctx.graph, def.region)) if (needsWalk(ctx, c)) dirty.add(c);
+        forgetCalls(ctx.graph, def.region);
+        walkFunction(ctx, def, entry.state, 'entry', entry.text);
+        for (const c of calleesOf(ctx.graph, def.region)) if (needsWalk(ctx, c)) dirty.add(c);
+      }
+    }
+  }
+  noteUncalled(ctx, entries);
+}
+
+function meetEntry(ctx: FlowContext, name: string, afterTop: State, startState: State): Entry {
+  const { input, ops, program, summaries } = ctx;
+  const funcs = program.funcs;
+  const sites: CallSite[] = sitesOf(ctx.graph, name);
+  // In a library, another file may call any function, with any arguments, once it has sourced
+  // this one: one more call site, after the top level, with no argument known.
+  // (A function bash alone runs, through `complete -F`, keeps its three arguments.)
+  const outside = input.library === true && sites.some((x) => x.how === 'call' || x.how === 'trap') && (funcs.get(name) ?? []).some((d) => d.own && !d.region.flag);
+  if (outside || sites.some((x) => x.how === 'export')) {
+    const state = ops.clone(afterTop.dead ? startState : afterTop);
+    state.argc = 0;
+    sites.push({ state, line: 0, trap: true, how: 'outside' });
+  }
+  if (sites.length === 0) {
+    let state = ops.clone(afterTop);
+    if (input.bats && !/^setup/.test(name) && name !== 'teardown_file') {
+      // bats runs setup before each test, in its shell; setup_file once, in another process,
+      // so only what it exports reaches the tests.
+      for (const [n, at] of summaries.get('setup')?.gen ?? []) assign(ctx, state, n, at);
+      const exported = new Set((funcs.get('setup_file') ?? []).flatMap((d) => [...eventsOf(d.region, (e) => (e.kind === 'declare' && e.flags.startsWith('export') ? e.name : null))]));
+      for (const [n, at] of summaries.get('setup_file')?.gen ?? []) if (exported.has(n)) assign(ctx, state, n, at);
+    }
+    if (state.dead) state = ops.fresh(0);
+    return { state, text: `from the end of the file's top level (${name} is not called in this file)`, uncalled: true };
+  }
+  const text = describeSites(name, sites);
+  const state = join(
+    ctx,
+    sites.map((x) => x.state),
+    text,
+  );
+  return { state, text: `from ${text}`, uncalled: false };
+}
+
+/** One note for the script's functions nothing in it calls (bats calls its tests and hooks itself). */
+function noteUncalled(ctx: FlowContext, entries: ReadonlyMap<string, Entry>): void {
+  const uncalled: FuncDef[] = [];
+  for (const [name, defs] of ctx.program.funcs) if (entries.get(name)?.uncalled) for (const def of defs) if (def.own) uncalled.push(def);
+  const first = uncalled.sort((a, b) => a.region.start - b.region.start)[0];
+  if (!first || ctx.input.bats) return;
+  const names = [...new Set(uncalled.map((d) => d.name))];
+  const list = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are`;
+  addNote(ctx, { start: first.region.start, end: first.region.end, code: 'function-not-called', message: `${list} not called in this file: reads in ${names.length === 1 ? 'it are' : 'them are'} checked as if ${names.length === 1 ? 'it' : 'they'} ran after the file's top level (as when another script sources this file)` });
+}
+
+/** The names `pick` gives for the events of a function body: not in nested functions, which run
+ * when called, nor in subshells, whose effects stay there. */
+function eventsOf(fn: Region, pick: (e: Event) => string | null): Set<string> {
+  const out = new Set<string>();
+  const stack: Region[] = [fn];
+  for (let r = stack.pop(); r; r = stack.pop()) {
+    for (const e of r.events) {
+      if (e.kind === 'region') {
+        if (e.shape !== 'function' && e.shape !== 'subshell') stack.push(e);
+        continue;
+      }
+      const n = pick(e);
+      if (n !== null) out.add(n);
+    }
+  }
+  return out;
+}

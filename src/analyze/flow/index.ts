@@ -1,0 +1,7 @@
+// The flow analysis' front door: analyzeFlow (analyze-flow.ts, which says how the parts fit), the
+// types it takes and gives, and the memo it shares between analyses.
+
+export { analyzeFlow } from './analyze-flow.js';
+export type { FlowPos, SetOrigin } from './positions.js';
+export { forgetSharedAnalyses, sharedLibrarySets } from './shared-libraries.js';
+export type { FlowInput, FlowNote, FlowResult, LoadedFile, ReadStatus, SourceOutcome } from './types.js';

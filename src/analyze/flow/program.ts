@@ -1,0 +1,115 @@
+// The program the analysis walks: the script and every file it sources (registered before any walk,
+// each with a number for positions, see positions.ts), their functions, and what the reasons and
+// computed calls ask of them (where each name is assigned, which names anything unsets).
+
+import type { Word } from '../../parse/index.js';
+import type { Call, Region, Source } from '../model.js';
+import { digestOf, type FileDigest, type FuncDef } from './digest.js';
+import { fileOfPos, offsetOfPos, type FlowPos } from './positions.js';
+import { NameTable } from './state.js';
+import type { FlowInput, LoadedFile, SourceOutcome } from './types.js';
+
+export interface Program {
+  /** Every name the files mention, numbered: the bit of each in a State. */
+  readonly table: NameTable;
+  /** Functions by name (a name may be defined more than once, in one file or several). */
+  readonly funcs: ReadonlyMap<string, readonly FuncDef[]>;
+  /** The paths of the files by number (0 is the script). */
+  readonly paths: readonly string[];
+  /** The models of the sourced files registered (see shared-libraries.ts). */
+  readonly libraryModels: readonly Region[];
+  /** Offsets of each assignment of a name in the script itself, for "assigned later" reasons. */
+  readonly writesOf: ReadonlyMap<string, readonly number[]>;
+  /** Names unset (or made local without a value) anywhere: a trap handler may find them unset. */
+  readonly killedAnywhere: ReadonlySet<string>;
+  /** The file `source` at `e` in `from` reads, resolved once. */
+  load(e: Source, from: string): SourceOutcome;
+  /** The number of a loaded file (a new one for a file not registered). */
+  fileIndex(file: LoadedFile): number;
+  /** The line of an offset in the file numbered `file`. */
+  lineIn(file: number, offset: number): number;
+  /** "line N", or "line N of lib.sh" for a position in a sourced file. */
+  lineAt(pos: FlowPos): string;
+  /** What every write of a name assigns (a word, or not a plain assignment), in every file. */
+  valuesOf(name: string): (Word | null | undefined)[];
+  /** The calls of a function by name, in every file. */
+  callsOf(name: string): Call[];
+}
+
+/** Registers the script and, depth first, every file it sources that can be loaded. */
+export function registerProgram(input: FlowInput): Program {
+  const paths: string[] = [input.path];
+  const lineOfs: ((offset: number) => number)[] = [input.lineOf];
+  const funcs = new Map<string, FuncDef[]>();
+  const loaded = new Map<string, SourceOutcome>();
+  const writesOf = new Map<string, number[]>();
+  const digests: FileDigest[] = [];
+  const killedAnywhere = new Set<string>();
+  const table = new NameTable();
+  const registered = new Set<string>([input.path]);
+  const libraryModels: Region[] = [];
+  const fileIndex = (file: LoadedFile): number => {
+    let i = paths.indexOf(file.path);
+    if (i === -1) {
+      i = paths.length;
+      paths.push(file.path);
+      lineOfs.push(file.lineOf);
+    }
+    return i;
+  };
+  const load = (e: Source, from: string): SourceOutcome => {
+    const key = `${from}\0${e.start}`;
+    let outcome = loaded.get(key);
+    if (!outcome) {
+      outcome = input.loadSource(e, from);
+      loaded.set(key, outcome);
+    }
+    return outcome;
+  };
+  const registerFile = (model: Region, file: string, own: boolean, index: number): void => {
+    const d = digestOf(model);
+    for (const n of d.names) table.id(n);
+    for (const def of d.defs(file, index, own)) {
+      const list = funcs.get(def.name);
+      if (list) list.push(def);
+      else funcs.set(def.name, [def]);
+    }
+    digests.push(d);
+    if (own) {
+      for (const e of d.writes) {
+        const list = writesOf.get(e.name);
+        if (list) list.push(e.start);
+        else writesOf.set(e.name, [e.start]);
+      }
+    }
+    for (const n of d.killed) killedAnywhere.add(n);
+    for (const e of d.sources) {
+      const outcome = load(e, file);
+      if (outcome.kind === 'file' && !registered.has(outcome.file.path)) {
+        registered.add(outcome.file.path);
+        libraryModels.push(outcome.file.model);
+        registerFile(outcome.file.model, outcome.file.path, false, fileIndex(outcome.file));
+      }
+    }
+  };
+  registerFile(input.model, input.path, true, 0);
+  const lineIn = (file: number, offset: number): number => (lineOfs[file] ?? input.lineOf)(offset);
+  return {
+    table,
+    funcs,
+    paths,
+    libraryModels,
+    writesOf,
+    killedAnywhere,
+    load,
+    fileIndex,
+    lineIn,
+    lineAt: (pos) => {
+      const file = fileOfPos(pos);
+      const line = lineIn(file, offsetOfPos(pos));
+      return file === 0 ? `line ${line}` : `line ${line} of ${paths[file] ?? '?'}`;
+    },
+    valuesOf: (name) => digests.flatMap((d) => d.valuesByName().get(name) ?? []),
+    callsOf: (name) => digests.flatMap((d) => d.callsByName().get(name) ?? []),
+  };
+}

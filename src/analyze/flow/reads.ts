@@ -1,0 +1,97 @@
+// What a recording walk notes at each read: its status in the state the walk reached it with (the
+// worst of all visits), and why an unset one may be unset, told only once the walks are done.
+
+import { arrayKey, type Read } from '../model.js';
+import { nounsetIn, statusIn, type FlowContext, type Frame, type RawStatus } from './context.js';
+import { originOf, SET_BY_SHELL } from './positions.js';
+import type { State } from './state.js';
+import type { ReadStatus } from './types.js';
+
+/** $0 … $9, ${10}: a digit first. */
+export function isPositional(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** Records a read the walk reached with state `s` (a recording walk only). */
+export function recordRead(ctx: FlowContext, frame: Frame, read: Read, s: State): void {
+  const reads = frame.reads;
+  if (reads === null) return;
+  const old = reads.get(read);
+  const u = nounsetIn(ctx, s);
+  const nounset = old === undefined || old.nounset === u ? u : 'unknown';
+  // A read visited more than once (a loop body) keeps its worst verdict.
+  const st = readStatus(ctx, frame, read, s);
+  if (!old || rank(st) < rank(old)) {
+    st.nounset = nounset;
+    reads.set(read, st);
+  } else old.nounset = nounset;
+}
+
+/** A read's status as the walk finds it; an unset one tells why only when asked at the end
+ * (building the words on every visit of every read cost more than the rest of the walk). */
+function readStatus(ctx: FlowContext, frame: Frame, read: Read, s: State): RawStatus {
+  const { ops, program } = ctx;
+  const lineOf = ctx.input.lineOf;
+  const name = read.name;
+  const from = frame.from;
+  if (isPositional(name)) {
+    const n = Number(name);
+    if (name === '0' || n <= s.argc) return { kind: 'set', at: SET_BY_SHELL };
+    const argc = s.argc;
+    return { kind: 'unset', why: () => (argc === 0 ? `no argument $${name} is guaranteed on the path ${from} to line ${lineOf(read.start)}` : `only ${argc} argument${argc === 1 ? ' is' : 's are'} guaranteed on the path ${from} to line ${lineOf(read.start)}, not $${name}`) };
+  }
+  // `"$@"` and `$*`: bash before 4.1 stops on them when there is no argument (plan.ts asks only then).
+  if (name === '@' || name === '*') {
+    if (s.argc > 0) return { kind: 'set', at: SET_BY_SHELL };
+    return { kind: 'unset', why: () => `no argument is guaranteed on the path ${from} to line ${lineOf(read.start)}` };
+  }
+  // `${#a[@]}`, `${#a[i]}` need the array; every other read, its element 0 (see arrayKey).
+  const key = read.node.type === 'ParamExp' && read.node.length && read.node.index ? arrayKey(name) : name;
+  const st = statusIn(ctx, s, key);
+  const i = program.table.id(key);
+  if (st === 2) return { kind: 'set', at: ops.setAtOf(s, i) };
+  if (st === 1) return { kind: 'unknown', source: ops.unknownSourceOf(s, i) };
+  if (key === name && statusIn(ctx, s, arrayKey(name)) === 2) {
+    const at = ops.setAtOf(s, program.table.id(arrayKey(name)));
+    return {
+      kind: 'unset',
+      emptyArray: true,
+      why: () => {
+        const origin = originOf(at);
+        return `${name} is an array${origin.kind === 'assignment' ? ` assigned on ${program.lineAt(origin.at)}` : ''} that may have no element 0 (\`a=($(cmd))\`, \`read -a\`, \`mapfile\` give none when there is nothing to read), and \`$${name}\` and \`\${${name}[0]}\` stop on it under set -u; it is read on line ${lineOf(read.start)}`;
+      },
+    };
+  }
+  const w = ops.whyOf(s, i);
+  if (w) return { kind: 'unset', why: () => `${w}; it is read on line ${lineOf(read.start)}` };
+  return {
+    kind: 'unset',
+    why: () => {
+      const writes = program.writesOf.get(name) ?? [];
+      const later = writes.find((o) => o > read.end);
+      const earlier = writes.filter((o) => o < read.start).pop();
+      const tail =
+        earlier !== undefined
+          ? ` (its assignment on line ${lineOf(earlier)} does not reach here: it is in a subshell, a pipeline, a function not called first, or on another path)`
+          : later !== undefined
+            ? ` (it is assigned on line ${lineOf(later)}, after this read)`
+            : '';
+      return `${name} is read on line ${lineOf(read.start)} with no assignment on the path ${from}${tail}`;
+    },
+  };
+}
+
+const rank = (s: RawStatus): number => (s.kind === 'unset' ? 0 : s.kind === 'unknown' ? 1 : 2);
+
+/** The statuses the last recording walks found, their reasons told. */
+export function finishStatuses(ctx: FlowContext): Map<Read, ReadStatus> {
+  const status = new Map<Read, ReadStatus>();
+  for (const map of ctx.recorded.values()) {
+    for (const [read, st] of map) {
+      const base = st.kind === 'unset' ? { kind: 'unset' as const, why: st.why(), ...(st.emptyArray ? { emptyArray: true as const } : {}) } : st.kind === 'set' ? { kind: 'set' as const, origin: originOf(st.at) } : { kind: 'unknown' as const, source: st.source };
+      status.set(read, st.nounset === undefined ? base : { ...base, nounset: st.nounset });
+    }
+  }
+  return status;
+}

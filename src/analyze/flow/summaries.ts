@@ -1,0 +1,74 @@
+// Phase 1: the summary of every function, callees first, to a fixpoint only when calls go round
+// (or are computed). Functions of sourced libraries whose summaries an earlier analysis kept
+// (shared-libraries.ts) are not walked again, unless they need a walk of their own.
+
+import { calleesFirst, needsWalk } from './call-order.js';
+import type { FlowContext } from './context.js';
+import type { FuncDef } from './digest.js';
+import { SET_BY_SHELL, type SetAt } from './positions.js';
+import type { SharedLibraries } from './shared-libraries.js';
+import { INERT, isInert, mergeSummaries, sameSummary, type Summary } from './summary.js';
+import { walkFunction } from './walk.js';
+
+/** The functions walked in this analysis, and their order: callees first. */
+export interface WalkOrder {
+  readonly candidates: ReadonlyMap<string, readonly FuncDef[]>;
+  readonly order: readonly string[];
+}
+
+/** Fills ctx.summaries (the shared ones are in it already). */
+export function summarize(ctx: FlowContext, shared: SharedLibraries | null): WalkOrder {
+  const { funcs } = ctx.program;
+  const candidates = shared === null ? funcs : new Map([...funcs].filter(([name]) => !shared.known.has(name) || needsWalk(ctx, name)));
+  const { order, cyclic } = calleesFirst(candidates, (def) => def.calls, (def) => def.computed);
+  // With cycles, a later round redoes only the functions whose callees' summaries changed (all of
+  // them when a computed call could reach anything).
+  const callers = new Map<string, Set<string>>();
+  let anyComputed = false;
+  for (const [name, defs] of candidates) {
+    for (const def of defs) {
+      if (def.computed) anyComputed = true;
+      for (const c of def.calls) (callers.get(c) ?? callers.set(c, new Set()).get(c))?.add(name);
+    }
+  }
+  let todo = new Set(order);
+  if (shared) for (const name of shared.known.keys()) todo.delete(name);
+  for (let round = 0; round < (cyclic ? 12 : 1) && todo.size > 0; round++) {
+    let changed = false;
+    const next = new Set<string>();
+    for (const name of order) {
+      if (!todo.has(name)) continue;
+      const parts = (funcs.get(name) ?? []).map((def) => summaryOf(ctx, def));
+      const merged = parts.length === 1 ? (parts[0] as Summary) : mergeSummaries(parts);
+      if (!sameSummary(ctx.summaries.get(name), merged)) {
+        ctx.summaries.set(name, merged);
+        changed = true;
+        if (anyComputed) for (const n of order) next.add(n);
+        else for (const c of callers.get(name) ?? []) next.add(c);
+      }
+    }
+    if (!changed) break;
+    todo = next;
+    if (shared) for (const name of shared.known.keys()) todo.delete(name);
+  }
+  return { candidates, order };
+}
+
+/** One definition's summary, from a walk of its body (with the callees' summaries so far). */
+function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
+  const { ops, program, summaries } = ctx;
+  // Nothing in it can assign a global, unset, exit or call a function: nothing to walk.
+  if (isInert(def, program.funcs)) return INERT;
+  const end = walkFunction(ctx, def, ops.fresh(0), 'summary');
+  const gen = new Map<string, SetAt>();
+  if (!end.dead) {
+    program.table.names.forEach((n, i) => {
+      // Assigned in the function: not a name the shell had set already.
+      if (ops.isSet(end, i) && ops.setAtOf(end, i) !== SET_BY_SHELL && !def.locals.has(n)) gen.set(n, ops.setAtOf(end, i));
+    });
+  }
+  const kill = new Set<string>();
+  for (const n of def.unsets) if (!def.locals.has(n)) kill.add(n);
+  for (const c of def.calls) for (const n of summaries.get(c)?.kill ?? []) if (!def.locals.has(n)) kill.add(n);
+  return { gen, kill, noReturn: end.dead, opaque: end.dead ? -1 : end.opaque };
+}

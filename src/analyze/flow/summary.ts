@@ -1,0 +1,66 @@
+// A function's summary, the fact the analysis keeps of it for its callers (ShellCheck's CFG
+// analysis keeps one per function too), and what can be known of one without a walk.
+
+import type { Region } from '../model.js';
+import type { FuncDef } from './digest.js';
+import type { SetAt } from './positions.js';
+
+/** What a call of a function does to its caller's state, whatever the state was: the names it
+ * assigns on every path that returns (each with how), the names it may unset, whether it never
+ * returns, and (≥ 0) the position of something it runs that may assign anything. */
+export interface Summary {
+  readonly gen: Map<string, SetAt>;
+  readonly kill: Set<string>;
+  readonly noReturn: boolean;
+  readonly opaque: number;
+}
+
+/** The summary of a function that changes nothing its caller sees. */
+export const INERT: Summary = { gen: new Map(), kill: new Set(), noReturn: false, opaque: -1 };
+
+/** Several definitions of one name: only what all of them do. */
+export function mergeSummaries(parts: readonly Summary[]): Summary {
+  const [first, ...rest] = parts as [Summary, ...Summary[]];
+  const gen = new Map([...first.gen].filter(([n]) => rest.every((p) => p.gen.has(n))));
+  const kill = new Set(parts.flatMap((p) => [...p.kill]));
+  const opaque = parts.find((p) => p.opaque >= 0)?.opaque ?? -1;
+  return { gen, kill, noReturn: parts.every((p) => p.noReturn), opaque };
+}
+
+export function sameSummary(a: Summary | undefined, b: Summary): boolean {
+  if (!a || a.noReturn !== b.noReturn || a.opaque !== b.opaque || a.gen.size !== b.gen.size || a.kill.size !== b.kill.size) return false;
+  for (const n of a.gen.keys()) if (!b.gen.has(n)) return false;
+  for (const n of a.kill) if (!b.kill.has(n)) return false;
+  return true;
+}
+
+/** True when a function's summary is empty without walking it: outside subshells its body
+ * assigns only its locals, and unsets, exits, sources, evals and calls no function of the file. */
+export function isInert(def: FuncDef, funcs: ReadonlyMap<string, readonly FuncDef[]>): boolean {
+  const stack: Region[] = [def.region];
+  for (let r = stack.pop(); r; r = stack.pop()) {
+    for (const e of r.events) {
+      switch (e.kind) {
+        case 'region':
+          if (e.shape !== 'function' && e.shape !== 'subshell') stack.push(e);
+          break;
+        case 'write':
+          if (!def.locals.has(e.name)) return false;
+          break;
+        case 'jump':
+          if (e.how === 'exit') return false;
+          break;
+        case 'call':
+          if (e.name === null ? !e.trap : funcs.has(e.name)) return false;
+          break;
+        case 'unset':
+        case 'source':
+        case 'opaque':
+          return false;
+        default:
+          break;
+      }
+    }
+  }
+  return true;
+}

@@ -1,0 +1,53 @@
+// A call the walk passes: recorded as a call site of each function it may run (with the state
+// there, for the callee's entry), and the callee's summary applied to the caller's state.
+
+import type { Call } from '../model.js';
+import { addCall } from './call-graph.js';
+import { calleesOf } from './callees.js';
+import { assign, kill, statusIn, type FlowContext, type Frame } from './context.js';
+import { assignedAt, flowPos } from './positions.js';
+import type { State } from './state.js';
+
+/** What bash sets while it runs a function `complete -F` registered, also when `compgen -F`
+ * runs it (test/flow/cases/func-complete.sh). Not COMP_WORDS: compgen leaves it unset. */
+const COMPLETION_VARIABLES = ['COMP_CWORD', 'COMP_LINE', 'COMP_POINT', 'COMP_TYPE', 'COMP_KEY'];
+
+/** Applies the call `e` to `s`. */
+export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
+  const { ops, summaries } = ctx;
+  const callees = calleesOf(ctx, e, frame);
+  if (callees.length === 0) return;
+  const line = ctx.program.lineIn(frame.file, e.start);
+  const pos = flowPos(frame.file, e.start);
+  if (frame.collect) {
+    let entry: State;
+    if (e.trap) {
+      // A handler runs at any later point: only what nothing unsets or shadows is sure.
+      entry = ops.clone(s);
+      const when = e.later === 'complete' ? `bash runs the completion function registered on line ${line}` : e.later === 'export' ? `a child bash runs the function exported on line ${line}` : `the trap set on line ${line} runs`;
+      for (const n of ctx.program.killedAnywhere) kill(ctx, entry, n, `${n} may be unset or shadowed by \`local\` when ${when}`);
+      // bash calls a completion function with the command, the word and the word before, and
+      // the COMP_ variables set.
+      entry.argc = e.later === 'complete' ? 3 : 0;
+      if (e.later === 'complete') for (const n of COMPLETION_VARIABLES) assign(ctx, entry, n, assignedAt(pos));
+    } else {
+      entry = ops.clone(s);
+      entry.argc = e.name === null ? 0 : e.fixedArgs + (e.splat ? s.argc : 0);
+    }
+    addCall(ctx.graph, frame.caller, callees, { state: entry, line, trap: e.trap, how: e.later ?? (e.trap ? 'trap' : 'call') });
+  }
+  if (e.trap || e.name === null) {
+    // Which one runs is not known: only what any of them may unset counts.
+    for (const c of callees) for (const n of summaries.get(c)?.kill ?? []) kill(ctx, s, n, `${n} may be unset by ${c}, called on line ${line}`);
+    return;
+  }
+  const sum = summaries.get(e.name);
+  if (!sum) return;
+  if (sum.noReturn) {
+    s.dead = true;
+    return;
+  }
+  for (const n of sum.kill) kill(ctx, s, n, `${n} may be unset by ${e.name}, called on line ${line}`);
+  if (sum.opaque >= 0) ops.makeOpaque(s, pos);
+  for (const n of sum.gen.keys()) if (statusIn(ctx, s, n) !== 2) assign(ctx, s, n, assignedAt(pos));
+}

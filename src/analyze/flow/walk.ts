@@ -1,0 +1,256 @@
+// The walk: one path state carried through a model's events in program order. Branches join,
+// loops run their body twice (enough for a fixpoint of assign/unset), subshells do not leak,
+// sourced files run in place, and a call applies the callee's summary. Each call site the walk
+// passes is recorded (walk-call.ts, call-graph.ts) for the callee's entry state.
+
+import { isLocalDeclaration, arrayKey, type Event, type Fact, type Region, type Source } from '../model.js';
+import { assign, join, kill, note, statusIn, type FlowContext, type Frame, type LoopExits } from './context.js';
+import { call } from './walk-call.js';
+import type { FuncDef } from './digest.js';
+import { assignedAt, flowPos, testedAt, type FlowPos } from './positions.js';
+import { isPositional, recordRead } from './reads.js';
+import type { State } from './state.js';
+
+/** Which walk of a function: one for its summary (from an empty state, recording nothing), or one
+ * from its entry state, recording its reads (its own functions') and its call sites. */
+export type WalkPurpose = 'summary' | 'entry';
+
+/** Walks the script's top level from `s`, recording its reads and call sites. */
+export function walkTopLevel(ctx: FlowContext, s: State, reads: NonNullable<Frame['reads']>): void {
+  walkEvents(ctx, ctx.input.model.events, s, { fn: null, loops: [], returns: null, files: [ctx.input.path], file: 0, caller: 'top', reads, collect: true, from: 'from line 1' });
+}
+
+/** Walks a function body from `entry`; returns its state where it returns. `from` says where the
+ * entry state comes from, for reasons. */
+export function walkFunction(ctx: FlowContext, def: FuncDef, entry: State, purpose: WalkPurpose, from = ''): State {
+  const returns: State[] = [];
+  const s = ctx.ops.clone(entry);
+  let reads: Frame['reads'] = null;
+  if (purpose === 'entry' && def.own) {
+    reads = new Map();
+    ctx.recorded.set(def.region, reads);
+  }
+  walkEvents(ctx, def.region.events, s, { fn: def, loops: [], returns, files: [def.file], file: def.fileIndex, caller: def.region, reads, collect: purpose === 'entry', from });
+  return join(ctx, [s, ...returns], `${def.name}`);
+}
+
+function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame: Frame): void {
+  const { input, ops } = ctx;
+  // The last `&&`/`||` right side and the state where it ran, for the link after it.
+  let prev: { region: Region; ran: State } | null = null;
+  for (const e of events) {
+    if (s.dead) return;
+    if (e.kind === 'region' && e.shape === 'optional') {
+      prev = { region: e, ran: optional(ctx, e, s, frame, prev) };
+      continue;
+    }
+    prev = null;
+    switch (e.kind) {
+      case 'read':
+        recordRead(ctx, frame, e, s);
+        // `${X:?msg}` stops the script when X is unset: past it, X is set.
+        if ((e.op === ':?' || e.op === '?') && !isPositional(e.name)) assign(ctx, s, e.name, assignedAt(flowPos(frame.file, e.start)));
+        break;
+      case 'write':
+        // Offsets are the script's own: a sourced file's writes are never the block's.
+        if (isPositional(e.name) || (frame.files[frame.files.length - 1] === input.path && input.ignoreWrite(e))) break;
+        // `read -a NAME` at the end of input leaves NAME as it was.
+        if (e.how === 'read array') break;
+        // getopts sets OPTARG only for an option that takes an argument.
+        if (e.how === 'getopts' && e.name === 'OPTARG') {
+          if (statusIn(ctx, s, 'OPTARG') !== 2) break;
+          kill(ctx, s, 'OPTARG', `getopts on ${here(ctx, frame, e.start)} unsets OPTARG for an option without an argument`);
+          break;
+        }
+        if (frame.fn?.namerefs.has(e.name)) {
+          note(ctx, frame, { start: e.start, end: e.end, code: 'opaque-assignment', message: `an assignment through the nameref ${e.name} may set any variable` });
+          ops.makeOpaque(s, flowPos(frame.file, e.start));
+          break;
+        }
+        assign(ctx, s, e.name, assignedAt(flowPos(frame.file, e.start)));
+        break;
+      case 'unset':
+        kill(ctx, s, e.name, `${e.name} is unset on ${here(ctx, frame, e.start)}`);
+        break;
+      case 'declare':
+        if (frame.fn && isLocalDeclaration(e.flags) && !e.valued) {
+          const why = `${e.name} is declared without a value on ${here(ctx, frame, e.start)} (\`${e.flags.split(' ')[0]} ${e.name}\` makes a new, unset variable)`;
+          kill(ctx, s, e.name, why);
+          kill(ctx, s, arrayKey(e.name), why);
+        }
+        break;
+      case 'set-test':
+        break;
+      case 'opaque':
+        note(ctx, frame, { start: e.start, end: e.end, code: 'opaque-assignment', message: `${e.what} may assign variables nounset cannot name` });
+        ops.makeOpaque(s, flowPos(frame.file, e.start));
+        break;
+      case 'source':
+        source(ctx, e, s, frame);
+        break;
+      case 'call':
+        call(ctx, e, s, frame);
+        break;
+      case 'jump':
+        jump(ctx, e.how, e.levels, s, frame);
+        break;
+      case 'args':
+        if (e.how === 'shift') s.argc = e.count === null ? 0 : Math.max(0, s.argc - e.count);
+        else s.argc = (e.count ?? 0) + (e.splat ? s.argc : 0);
+        break;
+      case 'region':
+        region(ctx, e, s, frame);
+        break;
+    }
+  }
+}
+
+function jump(ctx: FlowContext, how: 'exit' | 'return' | 'break' | 'continue', levels: number, s: State, frame: Frame): void {
+  if (how === 'break' || how === 'continue') {
+    const loop = frame.loops[Math.max(0, frame.loops.length - levels)];
+    // Outside a loop bash ignores them (with a message).
+    if (!loop) return;
+    (how === 'break' ? loop.breaks : loop.continues).push(ctx.ops.clone(s));
+  } else if (how === 'return') {
+    // `return` at the top level of an executed script fails and the script goes on.
+    if (!frame.returns) return;
+    frame.returns.push(ctx.ops.clone(s));
+  }
+  s.dead = true;
+}
+
+/** "line N" (or "line N of lib.sh") of an offset in the code the walk is in. */
+function here(ctx: FlowContext, frame: Frame, offset: number): string {
+  return ctx.program.lineAt(flowPos(frame.file, offset));
+}
+
+/** What a test that passed (or failed) shows, applied to the path where it did. */
+function applyFacts(ctx: FlowContext, s: State, facts: readonly Fact[] | null, at: FlowPos): void {
+  if (!facts || s.dead) return;
+  for (const f of facts) {
+    if (f.kind === 'impossible') s.dead = true;
+    else if (f.kind === 'argc') s.argc = Math.max(s.argc, f.min);
+    else if (!isPositional(f.name) && statusIn(ctx, s, f.name) !== 2) assign(ctx, s, f.name, testedAt(at));
+  }
+}
+
+function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
+  const { ops } = ctx;
+  switch (r.shape) {
+    case 'function':
+      return; // runs when called
+    case 'subshell': {
+      const inner = ops.clone(s);
+      walkEvents(ctx, r.events, inner, { ...frame, loops: [], returns: [] });
+      return;
+    }
+    case 'branch': {
+      const outs: State[] = [];
+      // `;&` falls into the next arm; after `;;&` any later arm may run too (and, without a `*`
+      // arm, none may).
+      let fall: State | null = null;
+      let testing: State | null = null;
+      for (const arm of r.events) {
+        if (arm.kind !== 'region') continue;
+        let a = ops.clone(s);
+        applyFacts(ctx, a, arm.facts, flowPos(frame.file, arm.start));
+        // Most arms neither fall through nor follow a `;;&`: no join, no array.
+        if (fall || testing) {
+          const from = [a];
+          if (fall) from.push(fall);
+          if (testing) from.push(testing);
+          a = join(ctx, from, () => `the case on ${here(ctx, frame, r.start)}`);
+        }
+        walkEvents(ctx, arm.events, a, frame);
+        if (arm.name === ';&') fall = a;
+        else {
+          fall = null;
+          if (arm.name === ';;&') {
+            testing = testing ? join(ctx, [testing, a], () => `the case on ${here(ctx, frame, r.start)}`) : a;
+            if (!r.flag) outs.push(a);
+          } else outs.push(a);
+        }
+      }
+      if (fall) outs.push(fall);
+      replace(s, join(ctx, outs, () => `the if or case on ${here(ctx, frame, r.start)}`));
+      return;
+    }
+    case 'loop': {
+      const where = (): string => (r.flag ? `the loop on ${here(ctx, frame, r.start)}, which \`break\` can leave first` : `the loop on ${here(ctx, frame, r.start)}, which may run zero times`);
+      // `s` stays as it is until the end: it is the path that never enters the loop.
+      const before = s;
+      let entry = s;
+      let last: State = ops.deadState();
+      let exits: LoopExits = { breaks: [], continues: [] };
+      for (let pass = 0; pass < 2; pass++) {
+        exits = { breaks: [], continues: [] };
+        const body = ops.clone(entry);
+        applyFacts(ctx, body, r.facts, flowPos(frame.file, r.start));
+        // The loop stack is the frame's own: pushed for the body, popped after.
+        frame.loops.push(exits);
+        walkEvents(ctx, r.events, body, frame);
+        frame.loops.pop();
+        last = body;
+        if (pass === 0) {
+          const next = join(ctx, [before, body, ...exits.continues], where);
+          // `shift` in the body: the count may go down on every pass.
+          if (next.argc < before.argc) next.argc = 0;
+          entry = next;
+        }
+      }
+      const never = before;
+      applyFacts(ctx, never, r.skipFacts, flowPos(frame.file, r.start));
+      const out = r.flag ? exits.breaks : [never, last, ...exits.continues, ...exits.breaks];
+      replace(s, join(ctx, out, where));
+      return;
+    }
+    default:
+      walkEvents(ctx, r.events, s, frame);
+  }
+}
+
+/** The right side of `&&` / `||`; returns the state where it ran, for the link after it. With
+ * the same operator as that link (`a && b && c`, `a || b || c`) c runs only where b ran; with the
+ * other (`a && b || c`, `a || b && c`) it is skipped only there. */
+function optional(ctx: FlowContext, r: Region, s: State, frame: Frame, prev: { region: Region; ran: State } | null): State {
+  const chained = r.flag && prev !== null;
+  const same = chained && prev.region.name === r.name;
+  const runs = ctx.ops.clone(same ? prev.ran : s);
+  const at = flowPos(frame.file, r.start);
+  applyFacts(ctx, runs, r.facts, at);
+  walkEvents(ctx, r.events, runs, frame);
+  const skip = chained && !same ? prev.ran : s;
+  applyFacts(ctx, skip, r.skipFacts, at);
+  // join copies what it keeps: `runs` is not changed after, so it can be handed on.
+  replace(s, join(ctx, [skip, runs], () => `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`));
+  return runs;
+}
+
+/** Makes `s` the state `by` (the walk holds `s`). */
+function replace(s: State, by: State): void {
+  s.dead = by.dead;
+  s.bits = by.bits;
+  // The slots are shared from now on: neither may write them in place.
+  s.at = by.at;
+  s.atOwned = false;
+  by.atOwned = false;
+  s.opaque = by.opaque;
+  s.argc = by.argc;
+}
+
+function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
+  const from = frame.files[frame.files.length - 1] ?? ctx.input.path;
+  const outcome = ctx.program.load(e, from);
+  if (outcome.kind === 'unresolved' || frame.files.includes(outcome.file.path)) {
+    const reason = outcome.kind === 'unresolved' ? outcome.reason : `it sources itself again (a cycle through ${outcome.file.path})`;
+    note(ctx, frame, { start: e.start, end: e.end, code: 'source-not-followed', message: `nounset does not follow ${e.path ?? 'the file sourced here'}: ${reason}` });
+    ctx.ops.makeOpaque(s, flowPos(frame.file, e.start));
+    return;
+  }
+  note(ctx, frame, { start: e.start, end: e.end, code: 'source-followed', message: `follows ${outcome.file.path}: the variables and functions it sets count from here` });
+  // The file runs here, in this shell; its top-level `return` ends only it. Its reads are not the
+  // script's: nothing is recorded in it.
+  const returns: State[] = [];
+  walkEvents(ctx, outcome.file.model.events, s, { ...frame, loops: [], returns, files: [...frame.files, outcome.file.path], file: ctx.program.fileIndex(outcome.file), reads: null });
+  replace(s, join(ctx, [s, ...returns], `${outcome.file.path}`));
+}

@@ -1,0 +1,9 @@
+// The analysis' front door: a parsed script in, its plan out (which reads may be unset, how each
+// is made safe, the inputs, the block site), and the few shell facts the layers above ask of it.
+// Read-only: it never edits.
+
+export { BLOCK_BEGIN, BLOCK_END, type ExistingBlock } from './block-site.js';
+export { wordText } from './builtins.js';
+export type { Quoting } from './model.js';
+export { isFileDisabled, planFixes, readsLineNumbers, transformPrefix, type Plan, type PlannedRead, type PlanOptions } from './plan.js';
+export { isPlainValue, isVariableName } from './shell-vars.js';

@@ -1,0 +1,138 @@
+// Loads the files a script sources, for the flow analysis: resolves the path the `source` word
+// names (resolve-path.ts, with directive.ts and dir-variables.ts), reads it through the caller's
+// `readSource`, parses and models it.
+
+import { ParseError } from '../../errors.js';
+import { lineColumnAt, lineStarts } from '../../line-index.js';
+import { detectDialect, parse, type File } from '../../parse/index.js';
+import { collectEvents } from '../collect.js';
+import type { LoadedFile, SourceOutcome } from '../flow/index.js';
+import type { Source } from '../model.js';
+import { mayBeDirVariable, scriptDirVariables, type DirValue } from './dir-variables.js';
+import { sourceDirective } from './directive.js';
+import { resolveSourcePath, type SourceTarget } from './resolve-path.js';
+
+export interface LoaderOptions {
+  /** The script that runs (`$0`). */
+  readonly mainPath: string;
+  readonly readSource: ((path: string) => string | null) | null;
+  /** The directory nounset runs in, in the terms of the paths: relative source paths are also
+   * looked for there (see resolveSourcePath); null: only in the script's directory. */
+  readonly sourceRoot?: string | null;
+  readonly bats: boolean;
+  /** The main script, parsed, so that its directory variables need no second parse. */
+  readonly main: { readonly file: File; readonly text: string };
+}
+
+interface Parsed {
+  readonly file: File;
+  readonly text: string;
+  /** Found on first use: most source words name their file without a variable. */
+  dirVars: Map<string, DirValue> | null;
+  /** mayBeDirVariable's answers, by name. */
+  mayBeDir?: Map<string, boolean>;
+  /** Whether any comment holds a `source=` directive (most files have none). */
+  directives?: boolean;
+}
+
+/** Files sourced by many scripts of a run (git's t/ sources test-lib.sh 1,300 times): their parse
+ * and model, kept across analyses in this thread and reused while the text is the same. A memo,
+ * not state: a hit gives the very result a parse would. The most recently used few are kept. */
+const SHARED = new Map<string, { readonly text: string; readonly file: File; model?: LoadedFile }>();
+const SHARED_MAX = 32;
+
+function sharedParse(path: string, text: string, bats: boolean): { readonly file: File; model?: LoadedFile } {
+  const key = `${bats ? 'bats\0' : ''}${path}`;
+  const hit = SHARED.get(key);
+  if (hit && hit.text === text) {
+    SHARED.delete(key);
+    SHARED.set(key, hit);
+    return hit;
+  }
+  const dialect = detectDialect(text, path).dialect ?? 'bash';
+  const entry = { text, file: parse(text, { dialect, path }) };
+  SHARED.set(key, entry);
+  if (SHARED.size > SHARED_MAX) SHARED.delete(SHARED.keys().next().value as string);
+  return entry;
+}
+
+/** Forgets the shared parses (for tests that compare with a fresh analysis). */
+export function forgetSharedParses(): void {
+  SHARED.clear();
+}
+
+/** A `loadSource` for analyzeFlow; caches every file it parses. */
+export function sourceLoader(opts: LoaderOptions): (source: Source, from: string) => SourceOutcome {
+  const parsed = new Map<string, Parsed | string>([[opts.mainPath, { file: opts.main.file, text: opts.main.text, dirVars: null }]]);
+  const models = new Map<string, LoadedFile>();
+  const unreadable = new Set<string>();
+  const parseFile = (path: string): Parsed | string => {
+    const known = parsed.get(path);
+    if (known !== undefined) return known;
+    let out: Parsed | string;
+    const text = opts.readSource ? opts.readSource(path) : null;
+    if (text === null) unreadable.add(path);
+    if (text === null) out = opts.readSource ? `${path} cannot be read` : 'nounset was not given a way to read sourced files';
+    else {
+      try {
+        out = { file: sharedParse(path, text, opts.bats).file, text, dirVars: null };
+      } catch (err) {
+        if (!(err instanceof ParseError)) throw err;
+        out = `${path} does not parse (line ${err.line}: ${err.reason})`;
+      }
+    }
+    parsed.set(path, out);
+    return out;
+  };
+  return (source, from) => {
+    if (!opts.readSource) return { kind: 'unresolved', reason: 'nounset was not given a way to read sourced files' };
+    const holder = parseFile(from);
+    if (typeof holder === 'string') return { kind: 'unresolved', reason: holder };
+    let target: SourceTarget;
+    if (source.word === null) {
+      // bats' `load NAME`: relative to the test file's directory.
+      target = source.path === null ? { kind: 'unresolved', reason: 'the path is computed' } : { kind: 'file', path: joinDir(from, source.path) };
+    } else {
+      const dirVars = {
+        get: (name: string): DirValue | undefined => {
+          const seen = (holder.mayBeDir ??= new Map());
+          let may = seen.get(name);
+          if (may === undefined) seen.set(name, (may = mayBeDirVariable(holder.text, name)));
+          return may ? (holder.dirVars ??= scriptDirVariables(holder.file, from, opts.mainPath)).get(name) : undefined;
+        },
+      };
+      holder.directives ??= holder.file.comments.some((c) => c.text.includes('source='));
+      const directive = holder.directives ? sourceDirective(holder.file, holder.text, source.start) : null;
+      target = resolveSourcePath(source.word, { scriptPath: from, mainScriptPath: opts.mainPath, directive, dirVars, root: opts.sourceRoot ?? null });
+    }
+    if (target.kind === 'unresolved') return target;
+    let path = target.path;
+    if (target.fallback !== undefined) {
+      parseFile(path);
+      if (unreadable.has(path)) {
+        parseFile(target.fallback);
+        if (unreadable.has(target.fallback)) return { kind: 'unresolved', reason: `${path} cannot be read, nor ${target.fallback}` };
+        path = target.fallback;
+      }
+    }
+    const cached = models.get(path);
+    if (cached) return { kind: 'file', file: cached };
+    const p = parseFile(path);
+    if (typeof p === 'string') return { kind: 'unresolved', reason: p };
+    const shared = sharedParse(path, p.text, opts.bats);
+    let file = shared.model;
+    if (file === undefined || file.path !== path) {
+      const starts = lineStarts(p.text);
+      file = { path, text: p.text, model: collectEvents(p.file, p.text, { bats: opts.bats }), lineOf: (o) => lineColumnAt(starts, o).line };
+      shared.model = file;
+    }
+    models.set(path, file);
+    return { kind: 'file', file };
+  };
+}
+
+function joinDir(from: string, rel: string): string {
+  if (rel.startsWith('/')) return rel;
+  const slash = from.lastIndexOf('/');
+  return slash === -1 ? rel : `${from.slice(0, slash)}/${rel}`;
+}

@@ -1,0 +1,5 @@
+// The file system as nounset sees it (ScriptIO, passed in) and its node:fs implementation. At the
+// bottom: config/ and run/ both take it from here.
+
+export { decodeScript, nodeIO } from './node-script-io.js';
+export { describeIOError, encodeScript, fitsLatin1, NotTextError, readScriptText, type EntryKind, type EntryStat, type ScriptIO, type ScriptText, type TextEncoding } from './script-io.js';

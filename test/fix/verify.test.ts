@@ -1,0 +1,190 @@
+// The output guard: a deliberately wrong edit, or output that differs from the edits outside
+// them, must be refused; every right fix (fixtures, corpus) must pass.
+
+import assert from 'node:assert/strict';
+import { applyEdits } from '../../src/edit/apply.js';
+import type { Change, Edit } from '../../src/edit/edit.js';
+import { fixScript, parse } from '../../src/index.js';
+import { verifyOutput } from '../../src/fix/verify-output.js';
+import { corpus } from '../support/corpus.js';
+import { fixtureCases, transformDirs } from '../support/fixtures.js';
+
+const REFUSED = /read differently outside the edits|would not parse|changes text outside the construct/;
+
+function edit(start: number, end: number, changes: Change[]): Edit {
+  return { start, end, changes, kind: 'default-empty', variable: 'X', reason: 'test', transform: 'test' };
+}
+
+/** The edit the transform makes of the `nth` `$NAME` (or `${NAME}`) in `input`, with `before`
+ * inserted at its start and `after` appended to its closing text. */
+function refEdit(input: string, ref: string, opts: { before?: string; after?: string; nth?: number } = {}): Edit {
+  let start = -1;
+  for (let i = 0; i <= (opts.nth ?? 0); i++) start = input.indexOf(ref, start + 1);
+  assert.ok(start >= 0, `${ref} is in the input`);
+  const end = start + ref.length;
+  const changes: Change[] = [];
+  if (opts.before) changes.push({ start, end: start, text: opts.before });
+  if (ref.startsWith('${')) changes.push({ start: end - 1, end: end - 1, text: `:-${opts.after ?? ''}` });
+  else changes.push({ start: start + 1, end: start + 1, text: '{' }, { start: end, end, text: `:-}${opts.after ?? ''}` });
+  return edit(start, end, changes);
+}
+
+function verdict(input: string, edits: Edit[], output = applyEdits(input, edits)): string | null {
+  return verifyOutput({ input: parse(input), output, edits, dialect: 'bash', path: 'a.sh' });
+}
+
+function assertRefused(input: string, edits: Edit[], output?: string): void {
+  const out = output ?? applyEdits(input, edits);
+  assert.match(verdict(input, edits, out) ?? 'accepted', REFUSED, JSON.stringify(out));
+}
+
+describe('verifyOutput', () => {
+  describe('accepts the right edit (so each refusal below is the wrong part)', () => {
+    const cases = [
+      'echo $X a "b c" d "e"\n',
+      'echo $X a # "quoted\n',
+      'echo ${A:-$X c}\n',
+      'cat <<EOF\nhello $X more\nEOF\necho done\n',
+      'echo $(cat <<E) $Y\nbody $X more\nE\necho done\n',
+      'echo `echo a\\\\$Z` $X\n',
+      'echo a${X}b c  d # note\n',
+    ];
+    for (const input of cases) {
+      it(JSON.stringify(input), () => {
+        const ref = input.includes('${X}') ? '${X}' : '$X';
+        assert.equal(verdict(input, [refEdit(input, ref)]), null);
+      });
+    }
+  });
+
+  describe('refuses a wrong edit', () => {
+    it('that inserts a double quote (a comment becomes quoted text)', () => {
+      const input = 'echo $X a # "quoted\n';
+      assertRefused(input, [refEdit(input, '$X', { after: '"' })]);
+    });
+
+    it('that inserts a double quote that regroups the words after it (or breaks the parse)', () => {
+      const input = 'echo $X a "b c" d "e"\n';
+      assertRefused(input, [refEdit(input, '$X', { after: '"' })]);
+    });
+
+    it('that inserts a single quote (a comment becomes quoted text)', () => {
+      assertRefused("echo $X a # it's\n", [refEdit("echo $X a # it's\n", '$X', { after: "'" })]);
+    });
+
+    it('that inserts `}` inside `${A:-…`, closing the outer expansion early', () => {
+      const input = 'echo ${A:-$X c}\n';
+      assertRefused(input, [refEdit(input, '$X', { after: '}' })]);
+    });
+
+    it('that inserts `#` where a word starts (the rest of the line becomes a comment)', () => {
+      const input = 'echo $X a b\n';
+      assertRefused(input, [refEdit(input, '$X', { before: '#' })]);
+    });
+
+    it('that inserts `#` mid-word (the literal before it changes)', () => {
+      const input = 'echo a${X}b c\n';
+      assertRefused(input, [refEdit(input, '${X}', { before: '#' })]);
+    });
+
+    it('that inserts the delimiter line into a here-document body', () => {
+      const input = 'cat <<EOF\nhello $X more\nEOF\necho done\n';
+      assertRefused(input, [refEdit(input, '$X', { after: '\nEOF' })]);
+    });
+
+    it('that quotes a here-document delimiter (the body stops expanding)', () => {
+      const input = 'cat <<EOF\nhello $Y\nEOF\n';
+      const start = input.indexOf('EOF');
+      assertRefused(input, [edit(start, start + 3, [{ start, end: start + 3, text: "'EOF'" }])]);
+    });
+
+    it('that escapes `<<` (the body becomes commands)', () => {
+      const input = 'cat $X<<EOF\nhello\nEOF\n';
+      assertRefused(input, [refEdit(input, '$X', { after: '\\' })]);
+    });
+
+    it('that inserts a double quote in a here-document body begun inside `$( )`', () => {
+      // The body lies outside the word `$(cat <<E)`: only walking into that word finds it.
+      const input = 'echo $(cat <<E) $Y\nbody $X more\nE\necho done\n';
+      assertRefused(input, [refEdit(input, '$X', { after: '"' })]);
+    });
+
+    it('that inserts a newline in an unquoted word', () => {
+      const input = 'echo a${X}b c\n';
+      assertRefused(input, [refEdit(input, '${X}', { before: '\n' })]);
+    });
+
+    it('that sends the command to the background', () => {
+      const input = 'a $X\nb\n';
+      assertRefused(input, [refEdit(input, '$X', { after: ' &' })]);
+    });
+
+    it('that turns `$( )` into backquotes (backslashes inside read differently)', () => {
+      const input = 'echo $(echo \\\\$y)\n';
+      const close = input.indexOf(')');
+      assertRefused(input, [edit(5, 7, [{ start: 5, end: 7, text: '`' }]), edit(close, close + 1, [{ start: close, end: close + 1, text: '`' }])]);
+    });
+  });
+
+  describe('refuses output that differs outside the edits', () => {
+    const input = 'echo $X abc  d # note\necho "$Y"\n';
+    const edits = [refEdit(input, '$X')];
+    const right = applyEdits(input, edits);
+    const without = (text: string, at: number): string => text.slice(0, at) + text.slice(at + 1);
+
+    it('unless it is exactly the edits applied', () => {
+      assert.equal(verdict(input, edits, right), null);
+    });
+
+    it('by one byte removed from a later word', () => {
+      assertRefused(input, edits, without(right, right.indexOf('abc') + 1));
+    });
+
+    it('by one blank removed between words (the same tree, moved)', () => {
+      assertRefused(input, edits, without(right, right.indexOf('  ')));
+    });
+
+    it('by one byte removed from a comment', () => {
+      assertRefused(input, edits, without(right, right.indexOf('note')));
+    });
+
+    it('by one byte removed before the edit', () => {
+      assertRefused(input, edits, without(right, 1));
+    });
+
+    it('by one byte removed at the end', () => {
+      assertRefused(input, edits, right.slice(0, -1));
+    });
+
+    it('by an edit whose change lies outside the construct it names', () => {
+      const [x] = edits;
+      assert.ok(x);
+      const at = input.indexOf('abc') + 2;
+      assertRefused(input, [{ ...x, changes: [...x.changes, { start: at, end: at + 1, text: 'd' }] }]);
+    });
+  });
+
+  describe('passes every right fix', () => {
+    it('of the fixtures', () => {
+      const problems: string[] = [];
+      for (const dir of transformDirs()) {
+        for (const c of fixtureCases(dir).cases) {
+          const r = fixScript(c.input, { ...c.options, path: c.path });
+          for (const d of r.diagnostics) if (d.code === 'unsafe-edit') problems.push(`${c.path}: ${d.message}`);
+        }
+      }
+      assert.deepEqual(problems, []);
+    });
+
+    it('of the parser corpus, in both styles', () => {
+      const problems: string[] = [];
+      for (const f of [...corpus('realistic'), ...corpus('constructs')]) {
+        for (const style of ['block', 'inline'] as const) {
+          const r = fixScript(f.text, { path: f.name, dialect: f.dialect, style });
+          for (const d of r.diagnostics) if (d.code === 'unsafe-edit') problems.push(`${f.name} (${style}): ${d.message}`);
+        }
+      }
+      assert.deepEqual(problems, []);
+    });
+  });
+});
