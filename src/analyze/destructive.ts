@@ -2,7 +2,7 @@
 // assignments, `local dir="$1"; …; rm -rf "$dir/"`. For each: whether an empty value would make the
 // command act on another path (`"$DIR/"` → `/`) rather than on none (`rm -rf ""` fails), and
 // whether the script itself tests, replaces or hands on the value in that scope. plan.ts guards
-// with `${X:?…}` only a dangerous use the script does not handle (README, require-nonempty).
+// with `${X:?…}` only a dangerous use the script does not handle (docs/edits/require-nonempty.md).
 //
 // Names are followed within their scope: `local name` in a function makes that function's own
 // variable, so another function's `name` is a different one; positional parameters belong to the

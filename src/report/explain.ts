@@ -1,7 +1,7 @@
 // `--explain [KIND]`: one paragraph per edit kind, what it does and why, for a reviewer reading a
 // nounset diff. Each kind has its own page, docs/edits/<kind>.md, which starts with this paragraph.
 
-import type { EditKind } from '../result.js';
+import type { EditKind } from '../types/index.js';
 
 export const EXPLANATIONS: Readonly<Record<EditKind, string>> = {
   'default-empty':

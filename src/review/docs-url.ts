@@ -2,8 +2,8 @@
 // docs/how-it-works.md (an anchor per code), docs/contracts.md. One place, so every format links
 // the same page; test/docs/links.test.ts checks that each page and anchor exists.
 
-import { DIAGNOSTIC_MEANINGS, DOCS_BASE_URL, EDIT_KINDS, editKindPage } from '../report/explain.js';
-import type { EditKind } from '../result.js';
+import { DIAGNOSTIC_MEANINGS, DOCS_BASE_URL, EDIT_KINDS, editKindPage } from '../report/index.js';
+import type { EditKind } from '../types/index.js';
 
 export const README_URL = `${DOCS_BASE_URL}README.md`;
 

@@ -1,5 +1,5 @@
 // Markdown pieces the review comments and the summary share: fenced blocks the fenced text cannot
-// close, and the list of edits of a suggestion with links to their README paragraphs.
+// close, and the list of edits of a suggestion with links to their pages in docs/edits/.
 
 import { docsUrl } from './docs-url.js';
 import type { LineSuggestion } from './review-file.js';
@@ -17,7 +17,7 @@ export function block(kind: string, text: string): string {
   return `${f}${kind}\n${text}\n${f}`;
 }
 
-/** One list item per edit: what it does, why, and a link to its kind's README paragraph. */
+/** One list item per edit: what it does, why, and a link to its kind's page in docs/edits/. */
 export function explainEdits(s: LineSuggestion): string {
   return s.edits.map((e) => `- ${describeEdit(e)} ([${e.kind}](${docsUrl(e.kind)}))`).join('\n');
 }

@@ -54,7 +54,7 @@ export interface FixOptions {
   readonly lineReporters?: readonly string[];
 }
 
-/** What kind of rewrite an edit is; each kind has a paragraph in README.md. */
+/** What kind of rewrite an edit is; each kind has a page in docs/edits/<kind>.md. */
 export type EditKind =
   | 'default-empty'
   | 'default-value'

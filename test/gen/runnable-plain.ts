@@ -11,7 +11,7 @@ import { type Dialect, pick, weighted } from './grammar.js';
 import type { Environment, RunnableCase } from './runnable.js';
 
 /** String inputs the environments set, unset or empty; N1 is a number (set or unset: an empty one
- * is a known limit of `${N:-0}`, README "Known limits"). */
+ * is a known limit of `${N:-0}`, docs/how-it-works.md#known-limits). */
 const STRINGS = ['E1', 'E2', 'e_3'] as const;
 const NUMBER = 'N1';
 

@@ -2,7 +2,7 @@
 // of variables whose roles the behaviour test knows: environment inputs (set or unset by the
 // test), numbers for arithmetic, variables every program assigns first, arguments, an array.
 // Nothing here reads a variable that is assigned only on some paths: nounset's whole-file rule
-// takes such a variable as set everywhere (a known limit, README "Known limits").
+// takes such a variable as set everywhere (a known limit, docs/how-it-works.md#known-limits).
 import fc from 'fast-check';
 
 import { pick, weighted } from './grammar.js';

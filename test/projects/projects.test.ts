@@ -115,7 +115,7 @@ describe("projects: plugin-manager's own bats suite before and after nounset (is
         return f;
       };
 
-      it('exits 0 (fix mode, README "Exit codes") and changes at least one script', () => {
+      it('exits 0 (fix mode, docs/configuration.md "Exit codes") and changes at least one script', () => {
         const { first, changed } = get();
         const shown = `stdout:\n${first.stdout}\nstderr:\n${first.stderr}`;
         assert.equal(first.status, 0, shown);

@@ -50,7 +50,7 @@ function withAndWithoutU(envs: readonly Environment[]): Environment[] {
 }
 
 /**
- * What the shell runs. README: a CRLF script runs only where the shell ignores `\r` (Cygwin's
+ * What the shell runs. docs/how-it-works.md: a CRLF script runs only where the shell ignores `\r` (Cygwin's
  * igncr, MSYS), and the env-init block is written in CRLF to match; so CRLF programs, input and
  * output alike, run as such a shell reads them. nounset still parsed and edited the CRLF text.
  */
