@@ -7,7 +7,22 @@ const { readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 /** Bottom to top: a folder may import itself, what lies below it, and the shared leaves. */
-const LAYERS = ['parse', 'types', 'analyze', 'edit', 'transforms', 'fix', 'contract', 'io', 'config', 'report', 'review', 'github-api', 'run', 'cli'];
+const LAYERS = [
+  'parse',
+  'types',
+  'analyze',
+  'edit',
+  'transforms',
+  'fix',
+  'contract',
+  'io',
+  'config',
+  'report',
+  'review',
+  'github-api',
+  'run',
+  'cli',
+];
 /** Top-level modules anything may import; they import nothing of ours but each other and types/. */
 const LEAVES = ['src/errors.ts', 'src/line-index.ts', 'src/lazy-builtin.ts'];
 
@@ -43,7 +58,10 @@ const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
 }));
 
 /** For each folder: code outside it imports its index.ts only (tests and benchmarks may look inside). */
-const doorRules = [...frontDoors(join(__dirname, 'src')).map((d) => d.slice(__dirname.length + 1)), 'transforms'].flatMap((door) => {
+const doorRules = [
+  ...frontDoors(join(__dirname, 'src')).map((d) => d.slice(__dirname.length + 1)),
+  'transforms',
+].flatMap((door) => {
   const inside = `^${escape(door)}/`;
   const index = `^${escape(door)}/index\\.ts$`;
   const excepted = EXCEPTIONS.filter((e) => e.to.startsWith(`${door}/`) && !e.to.slice(door.length + 1).includes('/'));

@@ -10,7 +10,15 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkSyntax, type Corpus, DEFAULT_FILES, DEFAULT_SEED, generateCorpus, generateScript, mulberry32 } from './corpus-gen.js';
+import {
+  checkSyntax,
+  type Corpus,
+  DEFAULT_FILES,
+  DEFAULT_SEED,
+  generateCorpus,
+  generateScript,
+  mulberry32,
+} from './corpus-gen.js';
 
 const HERE = join(fileURLToPath(import.meta.url), '..');
 const ROOT = join(HERE, '..', '..');
@@ -46,7 +54,9 @@ function timeRuns(cmd: Command, runs: number): { ms: number[]; stderr: string } 
     if (r.error) throw new Error(`${cmd.label}: cannot run ${cmd.file}: ${r.error.message}`);
     if (r.status === null || !cmd.ok.includes(r.status)) {
       const stderr = String(r.stderr).split('\n').slice(0, 15).join('\n');
-      throw new Error(`${cmd.label}: exit ${r.status ?? r.signal} (expected ${cmd.ok.join(' or ')}) in ${cmd.cwd}\n${stderr}`);
+      throw new Error(
+        `${cmd.label}: exit ${r.status ?? r.signal} (expected ${cmd.ok.join(' or ')}) in ${cmd.cwd}\n${stderr}`,
+      );
     }
     if (i >= 0) ms.push(elapsed);
     stderr = String(r.stderr);
@@ -96,7 +106,9 @@ function buildCorpus(files: number, seed: number): Corpus {
   const corpus = generateCorpus({ files, seed });
   const { checked, failures, missing } = checkSyntax(corpus, 50);
   const note = missing.length ? `; not installed, unchecked: ${missing.join(', ')}` : '';
-  process.stdout.write(`corpus: ${corpus.files.length} files, ${(corpus.bytes / MB).toFixed(2)} MB, seed ${seed}, in ${corpus.dir} (${(performance.now() - t0).toFixed(0)} ms; ${checked} sampled files pass bash -n / dash -n${note})\n`);
+  process.stdout.write(
+    `corpus: ${corpus.files.length} files, ${(corpus.bytes / MB).toFixed(2)} MB, seed ${seed}, in ${corpus.dir} (${(performance.now() - t0).toFixed(0)} ms; ${checked} sampled files pass bash -n / dash -n${note})\n`,
+  );
   if (failures.length > 0) {
     corpus.remove();
     const lines = failures.slice(0, 5).map((f) => `  ${f.shell} -n ${f.path}: ${f.message}`);
@@ -106,7 +118,9 @@ function buildCorpus(files: number, seed: number): Corpus {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { files: { type: 'string' }, seed: { type: 'string' }, runs: { type: 'string' }, cli: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { files: { type: 'string' }, seed: { type: 'string' }, runs: { type: 'string' }, cli: { type: 'string' } },
+  });
   const files = values.files ? Number(values.files) : DEFAULT_FILES;
   const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;
   const runs = values.runs ? Number(values.runs) : 5;
@@ -127,7 +141,13 @@ function main(): void {
   let shfmtMs: number | null = null;
   let floorMs = 0;
   try {
-    const nounset = (label: string, extra: readonly string[]): Command => ({ label, file: node, args: [cli, '--dry-run', '--quiet', ...noCache, ...extra, '.'], cwd: corpus.dir, ok: [0] });
+    const nounset = (label: string, extra: readonly string[]): Command => ({
+      label,
+      file: node,
+      args: [cli, '--dry-run', '--quiet', ...noCache, ...extra, '.'],
+      cwd: corpus.dir,
+      ok: [0],
+    });
     const byDefault = nounset('nounset (default --jobs)', []);
     nounsetMs = median(timeRuns(byDefault, runs).ms);
     rows.push({ label: byDefault.label, corpus: true, ms: nounsetMs, rssKiB: peakRss(byDefault) });
@@ -141,11 +161,17 @@ function main(): void {
     const version = shfmtVersion();
     if (version === null) notes.push('shfmt not installed (Debian package shfmt): ratio skipped');
     else {
-      const timed = timeRuns({ label: 'shfmt -l', file: 'shfmt', args: ['-l', '.'], cwd: corpus.dir, ok: [0, 1] }, runs);
+      const timed = timeRuns(
+        { label: 'shfmt -l', file: 'shfmt', args: ['-l', '.'], cwd: corpus.dir, ok: [0, 1] },
+        runs,
+      );
       shfmtMs = median(timed.ms);
       // A file shfmt cannot parse is skipped quickly, which would flatter it: say so.
       const complaints = timed.stderr.split('\n').filter((l) => l.trim() !== '').length;
-      if (complaints > 0) notes.push(`shfmt -l printed ${complaints} error lines (files it could not parse), e.g. ${timed.stderr.split('\n')[0]}`);
+      if (complaints > 0)
+        notes.push(
+          `shfmt -l printed ${complaints} error lines (files it could not parse), e.g. ${timed.stderr.split('\n')[0]}`,
+        );
       rows.push({ label: `shfmt ${version} -l`, corpus: true, ms: shfmtMs });
     }
     // What no version of nounset with the output check can beat: a fresh node parsing every file
@@ -153,7 +179,18 @@ function main(): void {
     const list = join(corpus.dir, '..', `${corpus.dir.split('/').pop() ?? 'corpus'}.files`);
     writeFileSync(list, corpus.files.map((f) => f.path).join('\n'));
     try {
-      floorMs = median(timeRuns({ label: 'parse floor', file: node, args: [join(HERE, 'parse-floor.js'), corpus.dir, '--list', list], cwd: corpus.dir, ok: [0] }, runs).ms);
+      floorMs = median(
+        timeRuns(
+          {
+            label: 'parse floor',
+            file: node,
+            args: [join(HERE, 'parse-floor.js'), corpus.dir, '--list', list],
+            cwd: corpus.dir,
+            ok: [0],
+          },
+          runs,
+        ).ms,
+      );
       rows.push({ label: 'floor: node + parse every file twice', corpus: true, ms: floorMs });
     } finally {
       rmSync(list, { force: true });
@@ -172,10 +209,18 @@ function main(): void {
     const text = generateScript(mulberry32(seed), { dialect: 'bash', lines: 1000 });
     singleLines = text.split('\n').length - 1;
     writeFileSync(join(single, 'deploy.sh'), text);
-    const cmd: Command = { label: 'nounset --dry-run deploy.sh', file: node, args: [cli, '--dry-run', ...noCache, 'deploy.sh'], cwd: single, ok: [0] };
+    const cmd: Command = {
+      label: 'nounset --dry-run deploy.sh',
+      file: node,
+      args: [cli, '--dry-run', ...noCache, 'deploy.sh'],
+      cwd: single,
+      ok: [0],
+    };
     singleMs = median(timeRuns(cmd, 15).ms);
     nodeMs = median(timeRuns({ label: "node -e ''", file: node, args: ['-e', ''], cwd: single, ok: [0] }, 15).ms);
-    startMs = median(timeRuns({ label: 'nounset --version', file: node, args: [cli, '--version'], cwd: single, ok: [0] }, 15).ms);
+    startMs = median(
+      timeRuns({ label: 'nounset --version', file: node, args: [cli, '--version'], cwd: single, ok: [0] }, 15).ms,
+    );
     rows.push({ label: `nounset, one ${singleLines}-line script`, corpus: false, ms: singleMs, rssKiB: peakRss(cmd) });
     rows.push({ label: 'nounset --version (start only)', corpus: false, ms: startMs });
     rows.push({ label: "node -e '' (bare startup)", corpus: false, ms: nodeMs });
@@ -185,21 +230,38 @@ function main(): void {
 
   const mb = corpus.bytes / MB;
   const n = corpus.files.length;
-  const out: string[] = ['', `${'command'.padEnd(38)} ${'median ms'.padStart(10)} ${'files/s'.padStart(9)} ${'MB/s'.padStart(7)} ${'peak RSS'.padStart(9)}`];
+  const out: string[] = [
+    '',
+    `${'command'.padEnd(38)} ${'median ms'.padStart(10)} ${'files/s'.padStart(9)} ${'MB/s'.padStart(7)} ${'peak RSS'.padStart(9)}`,
+  ];
   for (const r of rows) {
-    const rate = r.corpus ? `${(n / (r.ms / 1000)).toFixed(0).padStart(9)} ${(mb / (r.ms / 1000)).toFixed(2).padStart(7)}` : `${'-'.padStart(9)} ${'-'.padStart(7)}`;
+    const rate = r.corpus
+      ? `${(n / (r.ms / 1000)).toFixed(0).padStart(9)} ${(mb / (r.ms / 1000)).toFixed(2).padStart(7)}`
+      : `${'-'.padStart(9)} ${'-'.padStart(7)}`;
     const rss = r.rssKiB ? `${(r.rssKiB / 1024).toFixed(0)} MiB` : '-';
     out.push(`${r.label.padEnd(38)} ${r.ms.toFixed(0).padStart(10)} ${rate} ${rss.padStart(9)}`);
   }
-  out.push('', `corpus: ${n} files, ${mb.toFixed(2)} MB, seed ${seed}; medians of ${runs} runs (15 for the single script), each a fresh process`);
-  out.push(`threads: ${hasJobs ? `--jobs defaults to the cores, 1 on 2 or fewer` : 'none (no --jobs)'}; availableParallelism() = ${workers}`, ...notes);
+  out.push(
+    '',
+    `corpus: ${n} files, ${mb.toFixed(2)} MB, seed ${seed}; medians of ${runs} runs (15 for the single script), each a fresh process`,
+  );
+  out.push(
+    `threads: ${hasJobs ? `--jobs defaults to the cores, 1 on 2 or fewer` : 'none (no --jobs)'}; availableParallelism() = ${workers}`,
+    ...notes,
+  );
   const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
   if (shfmtMs !== null) {
     const ratio = nounsetMs / shfmtMs;
-    out.push(`nounset / shfmt -l wall time: ${ratio.toFixed(2)}x — target <= ${TARGET_RATIO}x ${met(ratio <= TARGET_RATIO)}; stretch (< 1x) ${met(ratio < 1)}`);
-    out.push(`floor / shfmt -l: ${(floorMs / shfmtMs).toFixed(2)}x (node, and two parses of every file, with no analysis, no edits, no diff)`);
+    out.push(
+      `nounset / shfmt -l wall time: ${ratio.toFixed(2)}x — target <= ${TARGET_RATIO}x ${met(ratio <= TARGET_RATIO)}; stretch (< 1x) ${met(ratio < 1)}`,
+    );
+    out.push(
+      `floor / shfmt -l: ${(floorMs / shfmtMs).toFixed(2)}x (node, and two parses of every file, with no analysis, no edits, no diff)`,
+    );
   }
-  out.push(`one ${singleLines}-line script: ${singleMs.toFixed(0)} ms (bare node startup ${nodeMs.toFixed(0)} ms, nounset --version ${startMs.toFixed(0)} ms) — target < ${TARGET_SINGLE_MS} ms ${met(singleMs < TARGET_SINGLE_MS)}`);
+  out.push(
+    `one ${singleLines}-line script: ${singleMs.toFixed(0)} ms (bare node startup ${nodeMs.toFixed(0)} ms, nounset --version ${startMs.toFixed(0)} ms) — target < ${TARGET_SINGLE_MS} ms ${met(singleMs < TARGET_SINGLE_MS)}`,
+  );
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

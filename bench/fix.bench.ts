@@ -26,7 +26,9 @@ const parseMs = time(15, () => files.forEach((f) => parse(f.text, { dialect: f.d
 const fixMs = time(15, () => files.forEach((f) => fixScript(f.text, { dialect: f.dialect })));
 console.log(`realistic corpus, ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB`);
 console.log(`  parse      ${rate(bytes, parseMs)}  (${parseMs.toFixed(1)} ms)`);
-console.log(`  fixScript  ${rate(bytes, fixMs)}  (${fixMs.toFixed(1)} ms, ${(fixMs / parseMs).toFixed(1)}x parse; ${(fixMs / files.length).toFixed(2)} ms per file)`);
+console.log(
+  `  fixScript  ${rate(bytes, fixMs)}  (${fixMs.toFixed(1)} ms, ${(fixMs / parseMs).toFixed(1)}x parse; ${(fixMs / files.length).toFixed(2)} ms per file)`,
+);
 
 let dense = '#!/bin/bash\nset -u\n';
 for (let i = 0; i < 8000; i++) dense += `echo "$1 $V${i % 500} \${#W${i % 300}}" $(( x${i % 50} + 1 ))\n`;
@@ -35,5 +37,7 @@ for (const style of ['block', 'inline'] as const) {
   const ms = time(5, () => {
     edits = fixScript(dense, { style }).edits.length;
   });
-  console.log(`dense file ${(dense.length / 1e6).toFixed(2)} MB, ${style}: ${rate(dense.length, ms)} (${ms.toFixed(0)} ms, ${edits} edits)`);
+  console.log(
+    `dense file ${(dense.length / 1e6).toFixed(2)} MB, ${style}: ${rate(dense.length, ms)} (${ms.toFixed(0)} ms, ${edits} edits)`,
+  );
 }

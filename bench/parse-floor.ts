@@ -9,8 +9,11 @@ import { join } from 'node:path';
 import { detectDialect, parse } from '../src/parse/index.js';
 
 const [dir, flag, listFile] = process.argv.slice(2);
-if (dir === undefined || flag !== '--list' || listFile === undefined) throw new Error('usage: parse-floor.js DIR --list FILE');
-const files = readFileSync(listFile, 'utf8').split('\n').filter((l) => l !== '');
+if (dir === undefined || flag !== '--list' || listFile === undefined)
+  throw new Error('usage: parse-floor.js DIR --list FILE');
+const files = readFileSync(listFile, 'utf8')
+  .split('\n')
+  .filter((l) => l !== '');
 let parsed = 0;
 for (const path of files) {
   const text = readFileSync(join(dir, path), 'utf8');

@@ -69,7 +69,10 @@ function makeParse(parser: Parser): (text: string, dialect: 'bash' | 'posix') =>
   if (parser === 'nounset') return (text, dialect) => void parse(text, { dialect });
   const syntax = (createRequire(import.meta.url)('mvdan-sh') as { syntax: MvdanSyntax }).syntax;
   return (text, dialect) => {
-    const p = syntax.NewParser(syntax.KeepComments(true), syntax.Variant(dialect === 'bash' ? syntax.LangBash : syntax.LangPOSIX));
+    const p = syntax.NewParser(
+      syntax.KeepComments(true),
+      syntax.Variant(dialect === 'bash' ? syntax.LangBash : syntax.LangPOSIX),
+    );
     p.Parse(text, 'bench');
   };
 }
@@ -156,7 +159,8 @@ function coldStart(parser: Parser): number {
 
 function worker(args: string[]): void {
   const [mode, parser, index] = args as [string, Parser, string];
-  const result = mode === 'cold' ? coldStart(parser) : mode === 'ceiling' ? retentionCeiling() : measure(parser, Number(index));
+  const result =
+    mode === 'cold' ? coldStart(parser) : mode === 'ceiling' ? retentionCeiling() : measure(parser, Number(index));
   process.stdout.write(JSON.stringify(result));
 }
 
@@ -173,7 +177,9 @@ function main(): void {
   const all = inputs();
   const rows: string[] = [];
   const rates: Record<string, { nounset: number; mvdan: number }> = {};
-  rows.push(`${'input'.padEnd(20)} ${'size'.padStart(9)} ${'nounset MB/s'.padStart(13)} ${'mvdan-sh MB/s'.padStart(14)} ${'ratio'.padStart(7)}`);
+  rows.push(
+    `${'input'.padEnd(20)} ${'size'.padStart(9)} ${'nounset MB/s'.padStart(13)} ${'mvdan-sh MB/s'.padStart(14)} ${'ratio'.padStart(7)}`,
+  );
   all.forEach((input, i) => {
     const bytes = input.scripts.reduce((n, s) => n + Buffer.byteLength(s.text), 0);
     const ours = median(inWorker<number[]>(['rate', 'nounset', String(i)]));
@@ -189,7 +195,9 @@ function main(): void {
   const coldTheirs = median([0, 1, 2].map(() => inWorker<number>(['cold', 'mvdan-sh'])));
   rows.push('');
   rows.push(`throughput at 10 MB / at 1 MB (nounset): ${growth.toFixed(2)}  (1.00 is linear)`);
-  rows.push(`cold start, import + first parse of examples/kata-deploy.sh (median of 3): nounset ${coldOurs.toFixed(0)} ms, mvdan-sh ${coldTheirs.toFixed(0)} ms`);
+  rows.push(
+    `cold start, import + first parse of examples/kata-deploy.sh (median of 3): nounset ${coldOurs.toFixed(0)} ms, mvdan-sh ${coldTheirs.toFixed(0)} ms`,
+  );
   const ceiling = inWorker<{ objectsPerMB: number; retainedPerSecond: number }>(['ceiling', 'nounset']);
   rows.push(
     `one large file: its tree holds ${(ceiling.objectsPerMB / 1e3).toFixed(0)}k heap objects per MB; V8 here keeps ${(ceiling.retainedPerSecond / 1e6).toFixed(1)}M surviving small objects/s, so ~${(ceiling.retainedPerSecond / ceiling.objectsPerMB).toFixed(1)} MB/s is the ceiling for building such a tree`,
@@ -200,7 +208,9 @@ function main(): void {
   rows.push('');
   rows.push(`target >= 20 MB/s on every input: ${verdict(slowest >= 20)} (slowest ${slowest.toFixed(1)} MB/s)`);
   rows.push(`target >= 10x mvdan-sh on every input: ${verdict(worstRatio >= 10)} (lowest ${worstRatio.toFixed(1)}x)`);
-  rows.push(`target linear growth (10 MB rate within 25% of 1 MB rate): ${verdict(growth >= 0.75)} (${growth.toFixed(2)})`);
+  rows.push(
+    `target linear growth (10 MB rate within 25% of 1 MB rate): ${verdict(growth >= 0.75)} (${growth.toFixed(2)})`,
+  );
   process.stdout.write(`${rows.join('\n')}\n`);
 }
 

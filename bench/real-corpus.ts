@@ -59,12 +59,24 @@ for (const file of files) {
     for (const e of r.edits) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
     if (!accepts(shell, r.output)) problems.push(`${path} (${style}): ${shell} -n rejects the output`);
     const again = fixScript(r.output, { path, style });
-    if (again.output !== r.output) problems.push(`${path} (${style}): not a fixed point: ${again.edits.map((e) => `${e.line}:${e.column} ${e.before} -> ${e.after}`).join('; ')}`);
+    if (again.output !== r.output)
+      problems.push(
+        `${path} (${style}): not a fixed point: ${again.edits.map((e) => `${e.line}:${e.column} ${e.before} -> ${e.after}`).join('; ')}`,
+      );
   }
 }
-process.stdout.write(`real corpus ${root}: ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB; ${rejected} rejected by the shell itself; ${fixed} changed (block style)\n`);
-process.stdout.write(`edits: ${[...kinds].sort().map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
-process.stdout.write(`fixScript time, both styles: ${(ms / 1000).toFixed(1)} s (${((2 * bytes) / 1e6 / (ms / 1000)).toFixed(2)} MB/s)\n`);
+process.stdout.write(
+  `real corpus ${root}: ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB; ${rejected} rejected by the shell itself; ${fixed} changed (block style)\n`,
+);
+process.stdout.write(
+  `edits: ${[...kinds]
+    .sort()
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')}\n`,
+);
+process.stdout.write(
+  `fixScript time, both styles: ${(ms / 1000).toFixed(1)} s (${((2 * bytes) / 1e6 / (ms / 1000)).toFixed(2)} MB/s)\n`,
+);
 process.stdout.write(`problems: ${problems.length} (parse errors on files the shell accepts: ${parseErrors})\n`);
 for (const p of problems.slice(0, 50)) process.stdout.write(`  ${p}\n`);
 process.exitCode = problems.length === 0 ? 0 : 1;

@@ -32,7 +32,31 @@ function parseArgs(argv: readonly string[]): { json: string | null; only: string
   return { json, only };
 }
 
-const TOOLS = ['bash', 'basename', 'cat', 'cut', 'dirname', 'env', 'grep', 'head', 'ls', 'mkdir', 'mktemp', 'printf', 'readlink', 'sed', 'setpriv', 'sort', 'tail', 'tr', 'uname', 'wc', 'awk', 'find', 'dash'];
+const TOOLS = [
+  'bash',
+  'basename',
+  'cat',
+  'cut',
+  'dirname',
+  'env',
+  'grep',
+  'head',
+  'ls',
+  'mkdir',
+  'mktemp',
+  'printf',
+  'readlink',
+  'sed',
+  'setpriv',
+  'sort',
+  'tail',
+  'tr',
+  'uname',
+  'wc',
+  'awk',
+  'find',
+  'dash',
+];
 
 function shells(): Shells {
   const bash = findTool('bash');
@@ -62,7 +86,18 @@ for (const loaded of loadCases(CASES)) {
   const id = loaded.kind === 'ok' ? loaded.case.spec.id : loaded.id;
   if (only.length > 0 && !only.includes(id)) continue;
   if (loaded.kind === 'error') {
-    results.push({ id, project: '?', source: '?', class: '?', shell: 'bash', bashVersion: null, hasHuman: false, errors: [`case.json: ${loaded.message}`], names: [], fixers: {} });
+    results.push({
+      id,
+      project: '?',
+      source: '?',
+      class: '?',
+      shell: 'bash',
+      bashVersion: null,
+      hasHuman: false,
+      errors: [`case.json: ${loaded.message}`],
+      names: [],
+      fixers: {},
+    });
     continue;
   }
   try {
@@ -70,11 +105,24 @@ for (const loaded of loadCases(CASES)) {
   } catch (err) {
     const s = loaded.case.spec;
     const message = err instanceof Error ? err.message : String(err);
-    results.push({ id, project: s.project, source: s.source, class: s.class, shell: s.shell, bashVersion: s.bashVersion, hasHuman: loaded.case.human !== null, errors: [`could not run: ${message}`], names: [], fixers: {} });
+    results.push({
+      id,
+      project: s.project,
+      source: s.source,
+      class: s.class,
+      shell: s.shell,
+      bashVersion: s.bashVersion,
+      hasHuman: loaded.case.human !== null,
+      errors: [`could not run: ${message}`],
+      names: [],
+      fixers: {},
+    });
   }
 }
 const summary = summarize(results, bashVersion(sh.bash));
 process.stdout.write(renderText(summary));
 if (json !== null) writeFileSync(json, renderJson(summary));
-process.stderr.write(`recall bench: ${results.length} cases in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+process.stderr.write(
+  `recall bench: ${results.length} cases in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+);
 if (results.some((c) => c.errors.length > 0)) process.exitCode = 1;

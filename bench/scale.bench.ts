@@ -40,10 +40,18 @@ function runOnce(file: string, args: readonly string[], cwd: string, ok: readonl
   const probe = pathToFileURL(join(HERE, 'rss-probe.js')).href;
   try {
     const t0 = performance.now();
-    const r = spawnSync(file, out ? ['--import', probe, ...args] : args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 << 20, env: { ...process.env, ...(out ? { NOUNSET_BENCH_RSS_FILE: out } : {}) } });
+    const r = spawnSync(file, out ? ['--import', probe, ...args] : args, {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 256 << 20,
+      env: { ...process.env, ...(out ? { NOUNSET_BENCH_RSS_FILE: out } : {}) },
+    });
     const ms = performance.now() - t0;
     if (r.error) throw new Error(`cannot run ${file}: ${r.error.message}`);
-    if (r.status === null || !ok.includes(r.status)) throw new Error(`${file} ${args.join(' ')}: exit ${r.status ?? r.signal} in ${cwd}\n${String(r.stderr).split('\n').slice(-15).join('\n')}`);
+    if (r.status === null || !ok.includes(r.status))
+      throw new Error(
+        `${file} ${args.join(' ')}: exit ${r.status ?? r.signal} in ${cwd}\n${String(r.stderr).split('\n').slice(-15).join('\n')}`,
+      );
     return { ms, rssKiB: out ? Number(readFileSync(out, 'utf8')) : null };
   } finally {
     if (out) rmSync(join(out, '..'), { recursive: true, force: true });
@@ -85,15 +93,26 @@ function checked(corpus: Corpus, label: string): void {
   const { failures } = checkSyntax(corpus, 40);
   if (failures.length === 0) return;
   corpus.remove();
-  throw new Error(`${label}: generated scripts that do not parse:\n${failures.slice(0, 5).map((f) => `  ${f.shell} -n ${f.path}: ${f.message}`).join('\n')}`);
+  throw new Error(
+    `${label}: generated scripts that do not parse:\n${failures
+      .slice(0, 5)
+      .map((f) => `  ${f.shell} -n ${f.path}: ${f.message}`)
+      .join('\n')}`,
+  );
 }
 
 /** The shapes of scale-gen.ts, and `mixed`: corpus-gen.ts's 2,000 varied scripts (10 MB), a large tree. */
 const ALL = [...SHAPES, 'mixed'] as const;
 type BenchShape = (typeof ALL)[number];
 
-function benchShape(shape: BenchShape, opts: { cli: string; runs: number; coldRuns: number; scale: number; seed: number; shfmt: boolean }): ShapeRow {
-  const corpus = shape === 'mixed' ? generateCorpus({ seed: opts.seed, files: Math.round(2000 * opts.scale) }) : generateShape(shape, { seed: opts.seed, scale: opts.scale });
+function benchShape(
+  shape: BenchShape,
+  opts: { cli: string; runs: number; coldRuns: number; scale: number; seed: number; shfmt: boolean },
+): ShapeRow {
+  const corpus =
+    shape === 'mixed'
+      ? generateCorpus({ seed: opts.seed, files: Math.round(2000 * opts.scale) })
+      : generateShape(shape, { seed: opts.seed, scale: opts.scale });
   const caches = mkdtempSync(join(tmpdir(), 'nounset-scale-cache-'));
   try {
     checked(corpus, shape);
@@ -144,7 +163,11 @@ function benchShape(shape: BenchShape, opts: { cli: string; runs: number; coldRu
 /** The largest live heap after a full garbage collection, from `--trace-gc`'s Mark-Compact lines
  * (`Mark-Compact 38.4 (65.3) -> 17.4 (66.1) MB`): what the run holds, without the slack V8 keeps. */
 function peakLiveHeapMb(cli: string, cwd: string): number | null {
-  const r = spawnSync(process.execPath, ['--trace-gc', cli, '--dry-run', '--quiet', '--no-cache', '--jobs', '1', '--format', 'summary', '.'], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(
+    process.execPath,
+    ['--trace-gc', cli, '--dry-run', '--quiet', '--no-cache', '--jobs', '1', '--format', 'summary', '.'],
+    { cwd, encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
   const sizes = [...r.stdout.matchAll(/Mark-Compact [\d.]+ \([\d.]+\) -> ([\d.]+) \(/g)].map((m) => Number(m[1]));
   return sizes.length > 0 ? Math.max(...sizes) : null;
 }
@@ -152,13 +175,30 @@ function peakLiveHeapMb(cli: string, cwd: string): number | null {
 /** Peak RSS and peak live heap of a run without the cache over corpus-gen corpora of `sizes`
  * files. The text formats print each file as it is done and keep little of it, so the live heap
  * should barely grow with the files; peak RSS also follows the largest file and V8's slack. */
-function memoryByFiles(cli: string, sizes: readonly number[], seed: number): { files: number; mb: number; largestKb: number; ms: number; rssKiB: number | null; liveMb: number | null }[] {
+function memoryByFiles(
+  cli: string,
+  sizes: readonly number[],
+  seed: number,
+): { files: number; mb: number; largestKb: number; ms: number; rssKiB: number | null; liveMb: number | null }[] {
   return sizes.map((files) => {
     const corpus = generateCorpus({ files, seed });
     try {
-      const t = runOnce(process.execPath, [cli, '--dry-run', '--quiet', '--no-cache', '--jobs', '1', '.'], corpus.dir, [0, 3], true);
+      const t = runOnce(
+        process.execPath,
+        [cli, '--dry-run', '--quiet', '--no-cache', '--jobs', '1', '.'],
+        corpus.dir,
+        [0, 3],
+        true,
+      );
       const largestKb = Math.max(...corpus.files.map((f) => f.bytes)) / 1000;
-      return { files, mb: corpus.bytes / MB, largestKb, ms: t.ms, rssKiB: t.rssKiB, liveMb: peakLiveHeapMb(cli, corpus.dir) };
+      return {
+        files,
+        mb: corpus.bytes / MB,
+        largestKb,
+        ms: t.ms,
+        rssKiB: t.rssKiB,
+        liveMb: peakLiveHeapMb(cli, corpus.dir),
+      };
     } finally {
       corpus.remove();
     }
@@ -170,7 +210,16 @@ const secs = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} 
 
 function main(): void {
   const { values } = parseArgs({
-    options: { shapes: { type: 'string' }, runs: { type: 'string' }, 'cold-runs': { type: 'string' }, scale: { type: 'string' }, seed: { type: 'string' }, cli: { type: 'string' }, 'install-shfmt': { type: 'boolean' }, 'memory-sizes': { type: 'string' } },
+    options: {
+      shapes: { type: 'string' },
+      runs: { type: 'string' },
+      'cold-runs': { type: 'string' },
+      scale: { type: 'string' },
+      seed: { type: 'string' },
+      cli: { type: 'string' },
+      'install-shfmt': { type: 'boolean' },
+      'memory-sizes': { type: 'string' },
+    },
   });
   const shapes = (values.shapes?.split(',') ?? [...ALL]) as BenchShape[];
   for (const s of shapes) if (!ALL.includes(s)) throw new Error(`--shapes: no shape ${s} (${ALL.join(', ')})`);
@@ -182,7 +231,9 @@ function main(): void {
   const memorySizes = (values['memory-sizes'] ?? '500,1000,2000').split(',').filter(Boolean).map(Number);
   if (values['install-shfmt']) installShfmt();
   const version = shfmtVersion();
-  process.stdout.write(`node ${process.version}, cli ${cli}, ${version === null ? 'shfmt not installed (Debian package shfmt; --install-shfmt): no ratios' : `shfmt ${version}`}\n`);
+  process.stdout.write(
+    `node ${process.version}, cli ${cli}, ${version === null ? 'shfmt not installed (Debian package shfmt; --install-shfmt): no ratios' : `shfmt ${version}`}\n`,
+  );
   const rows = shapes.map((shape) => benchShape(shape, { cli, runs, coldRuns, scale, seed, shfmt: version !== null }));
   const head = `${'shape'.padEnd(11)} ${'files'.padStart(5)} ${'MB'.padStart(5)} ${'cold'.padStart(8)} ${'no cache'.padStart(8)} ${'warm'.padStart(7)} ${'shfmt -l'.padStart(8)} ${'warm/shfmt'.padStart(10)} ${'cold/shfmt'.padStart(10)} ${'RSS cold'.padStart(8)} ${'RSS warm'.padStart(8)} ${'cache'.padStart(7)}`;
   const out = ['', head];
@@ -192,14 +243,25 @@ function main(): void {
       `${r.shape.padEnd(11)} ${String(r.files).padStart(5)} ${r.mb.toFixed(2).padStart(5)} ${secs(r.cold).padStart(8)} ${secs(r.noCache).padStart(8)} ${secs(r.warm).padStart(7)} ${(r.shfmt === null ? '-' : secs(r.shfmt)).padStart(8)} ${ratio(r.warm).padStart(10)} ${ratio(r.cold).padStart(10)} ${mib(r.coldRss).padStart(8)} ${mib(r.warmRss).padStart(8)} ${`${r.cacheMb.toFixed(1)} MB`.padStart(7)}`,
     );
   }
-  out.push('', `cold: empty result cache, ${coldRuns} run(s); warm: the same files again, median of ${runs}; no cache: --no-cache, one run; shfmt -l: median of ${runs}; all --dry-run --quiet, fresh processes, seed ${seed}, scale ${scale}`);
+  out.push(
+    '',
+    `cold: empty result cache, ${coldRuns} run(s); warm: the same files again, median of ${runs}; no cache: --no-cache, one run; shfmt -l: median of ${runs}; all --dry-run --quiet, fresh processes, seed ${seed}, scale ${scale}`,
+  );
   if (memorySizes.length > 0) {
-    out.push('', 'memory against the number of files (corpus-gen.ts, --dry-run --no-cache --jobs 1):', `${'files'.padStart(6)} ${'MB'.padStart(6)} ${'largest'.padStart(8)} ${'time'.padStart(8)} ${'peak RSS'.padStart(9)} ${'live heap'.padStart(9)}`);
+    out.push(
+      '',
+      'memory against the number of files (corpus-gen.ts, --dry-run --no-cache --jobs 1):',
+      `${'files'.padStart(6)} ${'MB'.padStart(6)} ${'largest'.padStart(8)} ${'time'.padStart(8)} ${'peak RSS'.padStart(9)} ${'live heap'.padStart(9)}`,
+    );
     for (const m of memoryByFiles(cli, memorySizes, seed)) {
       const live = m.liveMb === null ? '-' : `${m.liveMb.toFixed(0)} MB`;
-      out.push(`${String(m.files).padStart(6)} ${m.mb.toFixed(2).padStart(6)} ${`${m.largestKb.toFixed(0)} KB`.padStart(8)} ${secs(m.ms).padStart(8)} ${mib(m.rssKiB).padStart(9)} ${live.padStart(9)}`);
+      out.push(
+        `${String(m.files).padStart(6)} ${m.mb.toFixed(2).padStart(6)} ${`${m.largestKb.toFixed(0)} KB`.padStart(8)} ${secs(m.ms).padStart(8)} ${mib(m.rssKiB).padStart(9)} ${live.padStart(9)}`,
+      );
     }
-    out.push('(live heap: the largest heap left after a full garbage collection, from --trace-gc; the files\' bytes, held once for the run, are outside it)');
+    out.push(
+      "(live heap: the largest heap left after a full garbage collection, from --trace-gc; the files' bytes, held once for the run, are outside it)",
+    );
   }
   process.stdout.write(`${out.join('\n')}\n`);
 }

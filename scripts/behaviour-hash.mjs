@@ -50,9 +50,18 @@ function attempt(fn) {
 }
 
 function library(key, text, options) {
-  record(`${key} block`, attempt(() => fixScript(text, { ...options, style: 'block' })));
-  record(`${key} inline`, attempt(() => fixScript(text, { ...options, style: 'inline' })));
-  record(`${key} inspect`, attempt(() => inspectScript(text, options)));
+  record(
+    `${key} block`,
+    attempt(() => fixScript(text, { ...options, style: 'block' })),
+  );
+  record(
+    `${key} inline`,
+    attempt(() => fixScript(text, { ...options, style: 'inline' })),
+  );
+  record(
+    `${key} inspect`,
+    attempt(() => inspectScript(text, options)),
+  );
 }
 
 /** Files of a tree, read with their paths relative to the tree's base and sources read from it. */
@@ -71,18 +80,30 @@ function libraryOverTree(label, dir, base) {
 function fixtures() {
   for (const transform of readdirSync(join(ROOT, 'fixtures')).sort()) {
     const dir = join(ROOT, 'fixtures', transform);
-    const read = (f) => (existsSync(join(dir, f)) && statSync(join(dir, f)).isFile() ? readFileSync(join(dir, f), 'utf8') : null);
-    for (const f of readdirSync(dir).sort().filter((x) => x.endsWith('.input.sh'))) {
+    const read = (f) =>
+      existsSync(join(dir, f)) && statSync(join(dir, f)).isFile() ? readFileSync(join(dir, f), 'utf8') : null;
+    for (const f of readdirSync(dir)
+      .sort()
+      .filter((x) => x.endsWith('.input.sh'))) {
       const name = f.slice(0, -'.input.sh'.length);
       const extra = read(`${name}.options.json`);
-      const options = { path: `${name}.sh`, ...(extra ? JSON.parse(extra) : {}), readSource: (p) => read(join(`${name}.sourced`, p)) };
+      const options = {
+        path: `${name}.sh`,
+        ...(extra ? JSON.parse(extra) : {}),
+        readSource: (p) => read(join(`${name}.sourced`, p)),
+      };
       library(`fixtures/${transform}/${name}`, read(f), options);
     }
   }
 }
 
 function cli(key, args) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+  });
   record(`cli ${key}`, { status: r.status, stdout: untimed(r.stdout), stderr: untimed(r.stderr) });
 }
 
@@ -100,7 +121,8 @@ function cliOverTree(dir) {
 
 const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : null;
 fixtures();
-for (const dir of ['test/flow-corpus', 'test/flow/cases', 'test/corpus', 'examples']) libraryOverTree(dir, join(ROOT, dir), ROOT);
+for (const dir of ['test/flow-corpus', 'test/flow/cases', 'test/corpus', 'examples'])
+  libraryOverTree(dir, join(ROOT, dir), ROOT);
 const bench = generateCorpus({ files: 600 });
 try {
   libraryOverTree('bench', bench.dir, bench.dir);
@@ -111,7 +133,11 @@ for (const dir of ['examples', 'test/flow-corpus']) cliOverTree(dir);
 for (const shape of SHAPES) {
   const c = generateShape(shape, { scale: 0.25 });
   try {
-    const run = spawnSync(process.execPath, [CLI, '--dry-run', '--no-cache', '--jobs', '1', '--format', 'json', '.'], { cwd: c.dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const run = spawnSync(process.execPath, [CLI, '--dry-run', '--no-cache', '--jobs', '1', '--format', 'json', '.'], {
+      cwd: c.dir,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
     record(`scale ${shape}`, { status: run.status, stdout: untimed(run.stdout), stderr: untimed(run.stderr) });
   } finally {
     rmSync(c.dir, { recursive: true, force: true });

@@ -39,7 +39,9 @@ await build({
   outdir: 'dist/bundle',
   format: 'esm',
   // Bundled CommonJS dependencies call require(); an ES module has none of its own.
-  banner: { js: "import { createRequire as __nounsetRequire } from 'node:module'; const require = __nounsetRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __nounsetRequire } from 'node:module'; const require = __nounsetRequire(import.meta.url);",
+  },
 });
 // main.ts's #! line came along; inside the loader's function wrapper it would be a syntax error.
 const cli = readFileSync('dist/bundle/nounset.cjs', 'utf8');
@@ -47,6 +49,10 @@ writeFileSync('dist/bundle/nounset.cjs', cli.replace(/^#!.*\n/, ''));
 copyFileSync('scripts/bin-loader.cjs', 'dist/bundle/main.cjs');
 // The build id keys the result cache (src/run/result-cache.ts): a digest of the code that fixes,
 // so a rebuilt nounset never takes the results of another build for its own.
-const id = createHash('sha256').update(readFileSync('dist/bundle/nounset.cjs')).update(readFileSync('dist/bundle/run-worker.js')).digest('hex').slice(0, 32);
+const id = createHash('sha256')
+  .update(readFileSync('dist/bundle/nounset.cjs'))
+  .update(readFileSync('dist/bundle/run-worker.js'))
+  .digest('hex')
+  .slice(0, 32);
 writeFileSync('dist/bundle/build-id', `${id}\n`);
 chmodSync('dist/bundle/main.cjs', 0o755);

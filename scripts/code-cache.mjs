@@ -15,13 +15,28 @@ const script = loader.compileBundle(undefined);
 // The example makes few edits now, so a generated script (functions, loops, arithmetic, sourced
 // files, destructive paths) runs too: a function the run never calls is left out of the cache and
 // compiled on every start, which cost a one-file run 80 ms.
-const { generateScript, mulberry32 } = await import(pathToFileURL(join(process.cwd(), 'dist', 'bench', 'corpus-gen.js')).href);
+const { generateScript, mulberry32 } = await import(
+  pathToFileURL(join(process.cwd(), 'dist', 'bench', 'corpus-gen.js')).href
+);
 const dir = mkdtempSync(join(tmpdir(), 'nounset-code-cache-'));
 const sample = join(dir, 'sample.sh');
 writeFileSync(sample, generateScript(mulberry32(1), { dialect: 'bash', lines: 400 }));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 // A cache of its own (in the temp dir): the cache's code is compiled too, and the user's is left alone.
-process.argv = [process.argv[0], 'nounset', '--dry-run', '--quiet', '--jobs', '1', '--cache-dir', join(dir, 'cache'), '--style', 'inline', 'examples/kata-deploy.sh', sample];
+process.argv = [
+  process.argv[0],
+  'nounset',
+  '--dry-run',
+  '--quiet',
+  '--jobs',
+  '1',
+  '--cache-dir',
+  join(dir, 'cache'),
+  '--style',
+  'inline',
+  'examples/kata-deploy.sh',
+  sample,
+];
 // The run's diff is not wanted here; the cache is.
 process.stdout.write = () => true;
 loader.runBundle(script);

@@ -100,14 +100,19 @@ const readSource = (p) => {
 /** Bats files are not bash: as bats-preprocess does, `@test "name" {` becomes a function header. */
 function batsToBash(text) {
   let n = 0;
-  return text.replace(/^([ \t]*)@test[ \t]+(.*?)[ \t]*\{[ \t]*$/gm, (_m, indent) => `${indent}bats_test_function_${++n}() {`);
+  return text.replace(
+    /^([ \t]*)@test[ \t]+(.*?)[ \t]*\{[ \t]*$/gm,
+    (_m, indent) => `${indent}bats_test_function_${++n}() {`,
+  );
 }
 
 function syntaxCheck(text, dialect, isBats) {
   const shell = dialect === 'posix' ? 'dash' : 'bash';
   const r = spawnSync(shell, ['-n'], { input: isBats ? batsToBash(text) : text, encoding: 'utf8' });
   if (r.error) return { ok: false, message: `${shell}: ${r.error.message}` };
-  return r.status === 0 ? { ok: true } : { ok: false, message: `${shell} -n: ${(r.stderr || '').trim().split('\n')[0]}` };
+  return r.status === 0
+    ? { ok: true }
+    : { ok: false, message: `${shell} -n: ${(r.stderr || '').trim().split('\n')[0]}` };
 }
 
 function countBy(items, key) {
@@ -118,7 +123,20 @@ function countBy(items, key) {
 
 function measure(lib, path, text) {
   const options = { path, readSource };
-  const row = { path, dialect: null, edits: 0, kinds: {}, unsafe: 0, review: 0, inputs: 0, diagnostics: 0, diagnosticCodes: {}, idempotent: true, syntax: true, problems: [] };
+  const row = {
+    path,
+    dialect: null,
+    edits: 0,
+    kinds: {},
+    unsafe: 0,
+    review: 0,
+    inputs: 0,
+    diagnostics: 0,
+    diagnosticCodes: {},
+    idempotent: true,
+    syntax: true,
+    problems: [],
+  };
   let fixed;
   try {
     fixed = lib.fixScript(text, options);
@@ -134,7 +152,8 @@ function measure(lib, path, text) {
   row.inputs = fixed.inputs.length;
   row.diagnostics = fixed.diagnostics.length;
   row.diagnosticCodes = countBy(fixed.diagnostics, 'code');
-  if (fixed.diagnostics.some((d) => d.code === 'parse-error')) row.problems.push('parse-error: the library left the file alone');
+  if (fixed.diagnostics.some((d) => d.code === 'parse-error'))
+    row.problems.push('parse-error: the library left the file alone');
 
   try {
     const inspected = lib.inspectScript(text, options);
@@ -173,7 +192,13 @@ function pad(s, n, right = false) {
 
 function printTable(report) {
   const kinds = report.kinds;
-  const short = { 'default-empty': 'empty', 'default-value': 'value', 'default-zero': 'zero', 'require-nonempty': 'req', 'env-init-block': 'block' };
+  const short = {
+    'default-empty': 'empty',
+    'default-value': 'value',
+    'default-zero': 'zero',
+    'require-nonempty': 'req',
+    'env-init-block': 'block',
+  };
   const kindCols = kinds.map((k) => short[k] ?? k);
   const width = Math.max(6, ...report.scripts.map((r) => r.path.length));
   const numCols = ['edits', ...kindCols, 'unsafe', 'review', 'inputs', 'diags'];
@@ -198,7 +223,9 @@ function printTable(report) {
   const codes = Object.entries(report.totals.diagnosticCodes).sort(([a], [b]) => (a < b ? -1 : 1));
   console.log(`diagnostics by code: ${codes.map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
   console.log(`scripts changed: ${report.totals.changed} of ${report.scripts.length}`);
-  console.log(`check failures: idempotence ${report.failures.idempotence}, syntax (bash -n / dash -n) ${report.failures.syntax}, other ${report.failures.other}`);
+  console.log(
+    `check failures: idempotence ${report.failures.idempotence}, syntax (bash -n / dash -n) ${report.failures.syntax}, other ${report.failures.other}`,
+  );
 }
 
 async function main() {
@@ -211,13 +238,18 @@ async function main() {
   }
   const distDir = resolve(opts.dist);
   const entry = join(distDir, 'src', 'index.js');
-  register(`data:text/javascript,${encodeURIComponent(FALLBACK_HOOKS)}`, { data: { fallback: pathToFileURL(join(PROJECT_ROOT, 'package.json')).href } });
+  register(`data:text/javascript,${encodeURIComponent(FALLBACK_HOOKS)}`, {
+    data: { fallback: pathToFileURL(join(PROJECT_ROOT, 'package.json')).href },
+  });
   let lib;
   try {
     lib = await import(pathToFileURL(entry).href);
   } catch (err) {
     console.error(`flow-measure: cannot import ${entry}: ${err.message}`);
-    if (err?.code === 'ERR_MODULE_NOT_FOUND') console.error(`(bare imports are also looked up from ${PROJECT_ROOT}/node_modules; run npm ci there, or symlink a node_modules beside the build)`);
+    if (err?.code === 'ERR_MODULE_NOT_FOUND')
+      console.error(
+        `(bare imports are also looked up from ${PROJECT_ROOT}/node_modules; run npm ci there, or symlink a node_modules beside the build)`,
+      );
     process.exit(2);
   }
   const corpusDir = resolve(opts.corpus);
@@ -231,9 +263,20 @@ async function main() {
   const kindSet = new Set();
   for (const r of rows) for (const k of Object.keys(r.kinds)) kindSet.add(k);
   const order = ['env-init-block', 'default-empty', 'default-value', 'default-zero', 'require-nonempty'];
-  const kinds = [...kindSet].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || (a < b ? -1 : 1));
+  const kinds = [...kindSet].sort(
+    (a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || (a < b ? -1 : 1),
+  );
 
-  const totals = { edits: 0, kinds: {}, unsafe: 0, review: 0, inputs: 0, diagnostics: 0, diagnosticCodes: {}, changed: 0 };
+  const totals = {
+    edits: 0,
+    kinds: {},
+    unsafe: 0,
+    review: 0,
+    inputs: 0,
+    diagnostics: 0,
+    diagnosticCodes: {},
+    changed: 0,
+  };
   for (const r of rows) {
     totals.edits += r.edits;
     totals.unsafe += r.unsafe;
@@ -242,14 +285,22 @@ async function main() {
     totals.diagnostics += r.diagnostics;
     if (r.edits > 0) totals.changed++;
     for (const [k, n] of Object.entries(r.kinds)) totals.kinds[k] = (totals.kinds[k] ?? 0) + n;
-    for (const [k, n] of Object.entries(r.diagnosticCodes)) totals.diagnosticCodes[k] = (totals.diagnosticCodes[k] ?? 0) + n;
+    for (const [k, n] of Object.entries(r.diagnosticCodes))
+      totals.diagnosticCodes[k] = (totals.diagnosticCodes[k] ?? 0) + n;
   }
   const failures = {
     idempotence: rows.filter((r) => !r.idempotent).length,
     syntax: rows.filter((r) => !r.syntax).length,
     other: rows.filter((r) => r.idempotent && r.syntax && r.problems.length > 0).length,
   };
-  const report = { dist: distDir, corpus: relative(process.cwd(), corpusDir) || '.', kinds, scripts: rows, totals, failures };
+  const report = {
+    dist: distDir,
+    corpus: relative(process.cwd(), corpusDir) || '.',
+    kinds,
+    scripts: rows,
+    totals,
+    failures,
+  };
 
   if (opts.json) console.log(JSON.stringify(report, null, 2));
   else printTable(report);

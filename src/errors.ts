@@ -14,7 +14,10 @@ export const ERROR_INFO: Readonly<Record<ErrorCode, { readonly title: string; re
     title: 'two edits overlap',
     hint: 'this is a bug in nounset: please report it with the script that triggers it',
   },
-  'github-error': { title: 'the GitHub API refused a request', hint: 'the message says which request and what to check (token, permissions, pull request)' },
+  'github-error': {
+    title: 'the GitHub API refused a request',
+    hint: 'the message says which request and what to check (token, permissions, pull request)',
+  },
 };
 
 export class NounsetError extends Error {

@@ -57,7 +57,12 @@ describe('fixtures', () => {
           const result = fixScript(c.input, c.options);
           assert.equal(result.output, c.output, `${c.path}: output differs`);
           assert.equal(result.changed, c.input !== c.output);
-          if (c.diagnostics) assert.deepEqual(result.diagnostics.map((d) => d.code), c.diagnostics, `${c.path}: diagnostics`);
+          if (c.diagnostics)
+            assert.deepEqual(
+              result.diagnostics.map((d) => d.code),
+              c.diagnostics,
+              `${c.path}: diagnostics`,
+            );
           const again = fixScript(result.output, c.options);
           assert.deepEqual(again.edits, [], `${c.path}: fixing the output again must change nothing`);
           if (!UNIT_TIER && !result.diagnostics.some((d) => d.code === 'parse-error')) {

@@ -18,12 +18,17 @@ interface Violation {
 /** The violations dependency-cruiser reports in `dir` (a checkout: the config, src/, transforms/). */
 function violations(dir: string): Violation[] {
   const bin = join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
-  const r = spawnSync(process.execPath, [bin, '--config', '.dependency-cruiser.cjs', '--output-type', 'json', 'src', 'transforms'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(
+    process.execPath,
+    [bin, '--config', '.dependency-cruiser.cjs', '--output-type', 'json', 'src', 'transforms'],
+    { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
   assert.ok(r.stdout.startsWith('{'), `dependency-cruiser printed no result (status ${r.status}): ${r.stderr}`);
   return (JSON.parse(r.stdout) as { summary: { violations: Violation[] } }).summary.violations;
 }
 
-const describeAll = (vs: readonly Violation[]): string => vs.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).join('\n');
+const describeAll = (vs: readonly Violation[]): string =>
+  vs.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).join('\n');
 
 describe('layering', function () {
   this.timeout(120_000);
@@ -36,7 +41,8 @@ describe('layering', function () {
   it('an import that breaks a rule is reported under that rule', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nounset-layering-'));
     try {
-      for (const f of ['.dependency-cruiser.cjs', 'tsconfig.json', 'package.json', 'src', 'transforms']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+      for (const f of ['.dependency-cruiser.cjs', 'tsconfig.json', 'package.json', 'src', 'transforms'])
+        cpSync(join(ROOT, f), join(dir, f), { recursive: true });
       symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
       const broken: Record<string, string> = {
         // The parser imports nothing above it.
@@ -46,7 +52,8 @@ describe('layering', function () {
         // review/ takes what it renders; it never imports run/.
         'src/review/zz-run.ts': "import type { PrRun } from '../run/run-pr.js';\nexport type Run = PrRun;\n",
         // Nothing imports cli/.
-        'src/run/zz-cli.ts': "import { toFixOptions } from '../cli/fix-options.js';\nexport const cli = toFixOptions;\n",
+        'src/run/zz-cli.ts':
+          "import { toFixOptions } from '../cli/fix-options.js';\nexport const cli = toFixOptions;\n",
         // Another folder is entered through its index.ts.
         'src/fix/zz-door.ts': "import { planFixes } from '../analyze/plan.js';\nexport const plan = planFixes;\n",
         // No cycle outside the parser.
@@ -55,7 +62,8 @@ describe('layering', function () {
       };
       for (const [file, text] of Object.entries(broken)) writeFileSync(join(dir, file), text);
       const found = violations(dir);
-      const has = (rule: string, from: string, to: string): boolean => found.some((v) => v.rule.name === rule && v.from === from && v.to === to);
+      const has = (rule: string, from: string, to: string): boolean =>
+        found.some((v) => v.rule.name === rule && v.from === from && v.to === to);
       const expected: [string, string, string][] = [
         ['layer-parse', 'src/parse/zz-up.ts', 'src/run/index.ts'],
         ['layer-analyze', 'src/analyze/zz-io.ts', 'src/io/index.ts'],
@@ -65,9 +73,13 @@ describe('layering', function () {
         ['front-door-src/analyze', 'src/fix/zz-door.ts', 'src/analyze/plan.ts'],
         ['no-circular', 'src/report/zz-a.ts', 'src/report/zz-b.ts'],
       ];
-      for (const [rule, from, to] of expected) assert.ok(has(rule, from, to), `expected ${rule}: ${from} → ${to}; found:\n${describeAll(found)}`);
+      for (const [rule, from, to] of expected)
+        assert.ok(has(rule, from, to), `expected ${rule}: ${from} → ${to}; found:\n${describeAll(found)}`);
       // Nothing else: the tree copied is the clean one.
-      assert.ok(found.every((v) => v.from.includes('/zz-')), describeAll(found));
+      assert.ok(
+        found.every((v) => v.from.includes('/zz-')),
+        describeAll(found),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -21,7 +21,8 @@ function suffixFor(p: PlannedRead, defaults: Readonly<Record<string, string>>): 
     // `$X` in $(( )) without set -u: an unset X was empty there (a syntax error); keep it so.
     if (p.read.node.type !== 'ParamExp' || p.nounset === 'on') return { suffix: ':-0', kind: 'default-zero' };
   }
-  if (value !== undefined && value !== '') return { suffix: `:-${quoteDefault(value, p.read.quoting)}`, kind: 'default-value' };
+  if (value !== undefined && value !== '')
+    return { suffix: `:-${quoteDefault(value, p.read.quoting)}`, kind: 'default-value' };
   return { suffix: ':-', kind: 'default-empty' };
 }
 
@@ -82,9 +83,15 @@ const transform: Transform = {
     // Reads that get an edit of their own: a wrapper must not copy one (it would stay unedited).
     const edited = plan.reads.filter((p) => p.fix === 'default' || p.fix === 'require').map((p) => p.read.start);
     for (const p of plan.reads) {
-      if (p.warning) findings.push({ start: p.read.start, severity: 'warning', code: p.warning.code, message: p.warning.message });
+      if (p.warning)
+        findings.push({ start: p.read.start, severity: 'warning', code: p.warning.code, message: p.warning.message });
       if (p.fix === 'review') {
-        findings.push({ start: p.read.start, severity: 'warning', code: 'needs-review', message: `${p.read.name}: ${p.reason}` });
+        findings.push({
+          start: p.read.start,
+          severity: 'warning',
+          code: 'needs-review',
+          message: `${p.read.name}: ${p.reason}`,
+        });
         continue;
       }
       if (p.fix !== 'default' && p.fix !== 'require') continue;
@@ -92,7 +99,12 @@ const transform: Transform = {
       if (p.read.form === 'transform' && p.read.node.type === 'ParamExp') {
         const { param, index } = p.read.node;
         if (prefix === null || edited.some((at) => at >= param.start && at < (index ?? param).end)) {
-          findings.push({ start: p.read.start, severity: 'warning', code: 'needs-review', message: `${p.read.name}: ${p.reason}; its subscript needs an edit of its own, so the expansion cannot be wrapped; check it by hand` });
+          findings.push({
+            start: p.read.start,
+            severity: 'warning',
+            code: 'needs-review',
+            message: `${p.read.name}: ${p.reason}; its subscript needs an edit of its own, so the expansion cannot be wrapped; check it by hand`,
+          });
           continue;
         }
         // `${X#pat}` → `${X:+${X#pat}}`: the transform only when X is set and not empty; empty
@@ -124,7 +136,10 @@ const transform: Transform = {
         kind,
         variable: p.read.name,
         // Known limit, said where it applies: `${N:-0}` also takes a set but empty N as 0.
-        reason: kind === 'default-zero' && p.read.node.type === 'ParamExp' ? `${p.reason}; a set but empty ${p.read.name}, a syntax error in this arithmetic before, now counts as 0` : p.reason,
+        reason:
+          kind === 'default-zero' && p.read.node.type === 'ParamExp'
+            ? `${p.reason}; a set but empty ${p.read.name}, a syntax error in this arithmetic before, now counts as 0`
+            : p.reason,
       });
     }
     for (const d of plan.arrayDeclarations) {

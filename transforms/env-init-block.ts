@@ -32,9 +32,20 @@ const transform: Transform = {
     // with a trailing `\r`; the script's own lines have the same problem there. Say so.
     const findings: Finding[] =
       site.eol === '\r\n'
-        ? [{ start, severity: 'info', code: 'crlf-script', message: 'this script has CRLF line endings, and the env-init block is written with them: run it with a shell that ignores \\r (Cygwin, MSYS); bash and dash on Linux would read each value with a trailing \\r' }]
+        ? [
+            {
+              start,
+              severity: 'info',
+              code: 'crlf-script',
+              message:
+                'this script has CRLF line endings, and the env-init block is written with them: run it with a shell that ignores \\r (Cygwin, MSYS); bash and dash on Linux would read each value with a trailing \\r',
+            },
+          ]
         : [];
-    return { edits: [{ start, end, changes: [{ start, end, text }], kind: 'env-init-block', variable: null, reason }], findings };
+    return {
+      edits: [{ start, end, changes: [{ start, end, text }], kind: 'env-init-block', variable: null, reason }],
+      findings,
+    };
   },
 };
 

@@ -93,7 +93,8 @@ function parseStubs(v: Json | undefined): Record<string, string | null> {
   if (v === undefined) return {};
   if (Array.isArray(v)) return Object.fromEntries(asStrings(v, 'stubs').map((n) => [n, null]));
   const o = asObject(v, 'stubs');
-  for (const [k, x] of Object.entries(o)) if (typeof x !== 'string' && x !== null) throw new Error(`stubs.${k} must be a string or null`);
+  for (const [k, x] of Object.entries(o))
+    if (typeof x !== 'string' && x !== null) throw new Error(`stubs.${k} must be a string or null`);
   return o as Record<string, string | null>;
 }
 
@@ -114,7 +115,22 @@ function parseTrigger(v: Json, i: number): Trigger {
   };
 }
 
-const FIELDS = new Set(['id', 'project', 'source', 'shell', 'entry', 'names', 'class', 'classOf', 'bashVersion', 'tools', 'stubs', 'files', 'paths', 'runs']);
+const FIELDS = new Set([
+  'id',
+  'project',
+  'source',
+  'shell',
+  'entry',
+  'names',
+  'class',
+  'classOf',
+  'bashVersion',
+  'tools',
+  'stubs',
+  'files',
+  'paths',
+  'runs',
+]);
 
 function parseSpec(json: Json, dirName: string): CaseSpec {
   const o = asObject(json, 'case.json');
@@ -156,18 +172,22 @@ export function isOldBash(version: string | null): boolean {
 
 function checkSpec(spec: CaseSpec, scripts: ReadonlyMap<string, string>): void {
   if (!scripts.has(spec.entry)) throw new Error(`entry ${spec.entry} is not a file of the case`);
-  if (spec.bashVersion !== null && !isOldBash(spec.bashVersion)) throw new Error(`bashVersion ${spec.bashVersion} is not older than 4.4; trigger it with the bash at hand`);
+  if (spec.bashVersion !== null && !isOldBash(spec.bashVersion))
+    throw new Error(`bashVersion ${spec.bashVersion} is not older than 4.4; trigger it with the bash at hand`);
   if (spec.bashVersion === null) {
     for (const name of spec.names) {
       if (!spec.runs.some((r) => r.aborts === name)) throw new Error(`no run triggers ${name}`);
     }
   }
-  for (const r of spec.runs) if (!spec.names.includes(r.aborts)) throw new Error(`a run aborts on ${r.aborts}, which is not in names`);
+  for (const r of spec.runs)
+    if (!spec.names.includes(r.aborts)) throw new Error(`a run aborts on ${r.aborts}, which is not in names`);
   for (const p of [...Object.keys(spec.files), ...Object.values(spec.paths)]) {
-    if (posix.isAbsolute(p) || posix.normalize(p).startsWith('..')) throw new Error(`${p}: must stay inside the work directory`);
+    if (posix.isAbsolute(p) || posix.normalize(p).startsWith('..'))
+      throw new Error(`${p}: must stay inside the work directory`);
   }
   for (const p of Object.keys(spec.paths)) if (!posix.isAbsolute(p)) throw new Error(`paths: ${p} is not absolute`);
-  for (const n of [...spec.tools, ...Object.keys(spec.stubs)]) if (!/^[A-Za-z0-9_.:+-]+$/.test(n)) throw new Error(`${n}: a command name, not a path`);
+  for (const n of [...spec.tools, ...Object.keys(spec.stubs)])
+    if (!/^[A-Za-z0-9_.:+-]+$/.test(n)) throw new Error(`${n}: a command name, not a path`);
 }
 
 /** Every case under `root`, sorted by id; a case that does not load is an error result. */

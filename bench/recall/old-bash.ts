@@ -17,10 +17,7 @@ function escapeRe(s: string): string {
 
 /** Expansions of the whole array (or of `$@`), as offsets in the text. */
 function expansions(text: string, name: string): { start: number; end: number }[] {
-  const re =
-    name === '@'
-      ? /\$\{@\}/g
-      : new RegExp(`\\$\\{${escapeRe(name)}\\[[@*]\\](?=[}:/#%^,])`, 'g');
+  const re = name === '@' ? /\$\{@\}/g : new RegExp(`\\$\\{${escapeRe(name)}\\[[@*]\\](?=[}:/#%^,])`, 'g');
   const out: { start: number; end: number }[] = [];
   for (const m of text.matchAll(re)) {
     const start = m.index ?? 0;

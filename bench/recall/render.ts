@@ -43,7 +43,11 @@ export function summarize(results: readonly CaseResult[], shells: string): Summa
   }
   const byClass: Record<string, Record<FixerName, { names: number; safe: number }>> = {};
   for (const { n } of all) {
-    const row = (byClass[n.class] ??= { nounset: { names: 0, safe: 0 }, sed: { names: 0, safe: 0 }, human: { names: 0, safe: 0 } });
+    const row = (byClass[n.class] ??= {
+      nounset: { names: 0, safe: 0 },
+      sed: { names: 0, safe: 0 },
+      human: { names: 0, safe: 0 },
+    });
     for (const f of FIXERS) {
       if (n.verdicts[f] === 'n/a') continue;
       row[f].names++;
@@ -79,26 +83,38 @@ export function renderText(s: Summary): string {
   const projects = new Set(s.results.map((c) => c.project)).size;
   out.push(`nounset recall benchmark: ${s.cases} cases from ${projects} projects, ${s.names} names`);
   out.push(`shells: ${s.shells}; each run sandboxed (empty environment, PATH of listed tools and stubs, 2 s CPU)`);
-  if (s.staticNames > 0) out.push(`${s.staticNames} names are bugs of bash < 4.4 (empty "\${a[@]}"), judged statically: safe when no unguarded expansion is left`);
+  if (s.staticNames > 0)
+    out.push(
+      `${s.staticNames} names are bugs of bash < 4.4 (empty "\${a[@]}"), judged statically: safe when no unguarded expansion is left`,
+    );
   out.push('');
-  out.push(`${pad('fixer', 10)}${pad('made safe', 12)}${pad('recall', 9)}${pad('changed lines', 15)}outputs failing -n`);
+  out.push(
+    `${pad('fixer', 10)}${pad('made safe', 12)}${pad('recall', 9)}${pad('changed lines', 15)}outputs failing -n`,
+  );
   for (const f of FIXERS) {
     const t = s.totals[f];
     const note = f === 'human' ? `   (the ${t.names} names of the cases with a human fix)` : '';
-    out.push(`${pad(f, 10)}${pad(`${t.safe} / ${t.names}`, 12)}${pad(pct(t.safe, t.names), 9)}${pad(String(t.changedLines), 15)}${t.syntaxFailures}${note}`);
+    out.push(
+      `${pad(f, 10)}${pad(`${t.safe} / ${t.names}`, 12)}${pad(pct(t.safe, t.names), 9)}${pad(String(t.changedLines), 15)}${t.syntaxFailures}${note}`,
+    );
   }
   out.push('');
   out.push(`${pad('by class', 16)}${pad('nounset', 16)}${pad('sed', 16)}human`);
   for (const [cls, row] of Object.entries(s.byClass)) {
-    const cell = (f: FixerName): string => `${row[f].safe}/${row[f].names} ${row[f].names === 0 ? '' : pct(row[f].safe, row[f].names)}`;
+    const cell = (f: FixerName): string =>
+      `${row[f].safe}/${row[f].names} ${row[f].names === 0 ? '' : pct(row[f].safe, row[f].names)}`;
     out.push(`${pad(cls, 16)}${pad(cell('nounset'), 16)}${pad(cell('sed'), 16)}${cell('human')}`);
   }
   out.push('');
-  out.push(`counted safe while the fixed run still stopped on another unbound name: ${FIXERS.map((f) => `${f} ${s.totals[f].stoppedOnOther}`).join(', ')}`);
+  out.push(
+    `counted safe while the fixed run still stopped on another unbound name: ${FIXERS.map((f) => `${f} ${s.totals[f].stoppedOnOther}`).join(', ')}`,
+  );
   const errs = s.results.filter((c) => c.errors.length > 0);
   out.push(`case errors (not counted): ${errs.length === 0 ? 'none' : errs.length}`);
   for (const c of errs) for (const e of c.errors) out.push(`  ${c.id}: ${e}`);
-  const syntax = s.results.flatMap((c) => FIXERS.flatMap((f) => (c.fixers[f]?.syntaxErrors ?? []).map((e) => `  ${f} ${c.id}: ${e}`)));
+  const syntax = s.results.flatMap((c) =>
+    FIXERS.flatMap((f) => (c.fixers[f]?.syntaxErrors ?? []).map((e) => `  ${f} ${c.id}: ${e}`)),
+  );
   if (syntax.length > 0) out.push('outputs failing -n:', ...syntax);
   const notes = s.results.flatMap((c) => (c.fixers.nounset?.notes ?? []).map((e) => `  ${c.id}: ${e}`));
   if (notes.length > 0) out.push('nounset errors:', ...notes);

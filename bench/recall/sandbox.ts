@@ -3,7 +3,21 @@
 // a 2 s CPU limit, and (as root) the uid of nobody, so nothing outside the temp dir is touched.
 
 import { spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, chownSync, closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  chownSync,
+  closeSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, posix } from 'node:path';
 import type { CaseSpec, Trigger } from './case-spec.js';
@@ -129,12 +143,22 @@ export function runInSandbox(o: SandboxOptions): RunOutcome {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(o.trigger.env)) env[k] = v.split('@WORK@').join(work);
     env['PATH'] = bin;
-    const shellArgs = o.trigger.driver === null ? ['-u', o.spec.entry, ...o.trigger.args] : ['-u', '-c', mapPaths(o.trigger.driver, o.spec.paths, work), 'driver', ...o.trigger.args];
+    const shellArgs =
+      o.trigger.driver === null
+        ? ['-u', o.spec.entry, ...o.trigger.args]
+        : ['-u', '-c', mapPaths(o.trigger.driver, o.spec.paths, work), 'driver', ...o.trigger.args];
     let command = ['/bin/sh', '-c', 'ulimit -t 2 2>/dev/null; exec "$@"', 'sandbox', o.shellPath, ...shellArgs];
     if (process.getuid?.() === 0 && o.toolPaths.has('setpriv')) {
       chmodSync(base, 0o755);
       chownTree(base);
-      command = [o.toolPaths.get('setpriv') ?? 'setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', ...command];
+      command = [
+        o.toolPaths.get('setpriv') ?? 'setpriv',
+        `--reuid=${NOBODY}`,
+        `--regid=${NOBODY}`,
+        '--clear-groups',
+        '--',
+        ...command,
+      ];
     }
     const [exe = '/bin/sh', ...args] = command;
     // stdin from a file: node's pipes are sockets, and a bash whose stdin is a socket believes sshd
@@ -144,13 +168,25 @@ export function runInSandbox(o: SandboxOptions): RunOutcome {
     const stdin = openSync(stdinPath, 'r');
     let r;
     try {
-      r = spawnSync(exe, args, { cwd: work, env, stdio: [stdin, 'pipe', 'pipe'], encoding: 'utf8', timeout: 10_000, killSignal: 'SIGKILL' });
+      r = spawnSync(exe, args, {
+        cwd: work,
+        env,
+        stdio: [stdin, 'pipe', 'pipe'],
+        encoding: 'utf8',
+        timeout: 10_000,
+        killSignal: 'SIGKILL',
+      });
     } finally {
       closeSync(stdin);
     }
     if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;
     const stderr = r.stderr ?? '';
-    return { status: r.status, timedOut: r.signal === 'SIGKILL', stderr, aborts: parseAborts(stderr, o.spec.shell, work) };
+    return {
+      status: r.status,
+      timedOut: r.signal === 'SIGKILL',
+      stderr,
+      aborts: parseAborts(stderr, o.spec.shell, work),
+    };
   } finally {
     rmSync(base, { recursive: true, force: true });
   }
@@ -159,7 +195,11 @@ export function runInSandbox(o: SandboxOptions): RunOutcome {
 /** `bash -n` / `dash -n` on a text: null when it parses, else the shell's message. bash parses
  * with extglob on, as completion scripts (bash-completion turns it on) need. */
 export function syntaxError(text: string, shellPath: string, isBash: boolean): string | null {
-  const r = spawnSync(shellPath, isBash ? ['-O', 'extglob', '-n'] : ['-n'], { input: text, encoding: 'utf8', timeout: 10_000 });
+  const r = spawnSync(shellPath, isBash ? ['-O', 'extglob', '-n'] : ['-n'], {
+    input: text,
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   if (r.error) throw r.error;
   return r.status === 0 ? null : (r.stderr || `exit ${String(r.status)}`).trim().split('\n').join(' | ');
 }

@@ -66,10 +66,17 @@ function shellOf(c: LoadedCase, shells: Shells): string {
   return c.spec.shell === 'sh' ? shells.dash : shells.bash;
 }
 
-function run(c: LoadedCase, scripts: ReadonlyMap<string, string>, trigger: Trigger, shells: Shells, label: string): RunOutcome {
+function run(
+  c: LoadedCase,
+  scripts: ReadonlyMap<string, string>,
+  trigger: Trigger,
+  shells: Shells,
+  label: string,
+): RunOutcome {
   const r = runInSandbox({ spec: c.spec, scripts, trigger, shellPath: shellOf(c, shells), toolPaths: shells.tools });
   // RECALL_DEBUG=1 shows what each run printed on stderr, to write or repair a trigger.
-  if (process.env['RECALL_DEBUG']) process.stderr.write(`--- ${c.spec.id} ${label} (exit ${String(r.status)}):\n${r.stderr}`);
+  if (process.env['RECALL_DEBUG'])
+    process.stderr.write(`--- ${c.spec.id} ${label} (exit ${String(r.status)}):\n${r.stderr}`);
   return r;
 }
 
@@ -79,10 +86,15 @@ function firstLines(s: string, n: number): string {
 }
 
 function describeReasons(c: LoadedCase, file: string, line: number, name: string): string[] {
-  if (!c.scripts.has(file)) return [`the read is not in one of the case's scripts (${file || 'the driver'} line ${line}): text the scripts generate or the caller runs`];
+  if (!c.scripts.has(file))
+    return [
+      `the read is not in one of the case's scripts (${file || 'the driver'} line ${line}): text the scripts generate or the caller runs`,
+    ];
   const refs = nounsetReasons(c, file, line, name);
   if (refs.length === 0) return [`no read of ${name} that nounset sees on ${file}:${line}`];
-  return refs.map((r) => `${r.line === line ? '' : `line ${r.line}: `}${r.text} (${r.form}): ${r.verdict}: ${r.reason}`);
+  return refs.map(
+    (r) => `${r.line === line ? '' : `line ${r.line}: `}${r.text} (${r.form}): ${r.verdict}: ${r.reason}`,
+  );
 }
 
 type Where = ReadonlyMap<string, { file: string; line: number }>;
@@ -110,14 +122,23 @@ function checkOriginal(c: LoadedCase, shells: Shells): { where: Where; errors: s
   spec.runs.forEach((t, i) => {
     const r = run(c, c.scripts, t, shells, `original run ${i + 1}`);
     const hit = r.aborts.find((a) => isAbortOn(a.subject, t.aborts));
-    if (!hit) errors.push(`run ${i + 1} does not abort on ${t.aborts} (exit ${String(r.status)}${r.timedOut ? ', timed out' : ''}): ${firstLines(r.stderr, 3) || 'no stderr'}`);
+    if (!hit)
+      errors.push(
+        `run ${i + 1} does not abort on ${t.aborts} (exit ${String(r.status)}${r.timedOut ? ', timed out' : ''}): ${firstLines(r.stderr, 3) || 'no stderr'}`,
+      );
     else if (!where.has(t.aborts)) where.set(t.aborts, { file: hit.file, line: hit.line });
   });
   return { where, errors };
 }
 
 /** Is `name` made safe in a fixed version: no run that triggered it stops on it any more? */
-function judge(c: LoadedCase, fixed: ReadonlyMap<string, string>, fixer: FixerName, name: string, shells: Shells): { verdict: Verdict; stoppedOnOther: boolean } {
+function judge(
+  c: LoadedCase,
+  fixed: ReadonlyMap<string, string>,
+  fixer: FixerName,
+  name: string,
+  shells: Shells,
+): { verdict: Verdict; stoppedOnOther: boolean } {
   if (isOldBash(c.spec.bashVersion)) {
     const left = [...fixed.values()].some((t) => findUnguarded(t, name).length > 0);
     return { verdict: left ? 'missed' : 'safe', stoppedOnOther: false };
@@ -132,7 +153,12 @@ function judge(c: LoadedCase, fixed: ReadonlyMap<string, string>, fixer: FixerNa
   return { verdict: safe ? 'safe' : 'missed', stoppedOnOther: safe && other };
 }
 
-function fixerStats(c: LoadedCase, fixed: ReadonlyMap<string, string>, notes: readonly string[], shells: Shells): FixerCaseStats {
+function fixerStats(
+  c: LoadedCase,
+  fixed: ReadonlyMap<string, string>,
+  notes: readonly string[],
+  shells: Shells,
+): FixerCaseStats {
   const syntaxErrors: string[] = [];
   for (const [path, text] of fixed) {
     if (text === c.scripts.get(path)) continue;
@@ -145,12 +171,24 @@ function fixerStats(c: LoadedCase, fixed: ReadonlyMap<string, string>, notes: re
 /** Checks and scores one case. */
 export function scoreCase(c: LoadedCase, shells: Shells): CaseResult {
   const spec = c.spec;
-  const base = { id: spec.id, project: spec.project, source: spec.source, class: spec.class, shell: spec.shell, bashVersion: spec.bashVersion, hasHuman: c.human !== null };
+  const base = {
+    id: spec.id,
+    project: spec.project,
+    source: spec.source,
+    class: spec.class,
+    shell: spec.shell,
+    bashVersion: spec.bashVersion,
+    hasHuman: c.human !== null,
+  };
   const { where, errors } = checkOriginal(c, shells);
   if (errors.length > 0) return { ...base, errors, names: [], fixers: {} };
 
-  const verdicts = new Map(spec.names.map((n) => [n, { nounset: 'n/a', sed: 'n/a', human: 'n/a' } as Record<FixerName, Verdict>]));
-  const stopped = new Map(spec.names.map((n) => [n, { nounset: false, sed: false, human: false } as Record<FixerName, boolean>]));
+  const verdicts = new Map(
+    spec.names.map((n) => [n, { nounset: 'n/a', sed: 'n/a', human: 'n/a' } as Record<FixerName, Verdict>]),
+  );
+  const stopped = new Map(
+    spec.names.map((n) => [n, { nounset: false, sed: false, human: false } as Record<FixerName, boolean>]),
+  );
   const fixers: Partial<Record<FixerName, FixerCaseStats>> = {};
   for (const fixer of FIXERS) {
     const out = applyFixer(fixer, c);

@@ -18,7 +18,11 @@ const ARRAY_FLAG = /(?:^|\s)-[A-Za-z]*[aA]/;
 
 /** `unsafe`: the `${#X[@]}` / `${#X[i]}` reads that may stop; `setTested`: names whose set-ness
  * the script tests (`=()` would change what such a test says). */
-export function emptyArrayDeclarations(model: Region, unsafe: ReadonlySet<Read>, setTested: (name: string) => boolean): EmptyArrayDeclaration[] {
+export function emptyArrayDeclarations(
+  model: Region,
+  unsafe: ReadonlySet<Read>,
+  setTested: (name: string) => boolean,
+): EmptyArrayDeclaration[] {
   if (unsafe.size === 0) return [];
   const out: EmptyArrayDeclaration[] = [];
   const scopes: Region[] = [model];
@@ -36,10 +40,20 @@ export function emptyArrayDeclarations(model: Region, unsafe: ReadonlySet<Read>,
     }
     const direct = new Set(scope.events);
     for (const e of events) {
-      if (e.kind !== 'declare' || e.valued || !direct.has(e) || !ARRAY_FLAG.test(e.flags) || setTested(e.name)) continue;
+      if (e.kind !== 'declare' || e.valued || !direct.has(e) || !ARRAY_FLAG.test(e.flags) || setTested(e.name))
+        continue;
       const name = e.name;
       const topLevel = scope.shape === 'script';
-      if (topLevel && events.some((x) => x.start < e.start && (x.kind === 'read' || x.kind === 'write') && (x.name === name || x.name === `${name}[@]`))) continue;
+      if (
+        topLevel &&
+        events.some(
+          (x) =>
+            x.start < e.start &&
+            (x.kind === 'read' || x.kind === 'write') &&
+            (x.name === name || x.name === `${name}[@]`),
+        )
+      )
+        continue;
       const reads: Read[] = [];
       for (const x of events) {
         if (x.start <= e.start) continue;

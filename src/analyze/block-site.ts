@@ -32,7 +32,13 @@ export interface ExistingBlock {
 
 export type BlockSite =
   | { readonly kind: 'existing'; readonly block: ExistingBlock; readonly eol: string }
-  | { readonly kind: 'new'; readonly at: number; readonly blankBefore: boolean; readonly blankAfter: boolean; readonly eol: string }
+  | {
+      readonly kind: 'new';
+      readonly at: number;
+      readonly blankBefore: boolean;
+      readonly blankAfter: boolean;
+      readonly eol: string;
+    }
   | { readonly kind: 'malformed'; readonly at: number; readonly message: string };
 
 const ENTRY = /^([A-Za-z_][A-Za-z0-9_]*)="\$\{\1:-(.*)\}"$/;
@@ -50,7 +56,8 @@ export function findBlockSite(text: string, file: File): BlockSite {
   const [begin] = begins;
   const [end] = ends;
   if (begin && end) {
-    if (end.start < begin.start) return { kind: 'malformed', at: end.start, message: 'the env-init end marker comes before its begin marker' };
+    if (end.start < begin.start)
+      return { kind: 'malformed', at: end.start, message: 'the env-init end marker comes before its begin marker' };
     return { kind: 'existing', block: readBlock(text, begin.start, end.end), eol };
   }
   return { kind: 'new', eol, ...newBlockPlace(text, file) };
@@ -64,7 +71,10 @@ function readBlock(text: string, beginStart: number, endEnd: number): ExistingBl
   const start = lineStartOf(text, beginStart);
   const nl = text.indexOf('\n', endEnd);
   const end = nl === -1 ? text.length : nl + 1;
-  const lines = text.slice(start, end).split('\n').map((l) => l.replace(/\r$/, ''));
+  const lines = text
+    .slice(start, end)
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''));
   const entries: BlockEntry[] = [];
   const other: string[] = [];
   const inner: string[] = [];

@@ -31,7 +31,27 @@ function unescapeLit(value: string): string {
 }
 
 /** Commands that run another command given as their arguments. */
-const WRAPPERS = new Set(['sudo', 'doas', 'command', 'exec', 'nice', 'ionice', 'nohup', 'env', 'builtin', 'time', 'timeout', 'xargs', 'busybox', 'stdbuf', 'setsid', 'chroot', 'runuser', 'flock', 'unbuffer']);
+const WRAPPERS = new Set([
+  'sudo',
+  'doas',
+  'command',
+  'exec',
+  'nice',
+  'ionice',
+  'nohup',
+  'env',
+  'builtin',
+  'time',
+  'timeout',
+  'xargs',
+  'busybox',
+  'stdbuf',
+  'setsid',
+  'chroot',
+  'runuser',
+  'flock',
+  'unbuffer',
+]);
 /** Commands that delete, move or recursively change the paths they are given. */
 const DESTRUCTIVE = new Set(['rm', 'rmdir', 'mv', 'shred', 'unlink', 'find', 'chown', 'chmod', 'chgrp', 'rsync']);
 
@@ -96,7 +116,11 @@ const READ_ARG_OPTS = 'adinNptu';
 const MAPFILE_ARG_OPTS = 'dnOsuCc';
 
 /** Names after the options: `-a NAME` gives the array through `arrayOpt`. */
-function namesAfterOptions(args: readonly Word[], argOpts: string, arrayOpt: string | null): { names: Word[]; array: Word | null } {
+function namesAfterOptions(
+  args: readonly Word[],
+  argOpts: string,
+  arrayOpt: string | null,
+): { names: Word[]; array: Word | null } {
   const names: Word[] = [];
   let array: Word | null = null;
   let i = 1;
@@ -130,7 +154,27 @@ export function nameOf(word: Word | null | undefined): string | null {
 const NO_EVENTS: readonly Event[] = [];
 
 /** Commands builtinEvents knows anything about. */
-const EVENTFUL = new Set(['read', 'mapfile', 'readarray', 'getopts', 'printf', 'unset', 'test', '[', '.', 'source', 'exit', 'return', 'break', 'continue', 'exec', 'shift', 'set', 'trap', 'complete']);
+const EVENTFUL = new Set([
+  'read',
+  'mapfile',
+  'readarray',
+  'getopts',
+  'printf',
+  'unset',
+  'test',
+  '[',
+  '.',
+  'source',
+  'exit',
+  'return',
+  'break',
+  'continue',
+  'exec',
+  'shift',
+  'set',
+  'trap',
+  'complete',
+]);
 
 /** Events a builtin causes beyond reading its words. `args[index]` is the command name;
  * `globsStay`: the script never sets nullglob or failglob (see argumentCount). */
@@ -139,11 +183,22 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
   if (!EVENTFUL.has(name)) return NO_EVENTS;
   const args = all.slice(index);
   const out: Event[] = [];
-  const write = (w: Word | null | undefined, how: 'read' | 'read array' | 'getopts' | 'printf -v' | 'mapfile', fallback: string | null = null): void => {
+  const write = (
+    w: Word | null | undefined,
+    how: 'read' | 'read array' | 'getopts' | 'printf -v' | 'mapfile',
+    fallback: string | null = null,
+  ): void => {
     const n = nameOf(w) ?? (w ? null : fallback);
     const span = w ?? args[0];
     // `read -a` and `mapfile` set the array, maybe with no element (see arrayKey).
-    if (n && span) out.push({ kind: 'write', name: how === 'read array' || how === 'mapfile' ? arrayKey(n) : n, start: span.start, end: span.end, how });
+    if (n && span)
+      out.push({
+        kind: 'write',
+        name: how === 'read array' || how === 'mapfile' ? arrayKey(n) : n,
+        start: span.start,
+        end: span.end,
+        how,
+      });
   };
   switch (name) {
     case 'read': {
@@ -166,7 +221,8 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
       break;
     case 'printf': {
       const v = wordText(args[1]) === '-v' ? args[2] : undefined;
-      if (v && nameOf(v) === null) out.push({ kind: 'opaque', what: '`printf -v` with a computed name', start: v.start, end: v.end });
+      if (v && nameOf(v) === null)
+        out.push({ kind: 'opaque', what: '`printf -v` with a computed name', start: v.start, end: v.end });
       else if (v) write(v, 'printf -v');
       break;
     }
@@ -178,7 +234,11 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
         if (t?.startsWith('-') || functions) continue;
         // `unset a[1]` removes one element; the array itself stays.
         const n = t !== null && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t) ? t : null;
-        if (n) out.push({ kind: 'unset', name: n, start: w.start, end: w.end }, { kind: 'unset', name: arrayKey(n), start: w.start, end: w.end });
+        if (n)
+          out.push(
+            { kind: 'unset', name: n, start: w.start, end: w.end },
+            { kind: 'unset', name: arrayKey(n), start: w.start, end: w.end },
+          );
       }
       break;
     }
@@ -198,25 +258,49 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
       // `break 2` leaves two loops; a computed count is taken as 1 (the innermost loop).
       const n = Number(wordText(args[1]) ?? '1');
       const levels = name === 'break' || name === 'continue' ? (Number.isInteger(n) && n >= 1 ? n : 1) : 1;
-      out.push({ kind: 'jump', how: name, levels, start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end });
+      out.push({
+        kind: 'jump',
+        how: name,
+        levels,
+        start: (args[0] as Word).start,
+        end: (args[args.length - 1] as Word).end,
+      });
       break;
     }
     case 'exec':
       // `exec CMD` does not come back (a failing exec ends a non-interactive shell too); `exec 3>f`
       // only redirects.
-      if (args.length > 1) out.push({ kind: 'jump', how: 'exit', levels: 1, start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end });
+      if (args.length > 1)
+        out.push({
+          kind: 'jump',
+          how: 'exit',
+          levels: 1,
+          start: (args[0] as Word).start,
+          end: (args[args.length - 1] as Word).end,
+        });
       break;
     case 'shift': {
       const t = args[1] ? wordText(args[1]) : '1';
       const n = t !== null && /^[0-9]+$/.test(t) ? Number(t) : null;
-      out.push({ kind: 'args', how: 'shift', count: n, splat: false, start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end });
+      out.push({
+        kind: 'args',
+        how: 'shift',
+        count: n,
+        splat: false,
+        start: (args[0] as Word).start,
+        end: (args[args.length - 1] as Word).end,
+      });
       break;
     }
     case 'set': {
       // `set -- a b` or `set a b` replaces the positional parameters; `set -e`, `set -o x` do not.
       let i = 1;
       let nounset: boolean | null = null;
-      for (let t = wordText(args[i]); i < args.length && t !== null && /^[-+]./.test(t) && t !== '--'; t = wordText(args[i])) {
+      for (
+        let t = wordText(args[i]);
+        i < args.length && t !== null && /^[-+]./.test(t) && t !== '--';
+        t = wordText(args[i])
+      ) {
         // Each `o` among the letters takes the next word as an option name (`set -euo pipefail`).
         for (let k = 1; k < t.length; k++) {
           if (t[k] === 'u') nounset = t[0] === '-';
@@ -229,24 +313,61 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
       }
       if (nounset !== null) {
         const span = { start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end };
-        out.push({ kind: 'write', name: nounset ? NOUNSET_ON : NOUNSET_OFF, how: 'set option', ...span }, { kind: 'unset', name: nounset ? NOUNSET_OFF : NOUNSET_ON, ...span });
+        out.push(
+          { kind: 'write', name: nounset ? NOUNSET_ON : NOUNSET_OFF, how: 'set option', ...span },
+          { kind: 'unset', name: nounset ? NOUNSET_OFF : NOUNSET_ON, ...span },
+        );
       }
       const dashes = wordText(args[i]) === '--' || wordText(args[i]) === '-';
       if (!dashes && i >= args.length) break;
       const rest = args.slice(dashes ? i + 1 : i);
       const { fixed, splat } = argumentCount(rest, globsStay);
-      out.push({ kind: 'args', how: 'set', count: fixed, splat, start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end });
+      out.push({
+        kind: 'args',
+        how: 'set',
+        count: fixed,
+        splat,
+        start: (args[0] as Word).start,
+        end: (args[args.length - 1] as Word).end,
+      });
       break;
     }
     case 'trap':
-      for (const handler of trapHandlers(args)) out.push({ kind: 'call', name: handler, pattern: null, via: null, litArgs: [], dynArgs: false, fixedArgs: 0, splat: false, trap: true, start: (args[1] as Word).start, end: (args[1] as Word).end });
+      for (const handler of trapHandlers(args))
+        out.push({
+          kind: 'call',
+          name: handler,
+          pattern: null,
+          via: null,
+          litArgs: [],
+          dynArgs: false,
+          fixedArgs: 0,
+          splat: false,
+          trap: true,
+          start: (args[1] as Word).start,
+          end: (args[1] as Word).end,
+        });
       break;
     case 'complete': {
       // `complete -F f cmd…`: bash runs f for each completion, with three arguments.
       const at = args.findIndex((w) => wordText(w) === '-F');
       const w = at === -1 ? undefined : args[at + 1];
       const f = wordText(w);
-      if (w && f) out.push({ kind: 'call', name: f, pattern: null, via: null, litArgs: [], dynArgs: false, fixedArgs: 3, splat: false, trap: true, later: 'complete', start: w.start, end: w.end });
+      if (w && f)
+        out.push({
+          kind: 'call',
+          name: f,
+          pattern: null,
+          via: null,
+          litArgs: [],
+          dynArgs: false,
+          fixedArgs: 3,
+          splat: false,
+          trap: true,
+          later: 'complete',
+          start: w.start,
+          end: w.end,
+        });
       break;
     }
     case '.':
@@ -292,7 +413,9 @@ function isQuotedAllArgs(w: Word): boolean {
   const only = w.parts.length === 1 ? w.parts[0] : undefined;
   if (only?.type !== 'DblQuoted' || only.parts.length !== 1) return false;
   const p = only.parts[0];
-  return p?.type === 'ParamExp' && p.param.value === '@' && !p.excl && !p.length && !p.index && !p.slice && !p.repl && !p.exp;
+  return (
+    p?.type === 'ParamExp' && p.param.value === '@' && !p.excl && !p.length && !p.index && !p.slice && !p.repl && !p.exp
+  );
 }
 
 /** True when a word gives at least one word whatever its expansions hold: it has literal text
@@ -310,5 +433,9 @@ function alwaysOneWord(w: Word, globsStay: boolean): boolean {
 /** `"$@"`, `"${a[@]}"`, `"${@:2}"`, `"${!pre@}"`: may give no word at all inside quotes. */
 function isListExpansion(p: Word['parts'][number]): boolean {
   if (p.type !== 'ParamExp') return false;
-  return p.param.value === '@' || p.names === '@' || (p.index?.word !== null && p.index?.word !== undefined && wordText(p.index.word) === '@');
+  return (
+    p.param.value === '@' ||
+    p.names === '@' ||
+    (p.index?.word !== null && p.index?.word !== undefined && wordText(p.index.word) === '@')
+  );
 }

@@ -42,8 +42,22 @@ export interface WordCtx {
   readonly globsStay: boolean;
 }
 
-export function newRegion(shape: Region['shape'], span: { start: number; end: number }, name: string | null = null): Region {
-  return { kind: 'region', shape, start: span.start, end: span.end, name, events: [], facts: null, skipFacts: null, flag: false };
+export function newRegion(
+  shape: Region['shape'],
+  span: { start: number; end: number },
+  name: string | null = null,
+): Region {
+  return {
+    kind: 'region',
+    shape,
+    start: span.start,
+    end: span.end,
+    name,
+    events: [],
+    facts: null,
+    skipFacts: null,
+    flag: false,
+  };
 }
 
 export type MutableCtx = { -readonly [K in keyof WordCtx]: WordCtx[K] };
@@ -124,7 +138,12 @@ function push(ctx: WordCtx, e: Event): void {
 
 export function walkWord(word: Word | null, ctx: WordCtx): void {
   if (!word) return;
-  const expands = ctx.bash && (ctx.place === 'argument' || ctx.place === 'test-argument' || ctx.place === 'command-name' || ctx.place === 'for-list');
+  const expands =
+    ctx.bash &&
+    (ctx.place === 'argument' ||
+      ctx.place === 'test-argument' ||
+      ctx.place === 'command-name' ||
+      ctx.place === 'for-list');
   if (!(expands && hasBraceExpansion(word))) return walkParts(word.parts, ctx);
   const c = copyCtx(ctx);
   c.braceWord = true;
@@ -191,7 +210,8 @@ const SET_TESTS = new Set(['-', '+', '?', '=']);
 function formOf(p: ParamExp): ReferenceForm {
   const name = p.param.value;
   if (p.names) return 'list';
-  if (p.excl) return p.index && isListSubscript(p.index) ? 'list' : p.exp && GUARDS.has(p.exp.op) ? 'guarded' : 'indirect';
+  if (p.excl)
+    return p.index && isListSubscript(p.index) ? 'list' : p.exp && GUARDS.has(p.exp.op) ? 'guarded' : 'indirect';
   if (p.exp && GUARDS.has(p.exp.op)) return 'guarded';
   // `$@ $* $# $? $$ $- $0` are never unset, whatever is done to them (`${#@}`, `${@:2}`).
   if (name.length === 1 && '@*#?$0-'.includes(name)) return 'special';
@@ -229,10 +249,18 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
     braceExpanded: ctx.braceWord && p.short,
   };
   push(ctx, read);
-  if (p.exp && SET_TESTS.has(p.exp.op)) push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: `\${${name}${p.exp.op}…}` });
-  if (p.exp && (p.exp.op === '=' || p.exp.op === ':=')) push(ctx, { kind: 'write', name, start: p.start, end: p.end, how: 'default-assign' });
+  if (p.exp && SET_TESTS.has(p.exp.op))
+    push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: `\${${name}${p.exp.op}…}` });
+  if (p.exp && (p.exp.op === '=' || p.exp.op === ':='))
+    push(ctx, { kind: 'write', name, start: p.start, end: p.end, how: 'default-assign' });
   // Most expansions are a bare `$X` or a literal default: nothing inside to walk, no context to build.
-  if (!p.index && !p.slice && (!p.repl || (isInert(p.repl.orig) && isInert(p.repl.with))) && (!p.exp || isInert(p.exp.word))) return;
+  if (
+    !p.index &&
+    !p.slice &&
+    (!p.repl || (isInert(p.repl.orig) && isInert(p.repl.with))) &&
+    (!p.exp || isInert(p.exp.word))
+  )
+    return;
   const inner = nestedCtx(ctx, 'parameter-word');
   inner.arith = null;
   if (p.index) walkSubscript(p.index, name, inner);
@@ -291,7 +319,9 @@ const ASSIGN_OPS = new Set(['=', '*=', '/=', '%=', '+=', '-=', '<<=', '>>=', '&=
 
 /** Arithmetic, iteratively: `a+b+c+…` nests as deep as it is long. */
 export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
-  const stack: { e: ArithmExpr; whole: boolean; target: 'none' | 'pure' | 'update' }[] = [{ e: expr, whole: true, target: 'none' }];
+  const stack: { e: ArithmExpr; whole: boolean; target: 'none' | 'pure' | 'update' }[] = [
+    { e: expr, whole: true, target: 'none' },
+  ];
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const { e, whole, target } = top;
     switch (e.type) {
@@ -317,7 +347,14 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
           });
         }
         if (e.index) walkSubscript(e.index, e.name.value, outsideArith(ctx));
-        if (target !== 'none') push(ctx, { kind: 'write', name: e.name.value, start: e.start, end: e.end, how: target === 'pure' ? 'arithmetic' : 'arithmetic-update' });
+        if (target !== 'none')
+          push(ctx, {
+            kind: 'write',
+            name: e.name.value,
+            start: e.start,
+            end: e.end,
+            how: target === 'pure' ? 'arithmetic' : 'arithmetic-update',
+          });
         break;
       }
       case 'ArithmWord': {
@@ -329,7 +366,10 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
       case 'ArithmBinary':
         if (ASSIGN_OPS.has(e.op)) {
           // The right side is evaluated before the target is written: pop y first.
-          stack.push({ e: e.x, whole: false, target: e.op === '=' ? 'pure' : 'update' }, { e: e.y, whole: false, target: 'none' });
+          stack.push(
+            { e: e.x, whole: false, target: e.op === '=' ? 'pure' : 'update' },
+            { e: e.y, whole: false, target: 'none' },
+          );
         } else {
           stack.push({ e: e.y, whole: false, target: 'none' }, { e: e.x, whole: false, target: 'none' });
         }
@@ -341,7 +381,11 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
         stack.push({ e: e.x, whole: true, target: 'none' });
         break;
       case 'ArithmTernary':
-        stack.push({ e: e.else, whole: false, target: 'none' }, { e: e.then, whole: false, target: 'none' }, { e: e.cond, whole: false, target: 'none' });
+        stack.push(
+          { e: e.else, whole: false, target: 'none' },
+          { e: e.then, whole: false, target: 'none' },
+          { e: e.cond, whole: false, target: 'none' },
+        );
         break;
     }
   }
@@ -364,7 +408,8 @@ export function walkTest(expr: TestExpr, ctx: WordCtx): void {
       case 'TestBinary':
         stack.push(e.y, e.x);
         // A failed match leaves BASH_REMATCH an empty array; a passed one sets element 0 (guards.ts).
-        if (e.op === '=~') push(ctx, { kind: 'write', name: arrayKey('BASH_REMATCH'), start: e.start, end: e.end, how: 'regex-match' });
+        if (e.op === '=~')
+          push(ctx, { kind: 'write', name: arrayKey('BASH_REMATCH'), start: e.start, end: e.end, how: 'regex-match' });
         break;
       case 'TestUnary': {
         const name = e.op === '-v' && e.x.type === 'TestWord' ? nameOf(e.x.word) : null;
@@ -383,8 +428,7 @@ export function walkTest(expr: TestExpr, ctx: WordCtx): void {
             arith.inWord = true;
           }
           walkArith(e.arith, arith);
-        }
-        else walkWord(e.word, (operand ??= withPlace(ctx, 'test')));
+        } else walkWord(e.word, (operand ??= withPlace(ctx, 'test')));
         break;
     }
   }

@@ -8,7 +8,18 @@ import { batsEvents, batsRunTarget } from './bats.js';
 import { argumentCount, builtinEvents, commandName, destructiveCommand, nameOf, wordText } from './builtins.js';
 import { conditionFacts, type ConditionFacts } from './guards.js';
 import { knownAssocNames, learnAssocNames, type AssocNames } from './collect-assoc.js';
-import { copyCtx, isInert, newRegion, walkArith, walkParts, walkSubscript, walkTest, walkWord, withPlace, type WordCtx } from './collect-words.js';
+import {
+  copyCtx,
+  isInert,
+  newRegion,
+  walkArith,
+  walkParts,
+  walkSubscript,
+  walkTest,
+  walkWord,
+  withPlace,
+  type WordCtx,
+} from './collect-words.js';
 import { arrayKey, type Event, type Fact, type Region } from './model.js';
 import { isDigits, isVariableName } from './shell-vars.js';
 
@@ -45,8 +56,12 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): R
     bats,
     inBackquote: false,
     braceWord: false,
-    lastpipe: file.dialect === 'bash' && text.includes('lastpipe') && /\bshopt\s+-s\s+([\w-]+\s+)*lastpipe\b/.test(text),
-    globsStay: !((text.includes('nullglob') || text.includes('failglob')) && /\bshopt\s+-s\s+([\w-]+\s+)*(nullglob|failglob)\b/.test(text)),
+    lastpipe:
+      file.dialect === 'bash' && text.includes('lastpipe') && /\bshopt\s+-s\s+([\w-]+\s+)*lastpipe\b/.test(text),
+    globsStay: !(
+      (text.includes('nullglob') || text.includes('failglob')) &&
+      /\bshopt\s+-s\s+([\w-]+\s+)*(nullglob|failglob)\b/.test(text)
+    ),
   };
   walkStmts(file.stmts, top);
   return root;
@@ -56,7 +71,12 @@ function walkStmts(stmts: readonly Stmt[], ctx: WordCtx): void {
   for (const s of stmts) walkStmt(s, ctx);
 }
 
-function sub(ctx: WordCtx, shape: Region['shape'], span: { start: number; end: number }, name: string | null = null): WordCtx {
+function sub(
+  ctx: WordCtx,
+  shape: Region['shape'],
+  span: { start: number; end: number },
+  name: string | null = null,
+): WordCtx {
   const region = newRegion(shape, span, name);
   ctx.region.events.push(region);
   const c = copyCtx(ctx);
@@ -133,11 +153,13 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         for (const w of cmd.loop.items ?? []) walkWord(w, list);
         const loop = sub(ctx, 'loop', cmd);
         // A literal word in the list: the body runs at least once.
-        if (!cmd.select && (cmd.loop.items ?? []).some((w) => argumentCount([w], ctx.globsStay).fixed > 0)) loop.region.skipFacts = IMPOSSIBLE;
+        if (!cmd.select && (cmd.loop.items ?? []).some((w) => argumentCount([w], ctx.globsStay).fixed > 0))
+          loop.region.skipFacts = IMPOSSIBLE;
         const n = cmd.loop.name;
         // `for x in a b` assigns x before the body; an empty list (or no "$@") leaves it unset.
         loop.region.events.push({ kind: 'write', name: n.value, start: n.start, end: n.end, how: 'for' });
-        if (cmd.select) loop.region.events.push({ kind: 'write', name: 'REPLY', start: n.start, end: n.end, how: 'for' });
+        if (cmd.select)
+          loop.region.events.push({ kind: 'write', name: 'REPLY', start: n.start, end: n.end, how: 'for' });
         walkStmts(cmd.body, loop);
       } else {
         const arith = withPlace(ctx, 'arithmetic');
@@ -160,8 +182,15 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         // `case $X in start)`: a pattern that cannot match an empty word shows X is set.
         if (subject !== null && item.patterns.every(needsAChar)) {
           // `case "${1-}" in node)`: an arm that matched a non-empty word shows $1 was passed.
-          const facts: Fact[] = [isDigits(subject) ? { kind: 'argc', min: Number(subject) } : { kind: 'set', name: subject }];
-          if (getoptsLoop && subject === getoptsLoop.name && item.patterns.every((p) => takesArgument(getoptsLoop as Getopts, p))) facts.push({ kind: 'set', name: 'OPTARG' });
+          const facts: Fact[] = [
+            isDigits(subject) ? { kind: 'argc', min: Number(subject) } : { kind: 'set', name: subject },
+          ];
+          if (
+            getoptsLoop &&
+            subject === getoptsLoop.name &&
+            item.patterns.every((p) => takesArgument(getoptsLoop as Getopts, p))
+          )
+            facts.push({ kind: 'set', name: 'OPTARG' });
           arm.region.facts = facts;
         }
         const pattern = withPlace(arm, 'case-pattern');
@@ -220,7 +249,11 @@ function walkBinary(cmd: BinaryCmd, ctx: WordCtx): void {
   const isPipe = cmd.op === '|' || cmd.op === '|&';
   const chain: BinaryCmd[] = [cmd];
   let left: Stmt = cmd.x;
-  while (left.cmd?.type === 'BinaryCmd' && (left.cmd.op === '|' || left.cmd.op === '|&') === isPipe && left.redirs.length === 0) {
+  while (
+    left.cmd?.type === 'BinaryCmd' &&
+    (left.cmd.op === '|' || left.cmd.op === '|&') === isPipe &&
+    left.redirs.length === 0
+  ) {
     chain.push(left.cmd);
     left = left.cmd.x;
   }
@@ -242,13 +275,21 @@ function walkBinary(cmd: BinaryCmd, ctx: WordCtx): void {
     c.region.skipFacts = link.op === '&&' ? facts.whenFalse : facts.whenTrue;
     // In `a && b && c` c runs only where b ran; in `a && b || c` it is skipped only there.
     const x = link.x;
-    c.region.flag = x.cmd?.type === 'BinaryCmd' && (x.cmd.op === '&&' || x.cmd.op === '||') && x.redirs.length === 0 && !x.negated;
+    c.region.flag =
+      x.cmd?.type === 'BinaryCmd' && (x.cmd.op === '&&' || x.cmd.op === '||') && x.redirs.length === 0 && !x.negated;
     walkStmt(y, c);
   }
 }
 
 function walkRedirect(r: Redirect, ctx: WordCtx): void {
-  if (r.fdVar) ctx.region.events.push({ kind: 'write', name: r.fdVar.value, start: r.fdVar.start, end: r.fdVar.end, how: 'fd-variable' });
+  if (r.fdVar)
+    ctx.region.events.push({
+      kind: 'write',
+      name: r.fdVar.value,
+      start: r.fdVar.start,
+      end: r.fdVar.end,
+      how: 'fd-variable',
+    });
   if (r.op === '<<' || r.op === '<<-') {
     // The delimiter is never expanded; a quoted one makes the body literal.
     ctx.assoc.skip(r.word);
@@ -284,15 +325,30 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
   // `a+=x` reads nothing under set -u: bash appends to an unset variable without complaint.
   if (!writes || !name || a.naked) return;
   if (a.array || a.index) {
-    ctx.region.events.push({ kind: 'write', name: arrayKey(name), start: a.start, end: a.end, how: 'array', value: null });
+    ctx.region.events.push({
+      kind: 'write',
+      name: arrayKey(name),
+      start: a.start,
+      end: a.end,
+      how: 'array',
+      value: null,
+    });
     // Element 0 (see arrayKey): `(w …)` and `+=(w …)` give it when some word is certain to give a
     // word (the words fill the array from index 0; appended to an empty array, one becomes element
     // 0); `a[i]=v` and `([k]=v …)` are taken to give it (which element a read asks for is not followed).
-    const certain = (el: (typeof elems)[number]): boolean => !el.index && el.value !== null && argumentCount([el.value], ctx.globsStay).fixed > 0;
+    const certain = (el: (typeof elems)[number]): boolean =>
+      !el.index && el.value !== null && argumentCount([el.value], ctx.globsStay).fixed > 0;
     const first = elems[0];
     if (a.array && !(first !== undefined && (first.index !== null || elems.some(certain)))) return;
   }
-  ctx.region.events.push({ kind: 'write', name, start: a.start, end: a.end, how, value: a.array || a.index ? null : a.value });
+  ctx.region.events.push({
+    kind: 'write',
+    name,
+    start: a.start,
+    end: a.end,
+    how,
+    value: a.array || a.index ? null : a.value,
+  });
 }
 
 /** Walks the subscript of an assignment to `name`; without a name, only looks for declarations. */
@@ -344,7 +400,8 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
       walkWord(w, nameCtx);
     }
   }
-  if (named && runs === -1) for (const e of builtinEvents(named.name, cmd.args, named.index, ctx.globsStay)) ctx.region.events.push(e);
+  if (named && runs === -1)
+    for (const e of builtinEvents(named.name, cmd.args, named.index, ctx.globsStay)) ctx.region.events.push(e);
   if (runs === -1 && args.length > 0) pushCall(args, ctx);
   if (ctx.bats) for (const e of batsEvents(cmd.args)) ctx.region.events.push(e);
 }
@@ -381,7 +438,19 @@ function pushCall(args: readonly Word[], ctx: WordCtx): void {
     else if (isFunctionName(t) && !litArgs.includes(t)) litArgs.push(t);
   }
   const pattern = name === null ? namePattern(first) : null;
-  ctx.region.events.push({ kind: 'call', name, pattern, via: name === null ? commandVariable(first) : null, litArgs, dynArgs, fixedArgs: fixed, splat, trap: false, start: first.start, end });
+  ctx.region.events.push({
+    kind: 'call',
+    name,
+    pattern,
+    via: name === null ? commandVariable(first) : null,
+    litArgs,
+    dynArgs,
+    fixedArgs: fixed,
+    splat,
+    trap: false,
+    start: first.start,
+    end,
+  });
 }
 
 /** The events of `eval WORD…` whose words are all literal text, placed at the first word (their
@@ -401,11 +470,14 @@ function evalEvents(words: readonly Word[], ctx: WordCtx): Event[] | null {
   const at = (words[0] as Word).start;
   const place = (e: Event): Event | null => {
     if (e.kind === 'read' || e.kind === 'set-test') return null;
-    if (e.kind === 'region') return { ...e, start: at, end: at, events: e.events.map(place).filter((x): x is Event => x !== null) };
+    if (e.kind === 'region')
+      return { ...e, start: at, end: at, events: e.events.map(place).filter((x): x is Event => x !== null) };
     if (e.kind === 'write') return { ...e, start: at, end: at, value: null };
     return { ...e, start: at, end: at } as Event;
   };
-  return collectEvents(file, code, { bats: ctx.bats }).events.map(place).filter((x): x is Event => x !== null);
+  return collectEvents(file, code, { bats: ctx.bats })
+    .events.map(place)
+    .filter((x): x is Event => x !== null);
 }
 
 /** The variable a command word is, alone: `$cmd`, `"$cmd"`, `${cmd}`, `"$@"`, `$1`,
@@ -458,19 +530,50 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
     if (a.naked && !a.name) {
       walkWord(a.value, option);
       // `export "$name"=value`: assigns a variable whose name is computed.
-      if (!functions && a.value && wordText(a.value) === null && a.value.parts.some((p) => p.type === 'Lit' && p.value.includes('='))) {
-        ctx.region.events.push({ kind: 'opaque', what: `\`${variant}\` with a computed name`, start: a.start, end: a.end });
+      if (
+        !functions &&
+        a.value &&
+        wordText(a.value) === null &&
+        a.value.parts.some((p) => p.type === 'Lit' && p.value.includes('='))
+      ) {
+        ctx.region.events.push({
+          kind: 'opaque',
+          what: `\`${variant}\` with a computed name`,
+          start: a.start,
+          end: a.end,
+        });
       }
       continue;
     }
     if (functions || !a.name) {
       ctx.assoc.skip(a);
       // `export -f f`: a child bash may run f later, with any arguments.
-      if (functions && variant === 'export' && a.name) ctx.region.events.push({ kind: 'call', name: a.name.value, pattern: null, via: null, litArgs: [], dynArgs: false, fixedArgs: 0, splat: false, trap: true, later: 'export', start: a.start, end: a.end });
+      if (functions && variant === 'export' && a.name)
+        ctx.region.events.push({
+          kind: 'call',
+          name: a.name.value,
+          pattern: null,
+          via: null,
+          litArgs: [],
+          dynArgs: false,
+          fixedArgs: 0,
+          splat: false,
+          trap: true,
+          later: 'export',
+          start: a.start,
+          end: a.end,
+        });
       continue;
     }
     const name = a.name.value;
-    ctx.region.events.push({ kind: 'declare', name, start: a.start, end: a.end, flags: `${variant} ${flags}`.trim(), valued: !a.naked });
+    ctx.region.events.push({
+      kind: 'declare',
+      name,
+      start: a.start,
+      end: a.end,
+      flags: `${variant} ${flags}`.trim(),
+      valued: !a.naked,
+    });
     if (a.naked) {
       // `declare -p NAME` fails when NAME is unset: a test of set-ness.
       if (/p/.test(flags) && (variant === 'declare' || variant === 'typeset')) {
@@ -493,7 +596,8 @@ function quotedLetArg(text: string, pos: number): boolean {
 /** `while true`, `while :`, `until false`: the loop is left only by `break` (or exit). */
 function isConstantCondition(cond: readonly Stmt[], want: boolean): boolean {
   const last = cond[cond.length - 1];
-  if (cond.length !== 1 || !last || last.negated || last.cmd?.type !== 'CallExpr' || last.cmd.args.length !== 1) return false;
+  if (cond.length !== 1 || !last || last.negated || last.cmd?.type !== 'CallExpr' || last.cmd.args.length !== 1)
+    return false;
   const t = wordText(last.cmd.args[0]);
   return want ? t === 'true' || t === ':' : t === 'false';
 }
@@ -511,7 +615,8 @@ function factsOf(stmts: readonly Stmt[]): ConditionFacts {
   const last = stmts[stmts.length - 1];
   const cmd = last?.cmd;
   // A redirection that may fail makes the command fail; these do not.
-  if (!last || !last.redirs.every((r) => wordText(r.word) === '/dev/null' || r.op === '>&')) return conditionFacts(stmts);
+  if (!last || !last.redirs.every((r) => wordText(r.word) === '/dev/null' || r.op === '>&'))
+    return conditionFacts(stmts);
   let out: ConditionFacts | null = null;
   if (cmd?.type === 'CallExpr' && cmd.assigns.length === 0 && cmd.args.length === 1) {
     const name = wordText(cmd.args[0]);
@@ -519,7 +624,9 @@ function factsOf(stmts: readonly Stmt[]): ConditionFacts {
     else if (name === 'false') out = { whenTrue: IMPOSSIBLE, whenFalse: [] };
   } else if (cmd?.type === 'DeclClause' && (cmd.variant.value === 'declare' || cmd.variant.value === 'typeset')) {
     // `declare -p X Y` fails when any of them is unset.
-    const words = cmd.args.map((a) => (a.naked && !a.name ? wordText(a.value ?? undefined) : a.naked && a.name ? a.name.value : null));
+    const words = cmd.args.map((a) =>
+      a.naked && !a.name ? wordText(a.value ?? undefined) : a.naked && a.name ? a.name.value : null,
+    );
     const names = words.filter((w) => w !== '-p');
     if (words[0] === '-p' && names.length > 0 && names.every((n) => n !== null && isVariableName(n))) {
       out = { whenTrue: names.map((n) => ({ kind: 'set', name: n as string })), whenFalse: [] };
@@ -532,7 +639,11 @@ function factsOf(stmts: readonly Stmt[]): ConditionFacts {
 /** The variable a case word is, when it is only `$X`, `${X}`, `${X:-}` or `${X-}` (quoted or not). */
 function caseSubject(word: Word): string | null {
   const v = commandVariable(word);
-  return v !== null && (isVariableName(v.name) || (isDigits(v.name) && v.name !== '0')) && (v.fallback === null || v.fallback === '') ? v.name : null;
+  return v !== null &&
+    (isVariableName(v.name) || (isDigits(v.name) && v.name !== '0')) &&
+    (v.fallback === null || v.fallback === '')
+    ? v.name
+    : null;
 }
 
 /** A case pattern that no empty word matches: it has a character besides `*` (a literal, `?`, a
@@ -543,7 +654,8 @@ function needsAChar(pattern: Word): boolean {
     if (p.type === 'Lit') {
       for (let k = 0; !need && k < p.value.length; k++) if (p.value.charCodeAt(k) !== 42 /* * */) need = true;
     } else if (p.type === 'SglQuoted' && !p.dollar) need ||= p.value !== '';
-    else if (p.type === 'DblQuoted' && p.parts.every((q) => q.type === 'Lit')) need ||= p.parts.some((q) => q.type === 'Lit' && q.value !== '');
+    else if (p.type === 'DblQuoted' && p.parts.every((q) => q.type === 'Lit'))
+      need ||= p.parts.some((q) => q.type === 'Lit' && q.value !== '');
     else return false;
   }
   return need;
@@ -561,7 +673,14 @@ let getoptsLoop: Getopts | null = null;
 /** `getopts 'ab:' opt` as the whole condition, with a literal option string. */
 function getoptsOf(cond: readonly Stmt[]): Getopts | null {
   const last = cond.length === 1 ? cond[0] : undefined;
-  if (!last || last.negated || last.cmd?.type !== 'CallExpr' || last.cmd.args.length !== 3 || wordText(last.cmd.args[0]) !== 'getopts') return null;
+  if (
+    !last ||
+    last.negated ||
+    last.cmd?.type !== 'CallExpr' ||
+    last.cmd.args.length !== 3 ||
+    wordText(last.cmd.args[0]) !== 'getopts'
+  )
+    return null;
   const optstring = wordText(last.cmd.args[1]);
   const name = nameOf(last.cmd.args[2]);
   return optstring !== null && name !== null ? { optstring, name } : null;

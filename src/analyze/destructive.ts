@@ -92,7 +92,11 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
     const old = handledAt.get(key);
     if (!old || at < old.at) handledAt.set(key, { at, how });
   };
-  const tests = (r: Read): boolean => r.place === 'test' || r.place === 'test-argument' || r.place === 'case-word' || (r.op !== null && GUARD_OPS.has(r.op));
+  const tests = (r: Read): boolean =>
+    r.place === 'test' ||
+    r.place === 'test-argument' ||
+    r.place === 'case-word' ||
+    (r.op !== null && GUARD_OPS.has(r.op));
   // Functions that test their arguments (`check_plugin() { [ -z "$1" ] && die …`): a value passed
   // to one counts as tested.
   const testers = new Set<string>();
@@ -106,15 +110,22 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
   const open: { end: number; name: string }[] = [];
   let next = 0;
   for (const r of reads.slice().sort((a, b) => a.start - b.start)) {
-    while (next < fileCalls.length && (fileCalls[next] as { start: number }).start < r.start) open.push(fileCalls[next++] as { end: number; name: string });
+    while (next < fileCalls.length && (fileCalls[next] as { start: number }).start < r.start)
+      open.push(fileCalls[next++] as { end: number; name: string });
     while (open.length > 0 && (open[open.length - 1] as { end: number }).end < r.end) open.pop();
     const fn = fnOf.get(r) ?? null;
     const key = scopeOf(fn, r.name);
     if (r.op !== null && GUARD_OPS.has(r.op)) mark(key, r.start, `reads it as \`\${${r.name}${r.op}…}\``);
     else if (tests(r)) mark(key, r.start, 'tests it');
-    else if (r.place === 'argument' && open.length > 0) mark(key, r.start, `passes it to ${(open[open.length - 1] as { name: string }).name}, which tests its arguments,`);
+    else if (r.place === 'argument' && open.length > 0)
+      mark(
+        key,
+        r.start,
+        `passes it to ${(open[open.length - 1] as { name: string }).name}, which tests its arguments,`,
+      );
     // `[ $# -lt 1 ]` tests every positional parameter of the scope.
-    if (r.name === '#' && (r.place === 'test' || r.place === 'test-argument' || r.place === 'arithmetic')) mark(scopeOf(fn, '#'), r.start, 'tests $#');
+    if (r.name === '#' && (r.place === 'test' || r.place === 'test-argument' || r.place === 'arithmetic'))
+      mark(scopeOf(fn, '#'), r.start, 'tests $#');
   }
   for (const [fn, at] of shifts) mark(scopeOf(fn, '#'), at, 'shifts or sets the arguments');
   const handledOf = (fn: Region | null, name: string): { at: number; how: string } | null => {
@@ -157,8 +168,20 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
     const word = text.slice(r.pathWord.start, r.pathWord.end);
     // `find $D -delete` with an empty, unquoted $D runs `find -delete`: on the current directory.
     const alone = loneParam(r.pathWord) === r.node;
-    const emptied = alone ? (r.quoting === 'unquoted' && r.destructive.startsWith('find') ? '.' : null) : emptyText(text, r.pathWord, r);
-    const use: DestructiveUse = { command: r.destructive, at: r.start, word, emptied, via: null, dangerous: emptied !== null, handled: handledOf(fn, r.name) };
+    const emptied = alone
+      ? r.quoting === 'unquoted' && r.destructive.startsWith('find')
+        ? '.'
+        : null
+      : emptyText(text, r.pathWord, r);
+    const use: DestructiveUse = {
+      command: r.destructive,
+      at: r.start,
+      word,
+      emptied,
+      via: null,
+      dangerous: emptied !== null,
+      handled: handledOf(fn, r.name),
+    };
     if (better(use, uses.get(r))) uses.set(r, use);
     visit(fn, r.name, use);
   }
@@ -171,8 +194,19 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
       for (const r of readsIn(w)) {
         if (r.name === item.name) continue;
         const fn = fnOf.get(r) ?? null;
-        const handled = item.use.handled ?? handledOf(fn, r.name) ?? (again ? { at: again.start, how: `assigns ${item.name} again` } : null);
-        const use: DestructiveUse = { command: item.use.command, at: item.use.at, word: item.use.word, emptied: null, via: item.name, dangerous: item.use.dangerous || lone !== r.node, handled };
+        const handled =
+          item.use.handled ??
+          handledOf(fn, r.name) ??
+          (again ? { at: again.start, how: `assigns ${item.name} again` } : null);
+        const use: DestructiveUse = {
+          command: item.use.command,
+          at: item.use.at,
+          word: item.use.word,
+          emptied: null,
+          via: item.name,
+          dangerous: item.use.dangerous || lone !== r.node,
+          handled,
+        };
         if (better(use, uses.get(r))) uses.set(r, use);
         visit(fn, r.name, use);
       }

@@ -7,7 +7,17 @@
 // "false") and a variable whose value looks like a `[` operator. What is not understood gives no
 // fact. Assumed: `[`, `test`, `echo` ... are the builtins (not functions) and IFS has no digits.
 
-import type { ArithmExpr, CallExpr, Command, ParamExp, Redirect, Stmt, TestExpr, Word, WordPart } from '../parse/index.js';
+import type {
+  ArithmExpr,
+  CallExpr,
+  Command,
+  ParamExp,
+  Redirect,
+  Stmt,
+  TestExpr,
+  Word,
+  WordPart,
+} from '../parse/index.js';
 import type { Fact } from './model.js';
 
 export interface ConditionFacts {
@@ -225,8 +235,17 @@ function abortOnError(e: Evaluated): Outcome {
 }
 
 /** `-e ""` and the like are false: a file test that passes had a non-empty operand. */
-const FILE_TESTS: ReadonlySet<string> = new Set('-a -b -c -d -e -f -g -h -k -p -r -s -u -w -x -G -L -N -O -S'.split(' '));
-const ARITH_RELS: Readonly<Record<string, Rel>> = { '-eq': 'eq', '-ne': 'ne', '-lt': 'lt', '-le': 'le', '-gt': 'gt', '-ge': 'ge' };
+const FILE_TESTS: ReadonlySet<string> = new Set(
+  '-a -b -c -d -e -f -g -h -k -p -r -s -u -w -x -G -L -N -O -S'.split(' '),
+);
+const ARITH_RELS: Readonly<Record<string, Rel>> = {
+  '-eq': 'eq',
+  '-ne': 'ne',
+  '-lt': 'lt',
+  '-le': 'le',
+  '-gt': 'gt',
+  '-ge': 'ge',
+};
 
 function leafOutcome(c: Cond, ctx: Context): Evaluated {
   switch (c.kind) {
@@ -329,9 +348,12 @@ function fromTestExpr(e: TestExpr): Cond {
       return { kind: 'nonempty', operand: { word: e.word, pattern: false } };
     case 'TestUnary':
       if (e.op === '!') return { kind: 'not', x: fromTestExpr(e.x) };
-      return e.x.type === 'TestWord' ? { kind: 'unary', op: e.op, operand: { word: e.x.word, pattern: false } } : OPAQUE;
+      return e.x.type === 'TestWord'
+        ? { kind: 'unary', op: e.op, operand: { word: e.x.word, pattern: false } }
+        : OPAQUE;
     case 'TestBinary': {
-      if (e.op === '&&' || e.op === '||') return { kind: e.op === '&&' ? 'and' : 'or', x: fromTestExpr(e.x), y: fromTestExpr(e.y) };
+      if (e.op === '&&' || e.op === '||')
+        return { kind: e.op === '&&' ? 'and' : 'or', x: fromTestExpr(e.x), y: fromTestExpr(e.y) };
       if (e.x.type !== 'TestWord' || e.y.type !== 'TestWord') return OPAQUE;
       const pattern = e.op === '==' || e.op === '=' || e.op === '!=';
       return { kind: 'binary', op: e.op, x: { word: e.x.word, pattern: false }, y: { word: e.y.word, pattern } };
@@ -342,7 +364,14 @@ function fromTestExpr(e: TestExpr): Cond {
 // ---------------------------------------------------------------------------------------------
 // `(( … ))`
 
-const ARITH_OPS: Readonly<Record<string, Rel>> = { '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' };
+const ARITH_OPS: Readonly<Record<string, Rel>> = {
+  '==': 'eq',
+  '!=': 'ne',
+  '<': 'lt',
+  '<=': 'le',
+  '>': 'gt',
+  '>=': 'ge',
+};
 
 function fromArith(e: ArithmExpr): Cond {
   switch (e.type) {
@@ -384,7 +413,17 @@ interface Token {
 }
 
 const TEST_UNARY: ReadonlySet<string> = new Set([...FILE_TESTS, '-n', '-z', '-o', '-t', '-v', '-R']);
-const TEST_BINARY: ReadonlySet<string> = new Set(['=', '==', '!=', '<', '>', '-nt', '-ot', '-ef', ...Object.keys(ARITH_RELS)]);
+const TEST_BINARY: ReadonlySet<string> = new Set([
+  '=',
+  '==',
+  '!=',
+  '<',
+  '>',
+  '-nt',
+  '-ot',
+  '-ef',
+  ...Object.keys(ARITH_RELS),
+]);
 
 function testCommandOutcome(cmd: CallExpr): Outcome {
   const parsed = testCommand(cmd);
@@ -427,7 +466,8 @@ function unquotedForm(words: readonly Word[]): Cond | null {
   if (last === undefined || !isUnquotedGuard(last)) return null;
   const operand: Operand = { word: last, pattern: false };
   if (words.length === 1) return { kind: 'nonempty', operand };
-  if (words.length === 2 && words[0] !== undefined && literalOf(words[0])?.text === '-z') return { kind: 'unary', op: '-z', operand };
+  if (words.length === 2 && words[0] !== undefined && literalOf(words[0])?.text === '-z')
+    return { kind: 'unary', op: '-z', operand };
   return null;
 }
 

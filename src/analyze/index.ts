@@ -5,5 +5,13 @@
 export { BLOCK_BEGIN, BLOCK_END, type ExistingBlock } from './block-site.js';
 export { wordText } from './builtins.js';
 export type { Quoting } from './model.js';
-export { isFileDisabled, planFixes, readsLineNumbers, transformPrefix, type Plan, type PlannedRead, type PlanOptions } from './plan.js';
+export {
+  isFileDisabled,
+  planFixes,
+  readsLineNumbers,
+  transformPrefix,
+  type Plan,
+  type PlannedRead,
+  type PlanOptions,
+} from './plan.js';
 export { isPlainValue, isVariableName } from './shell-vars.js';

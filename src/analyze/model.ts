@@ -224,7 +224,10 @@ export function isLocalDeclaration(flags: string): boolean {
 
 /** What a test that passed or failed shows about the state: NAME is set, there are at least
  * `min` positional parameters, or that outcome cannot happen (`true` never fails). */
-export type Fact = { readonly kind: 'set'; readonly name: string } | { readonly kind: 'argc'; readonly min: number } | { readonly kind: 'impossible' };
+export type Fact =
+  | { readonly kind: 'set'; readonly name: string }
+  | { readonly kind: 'argc'; readonly min: number }
+  | { readonly kind: 'impossible' };
 
 /** A stretch of code with one control shape:
  * - `script`: the top level; `function`: a function body (runs when called);

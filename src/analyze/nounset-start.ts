@@ -29,7 +29,30 @@ export function nounsetAtStart(text: string): NounsetState {
 
 /** Commands that only define or set things up: a file whose top level runs nothing else is a
  * library, whatever its first line says. */
-const SETUP = new Set(['set', 'shopt', 'export', 'readonly', 'declare', 'typeset', 'local', 'source', '.', ':', 'true', 'false', 'return', 'alias', 'complete', 'unset', 'trap', 'test', 'builtin', 'command', 'hash', 'umask']);
+const SETUP = new Set([
+  'set',
+  'shopt',
+  'export',
+  'readonly',
+  'declare',
+  'typeset',
+  'local',
+  'source',
+  '.',
+  ':',
+  'true',
+  'false',
+  'return',
+  'alias',
+  'complete',
+  'unset',
+  'trap',
+  'test',
+  'builtin',
+  'command',
+  'hash',
+  'umask',
+]);
 
 /** Whether other files may source this one and call its functions with any arguments: its top
  * level does nothing but define functions and set variables and options. A file with work of its

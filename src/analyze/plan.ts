@@ -11,10 +11,28 @@ import { collectEvents } from './collect.js';
 import { analyzeFlow, type FlowNote, type FlowPos, type ReadStatus } from './flow/index.js';
 import { emptyArrayDeclarations } from './array-declarations.js';
 import { destructiveUses, type DestructiveUse } from './destructive.js';
-import { forEachEvent, type Event, type NounsetState, type Quoting, type Read, type Region, type SetTest, type Source, type Unset, type Write } from './model.js';
+import {
+  forEachEvent,
+  type Event,
+  type NounsetState,
+  type Quoting,
+  type Read,
+  type Region,
+  type SetTest,
+  type Source,
+  type Unset,
+  type Write,
+} from './model.js';
 import { looksLikeLibrary, nounsetAtStart } from './nounset-start.js';
 import { sourceLoader } from './sourced/index.js';
-import { isAlwaysSet, isBlockUnsafe, isPlainValue, isPositional, isShellManaged, isVariableName } from './shell-vars.js';
+import {
+  isAlwaysSet,
+  isBlockUnsafe,
+  isPlainValue,
+  isPositional,
+  isShellManaged,
+  isVariableName,
+} from './shell-vars.js';
 
 export interface PlanOptions {
   readonly dialect: Dialect;
@@ -89,7 +107,12 @@ export interface Plan {
   /** Why block style fell back to inline to move no line, or null. */
   readonly linesKept: 'configuration' | 'bats' | 'line numbers' | null;
   /** `local -a X` declarations that get `=()`, and the lines of the `${#X[@]}` reads that need it. */
-  readonly arrayDeclarations: readonly { readonly start: number; readonly end: number; readonly name: string; readonly reads: readonly number[] }[];
+  readonly arrayDeclarations: readonly {
+    readonly start: number;
+    readonly end: number;
+    readonly name: string;
+    readonly reads: readonly number[];
+  }[];
   /** Whether `set -u` is on where a read runs; undefined where no walk reached it. */
   readonly nounsetOf: (read: Read) => NounsetState | undefined;
 }
@@ -109,7 +132,15 @@ interface Facts {
 }
 
 function gatherFacts(model: Region, blockSpan: { start: number; end: number } | null): Facts {
-  const facts: Facts = { reads: [], writes: new Map(), writeAt: new Map(), setTests: new Map(), sources: [], declared: new Set(), unsets: new Map() };
+  const facts: Facts = {
+    reads: [],
+    writes: new Map(),
+    writeAt: new Map(),
+    setTests: new Map(),
+    sources: [],
+    declared: new Set(),
+    unsets: new Map(),
+  };
   // Every event in program order (as forEachEvent visits them) with whether it lies in a function
   // body: two parallel stacks, no map from region to flag.
   const events: Event[] = [];
@@ -128,8 +159,7 @@ function gatherFacts(model: Region, blockSpan: { start: number; end: number } | 
       pushEvents(e, fn || e.shape === 'function');
     } else if (e.kind === 'read') {
       facts.reads.push({ read: e, inFunction: fn });
-    }
-    else if (e.kind === 'write') {
+    } else if (e.kind === 'write') {
       const inBlock = blockSpan !== null && e.start >= blockSpan.start && e.end <= blockSpan.end;
       // `x++` reads x before it writes it: that alone does not make x set.
       if (!facts.writeAt.has(e.start)) facts.writeAt.set(e.start, e);
@@ -155,7 +185,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const site = findBlockSite(text, file);
   const block = site.kind === 'existing' ? site.block : null;
   const facts = gatherFacts(model, block);
-  const destructive = destructiveUses(model, text, facts.reads.some((r) => r.read.destructive !== null));
+  const destructive = destructiveUses(
+    model,
+    text,
+    facts.reads.some((r) => r.read.destructive !== null),
+  );
   const starts = lineStarts(text);
   const lineOf = (offset: number): number => lineColumnAt(starts, offset).line;
   const ignore = new Set(options.ignore);
@@ -165,7 +199,13 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
 
   const alwaysSet = (name: string): boolean => isAlwaysSet(name, options.dialect, variant);
   const path = options.path ?? '<stdin>';
-  const loadSource = sourceLoader({ mainPath: path, readSource: options.readSource ?? null, sourceRoot: options.sourceRoot ?? null, bats: variant === 'bats', main: { file, text } });
+  const loadSource = sourceLoader({
+    mainPath: path,
+    readSource: options.readSource ?? null,
+    sourceRoot: options.sourceRoot ?? null,
+    bats: variant === 'bats',
+    main: { file, text },
+  });
   // A script (or a file it sources) that shows line numbers keeps every line where it is.
   const reporters = new Set(options.lineReporters ?? []);
   const callsReporter = (m: Region): boolean => reporters.size > 0 && callsAny(m, reporters);
@@ -179,7 +219,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     ignoreWrite: (w) => block !== null && w.start >= block.start && w.end <= block.end,
     loadSource: (source, from) => {
       const outcome = loadSource(source, from);
-      if (outcome.kind === 'file' && !linesRead) linesRead = showsLines(outcome.file) || callsReporter(outcome.file.model);
+      if (outcome.kind === 'file' && !linesRead)
+        linesRead = showsLines(outcome.file) || callsReporter(outcome.file.model);
       return outcome;
     },
     bats: variant === 'bats',
@@ -192,7 +233,9 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const target = options.bashVersion ?? inferBashVersion(text) ?? '4.4';
   const oldBash = options.dialect === 'bash' && variant !== 'ksh' && (target === '3.2' || target === '4.0');
   const oldArgs = oldBash && (target === '3.2' || target === '4.0');
-  const keepLines = options.style === 'block' && (options.keepLineNumbers === true || variant === 'bats' || linesRead || isBatsHelper(path, text));
+  const keepLines =
+    options.style === 'block' &&
+    (options.keepLineNumbers === true || variant === 'bats' || linesRead || isBatsHelper(path, text));
   const style: FixStyle = keepLines ? 'inline' : options.style;
   const statusOf = (read: Read): ReadStatus => flow.status.get(read) ?? UNREACHED;
   // Upward-exposed reads: some path from the start reaches them unassigned.
@@ -208,16 +251,25 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const isInputName = (name: string): boolean => {
     let is = inputNames.get(name);
     if (is === undefined) {
-      is = isVariableName(name) && uncovered.has(name) && !facts.declared.has(name) && !alwaysSet(name) && !managed(name) && !ignore.has(name);
+      is =
+        isVariableName(name) &&
+        uncovered.has(name) &&
+        !facts.declared.has(name) &&
+        !alwaysSet(name) &&
+        !managed(name) &&
+        !ignore.has(name);
       inputNames.set(name, is);
     }
     return is;
   };
   // A file nounset could not follow (or an `eval`) may give a variable its own default
   // (`${X-default}`): a variable first read after one is left to it, and rewritten where it is read.
-  const firstOpaque = Math.min(...flow.notes.filter((n) => n.code === 'source-not-followed' || n.code === 'opaque-assignment').map((n) => n.end));
+  const firstOpaque = Math.min(
+    ...flow.notes.filter((n) => n.code === 'source-not-followed' || n.code === 'opaque-assignment').map((n) => n.end),
+  );
   const firstRead = new Map<string, number>();
-  for (const { read } of facts.reads) if (!firstRead.has(read.name) || (firstRead.get(read.name) ?? 0) > read.start) firstRead.set(read.name, read.start);
+  for (const { read } of facts.reads)
+    if (!firstRead.has(read.name) || (firstRead.get(read.name) ?? 0) > read.start) firstRead.set(read.name, read.start);
   const blockable = (name: string): boolean =>
     style === 'block' &&
     site.kind !== 'malformed' &&
@@ -232,48 +284,143 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     const name = read.name;
     if (ignore.has(name)) return safeRead(read, inFunction, 'ignored by configuration');
     const off = suppressed.size === 0 ? undefined : suppressed.get(lineOf(read.start));
-    if (off && (off.names.length === 0 || off.names.includes(name))) return safeRead(read, inFunction, `left alone: \`# nounset disable-next-line\` on line ${off.line}`);
-    if (read.braceExpanded) return { read, verdict: 'review', fix: 'review', reason: `bash expands the braces in this word before it reads $${name}, so it reads a longer name (\`$A{1,2}\` reads $A1 and $A2); check it by hand`, inFunction };
-    if (read.form === 'guarded') return safeRead(read, inFunction, `\`\${${name}${read.op ?? ''}…}\` already handles an unset ${name}`);
-    if (read.insideOwnGuard) return safeRead(read, inFunction, `inside \`\${${name}:+…}\`, which is expanded only when ${name} is set`);
+    if (off && (off.names.length === 0 || off.names.includes(name)))
+      return safeRead(read, inFunction, `left alone: \`# nounset disable-next-line\` on line ${off.line}`);
+    if (read.braceExpanded)
+      return {
+        read,
+        verdict: 'review',
+        fix: 'review',
+        reason: `bash expands the braces in this word before it reads $${name}, so it reads a longer name (\`$A{1,2}\` reads $A1 and $A2); check it by hand`,
+        inFunction,
+      };
+    if (read.form === 'guarded')
+      return safeRead(read, inFunction, `\`\${${name}${read.op ?? ''}…}\` already handles an unset ${name}`);
+    if (read.insideOwnGuard)
+      return safeRead(read, inFunction, `inside \`\${${name}:+…}\`, which is expanded only when ${name} is set`);
     // bash before 4.4 stops on `"${a[@]}"` of an empty array (and before 4.1 on `"$@"` with no
     // argument): such a list needs an element (element 0 stands for it) or an argument.
     const emptyList = read.form === 'list' || name === '@' || name === '*';
-    if (oldBash && emptyList && read.node.type === 'ParamExp' && !read.node.excl && (name !== '@' && name !== '*' ? true : oldArgs)) {
+    if (
+      oldBash &&
+      emptyList &&
+      read.node.type === 'ParamExp' &&
+      !read.node.excl &&
+      (name !== '@' && name !== '*' ? true : oldArgs)
+    ) {
       const st = statusOf(read);
-      if (st.kind === 'set') return safeRead(read, inFunction, name === '@' || name === '*' ? `every path to line ${lineOf(read.start)} passes an argument` : `${name} has an element 0 on every path to line ${lineOf(read.start)}, so it is not empty`);
+      if (st.kind === 'set')
+        return safeRead(
+          read,
+          inFunction,
+          name === '@' || name === '*'
+            ? `every path to line ${lineOf(read.start)} passes an argument`
+            : `${name} has an element 0 on every path to line ${lineOf(read.start)}, so it is not empty`,
+        );
       const why = `${st.kind === 'unset' ? st.why : `${name} may be set by ${opaqueSource(st.source)}`}; bash ${target} stops on ${name === '@' || name === '*' ? `\`$${name}\` with no argument` : `\`\${${name}[@]}\` of an empty array`} under set -u (fixed in bash ${name === '@' || name === '*' ? '4.1' : '4.4'})`;
-      if (!isPlainList(read.node)) return { read, verdict: 'review', fix: 'review', reason: `${why}; this form cannot be guarded in place; check it by hand`, inFunction };
-      return { read, verdict: 'unsafe', fix: 'default', reason: `${why}; guarded so that an empty one gives nothing, as bash ≥ 4.4 does`, inFunction };
+      if (!isPlainList(read.node))
+        return {
+          read,
+          verdict: 'review',
+          fix: 'review',
+          reason: `${why}; this form cannot be guarded in place; check it by hand`,
+          inFunction,
+        };
+      return {
+        read,
+        verdict: 'unsafe',
+        fix: 'default',
+        reason: `${why}; guarded so that an empty one gives nothing, as bash ≥ 4.4 does`,
+        inFunction,
+      };
     }
     if (read.form === 'special' && name !== '!') return safeRead(read, inFunction, `\`$${name}\` is always set`);
     if (read.form === 'list') {
       // mksh (and pdksh, oksh) stop on `"${a[@]}"` of an unset array: in ksh only an assigned one passes.
-      if (variant === 'ksh' && statusOf(read).kind !== 'set') return { read, verdict: 'review', fix: 'review', reason: `${name} is not assigned on every path to here, and mksh stops a -u script on a list expansion of an unset array; check it by hand`, inFunction };
-      return safeRead(read, inFunction, read.node.type === 'ParamExp' && read.node.excl ? 'lists names; never aborts' : 'a whole-array expansion is empty when unset (bash ≥ 4.4)');
+      if (variant === 'ksh' && statusOf(read).kind !== 'set')
+        return {
+          read,
+          verdict: 'review',
+          fix: 'review',
+          reason: `${name} is not assigned on every path to here, and mksh stops a -u script on a list expansion of an unset array; check it by hand`,
+          inFunction,
+        };
+      return safeRead(
+        read,
+        inFunction,
+        read.node.type === 'ParamExp' && read.node.excl
+          ? 'lists names; never aborts'
+          : 'a whole-array expansion is empty when unset (bash ≥ 4.4)',
+      );
     }
-    if (name === 'FUNCNAME' && inFunction && variant !== 'ksh' && !facts.unsets.has(name)) return safeRead(read, inFunction, 'bash sets FUNCNAME while a function runs');
+    if (name === 'FUNCNAME' && inFunction && variant !== 'ksh' && !facts.unsets.has(name))
+      return safeRead(read, inFunction, 'bash sets FUNCNAME while a function runs');
     const st = statusOf(read);
     if (st.kind === 'set') {
       if (read.form === 'indirect') {
         // `${!ref:-}` changes nothing while the variable ref names is set.
         const n = read.node;
         const bare = n.type === 'ParamExp' && !n.exp && !n.slice && !n.repl && !n.index && !n.length;
-        if (bare && !read.literal && !read.inBackquote) return { read, verdict: 'unsafe', fix: 'default', reason: `reads the variable that ${name} names, which may be unset; defaulted where it is read, which changes nothing while that variable is set`, inFunction };
-        return { read, verdict: 'review', fix: 'review', reason: `reads the variable that ${name} names, which may be unset`, inFunction };
+        if (bare && !read.literal && !read.inBackquote)
+          return {
+            read,
+            verdict: 'unsafe',
+            fix: 'default',
+            reason: `reads the variable that ${name} names, which may be unset; defaulted where it is read, which changes nothing while that variable is set`,
+            inFunction,
+          };
+        return {
+          read,
+          verdict: 'review',
+          fix: 'review',
+          reason: `reads the variable that ${name} names, which may be unset`,
+          inFunction,
+        };
       }
-      if (isPositional(name)) return safeRead(read, inFunction, `every path to line ${lineOf(read.start)} passes at least ${name} argument${name === '1' ? '' : 's'}`);
+      if (isPositional(name))
+        return safeRead(
+          read,
+          inFunction,
+          `every path to line ${lineOf(read.start)} passes at least ${name} argument${name === '1' ? '' : 's'}`,
+        );
       const origin = st.origin;
-      if (origin.kind === 'shell') return safeRead(read, inFunction, `${variant === 'ksh' ? 'ksh' : options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`);
-      if (origin.kind === 'test') return safeRead(read, inFunction, `the test on ${flow.lineAt(origin.at)} shows ${name} is set on every path to line ${lineOf(read.start)}`);
+      if (origin.kind === 'shell')
+        return safeRead(
+          read,
+          inFunction,
+          `${variant === 'ksh' ? 'ksh' : options.dialect === 'bash' ? 'bash' : 'sh'} always sets ${name}`,
+        );
+      if (origin.kind === 'test')
+        return safeRead(
+          read,
+          inFunction,
+          `the test on ${flow.lineAt(origin.at)} shows ${name} is set on every path to line ${lineOf(read.start)}`,
+        );
       const how = facts.writeAt.get(origin.at)?.how;
-      if (how === undefined && name.startsWith('COMP_')) return safeRead(read, inFunction, `bash sets ${name} while it runs the completion function registered on ${flow.lineAt(origin.at)}`);
+      if (how === undefined && name.startsWith('COMP_'))
+        return safeRead(
+          read,
+          inFunction,
+          `bash sets ${name} while it runs the completion function registered on ${flow.lineAt(origin.at)}`,
+        );
       const what = how === undefined || how === 'assignment' || how === 'declaration' ? 'assigned' : `set by ${how}`;
-      return safeRead(read, inFunction, `${what} on every path to line ${lineOf(read.start)} (${flow.lineAt(origin.at)})`);
+      return safeRead(
+        read,
+        inFunction,
+        `${what} on every path to line ${lineOf(read.start)} (${flow.lineAt(origin.at)})`,
+      );
     }
     // The env-init block covers a name read before the file was sourced, whatever it does.
     if (st.kind === 'unknown' && !unknownAsInput && !(blockable(name) && read.start >= coverFrom)) {
-      if (options.sourcedUnknown === 'leave') return { read, verdict: 'unknown', fix: 'none', reason: `${name} may be set by ${opaqueSource(st.source)}, which nounset cannot see into; left alone (--sourced-unknown leave)`, inFunction, unknownAt: st.source };
+      if (options.sourcedUnknown === 'leave')
+        return {
+          read,
+          verdict: 'unknown',
+          fix: 'none',
+          reason: `${name} may be set by ${opaqueSource(st.source)}, which nounset cannot see into; left alone (--sourced-unknown leave)`,
+          inFunction,
+          unknownAt: st.source,
+        };
       // `${X:-}` changes nothing while X is set: where nounset cannot know, the safe rewrite is right.
       return { ...planUnsafe(read, inFunction, st, true), unknownAt: st.source };
     }
@@ -282,8 +429,14 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
 
   /** What ran at `pos` that nounset could not see into, for a reason. */
   function opaqueSource(pos: FlowPos): string {
-    const n = flow.notes.find((x) => x.start === pos && (x.code === 'source-not-followed' || x.code === 'opaque-assignment'));
-    const what = n ? (n.code === 'opaque-assignment' ? n.message.replace(/ may assign.*$/, '') : `\`${text.slice(n.start, n.end)}\``) : 'what runs';
+    const n = flow.notes.find(
+      (x) => x.start === pos && (x.code === 'source-not-followed' || x.code === 'opaque-assignment'),
+    );
+    const what = n
+      ? n.code === 'opaque-assignment'
+        ? n.message.replace(/ may assign.*$/, '')
+        : `\`${text.slice(n.start, n.end)}\``
+      : 'what runs';
     return `${what} on ${flow.lineAt(pos)}`;
   }
 
@@ -293,9 +446,12 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (st.kind === 'unknown') return `${name} may be set by ${opaqueSource(st.source)}, which nounset cannot see into`;
     const why = st.kind === 'unset' ? st.why : '';
     if (name === '!') return '$! is unset until a job runs in the background';
-    if (name === 'OPTARG' && !facts.unsets.has(name)) return 'getopts leaves OPTARG unset for an option that takes no argument (and before the first option)';
-    if (isShellManaged(name) && !facts.unsets.has(name)) return `${name} is set by the shell only after some commands; ${why}`;
-    if (variant === 'bats' && isBatsVariable(name)) return `bats sets ${name}, but some BATS_ variables only while a test runs`;
+    if (name === 'OPTARG' && !facts.unsets.has(name))
+      return 'getopts leaves OPTARG unset for an option that takes no argument (and before the first option)';
+    if (isShellManaged(name) && !facts.unsets.has(name))
+      return `${name} is set by the shell only after some commands; ${why}`;
+    if (variant === 'bats' && isBatsVariable(name))
+      return `bats sets ${name}, but some BATS_ variables only while a test runs`;
     return why;
   }
 
@@ -310,7 +466,13 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     const nounset = st.nounset;
     let warning: PlannedRead['warning'];
     const unsafe = (fix: Fix, how: string): PlannedRead => {
-      const p: { -readonly [K in keyof PlannedRead]: PlannedRead[K] } = { read, verdict: fix === 'review' ? 'review' : 'unsafe', fix, reason: `${what}; ${how}`, inFunction };
+      const p: { -readonly [K in keyof PlannedRead]: PlannedRead[K] } = {
+        read,
+        verdict: fix === 'review' ? 'review' : 'unsafe',
+        fix,
+        reason: `${what}; ${how}`,
+        inFunction,
+      };
       if (nounset !== undefined) p.nounset = nounset;
       if (warning) p.warning = warning;
       return p;
@@ -323,27 +485,48 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     // The block cannot give an array assigned later its element 0, nor give any array an element
     // other than 0 (`${a[i]}`).
     const otherElement = read.form === 'indexed' && !isElementZero(read.node);
-    const inBlock = !inlineOnly && blockable(name) && read.start >= coverFrom && !dollarInArith && !otherElement && !(st.kind === 'unset' && st.emptyArray);
+    const inBlock =
+      !inlineOnly &&
+      blockable(name) &&
+      read.start >= coverFrom &&
+      !dollarInArith &&
+      !otherElement &&
+      !(st.kind === 'unset' && st.emptyArray);
     const use = destructive.get(read);
     if (use) {
-      const where = use.via === null ? `it is in \`${use.word}\`, a path argument of ${use.command} on line ${lineOf(use.at)}` : `it is assigned to ${use.via}, which reaches \`${use.word}\`, a path argument of ${use.command} on line ${lineOf(use.at)}`;
+      const where =
+        use.via === null
+          ? `it is in \`${use.word}\`, a path argument of ${use.command} on line ${lineOf(use.at)}`
+          : `it is assigned to ${use.via}, which reaches \`${use.word}\`, a path argument of ${use.command} on line ${lineOf(use.at)}`;
       const other = use.emptied !== null ? `\`${use.emptied}\`` : 'another path';
       const guard = `\${${name}:?${isPositional(name) ? `argument ${name}` : name} is not set}`;
       if (options.guardDestructive) {
-        if (canGuard) return unsafe('require', `${where}: an empty value would act on the wrong path, so stop instead (--guard-destructive)`);
+        if (canGuard)
+          return unsafe(
+            'require',
+            `${where}: an empty value would act on the wrong path, so stop instead (--guard-destructive)`,
+          );
         return unsafe('review', `${where}, in a form nounset cannot guard; check it by hand`);
       }
       // A new stop is allowed only here: an empty value would act on another path, nothing in
       // the scope tests or replaces it, and set -u may be on (where it is off, only a no-op).
       if (use.dangerous && use.handled === null && nounset !== 'off') {
-        if (canGuard) return unsafe('require', `${where}: empty, it would act on ${other}, and nothing in the script tests the value first, so stop instead, on unset and on empty`);
+        if (canGuard)
+          return unsafe(
+            'require',
+            `${where}: empty, it would act on ${other}, and nothing in the script tests the value first, so stop instead, on unset and on empty`,
+          );
         return unsafe('review', `${where}, in a form nounset cannot guard; check it by hand`);
       }
       if (use.dangerous) {
-        const why = use.handled !== null
-          ? `the script ${use.handled.how} on line ${lineOf(use.handled.at)} and handles an empty value itself, so nounset adds no stop`
-          : 'set -u is never on here, so nounset writes only what changes nothing';
-        warning = { code: 'destructive-path', message: `${name}: ${where}: empty, it would act on ${other}; ${why}; if nothing stops the script first, \`${guard}\` would` };
+        const why =
+          use.handled !== null
+            ? `the script ${use.handled.how} on line ${lineOf(use.handled.at)} and handles an empty value itself, so nounset adds no stop`
+            : 'set -u is never on here, so nounset writes only what changes nothing';
+        warning = {
+          code: 'destructive-path',
+          message: `${name}: ${where}: empty, it would act on ${other}; ${why}; if nothing stops the script first, \`${guard}\` would`,
+        };
       }
     }
     if (required.has(name)) {
@@ -361,24 +544,47 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     }
     const value = options.defaults[name];
     if (read.inBackquote && value !== undefined && !isPlainValue(value)) {
-      return unsafe('review', 'inside backquotes a configured default with quotes, blanks, `$` or `` ` `` cannot be written so it stays the same; check it by hand');
+      return unsafe(
+        'review',
+        'inside backquotes a configured default with quotes, blanks, `$` or `` ` `` cannot be written so it stays the same; check it by hand',
+      );
     }
-    if (facts.setTests.has(name) && isInputName(name)) return unsafe('default', `the script tests whether ${name} is set, so it is defaulted here rather than in the env-init block`);
+    if (facts.setTests.has(name) && isInputName(name))
+      return unsafe(
+        'default',
+        `the script tests whether ${name} is set, so it is defaulted here rather than in the env-init block`,
+      );
     const zero = read.arith !== null && (read.node.type === 'ArithmVar' || nounset === 'on');
-    if (st.kind === 'unknown') return unsafe('default', `defaulted where it is read, which changes nothing while it is set (never in the env-init block: the file may test or default ${name} itself)`);
+    if (st.kind === 'unknown')
+      return unsafe(
+        'default',
+        `defaulted where it is read, which changes nothing while it is set (never in the env-init block: the file may test or default ${name} itself)`,
+      );
     return unsafe('default', zero ? 'arithmetic takes an unset name as 0' : 'defaulted to empty where it is read');
   }
 
   // `${#X[@]}` after `local -a X`: the declaration gets `=()` (array-declarations.ts).
-  const lengthReads = new Set(planned.filter((p) => p.fix === 'review' && p.read.node.type === 'ParamExp' && p.read.node.length && p.read.node.index).map((p) => p.read));
+  const lengthReads = new Set(
+    planned
+      .filter((p) => p.fix === 'review' && p.read.node.type === 'ParamExp' && p.read.node.length && p.read.node.index)
+      .map((p) => p.read),
+  );
   const arrayDecls = emptyArrayDeclarations(model, lengthReads, (name) => facts.setTests.has(name));
   const fixedBy = new Map<Read, number>();
   for (const d of arrayDecls) for (const r of d.reads) fixedBy.set(r, d.decl.start);
-  const reads = fixedBy.size === 0 ? planned : planned.map((p) => {
-    const at = fixedBy.get(p.read);
-    if (at === undefined) return p;
-    return { ...p, fix: 'none' as const, verdict: 'unsafe' as const, reason: `${p.reason.replace(/; this form takes no inline default.*$/, '')}; the declaration on line ${lineOf(at)} gets \`=()\`, which makes ${p.read.name} an empty array, so \`\${#${p.read.name}[@]}\` gives 0 there` };
-  });
+  const reads =
+    fixedBy.size === 0
+      ? planned
+      : planned.map((p) => {
+          const at = fixedBy.get(p.read);
+          if (at === undefined) return p;
+          return {
+            ...p,
+            fix: 'none' as const,
+            verdict: 'unsafe' as const,
+            reason: `${p.reason.replace(/; this form takes no inline default.*$/, '')}; the declaration on line ${lineOf(at)} gets \`=()\`, which makes ${p.read.name} an empty array, so \`\${#${p.read.name}[@]}\` gives 0 there`,
+          };
+        });
 
   const blockNames = new Set<string>(block?.entries.map((e) => e.name) ?? []);
   for (const r of reads) if (r.fix === 'block') blockNames.add(r.read.name);
@@ -396,10 +602,21 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     blockNames: [...blockNames].sort(),
     sources: facts.sources,
     options: style === options.style ? options : { ...options, style },
-    linesKept: keepLines ? (options.keepLineNumbers === true ? 'configuration' : variant === 'bats' || isBatsHelper(path, text) ? 'bats' : 'line numbers') : null,
+    linesKept: keepLines
+      ? options.keepLineNumbers === true
+        ? 'configuration'
+        : variant === 'bats' || isBatsHelper(path, text)
+          ? 'bats'
+          : 'line numbers'
+      : null,
     notes: flow.notes,
     nounsetOf: (read) => flow.status.get(read)?.nounset,
-    arrayDeclarations: arrayDecls.map((d) => ({ start: d.decl.start, end: d.decl.end, name: d.decl.name, reads: d.reads.map((r) => lineOf(r.start)) })),
+    arrayDeclarations: arrayDecls.map((d) => ({
+      start: d.decl.start,
+      end: d.decl.end,
+      name: d.decl.name,
+      reads: d.reads.map((r) => lineOf(r.start)),
+    })),
   };
 }
 
@@ -439,12 +656,17 @@ function callsAny(model: Region, names: ReadonlySet<string>): boolean {
 /** A bats helper: a `.bash` file in a test directory, or one that uses bats' own variables. Bats
  * reports failures by line. */
 function isBatsHelper(path: string, text: string): boolean {
-  return /(?:^|\/)(?:test|tests|spec)\/(?:.*\/)?[^/]+\.bash$|test_helper[^/]*$/.test(path) || /\bBATS_[A-Z_]+/.test(text);
+  return (
+    /(?:^|\/)(?:test|tests|spec)\/(?:.*\/)?[^/]+\.bash$|test_helper[^/]*$/.test(path) || /\bBATS_[A-Z_]+/.test(text)
+  );
 }
 
 /** A read no path reaches (it follows an exit, or sits in a function called only from such a place):
  * rewritten all the same, in case nounset is wrong about that. */
-const UNREACHED: ReadStatus = { kind: 'unset', why: 'nounset finds no path that reaches this read (it follows an `exit` or `return`), and treats it as reachable' };
+const UNREACHED: ReadStatus = {
+  kind: 'unset',
+  why: 'nounset finds no path that reaches this read (it follows an `exit` or `return`), and treats it as reachable',
+};
 
 /** A read that is safe, and why (a function, not a closure per read). */
 function safeRead(read: Read, inFunction: boolean, reason: string): PlannedRead {
@@ -459,7 +681,13 @@ function suppressions(file: File, lineOf: (o: number) => number): Map<number, { 
     const m = /^\s*nounset\s+disable-next-line\b(.*)$/.exec(c.text);
     if (!m) continue;
     const line = lineOf(c.start);
-    out.set(line + 1, { line, names: (m[1] ?? '').trim().split(/[\s,]+/).filter((n) => n !== '') });
+    out.set(line + 1, {
+      line,
+      names: (m[1] ?? '')
+        .trim()
+        .split(/[\s,]+/)
+        .filter((n) => n !== ''),
+    });
   }
   return out;
 }
@@ -482,7 +710,12 @@ export function transformPrefix(read: Read, text: string): string | null {
   const p = read.node;
   if (p.type !== 'ParamExp' || p.excl || p.length || p.repl || read.inBackquote) return null;
   if (p.exp ? !WRAPPABLE_OPS.has(p.exp.op) : p.slice === null) return null;
-  if (p.slice && p.slice.length !== null && !/^[0-9]+$/.test(text.slice(p.slice.length.start, p.slice.length.end).trim())) return null;
+  if (
+    p.slice &&
+    p.slice.length !== null &&
+    !/^[0-9]+$/.test(text.slice(p.slice.length.start, p.slice.length.end).trim())
+  )
+    return null;
   const end = p.index ? p.index.end : p.param.end;
   const prefix = text.slice(p.param.start, end);
   return /^[A-Za-z_][A-Za-z0-9_]*(?:\[[A-Za-z0-9_]+\])?$|^[0-9]+$/.test(prefix) ? prefix : null;
@@ -491,7 +724,9 @@ export function transformPrefix(read: Read, text: string): string | null {
 /** `${a[@]}`, `${a[*]}`, `$@`, `$*` with nothing more (no slice, no operator): the forms the
  * old-bash guard rewrites. */
 function isPlainList(node: Read['node']): boolean {
-  return node.type === 'ParamExp' && !node.excl && !node.length && !node.slice && !node.repl && !node.exp && !node.names;
+  return (
+    node.type === 'ParamExp' && !node.excl && !node.length && !node.slice && !node.repl && !node.exp && !node.names
+  );
 }
 
 /** What a script says of the oldest bash it runs under: a comment naming bash 3 (macOS's
@@ -506,7 +741,12 @@ export function inferBashVersion(text: string): '3.2' | '4.0' | null {
 /** `${a[0]}`: the element the env-init block's `a="${a:-}"` gives. */
 function isElementZero(node: Read['node']): boolean {
   const expr = node.type === 'ParamExp' ? node.index?.expr : null;
-  return expr?.type === 'ArithmWord' && expr.word.parts.length === 1 && expr.word.parts[0]?.type === 'Lit' && expr.word.parts[0].value === '0';
+  return (
+    expr?.type === 'ArithmWord' &&
+    expr.word.parts.length === 1 &&
+    expr.word.parts[0]?.type === 'Lit' &&
+    expr.word.parts[0].value === '0'
+  );
 }
 
 /** Whether a rewrite in place fits the reference's form and position. */
@@ -533,7 +773,8 @@ function listInputs(
     if (!isInputName(read.name)) continue;
     const info = seen.get(read.name) ?? { first: read, guarded: null, required: false };
     seen.set(read.name, info);
-    if (info.guarded === null && read.node.type === 'ParamExp' && read.op !== null && DEFAULTING.has(read.op)) info.guarded = defaultWord(read.node.exp?.word ?? null, read.quoting, ctx.text);
+    if (info.guarded === null && read.node.type === 'ParamExp' && read.op !== null && DEFAULTING.has(read.op))
+      info.guarded = defaultWord(read.node.exp?.word ?? null, read.quoting, ctx.text);
     if (read.op === '?' || read.op === ':?') info.required = true;
   }
   const entries = new Map(ctx.block?.entries.map((e) => [e.name, e]) ?? []);
@@ -546,10 +787,14 @@ function listInputs(
     const def = given ?? info.guarded?.value;
     const required = ctx.options.required.includes(name) || entry?.required === true || info.required;
     // Optional fields set one by one (in this order), not spread in: spreads copy slowly.
-    const input: { -readonly [K in keyof InputVariable]: InputVariable[K] } = { name, line: ctx.lineOf(info.first.start) };
+    const input: { -readonly [K in keyof InputVariable]: InputVariable[K] } = {
+      name,
+      line: ctx.lineOf(info.first.start),
+    };
     if (def !== undefined && def !== null) input.default = def;
     if (given === undefined && info.guarded?.computed) input.computed = true;
-    if (def !== undefined && def !== null) input.defaultFrom = declared !== undefined ? 'env-init-block' : given !== undefined ? 'configuration' : 'script';
+    if (def !== undefined && def !== null)
+      input.defaultFrom = declared !== undefined ? 'env-init-block' : given !== undefined ? 'configuration' : 'script';
     if (required) input.required = true;
     if (facts.setTests.has(name)) input.setTested = true;
     out.push(input);

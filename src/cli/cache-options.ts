@@ -51,9 +51,13 @@ function safeHome(): string {
 
 /** The run's cache, or null: --no-cache, no directory to put it in, or no build id. */
 export function cacheConfig(args: CacheArgs, cwd: string): CacheConfig | null {
-  if (args.cacheSize !== undefined && !(Number.isFinite(args.cacheSize) && args.cacheSize > 0)) throw new UsageError('--cache-size wants a positive number of megabytes');
+  if (args.cacheSize !== undefined && !(Number.isFinite(args.cacheSize) && args.cacheSize > 0))
+    throw new UsageError('--cache-size wants a positive number of megabytes');
   if (!args.cache) return null;
-  const dir = args.cacheDir !== undefined ? resolve(cwd, args.cacheDir) : defaultCacheDir(process.env, safeHome(), process.platform);
+  const dir =
+    args.cacheDir !== undefined
+      ? resolve(cwd, args.cacheDir)
+      : defaultCacheDir(process.env, safeHome(), process.platform);
   const build = buildId();
   if (dir === null || build === null) return null;
   const maxBytes = args.cacheSize !== undefined ? Math.round(args.cacheSize * 1024 * 1024) : DEFAULT_CACHE_BYTES;

@@ -24,7 +24,8 @@ function parseDefaults(pairs: readonly string[]): Record<string, string> {
     if (eq <= 0) throw new UsageError(`--default wants NAME=value, got ${JSON.stringify(pair)}`);
     const name = pair.slice(0, eq);
     const value = pair.slice(eq + 1);
-    if (out.has(name) && out.get(name) !== value) throw new UsageError(`--default ${name} given twice with different values`);
+    if (out.has(name) && out.get(name) !== value)
+      throw new UsageError(`--default ${name} given twice with different values`);
     out.set(name, value);
   }
   return Object.fromEntries(out);

@@ -54,7 +54,9 @@ function runParse(args: ParseArgs): number {
     const dialect = args.dialect ?? guess.dialect ?? 'bash';
     try {
       const file = parse(text, { dialect, path, bats: guess.variant === 'bats' });
-      process.stdout.write(args.json ? `${JSON.stringify(file)}\n` : renderParseSummary(path, dialect, summarizeParse(text, file)));
+      process.stdout.write(
+        args.json ? `${JSON.stringify(file)}\n` : renderParseSummary(path, dialect, summarizeParse(text, file)),
+      );
     } catch (err) {
       if (!(err instanceof ParseError)) throw err;
       process.stderr.write(`${err.message}\n`);
@@ -111,7 +113,8 @@ function abortOnSignals(): { signal: AbortSignal; dispose: () => void } {
 
 function explain(kind: string): number {
   const text = renderExplanation(kind);
-  if (text === null) throw new UsageError(`--explain: no edit kind ${JSON.stringify(kind)}; kinds: ${EDIT_KINDS.join(', ')}`);
+  if (text === null)
+    throw new UsageError(`--explain: no edit kind ${JSON.stringify(kind)}; kinds: ${EDIT_KINDS.join(', ')}`);
   process.stdout.write(text);
   return EXIT.ok;
 }
@@ -123,8 +126,10 @@ async function runFix(args: FixCommandArgs): Promise<number> {
   if (args.explain !== undefined) return explain(args.explain);
   const started = performance.now();
   const dryRun = args.dryRun || args.check;
-  if (args.maxSize !== undefined && !(Number.isInteger(args.maxSize) && args.maxSize > 0)) throw new UsageError('--max-size wants a positive number of bytes');
-  if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs > 0)) throw new UsageError('--jobs wants a positive number of threads');
+  if (args.maxSize !== undefined && !(Number.isInteger(args.maxSize) && args.maxSize > 0))
+    throw new UsageError('--max-size wants a positive number of bytes');
+  if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs > 0))
+    throw new UsageError('--jobs wants a positive number of threads');
   const cache = cacheConfig(args, process.cwd());
   // Shown on stderr: errors with --quiet, all with --verbose, else warnings and errors.
   const level: Severity = args.diagnostics ?? (args.verbose ? 'info' : args.quiet ? 'error' : 'warning');
@@ -137,7 +142,15 @@ async function runFix(args: FixCommandArgs): Promise<number> {
     ...(args.maxSize ? { maxSize: args.maxSize } : {}),
     ...(args.exclude ? { exclude: args.exclude } : {}),
     ...(cache ? { cache } : {}),
-    ...(args.defaultsFrom ? { defaultsFrom: { files: args.defaultsFrom, map: parseMap(args.map ?? []), onNote: (note: string) => process.stderr.write(`${note}\n`) } } : {}),
+    ...(args.defaultsFrom
+      ? {
+          defaultsFrom: {
+            files: args.defaultsFrom,
+            map: parseMap(args.map ?? []),
+            onNote: (note: string) => process.stderr.write(`${note}\n`),
+          },
+        }
+      : {}),
   };
   const progress = args.quiet ? null : progressLine(process.stderr);
   const format = args.format ?? (dryRun ? 'diff' : 'summary');
@@ -163,19 +176,35 @@ async function runFix(args: FixCommandArgs): Promise<number> {
   const signals = abortOnSignals();
   let ran: ParallelRun;
   try {
-    const onStart = (tasks: readonly { readonly path: string }[]): void => void tierForRun(tasks.map((t) => t.path), options.cwd, nodeIO);
-    ran = await runPathsParallel(args.paths, options, { ...(args.jobs ? { jobs: args.jobs } : {}), ...threadHook(process.env), signal: signals.signal, onStart, ...(progress ? { onProgress: progress.update } : {}), ...(onFile ? { onFile } : {}) });
+    const onStart = (tasks: readonly { readonly path: string }[]): void =>
+      void tierForRun(
+        tasks.map((t) => t.path),
+        options.cwd,
+        nodeIO,
+      );
+    ran = await runPathsParallel(args.paths, options, {
+      ...(args.jobs ? { jobs: args.jobs } : {}),
+      ...threadHook(process.env),
+      signal: signals.signal,
+      onStart,
+      ...(progress ? { onProgress: progress.update } : {}),
+      ...(onFile ? { onFile } : {}),
+    });
   } finally {
     signals.dispose();
     progress?.clear();
   }
   const { run } = ran;
   if (format === 'json') {
-    for (const file of run.files) process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result), { level }));
+    for (const file of run.files)
+      process.stderr.write(renderFileDiagnostics(file, file.result && findSkipCause(file.result), { level }));
   }
-  if (ran.cache && cache && level === 'info') process.stderr.write(`nounset: result cache ${cache.dir}: ${ran.cache.hits} hits, ${ran.cache.misses} misses\n`);
+  if (ran.cache && cache && level === 'info')
+    process.stderr.write(`nounset: result cache ${cache.dir}: ${ran.cache.hits} hits, ${ran.cache.misses} misses\n`);
   if (ran.cache?.writeError !== undefined && !args.quiet && cache) {
-    process.stderr.write(`nounset: warning: cannot write the result cache in ${cache.dir} (${ran.cache.writeError}); results were not cached (--cache-dir DIR puts it elsewhere, --no-cache goes without)\n`);
+    process.stderr.write(
+      `nounset: warning: cannot write the result cache in ${cache.dir} (${ran.cache.writeError}); results were not cached (--cache-dir DIR puts it elsewhere, --no-cache goes without)\n`,
+    );
   }
   if (format === 'json') process.stdout.write(renderRunJson(run, performance.now() - started));
   else if (format === 'github') {
@@ -187,7 +216,10 @@ async function runFix(args: FixCommandArgs): Promise<number> {
   }
   const seconds = (performance.now() - started) / 1000;
   if (!args.quiet && format !== 'github') process.stderr.write(renderDiagnosticCounts(run, level));
-  if (!args.quiet) process.stderr.write(renderRunSummary(run, { seconds, notRun: ran.notRun, ...(ran.threads > 1 ? { threads: ran.threads } : {}) }));
+  if (!args.quiet)
+    process.stderr.write(
+      renderRunSummary(run, { seconds, notRun: ran.notRun, ...(ran.threads > 1 ? { threads: ran.threads } : {}) }),
+    );
   if (ran.notRun > 0) {
     process.stderr.write(`nounset: interrupted; ${ran.notRun} files were not processed (no file is half-written)\n`);
     return EXIT_INTERRUPTED;
@@ -208,7 +240,10 @@ function runInspect(args: InspectArgs): number {
     return EXIT.failed;
   }
   const { path, result } = outcome;
-  for (const d of result.diagnostics) process.stderr.write(renderDiagnostic(path, d, { skipped: d.severity === 'error' || d.code === 'unsupported-shell' }));
+  for (const d of result.diagnostics)
+    process.stderr.write(
+      renderDiagnostic(path, d, { skipped: d.severity === 'error' || d.code === 'unsupported-shell' }),
+    );
   process.stdout.write(args.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderInspectText(result));
   return result.diagnostics.some((d) => d.severity === 'error') ? EXIT.failed : EXIT.ok;
 }
@@ -216,15 +251,53 @@ function runInspect(args: InspectArgs): number {
 /** The options fix mode and inspect share. */
 function withFixOptions<T>(y: Argv<T>) {
   return y
-    .option('style', { choices: ['block', 'inline'] as const, describe: 'block (default): declare environment inputs once at the top; inline: rewrite each reference where it is' })
-    .option('dialect', { choices: ['auto', 'bash', 'sh', 'posix'] as const, describe: 'auto (default): from the shellcheck directive, shebang or extension, else bash' })
-    .option('default', { type: 'string', array: true, nargs: 1, describe: 'NAME=value: the default an unset input gets (repeatable)' })
-    .option('require', { type: 'string', array: true, nargs: 1, describe: 'NAME: an input that must be set; checked with ${NAME:?} (repeatable)' })
-    .option('ignore-var', { type: 'string', array: true, nargs: 1, describe: 'NAME: a variable nounset never touches (repeatable)' })
-    .option('sourced-unknown', { choices: ['inline', 'leave', 'input'] as const, describe: 'reads a sourced file nounset cannot follow (or an eval) may set: inline (default) defaults each where it is read, leave leaves them alone, input also lists them as inputs' })
-    .option('guard-destructive', { type: 'boolean', describe: 'guard every reference that reaches an rm/mv/find -delete path with ${X:?…} (default: only where an empty value is not handled and set -u may be on)' })
-    .option('bash-version', { choices: ['3.2', '4.0', '4.4', '5'] as const, describe: 'the oldest bash the scripts must run under: below 4.4, empty "${a[@]}" (and, below 4.1, "$@") is guarded (default: what a script says, else 4.4)' })
-    .option('keep-line-numbers', { type: 'boolean', describe: 'move no line: no env-init block, every reference rewritten where it is (automatic for scripts that read LINENO or caller, and bats files)' });
+    .option('style', {
+      choices: ['block', 'inline'] as const,
+      describe:
+        'block (default): declare environment inputs once at the top; inline: rewrite each reference where it is',
+    })
+    .option('dialect', {
+      choices: ['auto', 'bash', 'sh', 'posix'] as const,
+      describe: 'auto (default): from the shellcheck directive, shebang or extension, else bash',
+    })
+    .option('default', {
+      type: 'string',
+      array: true,
+      nargs: 1,
+      describe: 'NAME=value: the default an unset input gets (repeatable)',
+    })
+    .option('require', {
+      type: 'string',
+      array: true,
+      nargs: 1,
+      describe: 'NAME: an input that must be set; checked with ${NAME:?} (repeatable)',
+    })
+    .option('ignore-var', {
+      type: 'string',
+      array: true,
+      nargs: 1,
+      describe: 'NAME: a variable nounset never touches (repeatable)',
+    })
+    .option('sourced-unknown', {
+      choices: ['inline', 'leave', 'input'] as const,
+      describe:
+        'reads a sourced file nounset cannot follow (or an eval) may set: inline (default) defaults each where it is read, leave leaves them alone, input also lists them as inputs',
+    })
+    .option('guard-destructive', {
+      type: 'boolean',
+      describe:
+        'guard every reference that reaches an rm/mv/find -delete path with ${X:?…} (default: only where an empty value is not handled and set -u may be on)',
+    })
+    .option('bash-version', {
+      choices: ['3.2', '4.0', '4.4', '5'] as const,
+      describe:
+        'the oldest bash the scripts must run under: below 4.4, empty "${a[@]}" (and, below 4.1, "$@") is guarded (default: what a script says, else 4.4)',
+    })
+    .option('keep-line-numbers', {
+      type: 'boolean',
+      describe:
+        'move no line: no env-init block, every reference rewritten where it is (automatic for scripts that read LINENO or caller, and bats files)',
+    });
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -232,33 +305,104 @@ async function main(argv: string[]): Promise<number> {
   const cli = yargs(argv)
     .scriptName('nounset')
     .version(packageVersion())
-    .usage('$0 [fix] [paths..] [options]\n$0 inspect <file> [options]\n$0 pr --base REF [options]\n$0 contract [paths..] [--check FILE..]')
+    .usage(
+      '$0 [fix] [paths..] [options]\n$0 inspect <file> [options]\n$0 pr --base REF [options]\n$0 contract [paths..] [--check FILE..]',
+    )
     .command(
       ['fix [paths..]', '$0 [paths..]'],
       'Rewrite shell scripts so they are safe under set -u (files are always taken; directories are searched for scripts)',
       (y) =>
         withFixOptions(y)
           .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'scripts and directories' })
-          .option('dry-run', { type: 'boolean', default: false, describe: 'write nothing; print a unified diff of each change' })
-          .option('check', { type: 'boolean', default: false, describe: 'like --dry-run, and exit 1 when a file would change (a CI gate)' })
-          .option('max-size', { type: 'number', describe: 'skip (and report) files larger than this many bytes; default 5 MB' })
-          .option('exclude', { type: 'string', array: true, nargs: 1, describe: 'GLOB: skip matching paths while searching directories (gitignore syntax, repeatable)' })
-          .option('ignore', { type: 'boolean', default: true, describe: 'honour .gitignore files while searching (--no-ignore: do not)' })
-          .option('config', { type: 'boolean', default: true, describe: 'read .nounsetrc.json or the nounset key of package.json, found upward from each file (--no-config: do not)' })
-          .option('defaults-from', { type: 'string', array: true, nargs: 1, describe: 'FILE: a Kubernetes, compose, workflow or Dockerfile file; the values it gives a script become its defaults (repeatable)' })
-          .option('map', { type: 'string', array: true, nargs: 1, describe: 'CONTAINER_PATH=REPO_PATH: for --defaults-from, where a path in those files is in this repository' })
-          .option('jobs', { type: 'number', describe: 'threads for many files, this one included (default: the available cores, 1 on a machine with 2 or fewer); output is the same for any value' })
-          .option('color', { type: 'boolean', describe: 'colour the diff (default: on a terminal; honours NO_COLOR and FORCE_COLOR)' })
-          .option('explain', { type: 'string', describe: 'print what an edit kind does and why (all kinds without a value), then exit' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'print only errors (and the diff or document asked for)' })
-          .option('verbose', { type: 'boolean', default: false, describe: 'print every diagnostic on stderr, info included (as --diagnostics info)' })
-          .option('diagnostics', { choices: ['error', 'warning', 'info'] as const, describe: 'the least severity printed on stderr (default warning; the closing table counts them all)' })
-          .option('cache', { type: 'boolean', default: true, describe: 'reuse the results of earlier runs for files that did not change (--no-cache: do not)' })
-          .option('cache-dir', { type: 'string', describe: 'DIR: where the result cache is (default $XDG_CACHE_HOME/nounset or ~/.cache/nounset)' })
-          .option('cache-size', { type: 'number', describe: 'MB: the bound the result cache is trimmed to (default 100)' })
+          .option('dry-run', {
+            type: 'boolean',
+            default: false,
+            describe: 'write nothing; print a unified diff of each change',
+          })
+          .option('check', {
+            type: 'boolean',
+            default: false,
+            describe: 'like --dry-run, and exit 1 when a file would change (a CI gate)',
+          })
+          .option('max-size', {
+            type: 'number',
+            describe: 'skip (and report) files larger than this many bytes; default 5 MB',
+          })
+          .option('exclude', {
+            type: 'string',
+            array: true,
+            nargs: 1,
+            describe: 'GLOB: skip matching paths while searching directories (gitignore syntax, repeatable)',
+          })
+          .option('ignore', {
+            type: 'boolean',
+            default: true,
+            describe: 'honour .gitignore files while searching (--no-ignore: do not)',
+          })
+          .option('config', {
+            type: 'boolean',
+            default: true,
+            describe:
+              'read .nounsetrc.json or the nounset key of package.json, found upward from each file (--no-config: do not)',
+          })
+          .option('defaults-from', {
+            type: 'string',
+            array: true,
+            nargs: 1,
+            describe:
+              'FILE: a Kubernetes, compose, workflow or Dockerfile file; the values it gives a script become its defaults (repeatable)',
+          })
+          .option('map', {
+            type: 'string',
+            array: true,
+            nargs: 1,
+            describe:
+              'CONTAINER_PATH=REPO_PATH: for --defaults-from, where a path in those files is in this repository',
+          })
+          .option('jobs', {
+            type: 'number',
+            describe:
+              'threads for many files, this one included (default: the available cores, 1 on a machine with 2 or fewer); output is the same for any value',
+          })
+          .option('color', {
+            type: 'boolean',
+            describe: 'colour the diff (default: on a terminal; honours NO_COLOR and FORCE_COLOR)',
+          })
+          .option('explain', {
+            type: 'string',
+            describe: 'print what an edit kind does and why (all kinds without a value), then exit',
+          })
+          .option('quiet', {
+            type: 'boolean',
+            default: false,
+            describe: 'print only errors (and the diff or document asked for)',
+          })
+          .option('verbose', {
+            type: 'boolean',
+            default: false,
+            describe: 'print every diagnostic on stderr, info included (as --diagnostics info)',
+          })
+          .option('diagnostics', {
+            choices: ['error', 'warning', 'info'] as const,
+            describe: 'the least severity printed on stderr (default warning; the closing table counts them all)',
+          })
+          .option('cache', {
+            type: 'boolean',
+            default: true,
+            describe: 'reuse the results of earlier runs for files that did not change (--no-cache: do not)',
+          })
+          .option('cache-dir', {
+            type: 'string',
+            describe: 'DIR: where the result cache is (default $XDG_CACHE_HOME/nounset or ~/.cache/nounset)',
+          })
+          .option('cache-size', {
+            type: 'number',
+            describe: 'MB: the bound the result cache is trimmed to (default 100)',
+          })
           .option('format', {
             choices: ['diff', 'json', 'summary', 'github'] as const,
-            describe: 'diff (default with --dry-run/--check), summary (default when writing), json (schemas/run-result.schema.json), github (Actions workflow commands)',
+            describe:
+              'diff (default with --dry-run/--check), summary (default when writing), json (schemas/run-result.schema.json), github (Actions workflow commands)',
           }),
       async (a) => {
         status = await runFix({ ...a, paths: a.paths as string[] });
@@ -270,7 +414,11 @@ async function main(argv: string[]): Promise<number> {
       (y) =>
         withFixOptions(y)
           .positional('file', { type: 'string', demandOption: true, describe: 'a shell script' })
-          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json: the whole inspect result' }),
+          .option('format', {
+            choices: ['text', 'json'] as const,
+            default: 'text' as const,
+            describe: 'json: the whole inspect result',
+          }),
       (a) => {
         status = runInspect({ ...a, file: a.file });
       },
@@ -280,7 +428,17 @@ async function main(argv: string[]): Promise<number> {
       'Review the shell scripts a pull request adds or changes: suggest the fixes on its changed lines',
       (y) => prOptions(withFixOptions(y)),
       async (a) => {
-        status = await runPrCommand({ ...a, base: a.base, head: a.head, allLines: a.allLines, format: a.format, config: a.config, failOnFindings: a.failOnFindings, post: a.post, ...(a.pr !== undefined ? { pr: a.pr } : {}) });
+        status = await runPrCommand({
+          ...a,
+          base: a.base,
+          head: a.head,
+          allLines: a.allLines,
+          format: a.format,
+          config: a.config,
+          failOnFindings: a.failOnFindings,
+          post: a.post,
+          ...(a.pr !== undefined ? { pr: a.pr } : {}),
+        });
       },
     )
     .command(
@@ -288,7 +446,14 @@ async function main(argv: string[]): Promise<number> {
       "Print each script's environment contract; with --check, check the manifests that run the scripts against it",
       (y) => contractOptions(withFixOptions(y)),
       (a) => {
-        status = runContractCommand({ ...a, paths: a.paths as string[], format: a.format, ...(a.check ? { check: a.check } : {}), ...(a.map ? { map: a.map } : {}), ...(a.entry !== undefined ? { entry: a.entry } : {}) });
+        status = runContractCommand({
+          ...a,
+          paths: a.paths as string[],
+          format: a.format,
+          ...(a.check ? { check: a.check } : {}),
+          ...(a.map ? { map: a.map } : {}),
+          ...(a.entry !== undefined ? { entry: a.entry } : {}),
+        });
       },
     )
     .command(
@@ -297,7 +462,10 @@ async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .positional('files', { type: 'string', array: true, demandOption: true, describe: 'shell scripts' })
-          .option('dialect', { choices: ['bash', 'posix'] as const, describe: 'default: from the shellcheck directive, shebang or extension' })
+          .option('dialect', {
+            choices: ['bash', 'posix'] as const,
+            describe: 'default: from the shellcheck directive, shebang or extension',
+          })
           .option('json', { type: 'boolean', default: false, describe: 'print the syntax tree as JSON' }),
       (a) => {
         status = runParse({ files: a.files as string[], dialect: a.dialect, json: a.json });
@@ -321,7 +489,11 @@ async function main(argv: string[]): Promise<number> {
     }
     if (!(err instanceof UsageError)) throw err;
     // A configuration error names its file and key; the help text would not fix it.
-    process.stderr.write(err instanceof ConfigError ? `nounset: ${err.message}\n` : `nounset: ${err.message}\nRun nounset --help for usage.\n`);
+    process.stderr.write(
+      err instanceof ConfigError
+        ? `nounset: ${err.message}\n`
+        : `nounset: ${err.message}\nRun nounset --help for usage.\n`,
+    );
     status = EXIT.usage;
   }
   return status;
@@ -332,7 +504,9 @@ main(hideBin(process.argv)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`nounset: internal error: ${err instanceof NounsetError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `nounset: internal error: ${err instanceof NounsetError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exitCode = EXIT.failed;
   },
 );

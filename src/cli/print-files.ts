@@ -36,14 +36,23 @@ export function diffBytes(file: FileResult, color: boolean): Buffer {
 function printed(file: FileResult): FileResult {
   const { diff: _diff, result, ...rest } = file;
   if (!result) return rest;
-  const kept: FixResult = { output: '', changed: result.changed, dialect: result.dialect, edits: [], inputs: [], diagnostics: result.diagnostics };
+  const kept: FixResult = {
+    output: '',
+    changed: result.changed,
+    dialect: result.dialect,
+    edits: [],
+    inputs: [],
+    diagnostics: result.diagnostics,
+  };
   return { ...rest, result: kept };
 }
 
 /** run.onFile for the text formats. */
 export function filePrinter(options: PrintOptions): (file: FileResult) => FileResult {
   return (file) => {
-    const diagnostics = renderFileDiagnostics(file, file.result && findSkipCause(file.result), { level: options.level });
+    const diagnostics = renderFileDiagnostics(file, file.result && findSkipCause(file.result), {
+      level: options.level,
+    });
     if (diagnostics) options.stderr(diagnostics);
     if (options.format === 'diff') {
       if (file.diff) options.stdout(diffBytes(file, options.color));

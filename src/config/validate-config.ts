@@ -126,7 +126,8 @@ const OVERRIDE: Readonly<Record<string, Check>> = {
 };
 
 function checkMap(value: unknown, at: At): Record<string, string> {
-  if (!isPlainObject(value)) fail(at, `must be an object mapping container paths to repository paths, not ${shown(value)}`);
+  if (!isPlainObject(value))
+    fail(at, `must be an object mapping container paths to repository paths, not ${shown(value)}`);
   return Object.fromEntries(
     Object.entries(value).map(([from, to]) => {
       const here = child(at, from);
@@ -163,14 +164,21 @@ export const OVERRIDE_KEYS: readonly string[] = Object.keys(OVERRIDE);
 export const CONTRACT_KEYS: readonly string[] = Object.keys(CONTRACT);
 
 /** Checks each key in file order, so the first problem in the file is the one reported. */
-function checkObject(value: Record<string, unknown>, at: At, checks: Readonly<Record<string, Check>>): Record<string, unknown> {
+function checkObject(
+  value: Record<string, unknown>,
+  at: At,
+  checks: Readonly<Record<string, Check>>,
+): Record<string, unknown> {
   const known = Object.keys(checks);
   const out: [string, unknown][] = [];
   for (const [key, v] of Object.entries(value)) {
     const check = Object.hasOwn(checks, key) ? checks[key] : undefined;
     if (!check) {
       const near = closestKey(key, known);
-      fail(child(at, key), near ? `unknown key; did you mean ${JSON.stringify(near)}?` : `unknown key (known keys: ${known.join(', ')})`);
+      fail(
+        child(at, key),
+        near ? `unknown key; did you mean ${JSON.stringify(near)}?` : `unknown key (known keys: ${known.join(', ')})`,
+      );
     }
     const result = check(v, child(at, key));
     if (result !== undefined) out.push([key, result]);
@@ -184,7 +192,8 @@ function checkOverrides(value: unknown, at: At): unknown[] {
     const here = child(at, i);
     if (!isPlainObject(item)) fail(here, `must be an object, not ${shown(item)}`);
     const checked = checkObject(item, here, OVERRIDE);
-    if (!Object.hasOwn(checked, 'files')) fail(child(here, 'files'), 'missing: an override needs the globs of the files it applies to');
+    if (!Object.hasOwn(checked, 'files'))
+      fail(child(here, 'files'), 'missing: an override needs the globs of the files it applies to');
     return checked;
   });
 }

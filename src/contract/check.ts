@@ -24,13 +24,29 @@ export function checkInvocation(contract: ScriptContract, inv: Invocation): Chec
     if (set.has(input.name)) continue;
     const kind = need(input);
     if (kind === 'optional') continue;
-    const why = kind === 'required' ? 'the script requires it (it stops when it is unset or empty)' : 'it has no default, so under set -u the script stops when it reads it unset';
-    findings.push({ severity: unknown ? 'info' : 'error', name: input.name, file: inv.file, line: inv.line, scriptLine: input.line, message: `${inv.what} does not set ${input.name}, which ${contract.path} reads at line ${input.line}: ${why}${unknown}` });
+    const why =
+      kind === 'required'
+        ? 'the script requires it (it stops when it is unset or empty)'
+        : 'it has no default, so under set -u the script stops when it reads it unset';
+    findings.push({
+      severity: unknown ? 'info' : 'error',
+      name: input.name,
+      file: inv.file,
+      line: inv.line,
+      scriptLine: input.line,
+      message: `${inv.what} does not set ${input.name}, which ${contract.path} reads at line ${input.line}: ${why}${unknown}`,
+    });
   }
   const read = new Set(contract.inputs.map((i) => i.name));
   for (const e of inv.env) {
     if (read.has(e.name) || e.viaEnvFrom) continue;
-    findings.push({ severity: 'info', name: e.name, file: e.file, line: e.line, message: `${inv.what} sets ${e.name}, which ${contract.path} never reads (stale?)` });
+    findings.push({
+      severity: 'info',
+      name: e.name,
+      file: e.file,
+      line: e.line,
+      message: `${inv.what} sets ${e.name}, which ${contract.path} never reads (stale?)`,
+    });
   }
   return findings;
 }

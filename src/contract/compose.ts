@@ -28,17 +28,26 @@ export function parseEnvFile(file: string, source: string): EnvSetting[] {
   return out;
 }
 
-export function composeInvocations(files: readonly YamlFile[], matches: (word: string) => boolean, readEnvFile: EnvFileReader): Invocation[] {
+export function composeInvocations(
+  files: readonly YamlFile[],
+  matches: (word: string) => boolean,
+  readEnvFile: EnvFileReader,
+): Invocation[] {
   const out: Invocation[] = [];
   for (const f of files) {
     for (const doc of f.docs) {
       for (const svc of entries(child(doc, 'services'))) {
-        const call = findScriptCall([...words(child(svc.value, 'entrypoint')), ...words(child(svc.value, 'command'))], matches);
+        const call = findScriptCall(
+          [...words(child(svc.value, 'entrypoint')), ...words(child(svc.value, 'command'))],
+          matches,
+        );
         if (!call) continue;
         const env: EnvSetting[] = [];
         const unknown: string[] = [];
         const envFiles = child(svc.value, 'env_file');
-        for (const name of text(envFiles) !== undefined ? [text(envFiles) as string] : items(envFiles).flatMap((n) => text(n) ?? text(child(n, 'path')) ?? [])) {
+        for (const name of text(envFiles) !== undefined
+          ? [text(envFiles) as string]
+          : items(envFiles).flatMap((n) => text(n) ?? text(child(n, 'path')) ?? [])) {
           const read = readEnvFile(f.file, name);
           if (read) env.push(...parseEnvFile(read.file, read.text));
           else unknown.push(`env_file ${name} (not read)`);
@@ -52,9 +61,23 @@ export function composeInvocations(files: readonly YamlFile[], matches: (word: s
           const s = text(n) ?? '';
           const eq = s.indexOf('=');
           // `- NAME` alone passes the variable through from the shell running compose: unknown value.
-          env.push({ name: eq < 0 ? s : s.slice(0, eq), file: f.file, line: f.line(n), ...(eq < 0 ? { from: 'the environment of docker compose' } : { value: s.slice(eq + 1) }) });
+          env.push({
+            name: eq < 0 ? s : s.slice(0, eq),
+            file: f.file,
+            line: f.line(n),
+            ...(eq < 0 ? { from: 'the environment of docker compose' } : { value: s.slice(eq + 1) }),
+          });
         }
-        out.push({ file: f.file, line: f.line(svc.keyNode), what: `compose service ${svc.key}`, script: call.script, args: call.args, env, unknownSources: unknown, span: [f.line(svc.keyNode), f.lastLine(svc.value)] });
+        out.push({
+          file: f.file,
+          line: f.line(svc.keyNode),
+          what: `compose service ${svc.key}`,
+          script: call.script,
+          args: call.args,
+          env,
+          unknownSources: unknown,
+          span: [f.line(svc.keyNode), f.lastLine(svc.value)],
+        });
       }
     }
   }

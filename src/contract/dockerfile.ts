@@ -19,7 +19,8 @@ function instructions(source: string): Instruction[] {
     const first = i + 1;
     let text = (lines[i] as string).replace(/\r$/, '');
     if (/^\s*#/.test(text) || text.trim() === '') continue;
-    while (text.endsWith('\\') && i + 1 < lines.length) text = `${text.slice(0, -1)} ${(lines[++i] as string).replace(/\r$/, '')}`;
+    while (text.endsWith('\\') && i + 1 < lines.length)
+      text = `${text.slice(0, -1)} ${(lines[++i] as string).replace(/\r$/, '')}`;
     const m = /^\s*([A-Za-z]+)\s+(.*)$/.exec(text);
     if (m) out.push({ line: first, keyword: (m[1] as string).toUpperCase(), rest: (m[2] as string).trim() });
   }
@@ -63,13 +64,30 @@ export function dockerfileInvocations(file: string, source: string, matches: (wo
       args.clear();
       entrypoint = null;
       cmd = null;
-    } else if (ins.keyword === 'ENV') for (const p of envPairs(ins.rest)) env.set(p.name, { name: p.name, value: p.value, file, line: ins.line });
+    } else if (ins.keyword === 'ENV')
+      for (const p of envPairs(ins.rest)) env.set(p.name, { name: p.name, value: p.value, file, line: ins.line });
     else if (ins.keyword === 'ARG') {
       const [name, value] = ins.rest.split('=', 2);
-      if (name) args.set(name.trim(), { name: name.trim(), file, line: ins.line, ...(value !== undefined ? { value } : { from: 'a --build-arg' }) });
+      if (name)
+        args.set(name.trim(), {
+          name: name.trim(),
+          file,
+          line: ins.line,
+          ...(value !== undefined ? { value } : { from: 'a --build-arg' }),
+        });
     } else if (ins.keyword === 'RUN') {
       const call = findScriptCall(commandWords(ins.rest), matches);
-      if (call) out.push({ file, line: ins.line, what: `Dockerfile RUN`, script: call.script, args: call.args, env: [...args.values(), ...env.values()], unknownSources: [], span: [stage, ins.line] });
+      if (call)
+        out.push({
+          file,
+          line: ins.line,
+          what: `Dockerfile RUN`,
+          script: call.script,
+          args: call.args,
+          env: [...args.values(), ...env.values()],
+          unknownSources: [],
+          span: [stage, ins.line],
+        });
     } else if (ins.keyword === 'ENTRYPOINT') entrypoint = { line: ins.line, words: commandWords(ins.rest) };
     else if (ins.keyword === 'CMD') cmd = { line: ins.line, words: commandWords(ins.rest) };
   }
@@ -77,7 +95,17 @@ export function dockerfileInvocations(file: string, source: string, matches: (wo
   const start = entrypoint ?? cmd;
   if (start) {
     const call = findScriptCall([...(entrypoint?.words ?? []), ...(cmd?.words ?? [])], matches);
-    if (call) out.push({ file, line: start.line, what: `Dockerfile ${entrypoint ? 'ENTRYPOINT' : 'CMD'}`, script: call.script, args: call.args, env: [...env.values()], unknownSources: [], span: [stage, Math.max(start.line, cmd?.line ?? 0)] });
+    if (call)
+      out.push({
+        file,
+        line: start.line,
+        what: `Dockerfile ${entrypoint ? 'ENTRYPOINT' : 'CMD'}`,
+        script: call.script,
+        args: call.args,
+        env: [...env.values()],
+        unknownSources: [],
+        span: [stage, Math.max(start.line, cmd?.line ?? 0)],
+      });
   }
   return out;
 }

@@ -28,7 +28,14 @@ function staticValue(word: Word | null | undefined, ctx: Context): string | null
   const unset = name === '1' && ctx.args !== null && ctx.args.length === 0;
   // An unset $1 expands to nothing (under set -u the script stops there: taking it as '' only
   // keeps more code, never less).
-  const value = name === '1' ? (ctx.args ? (ctx.args[0] ?? '') : null) : ctx.aliases.has(name) ? (ctx.aliases.get(name) ?? null) : null;
+  const value =
+    name === '1'
+      ? ctx.args
+        ? (ctx.args[0] ?? '')
+        : null
+      : ctx.aliases.has(name)
+        ? (ctx.aliases.get(name) ?? null)
+        : null;
   if (!p.exp) return value;
   const fallback = p.exp.word ? wordText(p.exp.word) : '';
   if ((p.exp.op === ':-' && (unset || value === '')) || (p.exp.op === '-' && unset)) return fallback;
@@ -47,7 +54,10 @@ function globMatches(pattern: string, value: string): boolean {
       const close = pattern.indexOf(']', i + 2);
       if (close < 0) re += '\\[';
       else {
-        re += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        re += `[${pattern
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = close;
       }
     } else re += c.replace(/[.*+?^${}()|\\/]/g, '\\$&');
@@ -98,7 +108,8 @@ export function reachableWith(file: File, args: readonly string[]): Reachability
       const name = wordText(node.args[0]);
       if (name !== null) calledAnywhere.add(name);
     }
-    if (node.type === 'Assign' && node.name) assignments.set(node.name.value, (assignments.get(node.name.value) ?? 0) + 1);
+    if (node.type === 'Assign' && node.name)
+      assignments.set(node.name.value, (assignments.get(node.name.value) ?? 0) + 1);
   });
   // A copy of $1 is trusted only when it is the variable's one assignment in the file: one made
   // in a branch that may not run, or changed later, would give a wrong value.
@@ -113,7 +124,13 @@ export function reachableWith(file: File, args: readonly string[]): Reachability
     const fn = functions.get(wordText(call.args[0]) ?? '');
     if (!fn) return;
     const rest = call.args.slice(1);
-    const passesAll = rest.length === 1 && rest[0]?.parts.length === 1 && rest[0].parts[0]?.type === 'DblQuoted' && rest[0].parts[0].parts.length === 1 && rest[0].parts[0].parts[0]?.type === 'ParamExp' && rest[0].parts[0].parts[0].param.value === '@';
+    const passesAll =
+      rest.length === 1 &&
+      rest[0]?.parts.length === 1 &&
+      rest[0].parts[0]?.type === 'DblQuoted' &&
+      rest[0].parts[0].parts.length === 1 &&
+      rest[0].parts[0].parts[0]?.type === 'ParamExp' &&
+      rest[0].parts[0].parts[0].param.value === '@';
     const literal = rest.map((w) => wordText(w));
     const callArgs = passesAll ? ctx.args : literal.every((v) => v !== null) ? (literal as string[]) : null;
     const key = callArgs === null ? '?' : JSON.stringify(callArgs);
@@ -131,10 +148,12 @@ export function reachableWith(file: File, args: readonly string[]): Reachability
     const value = staticValue(c.word, ctx);
     let matched = value === null;
     for (const item of c.items) {
-      const hit = matched || item.patterns.some((p) => {
-        const text = wordText(p);
-        return text === null || globMatches(text, value as string);
-      });
+      const hit =
+        matched ||
+        item.patterns.some((p) => {
+          const text = wordText(p);
+          return text === null || globMatches(text, value as string);
+        });
       if (!hit) continue;
       reached.add(item);
       walkStmts(item.stmts, ctx);
@@ -176,14 +195,16 @@ export function reachableWith(file: File, args: readonly string[]): Reachability
   walkStmts(file.stmts, { args, aliases: new Map() });
   // Functions never called by name may run some other way (a trap, a computed name): as if called
   // with arguments not known.
-  for (const fn of functions.values()) if (!calledAnywhere.has(fn.name.value)) queue.push({ fn, ctx: { args: null, aliases: new Map() } });
+  for (const fn of functions.values())
+    if (!calledAnywhere.has(fn.name.value)) queue.push({ fn, ctx: { args: null, aliases: new Map() } });
   for (let job = queue.shift(); job; job = queue.shift()) {
     reached.add(job.fn);
     walk(job.fn.body, job.ctx);
   }
 
   const unreachable: [number, number][] = [];
-  const spanOf = (stmts: readonly Stmt[]): [number, number] | null => (stmts.length > 0 ? [(stmts[0] as Stmt).start, (stmts[stmts.length - 1] as Stmt).end] : null);
+  const spanOf = (stmts: readonly Stmt[]): [number, number] | null =>
+    stmts.length > 0 ? [(stmts[0] as Stmt).start, (stmts[stmts.length - 1] as Stmt).end] : null;
   forEachNode(file, (node) => {
     if (reached.has(node)) return true;
     let span: [number, number] | null = null;

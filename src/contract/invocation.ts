@@ -38,7 +38,10 @@ export interface Invocation extends Located {
 /** Finds the script in a command line's words: `["bash", "-c", "/opt/x/deploy.sh reset"]` and
  * `["/opt/x/deploy.sh", "install"]` both give the script word and the arguments after it (up to
  * a shell operator). `matches` decides whether a word names the script. */
-export function findScriptCall(words: readonly string[], matches: (word: string) => boolean): { script: string; args: string[] } | null {
+export function findScriptCall(
+  words: readonly string[],
+  matches: (word: string) => boolean,
+): { script: string; args: string[] } | null {
   const tokens: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;

@@ -30,7 +30,14 @@ export function collectConfigSources(files: readonly YamlFile[]): Map<string, En
       for (const section of kind === 'Secret' ? ['data', 'stringData'] : ['data']) {
         for (const e of entries(child(doc, section))) {
           const value = kind === 'ConfigMap' ? text(e.value) : undefined;
-          settings.push({ name: e.key, file: f.file, line: f.line(e.keyNode), from: `${kind} ${name}`, ...(value !== undefined ? { value } : {}), ...(kind === 'Secret' ? { secret: true } : {}) });
+          settings.push({
+            name: e.key,
+            file: f.file,
+            line: f.line(e.keyNode),
+            from: `${kind} ${name}`,
+            ...(value !== undefined ? { value } : {}),
+            ...(kind === 'Secret' ? { secret: true } : {}),
+          });
         }
       }
       out.set(`${kind} ${name}`, settings);
@@ -39,17 +46,33 @@ export function collectConfigSources(files: readonly YamlFile[]): Map<string, En
   return out;
 }
 
-function containerEnv(f: YamlFile, container: Node, sources: Map<string, EnvSetting[]>): { env: EnvSetting[]; unknown: string[] } {
+function containerEnv(
+  f: YamlFile,
+  container: Node,
+  sources: Map<string, EnvSetting[]>,
+): { env: EnvSetting[]; unknown: string[] } {
   const env: EnvSetting[] = [];
   const unknown: string[] = [];
   for (const ref of items(child(container, 'envFrom'))) {
     const prefix = text(child(ref, 'prefix')) ?? '';
-    for (const [key, kind] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
+    for (const [key, kind] of [
+      ['configMapRef', 'ConfigMap'],
+      ['secretRef', 'Secret'],
+    ] as const) {
       const r = child(ref, key);
       if (!r) continue;
       const name = `${kind} ${text(child(r, 'name')) ?? ''}`;
       const known = sources.get(name);
-      if (known) for (const s of known) env.push({ ...s, name: prefix + s.name, line: f.line(ref), file: f.file, from: `${name} (envFrom)`, viaEnvFrom: true });
+      if (known)
+        for (const s of known)
+          env.push({
+            ...s,
+            name: prefix + s.name,
+            line: f.line(ref),
+            file: f.file,
+            from: `${name} (envFrom)`,
+            viaEnvFrom: true,
+          });
       else unknown.push(`${name} (envFrom, not among the files given)`);
     }
   }
@@ -61,7 +84,14 @@ function containerEnv(f: YamlFile, container: Node, sources: Map<string, EnvSett
     const valueFrom = child(e, 'valueFrom');
     const secret = child(valueFrom, 'secretKeyRef') !== undefined;
     const from = valueFrom ? (secret ? 'secretKeyRef' : (entries(valueFrom)[0]?.key ?? 'valueFrom')) : undefined;
-    env.push({ name, file: f.file, line: f.line(e), ...(value !== undefined && !valueFrom ? { value } : {}), ...(from ? { from } : {}), ...(secret ? { secret: true } : {}) });
+    env.push({
+      name,
+      file: f.file,
+      line: f.line(e),
+      ...(value !== undefined && !valueFrom ? { value } : {}),
+      ...(from ? { from } : {}),
+      ...(secret ? { secret: true } : {}),
+    });
   }
   return { env, unknown };
 }
@@ -83,7 +113,16 @@ export function k8sInvocations(files: readonly YamlFile[], matches: (word: strin
           if (!call) continue;
           const { env, unknown } = containerEnv(f, c, sources);
           const name = text(child(c, 'name')) ?? '(unnamed)';
-          out.push({ file: f.file, line: f.line(c), what: `${workload}, ${list === 'initContainers' ? 'init container' : 'container'} ${name}`, script: call.script, args: call.args, env, unknownSources: unknown, span: [f.line(c), f.lastLine(c)] });
+          out.push({
+            file: f.file,
+            line: f.line(c),
+            what: `${workload}, ${list === 'initContainers' ? 'init container' : 'container'} ${name}`,
+            script: call.script,
+            args: call.args,
+            env,
+            unknownSources: unknown,
+            span: [f.line(c), f.lastLine(c)],
+          });
         }
       }
     }

@@ -19,7 +19,10 @@ const at = (e: EnvSetting): string => `${e.file}:${e.line}`;
 /** The defaults for one script from the places that run it. With `inputs` (the script's inputs
  * as `nounset contract` lists them, read without configured defaults), only inputs are taken,
  * and one the script already defaults itself (`X="${X:-"false"}"`) keeps its own default. */
-export function manifestDefaults(invocations: readonly Invocation[], inputs?: readonly InputVariable[]): ManifestDefaults {
+export function manifestDefaults(
+  invocations: readonly Invocation[],
+  inputs?: readonly InputVariable[],
+): ManifestDefaults {
   const byInput = inputs ? new Map(inputs.map((i) => [i.name, i])) : null;
   const byName = new Map<string, EnvSetting[]>();
   for (const inv of invocations) {
@@ -34,8 +37,11 @@ export function manifestDefaults(invocations: readonly Invocation[], inputs?: re
     // A setting the script never reads is no default of it (`contract --check` calls it stale).
     if (byInput && !input) continue;
     if (input?.default !== undefined && input.defaultFrom !== 'configuration') {
-      const where = input.defaultFrom === 'env-init-block' ? 'its env-init block gives it' : 'the script gives it its own default,';
-      notes.push(`${name}: ${where} ${JSON.stringify(input.default)}${input.computed ? ' (computed)' : ''}; the files' value is not taken (edit the default there)`);
+      const where =
+        input.defaultFrom === 'env-init-block' ? 'its env-init block gives it' : 'the script gives it its own default,';
+      notes.push(
+        `${name}: ${where} ${JSON.stringify(input.default)}${input.computed ? ' (computed)' : ''}; the files' value is not taken (edit the default there)`,
+      );
       continue;
     }
     const secret = settings.find((s) => s.secret);
@@ -46,17 +52,23 @@ export function manifestDefaults(invocations: readonly Invocation[], inputs?: re
     const literal = settings.filter((s) => s.value !== undefined);
     if (literal.length < settings.length) {
       const other = settings.find((s) => s.value === undefined) as EnvSetting;
-      notes.push(`${name}: its value is known only at run time (${other.from ?? 'not literal'}, ${at(other)}); no default taken`);
+      notes.push(
+        `${name}: its value is known only at run time (${other.from ?? 'not literal'}, ${at(other)}); no default taken`,
+      );
       continue;
     }
     const values = [...new Set(literal.map((s) => s.value as string))];
     if (values.length > 1) {
-      notes.push(`${name}: the files give different values (${literal.map((s) => `${JSON.stringify(s.value)} at ${at(s)}`).join(', ')}); no default taken`);
+      notes.push(
+        `${name}: the files give different values (${literal.map((s) => `${JSON.stringify(s.value)} at ${at(s)}`).join(', ')}); no default taken`,
+      );
       continue;
     }
     const value = values[0] as string;
     if (!isQuotableDefault(value)) {
-      notes.push(`${name}: ${JSON.stringify(value)} (${at(literal[0] as EnvSetting)}) holds a quote, '}', a backslash or a line break, which a default cannot hold the same way everywhere; no default taken`);
+      notes.push(
+        `${name}: ${JSON.stringify(value)} (${at(literal[0] as EnvSetting)}) holds a quote, '}', a backslash or a line break, which a default cannot hold the same way everywhere; no default taken`,
+      );
       continue;
     }
     defaults[name] = value;

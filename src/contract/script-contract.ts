@@ -47,7 +47,11 @@ function stops(r: ReferenceReport): boolean {
   return r.verdict === 'unsafe' || r.verdict === 'review';
 }
 
-function toInput(i: InputVariable, first: ReferenceReport | undefined, stopping: ReferenceReport | undefined): ContractInput {
+function toInput(
+  i: InputVariable,
+  first: ReferenceReport | undefined,
+  stopping: ReferenceReport | undefined,
+): ContractInput {
   return {
     name: i.name,
     line: stopping?.line ?? first?.line ?? i.line,
@@ -62,12 +66,22 @@ function toInput(i: InputVariable, first: ReferenceReport | undefined, stopping:
 /** The contract of the script at `path`; with `entry`, only the reads that can run when the
  * script is started with those arguments (entry.ts). Reads the script through the same analysis
  * as `nounset fix`: an input is needed exactly when fix would make one of its reads safe. */
-export function scriptContract(path: string, text: string, options: Omit<FixOptions, 'path'> = {}, entry?: readonly string[]): ScriptContract {
+export function scriptContract(
+  path: string,
+  text: string,
+  options: Omit<FixOptions, 'path'> = {},
+  entry?: readonly string[],
+): ScriptContract {
   return contractWithReads(path, text, options, entry).contract;
 }
 
 /** The contract, and the reads it counts (reachable with `entry`), each with nounset's verdict. */
-export function contractWithReads(path: string, text: string, options: Omit<FixOptions, 'path'> = {}, entry?: readonly string[]): { contract: ScriptContract; reads: readonly ReferenceReport[] } {
+export function contractWithReads(
+  path: string,
+  text: string,
+  options: Omit<FixOptions, 'path'> = {},
+  entry?: readonly string[],
+): { contract: ScriptContract; reads: readonly ReferenceReport[] } {
   const analysis = analyseScript(text, { ...options, path });
   const result = inspectAnalysis(text, analysis);
   const reach = entry === undefined ? null : reachableWith(syntaxTree(analysis, text, path), entry);

@@ -11,7 +11,13 @@ function envOf(f: YamlFile, node: Node | null | undefined): EnvSetting[] {
     const value = text(e.value);
     // ${{ secrets.X }} and other expressions are known only when the workflow runs.
     const expression = value !== undefined && value.includes('${{');
-    return { name: e.key, file: f.file, line: f.line(e.keyNode), ...(value !== undefined && !expression ? { value } : { from: value ?? 'an expression' }), ...(value?.includes('secrets.') ? { secret: true } : {}) };
+    return {
+      name: e.key,
+      file: f.file,
+      line: f.line(e.keyNode),
+      ...(value !== undefined && !expression ? { value } : { from: value ?? 'an expression' }),
+      ...(value?.includes('secrets.') ? { secret: true } : {}),
+    };
   });
 }
 
@@ -34,7 +40,16 @@ export function workflowInvocations(files: readonly YamlFile[], matches: (word: 
             const env = new Map<string, EnvSetting>();
             for (const e of [...top, ...jobEnv, ...envOf(f, step)]) env.set(e.name, e);
             const name = text(child(step, 'name')) ?? `step ${i + 1}`;
-            out.push({ file: f.file, line: f.line(step), what: `workflow job ${job.key}, ${name}`, script: call.script, args: call.args, env: [...env.values()], unknownSources: [], span: [f.line(step), f.lastLine(step)] });
+            out.push({
+              file: f.file,
+              line: f.line(step),
+              what: `workflow job ${job.key}, ${name}`,
+              script: call.script,
+              args: call.args,
+              env: [...env.values()],
+              unknownSources: [],
+              span: [f.line(step), f.lastLine(step)],
+            });
             break;
           }
         });

@@ -30,7 +30,12 @@ export function readYaml(file: string, text: string): YamlFile {
     const err = d.errors[0];
     if (err) {
       const at = counter.linePos(err.pos[0]);
-      throw new ConfigError({ path: file, line: at.line, column: at.col, reason: `not valid YAML: ${err.message.split('\n')[0]}` });
+      throw new ConfigError({
+        path: file,
+        line: at.line,
+        column: at.col,
+        reason: `not valid YAML: ${err.message.split('\n')[0]}`,
+      });
     }
   }
   return {
@@ -44,7 +49,8 @@ export function readYaml(file: string, text: string): YamlFile {
 /** The child of a mapping at `key`, or undefined. */
 export function child(node: Node | null | undefined, key: string): Node | undefined {
   if (!yaml().isMap(node)) return undefined;
-  for (const pair of node.items) if (yaml().isScalar(pair.key) && String(pair.key.value) === key) return (pair.value as Node | null) ?? undefined;
+  for (const pair of node.items)
+    if (yaml().isScalar(pair.key) && String(pair.key.value) === key) return (pair.value as Node | null) ?? undefined;
   return undefined;
 }
 
@@ -66,7 +72,11 @@ export function items(node: Node | null | undefined): Node[] {
 /** The key nodes and values of a mapping, in order. */
 export function entries(node: Node | null | undefined): { key: string; keyNode: Node; value: Node | undefined }[] {
   if (!yaml().isMap(node)) return [];
-  return node.items.flatMap((pair) => (yaml().isScalar(pair.key) ? [{ key: String(pair.key.value), keyNode: pair.key as Node, value: (pair.value as Node | null) ?? undefined }] : []));
+  return node.items.flatMap((pair) =>
+    yaml().isScalar(pair.key)
+      ? [{ key: String(pair.key.value), keyNode: pair.key as Node, value: (pair.value as Node | null) ?? undefined }]
+      : [],
+  );
 }
 
 /** A sequence of scalars as strings (a command, args). */

@@ -38,7 +38,10 @@ export interface Finding {
 export interface Transform {
   readonly name: string;
   readonly meta: { readonly description: string };
-  run(plan: Plan, options: Required<Pick<FixOptions, 'defaults'>>): { edits: Omit<Edit, 'transform'>[]; findings: Finding[] };
+  run(
+    plan: Plan,
+    options: Required<Pick<FixOptions, 'defaults'>>,
+  ): { edits: Omit<Edit, 'transform'>[]; findings: Finding[] };
 }
 
 function compareEdits(a: Edit, b: Edit): number {
@@ -55,7 +58,9 @@ export function sortEdits(edits: readonly Edit[], describe: (offset: number) => 
     const a = changes[i - 1];
     const b = changes[i];
     if (!a || !b) continue;
-    const overlap = a.change.end > b.change.start || (a.change.start === b.change.start && (a.change.start === a.change.end || b.change.start === b.change.end));
+    const overlap =
+      a.change.end > b.change.start ||
+      (a.change.start === b.change.start && (a.change.start === a.change.end || b.change.start === b.change.end));
     if (overlap) {
       throw new EditConflictError(
         `${describe(b.change.start)}: edits of ${a.edit.transform} (${a.edit.variable ?? 'block'}) and ${b.edit.transform} (${b.edit.variable ?? 'block'}) overlap`,

@@ -12,15 +12,30 @@ import { planOptions } from './plan-options.js';
  * or its syntax tree and plan. */
 export type ScriptAnalysis =
   | { readonly kind: 'skip'; readonly dialect: Dialect; readonly diagnostic: Diagnostic; readonly error?: ParseError }
-  | { readonly kind: 'ok'; readonly dialect: Dialect; readonly variant: ShellVariant | null; readonly file: File; readonly plan: Plan; readonly at: (offset: number) => { line: number; column: number } };
+  | {
+      readonly kind: 'ok';
+      readonly dialect: Dialect;
+      readonly variant: ShellVariant | null;
+      readonly file: File;
+      readonly plan: Plan;
+      readonly at: (offset: number) => { line: number; column: number };
+    };
 
-type Parsed = { kind: 'ok'; dialect: Dialect; variant: ShellVariant | null; file: File } | Extract<ScriptAnalysis, { kind: 'skip' }>;
+type Parsed =
+  | { kind: 'ok'; dialect: Dialect; variant: ShellVariant | null; file: File }
+  | Extract<ScriptAnalysis, { kind: 'skip' }>;
 
 function parseScript(text: string, options: FixOptions): Parsed {
   const path = options.path ?? '<stdin>';
   const guess = detectDialect(text, options.path ?? '');
   if (!options.dialect && guess.dialect === null && guess.shell !== null) {
-    const diagnostic: Diagnostic = { line: 1, column: 1, severity: 'info', code: 'unsupported-shell', message: `written for ${guess.shell} (from its ${guess.source}); nounset handles bash, POSIX sh, ksh and bats only, so it leaves the file alone` };
+    const diagnostic: Diagnostic = {
+      line: 1,
+      column: 1,
+      severity: 'info',
+      code: 'unsupported-shell',
+      message: `written for ${guess.shell} (from its ${guess.source}); nounset handles bash, POSIX sh, ksh and bats only, so it leaves the file alone`,
+    };
     return { kind: 'skip', dialect: 'bash', diagnostic };
   }
   const dialect = options.dialect ?? guess.dialect ?? 'bash';
@@ -30,7 +45,13 @@ function parseScript(text: string, options: FixOptions): Parsed {
     return { kind: 'ok', dialect, variant, file: parse(text, { dialect, path, bats: variant === 'bats' }) };
   } catch (err) {
     if (!(err instanceof ParseError)) throw err;
-    const diagnostic: Diagnostic = { line: err.line, column: err.column, severity: 'error', code: 'parse-error', message: `${err.reason}; nounset never rewrites a script it cannot parse` };
+    const diagnostic: Diagnostic = {
+      line: err.line,
+      column: err.column,
+      severity: 'error',
+      code: 'parse-error',
+      message: `${err.reason}; nounset never rewrites a script it cannot parse`,
+    };
     return { kind: 'skip', dialect, diagnostic, error: err };
   }
 }

@@ -15,10 +15,26 @@ import { verifyOutput } from './verify-output.js';
  * throws UsageError on bad options and EditConflictError on a bug. */
 export function fixScript(text: string, options: FixOptions = {}): FixResult {
   const parsed = analyseScript(text, options);
-  const unchanged = (diagnostics: Diagnostic[], extra: Partial<FixResult> = {}): FixResult => ({ output: text, changed: false, dialect: parsed.dialect, edits: [], inputs: [], diagnostics, ...extra });
+  const unchanged = (diagnostics: Diagnostic[], extra: Partial<FixResult> = {}): FixResult => ({
+    output: text,
+    changed: false,
+    dialect: parsed.dialect,
+    edits: [],
+    inputs: [],
+    diagnostics,
+    ...extra,
+  });
   if (parsed.kind === 'skip') return unchanged([parsed.diagnostic]);
   if (isFileDisabled(parsed.file)) {
-    return unchanged([{ line: 1, column: 1, severity: 'info', code: 'disabled', message: 'a `# nounset disable-file` comment asks nounset to leave this file alone' }]);
+    return unchanged([
+      {
+        line: 1,
+        column: 1,
+        severity: 'info',
+        code: 'disabled',
+        message: 'a `# nounset disable-file` comment asks nounset to leave this file alone',
+      },
+    ]);
   }
   const { plan, at } = parsed;
   const opts = plan.options;
@@ -27,16 +43,42 @@ export function fixScript(text: string, options: FixOptions = {}): FixResult {
   const raw: Edit[] = [];
   for (const t of transforms) {
     const { edits, findings } = t.run(plan, { defaults: opts.defaults });
-    for (const e of edits) raw.push({ start: e.start, end: e.end, changes: e.changes, kind: e.kind, variable: e.variable, reason: e.reason, transform: t.name });
+    for (const e of edits)
+      raw.push({
+        start: e.start,
+        end: e.end,
+        changes: e.changes,
+        kind: e.kind,
+        variable: e.variable,
+        reason: e.reason,
+        transform: t.name,
+      });
     for (const f of findings) diagnostics.push(toDiagnostic(f, at));
   }
   const describe = (o: number): string => `${options.path ?? '<stdin>'}:${at(o).line}:${at(o).column}`;
   const edits = sortEdits(raw, describe);
   const output = applyEdits(text, edits);
   const nested = nestEdits(edits);
-  const problem = edits.length === 0 ? null : verifyOutput({ input: parsed.file, output, edits, nested, dialect: parsed.dialect, bats: parsed.variant === 'bats', path: options.path ?? '<stdin>' });
+  const problem =
+    edits.length === 0
+      ? null
+      : verifyOutput({
+          input: parsed.file,
+          output,
+          edits,
+          nested,
+          dialect: parsed.dialect,
+          bats: parsed.variant === 'bats',
+          path: options.path ?? '<stdin>',
+        });
   if (problem) {
-    diagnostics.push({ line: 1, column: 1, severity: 'error', code: 'unsafe-edit', message: `${problem}; nounset leaves the file alone (please report this)` });
+    diagnostics.push({
+      line: 1,
+      column: 1,
+      severity: 'error',
+      code: 'unsafe-edit',
+      message: `${problem}; nounset leaves the file alone (please report this)`,
+    });
     return unchanged(diagnostics.sort(byPosition), { inputs: plan.inputs });
   }
   const { within } = nested;
@@ -55,5 +97,12 @@ export function fixScript(text: string, options: FixOptions = {}): FixResult {
       end: e.end,
     };
   });
-  return { output, changed: output !== text, dialect: parsed.dialect, edits: reports, inputs: plan.inputs, diagnostics: diagnostics.sort(byPosition) };
+  return {
+    output,
+    changed: output !== text,
+    dialect: parsed.dialect,
+    edits: reports,
+    inputs: plan.inputs,
+    diagnostics: diagnostics.sort(byPosition),
+  };
 }

@@ -13,7 +13,8 @@ export function inspectScript(text: string, options: FixOptions = {}): InspectRe
 
 /** inspectScript's answer from an analysis of `text` already made. */
 export function inspectAnalysis(text: string, parsed: ScriptAnalysis): InspectResult {
-  if (parsed.kind === 'skip') return { dialect: parsed.dialect, references: [], inputs: [], diagnostics: [parsed.diagnostic] };
+  if (parsed.kind === 'skip')
+    return { dialect: parsed.dialect, references: [], inputs: [], diagnostics: [parsed.diagnostic] };
   const { plan, at } = parsed;
   const references: ReferenceReport[] = plan.reads.map((p) => ({
     start: p.read.start,

@@ -11,7 +11,13 @@ type At = (offset: number) => { line: number; column: number };
 /** The plan's diagnostics, in the order it found them. */
 export function planDiagnostics(plan: Plan, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (plan.site.kind === 'malformed') out.push({ ...at(plan.site.at), severity: 'error', code: 'env-init-block-malformed', message: `${plan.site.message}; fix the markers by hand, nounset leaves the file alone until then` });
+  if (plan.site.kind === 'malformed')
+    out.push({
+      ...at(plan.site.at),
+      severity: 'error',
+      code: 'env-init-block-malformed',
+      message: `${plan.site.message}; fix the markers by hand, nounset leaves the file alone until then`,
+    });
   // Names left alone because of each file not followed (or eval), to list with it.
   const unknownAt = new Map<number, Set<string>>();
   for (const r of plan.reads) {
@@ -20,17 +26,38 @@ export function planDiagnostics(plan: Plan, at: At): Diagnostic[] {
     set.add(r.read.name);
     unknownAt.set(r.unknownAt, set);
   }
-  if (plan.linesKept !== null && plan.reads.some((r) => r.fix === 'default' && plan.inputs.some((i) => i.name === r.read.name))) {
-    const why = plan.linesKept === 'configuration' ? 'the configuration asks for it' : plan.linesKept === 'bats' ? 'bats reports failures by line' : 'the script shows line numbers (LINENO, BASH_LINENO or caller)';
-    out.push({ line: 1, column: 1, severity: 'info', code: 'line-numbers-kept', message: `${why}: nounset moves no line, so every input is defaulted where it is read instead of in an env-init block` });
+  if (
+    plan.linesKept !== null &&
+    plan.reads.some((r) => r.fix === 'default' && plan.inputs.some((i) => i.name === r.read.name))
+  ) {
+    const why =
+      plan.linesKept === 'configuration'
+        ? 'the configuration asks for it'
+        : plan.linesKept === 'bats'
+          ? 'bats reports failures by line'
+          : 'the script shows line numbers (LINENO, BASH_LINENO or caller)';
+    out.push({
+      line: 1,
+      column: 1,
+      severity: 'info',
+      code: 'line-numbers-kept',
+      message: `${why}: nounset moves no line, so every input is defaulted where it is read instead of in an env-init block`,
+    });
   }
   for (const n of plan.notes) {
     const where = at(n.start);
     let message = n.message;
-    const names = n.code === 'source-not-followed' || n.code === 'opaque-assignment' ? [...(unknownAt.get(n.start) ?? [])].sort() : [];
+    const names =
+      n.code === 'source-not-followed' || n.code === 'opaque-assignment'
+        ? [...(unknownAt.get(n.start) ?? [])].sort()
+        : [];
     const one = names.length === 1;
-    const done = plan.options.sourcedUnknown === 'leave' ? `left alone (\`--sourced-unknown inline\` defaults ${one ? 'it' : 'them'} where ${one ? 'it is' : 'they are'} read)` : `defaulted where ${one ? 'it is' : 'they are'} read, which changes nothing while ${one ? 'it is' : 'they are'} set`;
-    if (names.length > 0) message += `; ${names.join(', ')} ${one ? 'is' : 'are'} read after it and may be set there, so ${one ? 'it is' : 'they are'} ${done}`;
+    const done =
+      plan.options.sourcedUnknown === 'leave'
+        ? `left alone (\`--sourced-unknown inline\` defaults ${one ? 'it' : 'them'} where ${one ? 'it is' : 'they are'} read)`
+        : `defaulted where ${one ? 'it is' : 'they are'} read, which changes nothing while ${one ? 'it is' : 'they are'} set`;
+    if (names.length > 0)
+      message += `; ${names.join(', ')} ${one ? 'is' : 'are'} read after it and may be set there, so ${one ? 'it is' : 'they are'} ${done}`;
     const severity = n.code === 'source-not-followed' || n.code === 'opaque-assignment' ? 'warning' : 'info';
     out.push({ ...where, severity, code: n.code, message });
   }
@@ -43,4 +70,5 @@ export function toDiagnostic(f: Finding, at: At): Diagnostic {
 }
 
 /** Diagnostics in the order they are shown: by line, then column. */
-export const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }): number => a.line - b.line || a.column - b.column;
+export const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }): number =>
+  a.line - b.line || a.column - b.column;

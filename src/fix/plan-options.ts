@@ -12,11 +12,17 @@ export function planOptions(options: FixOptions): Omit<PlanOptions, 'dialect' | 
   const names = [...Object.keys(options.defaults ?? {}), ...(options.required ?? []), ...(options.ignore ?? [])];
   for (const n of names) if (!isVariableName(n)) throw new UsageError(`not a variable name: ${JSON.stringify(n)}`);
   for (const [n, v] of Object.entries(options.defaults ?? {})) {
-    if (!isQuotableDefault(v)) throw new UsageError(`default for ${n}: quotes, '}', backslashes and line breaks cannot be written the same way in every context; got ${JSON.stringify(v)}`);
+    if (!isQuotableDefault(v))
+      throw new UsageError(
+        `default for ${n}: quotes, '}', backslashes and line breaks cannot be written the same way in every context; got ${JSON.stringify(v)}`,
+      );
   }
-  if (options.style !== undefined && options.style !== 'block' && options.style !== 'inline') throw new UsageError(`unknown style: ${String(options.style)}`);
-  if (options.bashVersion !== undefined && !['3.2', '4.0', '4.4', '5'].includes(options.bashVersion)) throw new UsageError(`unknown bashVersion: ${String(options.bashVersion)} (3.2, 4.0, 4.4 or 5)`);
-  if (options.sourcedUnknown !== undefined && !['inline', 'leave', 'input'].includes(options.sourcedUnknown)) throw new UsageError(`unknown sourcedUnknown: ${String(options.sourcedUnknown)} (inline, leave or input)`);
+  if (options.style !== undefined && options.style !== 'block' && options.style !== 'inline')
+    throw new UsageError(`unknown style: ${String(options.style)}`);
+  if (options.bashVersion !== undefined && !['3.2', '4.0', '4.4', '5'].includes(options.bashVersion))
+    throw new UsageError(`unknown bashVersion: ${String(options.bashVersion)} (3.2, 4.0, 4.4 or 5)`);
+  if (options.sourcedUnknown !== undefined && !['inline', 'leave', 'input'].includes(options.sourcedUnknown))
+    throw new UsageError(`unknown sourcedUnknown: ${String(options.sourcedUnknown)} (inline, leave or input)`);
   return {
     style: options.style ?? 'block',
     defaults: { ...options.defaults },

@@ -102,7 +102,12 @@ function pushKept(node: Node, stack: Node[], side: Side): number {
 
 /** Compares the two trees outside the edit spans; returns null when they agree, else what
  * differs. `input` and `output` are the outer edits' spans in each text, sorted. */
-export function compareTrees(opts: { input: File; output: File; outputText: string; spans: { input: [number, number][]; output: [number, number][] } }): string | null {
+export function compareTrees(opts: {
+  input: File;
+  output: File;
+  outputText: string;
+  spans: { input: [number, number][]; output: [number, number][] };
+}): string | null {
   const inSide = makeSide(opts.spans.input);
   const outSide = makeSide(opts.spans.output);
   const outStarts = outSide.starts;
@@ -119,15 +124,18 @@ export function compareTrees(opts: { input: File; output: File; outputText: stri
     while (k + 1 < inSide.starts.length && (inSide.starts[k + 1] as number) <= a) k++;
     return lo <= b && b <= (outEnds[k] as number);
   };
-  const keptIn = (stmts: readonly Stmt[]): number => stmts.reduce((n, s) => (isInside(inSide, s.start, s.end) ? n : n + 1), 0);
-  const keptOut = (stmts: readonly Stmt[]): number => stmts.reduce((n, s) => (isInside(outSide, s.start, s.end) ? n : n + 1), 0);
+  const keptIn = (stmts: readonly Stmt[]): number =>
+    stmts.reduce((n, s) => (isInside(inSide, s.start, s.end) ? n : n + 1), 0);
+  const keptOut = (stmts: readonly Stmt[]): number =>
+    stmts.reduce((n, s) => (isInside(outSide, s.start, s.end) ? n : n + 1), 0);
   const check: FieldCheck = { samePlace, keptIn, keptOut };
 
   /** A mismatch, with the line of the fixed script it is on. */
   const at = (node: Node | undefined, what: string): string => {
     if (!node) return what;
     let line = 1;
-    for (let i = opts.outputText.indexOf('\n'); i >= 0 && i < node.start; i = opts.outputText.indexOf('\n', i + 1)) line++;
+    for (let i = opts.outputText.indexOf('\n'); i >= 0 && i < node.start; i = opts.outputText.indexOf('\n', i + 1))
+      line++;
     return `${what}, line ${line} of the fixed script`;
   };
   const heredocs = offsetsOf(opts.outputText, '<<');
@@ -192,7 +200,8 @@ function compareComments(
     const x = ka[i];
     const y = kb[i];
     if (!x || !y || !sameFields(x, y, ctx.check)) return ctx.at(y, `${describeNode(x)} became ${describeNode(y)}`);
-    if (!ctx.check.samePlace(x.start, y.start) || !ctx.check.samePlace(x.end, y.end)) return ctx.at(y, `${describeNode(x)} moved`);
+    if (!ctx.check.samePlace(x.start, y.start) || !ctx.check.samePlace(x.end, y.end))
+      return ctx.at(y, `${describeNode(x)} moved`);
   }
   return null;
 }

@@ -34,7 +34,8 @@ export function sameFields(a: Node, b: Node, check: FieldCheck): boolean {
       return a.text === (b as typeof a).text;
     case 'Stmt': {
       const y = b as typeof a;
-      const semicolon = a.semicolon < 0 ? y.semicolon < 0 : y.semicolon >= 0 && check.samePlace(a.semicolon, y.semicolon);
+      const semicolon =
+        a.semicolon < 0 ? y.semicolon < 0 : y.semicolon >= 0 && check.samePlace(a.semicolon, y.semicolon);
       return a.negated === y.negated && a.background === y.background && semicolon;
     }
     case 'BinaryCmd': {
@@ -56,7 +57,9 @@ export function sameFields(a: Node, b: Node, check: FieldCheck): boolean {
       return isNull(a.items) === isNull((b as typeof a).items);
     case 'CStyleLoop': {
       const y = b as typeof a;
-      return isNull(a.init) === isNull(y.init) && isNull(a.cond) === isNull(y.cond) && isNull(a.post) === isNull(y.post);
+      return (
+        isNull(a.init) === isNull(y.init) && isNull(a.cond) === isNull(y.cond) && isNull(a.post) === isNull(y.post)
+      );
     }
     case 'CaseItem':
       return a.op === (b as typeof a).op;
@@ -72,7 +75,12 @@ export function sameFields(a: Node, b: Node, check: FieldCheck): boolean {
     }
     case 'Redirect': {
       const y = b as typeof a;
-      return a.op === y.op && check.samePlace(a.opPos, y.opPos) && isNull(a.fd) === isNull(y.fd) && isNull(a.fdVar) === isNull(y.fdVar);
+      return (
+        a.op === y.op &&
+        check.samePlace(a.opPos, y.opPos) &&
+        isNull(a.fd) === isNull(y.fd) &&
+        isNull(a.fdVar) === isNull(y.fdVar)
+      );
     }
     case 'HeredocBody': {
       const y = b as typeof a;
@@ -113,9 +121,28 @@ export function sameFields(a: Node, b: Node, check: FieldCheck): boolean {
 
 function sameParamExp(a: Node & { type: 'ParamExp' }, b: Node & { type: 'ParamExp' }): boolean {
   if (a.short !== b.short || a.excl !== b.excl || a.length !== b.length || a.names !== b.names) return false;
-  if (isNull(a.index) !== isNull(b.index) || isNull(a.slice) !== isNull(b.slice) || isNull(a.repl) !== isNull(b.repl) || isNull(a.exp) !== isNull(b.exp)) return false;
-  if (a.slice && b.slice && (isNull(a.slice.offset) !== isNull(b.slice.offset) || isNull(a.slice.length) !== isNull(b.slice.length))) return false;
-  if (a.repl && b.repl && (a.repl.all !== b.repl.all || a.repl.anchor !== b.repl.anchor || isNull(a.repl.orig) !== isNull(b.repl.orig) || isNull(a.repl.with) !== isNull(b.repl.with))) return false;
+  if (
+    isNull(a.index) !== isNull(b.index) ||
+    isNull(a.slice) !== isNull(b.slice) ||
+    isNull(a.repl) !== isNull(b.repl) ||
+    isNull(a.exp) !== isNull(b.exp)
+  )
+    return false;
+  if (
+    a.slice &&
+    b.slice &&
+    (isNull(a.slice.offset) !== isNull(b.slice.offset) || isNull(a.slice.length) !== isNull(b.slice.length))
+  )
+    return false;
+  if (
+    a.repl &&
+    b.repl &&
+    (a.repl.all !== b.repl.all ||
+      a.repl.anchor !== b.repl.anchor ||
+      isNull(a.repl.orig) !== isNull(b.repl.orig) ||
+      isNull(a.repl.with) !== isNull(b.repl.with))
+  )
+    return false;
   return !(a.exp && b.exp && (a.exp.op !== b.exp.op || isNull(a.exp.word) !== isNull(b.exp.word)));
 }
 
@@ -153,7 +180,12 @@ const PLACES = new Set(['start', 'end', 'opPos', 'semicolon', 'delimStart']);
 export function describeFieldChange(a: Node, b: Node): string {
   const x = a as unknown as Record<string, unknown>;
   const y = b as unknown as Record<string, unknown>;
-  const names = Object.keys(x).filter((k) => !PLACES.has(k) && (typeof x[k] !== 'object' || x[k] === null) && x[k] !== y[k]);
-  const what = names.length > 0 ? names.map((k) => `${k} ${JSON.stringify(x[k])} → ${JSON.stringify(y[k])}`).join(', ') : 'how its parts are placed or grouped';
+  const names = Object.keys(x).filter(
+    (k) => !PLACES.has(k) && (typeof x[k] !== 'object' || x[k] === null) && x[k] !== y[k],
+  );
+  const what =
+    names.length > 0
+      ? names.map((k) => `${k} ${JSON.stringify(x[k])} → ${JSON.stringify(y[k])}`).join(', ')
+      : 'how its parts are placed or grouped';
   return `${describeNode(a)} changed (${what})`;
 }

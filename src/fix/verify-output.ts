@@ -31,7 +31,15 @@ type NestedEdits = ReturnType<typeof nestEdits>;
 
 /** Returns null when the output is sound, else why it is not. `nested`: nestEdits(edits), when
  * the caller has it already. */
-export function verifyOutput(opts: { input: File; output: string; edits: readonly Edit[]; nested?: NestedEdits; dialect: Dialect; bats?: boolean; path: string }): string | null {
+export function verifyOutput(opts: {
+  input: File;
+  output: string;
+  edits: readonly Edit[];
+  nested?: NestedEdits;
+  dialect: Dialect;
+  bats?: boolean;
+  path: string;
+}): string | null {
   let out: File;
   try {
     out = parse(opts.output, { dialect: opts.dialect, path: opts.path, bats: opts.bats ?? false });

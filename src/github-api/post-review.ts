@@ -48,7 +48,8 @@ function rateLimitWait(err: HttpError, now: number): number | null {
   if (err.status !== 403 && err.status !== 429) return null;
   const retryAfter = headers['retry-after'];
   if (retryAfter !== undefined) return Math.max(0, Number(retryAfter));
-  if (headers['x-ratelimit-remaining'] === '0' && headers['x-ratelimit-reset'] !== undefined) return Math.max(0, Number(headers['x-ratelimit-reset']) - Math.floor(now / 1000));
+  if (headers['x-ratelimit-remaining'] === '0' && headers['x-ratelimit-reset'] !== undefined)
+    return Math.max(0, Number(headers['x-ratelimit-reset']) - Math.floor(now / 1000));
   return null;
 }
 
@@ -59,9 +60,13 @@ function describe(err: HttpError, target: PostTarget, what: string): GitHubError
     case 401:
       return new GitHubError(`GitHub refused the token (401 ${said}) while trying to ${what}: check GITHUB_TOKEN`);
     case 403:
-      return new GitHubError(`GitHub forbids this (403 ${said}) while trying to ${what}: the token needs "pull-requests: write"; on a pull request from a fork use --format github (annotations) instead`);
+      return new GitHubError(
+        `GitHub forbids this (403 ${said}) while trying to ${what}: the token needs "pull-requests: write"; on a pull request from a fork use --format github (annotations) instead`,
+      );
     case 404:
-      return new GitHubError(`GitHub found no pull request ${target.repository}#${target.pullNumber} (404) while trying to ${what}: check GITHUB_REPOSITORY and the pull request number, and that the token can see the repository`);
+      return new GitHubError(
+        `GitHub found no pull request ${target.repository}#${target.pullNumber} (404) while trying to ${what}: check GITHUB_REPOSITORY and the pull request number, and that the token can see the repository`,
+      );
     case 422:
       return new GitHubError(`GitHub rejected the request (422 ${said}${detail}) while trying to ${what}`);
     default:
@@ -69,15 +74,25 @@ function describe(err: HttpError, target: PostTarget, what: string): GitHubError
   }
 }
 
-export async function postReview(files: readonly FileReview[], target: PostTarget, options: PostOptions = {}): Promise<PostOutcome> {
+export async function postReview(
+  files: readonly FileReview[],
+  target: PostTarget,
+  options: PostOptions = {},
+): Promise<PostOutcome> {
   const [owner, repo] = target.repository.split('/');
-  if (!owner || !repo) throw new GitHubError(`GITHUB_REPOSITORY must be owner/name, got ${JSON.stringify(target.repository)}`);
+  if (!owner || !repo)
+    throw new GitHubError(`GITHUB_REPOSITORY must be owner/name, got ${JSON.stringify(target.repository)}`);
   // Loaded only here: most runs never post, and the bundle stays small without it. require(),
   // not import(): the bin runs the bundle as a vm.Script, where import() has no loader.
   const { Octokit } = createRequire(import.meta.url)('@octokit/rest') as typeof import('@octokit/rest');
   // Failures are reported once, by describe(); Octokit's own request log would repeat them.
   const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-  const octokit = new Octokit({ auth: target.token, baseUrl: target.apiUrl.replace(/\/$/, ''), userAgent: 'nounset', log: quiet });
+  const octokit = new Octokit({
+    auth: target.token,
+    baseUrl: target.apiUrl.replace(/\/$/, ''),
+    userAgent: 'nounset',
+    log: quiet,
+  });
   const retries = options.retries ?? 3;
   const maxWait = options.maxWaitSeconds ?? 60;
   const call = async <T>(what: string, request: () => Promise<T>): Promise<T> => {
@@ -94,23 +109,52 @@ export async function postReview(files: readonly FileReview[], target: PostTarge
   };
   const pull = { owner, repo, pull_number: target.pullNumber };
 
-  const earlier = await call('list the review comments', () => octokit.paginate(octokit.rest.pulls.listReviewComments, { ...pull, per_page: 100 }));
+  const earlier = await call('list the review comments', () =>
+    octokit.paginate(octokit.rest.pulls.listReviewComments, { ...pull, per_page: 100 }),
+  );
   // A comment GitHub no longer places on a line (outdated) does not count as posted.
-  const posted = new Set(earlier.filter((c) => c.line !== null && c.line !== undefined).flatMap((c) => markerOf(c.body) ?? []));
-  const review: ReviewRequest = renderGithubReview(files, { posted, ...(options.contracts ? { contracts: options.contracts } : {}) });
+  const posted = new Set(
+    earlier.filter((c) => c.line !== null && c.line !== undefined).flatMap((c) => markerOf(c.body) ?? []),
+  );
+  const review: ReviewRequest = renderGithubReview(files, {
+    posted,
+    ...(options.contracts ? { contracts: options.contracts } : {}),
+  });
 
   if (review.comments.length > 0) {
     await call('post the review', () =>
-      octokit.rest.pulls.createReview({ ...pull, commit_id: target.commit, event: review.event, body: `nounset: ${review.comments.length} comment(s); see the nounset summary comment.`, comments: [...review.comments] }),
+      octokit.rest.pulls.createReview({
+        ...pull,
+        commit_id: target.commit,
+        event: review.event,
+        body: `nounset: ${review.comments.length} comment(s); see the nounset summary comment.`,
+        comments: [...review.comments],
+      }),
     );
   }
   const issue = { owner, repo, issue_number: target.pullNumber };
-  const comments = await call('list the pull request comments', () => octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 }));
+  const comments = await call('list the pull request comments', () =>
+    octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 }),
+  );
   const mine = comments.find((c) => c.body?.startsWith(SUMMARY_MARKER));
   if (mine) {
-    const updated = await call('update the summary comment', () => octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body: review.body }));
-    return { posted: review.comments.length, skipped: posted.size, summary: 'updated', summaryUrl: updated.data.html_url };
+    const updated = await call('update the summary comment', () =>
+      octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body: review.body }),
+    );
+    return {
+      posted: review.comments.length,
+      skipped: posted.size,
+      summary: 'updated',
+      summaryUrl: updated.data.html_url,
+    };
   }
-  const created = await call('post the summary comment', () => octokit.rest.issues.createComment({ ...issue, body: review.body }));
-  return { posted: review.comments.length, skipped: posted.size, summary: 'created', summaryUrl: created.data.html_url };
+  const created = await call('post the summary comment', () =>
+    octokit.rest.issues.createComment({ ...issue, body: review.body }),
+  );
+  return {
+    posted: review.comments.length,
+    skipped: posted.size,
+    summary: 'created',
+    summaryUrl: created.data.html_url,
+  };
 }

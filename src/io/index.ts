@@ -2,4 +2,15 @@
 // bottom: config/ and run/ both take it from here.
 
 export { decodeScript, nodeIO } from './node-script-io.js';
-export { describeIOError, encodeScript, fitsLatin1, NotTextError, readScriptText, type EntryKind, type EntryStat, type ScriptIO, type ScriptText, type TextEncoding } from './script-io.js';
+export {
+  describeIOError,
+  encodeScript,
+  fitsLatin1,
+  NotTextError,
+  readScriptText,
+  type EntryKind,
+  type EntryStat,
+  type ScriptIO,
+  type ScriptText,
+  type TextEncoding,
+} from './script-io.js';

@@ -1,11 +1,32 @@
 // ScriptIO on node:fs, what the CLI passes to runPaths and findScripts.
 
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fchmodSync, fchownSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { NotTextError, type EntryKind, type EntryStat, type ScriptIO, type ScriptText } from './script-io.js';
 
 function toEntry(s: Stats): EntryStat {
-  const kind: EntryKind = s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
+  const kind: EntryKind = s.isSymbolicLink()
+    ? 'symlink'
+    : s.isFile()
+      ? 'file'
+      : s.isDirectory()
+        ? 'directory'
+        : 'other';
   return { kind, mode: s.mode & 0o7777, size: s.size, uid: s.uid, gid: s.gid };
 }
 
@@ -52,7 +73,9 @@ export function decodeScript(bytes: Buffer): string {
     return strictUtf8.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    throw new NotTextError(`not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} on line ${lineAt(bytes, at)}); nounset rewrites UTF-8 text only`);
+    throw new NotTextError(
+      `not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} on line ${lineAt(bytes, at)}); nounset rewrites UTF-8 text only`,
+    );
   }
 }
 
@@ -67,7 +90,12 @@ function readHead(path: string, bytes: number): string {
   }
 }
 
-function createFile(path: string, content: string | Uint8Array, mode: number, owner?: { uid: number; gid: number }): void {
+function createFile(
+  path: string,
+  content: string | Uint8Array,
+  mode: number,
+  owner?: { uid: number; gid: number },
+): void {
   const fd = openSync(path, 'wx', 0o600);
   try {
     const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;

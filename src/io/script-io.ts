@@ -48,7 +48,12 @@ export interface ScriptIO {
   /** Creates `path` with `content` (a string is written as UTF-8, bytes as they are) and exactly
    * `mode` (no umask), owned by `owner` when given (and different from what a new file gets);
    * throws if it already exists or the owner cannot be set. */
-  createFile(path: string, content: string | Uint8Array, mode: number, owner?: { readonly uid: number; readonly gid: number }): void;
+  createFile(
+    path: string,
+    content: string | Uint8Array,
+    mode: number,
+    owner?: { readonly uid: number; readonly gid: number },
+  ): void;
   /** Replaces `to` with `from` in one step (same directory). */
   rename(from: string, to: string): void;
   unlink(path: string): void;

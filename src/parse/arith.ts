@@ -219,7 +219,13 @@ function parsePrimary(ctx: ArithCtx): ArithmExpr {
   const word = parseWord(p, Mode.Arith);
   if (word === null) {
     const c = cur(p);
-    fail(p, p.pos, c === -1 ? 'arithmetic expression expected an operand before EOF' : `unexpected ${JSON.stringify(String.fromCharCode(c))} in arithmetic expression`);
+    fail(
+      p,
+      p.pos,
+      c === -1
+        ? 'arithmetic expression expected an operand before EOF'
+        : `unexpected ${JSON.stringify(String.fromCharCode(c))} in arithmetic expression`,
+    );
   }
   const only = soleLit(word);
   if (only !== null && isName(only.value)) {
@@ -228,4 +234,3 @@ function parsePrimary(ctx: ArithCtx): ArithmExpr {
   }
   return { type: 'ArithmWord', start, end: word.end, word };
 }
-

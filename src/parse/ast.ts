@@ -223,19 +223,7 @@ export interface ArrayElem extends Span {
   readonly value: Word | null;
 }
 
-export type RedirOp =
-  | '<'
-  | '>'
-  | '>>'
-  | '>|'
-  | '<>'
-  | '<&'
-  | '>&'
-  | '&>'
-  | '&>>'
-  | '<<'
-  | '<<-'
-  | '<<<';
+export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '&>' | '&>>' | '<<' | '<<-' | '<<<';
 
 export interface Redirect extends Span {
   readonly type: 'Redirect';
@@ -334,7 +322,12 @@ export interface ParamExp extends Span {
   /** `${!prefix*}` / `${!prefix@}` */
   readonly names: '*' | '@' | null;
   readonly slice: { readonly offset: ArithmExpr | null; readonly length: ArithmExpr | null } | null;
-  readonly repl: { readonly all: boolean; readonly anchor: '#' | '%' | null; readonly orig: Word | null; readonly with: Word | null } | null;
+  readonly repl: {
+    readonly all: boolean;
+    readonly anchor: '#' | '%' | null;
+    readonly orig: Word | null;
+    readonly with: Word | null;
+  } | null;
   readonly exp: { readonly op: ParamOp; readonly word: Word | null } | null;
 }
 

@@ -23,6 +23,15 @@ export function parseTestDecl(p: ParserState): TestDecl {
   const block = parseBlock(p, true);
   const redirs = parseTrailingRedirects(p);
   const end = redirs[redirs.length - 1]?.end ?? block.end;
-  const body: Stmt = { type: 'Stmt', start: bodyStart, end, cmd: block, redirs, negated: false, background: false, semicolon: -1 };
+  const body: Stmt = {
+    type: 'Stmt',
+    start: bodyStart,
+    end,
+    cmd: block,
+    redirs,
+    negated: false,
+    background: false,
+    semicolon: -1,
+  };
   return { type: 'TestDecl', start, end, description, body };
 }

@@ -254,4 +254,3 @@ export function parseTrailingRedirects(p: ParserState): readonly Redirect[] {
     redirs.push(parseRedirect(p));
   }
 }
-

@@ -22,7 +22,22 @@ import { parseArithm, tryDoubleParenArithm } from './arith.js';
 import { parseTestDecl } from './bats.js';
 import { parseCommandStmt, parseStmtList, skipSeparators, type ListEnd } from './commands.js';
 import { parseFuncBody } from './simple.js';
-import { addItem, Ch, code, cur, enter, fail, isNameChar, isNameStart, isWordAt, leave, peekReserved, skipBlanks, takeList, type ParserState } from './state.js';
+import {
+  addItem,
+  Ch,
+  code,
+  cur,
+  enter,
+  fail,
+  isNameChar,
+  isNameStart,
+  isWordAt,
+  leave,
+  peekReserved,
+  skipBlanks,
+  takeList,
+  type ParserState,
+} from './state.js';
 import { parseTestClause } from './test-expr.js';
 import { Mode, parseWord, soleLit } from './words.js';
 
@@ -173,7 +188,8 @@ function parseCStyle(p: ParserState): CStyleLoop {
   p.pos++;
   const post = parseArithm(p, Ch.RParen);
   leave(p);
-  if (!(cur(p) === Ch.RParen && code(p, p.pos + 1) === Ch.RParen)) fail(p, start, 'reached EOF without matching (( with ))');
+  if (!(cur(p) === Ch.RParen && code(p, p.pos + 1) === Ch.RParen))
+    fail(p, start, 'reached EOF without matching (( with ))');
   p.pos += 2;
   return { type: 'CStyleLoop', start, end: p.pos, init, cond, post };
 }

@@ -63,7 +63,11 @@ export function detectDialect(text: string, path = ''): DialectGuess {
     let prog = shebang[1].slice(shebang[1].lastIndexOf('/') + 1);
     if (SHEBANG_WRAPPERS.has(prog)) {
       const args = text.slice(shebang[0].length - (shebang[2]?.length ?? 0)).split('\n', 1)[0] ?? '';
-      prog = args.trim().split(/[ \t]+/).find((a) => !a.startsWith('-')) ?? '';
+      prog =
+        args
+          .trim()
+          .split(/[ \t]+/)
+          .find((a) => !a.startsWith('-')) ?? '';
       prog = prog.slice(prog.lastIndexOf('/') + 1);
     }
     return guess('shebang', prog);

@@ -6,7 +6,20 @@ import { parseArithm, tryDoubleParenArithm } from './arith.js';
 import { parseNestedStmts, parseStmtsIn } from './commands.js';
 import { parseBackquoteBody } from './backquote-body.js';
 import { parseOpaqueParam } from './opaque.js';
-import { Ch, code, cur, enter, fail, isDigit, isNameChar, isNameStart, leave, type ParserState, skipContinuations, speculate } from './state.js';
+import {
+  Ch,
+  code,
+  cur,
+  enter,
+  fail,
+  isDigit,
+  isNameChar,
+  isNameStart,
+  leave,
+  type ParserState,
+  skipContinuations,
+  speculate,
+} from './state.js';
 import { Mode, parseDoubleQuoted, parseSingleQuoted, parseWord } from './words.js';
 
 function isSpecialParam(c: number): boolean {

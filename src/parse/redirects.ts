@@ -76,7 +76,11 @@ export function parseRedirect(p: ParserState): Redirect {
   const word = parseWord(p, Mode.Cmd);
   if (word === null) {
     const c = cur(p);
-    fail(p, p.pos, `${op} must be followed by a word${c === -1 || c === Ch.Newline ? '' : `, not ${JSON.stringify(String.fromCharCode(c))}`}`);
+    fail(
+      p,
+      p.pos,
+      `${op} must be followed by a word${c === -1 || c === Ch.Newline ? '' : `, not ${JSON.stringify(String.fromCharCode(c))}`}`,
+    );
   }
   const redirect: Redirect = { type: 'Redirect', start, end: word.end, op, opPos, fd, fdVar, word, body: null };
   if (op === '<<' || op === '<<-') {
@@ -126,7 +130,10 @@ export function readHeredocBodies(p: ParserState): void {
     const bodyEnd = delimStart === -1 ? p.len : delimStart;
     let parts: readonly WordPart[];
     if (h.quoted || bodyEnd === bodyStart) {
-      parts = bodyEnd > bodyStart ? [{ type: 'Lit', start: bodyStart, end: bodyEnd, value: p.src.slice(bodyStart, bodyEnd) }] : [];
+      parts =
+        bodyEnd > bodyStart
+          ? [{ type: 'Lit', start: bodyStart, end: bodyEnd, value: p.src.slice(bodyStart, bodyEnd) }]
+          : [];
     } else {
       const len = p.len;
       p.pos = bodyStart;

@@ -6,7 +6,22 @@ import { parseArithm, parseLetArg } from './arith.js';
 import { parseCommandStmt, skipSeparators, unexpected } from './commands.js';
 import { parseSubscript } from './expansions.js';
 import { isRedirectStart, parseRedirect } from './redirects.js';
-import { addItem, Ch, code, compact, cur, fail, isName, isNameChar, isNameStart, isWordBreak, skipBlanks, takeList, type ParserState, speculate } from './state.js';
+import {
+  addItem,
+  Ch,
+  code,
+  compact,
+  cur,
+  fail,
+  isName,
+  isNameChar,
+  isNameStart,
+  isWordBreak,
+  skipBlanks,
+  takeList,
+  type ParserState,
+  speculate,
+} from './state.js';
 import { Mode, parseWord, soleLit } from './words.js';
 
 const DECL_BASH = new Set(['declare', 'local', 'export', 'readonly', 'typeset']);
@@ -14,7 +29,9 @@ const DECL_BASH = new Set(['declare', 'local', 'export', 'readonly', 'typeset'])
 const DECL_POSIX = new Set(['export', 'readonly', 'local']);
 
 function atCommandEnd(c: number): boolean {
-  return c === -1 || c === Ch.Semi || c === Ch.Amp || c === Ch.Pipe || c === Ch.Newline || c === Ch.RParen || c === Ch.Hash;
+  return (
+    c === -1 || c === Ch.Semi || c === Ch.Amp || c === Ch.Pipe || c === Ch.Newline || c === Ch.RParen || c === Ch.Hash
+  );
 }
 
 /** A simple command (or a declaration, `let`, or function definition found by its name). */
@@ -97,7 +114,15 @@ export function parseFuncBody(p: ParserState, start: number, name: Lit, keyword:
   if (cur(p) === -1) fail(p, p.pos, 'a function must have a body');
   const body = parseCommandStmt(p);
   const kind = body.cmd?.type;
-  if (kind === undefined || kind === 'CallExpr' || kind === 'DeclClause' || kind === 'LetClause' || kind === 'FuncDecl' || kind === 'TimeClause' || kind === 'CoprocClause') {
+  if (
+    kind === undefined ||
+    kind === 'CallExpr' ||
+    kind === 'DeclClause' ||
+    kind === 'LetClause' ||
+    kind === 'FuncDecl' ||
+    kind === 'TimeClause' ||
+    kind === 'CoprocClause'
+  ) {
     fail(p, body.start, 'a function body must be a compound command');
   }
   return { type: 'FuncDecl', start, end: body.end, name, keyword, parens, body };
@@ -184,7 +209,11 @@ function tryKeyedElem(p: ParserState): ArrayElem | null {
 }
 
 /** `declare`/`local`/`export`/`readonly`/`typeset` arguments: assignments, names and options. */
-function parseDeclRest(p: ParserState, variantWord: Word, redirs: Redirect[]): { cmd: DeclClause; redirs: readonly Redirect[] } {
+function parseDeclRest(
+  p: ParserState,
+  variantWord: Word,
+  redirs: Redirect[],
+): { cmd: DeclClause; redirs: readonly Redirect[] } {
   const variant = variantWord.parts[0] as Lit;
   const base = p.top;
   for (;;) {
@@ -225,7 +254,11 @@ function parseDeclRest(p: ParserState, variantWord: Word, redirs: Redirect[]): {
 
 /** `let` arguments, each an arithmetic expression ended by blanks. A quoted argument with no
  * expansion inside is parsed as the arithmetic bash evaluates it to. */
-function parseLetRest(p: ParserState, letWord: Word, redirs: Redirect[]): { cmd: Command; redirs: readonly Redirect[] } {
+function parseLetRest(
+  p: ParserState,
+  letWord: Word,
+  redirs: Redirect[],
+): { cmd: Command; redirs: readonly Redirect[] } {
   const exprs = [];
   let end = letWord.end;
   for (;;) {

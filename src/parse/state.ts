@@ -273,8 +273,23 @@ export function isWordAt(p: ParserState, w: string, at = p.pos): boolean {
 }
 
 const RESERVED = [
-  'if', 'then', 'elif', 'else', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for',
-  'select', 'function', 'in', 'time', 'coproc',
+  'if',
+  'then',
+  'elif',
+  'else',
+  'fi',
+  'do',
+  'done',
+  'case',
+  'esac',
+  'while',
+  'until',
+  'for',
+  'select',
+  'function',
+  'in',
+  'time',
+  'coproc',
 ];
 
 /** RESERVED by first letter (a-z): a command name is compared with a few words at most. */
@@ -305,7 +320,8 @@ function readReserved(p: ParserState): string | null {
     }
     const n = end - p.pos;
     if (n < 2 || n > 8 || !isWordBreak(code(p, end))) return null;
-    for (const w of RESERVED_BY_LETTER[c - Ch.a] as readonly string[]) if (w.length === n && p.src.startsWith(w, p.pos)) return w;
+    for (const w of RESERVED_BY_LETTER[c - Ch.a] as readonly string[])
+      if (w.length === n && p.src.startsWith(w, p.pos)) return w;
     return null;
   }
   let w: string;

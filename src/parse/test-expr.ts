@@ -6,12 +6,48 @@
 import type { TestBinaryOp, TestClause, TestExpr, TestWord } from './ast.js';
 import { parseArithm } from './arith.js';
 import { readHeredocBodies } from './redirects.js';
-import { Ch, code, cur, enter, fail, isWordAt, leave, readComment, skipBlanks, type ParserState, speculate } from './state.js';
+import {
+  Ch,
+  code,
+  cur,
+  enter,
+  fail,
+  isWordAt,
+  leave,
+  readComment,
+  skipBlanks,
+  type ParserState,
+  speculate,
+} from './state.js';
 import { Mode, parseWord, soleLit } from './words.js';
 
 const UNARY = new Set([
-  '-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x',
-  '-G', '-L', '-N', '-O', '-S', '-z', '-n', '-o', '-v', '-R',
+  '-a',
+  '-b',
+  '-c',
+  '-d',
+  '-e',
+  '-f',
+  '-g',
+  '-h',
+  '-k',
+  '-p',
+  '-r',
+  '-s',
+  '-t',
+  '-u',
+  '-w',
+  '-x',
+  '-G',
+  '-L',
+  '-N',
+  '-O',
+  '-S',
+  '-z',
+  '-n',
+  '-o',
+  '-v',
+  '-R',
 ]);
 const BINARY = new Set(['==', '=', '!=', '=~', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 const ARITH_CMP = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
@@ -23,7 +59,8 @@ export function parseTestClause(p: ParserState): TestClause {
   const expr = parseOr(p);
   leave(p);
   skipBlanks(p);
-  if (!isWordAt(p, ']]')) fail(p, start, cur(p) === -1 ? 'reached EOF without matching [[ with ]]' : 'expected ]] to close [[');
+  if (!isWordAt(p, ']]'))
+    fail(p, start, cur(p) === -1 ? 'reached EOF without matching [[ with ]]' : 'expected ]] to close [[');
   p.pos += 2;
   return { type: 'TestClause', start, end: p.pos, expr };
 }

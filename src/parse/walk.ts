@@ -188,4 +188,3 @@ function exprChildren(node: ArithmExpr | TestExpr, out: Node[]): void {
       return pushOne(out, node.arith ?? node.word);
   }
 }
-

@@ -216,14 +216,14 @@ export function parseSingleQuoted(p: ParserState, dollar: boolean): SglQuoted {
     // $'...': backslash escapes, including \'.
     for (;;) {
       const c = cur(p);
-      if (c === -1) fail(p, start, 'reached EOF without closing quote \'');
+      if (c === -1) fail(p, start, "reached EOF without closing quote '");
       if (c === Ch.Backslash) p.pos += 2;
       else if (c === Ch.SQuote) break;
       else p.pos++;
     }
   } else {
     const end = p.src.indexOf("'", p.pos);
-    if (end === -1 || end >= p.len) fail(p, start, 'reached EOF without closing quote \'');
+    if (end === -1 || end >= p.len) fail(p, start, "reached EOF without closing quote '");
     p.pos = end;
   }
   const value = p.src.slice(bodyStart, p.pos);

@@ -1,7 +1,13 @@
 // A unified diff with the colours of `git diff`: bold headers, cyan hunk lines, red removals,
 // green additions. Only for a terminal; the CLI decides when. Returns a string.
 
-const SGR = { bold: '\u001b[1m', cyan: '\u001b[36m', red: '\u001b[31m', green: '\u001b[32m', reset: '\u001b[0m' } as const;
+const SGR = {
+  bold: '\u001b[1m',
+  cyan: '\u001b[36m',
+  red: '\u001b[31m',
+  green: '\u001b[32m',
+  reset: '\u001b[0m',
+} as const;
 
 const paint = (color: string, line: string): string => `${color}${line}${SGR.reset}`;
 
@@ -20,7 +26,7 @@ export function colorDiff(diff: string): string {
         const c = line[0];
         if (c === '-') oldLeft--;
         else if (c === '+') newLeft--;
-        else if (c === ' ') (oldLeft--, newLeft--);
+        else if (c === ' ') oldLeft--, newLeft--;
         else return raw; // `\ No newline at end of file`
         return (c === '-' ? paint(SGR.red, line) : c === '+' ? paint(SGR.green, line) : line) + cr;
       }
@@ -37,7 +43,11 @@ export function colorDiff(diff: string): string {
 
 /** Whether to colour: `--color`/`--no-color` first, then FORCE_COLOR (set and not `0`) and
  * NO_COLOR (set and not empty, as no-color.org says), else whether stdout is a terminal. */
-export function wantColor(flag: boolean | undefined, env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
+export function wantColor(
+  flag: boolean | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  isTTY: boolean,
+): boolean {
   if (flag !== undefined) return flag;
   const force = env['FORCE_COLOR'];
   if (force !== undefined && force !== '') return force !== '0' && force !== 'false';

@@ -24,9 +24,14 @@ export function renderContractMarkdown(contracts: readonly ScriptContract[]): st
     .map((c) => {
       const head = `### \`${c.path}\`\n\n`;
       if (c.inputs.length === 0) return `${head}Reads no variable from its environment.\n`;
-      const rows = c.inputs.map((i) => `| \`${i.name}\` | ${i.line} | ${shownDefault(i)} | ${need(i)} | ${i.setTested ? 'yes' : 'no'} |`);
+      const rows = c.inputs.map(
+        (i) => `| \`${i.name}\` | ${i.line} | ${shownDefault(i)} | ${need(i)} | ${i.setTested ? 'yes' : 'no'} |`,
+      );
       const must = c.inputs.filter((i) => need(i) !== 'optional').map((i) => `\`${i.name}\``);
-      const note = must.length > 0 ? `\nWhatever runs it must set ${must.join(', ')}: without a value the script stops under set -u.\n` : '\nEvery input has a default or is tested for set-ness.\n';
+      const note =
+        must.length > 0
+          ? `\nWhatever runs it must set ${must.join(', ')}: without a value the script stops under set -u.\n`
+          : '\nEvery input has a default or is tested for set-ness.\n';
       return `${head}| variable | first read (line) | default | must be set | tested for set |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n${note}`;
     })
     .join('\n');
@@ -38,15 +43,23 @@ function shownInput(i: ContractInput): object {
   return { ...rest, need: need(i) };
 }
 
-export function renderContractJson(contracts: readonly ScriptContract[], findings?: readonly { what: string; file: string; line: number; script: string; findings: readonly CheckFinding[] }[]): string {
-  const doc = { version: 1, scripts: contracts.map((c) => ({ path: c.path, inputs: c.inputs.map((i) => shownInput(i)) })), ...(findings ? { checks: findings } : {}) };
+export function renderContractJson(
+  contracts: readonly ScriptContract[],
+  findings?: readonly { what: string; file: string; line: number; script: string; findings: readonly CheckFinding[] }[],
+): string {
+  const doc = {
+    version: 1,
+    scripts: contracts.map((c) => ({ path: c.path, inputs: c.inputs.map((i) => shownInput(i)) })),
+    ...(findings ? { checks: findings } : {}),
+  };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 export function renderCheckFindings(items: readonly { script: string; findings: readonly CheckFinding[] }[]): string {
   let out = '';
   for (const { script, findings } of items) {
-    for (const f of findings) out += `${f.file}:${f.line}: ${f.severity}: ${f.message}${f.scriptLine !== undefined ? ` [${script}:${f.scriptLine}]` : ''}\n`;
+    for (const f of findings)
+      out += `${f.file}:${f.line}: ${f.severity}: ${f.message}${f.scriptLine !== undefined ? ` [${script}:${f.scriptLine}]` : ''}\n`;
   }
   return out;
 }

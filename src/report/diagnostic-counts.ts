@@ -29,11 +29,15 @@ export function renderDiagnosticCounts(run: RunResult, level: Severity): string 
     }
   }
   if (counts.size === 0) return '';
-  const rows = [...counts.values()].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const rows = [...counts.values()].sort(
+    (a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
   const hidden = ORDER.filter((s) => !isShown(s, level) && rows.some((r) => r.severity === s));
   const note = hidden.length > 0 ? ` (${hidden.join(' and ')} not shown; --verbose shows them)` : '';
   const codeWidth = Math.max(...rows.map((r) => r.code.length));
   const countWidth = Math.max(...rows.map((r) => String(r.n).length));
-  const lines = rows.map((r) => `  ${r.severity.padEnd(7)}  ${r.code.padEnd(codeWidth)}  ${String(r.n).padStart(countWidth)}\n`);
+  const lines = rows.map(
+    (r) => `  ${r.severity.padEnd(7)}  ${r.code.padEnd(codeWidth)}  ${String(r.n).padStart(countWidth)}\n`,
+  );
   return `nounset: diagnostics by code${note}:\n${lines.join('')}`;
 }

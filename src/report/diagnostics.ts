@@ -13,7 +13,11 @@ export function renderDiagnostic(path: string, d: Diagnostic, options: { skipped
 
 /** A file's diagnostics in position order, those of `level` and above (default: all), or
  * `path: error: why` for a file that failed. */
-export function renderFileDiagnostics(file: FileResult, skipCause?: Diagnostic, options: { level?: Severity } = {}): string {
+export function renderFileDiagnostics(
+  file: FileResult,
+  skipCause?: Diagnostic,
+  options: { level?: Severity } = {},
+): string {
   let out = '';
   const level = options.level ?? 'info';
   for (const d of file.result?.diagnostics ?? []) {

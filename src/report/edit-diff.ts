@@ -34,7 +34,11 @@ interface Change {
 
 /** Groups the edits by the old lines they touch and turns each group into a line change, with
  * the lines both sides share at its ends taken off (an inserted block then adds lines only). */
-function lineChanges(before: string, starts: readonly number[], edits: readonly TextEdit[]): { changes: Change[]; after: string } {
+function lineChanges(
+  before: string,
+  starts: readonly number[],
+  edits: readonly TextEdit[],
+): { changes: Change[]; after: string } {
   const changes: Change[] = [];
   let after = '';
   let copied = 0;
@@ -46,9 +50,18 @@ function lineChanges(before: string, starts: readonly number[], edits: readonly 
     let head = 0;
     while (head < removed.length && head < added.length && removed[head] === added[head]) head++;
     let tail = 0;
-    while (tail < removed.length - head && tail < added.length - head && removed[removed.length - 1 - tail] === added[added.length - 1 - tail]) tail++;
+    while (
+      tail < removed.length - head &&
+      tail < added.length - head &&
+      removed[removed.length - 1 - tail] === added[added.length - 1 - tail]
+    )
+      tail++;
     if (head + tail < removed.length || head + tail < added.length) {
-      for (const change of matchLines(group.first + head, removed.slice(head, removed.length - tail), added.slice(head, added.length - tail))) {
+      for (const change of matchLines(
+        group.first + head,
+        removed.slice(head, removed.length - tail),
+        added.slice(head, added.length - tail),
+      )) {
         const prev = changes[changes.length - 1];
         // Changes on adjacent lines print as one block of removals then one of additions, as diff -u does.
         if (prev && prev.oldAt + prev.removed.length === change.oldAt) {
@@ -64,7 +77,8 @@ function lineChanges(before: string, starts: readonly number[], edits: readonly 
 /** Splits a change with lines on both sides and more than one on some side (a rewritten env-init block) where lines
  * are kept, so the diff shows only the lines that differ. Small inputs: a general diff is cheap here. */
 function matchLines(oldAt: number, removed: string[], added: string[]): Change[] {
-  if (removed.length === 0 || added.length === 0 || removed.length + added.length <= 2) return [{ oldAt, removed, added }];
+  if (removed.length === 0 || added.length === 0 || removed.length + added.length <= 2)
+    return [{ oldAt, removed, added }];
   const out: Change[] = [];
   let pending: Change = { oldAt, removed: [], added: [] };
   for (const part of diffArrays(removed, added)) {

@@ -9,7 +9,7 @@ export const EXPLANATIONS: Readonly<Record<EditKind, string>> = {
   'default-value':
     '`$X` → `${X:-value}`: as default-empty, with the default given by --default X=value. The value is written so it expands to exactly itself in that quoting context.',
   'default-zero':
-    '`x` → `${x:-0}` in arithmetic: what arithmetic makes of an unset name. Inside a larger expression the rewrite is `(${x:-0})`, because bash evaluates a bare name\'s value as an expression of its own (`2*x` with x=1+1 is 4) and the parentheses keep that. Where set -u is on, `$X` inside `$(( ))` gets `${X:-0}` too, since an empty value there is a syntax error.',
+    "`x` → `${x:-0}` in arithmetic: what arithmetic makes of an unset name. Inside a larger expression the rewrite is `(${x:-0})`, because bash evaluates a bare name's value as an expression of its own (`2*x` with x=1+1 is 4) and the parentheses keep that. Where set -u is on, `$X` inside `$(( ))` gets `${X:-0}` too, since an empty value there is a syntax error.",
   'default-transform':
     '`${X#pat}` → `${X:+${X#pat}}` (and `${X##…}`, `${X%…}`, `${X^^}`, `${X,,}`, `${X:1}`): a form that takes no inline default is expanded only when X is set and not empty. Otherwise the whole expansion is empty, which is what the transform gives an empty value, and what it gave an unset X without set -u; with X set, it is exactly the original. Used where the env-init block cannot cover the variable (an array, a local, a positional parameter, inline style).',
   'default-list':
@@ -35,17 +35,27 @@ export function editKindPage(kind: EditKind): string {
 /** What each diagnostic code means (docs/how-it-works.md, "Diagnostics"): help text for SARIF rules. */
 export const DIAGNOSTIC_MEANINGS: Readonly<Record<string, string>> = {
   'parse-error': 'The script does not parse; nounset leaves it alone (`bash -n FILE` shows why).',
-  'unsafe-edit': 'The fixed script would not parse or would read differently outside the edits; nounset leaves the file alone. This is a bug in nounset: please report it with the script.',
+  'unsafe-edit':
+    'The fixed script would not parse or would read differently outside the edits; nounset leaves the file alone. This is a bug in nounset: please report it with the script.',
   'env-init-block-malformed': 'Two env-init blocks, or a marker without its pair; fix the markers by hand.',
-  'needs-review': 'A reference may be unset and no rewrite fits it (`${#X}` in inline style, `x++`, a quoted `let` argument, `${!ref}`); check it by hand.',
-  'destructive-path': 'A reference nounset defaulted to empty reaches a path of rm, mv, find -delete and the like, where an empty value would act on another path. nounset adds no stop there because the script tests or replaces the value itself, or never turns set -u on; if the value must never be empty, write the `${X:?…}` the message gives.',
-  'line-numbers-kept': 'The script shows line numbers (LINENO, BASH_LINENO, caller, or bats reports them): an env-init block would move its lines, so its inputs are defaulted where they are read instead.',
-  'crlf-script': 'The script has CRLF line endings, and the env-init block is written with them: it runs as intended only under a shell that ignores \\r (Cygwin, MSYS); bash and dash on Linux read each value with a trailing \\r.',
-  'source-followed': '`. file` / `source file`: nounset read the file, and what it assigns (and the functions it defines) count from that line on.',
-  'source-not-followed': 'A sourced file nounset cannot resolve or read (a computed path, outside the directory nounset runs in, missing, a cycle): any variable may be set there, so reads after it that it may set are defaulted where they are read (`${X:-}`, which changes nothing while X is set) and listed; `--sourced-unknown leave` leaves them alone, `--sourced-unknown input` also lists them as inputs.',
-  'opaque-assignment': '`eval`, `export "$name"=…`, `printf -v "$var"` or an assignment through a nameref may set variables nounset cannot name: reads after it are defaulted where they are read and listed, as after a file it cannot follow.',
-  'function-not-called': 'Functions nothing in the file calls: their reads are checked as if they ran after the file\'s top level, as when another script sources the file.',
-  'computed-call': 'A command whose name is computed (`"$cmd"`, `"do_$1"`) may run any function whose name fits; each such function is also checked as called from there, with no arguments known.',
+  'needs-review':
+    'A reference may be unset and no rewrite fits it (`${#X}` in inline style, `x++`, a quoted `let` argument, `${!ref}`); check it by hand.',
+  'destructive-path':
+    'A reference nounset defaulted to empty reaches a path of rm, mv, find -delete and the like, where an empty value would act on another path. nounset adds no stop there because the script tests or replaces the value itself, or never turns set -u on; if the value must never be empty, write the `${X:?…}` the message gives.',
+  'line-numbers-kept':
+    'The script shows line numbers (LINENO, BASH_LINENO, caller, or bats reports them): an env-init block would move its lines, so its inputs are defaulted where they are read instead.',
+  'crlf-script':
+    'The script has CRLF line endings, and the env-init block is written with them: it runs as intended only under a shell that ignores \\r (Cygwin, MSYS); bash and dash on Linux read each value with a trailing \\r.',
+  'source-followed':
+    '`. file` / `source file`: nounset read the file, and what it assigns (and the functions it defines) count from that line on.',
+  'source-not-followed':
+    'A sourced file nounset cannot resolve or read (a computed path, outside the directory nounset runs in, missing, a cycle): any variable may be set there, so reads after it that it may set are defaulted where they are read (`${X:-}`, which changes nothing while X is set) and listed; `--sourced-unknown leave` leaves them alone, `--sourced-unknown input` also lists them as inputs.',
+  'opaque-assignment':
+    '`eval`, `export "$name"=…`, `printf -v "$var"` or an assignment through a nameref may set variables nounset cannot name: reads after it are defaulted where they are read and listed, as after a file it cannot follow.',
+  'function-not-called':
+    "Functions nothing in the file calls: their reads are checked as if they ran after the file's top level, as when another script sources the file.",
+  'computed-call':
+    'A command whose name is computed (`"$cmd"`, `"do_$1"`) may run any function whose name fits; each such function is also checked as called from there, with no arguments known.',
   'unsupported-shell': 'The script is written for another shell (zsh, fish, ...); nounset skips it.',
   disabled: 'A `# nounset disable-file` comment; nounset skips the file.',
 };

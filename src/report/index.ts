@@ -7,7 +7,14 @@ export { renderDiagnosticCounts } from './diagnostic-counts.js';
 export { renderDiagnostic, renderFileDiagnostics } from './diagnostics.js';
 export { unifiedDiff } from './diff.js';
 export { diffFromEdits } from './edit-diff.js';
-export { DIAGNOSTIC_MEANINGS, DOCS_BASE_URL, EDIT_KINDS, EXPLANATIONS, editKindPage, renderExplanation } from './explain.js';
+export {
+  DIAGNOSTIC_MEANINGS,
+  DOCS_BASE_URL,
+  EDIT_KINDS,
+  EXPLANATIONS,
+  editKindPage,
+  renderExplanation,
+} from './explain.js';
 export { renderInspectText } from './inspect-text.js';
 export { groupByLines, outermost } from './line-groups.js';
 export { renderParseSummary, summarizeParse } from './parse-summary.js';

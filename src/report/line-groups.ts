@@ -26,7 +26,9 @@ export interface LineGroup<E extends TextEdit = TextEdit> {
 /** Edits not inside another one (their `text` already holds what is nested in them), in order;
  * an insertion before a replacement that starts at the same point. */
 export function outermost<E extends TextEdit>(edits: readonly E[]): E[] {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || Number(a.start !== a.end) - Number(b.start !== b.end) || b.end - a.end);
+  const sorted = [...edits].sort(
+    (a, b) => a.start - b.start || Number(a.start !== a.end) - Number(b.start !== b.end) || b.end - a.end,
+  );
   const out: E[] = [];
   let coverEnd = -1;
   for (const e of sorted) {
@@ -39,14 +41,19 @@ export function outermost<E extends TextEdit>(edits: readonly E[]): E[] {
 
 /** Groups outermost edits (sorted, as `outermost` returns them) by the old lines they touch:
  * edits sharing a line share a group. An insertion at a line's start touches that line. */
-export function groupByLines<E extends TextEdit>(before: string, starts: readonly number[], edits: readonly E[]): LineGroup<E>[] {
+export function groupByLines<E extends TextEdit>(
+  before: string,
+  starts: readonly number[],
+  edits: readonly E[],
+): LineGroup<E>[] {
   const groups: LineGroup<E>[] = [];
   const lastLine = (e: E): number => lineOfOffset(starts, Math.max(e.start, e.end - 1));
   for (let i = 0; i < edits.length; ) {
     const first = lineOfOffset(starts, (edits[i] as E).start);
     let last = lastLine(edits[i] as E);
     let j = i + 1;
-    for (; j < edits.length && lineOfOffset(starts, (edits[j] as E).start) <= last; j++) last = Math.max(last, lastLine(edits[j] as E));
+    for (; j < edits.length && lineOfOffset(starts, (edits[j] as E).start) <= last; j++)
+      last = Math.max(last, lastLine(edits[j] as E));
     const from = starts[first] as number;
     const to = starts[last + 1] ?? before.length;
     let text = '';

@@ -6,7 +6,12 @@ import { forEachNode, lineColumnAt, lineStarts } from '../parse/index.js';
 
 export interface ParseSummary {
   readonly statements: number;
-  readonly expansions: readonly { readonly line: number; readonly column: number; readonly text: string; readonly name: string }[];
+  readonly expansions: readonly {
+    readonly line: number;
+    readonly column: number;
+    readonly text: string;
+    readonly name: string;
+  }[];
   readonly substitutions: number;
 }
 
@@ -22,7 +27,11 @@ export function summarizeParse(text: string, file: File): ParseSummary {
     else if (node.type === 'ParamExp') params.push(node);
   });
   params.sort((a, b) => a.start - b.start);
-  const expansions = params.map((pe) => ({ ...lineColumnAt(starts, pe.start), text: text.slice(pe.start, pe.end), name: pe.param.value }));
+  const expansions = params.map((pe) => ({
+    ...lineColumnAt(starts, pe.start),
+    text: text.slice(pe.start, pe.end),
+    name: pe.param.value,
+  }));
   return { statements, expansions, substitutions };
 }
 

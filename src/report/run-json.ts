@@ -19,7 +19,15 @@ export function renderRunJson(run: RunResult, durationMs: number): string {
       ...(f.diff !== undefined ? { diff: f.diff } : {}),
       ...(f.encoding !== undefined ? { encoding: f.encoding } : {}),
     })),
-    summary: { scanned: c.scripts, changed: c.changed, unchanged: c.unchanged, skipped: c.skipped, errors: c.errors, edits: c.edits, durationMs: Math.round(durationMs) },
+    summary: {
+      scanned: c.scripts,
+      changed: c.changed,
+      unchanged: c.unchanged,
+      skipped: c.skipped,
+      errors: c.errors,
+      edits: c.edits,
+      durationMs: Math.round(durationMs),
+    },
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

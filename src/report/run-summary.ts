@@ -34,7 +34,14 @@ export function countRun(run: RunResult): RunCounts {
   }
   const by = (status: FileStatus): number => ok.filter((f) => f.status === status).length;
   const edits = run.files.reduce((n, f) => n + (f.status === 'changed' ? editCount(f) : 0), 0);
-  return { scripts: run.files.length, changed: by('changed'), unchanged: by('unchanged'), skipped: by('skipped'), errors, edits };
+  return {
+    scripts: run.files.length,
+    changed: by('changed'),
+    unchanged: by('unchanged'),
+    skipped: by('skipped'),
+    errors,
+    edits,
+  };
 }
 
 /** A file's edits, counted without reading them when the run says how many there are. */
@@ -44,7 +51,10 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 
 /** One line ending in a newline; a dry run says `would change` where a run that wrote says
  * `changed`. `seconds` is left out when not given (tests and other callers want a fixed text). */
-export function renderRunSummary(run: RunResult, more: { seconds?: number; notRun?: number; threads?: number } = {}): string {
+export function renderRunSummary(
+  run: RunResult,
+  more: { seconds?: number; notRun?: number; threads?: number } = {},
+): string {
   const c = countRun(run);
   const changed = run.wrote ? `${c.changed} changed` : `${c.changed} would change`;
   const notRun = more.notRun ? `, ${more.notRun} not run` : '';
@@ -55,7 +65,9 @@ export function renderRunSummary(run: RunResult, more: { seconds?: number; notRu
 
 /** `path: changed, N edits` for a changed file, else ''. */
 export function renderChangedFile(f: FileResult, wrote: boolean): string {
-  return f.status === 'changed' ? `${f.path}: ${wrote ? '' : 'would be '}changed, ${plural(editCount(f), 'edit')}\n` : '';
+  return f.status === 'changed'
+    ? `${f.path}: ${wrote ? '' : 'would be '}changed, ${plural(editCount(f), 'edit')}\n`
+    : '';
 }
 
 /** `path: N edits` for each changed file, in path order: what a run that writes tells stdout. */

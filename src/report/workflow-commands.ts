@@ -7,7 +7,11 @@ import type { RunResult } from '../types/index.js';
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-function command(level: 'error' | 'warning' | 'notice', props: { file: string; line?: number; col?: number; title: string }, message: string): string {
+function command(
+  level: 'error' | 'warning' | 'notice',
+  props: { file: string; line?: number; col?: number; title: string },
+  message: string,
+): string {
   const parts = [`file=${escapeProperty(props.file)}`];
   if (props.line !== undefined) parts.push(`line=${props.line}`);
   if (props.col !== undefined) parts.push(`col=${props.col}`);
@@ -29,13 +33,33 @@ interface Annotation {
 function annotations(run: RunResult): Annotation[] {
   const out: Annotation[] = [];
   for (const f of run.files) {
-    if (f.status === 'error') out.push({ level: 'error', file: f.path, title: 'nounset: file-error', message: f.error ?? 'could not be processed' });
+    if (f.status === 'error')
+      out.push({
+        level: 'error',
+        file: f.path,
+        title: 'nounset: file-error',
+        message: f.error ?? 'could not be processed',
+      });
     for (const e of f.status === 'changed' ? (f.result?.edits ?? []) : []) {
       const what = e.kind === 'env-init-block' ? 'insert the env-init block' : `${e.before} → ${e.after}`;
-      out.push({ level: 'warning', file: f.path, line: e.line, col: e.column, title: `nounset: ${e.kind}`, message: `${what}: ${e.reason}` });
+      out.push({
+        level: 'warning',
+        file: f.path,
+        line: e.line,
+        col: e.column,
+        title: `nounset: ${e.kind}`,
+        message: `${what}: ${e.reason}`,
+      });
     }
     for (const d of f.result?.diagnostics ?? []) {
-      out.push({ level: d.severity === 'info' ? 'notice' : d.severity, file: f.path, line: d.line, col: d.column, title: `nounset: ${d.code}`, message: d.message });
+      out.push({
+        level: d.severity === 'info' ? 'notice' : d.severity,
+        file: f.path,
+        line: d.line,
+        col: d.column,
+        title: `nounset: ${d.code}`,
+        message: d.message,
+      });
     }
   }
   return out;
@@ -57,11 +81,23 @@ export function renderGithub(run: RunResult, options: { limit?: number } = {}): 
       continue;
     }
     count[a.level]++;
-    commands += command(a.level, { file: a.file, ...(a.line !== undefined ? { line: a.line } : {}), ...(a.col !== undefined ? { col: a.col } : {}), title: a.title }, a.message);
+    commands += command(
+      a.level,
+      {
+        file: a.file,
+        ...(a.line !== undefined ? { line: a.line } : {}),
+        ...(a.col !== undefined ? { col: a.col } : {}),
+        title: a.title,
+      },
+      a.message,
+    );
   }
   if (rest.length === 0) return { commands, overflow: '' };
   const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-  const rows = rest.map((a) => `| ${a.level} | \`${cell(a.file)}${a.line !== undefined ? `:${a.line}:${a.col ?? 1}` : ''}\` | ${cell(a.title.replace(/^nounset: /, ''))} | ${cell(a.message)} |`);
+  const rows = rest.map(
+    (a) =>
+      `| ${a.level} | \`${cell(a.file)}${a.line !== undefined ? `:${a.line}:${a.col ?? 1}` : ''}\` | ${cell(a.title.replace(/^nounset: /, ''))} | ${cell(a.message)} |`,
+  );
   const overflow = `### nounset: ${rest.length} more finding(s)\n\nGitHub shows ${options.limit} annotations of each level per step; these did not fit.\n\n| level | where | kind | what and why |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;
   return { commands, overflow };
 }

@@ -50,11 +50,26 @@ function headerPath(line: string, prefix: string): string | null {
  * left out (nothing to review in them); so are binary files (no hunks, no `+++` line). */
 export function parseChangedLines(diff: string): ChangedFile[] {
   const files: ChangedFile[] = [];
-  let current: { path: string | null; from: string | null; renamedFrom: string | null; isNew: boolean; ranges: [number, number][]; removals: number[]; deleted: [number, number][] } | null = null;
+  let current: {
+    path: string | null;
+    from: string | null;
+    renamedFrom: string | null;
+    isNew: boolean;
+    ranges: [number, number][];
+    removals: number[];
+    deleted: [number, number][];
+  } | null = null;
   const flush = (): void => {
     if (current?.path) {
       const status = current.isNew ? 'added' : current.renamedFrom ? 'renamed' : 'modified';
-      files.push({ path: current.path, status, ...(current.renamedFrom ? { from: current.renamedFrom } : {}), ranges: current.ranges, removals: current.removals, deleted: current.deleted });
+      files.push({
+        path: current.path,
+        status,
+        ...(current.renamedFrom ? { from: current.renamedFrom } : {}),
+        ranges: current.ranges,
+        removals: current.removals,
+        deleted: current.deleted,
+      });
     }
   };
   for (const line of diff.split('\n')) {
@@ -90,7 +105,10 @@ export function touchesChanged(ranges: readonly (readonly [number, number])[], f
 /** The head line ranges of the hunks GitHub shows for the file (git's 3 lines of context; hunks
  * whose context meets are one): an inline comment must lie within one of them. */
 export function diffHunks(file: ChangedFile, lineCount: number, context = 3): [number, number][] {
-  const spans: [number, number][] = [...file.ranges.map(([a, b]): [number, number] => [a - context, b + context]), ...file.removals.map((at): [number, number] => [at + 1 - context, at + context])];
+  const spans: [number, number][] = [
+    ...file.ranges.map(([a, b]): [number, number] => [a - context, b + context]),
+    ...file.removals.map((at): [number, number] => [at + 1 - context, at + context]),
+  ];
   spans.sort((x, y) => x[0] - y[0]);
   const hunks: [number, number][] = [];
   for (const [a, b] of spans) {

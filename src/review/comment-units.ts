@@ -44,7 +44,8 @@ function groupReads(reads: readonly BlockRead[], hunks: readonly (readonly [numb
     if (prev && r.line <= prev.last + 1 && withinOneHunk(hunks, prev.first, r.line)) {
       prev.last = Math.max(prev.last, r.line);
       prev.reads.push(r);
-    } else drafts.push({ first: r.line, last: r.line, suggestions: [], reads: [r], carriesBlock: false, contracts: [] });
+    } else
+      drafts.push({ first: r.line, last: r.line, suggestions: [], reads: [r], carriesBlock: false, contracts: [] });
   }
   return drafts;
 }
@@ -69,7 +70,8 @@ function mergeOverlapping(drafts: Draft[]): Draft[] {
 /** The new text of lines [first, last]: the block inserted or replaced, suggestions applied. */
 function replacementOf(file: FileReview, d: Draft): string {
   const starts = lineBounds(file.text);
-  const lineAt = (n: number): string => file.text.slice(starts[n - 1] ?? file.text.length, starts[n] ?? file.text.length).replace(/\r?\n$/, '');
+  const lineAt = (n: number): string =>
+    file.text.slice(starts[n - 1] ?? file.text.length, starts[n] ?? file.text.length).replace(/\r?\n$/, '');
   const out: string[] = [];
   const block = d.carriesBlock ? file.block : null;
   let placed = false;
@@ -105,12 +107,30 @@ export function scriptUnits(file: FileReview, contracts: readonly ContractFindin
     if (carrier) {
       carrier.first = block.firstLine;
       carrier.carriesBlock = true;
-    } else drafts.push({ first: block.firstLine, last: block.lastLine, suggestions: [], reads: [], carriesBlock: true, contracts: [] });
+    } else
+      drafts.push({
+        first: block.firstLine,
+        last: block.lastLine,
+        suggestions: [],
+        reads: [],
+        carriesBlock: true,
+        contracts: [],
+      });
   }
-  for (const s of file.suggestions) if (s.inDiff) drafts.push({ first: s.startLine, last: s.endLine, suggestions: [s], reads: [], carriesBlock: false, contracts: [] });
+  for (const s of file.suggestions)
+    if (s.inDiff)
+      drafts.push({
+        first: s.startLine,
+        last: s.endLine,
+        suggestions: [s],
+        reads: [],
+        carriesBlock: false,
+        contracts: [],
+      });
   for (const f of contracts) {
     for (const line of f.scriptLines) {
-      if (withinOneHunk(hunks, line, line)) drafts.push({ first: line, last: line, suggestions: [], reads: [], carriesBlock: false, contracts: [f] });
+      if (withinOneHunk(hunks, line, line))
+        drafts.push({ first: line, last: line, suggestions: [], reads: [], carriesBlock: false, contracts: [f] });
     }
   }
   return mergeOverlapping(drafts).map((d) => ({
@@ -134,9 +154,22 @@ export function manifestUnits(findings: readonly ContractFinding[]): CommentUnit
     const key = `${f.anchor.path}\0${f.anchor.side}\0${f.anchor.line}`;
     const unit = byLine.get(key);
     if (unit) byLine.set(key, { ...unit, contracts: [...unit.contracts, f] });
-    else byLine.set(key, { path: f.anchor.path, side: f.anchor.side, startLine: f.anchor.line, line: f.anchor.line, suggestions: [], reads: [], carriesBlock: false, contracts: [f], replacement: null });
+    else
+      byLine.set(key, {
+        path: f.anchor.path,
+        side: f.anchor.side,
+        startLine: f.anchor.line,
+        line: f.anchor.line,
+        suggestions: [],
+        reads: [],
+        carriesBlock: false,
+        contracts: [f],
+        replacement: null,
+      });
   }
-  return [...byLine.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || (a.side < b.side ? -1 : 1)));
+  return [...byLine.values()].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || (a.side < b.side ? -1 : 1),
+  );
 }
 
 /** How a finding names its place in a comment: `file:line` and what runs there. */

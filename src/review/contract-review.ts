@@ -112,7 +112,9 @@ function lineText(text: string, line: number): string {
 }
 
 function why(kind: 'required' | 'needed', name: string): string {
-  return kind === 'required' ? `the script requires it: it stops when ${name} is unset or empty` : `it has no default there, so under set -u the script stops with "${name}: unbound variable"`;
+  return kind === 'required'
+    ? `the script requires it: it stops when ${name} is unset or empty`
+    : `it has no default there, so under set -u the script stops with "${name}: unbound variable"`;
 }
 
 /** Stops the script when unset: the reads the contract counts as needing a value. */
@@ -120,7 +122,11 @@ function stops(r: ReferenceReport): boolean {
   return r.verdict === 'unsafe' || r.verdict === 'review';
 }
 
-export function reviewContracts(input: { places: readonly CheckedPlace[]; manifests: ReadonlyMap<string, ChangedManifest>; scripts: ReadonlyMap<string, ChangedFile> }): Omit<ContractReview, 'skipped'> {
+export function reviewContracts(input: {
+  places: readonly CheckedPlace[];
+  manifests: ReadonlyMap<string, ChangedManifest>;
+  scripts: ReadonlyMap<string, ChangedFile>;
+}): Omit<ContractReview, 'skipped'> {
   const findings: ContractFinding[] = [];
   const places: PlaceSummary[] = [];
   for (const p of input.places) {
@@ -149,19 +155,40 @@ export function reviewContracts(input: { places: readonly CheckedPlace[]; manife
       let location = inv.line;
       if (changedHere && manifest) {
         if (entry) removed = entry.line;
-        const target = entry ? (manifest.changed.removals.find((r) => spanOf(inv)[0] <= r && r <= spanOf(inv)[1]) ?? inv.line) : inv.line;
+        const target = entry
+          ? (manifest.changed.removals.find((r) => spanOf(inv)[0] <= r && r <= spanOf(inv)[1]) ?? inv.line)
+          : inv.line;
         const right = nearestLine(inv, manifest, target);
         if (right !== null) location = right;
-        if (entry && inRanges(manifest.changed.deleted, entry.line)) anchor = { path: inv.file, line: entry.line, side: 'LEFT' };
+        if (entry && inRanges(manifest.changed.deleted, entry.line))
+          anchor = { path: inv.file, line: entry.line, side: 'LEFT' };
         else if (right !== null) anchor = { path: inv.file, line: right, side: 'RIGHT' };
       }
-      const scriptLines = scriptChange ? [...new Set(p.reads.filter((r) => r.name === f.name && stops(r) && touchesChanged(scriptChange.ranges, r.line, r.line)).map((r) => r.line))] : [];
+      const scriptLines = scriptChange
+        ? [
+            ...new Set(
+              p.reads
+                .filter((r) => r.name === f.name && stops(r) && touchesChanged(scriptChange.ranges, r.line, r.line))
+                .map((r) => r.line),
+            ),
+          ]
+        : [];
       const how = `\`${commandOf(ref)}\``;
       const message =
         removed !== null
           ? `${inv.what} no longer sets ${f.name} (this pull request removes it), yet ${how} reads it at ${p.script}:${readLine}: ${why(kind, f.name)}`
           : `${inv.what} runs ${how} without ${f.name}, which it reads at ${p.script}:${readLine}: ${why(kind, f.name)}`;
-      findings.push({ name: f.name, need: kind, place: ref, read: { line: readLine, text: lineText(p.scriptText, readLine) }, removed, anchor, scriptLines, location: { path: inv.file, line: location }, message });
+      findings.push({
+        name: f.name,
+        need: kind,
+        place: ref,
+        read: { line: readLine, text: lineText(p.scriptText, readLine) },
+        removed,
+        anchor,
+        scriptLines,
+        location: { path: inv.file, line: location },
+        message,
+      });
     }
     places.push({ ...ref, changed: changedHere, missing, notes });
   }

@@ -103,14 +103,28 @@ export function reviewFile(input: ReviewFileInput): FileReview {
     const startLine = g.first + 1;
     const lastLine = g.last + 1;
     // The reports of every edit in the group, nested ones included, in order.
-    const edits = result.edits.filter((e) => g.edits.some((s) => s.start <= e.start && e.end <= s.end && e.kind !== 'env-init-block'));
+    const edits = result.edits.filter((e) =>
+      g.edits.some((s) => s.start <= e.start && e.end <= s.end && e.kind !== 'env-init-block'),
+    );
     return { startLine, endLine: lastLine, replacement, edits, inDiff: withinOneHunk(hunks, startLine, lastLine) };
   });
-  const reads = blockSpan && input.references ? blockReads({ text, block: blockSpan, edits: spans, references: input.references, onChanged, inDiff: (line) => withinOneHunk(hunks, line, line) }) : [];
+  const reads =
+    blockSpan && input.references
+      ? blockReads({
+          text,
+          block: blockSpan,
+          edits: spans,
+          references: input.references,
+          onChanged,
+          inDiff: (line) => withinOneHunk(hunks, line, line),
+        })
+      : [];
   // The block goes with what it makes safe: kept with any other suggestion, when it is on a
   // changed line itself, or when a changed line reads one of the inputs it declares.
   const readsInput = input.references ? reads.length > 0 : readsInputOnChangedLine(text, starts, changed, result);
-  const keepBlock = blockSpan !== undefined && (kept.length > 0 || onChanged(blockSpan.report.line, endLine(blockSpan.report)) || readsInput);
+  const keepBlock =
+    blockSpan !== undefined &&
+    (kept.length > 0 || onChanged(blockSpan.report.line, endLine(blockSpan.report)) || readsInput);
   let block: BlockFix | null = null;
   if (blockSpan && keepBlock) {
     const after = text.slice(0, blockSpan.start) + blockSpan.text + text.slice(blockSpan.end);
@@ -131,26 +145,55 @@ export function reviewFile(input: ReviewFileInput): FileReview {
 /** Names a block text declares, with a default or as required. */
 function declaredNames(blockText: string): Set<string> {
   const names = new Set<string>();
-  for (const m of blockText.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)="\$\{\1:-|^: "\$\{([A-Za-z_][A-Za-z0-9_]*):\?/gm)) names.add((m[1] ?? m[2]) as string);
+  for (const m of blockText.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)="\$\{\1:-|^: "\$\{([A-Za-z_][A-Za-z0-9_]*):\?/gm))
+    names.add((m[1] ?? m[2]) as string);
   return names;
 }
 
 /** The unsafe reads with no edit of their own whose name the block edit adds: the block is their fix. */
-function blockReads(input: { text: string; block: EditSpan; edits: readonly EditSpan[]; references: readonly ReferenceReport[]; onChanged: (first: number, last: number) => boolean; inDiff: (line: number) => boolean }): BlockRead[] {
+function blockReads(input: {
+  text: string;
+  block: EditSpan;
+  edits: readonly EditSpan[];
+  references: readonly ReferenceReport[];
+  onChanged: (first: number, last: number) => boolean;
+  inDiff: (line: number) => boolean;
+}): BlockRead[] {
   const { block } = input;
   const before = declaredNames(input.text.slice(block.start, block.end));
   const added = [...declaredNames(block.text)].filter((n) => !before.has(n));
   if (added.length === 0) return [];
   const names = new Set(added);
-  const edited = (r: ReferenceReport): boolean => input.edits.some((e) => e !== block && e.start <= r.start && r.end <= e.end);
+  const edited = (r: ReferenceReport): boolean =>
+    input.edits.some((e) => e !== block && e.start <= r.start && r.end <= e.end);
   return input.references
-    .filter((r) => r.verdict === 'unsafe' && names.has(r.name) && r.start >= block.end && !edited(r) && input.onChanged(r.line, r.line))
-    .map((r) => ({ name: r.name, line: r.line, column: r.column, start: r.start, end: r.end, reason: r.reason, inDiff: input.inDiff(r.line) }));
+    .filter(
+      (r) =>
+        r.verdict === 'unsafe' &&
+        names.has(r.name) &&
+        r.start >= block.end &&
+        !edited(r) &&
+        input.onChanged(r.line, r.line),
+    )
+    .map((r) => ({
+      name: r.name,
+      line: r.line,
+      column: r.column,
+      start: r.start,
+      end: r.end,
+      reason: r.reason,
+      inDiff: input.inDiff(r.line),
+    }));
 }
 
 /** Whether a changed line mentions `$NAME` or `${NAME` of an input (a textual look, for callers
  * without the references: at worst the block is shown once more than needed, in the summary). */
-function readsInputOnChangedLine(text: string, starts: readonly number[], changed: ChangedFile, result: FixResult): boolean {
+function readsInputOnChangedLine(
+  text: string,
+  starts: readonly number[],
+  changed: ChangedFile,
+  result: FixResult,
+): boolean {
   if (result.inputs.length === 0) return false;
   const names = new Set(result.inputs.map((i) => i.name));
   const ref = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;

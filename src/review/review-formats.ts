@@ -19,7 +19,13 @@ interface Finding {
   /** False for an edit nested in another: the outer one's replacement already makes it. */
   readonly replaces: boolean;
   /** Where the finding is, when not at the edit: the read. */
-  readonly at?: { readonly start: number; readonly end: number; readonly line: number; readonly message: string; readonly variable: string };
+  readonly at?: {
+    readonly start: number;
+    readonly end: number;
+    readonly line: number;
+    readonly message: string;
+    readonly variable: string;
+  };
 }
 
 function findings(file: FileReview): Finding[] {
@@ -27,19 +33,37 @@ function findings(file: FileReview): Finding[] {
   const b = file.block;
   if (b) {
     const where = b.isNew ? `above line ${b.firstLine}` : `at lines ${b.firstLine}-${b.lastLine}`;
-    for (const r of file.reads) out.push({ edit: b.edit, replaces: true, at: { start: r.start, end: r.end, line: r.line, variable: r.name, message: `\`$${r.name}\` may be unset here: ${r.reason}; the fix is the env-init block ${where}` } });
+    for (const r of file.reads)
+      out.push({
+        edit: b.edit,
+        replaces: true,
+        at: {
+          start: r.start,
+          end: r.end,
+          line: r.line,
+          variable: r.name,
+          message: `\`$${r.name}\` may be unset here: ${r.reason}; the fix is the env-init block ${where}`,
+        },
+      });
     // With no read on a changed line, the block stands for itself, where it goes.
     if (file.reads.length === 0) out.push({ edit: b.edit, replaces: true });
   }
   for (const s of file.suggestions) {
-    for (const e of s.edits) out.push({ edit: e, replaces: !s.edits.some((o) => o !== e && o.start <= e.start && e.end <= o.end && o.end - o.start > e.end - e.start) });
+    for (const e of s.edits)
+      out.push({
+        edit: e,
+        replaces: !s.edits.some(
+          (o) => o !== e && o.start <= e.start && e.end <= o.end && o.end - o.start > e.end - e.start,
+        ),
+      });
   }
   const startOf = (f: Finding): number => f.at?.start ?? f.edit.start;
   return out.sort((a, b) => startOf(a) - startOf(b) || b.edit.end - a.edit.end);
 }
 
 const MISSING_INPUT = 'missing-input';
-const MISSING_INPUT_TEXT = 'A place that runs the script (a container, a compose service, a workflow step, a Dockerfile) does not set an input the script reads with no default on the way to what that place runs: under set -u the script stops there. Set it in the manifest, or give it a default in the script.';
+const MISSING_INPUT_TEXT =
+  'A place that runs the script (a container, a compose service, a workflow step, a Dockerfile) does not set an input the script reads with no default on the way to what that place runs: under set -u the script stops there. Set it in the manifest, or give it a default in the script.';
 
 /** What an edit does, in one line: the rewrite and why. */
 export function describeEdit(e: EditReport): string {
@@ -83,7 +107,12 @@ export function renderRdjson(files: readonly FileReview[], contracts: ContractRe
       location: { path: f.location.path, range: { start: { line: f.location.line } } },
       severity: 'ERROR',
       code: { value: MISSING_INPUT, url: docsUrl(MISSING_INPUT) },
-      related_locations: [{ message: `the read of ${f.name} that stops the script`, location: { path: f.place.script, range: { start: { line: f.read.line } } } }],
+      related_locations: [
+        {
+          message: `the read of ${f.name} that stops the script`,
+          location: { path: f.place.script, range: { start: { line: f.read.line } } },
+        },
+      ],
     });
   }
   return { source: { name: 'nounset', url: README_URL }, diagnostics };
@@ -97,10 +126,22 @@ function byteColumn(text: string, pos: Positions, d: Diagnostic): number {
 const SARIF_LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF 2.1.0, as GitHub code scanning takes it (github/codeql-action/upload-sarif). */
-export function renderSarif(files: readonly FileReview[], tool: { version: string }, contracts: ContractReview = NO_CONTRACTS): object {
+export function renderSarif(
+  files: readonly FileReview[],
+  tool: { version: string },
+  contracts: ContractReview = NO_CONTRACTS,
+): object {
   const rules = new Map<string, object>();
   const rule = (id: string, text: string): string => {
-    if (!rules.has(id)) rules.set(id, { id, name: id, shortDescription: { text: id }, fullDescription: { text }, help: { text, markdown: `${text}\n\n[More](${docsUrl(id)})` }, helpUri: docsUrl(id) });
+    if (!rules.has(id))
+      rules.set(id, {
+        id,
+        name: id,
+        shortDescription: { text: id },
+        fullDescription: { text },
+        help: { text, markdown: `${text}\n\n[More](${docsUrl(id)})` },
+        helpUri: docsUrl(id),
+      });
     return id;
   };
   const results: object[] = [];
@@ -119,10 +160,43 @@ export function renderSarif(files: readonly FileReview[], tool: { version: strin
         ruleId,
         level: 'warning',
         message: { text: at?.message ?? describeEdit(edit) },
-        locations: [{ physicalLocation: { artifactLocation, region: at ? region(at.start, at.end) : region(edit.start, edit.end) } }],
-        partialFingerprints: { 'nounset/v1': prints.next([file.path, edit.kind, at?.variable ?? edit.variable ?? '', lineText(file.text, pos.starts, at?.line ?? edit.line)]) },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation,
+              region: at ? region(at.start, at.end) : region(edit.start, edit.end),
+            },
+          },
+        ],
+        partialFingerprints: {
+          'nounset/v1': prints.next([
+            file.path,
+            edit.kind,
+            at?.variable ?? edit.variable ?? '',
+            lineText(file.text, pos.starts, at?.line ?? edit.line),
+          ]),
+        },
         ...(replaces
-          ? { fixes: [{ description: { text: edit.kind === 'env-init-block' ? 'insert the env-init block' : `rewrite ${edit.before} as ${edit.after}` }, artifactChanges: [{ artifactLocation, replacements: [{ deletedRegion: region(edit.start, edit.end), insertedContent: { text: edit.after } }] }] }] }
+          ? {
+              fixes: [
+                {
+                  description: {
+                    text:
+                      edit.kind === 'env-init-block'
+                        ? 'insert the env-init block'
+                        : `rewrite ${edit.before} as ${edit.after}`,
+                  },
+                  artifactChanges: [
+                    {
+                      artifactLocation,
+                      replacements: [
+                        { deletedRegion: region(edit.start, edit.end), insertedContent: { text: edit.after } },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            }
           : {}),
       });
     }
@@ -133,7 +207,9 @@ export function renderSarif(files: readonly FileReview[], tool: { version: strin
         level: SARIF_LEVEL[d.severity],
         message: { text: d.message },
         locations: [{ physicalLocation: { artifactLocation, region: { startLine: d.line, startColumn: d.column } } }],
-        partialFingerprints: { 'nounset/v1': prints.next([file.path, d.code, lineText(file.text, pos.starts, d.line)]) },
+        partialFingerprints: {
+          'nounset/v1': prints.next([file.path, d.code, lineText(file.text, pos.starts, d.line)]),
+        },
       });
     }
   }
@@ -143,15 +219,31 @@ export function renderSarif(files: readonly FileReview[], tool: { version: strin
       ruleId: rule(MISSING_INPUT, MISSING_INPUT_TEXT),
       level: 'error',
       message: { text: f.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: f.location.path }, region: { startLine: f.location.line } } }],
-      relatedLocations: [{ id: 1, message: { text: `the read of ${f.name} that stops the script` }, physicalLocation: { artifactLocation: { uri: f.place.script }, region: { startLine: f.read.line } } }],
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: f.location.path }, region: { startLine: f.location.line } } },
+      ],
+      relatedLocations: [
+        {
+          id: 1,
+          message: { text: `the read of ${f.name} that stops the script` },
+          physicalLocation: { artifactLocation: { uri: f.place.script }, region: { startLine: f.read.line } },
+        },
+      ],
       partialFingerprints: { 'nounset/v1': contractPrints.next([f.place.file, MISSING_INPUT, f.place.what, f.name]) },
     });
   }
-  const sortedRules = [...rules.values()].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1));
+  const sortedRules = [...rules.values()].sort((a, b) =>
+    (a as { id: string }).id < (b as { id: string }).id ? -1 : 1,
+  );
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'nounset', version: tool.version, informationUri: README_URL, rules: sortedRules } }, columnKind: 'utf16CodeUnits', results }],
+    runs: [
+      {
+        tool: { driver: { name: 'nounset', version: tool.version, informationUri: README_URL, rules: sortedRules } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
   };
 }

@@ -67,41 +67,70 @@ function readsParagraph(file: FileReview, u: CommentUnit, placement: BlockPlacem
   const list = u.reads.map((r) => `- \`$${r.name}\` (line ${r.line}): ${r.reason}`).join('\n');
   const where = b.isNew ? `above line ${b.firstLine}` : `at lines ${b.firstLine}-${b.lastLine}`;
   let fix: string;
-  if (u.carriesBlock) fix = b.isNew ? `The suggestion adds the env-init block ${where}, where the script declares its environment inputs.` : `The suggestion adds ${u.reads.length === 1 ? 'it' : 'them'} to the env-init block ${where}.`;
-  else if (placement.carrier !== null) fix = `The env-init block that the comment on line ${placement.carrier} suggests declares ${u.reads.length === 1 ? 'it' : 'them'}.`;
-  else if (placement.patchAt === u.line) fix = `The fix is the env-init block, which goes ${where}, outside the lines this pull request shows:\n\n${block('diff', b.patch.replace(/\n$/, ''))}`;
-  else fix = `The fix is the env-init block ${where} (its patch is in the comment on line ${placement.patchAt ?? b.firstLine}).`;
+  if (u.carriesBlock)
+    fix = b.isNew
+      ? `The suggestion adds the env-init block ${where}, where the script declares its environment inputs.`
+      : `The suggestion adds ${u.reads.length === 1 ? 'it' : 'them'} to the env-init block ${where}.`;
+  else if (placement.carrier !== null)
+    fix = `The env-init block that the comment on line ${placement.carrier} suggests declares ${u.reads.length === 1 ? 'it' : 'them'}.`;
+  else if (placement.patchAt === u.line)
+    fix = `The fix is the env-init block, which goes ${where}, outside the lines this pull request shows:\n\n${block('diff', b.patch.replace(/\n$/, ''))}`;
+  else
+    fix = `The fix is the env-init block ${where} (its patch is in the comment on line ${placement.patchAt ?? b.firstLine}).`;
   const one = u.reads.length === 1 ? u.reads[0] : undefined;
-  const head = one ? `\`$${one.name}\` may be unset here under \`set -u\`: ${one.reason}.` : `these reads may find their variables unset under \`set -u\`:\n${list}`;
+  const head = one
+    ? `\`$${one.name}\` may be unset here under \`set -u\`: ${one.reason}.`
+    : `these reads may find their variables unset under \`set -u\`:\n${list}`;
   return `${head}\n\n${fix}`;
 }
 
 function scriptContractParagraph(u: CommentUnit): string {
   if (u.contracts.length === 0) return '';
-  const lines = u.contracts.map((f) => `- ${describePlace(f)} without \`${f.name}\`: under \`set -u\` the script stops on it`);
+  const lines = u.contracts.map(
+    (f) => `- ${describePlace(f)} without \`${f.name}\`: under \`set -u\` the script stops on it`,
+  );
   return `Places that run this script without a value it reads here:\n${lines.join('\n')}`;
 }
 
 function manifestParagraph(f: ContractFinding): string {
   const run = `\`${commandOf(f.place)}\``;
-  const intro = f.removed !== null ? `this removes \`${f.name}\` from the environment of ${f.place.what}, which runs ${run}.` : `${f.place.what} runs ${run} without \`${f.name}\`.`;
+  const intro =
+    f.removed !== null
+      ? `this removes \`${f.name}\` from the environment of ${f.place.what}, which runs ${run}.`
+      : `${f.place.what} runs ${run} without \`${f.name}\`.`;
   const read = `\`${f.place.script}\` reads \`${f.name}\` at line ${f.read.line}${f.need === 'required' ? '' : ' with no default'}:`;
-  const stop = f.need === 'required' ? `The script requires \`${f.name}\`: it stops when it is unset or empty.` : `Under \`set -u\` the script stops there with \`${f.name}: unbound variable\` when the container starts.`;
-  const remedy = f.removed !== null ? `Keep the entry, or give \`${f.name}\` a default in the script (\`nounset fix\` declares it in the env-init block).` : `Set \`${f.name}\` here, or give it a default in the script (\`nounset fix\` declares it in the env-init block).`;
+  const stop =
+    f.need === 'required'
+      ? `The script requires \`${f.name}\`: it stops when it is unset or empty.`
+      : `Under \`set -u\` the script stops there with \`${f.name}: unbound variable\` when the container starts.`;
+  const remedy =
+    f.removed !== null
+      ? `Keep the entry, or give \`${f.name}\` a default in the script (\`nounset fix\` declares it in the env-init block).`
+      : `Set \`${f.name}\` here, or give it a default in the script (\`nounset fix\` declares it in the env-init block).`;
   return `${intro} ${read}\n\n${block('sh', f.read.text)}\n\n${stop} ${remedy}`;
 }
 
 /** The comment's text, without its marker. */
 function unitText(u: CommentUnit, file: FileReview | null, placement: BlockPlacement): string {
   const only = u.suggestions[0];
-  if (only && u.suggestions.length === 1 && u.reads.length === 0 && u.contracts.length === 0 && !u.carriesBlock && u.replacement !== null) {
+  if (
+    only &&
+    u.suggestions.length === 1 &&
+    u.reads.length === 0 &&
+    u.contracts.length === 0 &&
+    !u.carriesBlock &&
+    u.replacement !== null
+  ) {
     return `**nounset**: ${only.edits.length === 1 ? 'this line may read an unset variable' : 'these lines may read unset variables'} under \`set -u\`.\n${explainEdits(only)}\n\n${block('suggestion', u.replacement)}`;
   }
   if (!file) return `**nounset**: ${u.contracts.map(manifestParagraph).join('\n\n')}`;
   const parts: string[] = [];
   const reads = readsParagraph(file, u, placement);
   if (reads) parts.push(reads);
-  if (u.suggestions.length > 0) parts.push(`${u.suggestions.length === 1 && (u.suggestions[0]?.edits.length ?? 0) === 1 ? 'This edit makes' : 'These edits make'} the other reads here safe:\n${u.suggestions.map(explainEdits).join('\n')}`);
+  if (u.suggestions.length > 0)
+    parts.push(
+      `${u.suggestions.length === 1 && (u.suggestions[0]?.edits.length ?? 0) === 1 ? 'This edit makes' : 'These edits make'} the other reads here safe:\n${u.suggestions.map(explainEdits).join('\n')}`,
+    );
   const contracts = scriptContractParagraph(u);
   if (contracts) parts.push(contracts);
   if (u.replacement !== null) parts.push(block('suggestion', u.replacement));
@@ -116,10 +145,20 @@ function originalLines(text: string, first: number, last: number): string {
 
 /** A unit's print: what it says and about which text, never its line numbers. */
 function printParts(u: CommentUnit, file: FileReview | null): string[] {
-  const names = [...u.reads.map((r) => `$${r.name}`), ...u.contracts.map((f) => `${f.place.file}:${f.place.what}:${f.name}:${f.removed !== null ? 'removed' : 'unset'}`)];
+  const names = [
+    ...u.reads.map((r) => `$${r.name}`),
+    ...u.contracts.map((f) => `${f.place.file}:${f.place.what}:${f.name}:${f.removed !== null ? 'removed' : 'unset'}`),
+  ];
   // The one-suggestion comment keeps the print it always had.
-  if (u.reads.length === 0 && u.contracts.length === 0 && !u.carriesBlock && file) return [u.path, originalLines(file.text, u.startLine, u.line), (u.replacement ?? '').trim()];
-  return [u.path, u.side, file ? originalLines(file.text, u.startLine, u.line) : '', (u.replacement ?? '').trim(), ...names];
+  if (u.reads.length === 0 && u.contracts.length === 0 && !u.carriesBlock && file)
+    return [u.path, originalLines(file.text, u.startLine, u.line), (u.replacement ?? '').trim()];
+  return [
+    u.path,
+    u.side,
+    file ? originalLines(file.text, u.startLine, u.line) : '',
+    (u.replacement ?? '').trim(),
+    ...names,
+  ];
 }
 
 export interface ReviewOptions {
@@ -157,23 +196,43 @@ export function renderGithubReview(files: readonly FileReview[], options: Review
     const text = unitText(u, file, placement);
     if (comments.length >= maxComments) {
       const lines = `lines ${u.startLine}-${u.line}`;
-      const diff = u.replacement !== null && file ? `\n\n${block('diff', asDiff(file.text, u.startLine, u.line, u.replacement))}` : '';
-      inSummary.push(`#### \`${u.path}\` ${lines}${u.side === 'LEFT' ? ' (deleted)' : ''} (over ${maxComments} inline comments per review)\n\n${text.replace(/\n\n`{3,}suggestion\n[\s\S]*$/, '')}${diff}`);
+      const diff =
+        u.replacement !== null && file
+          ? `\n\n${block('diff', asDiff(file.text, u.startLine, u.line, u.replacement))}`
+          : '';
+      inSummary.push(
+        `#### \`${u.path}\` ${lines}${u.side === 'LEFT' ? ' (deleted)' : ''} (over ${maxComments} inline comments per review)\n\n${text.replace(/\n\n`{3,}suggestion\n[\s\S]*$/, '')}${diff}`,
+      );
       return;
     }
     const range = u.startLine < u.line ? { start_line: u.startLine, start_side: u.side } : {};
-    comments.push({ path: u.path, line: u.line, side: u.side, ...range, body: `<!-- nounset:suggestion ${print} -->\n${text}` });
+    comments.push({
+      path: u.path,
+      line: u.line,
+      side: u.side,
+      ...range,
+      body: `<!-- nounset:suggestion ${print} -->\n${text}`,
+    });
   };
   for (const file of files) {
-    const units = scriptUnits(file, contracts.findings.filter((f) => f.place.script === file.path && f.scriptLines.length > 0));
+    const units = scriptUnits(
+      file,
+      contracts.findings.filter((f) => f.place.script === file.path && f.scriptLines.length > 0),
+    );
     const placement = placementOf(units);
     for (const u of units) take(u, file, placement);
     for (const s of file.suggestions) {
       if (s.inDiff) continue;
       total++;
-      inSummary.push(`#### \`${file.path}\` lines ${s.startLine}-${s.endLine} (outside the lines this pull request shows)\n\n${explainEdits(s)}\n\n${block('diff', asDiff(file.text, s.startLine, s.endLine, s.replacement))}`);
+      inSummary.push(
+        `#### \`${file.path}\` lines ${s.startLine}-${s.endLine} (outside the lines this pull request shows)\n\n${explainEdits(s)}\n\n${block('diff', asDiff(file.text, s.startLine, s.endLine, s.replacement))}`,
+      );
     }
   }
   for (const u of manifestUnits(contracts.findings)) take(u, null, { carrier: null, patchAt: null });
-  return { event: 'COMMENT', body: summary(files, contracts, { comments: comments.length, already, total, inSummary }, maxBody), comments };
+  return {
+    event: 'COMMENT',
+    body: summary(files, contracts, { comments: comments.length, already, total, inSummary }, maxBody),
+    comments,
+  };
 }

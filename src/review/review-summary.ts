@@ -12,7 +12,10 @@ export const SUMMARY_MARKER = '<!-- nounset:summary -->';
 function placesSection(contracts: ContractReview): string | null {
   if (contracts.places.length === 0 && contracts.skipped.length === 0) return null;
   const lines = contracts.places.map((p) => {
-    const verdict = p.missing.length > 0 ? `does not set ${p.missing.map((n) => `\`${n}\``).join(', ')}, which the script may stop on under \`set -u\`` : 'sets every input it needs';
+    const verdict =
+      p.missing.length > 0
+        ? `does not set ${p.missing.map((n) => `\`${n}\``).join(', ')}, which the script may stop on under \`set -u\``
+        : 'sets every input it needs';
     const notes = p.notes.map((n) => `\n  - ${n}`).join('');
     return `- \`${p.file}:${p.line}\` ${p.what} runs \`${commandOf(p)}\`${p.changed ? ' (changed here)' : ''}: ${verdict}${notes}`;
   });
@@ -20,7 +23,12 @@ function placesSection(contracts: ContractReview): string | null {
   return `#### Environment contracts: where the scripts run\n\n${[...lines, ...skipped].join('\n')}`;
 }
 
-export function summary(files: readonly FileReview[], contracts: ContractReview, counts: { comments: number; already: number; total: number; inSummary: readonly string[] }, maxBody: number): string {
+export function summary(
+  files: readonly FileReview[],
+  contracts: ContractReview,
+  counts: { comments: number; already: number; total: number; inSummary: readonly string[] },
+  maxBody: number,
+): string {
   const blocks = files.filter((f) => f.block);
   const diagnostics = files.flatMap((f) => f.diagnostics.map((d) => ({ f, d })));
   const findings = contracts.findings.length;
@@ -34,11 +42,15 @@ export function summary(files: readonly FileReview[], contracts: ContractReview,
   const places = placesSection(contracts);
   if (places) sections.push(places);
   for (const f of blocks) {
-    sections.push(`#### \`${f.path}\`: declare its environment inputs\n\n${f.block?.edit.reason ?? ''}\n\n${block('diff', (f.block?.patch ?? '').replace(/\n$/, ''))}`);
+    sections.push(
+      `#### \`${f.path}\`: declare its environment inputs\n\n${f.block?.edit.reason ?? ''}\n\n${block('diff', (f.block?.patch ?? '').replace(/\n$/, ''))}`,
+    );
   }
   sections.push(...counts.inSummary);
   if (diagnostics.length > 0) {
-    sections.push(`#### Diagnostics\n\n${diagnostics.map(({ f, d }) => `- \`${f.path}:${d.line}:${d.column}\` ${d.severity} [${d.code}](${docsUrl(d.code)}): ${d.message}`).join('\n')}`);
+    sections.push(
+      `#### Diagnostics\n\n${diagnostics.map(({ f, d }) => `- \`${f.path}:${d.line}:${d.column}\` ${d.severity} [${d.code}](${docsUrl(d.code)}): ${d.message}`).join('\n')}`,
+    );
   }
   let body = head.join('\n');
   let shown = 0;

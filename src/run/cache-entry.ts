@@ -59,7 +59,12 @@ function findSplices(text: string, result: FixResult): number[] | null {
   const taken: number[] = [];
   edits.forEach((e, i) => {
     // Sorted by (start, end): an edit that holds the last ones taken replaces them.
-    for (let last = edits[taken[taken.length - 1] ?? -1]; last && e.start <= last.start && e.end >= last.end; last = edits[taken[taken.length - 1] ?? -1]) taken.pop();
+    for (
+      let last = edits[taken[taken.length - 1] ?? -1];
+      last && e.start <= last.start && e.end >= last.end;
+      last = edits[taken[taken.length - 1] ?? -1]
+    )
+      taken.pop();
     const last = edits[taken[taken.length - 1] ?? -1];
     if (!last || e.start >= last.end) taken.push(i);
   });
@@ -72,7 +77,12 @@ function checksum(body: Buffer): string {
 }
 
 /** The entry as its header and its body, written one after the other. */
-export function encodeEntry(key: string, deps: readonly CacheDep[], fixed: CachedFix, text: string): readonly [Buffer, Buffer] {
+export function encodeEntry(
+  key: string,
+  deps: readonly CacheDep[],
+  fixed: CachedFix,
+  text: string,
+): readonly [Buffer, Buffer] {
   const { output, changed, dialect, edits, inputs, diagnostics } = fixed.result;
   const splices = output === text ? null : findSplices(text, fixed.result);
   const diff = fixed.diff ?? '';
@@ -93,7 +103,12 @@ export function encodeEntry(key: string, deps: readonly CacheDep[], fixed: Cache
 
 /** The fix in `bytes`, or null when they are not a whole, unaltered entry for `key` whose files
  * all read as they did (`digest`). `text` gives the file's text, when the output needs it. */
-export function decodeEntry(bytes: Buffer, key: string, text: () => string, digest: (path: string) => string): CachedFix | null {
+export function decodeEntry(
+  bytes: Buffer,
+  key: string,
+  text: () => string,
+  digest: (path: string) => string,
+): CachedFix | null {
   const nl = bytes.indexOf(10);
   if (nl < 0) return null;
   const body = bytes.subarray(nl + 1);
@@ -106,12 +121,23 @@ export function decodeEntry(bytes: Buffer, key: string, text: () => string, dige
     // Checked, yet not JSON: not written by this nounset; a miss.
     return null;
   }
-  if (light.key !== key || split < 0 || !Array.isArray(light.deps) || !Array.isArray(light.diagnostics) || typeof light.editCount !== 'number') return null;
+  if (
+    light.key !== key ||
+    split < 0 ||
+    !Array.isArray(light.deps) ||
+    !Array.isArray(light.diagnostics) ||
+    typeof light.editCount !== 'number'
+  )
+    return null;
   const diffEnd = split + 1 + (light.diffBytes ?? 0);
   if (diffEnd > body.length || !light.deps.every(([path, d]) => digest(path) === d)) return null;
   const heavyBytes = body.subarray(diffEnd);
   const result = lazyResult(light, text, () => JSON.parse(heavyBytes.toString('utf8')) as Heavy);
-  return { result, editCount: light.editCount, ...(light.diffBytes === undefined ? {} : { diff: body.toString('utf8', split + 1, diffEnd) }) };
+  return {
+    result,
+    editCount: light.editCount,
+    ...(light.diffBytes === undefined ? {} : { diff: body.toString('utf8', split + 1, diffEnd) }),
+  };
 }
 
 /** A FixResult whose edits, inputs and output are worked out when first read. Its properties are

@@ -52,7 +52,19 @@ function withGitignore(io: ScriptIO, dir: string, rules: Rules): Rules {
 }
 // As `shfmt -f`: .bats files are parsed with `@test` blocks, ksh ones with the bash grammar.
 const SCRIPT_EXTENSIONS = ['.sh', '.bash', '.bats', '.ksh'];
-const SHEBANG_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'ksh93', 'mksh', 'pdksh', 'oksh', 'bats', 'bashio']);
+const SHEBANG_SHELLS = new Set([
+  'sh',
+  'bash',
+  'dash',
+  'ash',
+  'ksh',
+  'ksh93',
+  'mksh',
+  'pdksh',
+  'oksh',
+  'bats',
+  'bashio',
+]);
 /** Enough for any real shebang line. */
 const HEAD_BYTES = 256;
 
@@ -142,7 +154,9 @@ export function findScripts(paths: readonly string[], options: FindOptions, io: 
   const out = new Map<string, string | undefined>();
   const show = (abs: string): string => showPath(options.cwd, abs);
   const w: Walk = { io, out, show, gitignore: options.gitignore ?? true };
-  const excludes: Rules = options.exclude?.length ? [{ base: options.cwd, ig: ignore().add([...options.exclude]) }] : [];
+  const excludes: Rules = options.exclude?.length
+    ? [{ base: options.cwd, ig: ignore().add([...options.exclude]) }]
+    : [];
   for (const p of paths) {
     const abs = isAbsolute(p) ? p : resolve(options.cwd, p);
     let isDir = false;

@@ -9,12 +9,16 @@ const childProcess = lazyBuiltin<typeof import('node:child_process')>('node:chil
 function git(cwd: string, args: readonly string[]): string {
   try {
     // Fixed settings, whatever the user's configuration: prefixes, no colour, no external diff.
-    return childProcess().execFileSync('git', ['-c', 'core.quotePath=true', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', ...args], {
-      cwd,
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    return childProcess().execFileSync(
+      'git',
+      ['-c', 'core.quotePath=true', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', ...args],
+      {
+        cwd,
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
     if (e.code === 'ENOENT') throw new UsageError('nounset pr needs git on PATH');
@@ -35,7 +39,19 @@ export function mergeBase(cwd: string, base: string, head: string): string {
 
 /** `git diff --unified=0` from `from` to `to`, renames found, deletions left out. */
 export function changedLinesDiff(cwd: string, from: string, to: string): string {
-  return git(cwd, ['diff', '--no-color', '--no-ext-diff', '--unified=0', '--find-renames', '--diff-filter=AMR', '--src-prefix=a/', '--dst-prefix=b/', from, to, '--']);
+  return git(cwd, [
+    'diff',
+    '--no-color',
+    '--no-ext-diff',
+    '--unified=0',
+    '--find-renames',
+    '--diff-filter=AMR',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+    from,
+    to,
+    '--',
+  ]);
 }
 
 /** The repository's top directory. */
@@ -46,16 +62,24 @@ export function repositoryRoot(cwd: string): string {
 /** A file's bytes in `commit` (path relative to the repository root). */
 export function showFile(cwd: string, commit: string, path: string): Buffer {
   try {
-    return childProcess().execFileSync('git', ['cat-file', 'blob', `${commit}:${path}`], { cwd, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+    return childProcess().execFileSync('git', ['cat-file', 'blob', `${commit}:${path}`], {
+      cwd,
+      maxBuffer: 1 << 30,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (err) {
     const e = err as { stderr?: Buffer; message: string };
-    throw new UsageError(`git cat-file ${commit}:${path} failed: ${(e.stderr?.toString() ?? e.message).trim().split('\n')[0]}`);
+    throw new UsageError(
+      `git cat-file ${commit}:${path} failed: ${(e.stderr?.toString() ?? e.message).trim().split('\n')[0]}`,
+    );
   }
 }
 
 /** Every file path in `commit` (relative to the repository root, `/`), in git's order. */
 export function listFiles(cwd: string, commit: string): string[] {
-  return git(cwd, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]).split('\0').filter((p) => p !== '');
+  return git(cwd, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit])
+    .split('\0')
+    .filter((p) => p !== '');
 }
 
 /** The bytes of several files of `commit` in one git process (`cat-file --batch`); a path that
@@ -66,7 +90,12 @@ export function showFiles(cwd: string, commit: string, paths: readonly string[])
   if (asked.length === 0) return out;
   let bytes: Buffer;
   try {
-    bytes = childProcess().execFileSync('git', ['cat-file', '--batch'], { cwd, input: asked.map((p) => `${commit}:${p}\n`).join(''), maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
+    bytes = childProcess().execFileSync('git', ['cat-file', '--batch'], {
+      cwd,
+      input: asked.map((p) => `${commit}:${p}\n`).join(''),
+      maxBuffer: 1 << 30,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
   } catch (err) {
     const e = err as { stderr?: Buffer; message: string };
     throw new UsageError(`git cat-file --batch failed: ${(e.stderr?.toString() ?? e.message).trim().split('\n')[0]}`);

@@ -6,10 +6,16 @@ import { showPath } from './find-scripts.js';
 import { inspectScript } from '../fix/index.js';
 import { describeIOError, readScriptText, type ScriptIO } from '../io/index.js';
 
-export type InspectOutcome = { readonly path: string; readonly result: InspectResult } | { readonly path: string; readonly error: string };
+export type InspectOutcome =
+  | { readonly path: string; readonly result: InspectResult }
+  | { readonly path: string; readonly error: string };
 
 /** Reads `path` (relative to `cwd`) and inspects it; throws UsageError on bad options. */
-export function inspectPath(given: string, options: { cwd: string; fix: Omit<FixOptions, 'path'> }, io: ScriptIO): InspectOutcome {
+export function inspectPath(
+  given: string,
+  options: { cwd: string; fix: Omit<FixOptions, 'path'> },
+  io: ScriptIO,
+): InspectOutcome {
   const abs = resolve(options.cwd, given);
   const path = showPath(options.cwd, abs);
   let text: string;

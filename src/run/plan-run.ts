@@ -3,7 +3,13 @@
 // file fail here, so a run never stops half-way through a tree.
 
 import { isAbsolute, resolve } from 'node:path';
-import { ConfigLoader, isExcludedByConfig, resolveFileConfig, type LoadedConfig, type ResolvedFileConfig } from '../config/index.js';
+import {
+  ConfigLoader,
+  isExcludedByConfig,
+  resolveFileConfig,
+  type LoadedConfig,
+  type ResolvedFileConfig,
+} from '../config/index.js';
 import { UsageError } from '../errors.js';
 import { dialectOption } from '../parse/index.js';
 import type { FixOptions, InputVariable } from '../types/index.js';
@@ -31,7 +37,11 @@ export interface PlanOptions {
   readonly config?: boolean;
   /** Deployment files whose values for a script's inputs become its defaults (below the
    * configuration's and the command line's); `onNote` hears why a value was not taken. */
-  readonly defaultsFrom?: { readonly files: readonly string[]; readonly map: Readonly<Record<string, string>>; readonly onNote: (note: string) => void };
+  readonly defaultsFrom?: {
+    readonly files: readonly string[];
+    readonly map: Readonly<Record<string, string>>;
+    readonly onNote: (note: string) => void;
+  };
   /** Larger files are not read (default 5 MB): a generated or binary file, not a script to edit. */
   readonly maxSize?: number;
 }
@@ -47,12 +57,16 @@ export interface RunPlan {
 
 /** Command line over configuration: scalars from the command line when given, defaults merged
  * by name (the command line wins), required and ignored names joined. */
-export function mergeFixOptions(cli: Omit<FixOptions, 'path'>, file: ResolvedFileConfig | null): Omit<FixOptions, 'path'> {
+export function mergeFixOptions(
+  cli: Omit<FixOptions, 'path'>,
+  file: ResolvedFileConfig | null,
+): Omit<FixOptions, 'path'> {
   if (!file) return cli;
   const style = cli.style ?? file.style;
   const sourcedUnknown = cli.sourcedUnknown ?? file.sourcedUnknown;
   const dialect = cli.dialect ?? dialectOption(file.dialect);
-  const union = (a: readonly string[] | undefined, b: readonly string[]): string[] => [...new Set([...(a ?? []), ...b])].sort();
+  const union = (a: readonly string[] | undefined, b: readonly string[]): string[] =>
+    [...new Set([...(a ?? []), ...b])].sort();
   return {
     ...(style ? { style } : {}),
     ...(dialect ? { dialect } : {}),
@@ -79,7 +93,11 @@ function checkOptions(fix: Omit<FixOptions, 'path'>, source: LoadedConfig | null
 /** Finds the files, reads each once into the run's snapshot, and gives each its options. */
 export function planRun(paths: readonly string[], options: PlanOptions, io: ScriptIO): RunPlan {
   checkOptions(options.fix, null);
-  const find = { cwd: options.cwd, ...(options.exclude ? { exclude: options.exclude } : {}), ...(options.gitignore === false ? { gitignore: false } : {}) };
+  const find = {
+    cwd: options.cwd,
+    ...(options.exclude ? { exclude: options.exclude } : {}),
+    ...(options.gitignore === false ? { gitignore: false } : {}),
+  };
   const named = new Set(paths.map((p) => showPath(options.cwd, isAbsolute(p) ? p : resolve(options.cwd, p))));
   const loader = options.config === false ? null : new ConfigLoader(io);
   const checked = new Set<string>();
@@ -114,7 +132,9 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
     planned.push({ task: { path: found.path, fix } });
   }
   const plan = { files: withRunContext(planned, runContext(facts)), snapshot: snapshot.build() };
-  return options.defaultsFrom ? { ...plan, files: withManifestDefaults(plan, options, options.defaultsFrom, io) } : plan;
+  return options.defaultsFrom
+    ? { ...plan, files: withManifestDefaults(plan, options, options.defaultsFrom, io) }
+    : plan;
 }
 
 /** What each file needs to know of the others (run-context.ts): line-reporting functions, the
@@ -140,14 +160,24 @@ function withRunContext(planned: PlannedFile[], context: RunContext): PlannedFil
 
 /** The script's inputs as `nounset contract` reads them, without configured defaults (so a default
  * is the script's own). */
-function ownInputs(task: FileTask, cwd: string, snapshot: Snapshot, readSource: (path: string) => string | null): readonly InputVariable[] | undefined {
+function ownInputs(
+  task: FileTask,
+  cwd: string,
+  snapshot: Snapshot,
+  readSource: (path: string) => string | null,
+): readonly InputVariable[] | undefined {
   const read = snapshotText(snapshot, resolve(cwd, task.path));
   if (!read) return undefined;
   return inspectScript(read.text, { ...task.fix, defaults: {}, path: task.path, readSource }).inputs;
 }
 
 /** Adds the defaults deployment files give each script, under those it already has. */
-function withManifestDefaults(plan: RunPlan, options: PlanOptions, from: NonNullable<PlanOptions['defaultsFrom']>, io: ScriptIO): PlannedFile[] {
+function withManifestDefaults(
+  plan: RunPlan,
+  options: PlanOptions,
+  from: NonNullable<PlanOptions['defaultsFrom']>,
+  io: ScriptIO,
+): PlannedFile[] {
   const planned = plan.files;
   const paths = planned.flatMap((p) => ('task' in p ? [p.task.path] : []));
   const find = scriptMatcher(paths, from.map);

@@ -48,8 +48,13 @@ class CommitFiles {
   ) {}
 
   preload(paths: readonly string[]): void {
-    const blobs = showFiles(this.root, this.commit, paths.filter((p) => !this.#texts.has(p)));
-    for (const p of paths) if (!this.#texts.has(p)) this.#texts.set(p, blobs.has(p) ? decodeOrNull(blobs.get(p) as Buffer) : null);
+    const blobs = showFiles(
+      this.root,
+      this.commit,
+      paths.filter((p) => !this.#texts.has(p)),
+    );
+    for (const p of paths)
+      if (!this.#texts.has(p)) this.#texts.set(p, blobs.has(p) ? decodeOrNull(blobs.get(p) as Buffer) : null);
   }
 
   text(path: string): string | null {
@@ -62,7 +67,8 @@ class CommitFiles {
     return {
       readFile: (abs: string) => {
         const text = this.text(relative(this.root, abs).split('\\').join('/'));
-        if (text === null) throw Object.assign(new Error(`${abs}: not in ${this.commit.slice(0, 12)}`), { code: 'ENOENT' });
+        if (text === null)
+          throw Object.assign(new Error(`${abs}: not in ${this.commit.slice(0, 12)}`), { code: 'ENOENT' });
         return text;
       },
     };
@@ -94,7 +100,9 @@ export function checkPrContracts(options: PrContractOptions): ContractReview {
   const relevant = candidates.filter((p) => {
     if (changedPaths.has(p)) return true;
     const text = head.text(p);
-    return text !== null && (words.some((w) => text.includes(w)) || /^\s*kind:\s*['"]?(ConfigMap|Secret)\b/m.test(text));
+    return (
+      text !== null && (words.some((w) => text.includes(w)) || /^\s*kind:\s*['"]?(ConfigMap|Secret)\b/m.test(text))
+    );
   });
   if (relevant.length === 0) return { findings: [], places: [], skipped: [] };
 
@@ -113,7 +121,9 @@ export function checkPrContracts(options: PrContractOptions): ContractReview {
     return yes;
   };
   const skipped: { path: string; reason: string }[] = [];
-  const invocations = readInvocations(relevant, options.root, matches, head.io(), (path, reason) => skipped.push({ path, reason }));
+  const invocations = readInvocations(relevant, options.root, matches, head.io(), (path, reason) =>
+    skipped.push({ path, reason }),
+  );
 
   const checkedCache = new Map<string, Pick<CheckedPlace, 'contract' | 'reads'>>();
   const places: CheckedPlace[] = [];
@@ -126,7 +136,14 @@ export function checkPrContracts(options: PrContractOptions): ContractReview {
       checked = contractWithReads(script, scriptText, options.fixFor(script), invocation.args);
       checkedCache.set(key, checked);
     }
-    places.push({ invocation, script, scriptText, contract: checked.contract, reads: checked.reads, findings: checkInvocation(checked.contract, invocation) });
+    places.push({
+      invocation,
+      script,
+      scriptText,
+      contract: checked.contract,
+      reads: checked.reads,
+      findings: checkInvocation(checked.contract, invocation),
+    });
   }
 
   const manifests = new Map<string, ChangedManifest>();
@@ -134,9 +151,15 @@ export function checkPrContracts(options: PrContractOptions): ContractReview {
   for (const changed of changedManifests) {
     const text = head.text(changed.path);
     if (text === null) continue;
-    manifests.set(changed.path, { changed, lineCount: text.split('\n').length - (text.endsWith('\n') ? 1 : 0), base: changed.status === 'added' ? [] : baseInvocations(base, changed, matches) });
+    manifests.set(changed.path, {
+      changed,
+      lineCount: text.split('\n').length - (text.endsWith('\n') ? 1 : 0),
+      base: changed.status === 'added' ? [] : baseInvocations(base, changed, matches),
+    });
   }
-  const scripts = new Map(options.changed.filter((c) => options.scripts.includes(c.path)).map((c) => [c.path, c] as const));
+  const scripts = new Map(
+    options.changed.filter((c) => options.scripts.includes(c.path)).map((c) => [c.path, c] as const),
+  );
   return { ...reviewContracts({ places, manifests, scripts }), skipped };
 }
 

@@ -14,7 +14,10 @@ import { describeIOError, type ScriptIO } from '../io/index.js';
 
 /** The script of `paths` (relative, `/`) a word in a command names: through `map` (CONTAINER_PATH
  * → REPO_PATH), else by path, else by basename. */
-export function scriptMatcher(paths: readonly string[], map: Readonly<Record<string, string>>): (word: string) => string | undefined {
+export function scriptMatcher(
+  paths: readonly string[],
+  map: Readonly<Record<string, string>>,
+): (word: string) => string | undefined {
   return (word) => {
     for (const [from, to] of Object.entries(map)) {
       const base = from.replace(/\/$/, '');
@@ -47,7 +50,13 @@ export function isDockerfile(file: string): boolean {
 
 /** Every place in `files` that runs a script `matches` accepts. A file that cannot be read or is
  * not valid YAML throws, unless `skip` is given: then it is named there and left out. */
-export function readInvocations(files: readonly string[], cwd: string, matches: (word: string) => boolean, io: ManifestIO, skip?: (file: string, reason: string) => void): Invocation[] {
+export function readInvocations(
+  files: readonly string[],
+  cwd: string,
+  matches: (word: string) => boolean,
+  io: ManifestIO,
+  skip?: (file: string, reason: string) => void,
+): Invocation[] {
   const yamls: YamlFile[] = [];
   const invocations: Invocation[] = [];
   for (const file of files) {
@@ -72,7 +81,12 @@ export function readInvocations(files: readonly string[], cwd: string, matches: 
       return null;
     }
   };
-  invocations.push(...k8sInvocations(yamls.filter((f) => !isCompose(f) && !isWorkflow(f)), matches));
+  invocations.push(
+    ...k8sInvocations(
+      yamls.filter((f) => !isCompose(f) && !isWorkflow(f)),
+      matches,
+    ),
+  );
   invocations.push(...composeInvocations(yamls.filter(isCompose), matches, readEnvFile));
   invocations.push(...workflowInvocations(yamls.filter(isWorkflow), matches));
   return invocations;

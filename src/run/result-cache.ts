@@ -57,7 +57,9 @@ function stableJson(value: unknown, seen: WeakMap<object, string>): string {
   if (Array.isArray(value)) out = `[${value.map((v: unknown) => stableJson(v, seen)).join(',')}]`;
   else {
     const o = value as Record<string, unknown>;
-    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
     out = `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(o[k], seen)}`).join(',')}}`;
   }
   seen.set(value, out);
@@ -65,12 +67,16 @@ function stableJson(value: unknown, seen: WeakMap<object, string>): string {
 }
 
 /** A thread's means to name entries: hex SHA-256 of everything known before a fix runs. */
-export function cacheKeys(config: CacheConfig): (path: string, fix: Omit<FixOptions, 'path'>, bytes: Uint8Array) => string {
+export function cacheKeys(
+  config: CacheConfig,
+): (path: string, fix: Omit<FixOptions, 'path'>, bytes: Uint8Array) => string {
   const seen = new WeakMap<object, string>();
   const prefix = `${JSON.stringify(KEY_FORMAT)},${JSON.stringify(config.version)}`;
   return (path, fix, bytes) => {
     const content = createHash('sha256').update(bytes).digest('base64url');
-    return createHash('sha256').update(`[${prefix},${JSON.stringify(path)},${stableJson(fix, seen)},${JSON.stringify(content)}]`).digest('hex');
+    return createHash('sha256')
+      .update(`[${prefix},${JSON.stringify(path)},${stableJson(fix, seen)},${JSON.stringify(content)}]`)
+      .digest('hex');
   };
 }
 

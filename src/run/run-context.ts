@@ -71,7 +71,8 @@ export function runContext(files: readonly FileFacts[]): RunContext {
     }
   }
   const nounsetAtStart = new Map<string, 'unknown'>();
-  for (const [lib, from] of sourcers) if (from.some((f) => mayTurnOn.get(f) === true)) nounsetAtStart.set(lib, 'unknown');
+  for (const [lib, from] of sourcers)
+    if (from.some((f) => mayTurnOn.get(f) === true)) nounsetAtStart.set(lib, 'unknown');
   return { lineReporters: [...lineReporters].sort(), nounsetAtStart, batsLoaded, sourced: new Set(sourcers.keys()) };
 }
 
@@ -96,14 +97,20 @@ function sourcedPatterns(text: string, bats: boolean): SourcePattern[] {
       before = rest;
       rest = rest.replace(/\$\([^()]*\)|`[^`]*`/g, '*');
     }
-    const first = /^(?:"[^"]*"|'[^']*'|[^\s;&|])+/.exec(rest.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@*#?]/g, '*'))?.[0] ?? '';
+    const first =
+      /^(?:"[^"]*"|'[^']*'|[^\s;&|])+/.exec(
+        rest.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@*#?]/g, '*'),
+      )?.[0] ?? '';
     let word = first.replace(/["']/g, '');
     if (word === '' || word === '*' || word.startsWith('-')) continue;
     // bats' `load helper` names helper.bash.
     if (bats && /^\s*load\b/.test((m[0] ?? '').replace(/^[;&|{(]/, '')) && !word.endsWith('.bash')) word += '.bash';
     const tail = word.replace(/^(?:\*|\.\.?)?\/+/, '').replace(/^(?:\.\.?\/)+/, '');
     const base = tail.slice(tail.lastIndexOf('/') + 1);
-    const re = tail.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+    const re = tail
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]*');
     out.push({ re: new RegExp(`(?:^|/)${re}$`), base: base.includes('*') ? null : base });
   }
   return out;
@@ -146,7 +153,8 @@ function reportingFunctions(text: string, path: string): string[] {
     const dialect = detectDialect(text, path).dialect ?? 'bash';
     const file = parse(text, { dialect, path, bats: path.endsWith('.bats') });
     forEachNode(file, (node) => {
-      if (node.type === 'FuncDecl' && readsLineNumbers(text.slice(node.body.start, node.body.end))) names.push(node.name.value);
+      if (node.type === 'FuncDecl' && readsLineNumbers(text.slice(node.body.start, node.body.end)))
+        names.push(node.name.value);
     });
   } catch (err) {
     // A file that does not parse is reported when it is fixed; here it only reports no function.

@@ -61,7 +61,10 @@ export function runContract(paths: readonly string[], options: ContractOptions, 
   const checked: CheckedInvocation[] = [];
   const files = options.check ?? [];
   if (files.length > 0) {
-    const find = scriptMatcher(contracts.map((c) => c.path), options.map ?? {});
+    const find = scriptMatcher(
+      contracts.map((c) => c.path),
+      options.map ?? {},
+    );
     const byPath = new Map(contracts.map((c) => [c.path, c]));
     const invocations = readInvocations(files, options.cwd, (word) => find(word) !== undefined, io);
     for (const invocation of invocations) {

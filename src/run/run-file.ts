@@ -11,7 +11,14 @@ import type { FileResult } from '../types/index.js';
 import { fixScript } from '../fix/index.js';
 import { fitsLatin1, type ScriptIO } from '../io/index.js';
 import { replaceFile } from './replace-file.js';
-import { cacheKeys, openResultCache, type CacheConfig, type CacheDep, type CachedFix, type ResultCache } from './result-cache.js';
+import {
+  cacheKeys,
+  openResultCache,
+  type CacheConfig,
+  type CacheDep,
+  type CachedFix,
+  type ResultCache,
+} from './result-cache.js';
 import { snapshotBytes, type Snapshot, type SnapshotFile } from './snapshot.js';
 import { snapshotSources, type SourceFiles } from './source-reader.js';
 
@@ -49,14 +56,23 @@ export interface FileRunContext {
 /** A thread's context for a run over `snapshot`. */
 export function fileRunContext(options: FileRunOptions, io: ScriptIO, snapshot: Snapshot): FileRunContext {
   const { cache } = options;
-  return { options, io, snapshot, sources: snapshotSources(snapshot, io, options.cwd), cache: cache ? openResultCache(cache) : null, cacheKey: cache ? cacheKeys(cache) : null };
+  return {
+    options,
+    io,
+    snapshot,
+    sources: snapshotSources(snapshot, io, options.cwd),
+    cache: cache ? openResultCache(cache) : null,
+    cacheKey: cache ? cacheKeys(cache) : null,
+  };
 }
 
 /** The diagnostic that made nounset leave a file alone: it does not parse, is written for another
  * shell, or cannot be fixed safely as it is. */
 export function findSkipCause(result: FixResult): Diagnostic | undefined {
   if (result.changed) return undefined;
-  return result.diagnostics.find((d) => d.severity === 'error' || d.code === 'unsupported-shell' || d.code === 'disabled');
+  return result.diagnostics.find(
+    (d) => d.severity === 'error' || d.code === 'unsupported-shell' || d.code === 'disabled',
+  );
 }
 
 /** What a file's result says when fixing it threw: a NounsetError's message, else a bug report request. */
@@ -108,7 +124,8 @@ function fixText(task: FileTask, read: RunText, ctx: FileRunContext): Fixed {
   return fixed;
 }
 
-const optional = <K extends string, V>(key: K, value: V | undefined): { [k in K]?: V } => (value === undefined ? {} : ({ [key]: value } as { [k in K]?: V }));
+const optional = <K extends string, V>(key: K, value: V | undefined): { [k in K]?: V } =>
+  value === undefined ? {} : ({ [key]: value } as { [k in K]?: V });
 
 /** Fixes one file of the run, from its snapshot. Throws only UsageError (bad options), which runs
  * check before any file. */
@@ -116,7 +133,12 @@ export function runFile(task: FileTask, ctx: FileRunContext): FileResult {
   const { path } = task;
   const { options, io } = ctx;
   const abs = resolve(options.cwd, path);
-  const failed = (error: string, more: Partial<FileResult> = {}): FileResult => ({ path, status: 'error', error, ...more });
+  const failed = (error: string, more: Partial<FileResult> = {}): FileResult => ({
+    path,
+    status: 'error',
+    error,
+    ...more,
+  });
   const file = ctx.snapshot.files.get(abs);
   if (!file) return failed(describeFixError(new Error("the file is not in the run's snapshot")));
   const bytes = snapshotBytes(ctx.snapshot, file);
@@ -136,12 +158,22 @@ export function runFile(task: FileTask, ctx: FileRunContext): FileResult {
   if (findSkipCause(result)) return { path, status: 'skipped', result, ...latin1 };
   if (!result.changed) return { path, status: 'unchanged', result, ...latin1 };
   if (encoding === 'latin1' && !fitsLatin1(result.output)) {
-    return failed('the fix would write characters beyond ISO-8859-1 into a file that is not UTF-8 (a --default value?); left as it is', { result, ...latin1 });
+    return failed(
+      'the fix would write characters beyond ISO-8859-1 into a file that is not UTF-8 (a --default value?); left as it is',
+      { result, ...latin1 },
+    );
   }
   if (options.write) {
     const { mode, uid, gid } = read.file;
     const owner = uid !== undefined && gid !== undefined ? { uid, gid } : undefined;
-    const problem = replaceFile(io, { path: abs, text: result.output, encoding, mode, expect: read.text(), ...(owner ? { owner } : {}) });
+    const problem = replaceFile(io, {
+      path: abs,
+      text: result.output,
+      encoding,
+      mode,
+      expect: read.text(),
+      ...(owner ? { owner } : {}),
+    });
     if (problem !== null) return failed(problem, { result, ...optional('diff', diff), ...latin1 });
   }
   return { path, status: 'changed', result, ...optional('diff', diff), editCount: fixed.editCount, ...latin1 };

@@ -14,7 +14,9 @@ export interface RunOptions extends PlanOptions, FileRunOptions {}
 
 /** True when any file failed: an error, or a diagnostic of severity `error` (a parse error...). */
 export function hasFailures(run: RunResult): boolean {
-  return run.files.some((f) => f.status === 'error' || (f.result?.diagnostics.some((d) => d.severity === 'error') ?? false));
+  return run.files.some(
+    (f) => f.status === 'error' || (f.result?.diagnostics.some((d) => d.severity === 'error') ?? false),
+  );
 }
 
 /** Fixes every script under `paths` (files are always taken, directories walked); writes only
@@ -22,7 +24,11 @@ export function hasFailures(run: RunResult): boolean {
  * before touching any file. */
 export function runPaths(paths: readonly string[], options: RunOptions, io: ScriptIO): RunResult {
   const plan = planRun(paths, options, io);
-  const ctx = fileRunContext({ cwd: options.cwd, write: options.write, ...(options.cache ? { cache: options.cache } : {}) }, io, plan.snapshot);
+  const ctx = fileRunContext(
+    { cwd: options.cwd, write: options.write, ...(options.cache ? { cache: options.cache } : {}) },
+    io,
+    plan.snapshot,
+  );
   const files = plan.files.map((p) => ('task' in p ? runFile(p.task, ctx) : p.result));
   if (ctx.cache && options.cache) trimCache(options.cache, ctx.cache.stats);
   return { wrote: options.write, files };

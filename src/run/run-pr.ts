@@ -98,7 +98,9 @@ export function runPr(options: PrOptions, io: ScriptIO): PrRun {
     }
     // The verdict on each read says which the env-init block makes safe: their findings go there.
     const references = inspectScript(text, { ...fix, path: changed.path, readSource, sourceRoot: '.' }).references;
-    files.push(reviewFile({ path: changed.path, text, result, changed, allLines: options.allLines ?? false, references }));
+    files.push(
+      reviewFile({ path: changed.path, text, result, changed, allLines: options.allLines ?? false, references }),
+    );
   }
   let contracts = NO_CONTRACTS;
   if (options.contracts !== false) {

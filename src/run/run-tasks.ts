@@ -84,7 +84,13 @@ class TaskQueue {
 
 /** Runs `tasks`, files of the run whose pre-run bytes `snapshot` holds, on up to `run.jobs` threads,
  * and hands each result to `deliver` with its task's index, in whatever order they finish. */
-export async function runTasks(tasks: readonly FileTask[], snapshot: Snapshot, options: FileRunOptions, run: TaskRunOptions, deliver: (index: number, result: FileResult) => void): Promise<TaskRun> {
+export async function runTasks(
+  tasks: readonly FileTask[],
+  snapshot: Snapshot,
+  options: FileRunOptions,
+  run: TaskRunOptions,
+  deliver: (index: number, result: FileResult) => void,
+): Promise<TaskRun> {
   run.onStart?.(tasks);
   const threads = threadCount(tasks.length, run.jobs, run.minFilesPerThread);
   const queue = new TaskQueue(tasks.length, threads, run.signal);
@@ -95,7 +101,10 @@ export async function runTasks(tasks: readonly FileTask[], snapshot: Snapshot, o
     done++;
     run.onProgress?.(done, tasks.length);
   };
-  const workers = threads > 1 ? startWorkers(tasks, { options, snapshot }, queue, threads - 1, record) : { stopped: Promise.resolve([]) };
+  const workers =
+    threads > 1
+      ? startWorkers(tasks, { options, snapshot }, queue, threads - 1, record)
+      : { stopped: Promise.resolve([]) };
   // This thread works too, a batch at a time, yielding between batches so the workers' results
   // are taken in (and refilled) and a Ctrl-C handler can run.
   for (let batch = queue.take(); batch.length > 0; batch = queue.take()) {
@@ -113,7 +122,13 @@ export async function runTasks(tasks: readonly FileTask[], snapshot: Snapshot, o
 
 /** Starts `count` workers that take batches from `queue` until it is empty or aborted; `stopped`
  * resolves when all have exited. A worker that dies has its unfinished files reported as errors. */
-function startWorkers(tasks: readonly FileTask[], setup: WorkerSetup, queue: TaskQueue, count: number, record: (index: number, result: FileResult) => void): { stopped: Promise<CacheStats[]> } {
+function startWorkers(
+  tasks: readonly FileTask[],
+  setup: WorkerSetup,
+  queue: TaskQueue,
+  count: number,
+  record: (index: number, result: FileResult) => void,
+): { stopped: Promise<CacheStats[]> } {
   const exits: Promise<CacheStats | null>[] = [];
   for (let i = 0; i < count; i++) {
     const worker = new (workerThreads().Worker)(new URL('./run-worker.js', import.meta.url), { workerData: setup });
@@ -127,7 +142,9 @@ function startWorkers(tasks: readonly FileTask[], setup: WorkerSetup, queue: Tas
         if (batch.length === 0) break;
         for (const index of batch) pending.add(index);
         held++;
-        worker.postMessage({ batch: batch.map((index) => ({ index, task: tasks[index] as FileTask })) } satisfies TaskMessage);
+        worker.postMessage({
+          batch: batch.map((index) => ({ index, task: tasks[index] as FileTask })),
+        } satisfies TaskMessage);
       }
       if (held === 0) void worker.terminate();
     };
@@ -146,7 +163,12 @@ function startWorkers(tasks: readonly FileTask[], setup: WorkerSetup, queue: Tas
     exits.push(
       new Promise((resolve) => {
         worker.on('exit', () => {
-          for (const index of pending) record(index, { path: (tasks[index] as FileTask).path, status: 'error', error: describeFixError(new Error(`a worker thread failed: ${failure}`)) });
+          for (const index of pending)
+            record(index, {
+              path: (tasks[index] as FileTask).path,
+              status: 'error',
+              error: describeFixError(new Error(`a worker thread failed: ${failure}`)),
+            });
           resolve(stats);
         });
       }),
@@ -167,10 +189,18 @@ export interface ParallelRun {
 }
 
 /** runPaths on worker threads: the same result, in the same order, for every `jobs`. */
-export async function runPathsParallel(paths: readonly string[], options: RunOptions, run: TaskRunOptions = {}): Promise<ParallelRun> {
+export async function runPathsParallel(
+  paths: readonly string[],
+  options: RunOptions,
+  run: TaskRunOptions = {},
+): Promise<ParallelRun> {
   const plan = planRun(paths, options, nodeIO);
   const tasks = plan.files.flatMap((p) => ('task' in p ? [p.task] : []));
-  const fileOptions: FileRunOptions = { cwd: options.cwd, write: options.write, ...(options.cache ? { cache: options.cache } : {}) };
+  const fileOptions: FileRunOptions = {
+    cwd: options.cwd,
+    write: options.write,
+    ...(options.cache ? { cache: options.cache } : {}),
+  };
   // In path order: a file's result waits only for those before it (run.onFile).
   const files: (FileResult | undefined)[] = plan.files.map((p) => ('task' in p ? undefined : p.result));
   const at = plan.files.flatMap((p, i) => ('task' in p ? [i] : []));
@@ -191,5 +221,10 @@ export async function runPathsParallel(paths: readonly string[], options: RunOpt
   // After Ctrl-C, the files that were not run leave gaps: the rest are passed on all the same.
   pass(true);
   if (options.cache && ran.cache) trimCache(options.cache, ran.cache);
-  return { run: { wrote: options.write, files: files.filter((f): f is FileResult => f !== undefined) }, notRun: ran.notRun, threads: ran.threads, cache: ran.cache };
+  return {
+    run: { wrote: options.write, files: files.filter((f): f is FileResult => f !== undefined) },
+    notRun: ran.notRun,
+    threads: ran.threads,
+    cache: ran.cache,
+  };
 }

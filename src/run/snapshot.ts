@@ -4,7 +4,14 @@
 // into the run, so `nounset .`, `nounset --dry-run . | git apply` and every --jobs agree. The
 // bytes sit in one SharedArrayBuffer, which worker threads read without a copy.
 
-import { describeIOError, NotTextError, readScriptText, type EntryStat, type ScriptIO, type TextEncoding } from '../io/index.js';
+import {
+  describeIOError,
+  NotTextError,
+  readScriptText,
+  type EntryStat,
+  type ScriptIO,
+  type TextEncoding,
+} from '../io/index.js';
 
 /** Where a file's bytes are in the snapshot, how they decode, and what a rewrite must keep. */
 export interface SnapshotFile {
@@ -32,7 +39,9 @@ export interface SnapshotText {
 
 export const DEFAULT_MAX_SIZE = 5 * 1024 * 1024;
 
-export type ReadOutcome = { readonly text: string; readonly encoding: TextEncoding; readonly stat: EntryStat } | { readonly error: string };
+export type ReadOutcome =
+  | { readonly text: string; readonly encoding: TextEncoding; readonly stat: EntryStat }
+  | { readonly error: string };
 
 /** Reads a file the run is to fix, with the checks a rewrite needs: a regular file (not a
  * symlink: as shfmt -w, nounset never writes through one), not larger than `maxSize`, text. */
@@ -43,7 +52,8 @@ export function readRunFile(io: ScriptIO, abs: string, maxSize = DEFAULT_MAX_SIZ
   } catch (err) {
     return { error: `cannot read: ${describeIOError(err)}` };
   }
-  if (stat.kind === 'symlink') return { error: 'is a symlink; nounset only rewrites regular files, so name the file it points to' };
+  if (stat.kind === 'symlink')
+    return { error: 'is a symlink; nounset only rewrites regular files, so name the file it points to' };
   if (stat.kind !== 'file') return { error: 'not a regular file' };
   if (stat.size > maxSize) return { error: `skipped: ${stat.size} bytes, larger than --max-size ${maxSize}` };
   try {
@@ -54,7 +64,10 @@ export function readRunFile(io: ScriptIO, abs: string, maxSize = DEFAULT_MAX_SIZ
 }
 
 /** Collects files as they are read, then copies them into one shared buffer. */
-export function snapshotBuilder(): { add(abs: string, text: string, encoding: TextEncoding, stat: EntryStat): void; build(): Snapshot } {
+export function snapshotBuilder(): {
+  add(abs: string, text: string, encoding: TextEncoding, stat: EntryStat): void;
+  build(): Snapshot;
+} {
   const parts: { abs: string; bytes: Buffer; encoding: TextEncoding; stat: EntryStat }[] = [];
   let total = 0;
   return {

@@ -56,7 +56,14 @@ export function snapshotSources(snapshot: Snapshot, io: ScriptIO, cwd: string): 
     const abs = insideRoot(cwd, path) ?? '';
     let got = seen.get(abs);
     if (!got) {
-      got = { text: abs === '' ? null : snapshot.files.has(abs) ? (snapshotText(snapshot, abs)?.text ?? null) : readFromDisk(io, abs) };
+      got = {
+        text:
+          abs === ''
+            ? null
+            : snapshot.files.has(abs)
+              ? (snapshotText(snapshot, abs)?.text ?? null)
+              : readFromDisk(io, abs),
+      };
       seen.set(abs, got);
     }
     return got;

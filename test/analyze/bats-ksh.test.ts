@@ -25,18 +25,30 @@ describe('analyze: Bats files', () => {
   it('stderr and stderr_lines only with run --separate-stderr, as bats-core does', () => {
     const read = '  echo "$stderr ${#stderr_lines[@]}"\n';
     assert.deepEqual(verdicts(`@test t {\n  run ls\n${read}}\n`, 't.bats'), ['stderr unsafe', 'stderr_lines review']);
-    assert.deepEqual(verdicts(`@test t {\n  run -1 --separate-stderr -- ls\n${read}}\n`, 't.bats'), ['stderr safe', 'stderr_lines safe']);
+    assert.deepEqual(verdicts(`@test t {\n  run -1 --separate-stderr -- ls\n${read}}\n`, 't.bats'), [
+      'stderr safe',
+      'stderr_lines safe',
+    ]);
   });
 
-  it("the command run runs is in a subshell: its own assignments do not count, its destructive paths do", () => {
+  it('the command run runs is in a subshell: its own assignments do not count, its destructive paths do', () => {
     assert.deepEqual(verdicts('@test t {\n  run read x\n  echo "$x"\n}\n', 't.bats'), ['x unsafe']);
     const text = '@test t {\n  run ! rm -rf "$DIR/"\n}\n';
     // bats runs tests without set -u: only a no-op rewrite, and a warning that names the path.
     const fix = fixScript(text, { path: 't.bats' });
-    assert.deepEqual(fix.edits.map((e) => [e.kind, e.after]), [['default-empty', '${DIR:-}']]);
-    assert.match(fix.diagnostics.find((d) => d.code === 'destructive-path')?.message ?? '', /^DIR: it is in `"\$DIR\/"`, a path argument of rm on line 2: empty, it would act on `\/`/);
+    assert.deepEqual(
+      fix.edits.map((e) => [e.kind, e.after]),
+      [['default-empty', '${DIR:-}']],
+    );
+    assert.match(
+      fix.diagnostics.find((d) => d.code === 'destructive-path')?.message ?? '',
+      /^DIR: it is in `"\$DIR\/"`, a path argument of rm on line 2: empty, it would act on `\/`/,
+    );
     const guarded = fixScript(text, { path: 't.bats', guardDestructive: true });
-    assert.deepEqual(guarded.edits.map((e) => [e.kind, e.after]), [['require-nonempty', '${DIR:?DIR is not set}']]);
+    assert.deepEqual(
+      guarded.edits.map((e) => [e.kind, e.after]),
+      [['require-nonempty', '${DIR:?DIR is not set}']],
+    );
   });
 
   it('load NAME sources NAME.bash (beside the test file) and bats_load_library NAME a library, as source does', () => {
@@ -55,7 +67,10 @@ describe('analyze: Bats files', () => {
     assert.deepEqual(asked, ['test/helper.bash', 'test/lib/x.bash', 'test/bats-support']);
     // bats-support is not followed: D may be set there (defaulted where it is read); H and X,
     // set before it, stay set.
-    assert.deepEqual(inspectScript(text, { path: 'test/t.bats', readSource }).references.map((r) => `${r.name} ${r.verdict}`), ['D unsafe', 'H safe', 'X safe', 'D unsafe']);
+    assert.deepEqual(
+      inspectScript(text, { path: 'test/t.bats', readSource }).references.map((r) => `${r.name} ${r.verdict}`),
+      ['D unsafe', 'H safe', 'X safe', 'D unsafe'],
+    );
   });
 
   it('BATS_ variables are set by bats: never inputs, defaulted where they are read', () => {
@@ -67,13 +82,19 @@ describe('analyze: Bats files', () => {
   });
 
   it('a reference in a test description is read where the test is declared', () => {
-    assert.deepEqual(fixScript('@test "for $WHO" {\n  :\n}\n', { path: 't.bats', style: 'inline' }).output, '@test "for ${WHO:-}" {\n  :\n}\n');
+    assert.deepEqual(
+      fixScript('@test "for $WHO" {\n  :\n}\n', { path: 't.bats', style: 'inline' }).output,
+      '@test "for ${WHO:-}" {\n  :\n}\n',
+    );
   });
 
   it('outside a Bats file, run and load are ordinary commands and @test does not parse', () => {
     assert.deepEqual(verdicts('run ls\necho "$status"\n', 't.sh'), ['status unsafe']);
     assert.deepEqual(fixScript('load helper\n', { path: 't.sh' }).diagnostics, []);
-    assert.deepEqual(fixScript('@test t {\n  :\n}\n', { path: 't.sh' }).diagnostics.map((d) => d.code), ['parse-error']);
+    assert.deepEqual(
+      fixScript('@test t {\n  :\n}\n', { path: 't.sh' }).diagnostics.map((d) => d.code),
+      ['parse-error'],
+    );
   });
 });
 

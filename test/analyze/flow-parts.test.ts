@@ -2,13 +2,35 @@
 // order functions are summarised in.
 
 import assert from 'node:assert/strict';
-import { addCall, calleesOf, emptyCallGraph, forgetCalls, sitesOf, type CallSite } from '../../src/analyze/flow/call-graph.js';
+import {
+  addCall,
+  calleesOf,
+  emptyCallGraph,
+  forgetCalls,
+  sitesOf,
+  type CallSite,
+} from '../../src/analyze/flow/call-graph.js';
 import { calleesFirst } from '../../src/analyze/flow/call-order.js';
 import type { Region } from '../../src/analyze/model.js';
 import type { State } from '../../src/analyze/flow/state.js';
 
-const region = (name: string): Region => ({ kind: 'region', shape: 'function', start: 0, end: 0, name, events: [], facts: null, skipFacts: null, flag: false });
-const site = (line: number): CallSite => ({ state: { dead: false, bits: [], at: [], atOwned: false, opaque: -1, argc: 0 } satisfies State, line, trap: false, how: 'call' });
+const region = (name: string): Region => ({
+  kind: 'region',
+  shape: 'function',
+  start: 0,
+  end: 0,
+  name,
+  events: [],
+  facts: null,
+  skipFacts: null,
+  flag: false,
+});
+const site = (line: number): CallSite => ({
+  state: { dead: false, bits: [], at: [], atOwned: false, opaque: -1, argc: 0 } satisfies State,
+  line,
+  trap: false,
+  how: 'call',
+});
 
 describe('flow: the call graph', () => {
   it('keeps the sites of each caller by callee, callers in the order they first called', () => {
@@ -17,7 +39,10 @@ describe('flow: the call graph', () => {
     addCall(g, 'top', ['f', 'g'], site(3));
     addCall(g, f, ['g'], site(7));
     addCall(g, 'top', ['g'], site(9));
-    assert.deepEqual(sitesOf(g, 'g').map((s) => s.line), [3, 9, 7]);
+    assert.deepEqual(
+      sitesOf(g, 'g').map((s) => s.line),
+      [3, 9, 7],
+    );
     assert.deepEqual([...calleesOf(g, 'top')], ['f', 'g']);
   });
 
@@ -32,17 +57,40 @@ describe('flow: the call graph', () => {
 });
 
 describe('flow: the order of the summaries', () => {
-  const defs = (calls: Record<string, string[]>, computed: string[] = []): Map<string, { calls: Set<string>; computed: boolean }[]> =>
-    new Map(Object.entries(calls).map(([name, cs]) => [name, [{ calls: new Set(cs), computed: computed.includes(name) }]]));
+  const defs = (
+    calls: Record<string, string[]>,
+    computed: string[] = [],
+  ): Map<string, { calls: Set<string>; computed: boolean }[]> =>
+    new Map(
+      Object.entries(calls).map(([name, cs]) => [name, [{ calls: new Set(cs), computed: computed.includes(name) }]]),
+    );
 
   it('callees come first; no cycle, one round', () => {
-    const { order, cyclic } = calleesFirst(defs({ main: ['a', 'b'], a: ['b'], b: [] }), (d) => d.calls, (d) => d.computed);
+    const { order, cyclic } = calleesFirst(
+      defs({ main: ['a', 'b'], a: ['b'], b: [] }),
+      (d) => d.calls,
+      (d) => d.computed,
+    );
     assert.deepEqual(order, ['b', 'a', 'main']);
     assert.equal(cyclic, false);
   });
 
   it('a call cycle, or a computed call, needs rounds to a fixpoint', () => {
-    assert.equal(calleesFirst(defs({ a: ['b'], b: ['a'] }), (d) => d.calls, (d) => d.computed).cyclic, true);
-    assert.equal(calleesFirst(defs({ a: [] }, ['a']), (d) => d.calls, (d) => d.computed).cyclic, true);
+    assert.equal(
+      calleesFirst(
+        defs({ a: ['b'], b: ['a'] }),
+        (d) => d.calls,
+        (d) => d.computed,
+      ).cyclic,
+      true,
+    );
+    assert.equal(
+      calleesFirst(
+        defs({ a: [] }, ['a']),
+        (d) => d.calls,
+        (d) => d.computed,
+      ).cyclic,
+      true,
+    );
   });
 });

@@ -2,11 +2,27 @@
 // decodes to what was put in, and the limits where a position stays a plain offset hold.
 
 import assert from 'node:assert/strict';
-import { assignedAt, fileOfPos, flowPos, isNumberedFile, offsetOfPos, originOf, renumberSetAt, SET_BY_SHELL, testedAt } from '../../src/analyze/flow/positions.js';
+import {
+  assignedAt,
+  fileOfPos,
+  flowPos,
+  isNumberedFile,
+  offsetOfPos,
+  originOf,
+  renumberSetAt,
+  SET_BY_SHELL,
+  testedAt,
+} from '../../src/analyze/flow/positions.js';
 
 describe('flow positions', () => {
   it('a position names its file and offset; the script (file 0) keeps plain offsets', () => {
-    for (const [file, offset] of [[0, 0], [0, 1234], [1, 0], [3, 99], [127, 4_000_000]] as const) {
+    for (const [file, offset] of [
+      [0, 0],
+      [0, 1234],
+      [1, 0],
+      [3, 99],
+      [127, 4_000_000],
+    ] as const) {
       const p = flowPos(file, offset);
       assert.deepEqual([fileOfPos(p), offsetOfPos(p)], [file, offset]);
     }
@@ -34,7 +50,10 @@ describe('flow positions', () => {
     const paths = ['main.sh', 'lib/b.sh', 'lib/a.sh'];
     const at = flowPos(1, 10);
     assert.deepEqual(originOf(renumberSetAt(assignedAt(at), from, paths)), { kind: 'assignment', at: flowPos(2, 10) });
-    assert.deepEqual(originOf(renumberSetAt(testedAt(flowPos(2, 7)), from, paths)), { kind: 'test', at: flowPos(1, 7) });
+    assert.deepEqual(originOf(renumberSetAt(testedAt(flowPos(2, 7)), from, paths)), {
+      kind: 'test',
+      at: flowPos(1, 7),
+    });
     assert.equal(renumberSetAt(SET_BY_SHELL, from, paths), SET_BY_SHELL);
     // A file the other analysis does not have keeps its number.
     assert.equal(renumberSetAt(assignedAt(flowPos(1, 3)), from, ['main.sh']), flowPos(1, 3));

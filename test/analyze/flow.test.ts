@@ -5,10 +5,20 @@
 import assert from 'node:assert/strict';
 import { fixScript, inspectScript } from '../../src/index.js';
 
-const files = (map: Record<string, string>) => (p: string): string | null => map[p] ?? null;
+const files =
+  (map: Record<string, string>) =>
+  (p: string): string | null =>
+    map[p] ?? null;
 
-function verdictOf(text: string, name: string, line: number, options: Parameters<typeof inspectScript>[1] = {}): { verdict: string; reason: string } {
-  const r = inspectScript(text, { path: 'x.sh', ...options }).references.find((x) => x.name === name && x.line === line);
+function verdictOf(
+  text: string,
+  name: string,
+  line: number,
+  options: Parameters<typeof inspectScript>[1] = {},
+): { verdict: string; reason: string } {
+  const r = inspectScript(text, { path: 'x.sh', ...options }).references.find(
+    (x) => x.name === name && x.line === line,
+  );
   assert.ok(r, `no read of ${name} on line ${line}`);
   return { verdict: r.verdict, reason: r.reason };
 }
@@ -16,30 +26,48 @@ function verdictOf(text: string, name: string, line: number, options: Parameters
 describe('flow: reasons name the path', () => {
   it('an input read before any assignment: from line 1, and where it is assigned later', () => {
     const text = 'set -u\necho "$SHIMS"\nSHIMS=x\n';
-    assert.match(verdictOf(text, 'SHIMS', 2).reason, /^SHIMS is read on line 2 with no assignment on the path from line 1 \(it is assigned on line 3, after this read\)/);
+    assert.match(
+      verdictOf(text, 'SHIMS', 2).reason,
+      /^SHIMS is read on line 2 with no assignment on the path from line 1 \(it is assigned on line 3, after this read\)/,
+    );
   });
 
   it('a conditional assignment: the construct, the assignment and the read', () => {
     const text = 'if [ -n "${A:-}" ]; then\n  X=1\nfi\necho "$X"\n';
-    assert.match(verdictOf(text, 'X', 4).reason, /^X is assigned on line 2 only on some paths through the if or case on line 1; it is read on line 4/);
+    assert.match(
+      verdictOf(text, 'X', 4).reason,
+      /^X is assigned on line 2 only on some paths through the if or case on line 1; it is read on line 4/,
+    );
   });
 
   it('a loop that may not run, an unset, a local without value', () => {
-    assert.match(verdictOf('for f in $L; do last=$f; done\necho "$last"\n', 'last', 2).reason, /through the loop on line 1, which may run zero times/);
+    assert.match(
+      verdictOf('for f in $L; do last=$f; done\necho "$last"\n', 'last', 2).reason,
+      /through the loop on line 1, which may run zero times/,
+    );
     assert.match(verdictOf('X=1\nunset X\necho "$X"\n', 'X', 3).reason, /^X is unset on line 2; it is read on line 3/);
-    assert.match(verdictOf('f() {\n  local v\n  echo "$v"\n}\nf\n', 'v', 3).reason, /declared without a value on line 2/);
+    assert.match(
+      verdictOf('f() {\n  local v\n  echo "$v"\n}\nf\n', 'v', 3).reason,
+      /declared without a value on line 2/,
+    );
   });
 
   it('inside a function: which call site lacks the assignment', () => {
     const text = 'f() { echo "$G"; }\nf\nG=1\nf\n';
-    assert.match(verdictOf(text, 'G', 1).reason, /^G is assigned on line 3 only on some paths through the calls of f on lines 2, 4/);
+    assert.match(
+      verdictOf(text, 'G', 1).reason,
+      /^G is assigned on line 3 only on some paths through the calls of f on lines 2, 4/,
+    );
     assert.equal(verdictOf('f() { echo "$G"; }\nG=1\nf\nf\n', 'G', 1).verdict, 'safe');
   });
 
   it('positional parameters: how many every call passes; a word that may vanish does not count', () => {
     const text = 'f() { echo "$1 $2"; }\nf a "$X"\nf b ${Y:-}\n';
     assert.equal(verdictOf(text, '1', 1).verdict, 'safe');
-    assert.match(verdictOf(text, '2', 1).reason, /only 1 argument is guaranteed on the path from the calls of f on lines 2, 3/);
+    assert.match(
+      verdictOf(text, '2', 1).reason,
+      /only 1 argument is guaranteed on the path from the calls of f on lines 2, 3/,
+    );
   });
 });
 
@@ -50,7 +78,10 @@ describe('flow: sourced files', () => {
   it('follows a file through $(dirname "$0"): what it assigns on every path counts, the rest does not', () => {
     const readSource = files({ 'bin/lib/env.sh': lib });
     assert.equal(verdictOf(main, 'FROM_LIB', 4, { path: 'bin/run.sh', readSource }).verdict, 'safe');
-    assert.match(verdictOf(main, 'MAYBE', 4, { path: 'bin/run.sh', readSource }).reason, /MAYBE is assigned on line 2 of bin\/lib\/env.sh only on some paths through the if or case on line 2 of bin\/lib\/env.sh/);
+    assert.match(
+      verdictOf(main, 'MAYBE', 4, { path: 'bin/run.sh', readSource }).reason,
+      /MAYBE is assigned on line 2 of bin\/lib\/env.sh only on some paths through the if or case on line 2 of bin\/lib\/env.sh/,
+    );
     const codes = fixScript(main, { path: 'bin/run.sh', readSource }).diagnostics.map((d) => `${d.line} ${d.code}`);
     assert.deepEqual(codes, ['3 source-followed']);
   });
@@ -63,32 +94,58 @@ describe('flow: sourced files', () => {
     assert.doesNotMatch(fix.output, /env-init/);
     const warning = fix.diagnostics.find((d) => d.code === 'source-not-followed');
     assert.equal(warning?.severity, 'warning');
-    assert.match(warning?.message ?? '', /FROM_LIB, MAYBE are read after it and may be set there, so they are defaulted where they are read/);
-    assert.match(fix.edits[0]?.reason ?? '', /FROM_LIB may be set by `"\$\(dirname "\$0"\)\/lib\/env.sh"` on line 3, which nounset cannot see into/);
+    assert.match(
+      warning?.message ?? '',
+      /FROM_LIB, MAYBE are read after it and may be set there, so they are defaulted where they are read/,
+    );
+    assert.match(
+      fix.edits[0]?.reason ?? '',
+      /FROM_LIB may be set by `"\$\(dirname "\$0"\)\/lib\/env.sh"` on line 3, which nounset cannot see into/,
+    );
     const left = fixScript(main, { path: 'bin/run.sh', readSource: files({}), sourcedUnknown: 'leave' });
     assert.equal(left.output, main);
-    assert.match(left.diagnostics.find((d) => d.code === 'source-not-followed')?.message ?? '', /so they are left alone/);
+    assert.match(
+      left.diagnostics.find((d) => d.code === 'source-not-followed')?.message ?? '',
+      /so they are left alone/,
+    );
     const asInputs = fixScript(main, { path: 'bin/run.sh', readSource: files({}), sourcedUnknown: 'input' });
     assert.match(asInputs.output, /echo "\$\{FROM_LIB:-\} \$\{MAYBE:-\}"/);
-    assert.deepEqual(asInputs.inputs.map((i) => i.name), ['FROM_LIB', 'MAYBE']);
-    assert.deepEqual(fix.inputs.map((i) => i.name), []);
+    assert.deepEqual(
+      asInputs.inputs.map((i) => i.name),
+      ['FROM_LIB', 'MAYBE'],
+    );
+    assert.deepEqual(
+      fix.inputs.map((i) => i.name),
+      [],
+    );
   });
 
   it('a # shellcheck source= path not under the script directory is read from the root (sourceRoot), as ShellCheck reads it', () => {
-    const junit = '#!/usr/bin/env bash\nset -u\n# shellcheck source=lib/bats-core/formatter.bash\nsource "$BATS_ROOT/lib/bats-core/formatter.bash"\necho "$FORMATTER_SET"\n';
+    const junit =
+      '#!/usr/bin/env bash\nset -u\n# shellcheck source=lib/bats-core/formatter.bash\nsource "$BATS_ROOT/lib/bats-core/formatter.bash"\necho "$FORMATTER_SET"\n';
     const path = 'libexec/bats-core/bats-format-junit';
     const asked: string[] = [];
-    const readSource = (p: string): string | null => (asked.push(p), p === 'lib/bats-core/formatter.bash' ? 'FORMATTER_SET=1\n' : null);
+    const readSource = (p: string): string | null => (
+      asked.push(p), p === 'lib/bats-core/formatter.bash' ? 'FORMATTER_SET=1\n' : null
+    );
     assert.equal(verdictOf(junit, 'FORMATTER_SET', 5, { path, readSource, sourceRoot: '.' }).verdict, 'safe');
     assert.deepEqual(asked, ['libexec/bats-core/lib/bats-core/formatter.bash', 'lib/bats-core/formatter.bash']);
-    const codes = fixScript(junit, { path, readSource, sourceRoot: '.' }).diagnostics.map((d) => `${d.line} ${d.code}: ${d.message}`);
+    const codes = fixScript(junit, { path, readSource, sourceRoot: '.' }).diagnostics.map(
+      (d) => `${d.line} ${d.code}: ${d.message}`,
+    );
     assert.match(codes.join('\n'), /^4 source-followed: .*lib\/bats-core\/formatter\.bash/m);
     // Without sourceRoot (the library's default), only the script's directory.
     const alone = fixScript(junit, { path, readSource });
-    assert.match(alone.diagnostics.map((d) => d.message).join('\n'), /libexec\/bats-core\/lib\/bats-core\/formatter\.bash cannot be read/);
+    assert.match(
+      alone.diagnostics.map((d) => d.message).join('\n'),
+      /libexec\/bats-core\/lib\/bats-core\/formatter\.bash cannot be read/,
+    );
     // Neither place: both are named.
     const none = fixScript(junit, { path, readSource: () => null, sourceRoot: '.' });
-    assert.match(none.diagnostics.map((d) => d.message).join('\n'), /libexec\/bats-core\/lib\/bats-core\/formatter\.bash cannot be read, nor lib\/bats-core\/formatter\.bash/);
+    assert.match(
+      none.diagnostics.map((d) => d.message).join('\n'),
+      /libexec\/bats-core\/lib\/bats-core\/formatter\.bash cannot be read, nor lib\/bats-core\/formatter\.bash/,
+    );
   });
 
   it('without readSource nothing is followed; a cycle is reported, not followed forever', () => {
@@ -150,8 +207,15 @@ describe('flow: entry points and notes', () => {
   it('eval may assign anything: later reads may be unset (defaulted where read; unknown with sourcedUnknown leave), with a warning', () => {
     const text = 'eval "$(ssh-agent -s)"\necho "$SSH_AUTH_SOCK"\n';
     assert.equal(verdictOf(text, 'SSH_AUTH_SOCK', 2, { sourcedUnknown: 'leave' }).verdict, 'unknown');
-    assert.match(verdictOf(text, 'SSH_AUTH_SOCK', 2).reason, /^SSH_AUTH_SOCK may be set by `eval` on line 1, which nounset cannot see into; defaulted where it is read/);
-    assert.ok(fixScript(text, { path: 'x.sh' }).diagnostics.some((d) => d.code === 'opaque-assignment' && d.severity === 'warning'));
+    assert.match(
+      verdictOf(text, 'SSH_AUTH_SOCK', 2).reason,
+      /^SSH_AUTH_SOCK may be set by `eval` on line 1, which nounset cannot see into; defaulted where it is read/,
+    );
+    assert.ok(
+      fixScript(text, { path: 'x.sh' }).diagnostics.some(
+        (d) => d.code === 'opaque-assignment' && d.severity === 'warning',
+      ),
+    );
     // `eval set -- …` only changes the positional parameters.
     assert.equal(verdictOf('eval set -- "$(getopt -o a -- "$@")"\necho "$1 $X"\n', 'X', 2).verdict, 'unsafe');
   });
@@ -185,7 +249,10 @@ describe('flow: callers nounset cannot see (issue 17)', () => {
     const text = '_f() {\n  echo "$1 $2 $3 $4 $COMP_CWORD ${COMP_WORDS[0]}"\n}\ncomplete -F _f mycmd\n';
     assert.equal(verdictOf(text, '3', 2).verdict, 'safe');
     assert.equal(verdictOf(text, '4', 2).verdict, 'unsafe');
-    assert.match(verdictOf(text, 'COMP_CWORD', 2).reason, /bash sets COMP_CWORD while it runs the completion function registered on line 4/);
+    assert.match(
+      verdictOf(text, 'COMP_CWORD', 2).reason,
+      /bash sets COMP_CWORD while it runs the completion function registered on line 4/,
+    );
     assert.equal(verdictOf(text, 'COMP_WORDS', 2).verdict, 'unsafe');
   });
 });
@@ -202,8 +269,14 @@ describe('old bash (issue 17): lists that stop a set -u script before bash 4.4',
   });
   it('with bashVersion 3.2 an empty array and "$@" with no argument are guarded; a non-empty array and "$@" with an argument are not', () => {
     const out = fixScript(text, { path: 'x.sh', bashVersion: '3.2' }).output;
-    assert.equal(out, 'set -u\nargs=()\ncmd ${args[@]+"${args[@]}"} ${@+"$@"}\nnames=(a b)\ncmd "${names[@]}"\nf() { cmd "$@"; }\nf x\n');
-    assert.match(verdictOf(text, 'args', 3, { bashVersion: '3.2' }).reason, /bash 3\.2 stops on `\$\{args\[@\]\}` of an empty array under set -u \(fixed in bash 4\.4\)/);
+    assert.equal(
+      out,
+      'set -u\nargs=()\ncmd ${args[@]+"${args[@]}"} ${@+"$@"}\nnames=(a b)\ncmd "${names[@]}"\nf() { cmd "$@"; }\nf x\n',
+    );
+    assert.match(
+      verdictOf(text, 'args', 3, { bashVersion: '3.2' }).reason,
+      /bash 3\.2 stops on `\$\{args\[@\]\}` of an empty array under set -u \(fixed in bash 4\.4\)/,
+    );
     // bash 4.0 to 4.3 (`4.0`): the same for arrays.
     assert.match(fixScript(text, { path: 'x.sh', bashVersion: '4.0' }).output, /\$\{args\[@\]\+"\$\{args\[@\]\}"\}/);
   });

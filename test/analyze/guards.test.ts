@@ -199,7 +199,11 @@ describe('conditionFacts', () => {
     it(`${row.cond}: true ${JSON.stringify(row.t ?? [])}, false ${JSON.stringify(row.f ?? [])}`, () => {
       for (const dialect of row.sh === true ? (['bash', 'posix'] as const) : (['bash'] as const)) {
         const got = factsOf(row.cond, dialect);
-        assert.deepEqual({ t: sorted(got.t), f: sorted(got.f) }, { t: sorted(row.t ?? []), f: sorted(row.f ?? []) }, dialect);
+        assert.deepEqual(
+          { t: sorted(got.t), f: sorted(got.f) },
+          { t: sorted(row.t ?? []), f: sorted(row.f ?? []) },
+          dialect,
+        );
       }
     });
   }
@@ -225,7 +229,22 @@ describe('conditionFacts', () => {
 // Asked of the shells
 
 /** Values that look like `[` operators, split, glob or are empty. */
-const X_VALUES: readonly (string | null)[] = [null, '', 'v', 'd', 'v w', '!', '(', ')', '=', '-n', '-z', '-a', '-o', '*'];
+const X_VALUES: readonly (string | null)[] = [
+  null,
+  '',
+  'v',
+  'd',
+  'v w',
+  '!',
+  '(',
+  ')',
+  '=',
+  '-n',
+  '-z',
+  '-a',
+  '-o',
+  '*',
+];
 const Y_VALUES: readonly (string | null)[] = [null, '', 'v', '=', '(', '!', '-o'];
 const ARG_VALUES: readonly string[] = ['', '='];
 
@@ -258,8 +277,12 @@ function oracleScript(cond: string, shell: ShellName): { script: string; runs: n
   for (const x of X_VALUES) {
     for (const y of Y_VALUES) {
       for (const args of argLists()) {
-        lines.push(`unset X Y; ${assignment('X', x)}; ${assignment('Y', y)}; set -- ${args.map(quote).join(' ')}${reset}`);
-        lines.push(`if ${cond}\nthen echo "0 \${X+X}.\${Y+Y} $#${matched}"\nelse echo "1 \${X+X}.\${Y+Y} $#${matched}"\nfi`);
+        lines.push(
+          `unset X Y; ${assignment('X', x)}; ${assignment('Y', y)}; set -- ${args.map(quote).join(' ')}${reset}`,
+        );
+        lines.push(
+          `if ${cond}\nthen echo "0 \${X+X}.\${Y+Y} $#${matched}"\nelse echo "1 \${X+X}.\${Y+Y} $#${matched}"\nfi`,
+        );
         runs++;
       }
     }
@@ -292,7 +315,8 @@ async function askShell(row: Row, shell: ShellName): Promise<string[]> {
   const { script, runs } = oracleScript(row.cond, shell);
   const r = await runShell({ shell, script, env: {} });
   const lines = r.stdout.split('\n').filter((l) => l !== '');
-  if (lines.length !== runs) return [`${shell}: ${row.cond}: ${lines.length} of ${runs} runs reported (status ${r.status})`];
+  if (lines.length !== runs)
+    return [`${shell}: ${row.cond}: ${lines.length} of ${runs} runs reported (status ${r.status})`];
   const wrong = new Set<string>();
   let trues = 0;
   for (const line of lines) {
@@ -301,10 +325,12 @@ async function askShell(row: Row, shell: ShellName): Promise<string[]> {
     const passed = status === '0';
     if (passed) trues++;
     for (const fact of passed ? t : f) {
-      if (!holds(fact, state)) wrong.add(`${shell}: ${row.cond}: ${passed ? 'true' : 'false'} in state ${line} but reported ${fact}`);
+      if (!holds(fact, state))
+        wrong.add(`${shell}: ${row.cond}: ${passed ? 'true' : 'false'} in state ${line} but reported ${fact}`);
     }
   }
-  if (t.length > 0 && trues === 0 && !(shell === 'dash' && row.dashNeverTrue === true)) wrong.add(`${shell}: ${row.cond}: never true`);
+  if (t.length > 0 && trues === 0 && !(shell === 'dash' && row.dashNeverTrue === true))
+    wrong.add(`${shell}: ${row.cond}: never true`);
   if (f.length > 0 && trues === lines.length) wrong.add(`${shell}: ${row.cond}: never false`);
   return [...wrong];
 }
@@ -314,7 +340,9 @@ describe('conditionFacts asked of the shells', function () {
   if (UNIT_TIER) return;
 
   it(`every fact of the rows holds in bash (and dash for sh rows) whenever the condition had that outcome`, async () => {
-    const jobs = ROWS.flatMap((row) => (row.sh === true ? (['bash', 'dash'] as const) : (['bash'] as const)).map((shell) => ({ row, shell })));
+    const jobs = ROWS.flatMap((row) =>
+      (row.sh === true ? (['bash', 'dash'] as const) : (['bash'] as const)).map((shell) => ({ row, shell })),
+    );
     const wrong = (await mapLimit(jobs, PARALLEL_SHELLS, ({ row, shell }) => askShell(row, shell))).flat();
     assert.deepEqual(wrong, []);
   });

@@ -19,7 +19,8 @@ const LIB = [
 const OTHER = ['. ./lib.sh', 'other_init() { setup_dirs; OTHER=1; }', ''].join('\n');
 const SCRIPTS: Record<string, string> = {
   'a.sh': '#!/bin/bash\nset -u\n. ./lib.sh\nsetup_dirs\necho "$WORK $LIB_LOADED $SCRATCH"\ncleanup x\n',
-  'b.sh': '#!/bin/bash\nset -u\n. ./lib.sh\n# b defines say, which the library calls: nothing of the library may be reused\nsay() { SAID=1; }\nsetup_dirs\necho "$SAID $WORK"\n',
+  'b.sh':
+    '#!/bin/bash\nset -u\n. ./lib.sh\n# b defines say, which the library calls: nothing of the library may be reused\nsay() { SAID=1; }\nsetup_dirs\necho "$SAID $WORK"\n',
   'c.sh': '#!/bin/bash\n. ./other.sh\nother_init\nrun_hook my_hook\nmy_hook() { echo "$1 $OTHER"; }\necho "$WORK"\n',
   'd.sh': '#!/bin/bash\nset -u\nWORK=/srv\n. ./lib.sh\ncleanup "$1"\necho "$SCRATCH"\n',
 };
@@ -29,7 +30,9 @@ const readSource = (p: string): string | null => FILES[p.replace(/^\.\//, '')] ?
 function analyse(path: string): string {
   const text = SCRIPTS[path] ?? '';
   const fix = fixScript(text, { path, readSource });
-  const refs = inspectScript(text, { path, readSource }).references.map((r) => `${r.line}:${r.column} ${r.name} ${r.verdict} ${r.reason}`);
+  const refs = inspectScript(text, { path, readSource }).references.map(
+    (r) => `${r.line}:${r.column} ${r.name} ${r.verdict} ${r.reason}`,
+  );
   return JSON.stringify([fix.output, fix.edits.map((e) => e.reason), fix.diagnostics, refs]);
 }
 

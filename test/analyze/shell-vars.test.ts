@@ -4,7 +4,16 @@
 import assert from 'node:assert/strict';
 import { BASH_ALWAYS_SET, DASH_ALWAYS_SET, isAlwaysSet, KSH_ALWAYS_SET } from '../../src/analyze/shell-vars.js';
 import type { Dialect } from '../../src/parse/ast.js';
-import { findShell, mapLimit, NOUNSET_MESSAGE, PARALLEL_SHELLS, runShell, type OptionalShellName, type ShellName, type ShellRun } from '../support/shells.js';
+import {
+  findShell,
+  mapLimit,
+  NOUNSET_MESSAGE,
+  PARALLEL_SHELLS,
+  runShell,
+  type OptionalShellName,
+  type ShellName,
+  type ShellRun,
+} from '../support/shells.js';
 
 const SHELLS: readonly ShellName[] = ['bash', 'dash'];
 
@@ -13,7 +22,21 @@ const DIALECT: Readonly<Record<ShellName, Dialect>> = { bash: 'bash', dash: 'pos
 
 /** Names that are not set in a script started with an empty environment, per shell. */
 const NOT_SET: Readonly<Record<ShellName, readonly string[]>> = (() => {
-  const both = ['HOME', 'USER', 'LOGNAME', 'TMPDIR', 'COLUMNS', 'LINES', 'OLDPWD', 'FUNCNAME', 'BASH_REMATCH', 'PIPESTATUS', 'REPLY', 'OPTARG', 'LANG'];
+  const both = [
+    'HOME',
+    'USER',
+    'LOGNAME',
+    'TMPDIR',
+    'COLUMNS',
+    'LINES',
+    'OLDPWD',
+    'FUNCNAME',
+    'BASH_REMATCH',
+    'PIPESTATUS',
+    'REPLY',
+    'OPTARG',
+    'LANG',
+  ];
   return {
     // bash sets PS1 only in interactive shells.
     bash: [...both, 'PS1'],
@@ -38,11 +61,13 @@ const readScript = (name: string): string => `echo "\${${name}}"\n`;
 
 function probesFor(): Probe[] {
   const scripts = new Set<string>();
-  for (const name of [...BASH_ALWAYS_SET, ...DASH_ALWAYS_SET, ...NOT_SET.bash, ...NOT_SET.dash]) scripts.add(readScript(name));
+  for (const name of [...BASH_ALWAYS_SET, ...DASH_ALWAYS_SET, ...NOT_SET.bash, ...NOT_SET.dash])
+    scripts.add(readScript(name));
   for (const special of [...SPECIALS_NEVER_UNSET, '!']) scripts.add(`echo "$${special}"\n`);
   scripts.add(ARITH_SCRIPT);
   const probes: Probe[] = [];
-  for (const shell of SHELLS) for (const script of [...scripts].sort()) probes.push({ key: probeKey(shell, script), shell, script });
+  for (const shell of SHELLS)
+    for (const script of [...scripts].sort()) probes.push({ key: probeKey(shell, script), shell, script });
   return probes;
 }
 
@@ -64,10 +89,14 @@ describe('analyze/shell-vars: the always-set tables asked of bash and dash (env 
     return r;
   };
   const sets = (shell: ShellName, name: string): boolean => run(shell, readScript(name)).status === 0;
-  const describeRun = (r: ShellRun): string => `status ${r.status}, stdout ${JSON.stringify(r.stdout)}, stderr ${JSON.stringify(r.stderr)}`;
+  const describeRun = (r: ShellRun): string =>
+    `status ${r.status}, stdout ${JSON.stringify(r.stdout)}, stderr ${JSON.stringify(r.stderr)}`;
 
   describe('every listed name is set by its shell', () => {
-    for (const [shell, table] of [['bash', BASH_ALWAYS_SET], ['dash', DASH_ALWAYS_SET]] as const) {
+    for (const [shell, table] of [
+      ['bash', BASH_ALWAYS_SET],
+      ['dash', DASH_ALWAYS_SET],
+    ] as const) {
       for (const name of table) {
         it(`${shell} sets ${name}`, () => {
           const r = run(shell, readScript(name));
@@ -83,7 +112,11 @@ describe('analyze/shell-vars: the always-set tables asked of bash and dash (env 
     for (const name of names) {
       it(name, () => {
         assert.equal(isAlwaysSet(name, 'bash'), sets('bash', name), `isAlwaysSet(${name}, 'bash')`);
-        assert.equal(isAlwaysSet(name, 'posix'), sets('bash', name) && sets('dash', name), `isAlwaysSet(${name}, 'posix')`);
+        assert.equal(
+          isAlwaysSet(name, 'posix'),
+          sets('bash', name) && sets('dash', name),
+          `isAlwaysSet(${name}, 'posix')`,
+        );
       });
     }
   });
@@ -124,7 +157,10 @@ describe('analyze/shell-vars: the always-set tables asked of bash and dash (env 
       assert.notEqual(bash.status, 0, describeRun(bash));
       assert.ok(bash.stderr.includes(`u: ${NOUNSET_MESSAGE.bash}`), describeRun(bash));
       const dash = run('dash', ARITH_SCRIPT);
-      assert.deepEqual({ status: dash.status, stdout: dash.stdout, stderr: dash.stderr }, { status: 0, stdout: '1\n', stderr: '' });
+      assert.deepEqual(
+        { status: dash.status, stdout: dash.stdout, stderr: dash.stderr },
+        { status: 0, stdout: '1\n', stderr: '' },
+      );
     });
   });
 });
@@ -132,13 +168,21 @@ describe('analyze/shell-vars: the always-set tables asked of bash and dash (env 
 // ksh is not required: each installed ksh is asked, the others are skipped.
 describe('analyze/shell-vars: the ksh table (env -i, -u), asked of each ksh installed', () => {
   it('lists only names bash sets too (a ksh script is read as bash)', () => {
-    assert.deepEqual(KSH_ALWAYS_SET.filter((n) => !BASH_ALWAYS_SET.includes(n)), []);
+    assert.deepEqual(
+      KSH_ALWAYS_SET.filter((n) => !BASH_ALWAYS_SET.includes(n)),
+      [],
+    );
     for (const n of KSH_ALWAYS_SET) assert.ok(isAlwaysSet(n, 'bash', 'ksh'), n);
   });
 
   it('a ksh script counts on no other name bash sets', () => {
-    for (const n of ['_', 'PATH', 'SHELL', 'BASH_VERSION', 'HOSTNAME', 'TERM']) assert.equal(isAlwaysSet(n, 'bash', 'ksh'), false, n);
-    assert.equal(isAlwaysSet('LINENO', 'posix', 'ksh'), false, 'a ksh script forced to POSIX gets what both tables give');
+    for (const n of ['_', 'PATH', 'SHELL', 'BASH_VERSION', 'HOSTNAME', 'TERM'])
+      assert.equal(isAlwaysSet(n, 'bash', 'ksh'), false, n);
+    assert.equal(
+      isAlwaysSet('LINENO', 'posix', 'ksh'),
+      false,
+      'a ksh script forced to POSIX gets what both tables give',
+    );
   });
 
   for (const shell of ['ksh', 'ksh93', 'mksh'] as const satisfies readonly OptionalShellName[]) {

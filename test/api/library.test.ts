@@ -25,8 +25,14 @@ describe('library entry', () => {
         [3, 15, '1', 'default-empty', '$1', '${1:-}'],
       ],
     );
-    assert.match(r.edits[0]?.after ?? '', /^\n# nounset:env-init begin.*\nNAME="\$\{NAME:-\}"\n# nounset:env-init end\n\n$/);
-    assert.ok(r.edits.every((e) => e.reason.length > 20), 'every edit says why');
+    assert.match(
+      r.edits[0]?.after ?? '',
+      /^\n# nounset:env-init begin.*\nNAME="\$\{NAME:-\}"\n# nounset:env-init end\n\n$/,
+    );
+    assert.ok(
+      r.edits.every((e) => e.reason.length > 20),
+      'every edit says why',
+    );
     assert.deepEqual(r.inputs, [{ name: 'NAME', line: 3 }]);
     assert.deepEqual(r.diagnostics, []);
     assert.equal(typeof api.parse, 'function');
@@ -79,24 +85,42 @@ describe('library entry', () => {
 });
 
 describe('the output guard', () => {
-  const edit = (start: number, end: number, text: string): Edit => ({ start, end, changes: [{ start, end, text }], kind: 'default-empty', variable: 'X', reason: 'test', transform: 'test' });
+  const edit = (start: number, end: number, text: string): Edit => ({
+    start,
+    end,
+    changes: [{ start, end, text }],
+    kind: 'default-empty',
+    variable: 'X',
+    reason: 'test',
+    transform: 'test',
+  });
 
   it('accepts an edit that changes only the edited reference', () => {
     const input = 'echo "$X" done\n';
     const output = 'echo "${X:-}" done\n';
-    assert.equal(verifyOutput({ input: parse(input), output, edits: [edit(6, 8, '${X:-}')], dialect: 'bash', path: 'a.sh' }), null);
+    assert.equal(
+      verifyOutput({ input: parse(input), output, edits: [edit(6, 8, '${X:-}')], dialect: 'bash', path: 'a.sh' }),
+      null,
+    );
   });
 
   it('refuses output that does not parse', () => {
     const input = 'echo "$X" done\n';
     const output = 'echo "${X:-" done\n';
-    assert.match(verifyOutput({ input: parse(input), output, edits: [edit(6, 8, '${X:-')], dialect: 'bash', path: 'a.sh' }) ?? '', /would not parse/);
+    assert.match(
+      verifyOutput({ input: parse(input), output, edits: [edit(6, 8, '${X:-')], dialect: 'bash', path: 'a.sh' }) ?? '',
+      /would not parse/,
+    );
   });
 
   it('refuses output that reads differently outside the edit', () => {
     // `$X` → `${X:-};` ends the command there: `ok` becomes a command of its own.
     const input = 'echo $X ok\n';
     const output = 'echo ${X:-}; ok\n';
-    assert.match(verifyOutput({ input: parse(input), output, edits: [edit(5, 7, '${X:-};')], dialect: 'bash', path: 'a.sh' }) ?? '', /read differently outside the edits/);
+    assert.match(
+      verifyOutput({ input: parse(input), output, edits: [edit(5, 7, '${X:-};')], dialect: 'bash', path: 'a.sh' }) ??
+        '',
+      /read differently outside the edits/,
+    );
   });
 });

@@ -38,7 +38,8 @@ function environmentsFor(c: RunnableCase): Environment[] {
 }
 
 /** Shell errors that mean an expression no longer parses or evaluates (bash and dash wording). */
-const BROKEN_EXPRESSION = /syntax error|bad substitution|arithmetic expression|operand expected|invalid arithmetic|division by 0/i;
+const BROKEN_EXPRESSION =
+  /syntax error|bad substitution|arithmetic expression|operand expected|invalid arithmetic|division by 0/i;
 
 interface CaseRuns {
   readonly envs: readonly Environment[];
@@ -112,7 +113,10 @@ describe('behaviour: runnable fixtures before and after the fix, under the real 
             assert.equal(after.stdout, before.stdout, `(a) stdout differs: ${where}`);
             assert.equal(after.status, 0, `(a) status differs: ${where}`);
           }
-          assert.ok(!after.stderr.includes(NOUNSET_MESSAGE.bash) && !after.stderr.includes(NOUNSET_MESSAGE.dash), `(b) output stopped on an unset parameter: ${where}`);
+          assert.ok(
+            !after.stderr.includes(NOUNSET_MESSAGE.bash) && !after.stderr.includes(NOUNSET_MESSAGE.dash),
+            `(b) output stopped on an unset parameter: ${where}`,
+          );
           const broken = BROKEN_EXPRESSION.exec(after.stderr);
           if (broken && !BROKEN_EXPRESSION.test(allSetInput.stderr)) {
             assert.fail(`(b) output shows "${broken[0]}", which the input with everything set does not: ${where}`);

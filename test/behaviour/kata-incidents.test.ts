@@ -12,7 +12,8 @@ import { ROOT } from '../support/corpus.js';
 import { runShell, type ShellRun } from '../support/shells.js';
 
 const fixture = (name: string): string => readFileSync(join(ROOT, 'fixtures', name), 'utf8');
-const show = (r: ShellRun): string => `status ${r.status}\nstdout: ${JSON.stringify(r.stdout)}\nstderr: ${JSON.stringify(r.stderr)}`;
+const show = (r: ShellRun): string =>
+  `status ${r.status}\nstdout: ${JSON.stringify(r.stdout)}\nstderr: ${JSON.stringify(r.stderr)}`;
 
 describe('behaviour: the three Kata Containers incidents run through after nounset', () => {
   let host = '';
@@ -23,14 +24,21 @@ describe('behaviour: the three Kata Containers incidents run through after nouns
     writeFileSync(join(host, 'etc', 'os-release'), 'NAME="Arch Linux"\nID=arch\nBUILD_ID=rolling\n');
   });
   after(() => rmSync(host, { recursive: true, force: true }));
-  const install = (script: string): Promise<ShellRun> => runShell({ shell: 'bash', script, env: { HOST_ROOT: host }, args: ['install'], fileName: 'kata-deploy.sh' });
+  const install = (script: string): Promise<ShellRun> =>
+    runShell({ shell: 'bash', script, env: { HOST_ROOT: host }, args: ['install'], fileName: 'kata-deploy.sh' });
 
   it('cleanup: only NODE_NAME set, `reset`: SHIMS stopped the original; the fixed script runs through', async () => {
     const input = fixture('env-init-block/kata-reproduction.input.sh');
     const env = { NODE_NAME: 'worker-1' };
     const before = await runShell({ shell: 'bash', script: input, env, args: ['reset'], fileName: 'kata-deploy.sh' });
     assert.match(before.stderr, /SHIMS: unbound variable/, show(before));
-    const after = await runShell({ shell: 'bash', script: fixScript(input, { path: 'kata-deploy.sh' }).output, env, args: ['reset'], fileName: 'kata-deploy.sh' });
+    const after = await runShell({
+      shell: 'bash',
+      script: fixScript(input, { path: 'kata-deploy.sh' }).output,
+      env,
+      args: ['reset'],
+      fileName: 'kata-deploy.sh',
+    });
     assert.equal(after.status, 0, show(after));
   });
 
@@ -48,7 +56,9 @@ describe('behaviour: the three Kata Containers incidents run through after nouns
 
   it("the human half fix (only VERSION_ID defaulted, unquoted) still stopped on the callee's $2; nounset also defaults $2", async () => {
     const input = fixture('default-unset-refs/kata-install-os-release.input.sh');
-    const half = input.replace('${ID} ${VERSION_ID}"', '${ID} ${VERSION_ID:-}"').replace('"$ID" $VERSION_ID', '"$ID" ${VERSION_ID:-}');
+    const half = input
+      .replace('${ID} ${VERSION_ID}"', '${ID} ${VERSION_ID:-}"')
+      .replace('"$ID" $VERSION_ID', '"$ID" ${VERSION_ID:-}');
     const before = await install(half);
     assert.match(before.stderr, /line 12: \$?2: unbound variable/, show(before));
     const after = await install(fixScript(half, { path: 'kata-deploy.sh' }).output);

@@ -12,7 +12,8 @@ import { parseRunSpec } from './runnable-fixtures.js';
 const DIR = join(ROOT, 'fixtures', 'env-init-block');
 const read = (file: string): string => readFileSync(join(DIR, file), 'utf8');
 
-const show = (r: ShellRun): string => `status ${r.status}\nstdout: ${JSON.stringify(r.stdout)}\nstderr: ${JSON.stringify(r.stderr)}`;
+const show = (r: ShellRun): string =>
+  `status ${r.status}\nstdout: ${JSON.stringify(r.stdout)}\nstderr: ${JSON.stringify(r.stderr)}`;
 
 describe('behaviour: the kata-deploy.sh cleanup incident (fixtures/env-init-block/kata-reproduction)', () => {
   const input = read('kata-reproduction.input.sh');
@@ -63,7 +64,10 @@ describe('behaviour: the kata-deploy.sh cleanup incident (fixtures/env-init-bloc
   describe('every input set: original and fixed script print the same', () => {
     for (const action of ['install', 'cleanup', 'reset']) {
       it(action, async () => {
-        const [before, after] = await Promise.all([run(input, { ...spec.vars }, action), run(output, { ...spec.vars }, action)]);
+        const [before, after] = await Promise.all([
+          run(input, { ...spec.vars }, action),
+          run(output, { ...spec.vars }, action),
+        ]);
         assert.equal(before.status, 0, show(before));
         assert.equal(before.stderr, '', show(before));
         assert.deepEqual(after, before);

@@ -42,7 +42,9 @@ export function runnableCases(): RunnableCase[] {
     fixtureCases(transform).cases.flatMap((c) => {
       if (c.env === null) return [];
       const id = `${transform}/${c.name}`;
-      return [{ id, name: c.name, input: c.input, output: c.output, spec: parseRunSpec(c.env, `fixtures/${id}.env.json`) }];
+      return [
+        { id, name: c.name, input: c.input, output: c.output, spec: parseRunSpec(c.env, `fixtures/${id}.env.json`) },
+      ];
     }),
   );
 }

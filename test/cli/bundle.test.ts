@@ -29,7 +29,10 @@ describe('the bundled bin', () => {
   }
 
   it('loads the bundle with a code cache that this Node accepts', () => {
-    const loader = createRequire(import.meta.url)(BIN) as { BUNDLE: string; compileBundle: (cache?: Buffer) => { cachedDataRejected?: boolean } };
+    const loader = createRequire(import.meta.url)(BIN) as {
+      BUNDLE: string;
+      compileBundle: (cache?: Buffer) => { cachedDataRejected?: boolean };
+    };
     const script = loader.compileBundle(readFileSync(`${loader.BUNDLE}.cache`));
     assert.equal(script.cachedDataRejected, false);
   });
@@ -56,7 +59,7 @@ describe('the bundled bin', () => {
   });
 });
 
-describe('the bundle\'s string-width', () => {
+describe("the bundle's string-width", () => {
   it('counts columns as terminals do', () => {
     assert.equal(stringWidth(''), 0);
     assert.equal(stringWidth('--dry-run  write nothing'), 24);

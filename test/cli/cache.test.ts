@@ -38,7 +38,8 @@ describe('the result cache', function () {
   const dir = useTempDir('nounset-cache-tree-');
   const cacheRoot = useTempDir('nounset-cache-');
   const cache = (): string => join(cacheRoot(), 'c');
-  const run = (args: readonly string[], env: Record<string, string> = {}): CliRan => runCli(['--verbose', '--cache-dir', cache(), ...args], dir(), env);
+  const run = (args: readonly string[], env: Record<string, string> = {}): CliRan =>
+    runCli(['--verbose', '--cache-dir', cache(), ...args], dir(), env);
 
   beforeEach(() => writeTree(dir(), TREE));
 
@@ -57,7 +58,9 @@ describe('the result cache', function () {
       assert.equal(r.status, none.status);
     }
     const json = (args: string[]): unknown => {
-      const doc = JSON.parse(runCli(['--dry-run', '--format', 'json', '--cache-dir', cache(), ...args, '.'], dir()).stdout) as { summary: { durationMs?: number } };
+      const doc = JSON.parse(
+        runCli(['--dry-run', '--format', 'json', '--cache-dir', cache(), ...args, '.'], dir()).stdout,
+      ) as { summary: { durationMs?: number } };
       delete doc.summary.durationMs;
       return doc;
     };
@@ -115,7 +118,11 @@ describe('the result cache', function () {
     run(['--dry-run', '.']);
     const same = run(['--dry-run', '.']);
     assert.deepEqual(counts(same), [4, 0], 'this build hits');
-    const other = await spawnCli(join(bundle, 'main.cjs'), ['--dry-run', '--verbose', '--cache-dir', cache(), '.'], dir());
+    const other = await spawnCli(
+      join(bundle, 'main.cjs'),
+      ['--dry-run', '--verbose', '--cache-dir', cache(), '.'],
+      dir(),
+    );
     assert.deepEqual(counts(other), [0, 4], 'the other build misses');
     assert.equal(other.stdout, same.stdout);
   });
@@ -142,9 +149,19 @@ describe('the result cache', function () {
   });
 
   it('two runs at once share a cache without corrupting it', async () => {
-    for (let i = 0; i < 40; i++) writeFileSync(join(dir(), `many${String(i).padStart(2, '0')}.sh`), `#!/bin/bash\nset -u\n. lib/common.sh\necho "$V${i} $1"\n`);
+    for (let i = 0; i < 40; i++)
+      writeFileSync(
+        join(dir(), `many${String(i).padStart(2, '0')}.sh`),
+        `#!/bin/bash\nset -u\n. lib/common.sh\necho "$V${i} $1"\n`,
+      );
     const reference = runCli(['--dry-run', '--no-cache', '.'], dir());
-    const both = await Promise.all([0, 1].map(() => spawnCli(BIN, ['--dry-run', '--verbose', '--cache-dir', cache(), '--jobs', '2', '.'], dir(), { NOUNSET_MIN_FILES_PER_THREAD: '1' })));
+    const both = await Promise.all(
+      [0, 1].map(() =>
+        spawnCli(BIN, ['--dry-run', '--verbose', '--cache-dir', cache(), '--jobs', '2', '.'], dir(), {
+          NOUNSET_MIN_FILES_PER_THREAD: '1',
+        }),
+      ),
+    );
     for (const r of both) {
       assert.equal(r.status, 0, r.stderr);
       assert.equal(r.stdout, reference.stdout);
@@ -160,7 +177,10 @@ describe('the result cache', function () {
     writeFileSync(join(cacheRoot(), 'c'), 'not a directory\n');
     const r = run(['.']);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.log, /^nounset: warning: cannot write the result cache in .*\/c \((ENOTDIR|EEXIST)\); results were not cached/m);
+    assert.match(
+      r.log,
+      /^nounset: warning: cannot write the result cache in .*\/c \((ENOTDIR|EEXIST)\); results were not cached/m,
+    );
     assert.match(r.summary, /^nounset: 4 scripts, 4 changed, 0 unchanged, 0 skipped, 0 errors/);
     assert.match(readFileSync(join(dir(), 'deploy.sh'), 'utf8'), /^TARGET="\$\{TARGET:-\}"$/m);
     const quiet = runCli(['--quiet', '--cache-dir', cache(), '--dry-run', '.'], dir());
@@ -188,7 +208,12 @@ describe('the result cache', function () {
 });
 
 /** Runs a nounset bin without waiting for it: two of them run at once. */
-function spawnCli(bin: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliRan> {
+function spawnCli(
+  bin: string,
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<CliRan> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
     const out: Buffer[] = [];
@@ -198,7 +223,10 @@ function spawnCli(bin: string, args: readonly string[], cwd: string, env: Record
     child.on('error', fail);
     child.on('close', (status) => {
       const stdoutBytes = Buffer.concat(out);
-      done({ ...splitSummary({ stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), status }), stdoutBytes });
+      done({
+        ...splitSummary({ stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), status }),
+        stdoutBytes,
+      });
     });
   });
 }

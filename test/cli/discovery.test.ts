@@ -12,10 +12,12 @@ describe('nounset: finding scripts', () => {
     mkdirSync(dirname(join(dir(), name)), { recursive: true });
     writeFileSync(join(dir(), name), text);
   };
-  const patched = (args: string[]): string[] => [...runCli(args, dir()).stdout.matchAll(/^--- a\/(.+)$/gm)].map((m) => m[1] ?? '');
+  const patched = (args: string[]): string[] =>
+    [...runCli(args, dir()).stdout.matchAll(/^--- a\/(.+)$/gm)].map((m) => m[1] ?? '');
 
   beforeEach(() => {
-    for (const f of ['a.sh', 'sub/b.sh', 'sub/gen/c.sh', 'sub/skip.sh', 'vendor/v.sh', 'keep/skip.sh']) write(f, 'echo "$A"\n');
+    for (const f of ['a.sh', 'sub/b.sh', 'sub/gen/c.sh', 'sub/skip.sh', 'vendor/v.sh', 'keep/skip.sh'])
+      write(f, 'echo "$A"\n');
     write('.gitignore', 'skip.sh\n!keep/skip.sh\n');
     write('sub/.gitignore', 'gen/\n');
   });
@@ -25,7 +27,11 @@ describe('nounset: finding scripts', () => {
   });
 
   it('--no-ignore walks what .gitignore ignores; --exclude skips by gitignore-style glob', () => {
-    assert.deepEqual(patched(['--dry-run', '--no-ignore', '--exclude', 'sub/gen/', '--exclude', 'keep', '.']), ['a.sh', 'sub/b.sh', 'sub/skip.sh']);
+    assert.deepEqual(patched(['--dry-run', '--no-ignore', '--exclude', 'sub/gen/', '--exclude', 'keep', '.']), [
+      'a.sh',
+      'sub/b.sh',
+      'sub/skip.sh',
+    ]);
   });
 
   it('applies the .gitignore files above a directory named on the command line', () => {

@@ -6,21 +6,42 @@
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { BIN, runCli, useTempDir } from '../support/cli.js';
 
 const isRoot = process.getuid?.() === 0;
 
-function git(args: string[], cwd: string, input?: string | Buffer): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd, encoding: 'utf8', ...(input !== undefined ? { input } : {}) });
+function git(
+  args: string[],
+  cwd: string,
+  input?: string | Buffer,
+): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+    cwd,
+    encoding: 'utf8',
+    ...(input !== undefined ? { input } : {}),
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const DEPLOY = '#!/bin/bash\nset -euo pipefail\necho "deploying $TARGET"\nrm -rf "$WORKDIR/"\n';
 const CRLF = '#!/bin/sh\r\nset -u\r\necho "$HOST"\r\n';
 const BROKEN = '#!/bin/bash\necho ok\nif true; then\n';
-const APP = '#!/bin/bash\nset -u\n[ "$DEBUG" = true ] && set -x\n# nounset disable-next-line LEGACY\necho "$LEGACY"\necho "$NAME"\n';
+const APP =
+  '#!/bin/bash\nset -u\n[ "$DEBUG" = true ] && set -x\n# nounset disable-next-line LEGACY\necho "$LEGACY"\necho "$NAME"\n';
 const BINARY = Buffer.from('#!/bin/sh\necho "$A"\n\u0000\u0001\u0002\n', 'latin1');
 const LATIN1 = Buffer.from('#!/bin/sh\n# caf\u00e9\necho "$A \u00e0 $B"\n', 'latin1');
 
@@ -67,7 +88,8 @@ describe('nounset end to end, in a git repository', function () {
     write('broken.sh', BROKEN);
     write('app/.nounsetrc.json', JSON.stringify({ defaults: { DEBUG: 'false' } }));
     write('app/run.sh', APP);
-    for (let i = 0; i < 40; i++) write(`many/s${String(i).padStart(2, '0')}.sh`, `#!/bin/sh\nset -u\necho "$V${i}" "$1"\n`);
+    for (let i = 0; i < 40; i++)
+      write(`many/s${String(i).padStart(2, '0')}.sh`, `#!/bin/sh\nset -u\necho "$V${i}" "$1"\n`);
     assert.equal(git(['add', '-A'], dir()).status, 0);
     assert.equal(git(['commit', '-qm', 'start'], dir()).status, 0);
   });
@@ -77,14 +99,20 @@ describe('nounset end to end, in a git repository', function () {
     const r = runCli(['--dry-run', '.'], dir());
     assert.equal(r.status, 3);
     const patched = [...r.stdout.matchAll(/^--- a\/(.+)$/gm)].map((m) => m[1]);
-    assert.deepEqual(patched.filter((p) => !p?.startsWith('many/')), ['app/run.sh', 'crlf.sh', 'latin1.sh', 'tools/deploy.sh']);
+    assert.deepEqual(
+      patched.filter((p) => !p?.startsWith('many/')),
+      ['app/run.sh', 'crlf.sh', 'latin1.sh', 'tools/deploy.sh'],
+    );
     assert.equal(patched.length, 44);
     const log = r.log.split('\n').filter(Boolean);
     // Infos are counted in the closing table, not printed (--verbose prints them).
     assert.equal(log.length, 2, r.log);
     assert.equal(log[0], 'binary.sh: error: skipped: binary file (a NUL byte on line 3)');
     assert.match(r.log, /^broken\.sh:\d+:\d+: error: skipped: .*\[parse-error\]$/m);
-    assert.match(r.table, /^nounset: diagnostics by code \(info not shown; --verbose shows them\):\n {2}error {4}parse-error +1\n/);
+    assert.match(
+      r.table,
+      /^nounset: diagnostics by code \(info not shown; --verbose shows them\):\n {2}error {4}parse-error +1\n/,
+    );
     assert.match(r.table, /^ {2}info {5}crlf-script +1$/m);
     const verbose = runCli(['--dry-run', '--verbose', 'crlf.sh'], dir());
     assert.match(verbose.log, /^crlf\.sh:3:1: info: this script has CRLF line endings.*\[crlf-script\]\n$/);
@@ -93,11 +121,18 @@ describe('nounset end to end, in a git repository', function () {
     assert.deepEqual(snapshot(dir()), before);
     // The diff of latin1.sh carries its own bytes (0xe9, 0xe0), so git apply matches them.
     const bytes = r.stdoutBytes ?? Buffer.alloc(0);
-    for (const line of [' # caf\u00e9\n', '+B="${B:-}"\n', ' echo "$A \u00e0 $B"\n']) assert.ok(bytes.includes(Buffer.from(line, 'latin1')), `${JSON.stringify(line)} in the diff, byte for byte`);
+    for (const line of [' # caf\u00e9\n', '+B="${B:-}"\n', ' echo "$A \u00e0 $B"\n'])
+      assert.ok(bytes.includes(Buffer.from(line, 'latin1')), `${JSON.stringify(line)} in the diff, byte for byte`);
     assert.equal(git(['apply', '--check', '-'], dir(), bytes).status, 0, 'git apply --check accepts the diff');
     const applied = git(['apply', '-'], dir(), bytes);
     assert.equal(applied.status, 0, applied.stderr);
-    assert.deepEqual(readFileSync(join(dir(), 'latin1.sh')), Buffer.from('#!/bin/sh\n# caf\u00e9\n\n# nounset:env-init begin: environment inputs of this script (edit the defaults here)\nA="${A:-}"\nB="${B:-}"\n# nounset:env-init end\n\necho "$A \u00e0 $B"\n', 'latin1'));
+    assert.deepEqual(
+      readFileSync(join(dir(), 'latin1.sh')),
+      Buffer.from(
+        '#!/bin/sh\n# caf\u00e9\n\n# nounset:env-init begin: environment inputs of this script (edit the defaults here)\nA="${A:-}"\nB="${B:-}"\n# nounset:env-init end\n\necho "$A \u00e0 $B"\n',
+        'latin1',
+      ),
+    );
     assert.equal(git(['checkout', '--', '.'], dir()).status, 0);
     assert.equal(git(['status', '--porcelain'], dir()).stdout, '');
   });
@@ -109,18 +144,39 @@ describe('nounset end to end, in a git repository', function () {
     assert.match(r.stdout, /^app\/run\.sh: changed, \d+ edits?\ncrlf\.sh: changed, /);
     // Only tracked files changed: no backup, cache or temp file for the engine to stage.
     const status = git(['status', '--porcelain', '--untracked-files=all'], dir()).stdout.split('\n').filter(Boolean);
-    assert.ok(status.every((l) => l.startsWith(' M ')), status.join('\n'));
+    assert.ok(
+      status.every((l) => l.startsWith(' M ')),
+      status.join('\n'),
+    );
     assert.equal(status.length, 44);
     // The bad files, the ignored ones and the link are as they were, byte for byte.
     const after = snapshot(dir());
     // A file that is not UTF-8 is fixed, every byte of it kept.
-    assert.equal(after.get('latin1.sh'), '#!/bin/sh\n# caf\u00e9\n\n# nounset:env-init begin: environment inputs of this script (edit the defaults here)\nA="${A:-}"\nB="${B:-}"\n# nounset:env-init end\n\necho "$A \u00e0 $B"\n');
-    for (const f of ['binary.sh', 'broken.sh', 'link.sh', 'build/gen.sh', 'tools/x.generated.sh', 'app/.nounsetrc.json']) assert.equal(after.get(f), before.get(f), f);
+    assert.equal(
+      after.get('latin1.sh'),
+      '#!/bin/sh\n# caf\u00e9\n\n# nounset:env-init begin: environment inputs of this script (edit the defaults here)\nA="${A:-}"\nB="${B:-}"\n# nounset:env-init end\n\necho "$A \u00e0 $B"\n',
+    );
+    for (const f of [
+      'binary.sh',
+      'broken.sh',
+      'link.sh',
+      'build/gen.sh',
+      'tools/x.generated.sh',
+      'app/.nounsetrc.json',
+    ])
+      assert.equal(after.get(f), before.get(f), f);
     assert.ok(lstatSync(join(dir(), 'link.sh')).isSymbolicLink());
     // Mode survives; CRLF stays CRLF on every line, the new ones included.
     assert.equal(statSync(join(dir(), 'tools/deploy.sh')).mode & 0o777, 0o755);
     const crlf = read('crlf.sh');
-    assert.equal(crlf.split('\n').slice(0, -1).every((l) => l.endsWith('\r')), true, crlf);
+    assert.equal(
+      crlf
+        .split('\n')
+        .slice(0, -1)
+        .every((l) => l.endsWith('\r')),
+      true,
+      crlf,
+    );
     // The configuration's default, and the suppression, apply.
     const app = read('app/run.sh');
     assert.match(app, /^DEBUG="\$\{DEBUG:-false\}"$/m);
@@ -140,7 +196,8 @@ describe('nounset end to end, in a git repository', function () {
     assert.equal(four.log, one.log);
     assert.doesNotMatch(one.stderr, / on \d+ threads/);
     assert.match(four.stderr, / on 2 threads\n$/, 'the run used worker threads');
-    const json = (args: string[]): string => runCli([...args, '--format', 'json', '.'], dir()).stdout.replace(/"durationMs": \d+/, '"durationMs": 0');
+    const json = (args: string[]): string =>
+      runCli([...args, '--format', 'json', '.'], dir()).stdout.replace(/"durationMs": \d+/, '"durationMs": 0');
     assert.equal(json(['--check', '--jobs', '4']), json(['--check', '--jobs', '1']));
   });
 
@@ -202,7 +259,8 @@ describe('nounset end to end, in a git repository', function () {
       if (code === 130) assert.match(stderr, /interrupted; \d+ files were not processed/);
       const got = snapshot(dir());
       assert.deepEqual([...got.keys()], [...before.keys()], 'no file appeared or vanished (no temp file left)');
-      for (const [file, text] of got) assert.ok(text === before.get(file) || text === fixed.get(file), `${file} is whole`);
+      for (const [file, text] of got)
+        assert.ok(text === before.get(file) || text === fixed.get(file), `${file} is whole`);
     } finally {
       rmSync(expected, { recursive: true, force: true });
     }

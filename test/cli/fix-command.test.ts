@@ -3,7 +3,16 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { runCli, useTempDir, type Ran } from '../support/cli.js';
 
@@ -139,17 +148,30 @@ describe('nounset (fix mode and --dry-run)', () => {
   });
 
   it('follows a # shellcheck source= path from the directory it runs in when the script directory has no such file (bats-core)', () => {
-    write('libexec/bats-core/bats-format-junit', '#!/usr/bin/env bash\nset -u\n# shellcheck source=lib/bats-core/formatter.bash\nsource "$BATS_ROOT/lib/bats-core/formatter.bash"\necho "$FORMATTER_SET $OTHER"\n');
+    write(
+      'libexec/bats-core/bats-format-junit',
+      '#!/usr/bin/env bash\nset -u\n# shellcheck source=lib/bats-core/formatter.bash\nsource "$BATS_ROOT/lib/bats-core/formatter.bash"\necho "$FORMATTER_SET $OTHER"\n',
+    );
     write('lib/bats-core/formatter.bash', 'FORMATTER_SET=1\n');
     const r = run(['--dry-run', '--style', 'inline', 'libexec/bats-core/bats-format-junit'], dir());
     assert.equal(r.status, 0, r.log);
     assert.equal(r.log, '');
-    assert.equal(r.table, 'nounset: diagnostics by code (info not shown; --verbose shows them):\n  info     source-followed  1\n');
+    assert.equal(
+      r.table,
+      'nounset: diagnostics by code (info not shown; --verbose shows them):\n  info     source-followed  1\n',
+    );
     assert.match(r.stdout, /^\+echo "\$FORMATTER_SET \$\{OTHER:-\}"$/m);
     const verbose = run(['--dry-run', '--style', 'inline', '--verbose', 'libexec/bats-core/bats-format-junit'], dir());
-    assert.equal(verbose.log, 'libexec/bats-core/bats-format-junit:4:8: info: follows lib/bats-core/formatter.bash: the variables and functions it sets count from here [source-followed]\n');
+    assert.equal(
+      verbose.log,
+      'libexec/bats-core/bats-format-junit:4:8: info: follows lib/bats-core/formatter.bash: the variables and functions it sets count from here [source-followed]\n',
+    );
     assert.equal(verbose.table, 'nounset: diagnostics by code:\n  info     source-followed  1\n');
-    assert.equal(run(['--dry-run', '--style', 'inline', '--diagnostics', 'info', 'libexec/bats-core/bats-format-junit'], dir()).log, verbose.log);
+    assert.equal(
+      run(['--dry-run', '--style', 'inline', '--diagnostics', 'info', 'libexec/bats-core/bats-format-junit'], dir())
+        .log,
+      verbose.log,
+    );
   });
 
   it('reports a syntax error as path:line:col on stderr, exits 3, leaves the file alone and fixes the others', () => {
@@ -183,7 +205,14 @@ describe('nounset (fix mode and --dry-run)', () => {
     assert.equal(r.status, 3);
   });
 
-  for (const args of [['--style', 'nope'], ['--default', '1X=3'], ['--default', 'NOEQUALS'], ['--require', 'a-b'], ['--dialect', 'zsh'], ['--no-such-flag']]) {
+  for (const args of [
+    ['--style', 'nope'],
+    ['--default', '1X=3'],
+    ['--default', 'NOEQUALS'],
+    ['--require', 'a-b'],
+    ['--dialect', 'zsh'],
+    ['--no-such-flag'],
+  ]) {
     it(`exits 2 on bad usage: ${args.join(' ')}`, () => {
       write('a.sh', SCRIPT);
       const r = run([...args, 'a.sh'], dir());
@@ -239,17 +268,26 @@ describe('nounset (fix mode and --dry-run)', () => {
     const { stderr: _a, ...firstSeen } = first;
     const { stderr: _b, ...secondSeen } = second;
     assert.deepEqual(secondSeen, firstSeen, 'all but the time on the closing line');
-    assert.deepEqual([...first.stdout.matchAll(/^--- a\/(.+)$/gm)].map((m) => m[1]), ['a/y.sh', 'a/z.sh', 'b.sh']);
+    assert.deepEqual(
+      [...first.stdout.matchAll(/^--- a\/(.+)$/gm)].map((m) => m[1]),
+      ['a/y.sh', 'a/z.sh', 'b.sh'],
+    );
   });
   it('follows sourced files inside the directory it runs in, not outside; what those may set is defaulted where it is read (--sourced-unknown leave leaves it)', () => {
-    write('bin/run.sh', '#!/bin/bash\nset -u\n. "$(dirname "$0")/../lib/common.sh"\necho "$FROM_LIB"\n. /etc/os-release\necho "$ID"\n');
+    write(
+      'bin/run.sh',
+      '#!/bin/bash\nset -u\n. "$(dirname "$0")/../lib/common.sh"\necho "$FROM_LIB"\n. /etc/os-release\necho "$ID"\n',
+    );
     write('lib/common.sh', 'FROM_LIB=1\n');
     const r = run(['--dry-run', 'bin/run.sh'], dir());
     assert.equal(r.status, 0, r.stderr);
     // FROM_LIB is set by lib/common.sh; ID may be set by /etc/os-release, which is not read.
     assert.match(r.stdout, /^\+echo "\$\{ID:-\}"$/m);
     assert.doesNotMatch(r.stdout, /^\+.*FROM_LIB/m);
-    assert.match(r.log, /bin\/run\.sh:5:3: warning: nounset does not follow \/etc\/os-release: .*ID is read after it and may be set there, so it is defaulted where it is read/);
+    assert.match(
+      r.log,
+      /bin\/run\.sh:5:3: warning: nounset does not follow \/etc\/os-release: .*ID is read after it and may be set there, so it is defaulted where it is read/,
+    );
     const left = run(['--dry-run', '--sourced-unknown', 'leave', 'bin/run.sh'], dir());
     assert.equal(left.stdout, '');
   });
@@ -263,7 +301,10 @@ describe('nounset inspect', () => {
     const r = run(['inspect', '--format', 'json', 'a.sh'], dir());
     assert.equal(r.log, '');
     assert.equal(r.status, 0);
-    const result = JSON.parse(r.stdout) as { dialect: string; references: { name: string; verdict: string; line: number; column: number; reason: string }[] };
+    const result = JSON.parse(r.stdout) as {
+      dialect: string;
+      references: { name: string; verdict: string; line: number; column: number; reason: string }[];
+    };
     assert.equal(result.dialect, 'bash');
     assert.deepEqual(
       result.references.map((ref) => [ref.name, ref.verdict, ref.line, ref.column]),

@@ -42,15 +42,21 @@ describe('nounset --check and --format', () => {
     write('bad.sh', BAD);
     const r = runCli(['--dry-run', '--format', 'json', '.'], dir());
     assert.equal(r.status, 3);
-    const doc = JSON.parse(r.stdout) as { files: { path: string; status: string; edits: unknown[] }[]; summary: Record<string, number> };
+    const doc = JSON.parse(r.stdout) as {
+      files: { path: string; status: string; edits: unknown[] }[];
+      summary: Record<string, number>;
+    };
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'run-result.schema.json'), 'utf8')) as object;
     const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
     assert.ok(validate(doc), JSON.stringify(validate.errors));
-    assert.deepEqual(doc.files.map((f) => [f.path, f.status, f.edits.length]), [
-      ['a.sh', 'changed', 3],
-      ['b.sh', 'unchanged', 0],
-      ['bad.sh', 'skipped', 0],
-    ]);
+    assert.deepEqual(
+      doc.files.map((f) => [f.path, f.status, f.edits.length]),
+      [
+        ['a.sh', 'changed', 3],
+        ['b.sh', 'unchanged', 0],
+        ['bad.sh', 'skipped', 0],
+      ],
+    );
     const { durationMs, ...counts } = doc.summary;
     // bad.sh does not parse: its status says skipped, the summary counts it as the error it is (exit 3).
     assert.deepEqual(counts, { scanned: 3, changed: 1, unchanged: 1, skipped: 0, errors: 1, edits: 3 });
@@ -79,9 +85,18 @@ describe('nounset --check and --format', () => {
     assert.equal(r.log, '');
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 4);
-    assert.match(lines[0] ?? '', /^::warning file=a%2Cb\.sh,line=2,col=1,title=nounset%3A env-init-block::insert the env-init block: /);
-    assert.match(lines[1] ?? '', /^::warning file=a%2Cb\.sh,line=2,col=12,title=nounset%3A default-empty::\$1 → \$\{1:-\}: no argument \$1 is guaranteed on the path from line 1 to line 2/);
-    assert.match(lines[2] ?? '', /^::warning file=a%2Cb\.sh,line=3,col=9,title=nounset%3A require-nonempty::\$D → \$\{D:\?D is not set\}/);
+    assert.match(
+      lines[0] ?? '',
+      /^::warning file=a%2Cb\.sh,line=2,col=1,title=nounset%3A env-init-block::insert the env-init block: /,
+    );
+    assert.match(
+      lines[1] ?? '',
+      /^::warning file=a%2Cb\.sh,line=2,col=12,title=nounset%3A default-empty::\$1 → \$\{1:-\}: no argument \$1 is guaranteed on the path from line 1 to line 2/,
+    );
+    assert.match(
+      lines[2] ?? '',
+      /^::warning file=a%2Cb\.sh,line=3,col=9,title=nounset%3A require-nonempty::\$D → \$\{D:\?D is not set\}/,
+    );
     assert.match(lines[3] ?? '', /^::error file=bad\.sh,line=2,col=1,title=nounset%3A parse-error::/);
   });
 
@@ -89,7 +104,9 @@ describe('nounset --check and --format', () => {
     write('many.sh', `#!/bin/bash\n${Array.from({ length: 14 }, (_, i) => `echo "$V${i}"`).join('\n')}\n`);
     const summary = join(dir(), '..', `${dir().split('/').pop()}-summary.md`);
     writeFileSync(summary, '# earlier steps wrote this\n');
-    const r = runCli(['--check', '--format', 'github', '--style', 'inline', 'many.sh'], dir(), { GITHUB_STEP_SUMMARY: summary });
+    const r = runCli(['--check', '--format', 'github', '--style', 'inline', 'many.sh'], dir(), {
+      GITHUB_STEP_SUMMARY: summary,
+    });
     assert.equal(r.status, 1);
     const commands = r.stdout.trimEnd().split('\n');
     assert.equal(commands.length, 10);
@@ -97,7 +114,9 @@ describe('nounset --check and --format', () => {
     const table = readFileSync(summary, 'utf8');
     assert.match(table, /^# earlier steps wrote this\n### nounset: 4 more finding\(s\)/, 'appended, not overwritten');
     assert.equal((table.match(/^\| warning \| `many\.sh:\d+:\d+` \| default-empty \| /gm) ?? []).length, 4);
-    const all = runCli(['--check', '--format', 'github', '--style', 'inline', 'many.sh'], dir(), { GITHUB_STEP_SUMMARY: '' });
+    const all = runCli(['--check', '--format', 'github', '--style', 'inline', 'many.sh'], dir(), {
+      GITHUB_STEP_SUMMARY: '',
+    });
     assert.equal(all.stdout.trimEnd().split('\n').length, 14, 'outside Actions every annotation is printed');
   });
 
@@ -117,12 +136,27 @@ describe('nounset --explain, --max-size, --quiet', () => {
     const one = runCli(['--explain', 'default-zero'], dir());
     assert.equal(one.status, 0);
     assert.match(one.stdout, /^default-zero\n {2}`x` → `\$\{x:-0\}` in arithmetic/);
-    assert.match(one.stdout, /\n {2}More: https:\/\/github\.com\/nounset\/nounset\/blob\/main\/docs\/edits\/default-zero\.md\n$/);
+    assert.match(
+      one.stdout,
+      /\n {2}More: https:\/\/github\.com\/nounset\/nounset\/blob\/main\/docs\/edits\/default-zero\.md\n$/,
+    );
     const all = runCli(['--explain'], dir());
     const kinds = [...all.stdout.matchAll(/^([a-z-]+)$/gm)].map((m) => m[1] ?? '');
-    assert.deepEqual(kinds, ['declare-empty', 'default-empty', 'default-list', 'default-transform', 'default-value', 'default-zero', 'env-init-block', 'require-nonempty']);
+    assert.deepEqual(kinds, [
+      'declare-empty',
+      'default-empty',
+      'default-list',
+      'default-transform',
+      'default-value',
+      'default-zero',
+      'env-init-block',
+      'require-nonempty',
+    ]);
     const blocks = [...all.stdout.matchAll(/^([a-z-]+)\n {2}(.+)\n {2}More: \S+\/(docs\/edits\/[a-z-]+\.md)$/gm)];
-    assert.deepEqual(blocks.map((m) => [m[1], m[3]]), kinds.map((k) => [k, `docs/edits/${k}.md`]));
+    assert.deepEqual(
+      blocks.map((m) => [m[1], m[3]]),
+      kinds.map((k) => [k, `docs/edits/${k}.md`]),
+    );
     for (const [, kind, paragraph, page] of blocks) {
       const text = readFileSync(join(ROOT, ...(page ?? '').split('/')), 'utf8');
       assert.ok(text.startsWith(`# ${kind ?? ''}\n`), `${page ?? ''} is headed by its kind`);

@@ -49,7 +49,10 @@ describe('cli/light-run: runs that go without TurboFan', () => {
 
   it('a large file, or one that cannot be stat-ed, keeps TurboFan', () => {
     const asked: string[] = [];
-    assert.equal(tierForRun(['a.sh', 'big.sh'], '/w', statOnly({ '/w/a.sh': 10, '/w/big.sh': LIGHT_MAX_BYTES }, asked)), false);
+    assert.equal(
+      tierForRun(['a.sh', 'big.sh'], '/w', statOnly({ '/w/a.sh': 10, '/w/big.sh': LIGHT_MAX_BYTES }, asked)),
+      false,
+    );
     assert.deepEqual(asked, ['/w/a.sh', '/w/big.sh']);
     assert.equal(tierForRun(['gone.sh'], '/w', statOnly({}, [])), false);
   });
@@ -83,7 +86,18 @@ const { join } = require('node:path');
         const probe = join(dir, 'probe.cjs');
         writeFileSync(probe, PROBE);
         const here = (rel: string): string => fileURLToPath(new URL(rel, import.meta.url));
-        const r = spawnSync(process.execPath, ['--allow-natives-syntax', probe, here('../../src/cli/light-run.js'), here('../../src/io/node-script-io.js'), dir, kind], { encoding: 'utf8' });
+        const r = spawnSync(
+          process.execPath,
+          [
+            '--allow-natives-syntax',
+            probe,
+            here('../../src/cli/light-run.js'),
+            here('../../src/io/node-script-io.js'),
+            dir,
+            kind,
+          ],
+          { encoding: 'utf8' },
+        );
         assert.equal(r.status, 0, r.stderr);
         assert.deepEqual(JSON.parse(r.stdout), expect);
       } finally {

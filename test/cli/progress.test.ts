@@ -30,6 +30,9 @@ describe('progressLine', () => {
     assert.ok(written.length >= 2 && written.length < 100, `redrawn ${written.length} times, not once per file`);
     assert.match(written.at(-2) ?? '', /^\r\u001b\[Knounset: 500\/500 files, \d+ files\/s$/);
     assert.equal(written.at(-1), '\r\u001b[K');
-    assert.ok(written.every((w) => !w.includes('\n')), 'never a new line');
+    assert.ok(
+      written.every((w) => !w.includes('\n')),
+      'never a new line',
+    );
   });
 });

@@ -14,16 +14,19 @@ import { readTree, writeTree } from '../support/tree.js';
 /** Files in byte order put the libraries first: in a run that fed its writes back, every script
  * after them would read the libraries' rewritten text. */
 const TREE: Record<string, string | Buffer> = {
-  'ci/lib.sh': '# CI helpers, sourced by the tests\n. lib/base.sh\nsay() { printf \'%s\\n\' "[$CI_NAME] $*"; }\necho "mode: $CI_MODE"\n',
+  'ci/lib.sh':
+    '# CI helpers, sourced by the tests\n. lib/base.sh\nsay() { printf \'%s\\n\' "[$CI_NAME] $*"; }\necho "mode: $CI_MODE"\n',
   'lib/base.sh': '# sourced by ci/lib.sh\n. lib/util.sh\necho "base: $BASE_DIR"\n',
-  'lib/util.sh': '# sourced by lib/base.sh, and sources it back\n[ -n "${UTIL_DONE:-}" ] || { UTIL_DONE=1; . lib/base.sh; }\nutil_root="$UTIL_ROOT"\n',
+  'lib/util.sh':
+    '# sourced by lib/base.sh, and sources it back\n[ -n "${UTIL_DONE:-}" ] || { UTIL_DONE=1; . lib/base.sh; }\nutil_root="$UTIL_ROOT"\n',
   'lib/latin.sh': Buffer.from('# caf\u00e9: not UTF-8\necho "$LATIN_NAME \u00e0"\n', 'latin1'),
   't/solo.sh': '#!/bin/sh\n. ./lib/base.sh\necho "$BASE_DIR"\n',
   't/latin.sh': '#!/bin/bash\nset -u\n. lib/latin.sh\necho "$LATIN_NAME $1"\n',
 };
 for (let i = 1; i <= 12; i++) {
   const n = String(i).padStart(2, '0');
-  TREE[`t/t${n}.sh`] = `#!/bin/bash\nset -u\n. ci/lib.sh\nsay "test ${n}: $CI_MODE $BASE_DIR $UTIL_ROOT $1"\n[ -n "$T${n}_EXTRA" ] && say extra\n`;
+  TREE[`t/t${n}.sh`] =
+    `#!/bin/bash\nset -u\n. ci/lib.sh\nsay "test ${n}: $CI_MODE $BASE_DIR $UTIL_ROOT $1"\n[ -n "$T${n}_EXTRA" ] && say extra\n`;
 }
 
 const WORKERS = { NOUNSET_MIN_FILES_PER_THREAD: '1' };
@@ -63,7 +66,11 @@ describe('a run reads every file as it was before the run (snapshot)', function 
     assert.match(expected.get('t/t01.sh') ?? '', /^CI_MODE="\$\{CI_MODE:-\}"$/m);
     assert.match(expected.get('ci/lib.sh') ?? '', /CI_MODE/);
     assert.notEqual(expected.get('ci/lib.sh'), TREE['ci/lib.sh'], 'the library itself changes too');
-    assert.equal(Buffer.from(expected.get('lib/latin.sh') ?? '', 'latin1').includes(Buffer.from('caf\u00e9', 'latin1')), true, 'latin1 bytes kept');
+    assert.equal(
+      Buffer.from(expected.get('lib/latin.sh') ?? '', 'latin1').includes(Buffer.from('caf\u00e9', 'latin1')),
+      true,
+      'latin1 bytes kept',
+    );
   });
 
   const writeRuns: [string, string[], Record<string, string>][] = [
@@ -101,6 +108,7 @@ describe('a run reads every file as it was before the run (snapshot)', function 
     }
     const files = Object.keys(TREE).length;
     assert.match(ran[0]?.cache ?? '', new RegExp(`: 0 hits, ${files} misses$`), 'the first run fills the cache');
-    for (const r of ran.slice(1)) assert.match(r.cache, new RegExp(`: ${files} hits, 0 misses$`), 'later runs only hit');
+    for (const r of ran.slice(1))
+      assert.match(r.cache, new RegExp(`: ${files} hits, 0 misses$`), 'later runs only hit');
   });
 });

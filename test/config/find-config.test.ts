@@ -30,8 +30,16 @@ describe('ConfigLoader', () => {
       '/r/a/x.sh': '',
     });
     const loader = new ConfigLoader(io);
-    assert.deepEqual(loader.configFor('/r/a/b/c/run.sh'), { path: '/r/a/b/.nounsetrc.json', dir: '/r/a/b', config: { dialect: 'bash' } });
-    assert.deepEqual(loader.configFor('/r/a/x.sh'), { path: '/r/.nounsetrc.json', dir: '/r', config: { style: 'inline', required: ['TOP'] } });
+    assert.deepEqual(loader.configFor('/r/a/b/c/run.sh'), {
+      path: '/r/a/b/.nounsetrc.json',
+      dir: '/r/a/b',
+      config: { dialect: 'bash' },
+    });
+    assert.deepEqual(loader.configFor('/r/a/x.sh'), {
+      path: '/r/.nounsetrc.json',
+      dir: '/r',
+      config: { style: 'inline', required: ['TOP'] },
+    });
   });
 
   it('skips a package.json without a "nounset" key and goes on upward', () => {
@@ -43,7 +51,11 @@ describe('ConfigLoader', () => {
       '/r/list/x.sh': '',
     });
     const loader = new ConfigLoader(io);
-    assert.deepEqual(loader.configFor('/r/pkg/bin/run.sh'), { path: '/r/package.json', dir: '/r', config: { style: 'inline' } });
+    assert.deepEqual(loader.configFor('/r/pkg/bin/run.sh'), {
+      path: '/r/package.json',
+      dir: '/r',
+      config: { style: 'inline' },
+    });
     assert.equal(loader.configFor('/r/list/x.sh')?.path, '/r/package.json');
   });
 
@@ -53,7 +65,11 @@ describe('ConfigLoader', () => {
       '/r/.nounsetrc.json': rc({ style: 'block' }),
       '/r/run.sh': '',
     });
-    assert.deepEqual(new ConfigLoader(io).configFor('/r/run.sh'), { path: '/r/.nounsetrc.json', dir: '/r', config: { style: 'block' } });
+    assert.deepEqual(new ConfigLoader(io).configFor('/r/run.sh'), {
+      path: '/r/.nounsetrc.json',
+      dir: '/r',
+      config: { style: 'block' },
+    });
   });
 
   it('returns null when there is no config up to the root, and looks in each directory once', () => {
@@ -81,15 +97,25 @@ describe('ConfigLoader', () => {
 
   it('finds a config in the root directory', () => {
     const io = fakeIO({ '/.nounsetrc.json': rc({ ignoreVars: ['HOME'] }), '/x/y.sh': '' });
-    assert.deepEqual(new ConfigLoader(io).configFor('/x/y.sh'), { path: '/.nounsetrc.json', dir: '/', config: { ignoreVars: ['HOME'] } });
+    assert.deepEqual(new ConfigLoader(io).configFor('/x/y.sh'), {
+      path: '/.nounsetrc.json',
+      dir: '/',
+      config: { ignoreVars: ['HOME'] },
+    });
   });
 
   it('raises a bad config for every file under it, reading it once', () => {
     const io = fakeIO({ '/r/.nounsetrc.json': rc({ styl: 'inline' }), '/r/a.sh': '', '/r/sub/b.sh': '' });
     const loader = new ConfigLoader(io);
     const expected: [string, string] = ['ConfigError', '/r/.nounsetrc.json: styl: unknown key; did you mean "style"?'];
-    assert.deepEqual(thrown(() => loader.configFor('/r/sub/b.sh')), expected);
-    assert.deepEqual(thrown(() => loader.configFor('/r/a.sh')), expected);
+    assert.deepEqual(
+      thrown(() => loader.configFor('/r/sub/b.sh')),
+      expected,
+    );
+    assert.deepEqual(
+      thrown(() => loader.configFor('/r/a.sh')),
+      expected,
+    );
     assert.equal(io.calls.filter((c) => c === 'readFile /r/.nounsetrc.json').length, 1);
   });
 
@@ -103,12 +129,18 @@ describe('ConfigLoader', () => {
       '/n/a.sh': '',
     });
     const loader = new ConfigLoader(io);
-    assert.deepEqual(thrown(() => loader.configFor('/p/a.sh')), ['ConfigError', '/p/package.json: nounset: must be an object, not "inline"']);
-    assert.deepEqual(thrown(() => loader.configFor('/q/a.sh')), [
-      'ConfigError',
-      '/q/package.json: nounset.overrides[0].style: must be one of "block", "inline", not "inlined"',
-    ]);
-    assert.deepEqual(thrown(() => loader.configFor('/n/a.sh')), ['ConfigError', '/n/package.json: nounset: must be an object, not null']);
+    assert.deepEqual(
+      thrown(() => loader.configFor('/p/a.sh')),
+      ['ConfigError', '/p/package.json: nounset: must be an object, not "inline"'],
+    );
+    assert.deepEqual(
+      thrown(() => loader.configFor('/q/a.sh')),
+      ['ConfigError', '/q/package.json: nounset.overrides[0].style: must be one of "block", "inline", not "inlined"'],
+    );
+    assert.deepEqual(
+      thrown(() => loader.configFor('/n/a.sh')),
+      ['ConfigError', '/n/package.json: nounset: must be an object, not null'],
+    );
   });
 
   it('reports invalid JSON with a line and column when V8 gives a position', () => {
@@ -122,15 +154,18 @@ describe('ConfigLoader', () => {
     });
     const loader = new ConfigLoader(io);
     // The trailing comma: V8 points at the `}` after it.
-    assert.deepEqual(thrown(() => loader.configFor('/a/x.sh')), [
-      'ConfigError',
-      '/a/.nounsetrc.json:4:1: invalid JSON: Expected double-quoted property name',
-    ]);
-    assert.deepEqual(thrown(() => loader.configFor('/b/x.sh')), [
-      'ConfigError',
-      '/b/package.json:1:15: invalid JSON: Unexpected non-whitespace character after JSON',
-    ]);
-    assert.deepEqual(thrown(() => loader.configFor('/c/x.sh')), ['ConfigError', '/c/.nounsetrc.json: invalid JSON: Unexpected end of JSON input']);
+    assert.deepEqual(
+      thrown(() => loader.configFor('/a/x.sh')),
+      ['ConfigError', '/a/.nounsetrc.json:4:1: invalid JSON: Expected double-quoted property name'],
+    );
+    assert.deepEqual(
+      thrown(() => loader.configFor('/b/x.sh')),
+      ['ConfigError', '/b/package.json:1:15: invalid JSON: Unexpected non-whitespace character after JSON'],
+    );
+    assert.deepEqual(
+      thrown(() => loader.configFor('/c/x.sh')),
+      ['ConfigError', '/c/.nounsetrc.json: invalid JSON: Unexpected end of JSON input'],
+    );
   });
 
   it('keeps an invalid-JSON message on one line when V8 quotes the source without a position', () => {
@@ -149,7 +184,10 @@ describe('ConfigLoader', () => {
   it('reads only config files that exist: a failing read elsewhere is not its business', () => {
     const io = fakeIO({ '/a/.nounsetrc.json': rc({ style: 'inline' }), '/a/b/x.sh': '' });
     io.fail.readFile = 'EACCES';
-    assert.throws(() => new ConfigLoader(io).configFor('/a/b/x.sh'), /^ConfigError: \/a\/.nounsetrc.json: cannot read: EACCES$/);
+    assert.throws(
+      () => new ConfigLoader(io).configFor('/a/b/x.sh'),
+      /^ConfigError: \/a\/.nounsetrc.json: cannot read: EACCES$/,
+    );
     assert.deepEqual(io.calls, ['readFile /a/.nounsetrc.json']);
   });
 
@@ -161,8 +199,14 @@ describe('ConfigLoader', () => {
       return read(path);
     };
     const loader = new ConfigLoader(io);
-    assert.deepEqual(thrown(() => loader.configFor('/a/x.sh')), ['ConfigError', '/a/.nounsetrc.json: cannot read: EACCES']);
-    assert.deepEqual(thrown(() => loader.configFor('/b/x.sh')), ['ConfigError', '/b/.nounsetrc.json: cannot read: not a regular file']);
+    assert.deepEqual(
+      thrown(() => loader.configFor('/a/x.sh')),
+      ['ConfigError', '/a/.nounsetrc.json: cannot read: EACCES'],
+    );
+    assert.deepEqual(
+      thrown(() => loader.configFor('/b/x.sh')),
+      ['ConfigError', '/b/.nounsetrc.json: cannot read: not a regular file'],
+    );
   });
 
   it('refuses a relative path', () => {
@@ -184,8 +228,16 @@ describe('ConfigLoader', () => {
       writeFileSync(join(dir, 'a', 'package.json'), rc({ name: 'a' }));
       writeFileSync(join(dir, 'a', 'b', 'package.json'), rc({ nounset: { required: ['X'] } }));
       const loader = new ConfigLoader(nodeIO);
-      assert.deepEqual(loader.configFor(join(dir, 'a', 'b', 'run.sh')), { path: join(dir, 'a', 'b', 'package.json'), dir: join(dir, 'a', 'b'), config: { required: ['X'] } });
-      assert.deepEqual(loader.configFor(join(dir, 'a', 'run.sh')), { path: join(dir, '.nounsetrc.json'), dir, config: { style: 'inline' } });
+      assert.deepEqual(loader.configFor(join(dir, 'a', 'b', 'run.sh')), {
+        path: join(dir, 'a', 'b', 'package.json'),
+        dir: join(dir, 'a', 'b'),
+        config: { required: ['X'] },
+      });
+      assert.deepEqual(loader.configFor(join(dir, 'a', 'run.sh')), {
+        path: join(dir, '.nounsetrc.json'),
+        dir,
+        config: { style: 'inline' },
+      });
     });
 
     it('names a file that is not UTF-8', () => {

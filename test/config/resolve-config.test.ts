@@ -11,8 +11,21 @@ function loaded(value: unknown): LoadedConfig {
 describe('resolveFileConfig', () => {
   it('gives the top level alone when no override matches, with empty lists', () => {
     assert.deepEqual(resolveFileConfig(loaded({}), '/repo/a.sh'), { defaults: {}, required: [], ignoreVars: [] });
-    const config = loaded({ style: 'inline', dialect: 'sh', defaults: { A: '1' }, required: ['R'], ignoreVars: ['I'], overrides: [{ files: 'ci/**', style: 'block' }] });
-    assert.deepEqual(resolveFileConfig(config, '/repo/lib/a.sh'), { style: 'inline', dialect: 'sh', defaults: { A: '1' }, required: ['R'], ignoreVars: ['I'] });
+    const config = loaded({
+      style: 'inline',
+      dialect: 'sh',
+      defaults: { A: '1' },
+      required: ['R'],
+      ignoreVars: ['I'],
+      overrides: [{ files: 'ci/**', style: 'block' }],
+    });
+    assert.deepEqual(resolveFileConfig(config, '/repo/lib/a.sh'), {
+      style: 'inline',
+      dialect: 'sh',
+      defaults: { A: '1' },
+      required: ['R'],
+      ignoreVars: ['I'],
+    });
   });
 
   it('applies matching overrides in array order: later style and dialect win, defaults merge, lists add up', () => {
@@ -66,7 +79,9 @@ describe('resolveFileConfig', () => {
   });
 
   it('skips an override whose excludeFiles match', () => {
-    const config = loaded({ overrides: [{ files: 'ci/**', excludeFiles: ['ci/legacy/**', '*.old.sh'], style: 'inline' }] });
+    const config = loaded({
+      overrides: [{ files: 'ci/**', excludeFiles: ['ci/legacy/**', '*.old.sh'], style: 'inline' }],
+    });
     assert.equal(resolveFileConfig(config, '/repo/ci/new.sh').style, 'inline');
     assert.equal(resolveFileConfig(config, '/repo/ci/legacy/a.sh').style, undefined);
     assert.equal(resolveFileConfig(config, '/repo/ci/x.old.sh').style, undefined);
@@ -81,7 +96,11 @@ describe('resolveFileConfig', () => {
   });
 
   it('never changes the config it reads', () => {
-    const config = loaded({ defaults: { A: '1' }, required: ['R'], overrides: [{ files: '*', defaults: { A: '2' }, required: ['S'] }] });
+    const config = loaded({
+      defaults: { A: '1' },
+      required: ['R'],
+      overrides: [{ files: '*', defaults: { A: '2' }, required: ['S'] }],
+    });
     const before = JSON.stringify(config);
     resolveFileConfig(config, '/repo/a.sh');
     assert.equal(JSON.stringify(config), before);

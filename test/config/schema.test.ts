@@ -18,16 +18,52 @@ interface Case {
 const CASES: readonly Case[] = [
   { name: 'empty object', config: {}, valid: true },
   { name: '$schema', config: { $schema: './node_modules/nounset/schemas/nounsetrc.schema.json' }, valid: true },
-  { name: 'every top-level key', config: { style: 'inline', dialect: 'posix', defaults: { A: 'x y' }, required: ['R'], ignoreVars: ['I'], exclude: ['vendor/'], overrides: [] }, valid: true },
+  {
+    name: 'every top-level key',
+    config: {
+      style: 'inline',
+      dialect: 'posix',
+      defaults: { A: 'x y' },
+      required: ['R'],
+      ignoreVars: ['I'],
+      exclude: ['vendor/'],
+      overrides: [],
+    },
+    valid: true,
+  },
   { name: 'style block', config: { style: 'block' }, valid: true },
-  { name: 'each dialect', config: { overrides: ['auto', 'bash', 'sh', 'posix'].map((dialect) => ({ files: '*', dialect })) }, valid: true },
+  {
+    name: 'each dialect',
+    config: { overrides: ['auto', 'bash', 'sh', 'posix'].map((dialect) => ({ files: '*', dialect })) },
+    valid: true,
+  },
   { name: 'empty default value', config: { defaults: { A: '' } }, valid: true },
   { name: 'default with quotes, $ and unicode', config: { defaults: { _A1: 'it\'s "$HOME" – ok\t' } }, valid: true },
   { name: 'empty lists', config: { required: [], ignoreVars: [], exclude: [] }, valid: true },
   { name: 'duplicate names', config: { required: ['A', 'A'] }, valid: true },
   { name: 'override with one glob', config: { overrides: [{ files: 'ci/**', style: 'inline' }] }, valid: true },
-  { name: 'override with every key', config: { overrides: [{ files: ['a', '!b'], excludeFiles: 'c', style: 'block', dialect: 'bash', defaults: { D: '1' }, required: ['R'], ignoreVars: ['I'] }] }, valid: true },
-  { name: 'override with empty excludeFiles', config: { overrides: [{ files: ['a'], excludeFiles: [] }] }, valid: true },
+  {
+    name: 'override with every key',
+    config: {
+      overrides: [
+        {
+          files: ['a', '!b'],
+          excludeFiles: 'c',
+          style: 'block',
+          dialect: 'bash',
+          defaults: { D: '1' },
+          required: ['R'],
+          ignoreVars: ['I'],
+        },
+      ],
+    },
+    valid: true,
+  },
+  {
+    name: 'override with empty excludeFiles',
+    config: { overrides: [{ files: ['a'], excludeFiles: [] }] },
+    valid: true,
+  },
   { name: 'not an object', config: [], valid: false },
   { name: 'null', config: null, valid: false },
   { name: 'unknown top-level key', config: { stlye: 'block' }, valid: false },
@@ -57,11 +93,28 @@ const CASES: readonly Case[] = [
   { name: 'override with empty files', config: { overrides: [{ files: [] }] }, valid: false },
   { name: 'override with an empty glob', config: { overrides: [{ files: '' }] }, valid: false },
   { name: 'override files a number', config: { overrides: [{ files: 1 }] }, valid: false },
-  { name: 'override excludeFiles with a number', config: { overrides: [{ files: '*', excludeFiles: [2] }] }, valid: false },
+  {
+    name: 'override excludeFiles with a number',
+    config: { overrides: [{ files: '*', excludeFiles: [2] }] },
+    valid: false,
+  },
   { name: 'override with a bad dialect', config: { overrides: [{ files: '*', dialect: 'ksh' }] }, valid: false },
-  { name: 'override with a bad default name', config: { overrides: [{ files: '*', defaults: { 'x.y': '' } }] }, valid: false },
+  {
+    name: 'override with a bad default name',
+    config: { overrides: [{ files: '*', defaults: { 'x.y': '' } }] },
+    valid: false,
+  },
   { name: 'override nesting overrides', config: { overrides: [{ files: '*', overrides: [] }] }, valid: false },
-  { name: 'contract with map and manifests', config: { contract: { map: { '/opt/kata-artifacts/scripts': 'tools/scripts' }, manifests: ['deploy/**/*.yaml', 'Dockerfile'] } }, valid: true },
+  {
+    name: 'contract with map and manifests',
+    config: {
+      contract: {
+        map: { '/opt/kata-artifacts/scripts': 'tools/scripts' },
+        manifests: ['deploy/**/*.yaml', 'Dockerfile'],
+      },
+    },
+    valid: true,
+  },
   { name: 'empty contract', config: { contract: {} }, valid: true },
   { name: 'contract not an object', config: { contract: [] }, valid: false },
   { name: 'contract with an unknown key', config: { contract: { maps: {} } }, valid: false },
@@ -106,6 +159,9 @@ describe('schemas/nounsetrc.schema.json', () => {
     const overrideItems = (schema.properties['overrides'] as { items: { properties: Record<string, unknown> } }).items;
     assert.deepEqual(Object.keys(schema.properties), [...TOP_LEVEL_KEYS]);
     assert.deepEqual(Object.keys(overrideItems.properties), [...OVERRIDE_KEYS]);
-    assert.deepEqual(Object.keys((schema.properties['contract'] as { properties: Record<string, unknown> }).properties), [...CONTRACT_KEYS]);
+    assert.deepEqual(
+      Object.keys((schema.properties['contract'] as { properties: Record<string, unknown> }).properties),
+      [...CONTRACT_KEYS],
+    );
   });
 });

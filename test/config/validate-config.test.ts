@@ -33,7 +33,14 @@ describe('validateConfig', () => {
         exclude: ['vendor/', '*.generated.sh'],
         overrides: [
           { files: 'ci/**', excludeFiles: 'ci/legacy.sh', style: 'inline' },
-          { files: ['*.bash', 'lib/*.sh'], excludeFiles: [], dialect: 'bash', defaults: { A: '1' }, required: [], ignoreVars: ['B'] },
+          {
+            files: ['*.bash', 'lib/*.sh'],
+            excludeFiles: [],
+            dialect: 'bash',
+            defaults: { A: '1' },
+            required: [],
+            ignoreVars: ['B'],
+          },
         ],
       },
       PATH,
@@ -47,7 +54,14 @@ describe('validateConfig', () => {
       exclude: ['vendor/', '*.generated.sh'],
       overrides: [
         { files: ['ci/**'], excludeFiles: ['ci/legacy.sh'], style: 'inline' },
-        { files: ['*.bash', 'lib/*.sh'], excludeFiles: [], dialect: 'bash', defaults: { A: '1' }, required: [], ignoreVars: ['B'] },
+        {
+          files: ['*.bash', 'lib/*.sh'],
+          excludeFiles: [],
+          dialect: 'bash',
+          defaults: { A: '1' },
+          required: [],
+          ignoreVars: ['B'],
+        },
       ],
     });
     assert.deepEqual(validateConfig({}, PATH), {});
@@ -74,19 +88,31 @@ describe('validateConfig', () => {
       problem({ transforms: [] }),
       'transforms: unknown key (known keys: $schema, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, bashVersion, exclude, overrides, contract)',
     );
-    assert.equal(problem({ overrides: [{ files: '*', dialekt: 'sh' }] }), 'overrides[0].dialekt: unknown key; did you mean "dialect"?');
+    assert.equal(
+      problem({ overrides: [{ files: '*', dialekt: 'sh' }] }),
+      'overrides[0].dialekt: unknown key; did you mean "dialect"?',
+    );
     assert.equal(
       problem({ overrides: [{ files: '*', overrides: [] }] }),
       'overrides[0].overrides: unknown key (known keys: files, excludeFiles, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, bashVersion)',
     );
     assert.equal(problem({ contract: { manifest: [] } }), 'contract.manifest: unknown key; did you mean "manifests"?');
-    assert.equal(problem({ contract: { map: { '/opt/x': '' } } }), 'contract.map["/opt/x"]: must not be an empty string');
-    assert.equal(problem({ 'my key': 1 }), '["my key"]: unknown key (known keys: $schema, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, bashVersion, exclude, overrides, contract)');
+    assert.equal(
+      problem({ contract: { map: { '/opt/x': '' } } }),
+      'contract.map["/opt/x"]: must not be an empty string',
+    );
+    assert.equal(
+      problem({ 'my key': 1 }),
+      '["my key"]: unknown key (known keys: $schema, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, bashVersion, exclude, overrides, contract)',
+    );
   });
 
   it('reports the first problem in file order', () => {
     assert.equal(problem({ style: 'x', dialect: 'y' }), 'style: must be one of "block", "inline", not "x"');
-    assert.equal(problem({ dialect: 'y', style: 'x' }), 'dialect: must be one of "auto", "bash", "sh", "posix", not "y"');
+    assert.equal(
+      problem({ dialect: 'y', style: 'x' }),
+      'dialect: must be one of "auto", "bash", "sh", "posix", not "y"',
+    );
   });
 
   it('refuses bad enum values and wrong types', () => {
@@ -100,14 +126,20 @@ describe('validateConfig', () => {
     assert.equal(problem({ exclude: 'vendor/' }), 'exclude: must be an array of globs, not "vendor/"');
     assert.equal(problem({ exclude: ['a', false] }), 'exclude[1]: must be a string, not false');
     assert.equal(problem({ exclude: [''] }), 'exclude[0]: must not be an empty string');
-    assert.equal(problem({ defaults: ['A=1'] }), 'defaults: must be an object mapping variable names to strings, not an array');
+    assert.equal(
+      problem({ defaults: ['A=1'] }),
+      'defaults: must be an object mapping variable names to strings, not an array',
+    );
     assert.equal(problem({ defaults: { PORT: 8080 } }), 'defaults.PORT: must be a string, not 8080');
     assert.equal(problem({ overrides: {} }), 'overrides: must be an array of objects, not an object');
     assert.equal(problem({ overrides: [{ files: '*' }, 'x'] }), 'overrides[1]: must be an object, not "x"');
   });
 
   it('cuts a long value short in a message', () => {
-    assert.equal(problem({ style: 'x'.repeat(50) }), `style: must be one of "block", "inline", not "${'x'.repeat(36)}..."`);
+    assert.equal(
+      problem({ style: 'x'.repeat(50) }),
+      `style: must be one of "block", "inline", not "${'x'.repeat(36)}..."`,
+    );
   });
 
   it('refuses bad variable names', () => {
@@ -116,7 +148,10 @@ describe('validateConfig', () => {
     assert.equal(problem({ ignoreVars: ['A-B'] }), `ignoreVars[0]: "A-B" is not a valid variable name ${rule}`);
     assert.equal(problem({ ignoreVars: [''] }), `ignoreVars[0]: "" is not a valid variable name ${rule}`);
     assert.equal(problem({ defaults: { 'MY VAR': 'x' } }), `defaults["MY VAR"]: not a valid variable name ${rule}`);
-    assert.equal(problem({ overrides: [{ files: '*', defaults: { $X: '' } }] }), `overrides[0].defaults.$X: not a valid variable name ${rule}`);
+    assert.equal(
+      problem({ overrides: [{ files: '*', defaults: { $X: '' } }] }),
+      `overrides[0].defaults.$X: not a valid variable name ${rule}`,
+    );
   });
 
   it('refuses default values with a NUL or a line break', () => {
@@ -126,14 +161,31 @@ describe('validateConfig', () => {
   });
 
   it('checks overrides: files is required and not empty, excludeFiles may be empty', () => {
-    assert.equal(problem({ overrides: [{ style: 'inline' }] }), 'overrides[0].files: missing: an override needs the globs of the files it applies to');
+    assert.equal(
+      problem({ overrides: [{ style: 'inline' }] }),
+      'overrides[0].files: missing: an override needs the globs of the files it applies to',
+    );
     assert.equal(problem({ overrides: [{ files: [] }] }), 'overrides[0].files: must not be an empty array');
     assert.equal(problem({ overrides: [{ files: '' }] }), 'overrides[0].files: must not be an empty string');
     assert.equal(problem({ overrides: [{ files: ['a', ''] }] }), 'overrides[0].files[1]: must not be an empty string');
-    assert.equal(problem({ overrides: [{ files: 3 }] }), 'overrides[0].files: must be a glob or an array of globs, not 3');
-    assert.equal(problem({ overrides: [{ files: '*', excludeFiles: [1] }] }), 'overrides[0].excludeFiles[0]: must be a string, not 1');
-    assert.equal(problem({ overrides: [{ files: '*' }, { files: '*', style: 'blok' }] }), 'overrides[1].style: must be one of "block", "inline", not "blok"');
-    assert.equal(problem({ overrides: [{ files: '*', required: ['9'] }] }), 'overrides[0].required[0]: "9" is not a valid variable name (letters, digits and _, not starting with a digit)');
-    assert.deepEqual(validateConfig({ overrides: [{ files: 'a', excludeFiles: [] }] }, PATH), { overrides: [{ files: ['a'], excludeFiles: [] }] });
+    assert.equal(
+      problem({ overrides: [{ files: 3 }] }),
+      'overrides[0].files: must be a glob or an array of globs, not 3',
+    );
+    assert.equal(
+      problem({ overrides: [{ files: '*', excludeFiles: [1] }] }),
+      'overrides[0].excludeFiles[0]: must be a string, not 1',
+    );
+    assert.equal(
+      problem({ overrides: [{ files: '*' }, { files: '*', style: 'blok' }] }),
+      'overrides[1].style: must be one of "block", "inline", not "blok"',
+    );
+    assert.equal(
+      problem({ overrides: [{ files: '*', required: ['9'] }] }),
+      'overrides[0].required[0]: "9" is not a valid variable name (letters, digits and _, not starting with a digit)',
+    );
+    assert.deepEqual(validateConfig({ overrides: [{ files: 'a', excludeFiles: [] }] }, PATH), {
+      overrides: [{ files: ['a'], excludeFiles: [] }],
+    });
   });
 });

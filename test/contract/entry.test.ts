@@ -16,24 +16,31 @@ function runs(src: string, args: string[]): string[] {
 }
 
 describe('--entry reachability', () => {
-  const dispatch = 'echo top\ncase "$1" in\n  install) echo install; setup ;;\n  clean*|reset) echo cleanish ;;\n  *) echo usage ;;\nesac\nsetup() { echo setup; }\nhelper() { echo helper; }\n';
+  const dispatch =
+    'echo top\ncase "$1" in\n  install) echo install; setup ;;\n  clean*|reset) echo cleanish ;;\n  *) echo usage ;;\nesac\nsetup() { echo setup; }\nhelper() { echo helper; }\n';
 
   it('keeps the arm the first argument selects (globs and alternatives), and what it calls', () => {
     assert.deepEqual(runs(dispatch, ['install']), ['top', 'install', 'setup', 'helper']);
     assert.deepEqual(runs(dispatch, ['cleanup']), ['top', 'cleanish', 'helper']);
     assert.deepEqual(runs(dispatch, ['reset']), ['top', 'cleanish', 'helper']);
-    assert.deepEqual(runs(dispatch, ['other']), ['top', 'usage', 'helper'], 'the default arm; helper is never called by name, so it may run');
+    assert.deepEqual(
+      runs(dispatch, ['other']),
+      ['top', 'usage', 'helper'],
+      'the default arm; helper is never called by name, so it may run',
+    );
     assert.deepEqual(runs(dispatch, []), ['top', 'usage', 'helper']);
   });
 
   it('follows main "$@" and a local copy of $1, with its default', () => {
-    const src = 'main() {\n  local action="${1:-install}"\n  case "$action" in\n    install) echo install ;;\n    reset) echo reset ;;\n  esac\n}\nmain "$@"\n';
+    const src =
+      'main() {\n  local action="${1:-install}"\n  case "$action" in\n    install) echo install ;;\n    reset) echo reset ;;\n  esac\n}\nmain "$@"\n';
     assert.deepEqual(runs(src, ['reset']), ['reset']);
     assert.deepEqual(runs(src, []), ['install'], '${1:-install} with no argument');
   });
 
   it('decides [ "$1" = x ] and [ -z "$1" ] tests, elif and else included', () => {
-    const src = 'if [ -z "$1" ]; then echo none\nelif [ "$1" = "up" ]; then echo up\nelif test "$1" != down; then echo notdown\nelse echo down\nfi\n';
+    const src =
+      'if [ -z "$1" ]; then echo none\nelif [ "$1" = "up" ]; then echo up\nelif test "$1" != down; then echo notdown\nelse echo down\nfi\n';
     assert.deepEqual(runs(src, []), ['none']);
     assert.deepEqual(runs(src, ['up']), ['up']);
     assert.deepEqual(runs(src, ['down']), ['down']);
@@ -41,7 +48,10 @@ describe('--entry reachability', () => {
   });
 
   it('keeps everything it cannot decide: a copy of $1 assigned twice, another word, ;& and ;;&', () => {
-    assert.deepEqual(runs('a=$1\n[ -n "$X" ] && a=other\ncase $a in x) echo x ;; y) echo y ;; esac\n', ['x']), ['x', 'y']);
+    assert.deepEqual(runs('a=$1\n[ -n "$X" ] && a=other\ncase $a in x) echo x ;; y) echo y ;; esac\n', ['x']), [
+      'x',
+      'y',
+    ]);
     assert.deepEqual(runs('case "$2" in x) echo x ;; y) echo y ;; esac\n', ['x', 'z']), ['x', 'y']);
     assert.deepEqual(runs('case $1 in a) echo a ;& b) echo b ;; c) echo c ;; esac\n', ['a']), ['a', 'b']);
     assert.deepEqual(runs('case $1 in a) echo a ;;& *) echo any ;; esac\n', ['a']), ['a', 'any']);

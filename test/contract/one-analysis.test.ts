@@ -55,15 +55,27 @@ describe('one analysis for fix and contract', () => {
 
   it('a default is a default whatever its quoting; a computed one makes the input optional', () => {
     write('helm.sh', HELM_STYLE);
-    const doc = JSON.parse(runCli(['contract', 'helm.sh', '--format', 'json'], dir()).stdout) as { scripts: { inputs: JsonInput[] }[] };
+    const doc = JSON.parse(runCli(['contract', 'helm.sh', '--format', 'json'], dir()).stdout) as {
+      scripts: { inputs: JsonInput[] }[];
+    };
     const inputs = Object.fromEntries((doc.scripts[0]?.inputs ?? []).map((i) => [i.name, i]));
-    assert.deepEqual(inputs['HELM_POST_DELETE_HOOK'], { ...inputs['HELM_POST_DELETE_HOOK'], default: 'false', need: 'optional' });
+    assert.deepEqual(inputs['HELM_POST_DELETE_HOOK'], {
+      ...inputs['HELM_POST_DELETE_HOOK'],
+      default: 'false',
+      need: 'optional',
+    });
     assert.equal(inputs['C']?.default, 'x y');
     // Inside double quotes, bash keeps single quotes: the default is the text with them.
     assert.equal(inputs['MODE']?.default, "'a b'");
     assert.equal(inputs['LEVEL']?.default, 'info');
-    assert.deepEqual([inputs['HOST']?.default, inputs['HOST']?.computed, inputs['HOST']?.need], ['$(hostname)', true, 'optional']);
-    assert.deepEqual([inputs['DIR']?.default, inputs['DIR']?.computed, inputs['DIR']?.need], ['$HOME', true, 'optional']);
+    assert.deepEqual(
+      [inputs['HOST']?.default, inputs['HOST']?.computed, inputs['HOST']?.need],
+      ['$(hostname)', true, 'optional'],
+    );
+    assert.deepEqual(
+      [inputs['DIR']?.default, inputs['DIR']?.computed, inputs['DIR']?.need],
+      ['$HOME', true, 'optional'],
+    );
     assert.equal(inputs['SHIMS']?.need, 'needed');
     assert.equal(inputs['C']?.computed, undefined);
     const md = runCli(['contract', 'helm.sh'], dir()).stdout;
@@ -73,31 +85,47 @@ describe('one analysis for fix and contract', () => {
 
   it('bash agrees on each default the contract names', () => {
     write('helm.sh', HELM_STYLE);
-    const doc = JSON.parse(runCli(['contract', 'helm.sh', '--format', 'json'], dir()).stdout) as { scripts: { inputs: JsonInput[] }[] };
+    const doc = JSON.parse(runCli(['contract', 'helm.sh', '--format', 'json'], dir()).stdout) as {
+      scripts: { inputs: JsonInput[] }[];
+    };
     const literal = (doc.scripts[0]?.inputs ?? []).filter((i) => i.default !== undefined && !i.computed);
     // Run the assignments at the top with nothing set, and print what each variable holds.
     const top = HELM_STYLE.split('\n').slice(3, 7).join('\n');
     const names = literal.map((i) => i.name);
-    const shown = spawnSync('bash', ['-c', `${top}\nprintf '%s|' ${names.map((n) => `"$${n}"`).join(' ')}`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/bin' } });
+    const shown = spawnSync('bash', ['-c', `${top}\nprintf '%s|' ${names.map((n) => `"$${n}"`).join(' ')}`], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '/bin' },
+    });
     assert.equal(shown.stdout, literal.map((i) => `${i.default}|`).join(''), shown.stderr);
   });
 
   it('a variable read only through ${X:+…}, ${X+…} or a whole-array expansion needs no value', () => {
-    write('s.sh', '#!/bin/bash\nset -u\necho "${VERBOSE:+-v}" ${PROXY+"--proxy=$PROXY"} "${LIST[@]}"\necho "$X"\nX=${X:-d}\n');
-    const doc = JSON.parse(runCli(['contract', 's.sh', '--format', 'json'], dir()).stdout) as { scripts: { inputs: JsonInput[] }[] };
+    write(
+      's.sh',
+      '#!/bin/bash\nset -u\necho "${VERBOSE:+-v}" ${PROXY+"--proxy=$PROXY"} "${LIST[@]}"\necho "$X"\nX=${X:-d}\n',
+    );
+    const doc = JSON.parse(runCli(['contract', 's.sh', '--format', 'json'], dir()).stdout) as {
+      scripts: { inputs: JsonInput[] }[];
+    };
     const needs = Object.fromEntries((doc.scripts[0]?.inputs ?? []).map((i) => [i.name, i.need]));
     assert.equal(needs['VERBOSE'], 'optional');
     assert.equal(needs['PROXY'], 'optional');
     // Read unguarded before its default: bash stops there, so a manifest must set it.
     assert.equal(needs['X'], 'needed');
-    const run = spawnSync('bash', [join(dir(), 's.sh')], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/bin' } });
+    const run = spawnSync('bash', [join(dir(), 's.sh')], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '/bin' },
+    });
     assert.match(run.stderr, /X: unbound variable/);
   });
 
   it('--entry reads the tree the analysis parsed: a bats file is not parsed again as plain bash', () => {
     // A second parse without the bats flag used to fail on `@test` (an internal error, exit 3).
     const text = '#!/usr/bin/env bats\n@test "x" {\n  echo "$FOO"\n}\n';
-    assert.deepEqual(scriptContract('t.bats', text, {}, ['a']).inputs.map((i) => [i.name, need(i)]), [['FOO', 'needed']]);
+    assert.deepEqual(
+      scriptContract('t.bats', text, {}, ['a']).inputs.map((i) => [i.name, need(i)]),
+      [['FOO', 'needed']],
+    );
     // A script that does not parse still throws its ParseError for an entry, as before.
     assert.throws(() => scriptContract('bad.sh', 'if\n', {}, ['a']), /bad\.sh:2:1:/);
   });
@@ -106,16 +134,35 @@ describe('one analysis for fix and contract', () => {
     const cleanupPod = (script: string): string =>
       `kind: DaemonSet\nmetadata: { name: cleanup }\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          command: ["bash", "-c", "${script} reset"]\n          env:\n            - name: NODE_NAME\n              valueFrom: { fieldRef: { fieldPath: spec.nodeName } }\n`;
     const cases: { name: string; script: () => string; manifests: () => Record<string, string> }[] = [
-      { name: 'examples/kata-deploy.sh', script: () => readFileSync(join(ROOT, 'examples', 'kata-deploy.sh'), 'utf8'), manifests: () => ({ 'deploy.yaml': readFileSync(join(KATA, 'kata-deploy.yaml'), 'utf8'), 'cleanup.yaml': readFileSync(join(KATA, 'kata-cleanup.yaml'), 'utf8') }) },
-      { name: 'the kata reproduction fixture', script: () => readFileSync(join(ROOT, 'fixtures', 'env-init-block', 'kata-reproduction.input.sh'), 'utf8'), manifests: () => ({ 'deploy.yaml': readFileSync(join(KATA, 'kata-deploy.yaml'), 'utf8'), 'cleanup.yaml': readFileSync(join(KATA, 'kata-cleanup.yaml'), 'utf8') }) },
-      { name: 'quoted and computed defaults', script: () => HELM_STYLE, manifests: () => ({ 'cleanup.yaml': cleanupPod('/opt/kata-artifacts/scripts/kata-deploy.sh') }) },
+      {
+        name: 'examples/kata-deploy.sh',
+        script: () => readFileSync(join(ROOT, 'examples', 'kata-deploy.sh'), 'utf8'),
+        manifests: () => ({
+          'deploy.yaml': readFileSync(join(KATA, 'kata-deploy.yaml'), 'utf8'),
+          'cleanup.yaml': readFileSync(join(KATA, 'kata-cleanup.yaml'), 'utf8'),
+        }),
+      },
+      {
+        name: 'the kata reproduction fixture',
+        script: () => readFileSync(join(ROOT, 'fixtures', 'env-init-block', 'kata-reproduction.input.sh'), 'utf8'),
+        manifests: () => ({
+          'deploy.yaml': readFileSync(join(KATA, 'kata-deploy.yaml'), 'utf8'),
+          'cleanup.yaml': readFileSync(join(KATA, 'kata-cleanup.yaml'), 'utf8'),
+        }),
+      },
+      {
+        name: 'quoted and computed defaults',
+        script: () => HELM_STYLE,
+        manifests: () => ({ 'cleanup.yaml': cleanupPod('/opt/kata-artifacts/scripts/kata-deploy.sh') }),
+      },
     ];
     for (const c of cases) {
       it(c.name, () => {
         write('scripts/kata-deploy.sh', c.script());
         const manifests = c.manifests();
         for (const [name, text] of Object.entries(manifests)) write(name, text);
-        const check = (file: string) => runCli(['contract', 'scripts', '--check', file, '--map', '/opt/kata-artifacts/scripts=scripts'], dir());
+        const check = (file: string) =>
+          runCli(['contract', 'scripts', '--check', file, '--map', '/opt/kata-artifacts/scripts=scripts'], dir());
         const failing = Object.keys(manifests).filter((m) => check(m).status === 1);
         assert.ok(failing.length > 0, 'some manifest misses an input before the fix');
         assert.equal(runCli(['scripts'], dir()).status, 0);
@@ -136,14 +183,21 @@ describe('one analysis for fix and contract', () => {
           const text = readFileSync(join(root, transform, f), 'utf8');
           let options = {};
           try {
-            options = JSON.parse(readFileSync(join(root, transform, f.replace(/\.input\.sh$/, '.options.json')), 'utf8')) as object;
+            options = JSON.parse(
+              readFileSync(join(root, transform, f.replace(/\.input\.sh$/, '.options.json')), 'utf8'),
+            ) as object;
           } catch (err) {
             if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
           }
           const fixed = fixScript(text, { ...options, path: f });
           const leftAlone = fixed.diagnostics.some((d) => d.severity !== 'info' || d.code === 'disabled');
           const needed = scriptContract(f, fixed.output, options).inputs.filter((i) => need(i) === 'needed');
-          if (!leftAlone) assert.deepEqual(needed.map((i) => i.name), [], `${transform}/${f}`);
+          if (!leftAlone)
+            assert.deepEqual(
+              needed.map((i) => i.name),
+              [],
+              `${transform}/${f}`,
+            );
           checked++;
         }
       }
@@ -156,14 +210,23 @@ describe('one analysis for fix and contract', () => {
       write('scripts/kata-deploy.sh', HELM_STYLE);
       copyFileSync(join(KATA, 'kata-deploy.yaml'), join(dir(), 'deploy.yaml'));
       // The deploy manifest sets the hook flag too: the script's own "false" stays for cleanup.
-      const deploy = readFileSync(join(dir(), 'deploy.yaml'), 'utf8').replace('            - name: LEGACY_FLAG', '            - name: HELM_POST_DELETE_HOOK\n              value: "true"\n            - name: LEGACY_FLAG');
+      const deploy = readFileSync(join(dir(), 'deploy.yaml'), 'utf8').replace(
+        '            - name: LEGACY_FLAG',
+        '            - name: HELM_POST_DELETE_HOOK\n              value: "true"\n            - name: LEGACY_FLAG',
+      );
       writeFileSync(join(dir(), 'deploy.yaml'), deploy);
-      const r = runCli(['scripts', '--defaults-from', 'deploy.yaml', '--map', '/opt/kata-artifacts/scripts=scripts'], dir());
+      const r = runCli(
+        ['scripts', '--defaults-from', 'deploy.yaml', '--map', '/opt/kata-artifacts/scripts=scripts'],
+        dir(),
+      );
       assert.equal(r.status, 0, r.stderr);
       const fixed = readFileSync(join(dir(), 'scripts', 'kata-deploy.sh'), 'utf8');
       assert.match(fixed, /^SHIMS="\$\{SHIMS:-clh qemu\}"$/m);
       assert.doesNotMatch(fixed, /HELM_POST_DELETE_HOOK:-true/);
-      assert.match(r.log, /^scripts\/kata-deploy\.sh: HELM_POST_DELETE_HOOK: the script gives it its own default, "false"; the files' value is not taken/m);
+      assert.match(
+        r.log,
+        /^scripts\/kata-deploy\.sh: HELM_POST_DELETE_HOOK: the script gives it its own default, "false"; the files' value is not taken/m,
+      );
       assert.doesNotMatch(r.log, /LEGACY_FLAG/, 'a setting the script never reads is no default of it');
     });
   });

@@ -34,7 +34,14 @@ function docPages(): string[] {
 
 /** A repository held in memory: files by path, and the folders they imply. */
 function memoryTree(files: Record<string, string>): DocTree {
-  const dirs = new Set(Object.keys(files).flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  const dirs = new Set(
+    Object.keys(files).flatMap((f) =>
+      f
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
   return {
     kind: (path) => (path in files ? 'file' : dirs.has(path) ? 'dir' : null),
     read: (path) => files[path] ?? '',
@@ -44,7 +51,10 @@ function memoryTree(files: Record<string, string>): DocTree {
 describe('docs: links', () => {
   it('every relative link and #anchor in README.md and docs/**/*.md resolves', () => {
     const pages = docPages();
-    assert.ok(pages.includes('docs/how-it-works.md') && pages.includes('docs/edits/default-empty.md'), pages.join(', '));
+    assert.ok(
+      pages.includes('docs/how-it-works.md') && pages.includes('docs/edits/default-empty.md'),
+      pages.join(', '),
+    );
     const dead = findDeadLinks(pages, repository).map((d) => `${d.file}:${d.line}: ${d.target}: ${d.reason}`);
     assert.deepEqual(dead, []);
   });
@@ -52,8 +62,14 @@ describe('docs: links', () => {
   it('checks links of every kind: to pages, to anchors in other pages, to anchors in the same page', () => {
     const links = docPages().flatMap((page) => linksOf(repository.read(page)).map((l) => l.target));
     assert.ok(links.filter((t) => /^[^#:]+\.md#/.test(t)).length >= 20, 'links to an anchor of another page');
-    assert.ok(links.some((t) => t.startsWith('#')), 'a link to an anchor of the same page');
-    assert.ok(links.some((t) => /^docs\/edits\/[a-z-]+\.md$/.test(t)), 'README links the edit pages');
+    assert.ok(
+      links.some((t) => t.startsWith('#')),
+      'a link to an anchor of the same page',
+    );
+    assert.ok(
+      links.some((t) => /^docs\/edits\/[a-z-]+\.md$/.test(t)),
+      'README links the edit pages',
+    );
   });
 
   it('fails on a dead link and a dead anchor, and not on what only looks like a link', () => {
@@ -85,7 +101,10 @@ describe('docs: links', () => {
     assert.equal(githubSlug('Rewrites: the edit kinds'), 'rewrites-the-edit-kinds');
     assert.equal(githubSlug('What nounset changes, and why'), 'what-nounset-changes-and-why');
     assert.equal(githubSlug('env-init-block'), 'env-init-block');
-    assert.deepEqual([...anchorsOf('# A `b` c\n## A b c\n## Über (x)\n```\n# not a heading\n```\n<a id="own"></a>\n')], ['a-b-c', 'a-b-c-1', 'über-x', 'own']);
+    assert.deepEqual(
+      [...anchorsOf('# A `b` c\n## A b c\n## Über (x)\n```\n# not a heading\n```\n<a id="own"></a>\n')],
+      ['a-b-c', 'a-b-c-1', 'über-x', 'own'],
+    );
   });
 
   it('every help link of the review formats names a page and an anchor that exist', () => {

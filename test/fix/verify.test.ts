@@ -25,7 +25,8 @@ function refEdit(input: string, ref: string, opts: { before?: string; after?: st
   const changes: Change[] = [];
   if (opts.before) changes.push({ start, end: start, text: opts.before });
   if (ref.startsWith('${')) changes.push({ start: end - 1, end: end - 1, text: `:-${opts.after ?? ''}` });
-  else changes.push({ start: start + 1, end: start + 1, text: '{' }, { start: end, end, text: `:-}${opts.after ?? ''}` });
+  else
+    changes.push({ start: start + 1, end: start + 1, text: '{' }, { start: end, end, text: `:-}${opts.after ?? ''}` });
   return edit(start, end, changes);
 }
 
@@ -122,7 +123,10 @@ describe('verifyOutput', () => {
     it('that turns `$( )` into backquotes (backslashes inside read differently)', () => {
       const input = 'echo $(echo \\\\$y)\n';
       const close = input.indexOf(')');
-      assertRefused(input, [edit(5, 7, [{ start: 5, end: 7, text: '`' }]), edit(close, close + 1, [{ start: close, end: close + 1, text: '`' }])]);
+      assertRefused(input, [
+        edit(5, 7, [{ start: 5, end: 7, text: '`' }]),
+        edit(close, close + 1, [{ start: close, end: close + 1, text: '`' }]),
+      ]);
     });
   });
 
@@ -181,7 +185,8 @@ describe('verifyOutput', () => {
       for (const f of [...corpus('realistic'), ...corpus('constructs')]) {
         for (const style of ['block', 'inline'] as const) {
           const r = fixScript(f.text, { path: f.name, dialect: f.dialect, style });
-          for (const d of r.diagnostics) if (d.code === 'unsafe-edit') problems.push(`${f.name} (${style}): ${d.message}`);
+          for (const d of r.diagnostics)
+            if (d.code === 'unsafe-edit') problems.push(`${f.name} (${style}): ${d.message}`);
         }
       }
       assert.deepEqual(problems, []);

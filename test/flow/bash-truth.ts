@@ -57,12 +57,25 @@ function parseAborts(stderr: string, caseDir: string): Abort[] {
   return out;
 }
 
-function runOnce(bash: string, caseDir: string, cwd: string, entry: string, env: Record<string, string>, args: readonly string[]): Promise<TruthRun> {
+function runOnce(
+  bash: string,
+  caseDir: string,
+  cwd: string,
+  entry: string,
+  env: Record<string, string>,
+  args: readonly string[],
+): Promise<TruthRun> {
   const fullEnv: Record<string, string> = {};
   if (process.env.PATH !== undefined) fullEnv.PATH = process.env.PATH;
   Object.assign(fullEnv, env);
   return new Promise<TruthRun>((resolve, reject) => {
-    const child = spawn(bash, [join(caseDir, entry), ...args], { cwd, env: fullEnv, timeout: TIMEOUT_MS, killSignal: 'SIGKILL', stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(bash, [join(caseDir, entry), ...args], {
+      cwd,
+      env: fullEnv,
+      timeout: TIMEOUT_MS,
+      killSignal: 'SIGKILL',
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const err: Buffer[] = [];
     const out: Buffer[] = [];
     child.stderr.on('data', (b: Buffer) => err.push(b));
@@ -72,7 +85,15 @@ function runOnce(bash: string, caseDir: string, cwd: string, entry: string, env:
     child.on('error', (e) => reject(new Error(`cannot run bash: ${e.message}`)));
     child.on('close', (status, signal) => {
       const stderr = Buffer.concat(err).toString('utf8');
-      resolve({ env, args, aborts: parseAborts(stderr, caseDir), stdout: Buffer.concat(out).toString('utf8'), stderr, status, signal });
+      resolve({
+        env,
+        args,
+        aborts: parseAborts(stderr, caseDir),
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr,
+        status,
+        signal,
+      });
     });
   });
 }
@@ -83,7 +104,8 @@ export async function runTruth(cases: readonly FlowCase[]): Promise<Map<string, 
   const bash = bashPath();
   const base = mkdtempSync(join(tmpdir(), 'nounset-flow-'));
   try {
-    const jobs: { c: FlowCase; caseDir: string; cwd: string; env: Record<string, string>; args: readonly string[] }[] = [];
+    const jobs: { c: FlowCase; caseDir: string; cwd: string; env: Record<string, string>; args: readonly string[] }[] =
+      [];
     for (const c of cases) {
       const caseDir = join(base, c.name, 'case');
       const cwd = join(base, c.name, 'cwd');
@@ -114,21 +136,28 @@ export function checkTruth(c: FlowCase, runs: readonly TruthRun[]): string[] {
   const byBashLine = new Map(c.labels.map((l) => [key(l.bashLine, l.name), l]));
   for (const r of runs) {
     if (r.signal !== null) problems.push(`bash was killed (${r.signal}; timeout?) with ${describeRun(r)}`);
-    for (const bad of r.stderr.split('\n').filter((l) => CASE_BUG.test(l))) problems.push(`the case looks broken: ${JSON.stringify(bad)} with ${describeRun(r)}`);
+    for (const bad of r.stderr.split('\n').filter((l) => CASE_BUG.test(l)))
+      problems.push(`the case looks broken: ${JSON.stringify(bad)} with ${describeRun(r)}`);
     for (const a of r.aborts) {
       if (a.file !== c.entry) {
-        problems.push(`${a.file}:${a.line}: ${a.name} aborted in a file the case sources (labels go in ${c.entry} only) with ${describeRun(r)}`);
+        problems.push(
+          `${a.file}:${a.line}: ${a.name} aborted in a file the case sources (labels go in ${c.entry} only) with ${describeRun(r)}`,
+        );
         continue;
       }
       const label = byBashLine.get(key(a.line, a.name));
-      if (label === undefined) problems.push(`line ${a.line}: ${a.name} aborted but has no @unsafe label, with ${describeRun(r)}`);
-      else if (label.label === 'safe') problems.push(`line ${label.line}: ${a.name} is labelled @safe but aborted with ${describeRun(r)}`);
+      if (label === undefined)
+        problems.push(`line ${a.line}: ${a.name} aborted but has no @unsafe label, with ${describeRun(r)}`);
+      else if (label.label === 'safe')
+        problems.push(`line ${label.line}: ${a.name} is labelled @safe but aborted with ${describeRun(r)}`);
       else proven.add(key(label.line, label.name));
     }
   }
   for (const l of c.labels) {
     if (l.label === 'unsafe' && !proven.has(key(l.line, l.name))) {
-      problems.push(`line ${l.line}: ${l.name} is labelled @unsafe but never aborted in ${runs.length} runs (add an @env value or @args list that reaches it unset)`);
+      problems.push(
+        `line ${l.line}: ${l.name} is labelled @unsafe but never aborted in ${runs.length} runs (add an @env value or @args list that reaches it unset)`,
+      );
     }
   }
   return problems;

@@ -53,10 +53,14 @@ export class CaseError extends Error {}
 
 function parseEnv(rest: string, where: string): Map<string, string[]> {
   const env = new Map<string, string[]>();
-  for (const token of rest.trim().split(/\s+/).filter((t) => t !== '')) {
+  for (const token of rest
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== '')) {
     const eq = token.indexOf('=');
     const name = eq < 0 ? token : token.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new CaseError(`${where}: @env: not a variable name: ${JSON.stringify(name)}`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw new CaseError(`${where}: @env: not a variable name: ${JSON.stringify(name)}`);
     env.set(name, eq < 0 ? ['v'] : token.slice(eq + 1).split('|'));
   }
   return env;
@@ -71,7 +75,8 @@ function parseArgs(rest: string, where: string): string[][] {
     lists.push((m[1] ?? '').split(/\s+/).filter((a) => a !== ''));
     at = re.lastIndex;
   }
-  if (rest.slice(at).trim() !== '') throw new CaseError(`${where}: @args wants double-quoted argument lists, got ${JSON.stringify(rest)}`);
+  if (rest.slice(at).trim() !== '')
+    throw new CaseError(`${where}: @args wants double-quoted argument lists, got ${JSON.stringify(rest)}`);
   return lists;
 }
 
@@ -117,10 +122,12 @@ function parseCase(name: string, dir: string, entry: string, files: Map<string, 
     }
     const comment = LABEL_COMMENT.exec(lineText);
     if (comment) labels.push(...parseLabels(comment[1] ?? '', line, where));
-    else if (/@(safe|unsafe)\b/.test(lineText)) throw new CaseError(`${where}: a label must be a trailing \`# @safe …\` / \`# @unsafe …\` comment`);
+    else if (/@(safe|unsafe)\b/.test(lineText))
+      throw new CaseError(`${where}: a label must be a trailing \`# @safe …\` / \`# @unsafe …\` comment`);
   });
   for (const [file, body] of files) {
-    if (file !== entry && /(?:^|\s)#\s+@(safe|unsafe|env|args)\b/m.test(body)) throw new CaseError(`${name}/${file}: labels and directives go in the entry script only`);
+    if (file !== entry && /(?:^|\s)#\s+@(safe|unsafe|env|args)\b/m.test(body))
+      throw new CaseError(`${name}/${file}: labels and directives go in the entry script only`);
   }
   if (labels.length === 0) throw new CaseError(`${name}: no labels`);
   const group = name.split('-')[0] as string;
@@ -135,7 +142,8 @@ export function loadCases(casesDir: string): FlowCase[] {
     if (statSync(full).isDirectory()) {
       const files = new Map<string, string>();
       for (const f of readdirSync(full).sort()) {
-        if (statSync(join(full, f)).isDirectory()) throw new CaseError(`${entry}: subdirectories are not supported (${f})`);
+        if (statSync(join(full, f)).isDirectory())
+          throw new CaseError(`${entry}: subdirectories are not supported (${f})`);
         files.set(f, readFileSync(join(full, f), 'utf8'));
       }
       if (!files.has('main.sh')) throw new CaseError(`${entry}: a case directory needs a main.sh`);

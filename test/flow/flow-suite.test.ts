@@ -36,8 +36,14 @@ interface Inspect {
   readonly references: readonly Reference[];
   readonly diagnostics: readonly { line: number; column: number; severity: string; code: string; message: string }[];
 }
-type InspectScript = (text: string, options: { path?: string; dialect?: 'bash' | 'sh'; readSource?: (path: string) => string | null }) => Inspect;
-type FixScript = (text: string, options: { path?: string; dialect?: 'bash' | 'sh'; readSource?: (path: string) => string | null }) => { output: string };
+type InspectScript = (
+  text: string,
+  options: { path?: string; dialect?: 'bash' | 'sh'; readSource?: (path: string) => string | null },
+) => Inspect;
+type FixScript = (
+  text: string,
+  options: { path?: string; dialect?: 'bash' | 'sh'; readSource?: (path: string) => string | null },
+) => { output: string };
 
 interface KnownGap {
   readonly case: string;
@@ -68,8 +74,15 @@ function loadKnownGaps(): KnownGap[] {
   if (!Array.isArray(raw)) throw new Error(`${KNOWN_GAPS_FILE}: want an array`);
   return raw.map((g: unknown, i) => {
     const o = g as Partial<KnownGap>;
-    if (typeof o.case !== 'string' || typeof o.line !== 'number' || typeof o.name !== 'string' || typeof o.why !== 'string') {
-      throw new Error(`${KNOWN_GAPS_FILE}[${i}]: want { "case": string, "line": number, "name": string, "why": string }`);
+    if (
+      typeof o.case !== 'string' ||
+      typeof o.line !== 'number' ||
+      typeof o.name !== 'string' ||
+      typeof o.why !== 'string'
+    ) {
+      throw new Error(
+        `${KNOWN_GAPS_FILE}[${i}]: want { "case": string, "line": number, "name": string, "why": string }`,
+      );
     }
     return o as KnownGap;
   });
@@ -89,10 +102,17 @@ function caseReader(c: FlowCase, asked: string[]): (p: string) => string | null 
 /** inspectScript with the case's path and a readSource that reads the case's own files only. */
 function inspectCase(inspect: InspectScript, c: FlowCase): { result: Inspect; asked: string[] } {
   const asked: string[] = [];
-  return { result: inspect(c.text, { path: join(c.dir, c.entry), dialect: 'bash', readSource: caseReader(c, asked) }), asked };
+  return {
+    result: inspect(c.text, { path: join(c.dir, c.entry), dialect: 'bash', readSource: caseReader(c, asked) }),
+    asked,
+  };
 }
 
-function compare(c: FlowCase, result: Inspect, gaps: readonly KnownGap[]): { outcomes: Outcome[]; unlabelled: Reference[] } {
+function compare(
+  c: FlowCase,
+  result: Inspect,
+  gaps: readonly KnownGap[],
+): { outcomes: Outcome[]; unlabelled: Reference[] } {
   const outcomes: Outcome[] = [];
   for (const l of c.labels) {
     const refs = result.references.filter((r) => r.line === l.line && r.name === l.name);
@@ -112,7 +132,9 @@ function compare(c: FlowCase, result: Inspect, gaps: readonly KnownGap[]): { out
   }
   const labelled = new Set(c.labels.map((l) => `${l.line}\0${l.name}`));
   const labelledLines = new Set(c.labels.map((l) => l.line));
-  const unlabelled = result.references.filter((r) => labelledLines.has(r.line) && !labelled.has(`${r.line}\0${r.name}`) && !ALWAYS_SET.has(r.name));
+  const unlabelled = result.references.filter(
+    (r) => labelledLines.has(r.line) && !labelled.has(`${r.line}\0${r.name}`) && !ALWAYS_SET.has(r.name),
+  );
   return { outcomes, unlabelled };
 }
 
@@ -142,15 +164,43 @@ function summary(outcomes: readonly Outcome[], notes: readonly string[]): string
     const fn = os.filter((o) => o.label === 'unsafe' && !o.flagged).length;
     const tn = os.filter((o) => o.label === 'safe' && !o.flagged).length;
     const cases = new Set(os.map((o) => o.c.name)).size;
-    return [label.padEnd(8), String(cases).padStart(5), String(os.length).padStart(6), ...[tp, fp, fn, tn].map((n) => String(n).padStart(4)), pct(tp, tp + fp).padStart(10), pct(tp, tp + fn).padStart(8)].join(' ');
+    return [
+      label.padEnd(8),
+      String(cases).padStart(5),
+      String(os.length).padStart(6),
+      ...[tp, fp, fn, tn].map((n) => String(n).padStart(4)),
+      pct(tp, tp + fp).padStart(10),
+      pct(tp, tp + fn).padStart(8),
+    ].join(' ');
   };
   const lines = ['', '==== flow suite: nounset against bash (positive = unsafe; unsafe/review count as flagged) ===='];
-  lines.push(['group'.padEnd(8), 'cases'.padStart(5), 'labels'.padStart(6), '  TP', '  FP', '  FN', '  TN', 'precision'.padStart(10), 'recall'.padStart(8)].join(' '));
-  for (const g of groups) lines.push(row(g, outcomes.filter((o) => o.c.group === g)));
+  lines.push(
+    [
+      'group'.padEnd(8),
+      'cases'.padStart(5),
+      'labels'.padStart(6),
+      '  TP',
+      '  FP',
+      '  FN',
+      '  TN',
+      'precision'.padStart(10),
+      'recall'.padStart(8),
+    ].join(' '),
+  );
+  for (const g of groups)
+    lines.push(
+      row(
+        g,
+        outcomes.filter((o) => o.c.group === g),
+      ),
+    );
   lines.push(row('total', outcomes));
   const mismatches = outcomes.filter(isMismatch);
   const known = mismatches.filter((o) => o.known).length;
-  lines.push('', `mismatches: ${mismatches.length} (${mismatches.filter((o) => o.label === 'safe').length} FP, ${mismatches.filter((o) => o.label === 'unsafe').length} FN; ${known} listed in known-gaps.json)`);
+  lines.push(
+    '',
+    `mismatches: ${mismatches.length} (${mismatches.filter((o) => o.label === 'safe').length} FP, ${mismatches.filter((o) => o.label === 'unsafe').length} FN; ${known} listed in known-gaps.json)`,
+  );
   for (const o of mismatches) lines.push(formatMismatch(o));
   if (notes.length > 0) lines.push('', 'notes:', ...notes.map((n) => `  ${n}`));
   return lines.join('\n');
@@ -181,10 +231,17 @@ describe('flow suite: definite assignment against real bash (test/flow)', functi
     try {
       // Loaded here, not imported at the top, so that the ground truth check runs even while the
       // library does not load.
-      const lib = (await import('../../src/index.js')) as unknown as { inspectScript: InspectScript; fixScript: FixScript };
+      const lib = (await import('../../src/index.js')) as unknown as {
+        inspectScript: InspectScript;
+        fixScript: FixScript;
+      };
       inspect = lib.inspectScript;
       const fixedCases = cases.map((c) => {
-        const output = lib.fixScript(c.text, { path: join(c.dir, c.entry), dialect: 'bash', readSource: caseReader(c, []) }).output;
+        const output = lib.fixScript(c.text, {
+          path: join(c.dir, c.entry),
+          dialect: 'bash',
+          readSource: caseReader(c, []),
+        }).output;
         fixedText.set(c.name, output);
         return { ...c, text: output, files: new Map([...c.files, [c.entry, output]]) };
       });
@@ -201,42 +258,54 @@ describe('flow suite: definite assignment against real bash (test/flow)', functi
     const used = new Set(outcomes.filter(isMismatch).map((o) => o.known));
     for (const g of gaps) {
       // (a case not compared in this run, e.g. under --grep, says nothing about its gaps)
-      if (!used.has(g) && outcomes.some((o) => o.c.name === g.case)) notes.push(`known-gaps.json lists ${g.case}:${g.line} ${g.name}, which ${outcomes.some((o) => o.c.name === g.case && o.line === g.line && o.name === g.name) ? 'nounset now gets right' : 'is no labelled read'}: remove it`);
+      if (!used.has(g) && outcomes.some((o) => o.c.name === g.case))
+        notes.push(
+          `known-gaps.json lists ${g.case}:${g.line} ${g.name}, which ${outcomes.some((o) => o.c.name === g.case && o.line === g.line && o.name === g.name) ? 'nounset now gets right' : 'is no labelled read'}: remove it`,
+        );
     }
-    if (loadError !== null) console.log(`\n${head}\nnounset check skipped: the library did not load: ${loadError.message}`);
+    if (loadError !== null)
+      console.log(`\n${head}\nnounset check skipped: the library did not load: ${loadError.message}`);
     else console.log(`\n${head}${summary(outcomes, notes)}`);
   });
 
   // The two checks that run bash are in `npm test` only; the unit tier compares nounset with the labels.
-  if (!UNIT_TIER) describe('ground truth: the labels agree with bash', () => {
-    for (const c of cases) {
-      it(c.name, () => {
-        if (truthError !== null) throw truthError;
-        const problems = checkTruth(c, truth?.get(c.name) ?? []);
-        if (problems.length > 0) throw new Error(`${c.name}: labels disagree with bash:\n  ${problems.join('\n  ')}`);
-      });
-    }
-  });
-
-  if (!UNIT_TIER) describe("nounset's output never aborts where the input did not, and prints the same wherever the input ran through", () => {
-    for (const c of cases) {
-      it(c.name, () => {
-        if (loadError !== null) throw loadError;
-        const before = truth?.get(c.name) ?? [];
-        const after = fixedTruth?.get(c.name) ?? [];
-        assert.equal(after.length, before.length);
-        const problems: string[] = [];
-        before.forEach((input, i) => {
-          const output = after[i] as TruthRun;
-          if (output.aborts.length > 0 && input.aborts.length === 0) problems.push(`the output aborts (${output.aborts.map((a) => `line ${a.line}: ${a.name}`).join(', ')}) where the input ran through, with ${describeRun(input)}`);
-          if (input.aborts.length === 0 && (output.stdout !== input.stdout || output.status !== input.status)) {
-            problems.push(`with ${describeRun(input)} the input printed ${JSON.stringify(input.stdout)} (status ${input.status}), the output ${JSON.stringify(output.stdout)} (status ${output.status})`);
-          }
+  if (!UNIT_TIER)
+    describe('ground truth: the labels agree with bash', () => {
+      for (const c of cases) {
+        it(c.name, () => {
+          if (truthError !== null) throw truthError;
+          const problems = checkTruth(c, truth?.get(c.name) ?? []);
+          if (problems.length > 0) throw new Error(`${c.name}: labels disagree with bash:\n  ${problems.join('\n  ')}`);
         });
-        if (problems.length > 0) throw new Error(`${c.name}:\n  ${problems.join('\n  ')}\n--- output ---\n${fixedText.get(c.name) ?? ''}`);
-      });
-    }
-  });
+      }
+    });
+
+  if (!UNIT_TIER)
+    describe("nounset's output never aborts where the input did not, and prints the same wherever the input ran through", () => {
+      for (const c of cases) {
+        it(c.name, () => {
+          if (loadError !== null) throw loadError;
+          const before = truth?.get(c.name) ?? [];
+          const after = fixedTruth?.get(c.name) ?? [];
+          assert.equal(after.length, before.length);
+          const problems: string[] = [];
+          before.forEach((input, i) => {
+            const output = after[i] as TruthRun;
+            if (output.aborts.length > 0 && input.aborts.length === 0)
+              problems.push(
+                `the output aborts (${output.aborts.map((a) => `line ${a.line}: ${a.name}`).join(', ')}) where the input ran through, with ${describeRun(input)}`,
+              );
+            if (input.aborts.length === 0 && (output.stdout !== input.stdout || output.status !== input.status)) {
+              problems.push(
+                `with ${describeRun(input)} the input printed ${JSON.stringify(input.stdout)} (status ${input.status}), the output ${JSON.stringify(output.stdout)} (status ${output.status})`,
+              );
+            }
+          });
+          if (problems.length > 0)
+            throw new Error(`${c.name}:\n  ${problems.join('\n  ')}\n--- output ---\n${fixedText.get(c.name) ?? ''}`);
+        });
+      }
+    });
 
   describe('nounset: inspectScript agrees with the labels (except known-gaps.json)', () => {
     for (const c of cases) {
@@ -245,13 +314,19 @@ describe('flow suite: definite assignment against real bash (test/flow)', functi
         const { result, asked } = inspectCase(inspect, c);
         const { outcomes: mine, unlabelled } = compare(c, result, gaps);
         outcomes.push(...mine);
-        for (const r of unlabelled) notes.push(`${c.name}:${r.line}: nounset reports ${r.text} (${r.name}, ${r.verdict}) on a labelled line, but it has no label`);
+        for (const r of unlabelled)
+          notes.push(
+            `${c.name}:${r.line}: nounset reports ${r.text} (${r.name}, ${r.verdict}) on a labelled line, but it has no label`,
+          );
         const bad = mine.filter((o) => isMismatch(o) && !o.known);
         if (bad.length === 0) return;
         const extra: string[] = [];
-        for (const d of result.diagnostics.filter((d) => d.severity === 'error' || d.code.includes('source'))) extra.push(`     diagnostic ${d.line}:${d.column} ${d.code}: ${d.message}`);
+        for (const d of result.diagnostics.filter((d) => d.severity === 'error' || d.code.includes('source')))
+          extra.push(`     diagnostic ${d.line}:${d.column} ${d.code}: ${d.message}`);
         if (asked.length > 0) extra.push(`     readSource was asked for: ${asked.join(', ')}`);
-        throw new Error(`${bad.length} verdict(s) disagree with bash:\n${bad.map(formatMismatch).join('\n')}${extra.length > 0 ? '\n' + extra.join('\n') : ''}`);
+        throw new Error(
+          `${bad.length} verdict(s) disagree with bash:\n${bad.map(formatMismatch).join('\n')}${extra.length > 0 ? '\n' + extra.join('\n') : ''}`,
+        );
       });
     }
   });

@@ -18,8 +18,13 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): F
   const flags = new Map<string, string>();
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k] ?? '';
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (!FLAGS.has(name)) throw new Error(`unknown argument ${JSON.stringify(arg)}; use --runs N --seed S --plain P --max-failures K --out DIR`);
+    const [name, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
+    if (!FLAGS.has(name))
+      throw new Error(
+        `unknown argument ${JSON.stringify(arg)}; use --runs N --seed S --plain P --max-failures K --out DIR`,
+      );
     const value = inline ?? argv[++k];
     if (value === undefined) throw new Error(`${name} needs a value`);
     flags.set(name, value);
@@ -28,7 +33,8 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): F
     const raw = flags.get(flag) ?? env[variable];
     if (raw === undefined || raw === '') return fallback();
     const value = Number(raw);
-    if (!Number.isSafeInteger(value)) throw new Error(`${flag} (${variable}) must be an integer, got ${JSON.stringify(raw)}`);
+    if (!Number.isSafeInteger(value))
+      throw new Error(`${flag} (${variable}) must be an integer, got ${JSON.stringify(raw)}`);
     return value;
   };
   const runs = integer('--runs', 'FUZZ_RUNS', () => 20_000);

@@ -56,7 +56,10 @@ function makeRecorder(settings: FuzzSettings, counts: Counts): (program: string,
     mkdirSync(settings.out, { recursive: true });
     const base = join(settings.out, `${settings.seed}-${counts.failures}`);
     writeFileSync(`${base}.sh`, program);
-    writeFileSync(`${base}.txt`, `${what}\n\nreplay: npm run fuzz -- --seed ${settings.seed} --runs ${settings.runs}\n`);
+    writeFileSync(
+      `${base}.txt`,
+      `${what}\n\nreplay: npm run fuzz -- --seed ${settings.seed} --runs ${settings.runs}\n`,
+    );
     say(`\nFAIL ${counts.failures} (written to ${base}.sh): ${what.split('\n').slice(0, 12).join('\n')}`);
   };
 }
@@ -73,25 +76,39 @@ function checkReadings(dialect: Dialect, seed: number, numRuns: number): { progr
   return { program: details.counterexample?.[0] ?? '', why: `nounset and mvdan-sh read it differently\n${cause}` };
 }
 
-function editOracle(programs: readonly string[], dialect: Dialect, counts: Counts, record: (p: string, what: string) => void): void {
+function editOracle(
+  programs: readonly string[],
+  dialect: Dialect,
+  counts: Counts,
+  record: (p: string, what: string) => void,
+): void {
   for (const p of programs) {
     for (const style of ['block', 'inline'] as const) {
       const check = checkEditsWithMvdan(p, fixScript(p, { dialect, style }), dialect);
       if (check.compared) counts.editOracleFixes++;
       counts.editOracleEdits += check.edits;
       counts.editOracleNodes += check.nodes;
-      if (check.problems.length > 0) record(p, `mvdan-sh check of the ${style} fix (${dialect}):\n${check.problems.join('\n')}`);
+      if (check.problems.length > 0)
+        record(p, `mvdan-sh check of the ${style} fix (${dialect}):\n${check.problems.join('\n')}`);
     }
   }
 }
 
-async function runChunk(chunk: number, settings: FuzzSettings, numRuns: number, dir: string, counts: Counts, record: (p: string, what: string) => void): Promise<void> {
+async function runChunk(
+  chunk: number,
+  settings: FuzzSettings,
+  numRuns: number,
+  dir: string,
+  counts: Counts,
+  record: (p: string, what: string) => void,
+): Promise<void> {
   const dialect = DIALECT_CYCLE[chunk % DIALECT_CYCLE.length] ?? 'bash';
   const seed = (settings.seed + chunk) | 0;
   // The same seed makes fast-check generate the same programs for every check.
   const programs = fc.sample(programArbitrary({ dialect }), { seed, numRuns });
   counts.grammarPrograms += programs.length;
-  for (const bad of rejectedBy({ shells: SHELLS[dialect], programs, dir })) record(JSON.parse(bad.split('\n')[0] ?? '""') as string, `a generated program is rejected by a shell\n${bad}`);
+  for (const bad of rejectedBy({ shells: SHELLS[dialect], programs, dir }))
+    record(JSON.parse(bad.split('\n')[0] ?? '""') as string, `a generated program is rejected by a shell\n${bad}`);
   const readings = checkReadings(dialect, seed, numRuns);
   counts.readingComparisons += numRuns;
   if (readings !== null) record(readings.program, readings.why);
@@ -103,10 +120,19 @@ async function runChunk(chunk: number, settings: FuzzSettings, numRuns: number, 
     outputs.push(...fixed);
     if (problems.length > 0) record(p, `fixing it (${dialect}):\n${problems.join('\n')}`);
   }
-  for (const bad of rejectedBy({ shells: SHELLS[dialect], programs: outputs, dir })) record(JSON.parse(bad.split('\n')[0] ?? '""') as string, `a fixed program is rejected by a shell (this is the output)\n${bad}`);
+  for (const bad of rejectedBy({ shells: SHELLS[dialect], programs: outputs, dir }))
+    record(
+      JSON.parse(bad.split('\n')[0] ?? '""') as string,
+      `a fixed program is rejected by a shell (this is the output)\n${bad}`,
+    );
 
-  const small = fc.sample(programArbitrary({ dialect, maxDepth: 2, maxStatements: 3 }), { seed, numRuns: Math.ceil(numRuns / 20) });
-  const runnable = fc.sample(runnableCaseArbitrary(dialect), { seed, numRuns: Math.ceil(numRuns / 40) }).map((c) => c.program);
+  const small = fc.sample(programArbitrary({ dialect, maxDepth: 2, maxStatements: 3 }), {
+    seed,
+    numRuns: Math.ceil(numRuns / 20),
+  });
+  const runnable = fc
+    .sample(runnableCaseArbitrary(dialect), { seed, numRuns: Math.ceil(numRuns / 40) })
+    .map((c) => c.program);
   counts.grammarPrograms += small.length;
   editOracle([...small, ...runnable], dialect, counts, record);
 
@@ -123,7 +149,12 @@ async function runChunk(chunk: number, settings: FuzzSettings, numRuns: number, 
 
 /** Plain programs (most without set -u), in batches of 100, three bash to one POSIX (run by dash
  * and bash), each environment with and without -u. */
-async function plainPrograms(settings: FuzzSettings, dir: string, counts: Counts, record: (p: string, what: string) => void): Promise<void> {
+async function plainPrograms(
+  settings: FuzzSettings,
+  dir: string,
+  counts: Counts,
+  record: (p: string, what: string) => void,
+): Promise<void> {
   for (let done = 0, batch = 0; done < settings.plain && counts.failures < settings.maxFailures; batch++) {
     const dialect = DIALECT_CYCLE[batch % DIALECT_CYCLE.length] ?? 'bash';
     const numRuns = Math.min(100, settings.plain - done);
@@ -131,10 +162,16 @@ async function plainPrograms(settings: FuzzSettings, dir: string, counts: Counts
     await checkPlainBehaviour({ dialect, seed: (settings.seed + 7919 * (batch + 1)) | 0, numRuns, dir }, report);
     counts.plainPrograms += report.programs;
     counts.plainRuns += report.runs;
-    for (const p of report.failing) record(p, `plain program under the shells, with and without -u (${dialect}):\n${report.problems.filter((x) => x.includes(JSON.stringify(p))).join('\n')}`);
+    for (const p of report.failing)
+      record(
+        p,
+        `plain program under the shells, with and without -u (${dialect}):\n${report.problems.filter((x) => x.includes(JSON.stringify(p))).join('\n')}`,
+      );
     for (const p of report.problems.filter((x) => x.startsWith('a script without set -u'))) record(p, p);
     done += numRuns;
-    say(`plain batch ${batch} (${dialect}): ${numRuns} programs, ${report.runs} runs; ${counts.failures} failure(s) so far`);
+    say(
+      `plain batch ${batch} (${dialect}): ${numRuns} programs, ${report.runs} runs; ${counts.failures} failure(s) so far`,
+    );
   }
 }
 
@@ -148,14 +185,32 @@ function denseTenMegabytes(record: (p: string, what: string) => void): void {
     const seconds = (performance.now() - t0) / 1000;
     say(`dense 10 MB script, ${style} style: ${r.edits.length} edits in ${seconds.toFixed(1)} s`);
     const unsafe = r.diagnostics.filter((d) => d.code === 'unsafe-edit');
-    if (seconds > 120 || unsafe.length > 0) record(unit, `dense 10 MB script (this unit repeated), ${style}: ${seconds.toFixed(1)} s, ${unsafe.map((d) => d.message).join('; ')}`);
+    if (seconds > 120 || unsafe.length > 0)
+      record(
+        unit,
+        `dense 10 MB script (this unit repeated), ${style}: ${seconds.toFixed(1)} s, ${unsafe.map((d) => d.message).join('; ')}`,
+      );
   }
 }
 
 async function main(): Promise<number> {
   const settings = readSettings(process.argv.slice(2), process.env);
-  say(`fuzz: seed ${settings.seed}, ${settings.runs} runs (replay: npm run fuzz -- --seed ${settings.seed} --runs ${settings.runs})`);
-  const counts: Counts = { grammarPrograms: 0, runnablePrograms: 0, readingComparisons: 0, fixes: 0, editOracleFixes: 0, editOracleEdits: 0, editOracleNodes: 0, behaviourRuns: 0, plainPrograms: 0, plainRuns: 0, failures: 0 };
+  say(
+    `fuzz: seed ${settings.seed}, ${settings.runs} runs (replay: npm run fuzz -- --seed ${settings.seed} --runs ${settings.runs})`,
+  );
+  const counts: Counts = {
+    grammarPrograms: 0,
+    runnablePrograms: 0,
+    readingComparisons: 0,
+    fixes: 0,
+    editOracleFixes: 0,
+    editOracleEdits: 0,
+    editOracleNodes: 0,
+    behaviourRuns: 0,
+    plainPrograms: 0,
+    plainRuns: 0,
+    failures: 0,
+  };
   const record = makeRecorder(settings, counts);
   const dir = mkdtempSync(join(tmpdir(), 'nounset-fuzz-'));
   try {
@@ -170,11 +225,19 @@ async function main(): Promise<number> {
     rmSync(dir, { recursive: true, force: true });
   }
   say(`\nprograms generated: ${counts.grammarPrograms} from the grammar, ${counts.runnablePrograms} runnable`);
-  say(`nounset/mvdan-sh readings compared: ${counts.readingComparisons}; fixes checked (idempotence, bytes outside edits, shell -n): ${counts.fixes}`);
-  say(`mvdan-sh edit checks: ${counts.editOracleFixes} fixes, ${counts.editOracleEdits} edits, ${counts.editOracleNodes} nodes compared`);
+  say(
+    `nounset/mvdan-sh readings compared: ${counts.readingComparisons}; fixes checked (idempotence, bytes outside edits, shell -n): ${counts.fixes}`,
+  );
+  say(
+    `mvdan-sh edit checks: ${counts.editOracleFixes} fixes, ${counts.editOracleEdits} edits, ${counts.editOracleNodes} nodes compared`,
+  );
   say(`behaviour runs under bash and dash: ${counts.behaviourRuns}`);
   say(`plain programs (most without set -u): ${counts.plainPrograms}, ${counts.plainRuns} runs with and without -u`);
-  say(counts.failures === 0 ? `fuzz: OK (seed ${settings.seed})` : `fuzz: ${counts.failures} failure(s), written to ${settings.out}/; replay with --seed ${settings.seed} --runs ${settings.runs}`);
+  say(
+    counts.failures === 0
+      ? `fuzz: OK (seed ${settings.seed})`
+      : `fuzz: ${counts.failures} failure(s), written to ${settings.out}/; replay with --seed ${settings.seed} --runs ${settings.runs}`,
+  );
   return counts.failures === 0 ? 0 : 1;
 }
 

@@ -87,9 +87,7 @@ function binaryChain(g: Grammar, depth: number, arrays: boolean): fc.Arbitrary<s
 /** Conditional level: `a ? b : c`, branches without bare assignments or commas. */
 function conditional(g: Grammar, depth: number, arrays: boolean): fc.Arbitrary<string> {
   const chain = binaryChain(g, depth, arrays);
-  const ternary = fc
-    .tuple(chain, chain, chain, blank)
-    .map(([c, a, b, s]) => `${c}${s}?${s}${a}${s}:${s}${b}`);
+  const ternary = fc.tuple(chain, chain, chain, blank).map(([c, a, b, s]) => `${c}${s}?${s}${a}${s}:${s}${b}`);
   return weighted([6, chain], [1, ternary]);
 }
 

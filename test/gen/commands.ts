@@ -30,7 +30,10 @@ function unquotedBodyLine(g: Grammar, depth: number): fc.Arbitrary<string> {
     [1, g.rule(arithTight, 0).map((e) => `$((${e}))`)],
   );
   // `  $F` at a line's start: an expansion after leading blanks (and, with <<-, tabs).
-  return weighted([4, repeat(part, 0, [1, 3, 3, 2, 1])], [1, seq(pick('  ', ' ', '\t '), param, repeat(part, 0, [2, 2, 1]))]);
+  return weighted(
+    [4, repeat(part, 0, [1, 3, 3, 2, 1])],
+    [1, seq(pick('  ', ' ', '\t '), param, repeat(part, 0, [2, 2, 1]))],
+  );
 }
 
 /** `<<EOF` / `<<-EOF` with a body; the body is placed after the line by `renderProgram`. */
@@ -70,9 +73,7 @@ export const redirection: Rule = function redirection(g, depth) {
     .tuple(fd, pick('>', '>>', '<', '<>', '>|'), blank, target)
     .map(([n, op, s, t]) => `${n}${op}${/^[<>]/.test(t) ? ' ' : s}${t}`);
   const dup = seq(fd, pick('>&', '<&'), blank, pick('0', '1', '2', '-'));
-  const both = fc
-    .tuple(pick('&>', '&>>'), blank, target)
-    .map(([op, s, t]) => `${op}${/^[<>]/.test(t) ? ' ' : s}${t}`);
+  const both = fc.tuple(pick('&>', '&>>'), blank, target).map(([op, s, t]) => `${op}${/^[<>]/.test(t) ? ' ' : s}${t}`);
   const hereString = fc.tuple(blank, target).map(([s, t]) => `<<<${/^[<>]/.test(t) ? ' ' : s}${t}`);
   return weighted(
     [6, file],
@@ -169,13 +170,7 @@ export const simpleCommand: Rule = function simpleCommand(g, depth) {
     g.withMvdanGaps ? ['let', ...xs] : [`${FLUSH_BODIES}let`, ...xs, LET_END],
   );
   const test = arrayOf(g.rule(word, depth), 0, [2, 3, 1]).map((xs) => ['[', '-n', ...xs, ']']);
-  const words = weighted(
-    [12, named],
-    [2, bare],
-    [g.isBash ? 1 : 0, standalone],
-    [g.isBash ? 1 : 0, lets],
-    [1, test],
-  );
+  const words = weighted([12, named], [2, bare], [g.isBash ? 1 : 0, standalone], [g.isBash ? 1 : 0, lets], [1, test]);
   const command = fc
     .tuple(words, fc.array(wordSeparator, { minLength: 8, maxLength: 8 }))
     .map(([ws, seps]) => joinWords(g, ws, seps));

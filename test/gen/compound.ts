@@ -4,7 +4,18 @@ import fc from 'fast-check';
 
 import { arithExpr } from './arith.js';
 import { redirection } from './commands.js';
-import { FUNC_NAMES, type Grammar, type Rule, arrayOf, blank, pick, repeat, seq, varName, weighted } from './grammar.js';
+import {
+  FUNC_NAMES,
+  type Grammar,
+  type Rule,
+  arrayOf,
+  blank,
+  pick,
+  repeat,
+  seq,
+  varName,
+  weighted,
+} from './grammar.js';
 import { afterKeyword, list, terminatedList } from './programs.js';
 import { FLUSH_BODIES, NEWLINE, hasPendingBodies } from './render.js';
 import { conditionWord, patternWord, regexWord, word } from './words.js';
@@ -117,7 +128,11 @@ export const compoundCommand: Rule = function compoundCommand(g, depth) {
     [2 * bash, arith],
     [3 * bash, test],
   );
-  const redirects = repeat(g.rule(redirection, depth - 1).map((r) => ` ${r}`), 1, [3, 1]);
+  const redirects = repeat(
+    g.rule(redirection, depth - 1).map((r) => ` ${r}`),
+    1,
+    [3, 1],
+  );
   return seq(command, weighted([4, fc.constant('')], [1, redirects]));
 };
 

@@ -29,7 +29,8 @@ describe('fixing generated programs', () => {
         for (const p of programs) {
           const r = fixScript(p, { dialect, style });
           edits += r.edits.length;
-          for (const d of r.diagnostics.filter((x) => x.code === 'unsafe-edit' || x.code === 'parse-error')) problems.push(`${d.code}: ${d.message}\n${p}`);
+          for (const d of r.diagnostics.filter((x) => x.code === 'unsafe-edit' || x.code === 'parse-error'))
+            problems.push(`${d.code}: ${d.message}\n${p}`);
           if (fixScript(r.output, { dialect, style }).edits.length > 0) problems.push(`not a fixed point:\n${p}`);
           if (r.changed) outputs.push(r.output);
         }

@@ -85,7 +85,12 @@ export function arrayOf<T>(arb: fc.Arbitrary<T>, min: number, weights: readonly 
 }
 
 /** `arrayOf`, joined with `sep`. */
-export function repeat(arb: fc.Arbitrary<string>, min: number, weights: readonly number[], sep = ''): fc.Arbitrary<string> {
+export function repeat(
+  arb: fc.Arbitrary<string>,
+  min: number,
+  weights: readonly number[],
+  sep = '',
+): fc.Arbitrary<string> {
   return arrayOf(arb, min, weights).map((xs) => xs.join(sep));
 }
 

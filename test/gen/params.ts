@@ -15,7 +15,11 @@ function base(g: Grammar, depth: number): fc.Arbitrary<string> {
   // `~` in a subscript fails in bash 5.2 once evaluated inside `$(( ))`; see arith.ts.
   const expr = depth > 0 ? g.rule(arithFlat, depth - 1).map((e) => e.replaceAll('~', '!')) : null;
   const index = expr === null ? pick('@', '*', '0', 'i') : weighted([2, pick('@', '*')], [3, expr]);
-  return weighted([6, varName], [1, pick('1', '10', '@', '*')], [2, seq(varName, fc.constant('['), index, fc.constant(']'))]);
+  return weighted(
+    [6, varName],
+    [1, pick('1', '10', '@', '*')],
+    [2, seq(varName, fc.constant('['), index, fc.constant(']'))],
+  );
 }
 
 function makeWordInBraces(inDq: boolean, isPattern: boolean): Rule {
@@ -67,16 +71,20 @@ function makeParameter(inDq: boolean): Rule {
     if (!g.isBash) return weighted(...posix);
 
     const tight = g.rule(arithTight, depth - 1);
-    const indirect = fc
-      .tuple(varName, pick('', '', '*', '@', '[@]', '[*]'))
-      .map(([n, suffix]) => `\${!${n}${suffix}}`);
+    const indirect = fc.tuple(varName, pick('', '', '*', '@', '[@]', '[*]')).map(([n, suffix]) => `\${!${n}${suffix}}`);
     const slice = fc
       .tuple(b, weighted([4, tight], [1, pick(' -1', '(-1)')]), fc.option(tight, { nil: undefined }))
       .map(([bb, off, len]) => `\${${bb}:${off}${len === undefined ? '' : `:${len}`}}`);
     const replace = fc
       .tuple(b, pick('/', '//', '/#', '/%'), pat, fc.option(w, { nil: undefined }))
       .map(([bb, op, p, r]) => `\${${bb}${op}${p}${r === undefined ? '' : `/${r}`}}`);
-    const caseMod = seq(fc.constant('${'), b, pick('^', '^^', ',', ',,'), fc.option(pat, { nil: '' }), fc.constant('}'));
+    const caseMod = seq(
+      fc.constant('${'),
+      b,
+      pick('^', '^^', ',', ',,'),
+      fc.option(pat, { nil: '' }),
+      fc.constant('}'),
+    );
     const transform = seq(fc.constant('${'), b, fc.constant('@'), pick('Q', 'E', 'P', 'A', 'a'), fc.constant('}'));
     return weighted(...posix, [1, indirect], [2, slice], [2, replace], [1, caseMod], [1, transform]);
   };

@@ -7,7 +7,17 @@ import fc from 'fast-check';
 
 import { simpleCommand } from './commands.js';
 import { compoundCommand, functionDefinition } from './compound.js';
-import { type Dialect, type Grammar, type Rule, arrayOf, createGrammar, pick, repeat, seq, weighted } from './grammar.js';
+import {
+  type Dialect,
+  type Grammar,
+  type Rule,
+  arrayOf,
+  createGrammar,
+  pick,
+  repeat,
+  seq,
+  weighted,
+} from './grammar.js';
 import { FLUSH_BODIES, LET_END, NEWLINE, renderProgram } from './render.js';
 
 export type { Dialect } from './grammar.js';
@@ -80,14 +90,8 @@ const pipeline: Rule = function pipeline(g, depth) {
   const pipe = g.isBash ? pick(' | ', ' | ', '|', ' |& ', ' |' + NEWLINE) : pick(' | ', '|', ' |' + NEWLINE);
   // bash 5.2 rejects `time { ...; }` and `time a=(1)` inside `$( )`, so `time` only
   // precedes simple commands without array values.
-  const timed = fc
-    .tuple(pick('time ', 'time -p '), simple)
-    .map(([t, c]) => (c.includes('=(') ? c : prefixed(t, c)));
-  const first = weighted(
-    [10, command],
-    [2, command.map((c) => prefixed('! ', c))],
-    [g.isBash ? 2 : 0, timed],
-  );
+  const timed = fc.tuple(pick('time ', 'time -p '), simple).map(([t, c]) => (c.includes('=(') ? c : prefixed(t, c)));
+  const first = weighted([10, command], [2, command.map((c) => prefixed('! ', c))], [g.isBash ? 2 : 0, timed]);
   // mvdan-sh 0.10.1 starts the inner pipeline of `! a | b | c` at the `!`.
   const keep = (head: string, length: number): string =>
     length > 2 && !g.withMvdanGaps ? head.replace(/^(\uE004?)! /, '$1') : head;

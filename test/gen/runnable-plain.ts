@@ -34,8 +34,18 @@ function statement(c: Ctx): fc.Arbitrary<string> {
     // check, then use
     [3, input.map((n) => `if [ -z "$${n}" ]; then\n  ${n}=dflt\nfi\necho "[$${n}]"`)],
     [2, input.map((n) => `[ -n "$${n}" ] || ${n}=other\necho "${n}=$${n}"`)],
-    [2, fc.tuple(input, pick('exit 3', c.inFunction ? 'return 4' : 'exit 5')).map(([n, stop]) => `if [ -z "$${n}" ]; then\n  echo "no ${n}" >&2\n  ${stop}\nfi\necho "have $${n}"`)],
-    [1, arg.map((n) => `if [ $# -lt ${n} ]; then\n  echo "usage: need ${n} arguments"\nelse\n  echo "arg ${n}: $${n}"\nfi`)],
+    [
+      2,
+      fc
+        .tuple(input, pick('exit 3', c.inFunction ? 'return 4' : 'exit 5'))
+        .map(([n, stop]) => `if [ -z "$${n}" ]; then\n  echo "no ${n}" >&2\n  ${stop}\nfi\necho "have $${n}"`),
+    ],
+    [
+      1,
+      arg.map(
+        (n) => `if [ $# -lt ${n} ]; then\n  echo "usage: need ${n} arguments"\nelse\n  echo "arg ${n}: $${n}"\nfi`,
+      ),
+    ],
     // default, then use
     [2, input.map((n) => `: "\${${n}:=d3f}"\necho "<$${n}>"`)],
     [2, input.map((n) => `${n}=\${${n}:-fallback}\necho "<$${n}>"`)],
@@ -48,7 +58,15 @@ function statement(c: Ctx): fc.Arbitrary<string> {
     [2, fc.tuple(ref, pick('tmp', 'plugins/x')).map(([r, sub]) => `dir="${r}"\nrm -rf "$dir/${sub}"`)],
     [1, ref.map((r) => `find "${r}/logs" -name '*.log' -delete`)],
     // calls of the functions below, with or without arguments
-    [4, fc.tuple(pick('remove_plugin', 'install', 'version', 'flavor'), fc.array(weighted([2, ref.map((r) => `"${r}"`)], [1, pick('node', 'x', "''")]), { maxLength: 2 })).map(([f, args]) => [f, ...args].join(' '))],
+    [
+      4,
+      fc
+        .tuple(
+          pick('remove_plugin', 'install', 'version', 'flavor'),
+          fc.array(weighted([2, ref.map((r) => `"${r}"`)], [1, pick('node', 'x', "''")]), { maxLength: 2 }),
+        )
+        .map(([f, args]) => [f, ...args].join(' ')),
+    ],
     // line numbers and the failing command
     [2, pick('echo "line $LINENO"')],
     [c.isBash ? 2 : 0, pick('where_am_i')],
@@ -113,7 +131,9 @@ function program(dialect: Dialect): fc.Arbitrary<string> {
       pick('', isBash ? '#!/bin/bash\n' : '#!/bin/sh\n'),
       // Three in four never turn set -u on, as in most repositories.
       weighted([6, pick('')], [1, pick('set -u\n')], [1, pick('set -eu\n')]),
-      isBash ? weighted([1, pick('')], [1, pick(`trap 'echo "ERR on line $LINENO: [[cmd:$BASH_COMMAND:cmd]]"' ERR\n`)]) : pick(''),
+      isBash
+        ? weighted([1, pick('')], [1, pick(`trap 'echo "ERR on line $LINENO: [[cmd:$BASH_COMMAND:cmd]]"' ERR\n`)])
+        : pick(''),
       pick('DATA=/srv/pm\n', ''),
       statements({ isBash, inFunction: false }, 1, 3),
       statements({ isBash, inFunction: true }, 0, 2),
@@ -131,23 +151,32 @@ function program(dialect: Dialect): fc.Arbitrary<string> {
  * nothing set. */
 function environments(): fc.Arbitrary<Environment[]> {
   const value = pick('a', 'a b', '/x', '*', 'node', 'é日本', '-n');
-  return fc.tuple(fc.array(value, { minLength: 3, maxLength: 3 }), pick('0', '3', '12'), fc.array(value, { minLength: 2, maxLength: 2 })).map(([vals, n, args]) => {
-    // DATA too: a program that does not assign it reads it from the environment.
-    const all: Record<string, string> = { [NUMBER]: n, DATA: '/data' };
-    STRINGS.forEach((s, k) => (all[s] = vals[k] ?? 'a'));
-    const without = (name: string): Record<string, string> => Object.fromEntries(Object.entries(all).filter(([k]) => k !== name));
-    return [
-      { label: 'all set', vars: all, args },
-      ...STRINGS.map((s) => ({ label: `${s} unset`, vars: without(s), args })),
-      ...STRINGS.map((s) => ({ label: `${s} empty`, vars: { ...all, [s]: '' }, args })),
-      { label: `${NUMBER} unset`, vars: without(NUMBER), args },
-      { label: 'no arguments', vars: all, args: [] },
-      { label: 'none set', vars: {}, args: [] },
-    ];
-  });
+  return fc
+    .tuple(
+      fc.array(value, { minLength: 3, maxLength: 3 }),
+      pick('0', '3', '12'),
+      fc.array(value, { minLength: 2, maxLength: 2 }),
+    )
+    .map(([vals, n, args]) => {
+      // DATA too: a program that does not assign it reads it from the environment.
+      const all: Record<string, string> = { [NUMBER]: n, DATA: '/data' };
+      STRINGS.forEach((s, k) => (all[s] = vals[k] ?? 'a'));
+      const without = (name: string): Record<string, string> =>
+        Object.fromEntries(Object.entries(all).filter(([k]) => k !== name));
+      return [
+        { label: 'all set', vars: all, args },
+        ...STRINGS.map((s) => ({ label: `${s} unset`, vars: without(s), args })),
+        ...STRINGS.map((s) => ({ label: `${s} empty`, vars: { ...all, [s]: '' }, args })),
+        { label: `${NUMBER} unset`, vars: without(NUMBER), args },
+        { label: 'no arguments', vars: all, args: [] },
+        { label: 'none set', vars: {}, args: [] },
+      ];
+    });
 }
 
 /** Plain programs (most without set -u) with their ten environments; each runs with and without `-u`. */
 export function plainCaseArbitrary(dialect: Dialect): fc.Arbitrary<RunnableCase> {
-  return fc.tuple(program(dialect), environments()).map(([program, environments]) => ({ dialect, program, environments }));
+  return fc
+    .tuple(program(dialect), environments())
+    .map(([program, environments]) => ({ dialect, program, environments }));
 }

@@ -23,15 +23,26 @@ export interface RefContext {
 }
 
 function stringName(c: RefContext): fc.Arbitrary<string> {
-  return weighted([6, pick(...STRING_INPUTS)], [c.afterPrelude ? 3 : 0, pick(...ASSIGNED)], [2, pick('1', '2')], [c.inLoop ? 2 : 0, pick('w')]);
+  return weighted(
+    [6, pick(...STRING_INPUTS)],
+    [c.afterPrelude ? 3 : 0, pick(...ASSIGNED)],
+    [2, pick('1', '2')],
+    [c.inLoop ? 2 : 0, pick('w')],
+  );
 }
 
 /** A reference whose value is a string, in any of its forms. */
 export function stringRef(c: RefContext): fc.Arbitrary<string> {
   const name = stringName(c);
-  const guarded = fc.tuple(name, pick(':-', '-', ':+', '+'), pick('', 'd', 'a b', 'é')).map(([n, op, w]) => `\${${n}${op}${w}}`);
-  const trimmed = fc.tuple(name, pick('#', '##', '%', '%%'), pick('a', '*', '?', '*/', 'é')).map(([n, op, p]) => `\${${n}${op}${p}}`);
-  const bashOps = fc.tuple(name, pick(':1', ':0:2', ': -1', '/a/b', '//a/', '^^', ',,', '@Q')).map(([n, op]) => `\${${n}${op}}`);
+  const guarded = fc
+    .tuple(name, pick(':-', '-', ':+', '+'), pick('', 'd', 'a b', 'é'))
+    .map(([n, op, w]) => `\${${n}${op}${w}}`);
+  const trimmed = fc
+    .tuple(name, pick('#', '##', '%', '%%'), pick('a', '*', '?', '*/', 'é'))
+    .map(([n, op, p]) => `\${${n}${op}${p}}`);
+  const bashOps = fc
+    .tuple(name, pick(':1', ':0:2', ': -1', '/a/b', '//a/', '^^', ',,', '@Q'))
+    .map(([n, op]) => `\${${n}${op}}`);
   return weighted(
     [10, name.map((n) => `$${n}`)],
     [5, name.map((n) => `\${${n}}`)],
@@ -40,7 +51,10 @@ export function stringRef(c: RefContext): fc.Arbitrary<string> {
     [1, name.map((n) => `\${#${n}}`)],
     [c.isBash ? 2 : 0, bashOps],
     [1, pick('$#', '${#}', '$?')],
-    [c.isBash && c.afterPrelude ? 2 : 0, pick('${arr[0]}', '${arr[1]}', '${#arr[@]}', '${arr[@]}', '${arr[*]}', '${#arr[0]}', '${arr}')],
+    [
+      c.isBash && c.afterPrelude ? 2 : 0,
+      pick('${arr[0]}', '${arr[1]}', '${#arr[@]}', '${arr[@]}', '${arr[*]}', '${#arr[0]}', '${arr}'),
+    ],
     [c.afterPrelude ? 1 : 0, pick(...ASSIGNED).map((n) => `\${${n}:=z}`)],
   );
 }
@@ -61,5 +75,20 @@ export const arithmetic: fc.Arbitrary<string> = fc
   .map(([first, rest]) => rest.reduce((acc, [op, x]) => acc + op + x, first));
 
 /** Values the environment and arguments take: blanks, globs, quotes, non-ASCII, option-like. */
-export const STRING_VALUES = ['', 'a', 'a b', ' x ', '*', '-n', 'é日本😀', 'a*b', "it's", '"q"', '\\', '$E2', '%s', 'a/b/c'] as const;
+export const STRING_VALUES = [
+  '',
+  'a',
+  'a b',
+  ' x ',
+  '*',
+  '-n',
+  'é日本😀',
+  'a*b',
+  "it's",
+  '"q"',
+  '\\',
+  '$E2',
+  '%s',
+  'a/b/c',
+] as const;
 export const NUMBER_VALUES = ['0', '1', '3', '12', '-2'] as const;

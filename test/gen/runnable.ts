@@ -5,7 +5,16 @@
 import fc from 'fast-check';
 
 import { type Dialect, arrayOf, pick, weighted } from './grammar.js';
-import { ASSIGNED, NUMBER_INPUTS, NUMBER_VALUES, STRING_INPUTS, STRING_VALUES, arithmetic, stringRef, type RefContext } from './runnable-refs.js';
+import {
+  ASSIGNED,
+  NUMBER_INPUTS,
+  NUMBER_VALUES,
+  STRING_INPUTS,
+  STRING_VALUES,
+  arithmetic,
+  stringRef,
+  type RefContext,
+} from './runnable-refs.js';
 
 export interface Environment {
   /** `all set`, `some unset` or `none set`. */
@@ -63,11 +72,19 @@ const words = (c: Ctx, min = 0): fc.Arbitrary<string> =>
 
 function heredoc(c: Ctx): fc.Arbitrary<string> {
   const ref = stringRef(c);
-  const part = weighted([3, pick('a', ' ', '"', "'", 'é', '日本', '\\$x', '#')], [3, ref], [1, arithmetic.map((e) => `$((${e}))`)], [1, ref.map((r) => `$(printf %s ${r})`)]);
+  const part = weighted(
+    [3, pick('a', ' ', '"', "'", 'é', '日本', '\\$x', '#')],
+    [3, ref],
+    [1, arithmetic.map((e) => `$((${e}))`)],
+    [1, ref.map((r) => `$(printf %s ${r})`)],
+  );
   const line = fc.array(part, { maxLength: 5 }).map(glue);
   const raw = pick('$E1 ${V1}', '`x` $(y)', "it's", 'é 😀 $1', '');
   return fc
-    .tuple(pick('<<EOF', '<< EOF', "<<'EOF'", '<<"EOF"', '<<\\EOF', '<<-EOF'), fc.array(weighted([3, line], [1, raw]), { minLength: 1, maxLength: 3 }))
+    .tuple(
+      pick('<<EOF', '<< EOF', "<<'EOF'", '<<"EOF"', '<<\\EOF', '<<-EOF'),
+      fc.array(weighted([3, line], [1, raw]), { minLength: 1, maxLength: 3 }),
+    )
     .map(([op, lines]) => {
       const tab = op === '<<-EOF' ? '\t' : '';
       return `cat ${op}\n${lines.map((l) => `${tab}${l}\n`).join('')}${tab}EOF`;
@@ -92,8 +109,16 @@ function statement(c: Ctx, depth: number): fc.Arbitrary<string> {
   const nested = depth > 0 ? 1 : 0;
   return weighted(
     [8, simple(c)],
-    [nested * 2, fc.tuple(condition(c), body, fc.option(body, { nil: null })).map(([t, a, b]) => `if ${t}; then\n${a}\n${b === null ? '' : `else\n${b}\n`}fi`)],
-    [nested * 2, fc.tuple(word(c), body, body).map(([w, a, b]) => `case ${w} in\n  a*|'a b')\n${a}\n  ;;\n  *)\n${b}\n  ;;\nesac`)],
+    [
+      nested * 2,
+      fc
+        .tuple(condition(c), body, fc.option(body, { nil: null }))
+        .map(([t, a, b]) => `if ${t}; then\n${a}\n${b === null ? '' : `else\n${b}\n`}fi`),
+    ],
+    [
+      nested * 2,
+      fc.tuple(word(c), body, body).map(([w, a, b]) => `case ${w} in\n  a*|'a b')\n${a}\n  ;;\n  *)\n${b}\n  ;;\nesac`),
+    ],
     [nested * 2, fc.tuple(words(c, 1), loopBody).map(([ws, b]) => `for w in${ws}; do\n${b}\ndone`)],
     [nested, body.map((b) => `c=0\nwhile [ "$c" -lt 2 ]; do\n  c=$((c + 1))\n${b}\ndone`)],
     [nested, body.map((b) => `(\n${b}\n)`)],
@@ -130,7 +155,13 @@ const ENDS_IN_SYNTAX = /(?:^|[\s;|&])(?:then|else|fi|do|done|in|esac|;;|\{|\}|\(
 function toCrlf(text: string): string {
   return text
     .split('\n')
-    .map((line, k, all) => (k === all.length - 1 ? line : ENDS_IN_SYNTAX.test(line) || /^(?:set|local|arr=|c=0)/.test(line.trim()) ? `${line} #\r` : `${line}\r`))
+    .map((line, k, all) =>
+      k === all.length - 1
+        ? line
+        : ENDS_IN_SYNTAX.test(line) || /^(?:set|local|arr=|c=0)/.test(line.trim())
+          ? `${line} #\r`
+          : `${line}\r`,
+    )
     .join('\n');
 }
 
@@ -158,9 +189,11 @@ function program(dialect: Dialect, crlf: boolean): fc.Arbitrary<string> {
 
 function environments(): fc.Arbitrary<Environment[]> {
   const names = [...STRING_INPUTS, ...NUMBER_INPUTS];
-  const valueOf = (n: string): fc.Arbitrary<string> => ((NUMBER_INPUTS as readonly string[]).includes(n) ? pick(...NUMBER_VALUES) : pick(...STRING_VALUES));
+  const valueOf = (n: string): fc.Arbitrary<string> =>
+    (NUMBER_INPUTS as readonly string[]).includes(n) ? pick(...NUMBER_VALUES) : pick(...STRING_VALUES);
   const all = fc.tuple(...names.map(valueOf)).map((vs) => Object.fromEntries(names.map((n, k) => [n, vs[k] ?? ''])));
-  const args = (min: number, max: number): fc.Arbitrary<string[]> => fc.array(pick(...STRING_VALUES), { minLength: min, maxLength: max });
+  const args = (min: number, max: number): fc.Arbitrary<string[]> =>
+    fc.array(pick(...STRING_VALUES), { minLength: min, maxLength: max });
   return fc
     .tuple(all, args(3, 3), fc.array(fc.boolean(), { minLength: names.length, maxLength: names.length }), args(0, 2))
     .map(([vars, allArgs, keep, someArgs]) => [

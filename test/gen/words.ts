@@ -8,15 +8,108 @@ import { parameter, parameterInDq } from './params.js';
 import { subProgram } from './programs.js';
 
 const UNQUOTED_CHUNKS = [
-  'a', 'b', 'x', 'FOO', 'n', '1', '0', '42', '-', '.', '/', ':', '=', '+', '@', '%', '~', '_', ',',
-  '#', '*', '?', '{a,b}', '[ab]', '!', '^', 'é', '日本', '😀',
+  'a',
+  'b',
+  'x',
+  'FOO',
+  'n',
+  '1',
+  '0',
+  '42',
+  '-',
+  '.',
+  '/',
+  ':',
+  '=',
+  '+',
+  '@',
+  '%',
+  '~',
+  '_',
+  ',',
+  '#',
+  '*',
+  '?',
+  '{a,b}',
+  '[ab]',
+  '!',
+  '^',
+  'é',
+  '日本',
+  '😀',
 ];
-const ESCAPED = ['$', '"', "'", '\\', '#', ' ', '(', ')', ';', '&', '|', '<', '>', '*', '?', '[', '{', '}', '~', '!', 'a', 'n', '`'];
-const SINGLE_QUOTED_CHUNKS = ['a', 'x', ' ', '"', '$x', '${x}', '\\', '#', '`', '$(echo)', 'é', '\n', '😀', ';', '\t', '/'];
+const ESCAPED = [
+  '$',
+  '"',
+  "'",
+  '\\',
+  '#',
+  ' ',
+  '(',
+  ')',
+  ';',
+  '&',
+  '|',
+  '<',
+  '>',
+  '*',
+  '?',
+  '[',
+  '{',
+  '}',
+  '~',
+  '!',
+  'a',
+  'n',
+  '`',
+];
+const SINGLE_QUOTED_CHUNKS = [
+  'a',
+  'x',
+  ' ',
+  '"',
+  '$x',
+  '${x}',
+  '\\',
+  '#',
+  '`',
+  '$(echo)',
+  'é',
+  '\n',
+  '😀',
+  ';',
+  '\t',
+  '/',
+];
 const ANSI_CHUNKS = ['a', ' ', '"', '$x', '\\n', '\\t', '\\\\', "\\'", '\\x41', '\\e', '\\0', 'é', '#', '`'];
 const DOUBLE_QUOTED_CHUNKS = [
-  'a', 'b', 'x', ' ', '  ', '\t', "'", '#', '*', '{', '(', ')', ';', '&', '|', '<', '>', '~', '!', '=', '/',
-  'é', '\n', ':', '@', '-', '😀',
+  'a',
+  'b',
+  'x',
+  ' ',
+  '  ',
+  '\t',
+  "'",
+  '#',
+  '*',
+  '{',
+  '(',
+  ')',
+  ';',
+  '&',
+  '|',
+  '<',
+  '>',
+  '~',
+  '!',
+  '=',
+  '/',
+  'é',
+  '\n',
+  ':',
+  '@',
+  '-',
+  '😀',
 ];
 const DOUBLE_QUOTED_ESCAPES = ['\\$', '\\"', '\\\\', '\\`', '\\a', '\\#', '\\{'];
 const SIMPLE_ARGS = ['a', 'x', '-n', '1', 'FOO', '/tmp', '$x', '${x}', '$1', '$FOO/$x', '${#n}'];
@@ -26,11 +119,20 @@ export const singleQuoted = repeat(pick(...SINGLE_QUOTED_CHUNKS), 0, [1, 3, 2, 1
 const ansiQuoted = repeat(pick(...ANSI_CHUNKS), 0, [1, 3, 2, 1, 1]).map((s) => `$'${s}'`);
 const escaped = pick(...ESCAPED).map((c) => `\\${c}`);
 /** A line continuation inside a literal: `a\<newline>b`. */
-const continuedLiteral = fc.tuple(pick('a', 'x', 'FOO', '-', '.'), pick('b', 'x', '1', '/', '-')).map(([l, r]) => `${l}\\\n${r}`);
+const continuedLiteral = fc
+  .tuple(pick('a', 'x', 'FOO', '-', '.'), pick('b', 'x', '1', '/', '-'))
+  .map(([l, r]) => `${l}\\\n${r}`);
 
 /** A command with plain arguments, as found in backquotes and in here-document bodies. */
 export const simpleCommandText = fc
-  .tuple(pick(...COMMANDS), repeat(pick(...SIMPLE_ARGS).map((a) => ` ${a}`), 0, [2, 2, 1]))
+  .tuple(
+    pick(...COMMANDS),
+    repeat(
+      pick(...SIMPLE_ARGS).map((a) => ` ${a}`),
+      0,
+      [2, 2, 1],
+    ),
+  )
   .map(([c, args]) => c + args);
 export const backquoted = simpleCommandText.map((c) => `\`${c}\``);
 

@@ -69,12 +69,16 @@ class FakeGitHub {
     if (key === 'GET /repos/o/r/pulls/7/comments') {
       // Two pages of one comment each, linked as GitHub links them.
       const items = this.reviewComments.slice(page - 1, page);
-      const next: Record<string, string> = page < this.reviewComments.length ? { link: `<${this.url}/repos/o/r/pulls/7/comments?per_page=100&page=${page + 1}>; rel="next"` } : {};
+      const next: Record<string, string> =
+        page < this.reviewComments.length
+          ? { link: `<${this.url}/repos/o/r/pulls/7/comments?per_page=100&page=${page + 1}>; rel="next"` }
+          : {};
       return send(200, items, next);
     }
     if (key === 'POST /repos/o/r/pulls/7/reviews') {
       const review = body as { comments: { body: string; line: number; path: string }[] };
-      for (const c of review.comments) this.reviewComments.push({ id: this.nextId++, body: c.body, line: c.line, path: c.path });
+      for (const c of review.comments)
+        this.reviewComments.push({ id: this.nextId++, body: c.body, line: c.line, path: c.path });
       return send(200, { id: this.nextId++ });
     }
     if (key === 'GET /repos/o/r/issues/7/comments') return send(200, this.issueComments);
@@ -98,12 +102,26 @@ const SCRIPT = '#!/bin/bash\nset -u\ncd "$1"\necho ok\nrm -rf "$TARGET/"\n';
 
 function review(): FileReview[] {
   const result = fixScript(SCRIPT, { path: 'deploy.sh', style: 'inline' });
-  return [reviewFile({ path: 'deploy.sh', text: SCRIPT, result, changed: { path: 'deploy.sh', status: 'added', ranges: [[1, 5]], removals: [] }, allLines: false })];
+  return [
+    reviewFile({
+      path: 'deploy.sh',
+      text: SCRIPT,
+      result,
+      changed: { path: 'deploy.sh', status: 'added', ranges: [[1, 5]], removals: [] },
+      allLines: false,
+    }),
+  ];
 }
 
 describe('posting a review (nounset pr --post)', () => {
   let gh: FakeGitHub;
-  const target = (): PostTarget => ({ token: 'secret-token', repository: 'o/r', pullNumber: 7, apiUrl: gh.url, commit: 'abc123' });
+  const target = (): PostTarget => ({
+    token: 'secret-token',
+    repository: 'o/r',
+    pullNumber: 7,
+    apiUrl: gh.url,
+    commit: 'abc123',
+  });
 
   beforeEach(async () => {
     gh = new FakeGitHub();
@@ -115,11 +133,24 @@ describe('posting a review (nounset pr --post)', () => {
     const first = await postReview(review(), target());
     assert.deepEqual([first.posted, first.summary], [2, 'created']);
     const posted = gh.requests.find((r) => r.method === 'POST' && r.path === '/repos/o/r/pulls/7/reviews');
-    const body = posted?.body as { commit_id: string; event: string; comments: { path: string; line: number; side: string; body: string }[] };
+    const body = posted?.body as {
+      commit_id: string;
+      event: string;
+      comments: { path: string; line: number; side: string; body: string }[];
+    };
     assert.equal(body.commit_id, 'abc123');
     assert.equal(body.event, 'COMMENT');
-    assert.deepEqual(body.comments.map((c) => [c.path, c.line, c.side]), [['deploy.sh', 3, 'RIGHT'], ['deploy.sh', 5, 'RIGHT']]);
-    assert.ok(gh.requests.some((r) => r.path.includes('page=2')), 'the listing was followed to its second page');
+    assert.deepEqual(
+      body.comments.map((c) => [c.path, c.line, c.side]),
+      [
+        ['deploy.sh', 3, 'RIGHT'],
+        ['deploy.sh', 5, 'RIGHT'],
+      ],
+    );
+    assert.ok(
+      gh.requests.some((r) => r.path.includes('page=2')),
+      'the listing was followed to its second page',
+    );
 
     gh.requests.length = 0;
     const second = await postReview(review(), target());
@@ -139,20 +170,36 @@ describe('posting a review (nounset pr --post)', () => {
 
   it('waits out a rate limit (403 with x-ratelimit-reset) once, then succeeds', async () => {
     const reset = String(Math.floor(Date.now() / 1000) + 1);
-    gh.queued.set('POST /repos/o/r/pulls/7/reviews', [{ status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }, body: { message: 'API rate limit exceeded' } }]);
+    gh.queued.set('POST /repos/o/r/pulls/7/reviews', [
+      {
+        status: 403,
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+        body: { message: 'API rate limit exceeded' },
+      },
+    ]);
     const out = await postReview(review(), target());
     assert.equal(out.posted, 2);
     assert.equal(gh.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reviews')).length, 2);
   });
 
   it('gives up on a rate limit longer than the longest wait, with a clear message', async () => {
-    gh.queued.set('GET /repos/o/r/pulls/7/comments', [{ status: 429, headers: { 'retry-after': '3600' }, body: { message: 'slow down' } }]);
-    await assert.rejects(postReview(review(), target()), (err: Error) => err instanceof GitHubError && /429/.test(err.message));
+    gh.queued.set('GET /repos/o/r/pulls/7/comments', [
+      { status: 429, headers: { 'retry-after': '3600' }, body: { message: 'slow down' } },
+    ]);
+    await assert.rejects(
+      postReview(review(), target()),
+      (err: Error) => err instanceof GitHubError && /429/.test(err.message),
+    );
   });
 
   it('turns 422 and 401 into one-line errors that say what to check', async () => {
-    gh.queued.set('POST /repos/o/r/pulls/7/reviews', [{ status: 422, body: { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] } }]);
-    await assert.rejects(postReview(review(), target()), /422 Unprocessable Entity \["Line could not be resolved"\]\) while trying to post the review/);
+    gh.queued.set('POST /repos/o/r/pulls/7/reviews', [
+      { status: 422, body: { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] } },
+    ]);
+    await assert.rejects(
+      postReview(review(), target()),
+      /422 Unprocessable Entity \["Line could not be resolved"\]\) while trying to post the review/,
+    );
     await assert.rejects(postReview(review(), { ...target(), token: 'wrong' }), /401 Bad credentials.*GITHUB_TOKEN/);
   });
 
@@ -177,7 +224,13 @@ describe('posting a review (nounset pr --post)', () => {
       writeFileSync(event, JSON.stringify({ pull_request: { number: 7 } }));
       const child = spawn(process.execPath, [BIN, 'pr', '--base', 'main', '--post', '--style', 'inline'], {
         cwd: d,
-        env: { ...process.env, GITHUB_TOKEN: 'secret-token', GITHUB_REPOSITORY: 'o/r', GITHUB_API_URL: gh.url, GITHUB_EVENT_PATH: event },
+        env: {
+          ...process.env,
+          GITHUB_TOKEN: 'secret-token',
+          GITHUB_REPOSITORY: 'o/r',
+          GITHUB_API_URL: gh.url,
+          GITHUB_EVENT_PATH: event,
+        },
       });
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -185,7 +238,10 @@ describe('posting a review (nounset pr --post)', () => {
       assert.equal(code, 0, stderr);
       assert.match(stderr, /posted 2 comment\(s\)/);
       const reviewBody = gh.requests.find((r) => r.path.endsWith('/reviews'))?.body as { comments: { path: string }[] };
-      assert.deepEqual(reviewBody.comments.map((c) => c.path), ['bin/deploy.sh', 'bin/deploy.sh']);
+      assert.deepEqual(
+        reviewBody.comments.map((c) => c.path),
+        ['bin/deploy.sh', 'bin/deploy.sh'],
+      );
 
       // A wrong token: one line on stderr that names what to check, exit 3.
       const refused = spawn(process.execPath, [BIN, 'pr', '--base', 'main', '--post', '--pr', '7'], {
@@ -196,7 +252,10 @@ describe('posting a review (nounset pr --post)', () => {
       refused.stderr.on('data', (c: Buffer) => (said += c.toString()));
       const [status] = (await once(refused, 'exit')) as [number];
       assert.equal(status, 3);
-      assert.match(said, /^nounset: GitHub refused the token \(401 Bad credentials\) while trying to list the review comments: check GITHUB_TOKEN\n$/);
+      assert.match(
+        said,
+        /^nounset: GitHub refused the token \(401 Bad credentials\) while trying to list the review comments: check GITHUB_TOKEN\n$/,
+      );
     });
   });
 });

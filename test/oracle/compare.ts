@@ -93,7 +93,13 @@ function pairDifferences<F extends Fact>(ours: readonly F[], theirs: readonly F[
 }
 
 function factKey(fact: Fact): string {
-  return JSON.stringify([fact.start, fact.end, 'name' in fact ? fact.name : '', 'op' in fact ? fact.op : '', 'kind' in fact ? fact.kind : '']);
+  return JSON.stringify([
+    fact.start,
+    fact.end,
+    'name' in fact ? fact.name : '',
+    'op' in fact ? fact.op : '',
+    'kind' in fact ? fact.kind : '',
+  ]);
 }
 
 function describe(text: string, kind: DisagreementKind, value: Fact | ReadingError | null): string {

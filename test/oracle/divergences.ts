@@ -34,10 +34,16 @@ export const DIVERGENCES: readonly Divergence[] = [
     id: 'quoted-arithmetic',
     description: 'bash evaluates quoted let arguments and double-quoted (( )) operands as arithmetic',
     snippet: 'let "x = y"',
-    bash: { command: `bash -uc 'let "x = y"'; bash -uc '(( "x" ))'`, answer: 'y: unbound variable; x: unbound variable' },
+    bash: {
+      command: `bash -uc 'let "x = y"'; bash -uc '(( "x" ))'`,
+      answer: 'y: unbound variable; x: unbound variable',
+    },
     mvdan: 'a DblQuoted/SglQuoted word, so no arithmetic names',
     matches: (d, source) =>
-      d.kind === 'arithVar' && d.theirs === null && d.ours !== null && within(d.ours, source.contexts()?.quotedArithOperands),
+      d.kind === 'arithVar' &&
+      d.theirs === null &&
+      d.ours !== null &&
+      within(d.ours, source.contexts()?.quotedArithOperands),
   },
   {
     id: 'test-arith-operands',
@@ -46,23 +52,36 @@ export const DIVERGENCES: readonly Divergence[] = [
     bash: { command: `bash -uc '[[ x -eq 1 ]]'`, answer: 'x: unbound variable' },
     mvdan: 'plain words',
     matches: (d, source) =>
-      d.kind === 'arithVar' && d.theirs === null && d.ours !== null && within(d.ours, source.contexts()?.testArithOperands),
+      d.kind === 'arithVar' &&
+      d.theirs === null &&
+      d.ours !== null &&
+      within(d.ours, source.contexts()?.testArithOperands),
   },
   {
     id: 'coproc-name-before-redirect',
     description: 'coproc takes a NAME only before a compound command; `coproc cat 2>f` runs cat',
     snippet: 'coproc cat 2>/dev/null',
-    bash: { command: `bash -c 'coproc cat 2>/dev/null; echo "\${COPROC[@]:+default name used}"'`, answer: 'default name used' },
+    bash: {
+      command: `bash -c 'coproc cat 2>/dev/null; echo "\${COPROC[@]:+default name used}"'`,
+      answer: 'default name used',
+    },
     mvdan: 'a coprocess named cat whose statement is only the redirect `2>/dev/null`',
     matches: (d, { text }) => {
       if (d.kind !== 'stmt') return false;
       const before = (offset: number) => text.slice(Math.max(0, offset - 80), offset);
       if (d.theirs && d.ours === null) {
-        return /\bcoproc[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]+$/.test(before(d.theirs.start)) && REDIRECT.test(text.slice(d.theirs.start));
+        return (
+          /\bcoproc[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]+$/.test(before(d.theirs.start)) &&
+          REDIRECT.test(text.slice(d.theirs.start))
+        );
       }
       if (d.ours && d.theirs === null) {
         const name = /^[A-Za-z_][A-Za-z0-9_]*[ \t]+/.exec(text.slice(d.ours.start));
-        return name !== null && /\bcoproc[ \t]+$/.test(before(d.ours.start)) && REDIRECT.test(text.slice(d.ours.start + name[0].length));
+        return (
+          name !== null &&
+          /\bcoproc[ \t]+$/.test(before(d.ours.start)) &&
+          REDIRECT.test(text.slice(d.ours.start + name[0].length))
+        );
       }
       return false;
     },
@@ -78,12 +97,22 @@ export const DIVERGENCES: readonly Divergence[] = [
       if (d.theirs && (d.ours === null || d.ours.start === d.theirs.start)) {
         // mvdan's body statement: starts at the body, runs past its closing brace into `&&`/`||`/`|`.
         const bodyEnd = d.ours?.end ?? groupEnd(text, d.theirs.start);
-        return FUNCTION_HEADER.test(text.slice(0, d.theirs.start)) && bodyEnd < d.theirs.end && OPERATOR_NEXT.test(text.slice(bodyEnd));
+        return (
+          FUNCTION_HEADER.test(text.slice(0, d.theirs.start)) &&
+          bodyEnd < d.theirs.end &&
+          OPERATOR_NEXT.test(text.slice(bodyEnd))
+        );
       }
       if (d.ours && d.theirs === null) {
         // Ours: the definition alone, as the first operand.
-        const header = /^(?:function[ \t]+)?[^\s()|&;<>]+[ \t]*(?:\([ \t]*\)[ \t\n]*)?(?=[{(])/.exec(text.slice(d.ours.start));
-        return header !== null && groupEnd(text, d.ours.start + header[0].length) === d.ours.end && OPERATOR_NEXT.test(text.slice(d.ours.end));
+        const header = /^(?:function[ \t]+)?[^\s()|&;<>]+[ \t]*(?:\([ \t]*\)[ \t\n]*)?(?=[{(])/.exec(
+          text.slice(d.ours.start),
+        );
+        return (
+          header !== null &&
+          groupEnd(text, d.ours.start + header[0].length) === d.ours.end &&
+          OPERATOR_NEXT.test(text.slice(d.ours.end))
+        );
       }
       return false;
     },
@@ -97,7 +126,11 @@ export const DIVERGENCES: readonly Divergence[] = [
     matches: (d, { text }) => {
       if (d.kind === 'error-vs-ok') return false;
       if (d.kind === 'stmt' && d.ours && d.theirs) {
-        return d.ours.start === d.theirs.start && d.ours.end > d.theirs.end && GLUED_HASH.test(text.slice(0, d.theirs.end + 1));
+        return (
+          d.ours.start === d.theirs.start &&
+          d.ours.end > d.theirs.end &&
+          GLUED_HASH.test(text.slice(0, d.theirs.end + 1))
+        );
       }
       // A fact mvdan lost in the "comment" after such a `#`, on the same line.
       const fact = d.ours ?? d.theirs;
@@ -109,7 +142,8 @@ export const DIVERGENCES: readonly Divergence[] = [
   },
   {
     id: 'backquote-nested-twice',
-    description: 'bash unescapes a backquote nested two deep (\\\\\\`) and `\\\\\\$` inside one; mvdan-sh keeps them literal',
+    description:
+      'bash unescapes a backquote nested two deep (\\\\\\`) and `\\\\\\$` inside one; mvdan-sh keeps them literal',
     snippet: 'x=`echo \\`echo \\\\\\`echo three\\\\\\`\\``',
     bash: { command: `bash -c 'x=\`echo \\\`echo \\\\\\\`echo three\\\\\\\`\\\`\`; echo "$x"'`, answer: 'three' },
     mvdan: 'one level of backquote nesting only: `\\\\\\`echo three\\\\\\`` is a literal word',
@@ -129,7 +163,8 @@ export const DIVERGENCES: readonly Divergence[] = [
     mvdan: 'errors: cannot negate a command multiple times / "!" can only be used in full statements',
     matches: (d, { text }) =>
       (mvdanErrorIs(d, /^cannot negate a command multiple times$/) && /^!\s+!/.test(text.slice(d.offset))) ||
-      (mvdanErrorIs(d, /^"!" can only be used in full statements$/) && /\btime(?:[ \t]+-p)?[ \t]+$/.test(text.slice(0, d.offset))),
+      (mvdanErrorIs(d, /^"!" can only be used in full statements$/) &&
+        /\btime(?:[ \t]+-p)?[ \t]+$/.test(text.slice(0, d.offset))),
   },
   {
     id: 'subshell-starting-with-double-paren',
@@ -143,12 +178,17 @@ export const DIVERGENCES: readonly Divergence[] = [
   },
   {
     id: 'heredoc-delimited-by-eof',
-    description: 'bash ends a here-document with no delimiter line at the end of input (or of its $( )), with a warning',
+    description:
+      'bash ends a here-document with no delimiter line at the end of input (or of its $( )), with a warning',
     snippet: 'cat <<EOF\nx',
-    bash: { command: `bash -n -c $'cat <<EOF\\nx'; echo $?`, answer: 'warning: here-document at line 1 delimited by end-of-file (wanted `EOF\'); 0' },
+    bash: {
+      command: `bash -n -c $'cat <<EOF\\nx'; echo $?`,
+      answer: "warning: here-document at line 1 delimited by end-of-file (wanted `EOF'); 0",
+    },
     mvdan: "error: unclosed here-document 'EOF'",
     // $'...' delimiters are another divergence (corpus heredoc-ansi-c-delimiter.sh), not this one.
-    matches: (d, { text }) => mvdanErrorIs(d, /^unclosed here-document '/) && /^<<-?[ \t]*(?!\$')/.test(text.slice(d.offset)),
+    matches: (d, { text }) =>
+      mvdanErrorIs(d, /^unclosed here-document '/) && /^<<-?[ \t]*(?!\$')/.test(text.slice(d.offset)),
   },
   {
     id: 'line-continuation-in-token',
@@ -157,8 +197,13 @@ export const DIVERGENCES: readonly Divergence[] = [
     bash: { command: `bash -c $'x=1; echo $\\\\\\nx'; bash -c $'true &\\\\\\n& echo and'`, answer: '1; and' },
     mvdan: 'the literal word `$\\` then `x`; errors on `&\\<newline>&`, `$\\<newline>(`',
     matches: (d, { text }) => {
-      if ((d.kind === 'param' || d.kind === 'subst') && d.ours && d.theirs === null) return text.startsWith('$\\\n', d.ours.start);
-      return mvdanErrorIs(d, /./) && (text.slice(Math.max(0, d.offset - 2), d.offset) === '\\\n' || text.slice(d.offset + 1, d.offset + 3) === '\\\n');
+      if ((d.kind === 'param' || d.kind === 'subst') && d.ours && d.theirs === null)
+        return text.startsWith('$\\\n', d.ours.start);
+      return (
+        mvdanErrorIs(d, /./) &&
+        (text.slice(Math.max(0, d.offset - 2), d.offset) === '\\\n' ||
+          text.slice(d.offset + 1, d.offset + 3) === '\\\n')
+      );
     },
   },
   {
@@ -167,25 +212,38 @@ export const DIVERGENCES: readonly Divergence[] = [
     snippet: 'echo ${ a;} ${|a;}',
     bash: { command: `bash -n -c 'echo \${ a;} \${|a;}'; echo $?`, answer: '0' },
     mvdan: 'error: "${ stmts;}" is a mksh feature',
-    matches: (d, { text }) => mvdanErrorIs(d, /^"\$\{[ |]stmts;\}" is a mksh feature$/) && /^\$\{[\s|]/.test(text.slice(d.offset)),
+    matches: (d, { text }) =>
+      mvdanErrorIs(d, /^"\$\{[ |]stmts;\}" is a mksh feature$/) && /^\$\{[\s|]/.test(text.slice(d.offset)),
   },
   {
     id: 'bad-substitution-at-run-time',
     description:
-      'bash -n accepts any ${…} whose closing } it finds; one that is no valid expansion (zsh\'s ${(k)x}, ${x y}, ' +
+      "bash -n accepts any ${…} whose closing } it finds; one that is no valid expansion (zsh's ${(k)x}, ${x y}, " +
       'in POSIX sh ${a[0]}) fails only when run, with "bad substitution" before any variable is read',
     snippet: 'echo ${(M)${(k)parameters[@]}:#_*} ${x y}',
-    bash: { command: `bash -n -c 'echo \${(k)p} \${x y}'; echo $?; bash -uc 'echo \${x y}'`, answer: '0; ${x y}: bad substitution' },
-    mvdan: 'error: parameter expansion requires a literal (likewise invalid parameter name, arrays are a bash/mksh feature, …)',
-    matches: (d, source) => mvdanErrorIs(d, /./) && source.opaqueParams().some((span) => span.start <= d.offset && d.offset < span.end),
+    bash: {
+      command: `bash -n -c 'echo \${(k)p} \${x y}'; echo $?; bash -uc 'echo \${x y}'`,
+      answer: '0; ${x y}: bad substitution',
+    },
+    mvdan:
+      'error: parameter expansion requires a literal (likewise invalid parameter name, arrays are a bash/mksh feature, …)',
+    matches: (d, source) =>
+      mvdanErrorIs(d, /./) && source.opaqueParams().some((span) => span.start <= d.offset && d.offset < span.end),
   },
   {
     id: 'quotes-in-extglob',
-    description: 'bash matches quotes and escapes inside an extglob pattern: `@(a|\')\')` ends at the last `)`',
+    description: "bash matches quotes and escapes inside an extglob pattern: `@(a|')')` ends at the last `)`",
     snippet: "case x in @(a|')')) echo y ;; esac",
     bash: { command: `bash -O extglob -c 'case ")" in @(a|")")) echo matched ;; esac'`, answer: 'matched' },
     mvdan: 'ends the pattern at the quoted `)`; then: reached EOF without closing quote',
-    matches: (d, source) => mvdanErrorIs(d, /./) && source.extGlobs().some((span) => span.start <= d.offset && d.offset < span.end && /['"`\\]/.test(source.text.slice(span.start, span.end))),
+    matches: (d, source) =>
+      mvdanErrorIs(d, /./) &&
+      source
+        .extGlobs()
+        .some(
+          (span) =>
+            span.start <= d.offset && d.offset < span.end && /['"`\\]/.test(source.text.slice(span.start, span.end)),
+        ),
   },
   {
     id: 'arith-empty-expression',
@@ -194,7 +252,8 @@ export const DIVERGENCES: readonly Divergence[] = [
     bash: { command: `bash -c 'echo $(( )) $[ ]; (( )); echo $?'`, answer: '0 0 / 1' },
     mvdan: 'error: $(( must be followed by an expression (likewise (( and $[)',
     matches: (d, { text }) =>
-      mvdanErrorIs(d, /^(?:\$\(\(|\(\(|\$\[) must be followed by an expression$/) && /^(?:\$\(\(\s*\)\)|\(\(\s*\)\)|\$\[\s*\])/.test(text.slice(d.offset)),
+      mvdanErrorIs(d, /^(?:\$\(\(|\(\(|\$\[) must be followed by an expression$/) &&
+      /^(?:\$\(\(\s*\)\)|\(\(\s*\)\)|\$\[\s*\])/.test(text.slice(d.offset)),
   },
   {
     id: 'trailing-line-continuation',
@@ -214,12 +273,17 @@ export const DIVERGENCES: readonly Divergence[] = [
     id: 'negated-pipeline-inner-start',
     description: '`!` negates a whole pipeline; the inner statement of `! a | b | c` that holds `a | b` starts at `a`',
     snippet: '! a | b | c',
-    bash: { command: `bash -c '! false | false | true; echo $?'`, answer: '1 (the status of the whole pipeline, negated)' },
+    bash: {
+      command: `bash -c '! false | false | true; echo $?'`,
+      answer: '1 (the status of the whole pipeline, negated)',
+    },
     mvdan: 'starts the inner statements of the pipeline at the `!`',
     matches: (d, { text }) => {
       if (d.kind !== 'stmt') return false;
-      if (d.ours && !d.theirs) return /(?:^|[\s;&|({])!\s+$/.test(text.slice(0, d.ours.start)) && /^\s*\|/.test(text.slice(d.ours.end));
-      if (d.theirs && !d.ours) return /^!\s+/.test(text.slice(d.theirs.start)) && /^\s*\|/.test(text.slice(d.theirs.end));
+      if (d.ours && !d.theirs)
+        return /(?:^|[\s;&|({])!\s+$/.test(text.slice(0, d.ours.start)) && /^\s*\|/.test(text.slice(d.ours.end));
+      if (d.theirs && !d.ours)
+        return /^!\s+/.test(text.slice(d.theirs.start)) && /^\s*\|/.test(text.slice(d.theirs.end));
       return false;
     },
   },
@@ -243,14 +307,21 @@ export const DIVERGENCES: readonly Divergence[] = [
     id: 'carriage-return-is-not-blank',
     description: 'to bash a CR is an ordinary word character (so `fi\\r` is no keyword); mvdan-sh treats it as a blank',
     snippet: 'echo a\r\n',
-    bash: { command: `printf 'echo a\\rb\\n' | bash | od -c; printf 'if :; then :; fi\\r\\n' | bash -n`, answer: 'one word a\\rb; syntax error: unexpected end of file' },
+    bash: {
+      command: `printf 'echo a\\rb\\n' | bash | od -c; printf 'if :; then :; fi\\r\\n' | bash -n`,
+      answer: 'one word a\\rb; syntax error: unexpected end of file',
+    },
     mvdan: 'the statement ends before the CR; `a\\rb` is two words; `fi\\r` closes the if',
     matches: (d, { text }) => {
       if (d.kind === 'stmt' && d.ours && d.theirs && d.ours.start === d.theirs.start && d.ours.end > d.theirs.end) {
         return /^\r+$/.test(text.slice(d.theirs.end, d.ours.end));
       }
-      return d.kind === 'error-vs-ok' && d.ours !== null && d.theirs === null &&
-        /(?:^|[\s;&|()])(?:then|do|done|fi|esac|else|elif|in|\{|\})\r/.test(text);
+      return (
+        d.kind === 'error-vs-ok' &&
+        d.ours !== null &&
+        d.theirs === null &&
+        /(?:^|[\s;&|()])(?:then|do|done|fi|esac|else|elif|in|\{|\})\r/.test(text)
+      );
     },
   },
 ];
@@ -310,7 +381,8 @@ function spansOf(text: string, dialect: Dialect, type: 'OpaqueParamExp' | 'ExtGl
 }
 
 const REDIRECT = /^(?:[0-9]+|\{[A-Za-z_][A-Za-z0-9_]*\})?(?:[<>]|&>)/;
-const FUNCTION_HEADER = /(?:^|[\s;&|()])(?:function[ \t]+[^\s()|&;<>]+(?:[ \t]*\([ \t]*\))?|[^\s()|&;<>]+[ \t]*\([ \t]*\))[ \t\n]*$/;
+const FUNCTION_HEADER =
+  /(?:^|[\s;&|()])(?:function[ \t]+[^\s()|&;<>]+(?:[ \t]*\([ \t]*\))?|[^\s()|&;<>]+[ \t]*\([ \t]*\))[ \t\n]*$/;
 const OPERATOR_NEXT = /^[ \t]*(?:&&|\|\||\|)/;
 // A `#` glued to what mvdan-sh ends a word part with: a quote, `}`, `)`, a backquote, or `$#`-like.
 const GLUED_HASH = /(?:["'`})]|\$[#$?!@*\-0-9]|\$[A-Za-z_][A-Za-z0-9_]*)#$/;

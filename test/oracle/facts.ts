@@ -54,4 +54,7 @@ export interface Facts {
 
 export type Reading =
   | { readonly ok: true; readonly facts: Facts }
-  | { readonly ok: false; readonly error: { readonly line: number; readonly column: number; readonly message: string } };
+  | {
+      readonly ok: false;
+      readonly error: { readonly line: number; readonly column: number; readonly message: string };
+    };

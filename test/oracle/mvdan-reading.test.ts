@@ -28,28 +28,67 @@ describe('mvdan-reading: byte offsets', () => {
     const { params } = facts(text);
     assert.deepEqual(
       params.map((p) => [text.slice(p.start, p.end), p.start]),
-      [['${x:-😀}', 9], ['$y', 19], ['$z', 32]],
+      [
+        ['${x:-😀}', 9],
+        ['$y', 19],
+        ['$z', 32],
+      ],
     );
   });
 
   it('follows GopherJS for unpaired surrogates (a high one swallows the next unit)', () => {
-    assert.deepEqual(facts('echo \ud800 $x').params.map((p) => [p.start, p.end]), [[7, 9]]);
-    assert.deepEqual(facts('echo \udc00 $x').params.map((p) => [p.start, p.end]), [[7, 9]]);
+    assert.deepEqual(
+      facts('echo \ud800 $x').params.map((p) => [p.start, p.end]),
+      [[7, 9]],
+    );
+    assert.deepEqual(
+      facts('echo \udc00 $x').params.map((p) => [p.start, p.end]),
+      [[7, 9]],
+    );
   });
 });
 
 describe('mvdan-reading: params', () => {
   const ops: [string, string, string][] = [
-    ['$x', 'x', ''], ['${x}', 'x', ''], ['$1', '1', ''], ['${10}', '10', ''], ['$@', '@', ''], ['$$', '$', ''],
-    ['${#}', '#', ''], ['${#x}', 'x', '#'], ['${!x}', 'x', '!'], ['${!x*}', 'x', '!*'], ['${!x@}', 'x', '!@'],
-    ['${x[1]}', 'x', '[]'], ['${#x[@]}', 'x', '#[]'], ['${!a[@]}', 'a', '![]'], ['${x:1:2}', 'x', ':'],
-    ['${a[@]:1}', 'a', '[]:'], ['${x/a/b}', 'x', '/'], ['${x//a/b}', 'x', '//'], ['${x/#a/b}', 'x', '/'],
-    ['${x/%a/b}', 'x', '/'], ['${x[1]:-a}', 'x', '[]:-'],
-    ['${x-w}', 'x', '-'], ['${x:-w}', 'x', ':-'], ['${x=w}', 'x', '='], ['${x:=w}', 'x', ':='],
-    ['${x+w}', 'x', '+'], ['${x:+w}', 'x', ':+'], ['${x?w}', 'x', '?'], ['${x:?w}', 'x', ':?'],
-    ['${x#w}', 'x', '#'], ['${x##w}', 'x', '##'], ['${x%w}', 'x', '%'], ['${x%%w}', 'x', '%%'],
-    ['${x^w}', 'x', '^'], ['${x^^w}', 'x', '^^'], ['${x,w}', 'x', ','], ['${x,,w}', 'x', ',,'],
-    ['${x@Q}', 'x', '@'], ['${x@a}', 'x', '@'],
+    ['$x', 'x', ''],
+    ['${x}', 'x', ''],
+    ['$1', '1', ''],
+    ['${10}', '10', ''],
+    ['$@', '@', ''],
+    ['$$', '$', ''],
+    ['${#}', '#', ''],
+    ['${#x}', 'x', '#'],
+    ['${!x}', 'x', '!'],
+    ['${!x*}', 'x', '!*'],
+    ['${!x@}', 'x', '!@'],
+    ['${x[1]}', 'x', '[]'],
+    ['${#x[@]}', 'x', '#[]'],
+    ['${!a[@]}', 'a', '![]'],
+    ['${x:1:2}', 'x', ':'],
+    ['${a[@]:1}', 'a', '[]:'],
+    ['${x/a/b}', 'x', '/'],
+    ['${x//a/b}', 'x', '//'],
+    ['${x/#a/b}', 'x', '/'],
+    ['${x/%a/b}', 'x', '/'],
+    ['${x[1]:-a}', 'x', '[]:-'],
+    ['${x-w}', 'x', '-'],
+    ['${x:-w}', 'x', ':-'],
+    ['${x=w}', 'x', '='],
+    ['${x:=w}', 'x', ':='],
+    ['${x+w}', 'x', '+'],
+    ['${x:+w}', 'x', ':+'],
+    ['${x?w}', 'x', '?'],
+    ['${x:?w}', 'x', ':?'],
+    ['${x#w}', 'x', '#'],
+    ['${x##w}', 'x', '##'],
+    ['${x%w}', 'x', '%'],
+    ['${x%%w}', 'x', '%%'],
+    ['${x^w}', 'x', '^'],
+    ['${x^^w}', 'x', '^^'],
+    ['${x,w}', 'x', ','],
+    ['${x,,w}', 'x', ',,'],
+    ['${x@Q}', 'x', '@'],
+    ['${x@a}', 'x', '@'],
   ];
   for (const [source, name, op] of ops) {
     it(`reads ${source} as name ${name}, op '${op}'`, () => {
@@ -72,7 +111,10 @@ describe('mvdan-reading: params', () => {
   it('leaves out `a[i]` in arithmetic (mvdan makes it a ParamExp with no $)', () => {
     const { params, arithVars } = facts('echo $(( a[i] + $b ))');
     assert.deepEqual(params, [{ start: 16, end: 18, name: 'b', op: '' }]);
-    assert.deepEqual(arithVars, [{ start: 9, end: 10, name: 'a' }, { start: 11, end: 12, name: 'i' }]);
+    assert.deepEqual(arithVars, [
+      { start: 9, end: 10, name: 'a' },
+      { start: 11, end: 12, name: 'i' },
+    ]);
   });
 });
 
@@ -81,7 +123,15 @@ describe('mvdan-reading: substs', () => {
     const text = 'echo $(a) `b` $((1)) $[2] <(c) >(d) "$(e)"';
     assert.deepEqual(
       facts(text).substs.map((s) => [s.kind, text.slice(s.start, s.end)]),
-      [['cmd', '$(a)'], ['backquote', '`b`'], ['arith', '$((1))'], ['arith', '$[2]'], ['proc', '<(c)'], ['proc', '>(d)'], ['cmd', '$(e)']],
+      [
+        ['cmd', '$(a)'],
+        ['backquote', '`b`'],
+        ['arith', '$((1))'],
+        ['arith', '$[2]'],
+        ['proc', '<(c)'],
+        ['proc', '>(d)'],
+        ['cmd', '$(e)'],
+      ],
     );
   });
 
@@ -89,7 +139,10 @@ describe('mvdan-reading: substs', () => {
     const text = 'x=`echo \\`y\\``';
     assert.deepEqual(
       facts(text).substs.map((s) => [s.kind, s.start, s.end]),
-      [['backquote', 2, 14], ['backquote', 9, 13]],
+      [
+        ['backquote', 2, 14],
+        ['backquote', 9, 13],
+      ],
     );
   });
 });
@@ -108,7 +161,11 @@ describe('mvdan-reading: stmts', () => {
 
   it('spans a compound command holding a here-document to its closing word', () => {
     assert.deepEqual(stmtTexts('{ cat <<EOF\nx\nEOF\n} >f\n'), ['{ cat <<EOF\nx\nEOF\n} >f', 'cat <<EOF']);
-    assert.deepEqual(stmtTexts('if :; then cat <<EOF\nx\nEOF\nfi\n'), ['if :; then cat <<EOF\nx\nEOF\nfi', ':;', 'cat <<EOF']);
+    assert.deepEqual(stmtTexts('if :; then cat <<EOF\nx\nEOF\nfi\n'), [
+      'if :; then cat <<EOF\nx\nEOF\nfi',
+      ':;',
+      'cat <<EOF',
+    ]);
   });
 
   it('starts `! a | b` at the !, and its first command at `a` (mvdan puts both at the !)', () => {
@@ -128,7 +185,10 @@ describe('mvdan-reading: stmts', () => {
   it('ends tokens before the closing \\` of a nested backquote (mvdan ends them after the \\)', () => {
     const text = 'x=`cd \\`dirname $0\\` && pwd`';
     assert.deepEqual(stmtTexts(text), [text, 'cd \\`dirname $0\\`', 'cd \\`dirname $0\\` && pwd', 'dirname $0', 'pwd']);
-    assert.deepEqual(facts(text).params.map((p) => text.slice(p.start, p.end)), ['$0']);
+    assert.deepEqual(
+      facts(text).params.map((p) => text.slice(p.start, p.end)),
+      ['$0'],
+    );
   });
 
   it('ends `for ...; { }` at the brace and a bare `time -p` after the -p (mvdan: 3 and 2 short)', () => {
@@ -146,11 +206,32 @@ describe('mvdan-reading: arithVars', () => {
   const names = (text: string) => facts(text).arithVars.map((v) => [v.name, text.slice(v.start, v.end), v.start]);
 
   it('reads bare names in every arithmetic context', () => {
-    assert.deepEqual(names('(( n++ )); let m=1 "q=2"'), [['n', 'n', 3], ['m', 'm', 15]]);
-    assert.deepEqual(names('for ((i=0;i<k;i++)); do :; done'), [['i', 'i', 6], ['i', 'i', 10], ['k', 'k', 12], ['i', 'i', 14]]);
-    assert.deepEqual(names('echo ${a[j]:o:l} ${x:p+1}'), [['j', 'j', 9], ['o', 'o', 12], ['l', 'l', 14], ['p', 'p', 21]]);
-    assert.deepEqual(names('a[k]=1; declare b[m]=2'), [['k', 'k', 2], ['m', 'm', 18]]);
-    assert.deepEqual(names('echo $[ x ] $(( (y) ? -z : w ))'), [['x', 'x', 8], ['y', 'y', 17], ['z', 'z', 23], ['w', 'w', 27]]);
+    assert.deepEqual(names('(( n++ )); let m=1 "q=2"'), [
+      ['n', 'n', 3],
+      ['m', 'm', 15],
+    ]);
+    assert.deepEqual(names('for ((i=0;i<k;i++)); do :; done'), [
+      ['i', 'i', 6],
+      ['i', 'i', 10],
+      ['k', 'k', 12],
+      ['i', 'i', 14],
+    ]);
+    assert.deepEqual(names('echo ${a[j]:o:l} ${x:p+1}'), [
+      ['j', 'j', 9],
+      ['o', 'o', 12],
+      ['l', 'l', 14],
+      ['p', 'p', 21],
+    ]);
+    assert.deepEqual(names('a[k]=1; declare b[m]=2'), [
+      ['k', 'k', 2],
+      ['m', 'm', 18],
+    ]);
+    assert.deepEqual(names('echo $[ x ] $(( (y) ? -z : w ))'), [
+      ['x', 'x', 8],
+      ['y', 'y', 17],
+      ['z', 'z', 23],
+      ['w', 'w', 27],
+    ]);
   });
 
   it('leaves out numbers, quoted words, expansions and @', () => {
@@ -158,15 +239,27 @@ describe('mvdan-reading: arithVars', () => {
   });
 
   it('includes array-literal keys: neither parser can tell string keys of declare -A from indexes', () => {
-    assert.deepEqual(names('declare -A m=([k]=v); a=([i]=1)'), [['k', 'k', 15], ['i', 'i', 26]]);
+    assert.deepEqual(names('declare -A m=([k]=v); a=([i]=1)'), [
+      ['k', 'k', 15],
+      ['i', 'i', 26],
+    ]);
   });
 
   it('reads slices, which mvdan-sh 0.10.1 Walk skips', () => {
     const text = 'echo ${x:a[0]:${#y}} ${x:$(b):$((c))}';
     const { params, substs, arithVars } = facts(text);
-    assert.deepEqual(params.map((p) => text.slice(p.start, p.end)), ['${x:a[0]:${#y}}', '${#y}', '${x:$(b):$((c))}']);
-    assert.deepEqual(substs.map((p) => text.slice(p.start, p.end)), ['$(b)', '$((c))']);
-    assert.deepEqual(arithVars.map((v) => v.name), ['a', 'c']);
+    assert.deepEqual(
+      params.map((p) => text.slice(p.start, p.end)),
+      ['${x:a[0]:${#y}}', '${#y}', '${x:$(b):$((c))}'],
+    );
+    assert.deepEqual(
+      substs.map((p) => text.slice(p.start, p.end)),
+      ['$(b)', '$((c))'],
+    );
+    assert.deepEqual(
+      arithVars.map((v) => v.name),
+      ['a', 'c'],
+    );
   });
 });
 
@@ -252,8 +345,10 @@ describe('divergences', () => {
     return ds.map((d: Disagreement) => findExcuse(text, d)?.id ?? `unexcused: ${String(d)}`);
   }
   const okReading: Reading = { ok: true, facts: { params: [], substs: [], stmts: [], arithVars: [] } };
-  const addArith = (...vars: [string, number][]) => (theirs: Reading) =>
-    patched(theirs, { arithVars: vars.map(([name, start]) => ({ start, end: start + name.length, name })) });
+  const addArith =
+    (...vars: [string, number][]) =>
+    (theirs: Reading) =>
+      patched(theirs, { arithVars: vars.map(([name, start]) => ({ start, end: start + name.length, name })) });
 
   it('has unique ids and a snippet, bash command and answer for each entry', () => {
     assert.equal(new Set(DIVERGENCES.map((d) => d.id)).size, DIVERGENCES.length);
@@ -325,28 +420,65 @@ describe('divergences', () => {
   });
 
   it('coproc-name-before-redirect', () => {
-    const bashReading = (theirs: Reading) => patched(theirs, { stmts: [{ start: 0, end: 22 }, { start: 7, end: 22 }] });
-    assert.deepEqual(excuses('coproc cat 2>/dev/null', bashReading), ['coproc-name-before-redirect', 'coproc-name-before-redirect']);
+    const bashReading = (theirs: Reading) =>
+      patched(theirs, {
+        stmts: [
+          { start: 0, end: 22 },
+          { start: 7, end: 22 },
+        ],
+      });
+    assert.deepEqual(excuses('coproc cat 2>/dev/null', bashReading), [
+      'coproc-name-before-redirect',
+      'coproc-name-before-redirect',
+    ]);
   });
 
   it('function-body-then-and-or-pipe', () => {
     const text = 'f() { :; } && echo defined';
     // bash: the && list [0,26), the definition [0,10), its body [4,10), `echo defined` [14,26).
-    const bashReading = (theirs: Reading) => patched(theirs, { stmts: [{ start: 0, end: 26 }, { start: 0, end: 10 }, { start: 4, end: 10 }, { start: 6, end: 8 }, { start: 14, end: 26 }] });
+    const bashReading = (theirs: Reading) =>
+      patched(theirs, {
+        stmts: [
+          { start: 0, end: 26 },
+          { start: 0, end: 10 },
+          { start: 4, end: 10 },
+          { start: 6, end: 8 },
+          { start: 14, end: 26 },
+        ],
+      });
     assert.deepEqual(excuses(text, bashReading), ['function-body-then-and-or-pipe', 'function-body-then-and-or-pipe']);
-    const piped = (theirs: Reading) => patched(theirs, { stmts: [{ start: 0, end: 16 }, { start: 0, end: 10 }, { start: 4, end: 10 }, { start: 6, end: 8 }, { start: 13, end: 16 }] });
+    const piped = (theirs: Reading) =>
+      patched(theirs, {
+        stmts: [
+          { start: 0, end: 16 },
+          { start: 0, end: 10 },
+          { start: 4, end: 10 },
+          { start: 6, end: 8 },
+          { start: 13, end: 16 },
+        ],
+      });
     assert.deepEqual(new Set(excuses('f() { :; } | cat', piped)), new Set(['function-body-then-and-or-pipe']));
   });
 
   it('hash-after-quote-or-expansion', () => {
     const text = 'echo $## $x';
-    const bashReading = (theirs: Reading) => patched(theirs, {
-      stmts: [{ start: 0, end: 11 }],
-      params: [{ start: 5, end: 7, name: '#', op: '' }, { start: 9, end: 11, name: 'x', op: '' }],
-    });
+    const bashReading = (theirs: Reading) =>
+      patched(theirs, {
+        stmts: [{ start: 0, end: 11 }],
+        params: [
+          { start: 5, end: 7, name: '#', op: '' },
+          { start: 9, end: 11, name: 'x', op: '' },
+        ],
+      });
     assert.deepEqual(excuses(text, bashReading), ['hash-after-quote-or-expansion', 'hash-after-quote-or-expansion']);
-    assert.deepEqual(excuses('x=${y}#z', (theirs) => patched(theirs, { stmts: [{ start: 0, end: 8 }] })), ['hash-after-quote-or-expansion']);
-    assert.match(excuses('echo a #b', (theirs) => patched(theirs, { stmts: [{ start: 0, end: 9 }] }))[0] ?? '', /^unexcused/);
+    assert.deepEqual(
+      excuses('x=${y}#z', (theirs) => patched(theirs, { stmts: [{ start: 0, end: 8 }] })),
+      ['hash-after-quote-or-expansion'],
+    );
+    assert.match(
+      excuses('echo a #b', (theirs) => patched(theirs, { stmts: [{ start: 0, end: 9 }] }))[0] ?? '',
+      /^unexcused/,
+    );
   });
 
   it('backquote-nested-twice', () => {

@@ -24,13 +24,30 @@ export type Dialect = 'bash' | 'posix';
 
 /** `Expansion.Op` token numbers of mvdan-sh 0.10.1, found by parsing `${x<op>w}` for each operator. */
 export const EXPANSION_OPS: ReadonlyMap<number, string> = new Map([
-  [68, '+'], [69, ':+'], [70, '-'], [71, ':-'], [72, '?'], [73, ':?'], [74, '='], [75, ':='],
-  [76, '%'], [77, '%%'], [78, '#'], [79, '##'], [80, '^'], [81, '^^'], [82, ','], [83, ',,'],
+  [68, '+'],
+  [69, ':+'],
+  [70, '-'],
+  [71, ':-'],
+  [72, '?'],
+  [73, ':?'],
+  [74, '='],
+  [75, ':='],
+  [76, '%'],
+  [77, '%%'],
+  [78, '#'],
+  [79, '##'],
+  [80, '^'],
+  [81, '^^'],
+  [82, ','],
+  [83, ',,'],
   [84, '@'],
 ]);
 
 /** `ParamExp.Names` token numbers: `${!p*}` and `${!p@}`. */
-export const NAMES_OPS: ReadonlyMap<number, string> = new Map([[38, '*'], [84, '@']]);
+export const NAMES_OPS: ReadonlyMap<number, string> = new Map([
+  [38, '*'],
+  [84, '@'],
+]);
 
 /** Parses with mvdan-sh, keeping comments; throws what mvdan-sh throws. */
 export function parseWithMvdan(syntax: MvdanSyntax, text: string, dialect: Dialect): MvdanNode {

@@ -150,7 +150,12 @@ export function loadMvdanSyntax(): MvdanSyntax {
  * `syntax.Walk`, plus what it skips in mvdan-sh 0.10.1: the offset and length of `${x:off:len}`
  * (found by comparing Walk with DebugPrint over the corpus), so `${x:$i:${#y}}` is not lost.
  */
-export function walkComplete(syntax: MvdanSyntax, root: MvdanNode, visit: (node: MvdanNode) => void, leave?: () => void): void {
+export function walkComplete(
+  syntax: MvdanSyntax,
+  root: MvdanNode,
+  visit: (node: MvdanNode) => void,
+  leave?: () => void,
+): void {
   const visitor = (node: MvdanNode | null): boolean => {
     // syntax.Walk calls back with null when it leaves a node.
     if (node === null) {

@@ -11,7 +11,8 @@ export function readWithNounset(text: string, dialect: 'bash' | 'posix'): Readin
   try {
     file = parse(text, { dialect });
   } catch (err) {
-    if (err instanceof ParseError) return { ok: false, error: { line: err.line, column: err.column, message: err.reason } };
+    if (err instanceof ParseError)
+      return { ok: false, error: { line: err.line, column: err.column, message: err.reason } };
     throw err;
   }
   return { ok: true, facts: factsOf(file) };
@@ -46,7 +47,8 @@ export function factsOf(file: File): Facts {
         break;
     }
   });
-  const byPos = (a: { start: number; end: number }, b: { start: number; end: number }): number => a.start - b.start || a.end - b.end;
+  const byPos = (a: { start: number; end: number }, b: { start: number; end: number }): number =>
+    a.start - b.start || a.end - b.end;
   return {
     params: params.sort((a, b) => byPos(a, b) || cmp(a.name, b.name) || cmp(a.op, b.op)),
     substs: substs.sort(byPos),

@@ -31,11 +31,22 @@ describe('files the shells accept parse', () => {
       for (const s of spans) assert.equal(f.text[s.start], '$', `${f.name}: an opaque word starts at ${s.start}`);
       const refs = inspectScript(f.text, { path: f.name, dialect: f.dialect }).references;
       const hidden = refs.filter((r) => inside(spans, r.start));
-      assert.deepEqual(hidden.map((r) => `${r.line}:${r.column} ${r.text}`), []);
+      assert.deepEqual(
+        hidden.map((r) => `${r.line}:${r.column} ${r.text}`),
+        [],
+      );
       for (const style of ['block', 'inline'] as const) {
         const r = fixScript(f.text, { path: f.name, dialect: f.dialect, style });
-        assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.code}: ${d.message}`), []);
-        assert.deepEqual(r.edits.filter((e) => inside(spans, e.start)).map((e) => `${e.line}:${e.column} ${e.before}`), []);
+        assert.deepEqual(
+          r.diagnostics
+            .filter((d) => d.severity === 'error')
+            .map((d) => `${d.line}:${d.column} ${d.code}: ${d.message}`),
+          [],
+        );
+        assert.deepEqual(
+          r.edits.filter((e) => inside(spans, e.start)).map((e) => `${e.line}:${e.column} ${e.before}`),
+          [],
+        );
       }
     });
   }
@@ -45,9 +56,23 @@ describe('files the shells accept parse', () => {
       opaqueSpans(parse(text, { dialect })).map((s) => text.slice(s.start, s.end));
     assert.deepEqual(opaque('unset ${(M)${(k)parameters[@]}:#_*}'), ['${(M)${(k)parameters[@]}:#_*}']);
     assert.deepEqual(opaque('echo "${BASH_SOURCE[0]:-${(%):-%x}}"'), ['${(%):-%x}']);
-    assert.deepEqual(opaque('echo ${x y} ${.sh.version} ${ date;} ${|REPLY=1;}'), ['${x y}', '${.sh.version}', '${ date;}', '${|REPLY=1;}']);
-    assert.deepEqual(opaque('echo ${(x)"}"} ${(x)\'}\'} ${(x)$(echo })}'), ['${(x)"}"}', "${(x)'}'}", '${(x)$(echo })}']);
-    assert.deepEqual(opaque('echo ${BASH_SOURCE[0]%/*} ${!x} ${x@Q} ${#a[@]}', 'posix'), ['${BASH_SOURCE[0]%/*}', '${!x}', '${x@Q}', '${#a[@]}']);
+    assert.deepEqual(opaque('echo ${x y} ${.sh.version} ${ date;} ${|REPLY=1;}'), [
+      '${x y}',
+      '${.sh.version}',
+      '${ date;}',
+      '${|REPLY=1;}',
+    ]);
+    assert.deepEqual(opaque('echo ${(x)"}"} ${(x)\'}\'} ${(x)$(echo })}'), [
+      '${(x)"}"}',
+      "${(x)'}'}",
+      '${(x)$(echo })}',
+    ]);
+    assert.deepEqual(opaque('echo ${BASH_SOURCE[0]%/*} ${!x} ${x@Q} ${#a[@]}', 'posix'), [
+      '${BASH_SOURCE[0]%/*}',
+      '${!x}',
+      '${x@Q}',
+      '${#a[@]}',
+    ]);
     assert.deepEqual(opaque('echo ${BASH_SOURCE[0]%/*} ${!x} ${x@Q} ${#a[@]} ${x:-a} ${x//a/b}'), []);
     // Errors inside a known operator stay errors: bash reads x before it fails there.
     assert.throws(() => parse('echo ${x:1:2:3}'), ParseError);

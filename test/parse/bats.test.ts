@@ -17,7 +17,8 @@ function outline(src: string, bats = true): string[] {
 function parseFails(src: string, line: number, column: number, reason: RegExp, bats = true): void {
   assert.throws(
     () => parse(src, { bats, path: 't.bats' }),
-    (err: unknown) => err instanceof ParseError && err.line === line && err.column === column && reason.test(err.message),
+    (err: unknown) =>
+      err instanceof ParseError && err.line === line && err.column === column && reason.test(err.message),
   );
 }
 
@@ -60,7 +61,15 @@ describe('parser: Bats test files', () => {
       'Word 16-19',
       'Lit 16-19 "log"',
     ]);
-    assert.deepEqual(outline("@test 'x' {\n}\n"), ['File 0-14', 'Stmt 0-13', 'TestDecl 0-13', 'Word 6-9', 'SglQuoted 6-9', 'Stmt 10-13', 'Block 10-13']);
+    assert.deepEqual(outline("@test 'x' {\n}\n"), [
+      'File 0-14',
+      'Stmt 0-13',
+      'TestDecl 0-13',
+      'Word 6-9',
+      'SglQuoted 6-9',
+      'Stmt 10-13',
+      'Block 10-13',
+    ]);
   });
 
   it('setup functions, load and run are plain bash around the tests', () => {
@@ -73,7 +82,15 @@ describe('parser: Bats test files', () => {
   });
 
   it('@test anywhere but at a command start is a plain word', () => {
-    assert.deepEqual(outline('echo @test\n'), ['File 0-11', 'Stmt 0-10', 'CallExpr 0-10', 'Word 0-4', 'Lit 0-4 "echo"', 'Word 5-10', 'Lit 5-10 "@test"']);
+    assert.deepEqual(outline('echo @test\n'), [
+      'File 0-11',
+      'Stmt 0-10',
+      'CallExpr 0-10',
+      'Word 0-4',
+      'Lit 0-4 "echo"',
+      'Word 5-10',
+      'Lit 5-10 "@test"',
+    ]);
     assert.deepEqual(
       outline('"@test" x\n').filter((n) => n.startsWith('TestDecl')),
       [],

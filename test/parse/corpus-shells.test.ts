@@ -12,7 +12,14 @@ for (const script of ['check-corpus.sh', 'check-cases.sh']) {
       this.timeout(120_000);
       const r = spawnSync('bash', [join(ROOT, 'test', 'corpus', script)], { cwd: ROOT, encoding: 'utf8' });
       const last = r.stdout.trim().split('\n').pop() ?? '';
-      assert.equal(r.status, 0, `${script} failed:\n${r.stdout.split('\n').filter((l) => !l.startsWith('ok')).join('\n')}\n${r.stderr}`);
+      assert.equal(
+        r.status,
+        0,
+        `${script} failed:\n${r.stdout
+          .split('\n')
+          .filter((l) => !l.startsWith('ok'))
+          .join('\n')}\n${r.stderr}`,
+      );
       assert.match(last, / 0 failed$/);
     });
   });

@@ -18,9 +18,15 @@ describe('parser mistakes found by the safety suites', () => {
 
   it('[parser] POSIX sh: a function local is not an environment input of the script', () => {
     const r = fixScript('f() {\n  local l="$1"\n  echo "$l"\n}\nf x\n', { dialect: 'posix' });
-    assert.deepEqual(r.inputs.map((i) => i.name), []);
+    assert.deepEqual(
+      r.inputs.map((i) => i.name),
+      [],
+    );
     // `f x` passes one argument, so $1 is safe ([flow]); called with none it would not be.
     assert.equal(r.output, 'f() {\n  local l="$1"\n  echo "$l"\n}\nf x\n');
-    assert.equal(fixScript('f() {\n  local l="$1"\n  echo "$l"\n}\nf\n', { dialect: 'posix' }).output, 'f() {\n  local l="${1:-}"\n  echo "$l"\n}\nf\n');
+    assert.equal(
+      fixScript('f() {\n  local l="$1"\n  echo "$l"\n}\nf\n', { dialect: 'posix' }).output,
+      'f() {\n  local l="${1:-}"\n  echo "$l"\n}\nf\n',
+    );
   });
 });

@@ -45,7 +45,11 @@ describe('parser follows bash where mvdan/sh does not', () => {
       assert.ok(bash !== undefined, `${f.name} has no "# expect: bash=..." header`);
       const ours = readWithNounset(f.text, f.dialect);
       const verdict = ours.ok ? 'ok' : 'err';
-      assert.equal(verdict, expected, ours.ok ? 'parsed' : `${ours.error.line}:${ours.error.column}: ${ours.error.message}`);
+      assert.equal(
+        verdict,
+        expected,
+        ours.ok ? 'parsed' : `${ours.error.line}:${ours.error.column}: ${ours.error.message}`,
+      );
     });
   }
 });

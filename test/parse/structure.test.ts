@@ -10,7 +10,11 @@ import { corpus } from '../support/corpus.js';
 function assertTiles(text: string, parts: readonly WordPart[], start: number, end: number, what: string): void {
   let at = start;
   for (const part of parts) {
-    assert.equal(part.start, at, `${what}: part ${part.type} starts at ${part.start}, expected ${at}: ${JSON.stringify(text.slice(start, end))}`);
+    assert.equal(
+      part.start,
+      at,
+      `${what}: part ${part.type} starts at ${part.start}, expected ${at}: ${JSON.stringify(text.slice(start, end))}`,
+    );
     at = part.end;
   }
   assert.equal(at, end, `${what}: parts end at ${at}, expected ${end}: ${JSON.stringify(text.slice(start, end))}`);
@@ -47,7 +51,10 @@ function checkGaps(text: string, file: File): void {
     let rest = gap;
     while (rest.length > 0) {
       const m = GAP_TOKEN.exec(rest);
-      assert.ok(m, `characters outside every leaf: ${JSON.stringify(rest.slice(0, 40))} in gap ${JSON.stringify(gap.slice(0, 80))}`);
+      assert.ok(
+        m,
+        `characters outside every leaf: ${JSON.stringify(rest.slice(0, 40))} in gap ${JSON.stringify(gap.slice(0, 80))}`,
+      );
       rest = rest.slice(m[0].length);
     }
   }
@@ -59,7 +66,8 @@ function checkTree(text: string, file: File): void {
   const unescaped: { start: number; end: number }[] = [];
   const inUnescaped = (n: Node): boolean => unescaped.some((u) => n.start >= u.start && n.end <= u.end);
   forEachNode(file, (node, parent) => {
-    if (node.type === 'CmdSubst' && node.backquotes && text.slice(node.start, node.end).includes('\\')) unescaped.push(node);
+    if (node.type === 'CmdSubst' && node.backquotes && text.slice(node.start, node.end).includes('\\'))
+      unescaped.push(node);
     if (inUnescaped(node) && node.type !== 'CmdSubst') return true;
     assert.ok(node.start <= node.end, `${node.type} has start ${node.start} > end ${node.end}`);
     if (parent !== null && parent.type !== 'File' && node.type !== 'HeredocBody') {
@@ -69,15 +77,20 @@ function checkTree(text: string, file: File): void {
       );
     }
     if (node.type === 'Word') assertTiles(text, node.parts, node.start, node.end, 'word');
-    if (node.type === 'DblQuoted') assertTiles(text, node.parts, node.start + (node.dollar ? 2 : 1), node.end - 1, 'double quotes');
+    if (node.type === 'DblQuoted')
+      assertTiles(text, node.parts, node.start + (node.dollar ? 2 : 1), node.end - 1, 'double quotes');
     if (node.type === 'HeredocBody') assertTiles(text, node.parts, node.start, node.end, 'here-document');
     if (node.type === 'Lit') {
       // Names read across a line continuation (`$aa\⏎ba` is `aaba`) drop it; all else is raw.
       const raw = text.slice(node.start, node.end);
-      assert.ok(node.value === raw || node.value === raw.replace(/\\\n/g, ''), `a literal is its source text: ${JSON.stringify(raw)}`);
+      assert.ok(
+        node.value === raw || node.value === raw.replace(/\\\n/g, ''),
+        `a literal is its source text: ${JSON.stringify(raw)}`,
+      );
     }
     if (node.type === 'Word' && node.parts.length === 0) assert.fail('empty word');
-    if (node.type === 'OpaqueParamExp') assert.equal(node.value, text.slice(node.start, node.end), 'an opaque word is its source text');
+    if (node.type === 'OpaqueParamExp')
+      assert.equal(node.value, text.slice(node.start, node.end), 'an opaque word is its source text');
   });
 }
 

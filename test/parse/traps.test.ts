@@ -39,18 +39,21 @@ describe('parser traps', () => {
       if (n.type === 'Word') words.push(n.parts.map((p) => p.type));
     });
     assert.deepEqual(words, [['Lit'], ['ParamExp', 'Lit', 'ParamExp', 'Lit'], ['ParamExp', 'Lit', 'ParamExp']]);
-    assert.deepEqual(expansions('cp $FOO/$BAR/ $DIR/x/$1\n').map(([, n]) => n), ['FOO', 'BAR', 'DIR', '1']);
+    assert.deepEqual(
+      expansions('cp $FOO/$BAR/ $DIR/x/$1\n').map(([, n]) => n),
+      ['FOO', 'BAR', 'DIR', '1'],
+    );
   });
 
   it('${A:=qwer-zxcv}: qwer is text, not a variable', () => {
     assert.deepEqual(expansions(': ${A:=qwer-zxcv}\n'), [['${A:=qwer-zxcv}', 'A']]);
   });
 
-  it("IFS=' ' read -a v <<< \"$S\": the here-string parses and $S is read", () => {
+  it('IFS=\' \' read -a v <<< "$S": the here-string parses and $S is read', () => {
     assert.deepEqual(expansions('IFS=\' \' read -a v <<< "$S"\n'), [['$S', 'S']]);
   });
 
-  it('no expansion inside single quotes, $\'…\', quoted here-documents, comments or after a backslash', () => {
+  it("no expansion inside single quotes, $'…', quoted here-documents, comments or after a backslash", () => {
     const src = "echo '$a' $'$b' \\$c # $d\ncat <<'E'\n$e\nE\ncat <<\\E\n$f\nE\ncat <<\"E\"\n$g\nE\necho $h\n";
     assert.deepEqual(expansions(src), [['$h', 'h']]);
   });
@@ -80,7 +83,8 @@ describe('parser traps', () => {
     const src = 'echo "😀"\necho é $(\n';
     assert.throws(
       () => parse(src, { path: 'x.sh' }),
-      (err: unknown) => err instanceof ParseError && err.line === 2 && err.column === 8 && err.message.startsWith('x.sh:2:8: '),
+      (err: unknown) =>
+        err instanceof ParseError && err.line === 2 && err.column === 8 && err.message.startsWith('x.sh:2:8: '),
     );
   });
 });

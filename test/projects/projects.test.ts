@@ -87,7 +87,11 @@ describe("projects: plugin-manager's own bats suite before and after nounset (is
       const afterFirst = snapshot(copy.dir);
       const second = runCli(args, copy.dir);
       const changedBySecond = changedFiles(afterFirst, snapshot(copy.dir));
-      runs.push(runBats(copy.dir, copy.tmp).then((suite) => fixed.set(style, { first, second, changed: changedFiles(pristine, afterFirst), changedBySecond, suite })));
+      runs.push(
+        runBats(copy.dir, copy.tmp).then((suite) =>
+          fixed.set(style, { first, second, changed: changedFiles(pristine, afterFirst), changedBySecond, suite }),
+        ),
+      );
     }
     // the three suites run at once: each spends most of its time starting processes
     await Promise.all(runs);
@@ -139,7 +143,9 @@ describe("projects: plugin-manager's own bats suite before and after nounset (is
         assert.equal(suite.planned, o.planned, describeRun(suite));
         const found = regressions(o, suite);
         if (found.length > 0) {
-          assert.fail(`${found.length} of ${o.tests.size} tests regress after nounset --style ${style}:\n\n${found.join('\n\n')}`);
+          assert.fail(
+            `${found.length} of ${o.tests.size} tests regress after nounset --style ${style}:\n\n${found.join('\n\n')}`,
+          );
         }
       });
     });

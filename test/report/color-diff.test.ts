@@ -21,7 +21,7 @@ describe('colorDiff', () => {
     assert.ok(lines.includes('\u001b[32m+++ y\u001b[0m'));
   });
 
-  it('keeps a CRLF line\'s \\r after the colour, and handles several files', () => {
+  it("keeps a CRLF line's \\r after the colour, and handles several files", () => {
     const diff = unifiedDiff('a.sh', 'x\r\n', 'y\r\n') + unifiedDiff('b.sh', 'p\n', 'q\n');
     const colored = colorDiff(diff);
     assert.equal(strip(colored), diff);

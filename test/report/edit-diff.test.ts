@@ -28,7 +28,8 @@ function apply(before: string, edits: readonly TextEdit[]): string {
   return out + before.slice(pos);
 }
 
-const editsOf = (r: ReturnType<typeof fixScript>): TextEdit[] => r.edits.map((e) => ({ start: e.start, end: e.end, text: e.after }));
+const editsOf = (r: ReturnType<typeof fixScript>): TextEdit[] =>
+  r.edits.map((e) => ({ start: e.start, end: e.end, text: e.after }));
 
 describe('diffFromEdits', () => {
   const dir = useTempDir('nounset-editdiff-', { shared: true });
@@ -36,7 +37,10 @@ describe('diffFromEdits', () => {
   const gnu = (before: string, after: string): string => {
     writeFileSync(join(dir(), 'a'), before);
     writeFileSync(join(dir(), 'b'), after);
-    const r = spawnSync('diff', ['-u', '--label', 'a/s.sh', '--label', 'b/s.sh', 'a', 'b'], { cwd: dir(), encoding: 'utf8' });
+    const r = spawnSync('diff', ['-u', '--label', 'a/s.sh', '--label', 'b/s.sh', 'a', 'b'], {
+      cwd: dir(),
+      encoding: 'utf8',
+    });
     assert.ok(r.status === 0 || r.status === 1, `diff failed: ${r.stderr}`);
     return r.stdout;
   };
@@ -48,24 +52,92 @@ describe('diffFromEdits', () => {
   };
 
   const cases: { name: string; before: string; edits: (b: string) => TextEdit[] }[] = [
-    { name: 'a block inserted at the top of a file without shebang', before: 'echo "$X"\n', edits: () => [{ start: 0, end: 0, text: '# block\nX="${X:-}"\n\n' }] },
-    { name: 'a block inserted after a shebang, with a rewrite on the same line as its point', before: '#!/bin/sh\n$CMD x\n', edits: () => [{ start: 10, end: 10, text: '# b\n\n' }, { start: 10, end: 14, text: '${CMD:-}' }] },
-    { name: 'two edits on one line and one on the next', before: lines(3) + 'a $X $Y\nb $Z\n' + lines(3, 6), edits: (b) => [{ start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}' }, { start: at(b, '$Y'), end: at(b, '$Y') + 2, text: '${Y:-}' }, { start: at(b, '$Z'), end: at(b, '$Z') + 2, text: '${Z:-}' }] },
-    { name: 'changes 6 unchanged lines apart share a hunk', before: `a $X\n${lines(6)}b $Y\n${lines(4, 10)}`, edits: (b) => [{ start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}' }, { start: at(b, '$Y'), end: at(b, '$Y') + 2, text: '${Y:-}' }] },
-    { name: 'changes 7 unchanged lines apart get two hunks', before: `a $X\n${lines(7)}b $Y\n${lines(4, 10)}`, edits: (b) => [{ start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}' }, { start: at(b, '$Y'), end: at(b, '$Y') + 2, text: '${Y:-}' }] },
-    { name: 'an edit on a last line without newline', before: `${lines(5)}echo $X`, edits: (b) => [{ start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}' }] },
-    { name: 'an edit near a last line without newline', before: `echo $X\nlast`, edits: (b) => [{ start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}' }] },
-    { name: 'CRLF lines', before: 'a\r\necho $X\r\nb\r\n', edits: (b) => [{ start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}' }] },
+    {
+      name: 'a block inserted at the top of a file without shebang',
+      before: 'echo "$X"\n',
+      edits: () => [{ start: 0, end: 0, text: '# block\nX="${X:-}"\n\n' }],
+    },
+    {
+      name: 'a block inserted after a shebang, with a rewrite on the same line as its point',
+      before: '#!/bin/sh\n$CMD x\n',
+      edits: () => [
+        { start: 10, end: 10, text: '# b\n\n' },
+        { start: 10, end: 14, text: '${CMD:-}' },
+      ],
+    },
+    {
+      name: 'two edits on one line and one on the next',
+      before: lines(3) + 'a $X $Y\nb $Z\n' + lines(3, 6),
+      edits: (b) => [
+        { start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}' },
+        { start: at(b, '$Y'), end: at(b, '$Y') + 2, text: '${Y:-}' },
+        { start: at(b, '$Z'), end: at(b, '$Z') + 2, text: '${Z:-}' },
+      ],
+    },
+    {
+      name: 'changes 6 unchanged lines apart share a hunk',
+      before: `a $X\n${lines(6)}b $Y\n${lines(4, 10)}`,
+      edits: (b) => [
+        { start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}' },
+        { start: at(b, '$Y'), end: at(b, '$Y') + 2, text: '${Y:-}' },
+      ],
+    },
+    {
+      name: 'changes 7 unchanged lines apart get two hunks',
+      before: `a $X\n${lines(7)}b $Y\n${lines(4, 10)}`,
+      edits: (b) => [
+        { start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}' },
+        { start: at(b, '$Y'), end: at(b, '$Y') + 2, text: '${Y:-}' },
+      ],
+    },
+    {
+      name: 'an edit on a last line without newline',
+      before: `${lines(5)}echo $X`,
+      edits: (b) => [{ start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}' }],
+    },
+    {
+      name: 'an edit near a last line without newline',
+      before: `echo $X\nlast`,
+      edits: (b) => [{ start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}' }],
+    },
+    {
+      name: 'CRLF lines',
+      before: 'a\r\necho $X\r\nb\r\n',
+      edits: (b) => [{ start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}' }],
+    },
     { name: 'an empty file that gets a block', before: '', edits: () => [{ start: 0, end: 0, text: '# b\n' }] },
-    { name: 'a rewritten block that keeps some of its lines', before: '#!/bin/sh\n# begin\nB="${B:-}"\n# end\n\necho $B $C\n', edits: (b) => [{ start: at(b, '# begin'), end: at(b, '\necho') + 1, text: '# begin\nA="${A:-}"\nB="${B:-}"\nC="${C:-}"\n# end\n\n' }] },
-    { name: 'an edit whose text ends the line', before: 'x=1\necho $X\ny=2\n', edits: (b) => [{ start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}\n# note' }] },
-    { name: 'a nested edit inside one whose text already holds it', before: 'echo ${a[$i]}\n', edits: () => [{ start: 5, end: 13, text: '${a[${i:-}]:-}' }, { start: 9, end: 11, text: '${i:-}' }] },
+    {
+      name: 'a rewritten block that keeps some of its lines',
+      before: '#!/bin/sh\n# begin\nB="${B:-}"\n# end\n\necho $B $C\n',
+      edits: (b) => [
+        {
+          start: at(b, '# begin'),
+          end: at(b, '\necho') + 1,
+          text: '# begin\nA="${A:-}"\nB="${B:-}"\nC="${C:-}"\n# end\n\n',
+        },
+      ],
+    },
+    {
+      name: 'an edit whose text ends the line',
+      before: 'x=1\necho $X\ny=2\n',
+      edits: (b) => [{ start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}\n# note' }],
+    },
+    {
+      name: 'a nested edit inside one whose text already holds it',
+      before: 'echo ${a[$i]}\n',
+      edits: () => [
+        { start: 5, end: 13, text: '${a[${i:-}]:-}' },
+        { start: 9, end: 11, text: '${i:-}' },
+      ],
+    },
   ];
   for (const c of cases) {
     it(`is what diff -u prints: ${c.name}`, () => {
       const edits = c.edits(c.before);
       // As nestEdits: an insertion is never nested.
-      const outer = edits.filter((e) => e.start === e.end || !edits.some((o) => o !== e && o.start <= e.start && e.end <= o.end));
+      const outer = edits.filter(
+        (e) => e.start === e.end || !edits.some((o) => o !== e && o.start <= e.start && e.end <= o.end),
+      );
       const after = apply(c.before, outer);
       assert.equal(diffFromEdits('s.sh', c.before, after, edits), gnu(c.before, after));
     });

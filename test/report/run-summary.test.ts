@@ -10,7 +10,9 @@ import type { FileResult, RunResult } from '../../src/types/run.js';
 
 const fixed = (path: string, text: string): FileResult => {
   const result = fixScript(text, { path });
-  const cause = result.diagnostics.find((d) => d.severity === 'error' || d.code === 'unsupported-shell' || d.code === 'disabled');
+  const cause = result.diagnostics.find(
+    (d) => d.severity === 'error' || d.code === 'unsupported-shell' || d.code === 'disabled',
+  );
   return { path, status: result.changed ? 'changed' : cause ? 'skipped' : 'unchanged', result };
 };
 
@@ -23,7 +25,10 @@ const FILES: Record<string, FileResult> = {
   unreadable: { path: 'f.sh', status: 'error', error: 'cannot read: EACCES' },
 };
 
-const run = (...names: (keyof typeof FILES)[]): RunResult => ({ wrote: false, files: names.map((n) => FILES[n] as FileResult) });
+const run = (...names: (keyof typeof FILES)[]): RunResult => ({
+  wrote: false,
+  files: names.map((n) => FILES[n] as FileResult),
+});
 
 describe('run summary counts', () => {
   it('a file that does not parse is skipped in its status and an error in the counts', () => {
@@ -36,7 +41,14 @@ describe('run summary counts', () => {
   });
 
   it('files left alone on purpose (another shell, disable-file) are skipped, not errors', () => {
-    assert.deepEqual(countRun(run('otherShell', 'disabled', 'unchanged')), { scripts: 3, changed: 0, unchanged: 1, skipped: 2, errors: 0, edits: 0 });
+    assert.deepEqual(countRun(run('otherShell', 'disabled', 'unchanged')), {
+      scripts: 3,
+      changed: 0,
+      unchanged: 1,
+      skipped: 2,
+      errors: 0,
+      edits: 0,
+    });
   });
 
   it('errors > 0 exactly when the run fails, and the counts add up', () => {

@@ -34,8 +34,26 @@ describe('action.yml and .pre-commit-hooks.yaml', () => {
     assert.equal(r.status, 0, r.stderr);
     // Its inputs come through env; under set -u they must be the only reads from outside.
     const result = fixScript(`#!/bin/bash\n${script}`, { dialect: 'bash' });
-    assert.deepEqual(result.inputs.map((i) => i.name).sort(), ['GITHUB_ACTION_PATH', 'NOUNSET_BASE', 'NOUNSET_FAIL', 'NOUNSET_MAP', 'NOUNSET_MODE', 'NOUNSET_PATHS', 'NOUNSET_SARIF', 'NOUNSET_STYLE']);
-    for (const name of ['NOUNSET_BASE', 'NOUNSET_FAIL', 'NOUNSET_MAP', 'NOUNSET_MODE', 'NOUNSET_PATHS', 'NOUNSET_SARIF', 'NOUNSET_STYLE']) assert.match(action, new RegExp(`${name}: \\$\\{\\{ inputs\\.`));
+    assert.deepEqual(result.inputs.map((i) => i.name).sort(), [
+      'GITHUB_ACTION_PATH',
+      'NOUNSET_BASE',
+      'NOUNSET_FAIL',
+      'NOUNSET_MAP',
+      'NOUNSET_MODE',
+      'NOUNSET_PATHS',
+      'NOUNSET_SARIF',
+      'NOUNSET_STYLE',
+    ]);
+    for (const name of [
+      'NOUNSET_BASE',
+      'NOUNSET_FAIL',
+      'NOUNSET_MAP',
+      'NOUNSET_MODE',
+      'NOUNSET_PATHS',
+      'NOUNSET_SARIF',
+      'NOUNSET_STYLE',
+    ])
+      assert.match(action, new RegExp(`${name}: \\$\\{\\{ inputs\\.`));
   });
 
   describe('sarif mode on a pull request that drops an env entry', () => {
@@ -50,12 +68,17 @@ describe('action.yml and .pre-commit-hooks.yaml', () => {
         writeFileSync(join(dir(), p), t);
       }
     };
-    const COMPOSE = 'services:\n  app:\n    command: /srv/app/start.sh\n    environment:\n      - DB_URL=postgres://db\n      - PORT=80\n';
+    const COMPOSE =
+      'services:\n  app:\n    command: /srv/app/start.sh\n    environment:\n      - DB_URL=postgres://db\n      - PORT=80\n';
 
     before(() => {
       git('init', '-q', '-b', 'main');
       // Two scripts named start.sh: only the map says which one the container runs.
-      write({ 'bin/start.sh': '#!/bin/sh\necho decoy\n', 'tools/start.sh': '#!/bin/sh\nset -u\necho "$DB_URL $PORT"\n', 'compose.yaml': COMPOSE });
+      write({
+        'bin/start.sh': '#!/bin/sh\necho decoy\n',
+        'tools/start.sh': '#!/bin/sh\nset -u\necho "$DB_URL $PORT"\n',
+        'compose.yaml': COMPOSE,
+      });
       git('add', '-A');
       git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'base');
       git('checkout', '-qb', 'pr');
@@ -67,24 +90,51 @@ describe('action.yml and .pre-commit-hooks.yaml', () => {
       spawnSync('bash', ['-c', runBlock(action, 'Run nounset')], {
         cwd: dir(),
         encoding: 'utf8',
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', GITHUB_ACTION_PATH: ROOT, NOUNSET_MODE: 'sarif', NOUNSET_PATHS: '.', NOUNSET_STYLE: 'block', NOUNSET_BASE: 'main', NOUNSET_FAIL: 'true', NOUNSET_SARIF: 'out.sarif', NOUNSET_MAP: map },
+        env: {
+          PATH: process.env.PATH ?? '/usr/bin:/bin',
+          GITHUB_ACTION_PATH: ROOT,
+          NOUNSET_MODE: 'sarif',
+          NOUNSET_PATHS: '.',
+          NOUNSET_STYLE: 'block',
+          NOUNSET_BASE: 'main',
+          NOUNSET_FAIL: 'true',
+          NOUNSET_SARIF: 'out.sarif',
+          NOUNSET_MAP: map,
+        },
       });
 
     it('the map input reaches nounset pr: the contract finding is in the SARIF file and fails the step', () => {
       const r = runAction('/srv/app=tools');
       assert.equal(r.status, 1, r.stderr);
-      const doc = JSON.parse(readFileSync(join(dir(), 'out.sarif'), 'utf8')) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+      const doc = JSON.parse(readFileSync(join(dir(), 'out.sarif'), 'utf8')) as {
+        runs: {
+          results: {
+            ruleId: string;
+            level: string;
+            locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+          }[];
+        }[];
+      };
       const results = doc.runs[0]!.results;
-      assert.deepEqual(results.map((x) => [x.ruleId, x.level, x.locations[0]!.physicalLocation.artifactLocation.uri]), [['missing-input', 'error', 'compose.yaml']]);
+      assert.deepEqual(
+        results.map((x) => [x.ruleId, x.level, x.locations[0]!.physicalLocation.artifactLocation.uri]),
+        [['missing-input', 'error', 'compose.yaml']],
+      );
       // Without the map, the name alone finds the decoy, which reads nothing: no finding.
       assert.equal(runAction('').status, 0);
     });
   });
 
   it('the hooks call the bin package.json names', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+      scripts: Record<string, string>;
+    };
     const hooks = readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
-    assert.deepEqual([...hooks.matchAll(/entry: (\S+)/g)].map((m) => m[1]), ['nounset', 'nounset']);
+    assert.deepEqual(
+      [...hooks.matchAll(/entry: (\S+)/g)].map((m) => m[1]),
+      ['nounset', 'nounset'],
+    );
     assert.ok(pkg.bin.nounset, 'package.json names the nounset bin');
     assert.match(pkg.scripts.prepack ?? '', /npm run build/, 'npm pack (what pre-commit runs) builds the bin');
     assert.match(hooks, /types: \[shell\]/);

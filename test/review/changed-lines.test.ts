@@ -3,7 +3,13 @@
 
 import assert from 'node:assert/strict';
 
-import { diffHunks, parseChangedLines, touchesChanged, unquoteGitPath, withinOneHunk } from '../../src/review/changed-lines.js';
+import {
+  diffHunks,
+  parseChangedLines,
+  touchesChanged,
+  unquoteGitPath,
+  withinOneHunk,
+} from '../../src/review/changed-lines.js';
 
 const DIFF = `diff --git a/mod.sh b/mod.sh
 index 1111111..2222222 100644
@@ -59,7 +65,16 @@ describe('parseChangedLines', () => {
     assert.deepEqual(
       files.map((f) => [f.path, f.status, f.from ?? null, f.ranges, f.removals]),
       [
-        ['mod.sh', 'modified', null, [[4, 5], [12, 12]], [21]],
+        [
+          'mod.sh',
+          'modified',
+          null,
+          [
+            [4, 5],
+            [12, 12],
+          ],
+          [21],
+        ],
         ['new.sh', 'added', null, [[1, 3]], []],
         ['dir/new name.sh', 'renamed', 'old name.sh', [[1, 1]], []],
         ['moved.sh', 'renamed', 'was.sh', [], []],
@@ -69,7 +84,19 @@ describe('parseChangedLines', () => {
   });
 
   it('reads the base lines each file removes or replaces, where a comment on the base side may go', () => {
-    assert.deepEqual(files.map((f) => f.deleted), [[[10, 10], [20, 21]], [], [[1, 1]], [], [[1, 1]]]);
+    assert.deepEqual(
+      files.map((f) => f.deleted),
+      [
+        [
+          [10, 10],
+          [20, 21],
+        ],
+        [],
+        [[1, 1]],
+        [],
+        [[1, 1]],
+      ],
+    );
   });
 
   it('unquotes C-style git paths, escapes and octal bytes', () => {
@@ -87,7 +114,10 @@ describe('parseChangedLines', () => {
   it('computes the hunks GitHub shows: 3 lines of context, merged when their context meets', () => {
     const mod = files[0]!;
     // 4-5 → 1-8; 12 → 9-15; removal after 21 → 19-24 (clamped to 23 lines): 1-8 and 9-15 touch, so merge.
-    assert.deepEqual(diffHunks(mod, 23), [[1, 15], [19, 23]]);
+    assert.deepEqual(diffHunks(mod, 23), [
+      [1, 15],
+      [19, 23],
+    ]);
     assert.ok(withinOneHunk(diffHunks(mod, 23), 2, 15));
     assert.ok(!withinOneHunk(diffHunks(mod, 23), 15, 19));
     assert.deepEqual(diffHunks(files[3]!, 10), [], 'a pure rename shows no hunk');

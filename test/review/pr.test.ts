@@ -85,14 +85,18 @@ describe('nounset pr', function () {
 
   it('reviews the scripts the PR adds, modifies or renames, at head, and nothing else', () => {
     const run = review();
-    assert.deepEqual(run.files.map((f) => f.path), ['added.sh', 'deploy.sh', 'far.sh', 'tools/now.sh']);
+    assert.deepEqual(
+      run.files.map((f) => f.path),
+      ['added.sh', 'deploy.sh', 'far.sh', 'tools/now.sh'],
+    );
     assert.equal(run.head, git(dir(), 'rev-parse', 'pr').trim());
     assert.equal(run.mergeBase, git(dir(), 'rev-parse', 'main~1').trim());
   });
 
   it('keeps the edits on changed lines; the env-init block goes to the summary', () => {
     const f = byPath(review().files);
-    const kept = (p: string) => f[p]!.suggestions.flatMap((s) => s.edits.map((e) => `${e.line}:${e.before}→${e.after}`));
+    const kept = (p: string) =>
+      f[p]!.suggestions.flatMap((s) => s.edits.map((e) => `${e.line}:${e.before}→${e.after}`));
     assert.deepEqual(kept('deploy.sh'), ['28:$TARGET→${TARGET:?TARGET is not set}']);
     assert.equal(f['deploy.sh']!.left, 1, 'the $1 in log() is on a line the PR did not change');
     assert.match(f['deploy.sh']!.block!.patch, /^\+NEW_VAR="\$\{NEW_VAR:-\}"$/m);
@@ -131,9 +135,17 @@ describe('nounset pr', function () {
   it('--format rdjson is valid reviewdog rdjson, one diagnostic per edit with its suggestion and code URL', () => {
     const r = runCli(['pr', '--base', 'main', '--format', 'rdjson'], dir());
     assert.equal(r.status, 0, r.stderr);
-    const doc = JSON.parse(r.stdout) as { diagnostics: { location: { path: string; range: { start: { line: number; column: number } } }; code: { value: string; url: string }; suggestions?: { text: string }[] }[] };
+    const doc = JSON.parse(r.stdout) as {
+      diagnostics: {
+        location: { path: string; range: { start: { line: number; column: number } } };
+        code: { value: string; url: string };
+        suggestions?: { text: string }[];
+      }[];
+    };
     const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
-    const validate = ajv.compile(JSON.parse(readFileSync(join(SCHEMAS, 'reviewdog-rdf', 'DiagnosticResult.json'), 'utf8')) as object);
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(join(SCHEMAS, 'reviewdog-rdf', 'DiagnosticResult.json'), 'utf8')) as object,
+    );
     assert.ok(validate(doc), JSON.stringify(validate.errors));
     const target = doc.diagnostics.find((d) => d.code.value === 'require-nonempty');
     assert.deepEqual(target?.location.range.start, { line: 28, column: 9 });
@@ -149,35 +161,67 @@ describe('nounset pr', function () {
     };
     const text = run();
     assert.equal(run(), text, 'the same document on a second run');
-    const doc = JSON.parse(text) as { runs: { tool: { driver: { rules: { id: string; help: { text: string } }[] } }; results: { ruleId: string; partialFingerprints: Record<string, string>; fixes?: unknown[] }[] }[] };
+    const doc = JSON.parse(text) as {
+      runs: {
+        tool: { driver: { rules: { id: string; help: { text: string } }[] } };
+        results: { ruleId: string; partialFingerprints: Record<string, string>; fixes?: unknown[] }[];
+      }[];
+    };
     const ajv = new AjvDraft04.default({ allErrors: true, strict: false, validateFormats: false });
-    const validate = ajv.compile(JSON.parse(readFileSync(join(SCHEMAS, 'sarif-2.1.0', 'sarif-schema-2.1.0.json'), 'utf8')) as object);
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(join(SCHEMAS, 'sarif-2.1.0', 'sarif-schema-2.1.0.json'), 'utf8')) as object,
+    );
     assert.ok(validate(doc), JSON.stringify(validate.errors?.slice(0, 3)));
     const [sarifRun] = doc.runs;
     assert.ok(sarifRun!.results.length > 5);
     assert.ok(sarifRun!.results.every((r) => /^[0-9a-f]{16}$/.test(r.partialFingerprints['nounset/v1'] ?? '')));
-    assert.equal(new Set(sarifRun!.results.map((r) => r.partialFingerprints['nounset/v1'])).size, sarifRun!.results.length);
+    assert.equal(
+      new Set(sarifRun!.results.map((r) => r.partialFingerprints['nounset/v1'])).size,
+      sarifRun!.results.length,
+    );
     assert.ok(sarifRun!.tool.driver.rules.every((r) => r.help.text.length > 20));
     // Notes about the analysis (a sourced file followed or not ...) come without a fix.
-    const notes = new Set(['source-followed', 'source-not-followed', 'function-not-called', 'computed-call', 'opaque-assignment']);
+    const notes = new Set([
+      'source-followed',
+      'source-not-followed',
+      'function-not-called',
+      'computed-call',
+      'opaque-assignment',
+    ]);
     assert.ok(sarifRun!.results.filter((r) => !notes.has(r.ruleId)).every((r) => r.fixes));
   });
 
   it('--format github-review: inline suggestions on diff lines, the block in the summary, markers', () => {
     const r = runCli(['pr', '--base', 'main', '--format', 'github-review'], dir());
     assert.equal(r.status, 0, r.stderr);
-    const body = JSON.parse(r.stdout) as { event: string; body: string; comments: { path: string; line: number; side: string; body: string }[] };
+    const body = JSON.parse(r.stdout) as {
+      event: string;
+      body: string;
+      comments: { path: string; line: number; side: string; body: string }[];
+    };
     assert.equal(body.event, 'COMMENT');
     assert.match(body.body, /^<!-- nounset:summary -->/);
     assert.match(body.body, /```diff\n--- a\/deploy\.sh/);
     // The reads the env-init block makes safe are findings where they are: added.sh:3, deploy.sh:27, tools/now.sh:8.
-    assert.deepEqual(body.comments.map((c) => [c.path, c.line, c.side]), [['added.sh', 3, 'RIGHT'], ['added.sh', 4, 'RIGHT'], ['deploy.sh', 27, 'RIGHT'], ['deploy.sh', 28, 'RIGHT'], ['tools/now.sh', 8, 'RIGHT']]);
+    assert.deepEqual(
+      body.comments.map((c) => [c.path, c.line, c.side]),
+      [
+        ['added.sh', 3, 'RIGHT'],
+        ['added.sh', 4, 'RIGHT'],
+        ['deploy.sh', 27, 'RIGHT'],
+        ['deploy.sh', 28, 'RIGHT'],
+        ['tools/now.sh', 8, 'RIGHT'],
+      ],
+    );
     const target = body.comments[3]!;
     assert.match(target.body, /^<!-- nounset:suggestion [0-9a-f]{16} -->/);
     assert.match(target.body, /```suggestion\nrm -rf "\$\{TARGET:\?TARGET is not set\}\/"\n```$/);
     // deploy.sh's block goes above line 3, far outside the hunk: the read's comment shows its patch.
     assert.match(body.comments[2]!.body, /`\$NEW_VAR` may be unset here/);
-    assert.match(body.comments[2]!.body, /goes above line 3, outside the lines this pull request shows:\n\n```diff\n--- a\/deploy\.sh/);
+    assert.match(
+      body.comments[2]!.body,
+      /goes above line 3, outside the lines this pull request shows:\n\n```diff\n--- a\/deploy\.sh/,
+    );
   });
 
   it('--fail-on-findings exits 1 when there is something to suggest; a bad ref is a usage error', () => {

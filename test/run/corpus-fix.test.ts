@@ -34,7 +34,10 @@ describe('fixing the parser corpus', () => {
         const bad = r.diagnostics.filter((d) => d.code === 'unsafe-edit' || d.code === 'parse-error');
         for (const d of bad) problems.push(`${f.name}:${d.line}:${d.column}: ${d.code}: ${d.message}`);
         const again = fixScript(r.output, { path: f.name, dialect: f.dialect, style });
-        if (again.edits.length > 0) problems.push(`${f.name}: not a fixed point: ${again.edits.map((e) => `${e.line}:${e.column} ${e.before} -> ${e.after}`).join('; ')}`);
+        if (again.edits.length > 0)
+          problems.push(
+            `${f.name}: not a fixed point: ${again.edits.map((e) => `${e.line}:${e.column} ${e.before} -> ${e.after}`).join('; ')}`,
+          );
         if (r.changed) {
           checks.push(
             shellAccepts(f.dialect === 'posix' ? 'dash' : 'bash', r.output).then((err) => {
@@ -57,7 +60,10 @@ describe('fixing the parser corpus', () => {
     for (const f of corpus('constructs')) {
       const r = fixScript(f.text, { path: f.name, dialect: f.dialect, style: 'inline' });
       if (!r.changed) continue;
-      const ds = unexcused(r.output, compareReadings(r.output, readWithNounset(r.output, f.dialect), readWithMvdan(r.output, f.dialect)));
+      const ds = unexcused(
+        r.output,
+        compareReadings(r.output, readWithNounset(r.output, f.dialect), readWithMvdan(r.output, f.dialect)),
+      );
       if (ds.length > 0) problems.push(formatDisagreements(`${f.name} (fixed)`, ds));
     }
     assert.deepEqual(problems, []);

@@ -50,7 +50,8 @@ export function fakeIO(files: Record<string, string>): FakeIO {
   const realPath = (path: string): string => {
     if (path === '/') return path;
     let p = join(realPath(dirname(path)), path.slice(dirname(path).length).replace(/^\//, ''));
-    for (let e = entries.get(p), i = 0; e?.kind === 'symlink' && i < 10; e = entries.get(p), i++) p = join(dirname(p), e.target);
+    for (let e = entries.get(p), i = 0; e?.kind === 'symlink' && i < 10; e = entries.get(p), i++)
+      p = join(dirname(p), e.target);
     return p;
   };
   const follow = (path: string): FakeEntry => get(realPath(path));
@@ -114,7 +115,11 @@ export function fakeIO(files: Record<string, string>): FakeIO {
       const real = realPath(path);
       const prefix = real === '/' ? '/' : `${real}/`;
       // Reverse order, so a result in order shows that the code sorts.
-      return [...entries.keys()].filter((p) => p.startsWith(prefix) && p !== real && !p.slice(prefix.length).includes('/')).map((p) => p.slice(prefix.length)).sort().reverse();
+      return [...entries.keys()]
+        .filter((p) => p.startsWith(prefix) && p !== real && !p.slice(prefix.length).includes('/'))
+        .map((p) => p.slice(prefix.length))
+        .sort()
+        .reverse();
     },
   };
   return io;

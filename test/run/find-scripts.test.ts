@@ -32,7 +32,22 @@ describe('findScripts', () => {
     });
     assert.deepEqual(
       findScripts(['.'], { cwd }, io).map((f) => f.path),
-      ['Z.sh', 'a.bash', 'b.sh', 'k.ksh', 'sub/run', 'sub/run-ash', 'sub/run-bash', 'sub/run-dash', 'sub/run-ksh', 'sub/run-mksh', 'sub/run-s', 'sub/test-bats', 't.bats', 'é.sh'],
+      [
+        'Z.sh',
+        'a.bash',
+        'b.sh',
+        'k.ksh',
+        'sub/run',
+        'sub/run-ash',
+        'sub/run-bash',
+        'sub/run-dash',
+        'sub/run-ksh',
+        'sub/run-mksh',
+        'sub/run-s',
+        'sub/test-bats',
+        't.bats',
+        'é.sh',
+      ],
     );
   });
 
@@ -62,7 +77,11 @@ describe('findScripts', () => {
       '/w/alias': '-> real',
       '/w/.github/ci.sh': '',
     });
-    const found = findScripts(['notes.txt', '/w/.hidden', 'link.sh', 'missing.sh', 'alias', './notes.txt', '.github', 'real/../real/a.sh'], { cwd }, io);
+    const found = findScripts(
+      ['notes.txt', '/w/.hidden', 'link.sh', 'missing.sh', 'alias', './notes.txt', '.github', 'real/../real/a.sh'],
+      { cwd },
+      io,
+    );
     assert.deepEqual(
       found.map((f) => f.path),
       ['.github/ci.sh', '.hidden', 'alias/a.sh', 'link.sh', 'missing.sh', 'notes.txt', 'real/a.sh'],

@@ -19,17 +19,32 @@ const fix = (result: FixResult): CachedFix => ({ result, editCount: result.edits
 
 function memoryStore(): CacheStore & { files: Map<string, Buffer> } {
   const files = new Map<string, Buffer>();
-  return { files, read: (name) => files.get(name) ?? null, write: (name, parts) => void files.set(name, Buffer.concat(parts)) };
+  return {
+    files,
+    read: (name) => files.get(name) ?? null,
+    write: (name, parts) => void files.set(name, Buffer.concat(parts)),
+  };
 }
 
 describe('result cache entries', () => {
   it('a key changes with the version, the path, the bytes and the options, not with the order of option keys', () => {
     const key = cacheKey(CONFIG, 'a.sh', { style: 'block', defaults: { A: '1', B: '2' } }, bytes);
     assert.equal(cacheKey(CONFIG, 'a.sh', { defaults: { B: '2', A: '1' }, style: 'block' }, bytes), key);
-    assert.notEqual(cacheKey({ ...CONFIG, version: '1.0.0 build-b' }, 'a.sh', { style: 'block', defaults: { A: '1', B: '2' } }, bytes), key);
+    assert.notEqual(
+      cacheKey(
+        { ...CONFIG, version: '1.0.0 build-b' },
+        'a.sh',
+        { style: 'block', defaults: { A: '1', B: '2' } },
+        bytes,
+      ),
+      key,
+    );
     assert.notEqual(cacheKey(CONFIG, 'b.sh', { style: 'block', defaults: { A: '1', B: '2' } }, bytes), key);
     assert.notEqual(cacheKey(CONFIG, 'a.sh', { style: 'inline', defaults: { A: '1', B: '2' } }, bytes), key);
-    assert.notEqual(cacheKey(CONFIG, 'a.sh', { style: 'block', defaults: { A: '1', B: '2' } }, Buffer.from(`${TEXT}\n`)), key);
+    assert.notEqual(
+      cacheKey(CONFIG, 'a.sh', { style: 'block', defaults: { A: '1', B: '2' } }, Buffer.from(`${TEXT}\n`)),
+      key,
+    );
   });
 
   it('a hit gives back the result, and checks every sourced file it read', () => {
@@ -38,8 +53,23 @@ describe('result cache entries', () => {
     const result = fixScript(TEXT, { path: 'a.sh', readSource: () => 'X=1\n' });
     const key = cacheKey(CONFIG, 'a.sh', {}, bytes);
     cache.put(key, [['lib.sh', 'digest-1']], { result, editCount: result.edits.length, diff: 'the diff' }, TEXT);
-    assert.deepEqual(cache.get(key, () => TEXT, () => 'digest-1'), { result, editCount: result.edits.length, diff: 'the diff' });
-    assert.equal(cache.get(key, () => TEXT, () => 'digest-2'), undefined, 'a changed sourced file misses');
+    assert.deepEqual(
+      cache.get(
+        key,
+        () => TEXT,
+        () => 'digest-1',
+      ),
+      { result, editCount: result.edits.length, diff: 'the diff' },
+    );
+    assert.equal(
+      cache.get(
+        key,
+        () => TEXT,
+        () => 'digest-2',
+      ),
+      undefined,
+      'a changed sourced file misses',
+    );
     assert.deepEqual({ ...cache.stats }, { hits: 1, misses: 1, writes: 1, bytesWritten: store.files.get(key)?.length });
   });
 
@@ -51,7 +81,11 @@ describe('result cache entries', () => {
     assert.ok(result.changed && result.edits.length > 2);
     cache.put('n', [], fix(result), text);
     assert.equal(store.files.get('n')?.includes(Buffer.from(result.output)), false);
-    const hit = cache.get('n', () => text, () => '');
+    const hit = cache.get(
+      'n',
+      () => text,
+      () => '',
+    );
     assert.equal(hit?.editCount, result.edits.length);
     assert.equal(hit.result.output, result.output);
     assert.deepEqual(hit.result, result, 'edits and inputs are read when asked for');
@@ -64,7 +98,14 @@ describe('result cache entries', () => {
     const result = fixScript(text, { path: 'ok.sh' });
     cache.put('k', [], fix(result), text);
     assert.equal((store.files.get('k') ?? Buffer.alloc(0)).includes(Buffer.from('echo ok')), false);
-    assert.deepEqual(cache.get('k', () => text, () => ''), fix(result));
+    assert.deepEqual(
+      cache.get(
+        'k',
+        () => text,
+        () => '',
+      ),
+      fix(result),
+    );
   });
 
   it('an entry that is truncated, altered, empty, not JSON or filed under another key is a miss', () => {
@@ -80,10 +121,24 @@ describe('result cache entries', () => {
     const notJson = Buffer.from(`nounset-cache 4 x\n${body}`);
     for (const bad of [good.subarray(0, good.length - 1), altered, Buffer.alloc(0), notJson, Buffer.from('garbage')]) {
       store.files.set('k', bad);
-      assert.equal(cache.get('k', () => TEXT, () => ''), undefined);
+      assert.equal(
+        cache.get(
+          'k',
+          () => TEXT,
+          () => '',
+        ),
+        undefined,
+      );
     }
     store.files.set('other', good);
-    assert.equal(cache.get('other', () => TEXT, () => ''), undefined);
+    assert.equal(
+      cache.get(
+        'other',
+        () => TEXT,
+        () => '',
+      ),
+      undefined,
+    );
   });
 
   it('stops writing after a failure and says why', () => {
@@ -110,7 +165,10 @@ describe('trimming the cache', () => {
     writeFileSync(join(sub, name), Buffer.alloc(size));
     utimesSync(join(sub, name), (now - ageMs) / 1000, (now - ageMs) / 1000);
   };
-  const left = (): string[] => readdirSync(join(dir(), 'v1')).flatMap((sub) => readdirSync(join(dir(), 'v1', sub))).sort();
+  const left = (): string[] =>
+    readdirSync(join(dir(), 'v1'))
+      .flatMap((sub) => readdirSync(join(dir(), 'v1', sub)))
+      .sort();
 
   it('removes the least recently used entries down to 80% of the bound, and old temp files', () => {
     entry('aa1', 1000, 5000);

@@ -10,7 +10,12 @@ const UNSAFE = 'echo "$X"\n';
 
 describe('runPaths', () => {
   it('gives each script a status, writes only changed files, and keeps their mode', () => {
-    const io = fakeIO({ '/w/a.sh': UNSAFE, '/w/b.sh': 'echo ok\n', '/w/c.sh': 'if\n', '/w/d.sh': '#!/bin/zsh\necho $X\n' });
+    const io = fakeIO({
+      '/w/a.sh': UNSAFE,
+      '/w/b.sh': 'echo ok\n',
+      '/w/c.sh': 'if\n',
+      '/w/d.sh': '#!/bin/zsh\necho $X\n',
+    });
     const entry = io.entries.get('/w/a.sh');
     if (entry?.kind === 'file') entry.mode = 0o750;
     const run = runPaths(['.'], { cwd, write: true, fix: {} }, io);
@@ -30,7 +35,10 @@ describe('runPaths', () => {
     const a = io.entries.get('/w/a.sh');
     assert.equal(a?.kind === 'file' && a.mode, 0o750);
     assert.notEqual(a?.kind === 'file' && a.text, UNSAFE);
-    assert.deepEqual(io.calls.filter((c) => c.startsWith('createFile') || c.startsWith('rename')), ['createFile /w/.a.sh.nounset-tmp', 'rename /w/.a.sh.nounset-tmp /w/a.sh']);
+    assert.deepEqual(
+      io.calls.filter((c) => c.startsWith('createFile') || c.startsWith('rename')),
+      ['createFile /w/.a.sh.nounset-tmp', 'rename /w/.a.sh.nounset-tmp /w/a.sh'],
+    );
     assert.deepEqual(Object.keys(filesUnder(io, '/w')), ['/w/a.sh', '/w/b.sh', '/w/c.sh', '/w/d.sh']);
   });
 
@@ -68,10 +76,13 @@ describe('runPaths', () => {
       const io = fakeIO({ '/w/a.sh': UNSAFE, '/w/b.sh': UNSAFE });
       io.fail[op] = 'ENOSPC';
       const run = runPaths(['.'], { cwd, write: true, fix: {} }, io);
-      assert.deepEqual(run.files.map((f) => [f.status, f.error]), [
-        ['error', 'cannot write: ENOSPC'],
-        ['error', 'cannot write: ENOSPC'],
-      ]);
+      assert.deepEqual(
+        run.files.map((f) => [f.status, f.error]),
+        [
+          ['error', 'cannot write: ENOSPC'],
+          ['error', 'cannot write: ENOSPC'],
+        ],
+      );
       assert.deepEqual(filesUnder(io, '/w'), { '/w/a.sh': UNSAFE, '/w/b.sh': UNSAFE });
     });
   }
@@ -79,13 +90,17 @@ describe('runPaths', () => {
   it('leaves a file alone that changed on disk while it was being fixed', () => {
     const io = fakeIO({ '/w/a.sh': UNSAFE, '/w/b.sh': UNSAFE });
     io.afterCreate = (path) => {
-      if (path === '/w/.a.sh.nounset-tmp') io.entries.set('/w/a.sh', { kind: 'file', text: 'echo edited\n', mode: 0o644 });
+      if (path === '/w/.a.sh.nounset-tmp')
+        io.entries.set('/w/a.sh', { kind: 'file', text: 'echo edited\n', mode: 0o644 });
     };
     const run = runPaths(['.'], { cwd, write: true, fix: {} }, io);
-    assert.deepEqual(run.files.map((f) => [f.path, f.status, f.error]), [
-      ['a.sh', 'error', 'changed on disk while nounset was working on it; left as it is'],
-      ['b.sh', 'changed', undefined],
-    ]);
+    assert.deepEqual(
+      run.files.map((f) => [f.path, f.status, f.error]),
+      [
+        ['a.sh', 'error', 'changed on disk while nounset was working on it; left as it is'],
+        ['b.sh', 'changed', undefined],
+      ],
+    );
     const files = filesUnder(io, '/w');
     assert.deepEqual(Object.keys(files), ['/w/a.sh', '/w/b.sh'], 'no temp file is left');
     assert.equal(files['/w/a.sh'], 'echo edited\n');
@@ -106,7 +121,10 @@ describe('runPaths', () => {
     io.fail.rename = 'EXDEV';
     io.fail.unlink = 'EACCES';
     const run = runPaths(['a.sh'], { cwd, write: true, fix: {} }, io);
-    assert.equal(run.files[0]?.error, 'cannot write: EXDEV; the temp file /w/.a.sh.nounset-tmp could not be removed: EACCES');
+    assert.equal(
+      run.files[0]?.error,
+      'cannot write: EXDEV; the temp file /w/.a.sh.nounset-tmp could not be removed: EACCES',
+    );
   });
 
   it('picks another temp name when one is taken, and leaves that file alone', () => {
@@ -122,19 +140,38 @@ describe('runPaths', () => {
     io.fail.readFile = 'EACCES';
     // Without configuration files, whose reading would fail first (a test of its own, in test/config).
     const run = runPaths(['.'], { cwd, write: true, fix: {}, config: false }, io);
-    assert.deepEqual(run.files.map((f) => f.error), ['cannot read: EACCES', 'cannot read: EACCES']);
+    assert.deepEqual(
+      run.files.map((f) => f.error),
+      ['cannot read: EACCES', 'cannot read: EACCES'],
+    );
   });
 
   it('reads every file once, as it was before the run: a script fixed after the library it sources reads the library unchanged', () => {
-    const files = { '/w/a/lib.sh': '. a/base.sh\necho "$MODE"\n', '/w/a/base.sh': 'echo "$BASE"\n', '/w/b/t1.sh': '#!/bin/bash\nset -u\n. a/lib.sh\necho "$MODE $BASE"\n', '/w/b/t2.sh': '#!/bin/bash\nset -u\n. a/lib.sh\necho "$MODE"\n' };
+    const files = {
+      '/w/a/lib.sh': '. a/base.sh\necho "$MODE"\n',
+      '/w/a/base.sh': 'echo "$BASE"\n',
+      '/w/b/t1.sh': '#!/bin/bash\nset -u\n. a/lib.sh\necho "$MODE $BASE"\n',
+      '/w/b/t2.sh': '#!/bin/bash\nset -u\n. a/lib.sh\necho "$MODE"\n',
+    };
     const dry = fakeIO(files);
     const planned = runPaths(['.'], { cwd, write: false, fix: {} }, dry);
     const reads = dry.calls.filter((c) => /^readFile \/w\/.*\.sh$/.test(c));
-    assert.deepEqual(reads, ['readFile /w/a/base.sh', 'readFile /w/a/lib.sh', 'readFile /w/b/t1.sh', 'readFile /w/b/t2.sh'], 'each file once, sourced or not');
+    assert.deepEqual(
+      reads,
+      ['readFile /w/a/base.sh', 'readFile /w/a/lib.sh', 'readFile /w/b/t1.sh', 'readFile /w/b/t2.sh'],
+      'each file once, sourced or not',
+    );
     const written = fakeIO(files);
     const wrote = runPaths(['.'], { cwd, write: true, fix: {} }, written);
-    assert.deepEqual(wrote.files.map((f) => f.diff), planned.files.map((f) => f.diff));
-    assert.match(filesUnder(written, '/w')['/w/b/t1.sh'] ?? '', /^MODE="\$\{MODE:-\}"$/m, 'MODE is still an input of the script: the library only reads it');
+    assert.deepEqual(
+      wrote.files.map((f) => f.diff),
+      planned.files.map((f) => f.diff),
+    );
+    assert.match(
+      filesUnder(written, '/w')['/w/b/t1.sh'] ?? '',
+      /^MODE="\$\{MODE:-\}"$/m,
+      'MODE is still an input of the script: the library only reads it',
+    );
   });
 
   it('throws UsageError on bad options before touching a file', () => {

@@ -19,21 +19,28 @@ function fixWithin(seconds: number, text: string, style: FixStyle = 'block'): Fi
   const r = fixScript(text, { style });
   const took = (performance.now() - t0) / 1000;
   assert.ok(took < seconds, `took ${took.toFixed(1)} s, bound ${seconds} s`);
-  assert.deepEqual(r.diagnostics.filter((d) => d.code === 'unsafe-edit'), []);
+  assert.deepEqual(
+    r.diagnostics.filter((d) => d.code === 'unsafe-edit'),
+    [],
+  );
   return r;
 }
 
 function gaveUp(r: FixResult, text: string, why: RegExp): void {
   assert.equal(r.output, text);
   assert.equal(r.changed, false);
-  assert.ok(r.diagnostics.some((d) => d.severity === 'error' && why.test(d.message)), JSON.stringify(r.diagnostics));
+  assert.ok(
+    r.diagnostics.some((d) => d.severity === 'error' && why.test(d.message)),
+    JSON.stringify(r.diagnostics),
+  );
 }
 
 /** About 10 MB: long comment and quoted lines, a reference every 50 lines. */
 function tenMegabytes(): string {
   const lines = ['#!/bin/bash'];
   for (let k = 0, size = 0; size < 10_000_000; k++) {
-    const line = k % 50 === 0 ? `echo "$V${k % 7}" '${'q'.repeat(60)}' # ${'c'.repeat(60)}` : `# ${'comment é 😀 '.repeat(8)}`;
+    const line =
+      k % 50 === 0 ? `echo "$V${k % 7}" '${'q'.repeat(60)}' # ${'c'.repeat(60)}` : `# ${'comment é 😀 '.repeat(8)}`;
     lines.push(line);
     size += line.length + 1;
   }
@@ -55,7 +62,10 @@ describe('adversarial input', () => {
       for (const style of ['block', 'inline'] as const) {
         const r = fixWithin(30, text, style);
         assert.ok(r.changed && r.edits.length > 0);
-        assert.equal(r.output.length - text.length, r.edits.reduce((n, e) => n + e.after.length - e.before.length, 0));
+        assert.equal(
+          r.output.length - text.length,
+          r.edits.reduce((n, e) => n + e.after.length - e.before.length, 0),
+        );
       }
     });
 
@@ -102,7 +112,10 @@ describe('adversarial input', () => {
       this.timeout(60_000);
       const text = `cat <<EOF\n${'line $X ${Y}\n'.repeat(50_000)}EOF\n`;
       const r = fixWithin(30, text);
-      assert.deepEqual(r.edits.map((e) => e.kind), ['env-init-block']);
+      assert.deepEqual(
+        r.edits.map((e) => e.kind),
+        ['env-init-block'],
+      );
     });
 
     it('`\\r`-only line endings: one line to bash, and to nounset', async () => {
@@ -113,7 +126,8 @@ describe('adversarial input', () => {
       for (const env of envs) {
         const before = await runShell({ shell: 'bash', script: text, env, shellOptions: ['-u'] });
         const after = await runShell({ shell: 'bash', script: r.output, env, shellOptions: ['-u'] });
-        if (!before.stderr.includes(NOUNSET_MESSAGE.bash)) assert.deepEqual([after.stdout, after.status], [before.stdout, before.status]);
+        if (!before.stderr.includes(NOUNSET_MESSAGE.bash))
+          assert.deepEqual([after.stdout, after.status], [before.stdout, before.status]);
         assert.ok(!after.stderr.includes(NOUNSET_MESSAGE.bash), after.stderr);
       }
     });
@@ -161,7 +175,11 @@ describe('adversarial input', () => {
       const text = `#!/bin/bash\n${'echo "$X" line\n'.repeat(20_000)}`;
       writeFileSync(join(dir(), 'big.sh'), text);
       // ulimit -f counts 512-byte blocks: the fixed text does not fit in 100.
-      const r = spawnSync('bash', ['-c', `ulimit -f 100; exec "${process.execPath}" "${BIN}" big.sh`], { cwd: dir(), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const r = spawnSync('bash', ['-c', `ulimit -f 100; exec "${process.execPath}" "${BIN}" big.sh`], {
+        cwd: dir(),
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       assert.equal(r.status, 3, r.stderr);
       assert.match(r.stderr, /big\.sh: error: cannot write: EFBIG/);
       assert.equal(readFileSync(join(dir(), 'big.sh'), 'utf8'), text);

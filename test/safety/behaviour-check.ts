@@ -67,7 +67,9 @@ export function judge(j: Judged, v: Verdicts): void {
     const o = j.output[k];
     if (i === undefined || o === undefined) throw new Error('a run is missing');
     const fail = (why: string): void => {
-      v.problems.push(`${j.shell}, ${j.style} style, ${env.label} (vars ${JSON.stringify(env.vars)}, args ${JSON.stringify(env.args)}): ${why}\n  input:  status ${i.status} stdout ${JSON.stringify(i.stdout)} stderr ${JSON.stringify(i.stderr)}\n  output: status ${o.status} stdout ${JSON.stringify(o.stdout)} stderr ${JSON.stringify(o.stderr)}\n  program: ${JSON.stringify(j.program)}\n  fixed:   ${JSON.stringify(j.fix.output)}`);
+      v.problems.push(
+        `${j.shell}, ${j.style} style, ${env.label} (vars ${JSON.stringify(env.vars)}, args ${JSON.stringify(env.args)}): ${why}\n  input:  status ${i.status} stdout ${JSON.stringify(i.stdout)} stderr ${JSON.stringify(i.stderr)}\n  output: status ${o.status} stdout ${JSON.stringify(o.stdout)} stderr ${JSON.stringify(o.stderr)}\n  program: ${JSON.stringify(j.program)}\n  fixed:   ${JSON.stringify(j.fix.output)}`,
+      );
     };
     if (i.killed || o.killed) return fail('a run was killed (hang?)');
     // A stop nounset added on purpose: an empty or unset value would have reached rm's path.
@@ -84,16 +86,20 @@ export function judge(j: Judged, v: Verdicts): void {
     }
     if (stoppedOn(i.stderr) !== null) {
       if (stopped === null) v.rescued++;
-      if (j.prefixOnStop && !shown(o.stdout).startsWith(shown(i.stdout))) fail('the input stopped on an unset variable and the output stopped earlier, or printed something else first');
+      if (j.prefixOnStop && !shown(o.stdout).startsWith(shown(i.stdout)))
+        fail('the input stopped on an unset variable and the output stopped earlier, or printed something else first');
       return;
     }
     v.clean++;
-    if (shown(i.stdout) !== shown(o.stdout) || i.status !== o.status) return fail('the input ran clean, the output prints or exits differently');
+    if (shown(i.stdout) !== shown(o.stdout) || i.status !== o.status)
+      return fail('the input ran clean, the output prints or exits differently');
     const compareVars = j.style === 'inline' || k === 0;
     if (compareVars && i.vars !== null && o.vars !== null && i.vars.join() !== o.vars.join()) {
       const gained = o.vars.filter((n) => !i.vars?.includes(n));
       const lost = i.vars.filter((n) => !o.vars?.includes(n));
-      fail(`the output ends with other variables set: gained ${gained.join(' ') || '-'}, lost ${lost.join(' ') || '-'}`);
+      fail(
+        `the output ends with other variables set: gained ${gained.join(' ') || '-'}, lost ${lost.join(' ') || '-'}`,
+      );
     }
   });
 }

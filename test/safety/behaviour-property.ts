@@ -29,24 +29,45 @@ export interface BehaviourReport extends Verdicts {
 }
 
 export function emptyReport(): BehaviourReport {
-  return { programs: 0, changed: 0, runs: 0, parseErrors: 0, clean: 0, rescued: 0, excused: 0, guarded: 0, problems: [], failing: [] };
+  return {
+    programs: 0,
+    changed: 0,
+    runs: 0,
+    parseErrors: 0,
+    clean: 0,
+    rescued: 0,
+    excused: 0,
+    guarded: 0,
+    problems: [],
+    failing: [],
+  };
 }
 
 /** `numRuns` programs of `dialect` from `seed`, judged into `report`. */
-export async function checkBehaviour(opts: { dialect: Dialect; seed: number; numRuns: number; dir: string; shells?: ShellsByDialect }, report: BehaviourReport): Promise<void> {
+export async function checkBehaviour(
+  opts: { dialect: Dialect; seed: number; numRuns: number; dir: string; shells?: ShellsByDialect },
+  report: BehaviourReport,
+): Promise<void> {
   const cases = fc.sample(runnableCaseArbitrary(opts.dialect), { seed: opts.seed, numRuns: opts.numRuns });
   await judgeCases(cases, opts.dir, report, opts.shells ?? ALL_SHELLS);
 }
 
 /** `numRuns` plain programs (runnable-plain.ts: most without set -u, check-then-use, rm on derived
  * paths, line numbers), each environment run with and without `-u`, judged into `report`. */
-export async function checkPlainBehaviour(opts: { dialect: Dialect; seed: number; numRuns: number; dir: string; shells?: ShellsByDialect }, report: BehaviourReport): Promise<void> {
-  const cases = fc.sample(plainCaseArbitrary(opts.dialect), { seed: opts.seed, numRuns: opts.numRuns }).map((c) => ({ ...c, environments: withAndWithoutU(c.environments) }));
+export async function checkPlainBehaviour(
+  opts: { dialect: Dialect; seed: number; numRuns: number; dir: string; shells?: ShellsByDialect },
+  report: BehaviourReport,
+): Promise<void> {
+  const cases = fc
+    .sample(plainCaseArbitrary(opts.dialect), { seed: opts.seed, numRuns: opts.numRuns })
+    .map((c) => ({ ...c, environments: withAndWithoutU(c.environments) }));
   await judgeCases(cases, opts.dir, report, opts.shells ?? ALL_SHELLS, { prefixOnStop: true });
 }
 
 function withAndWithoutU(envs: readonly Environment[]): Environment[] {
-  return [false, true].flatMap((u) => envs.map((e) => ({ ...e, label: `${e.label}, ${u ? 'with' : 'without'} -u`, nounset: u })));
+  return [false, true].flatMap((u) =>
+    envs.map((e) => ({ ...e, label: `${e.label}, ${u ? 'with' : 'without'} -u`, nounset: u })),
+  );
 }
 
 /**
@@ -59,7 +80,13 @@ function asRun(script: string): string {
 }
 
 /** Fixes, runs and judges `cases`. */
-export async function judgeCases(cases: readonly RunnableCase[], dir: string, report: BehaviourReport, shells: ShellsByDialect = ALL_SHELLS, how: { prefixOnStop?: boolean } = {}): Promise<void> {
+export async function judgeCases(
+  cases: readonly RunnableCase[],
+  dir: string,
+  report: BehaviourReport,
+  shells: ShellsByDialect = ALL_SHELLS,
+  how: { prefixOnStop?: boolean } = {},
+): Promise<void> {
   const jobs: ShellJob[] = [];
   const plans: { c: RunnableCase; shell: ShellName; fixes: FixResult[]; first: number }[] = [];
   for (const c of cases) {
@@ -67,18 +94,29 @@ export async function judgeCases(cases: readonly RunnableCase[], dir: string, re
     // Programs that run only as `bash -u FILE` are fixed knowing set -u is on from the start, as a
     // caller of the library who runs them so would say; plain ones as nounset finds them.
     const alwaysU = c.environments.every((e) => e.nounset !== false);
-    const fixes = STYLES.map((style) => fixScript(c.program, { dialect: c.dialect, style, ...(alwaysU ? { nounsetAtStart: 'on' as const } : {}) }));
+    const fixes = STYLES.map((style) =>
+      fixScript(c.program, { dialect: c.dialect, style, ...(alwaysU ? { nounsetAtStart: 'on' as const } : {}) }),
+    );
     if (fixes.some((f) => f.changed)) report.changed++;
     if (fixes.some((f) => f.diagnostics.some((d) => d.code === 'parse-error'))) report.parseErrors++;
     for (const f of fixes) {
-      for (const d of f.diagnostics.filter((x) => x.code === 'unsafe-edit')) report.problems.push(`unsafe-edit: ${d.message}\n  program: ${JSON.stringify(c.program)}`);
+      for (const d of f.diagnostics.filter((x) => x.code === 'unsafe-edit'))
+        report.problems.push(`unsafe-edit: ${d.message}\n  program: ${JSON.stringify(c.program)}`);
       // A script that never turns set -u on gets no new stop: only rewrites that change nothing there.
-      if (how.prefixOnStop && !/\bset -e?u\b/.test(c.program) && f.edits.some((e) => e.kind === 'require-nonempty')) report.problems.push(`a script without set -u got \${X:?}: ${JSON.stringify(c.program)}`);
+      if (how.prefixOnStop && !/\bset -e?u\b/.test(c.program) && f.edits.some((e) => e.kind === 'require-nonempty'))
+        report.problems.push(`a script without set -u got \${X:?}: ${JSON.stringify(c.program)}`);
     }
     for (const shell of shells[c.dialect]) {
       plans.push({ c, shell, fixes, first: jobs.length });
       for (const script of [c.program, ...fixes.map((f) => f.output)].map(asRun)) {
-        for (const env of c.environments) jobs.push({ shell, script, vars: env.vars, args: env.args, ...(env.nounset === false ? { nounset: false } : {}) });
+        for (const env of c.environments)
+          jobs.push({
+            shell,
+            script,
+            vars: env.vars,
+            args: env.args,
+            ...(env.nounset === false ? { nounset: false } : {}),
+          });
       }
     }
   }
@@ -90,7 +128,19 @@ export async function judgeCases(cases: readonly RunnableCase[], dir: string, re
     const before = report.problems.length;
     fixes.forEach((fix, s) => {
       const output = results.slice(first + (s + 1) * n, first + (s + 2) * n);
-      judge({ style: STYLES[s] ?? 'block', shell, program: c.program, fix, environments: c.environments, input, output, prefixOnStop: how.prefixOnStop === true }, report);
+      judge(
+        {
+          style: STYLES[s] ?? 'block',
+          shell,
+          program: c.program,
+          fix,
+          environments: c.environments,
+          input,
+          output,
+          prefixOnStop: how.prefixOnStop === true,
+        },
+        report,
+      );
     });
     if (report.problems.length > before && !report.failing.includes(c.program)) report.failing.push(c.program);
   }

@@ -19,7 +19,21 @@ function claimed(input: string, output: string, edits: Partial<EditReport>[], in
     output,
     changed: true,
     dialect: 'bash',
-    edits: edits.map((e) => ({ line: 1, column: 1, variable: null, kind: 'default-empty', before: '', after: '', reason: '', start: 0, end: 0, ...e }) as EditReport),
+    edits: edits.map(
+      (e) =>
+        ({
+          line: 1,
+          column: 1,
+          variable: null,
+          kind: 'default-empty',
+          before: '',
+          after: '',
+          reason: '',
+          start: 0,
+          end: 0,
+          ...e,
+        }) as EditReport,
+    ),
     inputs: inputs.map((name) => ({ name, line: 1 })),
     diagnostics: [],
   };
@@ -37,23 +51,104 @@ function apply(input: string, e: Partial<EditReport>): string {
 describe('the mvdan-sh check of every edit', () => {
   describe('catches a fix', () => {
     const bad: [string, string, (input: string) => FixResult][] = [
-      ['that changes a byte outside its edits', 'echo $X # note\n', (i) => claimed(i, 'echo ${X:-} # nose\n', [edit(i, '$X', '${X:-}', 'X')])],
-      ['that rewrites a reference inside a quoted here-document', "cat <<'EOF'\n$X\nEOF\n", (i) => { const e = edit(i, '$X', '${X:-}', 'X'); return claimed(i, apply(i, e), [e]); }],
-      ['that reads another variable', 'echo $X\n', (i) => { const e = edit(i, '$X', '${Y:-}', 'X'); return claimed(i, apply(i, e), [e]); }],
-      ['that cuts a name in two (`$ab` read as `$a`)', 'echo $ab\n', (i) => { const e = edit(i, '$a', '${a:-}', 'a'); return claimed(i, apply(i, e), [e]); }],
-      ['that adds quotes around the expansion', 'echo $X\n', (i) => { const e = edit(i, '$X', '"${X:-}"', 'X'); return claimed(i, apply(i, e), [e]); }],
-      ['that writes an assigning default', 'echo $X\n', (i) => { const e = edit(i, '$X', '${X:=}', 'X'); return claimed(i, apply(i, e), [e]); }],
-      ['that closes the outer expansion early', 'echo ${A:-$X}\n', (i) => { const e = edit(i, '$X', '${X:-}}', 'X'); return claimed(i, apply(i, e), [e]); }],
-      ['that rewrites text in a comment', 'echo # $X\n', (i) => { const e = edit(i, '$X', '${X:-}', 'X'); return claimed(i, apply(i, e), [e]); }],
-      ['whose env-init block lands inside a function', 'f() {\n  echo "$X"\n}\n', (i) => {
-        const at = i.indexOf('  echo');
-        return claimed(i, `${i.slice(0, at)}X="\${X:-}"\n${i.slice(at)}`, [{ start: at, end: at, before: '', after: 'X="${X:-}"\n', kind: 'env-init-block' }], ['X']);
-      }],
-      ['whose env-init block lands inside a here-document', 'cat <<EOF\n$X\nEOF\n', (i) => {
-        const at = i.indexOf('$X');
-        return claimed(i, `${i.slice(0, at)}X="\${X:-}"\n${i.slice(at)}`, [{ start: at, end: at, before: '', after: 'X="${X:-}"\n', kind: 'env-init-block' }], ['X']);
-      }],
-      ['whose env-init block defaults a variable that is no input', 'echo "$X"\n', (i) => claimed(i, `Y="\${Y:-}"\n${i}`, [{ start: 0, end: 0, before: '', after: 'Y="${Y:-}"\n', kind: 'env-init-block' }], ['X'])],
+      [
+        'that changes a byte outside its edits',
+        'echo $X # note\n',
+        (i) => claimed(i, 'echo ${X:-} # nose\n', [edit(i, '$X', '${X:-}', 'X')]),
+      ],
+      [
+        'that rewrites a reference inside a quoted here-document',
+        "cat <<'EOF'\n$X\nEOF\n",
+        (i) => {
+          const e = edit(i, '$X', '${X:-}', 'X');
+          return claimed(i, apply(i, e), [e]);
+        },
+      ],
+      [
+        'that reads another variable',
+        'echo $X\n',
+        (i) => {
+          const e = edit(i, '$X', '${Y:-}', 'X');
+          return claimed(i, apply(i, e), [e]);
+        },
+      ],
+      [
+        'that cuts a name in two (`$ab` read as `$a`)',
+        'echo $ab\n',
+        (i) => {
+          const e = edit(i, '$a', '${a:-}', 'a');
+          return claimed(i, apply(i, e), [e]);
+        },
+      ],
+      [
+        'that adds quotes around the expansion',
+        'echo $X\n',
+        (i) => {
+          const e = edit(i, '$X', '"${X:-}"', 'X');
+          return claimed(i, apply(i, e), [e]);
+        },
+      ],
+      [
+        'that writes an assigning default',
+        'echo $X\n',
+        (i) => {
+          const e = edit(i, '$X', '${X:=}', 'X');
+          return claimed(i, apply(i, e), [e]);
+        },
+      ],
+      [
+        'that closes the outer expansion early',
+        'echo ${A:-$X}\n',
+        (i) => {
+          const e = edit(i, '$X', '${X:-}}', 'X');
+          return claimed(i, apply(i, e), [e]);
+        },
+      ],
+      [
+        'that rewrites text in a comment',
+        'echo # $X\n',
+        (i) => {
+          const e = edit(i, '$X', '${X:-}', 'X');
+          return claimed(i, apply(i, e), [e]);
+        },
+      ],
+      [
+        'whose env-init block lands inside a function',
+        'f() {\n  echo "$X"\n}\n',
+        (i) => {
+          const at = i.indexOf('  echo');
+          return claimed(
+            i,
+            `${i.slice(0, at)}X="\${X:-}"\n${i.slice(at)}`,
+            [{ start: at, end: at, before: '', after: 'X="${X:-}"\n', kind: 'env-init-block' }],
+            ['X'],
+          );
+        },
+      ],
+      [
+        'whose env-init block lands inside a here-document',
+        'cat <<EOF\n$X\nEOF\n',
+        (i) => {
+          const at = i.indexOf('$X');
+          return claimed(
+            i,
+            `${i.slice(0, at)}X="\${X:-}"\n${i.slice(at)}`,
+            [{ start: at, end: at, before: '', after: 'X="${X:-}"\n', kind: 'env-init-block' }],
+            ['X'],
+          );
+        },
+      ],
+      [
+        'whose env-init block defaults a variable that is no input',
+        'echo "$X"\n',
+        (i) =>
+          claimed(
+            i,
+            `Y="\${Y:-}"\n${i}`,
+            [{ start: 0, end: 0, before: '', after: 'Y="${Y:-}"\n', kind: 'env-init-block' }],
+            ['X'],
+          ),
+      ],
     ];
     for (const [what, input, fix] of bad) {
       it(what, () => {
@@ -64,7 +159,15 @@ describe('the mvdan-sh check of every edit', () => {
   });
 
   it('passes the right fix of each of those inputs', () => {
-    for (const input of ['echo $X # note\n', "cat <<'EOF'\n$X\nEOF\n", 'echo $ab\n', 'echo ${A:-$X}\n', 'f() {\n  echo "$X"\n}\n', 'cat <<EOF\n$X\nEOF\n', 'echo $(( 2 * n + $m ))\n']) {
+    for (const input of [
+      'echo $X # note\n',
+      "cat <<'EOF'\n$X\nEOF\n",
+      'echo $ab\n',
+      'echo ${A:-$X}\n',
+      'f() {\n  echo "$X"\n}\n',
+      'cat <<EOF\n$X\nEOF\n',
+      'echo $(( 2 * n + $m ))\n',
+    ]) {
       for (const style of ['block', 'inline'] as const) {
         const check = checkEditsWithMvdan(input, fixScript(input, { dialect: 'bash', style }), 'bash');
         assert.deepEqual(check.problems, [], `${style}: ${JSON.stringify(input)}`);
@@ -94,7 +197,10 @@ describe('the mvdan-sh check of every edit', () => {
         }
       }
       assert.deepEqual(problems.slice(0, 5), []);
-      assert.ok(edits > numRuns * 4 && nodes > numRuns * 100, `too little was compared: ${edits} edits, ${nodes} nodes`);
+      assert.ok(
+        edits > numRuns * 4 && nodes > numRuns * 100,
+        `too little was compared: ${edits} edits, ${nodes} nodes`,
+      );
     });
   }
 });

@@ -19,16 +19,29 @@ export type SpansResult = { ok: true; spans: EditSpan[] } | { ok: false; problem
 /** The outermost edits with their output spans, or why the edits do not account for the output. */
 export function editSpans(input: string, output: string, edits: readonly EditReport[]): SpansResult {
   // An insertion (the env-init block) goes before a reference that starts at the same offset.
-  const sorted = [...edits].sort((a, b) => a.start - b.start || Number(a.end > a.start) - Number(b.end > b.start) || b.end - a.end);
+  const sorted = [...edits].sort(
+    (a, b) => a.start - b.start || Number(a.end > a.start) - Number(b.end > b.start) || b.end - a.end,
+  );
   const outer: { edit: EditReport; nested: EditReport[] }[] = [];
   for (const e of sorted) {
-    if (input.slice(e.start, e.end) !== e.before) return { ok: false, problem: `edit at ${e.start} says it replaces ${JSON.stringify(e.before)}, the input has ${JSON.stringify(input.slice(e.start, e.end))}` };
+    if (input.slice(e.start, e.end) !== e.before)
+      return {
+        ok: false,
+        problem: `edit at ${e.start} says it replaces ${JSON.stringify(e.before)}, the input has ${JSON.stringify(input.slice(e.start, e.end))}`,
+      };
     const last = outer[outer.length - 1];
-    if (last && e.end > e.start && last.edit.end > last.edit.start && e.start >= last.edit.start && e.end <= last.edit.end) {
+    if (
+      last &&
+      e.end > e.start &&
+      last.edit.end > last.edit.start &&
+      e.start >= last.edit.start &&
+      e.end <= last.edit.end
+    ) {
       last.nested.push(e);
       continue;
     }
-    if (last && e.start < last.edit.end) return { ok: false, problem: `edits at ${last.edit.start} and ${e.start} overlap` };
+    if (last && e.start < last.edit.end)
+      return { ok: false, problem: `edits at ${last.edit.start} and ${e.start} overlap` };
     outer.push({ edit: e, nested: [] });
   }
   const spans: EditSpan[] = [];
@@ -45,14 +58,20 @@ export function editSpans(input: string, output: string, edits: readonly EditRep
   if (rebuilt !== output) {
     let k = 0;
     while (k < output.length && rebuilt[k] === output[k]) k++;
-    return { ok: false, problem: `the output differs from the input with the edits applied, at output offset ${k}: ${JSON.stringify(output.slice(k, k + 40))} where the edits give ${JSON.stringify(rebuilt.slice(k, k + 40))}` };
+    return {
+      ok: false,
+      problem: `the output differs from the input with the edits applied, at output offset ${k}: ${JSON.stringify(output.slice(k, k + 40))} where the edits give ${JSON.stringify(rebuilt.slice(k, k + 40))}`,
+    };
   }
   return { ok: true, spans };
 }
 
 /** Where a node lies relative to the edits: outside them (with its span in input coordinates),
  * inside one edit's span, or across an edit's boundary. */
-export type Placement = { kind: 'outside'; start: number; end: number } | { kind: 'inside'; span: number } | { kind: 'across' };
+export type Placement =
+  | { kind: 'outside'; start: number; end: number }
+  | { kind: 'inside'; span: number }
+  | { kind: 'across' };
 
 /** `side` says whether [start, end) is an input or an output range. */
 export function place(spans: readonly EditSpan[], side: 'input' | 'output', start: number, end: number): Placement {

@@ -34,7 +34,8 @@ export function checkEditsWithMvdan(input: string, result: FixResult, dialect: D
   const before = mvdanTree(input, dialect);
   if (!before.ok) return none;
   const after = mvdanTree(result.output, dialect);
-  if (!after.ok) return { ...none, compared: true, problems: [`mvdan-sh rejects the output but not the input: ${after.message}`] };
+  if (!after.ok)
+    return { ...none, compared: true, problems: [`mvdan-sh rejects the output but not the input: ${after.message}`] };
 
   const problems: string[] = [];
   const inside = spans.spans.map(() => ({ input: [] as NodeRecord[], output: [] as NodeRecord[] }));
@@ -43,7 +44,10 @@ export function checkEditsWithMvdan(input: string, result: FixResult, dialect: D
     for (const n of nodes) {
       const at = place(spans.spans, side, n.start, n.end);
       if (at.kind === 'inside') inside[at.span]?.[side].push(n);
-      else if (at.kind === 'across') problems.push(`${side} ${n.type} ${describe(side === 'input' ? input : result.output, n)} crosses an edit's boundary`);
+      else if (at.kind === 'across')
+        problems.push(
+          `${side} ${n.type} ${describe(side === 'input' ? input : result.output, n)} crosses an edit's boundary`,
+        );
       else {
         const base = `${n.type} [${at.start},${at.end}) depth ${n.depth} ${n.fields}`;
         let key = base;
@@ -60,13 +64,20 @@ export function checkEditsWithMvdan(input: string, result: FixResult, dialect: D
     if (theirs.has(key)) equal++;
     else problems.push(`outside the edits, the output lost ${key} ${describe(input, n)}`);
   }
-  for (const [key, n] of theirs) if (!ours.has(key)) problems.push(`outside the edits, the output gained ${key} ${describe(input, n)}`);
+  for (const [key, n] of theirs)
+    if (!ours.has(key)) problems.push(`outside the edits, the output gained ${key} ${describe(input, n)}`);
 
   const inputNames = new Set(result.inputs.map((i) => i.name));
   spans.spans.forEach((span, k) => {
     const nodes = inside[k] ?? { input: [], output: [] };
-    const why = span.edit.before === '' ? checkInsertion(span, nodes.output, inputNames) : checkReplacement(span, nodes, input, result.output);
-    if (why !== null) problems.push(`edit ${JSON.stringify(span.edit.before)} → ${JSON.stringify(span.edit.after)} at ${span.edit.line}:${span.edit.column}: ${why}`);
+    const why =
+      span.edit.before === ''
+        ? checkInsertion(span, nodes.output, inputNames)
+        : checkReplacement(span, nodes, input, result.output);
+    if (why !== null)
+      problems.push(
+        `edit ${JSON.stringify(span.edit.before)} → ${JSON.stringify(span.edit.after)} at ${span.edit.line}:${span.edit.column}: ${why}`,
+      );
   });
   return { compared: true, nodes: equal, edits: spans.spans.length, problems: problems.slice(0, 20) };
 }
@@ -79,60 +90,95 @@ const exact = (n: NodeRecord, start: number, end: number): boolean => n.start ==
 const byDepth = (a: NodeRecord, b: NodeRecord): number => a.depth - b.depth;
 
 /** A reference rewritten in place: `$X` → `${X:-}`, `n` → `(${n:-0})` in arithmetic, … */
-function checkReplacement(span: EditSpan, nodes: { input: NodeRecord[]; output: NodeRecord[] }, input: string, output: string): string | null {
+function checkReplacement(
+  span: EditSpan,
+  nodes: { input: NodeRecord[]; output: NodeRecord[] },
+  input: string,
+  output: string,
+): string | null {
   const { edit } = span;
   if (edit.kind === 'declare-empty') {
     // `local -a X` → `local -a X=()`: the same name, now assigned an empty array.
     const want = `${input.slice(span.inStart, span.inEnd)}=()`;
-    if (output.slice(span.outStart, span.outEnd) !== want) return `the output is ${JSON.stringify(output.slice(span.outStart, span.outEnd))}, not ${JSON.stringify(want)}`;
-    return nodes.output.some((n) => n.type === 'Assign' && n.assigns === edit.variable) ? null : `mvdan-sh reads no assignment of ${edit.variable ?? ''} there`;
+    if (output.slice(span.outStart, span.outEnd) !== want)
+      return `the output is ${JSON.stringify(output.slice(span.outStart, span.outEnd))}, not ${JSON.stringify(want)}`;
+    return nodes.output.some((n) => n.type === 'Assign' && n.assigns === edit.variable)
+      ? null
+      : `mvdan-sh reads no assignment of ${edit.variable ?? ''} there`;
   }
   if (edit.variable === null) return 'a replacement names no variable';
-  const wrappersIn = nodes.input.filter((n) => exact(n, span.inStart, span.inEnd) && !WORD_LEVEL.has(n.type)).sort(byDepth).map((n) => n.type);
-  const wrappersOut = nodes.output.filter((n) => exact(n, span.outStart, span.outEnd) && !WORD_LEVEL.has(n.type) && n.type !== 'ParenArithm').sort(byDepth).map((n) => n.type);
-  if (wrappersIn.join() !== wrappersOut.join()) return `mvdan-sh reads it inside ${wrappersIn.join('/') || 'nothing'} in the input but ${wrappersOut.join('/') || 'nothing'} in the output`;
+  const wrappersIn = nodes.input
+    .filter((n) => exact(n, span.inStart, span.inEnd) && !WORD_LEVEL.has(n.type))
+    .sort(byDepth)
+    .map((n) => n.type);
+  const wrappersOut = nodes.output
+    .filter((n) => exact(n, span.outStart, span.outEnd) && !WORD_LEVEL.has(n.type) && n.type !== 'ParenArithm')
+    .sort(byDepth)
+    .map((n) => n.type);
+  if (wrappersIn.join() !== wrappersOut.join())
+    return `mvdan-sh reads it inside ${wrappersIn.join('/') || 'nothing'} in the input but ${wrappersOut.join('/') || 'nothing'} in the output`;
 
   const parenthesised = nodes.output.some((n) => n.type === 'ParenArithm' && exact(n, span.outStart, span.outEnd));
   const [refStart, refEnd] = parenthesised ? [span.outStart + 1, span.outEnd - 1] : [span.outStart, span.outEnd];
   const ref = nodes.output.filter((n) => n.param !== undefined && exact(n, refStart, refEnd)).sort(byDepth)[0];
-  if (!ref?.param) return `mvdan-sh reads no parameter expansion spanning ${JSON.stringify(output.slice(refStart, refEnd))}`;
+  if (!ref?.param)
+    return `mvdan-sh reads no parameter expansion spanning ${JSON.stringify(output.slice(refStart, refEnd))}`;
   if (ref.param.name !== edit.variable) return `the output expands ${ref.param.name}, not ${edit.variable}`;
-  const was = nodes.input.filter((n) => exact(n, span.inStart, span.inEnd) && (n.param !== undefined || n.type === 'Lit')).sort(byDepth)[0];
+  const was = nodes.input
+    .filter((n) => exact(n, span.inStart, span.inEnd) && (n.param !== undefined || n.type === 'Lit'))
+    .sort(byDepth)[0];
   if (edit.kind === 'default-transform') return checkWrapper(span, ref, was, input, output);
   if (edit.kind === 'default-list') {
     // `"${a[@]}"` → `${a[@]+"${a[@]}"}`: exactly the input's quoted word inside the `+` guard.
     const inner = edit.variable === '@' ? '@' : `${edit.variable}[@]`;
     const want = `\${${inner}+${input.slice(span.inStart, span.inEnd)}}`;
     if (ref.param.op !== 68) return `the output's expansion is not \${${inner}+…} (${ref.fields})`;
-    return output.slice(span.outStart, span.outEnd) === want ? null : `the output is ${JSON.stringify(output.slice(span.outStart, span.outEnd))}, not ${JSON.stringify(want)}`;
+    return output.slice(span.outStart, span.outEnd) === want
+      ? null
+      : `the output is ${JSON.stringify(output.slice(span.outStart, span.outEnd))}, not ${JSON.stringify(want)}`;
   }
   const indirect = ref.param.excl && was?.param?.excl === true;
-  if (!GUARD_OPS.has(ref.param.op) || !(ref.param.plain || indirect)) return `the output's expansion is not a plain \${${edit.variable}:-…} or \${${edit.variable}:?…} (${ref.fields})`;
+  if (!GUARD_OPS.has(ref.param.op) || !(ref.param.plain || indirect))
+    return `the output's expansion is not a plain \${${edit.variable}:-…} or \${${edit.variable}:?…} (${ref.fields})`;
 
   if (was?.param) {
-    if (was.param.name !== edit.variable || was.param.op !== 0) return `the input's expansion there is not an unguarded ${edit.variable} (${was.fields})`;
+    if (was.param.name !== edit.variable || was.param.op !== 0)
+      return `the input's expansion there is not an unguarded ${edit.variable} (${was.fields})`;
     if (was.param.index !== ref.param.index) return 'the subscript was added or lost';
   } else if (was?.type !== 'Lit' || !was.fields.includes(`Value=${JSON.stringify(edit.variable)}`)) {
     return `the input has no read of ${edit.variable} spanning the edit`;
   }
 
   // The expansions inside: the input's, plus one per bare arithmetic name the edits turned into one.
-  const dollar = (text: string) => (n: NodeRecord): boolean => n.param !== undefined && text[n.start] === '$';
+  const dollar =
+    (text: string) =>
+    (n: NodeRecord): boolean =>
+      n.param !== undefined && text[n.start] === '$';
   const namesIn = nodes.input.filter(dollar(input)).map((n) => n.param?.name ?? '');
   const namesOut = nodes.output.filter(dollar(output)).map((n) => n.param?.name ?? '');
   const added = [edit, ...span.nested].filter((e) => !e.before.startsWith('$')).map((e) => e.variable ?? '');
   const expected = [...namesIn, ...added].sort().join(' ');
-  if (namesOut.sort().join(' ') !== expected) return `the expansions inside are ${namesOut.join(' ')}, expected ${expected}`;
+  if (namesOut.sort().join(' ') !== expected)
+    return `the expansions inside are ${namesOut.join(' ')}, expected ${expected}`;
   return null;
 }
 
 /** `${X#pat}` → `${X:+${X#pat}}`: the output is `${X:+…}` whose word is exactly the input's expansion. */
-function checkWrapper(span: EditSpan, ref: NodeRecord, was: NodeRecord | undefined, input: string, output: string): string | null {
-  if (ref.param?.op !== ALTERNATE_OP || ref.param.excl) return `the output's expansion is not \${${span.edit.variable ?? ''}:+…} (${ref.fields})`;
-  if (!was?.param || was.param.name !== span.edit.variable) return `the input has no expansion of ${span.edit.variable ?? ''} spanning the edit`;
+function checkWrapper(
+  span: EditSpan,
+  ref: NodeRecord,
+  was: NodeRecord | undefined,
+  input: string,
+  output: string,
+): string | null {
+  if (ref.param?.op !== ALTERNATE_OP || ref.param.excl)
+    return `the output's expansion is not \${${span.edit.variable ?? ''}:+…} (${ref.fields})`;
+  if (!was?.param || was.param.name !== span.edit.variable)
+    return `the input has no expansion of ${span.edit.variable ?? ''} spanning the edit`;
   const inner = output.slice(span.outEnd - 1 - (span.inEnd - span.inStart), span.outEnd - 1);
   // Nested edits inside (a `$w` in the pattern) change the copy; compare without them.
-  if (span.nested.length === 0 && inner !== input.slice(span.inStart, span.inEnd)) return `the wrapped expansion ${JSON.stringify(inner)} is not the input's ${JSON.stringify(input.slice(span.inStart, span.inEnd))}`;
+  if (span.nested.length === 0 && inner !== input.slice(span.inStart, span.inEnd))
+    return `the wrapped expansion ${JSON.stringify(inner)} is not the input's ${JSON.stringify(input.slice(span.inStart, span.inEnd))}`;
   return null;
 }
 
@@ -148,9 +194,11 @@ function checkInsertion(span: EditSpan, nodes: NodeRecord[], inputNames: Readonl
     const inS = nodes.filter((n) => n.start >= s.start && n.end <= s.end);
     const refs = inS.filter((n) => n.param !== undefined);
     const assigned = inS.filter((n) => n.assigns !== undefined).map((n) => n.assigns);
-    if (refs.length !== 1 || assigned.length > 1) return `a block statement reads ${refs.length} parameters and assigns ${assigned.length}`;
+    if (refs.length !== 1 || assigned.length > 1)
+      return `a block statement reads ${refs.length} parameters and assigns ${assigned.length}`;
     const p = refs[0]?.param;
-    if (!p || !GUARD_OPS.has(p.op) || !p.plain || !inputNames.has(p.name)) return `a block statement reads ${p?.name ?? '?'} unguarded or not as an input`;
+    if (!p || !GUARD_OPS.has(p.op) || !p.plain || !inputNames.has(p.name))
+      return `a block statement reads ${p?.name ?? '?'} unguarded or not as an input`;
     if (assigned.length === 1 && assigned[0] !== p.name) return `the block assigns ${assigned[0] ?? ''} from ${p.name}`;
   }
   return null;

@@ -2,7 +2,14 @@
 // texts: node type, UTF-16 span, depth, and the node's own scalar fields (operator tokens,
 // literal values, flags). Test oracle only.
 import { makeByteToUtf16 } from '../oracle/byte-offsets.js';
-import { isMvdanError, loadMvdanSyntax, walkComplete, type MvdanNode, type MvdanParamExp, type MvdanSyntax } from '../oracle/mvdan-sh.js';
+import {
+  isMvdanError,
+  loadMvdanSyntax,
+  walkComplete,
+  type MvdanNode,
+  type MvdanParamExp,
+  type MvdanSyntax,
+} from '../oracle/mvdan-sh.js';
 import { makePositions, parseWithMvdan, type Dialect } from '../oracle/mvdan-reading.js';
 
 export interface NodeRecord {
@@ -15,7 +22,13 @@ export interface NodeRecord {
   readonly fields: string;
   /** For ParamExp: the parameter name and expansion operator token (0: none). */
   /** `plain`: no `!`, `#`, slice or replacement; `excl`: `${!x}`. */
-  readonly param?: { readonly name: string; readonly op: number; readonly plain: boolean; readonly index: boolean; readonly excl: boolean };
+  readonly param?: {
+    readonly name: string;
+    readonly op: number;
+    readonly plain: boolean;
+    readonly index: boolean;
+    readonly excl: boolean;
+  };
   /** For Assign: the name assigned. */
   readonly assigns?: string;
 }
@@ -24,9 +37,29 @@ export type MvdanTree = { ok: true; nodes: NodeRecord[] } | { ok: false; message
 
 // mvdan/sh v3 field names that hold scalars; a field a node type lacks reads as undefined.
 const SCALAR_FIELDS = [
-  'Value', 'Op', 'Short', 'Excl', 'Length', 'Width', 'Names', 'Negated', 'Background', 'Coprocess',
-  'Dollar', 'Append', 'Naked', 'Text', 'Post', 'Select', 'Braces', 'Bracket', 'RsrvWord', 'Parens',
-  'Sequence', 'PosixFormat', 'Unsigned',
+  'Value',
+  'Op',
+  'Short',
+  'Excl',
+  'Length',
+  'Width',
+  'Names',
+  'Negated',
+  'Background',
+  'Coprocess',
+  'Dollar',
+  'Append',
+  'Naked',
+  'Text',
+  'Post',
+  'Select',
+  'Braces',
+  'Bracket',
+  'RsrvWord',
+  'Parens',
+  'Sequence',
+  'PosixFormat',
+  'Unsigned',
 ] as const;
 
 /** Token numbers of the guards nounset writes: `:-` and `:?` (see EXPANSION_OPS). */
@@ -64,7 +97,10 @@ function readTree(text: string, dialect: Dialect): MvdanTree {
     // A case item without `;;` has no valid end in mvdan-sh 0.10.1 (End() is offset 0).
     // The File's end follows mvdan-sh's comment attachment, which the block's comments change
     // (a trailing comment may end it, or not); its span is the whole text anyway.
-    const end = syntax.NodeType(node) === 'File' ? start : trimContinuation(text, start, Math.max(start, at.end(node.End().Offset())));
+    const end =
+      syntax.NodeType(node) === 'File'
+        ? start
+        : trimContinuation(text, start, Math.max(start, at.end(node.End().Offset())));
     nodes.push(record(syntax, node, start, end, depth));
     depth++;
   };
@@ -90,15 +126,31 @@ function record(syntax: MvdanSyntax, node: MvdanNode, start: number, end: number
   const fields: string[] = [];
   for (const f of SCALAR_FIELDS) {
     const v = bag[f];
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') fields.push(`${f}=${JSON.stringify(v)}`);
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+      fields.push(`${f}=${JSON.stringify(v)}`);
   }
   const base = { type, start, end, depth: type === 'Comment' ? -1 : depth };
   if (type === 'ParamExp') {
     const p = node as MvdanParamExp;
     const op = p.Exp?.Op ?? 0;
-    fields.push(`Exp=${op}`, `Index=${p.Index !== null}`, `Slice=${p.Slice !== null}`, `Repl=${p.Repl === null ? '' : String(p.Repl.All)}`);
+    fields.push(
+      `Exp=${op}`,
+      `Index=${p.Index !== null}`,
+      `Slice=${p.Slice !== null}`,
+      `Repl=${p.Repl === null ? '' : String(p.Repl.All)}`,
+    );
     const plain = !p.Excl && !p.Length && !p.Width && p.Names === 0 && p.Slice === null && p.Repl === null;
-    return { ...base, fields: fields.join(' '), param: { name: p.Param?.Value ?? '', op, plain, index: p.Index !== null, excl: p.Excl && p.Names === 0 && !p.Length } };
+    return {
+      ...base,
+      fields: fields.join(' '),
+      param: {
+        name: p.Param?.Value ?? '',
+        op,
+        plain,
+        index: p.Index !== null,
+        excl: p.Excl && p.Names === 0 && !p.Length,
+      },
+    };
   }
   if (type === 'Assign') {
     const name = (bag.Name as { Value?: string } | null)?.Value ?? '';

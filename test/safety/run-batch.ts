@@ -48,7 +48,10 @@ export async function runJobs(jobs: readonly ShellJob[], dir: string): Promise<J
     symlinkSync(need('cat'), join(bin, 'cat'));
     // Stand-ins that print their arguments: a generated `rm -rf "$D/"` shows the path it was given
     // and removes nothing.
-    for (const name of ['rm', 'find']) writeFileSync(join(bin, name), `#!/bin/sh\nprintf '%s' ${name}; for a; do printf ' [%s]' "$a"; done; echo\n`, { mode: 0o755 });
+    for (const name of ['rm', 'find'])
+      writeFileSync(join(bin, name), `#!/bin/sh\nprintf '%s' ${name}; for a; do printf ' [%s]' "$a"; done; echo\n`, {
+        mode: 0o755,
+      });
     // Sourced by bash before the script (BASH_ENV): records the variables when the script exits.
     const atExit = join(base, 'at-exit.sh');
     writeFileSync(atExit, `trap 'set >"$HOME/.vars"' EXIT\n`);
@@ -63,9 +66,15 @@ export async function runJobs(jobs: readonly ShellJob[], dir: string): Promise<J
       }
       const home = join(base, `r${k}`);
       mkdirSync(home);
-      const env = [`HOME=${quote(home)}`, `PATH=${quote(bin)}`, ...(job.shell === 'bash' ? [`BASH_ENV=${quote(atExit)}`] : [])];
+      const env = [
+        `HOME=${quote(home)}`,
+        `PATH=${quote(bin)}`,
+        ...(job.shell === 'bash' ? [`BASH_ENV=${quote(atExit)}`] : []),
+      ];
       for (const [name, value] of Object.entries(job.vars)) env.push(`${name}=${quote(value)}`);
-      const argv = [shells[job.shell], ...(job.nounset === false ? [] : ['-u']), file, ...job.args].map(quote).join(' ');
+      const argv = [shells[job.shell], ...(job.nounset === false ? [] : ['-u']), file, ...job.args]
+        .map(quote)
+        .join(' ');
       return `cd ${quote(home)} && (ulimit -t ${CPU_SECONDS}; exec env -i ${env.join(' ')} ${argv}) >out 2>err </dev/null; echo $? >status`;
     });
     const chunk = Math.ceil(lines.length / DRIVERS);
@@ -84,11 +93,17 @@ export async function runJobs(jobs: readonly ShellJob[], dir: string): Promise<J
 
 function runDriver(bash: string, driver: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(bash, [driver], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000, killSignal: 'SIGKILL' });
+    const child = spawn(bash, [driver], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 600_000,
+      killSignal: 'SIGKILL',
+    });
     let err = '';
     child.stderr.on('data', (b: Buffer) => (err += b.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`driver ${driver} exited ${code}: ${err}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`driver ${driver} exited ${code}: ${err}`)),
+    );
   });
 }
 

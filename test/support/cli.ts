@@ -49,13 +49,22 @@ export function splitSummary(r: Ran): CliRan {
   const tableAt = t ? t.index + (t[0].startsWith('\n') ? 1 : 0) : before.length;
   const log = before.slice(0, tableAt);
   const cache = CACHE_LINE.exec(log);
-  return { ...r, log: cache ? log.replace(CACHE_LINE, '') : log, cache: cache?.[0].trim() ?? '', table: before.slice(tableAt), summary: m[1] ?? '' };
+  return {
+    ...r,
+    log: cache ? log.replace(CACHE_LINE, '') : log,
+    cache: cache?.[0].trim() ?? '',
+    table: before.slice(tableAt),
+    summary: m[1] ?? '',
+  };
 }
 
 /** Runs `nounset args…` in `cwd`, without colour. */
 export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliRan {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
-  return { ...splitSummary({ stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), status: r.status }), stdoutBytes: r.stdout };
+  return {
+    ...splitSummary({ stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), status: r.status }),
+    stdoutBytes: r.stdout,
+  };
 }
 
 /** A temp directory made before each test (or once, before all of the describe's tests, with

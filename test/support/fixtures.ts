@@ -36,7 +36,8 @@ export function fixtureCases(transform: string): { cases: FixtureCase[]; strays:
   const files = readdirSync(dir).sort();
   const names = files.filter((f) => f.endsWith('.input.sh')).map((f) => f.slice(0, -'.input.sh'.length));
   const strays = files.filter((f) => !names.some((n) => f === `${n}.input.sh` || SIDE_FILES.some((s) => f === n + s)));
-  const read = (file: string): string | null => (existsSync(join(dir, file)) && statSync(join(dir, file)).isFile() ? readFileSync(join(dir, file), 'utf8') : null);
+  const read = (file: string): string | null =>
+    existsSync(join(dir, file)) && statSync(join(dir, file)).isFile() ? readFileSync(join(dir, file), 'utf8') : null;
   const cases = names.map((name) => {
     const options = read(`${name}.options.json`);
     const diagnostics = read(`${name}.diagnostics.json`);
@@ -46,7 +47,11 @@ export function fixtureCases(transform: string): { cases: FixtureCase[]; strays:
       path: `fixtures/${transform}/${name}.input.sh`,
       input: read(`${name}.input.sh`) ?? '',
       output: read(`${name}.output.sh`),
-      options: { path: `${name}.sh`, ...(options ? (JSON.parse(options) as FixOptions) : {}), readSource: (p: string) => read(join(`${name}.sourced`, p)) },
+      options: {
+        path: `${name}.sh`,
+        ...(options ? (JSON.parse(options) as FixOptions) : {}),
+        readSource: (p: string) => read(join(`${name}.sourced`, p)),
+      },
       diagnostics: diagnostics ? (JSON.parse(diagnostics) as string[]) : null,
       env: read(`${name}.env.json`),
     };

@@ -74,7 +74,8 @@ export function anchorsOf(markdown: string): Set<string> {
     seen.set(slug, n + 1);
     anchors.add(n === 0 ? slug : `${slug}-${n}`);
   }
-  for (const m of withoutCodeSpans(prose.join('\n')).matchAll(/<a\s[^>]*\b(?:id|name)="([^"]+)"/g)) if (m[1]) anchors.add(m[1]);
+  for (const m of withoutCodeSpans(prose.join('\n')).matchAll(/<a\s[^>]*\b(?:id|name)="([^"]+)"/g))
+    if (m[1]) anchors.add(m[1]);
   return anchors;
 }
 
@@ -83,8 +84,14 @@ export function linksOf(markdown: string): DocLink[] {
   const text = withoutCodeSpans(proseLines(markdown).join('\n'));
   const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length;
   const links: DocLink[] = [];
-  const patterns = [/\]\(\s*<([^>]*)>[^)]*\)/g, /\]\(\s*([^\s<)][^\s)]*)(?:\s+"[^"]*")?\s*\)/g, /^ {0,3}\[[^\]]+\]:\s*(\S+)/gm, /\bhref="([^"]*)"/g];
-  for (const pattern of patterns) for (const m of text.matchAll(pattern)) if (m[1] !== undefined) links.push({ line: lineAt(m.index), target: m[1] });
+  const patterns = [
+    /\]\(\s*<([^>]*)>[^)]*\)/g,
+    /\]\(\s*([^\s<)][^\s)]*)(?:\s+"[^"]*")?\s*\)/g,
+    /^ {0,3}\[[^\]]+\]:\s*(\S+)/gm,
+    /\bhref="([^"]*)"/g,
+  ];
+  for (const pattern of patterns)
+    for (const m of text.matchAll(pattern)) if (m[1] !== undefined) links.push({ line: lineAt(m.index), target: m[1] });
   return links.sort((a, b) => a.line - b.line || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
 }
 

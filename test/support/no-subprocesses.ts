@@ -12,7 +12,9 @@ for (const name of names) {
     configurable: true,
     writable: true,
     value: () => {
-      throw new Error(`child_process.${name} in the unit tier: this test belongs to \`npm test\` only (see .mocharc.unit.json)`);
+      throw new Error(
+        `child_process.${name} in the unit tier: this test belongs to \`npm test\` only (see .mocharc.unit.json)`,
+      );
     },
   });
 }

@@ -32,7 +32,11 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const atStart = input.nounsetAtStart ?? 'unknown';
   // States: bitsets over every name the script and the files it sources mention.
   const ops = stateOps(program.table, (name) =>
-    name === NOUNSET_ON ? atStart === 'on' : name === NOUNSET_OFF ? atStart === 'off' : input.initiallySet(name) && !isPositional(name),
+    name === NOUNSET_ON
+      ? atStart === 'on'
+      : name === NOUNSET_OFF
+        ? atStart === 'off'
+        : input.initiallySet(name) && !isPositional(name),
   );
   const shared = input.stateKey === undefined ? null : sharedLibraries(input.stateKey, program);
   const ctx: FlowContext = {

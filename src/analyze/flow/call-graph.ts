@@ -42,7 +42,8 @@ export function forgetCalls(graph: CallGraph, caller: Caller): void {
 /** Every site that calls `name`, caller by caller. */
 export function sitesOf(graph: CallGraph, name: string): CallSite[] {
   const sites: CallSite[] = [];
-  for (const from of graph.callers.get(name) ?? []) for (const site of graph.sites.get(from)?.get(name) ?? []) sites.push(site);
+  for (const from of graph.callers.get(name) ?? [])
+    for (const site of graph.sites.get(from)?.get(name) ?? []) sites.push(site);
   return sites;
 }
 
@@ -63,7 +64,8 @@ export interface CallSite {
 /** The call sites of `name`, in words: "the calls of f on lines 3, 7 and a trap set on line 9". */
 export function describeSites(name: string, sites: readonly CallSite[]): string {
   const parts: string[] = [];
-  const lines = (how: CallSite['how']): number[] => [...new Set(sites.filter((x) => x.how === how).map((x) => x.line))].sort((a, b) => a - b);
+  const lines = (how: CallSite['how']): number[] =>
+    [...new Set(sites.filter((x) => x.how === how).map((x) => x.line))].sort((a, b) => a - b);
   const at = (ls: number[]): string => `line${ls.length === 1 ? '' : 's'} ${ls.join(', ')}`;
   const calls = lines('call');
   if (calls.length > 0) parts.push(`the call${calls.length === 1 ? '' : 's'} of ${name} on ${at(calls)}`);
@@ -71,6 +73,9 @@ export function describeSites(name: string, sites: readonly CallSite[]): string 
   if (traps.length > 0) parts.push(`the trap${traps.length === 1 ? '' : 's'} set on ${at(traps)}`);
   const completes = lines('complete');
   if (completes.length > 0) parts.push(`bash's completion (\`complete -F\` on ${at(completes)})`);
-  if (sites.some((x) => x.how === 'export' || x.how === 'outside')) parts.push(sites.some((x) => x.how === 'export') ? 'a child bash (it is exported)' : 'another file that sources this one');
+  if (sites.some((x) => x.how === 'export' || x.how === 'outside'))
+    parts.push(
+      sites.some((x) => x.how === 'export') ? 'a child bash (it is exported)' : 'another file that sources this one',
+    );
   return parts.join(' and ');
 }

@@ -34,7 +34,11 @@ function needs(ctx: FlowContext, name: string, seen: Set<string>): boolean {
 
 /** Function names ordered so that a function comes after the ones it calls, and whether that
  * cannot be done (a call cycle, or a computed call, whose callees are not known here). */
-export function calleesFirst<D>(funcs: ReadonlyMap<string, readonly D[]>, calls: (def: D) => Set<string>, computed: (def: D) => boolean): { order: string[]; cyclic: boolean } {
+export function calleesFirst<D>(
+  funcs: ReadonlyMap<string, readonly D[]>,
+  calls: (def: D) => Set<string>,
+  computed: (def: D) => boolean,
+): { order: string[]; cyclic: boolean } {
   const order: string[] = [];
   const state = new Map<string, 1 | 2>();
   let cyclic = false;

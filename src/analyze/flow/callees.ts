@@ -16,10 +16,20 @@ export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): string[] {
   if (!pattern) return [];
   const via = e.via;
   let named: string[] | null = null;
-  if (via && (isPositional(via.name) || via.name === '@' || via.name === '*')) named = frame.fn ? forwarded(ctx, frame.fn.name) : null;
+  if (via && (isPositional(via.name) || via.name === '@' || via.name === '*'))
+    named = frame.fn ? forwarded(ctx, frame.fn.name) : null;
   else if (via) named = runnableBy(ctx, via.name, via.fallback);
-  const out = named === null ? matching(ctx, pattern) : named.filter((n) => funcs.has(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
-  if (out.length > 0) note(ctx, frame, { start: e.start, end: e.end, code: 'computed-call', message: `a computed command name may run ${out.length === funcs.size ? 'any function' : out.join(', ')}: ${out.length === 1 ? 'it is' : 'they are'} checked as called from here too` });
+  const out =
+    named === null
+      ? matching(ctx, pattern)
+      : named.filter((n) => funcs.has(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
+  if (out.length > 0)
+    note(ctx, frame, {
+      start: e.start,
+      end: e.end,
+      code: 'computed-call',
+      message: `a computed command name may run ${out.length === funcs.size ? 'any function' : out.join(', ')}: ${out.length === 1 ? 'it is' : 'they are'} checked as called from here too`,
+    });
   return out;
 }
 

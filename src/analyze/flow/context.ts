@@ -100,7 +100,8 @@ export function join(ctx: FlowContext, states: readonly State[], where: string |
 function story(ctx: FlowContext, name: string, at: SetAt | null, where: string): string {
   if (at === null) return `${name} is not assigned on every path through ${where}`;
   const origin = originOf(at);
-  if (origin.kind === 'test') return `${name} is known to be set (by the test on ${ctx.program.lineAt(origin.at)}) only on some paths through ${where}`;
+  if (origin.kind === 'test')
+    return `${name} is known to be set (by the test on ${ctx.program.lineAt(origin.at)}) only on some paths through ${where}`;
   if (origin.kind === 'shell') return `${name} is not set on every path through ${where}`;
   return `${name} is assigned on ${ctx.program.lineAt(origin.at)} only on some paths through ${where}`;
 }

@@ -111,7 +111,14 @@ export function digestOf(model: Region): FileDigest {
     facts(r.facts);
     facts(r.skipFacts);
     for (const e of r.events) {
-      if (e.kind === 'read' || e.kind === 'write' || e.kind === 'unset' || e.kind === 'declare' || e.kind === 'set-test') names.push(e.name);
+      if (
+        e.kind === 'read' ||
+        e.kind === 'write' ||
+        e.kind === 'unset' ||
+        e.kind === 'declare' ||
+        e.kind === 'set-test'
+      )
+        names.push(e.name);
       if (e.kind === 'read' || e.kind === 'declare') names.push(arrayKey(e.name));
       if (e.kind === 'region') {
         if (e.shape === 'function' && e.name !== null) functions.push(e);
@@ -136,7 +143,18 @@ export function digestOf(model: Region): FileDigest {
     defs: (file, index, own) => {
       const key = `${index}\0${own}\0${file}`;
       let defs = defsMemo.get(key);
-      if (!defs) defsMemo.set(key, (defs = functions.map((r) => ({ name: r.name as string, region: r, file, fileIndex: index, own, ...functionFacts(r) }))));
+      if (!defs)
+        defsMemo.set(
+          key,
+          (defs = functions.map((r) => ({
+            name: r.name as string,
+            region: r,
+            file,
+            fileIndex: index,
+            own,
+            ...functionFacts(r),
+          }))),
+        );
       return defs;
     },
     valuesByName: () => {
@@ -149,7 +167,8 @@ export function digestOf(model: Region): FileDigest {
     callsByName: () => {
       if (byCallee === null) {
         byCallee = new Map();
-        for (const e of calls) (byCallee.get(e.name as string) ?? byCallee.set(e.name as string, []).get(e.name as string))?.push(e);
+        for (const e of calls)
+          (byCallee.get(e.name as string) ?? byCallee.set(e.name as string, []).get(e.name as string))?.push(e);
       }
       return byCallee;
     },

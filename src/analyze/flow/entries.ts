@@ -63,7 +63,10 @@ function meetEntry(ctx: FlowContext, name: string, afterTop: State, startState: 
   // In a library, another file may call any function, with any arguments, once it has sourced
   // this one: one more call site, after the top level, with no argument known.
   // (A function bash alone runs, through `complete -F`, keeps its three arguments.)
-  const outside = input.library === true && sites.some((x) => x.how === 'call' || x.how === 'trap') && (funcs.get(name) ?? []).some((d) => d.own && !d.region.flag);
+  const outside =
+    input.library === true &&
+    sites.some((x) => x.how === 'call' || x.how === 'trap') &&
+    (funcs.get(name) ?? []).some((d) => d.own && !d.region.flag);
   if (outside || sites.some((x) => x.how === 'export')) {
     const state = ops.clone(afterTop.dead ? startState : afterTop);
     state.argc = 0;
@@ -75,7 +78,11 @@ function meetEntry(ctx: FlowContext, name: string, afterTop: State, startState: 
       // bats runs setup before each test, in its shell; setup_file once, in another process,
       // so only what it exports reaches the tests.
       for (const [n, at] of summaries.get('setup')?.gen ?? []) assign(ctx, state, n, at);
-      const exported = new Set((funcs.get('setup_file') ?? []).flatMap((d) => [...eventsOf(d.region, (e) => (e.kind === 'declare' && e.flags.startsWith('export') ? e.name : null))]));
+      const exported = new Set(
+        (funcs.get('setup_file') ?? []).flatMap((d) => [
+          ...eventsOf(d.region, (e) => (e.kind === 'declare' && e.flags.startsWith('export') ? e.name : null)),
+        ]),
+      );
       for (const [n, at] of summaries.get('setup_file')?.gen ?? []) if (exported.has(n)) assign(ctx, state, n, at);
     }
     if (state.dead) state = ops.fresh(0);
@@ -93,12 +100,19 @@ function meetEntry(ctx: FlowContext, name: string, afterTop: State, startState: 
 /** One note for the script's functions nothing in it calls (bats calls its tests and hooks itself). */
 function noteUncalled(ctx: FlowContext, entries: ReadonlyMap<string, Entry>): void {
   const uncalled: FuncDef[] = [];
-  for (const [name, defs] of ctx.program.funcs) if (entries.get(name)?.uncalled) for (const def of defs) if (def.own) uncalled.push(def);
+  for (const [name, defs] of ctx.program.funcs)
+    if (entries.get(name)?.uncalled) for (const def of defs) if (def.own) uncalled.push(def);
   const first = uncalled.sort((a, b) => a.region.start - b.region.start)[0];
   if (!first || ctx.input.bats) return;
   const names = [...new Set(uncalled.map((d) => d.name))];
-  const list = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are`;
-  addNote(ctx, { start: first.region.start, end: first.region.end, code: 'function-not-called', message: `${list} not called in this file: reads in ${names.length === 1 ? 'it are' : 'them are'} checked as if ${names.length === 1 ? 'it' : 'they'} ran after the file's top level (as when another script sources this file)` });
+  const list =
+    names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are`;
+  addNote(ctx, {
+    start: first.region.start,
+    end: first.region.end,
+    code: 'function-not-called',
+    message: `${list} not called in this file: reads in ${names.length === 1 ? 'it are' : 'them are'} checked as if ${names.length === 1 ? 'it' : 'they'} ran after the file's top level (as when another script sources this file)`,
+  });
 }
 
 /** The names `pick` gives for the events of a function body: not in nested functions, which run

@@ -13,7 +13,10 @@ export type FlowPos = number & { readonly [flowPosBrand]: true };
 export type SetAt = number & { readonly [setAtBrand]: true };
 
 /** The same, decoded: what ReadStatus carries out of the analysis. */
-export type SetOrigin = { readonly kind: 'shell' } | { readonly kind: 'assignment'; readonly at: FlowPos } | { readonly kind: 'test'; readonly at: FlowPos };
+export type SetOrigin =
+  | { readonly kind: 'shell' }
+  | { readonly kind: 'assignment'; readonly at: FlowPos }
+  | { readonly kind: 'test'; readonly at: FlowPos };
 
 const FILE_SPAN = 2 ** 22;
 /** Files numbered above this keep plain offsets (as does an offset past FILE_SPAN): a larger
@@ -22,7 +25,9 @@ const LAST_NUMBERED_FILE = 127;
 
 /** `offset` in the file numbered `file`. */
 export function flowPos(file: number, offset: number): FlowPos {
-  return (file === 0 || file > LAST_NUMBERED_FILE || offset >= FILE_SPAN ? offset : file * FILE_SPAN + offset) as FlowPos;
+  return (
+    file === 0 || file > LAST_NUMBERED_FILE || offset >= FILE_SPAN ? offset : file * FILE_SPAN + offset
+  ) as FlowPos;
 }
 
 /** The number of the file a position is in (0, the script, for a plain offset). */

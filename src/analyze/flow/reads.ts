@@ -39,7 +39,13 @@ function readStatus(ctx: FlowContext, frame: Frame, read: Read, s: State): RawSt
     const n = Number(name);
     if (name === '0' || n <= s.argc) return { kind: 'set', at: SET_BY_SHELL };
     const argc = s.argc;
-    return { kind: 'unset', why: () => (argc === 0 ? `no argument $${name} is guaranteed on the path ${from} to line ${lineOf(read.start)}` : `only ${argc} argument${argc === 1 ? ' is' : 's are'} guaranteed on the path ${from} to line ${lineOf(read.start)}, not $${name}`) };
+    return {
+      kind: 'unset',
+      why: () =>
+        argc === 0
+          ? `no argument $${name} is guaranteed on the path ${from} to line ${lineOf(read.start)}`
+          : `only ${argc} argument${argc === 1 ? ' is' : 's are'} guaranteed on the path ${from} to line ${lineOf(read.start)}, not $${name}`,
+    };
   }
   // `"$@"` and `$*`: bash before 4.1 stops on them when there is no argument (plan.ts asks only then).
   if (name === '@' || name === '*') {
@@ -89,7 +95,12 @@ export function finishStatuses(ctx: FlowContext): Map<Read, ReadStatus> {
   const status = new Map<Read, ReadStatus>();
   for (const map of ctx.recorded.values()) {
     for (const [read, st] of map) {
-      const base = st.kind === 'unset' ? { kind: 'unset' as const, why: st.why(), ...(st.emptyArray ? { emptyArray: true as const } : {}) } : st.kind === 'set' ? { kind: 'set' as const, origin: originOf(st.at) } : { kind: 'unknown' as const, source: st.source };
+      const base =
+        st.kind === 'unset'
+          ? { kind: 'unset' as const, why: st.why(), ...(st.emptyArray ? { emptyArray: true as const } : {}) }
+          : st.kind === 'set'
+            ? { kind: 'set' as const, origin: originOf(st.at) }
+            : { kind: 'unknown' as const, source: st.source };
       status.set(read, st.nounset === undefined ? base : { ...base, nounset: st.nounset });
     }
   }

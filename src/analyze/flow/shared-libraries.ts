@@ -48,7 +48,8 @@ export function sharedLibraries(key: string, program: Program): SharedLibraries 
   const known = new Map<string, Summary>();
   if (entry) {
     const same = entry.paths.every((p, i) => p === null || paths[i] === p);
-    for (const [name, summary] of entry.summaries) known.set(name, same ? summary : renumber(summary, entry.paths, paths));
+    for (const [name, summary] of entry.summaries)
+      known.set(name, same ? summary : renumber(summary, entry.paths, paths));
   }
   const keep = (summaries: ReadonlyMap<string, Summary>, needsWalk: (name: string) => boolean): void => {
     if (entry) return;
@@ -60,7 +61,17 @@ export function sharedLibraries(key: string, program: Program): SharedLibraries 
       if (seen.has(name)) return true;
       seen.add(name);
       const defs = funcs.get(name) ?? [];
-      const yes = defs.length > 0 && defs.every((d) => !d.own && !d.computed && !d.reads && d.namerefs.size === 0 && isNumberedFile(d.fileIndex) && [...d.calls].every((c) => !funcs.has(c) || shareable(c, seen)));
+      const yes =
+        defs.length > 0 &&
+        defs.every(
+          (d) =>
+            !d.own &&
+            !d.computed &&
+            !d.reads &&
+            d.namerefs.size === 0 &&
+            isNumberedFile(d.fileIndex) &&
+            [...d.calls].every((c) => !funcs.has(c) || shareable(c, seen)),
+        );
       seen.delete(name);
       if (!yes || seen.size === 0) ok.set(name, yes);
       return yes;
@@ -68,11 +79,17 @@ export function sharedLibraries(key: string, program: Program): SharedLibraries 
     const summariesOut = new Map<string, Summary>();
     for (const name of libNames as ReadonlySet<string>) {
       const summary = summaries.get(name);
-      if (summary && summary.opaque < 0 && !ownNames.has(name) && shareable(name, new Set())) summariesOut.set(name, summary);
+      if (summary && summary.opaque < 0 && !ownNames.has(name) && shareable(name, new Set()))
+        summariesOut.set(name, summary);
     }
     const walks = new Set<string>();
     for (const name of libNames as ReadonlySet<string>) if (funcs.has(name) && needsWalk(name)) walks.add(name);
-    LIBRARIES.set(cacheKey, { paths: paths.map((p, i) => (i === 0 ? null : p)), summaries: summariesOut, walks, libNames: libNames as ReadonlySet<string> });
+    LIBRARIES.set(cacheKey, {
+      paths: paths.map((p, i) => (i === 0 ? null : p)),
+      summaries: summariesOut,
+      walks,
+      libNames: libNames as ReadonlySet<string>,
+    });
     if (LIBRARIES.size > 16) LIBRARIES.delete(LIBRARIES.keys().next().value as string);
   };
   return { known, walks: entry?.walks ?? null, keep };
@@ -96,7 +113,15 @@ export function sharedLibrarySets(): number {
 }
 
 /** What analyses found of sets of libraries (see sharedLibraries), the most recent few. */
-const LIBRARIES = new Map<string, { readonly paths: readonly (string | null)[]; readonly summaries: ReadonlyMap<string, Summary>; readonly walks: ReadonlySet<string>; readonly libNames: ReadonlySet<string> }>();
+const LIBRARIES = new Map<
+  string,
+  {
+    readonly paths: readonly (string | null)[];
+    readonly summaries: ReadonlyMap<string, Summary>;
+    readonly walks: ReadonlySet<string>;
+    readonly libNames: ReadonlySet<string>;
+  }
+>();
 
 /** A number for each model, for the keys of LIBRARIES (models of sourced files are shared). */
 const MODEL_IDS = new WeakMap<Region, number>();

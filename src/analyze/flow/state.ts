@@ -55,23 +55,31 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   const KILLED = words;
   const UNK = 2 * words;
   const AT = 3 * words;
-  const has = (s: State, part: number, i: number): boolean => i < n && ((s.bits[part + ((i / BITS) | 0)] as number) & (1 << i % BITS)) !== 0;
+  const has = (s: State, part: number, i: number): boolean =>
+    i < n && ((s.bits[part + ((i / BITS) | 0)] as number) & (1 << (i % BITS))) !== 0;
   const on = (s: State, part: number, i: number): void => {
-    if (i < n) s.bits[part + ((i / BITS) | 0)] = (s.bits[part + ((i / BITS) | 0)] as number) | (1 << i % BITS);
+    if (i < n) s.bits[part + ((i / BITS) | 0)] = (s.bits[part + ((i / BITS) | 0)] as number) | (1 << (i % BITS));
   };
   const off = (s: State, part: number, i: number): void => {
-    if (i < n) s.bits[part + ((i / BITS) | 0)] = (s.bits[part + ((i / BITS) | 0)] as number) & ~(1 << i % BITS);
+    if (i < n) s.bits[part + ((i / BITS) | 0)] = (s.bits[part + ((i / BITS) | 0)] as number) & ~(1 << (i % BITS));
   };
 
   const init: number[] = new Array<number>(AT).fill(0);
   const initAt: number[] = new Array<number>(n).fill(0);
   table.names.forEach((name, i) => {
     if (!initial(name)) return;
-    init[SET + ((i / BITS) | 0)] = (init[SET + ((i / BITS) | 0)] as number) | (1 << i % BITS);
+    init[SET + ((i / BITS) | 0)] = (init[SET + ((i / BITS) | 0)] as number) | (1 << (i % BITS));
     initAt[i] = SET_BY_SHELL;
   });
 
-  const fresh = (argc: number): State => ({ dead: false, bits: init.slice(), at: initAt, atOwned: false, opaque: -1, argc });
+  const fresh = (argc: number): State => ({
+    dead: false,
+    bits: init.slice(),
+    at: initAt,
+    atOwned: false,
+    opaque: -1,
+    argc,
+  });
   const clone = (s: State): State => {
     // Both share the slots now: whichever writes one first copies them.
     s.atOwned = false;
@@ -128,7 +136,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   // Scratch words for joins.
   const anySet: number[] = new Array<number>(words).fill(0);
   const anyUnset: number[] = new Array<number>(words).fill(0);
-  const spare = n % BITS === 0 ? FULL : (1 << n % BITS) - 1;
+  const spare = n % BITS === 0 ? FULL : (1 << (n % BITS)) - 1;
 
   /** Calls fn with every name index whose bit is on in `scratch`. */
   const eachBit = (scratch: number[], fn: (i: number) => void): void => {
@@ -188,7 +196,8 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     out.opaque = allOpaque ? opaque : -1;
     if (!allOpaque) {
       // Names none of the paths leaves unset, yet not all assign: unknown.
-      for (let w = 0; w < words; w++) o[UNK + w] = ~(o[SET + w] as number) & ~(anyUnset[w] as number) & (w === words - 1 ? spare : FULL);
+      for (let w = 0; w < words; w++)
+        o[UNK + w] = ~(o[SET + w] as number) & ~(anyUnset[w] as number) & (w === words - 1 ? spare : FULL);
       for (let w = 0; w < words; w++) anySet[w] = o[UNK + w] as number;
       eachBit(anySet, (i) => {
         for (const s of states) {
@@ -200,7 +209,8 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
         }
       });
       anySet.fill(0);
-      for (const s of states) if (!s.dead) for (let w = 0; w < words; w++) anySet[w] = (anySet[w] as number) | (s.bits[SET + w] as number);
+      for (const s of states)
+        if (!s.dead) for (let w = 0; w < words; w++) anySet[w] = (anySet[w] as number) | (s.bits[SET + w] as number);
     }
     // Stories of names some path leaves unset: one a path already had, else how the paths differ.
     // Where the first path leaves the name unset with a story, that story (copied with its slots)
@@ -211,7 +221,11 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     for (let w = 0; w < words; w++) {
       const firstUnset = ~(f[SET + w] as number) & ((f[KILLED + w] as number) | ~((f[UNK + w] as number) | fOpq));
       // Unset on the first path and assigned on none: the first path's story (or none) stands.
-      let v = (anyUnset[w] as number) & ~(o[SET + w] as number) & ~(firstUnset & ~(anySet[w] as number)) & (w === words - 1 ? spare : FULL);
+      let v =
+        (anyUnset[w] as number) &
+        ~(o[SET + w] as number) &
+        ~(firstUnset & ~(anySet[w] as number)) &
+        (w === words - 1 ? spare : FULL);
       while (v !== 0) {
         const bit = v & -v;
         v &= v - 1;

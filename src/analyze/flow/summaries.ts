@@ -19,8 +19,13 @@ export interface WalkOrder {
 /** Fills ctx.summaries (the shared ones are in it already). */
 export function summarize(ctx: FlowContext, shared: SharedLibraries | null): WalkOrder {
   const { funcs } = ctx.program;
-  const candidates = shared === null ? funcs : new Map([...funcs].filter(([name]) => !shared.known.has(name) || needsWalk(ctx, name)));
-  const { order, cyclic } = calleesFirst(candidates, (def) => def.calls, (def) => def.computed);
+  const candidates =
+    shared === null ? funcs : new Map([...funcs].filter(([name]) => !shared.known.has(name) || needsWalk(ctx, name)));
+  const { order, cyclic } = calleesFirst(
+    candidates,
+    (def) => def.calls,
+    (def) => def.computed,
+  );
   // With cycles, a later round redoes only the functions whose callees' summaries changed (all of
   // them when a computed call could reach anything).
   const callers = new Map<string, Set<string>>();
@@ -64,7 +69,8 @@ function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
   if (!end.dead) {
     program.table.names.forEach((n, i) => {
       // Assigned in the function: not a name the shell had set already.
-      if (ops.isSet(end, i) && ops.setAtOf(end, i) !== SET_BY_SHELL && !def.locals.has(n)) gen.set(n, ops.setAtOf(end, i));
+      if (ops.isSet(end, i) && ops.setAtOf(end, i) !== SET_BY_SHELL && !def.locals.has(n))
+        gen.set(n, ops.setAtOf(end, i));
     });
   }
   const kill = new Set<string>();

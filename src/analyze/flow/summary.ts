@@ -28,7 +28,14 @@ export function mergeSummaries(parts: readonly Summary[]): Summary {
 }
 
 export function sameSummary(a: Summary | undefined, b: Summary): boolean {
-  if (!a || a.noReturn !== b.noReturn || a.opaque !== b.opaque || a.gen.size !== b.gen.size || a.kill.size !== b.kill.size) return false;
+  if (
+    !a ||
+    a.noReturn !== b.noReturn ||
+    a.opaque !== b.opaque ||
+    a.gen.size !== b.gen.size ||
+    a.kill.size !== b.kill.size
+  )
+    return false;
   for (const n of a.gen.keys()) if (!b.gen.has(n)) return false;
   for (const n of a.kill) if (!b.kill.has(n)) return false;
   return true;

@@ -23,7 +23,9 @@ export interface LoadedFile {
   readonly lineOf: (offset: number) => number;
 }
 
-export type SourceOutcome = { readonly kind: 'file'; readonly file: LoadedFile } | { readonly kind: 'unresolved'; readonly reason: string };
+export type SourceOutcome =
+  | { readonly kind: 'file'; readonly file: LoadedFile }
+  | { readonly kind: 'unresolved'; readonly reason: string };
 
 export interface FlowInput {
   readonly model: Region;
@@ -51,7 +53,12 @@ export interface FlowInput {
 export interface FlowNote {
   readonly start: number;
   readonly end: number;
-  readonly code: 'source-followed' | 'source-not-followed' | 'function-not-called' | 'computed-call' | 'opaque-assignment';
+  readonly code:
+    | 'source-followed'
+    | 'source-not-followed'
+    | 'function-not-called'
+    | 'computed-call'
+    | 'opaque-assignment';
   readonly message: string;
   /** For source-not-followed and opaque-assignment: the names read after it that it may set. */
   readonly names?: string[];

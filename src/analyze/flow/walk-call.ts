@@ -24,8 +24,14 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
     if (e.trap) {
       // A handler runs at any later point: only what nothing unsets or shadows is sure.
       entry = ops.clone(s);
-      const when = e.later === 'complete' ? `bash runs the completion function registered on line ${line}` : e.later === 'export' ? `a child bash runs the function exported on line ${line}` : `the trap set on line ${line} runs`;
-      for (const n of ctx.program.killedAnywhere) kill(ctx, entry, n, `${n} may be unset or shadowed by \`local\` when ${when}`);
+      const when =
+        e.later === 'complete'
+          ? `bash runs the completion function registered on line ${line}`
+          : e.later === 'export'
+            ? `a child bash runs the function exported on line ${line}`
+            : `the trap set on line ${line} runs`;
+      for (const n of ctx.program.killedAnywhere)
+        kill(ctx, entry, n, `${n} may be unset or shadowed by \`local\` when ${when}`);
       // bash calls a completion function with the command, the word and the word before, and
       // the COMP_ variables set.
       entry.argc = e.later === 'complete' ? 3 : 0;
@@ -34,11 +40,18 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
       entry = ops.clone(s);
       entry.argc = e.name === null ? 0 : e.fixedArgs + (e.splat ? s.argc : 0);
     }
-    addCall(ctx.graph, frame.caller, callees, { state: entry, line, trap: e.trap, how: e.later ?? (e.trap ? 'trap' : 'call') });
+    addCall(ctx.graph, frame.caller, callees, {
+      state: entry,
+      line,
+      trap: e.trap,
+      how: e.later ?? (e.trap ? 'trap' : 'call'),
+    });
   }
   if (e.trap || e.name === null) {
     // Which one runs is not known: only what any of them may unset counts.
-    for (const c of callees) for (const n of summaries.get(c)?.kill ?? []) kill(ctx, s, n, `${n} may be unset by ${c}, called on line ${line}`);
+    for (const c of callees)
+      for (const n of summaries.get(c)?.kill ?? [])
+        kill(ctx, s, n, `${n} may be unset by ${c}, called on line ${line}`);
     return;
   }
   const sum = summaries.get(e.name);

@@ -17,7 +17,17 @@ export type WalkPurpose = 'summary' | 'entry';
 
 /** Walks the script's top level from `s`, recording its reads and call sites. */
 export function walkTopLevel(ctx: FlowContext, s: State, reads: NonNullable<Frame['reads']>): void {
-  walkEvents(ctx, ctx.input.model.events, s, { fn: null, loops: [], returns: null, files: [ctx.input.path], file: 0, caller: 'top', reads, collect: true, from: 'from line 1' });
+  walkEvents(ctx, ctx.input.model.events, s, {
+    fn: null,
+    loops: [],
+    returns: null,
+    files: [ctx.input.path],
+    file: 0,
+    caller: 'top',
+    reads,
+    collect: true,
+    from: 'from line 1',
+  });
 }
 
 /** Walks a function body from `entry`; returns its state where it returns. `from` says where the
@@ -30,7 +40,17 @@ export function walkFunction(ctx: FlowContext, def: FuncDef, entry: State, purpo
     reads = new Map();
     ctx.recorded.set(def.region, reads);
   }
-  walkEvents(ctx, def.region.events, s, { fn: def, loops: [], returns, files: [def.file], file: def.fileIndex, caller: def.region, reads, collect: purpose === 'entry', from });
+  walkEvents(ctx, def.region.events, s, {
+    fn: def,
+    loops: [],
+    returns,
+    files: [def.file],
+    file: def.fileIndex,
+    caller: def.region,
+    reads,
+    collect: purpose === 'entry',
+    from,
+  });
   return join(ctx, [s, ...returns], `${def.name}`);
 }
 
@@ -49,7 +69,8 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
       case 'read':
         recordRead(ctx, frame, e, s);
         // `${X:?msg}` stops the script when X is unset: past it, X is set.
-        if ((e.op === ':?' || e.op === '?') && !isPositional(e.name)) assign(ctx, s, e.name, assignedAt(flowPos(frame.file, e.start)));
+        if ((e.op === ':?' || e.op === '?') && !isPositional(e.name))
+          assign(ctx, s, e.name, assignedAt(flowPos(frame.file, e.start)));
         break;
       case 'write':
         // Offsets are the script's own: a sourced file's writes are never the block's.
@@ -59,11 +80,21 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         // getopts sets OPTARG only for an option that takes an argument.
         if (e.how === 'getopts' && e.name === 'OPTARG') {
           if (statusIn(ctx, s, 'OPTARG') !== 2) break;
-          kill(ctx, s, 'OPTARG', `getopts on ${here(ctx, frame, e.start)} unsets OPTARG for an option without an argument`);
+          kill(
+            ctx,
+            s,
+            'OPTARG',
+            `getopts on ${here(ctx, frame, e.start)} unsets OPTARG for an option without an argument`,
+          );
           break;
         }
         if (frame.fn?.namerefs.has(e.name)) {
-          note(ctx, frame, { start: e.start, end: e.end, code: 'opaque-assignment', message: `an assignment through the nameref ${e.name} may set any variable` });
+          note(ctx, frame, {
+            start: e.start,
+            end: e.end,
+            code: 'opaque-assignment',
+            message: `an assignment through the nameref ${e.name} may set any variable`,
+          });
           ops.makeOpaque(s, flowPos(frame.file, e.start));
           break;
         }
@@ -82,7 +113,12 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
       case 'set-test':
         break;
       case 'opaque':
-        note(ctx, frame, { start: e.start, end: e.end, code: 'opaque-assignment', message: `${e.what} may assign variables nounset cannot name` });
+        note(ctx, frame, {
+          start: e.start,
+          end: e.end,
+          code: 'opaque-assignment',
+          message: `${e.what} may assign variables nounset cannot name`,
+        });
         ops.makeOpaque(s, flowPos(frame.file, e.start));
         break;
       case 'source':
@@ -105,7 +141,13 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
   }
 }
 
-function jump(ctx: FlowContext, how: 'exit' | 'return' | 'break' | 'continue', levels: number, s: State, frame: Frame): void {
+function jump(
+  ctx: FlowContext,
+  how: 'exit' | 'return' | 'break' | 'continue',
+  levels: number,
+  s: State,
+  frame: Frame,
+): void {
   if (how === 'break' || how === 'continue') {
     const loop = frame.loops[Math.max(0, frame.loops.length - levels)];
     // Outside a loop bash ignores them (with a message).
@@ -172,11 +214,17 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
         }
       }
       if (fall) outs.push(fall);
-      replace(s, join(ctx, outs, () => `the if or case on ${here(ctx, frame, r.start)}`));
+      replace(
+        s,
+        join(ctx, outs, () => `the if or case on ${here(ctx, frame, r.start)}`),
+      );
       return;
     }
     case 'loop': {
-      const where = (): string => (r.flag ? `the loop on ${here(ctx, frame, r.start)}, which \`break\` can leave first` : `the loop on ${here(ctx, frame, r.start)}, which may run zero times`);
+      const where = (): string =>
+        r.flag
+          ? `the loop on ${here(ctx, frame, r.start)}, which \`break\` can leave first`
+          : `the loop on ${here(ctx, frame, r.start)}, which may run zero times`;
       // `s` stays as it is until the end: it is the path that never enters the loop.
       const before = s;
       let entry = s;
@@ -212,7 +260,13 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
 /** The right side of `&&` / `||`; returns the state where it ran, for the link after it. With
  * the same operator as that link (`a && b && c`, `a || b || c`) c runs only where b ran; with the
  * other (`a && b || c`, `a || b && c`) it is skipped only there. */
-function optional(ctx: FlowContext, r: Region, s: State, frame: Frame, prev: { region: Region; ran: State } | null): State {
+function optional(
+  ctx: FlowContext,
+  r: Region,
+  s: State,
+  frame: Frame,
+  prev: { region: Region; ran: State } | null,
+): State {
   const chained = r.flag && prev !== null;
   const same = chained && prev.region.name === r.name;
   const runs = ctx.ops.clone(same ? prev.ran : s);
@@ -222,7 +276,10 @@ function optional(ctx: FlowContext, r: Region, s: State, frame: Frame, prev: { r
   const skip = chained && !same ? prev.ran : s;
   applyFacts(ctx, skip, r.skipFacts, at);
   // join copies what it keeps: `runs` is not changed after, so it can be handed on.
-  replace(s, join(ctx, [skip, runs], () => `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`));
+  replace(
+    s,
+    join(ctx, [skip, runs], () => `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`),
+  );
   return runs;
 }
 
@@ -242,15 +299,33 @@ function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
   const from = frame.files[frame.files.length - 1] ?? ctx.input.path;
   const outcome = ctx.program.load(e, from);
   if (outcome.kind === 'unresolved' || frame.files.includes(outcome.file.path)) {
-    const reason = outcome.kind === 'unresolved' ? outcome.reason : `it sources itself again (a cycle through ${outcome.file.path})`;
-    note(ctx, frame, { start: e.start, end: e.end, code: 'source-not-followed', message: `nounset does not follow ${e.path ?? 'the file sourced here'}: ${reason}` });
+    const reason =
+      outcome.kind === 'unresolved' ? outcome.reason : `it sources itself again (a cycle through ${outcome.file.path})`;
+    note(ctx, frame, {
+      start: e.start,
+      end: e.end,
+      code: 'source-not-followed',
+      message: `nounset does not follow ${e.path ?? 'the file sourced here'}: ${reason}`,
+    });
     ctx.ops.makeOpaque(s, flowPos(frame.file, e.start));
     return;
   }
-  note(ctx, frame, { start: e.start, end: e.end, code: 'source-followed', message: `follows ${outcome.file.path}: the variables and functions it sets count from here` });
+  note(ctx, frame, {
+    start: e.start,
+    end: e.end,
+    code: 'source-followed',
+    message: `follows ${outcome.file.path}: the variables and functions it sets count from here`,
+  });
   // The file runs here, in this shell; its top-level `return` ends only it. Its reads are not the
   // script's: nothing is recorded in it.
   const returns: State[] = [];
-  walkEvents(ctx, outcome.file.model.events, s, { ...frame, loops: [], returns, files: [...frame.files, outcome.file.path], file: ctx.program.fileIndex(outcome.file), reads: null });
+  walkEvents(ctx, outcome.file.model.events, s, {
+    ...frame,
+    loops: [],
+    returns,
+    files: [...frame.files, outcome.file.path],
+    file: ctx.program.fileIndex(outcome.file),
+    reads: null,
+  });
   replace(s, join(ctx, [s, ...returns], `${outcome.file.path}`));
 }

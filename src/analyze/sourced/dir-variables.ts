@@ -75,7 +75,8 @@ export function scriptDirVariables(file: File, scriptPath: string, mainScriptPat
     }
   }
   const out = new Map<string, DirValue>();
-  for (const [name, v] of values) if (v.names !== 'script') out.set(name, { kind: 'dir', path: posix.normalize(v.text) });
+  for (const [name, v] of values)
+    if (v.names !== 'script') out.set(name, { kind: 'dir', path: posix.normalize(v.text) });
   return out;
 }
 
@@ -103,7 +104,8 @@ function collectWrites(file: File): Writes {
       case 'WordIter':
         return write(node.name.value);
       case 'ArithmBinary':
-        if (node.op.endsWith('=') && !['==', '!=', '<=', '>='].includes(node.op) && node.x.type === 'ArithmVar') write(node.x.name.value);
+        if (node.op.endsWith('=') && !['==', '!=', '<=', '>='].includes(node.op) && node.x.type === 'ArithmVar')
+          write(node.x.name.value);
         return;
       case 'ArithmUnary':
         if ((node.op === '++' || node.op === '--') && node.x.type === 'ArithmVar') write(node.x.name.value);
@@ -135,7 +137,8 @@ function callWrites(call: CallExpr, acc: Writes, write: (name: string | null) =>
     // Every name-like argument counts (`read -p DIR` over-counts a prompt; that only loses a variable).
     write(nameArgument(literalWord(w)));
     // `eval "DIR=$x"`: a NAME= in the literal text of its arguments.
-    if (isEval) for (const text of literalPieces(w)) for (const m of text.matchAll(/([A-Za-z_]\w*)\+?=/g)) write(m[1] ?? null);
+    if (isEval)
+      for (const text of literalPieces(w)) for (const m of text.matchAll(/([A-Za-z_]\w*)\+?=/g)) write(m[1] ?? null);
   }
 }
 
@@ -155,7 +158,10 @@ function nameArgument(text: string | null): string | null {
 }
 
 function declWrites(variant: string, args: readonly Assign[], acc: Writes, write: (name: string | null) => void): void {
-  const flags = args.filter((a) => a.naked && a.name === null).map((a) => literalWord(a.value) ?? '').join('');
+  const flags = args
+    .filter((a) => a.naked && a.name === null)
+    .map((a) => literalWord(a.value) ?? '')
+    .join('');
   // -a/-A make arrays, -i evaluates arithmetic, -l/-u change case, -n makes a reference.
   const transforms = /[aAilun]/.test(flags);
   for (const a of args) {

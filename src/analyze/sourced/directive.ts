@@ -74,7 +74,10 @@ function stmtList(node: Node): readonly Stmt[] | null {
   }
 }
 
-function directiveIn(comments: readonly Comment[], gap: Gap): { readonly value: string; readonly comment: Comment } | null {
+function directiveIn(
+  comments: readonly Comment[],
+  gap: Gap,
+): { readonly value: string; readonly comment: Comment } | null {
   for (const comment of comments) {
     if (comment.start < gap.start || comment.end > gap.end) continue;
     const value = sourceKey(comment.text);

@@ -25,7 +25,11 @@ export function flatten(parts: readonly WordPart[], quoted: boolean, out: Piece[
 }
 
 /** The value of a literal part; unquoted globs, brace expansions and `~` are not literal. */
-export function literalText(part: WordPart & { type: 'Lit' | 'SglQuoted' }, quoted: boolean, atStart: boolean): string | Unresolved {
+export function literalText(
+  part: WordPart & { type: 'Lit' | 'SglQuoted' },
+  quoted: boolean,
+  atStart: boolean,
+): string | Unresolved {
   if (part.type === 'SglQuoted') {
     // $'...' escapes are rare in paths; decoding them is not worth the risk of a wrong answer.
     if (part.dollar && part.value.includes('\\')) return unresolved("the path has $'...' escapes");
@@ -52,6 +56,7 @@ export function literalWord(word: Word | null | undefined): string | null {
 
 export function literalPieces(word: Word): string[] {
   const out: string[] = [];
-  for (const { part } of flatten(word.parts, false, [])) if (part.type === 'Lit' || part.type === 'SglQuoted') out.push(part.value);
+  for (const { part } of flatten(word.parts, false, []))
+    if (part.type === 'Lit' || part.type === 'SglQuoted') out.push(part.value);
   return out;
 }

@@ -57,8 +57,18 @@ function singleOperand(args: readonly Word[], isOption: (opt: string) => boolean
 
 // Options that keep the output a plain absolute path (not `--relative-to`, not `-z`).
 const isRealpathOption = (o: string): boolean =>
-  /^-[emLPqs]+$/.test(o) || ['--canonicalize-existing', '--canonicalize-missing', '--logical', '--physical', '--quiet', '--strip', '--no-symlinks'].includes(o);
-const isReadlinkOption = (o: string): boolean => /^-[femnqsv]+$/.test(o) || /^--(canonicalize(-existing|-missing)?|no-newline|quiet|silent|verbose)$/.test(o);
+  /^-[emLPqs]+$/.test(o) ||
+  [
+    '--canonicalize-existing',
+    '--canonicalize-missing',
+    '--logical',
+    '--physical',
+    '--quiet',
+    '--strip',
+    '--no-symlinks',
+  ].includes(o);
+const isReadlinkOption = (o: string): boolean =>
+  /^-[femnqsv]+$/.test(o) || /^--(canonicalize(-existing|-missing)?|no-newline|quiet|silent|verbose)$/.test(o);
 /** Plain `readlink X` prints a link's target; only -f, -e and -m canonicalize. */
 const canonicalizes = (args: readonly Word[]): boolean =>
   args.some((w) => {

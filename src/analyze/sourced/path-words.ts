@@ -61,7 +61,8 @@ function commandNameOf(stmts: readonly Stmt[]): string | null {
 
 function evalExpansion(part: WordPart, env: Env): PathValue | Unresolved {
   if (part.type === 'ParamExp') return evalParam(part, env);
-  if (part.type === 'CmdSubst') return evalCommand(part.stmts, (w) => evalPathWord(w, env)) ?? unresolved(expansionReason(part));
+  if (part.type === 'CmdSubst')
+    return evalCommand(part.stmts, (w) => evalPathWord(w, env)) ?? unresolved(expansionReason(part));
   return unresolved(expansionReason(part));
 }
 
@@ -84,8 +85,10 @@ function isSlashStar(word: Word | null): boolean {
 function paramValue(p: ParamExp, env: Env): PathValue | undefined {
   const name = p.param.value;
   // $0 is the script that was run, also inside files it sources; BASH_SOURCE[0] is this file.
-  if (name === '0' && p.index === null) return { kind: 'path', text: env.mainScriptPath, canonical: false, names: 'script' };
-  if (name === 'BASH_SOURCE' && (p.index === null || isZeroIndex(p.index))) return { kind: 'path', text: env.scriptPath, canonical: false, names: 'script' };
+  if (name === '0' && p.index === null)
+    return { kind: 'path', text: env.mainScriptPath, canonical: false, names: 'script' };
+  if (name === 'BASH_SOURCE' && (p.index === null || isZeroIndex(p.index)))
+    return { kind: 'path', text: env.scriptPath, canonical: false, names: 'script' };
   return p.index === null ? env.lookup(name) : undefined;
 }
 

@@ -13,7 +13,9 @@ import type { Env, PathValue } from './path-values.js';
 import { appendTail, splitWord } from './path-words.js';
 
 /** `fallback`: where to look when `path` cannot be read (a relative path, from the root). */
-export type SourceTarget = { readonly kind: 'file'; readonly path: string; readonly fallback?: string } | { readonly kind: 'unresolved'; readonly reason: string };
+export type SourceTarget =
+  | { readonly kind: 'file'; readonly path: string; readonly fallback?: string }
+  | { readonly kind: 'unresolved'; readonly reason: string };
 
 export interface ResolveContext {
   readonly scriptPath: string;
@@ -36,7 +38,11 @@ export interface ResolveContext {
 export function resolveSourcePath(word: Word, ctx: ResolveContext): SourceTarget {
   const dirs = { script: posix.dirname(ctx.scriptPath), root: ctx.root ?? null };
   if (ctx.directive !== null) return fromDirective(ctx.directive, dirs);
-  const env: Env = { scriptPath: ctx.scriptPath, mainScriptPath: ctx.mainScriptPath, lookup: dirVarLookup(ctx.dirVars) };
+  const env: Env = {
+    scriptPath: ctx.scriptPath,
+    mainScriptPath: ctx.mainScriptPath,
+    lookup: dirVarLookup(ctx.dirVars),
+  };
   const split = splitWord(word, env);
   if (split.kind === 'unresolved') return split;
   if (split.head === null) return literalTarget(split.tail, dirs);
@@ -65,7 +71,9 @@ function literalTarget(path: string, dirs: Dirs): SourceTarget {
   if (posix.isAbsolute(path)) return { kind: 'file', path: posix.normalize(path) };
   const inScriptDir = posix.join(dirs.script, path);
   const inRoot = dirs.root === null ? inScriptDir : posix.join(dirs.root, path);
-  return inRoot === inScriptDir ? { kind: 'file', path: inScriptDir } : { kind: 'file', path: inScriptDir, fallback: inRoot };
+  return inRoot === inScriptDir
+    ? { kind: 'file', path: inScriptDir }
+    : { kind: 'file', path: inScriptDir, fallback: inRoot };
 }
 
 /** `source=/dev/null` (do not follow), `source=SCRIPTDIR/x.sh`, `source=/abs/x.sh`, `source=lib/x.sh`. */

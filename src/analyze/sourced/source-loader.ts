@@ -63,7 +63,9 @@ export function forgetSharedParses(): void {
 
 /** A `loadSource` for analyzeFlow; caches every file it parses. */
 export function sourceLoader(opts: LoaderOptions): (source: Source, from: string) => SourceOutcome {
-  const parsed = new Map<string, Parsed | string>([[opts.mainPath, { file: opts.main.file, text: opts.main.text, dirVars: null }]]);
+  const parsed = new Map<string, Parsed | string>([
+    [opts.mainPath, { file: opts.main.file, text: opts.main.text, dirVars: null }],
+  ]);
   const models = new Map<string, LoadedFile>();
   const unreadable = new Set<string>();
   const parseFile = (path: string): Parsed | string => {
@@ -72,7 +74,8 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
     let out: Parsed | string;
     const text = opts.readSource ? opts.readSource(path) : null;
     if (text === null) unreadable.add(path);
-    if (text === null) out = opts.readSource ? `${path} cannot be read` : 'nounset was not given a way to read sourced files';
+    if (text === null)
+      out = opts.readSource ? `${path} cannot be read` : 'nounset was not given a way to read sourced files';
     else {
       try {
         out = { file: sharedParse(path, text, opts.bats).file, text, dirVars: null };
@@ -91,7 +94,10 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
     let target: SourceTarget;
     if (source.word === null) {
       // bats' `load NAME`: relative to the test file's directory.
-      target = source.path === null ? { kind: 'unresolved', reason: 'the path is computed' } : { kind: 'file', path: joinDir(from, source.path) };
+      target =
+        source.path === null
+          ? { kind: 'unresolved', reason: 'the path is computed' }
+          : { kind: 'file', path: joinDir(from, source.path) };
     } else {
       const dirVars = {
         get: (name: string): DirValue | undefined => {
@@ -103,7 +109,13 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
       };
       holder.directives ??= holder.file.comments.some((c) => c.text.includes('source='));
       const directive = holder.directives ? sourceDirective(holder.file, holder.text, source.start) : null;
-      target = resolveSourcePath(source.word, { scriptPath: from, mainScriptPath: opts.mainPath, directive, dirVars, root: opts.sourceRoot ?? null });
+      target = resolveSourcePath(source.word, {
+        scriptPath: from,
+        mainScriptPath: opts.mainPath,
+        directive,
+        dirVars,
+        root: opts.sourceRoot ?? null,
+      });
     }
     if (target.kind === 'unresolved') return target;
     let path = target.path;
@@ -111,7 +123,8 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
       parseFile(path);
       if (unreadable.has(path)) {
         parseFile(target.fallback);
-        if (unreadable.has(target.fallback)) return { kind: 'unresolved', reason: `${path} cannot be read, nor ${target.fallback}` };
+        if (unreadable.has(target.fallback))
+          return { kind: 'unresolved', reason: `${path} cannot be read, nor ${target.fallback}` };
         path = target.fallback;
       }
     }
@@ -123,7 +136,12 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
     let file = shared.model;
     if (file === undefined || file.path !== path) {
       const starts = lineStarts(p.text);
-      file = { path, text: p.text, model: collectEvents(p.file, p.text, { bats: opts.bats }), lineOf: (o) => lineColumnAt(starts, o).line };
+      file = {
+        path,
+        text: p.text,
+        model: collectEvents(p.file, p.text, { bats: opts.bats }),
+        lineOf: (o) => lineColumnAt(starts, o).line,
+      };
       shared.model = file;
     }
     models.set(path, file);
