@@ -34,7 +34,7 @@ const EXCEPTIONS = [
 ];
 
 const folderPath = (layer) => (layer === 'transforms' ? '^transforms/' : `^src/${layer}/`);
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** Every folder of ours with an index.ts, as `src/analyze`, `src/analyze/flow`, `transforms`. */
 function frontDoors(dir) {
@@ -62,23 +62,23 @@ const doorRules = [
   ...frontDoors(join(__dirname, 'src')).map((d) => d.slice(__dirname.length + 1)),
   'transforms',
 ].flatMap((door) => {
-  const inside = `^${escape(door)}/`;
-  const index = `^${escape(door)}/index\\.ts$`;
+  const inside = `^${escapeRegExp(door)}/`;
+  const index = `^${escapeRegExp(door)}/index\\.ts$`;
   const excepted = EXCEPTIONS.filter((e) => e.to.startsWith(`${door}/`) && !e.to.slice(door.length + 1).includes('/'));
   return [
     {
       name: `front-door-${door}`,
       comment: `code outside ${door}/ imports it through ${door}/index.ts`,
       severity: 'error',
-      from: { pathNot: [inside, '^(test|bench|scripts)/', ...excepted.map((e) => `^${escape(e.from)}$`)] },
+      from: { pathNot: [inside, '^(test|bench|scripts)/', ...excepted.map((e) => `^${escapeRegExp(e.from)}$`)] },
       to: { path: inside, pathNot: index },
     },
     ...excepted.map((e) => ({
       name: `front-door-${door}`,
       comment: `${e.from} may import ${e.to} besides ${door}/index.ts (see EXCEPTIONS)`,
       severity: 'error',
-      from: { path: `^${escape(e.from)}$` },
-      to: { path: inside, pathNot: [index, `^${escape(e.to)}$`] },
+      from: { path: `^${escapeRegExp(e.from)}$` },
+      to: { path: inside, pathNot: [index, `^${escapeRegExp(e.to)}$`] },
     })),
   ];
 });
@@ -90,8 +90,8 @@ module.exports = {
       name: 'leaves-stay-leaves',
       comment: 'errors, line-index and lazy-builtin import nothing of ours but types/',
       severity: 'error',
-      from: { path: LEAVES.map((l) => `^${escape(l)}$`) },
-      to: { path: '^(src|transforms)/', pathNot: [...LEAVES.map((l) => `^${escape(l)}$`), '^src/types/'] },
+      from: { path: LEAVES.map((l) => `^${escapeRegExp(l)}$`) },
+      to: { path: '^(src|transforms)/', pathNot: [...LEAVES.map((l) => `^${escapeRegExp(l)}$`), '^src/types/'] },
     },
     {
       name: 'nothing-imports-cli',

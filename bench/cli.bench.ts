@@ -11,8 +11,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  checkSyntax,
   type Corpus,
+  checkSyntax,
   DEFAULT_FILES,
   DEFAULT_SEED,
   generateCorpus,

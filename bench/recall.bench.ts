@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCases } from './recall/case-spec.js';
 import { renderJson, renderText, summarize } from './recall/render.js';
 import { findTool } from './recall/sandbox.js';
-import { scoreCase, type CaseResult, type Shells } from './recall/score.js';
+import { type CaseResult, type Shells, scoreCase } from './recall/score.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CASES = join(ROOT, 'bench', 'recall', 'cases');

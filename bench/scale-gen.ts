@@ -449,7 +449,7 @@ function libWeb(rng: Rng, out: Out, scale: number): void {
       );
     const fns = fnsOf.get(l) ?? [];
     const callees = [...(fnsOf.get(uses[0] as string) ?? []).slice(0, 5)];
-    fns.forEach((name, k) =>
+    fns.forEach((name, k) => {
       text.push(
         `${name}() {`,
         ...functionBody(rng, {
@@ -460,8 +460,8 @@ function libWeb(rng: Rng, out: Out, scale: number): void {
         }),
         '}',
         '',
-      ),
-    );
+      );
+    });
     emit(out, `hack/lib/${l}.sh`, text.join('\n'), 'bash');
   }
   const init = [

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkSyntax, type Corpus, DEFAULT_SEED, generateCorpus } from './corpus-gen.js';
+import { type Corpus, checkSyntax, DEFAULT_SEED, generateCorpus } from './corpus-gen.js';
 import { generateShape, SHAPES } from './scale-gen.js';
 
 const HERE = join(fileURLToPath(import.meta.url), '..');

@@ -3,11 +3,11 @@
 // every function such a run calls, not only the top level.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 
 const require = createRequire(import.meta.url);
 const loader = require(join(process.cwd(), 'dist', 'bundle', 'main.cjs'));

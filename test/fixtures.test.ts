@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectDialect, fixScript, type Dialect, type ShellVariant } from '../src/index.js';
+import { type Dialect, detectDialect, fixScript, type ShellVariant } from '../src/index.js';
 import { transforms } from '../transforms/index.js';
 import { ROOT } from './support/corpus.js';
 import { fixtureCases, transformDirs } from './support/fixtures.js';

@@ -1,7 +1,7 @@
 // Rewrites each reference that may be unset, where it is: `$X` → `${X:-}`, `${X:-value}` with a
 // configured default, `${X:-0}` in arithmetic, `${X:?X is not set}` in a destructive argument.
 
-import { transformPrefix, type PlannedRead } from '../src/analyze/index.js';
+import { type PlannedRead, transformPrefix } from '../src/analyze/index.js';
 import type { Change, Finding, Transform } from '../src/edit/index.js';
 import { quoteDefault } from '../src/edit/index.js';
 import type { EditKind } from '../src/types/index.js';

@@ -102,16 +102,16 @@ function parseTrigger(v: Json, i: number): Trigger {
   const o = asObject(v, `runs[${i}]`);
   const known = new Set(['env', 'args', 'stdin', 'driver', 'aborts']);
   for (const k of Object.keys(o)) if (!known.has(k)) throw new Error(`runs[${i}]: unknown field ${k}`);
-  const stdin = o['stdin'];
+  const stdin = o.stdin;
   if (stdin !== undefined && typeof stdin !== 'string') throw new Error(`runs[${i}].stdin must be a string`);
-  const driver = o['driver'];
+  const driver = o.driver;
   if (driver !== undefined && typeof driver !== 'string') throw new Error(`runs[${i}].driver must be a string`);
   return {
-    env: asStringMap(o['env'], `runs[${i}].env`),
-    args: asStrings(o['args'], `runs[${i}].args`),
+    env: asStringMap(o.env, `runs[${i}].env`),
+    args: asStrings(o.args, `runs[${i}].args`),
     stdin: stdin ?? '',
     driver: driver ?? null,
-    aborts: asString(o['aborts'], `runs[${i}].aborts`),
+    aborts: asString(o.aborts, `runs[${i}].aborts`),
   };
 }
 
@@ -135,30 +135,30 @@ const FIELDS = new Set([
 function parseSpec(json: Json, dirName: string): CaseSpec {
   const o = asObject(json, 'case.json');
   for (const k of Object.keys(o)) if (!FIELDS.has(k)) throw new Error(`unknown field ${k}`);
-  const id = asString(o['id'], 'id');
+  const id = asString(o.id, 'id');
   if (id !== dirName) throw new Error(`id ${id} differs from its directory ${dirName}`);
-  const shell = o['shell'];
+  const shell = o.shell;
   if (shell !== 'bash' && shell !== 'sh') throw new Error('shell must be "bash" or "sh"');
-  const bashVersion = o['bashVersion'];
+  const bashVersion = o.bashVersion;
   if (bashVersion !== undefined && typeof bashVersion !== 'string') throw new Error('bashVersion must be a string');
-  const names = asStrings(o['names'], 'names');
+  const names = asStrings(o.names, 'names');
   if (names.length === 0) throw new Error('names is empty');
-  const runs = o['runs'];
+  const runs = o.runs;
   if (!Array.isArray(runs)) throw new Error('runs must be a list');
   return {
     id,
-    project: asString(o['project'], 'project'),
-    source: asString(o['source'], 'source'),
+    project: asString(o.project, 'project'),
+    source: asString(o.source, 'source'),
     shell,
-    entry: asString(o['entry'], 'entry'),
+    entry: asString(o.entry, 'entry'),
     names,
-    class: asString(o['class'], 'class'),
-    classOf: asStringMap(o['classOf'], 'classOf'),
+    class: asString(o.class, 'class'),
+    classOf: asStringMap(o.classOf, 'classOf'),
     bashVersion: bashVersion ?? null,
-    tools: asStrings(o['tools'], 'tools'),
-    stubs: parseStubs(o['stubs']),
-    files: asStringMap(o['files'], 'files'),
-    paths: asStringMap(o['paths'], 'paths'),
+    tools: asStrings(o.tools, 'tools'),
+    stubs: parseStubs(o.stubs),
+    files: asStringMap(o.files, 'files'),
+    paths: asStringMap(o.paths, 'paths'),
     runs: runs.map(parseTrigger),
   };
 }

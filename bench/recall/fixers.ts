@@ -3,7 +3,7 @@
 // human fix.
 
 import { posix } from 'node:path';
-import { fixScript, inspectScript, type FixOptions, type ReferenceReport } from '../../src/index.js';
+import { type FixOptions, fixScript, inspectScript, type ReferenceReport } from '../../src/index.js';
 import { blindSed } from './blind-sed.js';
 import type { LoadedCase } from './case-spec.js';
 

@@ -144,10 +144,10 @@ export function renderText(s: Summary): string {
     const names = c.names.map((n) => `${n.name} ${FIXERS.map((f) => mark(n.verdicts[f])).join('')}`).join('  ');
     out.push(`  ${pad(c.id, 40)}${pad(c.class, 15)}${names}`);
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 /** The same numbers for machines. */
 export function renderJson(s: Summary): string {
-  return JSON.stringify(s, null, 2) + '\n';
+  return `${JSON.stringify(s, null, 2)}\n`;
 }

@@ -2,7 +2,7 @@
 // an empty environment but the case's, a PATH of only the tools it lists and stubs for the rest,
 // a 2 s CPU limit, and (as root) the uid of nobody, so nothing outside the temp dir is touched.
 
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import {
   accessSync,
   chmodSync,
@@ -40,16 +40,13 @@ export interface RunOutcome {
 
 /** Finds a command on the runner's own PATH, as `command -v` would; null when it is missing. */
 export function findTool(name: string): string | null {
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (dir === '') continue;
     const p = join(dir, name);
     try {
       accessSync(p, constants.X_OK);
       if (statSync(p).isFile()) return p;
-    } catch {
-      // not in this directory; the next one may have it
-      continue;
-    }
+    } catch {}
   }
   return null;
 }
@@ -142,7 +139,7 @@ export function runInSandbox(o: SandboxOptions): RunOutcome {
     }
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(o.trigger.env)) env[k] = v.split('@WORK@').join(work);
-    env['PATH'] = bin;
+    env.PATH = bin;
     const shellArgs =
       o.trigger.driver === null
         ? ['-u', o.spec.entry, ...o.trigger.args]
@@ -166,7 +163,7 @@ export function runInSandbox(o: SandboxOptions): RunOutcome {
     const stdinPath = join(base, 'stdin');
     writeFileSync(stdinPath, o.trigger.stdin);
     const stdin = openSync(stdinPath, 'r');
-    let r;
+    let r: SpawnSyncReturns<string>;
     try {
       r = spawnSync(exe, args, {
         cwd: work,

@@ -3,9 +3,9 @@
 
 import { structuredPatch } from 'diff';
 import { isOldBash, type LoadedCase, type Trigger } from './case-spec.js';
-import { applyFixer, FIXERS, nounsetReasons, type FixerName } from './fixers.js';
+import { applyFixer, FIXERS, type FixerName, nounsetReasons } from './fixers.js';
 import { findUnguarded } from './old-bash.js';
-import { isAbortOn, runInSandbox, syntaxError, type Abort, type RunOutcome } from './sandbox.js';
+import { type Abort, isAbortOn, type RunOutcome, runInSandbox, syntaxError } from './sandbox.js';
 
 export type Verdict = 'safe' | 'missed' | 'n/a';
 
@@ -75,7 +75,7 @@ function run(
 ): RunOutcome {
   const r = runInSandbox({ spec: c.spec, scripts, trigger, shellPath: shellOf(c, shells), toolPaths: shells.tools });
   // RECALL_DEBUG=1 shows what each run printed on stderr, to write or repair a trigger.
-  if (process.env['RECALL_DEBUG'])
+  if (process.env.RECALL_DEBUG)
     process.stderr.write(`--- ${c.spec.id} ${label} (exit ${String(r.status)}):\n${r.stderr}`);
   return r;
 }

@@ -3,7 +3,7 @@
 // destructive when a path argument expands to empty (`rm -rf "$DIR/"`).
 
 import type { Word } from '../parse/index.js';
-import { NOUNSET_OFF, NOUNSET_ON, arrayKey, type Event } from './model.js';
+import { arrayKey, type Event, NOUNSET_OFF, NOUNSET_ON } from './model.js';
 
 /** The literal text of a word without quotes or expansions, or null. */
 export function wordText(word: Word | undefined): string | null {

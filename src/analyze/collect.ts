@@ -1,25 +1,25 @@
 // Syntax tree → model: every read and write of a parameter in program order, inside regions
 // for functions, branches, loops, `&&`/`||` and subshells.
 
-import type { Assign, BinaryCmd, CallExpr, DeclClause, File, Redirect, Stmt, Subscript, Word } from '../parse/index.js';
 import { ParseError } from '../errors.js';
+import type { Assign, BinaryCmd, CallExpr, DeclClause, File, Redirect, Stmt, Subscript, Word } from '../parse/index.js';
 import { parse } from '../parse/index.js';
 import { batsEvents, batsRunTarget } from './bats.js';
 import { argumentCount, builtinEvents, commandName, destructiveCommand, nameOf, wordText } from './builtins.js';
-import { conditionFacts, type ConditionFacts } from './guards.js';
-import { knownAssocNames, learnAssocNames, type AssocNames } from './collect-assoc.js';
+import { type AssocNames, knownAssocNames, learnAssocNames } from './collect-assoc.js';
 import {
   copyCtx,
   isInert,
   newRegion,
+  type WordCtx,
   walkArith,
   walkParts,
   walkSubscript,
   walkTest,
   walkWord,
   withPlace,
-  type WordCtx,
 } from './collect-words.js';
+import { type ConditionFacts, conditionFacts } from './guards.js';
 import { arrayKey, type Event, type Fact, type Region } from './model.js';
 import { isDigits, isVariableName } from './shell-vars.js';
 
@@ -209,12 +209,13 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
       return walkStmts(cmd.stmts, sub(ctx, 'subshell', cmd));
     case 'FuncDecl':
       return walkStmt(cmd.body, sub(ctx, 'function', cmd, cmd.name.value));
-    case 'TestDecl':
+    case 'TestDecl': {
       // bats runs each test's body as a function; the description is expanded where it stands.
       walkWord(cmd.description, ctx);
       const test = sub(ctx, 'function', cmd, wordText(cmd.description) ?? '@test');
       test.region.flag = true;
       return walkStmt(cmd.body, test);
+    }
     case 'ArithmCmd':
       if (cmd.expr) walkArith(cmd.expr, withPlace(ctx, 'arithmetic'));
       return;
@@ -615,8 +616,7 @@ function factsOf(stmts: readonly Stmt[]): ConditionFacts {
   const last = stmts[stmts.length - 1];
   const cmd = last?.cmd;
   // A redirection that may fail makes the command fail; these do not.
-  if (!last || !last.redirs.every((r) => wordText(r.word) === '/dev/null' || r.op === '>&'))
-    return conditionFacts(stmts);
+  if (!last?.redirs.every((r) => wordText(r.word) === '/dev/null' || r.op === '>&')) return conditionFacts(stmts);
   let out: ConditionFacts | null = null;
   if (cmd?.type === 'CallExpr' && cmd.assigns.length === 0 && cmd.args.length === 1) {
     const name = wordText(cmd.args[0]);

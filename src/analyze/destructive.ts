@@ -11,7 +11,7 @@
 
 import type { Word } from '../parse/index.js';
 import { loneParam } from './collect-words.js';
-import { isLocalDeclaration, type Event, type Read, type Region, type Write } from './model.js';
+import { type Event, isLocalDeclaration, type Read, type Region, type Write } from './model.js';
 
 export interface DestructiveUse {
   /** The command, as `rm` or `find -delete`. */

@@ -7,11 +7,11 @@ export { wordText } from './builtins.js';
 export type { Quoting } from './model.js';
 export {
   isFileDisabled,
-  planFixes,
-  readsLineNumbers,
-  transformPrefix,
   type Plan,
   type PlannedRead,
   type PlanOptions,
+  planFixes,
+  readsLineNumbers,
+  transformPrefix,
 } from './plan.js';
 export { isPlainValue, isVariableName } from './shell-vars.js';

@@ -2,18 +2,17 @@
 // unassigned), and how each is to be made safe.
 
 import type { Dialect, File, Word, WordPart } from '../parse/index.js';
-import { lineColumnAt, lineStarts, type ShellVariant } from '../parse/index.js';
-import { literalValue } from '../parse/index.js';
+import { lineColumnAt, lineStarts, literalValue, type ShellVariant } from '../parse/index.js';
 import type { FixStyle, InputVariable, Verdict } from '../types/index.js';
-import { isBatsVariable } from './bats.js';
-import { findBlockSite, type BlockSite, type ExistingBlock } from './block-site.js';
-import { collectEvents } from './collect.js';
-import { analyzeFlow, type FlowNote, type FlowPos, type ReadStatus } from './flow/index.js';
 import { emptyArrayDeclarations } from './array-declarations.js';
-import { destructiveUses, type DestructiveUse } from './destructive.js';
+import { isBatsVariable } from './bats.js';
+import { type BlockSite, type ExistingBlock, findBlockSite } from './block-site.js';
+import { collectEvents } from './collect.js';
+import { destructiveUses } from './destructive.js';
+import { analyzeFlow, type FlowNote, type FlowPos, type ReadStatus } from './flow/index.js';
 import {
-  forEachEvent,
   type Event,
+  forEachEvent,
   type NounsetState,
   type Quoting,
   type Read,
@@ -24,7 +23,6 @@ import {
   type Write,
 } from './model.js';
 import { looksLikeLibrary, nounsetAtStart } from './nounset-start.js';
-import { sourceLoader } from './sourced/index.js';
 import {
   isAlwaysSet,
   isBlockUnsafe,
@@ -33,6 +31,7 @@ import {
   isShellManaged,
   isVariableName,
 } from './shell-vars.js';
+import { sourceLoader } from './sourced/index.js';
 
 export interface PlanOptions {
   readonly dialect: Dialect;

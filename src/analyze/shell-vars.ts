@@ -1,8 +1,7 @@
 // Which parameters the shell itself provides. The tables are checked against the installed bash
 // and dash by test/analyze/shell-vars.test.ts, so they cannot drift from what the shells do.
 
-import type { Dialect } from '../parse/index.js';
-import type { ShellVariant } from '../parse/index.js';
+import type { Dialect, ShellVariant } from '../parse/index.js';
 
 /** Set by bash (5.x) in every non-interactive script, even under `env -i`. */
 export const BASH_ALWAYS_SET: readonly string[] = [

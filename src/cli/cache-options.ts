@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
-import { DEFAULT_CACHE_BYTES, type CacheConfig } from '../run/index.js';
+import { type CacheConfig, DEFAULT_CACHE_BYTES } from '../run/index.js';
 import { packageVersion } from './package-version.js';
 
 export interface CacheArgs {

@@ -6,10 +6,10 @@ import type { Argv } from 'yargs';
 import { ConfigLoader, RC_NAME } from '../config/index.js';
 import { splitCommandLine } from '../contract/index.js';
 import { UsageError } from '../errors.js';
-import { renderCheckFindings, renderContractJson, renderContractMarkdown } from '../report/index.js';
 import { nodeIO } from '../io/index.js';
+import { renderCheckFindings, renderContractJson, renderContractMarkdown } from '../report/index.js';
 import { runContract } from '../run/index.js';
-import { toFixOptions, type FixArgs } from './fix-options.js';
+import { type FixArgs, toFixOptions } from './fix-options.js';
 
 export interface ContractArgs extends FixArgs {
   readonly paths: readonly string[];

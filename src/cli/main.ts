@@ -5,30 +5,34 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ConfigError, GitHubError, NounsetError, ParseError, UsageError } from '../errors.js';
+import { nodeIO } from '../io/index.js';
 import type { Dialect } from '../parse/index.js';
 import { detectDialect, parse } from '../parse/index.js';
-import { renderDiagnosticCounts } from '../report/index.js';
-import { renderDiagnostic, renderFileDiagnostics } from '../report/index.js';
-import { renderInspectText } from '../report/index.js';
-import { renderParseSummary, summarizeParse } from '../report/index.js';
-import { EDIT_KINDS, renderExplanation } from '../report/index.js';
-import { ANNOTATIONS_PER_LEVEL, renderGithub } from '../report/index.js';
-import { renderRunJson } from '../report/index.js';
-import { renderRunSummary } from '../report/index.js';
-import { wantColor } from '../report/index.js';
-import { inspectPath } from '../run/index.js';
-import { nodeIO } from '../io/index.js';
-import { findSkipCause, hasFailures } from '../run/index.js';
-import { runPathsParallel, type ParallelRun } from '../run/index.js';
+import {
+  ANNOTATIONS_PER_LEVEL,
+  EDIT_KINDS,
+  renderDiagnostic,
+  renderDiagnosticCounts,
+  renderExplanation,
+  renderFileDiagnostics,
+  renderGithub,
+  renderInspectText,
+  renderParseSummary,
+  renderRunJson,
+  renderRunSummary,
+  summarizeParse,
+  wantColor,
+} from '../report/index.js';
+import { findSkipCause, hasFailures, inspectPath, type ParallelRun, runPathsParallel } from '../run/index.js';
 import type { Severity } from '../types/index.js';
-import { cacheConfig, type CacheArgs } from './cache-options.js';
-import { packageVersion } from './package-version.js';
+import { type CacheArgs, cacheConfig } from './cache-options.js';
 import { contractOptions, parseMap, runContractCommand } from './contract-command.js';
-import { prOptions, runPrCommand } from './pr-command.js';
+import { type FixArgs, toFixOptions } from './fix-options.js';
 import { tierForRun } from './light-run.js';
+import { packageVersion } from './package-version.js';
+import { prOptions, runPrCommand } from './pr-command.js';
 import { filePrinter } from './print-files.js';
 import { progressLine } from './progress.js';
-import { toFixOptions, type FixArgs } from './fix-options.js';
 
 /** Exit codes: 0 ok, 1 changes pending under --check, 2 usage error, 3 at least one file failed. */
 const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3 } as const;

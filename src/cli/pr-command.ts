@@ -3,14 +3,12 @@
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
-import { postReview, type PostTarget } from '../github-api/index.js';
-import { renderGithubReview } from '../review/index.js';
-import { renderRdjson, renderSarif } from '../review/index.js';
-import { renderReviewText } from '../review/index.js';
+import { type PostTarget, postReview } from '../github-api/index.js';
 import { nodeIO } from '../io/index.js';
+import { renderGithubReview, renderRdjson, renderReviewText, renderSarif } from '../review/index.js';
 import { runPr } from '../run/index.js';
 import { parseMap } from './contract-command.js';
-import { toFixOptions, type FixArgs } from './fix-options.js';
+import { type FixArgs, toFixOptions } from './fix-options.js';
 import { packageVersion } from './package-version.js';
 
 export const PR_FORMATS = ['text', 'rdjson', 'sarif', 'github-review'] as const;

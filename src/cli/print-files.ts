@@ -4,12 +4,9 @@
 // memory does not grow with the texts of its files. The bytes printed are those of printing the
 // whole run at the end.
 
-import { colorDiff } from '../report/index.js';
-import { renderFileDiagnostics } from '../report/index.js';
-import { renderChangedFile } from '../report/index.js';
-import type { FixResult, Severity } from '../types/index.js';
-import type { FileResult } from '../types/index.js';
+import { colorDiff, renderChangedFile, renderFileDiagnostics } from '../report/index.js';
 import { findSkipCause } from '../run/index.js';
+import type { FileResult, FixResult, Severity } from '../types/index.js';
 
 export interface PrintOptions {
   readonly format: 'diff' | 'summary';

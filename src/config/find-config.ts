@@ -24,7 +24,7 @@ function configIn(io: ScriptIO, dir: string): LoadedConfig | null {
   const pkg = parseJson(pkgText, pkgPath);
   // A package.json without the key is someone else's business: the search goes on upward.
   if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg) || !Object.hasOwn(pkg, 'nounset')) return null;
-  const value = (pkg as Record<string, unknown>)['nounset'];
+  const value = (pkg as Record<string, unknown>).nounset;
   return { path: pkgPath, dir, config: validateConfigAt(value, { path: pkgPath, key: 'nounset' }) };
 }
 

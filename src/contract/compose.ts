@@ -2,10 +2,10 @@
 // `environment` (a map or a list of NAME=value) and `env_file` entries (read when the file is
 // there, else named as a source of unknown variables).
 
+import type { Node } from 'yaml';
 import type { EnvSetting, Invocation } from './invocation.js';
 import { findScriptCall, splitCommandLine } from './invocation.js';
 import { child, entries, items, strings, text, type YamlFile } from './yaml-doc.js';
-import type { Node } from 'yaml';
 
 /** Reads an env file's NAME=value lines; null when it cannot be read. */
 export type EnvFileReader = (composeFile: string, envFile: string) => { file: string; text: string } | null;

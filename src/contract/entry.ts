@@ -4,9 +4,9 @@
 // through a variable set from `$1` (`local action="${1:-}"`). Functions called only from code that
 // cannot run cannot run either. Anything not decided statically counts as running.
 
+import { wordText } from '../analyze/index.js';
 import type { CallExpr, CaseClause, File, FuncDecl, IfClause, Node, Stmt, Word } from '../parse/index.js';
 import { childrenOf, forEachNode } from '../parse/index.js';
-import { wordText } from '../analyze/index.js';
 
 /** What is known of the positional parameters and of variables that copy `$1`. */
 interface Context {

@@ -1,12 +1,12 @@
 // Environment contracts: what a script needs from its environment (on the engine's one analysis,
 // fix/), the invocations deployment files make of it, and whether they give it what it needs.
 
-export { checkInvocation, type CheckFinding } from './check.js';
+export { type CheckFinding, checkInvocation } from './check.js';
 export { composeInvocations } from './compose.js';
 export { dockerfileInvocations } from './dockerfile.js';
-export { splitCommandLine, type Invocation } from './invocation.js';
+export { type Invocation, splitCommandLine } from './invocation.js';
 export { k8sInvocations } from './k8s.js';
 export { manifestDefaults } from './manifest-defaults.js';
-export { contractWithReads, need, scriptContract, type ContractInput, type ScriptContract } from './script-contract.js';
+export { type ContractInput, contractWithReads, need, type ScriptContract, scriptContract } from './script-contract.js';
 export { workflowInvocations } from './workflow.js';
 export { child, readYaml, type YamlFile } from './yaml-doc.js';

@@ -2,10 +2,10 @@
 // first read, its default if it has one, whether it is required, and whether the script tests it
 // for set-ness. What a manifest that runs the script must (or need not) set.
 
-import type { FixOptions, InputVariable, ReferenceReport } from '../types/index.js';
 import { analyseScript, inspectAnalysis, type ScriptAnalysis } from '../fix/index.js';
 import type { File } from '../parse/index.js';
 import { parse } from '../parse/index.js';
+import type { FixOptions, InputVariable, ReferenceReport } from '../types/index.js';
 import { isReachable, reachableWith } from './entry.js';
 
 export interface ContractInput {

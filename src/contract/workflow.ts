@@ -10,7 +10,7 @@ function envOf(f: YamlFile, node: Node | null | undefined): EnvSetting[] {
   return entries(child(node, 'env')).map((e) => {
     const value = text(e.value);
     // ${{ secrets.X }} and other expressions are known only when the workflow runs.
-    const expression = value !== undefined && value.includes('${{');
+    const expression = value?.includes('${{');
     return {
       name: e.key,
       file: f.file,

@@ -1,7 +1,7 @@
 // The Edit type, and the check that edits never claim the same text.
 
-import { EditConflictError } from '../errors.js';
 import type { Plan } from '../analyze/index.js';
+import { EditConflictError } from '../errors.js';
 import type { EditKind, FixOptions } from '../types/index.js';
 
 /** A replacement of `[start, end)` in the input; `start === end` inserts. */

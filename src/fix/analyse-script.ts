@@ -1,7 +1,7 @@
 // The one parse-and-plan step of a script, shared by fixScript, inspectScript and the environment
 // contract (contract/), so that no caller parses the same text twice.
 
-import { planFixes, type Plan } from '../analyze/index.js';
+import { type Plan, planFixes } from '../analyze/index.js';
 import { ParseError } from '../errors.js';
 import type { Dialect, File } from '../parse/index.js';
 import { detectDialect, lineColumnAt, parse, type ShellVariant } from '../parse/index.js';

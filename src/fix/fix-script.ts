@@ -1,11 +1,10 @@
 // One script in, the fixed script out: analyse (analyse-script.ts), run the transforms, apply the
 // edits, and prove the output (verify-output.ts). Pure: no file system, console, clock or environment.
 
-import { isFileDisabled } from '../analyze/index.js';
-import { applyEdits } from '../edit/index.js';
-import { nestEdits, renderSpan, sortEdits, type Edit } from '../edit/index.js';
-import type { Diagnostic, EditReport, FixOptions, FixResult } from '../types/index.js';
 import { transforms } from '../../transforms/index.js';
+import { isFileDisabled } from '../analyze/index.js';
+import { applyEdits, type Edit, nestEdits, renderSpan, sortEdits } from '../edit/index.js';
+import type { Diagnostic, EditReport, FixOptions, FixResult } from '../types/index.js';
 import { analyseScript } from './analyse-script.js';
 import { byPosition, planDiagnostics, toDiagnostic } from './plan-diagnostics.js';
 import { verifyOutput } from './verify-output.js';

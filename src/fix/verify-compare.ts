@@ -24,7 +24,7 @@
 
 import type { Comment, File, Node, Stmt } from '../parse/index.js';
 import { childrenOf } from '../parse/index.js';
-import { describeFieldChange, describeNode, sameFields, type FieldCheck } from './verify-fields.js';
+import { describeFieldChange, describeNode, type FieldCheck, sameFields } from './verify-fields.js';
 
 /** Sorted, disjoint spans of one side, and a cursor on the last gap between spans an offset fell
  * in: the walk meets offsets mostly in order, so most look-ups cost two comparisons. */

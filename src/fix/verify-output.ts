@@ -1,10 +1,10 @@
 // The last guard before output leaves nounset: the fixed text must parse, and its syntax tree
 // must equal the input's everywhere outside the edited constructs (see verify-compare.ts).
 
+import { type Edit, nestEdits } from '../edit/index.js';
 import { ParseError } from '../errors.js';
 import type { Dialect, File } from '../parse/index.js';
 import { parse } from '../parse/index.js';
-import { nestEdits, type Edit } from '../edit/index.js';
 import { compareTrees } from './verify-compare.js';
 
 /** Input and output spans of the outermost edits (sorted, disjoint), or null when a change lies

@@ -1,3 +1,3 @@
 // The only code that talks to GitHub's API: posting a review.
 
-export { postReview, type PostTarget } from './post-review.js';
+export { type PostTarget, postReview } from './post-review.js';

@@ -5,9 +5,8 @@
 
 import { createRequire } from 'node:module';
 import { GitHubError } from '../errors.js';
-import { markerOf, renderGithubReview, SUMMARY_MARKER, type ReviewRequest } from '../review/index.js';
-import type { ContractReview } from '../review/index.js';
-import type { FileReview } from '../review/index.js';
+import type { ContractReview, FileReview } from '../review/index.js';
+import { markerOf, type ReviewRequest, renderGithubReview, SUMMARY_MARKER } from '../review/index.js';
 
 export interface PostTarget {
   readonly token: string;

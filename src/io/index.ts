@@ -4,12 +4,12 @@
 export { decodeScript, nodeIO } from './node-script-io.js';
 export {
   describeIOError,
+  type EntryKind,
+  type EntryStat,
   encodeScript,
   fitsLatin1,
   NotTextError,
   readScriptText,
-  type EntryKind,
-  type EntryStat,
   type ScriptIO,
   type ScriptText,
   type TextEncoding,

@@ -12,12 +12,12 @@ import {
   readFileSync,
   readSync,
   renameSync,
+  type Stats,
   statSync,
   unlinkSync,
   writeSync,
-  type Stats,
 } from 'node:fs';
-import { NotTextError, type EntryKind, type EntryStat, type ScriptIO, type ScriptText } from './script-io.js';
+import { type EntryKind, type EntryStat, NotTextError, type ScriptIO, type ScriptText } from './script-io.js';
 
 function toEntry(s: Stats): EntryStat {
   const kind: EntryKind = s.isSymbolicLink()

@@ -5,7 +5,7 @@
 import type { Stmt, TestDecl } from './ast.js';
 import { parseTrailingRedirects } from './commands.js';
 import { parseBlock } from './compound.js';
-import { fail, peekReserved, skipBlanks, type ParserState } from './state.js';
+import { fail, type ParserState, peekReserved, skipBlanks } from './state.js';
 import { Mode, parseWord } from './words.js';
 
 /** `@test description { … }` at `pos`. As bats' preprocessor requires, the `{` is on the same

@@ -15,11 +15,11 @@ import {
   fail,
   isWordAt,
   leave,
+  type ParserState,
   peekReserved,
   readComment,
   skipBlanks,
   takeList,
-  type ParserState,
 } from './state.js';
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,5 +1,6 @@
 // Compound commands, recognised by their reserved word at the start of a command.
 
+import { parseArithm, tryDoubleParenArithm } from './arith.js';
 import type {
   ArithmCmd,
   Block,
@@ -18,9 +19,8 @@ import type {
   Word,
   WordIter,
 } from './ast.js';
-import { parseArithm, tryDoubleParenArithm } from './arith.js';
 import { parseTestDecl } from './bats.js';
-import { parseCommandStmt, parseStmtList, skipSeparators, type ListEnd } from './commands.js';
+import { type ListEnd, parseCommandStmt, parseStmtList, skipSeparators } from './commands.js';
 import { parseFuncBody } from './simple.js';
 import {
   addItem,
@@ -33,10 +33,10 @@ import {
   isNameStart,
   isWordAt,
   leave,
+  type ParserState,
   peekReserved,
   skipBlanks,
   takeList,
-  type ParserState,
 } from './state.js';
 import { parseTestClause } from './test-expr.js';
 import { Mode, parseWord, soleLit } from './words.js';
@@ -131,6 +131,7 @@ function parseIf(p: ParserState, kind: 'if' | 'elif'): IfClause {
     p.pos += 4;
     const body = nonEmptyList(p, FI, 'else');
     expectWord(p, 'fi', '"if"');
+    // biome-ignore lint/suspicious/noThenProperty: the tree mirrors mvdan/sh's IfClause (Then, Else)
     otherwise = { type: 'IfClause', start: elseStart, end: p.pos, cond: [], then: body, else: null, kind: 'else' };
     return { type: 'IfClause', start, end: p.pos, cond, then, else: otherwise, kind };
   }

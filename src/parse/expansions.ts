@@ -1,10 +1,10 @@
 // Everything that starts with `$` or a backquote: parameter expansions, command substitutions,
 // arithmetic expansions, `$'...'` and `$"..."`.
 
-import type { ArithmExp, CmdSubst, Lit, OpaqueParamExp, ParamExp, ParamOp, Subscript, WordPart } from './ast.js';
 import { parseArithm, tryDoubleParenArithm } from './arith.js';
-import { parseNestedStmts, parseStmtsIn } from './commands.js';
+import type { ArithmExp, CmdSubst, Lit, OpaqueParamExp, ParamExp, ParamOp, Subscript, WordPart } from './ast.js';
 import { parseBackquoteBody } from './backquote-body.js';
+import { parseNestedStmts, parseStmtsIn } from './commands.js';
 import { parseOpaqueParam } from './opaque.js';
 import {
   Ch,
@@ -310,7 +310,7 @@ function readSubscript(p: ParserState, start: number): Subscript {
 export function parseBackquote(p: ParserState, dq: boolean): CmdSubst {
   const start = p.pos;
   const { close, escaped } = findBackquoteEnd(p, start, dq);
-  let stmts;
+  let stmts: CmdSubst['stmts'];
   if (!escaped) {
     p.pos = start + 1;
     stmts = parseStmtsIn(p, close);

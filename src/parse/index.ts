@@ -20,7 +20,7 @@ export function parse(text: string, opts: ParseOptions = {}): File {
   const dialect = opts.dialect ?? 'bash';
   const path = opts.path ?? '<stdin>';
   const p = createState({ src: text, dialect, path, bats: opts.bats ?? false });
-  let stmts;
+  let stmts: File['stmts'];
   try {
     stmts = parseProgram(p);
     // Here-documents on the last line, with no newline after it: bash reads an empty body.
@@ -32,8 +32,8 @@ export function parse(text: string, opts: ParseOptions = {}): File {
   return { type: 'File', start: 0, end: text.length, dialect, stmts, comments: p.comments };
 }
 
+export { type LineColumn, lineColumnAt, lineStarts, positionOf } from '../line-index.js';
 export type * from './ast.js';
-export { detectDialect, dialectOption, type DialectGuess, type ShellVariant } from './dialect.js';
-export { lineColumnAt, lineStarts, positionOf, type LineColumn } from '../line-index.js';
+export { type DialectGuess, detectDialect, dialectOption, type ShellVariant } from './dialect.js';
 export { childrenOf, forEachNode } from './walk.js';
 export { literalValue } from './words.js';

@@ -2,7 +2,7 @@
 // so the operator records it as pending and the list parser calls readHeredocBodies there.
 
 import type { HeredocBody, Lit, Redirect, RedirOp, WordPart } from './ast.js';
-import { Ch, code, cur, fail, isDigit, isNameChar, isNameStart, skipBlanks, type ParserState } from './state.js';
+import { Ch, code, cur, fail, isDigit, isNameChar, isNameStart, type ParserState, skipBlanks } from './state.js';
 import { Mode, parseParts, parseWord } from './words.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,8 +1,19 @@
 // Simple commands: assignments, words and redirections; and the commands bash parses specially
 // once their name is read: declaration builtins, `let`, and `name()` function definitions.
 
-import type { ArrayElem, ArrayExpr, Assign, Command, DeclClause, Lit, Redirect, Subscript, Word } from './ast.js';
 import { parseArithm, parseLetArg } from './arith.js';
+import type {
+  ArithmExpr,
+  ArrayElem,
+  ArrayExpr,
+  Assign,
+  Command,
+  DeclClause,
+  Lit,
+  Redirect,
+  Subscript,
+  Word,
+} from './ast.js';
 import { parseCommandStmt, skipSeparators, unexpected } from './commands.js';
 import { parseSubscript } from './expansions.js';
 import { isRedirectStart, parseRedirect } from './redirects.js';
@@ -17,10 +28,10 @@ import {
   isNameChar,
   isNameStart,
   isWordBreak,
-  skipBlanks,
-  takeList,
   type ParserState,
+  skipBlanks,
   speculate,
+  takeList,
 } from './state.js';
 import { Mode, parseWord, soleLit } from './words.js';
 
@@ -288,7 +299,7 @@ function parseQuotedLetArg(p: ParserState, quote: number): ReturnType<typeof par
   const len = p.len;
   p.pos = open + 1;
   p.len = close;
-  let expr;
+  let expr: ArithmExpr | null;
   try {
     expr = parseArithm(p, -1);
   } finally {

@@ -2,8 +2,8 @@
 // The lexer works on character codes; the grammar modules advance `pos` directly.
 
 import { ParseError } from '../errors.js';
-import type { Comment, Dialect, Redirect } from './ast.js';
 import { lineColumnAt, lineStarts } from '../line-index.js';
+import type { Comment, Dialect, Redirect } from './ast.js';
 
 export const enum Ch {
   Tab = 9,

@@ -3,8 +3,8 @@
 // comments go where bash's cond_term skips them (parse.y): before a test, and after a unary or
 // binary test or a `)`; never after a lone word or between an operator and its operand.
 
-import type { TestBinaryOp, TestClause, TestExpr, TestWord } from './ast.js';
 import { parseArithm } from './arith.js';
+import type { TestBinaryOp, TestClause, TestExpr, TestWord } from './ast.js';
 import { readHeredocBodies } from './redirects.js';
 import {
   Ch,
@@ -14,9 +14,9 @@ import {
   fail,
   isWordAt,
   leave,
+  type ParserState,
   readComment,
   skipBlanks,
-  type ParserState,
   speculate,
 } from './state.js';
 import { Mode, parseWord, soleLit } from './words.js';

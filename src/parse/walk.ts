@@ -5,6 +5,7 @@ import type { ArithmExpr, Assign, Node, Redirect, Stmt, Subscript, TestExpr, Wor
 
 /** Calls `fn` on `node` and its descendants, depth first in source order; returning `false`
  * skips the children. Iterative, so long `&&` chains or `a+b+...` sums cannot overflow the stack. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a visitor that returns nothing visits every child
 export function forEachNode(node: Node, fn: (node: Node, parent: Node | null) => boolean | void): void {
   // Two parallel stacks: no object per visited node.
   const nodes: Node[] = [node];

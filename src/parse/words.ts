@@ -2,9 +2,9 @@
 // that says where it stops and which quoting rules apply there.
 
 import type { DblQuoted, ExtGlob, Lit, ProcSubst, SglQuoted, Word, WordPart } from './ast.js';
-import { parseBackquote, parseDollar, skipBackquote } from './expansions.js';
 import { parseNestedStmts } from './commands.js';
-import { addItem, Ch, code, cur, fail, isBlank, isWordBreak, takeList, type ParserState } from './state.js';
+import { parseBackquote, parseDollar, skipBackquote } from './expansions.js';
+import { addItem, Ch, code, cur, fail, isBlank, isWordBreak, type ParserState, takeList } from './state.js';
 
 export const enum Mode {
   /** Unquoted word in a command, `[[ ]]`, case pattern, array element. */
@@ -110,7 +110,7 @@ export function parseParts(p: ParserState, mode: Mode): readonly WordPart[] {
   for (;;) {
     if (plain !== 0) {
       let i = p.pos;
-      for (let d; i < p.len && ((d = src.charCodeAt(i)) >= 128 || (PLAIN[d] as number) & plain); ) i++;
+      for (let d: number; i < p.len && ((d = src.charCodeAt(i)) >= 128 || (PLAIN[d] as number) & plain); ) i++;
       p.pos = i;
     }
     const c = p.pos < p.len ? src.charCodeAt(p.pos) : -1;

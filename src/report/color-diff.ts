@@ -26,8 +26,10 @@ export function colorDiff(diff: string): string {
         const c = line[0];
         if (c === '-') oldLeft--;
         else if (c === '+') newLeft--;
-        else if (c === ' ') oldLeft--, newLeft--;
-        else return raw; // `\ No newline at end of file`
+        else if (c === ' ') {
+          oldLeft--;
+          newLeft--;
+        } else return raw; // `\ No newline at end of file`
         return (c === '-' ? paint(SGR.red, line) : c === '+' ? paint(SGR.green, line) : line) + cr;
       }
       const hunk = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/.exec(line);
@@ -49,8 +51,8 @@ export function wantColor(
   isTTY: boolean,
 ): boolean {
   if (flag !== undefined) return flag;
-  const force = env['FORCE_COLOR'];
+  const force = env.FORCE_COLOR;
   if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
-  if ((env['NO_COLOR'] ?? '') !== '') return false;
+  if ((env.NO_COLOR ?? '') !== '') return false;
   return isTTY;
 }

@@ -2,7 +2,7 @@
 // docs, or JSON; and the findings of --check, one line each.
 
 import type { CheckFinding } from '../contract/index.js';
-import { need, type ContractInput, type ScriptContract } from '../contract/index.js';
+import { type ContractInput, need, type ScriptContract } from '../contract/index.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 

@@ -7,8 +7,7 @@
 //
 // Returns a string; prints nothing.
 
-import type { Severity } from '../types/index.js';
-import type { RunResult } from '../types/index.js';
+import type { RunResult, Severity } from '../types/index.js';
 
 const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 

@@ -1,8 +1,7 @@
 // Diagnostics as `path:line:col: severity: message [code]`, the form compilers and editors read.
 // Returns strings; prints nothing.
 
-import type { Diagnostic, Severity } from '../types/index.js';
-import type { FileResult } from '../types/index.js';
+import type { Diagnostic, FileResult, Severity } from '../types/index.js';
 import { isShown } from './diagnostic-counts.js';
 
 /** One line (with its newline) per diagnostic; `skipped` marks the one that made nounset leave the file alone. */

@@ -43,5 +43,5 @@ export function renderParseSummary(path: string, dialect: string, s: ParseSummar
     return `  ${at} ${e.name.padEnd(24)} ${shown.replace(/\n/g, '\\n')}`;
   });
   const head = `${path}: ${dialect}, ${s.statements} statements, ${s.expansions.length} parameter expansions, ${s.substitutions} substitutions`;
-  return [head, ...rows].join('\n') + '\n';
+  return `${[head, ...rows].join('\n')}\n`;
 }

@@ -5,10 +5,10 @@
 // lines and on the script lines that read what a manifest does not set. Overlapping ranges become
 // one comment, so no two suggestions ever replace the same line. Pure.
 
+import { lineBounds } from '../line-index.js';
+import { diffHunks, withinOneHunk } from './changed-lines.js';
 import type { ContractFinding } from './contract-review.js';
 import { commandOf } from './contract-review.js';
-import { diffHunks, withinOneHunk } from './changed-lines.js';
-import { lineBounds } from '../line-index.js';
 import type { BlockRead, FileReview, LineSuggestion } from './review-file.js';
 
 /** One comment's worth of review, on lines [startLine, line] of one side of a file. */

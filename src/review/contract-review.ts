@@ -4,11 +4,10 @@
 // `env` entry the PR deletes (the base side of the diff), else on a changed line of that container,
 // and on the script's changed lines that read it. Pure: the places come checked from run/.
 
-import type { CheckFinding } from '../contract/index.js';
-import type { Invocation } from '../contract/index.js';
+import type { CheckFinding, Invocation } from '../contract/index.js';
 import { need, type ScriptContract } from '../contract/index.js';
 import type { ReferenceReport } from '../types/index.js';
-import { diffHunks, touchesChanged, withinOneHunk, type ChangedFile } from './changed-lines.js';
+import { type ChangedFile, diffHunks, touchesChanged, withinOneHunk } from './changed-lines.js';
 
 /** One place at head that runs a script, checked. */
 export interface CheckedPlace {

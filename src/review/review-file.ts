@@ -3,11 +3,10 @@
 // comments do. The env-init block usually sits above the changed hunk: its findings are the
 // reads on changed lines that it makes safe, anchored where they are, with the block as their fix.
 
-import type { Diagnostic, EditReport, FixResult, ReferenceReport } from '../types/index.js';
-import { diffFromEdits } from '../report/index.js';
 import { lineBounds, lineOfOffset } from '../line-index.js';
-import { groupByLines, outermost } from '../report/index.js';
-import { diffHunks, touchesChanged, withinOneHunk, type ChangedFile } from './changed-lines.js';
+import { diffFromEdits, groupByLines, outermost } from '../report/index.js';
+import type { Diagnostic, EditReport, FixResult, ReferenceReport } from '../types/index.js';
+import { type ChangedFile, diffHunks, touchesChanged, withinOneHunk } from './changed-lines.js';
 
 /** Head lines [startLine, endLine] (1-based) and what they become. */
 export interface LineSuggestion {

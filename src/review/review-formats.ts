@@ -4,12 +4,12 @@
 // lines, and one per contract finding (located in the manifest, the read as a related location).
 // Pure: returns documents, prints nothing.
 
-import type { Diagnostic, EditReport } from '../types/index.js';
 import { DIAGNOSTIC_MEANINGS, EXPLANATIONS } from '../report/index.js';
+import type { Diagnostic, EditReport } from '../types/index.js';
+import { type ContractReview, NO_CONTRACTS } from './contract-review.js';
 import { docsUrl, README_URL } from './docs-url.js';
 import { Fingerprints, lineText } from './fingerprint.js';
 import { Positions } from './positions.js';
-import { NO_CONTRACTS, type ContractReview } from './contract-review.js';
 import type { FileReview } from './review-file.js';
 
 /** An edit in a review: suggested with its replacement, or (nested in another) only reported.

@@ -8,14 +8,15 @@
 // sends nothing.
 
 import { lineBounds } from '../line-index.js';
-import { describePlace, manifestUnits, scriptUnits, type CommentUnit } from './comment-units.js';
-import { commandOf, NO_CONTRACTS, type ContractFinding, type ContractReview } from './contract-review.js';
+import { type CommentUnit, describePlace, manifestUnits, scriptUnits } from './comment-units.js';
+import { type ContractFinding, type ContractReview, commandOf, NO_CONTRACTS } from './contract-review.js';
 import { Fingerprints } from './fingerprint.js';
 import { block, explainEdits } from './markdown.js';
 import type { FileReview } from './review-file.js';
 import { summary } from './review-summary.js';
 
 export { SUMMARY_MARKER } from './review-summary.js';
+
 const SUGGESTION_MARKER = /<!-- nounset:suggestion ([0-9a-f]{16}) -->/;
 
 export interface ReviewComment {

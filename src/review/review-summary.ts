@@ -2,7 +2,7 @@
 // patches, what lies outside the diff or over the per-review limit), every place that runs a
 // changed script or that the PR changes, and the diagnostics, kept under GitHub's comment size.
 
-import { commandOf, type ContractReview } from './contract-review.js';
+import { type ContractReview, commandOf } from './contract-review.js';
 import { docsUrl } from './docs-url.js';
 import { block } from './markdown.js';
 import type { FileReview } from './review-file.js';

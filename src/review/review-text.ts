@@ -1,6 +1,6 @@
 // `nounset pr` for a person at a terminal: each finding on a line, path:line first.
 
-import { NO_CONTRACTS, type ContractReview } from './contract-review.js';
+import { type ContractReview, NO_CONTRACTS } from './contract-review.js';
 import type { FileReview } from './review-file.js';
 import { describeEdit } from './review-formats.js';
 

@@ -3,8 +3,8 @@
 
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { detectDialect } from '../parse/index.js';
 import { describeIOError, type EntryKind, type ScriptIO } from '../io/index.js';
+import { detectDialect } from '../parse/index.js';
 
 /** A path to process, relative to the working directory with `/`; `error` when walking failed there. */
 export interface FoundScript {

@@ -1,8 +1,8 @@
 // The few git commands `nounset pr` needs, run as child processes: git itself is the reference
 // for merge bases, renames and what a commit holds. Failures become UsageErrors that quote git.
 
-import { lazyBuiltin } from '../lazy-builtin.js';
 import { UsageError } from '../errors.js';
+import { lazyBuiltin } from '../lazy-builtin.js';
 
 const childProcess = lazyBuiltin<typeof import('node:child_process')>('node:child_process');
 

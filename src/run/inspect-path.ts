@@ -1,10 +1,10 @@
 // One script read from disk and inspected: every reference with nounset's verdict. Writes nothing.
 
 import { resolve } from 'node:path';
-import type { FixOptions, InspectResult } from '../types/index.js';
-import { showPath } from './find-scripts.js';
 import { inspectScript } from '../fix/index.js';
 import { describeIOError, readScriptText, type ScriptIO } from '../io/index.js';
+import type { FixOptions, InspectResult } from '../types/index.js';
+import { showPath } from './find-scripts.js';
 
 export type InspectOutcome =
   | { readonly path: string; readonly result: InspectResult }

@@ -6,23 +6,22 @@ import { isAbsolute, resolve } from 'node:path';
 import {
   ConfigLoader,
   isExcludedByConfig,
-  resolveFileConfig,
   type LoadedConfig,
   type ResolvedFileConfig,
+  resolveFileConfig,
 } from '../config/index.js';
-import { UsageError } from '../errors.js';
-import { dialectOption } from '../parse/index.js';
-import type { FixOptions, InputVariable } from '../types/index.js';
-import type { FileResult } from '../types/index.js';
-import { findScripts, showPath } from './find-scripts.js';
 import { manifestDefaults } from '../contract/index.js';
+import { UsageError } from '../errors.js';
 import { fixScript, inspectScript } from '../fix/index.js';
-import { readInvocations, scriptMatcher } from './read-manifests.js';
-import { fileFacts, runContext, type FileFacts, type RunContext } from './run-context.js';
 import type { ScriptIO } from '../io/index.js';
-import { readRunFile, snapshotBuilder, snapshotText, type Snapshot } from './snapshot.js';
-import { snapshotSources } from './source-reader.js';
+import { dialectOption } from '../parse/index.js';
+import type { FileResult, FixOptions, InputVariable } from '../types/index.js';
+import { findScripts, showPath } from './find-scripts.js';
+import { readInvocations, scriptMatcher } from './read-manifests.js';
+import { type FileFacts, fileFacts, type RunContext, runContext } from './run-context.js';
 import type { FileTask } from './run-file.js';
+import { readRunFile, type Snapshot, snapshotBuilder, snapshotText } from './snapshot.js';
+import { snapshotSources } from './source-reader.js';
 
 export interface PlanOptions {
   /** Absolute; paths are resolved against it and shown relative to it. */

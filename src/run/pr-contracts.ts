@@ -6,17 +6,15 @@
 // `env` entries the pull request deletes.
 
 import { relative } from 'node:path';
-import { checkInvocation } from '../contract/index.js';
 import type { Invocation } from '../contract/index.js';
-import { contractWithReads } from '../contract/index.js';
-import type { FixOptions } from '../types/index.js';
+import { checkInvocation, contractWithReads } from '../contract/index.js';
+import { decodeScript, NotTextError } from '../io/index.js';
 import type { ChangedFile } from '../review/index.js';
-import { reviewContracts, type CheckedPlace, type ChangedManifest, type ContractReview } from '../review/index.js';
+import { type ChangedManifest, type CheckedPlace, type ContractReview, reviewContracts } from '../review/index.js';
+import type { FixOptions } from '../types/index.js';
 import { isScriptFile } from './find-scripts.js';
 import { listFiles, showFiles } from './git.js';
-import { NotTextError } from '../io/index.js';
-import { decodeScript } from '../io/index.js';
-import { isDockerfile, readInvocations, scriptMatcher, type ManifestIO } from './read-manifests.js';
+import { isDockerfile, type ManifestIO, readInvocations, scriptMatcher } from './read-manifests.js';
 
 export interface PrContractOptions {
   readonly root: string;

@@ -3,12 +3,16 @@
 // `services`, workflows `jobs`, the rest is Kubernetes).
 
 import { basename, relative, resolve } from 'node:path';
-import { composeInvocations } from '../contract/index.js';
-import { dockerfileInvocations } from '../contract/index.js';
 import type { Invocation } from '../contract/index.js';
-import { k8sInvocations } from '../contract/index.js';
-import { workflowInvocations } from '../contract/index.js';
-import { child, readYaml, type YamlFile } from '../contract/index.js';
+import {
+  child,
+  composeInvocations,
+  dockerfileInvocations,
+  k8sInvocations,
+  readYaml,
+  workflowInvocations,
+  type YamlFile,
+} from '../contract/index.js';
 import { NounsetError, UsageError } from '../errors.js';
 import { describeIOError, type ScriptIO } from '../io/index.js';
 

@@ -8,8 +8,8 @@
 
 import { createHash } from 'node:crypto';
 import type { FixOptions } from '../types/index.js';
-import { decodeEntry, encodeEntry, type CacheDep, type CachedFix } from './cache-entry.js';
-import { diskStore, trimStore, type CacheStore } from './cache-store.js';
+import { type CacheDep, type CachedFix, decodeEntry, encodeEntry } from './cache-entry.js';
+import { type CacheStore, diskStore, trimStore } from './cache-store.js';
 
 export type { CacheDep, CachedFix } from './cache-entry.js';
 

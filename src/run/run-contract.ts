@@ -1,16 +1,15 @@
 // `nounset contract`: the environment contract of each script found under the paths and, with
 // check files, each place those files run a script, checked against its contract.
 
-import { snapshotSources } from './source-reader.js';
 import { resolve } from 'node:path';
-import { checkInvocation, type CheckFinding } from '../contract/index.js';
 import type { Invocation } from '../contract/index.js';
-import { scriptContract, type ScriptContract } from '../contract/index.js';
-import type { FixOptions } from '../types/index.js';
+import { type CheckFinding, checkInvocation, type ScriptContract, scriptContract } from '../contract/index.js';
 import type { ScriptIO } from '../io/index.js';
+import type { FixOptions } from '../types/index.js';
 import { planRun } from './plan-run.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
 import { snapshotText } from './snapshot.js';
+import { snapshotSources } from './source-reader.js';
 
 export interface ContractOptions {
   readonly cwd: string;

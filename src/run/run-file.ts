@@ -4,23 +4,21 @@
 
 import { resolve } from 'node:path';
 import { NounsetError, UsageError } from '../errors.js';
-import { unifiedDiff } from '../report/index.js';
-import { diffFromEdits } from '../report/index.js';
-import type { Diagnostic, FixOptions, FixResult } from '../types/index.js';
-import type { FileResult } from '../types/index.js';
 import { fixScript } from '../fix/index.js';
 import { fitsLatin1, type ScriptIO } from '../io/index.js';
+import { diffFromEdits, unifiedDiff } from '../report/index.js';
+import type { Diagnostic, FileResult, FixOptions, FixResult } from '../types/index.js';
 import { replaceFile } from './replace-file.js';
 import {
-  cacheKeys,
-  openResultCache,
   type CacheConfig,
   type CacheDep,
   type CachedFix,
+  cacheKeys,
+  openResultCache,
   type ResultCache,
 } from './result-cache.js';
-import { snapshotBytes, type Snapshot, type SnapshotFile } from './snapshot.js';
-import { snapshotSources, type SourceFiles } from './source-reader.js';
+import { type Snapshot, type SnapshotFile, snapshotBytes } from './snapshot.js';
+import { type SourceFiles, snapshotSources } from './source-reader.js';
 
 export { DEFAULT_MAX_SIZE } from './snapshot.js';
 

@@ -2,11 +2,11 @@
 // changed ones (or, in a dry run, nothing). One file's failure becomes its result and the run
 // goes on. run-tasks.ts runs the same files on worker threads.
 
-import type { RunResult } from '../types/index.js';
 import type { ScriptIO } from '../io/index.js';
-import { planRun, type PlanOptions } from './plan-run.js';
+import type { RunResult } from '../types/index.js';
+import { type PlanOptions, planRun } from './plan-run.js';
 import { trimCache } from './result-cache.js';
-import { fileRunContext, runFile, type FileRunOptions } from './run-file.js';
+import { type FileRunOptions, fileRunContext, runFile } from './run-file.js';
 
 export { DEFAULT_MAX_SIZE, findSkipCause } from './run-file.js';
 

@@ -6,20 +6,17 @@
 
 import { join, relative } from 'node:path';
 import ignore from 'ignore';
-import { ConfigLoader, isExcludedByConfig, resolveFileConfig, type LoadedConfig } from '../config/index.js';
-import type { FixOptions } from '../types/index.js';
-import { parseChangedLines } from '../review/index.js';
-import { NO_CONTRACTS, type ContractReview } from '../review/index.js';
-import { reviewFile, type FileReview } from '../review/index.js';
-import { isScriptFile } from './find-scripts.js';
+import { ConfigLoader, isExcludedByConfig, type LoadedConfig, resolveFileConfig } from '../config/index.js';
 import { fixScript, inspectScript } from '../fix/index.js';
-import { sourceReader } from './source-reader.js';
+import { decodeScript, NotTextError, type ScriptIO } from '../io/index.js';
+import { type ContractReview, type FileReview, NO_CONTRACTS, parseChangedLines, reviewFile } from '../review/index.js';
+import type { FixOptions } from '../types/index.js';
+import { isScriptFile } from './find-scripts.js';
 import { changedLinesDiff, mergeBase, repositoryRoot, resolveCommit, showFile } from './git.js';
-import { NotTextError, type ScriptIO } from '../io/index.js';
-import { decodeScript } from '../io/index.js';
 import { mergeFixOptions } from './plan-run.js';
 import { checkPrContracts, isManifestByName } from './pr-contracts.js';
 import { findSkipCause } from './run-file.js';
+import { sourceReader } from './source-reader.js';
 
 export interface PrOptions {
   /** Any directory in the repository. */

@@ -5,12 +5,12 @@
 
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { nodeIO } from '../io/index.js';
 import { lazyBuiltin } from '../lazy-builtin.js';
 import type { FileResult, RunResult } from '../types/index.js';
-import { nodeIO } from '../io/index.js';
 import { planRun } from './plan-run.js';
-import { addCacheStats, trimCache, type CacheStats } from './result-cache.js';
-import { describeFixError, fileRunContext, runFile, type FileRunOptions, type FileTask } from './run-file.js';
+import { addCacheStats, type CacheStats, trimCache } from './result-cache.js';
+import { describeFixError, type FileRunOptions, type FileTask, fileRunContext, runFile } from './run-file.js';
 import type { RunOptions } from './run-paths.js';
 import type { ResultMessage, TaskMessage, WorkerSetup } from './run-worker.js';
 import type { Snapshot } from './snapshot.js';

@@ -3,10 +3,10 @@
 // bytes are shared, not copied) come as workerData.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FileResult } from '../types/index.js';
 import { nodeIO } from '../io/index.js';
+import type { FileResult } from '../types/index.js';
 import type { CacheStats } from './result-cache.js';
-import { describeFixError, fileRunContext, runFile, type FileRunOptions, type FileTask } from './run-file.js';
+import { describeFixError, type FileRunOptions, type FileTask, fileRunContext, runFile } from './run-file.js';
 import type { Snapshot } from './snapshot.js';
 
 export interface WorkerSetup {

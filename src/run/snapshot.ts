@@ -6,9 +6,9 @@
 
 import {
   describeIOError,
+  type EntryStat,
   NotTextError,
   readScriptText,
-  type EntryStat,
   type ScriptIO,
   type TextEncoding,
 } from '../io/index.js';

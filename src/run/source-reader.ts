@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { readScriptText, type ScriptIO } from '../io/index.js';
-import { snapshotText, type Snapshot } from './snapshot.js';
+import { type Snapshot, snapshotText } from './snapshot.js';
 
 /** Inside `cwd`, the absolute path; else null. */
 function insideRoot(cwd: string, path: string): string | null {

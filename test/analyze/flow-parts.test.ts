@@ -4,15 +4,15 @@
 import assert from 'node:assert/strict';
 import {
   addCall,
+  type CallSite,
   calleesOf,
   emptyCallGraph,
   forgetCalls,
   sitesOf,
-  type CallSite,
 } from '../../src/analyze/flow/call-graph.js';
 import { calleesFirst } from '../../src/analyze/flow/call-order.js';
-import type { Region } from '../../src/analyze/model.js';
 import type { State } from '../../src/analyze/flow/state.js';
+import type { Region } from '../../src/analyze/model.js';
 
 const region = (name: string): Region => ({
   kind: 'region',

@@ -125,9 +125,10 @@ describe('flow: sourced files', () => {
       '#!/usr/bin/env bash\nset -u\n# shellcheck source=lib/bats-core/formatter.bash\nsource "$BATS_ROOT/lib/bats-core/formatter.bash"\necho "$FORMATTER_SET"\n';
     const path = 'libexec/bats-core/bats-format-junit';
     const asked: string[] = [];
-    const readSource = (p: string): string | null => (
-      asked.push(p), p === 'lib/bats-core/formatter.bash' ? 'FORMATTER_SET=1\n' : null
-    );
+    const readSource = (p: string): string | null => {
+      asked.push(p);
+      return p === 'lib/bats-core/formatter.bash' ? 'FORMATTER_SET=1\n' : null;
+    };
     assert.equal(verdictOf(junit, 'FORMATTER_SET', 5, { path, readSource, sourceRoot: '.' }).verdict, 'safe');
     assert.deepEqual(asked, ['libexec/bats-core/lib/bats-core/formatter.bash', 'lib/bats-core/formatter.bash']);
     const codes = fixScript(junit, { path, readSource, sourceRoot: '.' }).diagnostics.map(

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import {
   findShell,
   mapLimit,
+  type OptionalShellName,
   PARALLEL_SHELLS,
   runShell,
-  type OptionalShellName,
   type ShellName,
 } from '../support/shells.js';
 

@@ -8,9 +8,9 @@ import {
   findShell,
   mapLimit,
   NOUNSET_MESSAGE,
+  type OptionalShellName,
   PARALLEL_SHELLS,
   runShell,
-  type OptionalShellName,
   type ShellName,
   type ShellRun,
 } from '../support/shells.js';
@@ -80,7 +80,9 @@ describe('analyze/shell-vars: the always-set tables asked of bash and dash (env 
     const results = await mapLimit(probes, PARALLEL_SHELLS, (p) =>
       runShell({ shell: p.shell, script: p.script, env: {}, shellOptions: ['-u'], inheritPath: false }),
     );
-    probes.forEach((p, i) => runs.set(p.key, results[i] as ShellRun));
+    probes.forEach((p, i) => {
+      runs.set(p.key, results[i] as ShellRun);
+    });
   });
 
   const run = (shell: ShellName, script: string): ShellRun => {

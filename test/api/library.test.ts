@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Edit } from '../../src/edit/edit.js';
-import { parse } from '../../src/parse/index.js';
 import { verifyOutput } from '../../src/fix/verify-output.js';
+import { parse } from '../../src/parse/index.js';
 import { UNIT_TIER } from '../support/tier.js';
 
 describe('library entry', () => {

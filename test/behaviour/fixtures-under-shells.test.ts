@@ -11,7 +11,7 @@
 
 import assert from 'node:assert/strict';
 import { mapLimit, NOUNSET_MESSAGE, PARALLEL_SHELLS, runShell, type ShellRun } from '../support/shells.js';
-import { runnableCases, type RunnableCase } from './runnable-fixtures.js';
+import { type RunnableCase, runnableCases } from './runnable-fixtures.js';
 
 interface Environment {
   readonly label: string;
@@ -92,7 +92,7 @@ describe('behaviour: runnable fixtures before and after the fix, under the real 
   });
 
   for (const c of cases) {
-    describe(`${c.id} (${c.spec.shell}${c.spec.args.length ? ' ' + c.spec.args.join(' ') : ''})`, () => {
+    describe(`${c.id} (${c.spec.shell}${c.spec.args.length ? ` ${c.spec.args.join(' ')}` : ''})`, () => {
       const get = (): CaseRuns => {
         assert.notEqual(c.output, null, `fixtures/${c.id}.output.sh is missing`);
         const r = runs.get(c.id);

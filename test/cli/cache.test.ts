@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, runCli, splitSummary, useTempDir, type CliRan } from '../support/cli.js';
+import { BIN, type CliRan, runCli, splitSummary, useTempDir } from '../support/cli.js';
 import { writeTree } from '../support/tree.js';
 
 const TREE: Record<string, string> = {

@@ -201,7 +201,7 @@ describe('nounset end to end, in a git repository', function () {
     assert.equal(json(['--check', '--jobs', '4']), json(['--check', '--jobs', '1']));
   });
 
-  it('an unreadable file is reported and skipped (as root, a missing one stands in)', function () {
+  it('an unreadable file is reported and skipped (as root, a missing one stands in)', () => {
     if (isRoot) {
       // Permissions do not stop root: the same error path, from a file that is not there.
       const r = runCli(['--dry-run', 'tools/deploy.sh', 'gone.sh'], dir());

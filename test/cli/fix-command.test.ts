@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, useTempDir, type Ran } from '../support/cli.js';
+import { type Ran, runCli, useTempDir } from '../support/cli.js';
 
 const run = runCli;
 
@@ -192,7 +192,7 @@ describe('nounset (fix mode and --dry-run)', () => {
     const r = run(['z.sh'], dir());
     assert.equal(r.summary, 'nounset: 1 script, 0 changed, 0 unchanged, 1 skipped, 0 errors, 0 edits');
     assert.equal(r.log, '');
-    assert.match(r.table, /^ {2}info {5}unsupported-shell  1\n$/m);
+    assert.match(r.table, /^ {2}info {5}unsupported-shell {2}1\n$/m);
     assert.match(run(['--verbose', 'z.sh'], dir()).log, /^z\.sh:1:1: info: skipped: .*zsh.* \[unsupported-shell\]\n$/);
     assert.equal(r.status, 0);
     assert.equal(read('z.sh'), zsh);
@@ -325,8 +325,8 @@ describe('nounset inspect', () => {
     const rows = r.stdout.split('\n').slice(0, -1);
     assert.equal(rows.length, 2);
     // Nothing turns set -u on: "no set -u".
-    assert.match(rows[0] ?? '', /^2:7   x            safe    \$x            no set -u  — \S/);
-    assert.match(rows[1] ?? '', /^2:12  LONGER_NAME  unsafe  \$LONGER_NAME  no set -u  — \S/);
+    assert.match(rows[0] ?? '', /^2:7 {3}x {12}safe {4}\$x {12}no set -u {2}— \S/);
+    assert.match(rows[1] ?? '', /^2:12 {2}LONGER_NAME {2}unsafe {2}\$LONGER_NAME {2}no set -u {2}— \S/);
   });
 
   it('exits 3 on a file that does not parse, with path:line:col on stderr', () => {

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { ROOT } from '../support/corpus.js';
 import { runCli, useTempDir } from '../support/cli.js';
+import { ROOT } from '../support/corpus.js';
 
 // `bash -u`: set -u is on, so an empty $D, which rm would take for `/`, stops the script.
 const SCRIPT = '#!/bin/bash -u\necho "$A" "$1"\nrm -rf "$D/"\n';

@@ -6,9 +6,9 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, useTempDir, type CliRan } from '../support/cli.js';
+import { type CliRan, runCli, useTempDir } from '../support/cli.js';
 import { readTree, writeTree } from '../support/tree.js';
 
 /** Files in byte order put the libraries first: in a run that fed its writes back, every script

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, ConfigLoader } from '../../src/config/index.js';
+import { ConfigLoader } from '../../src/config/index.js';
 import { nodeIO } from '../../src/io/node-script-io.js';
 import { fakeIO } from '../run/fake-io.js';
 

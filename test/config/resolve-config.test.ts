@@ -2,7 +2,7 @@
 // which files the top-level exclude drops.
 
 import assert from 'node:assert/strict';
-import { isExcludedByConfig, resolveFileConfig, validateConfig, type LoadedConfig } from '../../src/config/index.js';
+import { isExcludedByConfig, type LoadedConfig, resolveFileConfig, validateConfig } from '../../src/config/index.js';
 
 function loaded(value: unknown): LoadedConfig {
   return { path: '/repo/.nounsetrc.json', dir: '/repo', config: validateConfig(value, '/repo/.nounsetrc.json') };

@@ -156,12 +156,11 @@ describe('schemas/nounsetrc.schema.json', () => {
   }
 
   it('lists the same keys as validateConfig', () => {
-    const overrideItems = (schema.properties['overrides'] as { items: { properties: Record<string, unknown> } }).items;
+    const overrideItems = (schema.properties.overrides as { items: { properties: Record<string, unknown> } }).items;
     assert.deepEqual(Object.keys(schema.properties), [...TOP_LEVEL_KEYS]);
     assert.deepEqual(Object.keys(overrideItems.properties), [...OVERRIDE_KEYS]);
-    assert.deepEqual(
-      Object.keys((schema.properties['contract'] as { properties: Record<string, unknown> }).properties),
-      [...CONTRACT_KEYS],
-    );
+    assert.deepEqual(Object.keys((schema.properties.contract as { properties: Record<string, unknown> }).properties), [
+      ...CONTRACT_KEYS,
+    ]);
   });
 });

@@ -59,25 +59,22 @@ describe('one analysis for fix and contract', () => {
       scripts: { inputs: JsonInput[] }[];
     };
     const inputs = Object.fromEntries((doc.scripts[0]?.inputs ?? []).map((i) => [i.name, i]));
-    assert.deepEqual(inputs['HELM_POST_DELETE_HOOK'], {
-      ...inputs['HELM_POST_DELETE_HOOK'],
+    assert.deepEqual(inputs.HELM_POST_DELETE_HOOK, {
+      ...inputs.HELM_POST_DELETE_HOOK,
       default: 'false',
       need: 'optional',
     });
-    assert.equal(inputs['C']?.default, 'x y');
+    assert.equal(inputs.C?.default, 'x y');
     // Inside double quotes, bash keeps single quotes: the default is the text with them.
-    assert.equal(inputs['MODE']?.default, "'a b'");
-    assert.equal(inputs['LEVEL']?.default, 'info');
+    assert.equal(inputs.MODE?.default, "'a b'");
+    assert.equal(inputs.LEVEL?.default, 'info');
     assert.deepEqual(
-      [inputs['HOST']?.default, inputs['HOST']?.computed, inputs['HOST']?.need],
+      [inputs.HOST?.default, inputs.HOST?.computed, inputs.HOST?.need],
       ['$(hostname)', true, 'optional'],
     );
-    assert.deepEqual(
-      [inputs['DIR']?.default, inputs['DIR']?.computed, inputs['DIR']?.need],
-      ['$HOME', true, 'optional'],
-    );
-    assert.equal(inputs['SHIMS']?.need, 'needed');
-    assert.equal(inputs['C']?.computed, undefined);
+    assert.deepEqual([inputs.DIR?.default, inputs.DIR?.computed, inputs.DIR?.need], ['$HOME', true, 'optional']);
+    assert.equal(inputs.SHIMS?.need, 'needed');
+    assert.equal(inputs.C?.computed, undefined);
     const md = runCli(['contract', 'helm.sh'], dir()).stdout;
     assert.match(md, /^\| `HOST` \| \d+ \| `\$\(hostname\)` \(computed\) \| optional \| no \|$/m);
     assert.match(md, /^\| `HELM_POST_DELETE_HOOK` \| 4 \| `false` \| optional \| no \|$/m);
@@ -108,10 +105,10 @@ describe('one analysis for fix and contract', () => {
       scripts: { inputs: JsonInput[] }[];
     };
     const needs = Object.fromEntries((doc.scripts[0]?.inputs ?? []).map((i) => [i.name, i.need]));
-    assert.equal(needs['VERBOSE'], 'optional');
-    assert.equal(needs['PROXY'], 'optional');
+    assert.equal(needs.VERBOSE, 'optional');
+    assert.equal(needs.PROXY, 'optional');
     // Read unguarded before its default: bash stops there, so a manifest must set it.
-    assert.equal(needs['X'], 'needed');
+    assert.equal(needs.X, 'needed');
     const run = spawnSync('bash', [join(dir(), 's.sh')], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '/bin' },

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DIAGNOSTIC_MEANINGS, DOCS_BASE_URL, EDIT_KINDS } from '../../src/report/explain.js';
 import { docsPath, docsUrl } from '../../src/review/docs-url.js';
 import { ROOT } from '../support/corpus.js';
-import { anchorsOf, deadReason, findDeadLinks, githubSlug, linksOf, type DocTree } from '../support/markdown-links.js';
+import { anchorsOf, type DocTree, deadReason, findDeadLinks, githubSlug, linksOf } from '../support/markdown-links.js';
 
 const repository: DocTree = {
   kind(path) {

@@ -120,7 +120,9 @@ describe('edit/quote: configured defaults expand to exactly the value in bash, b
         env: { HOME: '/nonexistent-home' },
       }),
     );
-    jobs.forEach((j, i) => runs.set(key(j.runner, j.value), results[i] as ShellRun));
+    jobs.forEach((j, i) => {
+      runs.set(key(j.runner, j.value), results[i] as ShellRun);
+    });
   });
 
   for (const value of VALUES) {

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../src/edit/apply.js';
 import type { Change, Edit } from '../../src/edit/edit.js';
-import { fixScript, parse } from '../../src/index.js';
 import { verifyOutput } from '../../src/fix/verify-output.js';
+import { fixScript, parse } from '../../src/index.js';
 import { corpus } from '../support/corpus.js';
 import { fixtureCases, transformDirs } from '../support/fixtures.js';
 

@@ -49,7 +49,7 @@ function parseAborts(stderr: string, caseDir: string): Abort[] {
     if (!m) continue;
     // Output without a newline (select's `#? ` prompt) may come first on the line.
     const printed = m[1] as string;
-    const at = printed.indexOf(caseDir + '/');
+    const at = printed.indexOf(`${caseDir}/`);
     const file = at >= 0 ? printed.slice(at + caseDir.length + 1) : printed;
     const name = (m[3] as string).replace(/^\$/, '').replace(/\[.*\]$/, '');
     out.push({ file, line: Number(m[2]), name });
@@ -116,7 +116,9 @@ export async function runTruth(cases: readonly FlowCase[]): Promise<Map<string, 
     }
     const runs = await mapLimit(jobs, POOL, (j) => runOnce(bash, j.caseDir, j.cwd, j.c.entry, j.env, j.args));
     const out = new Map<string, TruthRun[]>(cases.map((c) => [c.name, []]));
-    jobs.forEach((j, i) => out.get(j.c.name)?.push(runs[i] as TruthRun));
+    jobs.forEach((j, i) => {
+      out.get(j.c.name)?.push(runs[i] as TruthRun);
+    });
     return out;
   } finally {
     rmSync(base, { recursive: true, force: true });

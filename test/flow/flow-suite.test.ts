@@ -13,9 +13,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { ROOT } from '../support/corpus.js';
-import { checkTruth, describeRun, runTruth, type TruthRun } from './bash-truth.js';
-import { ALWAYS_SET, loadCases, type FlowCase, type Label } from './flow-cases.js';
 import { UNIT_TIER } from '../support/tier.js';
+import { checkTruth, describeRun, runTruth, type TruthRun } from './bash-truth.js';
+import { ALWAYS_SET, type FlowCase, type Label, loadCases } from './flow-cases.js';
 
 const FLOW_DIR = join(ROOT, 'test', 'flow');
 const CASES_DIR = join(FLOW_DIR, 'cases');
@@ -325,7 +325,7 @@ describe('flow suite: definite assignment against real bash (test/flow)', functi
           extra.push(`     diagnostic ${d.line}:${d.column} ${d.code}: ${d.message}`);
         if (asked.length > 0) extra.push(`     readSource was asked for: ${asked.join(', ')}`);
         throw new Error(
-          `${bad.length} verdict(s) disagree with bash:\n${bad.map(formatMismatch).join('\n')}${extra.length > 0 ? '\n' + extra.join('\n') : ''}`,
+          `${bad.length} verdict(s) disagree with bash:\n${bad.map(formatMismatch).join('\n')}${extra.length > 0 ? `\n${extra.join('\n')}` : ''}`,
         );
       });
     }

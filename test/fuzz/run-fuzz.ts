@@ -24,7 +24,7 @@ import { checkBehaviour, checkPlainBehaviour, emptyReport } from '../safety/beha
 import { checkEditsWithMvdan } from '../safety/mvdan-edits.js';
 import { ROOT } from '../support/corpus.js';
 import { fixProblems } from './fix-properties.js';
-import { readSettings, type FuzzSettings } from './fuzz-settings.js';
+import { type FuzzSettings, readSettings } from './fuzz-settings.js';
 
 const CHUNK = 2000;
 /** One chunk in four is POSIX sh. */

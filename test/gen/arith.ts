@@ -3,7 +3,7 @@
 // assignments only touch names or `a[i]`, and an assignment is only nested inside parentheses.
 import fc from 'fast-check';
 
-import { type Grammar, type Rule, arrayOf, blank, pick, seq, varName, weighted } from './grammar.js';
+import { arrayOf, blank, type Grammar, pick, type Rule, seq, varName, weighted } from './grammar.js';
 
 const BINARY_POSIX = ['*', '/', '%', '+', '-', '<<', '>>', '<', '<=', '>', '>=', '==', '!=', '&', '^', '|', '&&', '||'];
 const ASSIGN = ['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '^=', '|='];

@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 
 import { arithTight, letArgument } from './arith.js';
-import { COMMANDS, type Grammar, type Rule, arrayOf, blank, pick, repeat, seq, varName, weighted } from './grammar.js';
+import { arrayOf, blank, COMMANDS, type Grammar, pick, type Rule, repeat, seq, varName, weighted } from './grammar.js';
 import { parameterInDq } from './params.js';
-import { FLUSH_BODIES, LET_END, heredocFragment } from './render.js';
+import { FLUSH_BODIES, heredocFragment, LET_END } from './render.js';
 import { assignValue, backquoted, elementValue, simpleCommandText, word } from './words.js';
 
 const DELIMITERS = ['EOF', 'END', 'EOT', '_X1'];

@@ -5,19 +5,19 @@ import fc from 'fast-check';
 import { arithExpr } from './arith.js';
 import { redirection } from './commands.js';
 import {
-  FUNC_NAMES,
-  type Grammar,
-  type Rule,
   arrayOf,
   blank,
+  FUNC_NAMES,
+  type Grammar,
   pick,
+  type Rule,
   repeat,
   seq,
   varName,
   weighted,
 } from './grammar.js';
 import { afterKeyword, list, terminatedList } from './programs.js';
-import { FLUSH_BODIES, NEWLINE, hasPendingBodies } from './render.js';
+import { FLUSH_BODIES, hasPendingBodies, NEWLINE } from './render.js';
 import { conditionWord, patternWord, regexWord, word } from './words.js';
 
 const UNARY_TESTS = ['-n', '-z', '-e', '-f', '-d', '-r', '-w', '-x', '-s', '-L', '-v'];
@@ -29,7 +29,7 @@ function flush(g: Grammar): string {
 }
 
 /** What may sit between `for x in words` (or `for x`) and `do`. */
-const beforeDo = pick('; ', ';' + NEWLINE, NEWLINE, ' ; ');
+const beforeDo = pick('; ', `;${NEWLINE}`, NEWLINE, ' ; ');
 
 /** The inside of `[[ ]]`: `!`, `&&`, `||`, `( )`, unary and binary tests, `=~`. */
 const condition: Rule = function condition(g, depth) {
@@ -90,7 +90,7 @@ function cStyleFor(g: Grammar, depth: number): fc.Arbitrary<string> {
   const part = fc.option(g.rule(arithExpr, depth - 1), { nil: '' });
   const body = weighted([3, doGroup(g, depth)], [1, braceGroup(g, depth)]);
   return fc
-    .tuple(part, part, part, blank, pick('; ', ';' + NEWLINE, NEWLINE, ' '), body)
+    .tuple(part, part, part, blank, pick('; ', `;${NEWLINE}`, NEWLINE, ' '), body)
     .map(([a, b, c, s, sep, d]) => `for ((${s}${a};${s}${b};${s}${c}${s}))${sep}${d}`);
 }
 

@@ -4,10 +4,8 @@
 import assert from 'node:assert/strict';
 
 import fc from 'fast-check';
-
-import { useTempDir } from '../support/cli.js';
-
 import { fixScript } from '../../src/index.js';
+import { useTempDir } from '../support/cli.js';
 import { rejectedBy } from './check-syntax.js';
 import { programArbitrary } from './programs.js';
 

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 
 import { arithFlat, arithTight } from './arith.js';
-import { type Grammar, type Rule, pick, repeat, seq, varName, weighted } from './grammar.js';
+import { type Grammar, pick, type Rule, repeat, seq, varName, weighted } from './grammar.js';
 import { doubleQuoted, singleQuoted, substitution } from './words.js';
 
 const SHORT_SPECIAL = ['@', '*', '#', '?', '$', '!', '-', '0', '1', '2', '9'];

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 
 import fc from 'fast-check';
-
-import { useTempDir } from '../support/cli.js';
-
 import { compareReadings, formatDisagreements } from '../oracle/compare.js';
 import { unexcused } from '../oracle/divergences.js';
 import { readWithMvdan } from '../oracle/mvdan-reading.js';
 import { readWithNounset } from '../oracle/nounset-reading.js';
+import { useTempDir } from '../support/cli.js';
 import { rejectedBy } from './check-syntax.js';
 import { type Dialect, programArbitrary } from './programs.js';
 

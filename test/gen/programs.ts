@@ -8,12 +8,12 @@ import fc from 'fast-check';
 import { simpleCommand } from './commands.js';
 import { compoundCommand, functionDefinition } from './compound.js';
 import {
-  type Dialect,
-  type Grammar,
-  type Rule,
   arrayOf,
   createGrammar,
+  type Dialect,
+  type Grammar,
   pick,
+  type Rule,
   repeat,
   seq,
   weighted,
@@ -51,8 +51,8 @@ export const afterKeyword = weighted(
 /** Ends a statement; always leaves a blank or a newline so that no operator glues on. */
 const separator = weighted(
   [4, fc.constant('; ')],
-  [1, pick(' ; ', ';' + NEWLINE)],
-  [2, pick(' & ', '& ', '&' + NEWLINE)],
+  [1, pick(' ; ', `;${NEWLINE}`)],
+  [2, pick(' & ', '& ', `&${NEWLINE}`)],
   [6, newlines],
   [2, seq(fc.constant(' '), comment, newlines)],
 );
@@ -87,7 +87,7 @@ function prefixed(prefix: string, command: string): string {
 const pipeline: Rule = function pipeline(g, depth) {
   const simple = g.rule(simpleCommand, depth);
   const command = weighted([8, simple], [3, depth > 0 ? g.rule(compoundCommand, depth) : null]);
-  const pipe = g.isBash ? pick(' | ', ' | ', '|', ' |& ', ' |' + NEWLINE) : pick(' | ', '|', ' |' + NEWLINE);
+  const pipe = g.isBash ? pick(' | ', ' | ', '|', ' |& ', ` |${NEWLINE}`) : pick(' | ', '|', ` |${NEWLINE}`);
   // bash 5.2 rejects `time { ...; }` and `time a=(1)` inside `$( )`, so `time` only
   // precedes simple commands without array values.
   const timed = fc.tuple(pick('time ', 'time -p '), simple).map(([t, c]) => (c.includes('=(') ? c : prefixed(t, c)));

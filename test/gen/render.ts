@@ -40,13 +40,13 @@ export function renderProgram(fragment: string): string {
   for (let i = 0; i < fragment.length; i++) {
     const c = fragment[i];
     if (c === NEWLINE) {
-      out += fragment.slice(from, i) + '\n' + pending;
+      out += `${fragment.slice(from, i)}\n${pending}`;
       pending = '';
       from = i + 1;
     } else if (c === LET_END || c === FLUSH_BODIES) {
       out += fragment.slice(from, i);
       if (c === FLUSH_BODIES && pending !== '') {
-        out += '\n' + pending;
+        out += `\n${pending}`;
         pending = '';
       }
       from = i + 1;
@@ -60,6 +60,6 @@ export function renderProgram(fragment: string): string {
     }
   }
   out += fragment.slice(from);
-  if (pending !== '') out += '\n' + pending;
+  if (pending !== '') out += `\n${pending}`;
   return out;
 }

@@ -160,7 +160,9 @@ function environments(): fc.Arbitrary<Environment[]> {
     .map(([vals, n, args]) => {
       // DATA too: a program that does not assign it reads it from the environment.
       const all: Record<string, string> = { [NUMBER]: n, DATA: '/data' };
-      STRINGS.forEach((s, k) => (all[s] = vals[k] ?? 'a'));
+      STRINGS.forEach((s, k) => {
+        all[s] = vals[k] ?? 'a';
+      });
       const without = (name: string): Record<string, string> =>
         Object.fromEntries(Object.entries(all).filter(([k]) => k !== name));
       return [

@@ -4,16 +4,16 @@
 // roles runnable-refs.ts fixes. Lines end in LF, or CRLF for one program in eight.
 import fc from 'fast-check';
 
-import { type Dialect, arrayOf, pick, weighted } from './grammar.js';
+import { arrayOf, type Dialect, pick, weighted } from './grammar.js';
 import {
   ASSIGNED,
+  arithmetic,
   NUMBER_INPUTS,
   NUMBER_VALUES,
+  type RefContext,
   STRING_INPUTS,
   STRING_VALUES,
-  arithmetic,
   stringRef,
-  type RefContext,
 } from './runnable-refs.js';
 
 export interface Environment {
@@ -189,9 +189,11 @@ function program(dialect: Dialect, crlf: boolean): fc.Arbitrary<string> {
 
 function environments(): fc.Arbitrary<Environment[]> {
   const names = [...STRING_INPUTS, ...NUMBER_INPUTS];
-  const valueOf = (n: string): fc.Arbitrary<string> =>
+  const arbitraryOf = (n: string): fc.Arbitrary<string> =>
     (NUMBER_INPUTS as readonly string[]).includes(n) ? pick(...NUMBER_VALUES) : pick(...STRING_VALUES);
-  const all = fc.tuple(...names.map(valueOf)).map((vs) => Object.fromEntries(names.map((n, k) => [n, vs[k] ?? ''])));
+  const all = fc
+    .tuple(...names.map(arbitraryOf))
+    .map((vs) => Object.fromEntries(names.map((n, k) => [n, vs[k] ?? ''])));
   const args = (min: number, max: number): fc.Arbitrary<string[]> =>
     fc.array(pick(...STRING_VALUES), { minLength: min, maxLength: max });
   return fc

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 
 import { arithExpr } from './arith.js';
-import { COMMANDS, type Grammar, type Rule, arrayOf, blank, pick, repeat, seq, weighted } from './grammar.js';
+import { arrayOf, blank, COMMANDS, type Grammar, pick, type Rule, repeat, seq, weighted } from './grammar.js';
 import { parameter, parameterInDq } from './params.js';
 import { subProgram } from './programs.js';
 

@@ -9,11 +9,10 @@ import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-
-import { fixScript } from '../../src/index.js';
 import { GitHubError } from '../../src/errors.js';
-import { postReview, type PostTarget } from '../../src/github-api/post-review.js';
-import { reviewFile, type FileReview } from '../../src/review/review-file.js';
+import { type PostTarget, postReview } from '../../src/github-api/post-review.js';
+import { fixScript } from '../../src/index.js';
+import { type FileReview, reviewFile } from '../../src/review/review-file.js';
 import { BIN, useTempDir } from '../support/cli.js';
 
 interface Recorded {

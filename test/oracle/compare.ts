@@ -72,7 +72,7 @@ export function formatDisagreements(file: string, ds: readonly Disagreement[], l
 
 function located(text: string, offset: number, body: DisagreementBody): Disagreement {
   const { line, column } = lineColumnAt(text, offset);
-  const snippet = `${escape(text.slice(Math.max(0, offset - 30), offset))}‸${escape(text.slice(offset, offset + 30))}`;
+  const snippet = `${escapeText(text.slice(Math.max(0, offset - 30), offset))}‸${escapeText(text.slice(offset, offset + 30))}`;
   const message = `${body.kind} at ${line}:${column} "${snippet}": nounset read ${describe(text, body.kind, body.ours)}; mvdan read ${describe(text, body.kind, body.theirs)}`;
   return { ...body, offset, line, column, snippet, toString: () => message };
 }
@@ -105,7 +105,7 @@ function factKey(fact: Fact): string {
 function describe(text: string, kind: DisagreementKind, value: Fact | ReadingError | null): string {
   if (value === null) return kind === 'error-vs-ok' ? 'no error' : 'nothing';
   if ('message' in value) return `an error at ${value.line}:${value.column}: ${value.message}`;
-  const source = `"${escape(truncate(text.slice(value.start, value.end), 40))}"`;
+  const source = `"${escapeText(truncate(text.slice(value.start, value.end), 40))}"`;
   const range = `[${value.start},${value.end})`;
   if ('op' in value) return `${source} ${range} name=${value.name} op='${value.op}'`;
   if ('kind' in value) return `${value.kind} ${source} ${range}`;
@@ -117,6 +117,6 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function escape(text: string): string {
+function escapeText(text: string): string {
   return text.replace(/[\n\r\t\\]/g, (c) => ({ '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' })[c] ?? c);
 }

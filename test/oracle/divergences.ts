@@ -5,7 +5,7 @@ import { ParseError } from '../../src/errors.js';
 import type { Dialect } from '../../src/parse/ast.js';
 import { forEachNode, parse } from '../../src/parse/index.js';
 import type { Disagreement } from './compare.js';
-import { readMvdanContexts, type MvdanContexts, type Span } from './mvdan-contexts.js';
+import { type MvdanContexts, readMvdanContexts, type Span } from './mvdan-contexts.js';
 
 export interface Divergence {
   /** kebab-case; where test/corpus/mvdan-disagrees/ has a file for it, the same name. */
@@ -366,7 +366,7 @@ function makeSource(text: string, dialect: Dialect): DivergenceSource {
 /** Where nounset reads a node of this type in `text`. */
 function spansOf(text: string, dialect: Dialect, type: 'OpaqueParamExp' | 'ExtGlob'): Span[] {
   const spans: Span[] = [];
-  let file;
+  let file: ReturnType<typeof parse>;
   try {
     file = parse(text, { dialect });
   } catch (err) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { makeByteToUtf16 } from './byte-offsets.js';
-import { compareReadings, formatDisagreements, type Disagreement } from './compare.js';
+import { compareReadings, type Disagreement, formatDisagreements } from './compare.js';
 import { DIVERGENCES, findExcuse, unexcused } from './divergences.js';
 import type { Facts, Reading } from './facts.js';
 import { readWithMvdan } from './mvdan-reading.js';

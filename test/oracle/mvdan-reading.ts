@@ -1,5 +1,5 @@
 // mvdan-sh's reading of a script as the flat facts of facts.ts. Test oracle only.
-import { lineColumnAt, makeByteToUtf16, type ByteToUtf16 } from './byte-offsets.js';
+import { type ByteToUtf16, lineColumnAt, makeByteToUtf16 } from './byte-offsets.js';
 import type { ArithVarFact, Facts, ParamFact, Reading, StmtFact, SubstFact } from './facts.js';
 import { collectArithOperands, isIdentifierWord } from './mvdan-arith.js';
 import {

@@ -3,8 +3,8 @@
 // parse, and what nounset reads as an opaque `${…}` must hide every reference inside it.
 
 import assert from 'node:assert/strict';
+import { fixScript, forEachNode, inspectScript, ParseError, parse } from '../../src/index.js';
 import type { File, Span } from '../../src/parse/ast.js';
-import { fixScript, forEachNode, inspectScript, parse, ParseError } from '../../src/index.js';
 import { corpus } from '../support/corpus.js';
 
 function opaqueSpans(file: File): Span[] {

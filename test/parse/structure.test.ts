@@ -23,7 +23,7 @@ function assertTiles(text: string, parts: readonly WordPart[], start: number, en
 /** Syntax that may sit between leaves: blanks, line continuations, operators, quote and
  * expansion delimiters, reserved words, here-document delimiter lines. */
 const GAP_TOKEN =
-  /^(?:[ \t\n]|\\\n|;;&|;;|;&|&&|\|\||\|&|&>>|&>|<<<|<<-|<<|>>|>\||<>|<&|>&|\\[`$\\"]|\\|\$\(\(|\)\)|\$\(|\$\{|\$\[|\$'|\$"|\[\[|\]\]|=~|==|!=|-(?:eq|ne|lt|le|gt|ge|nt|ot|ef|[a-zA-Z])(?![\w-])|[~$;&|()<>{}!"`'\[\]=+:#%\/^,@?*-]|\b(?:if|then|elif|else|fi|do|done|while|until|for|in|select|case|esac|function|time|coproc|let)\b)/;
+  /^(?:[ \t\n]|\\\n|;;&|;;|;&|&&|\|\||\|&|&>>|&>|<<<|<<-|<<|>>|>\||<>|<&|>&|\\[`$\\"]|\\|\$\(\(|\)\)|\$\(|\$\{|\$\[|\$'|\$"|\[\[|\]\]|=~|==|!=|-(?:eq|ne|lt|le|gt|ge|nt|ot|ef|[a-zA-Z])(?![\w-])|[~$;&|()<>{}!"`'[\]=+:#%/^,@?*-]|\b(?:if|then|elif|else|fi|do|done|while|until|for|in|select|case|esac|function|time|coproc|let)\b)/;
 
 function checkGaps(text: string, file: File): void {
   const leaves: { start: number; end: number }[] = [];

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { renderDiagnosticCounts } from '../../src/report/diagnostic-counts.js';
 import { renderFileDiagnostics } from '../../src/report/diagnostics.js';
-import type { Diagnostic, FixResult } from '../../src/types/script.js';
 import type { RunResult } from '../../src/types/run.js';
+import type { Diagnostic, FixResult } from '../../src/types/script.js';
 
 const d = (severity: Diagnostic['severity'], code: string): Diagnostic => ({
   line: 1,

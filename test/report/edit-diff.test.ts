@@ -67,7 +67,7 @@ describe('diffFromEdits', () => {
     },
     {
       name: 'two edits on one line and one on the next',
-      before: lines(3) + 'a $X $Y\nb $Z\n' + lines(3, 6),
+      before: `${lines(3)}a $X $Y\nb $Z\n${lines(3, 6)}`,
       edits: (b) => [
         { start: at(b, '$X'), end: at(b, '$X') + 2, text: '${X:-}' },
         { start: at(b, '$Y'), end: at(b, '$Y') + 2, text: '${Y:-}' },

@@ -157,7 +157,7 @@ function validator(schema: string[]) {
   return ajv.compile(JSON.parse(readFileSync(join(SCHEMAS, ...schema), 'utf8')) as object);
 }
 
-describe('the kata incident, replayed as two pull requests', function () {
+describe('the kata incident, replayed as two pull requests', () => {
   const dir = useTempDir('nounset-incident-', { shared: true });
 
   before(() => {

@@ -12,9 +12,9 @@ import AjvDraft04 from 'ajv-draft-04';
 import { applyPatch } from 'diff';
 
 import { fixScript } from '../../src/index.js';
+import { nodeIO } from '../../src/io/node-script-io.js';
 import type { FileReview } from '../../src/review/review-file.js';
 import { runPr } from '../../src/run/run-pr.js';
-import { nodeIO } from '../../src/io/node-script-io.js';
 import { runCli, useTempDir } from '../support/cli.js';
 import { ROOT } from '../support/corpus.js';
 
@@ -49,7 +49,7 @@ const HEAD: Record<string, string | null> = {
   'notes.txt': 'not a script\n',
 };
 
-describe('nounset pr', function () {
+describe('nounset pr', () => {
   const dir = useTempDir('nounset-pr-', { shared: true });
 
   before(() => {

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 
 import { fixScript, inspectScript } from '../../src/index.js';
-import { markerOf, renderGithubReview, SUMMARY_MARKER } from '../../src/review/review-request.js';
 import { reviewFile } from '../../src/review/review-file.js';
+import { markerOf, renderGithubReview, SUMMARY_MARKER } from '../../src/review/review-request.js';
 
 function review(text: string, ranges: [number, number][]) {
   const result = fixScript(text, { path: 's.sh', style: 'inline' });

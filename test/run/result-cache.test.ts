@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir } from '../../src/cli/cache-options.js';
-import { trimStore, type CacheStore } from '../../src/run/cache-store.js';
 import { fixScript } from '../../src/fix/fix-script.js';
+import { type CacheStore, trimStore } from '../../src/run/cache-store.js';
+import { type CacheConfig, type CachedFix, cacheKey, openResultCache } from '../../src/run/result-cache.js';
 import type { FixResult } from '../../src/types/script.js';
-import { cacheKey, openResultCache, type CacheConfig, type CachedFix } from '../../src/run/result-cache.js';
 import { useTempDir } from '../support/cli.js';
 
 const CONFIG: CacheConfig = { dir: '/nowhere', version: '1.0.0 build-a', maxBytes: 1 << 20 };

@@ -71,7 +71,10 @@ export function judge(j: Judged, v: Verdicts): void {
         `${j.shell}, ${j.style} style, ${env.label} (vars ${JSON.stringify(env.vars)}, args ${JSON.stringify(env.args)}): ${why}\n  input:  status ${i.status} stdout ${JSON.stringify(i.stdout)} stderr ${JSON.stringify(i.stderr)}\n  output: status ${o.status} stdout ${JSON.stringify(o.stdout)} stderr ${JSON.stringify(o.stderr)}\n  program: ${JSON.stringify(j.program)}\n  fixed:   ${JSON.stringify(j.fix.output)}`,
       );
     };
-    if (i.killed || o.killed) return fail('a run was killed (hang?)');
+    if (i.killed || o.killed) {
+      fail('a run was killed (hang?)');
+      return;
+    }
     // A stop nounset added on purpose: an empty or unset value would have reached rm's path.
     const guard = guardStop(o.stderr);
     if (guard !== null && guardStop(i.stderr) === null) {
@@ -82,7 +85,10 @@ export function judge(j: Judged, v: Verdicts): void {
     const stopped = stoppedOn(o.stderr);
     if (stopped !== null) {
       if (flagged.has(stopped)) v.excused++;
-      else return fail(`the output stops on ${stopped}, unset`);
+      else {
+        fail(`the output stops on ${stopped}, unset`);
+        return;
+      }
     }
     if (stoppedOn(i.stderr) !== null) {
       if (stopped === null) v.rescued++;
@@ -91,8 +97,10 @@ export function judge(j: Judged, v: Verdicts): void {
       return;
     }
     v.clean++;
-    if (shown(i.stdout) !== shown(o.stdout) || i.status !== o.status)
-      return fail('the input ran clean, the output prints or exits differently');
+    if (shown(i.stdout) !== shown(o.stdout) || i.status !== o.status) {
+      fail('the input ran clean, the output prints or exits differently');
+      return;
+    }
     const compareVars = j.style === 'inline' || k === 0;
     if (compareVars && i.vars !== null && o.vars !== null && i.vars.join() !== o.vars.join()) {
       const gained = o.vars.filter((n) => !i.vars?.includes(n));

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { fixScript } from '../../src/index.js';
 import type { FixResult, FixStyle } from '../../src/types/script.js';
 import type { Dialect } from '../gen/grammar.js';
-import { runnableCaseArbitrary, type Environment, type RunnableCase } from '../gen/runnable.js';
+import { type Environment, type RunnableCase, runnableCaseArbitrary } from '../gen/runnable.js';
 import { plainCaseArbitrary } from '../gen/runnable-plain.js';
 import { judge, type Verdicts } from './behaviour-check.js';
 import { runJobs, type ShellJob } from './run-batch.js';

@@ -14,7 +14,7 @@ import { checkEditsWithMvdan } from './mvdan-edits.js';
 import { SAFETY_SEED, SHORT_RUNS } from './settings.js';
 
 /** A fix result that claims `edits` turn `input` into `output`. */
-function claimed(input: string, output: string, edits: Partial<EditReport>[], inputs: string[] = []): FixResult {
+function claimed(_input: string, output: string, edits: Partial<EditReport>[], inputs: string[] = []): FixResult {
   return {
     output,
     changed: true,

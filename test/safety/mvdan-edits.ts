@@ -9,7 +9,7 @@
 //   environment inputs, and comments.
 import type { FixResult } from '../../src/types/script.js';
 import type { Dialect } from '../oracle/mvdan-reading.js';
-import { editSpans, place, type EditSpan } from './edit-spans.js';
+import { type EditSpan, editSpans, place } from './edit-spans.js';
 import { ALTERNATE_OP, GUARD_OPS, mvdanTree, type NodeRecord } from './mvdan-nodes.js';
 
 export interface EditCheck {

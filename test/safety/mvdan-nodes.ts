@@ -2,15 +2,15 @@
 // texts: node type, UTF-16 span, depth, and the node's own scalar fields (operator tokens,
 // literal values, flags). Test oracle only.
 import { makeByteToUtf16 } from '../oracle/byte-offsets.js';
+import { type Dialect, makePositions, parseWithMvdan } from '../oracle/mvdan-reading.js';
 import {
   isMvdanError,
   loadMvdanSyntax,
-  walkComplete,
   type MvdanNode,
   type MvdanParamExp,
   type MvdanSyntax,
+  walkComplete,
 } from '../oracle/mvdan-sh.js';
-import { makePositions, parseWithMvdan, type Dialect } from '../oracle/mvdan-reading.js';
 
 export interface NodeRecord {
   readonly type: string;

@@ -50,10 +50,7 @@ export function findShell(shell: string): string | null {
     try {
       accessSync(candidate, constants.X_OK);
       return candidate;
-    } catch {
-      // not in this directory; try the next one
-      continue;
-    }
+    } catch {}
   }
   return null;
 }

@@ -5,7 +5,7 @@
 import { wordText } from '../builtins.js';
 import { commandVariable, namePattern } from '../collect.js';
 import type { Call } from '../model.js';
-import { note, type FlowContext, type Frame } from './context.js';
+import { type FlowContext, type Frame, note } from './context.js';
 import { isPositional } from './reads.js';
 
 /** The functions the call `e` may run; a computed one is noted. */

@@ -3,14 +3,14 @@
 // recorded; and a walk's frame, where it is. Nothing here is saved and restored by hand: a walk
 // that goes somewhere else (a function, a sourced file, a subshell) gets a frame of its own.
 
+import type { NounsetState, Read } from '../model.js';
+import type { Caller, CallGraph } from './call-graph.js';
 import type { FuncDef } from './digest.js';
-import type { CallGraph, Caller } from './call-graph.js';
-import { originOf, type FlowPos, type SetAt } from './positions.js';
+import { type FlowPos, originOf, type SetAt } from './positions.js';
 import type { Program } from './program.js';
 import type { State, StateOps, Status } from './state.js';
 import type { Summary } from './summary.js';
 import type { FlowInput, FlowNote } from './types.js';
-import type { NounsetState, Read } from '../model.js';
 
 export interface FlowContext {
   readonly input: FlowInput;

@@ -3,7 +3,7 @@
 // mentions, its functions and what each body declares and does, its writes, calls and sources.
 
 import type { Word } from '../../parse/index.js';
-import { arrayKey, isLocalDeclaration, type Call, type Fact, type Region, type Source, type Write } from '../model.js';
+import { arrayKey, type Call, type Fact, isLocalDeclaration, type Region, type Source, type Write } from '../model.js';
 
 /** A function as the analysis sees it: where it is, and what its body declares and does. */
 export interface FuncDef {

@@ -4,9 +4,9 @@
 // every read of the script (reads.ts) and the call sites they pass (call-graph.ts).
 
 import type { Event, Read, Region } from '../model.js';
-import { calleesOf, describeSites, forgetCalls, sitesOf, type CallSite } from './call-graph.js';
+import { type CallSite, calleesOf, describeSites, forgetCalls, sitesOf } from './call-graph.js';
 import { needsWalk } from './call-order.js';
-import { addNote, assign, join, type FlowContext, type RawStatus } from './context.js';
+import { addNote, assign, type FlowContext, join, type RawStatus } from './context.js';
 import type { FuncDef } from './digest.js';
 import type { State } from './state.js';
 import type { WalkOrder } from './summaries.js';

@@ -5,7 +5,7 @@
 import type { Word } from '../../parse/index.js';
 import type { Call, Region, Source } from '../model.js';
 import { digestOf, type FileDigest, type FuncDef } from './digest.js';
-import { fileOfPos, offsetOfPos, type FlowPos } from './positions.js';
+import { type FlowPos, fileOfPos, offsetOfPos } from './positions.js';
 import { NameTable } from './state.js';
 import type { FlowInput, LoadedFile, SourceOutcome } from './types.js';
 

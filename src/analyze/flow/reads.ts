@@ -2,7 +2,7 @@
 // worst of all visits), and why an unset one may be unset, told only once the walks are done.
 
 import { arrayKey, type Read } from '../model.js';
-import { nounsetIn, statusIn, type FlowContext, type Frame, type RawStatus } from './context.js';
+import { type FlowContext, type Frame, nounsetIn, type RawStatus, statusIn } from './context.js';
 import { originOf, SET_BY_SHELL } from './positions.js';
 import type { State } from './state.js';
 import type { ReadStatus } from './types.js';

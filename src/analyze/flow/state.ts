@@ -5,7 +5,7 @@
 // the script had assigned so far, which tripled the analysis time on large scripts. Why a name may
 // be unset is a story kept once per analysis; a state holds its number in the name's slot.
 
-import { SET_BY_SHELL, type FlowPos, type SetAt } from './positions.js';
+import { type FlowPos, SET_BY_SHELL, type SetAt } from './positions.js';
 
 /** Bits per word: values stay V8 small integers. */
 const BITS = 30;

@@ -7,7 +7,7 @@ import type { FlowContext } from './context.js';
 import type { FuncDef } from './digest.js';
 import { SET_BY_SHELL, type SetAt } from './positions.js';
 import type { SharedLibraries } from './shared-libraries.js';
-import { INERT, isInert, mergeSummaries, sameSummary, type Summary } from './summary.js';
+import { INERT, isInert, mergeSummaries, type Summary, sameSummary } from './summary.js';
 import { walkFunction } from './walk.js';
 
 /** The functions walked in this analysis, and their order: callees first. */

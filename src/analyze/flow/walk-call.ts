@@ -4,7 +4,7 @@
 import type { Call } from '../model.js';
 import { addCall } from './call-graph.js';
 import { calleesOf } from './callees.js';
-import { assign, kill, statusIn, type FlowContext, type Frame } from './context.js';
+import { assign, type FlowContext, type Frame, kill, statusIn } from './context.js';
 import { assignedAt, flowPos } from './positions.js';
 import type { State } from './state.js';
 

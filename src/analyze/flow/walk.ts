@@ -3,13 +3,13 @@
 // sourced files run in place, and a call applies the callee's summary. Each call site the walk
 // passes is recorded (walk-call.ts, call-graph.ts) for the callee's entry state.
 
-import { isLocalDeclaration, arrayKey, type Event, type Fact, type Region, type Source } from '../model.js';
-import { assign, join, kill, note, statusIn, type FlowContext, type Frame, type LoopExits } from './context.js';
-import { call } from './walk-call.js';
+import { arrayKey, type Event, type Fact, isLocalDeclaration, type Region, type Source } from '../model.js';
+import { assign, type FlowContext, type Frame, join, kill, type LoopExits, note, statusIn } from './context.js';
 import type { FuncDef } from './digest.js';
-import { assignedAt, flowPos, testedAt, type FlowPos } from './positions.js';
+import { assignedAt, type FlowPos, flowPos, testedAt } from './positions.js';
 import { isPositional, recordRead } from './reads.js';
 import type { State } from './state.js';
+import { call } from './walk-call.js';
 
 /** Which walk of a function: one for its summary (from an empty state, recording nothing), or one
  * from its entry state, recording its reads (its own functions') and its call sites. */

@@ -2,9 +2,9 @@
 // directory variable, a command substitution of path-commands.ts) and the literal text after it.
 
 import type { ParamExp, Stmt, Subscript, Word, WordPart } from '../../parse/index.js';
-import { flatten, literalText, literalWord, unresolved, type Unresolved } from './literal-words.js';
+import { flatten, literalText, literalWord, type Unresolved, unresolved } from './literal-words.js';
 import { evalCommand } from './path-commands.js';
-import { stripLastComponent, type Env, type PathValue } from './path-values.js';
+import { type Env, type PathValue, stripLastComponent } from './path-values.js';
 
 /** A word as an optional leading expansion (the directory) and the literal text after it. */
 interface SplitWord {

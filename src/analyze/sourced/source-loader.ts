@@ -4,11 +4,11 @@
 
 import { ParseError } from '../../errors.js';
 import { lineColumnAt, lineStarts } from '../../line-index.js';
-import { detectDialect, parse, type File } from '../../parse/index.js';
+import { detectDialect, type File, parse } from '../../parse/index.js';
 import { collectEvents } from '../collect.js';
 import type { LoadedFile, SourceOutcome } from '../flow/index.js';
 import type { Source } from '../model.js';
-import { mayBeDirVariable, scriptDirVariables, type DirValue } from './dir-variables.js';
+import { type DirValue, mayBeDirVariable, scriptDirVariables } from './dir-variables.js';
 import { sourceDirective } from './directive.js';
 import { resolveSourcePath, type SourceTarget } from './resolve-path.js';
 
