@@ -3,7 +3,7 @@
 // destructive when a path argument expands to empty (`rm -rf "$DIR/"`).
 
 import type { Word } from '../parse/index.js';
-import { arrayKey, type Event, NOUNSET_OFF, NOUNSET_ON } from './model.js';
+import { arrayKey, type Event, laterCall, NOUNSET_OFF, NOUNSET_ON } from './model.js';
 
 /** The literal text of a word without quotes or expansions, or null. */
 export function wordText(word: Word | undefined): string | null {
@@ -334,40 +334,14 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
     }
     case 'trap':
       for (const handler of trapHandlers(args))
-        out.push({
-          kind: 'call',
-          name: handler,
-          pattern: null,
-          via: null,
-          litArgs: [],
-          dynArgs: false,
-          fixedArgs: 0,
-          splat: false,
-          trap: true,
-          start: (args[1] as Word).start,
-          end: (args[1] as Word).end,
-        });
+        out.push(laterCall(handler, (args[1] as Word).start, (args[1] as Word).end));
       break;
     case 'complete': {
       // `complete -F f cmd…`: bash runs f for each completion, with three arguments.
       const at = args.findIndex((w) => wordText(w) === '-F');
       const w = at === -1 ? undefined : args[at + 1];
       const f = wordText(w);
-      if (w && f)
-        out.push({
-          kind: 'call',
-          name: f,
-          pattern: null,
-          via: null,
-          litArgs: [],
-          dynArgs: false,
-          fixedArgs: 3,
-          splat: false,
-          trap: true,
-          later: 'complete',
-          start: w.start,
-          end: w.end,
-        });
+      if (w && f) out.push(laterCall(f, w.start, w.end, 3, 'complete'));
       break;
     }
     case '.':

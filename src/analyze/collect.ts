@@ -20,7 +20,7 @@ import {
   withPlace,
 } from './collect-words.js';
 import { type ConditionFacts, conditionFacts } from './guards.js';
-import { arrayKey, type Event, type Fact, type Region } from './model.js';
+import { arrayKey, type Event, type Fact, laterCall, type Region } from './model.js';
 import { isDigits, isVariableName } from './shell-vars.js';
 
 /** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). */
@@ -550,20 +550,7 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
       ctx.assoc.skip(a);
       // `export -f f`: a child bash may run f later, with any arguments.
       if (functions && variant === 'export' && a.name)
-        ctx.region.events.push({
-          kind: 'call',
-          name: a.name.value,
-          pattern: null,
-          via: null,
-          litArgs: [],
-          dynArgs: false,
-          fixedArgs: 0,
-          splat: false,
-          trap: true,
-          later: 'export',
-          start: a.start,
-          end: a.end,
-        });
+        ctx.region.events.push(laterCall(a.name.value, a.start, a.end, 0, 'export'));
       continue;
     }
     const name = a.name.value;

@@ -174,6 +174,25 @@ export interface Call {
   readonly later?: 'complete' | 'export';
 }
 
+/** A call that runs later (`trap`, `complete -F`, `export -f`) of the function `name`, which
+ * then has `fixedArgs` arguments at least, spelled at `start`–`end`. */
+export function laterCall(name: string, start: number, end: number, fixedArgs = 0, later?: Call['later']): Call {
+  const call: Call = {
+    kind: 'call',
+    name,
+    pattern: null,
+    via: null,
+    litArgs: [],
+    dynArgs: false,
+    fixedArgs,
+    splat: false,
+    trap: true,
+    start,
+    end,
+  };
+  return later === undefined ? call : { ...call, later };
+}
+
 /** A command that may assign variables nounset cannot name: `eval`, `export "$name"=v`,
  * `printf -v "$var"`, an assignment through a nameref. */
 export interface Opaque {
