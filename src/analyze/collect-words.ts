@@ -202,7 +202,8 @@ function isAllLit(parts: readonly WordPart[]): boolean {
   return true;
 }
 
-const GUARDS = new Set(['-', ':-', '=', ':=', '+', ':+', '?', ':?']);
+/** The operators that handle an unset (or empty) name: `${X:-w}`, `${X=w}`, `${X:+w}`, `${X?m}`… */
+export const GUARDS: ReadonlySet<string> = new Set(['-', ':-', '=', ':=', '+', ':+', '?', ':?']);
 /** Operators that tell set from unset (empty counts as set): initialising the variable to
  * empty would change what they do. */
 const SET_TESTS = new Set(['-', '+', '?', '=']);

@@ -10,8 +10,9 @@
 // caller's local) is not followed: a link missed only means a guard not added.
 
 import type { Word } from '../parse/index.js';
-import { loneParam } from './collect-words.js';
+import { GUARDS, loneParam } from './collect-words.js';
 import { type Event, isLocalDeclaration, type Read, type Region, type Write } from './model.js';
+import { isPositional } from './shell-vars.js';
 
 export interface DestructiveUse {
   /** The command, as `rm` or `find -delete`. */
@@ -31,9 +32,6 @@ export interface DestructiveUse {
    * and what it does there), or null. */
   readonly handled: { readonly at: number; readonly how: string } | null;
 }
-
-const GUARD_OPS = new Set(['-', ':-', '=', ':=', '+', ':+', '?', ':?']);
-const isPositional = (name: string): boolean => name.charCodeAt(0) >= 48 && name.charCodeAt(0) <= 57;
 
 /** Every destructive use of the reads in `model`; empty (and no walk) when no read is in a
  * destructive argument. */
@@ -93,10 +91,7 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
     if (!old || at < old.at) handledAt.set(key, { at, how });
   };
   const tests = (r: Read): boolean =>
-    r.place === 'test' ||
-    r.place === 'test-argument' ||
-    r.place === 'case-word' ||
-    (r.op !== null && GUARD_OPS.has(r.op));
+    r.place === 'test' || r.place === 'test-argument' || r.place === 'case-word' || (r.op !== null && GUARDS.has(r.op));
   // Functions that test their arguments (`check_plugin() { [ -z "$1" ] && die …`): a value passed
   // to one counts as tested.
   const testers = new Set<string>();
@@ -109,13 +104,14 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
   const fileCalls = calls.filter((c) => testers.has(c.name)).sort((a, b) => a.start - b.start);
   const open: { end: number; name: string }[] = [];
   let next = 0;
-  for (const r of reads.slice().sort((a, b) => a.start - b.start)) {
+  const byStart = reads.slice().sort((a, b) => a.start - b.start);
+  for (const r of byStart) {
     while (next < fileCalls.length && (fileCalls[next] as { start: number }).start < r.start)
       open.push(fileCalls[next++] as { end: number; name: string });
     while (open.length > 0 && (open[open.length - 1] as { end: number }).end < r.end) open.pop();
     const fn = fnOf.get(r) ?? null;
     const key = scopeOf(fn, r.name);
-    if (r.op !== null && GUARD_OPS.has(r.op)) mark(key, r.start, `reads it as \`\${${r.name}${r.op}…}\``);
+    if (r.op !== null && GUARDS.has(r.op)) mark(key, r.start, `reads it as \`\${${r.name}${r.op}…}\``);
     else if (tests(r)) mark(key, r.start, 'tests it');
     else if (r.place === 'argument' && open.length > 0)
       mark(
@@ -140,7 +136,6 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
   }
 
   // ---- from each destructive argument back through the assignments that feed it ----
-  const byStart = reads.slice().sort((a, b) => a.start - b.start);
   const readsIn = (w: Write): Read[] => {
     let lo = 0;
     let hi = byStart.length;

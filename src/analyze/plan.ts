@@ -118,9 +118,7 @@ export interface Plan {
 
 interface Facts {
   readonly reads: { read: Read; inFunction: boolean }[];
-  /** Every assignment of each name, in program order. */
-  readonly writes: Map<string, Write[]>;
-  /** The same, by offset (the flow analysis says which assignment reaches a read). */
+  /** Every assignment, by offset (the flow analysis says which assignment reaches a read). */
   readonly writeAt: Map<number, Write>;
   readonly setTests: Map<string, SetTest>;
   readonly sources: Source[];
@@ -130,10 +128,9 @@ interface Facts {
   readonly declared: Set<string>;
 }
 
-function gatherFacts(model: Region, blockSpan: { start: number; end: number } | null): Facts {
+function gatherFacts(model: Region): Facts {
   const facts: Facts = {
     reads: [],
-    writes: new Map(),
     writeAt: new Map(),
     setTests: new Map(),
     sources: [],
@@ -159,14 +156,7 @@ function gatherFacts(model: Region, blockSpan: { start: number; end: number } | 
     } else if (e.kind === 'read') {
       facts.reads.push({ read: e, inFunction: fn });
     } else if (e.kind === 'write') {
-      const inBlock = blockSpan !== null && e.start >= blockSpan.start && e.end <= blockSpan.end;
-      // `x++` reads x before it writes it: that alone does not make x set.
       if (!facts.writeAt.has(e.start)) facts.writeAt.set(e.start, e);
-      if (!inBlock && e.how !== 'arithmetic-update') {
-        const list = facts.writes.get(e.name);
-        if (list) list.push(e);
-        else facts.writes.set(e.name, [e]);
-      }
     } else if (e.kind === 'set-test') {
       if (!facts.setTests.has(e.name)) facts.setTests.set(e.name, e);
     } else if (e.kind === 'source') facts.sources.push(e);
@@ -183,7 +173,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const model = collectEvents(file, text, { bats: variant === 'bats' });
   const site = findBlockSite(text, file);
   const block = site.kind === 'existing' ? site.block : null;
-  const facts = gatherFacts(model, block);
+  const facts = gatherFacts(model);
   const destructive = destructiveUses(
     model,
     text,
@@ -231,11 +221,18 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   // The oldest bash the script must run under (--bash-version, or what the script says).
   const target = options.bashVersion ?? inferBashVersion(text) ?? '4.4';
   const oldBash = options.dialect === 'bash' && variant !== 'ksh' && (target === '3.2' || target === '4.0');
-  const oldArgs = oldBash && (target === '3.2' || target === '4.0');
-  const keepLines =
-    options.style === 'block' &&
-    (options.keepLineNumbers === true || variant === 'bats' || linesRead || isBatsHelper(path, text));
-  const style: FixStyle = keepLines ? 'inline' : options.style;
+  // Why block style falls back to inline to move no line, or null.
+  const linesKept: Plan['linesKept'] =
+    options.style !== 'block'
+      ? null
+      : options.keepLineNumbers === true
+        ? 'configuration'
+        : variant === 'bats' || isBatsHelper(path, text)
+          ? 'bats'
+          : linesRead
+            ? 'line numbers'
+            : null;
+  const style: FixStyle = linesKept !== null ? 'inline' : options.style;
   const statusOf = (read: Read): ReadStatus => flow.status.get(read) ?? UNREACHED;
   // Upward-exposed reads: some path from the start reaches them unassigned.
   const uncovered = new Set<string>();
@@ -300,13 +297,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     // bash before 4.4 stops on `"${a[@]}"` of an empty array (and before 4.1 on `"$@"` with no
     // argument): such a list needs an element (element 0 stands for it) or an argument.
     const emptyList = read.form === 'list' || name === '@' || name === '*';
-    if (
-      oldBash &&
-      emptyList &&
-      read.node.type === 'ParamExp' &&
-      !read.node.excl &&
-      (name !== '@' && name !== '*' ? true : oldArgs)
-    ) {
+    // (Both targets below 4.4, 3.2 and 4.0, are also below 4.1.)
+    if (oldBash && emptyList && read.node.type === 'ParamExp' && !read.node.excl) {
       const st = statusOf(read);
       if (st.kind === 'set')
         return safeRead(
@@ -601,13 +593,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     blockNames: [...blockNames].sort(),
     sources: facts.sources,
     options: style === options.style ? options : { ...options, style },
-    linesKept: keepLines
-      ? options.keepLineNumbers === true
-        ? 'configuration'
-        : variant === 'bats' || isBatsHelper(path, text)
-          ? 'bats'
-          : 'line numbers'
-      : null,
+    linesKept,
     notes: flow.notes,
     nounsetOf: (read) => flow.status.get(read)?.nounset,
     arrayDeclarations: arrayDecls.map((d) => ({
