@@ -2,7 +2,7 @@
 // unassigned), and how each is to be made safe.
 
 import type { Dialect, File, Word, WordPart } from '../parse/index.js';
-import { lineColumnAt, lineStarts, literalValue, type ShellVariant } from '../parse/index.js';
+import { lineColumnAt, lineStarts, literalValue, type ShellVariant, unescapeDoubleQuoted } from '../parse/index.js';
 import type { FixStyle, InputVariable, Verdict } from '../types/index.js';
 import { emptyArrayDeclarations } from './array-declarations.js';
 import { isBatsVariable } from './bats.js';
@@ -808,7 +808,7 @@ function defaultWord(word: Word | null, quoting: Quoting, text: string): Default
 function quotedLiteral(parts: readonly WordPart[]): string | null {
   let out = '';
   for (const p of parts) {
-    if (p.type === 'Lit') out += p.value.replace(/\\\n/g, '').replace(/\\([$`"\\])/g, '$1');
+    if (p.type === 'Lit') out += unescapeDoubleQuoted(p.value);
     else if (p.type === 'DblQuoted' && !p.dollar) {
       const inner = quotedLiteral(p.parts);
       if (inner === null) return null;

@@ -36,4 +36,4 @@ export { type LineColumn, lineColumnAt, lineStarts, positionOf } from '../line-i
 export type * from './ast.js';
 export { type DialectGuess, detectDialect, dialectOption, type ShellVariant } from './dialect.js';
 export { childrenOf, forEachNode } from './walk.js';
-export { literalValue } from './words.js';
+export { literalValue, unescapeDoubleQuoted } from './words.js';

@@ -295,11 +295,18 @@ export function literalValue(word: Word): string | null {
     else if (part.type === 'DblQuoted' && !part.dollar) {
       for (const inner of part.parts) {
         if (inner.type !== 'Lit') return null;
-        out += inner.value.replace(/\\([$`"\\\n])/g, '$1');
+        out += unescapeDoubleQuoted(inner.value);
       }
     } else return null;
   }
   return out;
+}
+
+/** Quote removal inside double quotes (and here-documents): only `\$ \` \" \\` are escapes, and a
+ * backslash-newline is removed; any other backslash stays. One pass, so `\\` then a newline is a
+ * backslash and a newline. */
+export function unescapeDoubleQuoted(s: string): string {
+  return s.indexOf('\\') === -1 ? s : s.replace(/\\([$`"\\\n])/g, (_m, c: string) => (c === '\n' ? '' : c));
 }
 
 function unescapeUnquoted(s: string): string {

@@ -1,7 +1,7 @@
 // The literal text of a shell word, quotes removed as the shell removes them, for naming the files
 // a script sources. An unquoted glob, brace or leading `~`, or a `$'…'` escape, is not literal.
 
-import type { Word, WordPart } from '../../parse/index.js';
+import { unescapeDoubleQuoted, type Word, type WordPart } from '../../parse/index.js';
 
 /** A path nounset cannot name, and why (shown in the source-not-followed note). */
 export interface Unresolved {
@@ -35,7 +35,7 @@ export function literalText(
     if (part.dollar && part.value.includes('\\')) return unresolved("the path has $'...' escapes");
     return part.value;
   }
-  if (quoted) return part.value.replace(/\\([$`"\\\n])/g, (_m, c: string) => (c === '\n' ? '' : c));
+  if (quoted) return unescapeDoubleQuoted(part.value);
   if (atStart && part.value.startsWith('~')) return unresolved('the path starts with ~ (a home directory)');
   if (/(^|[^\\])(\\\\)*[*?[{]/.test(part.value)) return unresolved('the path has a glob or brace expansion');
   return part.value.replace(/\\(\n|.)/g, (_m, c: string) => (c === '\n' ? '' : c));
