@@ -106,6 +106,11 @@ export function arrayKey(name: string): string {
   return `${name}[@]`;
 }
 
+/** The variable an arrayKey stands for (`a` for `a[@]`), or null for a plain name. */
+export function arrayBase(key: string): string | null {
+  return key.endsWith('[@]') ? key.slice(0, -3) : null;
+}
+
 /** Whether nounset is on is tracked as two pseudo-variables, names no variable can have: `set -u`
  * assigns NOUNSET_ON and unsets NOUNSET_OFF, `set +u` the other way round. A read where
  * NOUNSET_ON is set on every path runs under `set -u`; where NOUNSET_OFF is, without it. */

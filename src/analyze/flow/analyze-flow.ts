@@ -10,7 +10,7 @@
 // sites), computed to a fixpoint over the call graph. ShellCheck's CFG.hs / CFGAnalysis.hs split
 // is the model: the program (program.ts, digest.ts) apart from the solver, with an explicit context.
 
-import { NOUNSET_OFF, NOUNSET_ON } from '../model.js';
+import { arrayBase, NOUNSET_OFF, NOUNSET_ON } from '../model.js';
 import { emptyCallGraph } from './call-graph.js';
 import { needsWalk } from './call-order.js';
 import type { FlowContext } from './context.js';
@@ -36,7 +36,8 @@ export function analyzeFlow(input: FlowInput): FlowResult {
       ? atStart === 'on'
       : name === NOUNSET_OFF
         ? atStart === 'off'
-        : input.initiallySet(name) && !isPositional(name),
+        : // A variable the shell sets is set as an array too (`${#BASH_VERSINFO[@]}`).
+          input.initiallySet(arrayBase(name) ?? name) && !isPositional(name),
   );
   const shared = input.stateKey === undefined ? null : sharedLibraries(input.stateKey, program);
   const ctx: FlowContext = {
