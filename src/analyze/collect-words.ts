@@ -117,7 +117,6 @@ function nestedCtx(ctx: WordCtx, place: Place): MutableCtx {
   return c;
 }
 
-/** Only literal text: walking it finds nothing, in any context. */
 /** The parameter expansion a word is, alone (`$D`, `${D}`, `"$D"`), or null. */
 export function loneParam(word: Word): ParamExp | null {
   let parts = word.parts;
@@ -126,6 +125,7 @@ export function loneParam(word: Word): ParamExp | null {
   return p?.type === 'ParamExp' ? p : null;
 }
 
+/** Only literal text: walking it finds nothing, in any context. */
 export function isInert(word: Word | null): boolean {
   if (!word) return true;
   for (const p of word.parts) if (p.type !== 'Lit' && p.type !== 'SglQuoted' && p.type !== 'ExtGlob') return false;

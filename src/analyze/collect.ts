@@ -10,6 +10,7 @@ import { type AssocNames, knownAssocNames, learnAssocNames } from './collect-ass
 import {
   copyCtx,
   isInert,
+  loneParam,
   newRegion,
   type WordCtx,
   walkArith,
@@ -484,11 +485,8 @@ function evalEvents(words: readonly Word[], ctx: WordCtx): Event[] | null {
 /** The variable a command word is, alone: `$cmd`, `"$cmd"`, `${cmd}`, `"$@"`, `$1`,
  * `${cmd:-make}` (with its literal default). */
 export function commandVariable(word: Word): { name: string; fallback: string | null } | null {
-  let parts = word.parts;
-  const only = parts.length === 1 ? parts[0] : undefined;
-  if (only?.type === 'DblQuoted') parts = only.parts;
-  const p = parts.length === 1 ? parts[0] : undefined;
-  if (p?.type !== 'ParamExp' || p.excl || p.length || p.index || p.slice || p.repl) return null;
+  const p = loneParam(word);
+  if (!p || p.excl || p.length || p.index || p.slice || p.repl) return null;
   if (!p.exp) return { name: p.param.value, fallback: null };
   if (p.exp.op !== ':-' && p.exp.op !== '-') return null;
   const fallback = p.exp.word ? wordText(p.exp.word) : '';

@@ -28,7 +28,6 @@ const region = (name: string): Region => ({
 const site = (line: number): CallSite => ({
   state: { dead: false, bits: [], at: [], atOwned: false, opaque: -1, argc: 0 } satisfies State,
   line,
-  trap: false,
   how: 'call',
 });
 

@@ -57,7 +57,6 @@ export function calleesOf(graph: CallGraph, caller: Caller): Iterable<string> {
 export interface CallSite {
   readonly state: State;
   readonly line: number;
-  readonly trap: boolean;
   readonly how: 'call' | 'trap' | 'complete' | 'export' | 'outside';
 }
 

@@ -52,8 +52,6 @@ export interface Frame {
   readonly files: readonly string[];
   /** The number of the file whose offsets the events hold (see positions.ts). */
   readonly file: number;
-  /** Whose call sites this walk records. */
-  readonly caller: Caller;
   /** Where this walk records reads; null: it records no read and no note (a summary walk, a
    * sourced file's code, a function of a sourced file). */
   readonly reads: Map<Read, RawStatus> | null;

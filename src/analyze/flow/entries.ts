@@ -30,8 +30,7 @@ export function settleEntries(ctx: FlowContext, { candidates, order }: WalkOrder
   walkTopLevel(ctx, top, reads);
   // A function nothing in the file calls runs, if at all, after the file's top level: from a
   // script that sourced it, or from bats (after `setup`).
-  const startState = ops.fresh(0);
-  const afterTop = top.dead ? startState : top;
+  const afterTop = top.dead ? ops.fresh(0) : top;
   const entries = new Map<string, Entry>();
   // A function's entry is met again only when a walk changed the states at its call sites.
   // Callers go first, so that in a call graph without cycles one pass settles every entry; a
@@ -42,7 +41,7 @@ export function settleEntries(ctx: FlowContext, { candidates, order }: WalkOrder
     for (const name of callersFirst) {
       if (!dirty.delete(name)) continue;
       const defs = program.funcs.get(name) ?? [];
-      const entry = meetEntry(ctx, name, afterTop, startState);
+      const entry = meetEntry(ctx, name, afterTop);
       if (ops.same(entries.get(name)?.state, entry.state) && entries.get(name)?.text === entry.text) continue;
       entries.set(name, entry);
       for (const def of defs) {
@@ -56,7 +55,8 @@ export function settleEntries(ctx: FlowContext, { candidates, order }: WalkOrder
   noteUncalled(ctx, entries);
 }
 
-function meetEntry(ctx: FlowContext, name: string, afterTop: State, startState: State): Entry {
+/** `afterTop` is never dead: a top level that cannot end counts as one that ran nothing. */
+function meetEntry(ctx: FlowContext, name: string, afterTop: State): Entry {
   const { input, ops, program, summaries } = ctx;
   const funcs = program.funcs;
   const sites: CallSite[] = sitesOf(ctx.graph, name);
@@ -68,12 +68,12 @@ function meetEntry(ctx: FlowContext, name: string, afterTop: State, startState: 
     sites.some((x) => x.how === 'call' || x.how === 'trap') &&
     (funcs.get(name) ?? []).some((d) => d.own && !d.region.flag);
   if (outside || sites.some((x) => x.how === 'export')) {
-    const state = ops.clone(afterTop.dead ? startState : afterTop);
+    const state = ops.clone(afterTop);
     state.argc = 0;
-    sites.push({ state, line: 0, trap: true, how: 'outside' });
+    sites.push({ state, line: 0, how: 'outside' });
   }
   if (sites.length === 0) {
-    let state = ops.clone(afterTop);
+    const state = ops.clone(afterTop);
     if (input.bats && !/^setup/.test(name) && name !== 'teardown_file') {
       // bats runs setup before each test, in its shell; setup_file once, in another process,
       // so only what it exports reaches the tests.
@@ -85,7 +85,6 @@ function meetEntry(ctx: FlowContext, name: string, afterTop: State, startState: 
       );
       for (const [n, at] of summaries.get('setup_file')?.gen ?? []) if (exported.has(n)) assign(ctx, state, n, at);
     }
-    if (state.dead) state = ops.fresh(0);
     return { state, text: `from the end of the file's top level (${name} is not called in this file)`, uncalled: true };
   }
   const text = describeSites(name, sites);

@@ -31,9 +31,9 @@ export interface Program {
   /** "line N", or "line N of lib.sh" for a position in a sourced file. */
   lineAt(pos: FlowPos): string;
   /** What every write of a name assigns (a word, or not a plain assignment), in every file. */
-  valuesOf(name: string): (Word | null | undefined)[];
+  valuesOf(name: string): readonly (Word | null | undefined)[];
   /** The calls of a function by name, in every file. */
-  callsOf(name: string): Call[];
+  callsOf(name: string): readonly Call[];
 }
 
 /** Registers the script and, depth first, every file it sources that can be loaded. */
@@ -109,7 +109,21 @@ export function registerProgram(input: FlowInput): Program {
       const line = lineIn(file, offsetOfPos(pos));
       return file === 0 ? `line ${line}` : `line ${line} of ${paths[file] ?? '?'}`;
     },
-    valuesOf: (name) => digests.flatMap((d) => d.valuesByName().get(name) ?? []),
-    callsOf: (name) => digests.flatMap((d) => d.callsByName().get(name) ?? []),
+    // Asked on every visit of a computed call: gathered once per name (the digests are final here).
+    valuesOf: acrossFiles(digests, (d) => d.valuesByName()),
+    callsOf: acrossFiles(digests, (d) => d.callsByName()),
+  };
+}
+
+/** A by-name lookup over every file's digest, each name's list put together on first use. */
+function acrossFiles<T>(
+  digests: readonly FileDigest[],
+  byName: (d: FileDigest) => ReadonlyMap<string, T[]>,
+): (name: string) => readonly T[] {
+  const lists = new Map<string, T[]>();
+  return (name) => {
+    let list = lists.get(name);
+    if (list === undefined) lists.set(name, (list = digests.flatMap((d) => byName(d).get(name) ?? [])));
+    return list;
   };
 }

@@ -2,16 +2,14 @@
 // worst of all visits), and why an unset one may be unset, told only once the walks are done.
 
 import { arrayKey, type Read } from '../model.js';
+import { isDigits } from '../shell-vars.js';
 import { type FlowContext, type Frame, nounsetIn, type RawStatus, statusIn } from './context.js';
 import { originOf, SET_BY_SHELL } from './positions.js';
 import type { State } from './state.js';
 import type { ReadStatus } from './types.js';
 
-/** $0 … $9, ${10}: a digit first. */
-export function isPositional(name: string): boolean {
-  const c = name.charCodeAt(0);
-  return c >= 48 && c <= 57;
-}
+/** $0 … $9, ${10}: all digits ($0 included, unlike shell-vars' isPositional). */
+export const isPositional: (name: string) => boolean = isDigits;
 
 /** Records a read the walk reached with state `s` (a recording walk only). */
 export function recordRead(ctx: FlowContext, frame: Frame, read: Read, s: State): void {
@@ -53,13 +51,14 @@ function readStatus(ctx: FlowContext, frame: Frame, read: Read, s: State): RawSt
     return { kind: 'unset', why: () => `no argument is guaranteed on the path ${from} to line ${lineOf(read.start)}` };
   }
   // `${#a[@]}`, `${#a[i]}` need the array; every other read, its element 0 (see arrayKey).
-  const key = read.node.type === 'ParamExp' && read.node.length && read.node.index ? arrayKey(name) : name;
+  const array = arrayKey(name);
+  const key = read.node.type === 'ParamExp' && read.node.length && read.node.index ? array : name;
   const st = statusIn(ctx, s, key);
   const i = program.table.id(key);
   if (st === 2) return { kind: 'set', at: ops.setAtOf(s, i) };
   if (st === 1) return { kind: 'unknown', source: ops.unknownSourceOf(s, i) };
-  if (key === name && statusIn(ctx, s, arrayKey(name)) === 2) {
-    const at = ops.setAtOf(s, program.table.id(arrayKey(name)));
+  if (key === name && statusIn(ctx, s, array) === 2) {
+    const at = ops.setAtOf(s, program.table.id(array));
     return {
       kind: 'unset',
       emptyArray: true,

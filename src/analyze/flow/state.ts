@@ -265,7 +265,6 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     join,
     same,
     isSet: (s: State, i: number) => has(s, SET, i),
-    isUnknown: (s: State, i: number) => has(s, UNK, i),
   };
 }
 

@@ -40,10 +40,10 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
       entry = ops.clone(s);
       entry.argc = e.name === null ? 0 : e.fixedArgs + (e.splat ? s.argc : 0);
     }
-    addCall(ctx.graph, frame.caller, callees, {
+    // The calls are the walked function's (its region), or the top level's.
+    addCall(ctx.graph, frame.fn?.region ?? 'top', callees, {
       state: entry,
       line,
-      trap: e.trap,
       how: e.later ?? (e.trap ? 'trap' : 'call'),
     });
   }
