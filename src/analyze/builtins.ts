@@ -4,6 +4,7 @@
 
 import type { Word } from '../parse/index.js';
 import { arrayKey, type Event, laterCall, NOUNSET_OFF, NOUNSET_ON } from './model.js';
+import { nounsetOption } from './nounset-start.js';
 
 /** The literal text of a word without quotes or expansions, or null. */
 export function wordText(word: Word | undefined): string | null {
@@ -294,23 +295,12 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
     }
     case 'set': {
       // `set -- a b` or `set a b` replaces the positional parameters; `set -e`, `set -o x` do not.
-      let i = 1;
-      let nounset: boolean | null = null;
-      for (
-        let t = wordText(args[i]);
-        i < args.length && t !== null && /^[-+]./.test(t) && t !== '--';
-        t = wordText(args[i])
-      ) {
-        // Each `o` among the letters takes the next word as an option name (`set -euo pipefail`).
-        for (let k = 1; k < t.length; k++) {
-          if (t[k] === 'u') nounset = t[0] === '-';
-          else if (t[k] === 'o') {
-            i++;
-            if (wordText(args[i]) === 'nounset') nounset = t[0] === '-';
-          }
-        }
-        i++;
-      }
+      const options = nounsetOption(
+        args.slice(1).map((w) => wordText(w)),
+        (t) => /^[-+]./.test(t) && t !== '--',
+      );
+      const nounset = options.nounset;
+      const i = options.end + 1;
       if (nounset !== null) {
         const span = { start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end };
         out.push(

@@ -15,16 +15,31 @@ export function nounsetAtStart(text: string): NounsetState {
   const words = line.split(/\s+/);
   // The options after the interpreter: `/bin/bash -eu`, `/usr/bin/env -S bash -e -u`.
   const shell = words.findIndex((w) => /(?:^|\/)(?:bash|sh|dash|ash|ksh\w*|mksh|zsh)$/.test(w));
-  let on = false;
-  for (let i = shell + 1; shell !== -1 && i < words.length; i++) {
-    const w = words[i] as string;
-    if (!/^[-+][A-Za-z]+$/.test(w)) break;
+  if (shell === -1) return 'off';
+  // Long options (`--norc`) and the script's own arguments end the scan.
+  return nounsetOption(words.slice(shell + 1), (w) => /^[-+][A-Za-z]+$/.test(w)).nounset === true ? 'on' : 'off';
+}
+
+/** Reads option words as `set` and a shell's command line take them (`-eu`, `+u`, `-o nounset`,
+ * each `o` taking the next word as its name) up to the first word `isOption` refuses: whether
+ * they turn nounset on (true) or off (false), or neither (null), and the index of that word. */
+export function nounsetOption(
+  words: readonly (string | null)[],
+  isOption: (word: string) => boolean,
+): { nounset: boolean | null; end: number } {
+  let nounset: boolean | null = null;
+  let i = 0;
+  for (let w = words[i]; i < words.length && w != null && isOption(w); w = words[i]) {
     for (let k = 1; k < w.length; k++) {
-      if (w[k] === 'u') on = w[0] === '-';
-      else if (w[k] === 'o' && words[i + 1] === 'nounset') on = w[0] === '-';
+      if (w[k] === 'u') nounset = w[0] === '-';
+      else if (w[k] === 'o') {
+        i++;
+        if (words[i] === 'nounset') nounset = w[0] === '-';
+      }
     }
+    i++;
   }
-  return on ? 'on' : 'off';
+  return { nounset, end: i };
 }
 
 /** Commands that only define or set things up: a file whose top level runs nothing else is a
