@@ -9,19 +9,8 @@ import { isBatsVariable } from './bats.js';
 import { type BlockSite, type ExistingBlock, findBlockSite } from './block-site.js';
 import { collectEvents } from './collect.js';
 import { destructiveUses } from './destructive.js';
-import { analyzeFlow, type FlowNote, type FlowPos, type ReadStatus } from './flow/index.js';
-import {
-  type Event,
-  forEachEvent,
-  type NounsetState,
-  type Quoting,
-  type Read,
-  type Region,
-  type SetTest,
-  type Source,
-  type Unset,
-  type Write,
-} from './model.js';
+import { analyzeFlow, digestOf, type FlowNote, type FlowPos, type ReadStatus } from './flow/index.js';
+import type { Event, NounsetState, Quoting, Read, Region, SetTest, Source, Unset, Write } from './model.js';
 import { looksLikeLibrary, nounsetAtStart } from './nounset-start.js';
 import {
   isAlwaysSet,
@@ -260,9 +249,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   };
   // A file nounset could not follow (or an `eval`) may give a variable its own default
   // (`${X-default}`): a variable first read after one is left to it, and rewritten where it is read.
-  const firstOpaque = Math.min(
-    ...flow.notes.filter((n) => n.code === 'source-not-followed' || n.code === 'opaque-assignment').map((n) => n.end),
-  );
+  const opaque = flow.notes.filter((n) => n.code === 'source-not-followed' || n.code === 'opaque-assignment');
+  const firstOpaque = Math.min(...opaque.map((n) => n.end));
+  // The first such note at each position, for reasons (opaqueSource).
+  const opaqueAt = new Map<number, FlowNote>();
+  for (const n of opaque) if (!opaqueAt.has(n.start)) opaqueAt.set(n.start, n);
   const firstRead = new Map<string, number>();
   for (const { read } of facts.reads)
     if (!firstRead.has(read.name) || (firstRead.get(read.name) ?? 0) > read.start) firstRead.set(read.name, read.start);
@@ -420,9 +411,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
 
   /** What ran at `pos` that nounset could not see into, for a reason. */
   function opaqueSource(pos: FlowPos): string {
-    const n = flow.notes.find(
-      (x) => x.start === pos && (x.code === 'source-not-followed' || x.code === 'opaque-assignment'),
-    );
+    const n = opaqueAt.get(pos);
     const what = n
       ? n.code === 'opaque-assignment'
         ? n.message.replace(/ may assign.*$/, '')
@@ -628,13 +617,10 @@ export function readsLineNumbers(text: string): boolean {
 
 /** Whether a model calls one of `names` (a function the run found elsewhere) without defining it. */
 function callsAny(model: Region, names: ReadonlySet<string>): boolean {
-  const called = new Set<string>();
-  const defined = new Set<string>();
-  forEachEvent(model, (e) => {
-    if (e.kind === 'call' && e.name !== null && names.has(e.name)) called.add(e.name);
-    else if (e.kind === 'region' && e.shape === 'function' && e.name !== null) defined.add(e.name);
-  });
-  for (const n of called) if (!defined.has(n)) return true;
+  // The flow analysis keeps each model's calls and functions (digestOf): no walk of its own.
+  const d = digestOf(model);
+  const calls = d.callsByName();
+  for (const n of names) if (calls.has(n) && !d.functions.some((f) => f.name === n)) return true;
   return false;
 }
 
@@ -716,7 +702,7 @@ function isPlainList(node: Read['node']): boolean {
 
 /** What a script says of the oldest bash it runs under: a comment naming bash 3 (macOS's
  * /bin/bash), or a test of BASH_VERSINFO against 3 or 4. Null when it says nothing. */
-export function inferBashVersion(text: string): '3.2' | '4.0' | null {
+function inferBashVersion(text: string): '3.2' | '4.0' | null {
   if (/#.*\bbash[ -]?v?3(?:\.\d+)?\b|#.*macOS'?s? (?:\/bin\/)?bash\b/i.test(text)) return '3.2';
   const m = /BASH_VERSINFO(?:\[0\])?\}?"?\s*(?:-lt|-le|-ge|-gt|-eq|-ne|<=?|>=?|==|!=)\s*"?([34])\b/.exec(text);
   if (m) return m[1] === '3' ? '3.2' : '4.0';

@@ -33,15 +33,23 @@ interface Parsed {
   mayBeDir?: Map<string, boolean>;
   /** Whether any comment holds a `source=` directive (most files have none). */
   directives?: boolean;
+  /** Its entry in SHARED, where the model is kept once built (none for the main script). */
+  readonly shared?: SharedEntry;
+}
+
+interface SharedEntry {
+  readonly text: string;
+  readonly file: File;
+  model?: LoadedFile;
 }
 
 /** Files sourced by many scripts of a run (git's t/ sources test-lib.sh 1,300 times): their parse
  * and model, kept across analyses in this thread and reused while the text is the same. A memo,
  * not state: a hit gives the very result a parse would. The most recently used few are kept. */
-const SHARED = new Map<string, { readonly text: string; readonly file: File; model?: LoadedFile }>();
+const SHARED = new Map<string, SharedEntry>();
 const SHARED_MAX = 32;
 
-function sharedParse(path: string, text: string, bats: boolean): { readonly file: File; model?: LoadedFile } {
+function sharedParse(path: string, text: string, bats: boolean): SharedEntry {
   const key = `${bats ? 'bats\0' : ''}${path}`;
   const hit = SHARED.get(key);
   if (hit && hit.text === text) {
@@ -78,7 +86,8 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
       out = opts.readSource ? `${path} cannot be read` : 'nounset was not given a way to read sourced files';
     else {
       try {
-        out = { file: sharedParse(path, text, opts.bats).file, text, dirVars: null };
+        const shared = sharedParse(path, text, opts.bats);
+        out = { file: shared.file, text, dirVars: null, shared };
       } catch (err) {
         if (!(err instanceof ParseError)) throw err;
         out = `${path} does not parse (line ${err.line}: ${err.reason})`;
@@ -132,9 +141,10 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
     if (cached) return { kind: 'file', file: cached };
     const p = parseFile(path);
     if (typeof p === 'string') return { kind: 'unresolved', reason: p };
-    const shared = sharedParse(path, p.text, opts.bats);
+    // Keyed by path (and bats), so a model found there is this file's.
+    const shared = p.shared ?? sharedParse(path, p.text, opts.bats);
     let file = shared.model;
-    if (file === undefined || file.path !== path) {
+    if (file === undefined) {
       const starts = lineStarts(p.text);
       file = {
         path,
