@@ -5,7 +5,15 @@ import type { ArithmExpr, ParamExp, Stmt, Subscript, TestExpr, Word, WordPart } 
 import type { ReferenceForm } from '../types/index.js';
 import { nameOf } from './builtins.js';
 import type { AssocNames } from './collect-assoc.js';
-import { arrayKey, type Event, type Place, type Quoting, type Read, type Region } from './model.js';
+import {
+  arrayKey,
+  type DestructiveArg,
+  type Event,
+  type Place,
+  type Quoting,
+  type Read,
+  type Region,
+} from './model.js';
 import { isDigits, isNameStartCode } from './shell-vars.js';
 
 export interface WordCtx {
@@ -14,9 +22,8 @@ export interface WordCtx {
   readonly region: Region;
   readonly quoting: Quoting;
   readonly place: Place;
-  readonly destructive: string | null;
-  /** The destructive path argument being walked (Read.pathWord). */
-  readonly pathWord: Word | null;
+  /** The destructive command's path argument being walked (Read.destructive). */
+  readonly destructive: DestructiveArg | null;
   readonly arith: { readonly whole: boolean; readonly lvalue: boolean; readonly inWord: boolean } | null;
   /** The arithmetic being walked is part of a shell word (see Read.arith.inWord). */
   readonly inWord: boolean;
@@ -72,7 +79,6 @@ export function copyCtx(ctx: WordCtx): MutableCtx {
     quoting: ctx.quoting,
     place: ctx.place,
     destructive: ctx.destructive,
-    pathWord: ctx.pathWord,
     arith: ctx.arith,
     inWord: ctx.inWord,
     assoc: ctx.assoc,
@@ -111,7 +117,6 @@ function nestedCtx(ctx: WordCtx, place: Place): MutableCtx {
   const c = copyCtx(ctx);
   c.place = place;
   c.destructive = null;
-  c.pathWord = null;
   c.inWord = false;
   c.braceWord = false;
   return c;
@@ -243,7 +248,6 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
     place: ctx.place,
     arith: ctx.arith,
     destructive: ctx.destructive,
-    pathWord: ctx.pathWord,
     literal: ctx.literal,
     insideOwnGuard: ctx.setNames.has(name),
     inBackquote: ctx.inBackquote,
@@ -340,7 +344,6 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
             place: ctx.place,
             arith: arithAt(whole, target, ctx),
             destructive: null,
-            pathWord: null,
             literal: ctx.literal,
             insideOwnGuard: ctx.setNames.has(e.name.value),
             inBackquote: ctx.inBackquote,

@@ -41,7 +41,6 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): R
     quoting: 'unquoted',
     place: 'argument',
     destructive: null,
-    pathWord: null,
     arith: null,
     inWord: false,
     assoc,
@@ -373,11 +372,10 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
   // A statement's own context is already the argument one, as a rule, and a command name is
   // nearly always plain text: no copies then.
   let argCtx = ctx;
-  if (ctx.place !== place || ctx.destructive !== destructive || ctx.pathWord !== null) {
+  if (ctx.place !== place || ctx.destructive !== null) {
     const c = copyCtx(ctx);
     c.place = place;
-    c.destructive = destructive;
-    c.pathWord = null;
+    c.destructive = null;
     argCtx = c;
   }
   let nameCtx: WordCtx | null = null;
@@ -387,8 +385,9 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
     if (!named || i > named.index) {
       if (destructive === null || isInert(w)) walkWord(w, argCtx);
       else {
+        // Only a word with an expansion holds a read: only such a word is a destructive argument.
         const c = copyCtx(argCtx);
-        c.pathWord = w;
+        c.destructive = { command: destructive, word: w };
         walkWord(w, c);
       }
     } else if (!isInert(w)) {
@@ -396,7 +395,6 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
         const c = copyCtx(ctx);
         c.place = 'command-name';
         c.destructive = null;
-        c.pathWord = null;
         nameCtx = c;
       }
       walkWord(w, nameCtx);

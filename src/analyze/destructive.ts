@@ -158,18 +158,19 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
     work.push({ fn, name, use });
   };
   for (const r of reads) {
-    if (r.destructive === null || r.pathWord === null) continue;
+    if (r.destructive === null) continue;
+    const { command, word: pathWord } = r.destructive;
     const fn = fnOf.get(r) ?? null;
-    const word = text.slice(r.pathWord.start, r.pathWord.end);
+    const word = text.slice(pathWord.start, pathWord.end);
     // `find $D -delete` with an empty, unquoted $D runs `find -delete`: on the current directory.
-    const alone = loneParam(r.pathWord) === r.node;
+    const alone = loneParam(pathWord) === r.node;
     const emptied = alone
-      ? r.quoting === 'unquoted' && r.destructive.startsWith('find')
+      ? r.quoting === 'unquoted' && command.startsWith('find')
         ? '.'
         : null
-      : emptyText(text, r.pathWord, r);
+      : emptyText(text, pathWord, r);
     const use: DestructiveUse = {
-      command: r.destructive,
+      command,
       at: r.start,
       word,
       emptied,

@@ -27,6 +27,12 @@ export type Place =
   | 'subscript'
   | 'parameter-word';
 
+/** A path argument of a destructive command (`rm -rf "$D/"`): the command and the word. */
+export interface DestructiveArg {
+  readonly command: string;
+  readonly word: Word;
+}
+
 export interface Read {
   readonly kind: 'read';
   readonly name: string;
@@ -43,11 +49,10 @@ export interface Read {
    * `inWord` when the arithmetic is part of a shell word (an unquoted `let` argument, an
    * `a[i]=` subscript, a `[[ -eq ]]` operand), where a `(` would end the word. */
   readonly arith: { readonly whole: boolean; readonly lvalue: boolean; readonly inWord: boolean } | null;
-  /** The command when the reference is in a path argument of `rm`, `mv`, `find -delete` ... */
-  readonly destructive: string | null;
-  /** In a destructive command: the path argument word that holds the reference (plan.ts asks
-   * whether an empty value leaves no path, `rm -rf ""`, or another one, `"$D/"` → `/`). */
-  readonly pathWord: Word | null;
+  /** When the reference is in a path argument of `rm`, `mv`, `find -delete` ...: the command, and
+   * the argument word that holds it (destructive.ts asks whether an empty value leaves no path,
+   * `rm -rf ""`, or another one, `"$D/"` → `/`). */
+  readonly destructive: DestructiveArg | null;
   /** In a quoted `let` argument: a `${…}` written there would stay literal (single quotes) or
    * change how the argument is read (double quotes), so it cannot be rewritten. */
   readonly literal: boolean;

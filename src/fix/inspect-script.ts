@@ -40,6 +40,6 @@ function describeContext(read: Plan['reads'][number]['read']): string {
   const parts: string[] = [read.place];
   if (read.quoting === 'double') parts.push('double-quoted');
   if (read.arith && read.place !== 'arithmetic') parts.push('arithmetic');
-  if (read.destructive) parts.push(`destructive: ${read.destructive}`);
+  if (read.destructive) parts.push(`destructive: ${read.destructive.command}`);
   return parts.join(', ');
 }
