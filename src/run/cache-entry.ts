@@ -3,7 +3,7 @@
 // heavy part (edits and inputs), which is parsed only when something reads them. The output is not stored when the file's own text or
 // its outermost edits give it back. Anything that does not check is refused, never trusted.
 
-import { crc32 } from 'node:zlib';
+import { zlib } from '../lazy-builtin.js';
 import type { FixResult } from '../types/index.js';
 
 const MAGIC = 'nounset-cache 4';
@@ -73,7 +73,7 @@ function findSplices(text: string, result: FixResult): number[] | null {
 
 /** Notices a torn or altered entry (keys are SHA-256 already; this only has to catch damage). */
 function checksum(body: Buffer): string {
-  return `${crc32(body).toString(16)}-${body.length}`;
+  return `${zlib().crc32(body).toString(16)}-${body.length}`;
 }
 
 /** The entry as its header and its body, written one after the other. */

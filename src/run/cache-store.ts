@@ -3,7 +3,6 @@
 // same time) sees a whole entry or none; kept under a size bound by removing the least recently
 // used entries. Failures are reported to the caller, which only ever loses time by them.
 
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fstatSync,
@@ -18,7 +17,7 @@ import {
   writevSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { crypto, workerThreads } from '../lazy-builtin.js';
 
 /** The layout's version: a change of the entry format gets a new directory. */
 const LAYOUT = 'v1';
@@ -85,7 +84,7 @@ export function diskStore(dir: string): CacheStore {
         made.add(sub);
       }
       // Unique to this process and thread: two runs writing one entry each rename a whole file.
-      const temp = `${path}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
+      const temp = `${path}.${process.pid}-${workerThreads().threadId}-${crypto().randomBytes(4).toString('hex')}.tmp`;
       try {
         const fd = openSync(temp, 'wx', 0o644);
         try {

@@ -6,7 +6,7 @@
 // and checked at every hit, so a changed library misses. An entry carries a checksum: one that does
 // not check, parse or match its key is ignored and written again, never trusted.
 
-import { createHash } from 'node:crypto';
+import { crypto } from '../lazy-builtin.js';
 import type { FixOptions } from '../types/index.js';
 import { type CacheDep, type CachedFix, decodeEntry, encodeEntry } from './cache-entry.js';
 import { type CacheStore, diskStore, trimStore } from './cache-store.js';
@@ -73,8 +73,9 @@ export function cacheKeys(
   const seen = new WeakMap<object, string>();
   const prefix = `${JSON.stringify(KEY_FORMAT)},${JSON.stringify(config.version)}`;
   return (path, fix, bytes) => {
-    const content = createHash('sha256').update(bytes).digest('base64url');
-    return createHash('sha256')
+    const content = crypto().createHash('sha256').update(bytes).digest('base64url');
+    return crypto()
+      .createHash('sha256')
       .update(`[${prefix},${JSON.stringify(path)},${stableJson(fix, seen)},${JSON.stringify(content)}]`)
       .digest('hex');
   };

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { nodeIO } from '../io/index.js';
-import { lazyBuiltin } from '../lazy-builtin.js';
+import { workerThreads } from '../lazy-builtin.js';
 import type { FileResult, RunResult } from '../types/index.js';
 import { planRun } from './plan-run.js';
 import { addCacheStats, type CacheStats, trimCache } from './result-cache.js';
@@ -14,8 +14,6 @@ import { describeFixError, type FileRunOptions, type FileTask, fileRunContext, r
 import type { RunOptions } from './run-paths.js';
 import type { ResultMessage, TaskMessage, WorkerSetup } from './run-worker.js';
 import type { Snapshot } from './snapshot.js';
-
-const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
 
 export interface TaskRunOptions {
   /** Threads at most, this one included; default: defaultJobs(). 1 runs everything in this thread. */

@@ -3,9 +3,9 @@
 // machine, and output must not), and never failing: a file that cannot be read is not followed.
 // In a run, a file of the run is read from its snapshot (snapshot.ts), as it was before the run.
 
-import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { readScriptText, type ScriptIO } from '../io/index.js';
+import { crypto } from '../lazy-builtin.js';
 import { type Snapshot, snapshotText } from './snapshot.js';
 
 /** Inside `cwd`, the absolute path; else null. */
@@ -44,7 +44,7 @@ export interface SourceFiles {
 export const ABSENT = 'absent';
 
 export function digestText(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  return crypto().createHash('sha256').update(text).digest('base64url');
 }
 
 /** One thread's reader of sourced files for a run: each path is read once (a library that hundreds
