@@ -5,7 +5,7 @@ import { transforms } from '../../transforms/index.js';
 import { isFileDisabled } from '../analyze/index.js';
 import { applyEdits, type Edit, nestEdits, renderSpan, sortEdits } from '../edit/index.js';
 import type { Diagnostic, EditReport, FixOptions, FixResult } from '../types/index.js';
-import { analyseScript } from './analyse-script.js';
+import { analyseScript, type ScriptAnalysis } from './analyse-script.js';
 import { byPosition, planDiagnostics, toDiagnostic } from './plan-diagnostics.js';
 import { verifyOutput } from './verify-output.js';
 
@@ -13,7 +13,11 @@ import { verifyOutput } from './verify-output.js';
  * and diagnostics. Never throws on bad shell (the script is returned unchanged with a diagnostic);
  * throws UsageError on bad options and EditConflictError on a bug. */
 export function fixScript(text: string, options: FixOptions = {}): FixResult {
-  const parsed = analyseScript(text, options);
+  return fixAnalysis(text, analyseScript(text, options), options);
+}
+
+/** fixScript's answer from an analysis of `text` with `options` already made. */
+export function fixAnalysis(text: string, parsed: ScriptAnalysis, options: FixOptions): FixResult {
   const unchanged = (diagnostics: Diagnostic[], extra: Partial<FixResult> = {}): FixResult => ({
     output: text,
     changed: false,

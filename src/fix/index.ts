@@ -2,5 +2,5 @@
 // file system, console, clock or environment; run/ feeds it, contract/ and review/ read it.
 
 export { analyseScript, type ScriptAnalysis } from './analyse-script.js';
-export { fixScript } from './fix-script.js';
+export { fixAnalysis, fixScript } from './fix-script.js';
 export { inspectAnalysis, inspectScript } from './inspect-script.js';

@@ -7,7 +7,7 @@
 import { join, relative } from 'node:path';
 import ignore from 'ignore';
 import { ConfigLoader, isExcludedByConfig, type LoadedConfig, resolveFileConfig } from '../config/index.js';
-import { fixScript, inspectScript } from '../fix/index.js';
+import { analyseScript, fixAnalysis, inspectAnalysis } from '../fix/index.js';
 import { decodeScript, NotTextError, type ScriptIO } from '../io/index.js';
 import { type ContractReview, type FileReview, NO_CONTRACTS, parseChangedLines, reviewFile } from '../review/index.js';
 import type { FixOptions } from '../types/index.js';
@@ -87,14 +87,17 @@ export function runPr(options: PrOptions, io: ScriptIO): PrRun {
     const loaded = loader?.configFor(abs) ?? null;
     if (loaded && isExcludedByConfig(loaded, abs)) continue;
     const fix = fixFor(changed.path);
-    const result = fixScript(text, { ...fix, path: changed.path, readSource, sourceRoot: '.' });
+    const fixOptions: FixOptions = { ...fix, path: changed.path, readSource, sourceRoot: '.' };
+    // One analysis for the fix and the verdicts.
+    const analysis = analyseScript(text, fixOptions);
+    const result = fixAnalysis(text, analysis, fixOptions);
     const cause = findSkipCause(result);
     if (cause) {
       skipped.push({ path: changed.path, reason: `${cause.line}:${cause.column}: ${cause.message}` });
       continue;
     }
     // The verdict on each read says which the env-init block makes safe: their findings go there.
-    const references = inspectScript(text, { ...fix, path: changed.path, readSource, sourceRoot: '.' }).references;
+    const references = inspectAnalysis(text, analysis).references;
     files.push(
       reviewFile({ path: changed.path, text, result, changed, allLines: options.allLines ?? false, references }),
     );
