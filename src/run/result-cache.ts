@@ -6,6 +6,7 @@
 // and checked at every hit, so a changed library misses. An entry carries a checksum: one that does
 // not check, parse or match its key is ignored and written again, never trusted.
 
+import { describeIOError } from '../io/index.js';
 import { crypto } from '../lazy-builtin.js';
 import type { FixOptions } from '../types/index.js';
 import { type CacheDep, type CachedFix, decodeEntry, encodeEntry } from './cache-entry.js';
@@ -110,7 +111,7 @@ export function openResultCache(config: CacheConfig, store: CacheStore = diskSto
         stats.writes++;
         stats.bytesWritten += parts[0].length + parts[1].length;
       } catch (err) {
-        stats.writeError = err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err);
+        stats.writeError = describeIOError(err);
       }
     },
   };
