@@ -2,6 +2,7 @@
 
 import { ConfigError } from '../errors.js';
 import { describeIOError, type ScriptIO } from '../io/index.js';
+import { positionOf } from '../line-index.js';
 
 function isAbsent(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException).code;
@@ -32,17 +33,6 @@ export function readIfPresent(io: ScriptIO, path: string): string | null {
   }
 }
 
-/** 1-based line and column (UTF-16 code units) of a 0-based offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /** V8 names a position in some messages ("... in JSON at position 7", Node 22 adds
  * "(line 1 column 8)"), not in others ("Unexpected token 'x', "..." is not valid JSON"). */
 const POSITION = /^(.*?)(?: in JSON)? at position (\d+)(?: \(line \d+ column \d+\))?$/s;
@@ -58,7 +48,7 @@ export function parseJson(text: string, path: string): unknown {
     const m = POSITION.exec(err.message);
     // V8 quotes the source around the error, line breaks included: keep the message on one line.
     const detail = (m?.[1] ?? err.message).replace(/\r?\n|\r/g, '\\n');
-    const where = m?.[2] === undefined ? {} : lineColumn(body, Number(m[2]));
+    const where = m?.[2] === undefined ? {} : positionOf(body, Number(m[2]));
     throw new ConfigError({ path, reason: `invalid JSON: ${detail}`, ...where });
   }
 }

@@ -23,7 +23,7 @@
 // pending from earlier on its line.
 
 import type { Comment, File, Node, Stmt } from '../parse/index.js';
-import { childrenOf } from '../parse/index.js';
+import { childrenOf, positionOf } from '../parse/index.js';
 import { describeFieldChange, describeNode, type FieldCheck, sameFields } from './verify-fields.js';
 
 /** Sorted, disjoint spans of one side, and a cursor on the last gap between spans an offset fell
@@ -133,10 +133,7 @@ export function compareTrees(opts: {
   /** A mismatch, with the line of the fixed script it is on. */
   const at = (node: Node | undefined, what: string): string => {
     if (!node) return what;
-    let line = 1;
-    for (let i = opts.outputText.indexOf('\n'); i >= 0 && i < node.start; i = opts.outputText.indexOf('\n', i + 1))
-      line++;
-    return `${what}, line ${line} of the fixed script`;
+    return `${what}, line ${positionOf(opts.outputText, node.start).line} of the fixed script`;
   };
   const heredocs = offsetsOf(opts.outputText, '<<');
   /** True for a word that is read as the input's was (see the top of this file). */
