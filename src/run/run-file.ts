@@ -80,9 +80,6 @@ export function describeFixError(err: unknown): string {
   return `internal error: ${message} (this is a bug in nounset: please report it with the script)`;
 }
 
-/** A file's fix, its edits counted, and, when it changed, its unified diff. */
-type Fixed = CachedFix;
-
 function diffOf(path: string, text: string, result: FixResult): string | undefined {
   if (!result.changed) return undefined;
   const edits = result.edits.map((e) => ({ start: e.start, end: e.end, text: e.after }));
@@ -97,17 +94,20 @@ interface RunText {
   readonly text: () => string;
 }
 
-/** fixScript on the file's snapshot text, and the diff, through the cache when the run has one. */
-function fixText(task: FileTask, read: RunText, ctx: FileRunContext): Fixed {
+/** fixScript on `text` with the task's options, its edits counted, and, when it changed, its
+ * unified diff. */
+function fixWith(task: FileTask, text: string, readSource: (path: string) => string | null): CachedFix {
   const { path } = task;
-  const { cache, cacheKey } = ctx;
   // Task paths are relative to the working directory: `.` is the root ShellCheck resolves from.
-  if (!cache || !cacheKey) {
-    const text = read.text();
-    const result = fixScript(text, { ...task.fix, path, readSource: ctx.sources.read, sourceRoot: '.' });
-    return { result, editCount: result.edits.length, ...optional('diff', diffOf(path, text, result)) };
-  }
-  const key = cacheKey(path, task.fix, read.bytes);
+  const result = fixScript(text, { ...task.fix, path, readSource, sourceRoot: '.' });
+  return { result, editCount: result.edits.length, ...optional('diff', diffOf(path, text, result)) };
+}
+
+/** fixScript on the file's snapshot text, and the diff, through the cache when the run has one. */
+function fixText(task: FileTask, read: RunText, ctx: FileRunContext): CachedFix {
+  const { cache, cacheKey } = ctx;
+  if (!cache || !cacheKey) return fixWith(task, read.text(), ctx.sources.read);
+  const key = cacheKey(task.path, task.fix, read.bytes);
   const hit = cache.get(key, read.text, ctx.sources.digest);
   if (hit) return hit;
   const deps = new Map<string, string>();
@@ -116,8 +116,7 @@ function fixText(task: FileTask, read: RunText, ctx: FileRunContext): Fixed {
     return ctx.sources.read(p);
   };
   const text = read.text();
-  const result = fixScript(text, { ...task.fix, path, readSource, sourceRoot: '.' });
-  const fixed = { result, editCount: result.edits.length, ...optional('diff', diffOf(path, text, result)) };
+  const fixed = fixWith(task, text, readSource);
   cache.put(key, [...deps] as CacheDep[], fixed, text);
   return fixed;
 }
@@ -145,7 +144,7 @@ export function runFile(task: FileTask, ctx: FileRunContext): FileResult {
   const { encoding } = file;
   // Not UTF-8: the text holds the file's bytes, one per character, and so must every output.
   const latin1 = encoding === 'latin1' ? ({ encoding } as const) : {};
-  let fixed: Fixed;
+  let fixed: CachedFix;
   try {
     fixed = fixText(task, read, ctx);
   } catch (err) {
