@@ -1,5 +1,5 @@
 // The closing line of a run, e.g. `nounset: 3 scripts, 1 changed, 2 unchanged, 0 skipped,
-// 0 errors, 9 edits in 0.12 s`, and the list of changed files. Returns strings; prints nothing.
+// 0 errors, 9 edits in 0.12 s`, and a changed file's line. Returns strings; prints nothing.
 
 import type { FileResult, FileStatus, RunResult } from '../types/index.js';
 
@@ -68,9 +68,4 @@ export function renderChangedFile(f: FileResult, wrote: boolean): string {
   return f.status === 'changed'
     ? `${f.path}: ${wrote ? '' : 'would be '}changed, ${plural(editCount(f), 'edit')}\n`
     : '';
-}
-
-/** `path: N edits` for each changed file, in path order: what a run that writes tells stdout. */
-export function renderChangedFiles(run: RunResult): string {
-  return run.files.map((f) => renderChangedFile(f, run.wrote)).join('');
 }
