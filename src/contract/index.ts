@@ -7,6 +7,13 @@ export { dockerfileInvocations } from './dockerfile.js';
 export { type Invocation, splitCommandLine } from './invocation.js';
 export { k8sInvocations } from './k8s.js';
 export { manifestDefaults } from './manifest-defaults.js';
-export { type ContractInput, contractWithReads, need, type ScriptContract, scriptContract } from './script-contract.js';
+export {
+  type ContractInput,
+  contractWithReads,
+  need,
+  type ScriptContract,
+  scriptContract,
+  stops,
+} from './script-contract.js';
 export { workflowInvocations } from './workflow.js';
 export { child, readYaml, type YamlFile } from './yaml-doc.js';

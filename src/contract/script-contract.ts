@@ -42,8 +42,9 @@ export function need(input: ContractInput): 'required' | 'needed' | 'optional' {
   return input.mayStop ? 'needed' : 'optional';
 }
 
-/** Reads the analysis finds unsafe (fix rewrites them or declares them) or cannot fix (review). */
-function stops(r: ReferenceReport): boolean {
+/** Reads the analysis finds unsafe (fix rewrites them or declares them) or cannot fix (review):
+ * they stop the script when the variable is unset, so the contract counts them as needing a value. */
+export function stops(r: ReferenceReport): boolean {
   return r.verdict === 'unsafe' || r.verdict === 'review';
 }
 

@@ -5,7 +5,7 @@
 // and on the script's changed lines that read it. Pure: the places come checked from run/.
 
 import type { CheckFinding, Invocation } from '../contract/index.js';
-import { need, type ScriptContract } from '../contract/index.js';
+import { need, type ScriptContract, stops } from '../contract/index.js';
 import type { ReferenceReport } from '../types/index.js';
 import { type ChangedFile, diffHunks, touchesChanged, withinOneHunk } from './changed-lines.js';
 
@@ -114,11 +114,6 @@ function why(kind: 'required' | 'needed', name: string): string {
   return kind === 'required'
     ? `the script requires it: it stops when ${name} is unset or empty`
     : `it has no default there, so under set -u the script stops with "${name}: unbound variable"`;
-}
-
-/** Stops the script when unset: the reads the contract counts as needing a value. */
-function stops(r: ReferenceReport): boolean {
-  return r.verdict === 'unsafe' || r.verdict === 'review';
 }
 
 export function reviewContracts(input: {
