@@ -32,7 +32,7 @@ export interface Invocation extends Located {
   readonly unknownSources: readonly string[];
   /** The 1-based lines [first, last] that make up the place (the container, service or step; in a
    * Dockerfile, its stage up to the instruction): a change there changes what it runs or sets. */
-  readonly span?: readonly [number, number];
+  readonly span: readonly [number, number];
 }
 
 /** Finds the script in a command line's words: `["bash", "-c", "/opt/x/deploy.sh reset"]` and

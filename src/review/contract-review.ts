@@ -77,24 +77,16 @@ export function commandOf(p: PlaceRef): string {
   return [p.script, ...p.args].join(' ');
 }
 
-function spanOf(inv: Invocation): readonly [number, number] {
-  return inv.span ?? [inv.line, inv.line];
-}
-
 /** The PR changed lines of the place, or removed lines inside it. */
 function placeChanged(inv: Invocation, changed: ChangedFile): boolean {
-  const [first, last] = spanOf(inv);
+  const [first, last] = inv.span;
   return touchesChanged(changed.ranges, first, last) || changed.removals.some((r) => first <= r && r <= last);
-}
-
-function inRanges(ranges: readonly (readonly [number, number])[] | undefined, line: number): boolean {
-  return (ranges ?? []).some(([a, b]) => a <= line && line <= b);
 }
 
 /** The line of the place nearest `target` where a comment may go: a changed line, else any line
  * of the diff's hunks; null when the place shows no line in the diff. */
 function nearestLine(inv: Invocation, m: ChangedManifest, target: number): number | null {
-  const [first, last] = spanOf(inv);
+  const [first, last] = inv.span;
   const hunks = diffHunks(m.changed, m.lineCount);
   let best: { line: number; rank: number } | null = null;
   for (let line = first; line <= last; line++) {
@@ -150,11 +142,11 @@ export function reviewContracts(input: {
       if (changedHere && manifest) {
         if (entry) removed = entry.line;
         const target = entry
-          ? (manifest.changed.removals.find((r) => spanOf(inv)[0] <= r && r <= spanOf(inv)[1]) ?? inv.line)
+          ? (manifest.changed.removals.find((r) => inv.span[0] <= r && r <= inv.span[1]) ?? inv.line)
           : inv.line;
         const right = nearestLine(inv, manifest, target);
         if (right !== null) location = right;
-        if (entry && inRanges(manifest.changed.deleted, entry.line))
+        if (entry && touchesChanged(manifest.changed.deleted ?? [], entry.line, entry.line))
           anchor = { path: inv.file, line: entry.line, side: 'LEFT' };
         else if (right !== null) anchor = { path: inv.file, line: right, side: 'RIGHT' };
       }
