@@ -6,13 +6,14 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { need, scriptContract } from '../../src/contract/script-contract.js';
 import { fixScript } from '../../src/index.js';
 import { runCli, useTempDir } from '../support/cli.js';
 import { ROOT } from '../support/corpus.js';
+import { fixtureCases, transformDirs } from '../support/fixtures.js';
 
 const KATA = join(ROOT, 'test', 'contract', 'kata');
 
@@ -172,28 +173,22 @@ describe('one analysis for fix and contract', () => {
     }
 
     it('every fixture: once fixed, an input is needed only where fix said it could not fix a read', () => {
-      const root = join(ROOT, 'fixtures');
       let checked = 0;
-      for (const transform of readdirSync(root).sort()) {
-        for (const f of readdirSync(join(root, transform)).sort()) {
-          if (!f.endsWith('.input.sh')) continue;
-          const text = readFileSync(join(root, transform, f), 'utf8');
-          let options = {};
-          try {
-            options = JSON.parse(
-              readFileSync(join(root, transform, f.replace(/\.input\.sh$/, '.options.json')), 'utf8'),
-            ) as object;
-          } catch (err) {
-            if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-          }
-          const fixed = fixScript(text, { ...options, path: f });
+      for (const transform of transformDirs()) {
+        for (const c of fixtureCases(transform).cases) {
+          // The case's own options, as test/fixtures.test.ts fixes it: its path, its options file
+          // and the files in its `.sourced/` folder.
+          const fixed = fixScript(c.input, c.options);
           const leftAlone = fixed.diagnostics.some((d) => d.severity !== 'info' || d.code === 'disabled');
-          const needed = scriptContract(f, fixed.output, options).inputs.filter((i) => need(i) === 'needed');
+          const { path, ...options } = c.options;
+          const needed = scriptContract(path ?? c.path, fixed.output, options).inputs.filter(
+            (i) => need(i) === 'needed',
+          );
           if (!leftAlone)
             assert.deepEqual(
               needed.map((i) => i.name),
               [],
-              `${transform}/${f}`,
+              c.path,
             );
           checked++;
         }
