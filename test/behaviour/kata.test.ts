@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fixScript } from '../../src/index.js';
 import { ROOT } from '../support/corpus.js';
 import { runShell, type ShellRun } from '../support/shells.js';
 import { parseRunSpec } from './runnable-fixtures.js';
@@ -39,6 +40,8 @@ describe('behaviour: the kata-deploy.sh cleanup incident (fixtures/env-init-bloc
     });
 
     it('the fixed script exits 0 and runs the reset path', async () => {
+      // The fixed script is what nounset writes for this file under its deployed name.
+      assert.equal(fixScript(input, { path: 'kata-deploy.sh' }).output, output);
       const r = await run(output, { NODE_NAME });
       assert.equal(r.stderr, '', show(r));
       assert.equal(r.status, 0, show(r));
