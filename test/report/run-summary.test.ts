@@ -3,17 +3,15 @@
 // hasFailures says the run failed, and the counts add up to the scripts.
 
 import assert from 'node:assert/strict';
-import { fixScript, hasFailures } from '../../src/index.js';
+import { findSkipCause, fixScript, hasFailures } from '../../src/index.js';
 import { renderRunJson } from '../../src/report/run-json.js';
 import { countRun, renderRunSummary } from '../../src/report/run-summary.js';
 import type { FileResult, RunResult } from '../../src/types/run.js';
 
 const fixed = (path: string, text: string): FileResult => {
   const result = fixScript(text, { path });
-  const cause = result.diagnostics.find(
-    (d) => d.severity === 'error' || d.code === 'unsupported-shell' || d.code === 'disabled',
-  );
-  return { path, status: result.changed ? 'changed' : cause ? 'skipped' : 'unchanged', result };
+  // The status runFile gives it.
+  return { path, status: findSkipCause(result) ? 'skipped' : result.changed ? 'changed' : 'unchanged', result };
 };
 
 const FILES: Record<string, FileResult> = {
