@@ -4,10 +4,11 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { useTempDir } from './support/cli.js';
 import { ROOT } from './support/corpus.js';
+import { writeTree } from './support/tree.js';
 
 const BIOME = join(ROOT, 'node_modules', '@biomejs', 'biome', 'bin', 'biome');
 
@@ -19,6 +20,7 @@ function biomeCi(dir: string, paths: readonly string[]): { status: number | null
 
 describe('style: Biome formats and lints the tree (biome.jsonc)', function () {
   this.timeout(120_000);
+  const tmp = useTempDir('nounset-style-');
 
   it('biome ci passes on the repository', () => {
     const r = biomeCi(ROOT, ['.']);
@@ -26,22 +28,16 @@ describe('style: Biome formats and lints the tree (biome.jsonc)', function () {
   });
 
   it('fails on a misformatted file and on a broken rule', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nounset-style-'));
-    try {
-      cpSync(join(ROOT, 'biome.jsonc'), join(dir, 'biome.jsonc'));
-      symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-      mkdirSync(join(dir, 'src'));
-      writeFileSync(join(dir, 'src', 'format.ts'), 'export const a = {b:1};\n');
-      writeFileSync(
-        join(dir, 'src', 'lint.ts'),
-        'export function f(x: number): number {\n  debugger;\n  return x;\n}\n',
-      );
-      const r = biomeCi(dir, ['--vcs-enabled=false', 'src']);
-      assert.notEqual(r.status, 0, r.out);
-      assert.match(r.out, /src\/format\.ts format/, r.out);
-      assert.match(r.out, /src\/lint\.ts:2:3 lint\/suspicious\/noDebugger/, r.out);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tmp();
+    cpSync(join(ROOT, 'biome.jsonc'), join(dir, 'biome.jsonc'));
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    writeTree(dir, {
+      'src/format.ts': 'export const a = {b:1};\n',
+      'src/lint.ts': 'export function f(x: number): number {\n  debugger;\n  return x;\n}\n',
+    });
+    const r = biomeCi(dir, ['--vcs-enabled=false', 'src']);
+    assert.notEqual(r.status, 0, r.out);
+    assert.match(r.out, /src\/format\.ts format/, r.out);
+    assert.match(r.out, /src\/lint\.ts:2:3 lint\/suspicious\/noDebugger/, r.out);
   });
 });

@@ -4,15 +4,16 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { mayBeDirVariable, scriptDirVariables } from '../../src/analyze/sourced/dir-variables.js';
 import { sourceDirective } from '../../src/analyze/sourced/directive.js';
 import { resolveSourcePath, type SourceTarget } from '../../src/analyze/sourced/resolve-path.js';
 import type { CallExpr, File, Word } from '../../src/parse/ast.js';
 import { forEachNode, parse } from '../../src/parse/index.js';
+import { useTempDir } from '../support/cli.js';
 import { UNIT_TIER } from '../support/tier.js';
+import { writeTree } from '../support/tree.js';
 
 /** The `source` / `.` commands of a script, in source order. */
 function sourceCommands(file: File): CallExpr[] {
@@ -603,19 +604,13 @@ function ourSources(root: string, cwd: string, script: string): string[] {
 
 describe('analyze/sourced: the files bash really sources', () => {
   if (UNIT_TIER) return;
+  const tmp = useTempDir('nounset-source-path-', { shared: true });
   let root = '';
 
   before(() => {
-    root = realpathSync(mkdtempSync(join(tmpdir(), 'nounset-source-path-')));
-    for (const [path, text] of Object.entries(TREE)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
+    root = realpathSync(tmp());
+    writeTree(root, TREE);
     mkdirSync(join(root, 'elsewhere'));
-  });
-
-  after(() => {
-    if (root !== '') rmSync(root, { recursive: true, force: true });
   });
 
   const RUNS: readonly { readonly cwd: string; readonly script: (root: string) => string }[] = [

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { need, scriptContract } from '../../src/contract/script-contract.js';
@@ -14,6 +14,7 @@ import { fixScript } from '../../src/index.js';
 import { runCli, useTempDir } from '../support/cli.js';
 import { ROOT } from '../support/corpus.js';
 import { fixtureCases, transformDirs } from '../support/fixtures.js';
+import { writeTree } from '../support/tree.js';
 
 const KATA = join(ROOT, 'test', 'contract', 'kata');
 
@@ -49,10 +50,7 @@ interface JsonInput {
 
 describe('one analysis for fix and contract', () => {
   const dir = useTempDir('nounset-one-analysis-');
-  const write = (name: string, text: string): void => {
-    mkdirSync(join(dir(), name, '..'), { recursive: true });
-    writeFileSync(join(dir(), name), text);
-  };
+  const write = (name: string, text: string): void => writeTree(dir(), { [name]: text });
 
   it('a default is a default whatever its quoting; a computed one makes the input optional', () => {
     write('helm.sh', HELM_STYLE);
@@ -158,7 +156,7 @@ describe('one analysis for fix and contract', () => {
       it(c.name, () => {
         write('scripts/kata-deploy.sh', c.script());
         const manifests = c.manifests();
-        for (const [name, text] of Object.entries(manifests)) write(name, text);
+        writeTree(dir(), manifests);
         const check = (file: string) =>
           runCli(['contract', 'scripts', '--check', file, '--map', '/opt/kata-artifacts/scripts=scripts'], dir());
         const failing = Object.keys(manifests).filter((m) => check(m).status === 1);
