@@ -3,32 +3,18 @@
 // after nounset, in each style; a test that passed before and fails after is a regression.
 
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BatsRun, runBats } from '../support/bats.js';
-import { type CliRan, runCli } from '../support/cli.js';
+import { type CliRan, runCli, useTempDir } from '../support/cli.js';
 import { ROOT } from '../support/corpus.js';
+import { readTree } from '../support/tree.js';
 
 const PROJECT = join(ROOT, 'test', 'projects', 'plugin-manager');
 /** The project's own scripts: what a user runs nounset on (its tests stay as they are). */
 const SCRIPTS = ['bin', 'lib', 'shims'];
 const STYLES = ['block', 'inline'] as const;
 type Style = (typeof STYLES)[number];
-
-/** Every file under the script folders, by path relative to `dir`. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (rel: string): void => {
-    for (const entry of readdirSync(join(dir, rel)).sort()) {
-      const path = `${rel}/${entry}`;
-      if (statSync(join(dir, path)).isDirectory()) walk(path);
-      else files.set(path, readFileSync(join(dir, path), 'utf8'));
-    }
-  };
-  for (const top of SCRIPTS) walk(top);
-  return files;
-}
 
 function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...after.keys()].filter((path) => before.get(path) !== after.get(path));
@@ -69,13 +55,14 @@ interface Fixed {
 
 describe("projects: plugin-manager's own bats suite before and after nounset (issue 16)", function () {
   this.timeout(120_000);
-  let work = '';
+  const tmp = useTempDir('nounset-projects-', { shared: true });
   let original: BatsRun | null = null;
   const fixed = new Map<Style, Fixed>();
 
   before(async () => {
-    work = mkdtempSync(join(tmpdir(), 'nounset-projects-'));
-    const pristine = snapshot(PROJECT);
+    const work = tmp();
+    // The whole project, byte for byte: a file nounset should not touch that changes counts too.
+    const pristine = readTree(PROJECT);
     const runs: Promise<unknown>[] = [];
     const orig = copyProject(work, 'original');
     runs.push(runBats(orig.dir, orig.tmp).then((r) => (original = r)));
@@ -84,9 +71,9 @@ describe("projects: plugin-manager's own bats suite before and after nounset (is
       // --no-config: no .nounsetrc.json above the temp dir may change the run
       const args = ['--style', style, '--no-config', ...SCRIPTS];
       const first = runCli(args, copy.dir);
-      const afterFirst = snapshot(copy.dir);
+      const afterFirst = readTree(copy.dir);
       const second = runCli(args, copy.dir);
-      const changedBySecond = changedFiles(afterFirst, snapshot(copy.dir));
+      const changedBySecond = changedFiles(afterFirst, readTree(copy.dir));
       runs.push(
         runBats(copy.dir, copy.tmp).then((suite) =>
           fixed.set(style, { first, second, changed: changedFiles(pristine, afterFirst), changedBySecond, suite }),
@@ -95,10 +82,6 @@ describe("projects: plugin-manager's own bats suite before and after nounset (is
     }
     // the three suites run at once: each spends most of its time starting processes
     await Promise.all(runs);
-  });
-
-  after(() => {
-    if (work !== '') rmSync(work, { recursive: true, force: true });
   });
 
   it('every test of the suite passes on the original project', () => {
