@@ -3,12 +3,13 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { fixScript } from '../../src/index.js';
 import { useTempDir } from '../support/cli.js';
 import { ROOT } from '../support/corpus.js';
+import { commit, git, initRepo } from '../support/git.js';
 
 /** The `run: |` block of the action's step named `name`, unindented. */
 function runBlock(yaml: string, name: string): string {
@@ -58,32 +59,24 @@ describe('action.yml and .pre-commit-hooks.yaml', () => {
 
   describe('sarif mode on a pull request that drops an env entry', () => {
     const dir = useTempDir('nounset-action-', { shared: true });
-    const git = (...args: string[]): void => {
-      const r = spawnSync('git', args, { cwd: dir(), encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
-    };
-    const write = (files: Record<string, string>): void => {
-      for (const [p, t] of Object.entries(files)) {
-        mkdirSync(join(dir(), p, '..'), { recursive: true });
-        writeFileSync(join(dir(), p), t);
-      }
-    };
     const COMPOSE =
       'services:\n  app:\n    command: /srv/app/start.sh\n    environment:\n      - DB_URL=postgres://db\n      - PORT=80\n';
 
     before(() => {
-      git('init', '-q', '-b', 'main');
+      const d = dir();
+      initRepo(d);
       // Two scripts named start.sh: only the map says which one the container runs.
-      write({
-        'bin/start.sh': '#!/bin/sh\necho decoy\n',
-        'tools/start.sh': '#!/bin/sh\nset -u\necho "$DB_URL $PORT"\n',
-        'compose.yaml': COMPOSE,
-      });
-      git('add', '-A');
-      git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'base');
-      git('checkout', '-qb', 'pr');
-      write({ 'compose.yaml': COMPOSE.replace('      - DB_URL=postgres://db\n', '') });
-      git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qam', 'drop DB_URL');
+      commit(
+        d,
+        {
+          'bin/start.sh': '#!/bin/sh\necho decoy\n',
+          'tools/start.sh': '#!/bin/sh\nset -u\necho "$DB_URL $PORT"\n',
+          'compose.yaml': COMPOSE,
+        },
+        'base',
+      );
+      git(d, 'checkout', '-qb', 'pr');
+      commit(d, { 'compose.yaml': COMPOSE.replace('      - DB_URL=postgres://db\n', '') }, 'drop DB_URL');
     });
 
     const runAction = (map: string) =>

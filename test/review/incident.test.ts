@@ -9,18 +9,16 @@
 // codes, and the requests `--post` sends to a stand-in GitHub API.
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 
-import AjvDraft04 from 'ajv-draft-04';
-
 import { BIN, runCli, useTempDir } from '../support/cli.js';
-import { ROOT } from '../support/corpus.js';
+import { commit, git, initRepo } from '../support/git.js';
+import { rdjsonValidator, sarifValidator } from '../support/schemas.js';
 
-const SCHEMAS = join(ROOT, 'test', 'schemas');
 const SCRIPT = 'tools/packaging/kata-deploy/scripts/kata-deploy.sh';
 const DEPLOY = 'tools/packaging/kata-deploy/kata-deploy/base/kata-deploy.yaml';
 const CLEANUP = 'tools/packaging/kata-deploy/kata-cleanup/base/kata-cleanup.yaml';
@@ -123,21 +121,6 @@ const CONFIG = JSON.stringify(
   2,
 );
 
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
-
-function commit(cwd: string, files: Record<string, string>, message: string): void {
-  for (const [p, t] of Object.entries(files)) {
-    mkdirSync(join(cwd, p, '..'), { recursive: true });
-    writeFileSync(join(cwd, p), t);
-  }
-  git(cwd, 'add', '-A');
-  git(cwd, 'commit', '-qm', message);
-}
-
 /** The 1-based line of `- name: NAME` in a text. */
 function lineOfEntry(text: string, name: string): number {
   return text.split('\n').findIndex((l) => l.trim() === `- name: ${name}`) + 1;
@@ -152,19 +135,12 @@ interface Comment {
   readonly body: string;
 }
 
-function validator(schema: string[]) {
-  const ajv = new AjvDraft04.default({ allErrors: true, strict: false, validateFormats: false });
-  return ajv.compile(JSON.parse(readFileSync(join(SCHEMAS, ...schema), 'utf8')) as object);
-}
-
 describe('the kata incident, replayed as two pull requests', () => {
   const dir = useTempDir('nounset-incident-', { shared: true });
 
   before(() => {
     const d = dir();
-    git(d, 'init', '-q', '-b', 'main');
-    git(d, 'config', 'user.email', 'test@example.com');
-    git(d, 'config', 'user.name', 'test');
+    initRepo(d);
     commit(
       d,
       {
@@ -227,7 +203,7 @@ describe('the kata incident, replayed as two pull requests', () => {
           }[];
         }[];
       };
-      const validate = validator(['sarif-2.1.0', 'sarif-schema-2.1.0.json']);
+      const validate = sarifValidator();
       assert.ok(validate(doc), JSON.stringify(validate.errors?.slice(0, 3)));
       const results = doc.runs[0]!.results;
       assert.deepEqual(
@@ -255,7 +231,7 @@ describe('the kata incident, replayed as two pull requests', () => {
           suggestions?: { range: { start: { line: number } } }[];
         }[];
       };
-      const check = validator(['reviewdog-rdf', 'DiagnosticResult.json']);
+      const check = rdjsonValidator();
       assert.ok(check(rdoc), JSON.stringify(check.errors));
       assert.deepEqual(
         rdoc.diagnostics.map((x) => x.location.range.start.line),
@@ -338,7 +314,7 @@ describe('the kata incident, replayed as two pull requests', () => {
           }[];
         }[];
       };
-      const validate = validator(['sarif-2.1.0', 'sarif-schema-2.1.0.json']);
+      const validate = sarifValidator();
       assert.ok(validate(doc), JSON.stringify(validate.errors?.slice(0, 3)));
       const results = doc.runs[0]!.results;
       assert.equal(results.length, ENV.length);
@@ -370,7 +346,7 @@ describe('the kata incident, replayed as two pull requests', () => {
           related_locations?: { location: { path: string } }[];
         }[];
       };
-      const check = validator(['reviewdog-rdf', 'DiagnosticResult.json']);
+      const check = rdjsonValidator();
       assert.ok(check(rdoc), JSON.stringify(check.errors));
       assert.equal(rdoc.diagnostics.length, ENV.length);
       assert.ok(
@@ -512,9 +488,7 @@ describe('the kata incident, replayed as two pull requests', () => {
 
     before(() => {
       const d = other();
-      git(d, 'init', '-q', '-b', 'main');
-      git(d, 'config', 'user.email', 'test@example.com');
-      git(d, 'config', 'user.name', 'test');
+      initRepo(d);
       commit(d, { 'bin/start.sh': START, Dockerfile: DOCKERFILE, 'compose.yaml': COMPOSE }, 'app');
       git(d, 'checkout', '-qb', 'pr');
       commit(

@@ -4,11 +4,7 @@
 // that applying a review's suggestions and its env-init block patch gives what `nounset fix` writes.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
-import AjvDraft04 from 'ajv-draft-04';
 import { applyPatch } from 'diff';
 
 import { fixScript } from '../../src/index.js';
@@ -16,15 +12,9 @@ import { nodeIO } from '../../src/io/node-script-io.js';
 import type { FileReview } from '../../src/review/review-file.js';
 import { runPr } from '../../src/run/run-pr.js';
 import { runCli, useTempDir } from '../support/cli.js';
-import { ROOT } from '../support/corpus.js';
-
-const SCHEMAS = join(ROOT, 'test', 'schemas');
-
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
+import { commit, git, initRepo } from '../support/git.js';
+import { rdjsonValidator, sarifValidator } from '../support/schemas.js';
+import { writeTree } from '../support/tree.js';
 
 const lines = (n: number, tag: string): string => Array.from({ length: n }, (_, i) => `echo "${tag} ${i}"\n`).join('');
 
@@ -54,30 +44,16 @@ describe('nounset pr', () => {
 
   before(() => {
     const d = dir();
-    git(d, 'init', '-q', '-b', 'main');
-    git(d, 'config', 'user.email', 'test@example.com');
-    git(d, 'config', 'user.name', 'test');
-    for (const [p, t] of Object.entries(BASE)) writeFileSync(join(d, p), t);
-    git(d, 'add', '.');
-    git(d, 'commit', '-qm', 'base');
+    initRepo(d);
+    commit(d, BASE, 'base');
     git(d, 'checkout', '-qb', 'pr');
-    for (const [p, t] of Object.entries(HEAD)) {
-      if (t === null) git(d, 'rm', '-q', p);
-      else {
-        mkdirSync(join(d, p, '..'), { recursive: true });
-        writeFileSync(join(d, p), t);
-      }
-    }
-    git(d, 'add', '-A');
-    git(d, 'commit', '-qm', 'pr');
+    commit(d, HEAD, 'pr');
     // The base branch moves on after the PR branched: only the merge base counts.
     git(d, 'checkout', '-q', 'main');
-    writeFileSync(join(d, 'later.sh'), '#!/bin/sh\necho "$LATER"\n');
-    git(d, 'add', '.');
-    git(d, 'commit', '-qm', 'later on main');
+    commit(d, { 'later.sh': '#!/bin/sh\necho "$LATER"\n' }, 'later on main');
     git(d, 'checkout', '-q', 'pr');
     // An uncommitted change never reaches the review.
-    writeFileSync(join(d, 'added.sh'), '#!/bin/sh\necho "$UNCOMMITTED"\n');
+    writeTree(d, { 'added.sh': '#!/bin/sh\necho "$UNCOMMITTED"\n' });
   });
 
   const review = (allLines = false) => runPr({ cwd: dir(), base: 'main', allLines, fix: {} }, nodeIO);
@@ -142,10 +118,7 @@ describe('nounset pr', () => {
         suggestions?: { text: string }[];
       }[];
     };
-    const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
-    const validate = ajv.compile(
-      JSON.parse(readFileSync(join(SCHEMAS, 'reviewdog-rdf', 'DiagnosticResult.json'), 'utf8')) as object,
-    );
+    const validate = rdjsonValidator();
     assert.ok(validate(doc), JSON.stringify(validate.errors));
     const target = doc.diagnostics.find((d) => d.code.value === 'require-nonempty');
     assert.deepEqual(target?.location.range.start, { line: 28, column: 9 });
@@ -167,10 +140,7 @@ describe('nounset pr', () => {
         results: { ruleId: string; partialFingerprints: Record<string, string>; fixes?: unknown[] }[];
       }[];
     };
-    const ajv = new AjvDraft04.default({ allErrors: true, strict: false, validateFormats: false });
-    const validate = ajv.compile(
-      JSON.parse(readFileSync(join(SCHEMAS, 'sarif-2.1.0', 'sarif-schema-2.1.0.json'), 'utf8')) as object,
-    );
+    const validate = sarifValidator();
     assert.ok(validate(doc), JSON.stringify(validate.errors?.slice(0, 3)));
     const [sarifRun] = doc.runs;
     assert.ok(sarifRun!.results.length > 5);
