@@ -4,10 +4,9 @@
 // costs a warning, never the run; trimming keeps it under its bound.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, type CliRan, runCli, splitSummary, useTempDir } from '../support/cli.js';
+import { BIN, type CliRan, runCli, runCliAsync, useTempDir } from '../support/cli.js';
 import { writeTree } from '../support/tree.js';
 
 const TREE: Record<string, string> = {
@@ -118,10 +117,11 @@ describe('the result cache', function () {
     run(['--dry-run', '.']);
     const same = run(['--dry-run', '.']);
     assert.deepEqual(counts(same), [4, 0], 'this build hits');
-    const other = await spawnCli(
-      join(bundle, 'main.cjs'),
+    const other = await runCliAsync(
       ['--dry-run', '--verbose', '--cache-dir', cache(), '.'],
       dir(),
+      {},
+      join(bundle, 'main.cjs'),
     );
     assert.deepEqual(counts(other), [0, 4], 'the other build misses');
     assert.equal(other.stdout, same.stdout);
@@ -157,7 +157,7 @@ describe('the result cache', function () {
     const reference = runCli(['--dry-run', '--no-cache', '.'], dir());
     const both = await Promise.all(
       [0, 1].map(() =>
-        spawnCli(BIN, ['--dry-run', '--verbose', '--cache-dir', cache(), '--jobs', '2', '.'], dir(), {
+        runCliAsync(['--dry-run', '--verbose', '--cache-dir', cache(), '--jobs', '2', '.'], dir(), {
           NOUNSET_MIN_FILES_PER_THREAD: '1',
         }),
       ),
@@ -206,27 +206,3 @@ describe('the result cache', function () {
     assert.match(r.stderr, /--cache-size wants a positive number of megabytes/);
   });
 });
-
-/** Runs a nounset bin without waiting for it: two of them run at once. */
-function spawnCli(
-  bin: string,
-  args: readonly string[],
-  cwd: string,
-  env: Record<string, string> = {},
-): Promise<CliRan> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', fail);
-    child.on('close', (status) => {
-      const stdoutBytes = Buffer.concat(out);
-      done({
-        ...splitSummary({ stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), status }),
-        stdoutBytes,
-      });
-    });
-  });
-}

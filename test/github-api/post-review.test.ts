@@ -13,7 +13,7 @@ import { GitHubError } from '../../src/errors.js';
 import { type PostTarget, postReview } from '../../src/github-api/post-review.js';
 import { fixScript } from '../../src/index.js';
 import { type FileReview, reviewFile } from '../../src/review/review-file.js';
-import { BIN, useTempDir } from '../support/cli.js';
+import { runCliAsync, useTempDir } from '../support/cli.js';
 
 interface Recorded {
   readonly method: string;
@@ -221,21 +221,15 @@ describe('posting a review (nounset pr --post)', () => {
       await git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '-m', 'pr');
       const event = join(d, '..', `${d.split('/').pop()}-event.json`);
       writeFileSync(event, JSON.stringify({ pull_request: { number: 7 } }));
-      const child = spawn(process.execPath, [BIN, 'pr', '--base', 'main', '--post', '--style', 'inline'], {
-        cwd: d,
-        env: {
-          ...process.env,
-          GITHUB_TOKEN: 'secret-token',
-          GITHUB_REPOSITORY: 'o/r',
-          GITHUB_API_URL: gh.url,
-          GITHUB_EVENT_PATH: event,
-        },
+      // Not runCli: the stand-in API answers from this process, which must not block.
+      const posted = await runCliAsync(['pr', '--base', 'main', '--post', '--style', 'inline'], d, {
+        GITHUB_TOKEN: 'secret-token',
+        GITHUB_REPOSITORY: 'o/r',
+        GITHUB_API_URL: gh.url,
+        GITHUB_EVENT_PATH: event,
       });
-      let stderr = '';
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      const [code] = (await once(child, 'exit')) as [number];
-      assert.equal(code, 0, stderr);
-      assert.match(stderr, /posted 2 comment\(s\)/);
+      assert.equal(posted.status, 0, posted.stderr);
+      assert.match(posted.stderr, /posted 2 comment\(s\)/);
       const reviewBody = gh.requests.find((r) => r.path.endsWith('/reviews'))?.body as { comments: { path: string }[] };
       assert.deepEqual(
         reviewBody.comments.map((c) => c.path),
@@ -243,16 +237,14 @@ describe('posting a review (nounset pr --post)', () => {
       );
 
       // A wrong token: one line on stderr that names what to check, exit 3.
-      const refused = spawn(process.execPath, [BIN, 'pr', '--base', 'main', '--post', '--pr', '7'], {
-        cwd: d,
-        env: { ...process.env, GITHUB_TOKEN: 'wrong', GITHUB_REPOSITORY: 'o/r', GITHUB_API_URL: gh.url },
+      const refused = await runCliAsync(['pr', '--base', 'main', '--post', '--pr', '7'], d, {
+        GITHUB_TOKEN: 'wrong',
+        GITHUB_REPOSITORY: 'o/r',
+        GITHUB_API_URL: gh.url,
       });
-      let said = '';
-      refused.stderr.on('data', (c: Buffer) => (said += c.toString()));
-      const [status] = (await once(refused, 'exit')) as [number];
-      assert.equal(status, 3);
+      assert.equal(refused.status, 3);
       assert.match(
-        said,
+        refused.stderr,
         /^nounset: GitHub refused the token \(401 Bad credentials\) while trying to list the review comments: check GITHUB_TOKEN\n$/,
       );
     });

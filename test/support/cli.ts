@@ -1,6 +1,6 @@
 // Running the built binary, and temp directories for tests.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,13 +58,37 @@ export function splitSummary(r: Ran): CliRan {
   };
 }
 
+/** What a run printed, split as `CliRan` has it. */
+function ran(stdout: Buffer, stderr: Buffer, status: number | null): CliRan {
+  return {
+    ...splitSummary({ stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8'), status }),
+    stdoutBytes: stdout,
+  };
+}
+
 /** Runs `nounset args…` in `cwd`, without colour. */
 export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliRan {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
-  return {
-    ...splitSummary({ stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), status: r.status }),
-    stdoutBytes: r.stdout,
-  };
+  return ran(r.stdout, r.stderr, r.status);
+}
+
+/** `runCli` without blocking this process: for runs at once, or a run that talks to a server this
+ * process serves. `bin` is another build of nounset when given. */
+export function runCliAsync(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+  bin: string = BIN,
+): Promise<CliRan> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', fail);
+    child.on('close', (status) => done(ran(Buffer.concat(out), Buffer.concat(err), status)));
+  });
 }
 
 /** A temp directory made before each test (or once, before all of the describe's tests, with
