@@ -4,9 +4,8 @@
 // rate limit waited out once, and 401/422 turned into one-line errors.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { GitHubError } from '../../src/errors.js';
@@ -14,6 +13,7 @@ import { type PostTarget, postReview } from '../../src/github-api/post-review.js
 import { fixScript } from '../../src/index.js';
 import { type FileReview, reviewFile } from '../../src/review/review-file.js';
 import { runCliAsync, useTempDir } from '../support/cli.js';
+import { commit, git, initRepo } from '../support/git.js';
 
 interface Recorded {
   readonly method: string;
@@ -204,22 +204,16 @@ describe('posting a review (nounset pr --post)', () => {
 
   describe('from the command line, in a git repository', () => {
     const dir = useTempDir('nounset-post-', { shared: true });
+    // The event file lives outside the repository, in a temp dir of its own that is removed too.
+    const events = useTempDir('nounset-post-event-', { shared: true });
 
     it('reads the pull request number from GITHUB_EVENT_PATH and posts', async () => {
       const d = dir();
-      const git = async (...args: string[]): Promise<void> => {
-        const p = spawn('git', args, { cwd: d, stdio: 'ignore' });
-        const [code] = (await once(p, 'exit')) as [number];
-        assert.equal(code, 0, `git ${args.join(' ')}`);
-      };
-      await git('init', '-q', '-b', 'main');
-      await git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'base');
-      await git('checkout', '-q', '-b', 'pr');
-      mkdirSync(join(d, 'bin'));
-      writeFileSync(join(d, 'bin', 'deploy.sh'), SCRIPT);
-      await git('add', '.');
-      await git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '-m', 'pr');
-      const event = join(d, '..', `${d.split('/').pop()}-event.json`);
+      initRepo(d);
+      git(d, 'commit', '-q', '--allow-empty', '-m', 'base');
+      git(d, 'checkout', '-q', '-b', 'pr');
+      commit(d, { 'bin/deploy.sh': SCRIPT }, 'pr');
+      const event = join(events(), 'event.json');
       writeFileSync(event, JSON.stringify({ pull_request: { number: 7 } }));
       // Not runCli: the stand-in API answers from this process, which must not block.
       const posted = await runCliAsync(['pr', '--base', 'main', '--post', '--style', 'inline'], d, {
