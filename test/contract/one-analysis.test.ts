@@ -52,12 +52,19 @@ describe('one analysis for fix and contract', () => {
   const dir = useTempDir('nounset-one-analysis-');
   const write = (name: string, text: string): void => writeTree(dir(), { [name]: text });
 
-  it('a default is a default whatever its quoting; a computed one makes the input optional', () => {
-    write('helm.sh', HELM_STYLE);
-    const doc = JSON.parse(runCli(['contract', 'helm.sh', '--format', 'json'], dir()).stdout) as {
+  // `contract helm.sh --format json`, run once for the two tests that read it.
+  const helm = useTempDir('nounset-one-analysis-helm-', { shared: true });
+  let helmInputs: JsonInput[] = [];
+  before(() => {
+    writeTree(helm(), { 'helm.sh': HELM_STYLE });
+    const doc = JSON.parse(runCli(['contract', 'helm.sh', '--format', 'json'], helm()).stdout) as {
       scripts: { inputs: JsonInput[] }[];
     };
-    const inputs = Object.fromEntries((doc.scripts[0]?.inputs ?? []).map((i) => [i.name, i]));
+    helmInputs = doc.scripts[0]?.inputs ?? [];
+  });
+
+  it('a default is a default whatever its quoting; a computed one makes the input optional', () => {
+    const inputs = Object.fromEntries(helmInputs.map((i) => [i.name, i]));
     assert.deepEqual(inputs.HELM_POST_DELETE_HOOK, {
       ...inputs.HELM_POST_DELETE_HOOK,
       default: 'false',
@@ -74,17 +81,13 @@ describe('one analysis for fix and contract', () => {
     assert.deepEqual([inputs.DIR?.default, inputs.DIR?.computed, inputs.DIR?.need], ['$HOME', true, 'optional']);
     assert.equal(inputs.SHIMS?.need, 'needed');
     assert.equal(inputs.C?.computed, undefined);
-    const md = runCli(['contract', 'helm.sh'], dir()).stdout;
+    const md = runCli(['contract', 'helm.sh'], helm()).stdout;
     assert.match(md, /^\| `HOST` \| \d+ \| `\$\(hostname\)` \(computed\) \| optional \| no \|$/m);
     assert.match(md, /^\| `HELM_POST_DELETE_HOOK` \| 4 \| `false` \| optional \| no \|$/m);
   });
 
   it('bash agrees on each default the contract names', () => {
-    write('helm.sh', HELM_STYLE);
-    const doc = JSON.parse(runCli(['contract', 'helm.sh', '--format', 'json'], dir()).stdout) as {
-      scripts: { inputs: JsonInput[] }[];
-    };
-    const literal = (doc.scripts[0]?.inputs ?? []).filter((i) => i.default !== undefined && !i.computed);
+    const literal = helmInputs.filter((i) => i.default !== undefined && !i.computed);
     // Run the assignments at the top with nothing set, and print what each variable holds.
     const top = HELM_STYLE.split('\n').slice(3, 7).join('\n');
     const names = literal.map((i) => i.name);

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 
-import { runCli, runCliAsync, useTempDir } from '../support/cli.js';
+import { type CliRan, runCli, runCliAsync, useTempDir } from '../support/cli.js';
 import { commit, git, initRepo } from '../support/git.js';
 import { rdjsonValidator, sarifValidator } from '../support/schemas.js';
 
@@ -164,8 +164,21 @@ describe('the kata incident, replayed as two pull requests', () => {
   };
 
   describe('PR 1: a new top-level read of SHIMS at line 19', () => {
+    // The github-review document without and with --fail-on-findings, run once each, both at once.
+    let plain: CliRan | null = null;
+    let failing: CliRan | null = null;
+    before(async () => {
+      git(dir(), 'checkout', '-q', 'pr1');
+      const args = ['pr', '--base', 'main~1', '--format', 'github-review'];
+      [plain, failing] = await Promise.all([
+        runCliAsync(args, dir()),
+        runCliAsync([...args, '--fail-on-findings'], dir()),
+      ]);
+    });
+
     it('the inline comment sits on line 19, the read, and shows the block patch with where it goes', () => {
-      const r = pr('pr1', '--format', 'github-review');
+      const r = plain;
+      assert.ok(r !== null);
       assert.equal(r.status, 0, r.stderr);
       const review = JSON.parse(r.stdout) as { body: string; comments: Comment[] };
       assert.deepEqual(
@@ -240,8 +253,10 @@ describe('the kata incident, replayed as two pull requests', () => {
     });
 
     it('no manifest changed and both still set SHIMS: no contract finding; the summary lists each place that runs the script', () => {
-      const r = pr('pr1', '--format', 'github-review', '--fail-on-findings');
+      const r = failing;
+      assert.ok(r !== null && plain !== null);
       assert.equal(r.status, 1, 'the read is a finding');
+      assert.equal(r.stdout, plain.stdout, '--fail-on-findings changes the exit status only');
       const review = JSON.parse(r.stdout) as { body: string; comments: Comment[] };
       assert.match(
         review.body,
