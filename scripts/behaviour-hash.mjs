@@ -21,6 +21,7 @@ const dist = (p) => pathToFileURL(join(ROOT, 'dist', p)).href;
 const { fixScript, inspectScript } = await import(dist('src/index.js'));
 const { generateCorpus } = await import(dist('bench/corpus-gen.js'));
 const { generateShape, SHAPES } = await import(dist('bench/scale-gen.js'));
+const { fixtureCases, transformDirs } = await import(dist('test/support/fixtures.js'));
 const CLI = join(ROOT, 'dist', 'bundle', 'main.cjs');
 
 const items = [];
@@ -77,23 +78,10 @@ function libraryOverTree(label, dir, base) {
   }
 }
 
+/** Every fixture case, with the options the fixture tests fix it with (its `.sourced/` files too). */
 function fixtures() {
-  for (const transform of readdirSync(join(ROOT, 'fixtures')).sort()) {
-    const dir = join(ROOT, 'fixtures', transform);
-    const read = (f) =>
-      existsSync(join(dir, f)) && statSync(join(dir, f)).isFile() ? readFileSync(join(dir, f), 'utf8') : null;
-    for (const f of readdirSync(dir)
-      .sort()
-      .filter((x) => x.endsWith('.input.sh'))) {
-      const name = f.slice(0, -'.input.sh'.length);
-      const extra = read(`${name}.options.json`);
-      const options = {
-        path: `${name}.sh`,
-        ...(extra ? JSON.parse(extra) : {}),
-        readSource: (p) => read(join(`${name}.sourced`, p)),
-      };
-      library(`fixtures/${transform}/${name}`, read(f), options);
-    }
+  for (const transform of transformDirs()) {
+    for (const c of fixtureCases(transform).cases) library(`fixtures/${transform}/${c.name}`, c.input, c.options);
   }
 }
 
