@@ -8,7 +8,7 @@ import type { Caller, CallGraph } from './call-graph.js';
 import type { FuncDef } from './digest.js';
 import { type FlowPos, originOf, type SetAt } from './positions.js';
 import type { Program } from './program.js';
-import type { State, StateOps, Status } from './state.js';
+import type { State, StateOps, Status, Why } from './state.js';
 import type { Summary } from './summary.js';
 import type { FlowInput, FlowNote } from './types.js';
 
@@ -76,7 +76,7 @@ export function assign(ctx: FlowContext, s: State, name: string, at: SetAt): voi
   ctx.ops.assign(s, ctx.program.table.id(name), at);
 }
 
-export function kill(ctx: FlowContext, s: State, name: string, why: string): void {
+export function kill(ctx: FlowContext, s: State, name: string, why: Why): void {
   ctx.ops.kill(s, ctx.program.table.id(name), why);
 }
 
@@ -89,8 +89,10 @@ export function nounsetIn(ctx: FlowContext, s: State): NounsetState {
 export function join(ctx: FlowContext, states: readonly State[], where: string | (() => string)): State {
   let text = typeof where === 'string' ? where : null;
   return ctx.ops.join(states, (i, at) => {
-    text ??= (where as () => string)();
-    return story(ctx, ctx.program.table.names[i] ?? '', at, text);
+    return () => {
+      text ??= (where as () => string)();
+      return story(ctx, ctx.program.table.names[i] ?? '', at, text);
+    };
   });
 }
 

@@ -11,15 +11,19 @@ import { type FlowPos, SET_BY_SHELL, type SetAt } from './positions.js';
 const BITS = 30;
 const FULL = (1 << BITS) - 1;
 
+/** Why a name may be unset: the words, or how to tell them when a reason needs them. */
+export type Why = string | (() => string);
+
 /** unset < unknown < set */
 export type Status = 0 | 1 | 2;
 
-/** Layout of `bits`: `words` words each of set, killed and unknown bits. */
+/** Layout of `bits`: `words` words each of set, killed, unknown and told bits. */
 export interface State {
   dead: boolean;
   /** set: assigned on every path; killed: unset (or made local) since — even a name the shell
    * sets, or a file not followed may set; unknown: may have been assigned by a file nounset did not
-   * follow. */
+   * follow; told: the name's slot holds a story (so a join finds one without asking every path of
+   * every name). */
   bits: number[];
   /** One slot per name: for a set one, how it was set (a SetAt); for an unknown one, the FlowPos
    * of the file that may set it; for an unset one, the number of its story (0: none). Shared between states until one of them writes a slot (most
@@ -54,7 +58,10 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   const SET = 0;
   const KILLED = words;
   const UNK = 2 * words;
-  const AT = 3 * words;
+  const TOLD = 3 * words;
+  /** The parts that say a name's status (told only says where its story is). */
+  const STATUS = 3 * words;
+  const ALL = 4 * words;
   const has = (s: State, part: number, i: number): boolean =>
     i < n && ((s.bits[part + ((i / BITS) | 0)] as number) & (1 << (i % BITS))) !== 0;
   const on = (s: State, part: number, i: number): void => {
@@ -64,7 +71,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     if (i < n) s.bits[part + ((i / BITS) | 0)] = (s.bits[part + ((i / BITS) | 0)] as number) & ~(1 << (i % BITS));
   };
 
-  const init: number[] = new Array<number>(AT).fill(0);
+  const init: number[] = new Array<number>(ALL).fill(0);
   const initAt: number[] = new Array<number>(n).fill(0);
   table.names.forEach((name, i) => {
     if (!initial(name)) return;
@@ -97,11 +104,17 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     s.dead = true;
     return s;
   };
-  // Story 0 is "none".
-  const stories: string[] = [''];
-  const tell = (text: string): number => stories.push(text) - 1;
+  // Story 0 is "none". A story is told in words only when a reason asks for it: most never are.
+  const stories: Why[] = [''];
+  const tell = (text: Why): number => stories.push(text) - 1;
   /** Why name i may be unset in s (it is: the caller checked), or null. */
-  const whyOf = (s: State, i: number): string | null => (i < n ? stories[s.at[i] as number] || null : null);
+  const whyOf = (s: State, i: number): string | null => {
+    if (i >= n) return null;
+    const k = s.at[i] as number;
+    let w = stories[k] as Why;
+    if (typeof w !== 'string') stories[k] = w = w();
+    return w || null;
+  };
 
   const statusOf = (s: State, i: number): Status => {
     if (has(s, SET, i)) return 2;
@@ -119,66 +132,64 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     on(s, SET, i);
     off(s, KILLED, i);
     off(s, UNK, i);
+    off(s, TOLD, i);
     if (i < n && s.at[i] !== at) setSlot(s, i, at);
   };
-  const kill = (s: State, i: number, text: string): void => {
+  const kill = (s: State, i: number, text: Why): void => {
     off(s, SET, i);
     off(s, UNK, i);
     on(s, KILLED, i);
+    on(s, TOLD, i);
     if (i < n) setSlot(s, i, tell(text));
   };
   /** Whatever was unset or unassigned may now have been set by what runs at `at`. */
   const makeOpaque = (s: State, at: FlowPos): void => {
-    s.bits.fill(0, KILLED, AT);
+    s.bits.fill(0, KILLED, STATUS);
     s.opaque = at;
   };
 
-  // Scratch words for joins.
+  // Scratch for joins: words, and for a name, the slot a path gives it.
   const anySet: number[] = new Array<number>(words).fill(0);
   const anyUnset: number[] = new Array<number>(words).fill(0);
+  const toldOf: number[] = new Array<number>(BITS).fill(0);
+  const setOf: number[] = new Array<number>(BITS).fill(0);
   const spare = n % BITS === 0 ? FULL : (1 << (n % BITS)) - 1;
-
-  /** Calls fn with every name index whose bit is on in `scratch`. */
-  const eachBit = (scratch: number[], fn: (i: number) => void): void => {
-    for (let w = 0; w < words; w++) {
-      let v = scratch[w] as number;
-      while (v !== 0) {
-        const b = 31 - Math.clz32(v & -v);
-        fn(w * BITS + b);
-        v &= v - 1;
-      }
-    }
+  const mask = (w: number): number => (w === words - 1 ? spare : FULL);
+  /** out's slot of name i becomes v; told says whether v is a story. */
+  const put = (out: State, i: number, v: number, told: boolean): void => {
+    if (told) on(out, TOLD, i);
+    else off(out, TOLD, i);
+    if (out.at[i] !== v) setSlot(out, i, v);
   };
 
   /** The paths of `states` meeting. `story(i, setAt)` tells why name i may be unset when some
-   * paths assigned it (setAt is one such assignment) and others did not. */
-  const join = (states: readonly State[], story: (i: number, setAt: SetAt | null) => string): State => {
-    let live = 0;
-    let only: State | null = null;
-    for (const s of states) {
-      if (s.dead) continue;
-      live++;
-      only = s;
-    }
-    if (only === null) return deadState();
-    if (live === 1) return clone(only);
-    let first: State | null = null;
-    let out: State = only;
+   * paths assigned it (setAt is one such assignment) and others did not. Every name is settled
+   * word by word across the paths, each path once per word: a function called from a thousand
+   * places joins a thousand states, and asking each of them of each name was quadratic. */
+  const join = (states: readonly State[], story: (i: number, setAt: SetAt | null) => Why): State => {
+    const live: State[] = [];
+    for (const s of states) if (!s.dead) live.push(s);
+    const first = live[0];
+    if (first === undefined) return deadState();
+    if (live.length === 1) return clone(first);
     let allOpaque = true;
     let opaque = Infinity;
     anySet.fill(0);
     anyUnset.fill(0);
-    for (const s of states) {
-      if (s.dead) continue;
+    // The slots start as the first path's, shared until the join writes one.
+    first.atOwned = false;
+    const out: State = {
+      dead: false,
+      bits: first.bits.slice(),
+      at: first.at,
+      atOwned: false,
+      opaque: -1,
+      argc: first.argc,
+    };
+    const o = out.bits;
+    o.fill(0, KILLED, STATUS);
+    for (const s of live) {
       const b = s.bits;
-      if (first === null) {
-        first = s;
-        // The slots start as the first path's, shared until the join writes one.
-        s.atOwned = false;
-        out = { dead: false, bits: b.slice(), at: s.at, atOwned: false, opaque: -1, argc: s.argc };
-        out.bits.fill(0, KILLED, AT);
-      }
-      const o = out.bits;
       if (s.argc < out.argc) out.argc = s.argc;
       if (s.opaque < 0) allOpaque = false;
       else opaque = Math.min(opaque, s.opaque);
@@ -192,62 +203,91 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
         anyUnset[w] = (anyUnset[w] as number) | (~set & (killed | ~((b[UNK + w] as number) | opq)) & FULL);
       }
     }
-    const o = out.bits;
     out.opaque = allOpaque ? opaque : -1;
     if (!allOpaque) {
-      // Names none of the paths leaves unset, yet not all assign: unknown.
-      for (let w = 0; w < words; w++)
-        o[UNK + w] = ~(o[SET + w] as number) & ~(anyUnset[w] as number) & (w === words - 1 ? spare : FULL);
-      for (let w = 0; w < words; w++) anySet[w] = o[UNK + w] as number;
-      eachBit(anySet, (i) => {
-        for (const s of states) {
-          if (s.dead) continue;
-          if (has(s, UNK, i)) setSlot(out, i, s.at[i] as number);
-          else if (s.opaque >= 0) setSlot(out, i, s.opaque);
-          else continue;
-          return;
+      // Names none of the paths leaves unset, yet not all assign: unknown, each with the file of
+      // the first path that says so.
+      for (let w = 0; w < words; w++) {
+        const unk = ~(o[SET + w] as number) & ~(anyUnset[w] as number) & mask(w);
+        o[UNK + w] = unk;
+        let need = unk;
+        for (const s of live) {
+          if (need === 0) break;
+          const hit = s.opaque >= 0 ? need : need & (s.bits[UNK + w] as number);
+          need &= ~hit;
+          eachOf(hit, w, (i) => put(out, i, s.opaque >= 0 && !has(s, UNK, i) ? s.opaque : (s.at[i] as number), false));
         }
-      });
-      anySet.fill(0);
-      for (const s of states)
-        if (!s.dead) for (let w = 0; w < words; w++) anySet[w] = (anySet[w] as number) | (s.bits[SET + w] as number);
+      }
     }
-    // Stories of names some path leaves unset: one a path already had, else how the paths differ.
-    // Where the first path leaves the name unset with a story, that story (copied with its slots)
-    // stands; only the others need a look.
-    const f = (first as State).bits;
-    const fAt = (first as State).at;
-    const fOpq = (first as State).opaque >= 0 ? FULL : 0;
+    // Stories of names some path leaves unset: the first story a path has, else how the paths
+    // differ. Where the first path leaves the name unset with a story, that story (copied with
+    // its slots) stands; only the others need a look.
+    const f = first.bits;
+    const fOpq = first.opaque >= 0 ? FULL : 0;
     for (let w = 0; w < words; w++) {
       const firstUnset = ~(f[SET + w] as number) & ((f[KILLED + w] as number) | ~((f[UNK + w] as number) | fOpq));
       // Unset on the first path and assigned on none: the first path's story (or none) stands.
-      let v =
+      const v =
         (anyUnset[w] as number) &
         ~(o[SET + w] as number) &
         ~(firstUnset & ~(anySet[w] as number)) &
-        (w === words - 1 ? spare : FULL);
-      while (v !== 0) {
-        const bit = v & -v;
-        v &= v - 1;
-        const i = w * BITS + (31 - Math.clz32(bit));
-        if ((firstUnset & bit) !== 0 && (fAt[i] as number) !== 0) continue;
-        let told = 0;
-        let setAt: SetAt | null = null;
-        for (const s of states) {
-          if (s.dead) continue;
-          if (has(s, SET, i)) setAt ??= s.at[i] as SetAt;
-          else if (told === 0 && statusOf(s, i) === 0) told = s.at[i] as number;
+        ~(firstUnset & (f[TOLD + w] as number)) &
+        mask(w);
+      if (v === 0) continue;
+      // Bit k of word w: the first story a path has (toldOf), else how the first path that
+      // assigns it did (setOf).
+      let needTold = v;
+      let needSet = v;
+      for (const s of live) {
+        if (needTold === 0) break;
+        const b = s.bits;
+        const set = b[SET + w] as number;
+        let hit = set & needSet & needTold;
+        needSet &= ~hit;
+        while (hit !== 0) {
+          const bit = hit & -hit;
+          hit &= hit - 1;
+          const k = 31 - Math.clz32(bit);
+          setOf[k] = s.at[w * BITS + k] as number;
         }
-        const slot = told !== 0 ? told : setAt !== null ? tell(story(i, setAt)) : 0;
-        if (out.at[i] !== slot) setSlot(out, i, slot);
+        const opq = s.opaque >= 0 ? FULL : 0;
+        let told =
+          ~set & ((b[KILLED + w] as number) | ~((b[UNK + w] as number) | opq)) & (b[TOLD + w] as number) & needTold;
+        needTold &= ~told;
+        while (told !== 0) {
+          const bit = told & -told;
+          told &= told - 1;
+          const k = 31 - Math.clz32(bit);
+          toldOf[k] = s.at[w * BITS + k] as number;
+        }
+      }
+      let left = v;
+      while (left !== 0) {
+        const bit = left & -left;
+        left &= left - 1;
+        const k = 31 - Math.clz32(bit);
+        const i = w * BITS + k;
+        if ((needTold & bit) === 0) put(out, i, toldOf[k] as number, true);
+        else if ((needSet & bit) === 0) put(out, i, tell(story(i, setOf[k] as SetAt)), true);
+        else put(out, i, 0, false);
       }
     }
     return out;
   };
 
+  /** Calls fn with the index of every name whose bit is on in `bits`, word w. */
+  const eachOf = (bits: number, w: number, fn: (i: number) => void): void => {
+    let v = bits;
+    while (v !== 0) {
+      const b = 31 - Math.clz32(v & -v);
+      fn(w * BITS + b);
+      v &= v - 1;
+    }
+  };
+
   const same = (a: State | undefined, b: State): boolean => {
     if (!a || a.dead !== b.dead || a.argc !== b.argc || a.opaque !== b.opaque) return false;
-    for (let w = 0; w < AT; w++) if (a.bits[w] !== b.bits[w]) return false;
+    for (let w = 0; w < STATUS; w++) if (a.bits[w] !== b.bits[w]) return false;
     return true;
   };
 

@@ -31,7 +31,7 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
             ? `a child bash runs the function exported on line ${line}`
             : `the trap set on line ${line} runs`;
       for (const n of ctx.program.killedAnywhere)
-        kill(ctx, entry, n, `${n} may be unset or shadowed by \`local\` when ${when}`);
+        kill(ctx, entry, n, () => `${n} may be unset or shadowed by \`local\` when ${when}`);
       // bash calls a completion function with the command, the word and the word before, and
       // the COMP_ variables set.
       entry.argc = e.later === 'complete' ? 3 : 0;
@@ -51,7 +51,7 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
     // Which one runs is not known: only what any of them may unset counts.
     for (const c of callees)
       for (const n of summaries.get(c)?.kill ?? [])
-        kill(ctx, s, n, `${n} may be unset by ${c}, called on line ${line}`);
+        kill(ctx, s, n, () => `${n} may be unset by ${c}, called on line ${line}`);
     return;
   }
   const sum = summaries.get(e.name);
@@ -60,7 +60,7 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
     s.dead = true;
     return;
   }
-  for (const n of sum.kill) kill(ctx, s, n, `${n} may be unset by ${e.name}, called on line ${line}`);
+  for (const n of sum.kill) kill(ctx, s, n, () => `${n} may be unset by ${e.name}, called on line ${line}`);
   if (sum.opaque >= 0) ops.makeOpaque(s, pos);
   for (const n of sum.gen.keys()) if (statusIn(ctx, s, n) !== 2) assign(ctx, s, n, assignedAt(pos));
 }

@@ -99,11 +99,12 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         assign(ctx, s, e.name, assignedAt(flowPos(frame.file, e.start)));
         break;
       case 'unset':
-        kill(ctx, s, e.name, `${e.name} is unset on ${here(ctx, frame, e.start)}`);
+        kill(ctx, s, e.name, () => `${e.name} is unset on ${here(ctx, frame, e.start)}`);
         break;
       case 'declare':
         if (frame.fn && isLocalDeclaration(e.flags) && !e.valued) {
-          const why = `${e.name} is declared without a value on ${here(ctx, frame, e.start)} (\`${e.flags.split(' ')[0]} ${e.name}\` makes a new, unset variable)`;
+          const why = (): string =>
+            `${e.name} is declared without a value on ${here(ctx, frame, e.start)} (\`${e.flags.split(' ')[0]} ${e.name}\` makes a new, unset variable)`;
           kill(ctx, s, e.name, why);
           kill(ctx, s, arrayKey(e.name), why);
         }
