@@ -26,7 +26,7 @@ const region = (name: string): Region => ({
   flag: false,
 });
 const site = (line: number): CallSite => ({
-  state: { dead: false, bits: [], at: [], atOwned: false, opaque: -1, argc: 0 } satisfies State,
+  state: { dead: false, chunks: [], id: 0, opaque: -1, argc: 0 } satisfies State,
   line,
   how: 'call',
 });

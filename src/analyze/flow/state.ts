@@ -1,35 +1,46 @@
-// The state the flow analysis carries along one path, as bitsets over the script's variable names
-// (numbered once per analysis), all in one array of small integers: a branch copies one small
-// array instead of maps of names, and a join is a word-wise AND. A plain array of 30-bit words
-// (V8's small integers) copies 20 times faster than an Int32Array. Maps made every `if` arm and `&&` copy every name
-// the script had assigned so far, which tripled the analysis time on large scripts. Why a name may
-// be unset is a story kept once per analysis; a state holds its number in the name's slot.
+// The state the flow analysis carries along one path: for each of the script's variable names
+// (numbered once per analysis), whether it is set, killed, unknown, and one slot saying how. Names
+// go in chunks of 30, one chunk a small array of V8 small integers: a word of each kind of bit,
+// then the 30 slots. States share chunks and copy one only when they write it, so a branch copies
+// an array of chunk references, and a join of paths that did not touch a chunk keeps it as it is.
+// A script of 2,000 names (rkhunter) copied its whole slot array at every branch that assigned
+// anything, 400 MB per analysis; maps of names before that tripled the analysis time. Why a name
+// may be unset is a story kept once per analysis; a state holds its number in the name's slot.
 
 import { type FlowPos, SET_BY_SHELL, type SetAt } from './positions.js';
 
-/** Bits per word: values stay V8 small integers. */
+/** Names per chunk: a word of bits stays a V8 small integer. */
 const BITS = 30;
 const FULL = (1 << BITS) - 1;
+// A chunk: set (assigned on every path), killed (unset or made local since, even a name the shell
+// sets or a file not followed may set), unknown (may have been assigned by a file nounset did not
+// follow), told (the slot holds a story), the owner, then one slot per name: for a set name how it
+// was set (a SetAt), for an unknown one the FlowPos of the file that may set it, for an unset one
+// the number of its story (0: none).
+const SET = 0;
+const KILLED = 1;
+const UNK = 2;
+const TOLD = 3;
+/** The id of the one state that may write the chunk in place; 0: shared, copied on write. */
+const OWNER = 4;
+/** The last join that met the chunk on a path (see joinChunk). */
+const STAMP = 5;
+const SLOT = 6;
 
-/** Why a name may be unset: the words, or how to tell them when a reason needs them. */
-export type Why = string | (() => string);
+type Chunk = number[];
 
 /** unset < unknown < set */
 export type Status = 0 | 1 | 2;
 
-/** Layout of `bits`: `words` words each of set, killed, unknown and told bits. */
+/** Why a name may be unset: the words, or how to tell them when a reason needs them. */
+export type Why = string | (() => string);
+
 export interface State {
   dead: boolean;
-  /** set: assigned on every path; killed: unset (or made local) since — even a name the shell
-   * sets, or a file not followed may set; unknown: may have been assigned by a file nounset did not
-   * follow; told: the name's slot holds a story (so a join finds one without asking every path of
-   * every name). */
-  bits: number[];
-  /** One slot per name: for a set one, how it was set (a SetAt); for an unknown one, the FlowPos
-   * of the file that may set it; for an unset one, the number of its story (0: none). Shared between states until one of them writes a slot (most
-   * branches write few): `atOwned` says whether this state may write it in place. */
-  at: number[];
-  atOwned: boolean;
+  /** Chunk c holds names c*30 … c*30+29; shared with other states until written. */
+  chunks: Chunk[];
+  /** This state's id, the owner of the chunks it may write in place (a new one when it is cloned). */
+  id: number;
   /** ≥ 0: every name not set or killed may have been assigned by the file sourced at this FlowPos. */
   opaque: number;
   /** At least this many positional parameters. */
@@ -54,50 +65,47 @@ export class NameTable {
 export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   // A name met after the table was sized (none should be) reads as unset and is never stored.
   const n = table.names.length;
-  const words = Math.ceil(n / BITS);
-  const SET = 0;
-  const KILLED = words;
-  const UNK = 2 * words;
-  const TOLD = 3 * words;
-  /** The parts that say a name's status (told only says where its story is). */
-  const STATUS = 3 * words;
-  const ALL = 4 * words;
+  const count = Math.ceil(n / BITS);
+  const spare = n % BITS === 0 ? FULL : (1 << (n % BITS)) - 1;
+  const mask = (c: number): number => (c === count - 1 ? spare : FULL);
+  let ids = 0;
+
   const has = (s: State, part: number, i: number): boolean =>
-    i < n && ((s.bits[part + ((i / BITS) | 0)] as number) & (1 << (i % BITS))) !== 0;
-  const on = (s: State, part: number, i: number): void => {
-    if (i < n) s.bits[part + ((i / BITS) | 0)] = (s.bits[part + ((i / BITS) | 0)] as number) | (1 << (i % BITS));
-  };
-  const off = (s: State, part: number, i: number): void => {
-    if (i < n) s.bits[part + ((i / BITS) | 0)] = (s.bits[part + ((i / BITS) | 0)] as number) & ~(1 << (i % BITS));
+    i < n && (((s.chunks[(i / BITS) | 0] as Chunk)[part] as number) & (1 << (i % BITS))) !== 0;
+  /** Chunk c of s, copied first unless s owns it. */
+  const writable = (s: State, c: number): Chunk => {
+    const k = s.chunks[c] as Chunk;
+    if (k[OWNER] === s.id) return k;
+    const copy = k.slice();
+    copy[OWNER] = s.id;
+    s.chunks[c] = copy;
+    return copy;
   };
 
-  const init: number[] = new Array<number>(ALL).fill(0);
-  const initAt: number[] = new Array<number>(n).fill(0);
+  const initial_: Chunk[] = [];
+  for (let c = 0; c < count; c++) initial_.push(new Array<number>(SLOT + BITS).fill(0));
   table.names.forEach((name, i) => {
     if (!initial(name)) return;
-    init[SET + ((i / BITS) | 0)] = (init[SET + ((i / BITS) | 0)] as number) | (1 << (i % BITS));
-    initAt[i] = SET_BY_SHELL;
+    const k = initial_[(i / BITS) | 0] as Chunk;
+    k[SET] = (k[SET] as number) | (1 << (i % BITS));
+    k[SLOT + (i % BITS)] = SET_BY_SHELL;
   });
 
-  const fresh = (argc: number): State => ({
-    dead: false,
-    bits: init.slice(),
-    at: initAt,
-    atOwned: false,
-    opaque: -1,
-    argc,
-  });
+  const fresh = (argc: number): State => ({ dead: false, chunks: initial_.slice(), id: ++ids, opaque: -1, argc });
   const clone = (s: State): State => {
-    // Both share the slots now: whichever writes one first copies them.
-    s.atOwned = false;
-    return { dead: s.dead, bits: s.bits.slice(), at: s.at, atOwned: false, opaque: s.opaque, argc: s.argc };
+    // Both share the chunks now: a new id makes whichever writes one first copy it.
+    s.id = ++ids;
+    return { dead: s.dead, chunks: s.chunks.slice(), id: ++ids, opaque: s.opaque, argc: s.argc };
   };
-  const setSlot = (s: State, i: number, v: number): void => {
-    if (!s.atOwned) {
-      s.at = s.at.slice();
-      s.atOwned = true;
-    }
-    s.at[i] = v;
+  /** Makes `s` the state `by`, a state just made (by join or clone) that the caller drops. */
+  const replace = (s: State, by: State): void => {
+    s.dead = by.dead;
+    s.chunks = by.chunks;
+    s.id = by.id;
+    s.opaque = by.opaque;
+    s.argc = by.argc;
+    by.chunks = [];
+    by.dead = true;
   };
   const deadState = (): State => {
     const s = fresh(0);
@@ -107,10 +115,11 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   // Story 0 is "none". A story is told in words only when a reason asks for it: most never are.
   const stories: Why[] = [''];
   const tell = (text: Why): number => stories.push(text) - 1;
+  const slotOf = (s: State, i: number): number => (s.chunks[(i / BITS) | 0] as Chunk)[SLOT + (i % BITS)] as number;
   /** Why name i may be unset in s (it is: the caller checked), or null. */
   const whyOf = (s: State, i: number): string | null => {
     if (i >= n) return null;
-    const k = s.at[i] as number;
+    const k = slotOf(s, i);
     let w = stories[k] as Why;
     if (typeof w !== 'string') stories[k] = w = w();
     return w || null;
@@ -122,50 +131,51 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     if (has(s, UNK, i) || s.opaque >= 0) return 1;
     return 0;
   };
-  const atOf = (s: State, i: number): number => (i < n ? (s.at[i] as number) : -1);
   /** How a set name was set. */
-  const setAtOf = (s: State, i: number): SetAt => atOf(s, i) as SetAt;
+  const setAtOf = (s: State, i: number): SetAt => (i < n ? slotOf(s, i) : -1) as SetAt;
   /** Where an unknown name may have been set: the file not followed (or eval) that may set it. */
-  const unknownSourceOf = (s: State, i: number): FlowPos => (has(s, UNK, i) ? atOf(s, i) : s.opaque) as FlowPos;
+  const unknownSourceOf = (s: State, i: number): FlowPos => (has(s, UNK, i) ? slotOf(s, i) : s.opaque) as FlowPos;
 
-  const assign = (s: State, i: number, at: SetAt): void => {
-    on(s, SET, i);
-    off(s, KILLED, i);
-    off(s, UNK, i);
-    off(s, TOLD, i);
-    if (i < n && s.at[i] !== at) setSlot(s, i, at);
+  /** Writes name i of s: its bits (each part on or off) and its slot. */
+  const put = (s: State, i: number, set: boolean, killed: boolean, unk: boolean, told: boolean, slot: number) => {
+    if (i >= n) return;
+    const c = (i / BITS) | 0;
+    const bit = 1 << (i % BITS);
+    const k0 = s.chunks[c] as Chunk;
+    const want = (part: number, on: boolean): boolean => (((k0[part] as number) & bit) !== 0) === on;
+    if (want(SET, set) && want(KILLED, killed) && want(UNK, unk) && want(TOLD, told) && k0[SLOT + (i % BITS)] === slot)
+      return;
+    const k = writable(s, c);
+    k[SET] = set ? (k[SET] as number) | bit : (k[SET] as number) & ~bit;
+    k[KILLED] = killed ? (k[KILLED] as number) | bit : (k[KILLED] as number) & ~bit;
+    k[UNK] = unk ? (k[UNK] as number) | bit : (k[UNK] as number) & ~bit;
+    k[TOLD] = told ? (k[TOLD] as number) | bit : (k[TOLD] as number) & ~bit;
+    k[SLOT + (i % BITS)] = slot;
   };
+  const assign = (s: State, i: number, at: SetAt): void => put(s, i, true, false, false, false, at);
   const kill = (s: State, i: number, text: Why): void => {
-    off(s, SET, i);
-    off(s, UNK, i);
-    on(s, KILLED, i);
-    on(s, TOLD, i);
-    if (i < n) setSlot(s, i, tell(text));
+    if (i < n) put(s, i, false, true, false, true, tell(text));
   };
   /** Whatever was unset or unassigned may now have been set by what runs at `at`. */
   const makeOpaque = (s: State, at: FlowPos): void => {
-    s.bits.fill(0, KILLED, STATUS);
+    for (let c = 0; c < count; c++) {
+      const k0 = s.chunks[c] as Chunk;
+      if ((k0[KILLED] as number) === 0 && (k0[UNK] as number) === 0) continue;
+      const k = writable(s, c);
+      k[KILLED] = 0;
+      k[UNK] = 0;
+    }
     s.opaque = at;
   };
 
-  // Scratch for joins: words, and for a name, the slot a path gives it.
-  const anySet: number[] = new Array<number>(words).fill(0);
-  const anyUnset: number[] = new Array<number>(words).fill(0);
+  let stamps = 0;
+  // Scratch for a join's chunk: the slot the first path to give one has, per name.
   const toldOf: number[] = new Array<number>(BITS).fill(0);
   const setOf: number[] = new Array<number>(BITS).fill(0);
-  const spare = n % BITS === 0 ? FULL : (1 << (n % BITS)) - 1;
-  const mask = (w: number): number => (w === words - 1 ? spare : FULL);
-  /** out's slot of name i becomes v; told says whether v is a story. */
-  const put = (out: State, i: number, v: number, told: boolean): void => {
-    if (told) on(out, TOLD, i);
-    else off(out, TOLD, i);
-    if (out.at[i] !== v) setSlot(out, i, v);
-  };
-
   /** The paths of `states` meeting. `story(i, setAt)` tells why name i may be unset when some
-   * paths assigned it (setAt is one such assignment) and others did not. Every name is settled
-   * word by word across the paths, each path once per word: a function called from a thousand
-   * places joins a thousand states, and asking each of them of each name was quadratic. */
+   * paths assigned it (setAt is one such assignment) and others did not. A chunk every path shares
+   * is kept as it is; the others are settled word by word, each path looked at once per chunk (a
+   * function called from a thousand places joins a thousand states). */
   const join = (states: readonly State[], story: (i: number, setAt: SetAt | null) => Why): State => {
     const live: State[] = [];
     for (const s of states) if (!s.dead) live.push(s);
@@ -173,127 +183,170 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     if (first === undefined) return deadState();
     if (live.length === 1) return clone(first);
     let allOpaque = true;
+    let anyOpaque = false;
     let opaque = Infinity;
-    anySet.fill(0);
-    anyUnset.fill(0);
-    // The slots start as the first path's, shared until the join writes one.
-    first.atOwned = false;
-    const out: State = {
-      dead: false,
-      bits: first.bits.slice(),
-      at: first.at,
-      atOwned: false,
-      opaque: -1,
-      argc: first.argc,
-    };
-    const o = out.bits;
-    o.fill(0, KILLED, STATUS);
+    let argc = first.argc;
     for (const s of live) {
-      const b = s.bits;
-      if (s.argc < out.argc) out.argc = s.argc;
+      if (s.argc < argc) argc = s.argc;
       if (s.opaque < 0) allOpaque = false;
-      else opaque = Math.min(opaque, s.opaque);
-      const opq = s.opaque >= 0 ? FULL : 0;
-      for (let w = 0; w < words; w++) {
-        const set = b[SET + w] as number;
-        const killed = b[KILLED + w] as number;
-        o[SET + w] = (o[SET + w] as number) & set;
-        anySet[w] = (anySet[w] as number) | set;
-        o[KILLED + w] = (o[KILLED + w] as number) | (killed & ~set);
-        anyUnset[w] = (anyUnset[w] as number) | (~set & (killed | ~((b[UNK + w] as number) | opq)) & FULL);
+      else {
+        anyOpaque = true;
+        opaque = Math.min(opaque, s.opaque);
       }
     }
-    out.opaque = allOpaque ? opaque : -1;
+    const out: State = {
+      dead: false,
+      chunks: new Array<Chunk>(count),
+      id: ++ids,
+      opaque: allOpaque ? opaque : -1,
+      argc,
+    };
+    // Stories are told in name order: chunk by chunk.
+    const paths = live;
+    for (let c = 0; c < count; c++) {
+      const k0 = first.chunks[c] as Chunk;
+      let shared = !anyOpaque;
+      for (let p = 1; shared && p < paths.length; p++) if ((paths[p] as State).chunks[c] !== k0) shared = false;
+      if (shared) {
+        // Every path has this very chunk, so the join is the chunk: no one writes it in place now.
+        k0[OWNER] = 0;
+        out.chunks[c] = k0;
+      } else out.chunks[c] = joinChunk(paths, c, out, allOpaque, story);
+    }
+    return out;
+  };
+
+  /** Chunk c of the join of `paths` (live, two or more) into `out`. */
+  const joinChunk = (
+    paths: readonly State[],
+    c: number,
+    out: State,
+    allOpaque: boolean,
+    story: (i: number, setAt: SetAt | null) => Why,
+  ): Chunk => {
+    const first = paths[0] as State;
+    const f = first.chunks[c] as Chunk;
+    // The slots start as the first path's.
+    const o = f.slice();
+    o[OWNER] = out.id;
+    o[KILLED] = 0;
+    o[UNK] = 0;
+    let anySet = 0;
+    let anyUnset = 0;
+    // A chunk met again on a later path (not opaque: then it says the same of every name) adds
+    // nothing, and no first comes from it: a function's thousand call sites often share a chunk.
+    const stamp = ++stamps;
+    const distinct: State[] = [];
+    for (const s of paths) {
+      const k = s.chunks[c] as Chunk;
+      if (s.opaque < 0) {
+        if (k[STAMP] === stamp) continue;
+        k[STAMP] = stamp;
+      }
+      distinct.push(s);
+      const set = k[SET] as number;
+      const killed = k[KILLED] as number;
+      const opq = s.opaque >= 0 ? FULL : 0;
+      o[SET] = (o[SET] as number) & set;
+      anySet |= set;
+      o[KILLED] = (o[KILLED] as number) | (killed & ~set);
+      anyUnset |= ~set & (killed | ~((k[UNK] as number) | opq)) & FULL;
+    }
+    const base = c * BITS;
+    const setSlot = (b: number, slot: number, told: boolean): void => {
+      o[SLOT + b] = slot;
+      o[TOLD] = told ? (o[TOLD] as number) | (1 << b) : (o[TOLD] as number) & ~(1 << b);
+    };
     if (!allOpaque) {
       // Names none of the paths leaves unset, yet not all assign: unknown, each with the file of
       // the first path that says so.
-      for (let w = 0; w < words; w++) {
-        const unk = ~(o[SET + w] as number) & ~(anyUnset[w] as number) & mask(w);
-        o[UNK + w] = unk;
-        let need = unk;
-        for (const s of live) {
-          if (need === 0) break;
-          const hit = s.opaque >= 0 ? need : need & (s.bits[UNK + w] as number);
-          need &= ~hit;
-          eachOf(hit, w, (i) => put(out, i, s.opaque >= 0 && !has(s, UNK, i) ? s.opaque : (s.at[i] as number), false));
+      const unk = ~(o[SET] as number) & ~anyUnset & mask(c);
+      o[UNK] = unk;
+      let need = unk;
+      for (const s of distinct) {
+        if (need === 0) break;
+        const k = s.chunks[c] as Chunk;
+        let hit = s.opaque >= 0 ? need : need & (k[UNK] as number);
+        need &= ~hit;
+        while (hit !== 0) {
+          const b = 31 - Math.clz32(hit & -hit);
+          hit &= hit - 1;
+          setSlot(
+            b,
+            s.opaque >= 0 && ((k[UNK] as number) & (1 << b)) === 0 ? s.opaque : (k[SLOT + b] as number),
+            false,
+          );
         }
       }
     }
     // Stories of names some path leaves unset: the first story a path has, else how the paths
     // differ. Where the first path leaves the name unset with a story, that story (copied with
-    // its slots) stands; only the others need a look.
-    const f = first.bits;
+    // its slots) stands.
     const fOpq = first.opaque >= 0 ? FULL : 0;
-    for (let w = 0; w < words; w++) {
-      const firstUnset = ~(f[SET + w] as number) & ((f[KILLED + w] as number) | ~((f[UNK + w] as number) | fOpq));
-      // Unset on the first path and assigned on none: the first path's story (or none) stands.
-      const v =
-        (anyUnset[w] as number) &
-        ~(o[SET + w] as number) &
-        ~(firstUnset & ~(anySet[w] as number)) &
-        ~(firstUnset & (f[TOLD + w] as number)) &
-        mask(w);
-      if (v === 0) continue;
-      // Bit k of word w: the first story a path has (toldOf), else how the first path that
-      // assigns it did (setOf).
-      let needTold = v;
-      let needSet = v;
-      for (const s of live) {
-        if (needTold === 0) break;
-        const b = s.bits;
-        const set = b[SET + w] as number;
-        let hit = set & needSet & needTold;
-        needSet &= ~hit;
-        while (hit !== 0) {
-          const bit = hit & -hit;
-          hit &= hit - 1;
-          const k = 31 - Math.clz32(bit);
-          setOf[k] = s.at[w * BITS + k] as number;
-        }
-        const opq = s.opaque >= 0 ? FULL : 0;
-        let told =
-          ~set & ((b[KILLED + w] as number) | ~((b[UNK + w] as number) | opq)) & (b[TOLD + w] as number) & needTold;
-        needTold &= ~told;
-        while (told !== 0) {
-          const bit = told & -told;
-          told &= told - 1;
-          const k = 31 - Math.clz32(bit);
-          toldOf[k] = s.at[w * BITS + k] as number;
-        }
+    const firstUnset = ~(f[SET] as number) & ((f[KILLED] as number) | ~((f[UNK] as number) | fOpq));
+    const v = anyUnset & ~(o[SET] as number) & ~(firstUnset & ~anySet) & ~(firstUnset & (f[TOLD] as number)) & mask(c);
+    if (v === 0) return o;
+    let needTold = v;
+    let needSet = v;
+    for (const s of distinct) {
+      if (needTold === 0) break;
+      const k = s.chunks[c] as Chunk;
+      const set = k[SET] as number;
+      let hit = set & needSet & needTold;
+      needSet &= ~hit;
+      while (hit !== 0) {
+        const b = 31 - Math.clz32(hit & -hit);
+        hit &= hit - 1;
+        setOf[b] = k[SLOT + b] as number;
       }
-      let left = v;
-      while (left !== 0) {
-        const bit = left & -left;
-        left &= left - 1;
-        const k = 31 - Math.clz32(bit);
-        const i = w * BITS + k;
-        if ((needTold & bit) === 0) put(out, i, toldOf[k] as number, true);
-        else if ((needSet & bit) === 0) put(out, i, tell(story(i, setOf[k] as SetAt)), true);
-        else put(out, i, 0, false);
+      const opq = s.opaque >= 0 ? FULL : 0;
+      let told = ~set & ((k[KILLED] as number) | ~((k[UNK] as number) | opq)) & (k[TOLD] as number) & needTold;
+      needTold &= ~told;
+      while (told !== 0) {
+        const b = 31 - Math.clz32(told & -told);
+        told &= told - 1;
+        toldOf[b] = k[SLOT + b] as number;
       }
     }
-    return out;
-  };
-
-  /** Calls fn with the index of every name whose bit is on in `bits`, word w. */
-  const eachOf = (bits: number, w: number, fn: (i: number) => void): void => {
-    let v = bits;
-    while (v !== 0) {
-      const b = 31 - Math.clz32(v & -v);
-      fn(w * BITS + b);
-      v &= v - 1;
+    let left = v;
+    while (left !== 0) {
+      const bit = left & -left;
+      left &= left - 1;
+      const b = 31 - Math.clz32(bit);
+      if ((needTold & bit) === 0) setSlot(b, toldOf[b] as number, true);
+      else if ((needSet & bit) === 0) setSlot(b, tell(story(base + b, setOf[b] as SetAt)), true);
+      else setSlot(b, 0, false);
     }
+    return o;
   };
 
   const same = (a: State | undefined, b: State): boolean => {
     if (!a || a.dead !== b.dead || a.argc !== b.argc || a.opaque !== b.opaque) return false;
-    for (let w = 0; w < STATUS; w++) if (a.bits[w] !== b.bits[w]) return false;
+    for (let c = 0; c < count; c++) {
+      const x = a.chunks[c] as Chunk;
+      const y = b.chunks[c] as Chunk;
+      if (x !== y && (x[SET] !== y[SET] || x[KILLED] !== y[KILLED] || x[UNK] !== y[UNK])) return false;
+    }
     return true;
+  };
+
+  /** Calls fn with every name set in s and how it was set. */
+  const eachSet = (s: State, fn: (i: number, at: SetAt) => void): void => {
+    for (let c = 0; c < count; c++) {
+      const k = s.chunks[c] as Chunk;
+      let v = k[SET] as number;
+      while (v !== 0) {
+        const b = 31 - Math.clz32(v & -v);
+        v &= v - 1;
+        fn(c * BITS + b, k[SLOT + b] as SetAt);
+      }
+    }
   };
 
   return {
     fresh,
     clone,
+    replace,
     deadState,
     statusOf,
     whyOf,
@@ -304,6 +357,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     makeOpaque,
     join,
     same,
+    eachSet,
     isSet: (s: State, i: number) => has(s, SET, i),
   };
 }

@@ -67,10 +67,10 @@ function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
   const end = walkFunction(ctx, def, ops.fresh(0), 'summary');
   const gen = new Map<string, SetAt>();
   if (!end.dead) {
-    program.table.names.forEach((n, i) => {
+    ops.eachSet(end, (i, at) => {
+      const n = program.table.names[i] as string;
       // Assigned in the function: not a name the shell had set already.
-      if (ops.isSet(end, i) && ops.setAtOf(end, i) !== SET_BY_SHELL && !def.locals.has(n))
-        gen.set(n, ops.setAtOf(end, i));
+      if (at !== SET_BY_SHELL && !def.locals.has(n)) gen.set(n, at);
     });
   }
   const kill = new Set<string>();

@@ -213,7 +213,7 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
         }
       }
       if (fall) outs.push(fall);
-      replace(
+      ctx.ops.replace(
         s,
         join(ctx, outs, () => `the if or case on ${here(ctx, frame, r.start)}`),
       );
@@ -248,7 +248,7 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
       const never = before;
       applyFacts(ctx, never, r.skipFacts, flowPos(frame.file, r.start));
       const out = r.flag ? exits.breaks : [never, last, ...exits.continues, ...exits.breaks];
-      replace(s, join(ctx, out, where));
+      ctx.ops.replace(s, join(ctx, out, where));
       return;
     }
     default:
@@ -275,23 +275,11 @@ function optional(
   const skip = chained && !same ? prev.ran : s;
   applyFacts(ctx, skip, r.skipFacts, at);
   // join copies what it keeps: `runs` is not changed after, so it can be handed on.
-  replace(
+  ctx.ops.replace(
     s,
     join(ctx, [skip, runs], () => `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`),
   );
   return runs;
-}
-
-/** Makes `s` the state `by` (the walk holds `s`). */
-function replace(s: State, by: State): void {
-  s.dead = by.dead;
-  s.bits = by.bits;
-  // The slots are shared from now on: neither may write them in place.
-  s.at = by.at;
-  s.atOwned = false;
-  by.atOwned = false;
-  s.opaque = by.opaque;
-  s.argc = by.argc;
 }
 
 function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
@@ -326,5 +314,5 @@ function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
     file: ctx.program.fileIndex(outcome.file),
     reads: null,
   });
-  replace(s, join(ctx, [s, ...returns], `${outcome.file.path}`));
+  ctx.ops.replace(s, join(ctx, [s, ...returns], `${outcome.file.path}`));
 }
