@@ -110,12 +110,12 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
       open.push(fileCalls[next++] as { end: number; name: string });
     while (open.length > 0 && (open[open.length - 1] as { end: number }).end < r.end) open.pop();
     const fn = fnOf.get(r) ?? null;
-    const key = scopeOf(fn, r.name);
-    if (r.op !== null && GUARDS.has(r.op)) mark(key, r.start, `reads it as \`\${${r.name}${r.op}…}\``);
-    else if (tests(r)) mark(key, r.start, 'tests it');
+    // Most reads neither test nor hand on: their scope's key is not built.
+    if (r.op !== null && GUARDS.has(r.op)) mark(scopeOf(fn, r.name), r.start, `reads it as \`\${${r.name}${r.op}…}\``);
+    else if (tests(r)) mark(scopeOf(fn, r.name), r.start, 'tests it');
     else if (r.place === 'argument' && open.length > 0)
       mark(
-        key,
+        scopeOf(fn, r.name),
         r.start,
         `passes it to ${(open[open.length - 1] as { name: string }).name}, which tests its arguments,`,
       );

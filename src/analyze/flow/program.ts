@@ -6,7 +6,7 @@ import type { Word } from '../../parse/index.js';
 import type { Call, Region, Source } from '../model.js';
 import { digestOf, type FileDigest, type FuncDef } from './digest.js';
 import { type FlowPos, fileOfPos, offsetOfPos } from './positions.js';
-import { NameTable } from './state.js';
+import { type NameBase, NameTable } from './state.js';
 import type { FlowInput, LoadedFile, SourceOutcome } from './types.js';
 
 export interface Program {
@@ -45,7 +45,6 @@ export function registerProgram(input: FlowInput): Program {
   const writesOf = new Map<string, number[]>();
   const digests: FileDigest[] = [];
   const killedAnywhere = new Set<string>();
-  const table = new NameTable();
   const registered = new Set<string>([input.path]);
   const libraryModels: Region[] = [];
   const fileIndex = (file: LoadedFile): number => {
@@ -68,7 +67,6 @@ export function registerProgram(input: FlowInput): Program {
   };
   const registerFile = (model: Region, file: string, own: boolean, index: number): void => {
     const d = digestOf(model);
-    for (const n of d.names) table.id(n);
     for (const def of d.defs(file, index, own)) {
       const list = funcs.get(def.name);
       if (list) list.push(def);
@@ -93,6 +91,9 @@ export function registerProgram(input: FlowInput): Program {
     }
   };
   registerFile(input.model, input.path, true, 0);
+  // The libraries' names first, numbered once for every script that sources the same files.
+  const table = new NameTable(digests.length > 1 ? nameBase(digests.slice(1)) : null);
+  for (const n of (digests[0] as FileDigest).names) table.id(n);
   const lineIn = (file: number, offset: number): number => (lineOfs[file] ?? input.lineOf)(offset);
   return {
     table,
@@ -126,4 +127,30 @@ function acrossFiles<T>(
     if (list === undefined) lists.set(name, (list = digests.flatMap((d) => byName(d).get(name) ?? [])));
     return list;
   };
+}
+
+/** The numbered names of sourced files, kept for the last few sets of files (a run's scripts
+ * mostly source the same ones): each script registered a library's thousands of names again. */
+const BASES = new Map<string, NameBase>();
+const BASES_MAX = 8;
+const DIGEST_IDS = new WeakMap<FileDigest, number>();
+let digestIds = 0;
+
+function nameBase(digests: readonly FileDigest[]): NameBase {
+  const key = digests
+    .map((d) => {
+      let id = DIGEST_IDS.get(d);
+      if (id === undefined) DIGEST_IDS.set(d, (id = ++digestIds));
+      return id;
+    })
+    .join(',');
+  let base = BASES.get(key);
+  if (base === undefined) {
+    const table = new NameTable();
+    for (const d of digests) for (const n of d.names) table.id(n);
+    base = { ids: new Map(table.names.map((n, i) => [n, i])), names: table.names };
+    if (BASES.size >= BASES_MAX) BASES.delete(BASES.keys().next().value as string);
+  } else BASES.delete(key);
+  BASES.set(key, base);
+  return base;
 }

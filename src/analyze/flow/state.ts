@@ -47,11 +47,23 @@ export interface State {
   argc: number;
 }
 
+/** The names of a set of files, numbered once and shared, read-only, by every table built on it. */
+export interface NameBase {
+  readonly ids: ReadonlyMap<string, number>;
+  readonly names: readonly string[];
+}
+
+/** The script's names, numbered; on a base (the libraries it sources), after the base's. */
 export class NameTable {
   private readonly ids = new Map<string, number>();
-  readonly names: string[] = [];
+  private readonly base: ReadonlyMap<string, number> | null;
+  readonly names: string[];
+  constructor(base: NameBase | null = null) {
+    this.base = base?.ids ?? null;
+    this.names = base ? base.names.slice() : [];
+  }
   id(name: string): number {
-    let i = this.ids.get(name);
+    let i = this.ids.get(name) ?? this.base?.get(name);
     if (i === undefined) {
       i = this.names.length;
       this.ids.set(name, i);
