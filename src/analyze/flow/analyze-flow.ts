@@ -20,6 +20,7 @@ import { finishStatuses, isPositional } from './reads.js';
 import { sharedLibraries } from './shared-libraries.js';
 import { stateOps } from './state.js';
 import { summarize } from './summaries.js';
+import { Summaries } from './summary.js';
 import type { FlowInput, FlowResult } from './types.js';
 
 /** Each read's status, the notes, and how to name a position the statuses hold. */
@@ -46,7 +47,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     ops,
     nounsetOn,
     nounsetOff,
-    summaries: new Map(shared?.known ?? []),
+    summaries: new Summaries(shared?.known ?? null),
     graph: emptyCallGraph(),
     notes: [],
     noted: new Set(),

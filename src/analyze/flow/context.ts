@@ -9,7 +9,7 @@ import type { FuncDef } from './digest.js';
 import { type FlowPos, originOf, type SetAt } from './positions.js';
 import type { Program } from './program.js';
 import type { State, StateOps, Status, Why } from './state.js';
-import type { Summary } from './summary.js';
+import type { Summaries } from './summary.js';
 import type { FlowInput, FlowNote } from './types.js';
 
 export interface FlowContext {
@@ -20,7 +20,7 @@ export interface FlowContext {
   readonly nounsetOn: number;
   readonly nounsetOff: number;
   /** Function summaries: the shared ones, then what the fixpoint finds. */
-  readonly summaries: Map<string, Summary>;
+  readonly summaries: Summaries;
   readonly graph: CallGraph;
   /** Notes in the order the recording walks met them, once each (by code and offset). */
   readonly notes: FlowNote[];

@@ -99,8 +99,8 @@ function meetEntry(ctx: FlowContext, name: string, afterTop: State): Entry {
 /** One note for the script's functions nothing in it calls (bats calls its tests and hooks itself). */
 function noteUncalled(ctx: FlowContext, entries: ReadonlyMap<string, Entry>): void {
   const uncalled: FuncDef[] = [];
-  for (const [name, defs] of ctx.program.funcs)
-    if (entries.get(name)?.uncalled) for (const def of defs) if (def.own) uncalled.push(def);
+  for (const [name, entry] of entries)
+    if (entry.uncalled) for (const def of ctx.program.funcs.get(name) ?? []) if (def.own) uncalled.push(def);
   const first = uncalled.sort((a, b) => a.region.start - b.region.start)[0];
   if (!first || ctx.input.bats) return;
   const names = [...new Set(uncalled.map((d) => d.name))];

@@ -14,6 +14,8 @@ export interface Program {
   readonly table: NameTable;
   /** Functions by name (a name may be defined more than once, in one file or several). */
   readonly funcs: ReadonlyMap<string, readonly FuncDef[]>;
+  /** The names of the functions the script itself defines. */
+  readonly ownFunctions: ReadonlySet<string>;
   /** The paths of the files by number (0 is the script). */
   readonly paths: readonly string[];
   /** The models of the sourced files registered (see shared-libraries.ts). */
@@ -41,6 +43,7 @@ export function registerProgram(input: FlowInput): Program {
   const paths: string[] = [input.path];
   const lineOfs: ((offset: number) => number)[] = [input.lineOf];
   const funcs = new Map<string, FuncDef[]>();
+  const ownFunctions = new Set<string>();
   const loaded = new Map<string, SourceOutcome>();
   const writesOf = new Map<string, number[]>();
   const digests: FileDigest[] = [];
@@ -68,6 +71,7 @@ export function registerProgram(input: FlowInput): Program {
   const registerFile = (model: Region, file: string, own: boolean, index: number): void => {
     const d = digestOf(model);
     for (const def of d.defs(file, index, own)) {
+      if (own) ownFunctions.add(def.name);
       const list = funcs.get(def.name);
       if (list) list.push(def);
       else funcs.set(def.name, [def]);
@@ -98,6 +102,7 @@ export function registerProgram(input: FlowInput): Program {
   return {
     table,
     funcs,
+    ownFunctions,
     paths,
     libraryModels,
     writesOf,

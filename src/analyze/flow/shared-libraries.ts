@@ -5,16 +5,19 @@
 import type { Region } from '../model.js';
 import { isNumberedFile, renumberSetAt, type SetAt } from './positions.js';
 import type { Program } from './program.js';
-import type { Summary } from './summary.js';
+import type { Summaries, Summary } from './summary.js';
 
 export interface SharedLibraries {
   /** The summaries an earlier analysis kept, in this analysis' file numbers. */
-  readonly known: Map<string, Summary>;
+  readonly known: ReadonlyMap<string, Summary>;
   /** The library functions that reach a function of the script or a computed call (so need a
    * walk of their own here); null when no earlier analysis said. */
   readonly walks: ReadonlySet<string> | null;
+  /** The library functions this analysis must summarise or walk (not shared, or needing a walk of
+   * their own), in the program's order; null when not known here (then every function is asked). */
+  readonly walked: readonly string[] | null;
   /** Keeps what this analysis found, for the next one (once its summaries are final). */
-  keep(summaries: ReadonlyMap<string, Summary>, needsWalk: (name: string) => boolean): void;
+  keep(summaries: Summaries, needsWalk: (name: string) => boolean): void;
 }
 
 /** What an earlier analysis found of the same libraries (the same sourced files, modelled once
@@ -42,16 +45,26 @@ export function sharedLibraries(key: string, program: Program): SharedLibraries 
     }
     libNames = names;
   }
-  const ownNames = new Set<string>();
-  for (const defs of funcs.values()) for (const d of defs) if (d.own) ownNames.add(d.name);
+  const ownNames = program.ownFunctions;
   for (const n of ownNames) if (libNames.has(n)) return null;
-  const known = new Map<string, Summary>();
+  let known: ReadonlyMap<string, Summary> = new Map();
+  let walked: readonly string[] | null = null;
   if (entry) {
-    const same = entry.paths.every((p, i) => p === null || paths[i] === p);
-    for (const [name, summary] of entry.summaries)
-      known.set(name, same ? summary : renumber(summary, entry.paths, paths));
+    // The files have the numbers they had there (as in a test suite's scripts): as they are, and
+    // the library functions come in the same order.
+    if (entry.paths.every((p, i) => p === null || paths[i] === p)) {
+      known = entry.summaries;
+      entry.walked ??= [...funcs.keys()].filter(
+        (name) => !ownNames.has(name) && (!entry.summaries.has(name) || entry.walks.has(name)),
+      );
+      walked = entry.walked;
+    } else {
+      const renumbered = new Map<string, Summary>();
+      for (const [name, summary] of entry.summaries) renumbered.set(name, renumber(summary, entry.paths, paths));
+      known = renumbered;
+    }
   }
-  const keep = (summaries: ReadonlyMap<string, Summary>, needsWalk: (name: string) => boolean): void => {
+  const keep = (summaries: Summaries, needsWalk: (name: string) => boolean): void => {
     if (entry) return;
     // Which library functions may be shared: callees all in the libraries, transitively.
     const ok = new Map<string, boolean>();
@@ -92,7 +105,7 @@ export function sharedLibraries(key: string, program: Program): SharedLibraries 
     });
     if (LIBRARIES.size > 16) LIBRARIES.delete(LIBRARIES.keys().next().value as string);
   };
-  return { known, walks: entry?.walks ?? null, keep };
+  return { known, walks: entry?.walks ?? null, walked, keep };
 }
 
 /** A shared summary's positions, from the file numbers of the analysis that kept it to this one's. */
@@ -120,6 +133,8 @@ const LIBRARIES = new Map<
     readonly summaries: ReadonlyMap<string, Summary>;
     readonly walks: ReadonlySet<string>;
     readonly libNames: ReadonlySet<string>;
+    /** SharedLibraries.walked, found by the first analysis that numbers the files the same. */
+    walked?: readonly string[];
   }
 >();
 

@@ -19,8 +19,19 @@ export interface WalkOrder {
 /** Fills ctx.summaries (the shared ones are in it already). */
 export function summarize(ctx: FlowContext, shared: SharedLibraries | null): WalkOrder {
   const { funcs } = ctx.program;
-  const candidates =
-    shared === null ? funcs : new Map([...funcs].filter(([name]) => !shared.known.has(name) || needsWalk(ctx, name)));
+  let candidates = funcs;
+  if (shared !== null) {
+    // The script's functions come first in the program, then the libraries'.
+    const some = new Map<string, readonly FuncDef[]>();
+    const add = (name: string): void => {
+      some.set(name, funcs.get(name) ?? []);
+    };
+    if (shared.walked !== null) {
+      for (const name of ctx.program.ownFunctions) add(name);
+      for (const name of shared.walked) add(name);
+    } else for (const name of funcs.keys()) if (!shared.known.has(name) || needsWalk(ctx, name)) add(name);
+    candidates = some;
+  }
   const { order, cyclic } = calleesFirst(
     candidates,
     (def) => def.calls,
@@ -36,25 +47,25 @@ export function summarize(ctx: FlowContext, shared: SharedLibraries | null): Wal
       for (const c of def.calls) (callers.get(c) ?? callers.set(c, new Set()).get(c))?.add(name);
     }
   }
-  let todo = new Set(order);
-  if (shared) for (const name of shared.known.keys()) todo.delete(name);
+  // The shared summaries stand: only the others are found here.
+  const own = shared === null ? order : order.filter((name) => !shared.known.has(name));
+  let todo = new Set(own);
   for (let round = 0; round < (cyclic ? 12 : 1) && todo.size > 0; round++) {
     let changed = false;
     const next = new Set<string>();
-    for (const name of order) {
+    for (const name of own) {
       if (!todo.has(name)) continue;
       const parts = (funcs.get(name) ?? []).map((def) => summaryOf(ctx, def));
       const merged = parts.length === 1 ? (parts[0] as Summary) : mergeSummaries(parts);
       if (!sameSummary(ctx.summaries.get(name), merged)) {
         ctx.summaries.set(name, merged);
         changed = true;
-        if (anyComputed) for (const n of order) next.add(n);
+        if (anyComputed) for (const n of own) next.add(n);
         else for (const c of callers.get(name) ?? []) next.add(c);
       }
     }
     if (!changed) break;
     todo = next;
-    if (shared) for (const name of shared.known.keys()) todo.delete(name);
   }
   return { candidates, order };
 }

@@ -15,6 +15,19 @@ export interface Summary {
   readonly opaque: number;
 }
 
+/** The summaries of an analysis: those shared from an earlier one (read, never copied: a library
+ * has hundreds), then what this one finds. */
+export class Summaries {
+  private readonly found = new Map<string, Summary>();
+  constructor(private readonly shared: ReadonlyMap<string, Summary> | null) {}
+  get(name: string): Summary | undefined {
+    return this.found.get(name) ?? this.shared?.get(name);
+  }
+  set(name: string, summary: Summary): void {
+    this.found.set(name, summary);
+  }
+}
+
 /** The summary of a function that changes nothing its caller sees. */
 export const INERT: Summary = { gen: new Map(), kill: new Set(), noReturn: false, opaque: -1 };
 

@@ -29,10 +29,8 @@ interface Parsed {
   readonly text: string;
   /** Found on first use: most source words name their file without a variable. */
   dirVars: Map<string, DirValue> | null;
-  /** mayBeDirVariable's answers, by name. */
-  mayBeDir?: Map<string, boolean>;
-  /** Whether any comment holds a `source=` directive (most files have none). */
-  directives?: boolean;
+  /** What its text alone says, found on first use; a shared file's, once for every script. */
+  readonly facts: TextFacts;
   /** Its entry in SHARED, where the model is kept once built (none for the main script). */
   readonly shared?: SharedEntry;
 }
@@ -41,6 +39,17 @@ interface SharedEntry {
   readonly text: string;
   readonly file: File;
   model?: LoadedFile;
+  readonly facts: TextFacts;
+}
+
+/** What a file's text alone says of its `source` lines. */
+interface TextFacts {
+  /** mayBeDirVariable's answers, by name. */
+  mayBeDir?: Map<string, boolean>;
+  /** Whether any comment holds a `source=` directive (most files have none), and the directive
+   * that applies at each source offset asked. */
+  directives?: boolean;
+  directiveAt?: Map<number, string | null>;
 }
 
 /** Files sourced by many scripts of a run (git's t/ sources test-lib.sh 1,300 times): their parse
@@ -58,7 +67,7 @@ function sharedParse(path: string, text: string, bats: boolean): SharedEntry {
     return hit;
   }
   const dialect = detectDialect(text, path).dialect ?? 'bash';
-  const entry = { text, file: parse(text, { dialect, path }) };
+  const entry = { text, file: parse(text, { dialect, path }), facts: {} };
   SHARED.set(key, entry);
   if (SHARED.size > SHARED_MAX) SHARED.delete(SHARED.keys().next().value as string);
   return entry;
@@ -72,7 +81,7 @@ export function forgetSharedParses(): void {
 /** A `loadSource` for analyzeFlow; caches every file it parses. */
 export function sourceLoader(opts: LoaderOptions): (source: Source, from: string) => SourceOutcome {
   const parsed = new Map<string, Parsed | string>([
-    [opts.mainPath, { file: opts.main.file, text: opts.main.text, dirVars: null }],
+    [opts.mainPath, { file: opts.main.file, text: opts.main.text, dirVars: null, facts: {} }],
   ]);
   const models = new Map<string, LoadedFile>();
   const unreadable = new Set<string>();
@@ -87,7 +96,7 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
     else {
       try {
         const shared = sharedParse(path, text, opts.bats);
-        out = { file: shared.file, text, dirVars: null, shared };
+        out = { file: shared.file, text, dirVars: null, shared, facts: shared.facts };
       } catch (err) {
         if (!(err instanceof ParseError)) throw err;
         out = `${path} does not parse (line ${err.line}: ${err.reason})`;
@@ -110,14 +119,21 @@ export function sourceLoader(opts: LoaderOptions): (source: Source, from: string
     } else {
       const dirVars = {
         get: (name: string): DirValue | undefined => {
-          const seen = (holder.mayBeDir ??= new Map());
+          const seen = (holder.facts.mayBeDir ??= new Map());
           let may = seen.get(name);
           if (may === undefined) seen.set(name, (may = mayBeDirVariable(holder.text, name)));
           return may ? (holder.dirVars ??= scriptDirVariables(holder.file, from, opts.mainPath)).get(name) : undefined;
         },
       };
-      holder.directives ??= holder.file.comments.some((c) => c.text.includes('source='));
-      const directive = holder.directives ? sourceDirective(holder.file, holder.text, source.start) : null;
+      const facts = holder.facts;
+      facts.directives ??= holder.file.comments.some((c) => c.text.includes('source='));
+      let directive: string | null = null;
+      if (facts.directives) {
+        const at = (facts.directiveAt ??= new Map());
+        directive = at.get(source.start) ?? null;
+        if (!at.has(source.start))
+          at.set(source.start, (directive = sourceDirective(holder.file, holder.text, source.start)));
+      }
       target = resolveSourcePath(source.word, {
         scriptPath: from,
         mainScriptPath: opts.mainPath,
