@@ -53,6 +53,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     noted: new Set(),
     recorded: new Map(),
     needed: new Map(),
+    computedCallees: new Map(),
     sharedWalks: shared?.walks ?? null,
   };
   const order = summarize(ctx, shared);

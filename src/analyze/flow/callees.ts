@@ -9,20 +9,29 @@ import { type FlowContext, type Frame, note } from './context.js';
 import { isPositional } from './reads.js';
 
 /** The functions the call `e` may run; a computed one is noted. */
-export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): string[] {
+export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly string[] {
   const funcs = ctx.program.funcs;
   if (e.name !== null) return funcs.has(e.name) ? [e.name] : [];
   const pattern = e.pattern;
   if (!pattern) return [];
   const via = e.via;
-  let named: string[] | null = null;
-  if (via && (isPositional(via.name) || via.name === '@' || via.name === '*'))
-    named = frame.fn ? forwarded(ctx, frame.fn.name) : null;
-  else if (via) named = runnableBy(ctx, via.name, via.fallback);
-  const out =
-    named === null
-      ? matching(ctx, pattern)
-      : named.filter((n) => funcs.has(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
+  const forwards = via !== null && (isPositional(via.name) || via.name === '@' || via.name === '*');
+  // What a computed call may run follows from the program alone (and, for `"$@"`, the function it
+  // is in): found once per call, not on every walk that passes it.
+  const key = forwards ? (frame.fn?.name ?? '') : '';
+  let known = ctx.computedCallees.get(e);
+  let out = known?.get(key);
+  if (out === undefined) {
+    let named: string[] | null = null;
+    if (forwards) named = frame.fn ? forwarded(ctx, frame.fn.name) : null;
+    else if (via) named = runnableBy(ctx, via.name, via.fallback);
+    out =
+      named === null
+        ? matching(ctx, pattern)
+        : named.filter((n) => funcs.has(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
+    if (!known) ctx.computedCallees.set(e, (known = new Map()));
+    known.set(key, out);
+  }
   if (out.length > 0)
     note(ctx, frame, {
       start: e.start,

@@ -3,7 +3,7 @@
 // recorded; and a walk's frame, where it is. Nothing here is saved and restored by hand: a walk
 // that goes somewhere else (a function, a sourced file, a subshell) gets a frame of its own.
 
-import type { NounsetState, Read } from '../model.js';
+import type { Call, NounsetState, Read } from '../model.js';
 import type { Caller, CallGraph } from './call-graph.js';
 import type { FuncDef } from './digest.js';
 import { type FlowPos, originOf, type SetAt } from './positions.js';
@@ -30,6 +30,8 @@ export interface FlowContext {
   readonly recorded: Map<Caller, Map<Read, RawStatus>>;
   /** Whether each function needs a walk of its own (call-order.ts), found once. */
   readonly needed: Map<string, boolean>;
+  /** What each computed call may run (callees.ts), by the function it is in when it runs `"$@"`. */
+  readonly computedCallees: Map<Call, Map<string, readonly string[]>>;
   /** What the shared libraries say of that (shared-libraries.ts), or null. */
   readonly sharedWalks: ReadonlySet<string> | null;
 }
