@@ -1,7 +1,7 @@
 // What a recording walk notes at each read: its status in the state the walk reached it with (the
 // worst of all visits), and why an unset one may be unset, told only once the walks are done.
 
-import { arrayKey, type Read } from '../model.js';
+import { arrayKey, type NounsetState, type Read } from '../model.js';
 import { isDigits } from '../shell-vars.js';
 import { type FlowContext, type Frame, nounsetIn, type RawStatus, statusIn } from './context.js';
 import { originOf, SET_BY_SHELL } from './positions.js';
@@ -94,14 +94,28 @@ export function finishStatuses(ctx: FlowContext): Map<Read, ReadStatus> {
   const status = new Map<Read, ReadStatus>();
   for (const map of ctx.recorded.values()) {
     for (const [read, st] of map) {
-      const base =
-        st.kind === 'unset'
-          ? { kind: 'unset' as const, why: st.why(), ...(st.emptyArray ? { emptyArray: true as const } : {}) }
-          : st.kind === 'set'
-            ? { kind: 'set' as const, origin: originOf(st.at) }
-            : { kind: 'unknown' as const, source: st.source };
-      status.set(read, st.nounset === undefined ? base : { ...base, nounset: st.nounset });
+      status.set(read, finished(st));
     }
   }
   return status;
+}
+
+/** A read's final status, built in one object. */
+function finished(st: RawStatus): ReadStatus {
+  const nounset = st.nounset;
+  if (st.kind === 'set')
+    return nounset === undefined
+      ? { kind: 'set', origin: originOf(st.at) }
+      : { kind: 'set', origin: originOf(st.at), nounset };
+  if (st.kind === 'unknown')
+    return nounset === undefined
+      ? { kind: 'unknown', source: st.source }
+      : { kind: 'unknown', source: st.source, nounset };
+  const out: { kind: 'unset'; why: string; emptyArray?: true; nounset?: NounsetState } = {
+    kind: 'unset',
+    why: st.why(),
+  };
+  if (st.emptyArray) out.emptyArray = true;
+  if (nounset !== undefined) out.nounset = nounset;
+  return out;
 }

@@ -181,6 +181,8 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   };
 
   let stamps = 0;
+  /** Scratch for joinChunk: the paths that bring a chunk not met before. */
+  const distinct: State[] = [];
   // Scratch for a join's chunk: the slot the first path to give one has, per name.
   const toldOf: number[] = new Array<number>(BITS).fill(0);
   const setOf: number[] = new Array<number>(BITS).fill(0);
@@ -248,7 +250,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     // A chunk met again on a later path (not opaque: then it says the same of every name) adds
     // nothing, and no first comes from it: a function's thousand call sites often share a chunk.
     const stamp = ++stamps;
-    const distinct: State[] = [];
+    distinct.length = 0;
     for (const s of paths) {
       const k = s.chunks[c] as Chunk;
       if (s.opaque < 0) {
