@@ -1,6 +1,10 @@
 // How fast fixScript is next to parsing alone: the realistic corpus (many small files, as a
-// repository run sees them) and one dense generated file. Reports medians; gates nothing.
+// repository run sees them) and one dense generated file; then, when scripts/fetch-real-corpus.sh
+// has fetched them, the largest real scripts one by one (issue 19's target: 5 MB/s each, warm).
+// Reports medians; gates nothing.
 
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fixScript, parse } from '../src/index.js';
 import { corpus } from '../test/support/corpus.js';
 
@@ -45,3 +49,27 @@ for (const style of ['block', 'inline'] as const) {
     `dense file ${(dense.length / 1e6).toFixed(2)} MB, ${style}: ${rate(dense.length, ms)} (${ms.toFixed(0)} ms, ${edits} edits)`,
   );
 }
+
+const REAL = '.real-corpus/scripts';
+if (existsSync(REAL)) {
+  const all: { path: string; size: number }[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else all.push({ path: p, size: st.size });
+    }
+  };
+  walk(REAL);
+  all.sort((a, b) => b.size - a.size || a.path.localeCompare(b.path));
+  console.log('largest real scripts (npm run check:real fetches them), fixScript warm, median of 7:');
+  for (const { path } of all.slice(0, 6)) {
+    const text = readFileSync(path, 'utf8');
+    for (let i = 0; i < 3; i++) fixScript(text, { path });
+    const ms = time(7, () => fixScript(text, { path }));
+    console.log(
+      `  ${path.slice(REAL.length + 1)}  ${(text.length / 1e3).toFixed(0)} KB  ${rate(text.length, ms)}  (${ms.toFixed(0)} ms)`,
+    );
+  }
+} else console.log(`no ${REAL}: npm run check:real fetches real scripts, then this also times the largest`);

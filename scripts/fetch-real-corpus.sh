@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Fetches real shell scripts for measuring nounset (never committed): the Debian packages
 # bash-completion, devscripts and git (completion scripts, maintainer tools, git's shell tools),
-# and the npm package bats (bats-core's own scripts). Unpacks them under DIR (default
+# dehydrated, easy-rsa, neofetch and rkhunter (single-file tools of 80 to 580 KB, for the speed on
+# one large file), and the npm package bats (bats-core's own scripts). Unpacks them under DIR (default
 # .real-corpus/, gitignored) and keeps only shell scripts: files ending in .sh/.bash/.bats, the
 # bash-completion completions, and files whose first line names a shell.
 set -euo pipefail
 dir=${1:-.real-corpus}
 mkdir -p "$dir/debs" "$dir/unpacked"
 dir=$(cd "$dir" && pwd)
-(cd "$dir/debs" && apt-get download bash-completion devscripts git 2>/dev/null)
+(cd "$dir/debs" && apt-get download bash-completion devscripts git dehydrated easy-rsa neofetch rkhunter 2>/dev/null)
 for deb in "$dir"/debs/*.deb; do
   name=$(basename "$deb" | cut -d_ -f1)
   mkdir -p "$dir/unpacked/$name"
