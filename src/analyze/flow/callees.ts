@@ -33,12 +33,12 @@ export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly str
     known.set(key, out);
   }
   if (out.length > 0)
-    note(ctx, frame, {
+    note(ctx, frame, () => ({
       start: e.start,
       end: e.end,
       code: 'computed-call',
       message: `a computed command name may run ${out.length === funcs.size ? 'any function' : out.join(', ')}: ${out.length === 1 ? 'it is' : 'they are'} checked as called from here too`,
-    });
+    }));
   return out;
 }
 

@@ -108,10 +108,10 @@ function story(ctx: FlowContext, name: string, at: SetAt | null, where: string):
   return `${name} is assigned on ${ctx.program.lineAt(origin.at)} only on some paths through ${where}`;
 }
 
-/** Adds a note once; only recording walks tell them. */
-export function note(ctx: FlowContext, frame: Frame, n: FlowNote): void {
+/** Adds a note once; only recording walks tell them, so only they build it. */
+export function note(ctx: FlowContext, frame: Frame, n: () => FlowNote): void {
   if (frame.reads === null) return;
-  addNote(ctx, n);
+  addNote(ctx, n());
 }
 
 export function addNote(ctx: FlowContext, n: FlowNote): void {

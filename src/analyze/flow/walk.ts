@@ -87,12 +87,12 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
           break;
         }
         if (frame.fn?.namerefs.has(e.name)) {
-          note(ctx, frame, {
+          note(ctx, frame, () => ({
             start: e.start,
             end: e.end,
             code: 'opaque-assignment',
             message: `an assignment through the nameref ${e.name} may set any variable`,
-          });
+          }));
           ops.makeOpaque(s, flowPos(frame.file, e.start));
           break;
         }
@@ -112,12 +112,12 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
       case 'set-test':
         break;
       case 'opaque':
-        note(ctx, frame, {
+        note(ctx, frame, () => ({
           start: e.start,
           end: e.end,
           code: 'opaque-assignment',
           message: `${e.what} may assign variables nounset cannot name`,
-        });
+        }));
         ops.makeOpaque(s, flowPos(frame.file, e.start));
         break;
       case 'source':
@@ -288,21 +288,21 @@ function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
   if (outcome.kind === 'unresolved' || frame.files.includes(outcome.file.path)) {
     const reason =
       outcome.kind === 'unresolved' ? outcome.reason : `it sources itself again (a cycle through ${outcome.file.path})`;
-    note(ctx, frame, {
+    note(ctx, frame, () => ({
       start: e.start,
       end: e.end,
       code: 'source-not-followed',
       message: `nounset does not follow ${e.path ?? 'the file sourced here'}: ${reason}`,
-    });
+    }));
     ctx.ops.makeOpaque(s, flowPos(frame.file, e.start));
     return;
   }
-  note(ctx, frame, {
+  note(ctx, frame, () => ({
     start: e.start,
     end: e.end,
     code: 'source-followed',
     message: `follows ${outcome.file.path}: the variables and functions it sets count from here`,
-  });
+  }));
   // The file runs here, in this shell; its top-level `return` ends only it. Its reads are not the
   // script's: nothing is recorded in it.
   const returns: State[] = [];
