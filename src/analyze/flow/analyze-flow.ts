@@ -55,6 +55,9 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     needed: new Map(),
     computedCallees: new Map(),
     sharedWalks: shared?.walks ?? null,
+    // Before an earlier analysis kept the libraries' summaries, no walk of them is kept either.
+    sharedKnown: shared?.walks ? shared.known : null,
+    log: null,
   };
   const order = summarize(ctx, shared);
   settleEntries(ctx, order);

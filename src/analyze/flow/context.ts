@@ -9,7 +9,7 @@ import type { FuncDef } from './digest.js';
 import { type FlowPos, originOf, type SetAt } from './positions.js';
 import type { Program } from './program.js';
 import type { State, StateOps, Status, Why } from './state.js';
-import type { Summaries } from './summary.js';
+import type { Summaries, Summary } from './summary.js';
 import type { FlowInput, FlowNote } from './types.js';
 
 export interface FlowContext {
@@ -34,6 +34,20 @@ export interface FlowContext {
   readonly computedCallees: Map<Call, Map<string, readonly string[]>>;
   /** What the shared libraries say of that (shared-libraries.ts), or null. */
   readonly sharedWalks: ReadonlySet<string> | null;
+  /** The shared summaries of the libraries (shared-libraries.ts), or null. */
+  readonly sharedKnown: ReadonlyMap<string, Summary> | null;
+  /** What the walk of a sourced file being kept does (source-cache.ts), or null. */
+  log: WalkLog | null;
+}
+
+/** What a walk did to the state beyond its names' values: the names it wrote, the commands it
+ * ran by name (and whether each was a function of the program), whether it made the state opaque
+ * or ran a computed command name. */
+export interface WalkLog {
+  readonly writes: Set<number>;
+  readonly calls: Map<string, boolean>;
+  opaque: boolean;
+  computed: boolean;
 }
 
 /** Where `break` and `continue` of one loop take the walk. */
@@ -71,15 +85,29 @@ export type RawStatus = (
 ) & { nounset?: NounsetState };
 
 export function statusIn(ctx: FlowContext, s: State, name: string): Status {
-  return ctx.ops.statusOf(s, ctx.program.table.id(name));
+  const i = ctx.program.table.id(name);
+  // A walk being kept asks only to decide whether to write the name (a read of a sourced file is
+  // not recorded): the name's value before counts, as a written one's does.
+  ctx.log?.writes.add(i);
+  return ctx.ops.statusOf(s, i);
 }
 
 export function assign(ctx: FlowContext, s: State, name: string, at: SetAt): void {
-  ctx.ops.assign(s, ctx.program.table.id(name), at);
+  const i = ctx.program.table.id(name);
+  ctx.log?.writes.add(i);
+  ctx.ops.assign(s, i, at);
 }
 
 export function kill(ctx: FlowContext, s: State, name: string, why: Why): void {
-  ctx.ops.kill(s, ctx.program.table.id(name), why);
+  const i = ctx.program.table.id(name);
+  ctx.log?.writes.add(i);
+  ctx.ops.kill(s, i, why);
+}
+
+/** Whatever was unset or unassigned in s may now have been set by what runs at `at`. */
+export function makeOpaque(ctx: FlowContext, s: State, at: FlowPos): void {
+  if (ctx.log) ctx.log.opaque = true;
+  ctx.ops.makeOpaque(s, at);
 }
 
 export function nounsetIn(ctx: FlowContext, s: State): NounsetState {

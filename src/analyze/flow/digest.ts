@@ -176,3 +176,12 @@ export function digestOf(model: Region): FileDigest {
   DIGESTS.set(model, digest);
   return digest;
 }
+
+/** A number for each model, for keys of what analyses share (models of sourced files are shared). */
+const MODEL_IDS = new WeakMap<Region, number>();
+let modelCount = 0;
+export function modelId(model: Region): number {
+  let id = MODEL_IDS.get(model);
+  if (id === undefined) MODEL_IDS.set(model, (id = ++modelCount));
+  return id;
+}

@@ -5,4 +5,5 @@ export { analyzeFlow } from './analyze-flow.js';
 export { digestOf } from './digest.js';
 export type { FlowPos } from './positions.js';
 export { forgetSharedAnalyses, sharedLibrarySets } from './shared-libraries.js';
+export { keptWalkReplays } from './source-cache.js';
 export type { FlowInput, FlowNote, FlowResult, LoadedFile, ReadStatus, SourceOutcome } from './types.js';

@@ -42,7 +42,8 @@ export interface Program {
 export function registerProgram(input: FlowInput): Program {
   const paths: string[] = [input.path];
   const lineOfs: ((offset: number) => number)[] = [input.lineOf];
-  const funcs = new Map<string, FuncDef[]>();
+  const ownFuncs = new Map<string, FuncDef[]>();
+  const libraries: LibraryFile[] = [];
   const ownFunctions = new Set<string>();
   const loaded = new Map<string, SourceOutcome>();
   const writesOf = new Map<string, number[]>();
@@ -70,12 +71,14 @@ export function registerProgram(input: FlowInput): Program {
   };
   const registerFile = (model: Region, file: string, own: boolean, index: number): void => {
     const d = digestOf(model);
-    for (const def of d.defs(file, index, own)) {
-      if (own) ownFunctions.add(def.name);
-      const list = funcs.get(def.name);
-      if (list) list.push(def);
-      else funcs.set(def.name, [def]);
-    }
+    if (own) {
+      for (const def of d.defs(file, index, own)) {
+        ownFunctions.add(def.name);
+        const list = ownFuncs.get(def.name);
+        if (list) list.push(def);
+        else ownFuncs.set(def.name, [def]);
+      }
+    } else libraries.push({ digest: d, file, index });
     digests.push(d);
     if (own) {
       for (const e of d.writes) {
@@ -95,8 +98,11 @@ export function registerProgram(input: FlowInput): Program {
     }
   };
   registerFile(input.model, input.path, true, 0);
-  // The libraries' names first, numbered once for every script that sources the same files.
-  const table = new NameTable(digests.length > 1 ? nameBase(digests.slice(1)) : null);
+  // The libraries' names first, numbered once for every script that sources the same files; their
+  // functions after the script's, gathered once too.
+  const base = libraries.length > 0 ? libraryBase(libraries) : null;
+  const table = new NameTable(base?.names ?? null);
+  const funcs: ReadonlyMap<string, readonly FuncDef[]> = base ? new LayeredMap(ownFuncs, base.funcs) : ownFuncs;
   for (const n of (digests[0] as FileDigest).names) table.id(n);
   const lineIn = (file: number, offset: number): number => (lineOfs[file] ?? input.lineOf)(offset);
   return {
@@ -134,28 +140,93 @@ function acrossFiles<T>(
   };
 }
 
-/** The numbered names of sourced files, kept for the last few sets of files (a run's scripts
- * mostly source the same ones): each script registered a library's thousands of names again. */
-const BASES = new Map<string, NameBase>();
+/** A sourced file as registered: its digest, path and number. */
+interface LibraryFile {
+  readonly digest: FileDigest;
+  readonly file: string;
+  readonly index: number;
+}
+
+/** What the sourced files of a run give every script that sources them: their names, numbered,
+ * and their functions in order. */
+interface LibraryBase {
+  readonly names: NameBase;
+  readonly funcs: ReadonlyMap<string, readonly FuncDef[]>;
+}
+
+/** Kept for the last few sets of files (a run's scripts mostly source the same ones): each script
+ * registered a library's thousands of names and hundreds of functions again. */
+const BASES = new Map<string, LibraryBase>();
 const BASES_MAX = 8;
 const DIGEST_IDS = new WeakMap<FileDigest, number>();
 let digestIds = 0;
 
-function nameBase(digests: readonly FileDigest[]): NameBase {
-  const key = digests
-    .map((d) => {
-      let id = DIGEST_IDS.get(d);
-      if (id === undefined) DIGEST_IDS.set(d, (id = ++digestIds));
-      return id;
+function libraryBase(libraries: readonly LibraryFile[]): LibraryBase {
+  const key = libraries
+    .map(({ digest, file, index }) => {
+      let id = DIGEST_IDS.get(digest);
+      if (id === undefined) DIGEST_IDS.set(digest, (id = ++digestIds));
+      return `${id}\0${index}\0${file}`;
     })
-    .join(',');
+    .join('\0\0');
   let base = BASES.get(key);
   if (base === undefined) {
     const table = new NameTable();
-    for (const d of digests) for (const n of d.names) table.id(n);
-    base = { ids: new Map(table.names.map((n, i) => [n, i])), names: table.names };
+    const funcs = new Map<string, FuncDef[]>();
+    for (const { digest, file, index } of libraries) {
+      for (const n of digest.names) table.id(n);
+      for (const def of digest.defs(file, index, false)) {
+        const list = funcs.get(def.name);
+        if (list) list.push(def);
+        else funcs.set(def.name, [def]);
+      }
+    }
+    base = { names: { ids: new Map(table.names.map((n, i) => [n, i])), names: table.names }, funcs };
     if (BASES.size >= BASES_MAX) BASES.delete(BASES.keys().next().value as string);
   } else BASES.delete(key);
   BASES.set(key, base);
   return base;
+}
+
+/** The script's functions, then the libraries' (shared, read-only): a name both define has the
+ * script's definitions first, as registering them in that order gave. */
+class LayeredMap<V> implements ReadonlyMap<string, readonly V[]> {
+  private readonly merged = new Map<string, readonly V[]>();
+  constructor(
+    private readonly own: ReadonlyMap<string, readonly V[]>,
+    private readonly base: ReadonlyMap<string, readonly V[]>,
+  ) {}
+  get size(): number {
+    let n = this.base.size;
+    for (const k of this.own.keys()) if (!this.base.has(k)) n++;
+    return n;
+  }
+  get(key: string): readonly V[] | undefined {
+    const mine = this.own.get(key);
+    if (mine === undefined) return this.base.get(key);
+    const theirs = this.base.get(key);
+    if (theirs === undefined) return mine;
+    let both = this.merged.get(key);
+    if (both === undefined) this.merged.set(key, (both = [...mine, ...theirs]));
+    return both;
+  }
+  has(key: string): boolean {
+    return this.own.has(key) || this.base.has(key);
+  }
+  *keys(): MapIterator<string> {
+    yield* this.own.keys();
+    for (const k of this.base.keys()) if (!this.own.has(k)) yield k;
+  }
+  *values(): MapIterator<readonly V[]> {
+    for (const k of this.keys()) yield this.get(k) as readonly V[];
+  }
+  *entries(): MapIterator<[string, readonly V[]]> {
+    for (const k of this.keys()) yield [k, this.get(k) as readonly V[]];
+  }
+  [Symbol.iterator](): MapIterator<[string, readonly V[]]> {
+    return this.entries();
+  }
+  forEach(fn: (value: readonly V[], key: string, map: ReadonlyMap<string, readonly V[]>) => void): void {
+    for (const [k, v] of this.entries()) fn(v, k, this);
+  }
 }

@@ -2,9 +2,10 @@
 // test-lib.sh 1,300 times): the summaries of the libraries' own functions and which of them need a
 // walk. A memo kept across analyses in this thread, not state: a hit gives what a walk would.
 
-import type { Region } from '../model.js';
+import { modelId } from './digest.js';
 import { isNumberedFile, renumberSetAt, type SetAt } from './positions.js';
 import type { Program } from './program.js';
+import { forgetKeptWalks } from './source-cache.js';
 import type { Summaries, Summary } from './summary.js';
 
 export interface SharedLibraries {
@@ -118,6 +119,7 @@ function renumber(summary: Summary, from: readonly (string | null)[], paths: rea
 /** Forgets what earlier analyses shared (for tests that compare with a fresh analysis). */
 export function forgetSharedAnalyses(): void {
   LIBRARIES.clear();
+  forgetKeptWalks();
 }
 
 /** How many sets of libraries analyses have shared summaries of (for tests). */
@@ -137,12 +139,3 @@ const LIBRARIES = new Map<
     walked?: readonly string[];
   }
 >();
-
-/** A number for each model, for the keys of LIBRARIES (models of sourced files are shared). */
-const MODEL_IDS = new WeakMap<Region, number>();
-let modelCount = 0;
-function modelId(model: Region): number {
-  let id = MODEL_IDS.get(model);
-  if (id === undefined) MODEL_IDS.set(model, (id = ++modelCount));
-  return id;
-}

@@ -344,6 +344,26 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     return true;
   };
 
+  /** Name i's bits in s (set 1, killed 2, unknown 4, told 8) and its slot, as restore takes them. */
+  const flagsOf = (s: State, i: number): number =>
+    i >= n
+      ? 0
+      : (has(s, SET, i) ? 1 : 0) | (has(s, KILLED, i) ? 2 : 0) | (has(s, UNK, i) ? 4 : 0) | (has(s, TOLD, i) ? 8 : 0);
+  const slotAt = (s: State, i: number): number => (i < n ? slotOf(s, i) : 0);
+  /** Sets name i of s to what flagsOf and slotAt gave; a told name's story is `why`. */
+  const restore = (s: State, i: number, flags: number, slot: number | Why): void => {
+    const told = (flags & 8) !== 0;
+    put(
+      s,
+      i,
+      (flags & 1) !== 0,
+      (flags & 2) !== 0,
+      (flags & 4) !== 0,
+      told,
+      told ? tell(slot as Why) : (slot as number),
+    );
+  };
+
   /** Calls fn with every name set in s and how it was set. */
   const eachSet = (s: State, fn: (i: number, at: SetAt) => void): void => {
     for (let c = 0; c < count; c++) {
@@ -372,6 +392,9 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     join,
     same,
     eachSet,
+    flagsOf,
+    slotAt,
+    restore,
     isSet: (s: State, i: number) => has(s, SET, i),
   };
 }

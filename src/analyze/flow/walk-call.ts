@@ -4,7 +4,7 @@
 import type { Call } from '../model.js';
 import { addCall } from './call-graph.js';
 import { calleesOf } from './callees.js';
-import { assign, type FlowContext, type Frame, kill, statusIn } from './context.js';
+import { assign, type FlowContext, type Frame, kill, makeOpaque, statusIn } from './context.js';
 import { assignedAt, flowPos } from './positions.js';
 import type { State } from './state.js';
 
@@ -15,6 +15,10 @@ const COMPLETION_VARIABLES = ['COMP_CWORD', 'COMP_LINE', 'COMP_POINT', 'COMP_TYP
 /** Applies the call `e` to `s`. */
 export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
   const { ops, summaries } = ctx;
+  if (ctx.log) {
+    if (e.name === null) ctx.log.computed = true;
+    else ctx.log.calls.set(e.name, ctx.program.funcs.has(e.name));
+  }
   const callees = calleesOf(ctx, e, frame);
   if (callees.length === 0) return;
   const line = ctx.program.lineIn(frame.file, e.start);
@@ -61,6 +65,6 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
     return;
   }
   for (const n of sum.kill) kill(ctx, s, n, () => `${n} may be unset by ${e.name}, called on line ${line}`);
-  if (sum.opaque >= 0) ops.makeOpaque(s, pos);
+  if (sum.opaque >= 0) makeOpaque(ctx, s, pos);
   for (const n of sum.gen.keys()) if (statusIn(ctx, s, n) !== 2) assign(ctx, s, n, assignedAt(pos));
 }

@@ -4,10 +4,21 @@
 // passes is recorded (walk-call.ts, call-graph.ts) for the callee's entry state.
 
 import { arrayKey, type Event, type Fact, isLocalDeclaration, type Region, type Source } from '../model.js';
-import { assign, type FlowContext, type Frame, join, kill, type LoopExits, note, statusIn } from './context.js';
+import {
+  assign,
+  type FlowContext,
+  type Frame,
+  join,
+  kill,
+  type LoopExits,
+  makeOpaque,
+  note,
+  statusIn,
+} from './context.js';
 import type { FuncDef } from './digest.js';
 import { assignedAt, type FlowPos, flowPos, testedAt } from './positions.js';
 import { isPositional, recordRead } from './reads.js';
+import { keep, keptKey, replay } from './source-cache.js';
 import type { State } from './state.js';
 import { call } from './walk-call.js';
 
@@ -53,7 +64,7 @@ export function walkFunction(ctx: FlowContext, def: FuncDef, entry: State, purpo
 }
 
 function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame: Frame): void {
-  const { input, ops } = ctx;
+  const { input } = ctx;
   // The last `&&`/`||` right side and the state where it ran, for the link after it.
   let prev: { region: Region; ran: State } | null = null;
   for (const e of events) {
@@ -93,7 +104,7 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
             code: 'opaque-assignment',
             message: `an assignment through the nameref ${e.name} may set any variable`,
           }));
-          ops.makeOpaque(s, flowPos(frame.file, e.start));
+          makeOpaque(ctx, s, flowPos(frame.file, e.start));
           break;
         }
         assign(ctx, s, e.name, assignedAt(flowPos(frame.file, e.start)));
@@ -118,7 +129,7 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
           code: 'opaque-assignment',
           message: `${e.what} may assign variables nounset cannot name`,
         }));
-        ops.makeOpaque(s, flowPos(frame.file, e.start));
+        makeOpaque(ctx, s, flowPos(frame.file, e.start));
         break;
       case 'source':
         source(ctx, e, s, frame);
@@ -294,7 +305,7 @@ function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
       code: 'source-not-followed',
       message: `nounset does not follow ${e.path ?? 'the file sourced here'}: ${reason}`,
     }));
-    ctx.ops.makeOpaque(s, flowPos(frame.file, e.start));
+    makeOpaque(ctx, s, flowPos(frame.file, e.start));
     return;
   }
   note(ctx, frame, () => ({
@@ -304,15 +315,25 @@ function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
     message: `follows ${outcome.file.path}: the variables and functions it sets count from here`,
   }));
   // The file runs here, in this shell; its top-level `return` ends only it. Its reads are not the
-  // script's: nothing is recorded in it.
+  // script's: nothing is recorded in it. What it does from a state an earlier analysis met it
+  // with is done again from what that analysis kept (source-cache.ts).
+  const file = ctx.program.fileIndex(outcome.file);
+  const key = frame.fn === null && ctx.log === null ? keptKey(ctx, outcome.file.model, file) : null;
+  if (key !== null && replay(ctx, key, s)) return;
+  const before = key === null ? null : ctx.ops.clone(s);
+  if (key !== null) ctx.log = { writes: new Set(), calls: new Map(), opaque: false, computed: false };
   const returns: State[] = [];
   walkEvents(ctx, outcome.file.model.events, s, {
     ...frame,
     loops: [],
     returns,
     files: [...frame.files, outcome.file.path],
-    file: ctx.program.fileIndex(outcome.file),
+    file,
     reads: null,
   });
   ctx.ops.replace(s, join(ctx, [s, ...returns], `${outcome.file.path}`));
+  if (key !== null && before !== null && ctx.log !== null) {
+    keep(ctx, key, before, s, ctx.log);
+    ctx.log = null;
+  }
 }
