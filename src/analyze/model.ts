@@ -108,8 +108,17 @@ export interface Write {
  * one). `a=($(cmd))` sets the array, and element 0 only when its first word is certain to give a
  * word: bash 5.2 stops on `a=($(true)); echo "$a"`. */
 export function arrayKey(name: string): string {
-  return `${name}[@]`;
+  let key = ARRAY_KEYS.get(name);
+  if (key === undefined) {
+    key = `${name}[@]`;
+    // Asked for every read on every walk: one string per name, hashed once, not one per visit.
+    if (ARRAY_KEYS.size > 50_000) ARRAY_KEYS.clear();
+    ARRAY_KEYS.set(name, key);
+  }
+  return key;
 }
+
+const ARRAY_KEYS = new Map<string, string>();
 
 /** The variable an arrayKey stands for (`a` for `a[@]`), or null for a plain name. */
 export function arrayBase(key: string): string | null {

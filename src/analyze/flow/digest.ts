@@ -97,14 +97,14 @@ const DIGESTS = new WeakMap<Region, FileDigest>();
 export function digestOf(model: Region): FileDigest {
   const known = DIGESTS.get(model);
   if (known) return known;
-  const names: string[] = [];
+  const names = new Set<string>();
   const functions: Region[] = [];
   const writes: Write[] = [];
   const calls: Call[] = [];
   const killed: string[] = [];
   const sources: Source[] = [];
   const facts = (list: readonly Fact[] | null): void => {
-    for (const f of list ?? []) if (f.kind === 'set') names.push(f.name);
+    for (const f of list ?? []) if (f.kind === 'set') names.add(f.name);
   };
   const stack: Region[] = [model];
   for (let r = stack.pop(); r; r = stack.pop()) {
@@ -118,8 +118,8 @@ export function digestOf(model: Region): FileDigest {
         e.kind === 'declare' ||
         e.kind === 'set-test'
       )
-        names.push(e.name);
-      if (e.kind === 'read' || e.kind === 'declare') names.push(arrayKey(e.name));
+        names.add(e.name);
+      if (e.kind === 'read' || e.kind === 'declare') names.add(arrayKey(e.name));
       if (e.kind === 'region') {
         if (e.shape === 'function' && e.name !== null) functions.push(e);
         stack.push(e);
@@ -134,7 +134,7 @@ export function digestOf(model: Region): FileDigest {
   let values: Map<string, (Word | null | undefined)[]> | null = null;
   let byCallee: Map<string, Call[]> | null = null;
   const digest: FileDigest = {
-    names: [...new Set(names)],
+    names: [...names],
     functions,
     writes,
     calls,
