@@ -26,6 +26,19 @@ import { isDigits, isVariableName } from './shell-vars.js';
 
 /** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). */
 export function collectEvents(file: File, text: string, opts: { bats?: boolean } = {}): Region {
+  // A library many scripts source is also fixed as a file of the run: its tree (shared by the
+  // source loader) is modelled once. The model is read-only, as the tree is.
+  const bats = opts.bats ?? false;
+  const known = MODELS.get(file);
+  if (known !== undefined && known.bats === bats && known.text === text) return known.model;
+  const model = modelFile(file, text, opts);
+  MODELS.set(file, { bats, text, model });
+  return model;
+}
+
+const MODELS = new WeakMap<File, { readonly bats: boolean; readonly text: string; readonly model: Region }>();
+
+function modelFile(file: File, text: string, opts: { bats?: boolean }): Region {
   // `declare -A` names are learned on the way; a subscript read before its declaration was
   // reached means one more walk, with every name known (see collect-assoc.ts).
   const learner = learnAssocNames();

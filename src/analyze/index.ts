@@ -15,3 +15,4 @@ export {
   transformPrefix,
 } from './plan.js';
 export { isPlainValue, isVariableName } from './shell-vars.js';
+export { sharedTree } from './sourced/index.js';

@@ -1,7 +1,7 @@
 // The one parse-and-plan step of a script, shared by fixScript, inspectScript and the environment
 // contract (contract/), so that no caller parses the same text twice.
 
-import { type Plan, planFixes } from '../analyze/index.js';
+import { type Plan, planFixes, sharedTree } from '../analyze/index.js';
 import { ParseError } from '../errors.js';
 import type { Dialect, File } from '../parse/index.js';
 import { detectDialect, lineColumnAt, parse, type ShellVariant } from '../parse/index.js';
@@ -41,6 +41,9 @@ function parseScript(text: string, options: FixOptions): Parsed {
   const dialect = options.dialect ?? guess.dialect ?? 'bash';
   // ksh and Bats files are parsed as bash; the variant says what runs them.
   const variant = guess.variant;
+  // A library the run's scripts source was parsed there, the way it would be here.
+  const shared = variant !== 'bats' && dialect === (guess.dialect ?? 'bash') ? sharedTree(path, text) : null;
+  if (shared !== null) return { kind: 'ok', dialect, variant, file: shared };
   try {
     return { kind: 'ok', dialect, variant, file: parse(text, { dialect, path, bats: variant === 'bats' }) };
   } catch (err) {

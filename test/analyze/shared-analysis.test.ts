@@ -82,6 +82,24 @@ describe('analyze: libraries shared between the scripts of a run', () => {
     assert.equal(keptWalkReplays(), 1, 'f.sh and g.sh walk it');
   });
 
+  it('a library fixed as a file of the run after a script sourced it gets what a fresh analysis gives it', () => {
+    const asScript = (path: string): string => {
+      const text = FILES[path] ?? '';
+      const fix = fixScript(text, { path, readSource });
+      return JSON.stringify([fix.output, fix.edits, fix.diagnostics, inspectScript(text, { path, readSource })]);
+    };
+    forgetSharedAnalyses();
+    forgetSharedParses();
+    const alone = asScript('lib.sh');
+    forgetSharedParses();
+    analyse('a.sh');
+    analyse('c.sh');
+    assert.equal(asScript('lib.sh'), alone);
+    const shared = asScript('other.sh');
+    forgetSharedParses();
+    assert.equal(shared, asScript('other.sh'));
+  });
+
   it('is used (one set of summaries for lib.sh, one for other.sh with lib.sh), and not for a changed library text', () => {
     forgetSharedAnalyses();
     for (const n of names) analyse(n);

@@ -73,6 +73,14 @@ function sharedParse(path: string, text: string, bats: boolean): SharedEntry {
   return entry;
 }
 
+/** The tree of `text` at `path` when a script of this run sourced it already (a library is also
+ * fixed as a file of the run), parsed as a sourced file is; null otherwise. Only looks: the few
+ * kept are the libraries', not every script's. */
+export function sharedTree(path: string, text: string): File | null {
+  const hit = SHARED.get(path);
+  return hit !== undefined && hit.text === text ? hit.file : null;
+}
+
 /** Forgets the shared parses (for tests that compare with a fresh analysis). */
 export function forgetSharedParses(): void {
   SHARED.clear();
