@@ -18,7 +18,11 @@ export function recordRead(ctx: FlowContext, frame: Frame, read: Read, s: State)
   const old = reads.get(read);
   const u = nounsetIn(ctx, s);
   const nounset = old === undefined || old.nounset === u ? u : 'unknown';
-  // A read visited more than once (a loop body) keeps its worst verdict.
+  // A read visited more than once (a loop body) keeps its worst verdict: nothing is worse than unset.
+  if (old !== undefined && old.kind === 'unset') {
+    old.nounset = nounset;
+    return;
+  }
   const st = readStatus(ctx, frame, read, s);
   if (!old || rank(st) < rank(old)) {
     st.nounset = nounset;
