@@ -74,7 +74,7 @@ export function summarize(ctx: FlowContext, shared: SharedLibraries | null): Wal
 function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
   const { ops, program, summaries } = ctx;
   // Nothing in it can assign a global, unset, exit or call a function: nothing to walk.
-  if (isInert(def, program.funcs)) return INERT;
+  if (isInert(def, program.funcs, summaries)) return INERT;
   const end = walkFunction(ctx, def, ops.fresh(0), 'summary');
   const gen = new Map<string, SetAt>();
   if (!end.dead) {

@@ -54,11 +54,25 @@ export function sameSummary(a: Summary | undefined, b: Summary): boolean {
   return true;
 }
 
+/** True for the summary of a function that changes nothing its caller sees. */
+function isEmpty(s: Summary | undefined): boolean {
+  return s !== undefined && s.gen.size === 0 && s.kill.size === 0 && !s.noReturn && s.opaque < 0;
+}
+
 /** True when a function's summary is empty without walking it: outside subshells its body
- * assigns only its locals, and unsets, exits, sources, evals and calls no function of the file. */
-export function isInert(def: FuncDef, funcs: ReadonlyMap<string, readonly FuncDef[]>): boolean {
+ * assigns only its locals, shows no other name set (by a test or `${X:?}`), and unsets, exits,
+ * sources, evals and calls nothing but functions whose summaries are empty. */
+export function isInert(
+  def: FuncDef,
+  funcs: ReadonlyMap<string, readonly FuncDef[]>,
+  summaries: { get(name: string): Summary | undefined },
+): boolean {
+  const global = (name: string): boolean => !def.locals.has(name) && !/^\d+$/.test(name);
   const stack: Region[] = [def.region];
   for (let r = stack.pop(); r; r = stack.pop()) {
+    // A test passed (`[ -n "${X:-}" ] || return`) shows X set on the paths past it (walk.ts).
+    for (const f of r.facts ?? []) if (f.kind === 'set' && global(f.name)) return false;
+    for (const f of r.skipFacts ?? []) if (f.kind === 'set' && global(f.name)) return false;
     for (const e of r.events) {
       switch (e.kind) {
         case 'region':
@@ -67,11 +81,16 @@ export function isInert(def: FuncDef, funcs: ReadonlyMap<string, readonly FuncDe
         case 'write':
           if (!def.locals.has(e.name)) return false;
           break;
+        case 'read':
+          // `${X:?}` stops where X is unset: past it, X is set (walk.ts).
+          if ((e.op === ':?' || e.op === '?') && global(e.name)) return false;
+          break;
         case 'jump':
           if (e.how === 'exit') return false;
           break;
         case 'call':
-          if (e.name === null ? !e.trap : funcs.has(e.name)) return false;
+          // A function whose summary (found first: callees go first) is empty changes nothing.
+          if (e.name === null ? !e.trap : funcs.has(e.name) && !isEmpty(summaries.get(e.name))) return false;
           break;
         case 'unset':
         case 'source':
