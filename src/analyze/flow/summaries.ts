@@ -37,13 +37,13 @@ export function summarize(ctx: FlowContext, shared: SharedLibraries | null): Wal
     (def) => def.calls,
     (def) => def.computed,
   );
-  // With cycles, a later round redoes only the functions whose callees' summaries changed (all of
-  // them when a computed call could reach anything).
+  // With cycles, a later round redoes only the functions whose callees' summaries changed: the
+  // callers by name, and every function that runs a computed name (it may call any).
   const callers = new Map<string, Set<string>>();
-  let anyComputed = false;
+  const computing: string[] = [];
   for (const [name, defs] of candidates) {
     for (const def of defs) {
-      if (def.computed) anyComputed = true;
+      if (def.computed && computing[computing.length - 1] !== name) computing.push(name);
       for (const c of def.calls) (callers.get(c) ?? callers.set(c, new Set()).get(c))?.add(name);
     }
   }
@@ -60,8 +60,8 @@ export function summarize(ctx: FlowContext, shared: SharedLibraries | null): Wal
       if (!sameSummary(ctx.summaries.get(name), merged)) {
         ctx.summaries.set(name, merged);
         changed = true;
-        if (anyComputed) for (const n of own) next.add(n);
-        else for (const c of callers.get(name) ?? []) next.add(c);
+        for (const c of callers.get(name) ?? []) next.add(c);
+        for (const c of computing) next.add(c);
       }
     }
     if (!changed) break;
