@@ -19,6 +19,7 @@ import {
   generateScript,
   mulberry32,
 } from './corpus-gen.js';
+import { median } from './measure.js';
 
 const HERE = join(fileURLToPath(import.meta.url), '..');
 const ROOT = join(HERE, '..', '..');
@@ -26,12 +27,6 @@ const MB = 1e6;
 /** Targets from the issue: the corpus within 2x of `shfmt -l`, one 1,000-line script under 150 ms. */
 const TARGET_RATIO = 2;
 const TARGET_SINGLE_MS = 150;
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
 
 interface Command {
   readonly label: string;

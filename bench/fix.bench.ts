@@ -7,11 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixScript, parse } from '../src/index.js';
 import { corpus } from '../test/support/corpus.js';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
+import { median } from './measure.js';
 
 function time(runs: number, fn: () => void): number {
   const ms: number[] = [];

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '../src/parse/index.js';
+import { median } from './measure.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const MB = 1e6;
@@ -83,12 +84,6 @@ interface MvdanSyntax {
   Variant(lang: unknown): unknown;
   readonly LangBash: unknown;
   readonly LangPOSIX: unknown;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 /** In a worker: MB/s of every run of `parser` on input `index`, after warm-up. */

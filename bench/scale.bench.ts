@@ -15,17 +15,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Corpus, checkSyntax, DEFAULT_SEED, generateCorpus } from './corpus-gen.js';
+import { median } from './measure.js';
 import { generateShape, SHAPES } from './scale-gen.js';
 
 const HERE = join(fileURLToPath(import.meta.url), '..');
 const ROOT = join(HERE, '..', '..');
 const MB = 1e6;
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
 
 interface Timed {
   readonly ms: number;
