@@ -4,7 +4,7 @@
 
 import type { Word } from '../../parse/index.js';
 import type { Call, Region, Source } from '../model.js';
-import { digestOf, type FileDigest, type FuncDef } from './digest.js';
+import { digestOf, type FileDigest, type FuncDef, modelId } from './digest.js';
 import { type FlowPos, fileOfPos, offsetOfPos } from './positions.js';
 import { type NameBase, NameTable } from './state.js';
 import type { FlowInput, LoadedFile, SourceOutcome } from './types.js';
@@ -44,7 +44,6 @@ export function registerProgram(input: FlowInput): Program {
   const lineOfs: ((offset: number) => number)[] = [input.lineOf];
   const ownFuncs = new Map<string, FuncDef[]>();
   const libraries: LibraryFile[] = [];
-  const ownFunctions = new Set<string>();
   const loaded = new Map<string, SourceOutcome>();
   const writesOf = new Map<string, number[]>();
   const digests: FileDigest[] = [];
@@ -72,13 +71,8 @@ export function registerProgram(input: FlowInput): Program {
   const registerFile = (model: Region, file: string, own: boolean, index: number): void => {
     const d = digestOf(model);
     if (own) {
-      for (const def of d.defs(file, index, own)) {
-        ownFunctions.add(def.name);
-        const list = ownFuncs.get(def.name);
-        if (list) list.push(def);
-        else ownFuncs.set(def.name, [def]);
-      }
-    } else libraries.push({ digest: d, file, index });
+      addDefs(ownFuncs, d.defs(file, index, own));
+    } else libraries.push({ model, digest: d, file, index });
     digests.push(d);
     if (own) {
       for (const e of d.writes) {
@@ -108,7 +102,7 @@ export function registerProgram(input: FlowInput): Program {
   return {
     table,
     funcs,
-    ownFunctions,
+    ownFunctions: new Set(ownFuncs.keys()),
     paths,
     libraryModels,
     writesOf,
@@ -140,8 +134,18 @@ function acrossFiles<T>(
   };
 }
 
-/** A sourced file as registered: its digest, path and number. */
+/** Adds each definition to the list of its name. */
+function addDefs(funcs: Map<string, FuncDef[]>, defs: readonly FuncDef[]): void {
+  for (const def of defs) {
+    const list = funcs.get(def.name);
+    if (list) list.push(def);
+    else funcs.set(def.name, [def]);
+  }
+}
+
+/** A sourced file as registered: its model and digest, path and number. */
 interface LibraryFile {
+  readonly model: Region;
   readonly digest: FileDigest;
   readonly file: string;
   readonly index: number;
@@ -158,28 +162,16 @@ interface LibraryBase {
  * registered a library's thousands of names and hundreds of functions again. */
 const BASES = new Map<string, LibraryBase>();
 const BASES_MAX = 8;
-const DIGEST_IDS = new WeakMap<FileDigest, number>();
-let digestIds = 0;
 
 function libraryBase(libraries: readonly LibraryFile[]): LibraryBase {
-  const key = libraries
-    .map(({ digest, file, index }) => {
-      let id = DIGEST_IDS.get(digest);
-      if (id === undefined) DIGEST_IDS.set(digest, (id = ++digestIds));
-      return `${id}\0${index}\0${file}`;
-    })
-    .join('\0\0');
+  const key = libraries.map(({ model, file, index }) => `${modelId(model)}\0${index}\0${file}`).join('\0\0');
   let base = BASES.get(key);
   if (base === undefined) {
     const table = new NameTable();
     const funcs = new Map<string, FuncDef[]>();
     for (const { digest, file, index } of libraries) {
       for (const n of digest.names) table.id(n);
-      for (const def of digest.defs(file, index, false)) {
-        const list = funcs.get(def.name);
-        if (list) list.push(def);
-        else funcs.set(def.name, [def]);
-      }
+      addDefs(funcs, digest.defs(file, index, false));
     }
     base = { names: { ids: new Map(table.names.map((n, i) => [n, i])), names: table.names }, funcs };
     if (BASES.size >= BASES_MAX) BASES.delete(BASES.keys().next().value as string);

@@ -33,6 +33,11 @@ const KEPT = new Map<string, Kept[]>();
 const KEYS_MAX = 16;
 const PER_KEY = 4;
 
+/** A log for a walk to keep: nothing done yet. */
+export function emptyLog(): WalkLog {
+  return { writes: new Set(), calls: new Map(), opaque: false, computed: false };
+}
+
 /** The key of walks of `model` as file number `file` in this analysis, or null when none can be
  * kept (no shared summaries, no state key). */
 export function keptKey(ctx: FlowContext, model: Region, file: number): string | null {

@@ -94,16 +94,16 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     return copy;
   };
 
-  const initial_: Chunk[] = [];
-  for (let c = 0; c < count; c++) initial_.push(new Array<number>(SLOT + BITS).fill(0));
+  const initialChunks: Chunk[] = [];
+  for (let c = 0; c < count; c++) initialChunks.push(new Array<number>(SLOT + BITS).fill(0));
   table.names.forEach((name, i) => {
     if (!initial(name)) return;
-    const k = initial_[(i / BITS) | 0] as Chunk;
+    const k = initialChunks[(i / BITS) | 0] as Chunk;
     k[SET] = (k[SET] as number) | (1 << (i % BITS));
     k[SLOT + (i % BITS)] = SET_BY_SHELL;
   });
 
-  const fresh = (argc: number): State => ({ dead: false, chunks: initial_.slice(), id: ++ids, opaque: -1, argc });
+  const fresh = (argc: number): State => ({ dead: false, chunks: initialChunks.slice(), id: ++ids, opaque: -1, argc });
   const clone = (s: State): State => {
     // Both share the chunks now: a new id makes whichever writes one first copy it.
     s.id = ++ids;

@@ -40,10 +40,10 @@ export function summarize(ctx: FlowContext, shared: SharedLibraries | null): Wal
   // With cycles, a later round redoes only the functions whose callees' summaries changed: the
   // callers by name, and every function that runs a computed name (it may call any).
   const callers = new Map<string, Set<string>>();
-  const computing: string[] = [];
+  const computing = new Set<string>();
   for (const [name, defs] of candidates) {
     for (const def of defs) {
-      if (def.computed && computing[computing.length - 1] !== name) computing.push(name);
+      if (def.computed) computing.add(name);
       for (const c of def.calls) (callers.get(c) ?? callers.set(c, new Set()).get(c))?.add(name);
     }
   }
@@ -73,7 +73,7 @@ export function summarize(ctx: FlowContext, shared: SharedLibraries | null): Wal
 /** One definition's summary, from a walk of its body (with the callees' summaries so far). */
 function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
   const { ops, program, summaries } = ctx;
-  // Nothing in it can assign a global, unset, exit or call a function: nothing to walk.
+  // Nothing in it can assign a global, unset, exit or call a function that does: nothing to walk.
   if (isInert(def, program.funcs, summaries)) return INERT;
   const end = walkFunction(ctx, def, ops.fresh(0), 'summary');
   const gen = new Map<string, SetAt>();

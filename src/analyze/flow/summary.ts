@@ -2,6 +2,7 @@
 // analysis keeps one per function too), and what can be known of one without a walk.
 
 import type { Region } from '../model.js';
+import { isDigits } from '../shell-vars.js';
 import type { FuncDef } from './digest.js';
 import type { SetAt } from './positions.js';
 
@@ -67,7 +68,7 @@ export function isInert(
   funcs: ReadonlyMap<string, readonly FuncDef[]>,
   summaries: { get(name: string): Summary | undefined },
 ): boolean {
-  const global = (name: string): boolean => !def.locals.has(name) && !/^\d+$/.test(name);
+  const global = (name: string): boolean => !def.locals.has(name) && !isDigits(name);
   const stack: Region[] = [def.region];
   for (let r = stack.pop(); r; r = stack.pop()) {
     // A test passed (`[ -n "${X:-}" ] || return`) shows X set on the paths past it (walk.ts).

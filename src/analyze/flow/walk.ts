@@ -18,7 +18,7 @@ import {
 import type { FuncDef } from './digest.js';
 import { assignedAt, type FlowPos, flowPos, testedAt } from './positions.js';
 import { isPositional, recordRead } from './reads.js';
-import { keep, keptKey, replay } from './source-cache.js';
+import { emptyLog, keep, keptKey, replay } from './source-cache.js';
 import type { State } from './state.js';
 import { call } from './walk-call.js';
 
@@ -320,8 +320,10 @@ function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
   const file = ctx.program.fileIndex(outcome.file);
   const key = frame.fn === null && ctx.log === null ? keptKey(ctx, outcome.file.model, file) : null;
   if (key !== null && replay(ctx, key, s)) return;
-  const before = key === null ? null : ctx.ops.clone(s);
-  if (key !== null) ctx.log = { writes: new Set(), calls: new Map(), opaque: false, computed: false };
+  // A walk to keep: the state before it, and its log (nested files are walked under it: with
+  // ctx.log set they get no key).
+  const kept = key === null ? null : { key, before: ctx.ops.clone(s), log: emptyLog() };
+  if (kept !== null) ctx.log = kept.log;
   const returns: State[] = [];
   walkEvents(ctx, outcome.file.model.events, s, {
     ...frame,
@@ -332,8 +334,8 @@ function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
     reads: null,
   });
   ctx.ops.replace(s, join(ctx, [s, ...returns], `${outcome.file.path}`));
-  if (key !== null && before !== null && ctx.log !== null) {
-    keep(ctx, key, before, s, ctx.log);
+  if (kept !== null) {
     ctx.log = null;
+    keep(ctx, kept.key, kept.before, s, kept.log);
   }
 }
