@@ -179,13 +179,44 @@ describe('trimming the cache', () => {
     entry('cc6.124-0-ab.tmp', 10, 1000);
     const out = trimStore(dir(), 3500, now);
     assert.deepEqual(left(), ['ab2', 'cc4', 'cc6.124-0-ab.tmp']);
-    assert.deepEqual(out, { bytes: 2000, removed: 3 });
+    assert.deepEqual(out, { bytes: 2000, removed: 3, counted: 'all' });
   });
 
   it('leaves a cache under its bound alone', () => {
     entry('aa1', 1000, 5000);
-    assert.deepEqual(trimStore(dir(), 1000, now), { bytes: 1000, removed: 0 });
-    assert.deepEqual(trimStore(join(dir(), 'none'), 1000, now), { bytes: 0, removed: 0 });
+    assert.deepEqual(trimStore(dir(), 1000, now), { bytes: 1000, removed: 0, counted: 'all' });
+    assert.deepEqual(trimStore(join(dir(), 'none'), 1000, now), { bytes: 0, removed: 0, counted: 'all' });
+  });
+
+  /** A large cache: four 100-byte entries in each of the 256 subdirectories, of ages spread over
+   * them, and an old temp file in each of the first two. */
+  const large = (): void => {
+    for (let i = 0; i < 256; i++) {
+      const sub = i.toString(16).padStart(2, '0');
+      for (let k = 0; k < 4; k++) entry(`${sub}${k}`, 100, 1000 + ((i * 4 + k) % 97) * 1000);
+    }
+    entry('00x.1-0-ab.tmp', 10, 2 * 60 * 60 * 1000);
+    entry('01x.1-0-ab.tmp', 10, 2 * 60 * 60 * 1000);
+  };
+
+  it('counts a large cache under its bound from a sample of its subdirectories', () => {
+    large();
+    // The sample starts at subdirectory (now in seconds) mod 256 and takes 16: from 02, it
+    // leaves 00 and 01 and their temp files alone; from 00 it takes them.
+    const at = (s: number): number => (Math.floor(now / 256_000) + 1) * 256_000 + s * 1000;
+    assert.deepEqual(trimStore(dir(), 200_000, at(2)), { bytes: 102_400, removed: 0, counted: 'sample' });
+    assert.equal(left().length, 1026);
+    assert.deepEqual(trimStore(dir(), 200_000, at(0)), { bytes: 102_400, removed: 2, counted: 'sample' });
+    assert.equal(left().length, 1024);
+  });
+
+  it('counts a large cache whole, and trims it, when the sample puts it over its bound', () => {
+    large();
+    const out = trimStore(dir(), 50_000, now);
+    assert.equal(out.counted, 'all');
+    assert.ok(out.bytes <= 40_000 && out.bytes > 39_000, `${out.bytes} bytes left`);
+    assert.equal(left().length, out.bytes / 100);
+    assert.ok(!left().some((n) => n.endsWith('.tmp')), 'the old temp files are gone');
   });
 });
 
