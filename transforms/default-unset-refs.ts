@@ -8,8 +8,13 @@ import type { EditKind } from '../src/types/index.js';
 
 type RefEdit = ReturnType<Transform['run']>['edits'][number];
 
-/** The text after the name: `:-`, `:-value`, `:-0` or `:?NAME is not set`. */
-function suffixFor(p: PlannedRead, defaults: Readonly<Record<string, string>>): { suffix: string; kind: EditKind } {
+/** The text after the name: `:-`, `:-value`, `:-0` or `:?NAME is not set`. `nounsetOn`: set -u is
+ * on where the read runs. */
+function suffixFor(
+  p: PlannedRead,
+  defaults: Readonly<Record<string, string>>,
+  nounsetOn: boolean,
+): { suffix: string; kind: EditKind } {
   const name = p.read.name;
   if (p.fix === 'require') {
     const what = /^[0-9]+$/.test(name) ? `argument ${name}` : name;
@@ -19,7 +24,7 @@ function suffixFor(p: PlannedRead, defaults: Readonly<Record<string, string>>): 
   if (p.read.arith) {
     if (/^-?[0-9]+$/.test(value ?? '')) return { suffix: `:-${value}`, kind: 'default-value' };
     // `$X` in $(( )) without set -u: an unset X was empty there (a syntax error); keep it so.
-    if (p.read.node.type !== 'ParamExp' || p.nounset === 'on') return { suffix: ':-0', kind: 'default-zero' };
+    if (p.read.node.type !== 'ParamExp' || nounsetOn) return { suffix: ':-0', kind: 'default-zero' };
   }
   if (value !== undefined && value !== '')
     return { suffix: `:-${quoteDefault(value, p.read.quoting)}`, kind: 'default-value' };
@@ -128,7 +133,7 @@ const transform: Transform = {
         edits.push(list);
         continue;
       }
-      const { suffix, kind } = suffixFor(p, options.defaults);
+      const { suffix, kind } = suffixFor(p, options.defaults, plan.nounsetOf(p.read) === 'on');
       edits.push({
         start: p.read.start,
         end: p.read.end,

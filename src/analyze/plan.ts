@@ -71,8 +71,6 @@ export interface PlannedRead {
   readonly inFunction: boolean;
   /** For an `unknown` verdict: the offset of the source (or eval) that may have set it. */
   readonly unknownAt?: number;
-  /** Whether `set -u` is on where it runs (flow/), when the walk reached it. */
-  readonly nounset?: NounsetState;
   /** A warning to show at the read beside its edit: an empty value reaches a destructive path. */
   readonly warning?: { readonly code: 'destructive-path'; readonly message: string };
 }
@@ -267,6 +265,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     (firstRead.get(name) ?? 0) < firstOpaque;
 
   const suppressed = suppressions(file, lineOf);
+  /** Why each read planned as unsafe may find its variable unset: the first part of its reason. */
+  const whyUnset = new Map<Read, string>();
   const planned: PlannedRead[] = facts.reads.map(({ read, inFunction }) => {
     const name = read.name;
     if (ignore.has(name)) return safeRead(read, inFunction, 'ignored by configuration');
@@ -412,11 +412,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   /** What ran at `pos` that nounset could not see into, for a reason. */
   function opaqueSource(pos: FlowPos): string {
     const n = opaqueAt.get(pos);
-    const what = n
-      ? n.code === 'opaque-assignment'
-        ? n.message.replace(/ may assign.*$/, '')
-        : `\`${text.slice(n.start, n.end)}\``
-      : 'what runs';
+    const what = n ? (n.what ?? `\`${text.slice(n.start, n.end)}\``) : 'what runs';
     return `${what} on ${flow.lineAt(pos)}`;
   }
 
@@ -440,6 +436,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   function planUnsafe(read: Read, inFunction: boolean, st: ReadStatus, inlineOnly = false): PlannedRead {
     const name = read.name;
     const what = whyUnsafe(read, st);
+    whyUnset.set(read, what);
     const canRewrite = isRewritable(read, text);
     // `${X#pat}` and the like take no `:-` or `:?`; they can only be wrapped (default-transform).
     const canGuard = canRewrite && read.form !== 'transform';
@@ -453,7 +450,6 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         reason: `${what}; ${how}`,
         inFunction,
       };
-      if (nounset !== undefined) p.nounset = nounset;
       if (warning) p.warning = warning;
       return p;
     };
@@ -562,7 +558,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
             ...p,
             fix: 'none' as const,
             verdict: 'unsafe' as const,
-            reason: `${p.reason.replace(/; this form takes no inline default.*$/, '')}; the declaration on line ${lineOf(at)} gets \`=()\`, which makes ${p.read.name} an empty array, so \`\${#${p.read.name}[@]}\` gives 0 there`,
+            reason: `${whyUnset.get(p.read) ?? p.reason}; the declaration on line ${lineOf(at)} gets \`=()\`, which makes ${p.read.name} an empty array, so \`\${#${p.read.name}[@]}\` gives 0 there`,
           };
         });
 

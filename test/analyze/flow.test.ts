@@ -221,6 +221,14 @@ describe('flow: entry points and notes', () => {
     assert.equal(verdictOf('eval set -- "$(getopt -o a -- "$@")"\necho "$1 $X"\n', 'X', 2).verdict, 'unsafe');
   });
 
+  it('an assignment through a nameref may assign anything: the reason names it', () => {
+    const text = 'set_it() {\n  local -n ref=$1\n  ref=on\n  echo "$MODE"\n}\nset_it MODE\n';
+    assert.match(
+      verdictOf(text, 'MODE', 4).reason,
+      /^MODE may be set by an assignment through the nameref ref on line 3, which nounset cannot see into;/,
+    );
+  });
+
   it('rejects an unknown sourcedUnknown', () => {
     assert.throws(() => fixScript('', { sourcedUnknown: 'maybe' as 'leave' }), /unknown sourcedUnknown: maybe/);
   });

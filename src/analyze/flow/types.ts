@@ -62,6 +62,8 @@ export interface FlowNote {
   readonly message: string;
   /** For source-not-followed and opaque-assignment: the names read after it that it may set. */
   readonly names?: string[];
+  /** For opaque-assignment: the command, in words (`eval`, `export "$name"=…`), for reasons. */
+  readonly what?: string;
 }
 
 export interface FlowResult {

@@ -103,6 +103,7 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
             end: e.end,
             code: 'opaque-assignment',
             message: `an assignment through the nameref ${e.name} may set any variable`,
+            what: `an assignment through the nameref ${e.name}`,
           }));
           makeOpaque(ctx, s, flowPos(frame.file, e.start));
           break;
@@ -128,6 +129,7 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
           end: e.end,
           code: 'opaque-assignment',
           message: `${e.what} may assign variables nounset cannot name`,
+          what: e.what,
         }));
         makeOpaque(ctx, s, flowPos(frame.file, e.start));
         break;
