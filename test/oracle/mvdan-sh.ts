@@ -92,6 +92,12 @@ export interface MvdanAssign extends MvdanNode {
   readonly Index: MvdanNode | null;
 }
 
+/** An element of an array literal: `[k]=v`, `v`, or `[k]=` (Value null). */
+export interface MvdanArrayElem extends MvdanNode {
+  readonly Index: MvdanNode | null;
+  readonly Value: MvdanNode | null;
+}
+
 /** BinaryCmd `Y`, TimeClause / CoprocClause `Stmt` and FuncDecl `Body`: the statement a command ends with. */
 export interface MvdanCommandTail extends MvdanNode {
   readonly Y?: MvdanStmt | null;

@@ -167,6 +167,8 @@ describe('the mvdan-sh check of every edit', () => {
       'f() {\n  echo "$X"\n}\n',
       'cat <<EOF\n$X\nEOF\n',
       'echo $(( 2 * n + $m ))\n',
+      // An element with an empty value: mvdan-sh ends it one character into its index.
+      'set -u\nn=( [i]= )\n',
     ]) {
       for (const style of ['block', 'inline'] as const) {
         const check = checkEditsWithMvdan(input, fixScript(input, { dialect: 'bash', style }), 'bash');

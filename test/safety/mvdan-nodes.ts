@@ -6,6 +6,7 @@ import { type Dialect, makePositions, parseWithMvdan } from '../oracle/mvdan-rea
 import {
   isMvdanError,
   loadMvdanSyntax,
+  type MvdanArrayElem,
   type MvdanNode,
   type MvdanParamExp,
   type MvdanSyntax,
@@ -97,10 +98,12 @@ function readTree(text: string, dialect: Dialect): MvdanTree {
     // A case item without `;;` has no valid end in mvdan-sh 0.10.1 (End() is offset 0).
     // The File's end follows mvdan-sh's comment attachment, which the block's comments change
     // (a trailing comment may end it, or not); its span is the whole text anyway.
-    const end =
-      syntax.NodeType(node) === 'File'
-        ? start
-        : trimContinuation(text, start, Math.max(start, at.end(node.End().Offset())));
+    const type = syntax.NodeType(node);
+    let end = type === 'File' ? start : trimContinuation(text, start, Math.max(start, at.end(node.End().Offset())));
+    // mvdan-sh 0.10.1 ends an array element with an empty value (`[k]=`) one character after its
+    // index starts, however long the index: it ends at least where the index does.
+    const elem = node as MvdanArrayElem;
+    if (type === 'ArrayElem' && !elem.Value && elem.Index) end = Math.max(end, at.end(elem.Index.End().Offset()));
     nodes.push(record(syntax, node, start, end, depth));
     depth++;
   };
