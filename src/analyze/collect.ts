@@ -570,6 +570,7 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
       end: a.end,
       flags: `${variant} ${flags}`.trim(),
       valued: !a.naked,
+      emptyArray: !a.naked && !a.append && a.array !== null && a.array.elems.length === 0,
     });
     if (a.naked) {
       // `declare -p NAME` fails when NAME is unset: a test of set-ness.

@@ -251,6 +251,9 @@ export interface Declare {
   readonly flags: string;
   /** `local x=1` as opposed to `local x`. */
   readonly valued: boolean;
+  /** `local -a x=()`: valued, but only with an empty array, which declares the array as much as
+   * `local -a x` does (and is what nounset itself writes there: array-declarations.ts). */
+  readonly emptyArray: boolean;
 }
 
 /** `local x`, and `declare x` / `typeset x` without -g, make a function's own variable. */

@@ -111,7 +111,9 @@ interface Facts {
   readonly sources: Source[];
   /** `unset NAME` anywhere: NAME may be unset after it, whatever assigns it. */
   readonly unsets: Map<string, Unset>;
-  /** Names declared without a value by `local`/`declare`/`typeset`: function variables, not inputs. */
+  /** Names declared without a value (or with an empty array) by `local`/`declare`/`typeset`:
+   * function variables, not inputs. The `=()` that nounset writes on such a declaration so
+   * keeps its name out of the env-init block on the next run, as on this one. */
   readonly declared: Set<string>;
 }
 
@@ -149,7 +151,8 @@ function gatherFacts(model: Region): Facts {
     } else if (e.kind === 'source') facts.sources.push(e);
     else if (e.kind === 'unset') {
       if (!facts.unsets.has(e.name)) facts.unsets.set(e.name, e);
-    } else if (e.kind === 'declare' && !e.valued && !/^(export|readonly)\b/.test(e.flags)) facts.declared.add(e.name);
+    } else if (e.kind === 'declare' && (!e.valued || e.emptyArray) && !/^(export|readonly)\b/.test(e.flags))
+      facts.declared.add(e.name);
   }
   return facts;
 }
