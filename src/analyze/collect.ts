@@ -441,7 +441,11 @@ function pushCall(args: readonly Word[], ctx: WordCtx): void {
     else ctx.region.events.push({ kind: 'opaque', what: '`eval`', start: first.start, end });
     return;
   }
-  if (name !== null && !isFunctionName(name)) return;
+  // A CRLF line keeps its `\r` in its last word: `f\r` alone on a line runs f where the shell
+  // ignores `\r` (where a CRLF script is meant to run: docs/how-it-works.md) and no command at all
+  // in bash on Linux. Both are followed: a call of f that may not happen.
+  const crlfCall = name !== null && args.length === 1 && name.endsWith('\r') && isFunctionName(name.slice(0, -1));
+  if (name !== null && !crlfCall && !isFunctionName(name)) return;
   const { fixed, splat } = argumentCount(args.slice(1), ctx.globsStay);
   const litArgs: string[] = [];
   let dynArgs = false;
@@ -451,9 +455,10 @@ function pushCall(args: readonly Word[], ctx: WordCtx): void {
     else if (isFunctionName(t) && !litArgs.includes(t)) litArgs.push(t);
   }
   const pattern = name === null ? namePattern(first) : null;
-  ctx.region.events.push({
+  const events = crlfCall ? sub(ctx, 'optional', { start: first.start, end }, '\r').region.events : ctx.region.events;
+  events.push({
     kind: 'call',
-    name,
+    name: crlfCall ? (name as string).slice(0, -1) : name,
     pattern,
     via: name === null ? commandVariable(first) : null,
     litArgs,

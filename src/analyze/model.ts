@@ -282,7 +282,8 @@ export interface Region {
   readonly shape: 'script' | 'function' | 'branch' | 'arm' | 'loop' | 'optional' | 'subshell';
   readonly start: number;
   readonly end: number;
-  /** The function's name, for `function`; the operator (`&&`, `||`), for `optional`; for a case
+  /** The function's name, for `function`; the operator (`&&`, `||`), for `optional` (`\r` for a
+   * CRLF line's call that only some shells make, collect.ts); for a case
    * `arm`, its terminator when it is `;&` or `;;&`. */
   readonly name: string | null;
   readonly events: Event[];

@@ -229,6 +229,21 @@ describe('flow: entry points and notes', () => {
     );
   });
 
+  it('a CRLF line calling a function alone: a call where the shell ignores \\r, none where it keeps it', () => {
+    // `g\r` runs g under Cygwin's igncr or MSYS, where a CRLF script is meant to run, and is no
+    // command in bash on Linux: g's reads see its call without arguments, and what g assigns
+    // may not be set after the line.
+    const text = 'set -u\r\ng() { X=1; echo "$1"; } #\r\ng\r\necho "$X"\r\n';
+    assert.match(
+      verdictOf(text, '1', 2).reason,
+      /^no argument \$1 is guaranteed on the path from the call of g on line 3/,
+    );
+    assert.match(
+      verdictOf(text, 'X', 4).reason,
+      /^X is assigned on line 3 only on some paths through the call on line 3, which a shell that keeps the line's `\\r` does not make/,
+    );
+  });
+
   it('rejects an unknown sourcedUnknown', () => {
     assert.throws(() => fixScript('', { sourcedUnknown: 'maybe' as 'leave' }), /unknown sourcedUnknown: maybe/);
   });

@@ -288,10 +288,11 @@ function optional(
   const skip = chained && !same ? prev.ran : s;
   applyFacts(ctx, skip, r.skipFacts, at);
   // join copies what it keeps: `runs` is not changed after, so it can be handed on.
-  ctx.ops.replace(
-    s,
-    join(ctx, [skip, runs], () => `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`),
-  );
+  const where = (): string =>
+    r.name === '\r'
+      ? `the call on ${ctx.program.lineAt(at)}, which a shell that keeps the line's \`\\r\` does not make`
+      : `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`;
+  ctx.ops.replace(s, join(ctx, [skip, runs], where));
   return runs;
 }
 
