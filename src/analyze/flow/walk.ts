@@ -173,6 +173,16 @@ function jump(
   s.dead = true;
 }
 
+/** Walks `events`, which a condition that cannot fail or cannot hold keeps from running (`if true;
+ * then … else EVENTS`, `false && EVENTS`), from `s`, the state before the condition, for their
+ * reads only: its paths go nowhere. No path reaches them, so any status is true of them; this one
+ * does not make a name assigned before them in the same dead code (`else c=0; echo "$c"`) look
+ * unset, nor an input of the script. A walk that records nothing skips them. */
+function walkAsIfReached(ctx: FlowContext, events: readonly Event[], s: State, frame: Frame): void {
+  if (frame.reads === null && !frame.collect) return;
+  walkEvents(ctx, events, ctx.ops.clone(s), { ...frame, loops: [], returns: frame.returns === null ? null : [] });
+}
+
 /** "line N" (or "line N of lib.sh") of an offset in the code the walk is in. */
 function here(ctx: FlowContext, frame: Frame, offset: number): string {
   return ctx.program.lineAt(flowPos(frame.file, offset));
@@ -208,6 +218,7 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
         if (arm.kind !== 'region') continue;
         let a = ops.clone(s);
         applyFacts(ctx, a, arm.facts, flowPos(frame.file, arm.start));
+        if (a.dead && !s.dead) walkAsIfReached(ctx, arm.events, s, frame);
         // Most arms neither fall through nor follow a `;;&`: no join, no array.
         if (fall || testing) {
           const from = [a];
@@ -246,6 +257,7 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
         exits = { breaks: [], continues: [] };
         const body = ops.clone(entry);
         applyFacts(ctx, body, r.facts, flowPos(frame.file, r.start));
+        if (pass === 0 && body.dead && !entry.dead) walkAsIfReached(ctx, r.events, entry, frame);
         // The loop stack is the frame's own: pushed for the body, popped after.
         frame.loops.push(exits);
         walkEvents(ctx, r.events, body, frame);
@@ -281,9 +293,11 @@ function optional(
 ): State {
   const chained = r.flag && prev !== null;
   const same = chained && prev.region.name === r.name;
-  const runs = ctx.ops.clone(same ? prev.ran : s);
+  const from = same ? prev.ran : s;
+  const runs = ctx.ops.clone(from);
   const at = flowPos(frame.file, r.start);
   applyFacts(ctx, runs, r.facts, at);
+  if (runs.dead && !from.dead) walkAsIfReached(ctx, r.events, from, frame);
   walkEvents(ctx, r.events, runs, frame);
   const skip = chained && !same ? prev.ran : s;
   applyFacts(ctx, skip, r.skipFacts, at);
