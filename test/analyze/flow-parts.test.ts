@@ -6,6 +6,7 @@ import {
   addCall,
   type CallSite,
   calleesOf,
+  describeSites,
   emptyCallGraph,
   forgetCalls,
   sitesOf,
@@ -52,6 +53,21 @@ describe('flow: the call graph', () => {
     forgetCalls(g, f);
     assert.deepEqual(sitesOf(g, 'g'), []);
     assert.deepEqual([...calleesOf(g, f)], []);
+  });
+});
+
+describe('flow: call sites in words', () => {
+  it('names up to six call lines, then the first five and how many more', () => {
+    assert.equal(describeSites('f', [site(9), site(3), site(3)]), 'the calls of f on lines 3, 9');
+    assert.equal(describeSites('f', [1, 2, 3, 4, 5, 6].map(site)), 'the calls of f on lines 1, 2, 3, 4, 5, 6');
+    // rkhunter's display is called from 1,816 lines: a reason listing them took 8,000 characters.
+    assert.equal(
+      describeSites(
+        'f',
+        Array.from({ length: 1816 }, (_, i) => site(1816 - i)),
+      ),
+      'the calls of f on lines 1, 2, 3, 4, 5 and 1811 more',
+    );
   });
 });
 
