@@ -4,6 +4,7 @@
 
 export { BLOCK_BEGIN, BLOCK_END, type ExistingBlock } from './block-site.js';
 export { wordText } from './builtins.js';
+export { listInWords } from './in-words.js';
 export type { Quoting } from './model.js';
 export {
   isFileDisabled,

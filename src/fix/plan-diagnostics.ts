@@ -2,7 +2,7 @@
 // env-init block, lines kept where they are, and the flow analysis' notes (sourced files followed
 // or not, with the names read after one that it may set).
 
-import type { Plan } from '../analyze/index.js';
+import { listInWords, type Plan } from '../analyze/index.js';
 import type { Finding } from '../edit/index.js';
 import type { Diagnostic } from '../types/index.js';
 
@@ -57,7 +57,7 @@ export function planDiagnostics(plan: Plan, at: At): Diagnostic[] {
         ? `left alone (\`--sourced-unknown inline\` defaults ${one ? 'it' : 'them'} where ${one ? 'it is' : 'they are'} read)`
         : `defaulted where ${one ? 'it is' : 'they are'} read, which changes nothing while ${one ? 'it is' : 'they are'} set`;
     if (names.length > 0)
-      message += `; ${names.join(', ')} ${one ? 'is' : 'are'} read after it and may be set there, so ${one ? 'it is' : 'they are'} ${done}`;
+      message += `; ${listInWords(names)} ${one ? 'is' : 'are'} read after it and may be set there, so ${one ? 'it is' : 'they are'} ${done}`;
     const severity = n.code === 'source-not-followed' || n.code === 'opaque-assignment' ? 'warning' : 'info';
     out.push({ ...where, severity, code: n.code, message });
   }

@@ -13,6 +13,7 @@ import {
 } from '../../src/analyze/flow/call-graph.js';
 import { calleesFirst } from '../../src/analyze/flow/call-order.js';
 import type { State } from '../../src/analyze/flow/state.js';
+import { listInWords } from '../../src/analyze/in-words.js';
 import type { Region } from '../../src/analyze/model.js';
 
 const region = (name: string): Region => ({
@@ -53,6 +54,15 @@ describe('flow: the call graph', () => {
     forgetCalls(g, f);
     assert.deepEqual(sitesOf(g, 'g'), []);
     assert.deepEqual([...calleesOf(g, f)], []);
+  });
+});
+
+describe('lists in words', () => {
+  it('up to six items in full, then the first five and how many more', () => {
+    assert.equal(listInWords(['a', 'b', 'c']), 'a, b, c');
+    assert.equal(listInWords(['a', 'b', 'c'], true), 'a, b and c');
+    assert.equal(listInWords(['a', 'b', 'c', 'd', 'e', 'f'], true), 'a, b, c, d, e and f');
+    assert.equal(listInWords(['a', 'b', 'c', 'd', 'e', 'f', 'g'], true), 'a, b, c, d, e and 2 more');
   });
 });
 

@@ -2,6 +2,7 @@
 // at the call sites its latest walk passed, by callee. A function's entry state is the join of the
 // states at its call sites (entries.ts).
 
+import { listInWords } from '../in-words.js';
 import type { Region } from '../model.js';
 import type { State } from './state.js';
 
@@ -60,20 +61,13 @@ export interface CallSite {
   readonly how: 'call' | 'trap' | 'complete' | 'export' | 'outside';
 }
 
-/** Call lines a reason names before it says how many more there are. */
-const SHOWN_LINES = 5;
-
 /** The call sites of `name`, in words: "the calls of f on lines 3, 7 and a trap set on line 9". */
 export function describeSites(name: string, sites: readonly CallSite[]): string {
   const parts: string[] = [];
   const lines = (how: CallSite['how']): number[] =>
     [...new Set(sites.filter((x) => x.how === how).map((x) => x.line))].sort((a, b) => a - b);
-  // A function called from hundreds of lines (rkhunter's display: 1,816) would give every read in
-  // it a reason of 8,000 characters: the first few lines, then how many more.
-  const at = (ls: number[]): string =>
-    ls.length > SHOWN_LINES + 1
-      ? `lines ${ls.slice(0, SHOWN_LINES).join(', ')} and ${ls.length - SHOWN_LINES} more`
-      : `line${ls.length === 1 ? '' : 's'} ${ls.join(', ')}`;
+  // rkhunter's display is called from 1,816 lines: every read in it named them all.
+  const at = (ls: number[]): string => `line${ls.length === 1 ? '' : 's'} ${listInWords(ls.map(String))}`;
   const calls = lines('call');
   if (calls.length > 0) parts.push(`the call${calls.length === 1 ? '' : 's'} of ${name} on ${at(calls)}`);
   const traps = lines('trap');

@@ -4,6 +4,7 @@
 
 import { wordText } from '../builtins.js';
 import { commandVariable, namePattern } from '../collect.js';
+import { listInWords } from '../in-words.js';
 import type { Call } from '../model.js';
 import { type FlowContext, type Frame, note } from './context.js';
 import { isPositional } from './reads.js';
@@ -37,7 +38,7 @@ export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly str
       start: e.start,
       end: e.end,
       code: 'computed-call',
-      message: `a computed command name may run ${out.length === funcs.size ? 'any function' : out.join(', ')}: ${out.length === 1 ? 'it is' : 'they are'} checked as called from here too`,
+      message: `a computed command name may run ${out.length === funcs.size ? 'any function' : listInWords(out)}: ${out.length === 1 ? 'it is' : 'they are'} checked as called from here too`,
     }));
   return out;
 }

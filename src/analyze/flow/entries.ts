@@ -3,6 +3,7 @@
 // state after the top level), and it is walked again whenever that changes. These walks record
 // every read of the script (reads.ts) and the call sites they pass (call-graph.ts).
 
+import { listInWords } from '../in-words.js';
 import type { Event, Read, Region } from '../model.js';
 import { type CallSite, calleesOf, describeSites, forgetCalls, sitesOf } from './call-graph.js';
 import { needsWalk } from './call-order.js';
@@ -104,8 +105,7 @@ function noteUncalled(ctx: FlowContext, entries: ReadonlyMap<string, Entry>): vo
   const first = uncalled.sort((a, b) => a.region.start - b.region.start)[0];
   if (!first || ctx.input.bats) return;
   const names = [...new Set(uncalled.map((d) => d.name))];
-  const list =
-    names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are`;
+  const list = names.length === 1 ? `${names[0]} is` : `${listInWords(names, true)} are`;
   addNote(ctx, {
     start: first.region.start,
     end: first.region.end,
