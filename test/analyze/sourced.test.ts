@@ -389,7 +389,7 @@ describe('analyze/sourced: # shellcheck source= directives', () => {
     {
       what: '/dev/null: do not follow',
       text: '# shellcheck source=/dev/null\nsource "$X"\n',
-      expect: unresolved('# shellcheck source=/dev/null'),
+      expect: unresolved('a `# shellcheck source=/dev/null` directive says not to'),
     },
     { what: 'a quoted value', text: '# shellcheck source=\'/abs/a b.sh\'\nsource "$X"\n', expect: file('/abs/a b.sh') },
     {

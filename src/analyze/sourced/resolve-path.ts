@@ -78,7 +78,7 @@ function literalTarget(path: string, dirs: Dirs): SourceTarget {
 
 /** `source=/dev/null` (do not follow), `source=SCRIPTDIR/x.sh`, `source=/abs/x.sh`, `source=lib/x.sh`. */
 function fromDirective(directive: string, dirs: Dirs): SourceTarget {
-  if (directive === '/dev/null') return unresolved('# shellcheck source=/dev/null');
+  if (directive === '/dev/null') return unresolved('a `# shellcheck source=/dev/null` directive says not to');
   const [first, ...rest] = directive.split('/');
   if (first === 'SCRIPTDIR') return { kind: 'file', path: posix.join(dirs.script, ...rest) };
   return literalTarget(directive, dirs);
