@@ -57,7 +57,7 @@ export function planDiagnostics(plan: Plan, at: At): Diagnostic[] {
         ? `left alone (\`--sourced-unknown inline\` defaults ${one ? 'it' : 'them'} where ${one ? 'it is' : 'they are'} read)`
         : `defaulted where ${one ? 'it is' : 'they are'} read, which changes nothing while ${one ? 'it is' : 'they are'} set`;
     if (names.length > 0)
-      message += `; ${listInWords(names)} ${one ? 'is' : 'are'} read after it and may be set there, so ${one ? 'it is' : 'they are'} ${done}`;
+      message += `; ${listInWords(names, true)} ${one ? 'is' : 'are'} read after it and may be set there, so ${one ? 'it is' : 'they are'} ${done}`;
     const severity = n.code === 'source-not-followed' || n.code === 'opaque-assignment' ? 'warning' : 'info';
     out.push({ ...where, severity, code: n.code, message });
   }

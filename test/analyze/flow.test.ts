@@ -96,7 +96,7 @@ describe('flow: sourced files', () => {
     assert.equal(warning?.severity, 'warning');
     assert.match(
       warning?.message ?? '',
-      /FROM_LIB, MAYBE are read after it and may be set there, so they are defaulted where they are read/,
+      /FROM_LIB and MAYBE are read after it and may be set there, so they are defaulted where they are read/,
     );
     assert.match(
       fix.edits[0]?.reason ?? '',
