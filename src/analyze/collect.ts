@@ -376,10 +376,12 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
   const assignsStay = cmd.args.length === 0;
   for (const a of cmd.assigns) walkAssign(a, ctx, 'assignment', assignsStay);
   // bats' `run cmd…` runs cmd in a subshell: cmd's own assignments do not reach the test.
-  const runs = ctx.bats ? batsRunTarget(cmd.args) : -1;
-  const target = runs === -1 ? commandName(cmd.args) : commandName(cmd.args.slice(runs));
+  // The command as a shell that ignores a CRLF line's `\r` runs it (`shift\r`, `unset X\r`).
+  const view = withoutLineEndCR(cmd.args) ?? cmd.args;
+  const runs = ctx.bats ? batsRunTarget(view) : -1;
+  const target = runs === -1 ? commandName(view) : commandName(view.slice(runs));
   const named = target && runs !== -1 ? { name: target.name, index: target.index + runs } : target;
-  const destructive = named ? destructiveCommand(named.name, cmd.args, named.index + 1) : null;
+  const destructive = named ? destructiveCommand(named.name, view, named.index + 1) : null;
   // `[ -z "$X" ]` tests X: a destructive use after it is the script's own business (plan).
   const place = named && runs === -1 && (named.name === '[' || named.name === 'test') ? 'test-argument' : 'argument';
   // A statement's own context is already the argument one, as a rule, and a command name is
@@ -414,9 +416,25 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
     }
   }
   if (named && runs === -1)
-    for (const e of builtinEvents(named.name, cmd.args, named.index, ctx.globsStay)) ctx.region.events.push(e);
+    for (const e of builtinEvents(named.name, view, named.index, ctx.globsStay)) ctx.region.events.push(e);
   if (runs === -1 && args.length > 0) pushCall(args, ctx);
   if (ctx.bats) for (const e of batsEvents(cmd.args)) ctx.region.events.push(e);
+}
+
+/** `args` as a shell that ignores `\r` reads a CRLF line: the last word without its final `\r` (a
+ * word that was only `\r` is gone); null when the last word does not end in one. CRLF scripts are
+ * meant for such shells (docs/how-it-works.md), and bash on Linux fails on their `then\r`; where it
+ * runs one, this reading only errs towards more unset names: `shift\r`, `unset X\r` and `local x\r`
+ * take effect, `$X\r` counts as an argument that may vanish. */
+function withoutLineEndCR(args: readonly Word[]): Word[] | null {
+  const last = args[args.length - 1];
+  const part = last?.parts[last.parts.length - 1];
+  if (last === undefined || part?.type !== 'Lit' || !part.value.endsWith('\r')) return null;
+  const value = part.value.slice(0, -1);
+  const parts = last.parts.slice(0, -1);
+  if (value !== '') parts.push({ ...part, value, end: part.end - 1 });
+  const rest = args.slice(0, -1);
+  return parts.length === 0 ? rest : [...rest, { ...last, parts, end: last.end - 1 }];
 }
 
 /** A command that may be a function of the script (or `exec CMD`, which does not come back). */
@@ -446,11 +464,13 @@ function pushCall(args: readonly Word[], ctx: WordCtx): void {
   // in bash on Linux. Both are followed: a call of f that may not happen.
   const crlfCall = name !== null && args.length === 1 && name.endsWith('\r') && isFunctionName(name.slice(0, -1));
   if (name !== null && !crlfCall && !isFunctionName(name)) return;
-  const { fixed, splat } = argumentCount(args.slice(1), ctx.globsStay);
+  // Arguments as a shell that ignores `\r` passes them: `f a $X\r` passes one or two.
+  const passed = (withoutLineEndCR(args) ?? args).slice(1);
+  const { fixed, splat } = argumentCount(passed, ctx.globsStay);
   const litArgs: string[] = [];
   let dynArgs = false;
-  for (let i = 1; i < args.length; i++) {
-    const t = wordText(args[i]);
+  for (let i = 0; i < passed.length; i++) {
+    const t = wordText(passed[i]);
     if (t === null) dynArgs = true;
     else if (isFunctionName(t) && !litArgs.includes(t)) litArgs.push(t);
   }
@@ -498,6 +518,16 @@ function evalEvents(words: readonly Word[], ctx: WordCtx): Event[] | null {
     .filter((x): x is Event => x !== null);
 }
 
+/** `local x\r` on a CRLF line, as a shell that ignores `\r` reads it (withoutLineEndCR): the
+ * declaration of x with no value. Null for any other argument. */
+function declaredBeforeCR(a: Assign): Assign | null {
+  const only = a.naked && !a.name && a.value?.parts.length === 1 ? a.value.parts[0] : undefined;
+  if (only?.type !== 'Lit' || !only.value.endsWith('\r')) return null;
+  const name = only.value.slice(0, -1);
+  if (!isVariableName(name)) return null;
+  return { ...a, name: { ...only, value: name, end: only.end - 1 }, value: null };
+}
+
 /** The variable a command word is, alone: `$cmd`, `"$cmd"`, `${cmd}`, `"$@"`, `$1`,
  * `${cmd:-make}` (with its literal default). */
 export function commandVariable(word: Word): { name: string; fallback: string | null } | null {
@@ -541,7 +571,8 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
     .join('');
   const functions = /[fF]/.test(flags);
   const option = withPlace(ctx, 'argument');
-  for (const a of cmd.args) {
+  for (const arg of cmd.args) {
+    const a = arg === cmd.args[cmd.args.length - 1] ? (declaredBeforeCR(arg) ?? arg) : arg;
     if (a.naked && !a.name) {
       walkWord(a.value, option);
       // `export "$name"=value`: assigns a variable whose name is computed.

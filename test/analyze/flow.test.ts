@@ -244,6 +244,20 @@ describe('flow: entry points and notes', () => {
     );
   });
 
+  it('a CRLF line as a shell that ignores \\r runs it: shift, unset, local take effect, a last word may vanish', () => {
+    const crlf = (lines: string[]): string => `${lines.join('\r\n')}\r\n`;
+    assert.equal(verdictOf(crlf(['set -u', 'f() { shift', 'echo "$1" #', '} #', 'f a']), '1', 3).verdict, 'unsafe');
+    assert.equal(verdictOf(crlf(['set -u', 'X=1', 'unset X', 'echo "$X"']), 'X', 4).verdict, 'unsafe');
+    assert.equal(
+      verdictOf(crlf(['set -u', 'x=1', 'f() { local x', 'echo "$x" #', '} #', 'f']), 'x', 4).verdict,
+      'unsafe',
+    );
+    // `${E:+}\r` is `\r` in bash on Linux, nothing where `\r` is ignored: f may get one argument.
+    assert.equal(verdictOf(crlf(['set -u', 'f() { echo "$2"; } #', 'f a ${E:+}']), '2', 2).verdict, 'unsafe');
+    // The same lines with LF endings keep what they said.
+    assert.equal(verdictOf('set -u\nX=1\nexport X\necho "$X"\n', 'X', 4).verdict, 'safe');
+  });
+
   it('rejects an unknown sourcedUnknown', () => {
     assert.throws(() => fixScript('', { sourcedUnknown: 'maybe' as 'leave' }), /unknown sourcedUnknown: maybe/);
   });
