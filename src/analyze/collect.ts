@@ -180,7 +180,9 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         if (cmd.loop.cond) walkArith(cmd.loop.cond, arith);
         const loop = sub(ctx, 'loop', cmd);
         walkStmts(cmd.body, loop);
-        if (cmd.loop.post) walkArith(cmd.loop.post, withPlace(loop, 'arithmetic'));
+        // `continue` runs the third expression too: a region of its own at the end of the loop,
+        // which the walk runs where the body ends and where `continue` left it (walk.ts).
+        if (cmd.loop.post) walkArith(cmd.loop.post, withPlace(sub(loop, 'post', cmd.loop.post), 'arithmetic'));
       }
       return;
     }

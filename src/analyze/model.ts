@@ -279,7 +279,8 @@ export type Fact =
  * - `subshell`: a child process (`( )`, `$( )`, pipeline elements, `&`): its writes stay there. */
 export interface Region {
   readonly kind: 'region';
-  readonly shape: 'script' | 'function' | 'branch' | 'arm' | 'loop' | 'optional' | 'subshell';
+  /** `post`: the last event of a `for ((…; …; post))` loop, run after the body and after `continue`. */
+  readonly shape: 'script' | 'function' | 'branch' | 'arm' | 'loop' | 'optional' | 'subshell' | 'post';
   readonly start: number;
   readonly end: number;
   /** The function's name, for `function`; the operator (`&&`, `||`), for `optional` (`\r` for a

@@ -253,15 +253,24 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
       let entry = s;
       let last: State = ops.deadState();
       let exits: LoopExits = { breaks: [], continues: [] };
+      // `for ((…; …; post))`: post runs where the body ends and where `continue` leaves it.
+      const tail = r.events[r.events.length - 1];
+      const post = tail?.kind === 'region' && tail.shape === 'post' ? tail : null;
+      const events = post ? r.events.slice(0, -1) : r.events;
       for (let pass = 0; pass < 2; pass++) {
         exits = { breaks: [], continues: [] };
-        const body = ops.clone(entry);
+        let body = ops.clone(entry);
         applyFacts(ctx, body, r.facts, flowPos(frame.file, r.start));
         if (pass === 0 && body.dead && !entry.dead) walkAsIfReached(ctx, r.events, entry, frame);
         // The loop stack is the frame's own: pushed for the body, popped after.
         frame.loops.push(exits);
-        walkEvents(ctx, r.events, body, frame);
+        walkEvents(ctx, events, body, frame);
         frame.loops.pop();
+        if (post) {
+          body = exits.continues.length === 0 ? body : join(ctx, [body, ...exits.continues], where);
+          exits.continues.length = 0;
+          walkEvents(ctx, post.events, body, frame);
+        }
         last = body;
         if (pass === 0) {
           const next = join(ctx, [before, body, ...exits.continues], where);
