@@ -64,6 +64,7 @@ export function newRegion(
     facts: null,
     skipFacts: null,
     flag: false,
+    again: null,
   };
 }
 

@@ -146,8 +146,10 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
       }
     }
     case 'WhileClause': {
+      const from = ctx.region.events.length;
       walkStmts(cmd.cond, ctx);
       const loop = sub(ctx, 'loop', cmd);
+      loop.region.again = ctx.region.events.slice(from, -1);
       const facts = factsOf(cmd.cond);
       loop.region.facts = cmd.until ? facts.whenFalse : facts.whenTrue;
       loop.region.skipFacts = cmd.until ? facts.whenTrue : facts.whenFalse;
@@ -177,8 +179,10 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
       } else {
         const arith = withPlace(ctx, 'arithmetic');
         if (cmd.loop.init) walkArith(cmd.loop.init, arith);
+        const from = ctx.region.events.length;
         if (cmd.loop.cond) walkArith(cmd.loop.cond, arith);
         const loop = sub(ctx, 'loop', cmd);
+        loop.region.again = ctx.region.events.slice(from, -1);
         walkStmts(cmd.body, loop);
         // `continue` runs the third expression too: a region of its own at the end of the loop,
         // which the walk runs where the body ends and where `continue` left it (walk.ts).
@@ -511,7 +515,13 @@ function evalEvents(words: readonly Word[], ctx: WordCtx): Event[] | null {
   const place = (e: Event): Event | null => {
     if (e.kind === 'read' || e.kind === 'set-test') return null;
     if (e.kind === 'region')
-      return { ...e, start: at, end: at, events: e.events.map(place).filter((x): x is Event => x !== null) };
+      return {
+        ...e,
+        start: at,
+        end: at,
+        events: e.events.map(place).filter((x): x is Event => x !== null),
+        again: null,
+      };
     if (e.kind === 'write') return { ...e, start: at, end: at, value: null };
     return { ...e, start: at, end: at } as Event;
   };

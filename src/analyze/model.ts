@@ -300,6 +300,10 @@ export interface Region {
    * `a && b || c` is skipped only there; for a `function`: a bats test, which nothing in the file
    * calls; for a case's `branch`: a pattern is a plain `*`, so some arm always runs. */
   flag: boolean;
+  /** For a `while`/`until` or `for ((…))` loop: the events of its condition, which come before the
+   * loop and run again after each pass; the walk reads them there too (walk.ts). Not part of the
+   * tree of events: every other reader meets them once, before the loop. */
+  again: readonly Event[] | null;
 }
 
 export type Event = Read | Write | Unset | SetTest | Source | Declare | Call | Jump | Args | Opaque | Region;

@@ -26,6 +26,7 @@ const region = (name: string): Region => ({
   facts: null,
   skipFacts: null,
   flag: false,
+  again: null,
 });
 const site = (line: number): CallSite => ({
   state: { dead: false, chunks: [], id: 0, opaque: -1, argc: 0 } satisfies State,

@@ -173,12 +173,13 @@ function jump(
   s.dead = true;
 }
 
-/** Walks `events`, which a condition that cannot fail or cannot hold keeps from running (`if true;
- * then … else EVENTS`, `false && EVENTS`), from `s`, the state before the condition, for their
- * reads only: its paths go nowhere. No path reaches them, so any status is true of them; this one
- * does not make a name assigned before them in the same dead code (`else c=0; echo "$c"`) look
- * unset, nor an input of the script. A walk that records nothing skips them. */
-function walkAsIfReached(ctx: FlowContext, events: readonly Event[], s: State, frame: Frame): void {
+/** Walks `events` from a copy of `s` for their reads only: the paths it follows go nowhere. For
+ * code a condition keeps from running (`if true; then … else EVENTS`, `false && EVENTS`), from the
+ * state before the condition: no path reaches it, so any status is true of it, and this one does
+ * not make a name it assigns before reading it (`else c=0; echo "$c"`) look unset, nor an input of
+ * the script. For a loop's condition, from the state a pass leaves, where it is tested again. A
+ * walk that records nothing skips them. */
+function walkForReads(ctx: FlowContext, events: readonly Event[], s: State, frame: Frame): void {
   if (frame.reads === null && !frame.collect) return;
   walkEvents(ctx, events, ctx.ops.clone(s), { ...frame, loops: [], returns: frame.returns === null ? null : [] });
 }
@@ -218,7 +219,7 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
         if (arm.kind !== 'region') continue;
         let a = ops.clone(s);
         applyFacts(ctx, a, arm.facts, flowPos(frame.file, arm.start));
-        if (a.dead && !s.dead) walkAsIfReached(ctx, arm.events, s, frame);
+        if (a.dead && !s.dead) walkForReads(ctx, arm.events, s, frame);
         // Most arms neither fall through nor follow a `;;&`: no join, no array.
         if (fall || testing) {
           const from = [a];
@@ -261,7 +262,7 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
         exits = { breaks: [], continues: [] };
         let body = ops.clone(entry);
         applyFacts(ctx, body, r.facts, flowPos(frame.file, r.start));
-        if (pass === 0 && body.dead && !entry.dead) walkAsIfReached(ctx, r.events, entry, frame);
+        if (pass === 0 && body.dead && !entry.dead) walkForReads(ctx, r.events, entry, frame);
         // The loop stack is the frame's own: pushed for the body, popped after.
         frame.loops.push(exits);
         walkEvents(ctx, events, body, frame);
@@ -271,6 +272,15 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
           exits.continues.length = 0;
           walkEvents(ctx, post.events, body, frame);
         }
+        // The condition is tested again after each pass: its reads see what the body left (`unset n`
+        // in the body of `while [ "$n" -gt 0 ]`). Its effects stay those of its first run.
+        if (r.again && r.again.length > 0 && pass === 1)
+          walkForReads(
+            ctx,
+            r.again,
+            exits.continues.length === 0 ? body : join(ctx, [body, ...exits.continues], where),
+            frame,
+          );
         last = body;
         if (pass === 0) {
           const next = join(ctx, [before, body, ...exits.continues], where);
@@ -306,7 +316,7 @@ function optional(
   const runs = ctx.ops.clone(from);
   const at = flowPos(frame.file, r.start);
   applyFacts(ctx, runs, r.facts, at);
-  if (runs.dead && !from.dead) walkAsIfReached(ctx, r.events, from, frame);
+  if (runs.dead && !from.dead) walkForReads(ctx, r.events, from, frame);
   walkEvents(ctx, r.events, runs, frame);
   const skip = chained && !same ? prev.ran : s;
   applyFacts(ctx, skip, r.skipFacts, at);
