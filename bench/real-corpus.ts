@@ -4,7 +4,7 @@
 // point; and a script the shell accepts must not be skipped as a parse error. Prints counts, the
 // edit kinds, the time, and every problem; exits 1 on any.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type FixResult, fixScript } from '../src/index.js';
 
@@ -77,6 +77,36 @@ process.stdout.write(
 process.stdout.write(
   `fixScript time, both styles: ${(ms / 1000).toFixed(1)} s (${((2 * bytes) / 1e6 / (ms / 1000)).toFixed(2)} MB/s)\n`,
 );
+// The contract nounset assumes of bash-completion's _init_completion (src/analyze/guards.ts): once
+// it returns 0, its caller's cur, prev, words and cword are set, and split with -s; it returns 1
+// when there is no word before the cursor. Run against the real library the corpus unpacked.
+const completionLibrary = join(
+  root,
+  '..',
+  'unpacked',
+  'bash-completion',
+  'usr',
+  'share',
+  'bash-completion',
+  'bash_completion',
+);
+if (existsSync(completionLibrary)) {
+  const probe = `. "$1"
+set -u
+f() { local cur prev words cword split; _init_completion -s || { echo failed; return; }; echo "\${cur+cur} \${prev+prev} \${words+words} \${cword+cword} \${split+split}"; }
+g() { local cur prev words cword; _init_completion || { echo failed; return; }; echo "\${cur+cur} \${prev+prev} \${words+words} \${cword+cword}"; }
+COMP_WORDS=(ls -l --color=a); COMP_CWORD=2; COMP_LINE='ls -l --color=a'; COMP_POINT=15; f
+COMP_WORDS=(cmd ''); COMP_CWORD=1; COMP_LINE='cmd '; COMP_POINT=4; g
+COMP_WORDS=(cmd); COMP_CWORD=0; COMP_LINE='cmd'; COMP_POINT=3; g
+`;
+  const r = spawnSync('bash', ['-c', probe, '_', completionLibrary], { encoding: 'utf8', timeout: 20_000 });
+  const want = 'cur prev words cword split\ncur prev words cword\nfailed\n';
+  if (r.stdout !== want)
+    problems.push(
+      `_init_completion does not keep the contract nounset assumes: ${JSON.stringify(r.stdout)} ${r.stderr}`,
+    );
+  else process.stdout.write('_init_completion contract (real bash-completion library): holds\n');
+}
 process.stdout.write(`problems: ${problems.length} (parse errors on files the shell accepts: ${parseErrors})\n`);
 for (const p of problems.slice(0, 50)) process.stdout.write(`  ${p}\n`);
 process.exitCode = problems.length === 0 ? 0 : 1;

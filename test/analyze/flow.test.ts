@@ -258,6 +258,18 @@ describe('flow: entry points and notes', () => {
     assert.equal(verdictOf('set -u\nX=1\nexport X\necho "$X"\n', 'X', 4).verdict, 'safe');
   });
 
+  it("bash-completion's _init_completion sets cur, prev, words and cword when it returns 0 (split with -s)", () => {
+    // The contract is run against the real library by npm run check:real (bench/real-corpus.ts).
+    const comp = (init: string): string =>
+      `_f()\n{\n  local cur prev words cword split\n  ${init}\n  echo "$cur $prev $cword \${words[0]} $split"\n}\ncomplete -F _f f\n`;
+    for (const name of ['cur', 'prev', 'cword', 'words', 'split'])
+      assert.equal(verdictOf(comp('_init_completion -s || return'), name, 5).verdict, 'safe', name);
+    assert.equal(verdictOf(comp('_init_completion || return'), 'cur', 5).verdict, 'safe');
+    assert.equal(verdictOf(comp('_init_completion || return'), 'split', 5).verdict, 'unsafe');
+    // Going on when it fails: nothing is known.
+    assert.equal(verdictOf(comp('_init_completion'), 'cur', 5).verdict, 'unsafe');
+  });
+
   it('rejects an unknown sourcedUnknown', () => {
     assert.throws(() => fixScript('', { sourcedUnknown: 'maybe' as 'leave' }), /unknown sourcedUnknown: maybe/);
   });
