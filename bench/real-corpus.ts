@@ -93,8 +93,8 @@ const completionLibrary = join(
 if (existsSync(completionLibrary)) {
   const probe = `. "$1"
 set -u
-f() { local cur prev words cword split; _init_completion -s || { echo failed; return; }; echo "\${cur+cur} \${prev+prev} \${words+words} \${cword+cword} \${split+split}"; }
-g() { local cur prev words cword; _init_completion || { echo failed; return; }; echo "\${cur+cur} \${prev+prev} \${words+words} \${cword+cword}"; }
+f() { local cur prev words cword split; _init_completion -s || { echo failed; return; }; : "\${#words[@]}"; echo "\${cur+cur} \${prev+prev} \${words+words} \${cword+cword} \${split+split}"; }
+g() { local cur prev words cword; _init_completion || { echo failed; return; }; : "\${#words[@]}"; echo "\${cur+cur} \${prev+prev} \${words+words} \${cword+cword}"; }
 COMP_WORDS=(ls -l --color=a); COMP_CWORD=2; COMP_LINE='ls -l --color=a'; COMP_POINT=15; f
 COMP_WORDS=(cmd ''); COMP_CWORD=1; COMP_LINE='cmd '; COMP_POINT=4; g
 COMP_WORDS=(cmd); COMP_CWORD=0; COMP_LINE='cmd'; COMP_POINT=3; g

@@ -18,7 +18,7 @@ import type {
   Word,
   WordPart,
 } from '../parse/index.js';
-import type { Fact } from './model.js';
+import { arrayKey, type Fact } from './model.js';
 
 export interface ConditionFacts {
   readonly whenTrue: readonly Fact[];
@@ -443,7 +443,8 @@ function testCommandOutcome(cmd: CallExpr): Outcome {
 function completionInitOutcome(cmd: CallExpr): Outcome | null {
   const name = cmd.args[0];
   if (cmd.assigns.length > 0 || name === undefined || literalOf(name)?.text !== '_init_completion') return null;
-  const names = ['cur', 'cword', 'prev', 'words'];
+  // words is an array: its element 0 and the array itself (`${#words[@]}`) are followed apart.
+  const names = ['cur', 'cword', 'prev', 'words', arrayKey('words')];
   if (cmd.args.slice(1).some((w) => literalOf(w)?.text === '-s')) names.push('split');
   return { t: { names: names.sort(), argc: 0 }, f: NOTHING };
 }

@@ -260,11 +260,14 @@ describe('flow: entry points and notes', () => {
 
   it("bash-completion's _init_completion sets cur, prev, words and cword when it returns 0 (split with -s)", () => {
     // The contract is run against the real library by npm run check:real (bench/real-corpus.ts).
+    // ${#words[@]} needs the array itself, which it sets too.
     const comp = (init: string): string =>
       `_f()\n{\n  local cur prev words cword split\n  ${init}\n  echo "$cur $prev $cword \${words[0]} $split"\n}\ncomplete -F _f f\n`;
     for (const name of ['cur', 'prev', 'cword', 'words', 'split'])
       assert.equal(verdictOf(comp('_init_completion -s || return'), name, 5).verdict, 'safe', name);
     assert.equal(verdictOf(comp('_init_completion || return'), 'cur', 5).verdict, 'safe');
+    const length = '_f()\n{\n  local cur prev words cword\n  _init_completion || return\n  echo "${#words[@]}"\n}\n';
+    assert.equal(verdictOf(length, 'words', 5).verdict, 'safe');
     assert.equal(verdictOf(comp('_init_completion || return'), 'split', 5).verdict, 'unsafe');
     // Going on when it fails: nothing is known.
     assert.equal(verdictOf(comp('_init_completion'), 'cur', 5).verdict, 'unsafe');
