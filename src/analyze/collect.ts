@@ -423,7 +423,7 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
   }
   if (named && runs === -1)
     for (const e of builtinEvents(named.name, view, named.index, ctx.globsStay)) ctx.region.events.push(e);
-  if (runs === -1 && args.length > 0) pushCall(args, ctx);
+  if (runs === -1 && args.length > 0) pushCall(args, view, ctx);
   if (ctx.bats) for (const e of batsEvents(cmd.args)) ctx.region.events.push(e);
 }
 
@@ -443,8 +443,9 @@ function withoutLineEndCR(args: readonly Word[]): Word[] | null {
   return parts.length === 0 ? rest : [...rest, { ...last, parts, end: last.end - 1 }];
 }
 
-/** A command that may be a function of the script (or `exec CMD`, which does not come back). */
-function pushCall(args: readonly Word[], ctx: WordCtx): void {
+/** A command that may be a function of the script (or `exec CMD`, which does not come back).
+ * `view`: `args` as a shell that ignores a CRLF line's `\r` reads them (withoutLineEndCR). */
+function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): void {
   const first = args[0] as Word;
   const end = (args[args.length - 1] as Word).end;
   const name = wordText(first);
@@ -468,10 +469,11 @@ function pushCall(args: readonly Word[], ctx: WordCtx): void {
   // A CRLF line keeps its `\r` in its last word: `f\r` alone on a line runs f where the shell
   // ignores `\r` (where a CRLF script is meant to run: docs/how-it-works.md) and no command at all
   // in bash on Linux. Both are followed: a call of f that may not happen.
-  const crlfCall = name !== null && args.length === 1 && name.endsWith('\r') && isFunctionName(name.slice(0, -1));
+  const bare = view !== args && args.length === 1 && view.length === 1 ? wordText(view[0]) : null;
+  const crlfCall = bare !== null && isFunctionName(bare);
   if (name !== null && !crlfCall && !isFunctionName(name)) return;
   // Arguments as a shell that ignores `\r` passes them: `f a $X\r` passes one or two.
-  const passed = (withoutLineEndCR(args) ?? args).slice(1);
+  const passed = view.slice(1);
   const { fixed, splat } = argumentCount(passed, ctx.globsStay);
   const litArgs: string[] = [];
   let dynArgs = false;
@@ -484,7 +486,7 @@ function pushCall(args: readonly Word[], ctx: WordCtx): void {
   const events = crlfCall ? sub(ctx, 'optional', { start: first.start, end }, '\r').region.events : ctx.region.events;
   events.push({
     kind: 'call',
-    name: crlfCall ? (name as string).slice(0, -1) : name,
+    name: crlfCall ? bare : name,
     pattern,
     via: name === null ? commandVariable(first) : null,
     litArgs,
@@ -533,11 +535,10 @@ function evalEvents(words: readonly Word[], ctx: WordCtx): Event[] | null {
 /** `local x\r` on a CRLF line, as a shell that ignores `\r` reads it (withoutLineEndCR): the
  * declaration of x with no value. Null for any other argument. */
 function declaredBeforeCR(a: Assign): Assign | null {
-  const only = a.naked && !a.name && a.value?.parts.length === 1 ? a.value.parts[0] : undefined;
-  if (only?.type !== 'Lit' || !only.value.endsWith('\r')) return null;
-  const name = only.value.slice(0, -1);
-  if (!isVariableName(name)) return null;
-  return { ...a, name: { ...only, value: name, end: only.end - 1 }, value: null };
+  const word = a.naked && !a.name && a.value?.parts.length === 1 ? withoutLineEndCR([a.value])?.[0] : undefined;
+  const only = word?.parts[0];
+  if (only?.type !== 'Lit' || word?.parts.length !== 1 || !isVariableName(only.value)) return null;
+  return { ...a, name: only, value: null };
 }
 
 /** The variable a command word is, alone: `$cmd`, `"$cmd"`, `${cmd}`, `"$@"`, `$1`,
