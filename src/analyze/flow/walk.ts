@@ -267,20 +267,17 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
         frame.loops.push(exits);
         walkEvents(ctx, events, body, frame);
         frame.loops.pop();
+        // Where a pass ends: the body's end and where `continue` left it.
+        const passEnd = (): State =>
+          exits.continues.length === 0 ? body : join(ctx, [body, ...exits.continues], where);
         if (post) {
-          body = exits.continues.length === 0 ? body : join(ctx, [body, ...exits.continues], where);
+          body = passEnd();
           exits.continues.length = 0;
           walkEvents(ctx, post.events, body, frame);
         }
         // The condition is tested again after each pass: its reads see what the body left (`unset n`
         // in the body of `while [ "$n" -gt 0 ]`). Its effects stay those of its first run.
-        if (r.again && r.again.length > 0 && pass === 1)
-          walkForReads(
-            ctx,
-            r.again,
-            exits.continues.length === 0 ? body : join(ctx, [body, ...exits.continues], where),
-            frame,
-          );
+        if (r.again && r.again.length > 0 && pass === 1) walkForReads(ctx, r.again, passEnd(), frame);
         last = body;
         if (pass === 0) {
           const next = join(ctx, [before, body, ...exits.continues], where);
