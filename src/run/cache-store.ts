@@ -171,30 +171,29 @@ export function trimStore(dir: string, maxBytes: number, now = Date.now()): Trim
   } catch {
     return { bytes: 0, removed: 0, counted: 'all' };
   }
-  let removed = 0;
+  const counted: Counted = { entries: [], bytes: 0, removed: 0 };
+  let rest = subs;
   if (subs.length > SAMPLE_SUBS) {
     const from = Math.floor(now / 1000) % subs.length;
     const picked = new Set(Array.from({ length: SAMPLE_SUBS }, (_, k) => (from + k) % subs.length));
-    const sample: Counted = { entries: [], bytes: 0, removed: 0 };
     countSubs(
       root,
       subs.filter((_, i) => picked.has(i)),
       now,
-      sample,
+      counted,
     );
-    removed = sample.removed;
-    const estimate = Math.round((sample.bytes * subs.length) / SAMPLE_SUBS);
-    if (sample.entries.length >= SAMPLE_MIN_ENTRIES && estimate <= maxBytes)
-      return { bytes: estimate, removed, counted: 'sample' };
-    // Counted whole after all: the sampled part is counted again, its temp files gone already.
+    const estimate = Math.round((counted.bytes * subs.length) / SAMPLE_SUBS);
+    if (counted.entries.length >= SAMPLE_MIN_ENTRIES && estimate <= maxBytes)
+      return { bytes: estimate, removed: counted.removed, counted: 'sample' };
+    // Counted whole after all: the sample counts, and the other subdirectories join it.
+    rest = subs.filter((_, i) => !picked.has(i));
   }
-  const all: Counted = { entries: [], bytes: 0, removed };
-  countSubs(root, subs, now, all);
-  let total = all.bytes;
-  removed = all.removed;
+  countSubs(root, rest, now, counted);
+  let total = counted.bytes;
+  let removed = counted.removed;
   if (total <= maxBytes) return { bytes: total, removed, counted: 'all' };
-  all.entries.sort((a, b) => a.mtimeMs - b.mtimeMs || (a.path < b.path ? -1 : 1));
-  for (const e of all.entries) {
+  counted.entries.sort((a, b) => a.mtimeMs - b.mtimeMs || (a.path < b.path ? -1 : 1));
+  for (const e of counted.entries) {
     if (total <= maxBytes * TRIM_TO) break;
     try {
       unlinkSync(e.path);
