@@ -438,8 +438,9 @@ function testCommandOutcome(cmd: CallExpr): Outcome {
 /** bash-completion's `_init_completion` returns 0 only once it has set its caller's cur, prev,
  * words and cword (and split, with `-s`): `local cur prev words cword; _init_completion || return`.
  * The completions call it from the library bash loads first, which they do not source, so without
- * this every read of them was defaulted (3,110 of 4,015 reads in bash-completion's 463 completions; 242 now). The
- * contract is run against the real library by `npm run check:real` (bench/real-corpus.ts). */
+ * this every read of them was defaulted (3,110 of 4,015 reads in bash-completion's 463
+ * completions; 242 now). `npm run check:real` runs the contract against the real library
+ * (bench/real-corpus.ts). */
 function completionInitOutcome(cmd: CallExpr): Outcome | null {
   const name = cmd.args[0];
   if (cmd.assigns.length > 0 || name === undefined || literalOf(name)?.text !== '_init_completion') return null;
