@@ -32,10 +32,10 @@ await build({
   define: { 'import.meta.url': '__nounsetUrl' },
   banner: { js: "const __nounsetUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-// The worker thread stays an ES module: it starts once per run, not once per file.
+// The worker threads stay ES modules: each starts once per run, not once per file.
 await build({
   ...common,
-  entryPoints: { 'run-worker': 'dist/src/run/run-worker.js' },
+  entryPoints: { 'run-worker': 'dist/src/run/run-worker.js', 'cache-writer': 'dist/src/run/cache-writer.js' },
   outdir: 'dist/bundle',
   format: 'esm',
   // Bundled CommonJS dependencies call require(); an ES module has none of its own.

@@ -41,6 +41,9 @@ export interface ResultCache {
    * gives the file's text (an unchanged file's output, which the entry leaves out). */
   get(key: string, text: () => string, digest: (path: string) => string): CachedFix | undefined;
   put(key: string, deps: readonly CacheDep[], fixed: CachedFix, text: string): void;
+  /** Waits for the entries put so far to be written (a store may write them on another thread);
+   * a failure becomes `stats.writeError`. */
+  settle(): Promise<void>;
   readonly stats: CacheStats;
 }
 
@@ -112,6 +115,13 @@ export function openResultCache(config: CacheConfig, store: CacheStore = diskSto
         stats.bytesWritten += parts[0].length + parts[1].length;
       } catch (err) {
         stats.writeError = describeIOError(err);
+      }
+    },
+    async settle() {
+      try {
+        await store.settle?.();
+      } catch (err) {
+        stats.writeError ??= describeIOError(err);
       }
     },
   };

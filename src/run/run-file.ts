@@ -8,6 +8,7 @@ import { fixScript } from '../fix/index.js';
 import { fitsLatin1, type ScriptIO } from '../io/index.js';
 import { diffFromEdits, unifiedDiff } from '../report/index.js';
 import type { Diagnostic, FileResult, FixOptions, FixResult } from '../types/index.js';
+import { backgroundStore, diskStore } from './cache-store.js';
 import { replaceFile } from './replace-file.js';
 import {
   type CacheConfig,
@@ -51,15 +52,21 @@ export interface FileRunContext {
   readonly cacheKey: ((path: string, fix: Omit<FixOptions, 'path'>, bytes: Uint8Array) => string) | null;
 }
 
-/** A thread's context for a run over `snapshot`. */
-export function fileRunContext(options: FileRunOptions, io: ScriptIO, snapshot: Snapshot): FileRunContext {
+/** A thread's context for a run over `snapshot`. With `background`, its cache entries are written on
+ * a thread of their own (cache-store.ts's backgroundStore; the cache's `settle` waits for them). */
+export function fileRunContext(
+  options: FileRunOptions,
+  io: ScriptIO,
+  snapshot: Snapshot,
+  background = false,
+): FileRunContext {
   const { cache } = options;
   return {
     options,
     io,
     snapshot,
     sources: snapshotSources(snapshot, io, options.cwd),
-    cache: cache ? openResultCache(cache) : null,
+    cache: cache ? openResultCache(cache, background ? backgroundStore(cache.dir) : diskStore(cache.dir)) : null,
     cacheKey: cache ? cacheKeys(cache) : null,
   };
 }

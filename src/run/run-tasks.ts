@@ -92,7 +92,8 @@ export async function runTasks(
   run.onStart?.(tasks);
   const threads = threadCount(tasks.length, run.jobs, run.minFilesPerThread);
   const queue = new TaskQueue(tasks.length, threads, run.signal);
-  const ctx = fileRunContext(options, nodeIO, snapshot);
+  // This thread's cache entries are written on a thread of their own; workers write their own.
+  const ctx = fileRunContext(options, nodeIO, snapshot, true);
   let done = 0;
   const record = (index: number, result: FileResult): void => {
     deliver(index, result);
@@ -110,6 +111,7 @@ export async function runTasks(
     await nextTurn();
   }
   const workerStats = await workers.stopped;
+  await ctx.cache?.settle();
   let cache: CacheStats | null = null;
   if (ctx.cache) {
     cache = { hits: 0, misses: 0, writes: 0, bytesWritten: 0 };

@@ -42,6 +42,20 @@ describe('the result cache', function () {
 
   beforeEach(() => writeTree(dir(), TREE));
 
+  it('entries past the first 32 are written on a thread of their own, and all are there after the run', () => {
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) many[`t/t${i}.sh`] = `#!/bin/bash\nset -u\necho "$IN_${i}"\n`;
+    writeTree(dir(), many);
+    const files = Object.keys(TREE).length + 60;
+    const cold = run(['--dry-run', '.']);
+    assert.doesNotMatch(cold.stderr, /cannot write the result cache/);
+    assert.deepEqual(counts(cold), [0, files]);
+    assert.equal(entries(cache()).length, files);
+    const warm = run(['--dry-run', '.']);
+    assert.deepEqual(counts(warm), [files, 0]);
+    assert.deepEqual(warm.stdoutBytes, cold.stdoutBytes);
+  });
+
   it('a hit gives the same bytes, on stdout and stderr, as a run without the cache', () => {
     const none = runCli(['--dry-run', '--verbose', '--no-cache', '.'], dir());
     const cold = run(['--dry-run', '.']);

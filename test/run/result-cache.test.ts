@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir } from '../../src/cli/cache-options.js';
 import { fixScript } from '../../src/fix/fix-script.js';
-import { type CacheStore, trimStore } from '../../src/run/cache-store.js';
+import { backgroundStore, type CacheStore, diskStore, trimStore } from '../../src/run/cache-store.js';
 import { type CacheConfig, type CachedFix, cacheKey, openResultCache } from '../../src/run/result-cache.js';
 import type { FixResult } from '../../src/types/script.js';
 import { useTempDir } from '../support/cli.js';
@@ -153,6 +153,42 @@ describe('result cache entries', () => {
     cache.put('b', [], fix(result), TEXT);
     assert.equal(cache.stats.writeError, 'ENOSPC');
     assert.equal(cache.stats.writes, 0);
+  });
+});
+
+describe('writing entries on a thread of their own', () => {
+  const dir = useTempDir('nounset-writer-');
+  const entry = (i: number): Buffer[] => [Buffer.from(`head ${i}\n`), Buffer.alloc(3000 + i, i % 256)];
+  const name = (i: number): string => `${(i % 7).toString(16).padStart(2, '0')}${'e'.repeat(30)}${i}`;
+
+  it('writes the first entries itself, hands the rest to the writer, and settle waits for all', async () => {
+    const store = backgroundStore(dir(), 3);
+    for (let i = 0; i < 40; i++) store.write(name(i), entry(i));
+    await store.settle?.();
+    const disk = diskStore(dir());
+    for (let i = 0; i < 40; i++) assert.deepEqual(disk.read(name(i)), Buffer.concat(entry(i)), `entry ${i}`);
+    // Every temp file was renamed into place.
+    const left = readdirSync(join(dir(), 'v1'), { recursive: true }).filter((f) => String(f).endsWith('.tmp'));
+    assert.deepEqual(left, []);
+  });
+
+  it("a failure on the writer's thread becomes the cache's write error", async () => {
+    // The layout's directory is a file: no entry can be made under it.
+    writeFileSync(join(dir(), 'v1'), '');
+    const cache = openResultCache({ ...CONFIG, dir: dir() }, backgroundStore(dir(), 0));
+    const result = fixScript(TEXT, { path: 'a.sh' });
+    cache.put('aa1', [], fix(result), TEXT);
+    cache.put('bb2', [], fix(result), TEXT);
+    assert.equal(cache.stats.writeError, undefined);
+    await cache.settle();
+    assert.equal(cache.stats.writeError, 'ENOTDIR');
+  });
+
+  it('settles at once when nothing was handed to the writer', async () => {
+    const store = backgroundStore(dir(), 32);
+    store.write(name(1), entry(1));
+    await store.settle?.();
+    assert.deepEqual(diskStore(dir()).read(name(1)), Buffer.concat(entry(1)));
   });
 });
 
