@@ -7,6 +7,7 @@ import { applyEdits, type Edit, nestEdits, renderSpan, sortEdits } from '../edit
 import type { Diagnostic, EditReport, FixOptions, FixResult } from '../types/index.js';
 import { analyseScript, type ScriptAnalysis } from './analyse-script.js';
 import { byPosition, planDiagnostics, toDiagnostic } from './plan-diagnostics.js';
+import { printedCodeWarnings } from './printed-code.js';
 import { verifyOutput } from './verify-output.js';
 
 /** Fixes one script's text: returns the new text, the edits with reasons, the environment inputs
@@ -16,8 +17,25 @@ export function fixScript(text: string, options: FixOptions = {}): FixResult {
   return fixAnalysis(text, analyseScript(text, options), options);
 }
 
-/** fixScript's answer from an analysis of `text` with `options` already made. */
-export function fixAnalysis(text: string, parsed: ScriptAnalysis, options: FixOptions): FixResult {
+/** Fixes shell code the script prints for another shell (printed-code.ts): a script of its own,
+ * whose functions that shell may call with any arguments, run where set -u may be on unless the
+ * code is a whole script (`#!`) that says. */
+function fixPrintedCode(code: string, options: FixOptions): FixResult {
+  const opts: FixOptions = {
+    dialect: 'bash',
+    style: 'inline',
+    keepLineNumbers: true,
+    library: true,
+    ...(code.startsWith('#!') ? {} : { nounsetAtStart: 'unknown' as const }),
+    ...(options.ignore ? { ignore: options.ignore } : {}),
+    ...(options.bashVersion ? { bashVersion: options.bashVersion } : {}),
+  };
+  return fixAnalysis(code, analyseScript(code, opts), opts, false);
+}
+
+/** fixScript's answer from an analysis of `text` with `options` already made; `printedCode`: look
+ * for shell code it prints (off for such code itself). */
+export function fixAnalysis(text: string, parsed: ScriptAnalysis, options: FixOptions, printedCode = true): FixResult {
   const unchanged = (diagnostics: Diagnostic[], extra: Partial<FixResult> = {}): FixResult => ({
     output: text,
     changed: false,
@@ -43,6 +61,8 @@ export function fixAnalysis(text: string, parsed: ScriptAnalysis, options: FixOp
   const opts = plan.options;
   const diagnostics = planDiagnostics(plan, at);
   if (plan.site.kind === 'malformed') return unchanged(diagnostics, { inputs: plan.inputs });
+  if (printedCode)
+    diagnostics.push(...printedCodeWarnings(parsed.file, text, at, (code) => fixPrintedCode(code, options)));
   const raw: Edit[] = [];
   for (const t of transforms) {
     const { edits, findings } = t.run(plan, { defaults: opts.defaults });

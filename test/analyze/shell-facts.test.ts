@@ -2,6 +2,7 @@
 // script and which constructs assign. A table typed from memory could be wrong; the shells are not.
 
 import assert from 'node:assert/strict';
+import { CODE_BUILTINS } from '../../src/fix/printed-code.js';
 import {
   findShell,
   mapLimit,
@@ -166,6 +167,15 @@ const KSH_FACTS: readonly {
     stops: false,
   },
 ];
+
+describe('the builtins that make printed text code (fix/printed-code.ts)', () => {
+  it("are bash's builtins", async () => {
+    const r = await runShell({ shell: 'bash', script: 'compgen -b', env: {} });
+    assert.equal(r.status, 0, r.stderr);
+    const builtins = new Set(r.stdout.split('\n'));
+    for (const name of CODE_BUILTINS) assert.ok(builtins.has(name), name);
+  });
+});
 
 describe('ksh facts nounset relies on, asked of each ksh installed', () => {
   for (const f of KSH_FACTS) {

@@ -1,0 +1,189 @@
+// Shell code a script prints for another shell to run: `cat <<EOS` with `\$NAME` in its body, the
+// way `pyenv init -`, `rbenv init -` and virtualenv activators print the functions and hooks that
+// the user's shell evaluates (`eval "$(tool init -)"`). The escaped `$` is expanded there, not
+// here, so a read of a name that shell may not have stops it under its own `set -u` (pyenv-virtualenv
+// #297: `_pyenv_virtualenv_hook:2: VIRTUAL_ENV: parameter not set`). nounset fixes the printed code
+// as a script of its own and reports each rewrite as a warning on the here-document: editing the
+// text would change what this script prints, which its own tests may compare byte for byte.
+
+import { ParseError } from '../errors.js';
+import type { CallExpr, File, Node, Redirect, Stmt, Word } from '../parse/index.js';
+import { forEachNode, literalValue, parse } from '../parse/index.js';
+import type { Diagnostic, FixResult } from '../types/index.js';
+
+type At = (offset: number) => { line: number; column: number };
+
+/** A here-document's printed text, and for each of its characters the offset in the script it
+ * comes from (-1: a placeholder for what this script expands there). */
+interface Printed {
+  readonly text: string;
+  readonly from: readonly number[];
+}
+
+/** Stands for a value this script expands into the printed code: a plain word, so the code around
+ * it parses as it would with any simple value. */
+const PLACEHOLDER = 'nounsetValue';
+
+/** Characters `\` escapes in an unquoted here-document body (and a newline, which it removes). */
+const ESCAPED = new Set(['$', '`', '\\']);
+
+function printedText(body: NonNullable<Redirect['body']>, text: string): Printed | null {
+  let out = '';
+  const from: number[] = [];
+  let escapedDollar = false;
+  for (const part of body.parts) {
+    if (part.type !== 'Lit') {
+      out += PLACEHOLDER;
+      for (let i = 0; i < PLACEHOLDER.length; i++) from.push(-1);
+      continue;
+    }
+    for (let i = part.start; i < part.end; i++) {
+      const c = text[i] as string;
+      const next = text[i + 1];
+      if (c === '\\' && i + 1 < part.end && next !== undefined && (ESCAPED.has(next) || next === '\n')) {
+        if (next === '$') escapedDollar = true;
+        if (next !== '\n') {
+          out += next;
+          from.push(i);
+        }
+        i++;
+        continue;
+      }
+      out += c;
+      from.push(i);
+    }
+  }
+  return escapedDollar ? { text: out, from } : null;
+}
+
+/** The command of a statement when it is `cat` with no operand: it prints its here-document. */
+function printsHeredoc(stmt: Stmt): Redirect | null {
+  const cmd = stmt.cmd;
+  if (cmd?.type !== 'CallExpr') return null;
+  const words = (cmd as CallExpr).args;
+  if (words.length !== 1 || literalValue(words[0] as Word) !== 'cat') return null;
+  let heredoc: Redirect | null = null;
+  for (const r of stmt.redirs) {
+    if ((r.op === '<<' || r.op === '<<-') && r.body && !r.body.quoted) heredoc = r;
+    // Written to a file: code only when the file is a shell's (a script, an rc or profile file).
+    else if ((r.op === '>' || r.op === '>>') && !/(\.(sh|bash)|rc|profile)$/.test(literalValue(r.word) ?? ''))
+      return null;
+  }
+  return heredoc;
+}
+
+/** Builtins that set, test, print or run code: a statement that starts with one is code, where one
+ * that starts with a word of prose (`Usage:`, `Set \$HOME to…`) is not (test: each is bash's). */
+export const CODE_BUILTINS: ReadonlySet<string> = new Set([
+  '[',
+  'test',
+  'echo',
+  'printf',
+  'export',
+  'local',
+  'declare',
+  'typeset',
+  'readonly',
+  'unset',
+  'eval',
+  'source',
+  '.',
+  'return',
+  'shift',
+  'set',
+  'alias',
+  'cd',
+  'command',
+  'builtin',
+  'hash',
+  'trap',
+  'read',
+  ':',
+  'true',
+  'false',
+  'exit',
+  'type',
+]);
+
+/** The spans of the statements of `code` that read as code: a compound command, a test, a
+ * declaration, assignments alone, or a call of a builtin above or of a function `code` defines. */
+function codeStatements(code: File): { start: number; end: number; code: boolean }[] {
+  const functions = new Set<string>();
+  forEachNode(code, (n) => {
+    if (n.type === 'FuncDecl') functions.add(n.name.value);
+  });
+  const stmts: { start: number; end: number; code: boolean }[] = [];
+  forEachNode(code, (n) => {
+    if (n.type !== 'Stmt' || !n.cmd) return;
+    const cmd = n.cmd;
+    let isCode = true;
+    if (cmd.type === 'CallExpr' && cmd.args.length > 0) {
+      const name = literalValue(cmd.args[0] as Word) ?? '';
+      isCode = CODE_BUILTINS.has(name) || functions.has(name);
+    }
+    stmts.push({ start: n.start, end: n.end, code: isCode });
+  });
+  return stmts;
+}
+
+/** Whether the innermost statement holding `[start, end)` is code. */
+function inCode(stmts: readonly { start: number; end: number; code: boolean }[], start: number, end: number): boolean {
+  let best: { start: number; end: number; code: boolean } | undefined;
+  for (const s of stmts)
+    if (s.start <= start && end <= s.end && (!best || s.end - s.start <= best.end - best.start)) best = s;
+  return best?.code ?? false;
+}
+
+/** True for a `case` item whose patterns name fish: its code is fish's, which has no `${X:-}`. */
+function forFish(node: Node): boolean {
+  return node.type === 'CaseItem' && node.patterns.some((p) => /fish/.test(literalValue(p) ?? ''));
+}
+
+/** Warnings for the reads in printed shell code that may stop the shell running it. `fixCode`
+ * fixes a text as a script of its own (fix-script.ts, never looking for printed code in it). */
+export function printedCodeWarnings(
+  file: File,
+  text: string,
+  at: At,
+  fixCode: (code: string) => FixResult,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // No `\$`, no printed code: most scripts skip the walk.
+  if (!text.includes('\\$')) return out;
+  forEachNode(file, (node) => {
+    if (forFish(node)) return false;
+    if (node.type !== 'Stmt') return;
+    const heredoc = printsHeredoc(node);
+    const body = heredoc?.body;
+    if (!body) return;
+    const printed = printedText(body, text);
+    if (!printed) return;
+    let code: File;
+    try {
+      code = parse(printed.text, { dialect: 'bash' });
+    } catch (err) {
+      // Not shell: text for a person, or for another language.
+      if (err instanceof ParseError) return;
+      throw err;
+    }
+    const fixed = fixCode(printed.text);
+    if (!fixed.changed) return;
+    const stmts = codeStatements(code);
+    for (const e of fixed.edits) {
+      if (e.kind === 'env-init-block' || e.end <= e.start || !inCode(stmts, e.start, e.end)) continue;
+      const start = printed.from[e.start] ?? -1;
+      const last = printed.from[e.end - 1] ?? -1;
+      if (start < 0 || last < 0 || printed.from.slice(e.start, e.end).includes(-1)) continue;
+      const before = text.slice(start, last + 1);
+      const after = e.after.replace(/[$`\\]/g, '\\$&');
+      const name = e.variable ?? 'it';
+      out.push({
+        ...at(start),
+        severity: 'warning',
+        code: 'printed-code-unset',
+        message: `${name}: the shell code this here-document prints (its \`\\$\` is expanded by the shell that runs it, as with \`eval "$(…)"\`) reads ${name}, which may be unset there: under set -u that shell stops. Printing \`${after}\` instead of \`${before}\` keeps what the code does while ${name} is set; nounset does not edit it, since what this script prints would change`,
+      });
+    }
+  });
+  return out;
+}

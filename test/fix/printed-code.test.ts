@@ -1,0 +1,41 @@
+// Which here-documents hold printed shell code (fix/printed-code.ts), and which reads in them are
+// warned about: code, not prose, text for fish or another language, or a file of another kind.
+
+import assert from 'node:assert/strict';
+import { fixScript } from '../../src/fix/fix-script.js';
+
+const warned = (text: string): string[] =>
+  fixScript(text, { path: 'gen.sh' })
+    .diagnostics.filter((d) => d.code === 'printed-code-unset')
+    .map((d) => `${d.line}:${d.message.split(':')[0]}`);
+
+describe('printed shell code', () => {
+  it('reads in code printed by cat are warned about, at their place in the script', () => {
+    const text = '#!/bin/bash\ncat <<EOS\nexport PS1="(${venv}) \\${PS1}"\nEOS\n';
+    assert.deepEqual(warned(text), ['3:PS1']);
+  });
+
+  it('prose is not code, even with an escaped `$` in it', () => {
+    const text = '#!/bin/bash\ncat <<EOF\nUsage: $0 [options]\n  Set \\$TOOL_HOME to move it.\nEOF\n';
+    assert.deepEqual(warned(text), []);
+  });
+
+  it("fish's code, another language's, another kind of file, a quoted delimiter, another command: none", () => {
+    const cases = [
+      '#!/bin/bash\ncase $1 in\nfish) cat <<EOS\nexport X=\\$UNSET_A\nEOS\n;;\nesac\n',
+      '#!/bin/bash\ncat > out.py <<EOS\nexport X=\\$UNSET_A\nEOS\n',
+      "#!/bin/bash\ncat <<'EOS'\nexport X=$UNSET_A\nEOS\n",
+      '#!/bin/bash\nperl <<EOS\nexport X=\\$UNSET_A\nEOS\n',
+      '#!/bin/bash\ncat <<EOS\nexport X=$UNSET_A\nEOS\n',
+    ];
+    for (const text of cases) assert.deepEqual(warned(text), [], text);
+  });
+
+  it('a shell script written to a file counts, as nounset would fix it there', () => {
+    assert.deepEqual(warned('#!/bin/bash\ncat > run.sh <<EOS\nexport X=\\$UNSET_A\nEOS\n'), ['3:UNSET_A']);
+    assert.deepEqual(warned('#!/bin/bash\ncat >> ~/.bashrc <<EOS\n#!/bin/sh\nexport X=\\$UNSET_A\nEOS\n'), [
+      '4:UNSET_A',
+    ]);
+    assert.deepEqual(warned('#!/bin/bash\ncat > run.conf <<EOS\nexport X=\\$UNSET_A\nEOS\n'), []);
+  });
+});
