@@ -52,6 +52,19 @@ export function applyFixer(fixer: FixerName, c: LoadedCase): FixerOutput | null 
   return c.human === null ? null : { scripts: c.human, notes: [] };
 }
 
+/** nounset's printed-code warnings about `name` in the case's scripts (a read in code a script
+ * prints, which nounset does not edit), as `file:line: the suggestion`. */
+export function printedCodeWarnings(c: LoadedCase, name: string): string[] {
+  const out: string[] = [];
+  for (const [path, text] of c.scripts)
+    for (const d of fixScript(text, nounsetOptions(c, path)).diagnostics)
+      if (d.code === 'printed-code-unset' && d.message.startsWith(`${name}:`)) {
+        const suggestion = /Printing (`.+?` instead of `.+?`)/.exec(d.message)?.[1] ?? '';
+        out.push(`${path}:${d.line}: printed-code-unset, ${suggestion}`);
+      }
+  return out;
+}
+
 /** nounset's verdicts on the reads of `name` on the line bash names in one of the case's scripts.
  * bash names the last line of a command that spans several, so when that line has no read of
  * the name, the nearest line above it that has one (up to 10 lines) is taken. */

@@ -169,7 +169,12 @@ export function printedCodeWarnings(
     const fixed = fixCode(printed.text);
     if (!fixed.changed) return;
     const stmts = codeStatements(code);
-    for (const e of fixed.edits) {
+    // The outermost edits: an edit's text already holds those inside it.
+    const outer = fixed.edits.filter(
+      (e) =>
+        !fixed.edits.some((f) => f !== e && f.start <= e.start && e.end <= f.end && f.end - f.start > e.end - e.start),
+    );
+    for (const e of outer) {
       if (e.kind === 'env-init-block' || e.end <= e.start || !inCode(stmts, e.start, e.end)) continue;
       const start = printed.from[e.start] ?? -1;
       const last = printed.from[e.end - 1] ?? -1;

@@ -15,6 +15,13 @@ describe('printed shell code', () => {
     assert.deepEqual(warned(text), ['3:PS1']);
   });
 
+  it('a rewrite inside another is part of the outer one: one warning, with both', () => {
+    const text = '#!/bin/bash\ncat <<EOS\nf() { local -i pid=\\${row[\\$pid_col]}; }\nEOS\n';
+    const [d, ...more] = fixScript(text, { path: 'gen.sh' }).diagnostics.filter((x) => x.code === 'printed-code-unset');
+    assert.deepEqual(more, []);
+    assert.match(d?.message ?? '', /Printing `\\\$\{row\[\\\$\{pid_col:-\}\]:-\}` instead of `\\\$\{row\[\\\$pid_col\]\}`/);
+  });
+
   it('prose is not code, even with an escaped `$` in it', () => {
     const text = '#!/bin/bash\ncat <<EOF\nUsage: $0 [options]\n  Set \\$TOOL_HOME to move it.\nEOF\n';
     assert.deepEqual(warned(text), []);
