@@ -7,17 +7,19 @@
 // text would change what this script prints, which its own tests may compare byte for byte.
 
 import { ParseError } from '../errors.js';
-import type { CallExpr, File, Node, Redirect, Stmt, Word } from '../parse/index.js';
+import type { File, Node, Redirect, Stmt, Word } from '../parse/index.js';
 import { forEachNode, literalValue, parse } from '../parse/index.js';
 import type { Diagnostic, FixResult } from '../types/index.js';
 
 type At = (offset: number) => { line: number; column: number };
 
-/** A here-document's printed text, and for each of its characters the offset in the script it
- * comes from (-1: a placeholder for what this script expands there). */
+/** A here-document's printed text, and for each of its characters where in the script it comes
+ * from, as a start and an end (-1: a placeholder for what this script expands there; an escaped
+ * character comes from its backslash and itself). */
 interface Printed {
   readonly text: string;
   readonly from: readonly number[];
+  readonly to: readonly number[];
 }
 
 /** Stands for a value this script expands into the printed code: a plain word, so the code around
@@ -30,11 +32,15 @@ const ESCAPED = new Set(['$', '`', '\\']);
 function printedText(body: NonNullable<Redirect['body']>, text: string): Printed | null {
   let out = '';
   const from: number[] = [];
+  const to: number[] = [];
   let escapedDollar = false;
   for (const part of body.parts) {
     if (part.type !== 'Lit') {
       out += PLACEHOLDER;
-      for (let i = 0; i < PLACEHOLDER.length; i++) from.push(-1);
+      for (let i = 0; i < PLACEHOLDER.length; i++) {
+        from.push(-1);
+        to.push(-1);
+      }
       continue;
     }
     for (let i = part.start; i < part.end; i++) {
@@ -45,22 +51,24 @@ function printedText(body: NonNullable<Redirect['body']>, text: string): Printed
         if (next !== '\n') {
           out += next;
           from.push(i);
+          to.push(i + 2);
         }
         i++;
         continue;
       }
       out += c;
       from.push(i);
+      to.push(i + 1);
     }
   }
-  return escapedDollar ? { text: out, from } : null;
+  return escapedDollar ? { text: out, from, to } : null;
 }
 
 /** The command of a statement when it is `cat` with no operand: it prints its here-document. */
 function printsHeredoc(stmt: Stmt): Redirect | null {
   const cmd = stmt.cmd;
   if (cmd?.type !== 'CallExpr') return null;
-  const words = (cmd as CallExpr).args;
+  const words = cmd.args;
   if (words.length !== 1 || literalValue(words[0] as Word) !== 'cat') return null;
   let heredoc: Redirect | null = null;
   for (const r of stmt.redirs) {
@@ -177,9 +185,9 @@ export function printedCodeWarnings(
     for (const e of outer) {
       if (e.kind === 'env-init-block' || e.end <= e.start || !inCode(stmts, e.start, e.end)) continue;
       const start = printed.from[e.start] ?? -1;
-      const last = printed.from[e.end - 1] ?? -1;
-      if (start < 0 || last < 0 || printed.from.slice(e.start, e.end).includes(-1)) continue;
-      const before = text.slice(start, last + 1);
+      const end = printed.to[e.end - 1] ?? -1;
+      if (start < 0 || end < 0 || printed.from.slice(e.start, e.end).includes(-1)) continue;
+      const before = text.slice(start, end);
       const after = e.after.replace(/[$`\\]/g, '\\$&');
       const name = e.variable ?? 'it';
       out.push({
