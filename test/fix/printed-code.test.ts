@@ -19,7 +19,10 @@ describe('printed shell code', () => {
     const text = '#!/bin/bash\ncat <<EOS\nf() { local -i pid=\\${row[\\$pid_col]}; }\nEOS\n';
     const [d, ...more] = fixScript(text, { path: 'gen.sh' }).diagnostics.filter((x) => x.code === 'printed-code-unset');
     assert.deepEqual(more, []);
-    assert.match(d?.message ?? '', /Printing `\\\$\{row\[\\\$\{pid_col:-\}\]:-\}` instead of `\\\$\{row\[\\\$pid_col\]\}`/);
+    assert.match(
+      d?.message ?? '',
+      /Printing `\\\$\{row\[\\\$\{pid_col:-\}\]:-\}` instead of `\\\$\{row\[\\\$pid_col\]\}`/,
+    );
   });
 
   it('prose is not code, even with an escaped `$` in it', () => {
