@@ -3,11 +3,10 @@
 // has fetched them, the largest real scripts one by one (issue 19's target: 5 MB/s each, warm).
 // Reports medians; gates nothing.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fixScript, parse } from '../src/index.js';
 import { corpus } from '../test/support/corpus.js';
-import { median } from './measure.js';
+import { filesUnder, median } from './measure.js';
 
 function time(runs: number, fn: () => void): number {
   const ms: number[] = [];
@@ -48,16 +47,7 @@ for (const style of ['block', 'inline'] as const) {
 
 const REAL = '.real-corpus/scripts';
 if (existsSync(REAL)) {
-  const all: { path: string; size: number }[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else all.push({ path: p, size: st.size });
-    }
-  };
-  walk(REAL);
+  const all = filesUnder(REAL).map((path) => ({ path, size: statSync(path).size }));
   all.sort((a, b) => b.size - a.size || a.path.localeCompare(b.path));
   console.log('largest real scripts (npm run check:real fetches them), fixScript warm, median of 7:');
   for (const { path } of all.slice(0, 6)) {

@@ -4,19 +4,10 @@
 // point; and a script the shell accepts must not be skipped as a parse error. Prints counts, the
 // edit kinds, the time, and every problem; exits 1 on any.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type FixResult, fixScript } from '../src/index.js';
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    const st = statSync(p);
-    if (st.isDirectory()) walk(p, out);
-    else if (st.isFile()) out.push(p);
-  }
-  return out;
-}
+import { filesUnder } from './measure.js';
 
 /** bash with extglob on, as bash-completion runs its completions (`shopt -s extglob`). */
 function accepts(shell: string, text: string): boolean {
@@ -25,7 +16,7 @@ function accepts(shell: string, text: string): boolean {
 }
 
 const root = process.argv[2] ?? '.real-corpus/scripts';
-const files = walk(root);
+const files = filesUnder(root);
 const problems: string[] = [];
 const kinds = new Map<string, number>();
 let fixed = 0;

@@ -70,6 +70,24 @@ export function sortEdits(edits: readonly Edit[], describe: (offset: number) => 
   return sorted;
 }
 
+/** The indexes of the outermost of `edits`, which are sorted by (start, end): those no other holds.
+ * An edit that holds the ones taken before it replaces them; one that only overlaps the last one
+ * taken is left out (each caller checks what it builds from the result). */
+export function outermostEdits(edits: readonly { readonly start: number; readonly end: number }[]): number[] {
+  const taken: number[] = [];
+  edits.forEach((e, i) => {
+    for (
+      let last = edits[taken[taken.length - 1] ?? -1];
+      last && e.start <= last.start && e.end >= last.end;
+      last = edits[taken[taken.length - 1] ?? -1]
+    )
+      taken.pop();
+    const last = edits[taken[taken.length - 1] ?? -1];
+    if (!last || e.start >= last.end) taken.push(i);
+  });
+  return taken;
+}
+
 /** For each edit, its own changes and those of the edits nested inside it (a reference inside
  * a subscript of another), in order; and the outermost edits, in order. One sweep. */
 export function nestEdits(edits: readonly Edit[]): { outer: Edit[]; within: Map<Edit, Change[]> } {

@@ -4,6 +4,7 @@
 import { transforms } from '../../transforms/index.js';
 import { isFileDisabled } from '../analyze/index.js';
 import { applyEdits, type Edit, nestEdits, renderSpan, sortEdits } from '../edit/index.js';
+import type { File } from '../parse/index.js';
 import type { Diagnostic, EditReport, FixOptions, FixResult } from '../types/index.js';
 import { analyseScript, type ScriptAnalysis } from './analyse-script.js';
 import { byPosition, planDiagnostics, toDiagnostic } from './plan-diagnostics.js';
@@ -19,8 +20,8 @@ export function fixScript(text: string, options: FixOptions = {}): FixResult {
 
 /** Fixes shell code the script prints for another shell (printed-code.ts): a script of its own,
  * whose functions that shell may call with any arguments, run where set -u may be on unless the
- * code is a whole script (`#!`) that says. */
-function fixPrintedCode(code: string, options: FixOptions): FixResult {
+ * code is a whole script (`#!`) that says; with its tree, or null when it does not parse. */
+function fixPrintedCode(code: string, options: FixOptions): { file: File; result: FixResult } | null {
   const opts: FixOptions = {
     dialect: 'bash',
     style: 'inline',
@@ -30,7 +31,9 @@ function fixPrintedCode(code: string, options: FixOptions): FixResult {
     ...(options.ignore ? { ignore: options.ignore } : {}),
     ...(options.bashVersion ? { bashVersion: options.bashVersion } : {}),
   };
-  return fixAnalysis(code, analyseScript(code, opts), opts, false);
+  const parsed = analyseScript(code, opts);
+  if (parsed.kind === 'skip') return null;
+  return { file: parsed.file, result: fixAnalysis(code, parsed, opts, false) };
 }
 
 /** fixScript's answer from an analysis of `text` with `options` already made; `printedCode`: look

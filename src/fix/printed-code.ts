@@ -6,10 +6,10 @@
 // as a script of its own and reports each rewrite as a warning on the here-document: editing the
 // text would change what this script prints, which its own tests may compare byte for byte.
 
-import { ParseError } from '../errors.js';
+import { outermostEdits } from '../edit/index.js';
 import type { File, Node, Redirect, Stmt, Word } from '../parse/index.js';
-import { forEachNode, literalValue, parse } from '../parse/index.js';
-import type { Diagnostic, FixResult } from '../types/index.js';
+import { forEachNode, literalValue } from '../parse/index.js';
+import type { Diagnostic, EditReport, FixResult } from '../types/index.js';
 
 type At = (offset: number) => { line: number; column: number };
 
@@ -148,12 +148,13 @@ function forFish(node: Node): boolean {
 }
 
 /** Warnings for the reads in printed shell code that may stop the shell running it. `fixCode`
- * fixes a text as a script of its own (fix-script.ts, never looking for printed code in it). */
+ * fixes a text as a script of its own (fix-script.ts, never looking for printed code in it), with
+ * the tree it parsed; null when it does not parse. */
 export function printedCodeWarnings(
   file: File,
   text: string,
   at: At,
-  fixCode: (code: string) => FixResult,
+  fixCode: (code: string) => { readonly file: File; readonly result: FixResult } | null,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   // No `\$`, no printed code: most scripts skip the walk.
@@ -166,22 +167,12 @@ export function printedCodeWarnings(
     if (!body) return;
     const printed = printedText(body, text);
     if (!printed) return;
-    let code: File;
-    try {
-      code = parse(printed.text, { dialect: 'bash' });
-    } catch (err) {
-      // Not shell: text for a person, or for another language.
-      if (err instanceof ParseError) return;
-      throw err;
-    }
     const fixed = fixCode(printed.text);
-    if (!fixed.changed) return;
-    const stmts = codeStatements(code);
-    // The outermost edits: an edit's text already holds those inside it.
-    const outer = fixed.edits.filter(
-      (e) =>
-        !fixed.edits.some((f) => f !== e && f.start <= e.start && e.end <= f.end && f.end - f.start > e.end - e.start),
-    );
+    // Not shell (text for a person, or for another language), or nothing to warn of.
+    if (fixed === null || !fixed.result.changed) return;
+    const stmts = codeStatements(fixed.file);
+    // An edit's text already holds those inside it: the outermost ones say it all.
+    const outer = outermostEdits(fixed.result.edits).map((i) => fixed.result.edits[i] as EditReport);
     for (const e of outer) {
       if (e.kind === 'env-init-block' || e.end <= e.start || !inCode(stmts, e.start, e.end)) continue;
       const start = printed.from[e.start] ?? -1;

@@ -3,6 +3,7 @@
 // heavy part (edits and inputs), which is parsed only when something reads them. The output is not stored when the file's own text or
 // its outermost edits give it back. Anything that does not check is refused, never trusted.
 
+import { outermostEdits } from '../edit/index.js';
 import { zlib } from '../lazy-builtin.js';
 import type { FixResult } from '../types/index.js';
 
@@ -55,20 +56,8 @@ function applySplices(text: string, edits: FixResult['edits'], splices: readonly
 
 /** The outermost edits, when applying them gives the output (checked); else null: it is stored. */
 function findSplices(text: string, result: FixResult): number[] | null {
-  const { edits } = result;
-  const taken: number[] = [];
-  edits.forEach((e, i) => {
-    // Sorted by (start, end): an edit that holds the last ones taken replaces them.
-    for (
-      let last = edits[taken[taken.length - 1] ?? -1];
-      last && e.start <= last.start && e.end >= last.end;
-      last = edits[taken[taken.length - 1] ?? -1]
-    )
-      taken.pop();
-    const last = edits[taken[taken.length - 1] ?? -1];
-    if (!last || e.start >= last.end) taken.push(i);
-  });
-  return applySplices(text, edits, taken) === result.output ? taken : null;
+  const taken = outermostEdits(result.edits);
+  return applySplices(text, result.edits, taken) === result.output ? taken : null;
 }
 
 /** Notices a torn or altered entry (keys are SHA-256 already; this only has to catch damage). */

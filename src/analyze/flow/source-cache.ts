@@ -33,6 +33,12 @@ const KEPT = new Map<string, Kept[]>();
 const KEYS_MAX = 16;
 const PER_KEY = 4;
 
+/** True when the function `name` runs in a kept walk as the shared summaries say: it has one in
+ * `known`, and this analysis does not walk it apart (the call sites would feed its entry). */
+function runsAsShared(ctx: FlowContext, known: ReadonlyMap<string, Summary>, name: string): boolean {
+  return known.has(name) && !needsWalk(ctx, name);
+}
+
 /** A log for a walk to keep: nothing done yet. */
 export function emptyLog(): WalkLog {
   return { writes: new Set(), calls: new Map(), opaque: false, computed: false };
@@ -62,7 +68,7 @@ export function replay(ctx: FlowContext, key: string, s: State): boolean {
     if (!fits) continue;
     for (const [name, wasFunction] of k.calls) {
       const isFunction = program.funcs.has(name);
-      if (isFunction !== wasFunction || (isFunction && (!k.known.has(name) || needsWalk(ctx, name)))) fits = false;
+      if (isFunction !== wasFunction || (isFunction && !runsAsShared(ctx, k.known, name))) fits = false;
     }
     if (!fits) continue;
     ids.forEach((i, j) => {
@@ -80,7 +86,7 @@ export function replay(ctx: FlowContext, key: string, s: State): boolean {
 export function keep(ctx: FlowContext, key: string, before: State, after: State, log: WalkLog): void {
   const known = ctx.sharedKnown;
   if (known === null || log.opaque || log.computed || before.dead || before.opaque >= 0 || after.opaque >= 0) return;
-  for (const [name, isFunction] of log.calls) if (isFunction && (!known.has(name) || needsWalk(ctx, name))) return;
+  for (const [name, isFunction] of log.calls) if (isFunction && !runsAsShared(ctx, known, name)) return;
   const { ops, program } = ctx;
   const names: string[] = [];
   const was: number[] = [];
