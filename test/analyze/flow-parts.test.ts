@@ -29,7 +29,7 @@ const region = (name: string): Region => ({
   again: null,
 });
 const site = (line: number): CallSite => ({
-  state: { dead: false, chunks: [], id: 0, opaque: -1, argc: 0 } satisfies State,
+  state: { dead: false, chunks: [], id: 0, ownTop: false, opaque: -1, argc: 0 } satisfies State,
   line,
   how: 'call',
 });

@@ -41,6 +41,9 @@ export interface State {
   chunks: Chunk[];
   /** This state's id, the owner of the chunks it may write in place (a new one when it is cloned). */
   id: number;
+  /** Whether `chunks` itself is this state's alone. A clone shares the array until one of the two
+   * writes a name: most clones (a call site's entry, a branch that assigns nothing) never do. */
+  ownTop: boolean;
   /** ≥ 0: every name not set or killed may have been assigned by the file sourced at this FlowPos. */
   opaque: number;
   /** At least this many positional parameters. */
@@ -84,10 +87,16 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
 
   const has = (s: State, part: number, i: number): boolean =>
     i < n && (((s.chunks[(i / BITS) | 0] as Chunk)[part] as number) & (1 << (i % BITS))) !== 0;
-  /** Chunk c of s, copied first unless s owns it. */
+  /** Chunk c of s, copied first unless s owns it (then s owns its array of chunks too: a chunk's
+   * owner id is given only to a state that owns the array, and a state that shares its array takes
+   * a new id). */
   const writable = (s: State, c: number): Chunk => {
     const k = s.chunks[c] as Chunk;
     if (k[OWNER] === s.id) return k;
+    if (!s.ownTop) {
+      s.chunks = s.chunks.slice();
+      s.ownTop = true;
+    }
     const copy = k.slice();
     copy[OWNER] = s.id;
     s.chunks[c] = copy;
@@ -103,17 +112,29 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     k[SLOT + (i % BITS)] = SET_BY_SHELL;
   });
 
-  const fresh = (argc: number): State => ({ dead: false, chunks: initialChunks.slice(), id: ++ids, opaque: -1, argc });
-  const clone = (s: State): State => {
-    // Both share the chunks now: a new id makes whichever writes one first copy it.
+  const fresh = (argc: number): State => ({
+    dead: false,
+    chunks: initialChunks,
+    id: ++ids,
+    ownTop: false,
+    opaque: -1,
+    argc,
+  });
+  /** Makes s share its array of chunks: whichever state writes a name first copies it. */
+  const share = (s: State): void => {
     s.id = ++ids;
-    return { dead: s.dead, chunks: s.chunks.slice(), id: ++ids, opaque: s.opaque, argc: s.argc };
+    s.ownTop = false;
+  };
+  const clone = (s: State): State => {
+    share(s);
+    return { dead: s.dead, chunks: s.chunks, id: ++ids, ownTop: false, opaque: s.opaque, argc: s.argc };
   };
   /** Makes `s` the state `by`, a state just made (by join or clone) that the caller drops. */
   const replace = (s: State, by: State): void => {
     s.dead = by.dead;
     s.chunks = by.chunks;
     s.id = by.id;
+    s.ownTop = by.ownTop;
     s.opaque = by.opaque;
     s.argc = by.argc;
     by.chunks = [];
@@ -181,8 +202,10 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   };
 
   let stamps = 0;
-  /** Scratch for joinChunk: the paths that bring a chunk not met before. */
+  /** Scratch for joinChunk: the paths that bring a chunk not met before, `distinct[0..nDistinct)`
+   * (never shortened: setting an array's length to 0 drops its store, and every push grew it again). */
   const distinct: State[] = [];
+  let nDistinct = 0;
   // Scratch for a join's chunk: the slot the first path to give one has, per name.
   const toldOf: number[] = new Array<number>(BITS).fill(0);
   const setOf: number[] = new Array<number>(BITS).fill(0);
@@ -208,10 +231,18 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
         opaque = Math.min(opaque, s.opaque);
       }
     }
+    // Paths that share one array of chunks (branches that assigned nothing) join to it.
+    let sameTop = !anyOpaque;
+    for (let p = 1; sameTop && p < live.length; p++) if ((live[p] as State).chunks !== first.chunks) sameTop = false;
+    if (sameTop) {
+      for (const s of live) share(s);
+      return { dead: false, chunks: first.chunks, id: ++ids, ownTop: false, opaque: -1, argc };
+    }
     const out: State = {
       dead: false,
       chunks: new Array<Chunk>(count),
       id: ++ids,
+      ownTop: true,
       opaque: allOpaque ? opaque : -1,
       argc,
     };
@@ -250,14 +281,14 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     // A chunk met again on a later path (not opaque: then it says the same of every name) adds
     // nothing, and no first comes from it: a function's thousand call sites often share a chunk.
     const stamp = ++stamps;
-    distinct.length = 0;
+    nDistinct = 0;
     for (const s of paths) {
       const k = s.chunks[c] as Chunk;
       if (s.opaque < 0) {
         if (k[STAMP] === stamp) continue;
         k[STAMP] = stamp;
       }
-      distinct.push(s);
+      distinct[nDistinct++] = s;
       const set = k[SET] as number;
       const killed = k[KILLED] as number;
       const opq = s.opaque >= 0 ? FULL : 0;
@@ -277,8 +308,8 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
       const unk = ~(o[SET] as number) & ~anyUnset & mask(c);
       o[UNK] = unk;
       let need = unk;
-      for (const s of distinct) {
-        if (need === 0) break;
+      for (let d = 0; d < nDistinct && need !== 0; d++) {
+        const s = distinct[d] as State;
         const k = s.chunks[c] as Chunk;
         let hit = s.opaque >= 0 ? need : need & (k[UNK] as number);
         need &= ~hit;
@@ -302,8 +333,8 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     if (v === 0) return o;
     let needTold = v;
     let needSet = v;
-    for (const s of distinct) {
-      if (needTold === 0) break;
+    for (let d = 0; d < nDistinct && needTold !== 0; d++) {
+      const s = distinct[d] as State;
       const k = s.chunks[c] as Chunk;
       const set = k[SET] as number;
       let hit = set & needSet & needTold;
@@ -336,6 +367,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
 
   const same = (a: State | undefined, b: State): boolean => {
     if (!a || a.dead !== b.dead || a.argc !== b.argc || a.opaque !== b.opaque) return false;
+    if (a.chunks === b.chunks) return true;
     for (let c = 0; c < count; c++) {
       const x = a.chunks[c] as Chunk;
       const y = b.chunks[c] as Chunk;
