@@ -54,6 +54,8 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     recorded: new Map(),
     needed: new Map(),
     computedCallees: new Map(),
+    runnable: new Map(),
+    calleeKills: new WeakMap(),
     sharedWalks: shared?.walks ?? null,
     // Before an earlier analysis kept the libraries' summaries, no walk of them is kept either.
     sharedKnown: shared?.walks ? shared.known : null,

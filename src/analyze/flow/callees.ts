@@ -23,9 +23,13 @@ export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly str
   let known = ctx.computedCallees.get(e);
   let out = known?.get(key);
   if (out === undefined) {
-    let named: string[] | null = null;
+    let named: readonly string[] | null = null;
     if (forwards) named = frame.fn ? forwarded(ctx, frame.fn.name) : null;
-    else if (via) named = runnableBy(ctx, via.name, via.fallback);
+    else if (via) {
+      const k = `${via.name}\0${via.fallback ?? ''}`;
+      named = ctx.runnable.get(k) ?? null;
+      if (!ctx.runnable.has(k)) ctx.runnable.set(k, (named = runnableBy(ctx, via.name, via.fallback)));
+    }
     out =
       named === null
         ? matching(ctx, pattern)

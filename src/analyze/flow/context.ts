@@ -32,6 +32,11 @@ export interface FlowContext {
   readonly needed: Map<string, boolean>;
   /** What each computed call may run (callees.ts), by the function it is in when it runs `"$@"`. */
   readonly computedCallees: Map<Call, Map<string, readonly string[]>>;
+  /** The functions `"$X"` may run, by X and its fallback (callees.ts): the same for every call. */
+  readonly runnable: Map<string, readonly string[] | null>;
+  /** What any one of a computed call's callees may unset, as (name, callee) pairs in the order
+   * the summaries give them, and the summaries' version it was found for (walk-call.ts). */
+  readonly calleeKills: WeakMap<readonly string[], { version: number; kills: readonly [string, string][] }>;
   /** What the shared libraries say of that (shared-libraries.ts), or null. */
   readonly sharedWalks: ReadonlySet<string> | null;
   /** The shared summaries of the libraries (shared-libraries.ts), or null. */

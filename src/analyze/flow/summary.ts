@@ -20,12 +20,15 @@ export interface Summary {
  * has hundreds), then what this one finds. */
 export class Summaries {
   private readonly found = new Map<string, Summary>();
+  /** Counts the summaries set: what was found of them holds while it stays. */
+  version = 0;
   constructor(private readonly shared: ReadonlyMap<string, Summary> | null) {}
   get(name: string): Summary | undefined {
     return this.found.get(name) ?? this.shared?.get(name);
   }
   set(name: string, summary: Summary): void {
     this.found.set(name, summary);
+    this.version++;
   }
 }
 

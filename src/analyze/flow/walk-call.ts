@@ -12,6 +12,18 @@ import type { State } from './state.js';
  * runs it (test/flow/cases/func-complete.sh). Not COMP_WORDS: compgen leaves it unset. */
 const COMPLETION_VARIABLES = ['COMP_CWORD', 'COMP_LINE', 'COMP_POINT', 'COMP_TYPE', 'COMP_KEY'];
 
+/** What the callees may unset, (name, callee), in order: found once per list of callees while the
+ * summaries stay as they are (a computed call may run each of rkhunter's 130 functions). */
+function calleeKills(ctx: FlowContext, callees: readonly string[]): readonly [string, string][] {
+  const { summaries } = ctx;
+  const known = ctx.calleeKills.get(callees);
+  if (known && known.version === summaries.version) return known.kills;
+  const kills: [string, string][] = [];
+  for (const c of callees) for (const n of summaries.get(c)?.kill ?? []) kills.push([n, c]);
+  ctx.calleeKills.set(callees, { version: summaries.version, kills });
+  return kills;
+}
+
 /** Applies the call `e` to `s`. */
 export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
   const { ops, summaries } = ctx;
@@ -53,9 +65,8 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
   }
   if (e.trap || e.name === null) {
     // Which one runs is not known: only what any of them may unset counts.
-    for (const c of callees)
-      for (const n of summaries.get(c)?.kill ?? [])
-        kill(ctx, s, n, () => `${n} may be unset by ${c}, called on line ${line}`);
+    for (const [n, c] of calleeKills(ctx, callees))
+      kill(ctx, s, n, () => `${n} may be unset by ${c}, called on line ${line}`);
     return;
   }
   const sum = summaries.get(e.name);
