@@ -23,9 +23,10 @@ const UNK = 2;
 const TOLD = 3;
 /** The id of the one state that may write the chunk in place; 0: shared, copied on write. */
 const OWNER = 4;
-/** The last join that met the chunk on a path (see joinChunk). */
+/** The last join that met the chunk on a path, and that path's `opaque` (see collectDistinct). */
 const STAMP = 5;
-const SLOT = 6;
+const MET_BY = 6;
+const SLOT = 7;
 
 type Chunk = number[];
 
@@ -127,7 +128,14 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   };
   const clone = (s: State): State => {
     share(s);
-    return { dead: s.dead, chunks: s.chunks, id: ++ids, ownTop: false, opaque: s.opaque, argc: s.argc };
+    return {
+      dead: s.dead,
+      chunks: s.chunks,
+      id: ++ids,
+      ownTop: false,
+      opaque: s.opaque,
+      argc: s.argc,
+    };
   };
   /** Makes `s` the state `by`, a state just made (by join or clone) that the caller drops. */
   const replace = (s: State, by: State): void => {
@@ -247,29 +255,62 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
       argc,
     };
     // Stories are told in name order: chunk by chunk.
-    const paths = live;
     for (let c = 0; c < count; c++) {
       const k0 = first.chunks[c] as Chunk;
       let shared = !anyOpaque;
-      for (let p = 1; shared && p < paths.length; p++) if ((paths[p] as State).chunks[c] !== k0) shared = false;
+      for (let p = 1; shared && p < live.length; p++) if ((live[p] as State).chunks[c] !== k0) shared = false;
       if (shared) {
         // Every path has this very chunk, so the join is the chunk: no one writes it in place now.
         k0[OWNER] = 0;
         out.chunks[c] = k0;
-      } else out.chunks[c] = joinChunk(paths, c, out, allOpaque, story);
+      } else {
+        collectDistinct(live, c);
+        out.chunks[c] = settleChunk(first, c, out, allOpaque, story);
+      }
     }
     return out;
   };
 
-  /** Chunk c of the join of `paths` (live, two or more) into `out`. */
-  const joinChunk = (
-    paths: readonly State[],
+  /** Fills `distinct` with the paths that bring chunk c not met on an earlier path. What a path
+   * adds to a join's chunk follows from the chunk and the path's `opaque` alone, so a path that
+   * repeats both of the last path to meet the chunk adds nothing, and no first comes from it: a
+   * function's thousand call sites often share a chunk. */
+  const collectDistinct = (paths: readonly State[], c: number): void => {
+    const stamp = ++stamps;
+    nDistinct = 0;
+    for (const s of paths) {
+      const k = s.chunks[c] as Chunk;
+      if (k[STAMP] === stamp && k[MET_BY] === s.opaque) continue;
+      k[STAMP] = stamp;
+      k[MET_BY] = s.opaque;
+      distinct[nDistinct++] = s;
+    }
+  };
+
+  /** Chunk c of the join into `out` of the paths in `distinct` (two or more live paths met,
+   * `first` among them, first). */
+  const settleChunk = (
+    first: State,
     c: number,
     out: State,
     allOpaque: boolean,
     story: (i: number, setAt: SetAt | null) => Why,
   ): Chunk => {
-    const first = paths[0] as State;
+    const o = settle(first, c, out, allOpaque, story);
+    const f = first.chunks[c] as Chunk;
+    for (let j = 0; j < SLOT + BITS; j++) if (j !== OWNER && j !== STAMP && j !== MET_BY && o[j] !== f[j]) return o;
+    // What the first path has: keeping its very chunk lets later joins see the paths share it.
+    f[OWNER] = 0;
+    return f;
+  };
+
+  const settle = (
+    first: State,
+    c: number,
+    out: State,
+    allOpaque: boolean,
+    story: (i: number, setAt: SetAt | null) => Why,
+  ): Chunk => {
     const f = first.chunks[c] as Chunk;
     // The slots start as the first path's.
     const o = f.slice();
@@ -278,17 +319,9 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     o[UNK] = 0;
     let anySet = 0;
     let anyUnset = 0;
-    // A chunk met again on a later path (not opaque: then it says the same of every name) adds
-    // nothing, and no first comes from it: a function's thousand call sites often share a chunk.
-    const stamp = ++stamps;
-    nDistinct = 0;
-    for (const s of paths) {
+    for (let d = 0; d < nDistinct; d++) {
+      const s = distinct[d] as State;
       const k = s.chunks[c] as Chunk;
-      if (s.opaque < 0) {
-        if (k[STAMP] === stamp) continue;
-        k[STAMP] = stamp;
-      }
-      distinct[nDistinct++] = s;
       const set = k[SET] as number;
       const killed = k[KILLED] as number;
       const opq = s.opaque >= 0 ? FULL : 0;
