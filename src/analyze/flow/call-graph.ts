@@ -64,8 +64,22 @@ export interface CallSite {
 /** The call sites of `name`, in words: "the calls of f on lines 3, 7 and a trap set on line 9". */
 export function describeSites(name: string, sites: readonly CallSite[]): string {
   const parts: string[] = [];
-  const lines = (how: CallSite['how']): number[] =>
-    [...new Set(sites.filter((x) => x.how === how).map((x) => x.line))].sort((a, b) => a - b);
+  // One pass over the sites (rkhunter's display has 1,816), then each list sorted and deduplicated.
+  const byHow = new Map<CallSite['how'], number[]>();
+  for (const x of sites) {
+    const list = byHow.get(x.how);
+    if (list) list.push(x.line);
+    else byHow.set(x.how, [x.line]);
+  }
+  const lines = (how: CallSite['how']): number[] => {
+    const list = byHow.get(how);
+    if (!list) return [];
+    list.sort((a, b) => a - b);
+    let n = 0;
+    for (const l of list) if (n === 0 || list[n - 1] !== l) list[n++] = l;
+    list.length = n;
+    return list;
+  };
   // rkhunter's display is called from 1,816 lines: every read in it named them all.
   const at = (ls: number[]): string => `line${ls.length === 1 ? '' : 's'} ${listInWords(ls.map(String))}`;
   const calls = lines('call');

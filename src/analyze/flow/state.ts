@@ -296,25 +296,32 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     allOpaque: boolean,
     story: (i: number, setAt: SetAt | null) => Why,
   ): Chunk => {
-    const o = settle(first, c, out, allOpaque, story);
     const f = first.chunks[c] as Chunk;
-    for (let j = 0; j < SLOT + BITS; j++) if (j !== OWNER && j !== STAMP && j !== MET_BY && o[j] !== f[j]) return o;
+    // Settled in scratch first: most come out as the first path's chunk.
+    for (let j = 0; j < SLOT + BITS; j++) scratch[j] = f[j] as number;
+    settle(scratch, first, c, allOpaque, story);
+    for (let j = 0; j < SLOT + BITS; j++)
+      if (j !== OWNER && j !== STAMP && j !== MET_BY && scratch[j] !== f[j]) {
+        const o = scratch.slice();
+        o[OWNER] = out.id;
+        return o;
+      }
     // What the first path has: keeping its very chunk lets later joins see the paths share it.
     f[OWNER] = 0;
     return f;
   };
+  const scratch: Chunk = new Array<number>(SLOT + BITS).fill(0);
 
+  /** Settles chunk c into `o`, a copy of the first path's chunk. */
   const settle = (
+    o: Chunk,
     first: State,
     c: number,
-    out: State,
     allOpaque: boolean,
     story: (i: number, setAt: SetAt | null) => Why,
-  ): Chunk => {
+  ): void => {
     const f = first.chunks[c] as Chunk;
     // The slots start as the first path's.
-    const o = f.slice();
-    o[OWNER] = out.id;
     o[KILLED] = 0;
     o[UNK] = 0;
     let anySet = 0;
@@ -363,7 +370,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     const fOpq = first.opaque >= 0 ? FULL : 0;
     const firstUnset = ~(f[SET] as number) & ((f[KILLED] as number) | ~((f[UNK] as number) | fOpq));
     const v = anyUnset & ~(o[SET] as number) & ~(firstUnset & ~anySet) & ~(firstUnset & (f[TOLD] as number)) & mask(c);
-    if (v === 0) return o;
+    if (v === 0) return;
     let needTold = v;
     let needSet = v;
     for (let d = 0; d < nDistinct && needTold !== 0; d++) {
@@ -395,7 +402,6 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
       else if ((needSet & bit) === 0) setSlot(b, tell(story(base + b, setOf[b] as SetAt)), true);
       else setSlot(b, 0, false);
     }
-    return o;
   };
 
   const same = (a: State | undefined, b: State): boolean => {
