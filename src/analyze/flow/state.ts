@@ -297,33 +297,56 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     story: (i: number, setAt: SetAt | null) => Why,
   ): Chunk => {
     const f = first.chunks[c] as Chunk;
-    // Settled in scratch first: most come out as the first path's chunk.
-    for (let j = 0; j < SLOT + BITS; j++) scratch[j] = f[j] as number;
-    settle(scratch, first, c, allOpaque, story);
-    for (let j = 0; j < SLOT + BITS; j++)
-      if (j !== OWNER && j !== STAMP && j !== MET_BY && scratch[j] !== f[j]) {
-        const o = scratch.slice();
-        o[OWNER] = out.id;
-        return o;
-      }
-    // What the first path has: keeping its very chunk lets later joins see the paths share it.
-    f[OWNER] = 0;
-    return f;
+    settle(f, first, c, allOpaque, story);
+    let differs = oSet !== f[SET] || oKilled !== f[KILLED] || oUnk !== f[UNK] || oTold !== f[TOLD];
+    for (let m = slotMask; !differs && m !== 0; m &= m - 1) {
+      const b = 31 - Math.clz32(m & -m);
+      if (slotVal[b] !== f[SLOT + b]) differs = true;
+    }
+    if (!differs) {
+      // What the first path has: keeping its very chunk lets later joins see the paths share it.
+      f[OWNER] = 0;
+      return f;
+    }
+    const o = f.slice();
+    o[OWNER] = out.id;
+    o[SET] = oSet;
+    o[KILLED] = oKilled;
+    o[UNK] = oUnk;
+    o[TOLD] = oTold;
+    for (let m = slotMask; m !== 0; m &= m - 1) {
+      const b = 31 - Math.clz32(m & -m);
+      o[SLOT + b] = slotVal[b] as number;
+    }
+    return o;
   };
-  const scratch: Chunk = new Array<number>(SLOT + BITS).fill(0);
+  // What settle finds: the chunk's words, and the slots it gives a value (slotMask), each once.
+  let oSet = 0;
+  let oKilled = 0;
+  let oUnk = 0;
+  let oTold = 0;
+  let slotMask = 0;
+  const slotVal: number[] = new Array<number>(BITS).fill(0);
+  const setSlot = (b: number, slot: number, told: boolean): void => {
+    slotVal[b] = slot;
+    slotMask |= 1 << b;
+    oTold = told ? oTold | (1 << b) : oTold & ~(1 << b);
+  };
 
-  /** Settles chunk c into `o`, a copy of the first path's chunk. */
+  /** Settles chunk c from the first path's chunk `f` and the other paths met (settleChunk). */
   const settle = (
-    o: Chunk,
+    f: Chunk,
     first: State,
     c: number,
     allOpaque: boolean,
     story: (i: number, setAt: SetAt | null) => Why,
   ): void => {
-    const f = first.chunks[c] as Chunk;
     // The slots start as the first path's.
-    o[KILLED] = 0;
-    o[UNK] = 0;
+    oSet = f[SET] as number;
+    oKilled = 0;
+    oUnk = 0;
+    oTold = f[TOLD] as number;
+    slotMask = 0;
     let anySet = 0;
     let anyUnset = 0;
     for (let d = 0; d < nDistinct; d++) {
@@ -332,21 +355,17 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
       const set = k[SET] as number;
       const killed = k[KILLED] as number;
       const opq = s.opaque >= 0 ? FULL : 0;
-      o[SET] = (o[SET] as number) & set;
+      oSet &= set;
       anySet |= set;
-      o[KILLED] = (o[KILLED] as number) | (killed & ~set);
+      oKilled |= killed & ~set;
       anyUnset |= ~set & (killed | ~((k[UNK] as number) | opq)) & FULL;
     }
     const base = c * BITS;
-    const setSlot = (b: number, slot: number, told: boolean): void => {
-      o[SLOT + b] = slot;
-      o[TOLD] = told ? (o[TOLD] as number) | (1 << b) : (o[TOLD] as number) & ~(1 << b);
-    };
     if (!allOpaque) {
       // Names none of the paths leaves unset, yet not all assign: unknown, each with the file of
       // the first path that says so.
-      const unk = ~(o[SET] as number) & ~anyUnset & mask(c);
-      o[UNK] = unk;
+      const unk = ~oSet & ~anyUnset & mask(c);
+      oUnk = unk;
       let need = unk;
       for (let d = 0; d < nDistinct && need !== 0; d++) {
         const s = distinct[d] as State;
@@ -369,7 +388,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     // its slots) stands.
     const fOpq = first.opaque >= 0 ? FULL : 0;
     const firstUnset = ~(f[SET] as number) & ((f[KILLED] as number) | ~((f[UNK] as number) | fOpq));
-    const v = anyUnset & ~(o[SET] as number) & ~(firstUnset & ~anySet) & ~(firstUnset & (f[TOLD] as number)) & mask(c);
+    const v = anyUnset & ~oSet & ~(firstUnset & ~anySet) & ~(firstUnset & (f[TOLD] as number)) & mask(c);
     if (v === 0) return;
     let needTold = v;
     let needSet = v;
