@@ -10,6 +10,7 @@ import { outermostEdits } from '../edit/index.js';
 import type { File, Node, Redirect, Stmt, Word } from '../parse/index.js';
 import { forEachNode, literalValue } from '../parse/index.js';
 import type { Diagnostic, EditReport, FixResult } from '../types/index.js';
+import { holdsAt, offsetsOf } from './text-offsets.js';
 
 type At = (offset: number) => { line: number; column: number };
 
@@ -157,10 +158,14 @@ export function printedCodeWarnings(
   fixCode: (code: string) => { readonly file: File; readonly result: FixResult } | null,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  // No `\$`, no printed code: most scripts skip the walk.
+  // No `\$` or no here-document, no printed code: most scripts skip the walk.
   if (!text.includes('\\$')) return out;
+  const heredocs = offsetsOf(text, '<<');
+  if (heredocs.length === 0) return out;
   forEachNode(file, (node) => {
-    if (forFish(node)) return false;
+    // A here-document's `<<` lies within its statement and every node around it (a body, outside
+    // its own statement, is the child of a redirect that holds one): the rest is skipped.
+    if (!holdsAt(heredocs, node.start, node.end) || forFish(node)) return false;
     if (node.type !== 'Stmt') return;
     const heredoc = printsHeredoc(node);
     const body = heredoc?.body;

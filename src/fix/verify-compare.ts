@@ -24,6 +24,7 @@
 
 import type { Comment, File, Node, Stmt } from '../parse/index.js';
 import { childrenOf, positionOf } from '../parse/index.js';
+import { holdsAt, offsetsOf } from './text-offsets.js';
 import { describeFieldChange, describeNode, type FieldCheck, sameFields } from './verify-fields.js';
 
 /** Sorted, disjoint spans of one side, and a cursor on the last gap between spans an offset fell
@@ -162,26 +163,6 @@ export function compareTrees(opts: {
     if (na !== nb) return at(b, `${describeNode(a)} has other parts`);
   }
   return compareComments(opts.input.comments, opts.output.comments, { inSide, outSide, check, at }) ?? endMoved;
-}
-
-/** Where `needle` starts in `text`, in order. */
-function offsetsOf(text: string, needle: string): number[] {
-  const at: number[] = [];
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) at.push(i);
-  return at;
-}
-
-/** True when a sorted `offsets` holds one in `[start, end)`. */
-function holdsAt(offsets: readonly number[], start: number, end: number): boolean {
-  if (offsets.length === 0) return false;
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((offsets[mid] as number) < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < offsets.length && (offsets[lo] as number) < end;
 }
 
 /** Comments are not tree nodes; outside the edits each must stay, with its text, in its place. */

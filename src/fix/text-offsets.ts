@@ -1,0 +1,22 @@
+// Where a short string occurs in a text, and whether it occurs in a range: how the output guard
+// and the printed-code check find `<<` without walking a tree.
+
+/** Where `needle` starts in `text`, in order. */
+export function offsetsOf(text: string, needle: string): number[] {
+  const at: number[] = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) at.push(i);
+  return at;
+}
+
+/** True when a sorted `offsets` holds one in `[start, end)`. */
+export function holdsAt(offsets: readonly number[], start: number, end: number): boolean {
+  if (offsets.length === 0) return false;
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((offsets[mid] as number) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < offsets.length && (offsets[lo] as number) < end;
+}
