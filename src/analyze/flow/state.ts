@@ -278,8 +278,15 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   const collectDistinct = (paths: readonly State[], c: number): void => {
     const stamp = ++stamps;
     nDistinct = 0;
+    // A path with the previous path's very chunk and opaque repeats it: skipped without reading
+    // the chunk (a function's call sites come caller by caller, most of them sharing most chunks).
+    let last: Chunk | null = null;
+    let lastOpaque = 0;
     for (const s of paths) {
       const k = s.chunks[c] as Chunk;
+      if (k === last && s.opaque === lastOpaque) continue;
+      last = k;
+      lastOpaque = s.opaque;
       if (k[STAMP] === stamp && k[MET_BY] === s.opaque) continue;
       k[STAMP] = stamp;
       k[MET_BY] = s.opaque;
