@@ -59,8 +59,8 @@ export function printedCodeWarnings(c: LoadedCase, name: string): string[] {
   for (const [path, text] of c.scripts)
     for (const d of fixScript(text, nounsetOptions(c, path)).diagnostics)
       if (d.code === 'printed-code-unset' && d.message.startsWith(`${name}:`)) {
-        const suggestion = /Printing (`.+?` instead of `.+?`)/.exec(d.message)?.[1] ?? '';
-        out.push(`${path}:${d.line}: printed-code-unset, ${suggestion}`);
+        const s = d.suggestion;
+        out.push(`${path}:${d.line}: printed-code-unset, ${s ? `\`${s.after}\` instead of \`${s.before}\`` : ''}`);
       }
   return out;
 }

@@ -191,6 +191,7 @@ export function printedCodeWarnings(
         severity: 'warning',
         code: 'printed-code-unset',
         message: `${name}: the shell code this here-document prints (its \`\\$\` is expanded by the shell that runs it, as with \`eval "$(…)"\`) reads ${name}, which may be unset there: under set -u that shell stops. Printing \`${after}\` instead of \`${before}\` keeps what the code does while ${name} is set; nounset does not edit it, since what this script prints would change`,
+        suggestion: { start, end, before, after },
       });
     }
   });

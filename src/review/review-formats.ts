@@ -1,8 +1,8 @@
 // A pull request review as reviewdog's rdjson and as SARIF 2.1.0: one diagnostic / result per
 // edit nounset suggests (with the replacement), one per read on a changed line that the env-init
 // block makes safe (located at the read, the block as its fix), one per diagnostic on the changed
-// lines, and one per contract finding (located in the manifest, the read as a related location).
-// Pure: returns documents, prints nothing.
+// lines (its suggestion as the fix, when it has one), and one per contract finding (located in the
+// manifest, the read as a related location). Pure: returns documents, prints nothing.
 
 import { DIAGNOSTIC_MEANINGS, EXPLANATIONS } from '../report/index.js';
 import type { Diagnostic, EditReport } from '../types/index.js';
@@ -93,11 +93,16 @@ export function renderRdjson(files: readonly FileReview[], contracts: ContractRe
       });
     }
     for (const d of file.diagnostics) {
+      const s = d.suggestion;
       diagnostics.push({
         message: d.message,
-        location: { path: file.path, range: { start: { line: d.line, column: byteColumn(file.text, pos, d) } } },
+        location: {
+          path: file.path,
+          range: s ? range(s.start, s.end) : { start: { line: d.line, column: byteColumn(file.text, pos, d) } },
+        },
         severity: RDJSON_SEVERITY[d.severity],
         code: { value: d.code, url: docsUrl(d.code) },
+        ...(s ? { suggestions: [{ range: range(s.start, s.end), text: s.after }] } : {}),
       });
     }
   }
@@ -124,6 +129,14 @@ function byteColumn(text: string, pos: Positions, d: Diagnostic): number {
 }
 
 const SARIF_LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** A SARIF fix: one region of one file replaced. */
+function replacement(artifactLocation: object, deletedRegion: object, text: string, description: string): object {
+  return {
+    description: { text: description },
+    artifactChanges: [{ artifactLocation, replacements: [{ deletedRegion, insertedContent: { text } }] }],
+  };
+}
 
 /** SARIF 2.1.0, as GitHub code scanning takes it (github/codeql-action/upload-sarif). */
 export function renderSarif(
@@ -179,22 +192,14 @@ export function renderSarif(
         ...(replaces
           ? {
               fixes: [
-                {
-                  description: {
-                    text:
-                      edit.kind === 'env-init-block'
-                        ? 'insert the env-init block'
-                        : `rewrite ${edit.before} as ${edit.after}`,
-                  },
-                  artifactChanges: [
-                    {
-                      artifactLocation,
-                      replacements: [
-                        { deletedRegion: region(edit.start, edit.end), insertedContent: { text: edit.after } },
-                      ],
-                    },
-                  ],
-                },
+                replacement(
+                  artifactLocation,
+                  region(edit.start, edit.end),
+                  edit.after,
+                  edit.kind === 'env-init-block'
+                    ? 'insert the env-init block'
+                    : `rewrite ${edit.before} as ${edit.after}`,
+                ),
               ],
             }
           : {}),
@@ -202,14 +207,34 @@ export function renderSarif(
     }
     for (const d of file.diagnostics) {
       const ruleId = rule(d.code, DIAGNOSTIC_MEANINGS[d.code] ?? d.code);
+      const s = d.suggestion;
       results.push({
         ruleId,
         level: SARIF_LEVEL[d.severity],
         message: { text: d.message },
-        locations: [{ physicalLocation: { artifactLocation, region: { startLine: d.line, startColumn: d.column } } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation,
+              region: s ? region(s.start, s.end) : { startLine: d.line, startColumn: d.column },
+            },
+          },
+        ],
         partialFingerprints: {
           'nounset/v1': prints.next([file.path, d.code, lineText(file.text, pos.starts, d.line)]),
         },
+        ...(s
+          ? {
+              fixes: [
+                replacement(
+                  artifactLocation,
+                  region(s.start, s.end),
+                  s.after,
+                  `print ${s.after} instead of ${s.before}`,
+                ),
+              ],
+            }
+          : {}),
       });
     }
   }

@@ -112,6 +112,17 @@ export interface Diagnostic {
   /** Stable id, e.g. `parse-error`, `needs-review`, `sources-file`. */
   readonly code: string;
   readonly message: string;
+  /** A change for a reviewer to make, which nounset does not make itself (`printed-code-unset`:
+   * it would change what the script prints). */
+  readonly suggestion?: Suggestion;
+}
+
+/** Text of the input to replace: `before` at 0-based UTF-16 offsets [start, end), and `after`. */
+export interface Suggestion {
+  readonly start: number;
+  readonly end: number;
+  readonly before: string;
+  readonly after: string;
 }
 
 export interface FixResult {

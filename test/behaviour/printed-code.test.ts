@@ -14,17 +14,21 @@ const INPUT = readFileSync(join(ROOT, 'fixtures', 'default-unset-refs', 'printed
 
 /** The generator with each warning's suggestion applied where the warning points. */
 function withSuggestions(text: string): { text: string; applied: number } {
-  const lines = text.split('\n');
+  let out = text;
   const warnings = fixScript(text, { path: 'tool-init' }).diagnostics.filter((d) => d.code === 'printed-code-unset');
   for (const d of [...warnings].reverse()) {
-    const m = /Printing `(.+?)` instead of `(.+?)`/.exec(d.message);
-    assert.ok(m, d.message);
-    const [, after, before] = m as unknown as [string, string, string];
-    const line = lines[d.line - 1] as string;
-    assert.equal(line.slice(d.column - 1, d.column - 1 + before.length), before, `line ${d.line}: ${d.message}`);
-    lines[d.line - 1] = line.slice(0, d.column - 1) + after + line.slice(d.column - 1 + before.length);
+    const s = d.suggestion;
+    assert.ok(s, d.message);
+    const lineStart =
+      text
+        .split('\n')
+        .slice(0, d.line - 1)
+        .join('\n').length + (d.line > 1 ? 1 : 0);
+    assert.equal(s.start, lineStart + d.column - 1, `the warning is where the suggestion starts: ${d.message}`);
+    assert.equal(text.slice(s.start, s.end), s.before);
+    out = out.slice(0, s.start) + s.after + out.slice(s.end);
   }
-  return { text: lines.join('\n'), applied: warnings.length };
+  return { text: out, applied: warnings.length };
 }
 
 const NAMES = ['TOOL_ENV', 'PS1', 'PROMPT_COMMAND'] as const;

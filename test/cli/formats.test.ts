@@ -77,6 +77,20 @@ describe('nounset --check and --format', () => {
     assert.match(doc.files[0]?.diff ?? '', /^ # caf\u00e9\n-echo "\$A"\n\+echo "\$\{A:-\}"\n$/m);
   });
 
+  it("--format json gives a printed-code warning's suggestion, valid against the schema", () => {
+    write('init.sh', '#!/bin/bash\ncat <<EOS\nexport PS1="(x) \\${PS1}"\nEOS\n');
+    const r = runCli(['--dry-run', '--format', 'json', 'init.sh'], dir());
+    assert.equal(r.status, 0);
+    const doc = JSON.parse(r.stdout) as { files: { diagnostics: { code: string; suggestion?: unknown }[] }[] };
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'run-result.schema.json'), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    assert.ok(validate(doc), JSON.stringify(validate.errors));
+    assert.deepEqual(
+      doc.files[0]?.diagnostics.filter((d) => d.code === 'printed-code-unset').map((d) => d.suggestion),
+      [{ start: 38, end: 45, before: '\\${PS1}', after: '\\${PS1:-}' }],
+    );
+  });
+
   it('--format github prints one workflow command per edit and per diagnostic, escaped', () => {
     write('a,b.sh', SCRIPT);
     write('bad.sh', BAD);

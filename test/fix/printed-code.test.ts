@@ -2,7 +2,10 @@
 // warned about: code, not prose, text for fish or another language, or a file of another kind.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fixScript } from '../../src/fix/fix-script.js';
+import { ROOT } from '../support/corpus.js';
 
 const warned = (text: string): string[] =>
   fixScript(text, { path: 'gen.sh' })
@@ -39,6 +42,26 @@ describe('printed shell code', () => {
       '#!/bin/bash\ncat <<EOS\nexport X=$UNSET_A\nEOS\n',
     ];
     for (const text of cases) assert.deepEqual(warned(text), [], text);
+  });
+
+  it('each warning carries its suggestion: the script text at its offsets, and what to print instead', () => {
+    const text = readFileSync(join(ROOT, 'fixtures/default-unset-refs/printed-code.input.sh'), 'utf8');
+    const found = fixScript(text, { path: 'tool-init' }).diagnostics.filter((d) => d.code === 'printed-code-unset');
+    assert.ok(found.length >= 3);
+    let applied = text;
+    for (const d of [...found].reverse()) {
+      const s = d.suggestion;
+      assert.ok(s, d.message);
+      assert.equal(text.slice(s.start, s.end), s.before);
+      assert.ok(d.message.includes(`Printing \`${s.after}\` instead of \`${s.before}\``), d.message);
+      applied = applied.slice(0, s.start) + s.after + applied.slice(s.end);
+    }
+    // With every suggestion taken, the printed code has nothing left to warn of.
+    const after = fixScript(applied, { path: 'tool-init' }).diagnostics;
+    assert.deepEqual(
+      after.filter((d) => d.code === 'printed-code-unset').map((d) => d.message),
+      [],
+    );
   });
 
   it('a shell script written to a file counts, as nounset would fix it there', () => {
