@@ -304,50 +304,6 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     story: (i: number, setAt: SetAt | null) => Why,
   ): Chunk => {
     const f = first.chunks[c] as Chunk;
-    settle(f, first, c, allOpaque, story);
-    let differs = oSet !== f[SET] || oKilled !== f[KILLED] || oUnk !== f[UNK] || oTold !== f[TOLD];
-    for (let m = slotMask; !differs && m !== 0; m &= m - 1) {
-      const b = 31 - Math.clz32(m & -m);
-      if (slotVal[b] !== f[SLOT + b]) differs = true;
-    }
-    if (!differs) {
-      // What the first path has: keeping its very chunk lets later joins see the paths share it.
-      f[OWNER] = 0;
-      return f;
-    }
-    const o = f.slice();
-    o[OWNER] = out.id;
-    o[SET] = oSet;
-    o[KILLED] = oKilled;
-    o[UNK] = oUnk;
-    o[TOLD] = oTold;
-    for (let m = slotMask; m !== 0; m &= m - 1) {
-      const b = 31 - Math.clz32(m & -m);
-      o[SLOT + b] = slotVal[b] as number;
-    }
-    return o;
-  };
-  // What settle finds: the chunk's words, and the slots it gives a value (slotMask), each once.
-  let oSet = 0;
-  let oKilled = 0;
-  let oUnk = 0;
-  let oTold = 0;
-  let slotMask = 0;
-  const slotVal: number[] = new Array<number>(BITS).fill(0);
-  const setSlot = (b: number, slot: number, told: boolean): void => {
-    slotVal[b] = slot;
-    slotMask |= 1 << b;
-    oTold = told ? oTold | (1 << b) : oTold & ~(1 << b);
-  };
-
-  /** Settles chunk c from the first path's chunk `f` and the other paths met (settleChunk). */
-  const settle = (
-    f: Chunk,
-    first: State,
-    c: number,
-    allOpaque: boolean,
-    story: (i: number, setAt: SetAt | null) => Why,
-  ): void => {
     // The slots start as the first path's.
     oSet = f[SET] as number;
     oKilled = 0;
@@ -396,7 +352,44 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     const fOpq = first.opaque >= 0 ? FULL : 0;
     const firstUnset = ~(f[SET] as number) & ((f[KILLED] as number) | ~((f[UNK] as number) | fOpq));
     const v = anyUnset & ~oSet & ~(firstUnset & ~anySet) & ~(firstUnset & (f[TOLD] as number)) & mask(c);
-    if (v === 0) return;
+    if (v !== 0) tellStories(v, c, base, story);
+    let differs = oSet !== f[SET] || oKilled !== f[KILLED] || oUnk !== f[UNK] || oTold !== f[TOLD];
+    for (let m = slotMask; !differs && m !== 0; m &= m - 1) {
+      const b = 31 - Math.clz32(m & -m);
+      if (slotVal[b] !== f[SLOT + b]) differs = true;
+    }
+    if (!differs) {
+      // What the first path has: keeping its very chunk lets later joins see the paths share it.
+      f[OWNER] = 0;
+      return f;
+    }
+    const o = f.slice();
+    o[OWNER] = out.id;
+    o[SET] = oSet;
+    o[KILLED] = oKilled;
+    o[UNK] = oUnk;
+    o[TOLD] = oTold;
+    for (let m = slotMask; m !== 0; m &= m - 1) {
+      const b = 31 - Math.clz32(m & -m);
+      o[SLOT + b] = slotVal[b] as number;
+    }
+    return o;
+  };
+  // What settleChunk finds: the chunk's words, and the slots it gives a value (slotMask), each once.
+  let oSet = 0;
+  let oKilled = 0;
+  let oUnk = 0;
+  let oTold = 0;
+  let slotMask = 0;
+  const slotVal: number[] = new Array<number>(BITS).fill(0);
+  const setSlot = (b: number, slot: number, told: boolean): void => {
+    slotVal[b] = slot;
+    slotMask |= 1 << b;
+    oTold = told ? oTold | (1 << b) : oTold & ~(1 << b);
+  };
+
+  /** The stories of the names `v` of chunk c that some path leaves unset (settleChunk). */
+  const tellStories = (v: number, c: number, base: number, story: (i: number, setAt: SetAt | null) => Why): void => {
     let needTold = v;
     let needSet = v;
     for (let d = 0; d < nDistinct && needTold !== 0; d++) {
