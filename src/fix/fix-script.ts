@@ -7,6 +7,7 @@ import { applyEdits, type Edit, nestEdits, renderSpan, sortEdits } from '../edit
 import type { File } from '../parse/index.js';
 import type { Diagnostic, EditReport, FixOptions, FixResult } from '../types/index.js';
 import { analyseScript, type ScriptAnalysis } from './analyse-script.js';
+import { evalCodeWarnings } from './eval-code.js';
 import { byPosition, planDiagnostics, toDiagnostic } from './plan-diagnostics.js';
 import { printedCodeWarnings } from './printed-code.js';
 import { verifyOutput } from './verify-output.js';
@@ -36,9 +37,26 @@ function fixPrintedCode(code: string, options: FixOptions): { file: File; result
   return { file: parsed.file, result: fixAnalysis(code, parsed, opts, false) };
 }
 
-/** fixScript's answer from an analysis of `text` with `options` already made; `printedCode`: look
- * for shell code it prints (off for such code itself). */
-export function fixAnalysis(text: string, parsed: ScriptAnalysis, options: FixOptions, printedCode = true): FixResult {
+/** Fixes a copy of the script with the code of its `eval`s in their place (eval-code.ts): inline,
+ * on the same lines; null when it does not parse. */
+function fixEvalCopy(copy: string, options: FixOptions): FixResult | null {
+  const opts: FixOptions = { ...options, style: 'inline', keepLineNumbers: true };
+  const parsed = analyseScript(copy, opts);
+  if (parsed.kind === 'skip') return null;
+  // Its output is never written, only its edits read: no output check.
+  return fixAnalysis(copy, parsed, opts, false, false);
+}
+
+/** fixScript's answer from an analysis of `text` with `options` already made; `codeItRuns`: look
+ * for shell code it prints or runs through `eval` (off for such code itself); `verify`: check the
+ * output (off only where the output is thrown away). */
+export function fixAnalysis(
+  text: string,
+  parsed: ScriptAnalysis,
+  options: FixOptions,
+  codeItRuns = true,
+  verify = true,
+): FixResult {
   const unchanged = (diagnostics: Diagnostic[], extra: Partial<FixResult> = {}): FixResult => ({
     output: text,
     changed: false,
@@ -64,8 +82,10 @@ export function fixAnalysis(text: string, parsed: ScriptAnalysis, options: FixOp
   const opts = plan.options;
   const diagnostics = planDiagnostics(plan, at);
   if (plan.site.kind === 'malformed') return unchanged(diagnostics, { inputs: plan.inputs });
-  if (printedCode)
+  if (codeItRuns) {
     diagnostics.push(...printedCodeWarnings(parsed.file, text, at, (code) => fixPrintedCode(code, options)));
+    diagnostics.push(...evalCodeWarnings(parsed.file, text, at, (copy) => fixEvalCopy(copy, options)));
+  }
   const raw: Edit[] = [];
   for (const t of transforms) {
     const { edits, findings } = t.run(plan, { defaults: opts.defaults });
@@ -86,7 +106,7 @@ export function fixAnalysis(text: string, parsed: ScriptAnalysis, options: FixOp
   const output = applyEdits(text, edits);
   const nested = nestEdits(edits);
   const problem =
-    edits.length === 0
+    edits.length === 0 || !verify
       ? null
       : verifyOutput({
           input: parsed.file,

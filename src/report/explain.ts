@@ -58,6 +58,8 @@ export const DIAGNOSTIC_MEANINGS: Readonly<Record<string, string>> = {
     'A command whose name is computed (`"$cmd"`, `"do_$1"`) may run any function whose name fits; each such function is also checked as called from there, with no arguments known.',
   'printed-code-unset':
     'The script prints shell code for another shell to run (`cat <<EOS` with `\\$NAME` in it, as `tool init -` prints for `eval "$(tool init -)"`), and that code reads a name that may be unset there, which stops that shell under set -u. The message gives the text to print instead (`\\${NAME:-}`); nounset does not edit it, since what the script prints would change.',
+  'eval-code-unset':
+    "The script runs code through `eval` with part of it deferred (`eval x=\\${!ref}`, `eval 'echo $NAME'`), and that code reads a name that may be unset where the eval runs, which stops bash under set -u. The message gives the text to write instead (`\\${NAME:-}`); nounset does not edit it, since eval parses the code when the script runs, from values nounset does not know.",
   'unsupported-shell': 'The script is written for another shell (zsh, fish, ...); nounset skips it.',
   disabled: 'A `# nounset disable-file` comment; nounset skips the file.',
 };
