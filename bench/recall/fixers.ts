@@ -52,16 +52,16 @@ export function applyFixer(fixer: FixerName, c: LoadedCase): FixerOutput | null 
   return c.human === null ? null : { scripts: c.human, notes: [] };
 }
 
-/** nounset's printed-code warnings about `name` in the case's scripts (a read in code a script
- * prints, which nounset does not edit), as `file:line: the suggestion`. */
-export function printedCodeWarnings(c: LoadedCase, name: string): string[] {
+/** nounset's warnings with a suggestion about `name` in the case's scripts (a read in code a script
+ * prints or runs through eval, which nounset does not edit), as `file:line: code, the suggestion`. */
+export function suggestionWarnings(c: LoadedCase, name: string): string[] {
   const out: string[] = [];
+  // `!ref` (the indirect read) is reported under the name it goes through.
+  const bare = name.replace(/^!/, '');
   for (const [path, text] of c.scripts)
     for (const d of fixScript(text, nounsetOptions(c, path)).diagnostics)
-      if (d.code === 'printed-code-unset' && d.message.startsWith(`${name}:`)) {
-        const s = d.suggestion;
-        out.push(`${path}:${d.line}: printed-code-unset, ${s ? `\`${s.after}\` instead of \`${s.before}\`` : ''}`);
-      }
+      if (d.suggestion && d.message.startsWith(`${bare}:`))
+        out.push(`${path}:${d.line}: ${d.code}, \`${d.suggestion.after}\` instead of \`${d.suggestion.before}\``);
   return out;
 }
 

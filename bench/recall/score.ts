@@ -3,7 +3,7 @@
 
 import { structuredPatch } from 'diff';
 import { isOldBash, type LoadedCase, type Trigger } from './case-spec.js';
-import { applyFixer, FIXERS, type FixerName, nounsetReasons, printedCodeWarnings } from './fixers.js';
+import { applyFixer, FIXERS, type FixerName, nounsetReasons, suggestionWarnings } from './fixers.js';
 import { findUnguarded } from './old-bash.js';
 import { type Abort, isAbortOn, type RunOutcome, runInSandbox, syntaxError } from './sandbox.js';
 
@@ -87,14 +87,21 @@ function firstLines(s: string, n: number): string {
 
 function describeReasons(c: LoadedCase, file: string, line: number, name: string): string[] {
   if (!c.scripts.has(file)) {
-    const warned = printedCodeWarnings(c, name);
+    const warned = suggestionWarnings(c, name);
     return [
       `the read is not in one of the case's scripts (${file || 'the driver'} line ${line}): text the scripts generate or the caller runs`,
       ...(warned.length > 0 ? [`warned, not edited: ${warned.join('; ')}`] : []),
     ];
   }
   const refs = nounsetReasons(c, file, line, name);
-  if (refs.length === 0) return [`no read of ${name} that nounset sees on ${file}:${line}`];
+  if (refs.length === 0) {
+    // A read in code the script runs through eval is warned about where the eval is.
+    const warned = suggestionWarnings(c, name).filter((w) => w.startsWith(`${file}:${line}:`));
+    return [
+      `no read of ${name} that nounset sees on ${file}:${line}`,
+      ...(warned.length > 0 ? [`warned, not edited: ${warned.join('; ')}`] : []),
+    ];
+  }
   return refs.map(
     (r) => `${r.line === line ? '' : `line ${r.line}: `}${r.text} (${r.form}): ${r.verdict}: ${r.reason}`,
   );
