@@ -6,24 +6,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixScript } from '../../src/index.js';
 import { ROOT } from '../support/corpus.js';
 import { runShell, type ShellRun } from '../support/shells.js';
+import { withSuggestions } from '../support/suggestions.js';
 
 const INPUT = readFileSync(join(ROOT, 'fixtures', 'default-unset-refs', 'eval-code.input.sh'), 'utf8');
-
-/** The script with each warning's suggestion applied. */
-function withSuggestions(text: string): { text: string; applied: number } {
-  let out = text;
-  const warnings = fixScript(text, { path: 'eval-code.sh' }).diagnostics.filter((d) => d.code === 'eval-code-unset');
-  for (const d of [...warnings].reverse()) {
-    const s = d.suggestion;
-    assert.ok(s, d.message);
-    assert.equal(text.slice(s.start, s.end), s.before);
-    out = out.slice(0, s.start) + s.after + out.slice(s.end);
-  }
-  return { text: out, applied: warnings.length };
-}
 
 const ENVS: Record<string, Record<string, string>> = {
   unset: {},
@@ -43,7 +30,7 @@ const seen = (r: ShellRun): object => ({
 
 describe('behaviour: code run through eval (fixtures/default-unset-refs/eval-code)', function () {
   this.timeout(60_000);
-  const fixed = withSuggestions(INPUT);
+  const fixed = withSuggestions(INPUT, 'eval-code-unset', 'eval-code.sh');
 
   it('the original stops under set -u inside the eval; with the suggestions it runs through', async () => {
     assert.equal(fixed.applied, 2);

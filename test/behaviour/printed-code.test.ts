@@ -9,27 +9,9 @@ import { join } from 'node:path';
 import { fixScript } from '../../src/index.js';
 import { ROOT } from '../support/corpus.js';
 import { runShell, type ShellRun } from '../support/shells.js';
+import { withSuggestions } from '../support/suggestions.js';
 
 const INPUT = readFileSync(join(ROOT, 'fixtures', 'default-unset-refs', 'printed-code.input.sh'), 'utf8');
-
-/** The generator with each warning's suggestion applied where the warning points. */
-function withSuggestions(text: string): { text: string; applied: number } {
-  let out = text;
-  const warnings = fixScript(text, { path: 'tool-init' }).diagnostics.filter((d) => d.code === 'printed-code-unset');
-  for (const d of [...warnings].reverse()) {
-    const s = d.suggestion;
-    assert.ok(s, d.message);
-    const lineStart =
-      text
-        .split('\n')
-        .slice(0, d.line - 1)
-        .join('\n').length + (d.line > 1 ? 1 : 0);
-    assert.equal(s.start, lineStart + d.column - 1, `the warning is where the suggestion starts: ${d.message}`);
-    assert.equal(text.slice(s.start, s.end), s.before);
-    out = out.slice(0, s.start) + s.after + out.slice(s.end);
-  }
-  return { text: out, applied: warnings.length };
-}
 
 const NAMES = ['TOOL_ENV', 'PS1', 'PROMPT_COMMAND'] as const;
 const ENVS: Record<string, Record<string, string>> = {
@@ -54,7 +36,7 @@ const run = (code: string, nounset: boolean, env: Record<string, string>): Promi
 
 describe('behaviour: printed shell code (fixtures/default-unset-refs/printed-code)', function () {
   this.timeout(60_000);
-  const fixed = withSuggestions(INPUT);
+  const fixed = withSuggestions(INPUT, 'printed-code-unset', 'tool-init');
 
   it('warns once for each read that stops the shell running the code, and edits none of it', () => {
     assert.equal(fixed.applied, 5);
