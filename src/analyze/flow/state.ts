@@ -1,8 +1,9 @@
 // The state the flow analysis carries along one path: for each of the script's variable names
 // (numbered once per analysis), whether it is set, killed, unknown, and one slot saying how. Names
 // go in chunks of 30, one chunk a small array of V8 small integers: a word of each kind of bit,
-// then the 30 slots. States share chunks and copy one only when they write it, so a branch copies
-// an array of chunk references, and a join of paths that did not touch a chunk keeps it as it is.
+// then the 30 slots. States share chunks and copy one only when they write it; a branch shares even
+// the array of chunk references until it writes, and a join of paths that did not touch a chunk
+// keeps it as it is.
 // A script of 2,000 names (rkhunter) copied its whole slot array at every branch that assigned
 // anything, 400 MB per analysis; maps of names before that tripled the analysis time. Why a name
 // may be unset is a story kept once per analysis; a state holds its number in the name's slot.
@@ -210,7 +211,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   };
 
   let stamps = 0;
-  /** Scratch for joinChunk: the paths that bring a chunk not met before, `distinct[0..nDistinct)`
+  /** Scratch for collectDistinct: the paths that bring a chunk not met before, `distinct[0..nDistinct)`
    * (never shortened: setting an array's length to 0 drops its store, and every push grew it again). */
   const distinct: State[] = [];
   let nDistinct = 0;
