@@ -104,7 +104,10 @@ function evalStatements(file: File, text: string): { stmt: Stmt; code: EvalText 
     if (node.redirs.length > 0 || node.negated || node.background) return;
     if (literalValue(cmd.args[0] as Word) !== 'eval') return;
     const code = evalText(cmd.args.slice(1), text);
-    if (code && namesARead(code)) out.push({ stmt: node, code });
+    if (!code || !namesARead(code)) return;
+    out.push({ stmt: node, code });
+    // An eval inside its arguments is part of the code this one runs, replaced with it.
+    return false;
   });
   return out;
 }

@@ -44,6 +44,11 @@ describe('code run through eval', () => {
     assert.deepEqual(warned('#!/bin/bash\nset -u\ncmd=true\neval "$cmd"\n'), []);
   });
 
+  it('an eval in the arguments of another is part of the outer code', () => {
+    const text = '#!/bin/bash\nset -u\neval "echo \\$U $(eval "echo \\$V")"\n';
+    assert.deepEqual(warned(text), ['3:\\$U→\\${U:-}']);
+  });
+
   it('a warning, never an edit: the eval code is left as it is', () => {
     const text = '#!/bin/bash\nset -u\neval "echo \\$U"\n';
     const r = fixScript(text, { path: 'e.sh' });
