@@ -190,7 +190,7 @@ export function evalCodeWarnings(
       ...at(start),
       severity: 'warning',
       code: 'eval-code-unset',
-      message: `${name}: the code this \`eval\` runs reads ${name}, which may be unset there: under set -u bash stops (${e.reason}). Writing \`${after}\` instead of \`${before}\` keeps what the code does while ${name} is set; nounset does not edit it, since the code is parsed when the script runs, from values it does not know`,
+      message: `${name}: the code this \`eval\` runs reads \`${e.before}\`, which may be unset there: under set -u bash stops (${e.reason}). Writing \`${after}\` instead of \`${before}\` keeps what the code does while it is set; nounset does not edit it, since the code is parsed when the script runs, from values it does not know`,
       suggestion: { start, end, before, after },
     });
   }
