@@ -8,6 +8,9 @@ import { detectDialect, lineColumnAt, parse, type ShellVariant } from '../parse/
 import type { Diagnostic, FixOptions } from '../types/index.js';
 import { planOptions } from './plan-options.js';
 
+/** The line and column of an offset in the script. */
+export type At = (offset: number) => { line: number; column: number };
+
 /** A script nounset leaves alone (another shell, or it does not parse: then `error` says where),
  * or its syntax tree and plan. */
 export type ScriptAnalysis =
@@ -18,7 +21,7 @@ export type ScriptAnalysis =
       readonly variant: ShellVariant | null;
       readonly file: File;
       readonly plan: Plan;
-      readonly at: (offset: number) => { line: number; column: number };
+      readonly at: At;
     };
 
 type Parsed =

@@ -5,8 +5,7 @@
 import { listInWords, type Plan } from '../analyze/index.js';
 import type { Finding } from '../edit/index.js';
 import type { Diagnostic } from '../types/index.js';
-
-type At = (offset: number) => { line: number; column: number };
+import type { At } from './analyse-script.js';
 
 /** The plan's diagnostics, in the order it found them. */
 export function planDiagnostics(plan: Plan, at: At): Diagnostic[] {

@@ -10,59 +10,17 @@ import { outermostEdits } from '../edit/index.js';
 import type { File, Node, Redirect, Stmt, Word } from '../parse/index.js';
 import { forEachNode, literalValue } from '../parse/index.js';
 import type { Diagnostic, EditReport, FixResult } from '../types/index.js';
+import type { At } from './analyse-script.js';
+import { type DeferredCode, emptyCode, pushLiteral, pushValue, suggestionFor } from './deferred-code.js';
 import { holdsAt, offsetsOf } from './text-offsets.js';
 
-type At = (offset: number) => { line: number; column: number };
-
-/** A here-document's printed text, and for each of its characters where in the script it comes
- * from, as a start and an end (-1: a placeholder for what this script expands there; an escaped
- * character comes from its backslash and itself). */
-interface Printed {
-  readonly text: string;
-  readonly from: readonly number[];
-  readonly to: readonly number[];
-}
-
-/** Stands for a value this script expands into the printed code: a plain word, so the code around
- * it parses as it would with any simple value. */
-const PLACEHOLDER = 'nounsetValue';
-
-/** Characters `\` escapes in an unquoted here-document body (and a newline, which it removes). */
-const ESCAPED = new Set(['$', '`', '\\']);
-
-function printedText(body: NonNullable<Redirect['body']>, text: string): Printed | null {
-  let out = '';
-  const from: number[] = [];
-  const to: number[] = [];
-  let escapedDollar = false;
-  for (const part of body.parts) {
-    if (part.type !== 'Lit') {
-      out += PLACEHOLDER;
-      for (let i = 0; i < PLACEHOLDER.length; i++) {
-        from.push(-1);
-        to.push(-1);
-      }
-      continue;
-    }
-    for (let i = part.start; i < part.end; i++) {
-      const c = text[i] as string;
-      const next = text[i + 1];
-      if (c === '\\' && i + 1 < part.end && next !== undefined && (ESCAPED.has(next) || next === '\n')) {
-        if (next === '$') escapedDollar = true;
-        if (next !== '\n') {
-          out += next;
-          from.push(i);
-          to.push(i + 2);
-        }
-        i++;
-        continue;
-      }
-      out += c;
-      from.push(i);
-      to.push(i + 1);
-    }
-  }
-  return escapedDollar ? { text: out, from, to } : null;
+/** A here-document body's text as the shell prints it: null without an escaped `$` (no code). */
+function printedText(body: NonNullable<Redirect['body']>, text: string): DeferredCode | null {
+  const out = emptyCode();
+  for (const part of body.parts)
+    if (part.type === 'Lit') pushLiteral(out, text, part.start, part.end, 'heredoc');
+    else pushValue(out);
+  return out.escapedDollar ? out : null;
 }
 
 /** The command of a statement when it is `cat` with no operand: it prints its here-document. */
@@ -179,19 +137,17 @@ export function printedCodeWarnings(
     // An edit's text already holds those inside it: the outermost ones say it all.
     const outer = outermostEdits(fixed.result.edits).map((i) => fixed.result.edits[i] as EditReport);
     for (const e of outer) {
-      if (e.kind === 'env-init-block' || e.end <= e.start || !inCode(stmts, e.start, e.end)) continue;
-      const start = printed.from[e.start] ?? -1;
-      const end = printed.to[e.end - 1] ?? -1;
-      if (start < 0 || end < 0 || printed.from.slice(e.start, e.end).includes(-1)) continue;
-      const before = text.slice(start, end);
-      const after = e.after.replace(/[$`\\]/g, '\\$&');
+      if (e.kind === 'env-init-block' || !inCode(stmts, e.start, e.end)) continue;
+      const suggestion = suggestionFor(printed, text, e.start, e.end, e.after);
+      if (!suggestion) continue;
+      const { start, before, after } = suggestion;
       const name = e.variable ?? 'it';
       out.push({
         ...at(start),
         severity: 'warning',
         code: 'printed-code-unset',
         message: `${name}: the shell code this here-document prints (its \`\\$\` is expanded by the shell that runs it, as with \`eval "$(…)"\`) reads ${name}, which may be unset there: under set -u that shell stops. Printing \`${after}\` instead of \`${before}\` keeps what the code does while ${name} is set; nounset does not edit it, since what this script prints would change`,
-        suggestion: { start, end, before, after },
+        suggestion,
       });
     }
   });
