@@ -91,11 +91,9 @@ function everyRealScript(paths: readonly string[]): void {
     [1e4, 5e4],
     [5e4, Infinity],
   ] as const) {
-    const inBucket = rows.filter((r) => r.bytes >= lo && r.bytes < hi);
-    const slow = inBucket.filter((r) => r.bytes / 1e6 / (r.ms / 1000) < 5);
-    const rates = inBucket.map((r) => r.bytes / 1e6 / (r.ms / 1000));
+    const rates = rows.filter((r) => r.bytes >= lo && r.bytes < hi).map((r) => r.bytes / 1e6 / (r.ms / 1000));
     console.log(
-      `  ${hi === Infinity ? `≥ ${lo / 1e3} KB` : `${lo / 1e3}–${hi / 1e3} KB`}: ${inBucket.length} files, median ${median(rates).toFixed(1)} MB/s, ${slow.length} below 5 MB/s`,
+      `  ${hi === Infinity ? `≥ ${lo / 1e3} KB` : `${lo / 1e3}–${hi / 1e3} KB`}: ${rates.length} files, median ${median(rates).toFixed(1)} MB/s, ${rates.filter((r) => r < 5).length} below 5 MB/s`,
     );
   }
 }
