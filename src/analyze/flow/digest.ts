@@ -17,17 +17,18 @@ export interface FuncDef {
   readonly locals: Set<string>;
   readonly namerefs: Set<string>;
   /** Names its body unsets, the functions it calls by name, and whether it runs a computed name
-   * (found once: the summaries ask on every round). */
+   * (found once: the summaries ask on every round), and those calls. */
   readonly unsets: Set<string>;
   readonly calls: Set<string>;
   readonly computed: boolean;
+  readonly computedCalls: readonly Call[];
   /** It sources a file or runs something nounset cannot see into (outside subshells): what it
    * does depends on more than its own text. */
   readonly reads: boolean;
 }
 
 /** The part of a FuncDef its body alone decides. */
-type FunctionFacts = Pick<FuncDef, 'locals' | 'namerefs' | 'unsets' | 'calls' | 'computed' | 'reads'>;
+type FunctionFacts = Pick<FuncDef, 'locals' | 'namerefs' | 'unsets' | 'calls' | 'computed' | 'computedCalls' | 'reads'>;
 
 /** What a function's body declares and does, in one walk of it (a nested function's body is its
  * own): the names it declares local (or declare/typeset without -g) and those it declares
@@ -46,7 +47,7 @@ function findFunctionFacts(fn: Region): FunctionFacts {
   const namerefs = new Set<string>();
   const unsets = new Set<string>();
   const calls = new Set<string>();
-  let computed = false;
+  const computedCalls: Call[] = [];
   let reads = false;
   // Each region on the stack, with whether it lies inside a subshell of the body.
   const stack: Region[] = [fn];
@@ -68,11 +69,11 @@ function findFunctionFacts(fn: Region): FunctionFacts {
       else if (e.kind === 'source' || e.kind === 'opaque') reads = true;
       else if (e.kind === 'call') {
         if (e.name !== null) calls.add(e.name);
-        else computed = true;
+        else computedCalls.push(e);
       }
     }
   }
-  return { locals, namerefs, unsets, calls, computed, reads };
+  return { locals, namerefs, unsets, calls, computed: computedCalls.length > 0, computedCalls, reads };
 }
 
 /** What registering a file needs of its model, found in one walk and kept with the model (a

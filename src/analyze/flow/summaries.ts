@@ -3,7 +3,8 @@
 // (shared-libraries.ts) are not walked again, unless they need a walk of their own.
 
 import { calleesFirst, needsWalk } from './call-order.js';
-import type { FlowContext } from './context.js';
+import { calleesOf } from './callees.js';
+import type { FlowContext, Frame } from './context.js';
 import type { FuncDef } from './digest.js';
 import { SET_BY_SHELL, type SetAt } from './positions.js';
 import type { SharedLibraries } from './shared-libraries.js';
@@ -49,16 +50,20 @@ export function summarize(ctx: FlowContext, shared: SharedLibraries | null): Wal
   }
   // The shared summaries stand: only the others are found here.
   const own = shared === null ? order : order.filter((name) => !shared.known.has(name));
+  // A round redoes the callers of every summary that changed, and every function that runs a
+  // computed name; most of them had walked after the change already, and are skipped.
+  const stale = staleness(ctx, funcs);
   let todo = new Set(own);
   for (let round = 0; round < (cyclic ? 12 : 1) && todo.size > 0; round++) {
     let changed = false;
     const next = new Set<string>();
     for (const name of own) {
-      if (!todo.has(name)) continue;
+      if (!todo.has(name) || !stale.walk(name)) continue;
       const parts = (funcs.get(name) ?? []).map((def) => summaryOf(ctx, def));
       const merged = parts.length === 1 ? (parts[0] as Summary) : mergeSummaries(parts);
       if (!sameSummary(ctx.summaries.get(name), merged)) {
         ctx.summaries.set(name, merged);
+        stale.changed(name);
         changed = true;
         for (const c of callers.get(name) ?? []) next.add(c);
         for (const c of computing) next.add(c);
@@ -68,6 +73,63 @@ export function summarize(ctx: FlowContext, shared: SharedLibraries | null): Wal
     todo = next;
   }
   return { candidates, order };
+}
+
+/** Whether a function's walk may give a summary other than its last: only when a summary it
+ * reads (of a function it calls, by name or through a computed name it may run; any, when it
+ * sources a file or runs code nounset cannot see into) was set after that walk. Summary walks
+ * read nothing else, so a skipped walk is one that would have changed nothing. */
+function staleness(
+  ctx: FlowContext,
+  funcs: ReadonlyMap<string, readonly FuncDef[]>,
+): { walk(name: string): boolean; changed(name: string): void } {
+  let clock = 0;
+  const setAt = new Map<string, number>();
+  const walkedAt = new Map<string, number>();
+  // null: any summary.
+  const reads = new Map<string, Set<string> | null>();
+  const readsOf = (name: string): Set<string> | null => {
+    if (reads.has(name)) return reads.get(name) ?? null;
+    let names: Set<string> | null = new Set();
+    for (const def of funcs.get(name) ?? []) {
+      if (def.reads) {
+        names = null;
+        break;
+      }
+      for (const c of def.calls) names.add(c);
+      const frame: Frame = {
+        fn: def,
+        loops: [],
+        returns: null,
+        files: [def.file],
+        file: def.fileIndex,
+        reads: null,
+        collect: false,
+        from: '',
+      };
+      for (const e of def.computedCalls) for (const c of calleesOf(ctx, e, frame)) names.add(c);
+    }
+    reads.set(name, names);
+    return names;
+  };
+  const setSince = (name: string, last: number): boolean => {
+    const names = readsOf(name);
+    if (names === null) return clock > last;
+    for (const c of names) if ((setAt.get(c) ?? -1) > last) return true;
+    return false;
+  };
+  return {
+    /** Whether to walk `name` now (then its walk counts as done now). */
+    walk(name) {
+      const last = walkedAt.get(name);
+      if (last !== undefined && !setSince(name, last)) return false;
+      walkedAt.set(name, clock);
+      return true;
+    },
+    changed(name) {
+      setAt.set(name, ++clock);
+    },
+  };
 }
 
 /** One definition's summary, from a walk of its body (with the callees' summaries so far). */
