@@ -226,8 +226,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const statusOf = (read: Read): ReadStatus => flow.status.get(read) ?? UNREACHED;
   // Upward-exposed reads: some path from the start reaches them unassigned.
   const uncovered = new Set<string>();
+  // Names some path unsets before a read: a default at the top does not reach that read.
+  const killed = new Set<string>();
   for (const { read } of facts.reads) {
     const st = statusOf(read);
+    if (st.kind === 'unset' && st.killed) killed.add(read.name);
     // An array that may be empty is assigned here, not read from the environment.
     if ((st.kind === 'unset' && !st.emptyArray) || (st.kind === 'unknown' && unknownAsInput)) uncovered.add(read.name);
   }
@@ -264,6 +267,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     isInputName(name) &&
     !facts.setTests.has(name) &&
     !facts.unsets.has(name) &&
+    !killed.has(name) &&
     !isBlockUnsafe(name) &&
     (firstRead.get(name) ?? 0) < firstOpaque;
 

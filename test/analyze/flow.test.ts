@@ -164,6 +164,22 @@ describe('flow: sourced files', () => {
     assert.equal(verdictOf(text, 'CFG', 3, { path: 'main.sh', readSource }).verdict, 'safe');
     assert.equal(verdictOf(text, 'CFG', 3, { path: 'main.sh', sourcedUnknown: 'leave' }).verdict, 'unknown');
   });
+
+  it('a variable a function of a sourced file unsets is defaulted where it is read: the env-init block comes too early', () => {
+    const readSource = files({ 'lib.sh': 'clear_x() {\n  unset X\n}\n' });
+    const text = '#!/bin/bash\nset -u\n. ./lib.sh\nX=1\nclear_x\necho "$X"\n';
+    const fix = fixScript(text, { path: 'main.sh', readSource });
+    assert.equal(fix.output, text.replace('echo "$X"', 'echo "${X:-}"'));
+    assert.match(fix.edits[0]?.reason ?? '', /^X may be unset by clear_x, called on line 5; it is read on line 6/);
+  });
+
+  it('a function unsets what a file it sources unsets, and what a command it runs by a computed name unsets', () => {
+    const readSource = files({ 'reset.sh': 'unset X\n' });
+    const sourced = 'set -u\nX=1\nreset() { . ./reset.sh; }\nreset\necho "$X"\n';
+    assert.equal(verdictOf(sourced, 'X', 5, { path: 'main.sh', readSource }).verdict, 'unsafe');
+    const computed = 'set -u\nX=1\ndrop() { unset X; }\nrun() { "$cmd"; }\ncmd=drop\nrun\necho "$X"\n';
+    assert.match(verdictOf(computed, 'X', 7).reason, /^X may be unset by run, called on line 6/);
+  });
 });
 
 describe('flow: computed command names', () => {

@@ -85,7 +85,7 @@ export interface Frame {
 /** A read's status while the walks run: mutable, and an unset one's reason still to be told. */
 export type RawStatus = (
   | { readonly kind: 'set'; readonly at: SetAt }
-  | { readonly kind: 'unset'; readonly why: () => string; readonly emptyArray?: true }
+  | { readonly kind: 'unset'; readonly why: () => string; readonly emptyArray?: true; readonly killed?: true }
   | { readonly kind: 'unknown'; readonly source: FlowPos }
 ) & { nounset?: NounsetState };
 

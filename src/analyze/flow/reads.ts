@@ -73,22 +73,21 @@ function readStatus(ctx: FlowContext, frame: Frame, read: Read, s: State): RawSt
     };
   }
   const w = ops.whyOf(s, i);
-  if (w) return { kind: 'unset', why: () => `${w}; it is read on line ${lineOf(read.start)}` };
-  return {
-    kind: 'unset',
-    why: () => {
-      const writes = program.writesOf.get(name) ?? [];
-      const later = writes.find((o) => o > read.end);
-      const earlier = writes.filter((o) => o < read.start).pop();
-      const tail =
-        earlier !== undefined
-          ? ` (its assignment on line ${lineOf(earlier)} does not reach here: it is in a subshell, a pipeline, a function not called first, or on another path)`
-          : later !== undefined
-            ? ` (it is assigned on line ${lineOf(later)}, after this read)`
-            : '';
-      return `${name} is read on line ${lineOf(read.start)} with no assignment on the path ${from}${tail}`;
-    },
-  };
+  const why = w
+    ? () => `${w}; it is read on line ${lineOf(read.start)}`
+    : () => {
+        const writes = program.writesOf.get(name) ?? [];
+        const later = writes.find((o) => o > read.end);
+        const earlier = writes.filter((o) => o < read.start).pop();
+        const tail =
+          earlier !== undefined
+            ? ` (its assignment on line ${lineOf(earlier)} does not reach here: it is in a subshell, a pipeline, a function not called first, or on another path)`
+            : later !== undefined
+              ? ` (it is assigned on line ${lineOf(later)}, after this read)`
+              : '';
+        return `${name} is read on line ${lineOf(read.start)} with no assignment on the path ${from}${tail}`;
+      };
+  return ops.isKilled(s, i) ? { kind: 'unset', why, killed: true } : { kind: 'unset', why };
 }
 
 const rank = (s: RawStatus): number => (s.kind === 'unset' ? 0 : s.kind === 'unknown' ? 1 : 2);
@@ -115,11 +114,12 @@ function finished(st: RawStatus): ReadStatus {
     return nounset === undefined
       ? { kind: 'unknown', source: st.source }
       : { kind: 'unknown', source: st.source, nounset };
-  const out: { kind: 'unset'; why: string; emptyArray?: true; nounset?: NounsetState } = {
+  const out: { kind: 'unset'; why: string; emptyArray?: true; killed?: true; nounset?: NounsetState } = {
     kind: 'unset',
     why: st.why(),
   };
   if (st.emptyArray) out.emptyArray = true;
+  if (st.killed) out.killed = true;
   if (nounset !== undefined) out.nounset = nounset;
   return out;
 }

@@ -468,6 +468,19 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     }
   };
 
+  /** Calls fn with each name some path through s left unset with `unset` (or `local`). */
+  const eachKilled = (s: State, fn: (i: number) => void): void => {
+    for (let c = 0; c < count; c++) {
+      const k = s.chunks[c] as Chunk;
+      let v = (k[KILLED] as number) & ~(k[SET] as number);
+      while (v !== 0) {
+        const b = 31 - Math.clz32(v & -v);
+        v &= v - 1;
+        fn(c * BITS + b);
+      }
+    }
+  };
+
   return {
     fresh,
     clone,
@@ -483,10 +496,13 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     join,
     same,
     eachSet,
+    eachKilled,
     flagsOf,
     slotAt,
     restore,
     isSet: (s: State, i: number) => has(s, SET, i),
+    /** Whether some path through s unset name i (`unset`, `local`, a callee that does). */
+    isKilled: (s: State, i: number) => has(s, KILLED, i),
   };
 }
 

@@ -149,5 +149,12 @@ function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
   const kill = new Set<string>();
   for (const n of def.unsets) if (!def.locals.has(n)) kill.add(n);
   for (const c of def.calls) for (const n of summaries.get(c)?.kill ?? []) if (!def.locals.has(n)) kill.add(n);
+  // What the walk unset on a path that returns: also through a computed call (`"$cmd"`, `"$@"`)
+  // and in a file the function sources, which the body does not name.
+  if (!end.dead)
+    ops.eachKilled(end, (i) => {
+      const n = program.table.names[i] as string;
+      if (!def.locals.has(n)) kill.add(n);
+    });
   return { gen, kill, noReturn: end.dead, opaque: end.dead ? -1 : end.opaque };
 }

@@ -6,8 +6,10 @@ import type { FlowPos, SetOrigin } from './positions.js';
 
 export type ReadStatus = (
   | { readonly kind: 'set'; readonly origin: SetOrigin }
-  /** `emptyArray`: the array is assigned, but maybe with no element 0. */
-  | { readonly kind: 'unset'; readonly why: string; readonly emptyArray?: true }
+  /** `emptyArray`: the array is assigned, but maybe with no element 0. `killed`: some path to the
+   * read unsets the variable (`unset`, `local`, a function that does), so a default at the top of
+   * the script does not reach it. */
+  | { readonly kind: 'unset'; readonly why: string; readonly emptyArray?: true; readonly killed?: true }
   /** `source`: the file not followed (or eval) that may have set it. */
   | { readonly kind: 'unknown'; readonly source: FlowPos }
 ) & {
