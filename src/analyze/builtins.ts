@@ -3,6 +3,7 @@
 // destructive when a path argument expands to empty (`rm -rf "$DIR/"`).
 
 import type { Word } from '../parse/index.js';
+import { elementOfWord } from './elements.js';
 import { arrayKey, type Event, laterCall, NOUNSET_OFF, NOUNSET_ON } from './model.js';
 import { nounsetOption } from './nounset-start.js';
 
@@ -233,13 +234,16 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
         const t = wordText(w);
         if (t === '-f') functions = true;
         if (t?.startsWith('-') || functions) continue;
-        // `unset a[1]` removes one element; the array itself stays.
+        // `unset a[1]` removes one element; the array itself stays (elements.ts: only associative
+        // arrays' elements are told apart).
         const n = t !== null && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t) ? t : null;
+        const element = n === null ? elementOfWord(w) : null;
         if (n)
           out.push(
             { kind: 'unset', name: n, start: w.start, end: w.end },
             { kind: 'unset', name: arrayKey(n), start: w.start, end: w.end },
           );
+        else if (element !== null) out.push({ kind: 'unset', name: element, start: w.start, end: w.end });
       }
       break;
     }

@@ -5,6 +5,7 @@ import type { ArithmExpr, ParamExp, Stmt, Subscript, TestExpr, Word, WordPart } 
 import type { ReferenceForm } from '../types/index.js';
 import { nameOf } from './builtins.js';
 import type { AssocNames } from './collect-assoc.js';
+import { elementName, isListSubscript } from './elements.js';
 import {
   arrayKey,
   type DestructiveArg,
@@ -230,13 +231,13 @@ function formOf(p: ParamExp): ReferenceForm {
   return 'plain';
 }
 
-export function isListSubscript(s: Subscript): boolean {
-  const lit = s.word?.parts.length === 1 ? s.word.parts[0] : undefined;
-  return lit?.type === 'Lit' && (lit.value === '@' || lit.value === '*');
-}
-
 function walkParam(p: ParamExp, ctx: WordCtx): void {
   const name = p.param.value;
+  // `${#map[k]}` is 0 for a missing key, even under set -u.
+  const element =
+    p.index && !p.length && !p.excl && !isListSubscript(p.index) && ctx.assoc.has(name)
+      ? elementName(name, p.index)
+      : null;
   const read: Read = {
     kind: 'read',
     name,
@@ -253,6 +254,7 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
     insideOwnGuard: ctx.setNames.has(name),
     inBackquote: ctx.inBackquote,
     braceExpanded: ctx.braceWord && p.short,
+    element,
   };
   push(ctx, read);
   if (p.exp && SET_TESTS.has(p.exp.op))
@@ -349,6 +351,8 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
             insideOwnGuard: ctx.setNames.has(e.name.value),
             inBackquote: ctx.inBackquote,
             braceExpanded: false,
+            // bash takes a missing element as 0 in arithmetic, even under set -u.
+            element: null,
           });
         }
         if (e.index) walkSubscript(e.index, e.name.value, outsideArith(ctx));

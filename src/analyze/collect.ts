@@ -20,6 +20,7 @@ import {
   walkWord,
   withPlace,
 } from './collect-words.js';
+import { anyElement, elementName, isListSubscript } from './elements.js';
 import { type ConditionFacts, conditionFacts } from './guards.js';
 import { arrayKey, type Event, type Fact, laterCall, type Region } from './model.js';
 import { isDigits, isVariableName } from './shell-vars.js';
@@ -172,9 +173,24 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
           loop.region.skipFacts = IMPOSSIBLE;
         const n = cmd.loop.name;
         // `for x in a b` assigns x before the body; an empty list (or no "$@") leaves it unset.
-        loop.region.events.push({ kind: 'write', name: n.value, start: n.start, end: n.end, how: 'for' });
+        const items = cmd.loop.items ?? [];
+        loop.region.events.push(
+          items.length > 0 && !cmd.select
+            ? { kind: 'write', name: n.value, start: n.start, end: n.end, how: 'for', words: items }
+            : { kind: 'write', name: n.value, start: n.start, end: n.end, how: 'for' },
+        );
         if (cmd.select)
           loop.region.events.push({ kind: 'write', name: 'REPLY', start: n.start, end: n.end, how: 'for' });
+        // `for k in "${!map[@]}"`: each pass names a key map has.
+        const keysOf = keysListed(cmd.loop.items ?? [], ctx);
+        if (keysOf !== null && !cmd.select)
+          loop.region.events.push({
+            kind: 'write',
+            name: `${keysOf}[$${n.value}]`,
+            start: n.start,
+            end: n.end,
+            how: 'for',
+          });
         walkStmts(cmd.body, loop);
       } else {
         const arith = withPlace(ctx, 'arithmetic');
@@ -344,6 +360,7 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
   }
   // `a+=x` reads nothing under set -u: bash appends to an unset variable without complaint.
   if (!writes || !name || a.naked) return;
+  if (ctx.assoc.has(name)) elementWrites(a, name, ctx);
   if (a.array || a.index) {
     ctx.region.events.push({
       kind: 'write',
@@ -369,6 +386,30 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
     how,
     value: a.array || a.index ? null : a.value,
   });
+}
+
+/** The associative array whose keys a `for` list is, alone (`"${!map[@]}"`), or null. */
+function keysListed(items: readonly Word[], ctx: WordCtx): string | null {
+  if (items.length !== 1) return null;
+  let [part, ...rest] = (items[0] as Word).parts;
+  if (part?.type === 'DblQuoted' && rest.length === 0) [part, ...rest] = part.parts;
+  if (part?.type !== 'ParamExp' || rest.length > 0 || !part.excl || !part.index || !isListSubscript(part.index))
+    return null;
+  const name = part.param.value;
+  return !part.exp && !part.slice && !part.repl && ctx.assoc.has(name) ? name : null;
+}
+
+/** The elements an assignment to the associative array `name` gives (elements.ts): `m[k]=v` one,
+ * `m=([k]=v …)` those it lists and no other (the array is emptied first). */
+function elementWrites(a: Assign, name: string, ctx: WordCtx): void {
+  const span = { start: a.start, end: a.end };
+  if (a.array && !a.append) ctx.region.events.push({ kind: 'unset', name: anyElement(name), ...span });
+  const subs = a.index ? [a.index] : (a.array?.elems ?? []).map((el) => el.index);
+  for (const s of subs) {
+    const element = s ? elementName(name, s) : null;
+    if (element !== null && element !== anyElement(name))
+      ctx.region.events.push({ kind: 'write', name: element, ...span, how: 'array' });
+  }
 }
 
 /** Walks the subscript of an assignment to `name`; without a name, only looks for declarations. */

@@ -18,6 +18,7 @@ import type {
   Word,
   WordPart,
 } from '../parse/index.js';
+import { elementName, elementOfWord, isListSubscript } from './elements.js';
 import { arrayKey, type Fact } from './model.js';
 
 export interface ConditionFacts {
@@ -266,8 +267,10 @@ function unaryOutcome(op: string, operand: Operand, ctx: Context): Evaluated {
   if (op === '-n' || FILE_TESTS.has(op)) return { t: guardKnown(operand.word), f: NOTHING, canError: false };
   if (op === '-z') return { t: NOTHING, f: guardKnown(operand.word), canError: false };
   if (op === '-v') {
-    const name = literalOf(operand.word)?.text ?? '';
-    const known = IDENTIFIER.test(name) || POSITIONAL.test(name);
+    const literal = literalOf(operand.word)?.text ?? '';
+    // `-v map[$k]`: that element is set (elements.ts).
+    const name = IDENTIFIER.test(literal) || POSITIONAL.test(literal) ? literal : (elementOfWord(operand.word) ?? '');
+    const known = name !== '';
     // dash's `[` has no -v: there it is an error.
     return { t: known ? setKnown(name) : NOTHING, f: NOTHING, canError: ctx === 'test' || !known };
   }
@@ -625,15 +628,24 @@ function guardKnown(word: Word): Known {
   return name === null ? NOTHING : setKnown(name);
 }
 
-/** `$NAME`, `${NAME}` or `${NAME<op>word}`: no length, indirection, subscript, slice or replacement. */
+/** `$NAME`, `${NAME}` or `${NAME<op>word}`: no length, indirection, slice or replacement, and no
+ * subscript but one element's (`${map[$k]+x}`, see elements.ts). */
 function isPlainParam(p: ParamExp): boolean {
-  return !p.excl && !p.length && p.names === null && p.index === null && p.slice === null && p.repl === null;
+  return (
+    !p.excl &&
+    !p.length &&
+    p.names === null &&
+    (p.index === null || !isListSubscript(p.index)) &&
+    p.slice === null &&
+    p.repl === null
+  );
 }
 
 function guardParam(p: ParamExp): string | null {
   if (!isPlainParam(p)) return null;
-  const name = p.param.value;
-  if (!IDENTIFIER.test(name) && !POSITIONAL.test(name)) return null;
+  const bare = p.param.value;
+  if (!IDENTIFIER.test(bare) && !POSITIONAL.test(bare)) return null;
+  const name = p.index === null ? bare : elementName(bare, p.index);
   if (p.exp === null) return name;
   switch (p.exp.op) {
     // Unset gives the (empty) default.

@@ -63,6 +63,9 @@ export interface Read {
   /** A `$NAME` in a word with a brace expansion (`$A{1,2}`): bash expands the braces first, so
    * the name it reads may be longer (`A1`). */
   readonly braceExpanded: boolean;
+  /** An element of an associative array (`${map[$k]}`): its flow name (elements.ts), which the
+   * read needs set; null for any other read. */
+  readonly element: string | null;
 }
 
 export type WriteHow =
@@ -100,6 +103,8 @@ export interface Write {
   readonly how: WriteHow;
   /** For `NAME=word`: the word (to tell which functions `"$NAME"` can run); null for `NAME=(…)`. */
   readonly value?: Word | null;
+  /** For `for NAME in w…`: the words (a key the elements `map[$NAME]` may take, elements.ts). */
+  readonly words?: readonly Word[];
 }
 
 /** An array is tracked as two names: NAME for its element 0 (what `$a`, `${a}`, `${a[0]}` and

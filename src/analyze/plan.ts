@@ -9,6 +9,7 @@ import { isBatsVariable } from './bats.js';
 import { type BlockSite, type ExistingBlock, findBlockSite } from './block-site.js';
 import { collectEvents } from './collect.js';
 import { destructiveUses } from './destructive.js';
+import { elementParts } from './elements.js';
 import { analyzeFlow, digestOf, type FlowNote, type FlowPos, type ReadStatus } from './flow/index.js';
 import type { Event, NounsetState, Quoting, Read, Region, SetTest, Source, Unset, Write } from './model.js';
 import { looksLikeLibrary, nounsetAtStart } from './nounset-start.js';
@@ -232,7 +233,9 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     const st = statusOf(read);
     if (st.kind === 'unset' && st.killed) killed.add(read.name);
     // An array that may be empty is assigned here, not read from the environment.
-    if ((st.kind === 'unset' && !st.emptyArray) || (st.kind === 'unknown' && unknownAsInput)) uncovered.add(read.name);
+    // An element is no input either: the block cannot give it.
+    if (read.element === null && ((st.kind === 'unset' && !st.emptyArray) || (st.kind === 'unknown' && unknownAsInput)))
+      uncovered.add(read.name);
   }
   const managed = (name: string): boolean => isShellManaged(name) || (variant === 'bats' && isBatsVariable(name));
   // Asked for every read: once per name.
@@ -345,6 +348,14 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (name === 'FUNCNAME' && inFunction && variant !== 'ksh' && !facts.unsets.has(name))
       return safeRead(read, inFunction, 'bash sets FUNCNAME while a function runs');
     const st = statusOf(read);
+    // An element assigned at a key the environment gives: empty, bash assigns none (`bad array
+    // subscript`, which ends only that line) and the read stops, as after the block's empty default.
+    const emptyKey = st.kind === 'set' && read.element !== null ? inputInKey(read.element) : null;
+    if (emptyKey !== null)
+      return planUnsafe(read, inFunction, {
+        kind: 'unset',
+        why: `${read.element} is assigned before, but its key reads ${emptyKey}, an environment input that may be empty, and bash assigns no element at an empty key (\`bad array subscript\`); it is read on line ${lineOf(read.start)}`,
+      });
     if (st.kind === 'set') {
       if (read.form === 'indirect') {
         // `${!ref:-}` changes nothing while the variable ref names is set.
@@ -416,6 +427,12 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     return planUnsafe(read, inFunction, st);
   });
 
+  /** The first environment input the key of `element` reads, or null. */
+  function inputInKey(element: string): string | null {
+    for (const k of elementParts(element)?.keyReads ?? []) if (isInputName(k)) return k;
+    return null;
+  }
+
   /** What ran at `pos` that nounset could not see into, for a reason. */
   function opaqueSource(pos: FlowPos): string {
     const n = opaqueAt.get(pos);
@@ -467,7 +484,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     const dollarInArith = read.node.type === 'ParamExp' && read.arith !== null && canRewrite && nounset === 'on';
     // The block cannot give an array assigned later its element 0, nor give any array an element
     // other than 0 (`${a[i]}`).
-    const otherElement = read.form === 'indexed' && !isElementZero(read.node);
+    const otherElement = read.element !== null || (read.form === 'indexed' && !isElementZero(read.node));
     const inBlock =
       !inlineOnly &&
       blockable(name) &&

@@ -56,6 +56,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     computedCallees: new Map(),
     runnable: new Map(),
     calleeKills: new WeakMap(),
+    killStories: new WeakMap(),
     sharedWalks: shared?.walks ?? null,
     // Before an earlier analysis kept the libraries' summaries, no walk of them is kept either.
     sharedKnown: shared?.walks ? shared.known : null,

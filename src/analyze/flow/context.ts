@@ -3,7 +3,7 @@
 // recorded; and a walk's frame, where it is. Nothing here is saved and restored by hand: a walk
 // that goes somewhere else (a function, a sourced file, a subshell) gets a frame of its own.
 
-import type { Call, NounsetState, Read } from '../model.js';
+import { arrayBase, type Call, type NounsetState, type Read } from '../model.js';
 import type { Caller, CallGraph } from './call-graph.js';
 import type { FuncDef } from './digest.js';
 import { type FlowPos, originOf, type SetAt } from './positions.js';
@@ -37,6 +37,8 @@ export interface FlowContext {
   /** What any one of a computed call's callees may unset, as (name, callee) pairs in the order
    * the summaries give them, and the summaries' version it was found for (walk-call.ts). */
   readonly calleeKills: WeakMap<readonly string[], { version: number; kills: readonly [string, string][] }>;
+  /** What a call unsets, found once per call and list of names (walk-call.ts). */
+  readonly killStories: WeakMap<Call, KillPlan>;
   /** What the shared libraries say of that (shared-libraries.ts), or null. */
   readonly sharedWalks: ReadonlySet<string> | null;
   /** The shared summaries of the libraries (shared-libraries.ts), or null. */
@@ -101,12 +103,43 @@ export function assign(ctx: FlowContext, s: State, name: string, at: SetAt): voi
   const i = ctx.program.table.id(name);
   ctx.log?.writes.add(i);
   ctx.ops.assign(s, i, at);
+  // An element or a whole array assigned moves no key (only `unset` or `NAME=(…)` empties one).
+  if (ctx.program.dependents !== null && !name.endsWith(']')) unsetDependents(ctx, s, name);
+}
+
+/** The names a call unsets (each once), their numbers, and the stories `ops.tell` gave them. */
+export interface KillPlan {
+  readonly of: object;
+  readonly names: string[];
+  readonly ids: number[];
+  readonly stories: number[];
+}
+
+/** kill of name number i with a story `ops.tell` gave (a call walked again tells nothing new). */
+export function killTold(ctx: FlowContext, s: State, name: string, i: number, story: number): void {
+  ctx.log?.writes.add(i);
+  ctx.ops.killTold(s, i, story);
+  if (ctx.program.dependents !== null) unsetDependents(ctx, s, name, ctx.ops.storyOf(story));
 }
 
 export function kill(ctx: FlowContext, s: State, name: string, why: Why): void {
   const i = ctx.program.table.id(name);
   ctx.log?.writes.add(i);
   ctx.ops.kill(s, i, why);
+  if (ctx.program.dependents !== null) unsetDependents(ctx, s, name, why);
+}
+
+/** Unsets the elements a change of `name` may leave unset: `${map[$k]}` after k changes names
+ * another element; `unset map` or `map=(…)` (`why`: how) leaves none of those before. */
+function unsetDependents(ctx: FlowContext, s: State, name: string, why: Why | null = null): void {
+  const elements = ctx.program.dependents?.get(name);
+  if (elements === undefined) return;
+  const whole = why !== null && (arrayBase(name) !== null || name.endsWith('[?]'));
+  for (const e of elements) {
+    const j = ctx.program.table.id(e);
+    ctx.log?.writes.add(j);
+    ctx.ops.kill(s, j, whole ? why : () => `${e} names another element once ${name} changes`);
+  }
 }
 
 /** Whatever was unset or unassigned in s may now have been set by what runs at `at`. */

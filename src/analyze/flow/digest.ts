@@ -121,6 +121,7 @@ export function digestOf(model: Region): FileDigest {
       )
         names.add(e.name);
       if (e.kind === 'read' || e.kind === 'declare') names.add(arrayKey(e.name));
+      if (e.kind === 'read' && e.element !== null) names.add(e.element);
       if (e.kind === 'region') {
         if (e.shape === 'function' && e.name !== null) functions.push(e);
         stack.push(e);

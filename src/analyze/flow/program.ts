@@ -3,7 +3,8 @@
 // computed calls ask of them (where each name is assigned, which names anything unsets).
 
 import type { Word } from '../../parse/index.js';
-import type { Call, Region, Source } from '../model.js';
+import { anyElement, elementParts } from '../elements.js';
+import { arrayKey, type Call, type Region, type Source } from '../model.js';
 import { digestOf, type FileDigest, type FuncDef, modelId } from './digest.js';
 import { type FlowPos, fileOfPos, offsetOfPos } from './positions.js';
 import { type NameBase, NameTable } from './state.js';
@@ -24,6 +25,10 @@ export interface Program {
   readonly writesOf: ReadonlyMap<string, readonly number[]>;
   /** Names unset (or made local without a value) anywhere: a trap handler may find them unset. */
   readonly killedAnywhere: ReadonlySet<string>;
+  /** The elements (elements.ts) a change of a name unsets: those whose key reads a variable
+   * assigned or unset, and every element of an array unset whole (`NAME[@]`) or at an unknown key
+   * (`NAME[?]`). Null when the files name no element. */
+  readonly dependents: ReadonlyMap<string, readonly string[]> | null;
   /** The file `source` at `e` in `from` reads, resolved once. */
   load(e: Source, from: string): SourceOutcome;
   /** The number of a loaded file (a new one for a file not registered). */
@@ -98,6 +103,7 @@ export function registerProgram(input: FlowInput): Program {
   const table = new NameTable(base?.names ?? null);
   const funcs: ReadonlyMap<string, readonly FuncDef[]> = base ? new LayeredMap(ownFuncs, base.funcs) : ownFuncs;
   for (const n of (digests[0] as FileDigest).names) table.id(n);
+  const dependents = elementDependents(table.names);
   const lineIn = (file: number, offset: number): number => (lineOfs[file] ?? input.lineOf)(offset);
   return {
     table,
@@ -107,6 +113,7 @@ export function registerProgram(input: FlowInput): Program {
     libraryModels,
     writesOf,
     killedAnywhere,
+    dependents,
     load,
     fileIndex,
     lineIn,
@@ -119,6 +126,25 @@ export function registerProgram(input: FlowInput): Program {
     valuesOf: acrossFiles(digests, (d) => d.valuesByName()),
     callsOf: acrossFiles(digests, (d) => d.callsByName()),
   };
+}
+
+/** Program.dependents, from every name the files mention. */
+function elementDependents(names: readonly string[]): Map<string, string[]> | null {
+  let out: Map<string, string[]> | null = null;
+  const add = (from: string, element: string): void => {
+    out ??= new Map();
+    const list = out.get(from);
+    if (list) list.push(element);
+    else out.set(from, [element]);
+  };
+  for (const n of names) {
+    const parts = elementParts(n);
+    if (parts === null || parts.unknown) continue;
+    for (const v of new Set(parts.keyReads)) add(v, n);
+    add(arrayKey(parts.array), n);
+    add(anyElement(parts.array), n);
+  }
+  return out;
 }
 
 /** A by-name lookup over every file's digest, each name's list put together on first use. */

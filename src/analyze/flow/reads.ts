@@ -56,7 +56,7 @@ function readStatus(ctx: FlowContext, frame: Frame, read: Read, s: State): RawSt
   }
   // `${#a[@]}`, `${#a[i]}` need the array; every other read, its element 0 (see arrayKey).
   const array = arrayKey(name);
-  const key = read.node.type === 'ParamExp' && read.node.length && read.node.index ? array : name;
+  const key = read.element ?? (read.node.type === 'ParamExp' && read.node.length && read.node.index ? array : name);
   const st = statusIn(ctx, s, key);
   const i = program.table.id(key);
   if (st === 2) return { kind: 'set', at: ops.setAtOf(s, i) };
@@ -73,20 +73,27 @@ function readStatus(ctx: FlowContext, frame: Frame, read: Read, s: State): RawSt
     };
   }
   const w = ops.whyOf(s, i);
-  const why = w
-    ? () => `${w}; it is read on line ${lineOf(read.start)}`
-    : () => {
-        const writes = program.writesOf.get(name) ?? [];
-        const later = writes.find((o) => o > read.end);
-        const earlier = writes.filter((o) => o < read.start).pop();
-        const tail =
-          earlier !== undefined
-            ? ` (its assignment on line ${lineOf(earlier)} does not reach here: it is in a subshell, a pipeline, a function not called first, or on another path)`
-            : later !== undefined
-              ? ` (it is assigned on line ${lineOf(later)}, after this read)`
-              : '';
-        return `${name} is read on line ${lineOf(read.start)} with no assignment on the path ${from}${tail}`;
-      };
+  const element = read.element;
+  const why = element?.endsWith('[?]')
+    ? () =>
+        `the key of this element of ${name} is computed, so nounset cannot tell whether ${name} has it (bash stops on a missing key under set -u); it is read on line ${lineOf(read.start)}`
+    : w
+      ? () => `${w}; it is read on line ${lineOf(read.start)}`
+      : element !== null
+        ? () =>
+            `${element} is read on line ${lineOf(read.start)} with no assignment of that key on the path ${from} (bash stops on a missing key under set -u)`
+        : () => {
+            const writes = program.writesOf.get(name) ?? [];
+            const later = writes.find((o) => o > read.end);
+            const earlier = writes.filter((o) => o < read.start).pop();
+            const tail =
+              earlier !== undefined
+                ? ` (its assignment on line ${lineOf(earlier)} does not reach here: it is in a subshell, a pipeline, a function not called first, or on another path)`
+                : later !== undefined
+                  ? ` (it is assigned on line ${lineOf(later)}, after this read)`
+                  : '';
+            return `${name} is read on line ${lineOf(read.start)} with no assignment on the path ${from}${tail}`;
+          };
   return ops.isKilled(s, i) ? { kind: 'unset', why, killed: true } : { kind: 'unset', why };
 }
 

@@ -198,6 +198,10 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   const kill = (s: State, i: number, text: Why): void => {
     if (i < n) put(s, i, false, true, false, true, tell(text));
   };
+  /** kill with a story told before (`tell`): a call applied again tells nothing new. */
+  const killTold = (s: State, i: number, story: number): void => {
+    if (i < n) put(s, i, false, true, false, true, story);
+  };
   /** Whatever was unset or unassigned may now have been set by what runs at `at`. */
   const makeOpaque = (s: State, at: FlowPos): void => {
     for (let c = 0; c < count; c++) {
@@ -492,6 +496,9 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     unknownSourceOf,
     assign,
     kill,
+    killTold,
+    tell,
+    storyOf: (story: number): Why => stories[story] as Why,
     makeOpaque,
     join,
     same,

@@ -4,7 +4,16 @@
 import type { Call } from '../model.js';
 import { addCall } from './call-graph.js';
 import { calleesOf } from './callees.js';
-import { assign, type FlowContext, type Frame, kill, makeOpaque, statusIn } from './context.js';
+import {
+  assign,
+  type FlowContext,
+  type Frame,
+  type KillPlan,
+  kill,
+  killTold,
+  makeOpaque,
+  statusIn,
+} from './context.js';
 import { assignedAt, flowPos } from './positions.js';
 import type { State } from './state.js';
 
@@ -22,6 +31,39 @@ function calleeKills(ctx: FlowContext, callees: readonly string[]): readonly [st
   for (const c of callees) for (const n of summaries.get(c)?.kill ?? []) kills.push([n, c]);
   ctx.calleeKills.set(callees, { version: summaries.version, kills });
   return kills;
+}
+
+/** What the call `e` unsets, for the list `of` (a summary, or the kills of computed callees): each
+ * name once (with the story of the last callee that unsets it, which a kill of each in turn left),
+ * its number, and its story, told once while the list stays, however often the call is walked. */
+function killsOf(
+  ctx: FlowContext,
+  e: Call,
+  of: object,
+  pairs: () => Iterable<readonly [string, string]>,
+  line: number,
+): KillPlan {
+  const known = ctx.killStories.get(e);
+  if (known !== undefined && known.of === of) return known;
+  const last = new Map<string, string>();
+  for (const [n, c] of pairs()) {
+    last.delete(n);
+    last.set(n, c);
+  }
+  const plan: KillPlan = { of, names: [], ids: [], stories: [] };
+  for (const [n, c] of last) {
+    plan.names.push(n);
+    plan.ids.push(ctx.program.table.id(n));
+    plan.stories.push(ctx.ops.tell(() => `${n} may be unset by ${c}, called on line ${line}`));
+  }
+  ctx.killStories.set(e, plan);
+  return plan;
+}
+
+/** Unsets what a KillPlan names in s. */
+function applyKills(ctx: FlowContext, s: State, plan: KillPlan): void {
+  for (let k = 0; k < plan.ids.length; k++)
+    killTold(ctx, s, plan.names[k] as string, plan.ids[k] as number, plan.stories[k] as number);
 }
 
 /** Applies the call `e` to `s`. */
@@ -65,8 +107,12 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
   }
   if (e.trap || e.name === null) {
     // Which one runs is not known: only what any of them may unset counts.
-    for (const [n, c] of calleeKills(ctx, callees))
-      kill(ctx, s, n, () => `${n} may be unset by ${c}, called on line ${line}`);
+    const kills = calleeKills(ctx, callees);
+    applyKills(
+      ctx,
+      s,
+      killsOf(ctx, e, kills, () => kills, line),
+    );
     return;
   }
   const sum = summaries.get(e.name);
@@ -75,7 +121,14 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
     s.dead = true;
     return;
   }
-  for (const n of sum.kill) kill(ctx, s, n, () => `${n} may be unset by ${e.name}, called on line ${line}`);
+  if (sum.kill.size > 0) {
+    const name = e.name;
+    applyKills(
+      ctx,
+      s,
+      killsOf(ctx, e, sum, () => [...sum.kill].map((n) => [n, name] as const), line),
+    );
+  }
   if (sum.opaque >= 0) makeOpaque(ctx, s, pos);
   for (const n of sum.gen.keys()) if (statusIn(ctx, s, n) !== 2) assign(ctx, s, n, assignedAt(pos));
 }

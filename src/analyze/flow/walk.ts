@@ -3,7 +3,17 @@
 // sourced files run in place, and a call applies the callee's summary. Each call site the walk
 // passes is recorded (walk-call.ts, call-graph.ts) for the callee's entry state.
 
-import { arrayKey, type Event, type Fact, isLocalDeclaration, type Region, type Source } from '../model.js';
+import { elementParts, literalKeys } from '../elements.js';
+import {
+  arrayBase,
+  arrayKey,
+  type Event,
+  type Fact,
+  isLocalDeclaration,
+  type Region,
+  type Source,
+  type Write,
+} from '../model.js';
 import {
   assign,
   type FlowContext,
@@ -16,7 +26,7 @@ import {
   statusIn,
 } from './context.js';
 import type { FuncDef } from './digest.js';
-import { assignedAt, type FlowPos, flowPos, testedAt } from './positions.js';
+import { assignedAt, type FlowPos, flowPos, type SetAt, testedAt } from './positions.js';
 import { isPositional, recordRead } from './reads.js';
 import { emptyLog, keep, keptKey, replay } from './source-cache.js';
 import type { State } from './state.js';
@@ -79,7 +89,7 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         recordRead(ctx, frame, e, s);
         // `${X:?msg}` stops the script when X is unset: past it, X is set.
         if ((e.op === ':?' || e.op === '?') && !isPositional(e.name))
-          assign(ctx, s, e.name, assignedAt(flowPos(frame.file, e.start)));
+          assign(ctx, s, e.element ?? e.name, assignedAt(flowPos(frame.file, e.start)));
         break;
       case 'write':
         // Offsets are the script's own: a sourced file's writes are never the block's.
@@ -109,9 +119,14 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
           break;
         }
         assign(ctx, s, e.name, assignedAt(flowPos(frame.file, e.start)));
+        if (ctx.program.dependents?.has(e.name)) elementsByKey(ctx, s, e, assignedAt(flowPos(frame.file, e.start)));
         break;
       case 'unset':
-        kill(ctx, s, e.name, () => `${e.name} is unset on ${here(ctx, frame, e.start)}`);
+        kill(ctx, s, e.name, () =>
+          e.name.endsWith('[?]')
+            ? `the elements of ${e.name.slice(0, -3)} are unset or replaced on ${here(ctx, frame, e.start)}`
+            : `${arrayBase(e.name) ?? e.name} is unset on ${here(ctx, frame, e.start)}`,
+        );
         break;
       case 'declare':
         if (frame.fn && isLocalDeclaration(e.flags) && !e.valued) {
@@ -150,6 +165,18 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         region(ctx, e, s, frame);
         break;
     }
+  }
+}
+
+/** `for k in a b` or `k=a`: an element `map[$k]` is set where every key k now has is set. */
+function elementsByKey(ctx: FlowContext, s: State, e: Write, at: SetAt): void {
+  const words = e.words ?? (e.value ? [e.value] : null);
+  const keys = words === null ? null : literalKeys(words);
+  if (keys === null) return;
+  for (const element of ctx.program.dependents?.get(e.name) ?? []) {
+    const parts = elementParts(element);
+    if (parts === null || element !== `${parts.array}[$${e.name}]`) continue;
+    if (keys.every((k) => statusIn(ctx, s, `${parts.array}[${k}]`) === 2)) assign(ctx, s, element, at);
   }
 }
 
