@@ -138,23 +138,26 @@ function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
   // Nothing in it can assign a global, unset, exit or call a function that does: nothing to walk.
   if (isInert(def, program.funcs, summaries)) return INERT;
   const end = walkFunction(ctx, def, ops.fresh(0), 'summary');
+  // Its locals, and the elements of its local arrays (`local -A m=([a]=1)`, elements.ts).
+  const local = (n: string): boolean =>
+    def.locals.has(n) || (n.endsWith(']') && def.locals.has(n.slice(0, n.indexOf('['))));
   const gen = new Map<string, SetAt>();
   if (!end.dead) {
     ops.eachSet(end, (i, at) => {
       const n = program.table.names[i] as string;
       // Assigned in the function: not a name the shell had set already.
-      if (at !== SET_BY_SHELL && !def.locals.has(n)) gen.set(n, at);
+      if (at !== SET_BY_SHELL && !local(n)) gen.set(n, at);
     });
   }
   const kill = new Set<string>();
-  for (const n of def.unsets) if (!def.locals.has(n)) kill.add(n);
-  for (const c of def.calls) for (const n of summaries.get(c)?.kill ?? []) if (!def.locals.has(n)) kill.add(n);
+  for (const n of def.unsets) if (!local(n)) kill.add(n);
+  for (const c of def.calls) for (const n of summaries.get(c)?.kill ?? []) if (!local(n)) kill.add(n);
   // What the walk unset on a path that returns: also through a computed call (`"$cmd"`, `"$@"`)
   // and in a file the function sources, which the body does not name.
   if (!end.dead)
     ops.eachKilled(end, (i) => {
       const n = program.table.names[i] as string;
-      if (!def.locals.has(n)) kill.add(n);
+      if (!local(n)) kill.add(n);
     });
   return { gen, kill, noReturn: end.dead, opaque: end.dead ? -1 : end.opaque };
 }
