@@ -29,6 +29,9 @@ export interface Program {
    * assigned or unset, and every element of an array unset whole (`NAME[@]`) or at an unknown key
    * (`NAME[?]`). Null when the files name no element. */
   readonly dependents: ReadonlyMap<string, readonly string[]> | null;
+  /** The elements an `unset` of an element may unset too: its key may be another's (`unset
+   * 'map[$k]'` with k=a unsets map[a]). Null when the files name no element. */
+  readonly aliases: ReadonlyMap<string, readonly string[]> | null;
   /** The file `source` at `e` in `from` reads, resolved once. */
   load(e: Source, from: string): SourceOutcome;
   /** The number of a loaded file (a new one for a file not registered). */
@@ -104,6 +107,7 @@ export function registerProgram(input: FlowInput): Program {
   const funcs: ReadonlyMap<string, readonly FuncDef[]> = base ? new LayeredMap(ownFuncs, base.funcs) : ownFuncs;
   for (const n of (digests[0] as FileDigest).names) table.id(n);
   const dependents = elementDependents(table.names);
+  const aliases = dependents === null ? null : elementAliases(table.names);
   const lineIn = (file: number, offset: number): number => (lineOfs[file] ?? input.lineOf)(offset);
   return {
     table,
@@ -114,6 +118,7 @@ export function registerProgram(input: FlowInput): Program {
     writesOf,
     killedAnywhere,
     dependents,
+    aliases,
     load,
     fileIndex,
     lineIn,
@@ -144,6 +149,25 @@ function elementDependents(names: readonly string[]): Map<string, string[]> | nu
     add(arrayKey(parts.array), n);
     add(anyElement(parts.array), n);
   }
+  return out;
+}
+
+/** Program.aliases: a key that reads a variable may be any key of its array; a literal key may be
+ * one that reads a variable. */
+function elementAliases(names: readonly string[]): Map<string, string[]> {
+  const byArray = new Map<string, { name: string; literal: boolean }[]>();
+  for (const n of names) {
+    const parts = elementParts(n);
+    if (parts === null || parts.unknown) continue;
+    const list = byArray.get(parts.array) ?? byArray.set(parts.array, []).get(parts.array);
+    list?.push({ name: n, literal: parts.keyReads.length === 0 });
+  }
+  const out = new Map<string, string[]>();
+  for (const list of byArray.values())
+    for (const e of list) {
+      const others = list.filter((o) => o.name !== e.name && (!e.literal || !o.literal)).map((o) => o.name);
+      if (others.length > 0) out.set(e.name, others);
+    }
   return out;
 }
 

@@ -121,13 +121,24 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         assign(ctx, s, e.name, assignedAt(flowPos(frame.file, e.start)));
         if (ctx.program.dependents?.has(e.name)) elementsByKey(ctx, s, e, assignedAt(flowPos(frame.file, e.start)));
         break;
-      case 'unset':
-        kill(ctx, s, e.name, () =>
+      case 'unset': {
+        const why = (): string =>
           e.name.endsWith('[?]')
             ? `the elements of ${e.name.slice(0, -3)} are unset or replaced on ${here(ctx, frame, e.start)}`
-            : `${arrayBase(e.name) ?? e.name} is unset on ${here(ctx, frame, e.start)}`,
-        );
+            : `${arrayBase(e.name) ?? e.name} is unset on ${here(ctx, frame, e.start)}`;
+        kill(ctx, s, e.name, why);
+        // `unset 'map[$k]'` may unset map[a], and `unset 'map[a]'` what map[$k] names.
+        const aliases = ctx.program.aliases?.get(e.name);
+        if (aliases)
+          for (const a of aliases)
+            kill(
+              ctx,
+              s,
+              a,
+              () => `${e.name} is unset on ${here(ctx, frame, e.start)}, and its key may be the key of ${a}`,
+            );
         break;
+      }
       case 'declare':
         if (frame.fn && isLocalDeclaration(e.flags) && !e.valued) {
           const why = (): string =>
