@@ -20,7 +20,7 @@ import {
   walkWord,
   withPlace,
 } from './collect-words.js';
-import { anyElement, elementName, isListSubscript } from './elements.js';
+import { anyElement, elementName, isListSubscript, listedKeys } from './elements.js';
 import { type ConditionFacts, conditionFacts } from './guards.js';
 import { arrayKey, type Event, type Fact, laterCall, type Region } from './model.js';
 import { isDigits, isVariableName } from './shell-vars.js';
@@ -167,6 +167,17 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
       if (cmd.loop.type === 'WordIter') {
         const list = withPlace(ctx, 'for-list');
         for (const w of cmd.loop.items ?? []) walkWord(w, list);
+        // `for k in "${!map[@]}"`: the keys are listed once, before the first pass; each pass names
+        // one of them, still there unless the loop unset an element since (elements.ts).
+        const keysOf = cmd.select ? null : keysListed(cmd.loop.items ?? [], ctx);
+        if (keysOf !== null)
+          ctx.region.events.push({
+            kind: 'write',
+            name: listedKeys(keysOf),
+            start: cmd.start,
+            end: cmd.start,
+            how: 'for',
+          });
         const loop = sub(ctx, 'loop', cmd);
         // A literal word in the list: the body runs at least once.
         if (!cmd.select && (cmd.loop.items ?? []).some((w) => argumentCount([w], ctx.globsStay).fixed > 0))
@@ -181,15 +192,14 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         );
         if (cmd.select)
           loop.region.events.push({ kind: 'write', name: 'REPLY', start: n.start, end: n.end, how: 'for' });
-        // `for k in "${!map[@]}"`: each pass names a key map has.
-        const keysOf = keysListed(cmd.loop.items ?? [], ctx);
-        if (keysOf !== null && !cmd.select)
+        if (keysOf !== null)
           loop.region.events.push({
             kind: 'write',
             name: `${keysOf}[$${n.value}]`,
             start: n.start,
             end: n.end,
             how: 'for',
+            listed: keysOf,
           });
         walkStmts(cmd.body, loop);
       } else {

@@ -66,6 +66,12 @@ export function literalKeys(words: readonly Word[]): string[] | null {
   return keys;
 }
 
+/** A name set where `"${!array[@]}"` lists the keys, and unset with any element of the array: while
+ * it is set, each key listed is still there. (No key is empty, so no element has this name.) */
+export function listedKeys(array: string): string {
+  return `${array}[]`;
+}
+
 /** The element that stands for "any element of `array`": unsetting it unsets them all. */
 export function anyElement(array: string): string {
   return `${array}[${UNKNOWN}]`;

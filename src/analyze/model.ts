@@ -105,6 +105,9 @@ export interface Write {
   readonly value?: Word | null;
   /** For `for NAME in w…`: the words (a key the elements `map[$NAME]` may take, elements.ts). */
   readonly words?: readonly Word[];
+  /** The element `map[$k]` of `for k in "${!map[@]}"`: set only while no element of `map` has been
+   * unset since the keys were listed (elements.ts, listedKeys). */
+  readonly listed?: string;
 }
 
 /** An array is tracked as two names: NAME for its element 0 (what `$a`, `${a}`, `${a[0]}` and

@@ -3,8 +3,9 @@
 // nounset and mvdan-sh read them alike; each fix (both styles) makes no unsafe edit, keeps every
 // byte outside its edits, is a fixed point and passes `bash -n` / `dash -n`. On a twentieth as
 // many smaller programs, and on runnable ones, mvdan-sh checks every edit; a fortieth as many
-// runnable programs run under bash and dash before and after the fix. Once per run: a dense
-// 10 MB script. Each failing program is written to --out (default fuzz-failures/, gitignored) as
+// runnable programs run under bash and dash before and after the fix; as many associative-array
+// programs as runnable ones run under bash, each stop checked against nounset's verdicts
+// (assoc-elements.ts). Once per run: a dense 10 MB script. Each failing program is written to --out (default fuzz-failures/, gitignored) as
 // <seed>-<n>.sh, a fixture candidate, with <seed>-<n>.txt saying what failed. Exits 1 on failure.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ import { readWithNounset } from '../oracle/nounset-reading.js';
 import { checkBehaviour, checkPlainBehaviour, emptyReport } from '../safety/behaviour-property.js';
 import { checkEditsWithMvdan } from '../safety/mvdan-edits.js';
 import { ROOT } from '../support/corpus.js';
+import { type AssocReport, checkAssocElements } from './assoc-elements.js';
 import { fixProblems } from './fix-properties.js';
 import { type FuzzSettings, readSettings } from './fuzz-settings.js';
 
@@ -42,6 +44,8 @@ interface Counts {
   behaviourRuns: number;
   plainPrograms: number;
   plainRuns: number;
+  assocPrograms: number;
+  assocStops: number;
   failures: number;
 }
 
@@ -209,6 +213,8 @@ async function main(): Promise<number> {
     behaviourRuns: 0,
     plainPrograms: 0,
     plainRuns: 0,
+    assocPrograms: 0,
+    assocStops: 0,
     failures: 0,
   };
   const record = makeRecorder(settings, counts);
@@ -221,6 +227,13 @@ async function main(): Promise<number> {
       done += numRuns;
     }
     await plainPrograms(settings, dir, counts, record);
+    if (counts.failures < settings.maxFailures) {
+      const report: AssocReport = { programs: 0, stops: 0, failing: [] };
+      checkAssocElements(settings.seed, Math.ceil(settings.runs / 20), dir, report);
+      counts.assocPrograms = report.programs;
+      counts.assocStops = report.stops;
+      for (const f of report.failing) record(f.program, `associative-array program under bash: ${f.what}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -233,6 +246,9 @@ async function main(): Promise<number> {
   );
   say(`behaviour runs under bash and dash: ${counts.behaviourRuns}`);
   say(`plain programs (most without set -u): ${counts.plainPrograms}, ${counts.plainRuns} runs with and without -u`);
+  say(
+    `associative-array programs under bash: ${counts.assocPrograms}, ${counts.assocStops} stops checked against the verdicts`,
+  );
   say(
     counts.failures === 0
       ? `fuzz: OK (seed ${settings.seed})`

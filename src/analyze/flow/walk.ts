@@ -3,7 +3,7 @@
 // sourced files run in place, and a call applies the callee's summary. Each call site the walk
 // passes is recorded (walk-call.ts, call-graph.ts) for the callee's entry state.
 
-import { elementParts, literalKeys } from '../elements.js';
+import { elementParts, listedKeys, literalKeys } from '../elements.js';
 import {
   arrayBase,
   arrayKey,
@@ -107,6 +107,12 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
           );
           break;
         }
+        // `for k in "${!map[@]}"`: map[$k] is there while no element was unset since the listing.
+        if (e.listed !== undefined) {
+          if (statusIn(ctx, s, listedKeys(e.listed)) === 2)
+            assign(ctx, s, e.name, assignedAt(flowPos(frame.file, e.start)));
+          break;
+        }
         if (frame.fn?.namerefs.has(e.name)) {
           note(ctx, frame, () => ({
             start: e.start,
@@ -127,7 +133,10 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
             ? `the elements of ${e.name.slice(0, -3)} are unset or replaced on ${here(ctx, frame, e.start)}`
             : `${arrayBase(e.name) ?? e.name} is unset on ${here(ctx, frame, e.start)}`;
         kill(ctx, s, e.name, why);
-        // `unset 'map[$k]'` may unset map[a], and `unset 'map[a]'` what map[$k] names.
+        // `unset 'map[$k]'` may unset map[a], and `unset 'map[a]'` what map[$k] names; and a key
+        // a loop over the keys lists may be gone.
+        const parts = ctx.program.aliases === null ? null : elementParts(e.name);
+        if (parts !== null) kill(ctx, s, listedKeys(parts.array), why);
         const aliases = ctx.program.aliases?.get(e.name);
         if (aliases)
           for (const a of aliases)
