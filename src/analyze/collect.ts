@@ -2,7 +2,18 @@
 // for functions, branches, loops, `&&`/`||` and subshells.
 
 import { ParseError } from '../errors.js';
-import type { Assign, BinaryCmd, CallExpr, DeclClause, File, Redirect, Stmt, Subscript, Word } from '../parse/index.js';
+import type {
+  Assign,
+  BinaryCmd,
+  CallExpr,
+  DeclClause,
+  File,
+  Redirect,
+  Stmt,
+  Subscript,
+  Word,
+  WordPart,
+} from '../parse/index.js';
 import { parse } from '../parse/index.js';
 import { batsEvents, batsRunTarget } from './bats.js';
 import { argumentCount, builtinEvents, commandName, destructiveCommand, nameOf, wordText } from './builtins.js';
@@ -514,7 +525,12 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
     // exits; not its reads, which no edit could reach inside the quotes).
     const literal = evalEvents(args.slice(1), ctx);
     if (literal) for (const e of literal) ctx.region.events.push(e);
-    else ctx.region.events.push({ kind: 'opaque', what: '`eval`', start: first.start, end });
+    else
+      ctx.region.events.push(
+        evalAssignsOnly(args.slice(1))
+          ? { kind: 'opaque', what: '`eval`', start: first.start, end, assignOnly: true }
+          : { kind: 'opaque', what: '`eval`', start: first.start, end },
+      );
     return;
   }
   // A CRLF line keeps its `\r` in its last word: `f\r` alone on a line runs f where the shell
@@ -548,6 +564,25 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
     start: first.start,
     end,
   });
+}
+
+/** Whether the code of `eval WORD` is, as written, one assignment: `NAME=…`, `$name=…`,
+ * `${name}=…` or `NAME[…]=…` (quotes aside), with no `;`, `&`, `|` or newline in its literal text.
+ * Such code runs no function (what a value itself brings in is not followed). */
+function evalAssignsOnly(words: readonly Word[]): boolean {
+  // `eval x=1 f` runs f: one word only.
+  if (words.length !== 1) return false;
+  const parts: WordPart[] = [];
+  for (const p of (words[0] as Word).parts) parts.push(...(p.type === 'DblQuoted' ? p.parts : [p]));
+  let lead = '';
+  for (const p of parts) {
+    if (p.type === 'Lit' || p.type === 'SglQuoted') {
+      if (/[;&|\n]/.test(p.value)) return false;
+      lead += p.value;
+    } else if (p.type === 'ParamExp' && lead === '' && !p.exp && !p.index && !p.slice && !p.repl) lead = 'v';
+    else if (!/=/.test(lead)) return false;
+  }
+  return /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(lead);
 }
 
 /** The events of `eval WORD…` whose words are all literal text, placed at the first word (their

@@ -227,6 +227,9 @@ export interface Opaque {
   readonly start: number;
   readonly end: number;
   readonly what: string;
+  /** An `eval` whose code, as written, is one assignment (`eval "$name=\$value"`): it runs no
+   * function. */
+  readonly assignOnly?: true;
 }
 
 /** `exit`, `return`, `break N`, `continue N` (and `exec CMD`, which does not come back). */

@@ -3,7 +3,7 @@
 // recorded; and a walk's frame, where it is. Nothing here is saved and restored by hand: a walk
 // that goes somewhere else (a function, a sourced file, a subshell) gets a frame of its own.
 
-import { arrayBase, type Call, type NounsetState, type Read } from '../model.js';
+import { arrayBase, type Call, type NounsetState, type Opaque, type Read } from '../model.js';
 import type { Caller, CallGraph } from './call-graph.js';
 import type { FuncDef } from './digest.js';
 import { type FlowPos, originOf, type SetAt } from './positions.js';
@@ -38,7 +38,7 @@ export interface FlowContext {
    * the summaries give them, and the summaries' version it was found for (walk-call.ts). */
   readonly calleeKills: WeakMap<readonly string[], { version: number; kills: readonly [string, string][] }>;
   /** What a call unsets, found once per call and list of names (walk-call.ts). */
-  readonly killStories: WeakMap<Call, KillPlan>;
+  readonly killStories: WeakMap<Call | Opaque, KillPlan>;
   /** What the shared libraries say of that (shared-libraries.ts), or null. */
   readonly sharedWalks: ReadonlySet<string> | null;
   /** The shared summaries of the libraries (shared-libraries.ts), or null. */

@@ -1,7 +1,7 @@
 // A call the walk passes: recorded as a call site of each function it may run (with the state
 // there, for the callee's entry), and the callee's summary applied to the caller's state.
 
-import type { Call } from '../model.js';
+import type { Call, Opaque } from '../model.js';
 import { addCall } from './call-graph.js';
 import { calleesOf } from './callees.js';
 import {
@@ -38,7 +38,7 @@ function calleeKills(ctx: FlowContext, callees: readonly string[]): readonly [st
  * its number, and its story, told once while the list stays, however often the call is walked. */
 function killsOf(
   ctx: FlowContext,
-  e: Call,
+  e: Call | Opaque,
   of: object,
   pairs: () => Iterable<readonly [string, string]>,
   line: number,
@@ -54,10 +54,43 @@ function killsOf(
   for (const [n, c] of last) {
     plan.names.push(n);
     plan.ids.push(ctx.program.table.id(n));
-    plan.stories.push(ctx.ops.tell(() => `${n} may be unset by ${c}, called on line ${line}`));
+    plan.stories.push(
+      ctx.ops.tell(() =>
+        e.kind === 'call'
+          ? `${n} may be unset by ${c}, called on line ${line}`
+          : `${n} may be unset by ${c}, which the \`eval\` on line ${line} may run`,
+      ),
+    );
   }
   ctx.killStories.set(e, plan);
   return plan;
+}
+
+/** Every function of the program but bats tests, which nothing calls by name: what an `eval` of
+ * computed code may run. Found once per program. */
+const ALL_FUNCTIONS = new WeakMap<object, readonly string[]>();
+function allFunctions(ctx: FlowContext): readonly string[] {
+  let all = ALL_FUNCTIONS.get(ctx.program);
+  if (all === undefined) {
+    const funcs = ctx.program.funcs;
+    all = [...funcs.keys()].filter((n) => !(funcs.get(n) ?? []).every((d) => d.region.flag));
+    ALL_FUNCTIONS.set(ctx.program, all);
+  }
+  return all;
+}
+
+/** An `eval` of computed code may run any function: what any of them may unset counts (as after a
+ * computed call; its other effects are the opaque event's). */
+export function evalKills(ctx: FlowContext, e: Opaque, s: State, frame: Frame): void {
+  const callees = allFunctions(ctx);
+  if (callees.length === 0) return;
+  const kills = calleeKills(ctx, callees);
+  if (kills.length === 0) return;
+  applyKills(
+    ctx,
+    s,
+    killsOf(ctx, e, kills, () => kills, ctx.program.lineIn(frame.file, e.start)),
+  );
 }
 
 /** Unsets what a KillPlan names in s. */

@@ -30,7 +30,7 @@ import { assignedAt, type FlowPos, flowPos, type SetAt, testedAt } from './posit
 import { isPositional, recordRead } from './reads.js';
 import { emptyLog, keep, keptKey, replay } from './source-cache.js';
 import type { State } from './state.js';
-import { call } from './walk-call.js';
+import { call, evalKills } from './walk-call.js';
 
 /** Which walk of a function: one for its summary (from an empty state, recording nothing), or one
  * from its entry state, recording its reads (its own functions') and its call sites. */
@@ -167,6 +167,8 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
           what: e.what,
         }));
         makeOpaque(ctx, s, flowPos(frame.file, e.start));
+        // Then what a function it may run unsets: a path on which it is still unset.
+        if (e.what === '`eval`' && !e.assignOnly) evalKills(ctx, e, s, frame);
         break;
       case 'source':
         source(ctx, e, s, frame);
