@@ -3,7 +3,9 @@
 // will get it, each character with where in the script it comes from and how it is quoted there,
 // so that a rewrite nounset finds in the code can be given back as text to write in the script.
 
-import type { Suggestion } from '../types/index.js';
+import { outermostEdits } from '../edit/index.js';
+import type { Diagnostic, EditReport, Suggestion } from '../types/index.js';
+import type { At } from './analyse-script.js';
 
 /** How a character of the code is written in the script: in a here-document body, unquoted, in
  * double or single quotes, or not at all (a value the script expands, a space between arguments). */
@@ -91,6 +93,36 @@ export function suggestionFor(
   const start = code.from[a] as number;
   const end = code.to[b - 1] as number;
   return { start, end, before: text.slice(start, end), after: written };
+}
+
+/** Warnings for the rewrites a fix of deferred code made, each with the text to write in the
+ * script instead: the outermost edits (an edit's text already holds those inside it), not the
+ * env-init block, each that `place` finds in one code (its offset there; null: left out) and that
+ * can be written there. `message` says it for the read's name (or "it"). */
+export function suggestionWarnings(
+  edits: readonly EditReport[],
+  text: string,
+  at: At,
+  code: Diagnostic['code'],
+  place: (e: EditReport) => { code: DeferredCode; offset: number } | null,
+  message: (e: EditReport, name: string, suggestion: Suggestion) => string,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const i of outermostEdits(edits)) {
+    const e = edits[i] as EditReport;
+    const where = e.kind === 'env-init-block' ? null : place(e);
+    if (where === null) continue;
+    const suggestion = suggestionFor(where.code, text, where.offset, where.offset + e.end - e.start, e.after);
+    if (suggestion)
+      out.push({
+        ...at(suggestion.start),
+        severity: 'warning',
+        code,
+        message: message(e, e.variable ?? 'it', suggestion),
+        suggestion,
+      });
+  }
+  return out;
 }
 
 /** `after` written where `quoting` says, so that the shell gives on `after`; null when it cannot be. */

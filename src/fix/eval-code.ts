@@ -8,13 +8,12 @@
 // `eval` runs is parsed when the script runs, from values nounset does not know (a quote or a
 // here-document in one would move the rewrite into literal text).
 
-import { outermostEdits } from '../edit/index.js';
 import { ParseError } from '../errors.js';
 import type { File, Node, Stmt, Word } from '../parse/index.js';
 import { forEachNode, literalValue, parse } from '../parse/index.js';
-import type { Diagnostic, EditReport, FixResult } from '../types/index.js';
+import type { Diagnostic, FixResult } from '../types/index.js';
 import type { At } from './analyse-script.js';
-import { type DeferredCode, emptyCode, pushChar, pushLiteral, pushValue, suggestionFor } from './deferred-code.js';
+import { type DeferredCode, emptyCode, pushChar, pushLiteral, pushValue, suggestionWarnings } from './deferred-code.js';
 import { holdsAt, offsetsOf } from './text-offsets.js';
 
 /** The code an `eval` with these arguments runs, or null when nounset cannot read it: a `$'…'`,
@@ -99,9 +98,8 @@ export function evalCodeWarnings(
   at: At,
   fixCode: (copy: string) => FixResult | null,
 ): Diagnostic[] {
-  const out: Diagnostic[] = [];
   const evals = evalStatements(file, text);
-  if (evals.length === 0) return out;
+  if (evals.length === 0) return [];
   // The copy: each eval command replaced by the code it runs (on the same line).
   let copy = '';
   let last = 0;
@@ -115,22 +113,17 @@ export function evalCodeWarnings(
   }
   copy += text.slice(last);
   const fixed = fixCode(copy);
-  if (fixed === null) return out;
-  const outer = outermostEdits(fixed.edits).map((i) => fixed.edits[i] as EditReport);
-  for (const e of outer) {
-    const span = spans.find((s) => s.start <= e.start && e.end <= s.end);
-    if (!span || e.kind === 'env-init-block') continue;
-    const suggestion = suggestionFor(span.code, text, e.start - span.start, e.end - span.start, e.after);
-    if (!suggestion) continue;
-    const { start, before, after } = suggestion;
-    const name = e.variable ?? 'it';
-    out.push({
-      ...at(start),
-      severity: 'warning',
-      code: 'eval-code-unset',
-      message: `${name}: the code this \`eval\` runs reads \`${e.before}\`, which may be unset there: under set -u bash stops (${e.reason}). Writing \`${after}\` instead of \`${before}\` keeps what the code does while it is set; nounset does not edit it, since the code is parsed when the script runs, from values it does not know`,
-      suggestion,
-    });
-  }
-  return out;
+  if (fixed === null) return [];
+  return suggestionWarnings(
+    fixed.edits,
+    text,
+    at,
+    'eval-code-unset',
+    (e) => {
+      const span = spans.find((s) => s.start <= e.start && e.end <= s.end);
+      return span ? { code: span.code, offset: e.start - span.start } : null;
+    },
+    (e, name, { before, after }) =>
+      `${name}: the code this \`eval\` runs reads \`${e.before}\`, which may be unset there: under set -u bash stops (${e.reason}). Writing \`${after}\` instead of \`${before}\` keeps what the code does while it is set; nounset does not edit it, since the code is parsed when the script runs, from values it does not know`,
+  );
 }

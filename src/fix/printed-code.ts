@@ -6,12 +6,11 @@
 // as a script of its own and reports each rewrite as a warning on the here-document: editing the
 // text would change what this script prints, which its own tests may compare byte for byte.
 
-import { outermostEdits } from '../edit/index.js';
 import type { File, Node, Redirect, Stmt, Word } from '../parse/index.js';
 import { forEachNode, literalValue } from '../parse/index.js';
-import type { Diagnostic, EditReport, FixResult } from '../types/index.js';
+import type { Diagnostic, FixResult } from '../types/index.js';
 import type { At } from './analyse-script.js';
-import { type DeferredCode, emptyCode, pushLiteral, pushValue, suggestionFor } from './deferred-code.js';
+import { type DeferredCode, emptyCode, pushLiteral, pushValue, suggestionWarnings } from './deferred-code.js';
 import { holdsAt, offsetsOf } from './text-offsets.js';
 
 /** A here-document body's text as the shell prints it: null without an escaped `$` (no code). */
@@ -134,22 +133,16 @@ export function printedCodeWarnings(
     // Not shell (text for a person, or for another language), or nothing to warn of.
     if (fixed === null || !fixed.result.changed) return;
     const stmts = codeStatements(fixed.file);
-    // An edit's text already holds those inside it: the outermost ones say it all.
-    const outer = outermostEdits(fixed.result.edits).map((i) => fixed.result.edits[i] as EditReport);
-    for (const e of outer) {
-      if (e.kind === 'env-init-block' || !inCode(stmts, e.start, e.end)) continue;
-      const suggestion = suggestionFor(printed, text, e.start, e.end, e.after);
-      if (!suggestion) continue;
-      const { start, before, after } = suggestion;
-      const name = e.variable ?? 'it';
-      out.push({
-        ...at(start),
-        severity: 'warning',
-        code: 'printed-code-unset',
-        message: `${name}: the shell code this here-document prints (its \`\\$\` is expanded by the shell that runs it, as with \`eval "$(…)"\`) reads ${name}, which may be unset there: under set -u that shell stops. Printing \`${after}\` instead of \`${before}\` keeps what the code does while ${name} is set; nounset does not edit it, since what this script prints would change`,
-        suggestion,
-      });
-    }
+    const warnings = suggestionWarnings(
+      fixed.result.edits,
+      text,
+      at,
+      'printed-code-unset',
+      (e) => (inCode(stmts, e.start, e.end) ? { code: printed, offset: e.start } : null),
+      (_, name, { before, after }) =>
+        `${name}: the shell code this here-document prints (its \`\\$\` is expanded by the shell that runs it, as with \`eval "$(…)"\`) reads ${name}, which may be unset there: under set -u that shell stops. Printing \`${after}\` instead of \`${before}\` keeps what the code does while ${name} is set; nounset does not edit it, since what this script prints would change`,
+    );
+    for (const w of warnings) out.push(w);
   });
   return out;
 }
