@@ -3,7 +3,7 @@
 // computed calls ask of them (where each name is assigned, which names anything unsets).
 
 import type { Word } from '../../parse/index.js';
-import { anyElement, elementParts } from '../elements.js';
+import { anyElement, elementParts, listedKeys } from '../elements.js';
 import { arrayKey, type Call, type Region, type Source } from '../model.js';
 import { digestOf, type FileDigest, type FuncDef, modelId } from './digest.js';
 import { type FlowPos, fileOfPos, offsetOfPos } from './positions.js';
@@ -153,7 +153,7 @@ function elementDependents(names: readonly string[]): Map<string, string[]> | nu
 }
 
 /** Program.aliases: a key that reads a variable may be any key of its array; a literal key may be
- * one that reads a variable. */
+ * one that reads a variable; and any unset may take a key a loop over the keys listed (listedKeys). */
 function elementAliases(names: readonly string[]): Map<string, string[]> {
   const byArray = new Map<string, { name: string; literal: boolean }[]>();
   for (const n of names) {
@@ -165,7 +165,10 @@ function elementAliases(names: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const list of byArray.values())
     for (const e of list) {
-      const others = list.filter((o) => o.name !== e.name && (!e.literal || !o.literal)).map((o) => o.name);
+      const listed = listedKeys(elementParts(e.name)?.array ?? '');
+      const others = list
+        .filter((o) => o.name !== e.name && (!e.literal || !o.literal || o.name === listed))
+        .map((o) => o.name);
       if (others.length > 0) out.set(e.name, others);
     }
   return out;

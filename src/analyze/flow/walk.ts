@@ -133,10 +133,8 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
             ? `the elements of ${e.name.slice(0, -3)} are unset or replaced on ${here(ctx, frame, e.start)}`
             : `${arrayBase(e.name) ?? e.name} is unset on ${here(ctx, frame, e.start)}`;
         kill(ctx, s, e.name, why);
-        // `unset 'map[$k]'` may unset map[a], and `unset 'map[a]'` what map[$k] names; and a key
-        // a loop over the keys lists may be gone.
-        const parts = ctx.program.aliases === null ? null : elementParts(e.name);
-        if (parts !== null) kill(ctx, s, listedKeys(parts.array), why);
+        // `unset 'map[$k]'` may unset map[a], and `unset 'map[a]'` what map[$k] names (and a key a
+        // loop over the keys listed may be gone).
         const aliases = ctx.program.aliases?.get(e.name);
         if (aliases)
           for (const a of aliases)
