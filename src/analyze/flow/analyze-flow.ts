@@ -54,6 +54,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     recorded: new Map(),
     needed: new Map(),
     computedCallees: new Map(),
+    calleeLists: new Map(),
     runnable: new Map(),
     calleeKills: new WeakMap(),
     killStories: new WeakMap(),

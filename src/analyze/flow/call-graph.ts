@@ -1,6 +1,8 @@
 // The call graph as the walks find it: for each caller (the top level or a function), the states
 // at the call sites its latest walk passed, by callee. A function's entry state is the join of the
-// states at its call sites (entries.ts).
+// states at its call sites (entries.ts). A computed call (`"$cmd"`) that may run many functions is
+// one site of a group, the list of functions it may run, not a site of each: rkhunter has 211 such
+// calls and 130 functions, and every entry joined all of them again.
 
 import { listInWords } from '../in-words.js';
 import type { Region } from '../model.js';
@@ -9,20 +11,46 @@ import type { State } from './state.js';
 /** A walk that records call sites: the top level, or a function's body. */
 export type Caller = Region | 'top';
 
+/** The functions one computed call may run; calls that may run the same ones share the array. */
+export type Group = readonly string[];
+
 export interface CallGraph {
   /** Calls seen in the latest walk of each caller: callee → sites. */
   readonly sites: Map<Caller, Map<string, CallSite[]>>;
   /** The callers whose walks called each function (a caller stays when its latest walk no
    * longer does; it then has no site for it). */
   readonly callers: Map<string, Set<Caller>>;
+  /** Computed calls seen in the latest walk of each caller: group → sites. */
+  readonly groupSites: Map<Caller, Map<Group, CallSite[]>>;
+  /** The callers whose walks made each group's calls (kept as `callers` is). */
+  readonly groupCallers: Map<Group, Set<Caller>>;
+  /** The groups each function is in. */
+  readonly groupsOf: Map<string, Set<Group>>;
 }
 
 export function emptyCallGraph(): CallGraph {
-  return { sites: new Map([['top', new Map()]]), callers: new Map() };
+  return {
+    sites: new Map([['top', new Map()]]),
+    callers: new Map(),
+    groupSites: new Map(),
+    groupCallers: new Map(),
+    groupsOf: new Map(),
+  };
 }
 
-/** Records one call event of `caller` that may run each of `callees`. */
-export function addCall(graph: CallGraph, caller: Caller, callees: readonly string[], site: CallSite): void {
+/** Records one call event of `caller` that may run each of `callees`; a computed call's callees
+ * are a group (one array for every call that may run the same functions). */
+export function addCall(
+  graph: CallGraph,
+  caller: Caller,
+  callees: readonly string[],
+  site: CallSite,
+  computed = false,
+): void {
+  if (computed && callees.length > 1) {
+    addGroupCall(graph, caller, callees, site);
+    return;
+  }
   let byCallee = graph.sites.get(caller);
   if (!byCallee) graph.sites.set(caller, (byCallee = new Map()));
   for (const c of callees) {
@@ -35,12 +63,32 @@ export function addCall(graph: CallGraph, caller: Caller, callees: readonly stri
   }
 }
 
+function addGroupCall(graph: CallGraph, caller: Caller, group: Group, site: CallSite): void {
+  let byGroup = graph.groupSites.get(caller);
+  if (!byGroup) graph.groupSites.set(caller, (byGroup = new Map()));
+  const list = byGroup.get(group);
+  if (list) list.push(site);
+  else byGroup.set(group, [site]);
+  let from = graph.groupCallers.get(group);
+  if (!from) {
+    graph.groupCallers.set(group, (from = new Set()));
+    for (const c of group) {
+      let groups = graph.groupsOf.get(c);
+      if (!groups) graph.groupsOf.set(c, (groups = new Set()));
+      groups.add(group);
+    }
+  }
+  from.add(caller);
+}
+
 /** Forgets the sites of `caller`, before it is walked again. */
 export function forgetCalls(graph: CallGraph, caller: Caller): void {
   graph.sites.delete(caller);
+  graph.groupSites.delete(caller);
 }
 
-/** Every site that calls `name`, caller by caller. */
+/** Every site that calls `name` by name (or as the one function a computed call may run),
+ * caller by caller. */
 export function sitesOf(graph: CallGraph, name: string): CallSite[] {
   const sites: CallSite[] = [];
   for (const from of graph.callers.get(name) ?? [])
@@ -48,9 +96,23 @@ export function sitesOf(graph: CallGraph, name: string): CallSite[] {
   return sites;
 }
 
-/** The functions the latest walk of `caller` called. */
-export function calleesOf(graph: CallGraph, caller: Caller): Iterable<string> {
-  return graph.sites.get(caller)?.keys() ?? [];
+/** Every computed call of `group`, caller by caller. */
+export function groupSitesOf(graph: CallGraph, group: Group): CallSite[] {
+  const sites: CallSite[] = [];
+  for (const from of graph.groupCallers.get(group) ?? [])
+    for (const site of graph.groupSites.get(from)?.get(group) ?? []) sites.push(site);
+  return sites;
+}
+
+/** The groups with `name` in them that some walk's computed calls may run. */
+export function groupsWith(graph: CallGraph, name: string): Iterable<Group> {
+  return graph.groupsOf.get(name) ?? [];
+}
+
+/** The functions the latest walk of `caller` called, by name or through a computed call. */
+export function* calleesOf(graph: CallGraph, caller: Caller): Iterable<string> {
+  yield* graph.sites.get(caller)?.keys() ?? [];
+  for (const group of graph.groupSites.get(caller)?.keys() ?? []) yield* group;
 }
 
 /** Where a function is entered from: a call, a trap, `complete -F`, `export -f`, or (line 0)
@@ -61,8 +123,13 @@ export interface CallSite {
   readonly how: 'call' | 'trap' | 'complete' | 'export' | 'outside';
 }
 
-/** The call sites of `name`, in words: "the calls of f on lines 3, 7 and a trap set on line 9". */
-export function describeSites(name: string, sites: readonly CallSite[]): string {
+/** The call sites of `name`, in words: "the calls of f on lines 3, 7 and a trap set on line 9".
+ * `computed`: the lines of the computed calls that may run it too, each list sorted. */
+export function describeSites(
+  name: string,
+  sites: readonly CallSite[],
+  computed: readonly (readonly number[])[] = [],
+): string {
   const parts: string[] = [];
   // One pass over the sites (rkhunter's display has 1,816), then each list sorted and deduplicated.
   const byHow = new Map<CallSite['how'], number[]>();
@@ -71,26 +138,52 @@ export function describeSites(name: string, sites: readonly CallSite[]): string 
     if (list) list.push(x.line);
     else byHow.set(x.how, [x.line]);
   }
-  const lines = (how: CallSite['how']): number[] => {
-    const list = byHow.get(how);
-    if (!list) return [];
-    list.sort((a, b) => a - b);
-    let n = 0;
-    for (const l of list) if (n === 0 || list[n - 1] !== l) list[n++] = l;
-    list.length = n;
-    return list;
-  };
-  // rkhunter's display is called from 1,816 lines: every read in it named them all.
-  const at = (ls: number[]): string => `line${ls.length === 1 ? '' : 's'} ${listInWords(ls.map(String))}`;
-  const calls = lines('call');
-  if (calls.length > 0) parts.push(`the call${calls.length === 1 ? '' : 's'} of ${name} on ${at(calls)}`);
+  const lines = (how: CallSite['how']): number[] => sortedLines(byHow.get(how) ?? []);
+  let calls = lines('call');
+  for (const more of computed) calls = mergeLines(calls, more);
+  if (calls.length > 0) parts.push(`the call${calls.length === 1 ? '' : 's'} of ${name} on ${atLines(calls)}`);
   const traps = lines('trap');
-  if (traps.length > 0) parts.push(`the trap${traps.length === 1 ? '' : 's'} set on ${at(traps)}`);
+  if (traps.length > 0) parts.push(`the trap${traps.length === 1 ? '' : 's'} set on ${atLines(traps)}`);
   const completes = lines('complete');
-  if (completes.length > 0) parts.push(`bash's completion (\`complete -F\` on ${at(completes)})`);
+  if (completes.length > 0) parts.push(`bash's completion (\`complete -F\` on ${atLines(completes)})`);
   if (sites.some((x) => x.how === 'export' || x.how === 'outside'))
     parts.push(
       sites.some((x) => x.how === 'export') ? 'a child bash (it is exported)' : 'another file that sources this one',
     );
   return parts.join(' and ');
 }
+
+/** The lines of a group's computed calls, sorted, each once. */
+export function groupLines(sites: readonly CallSite[]): number[] {
+  return sortedLines(sites.map((x) => x.line));
+}
+
+/** The computed calls of a group on `lines` (groupLines), in words. */
+export function describeGroupSites(group: Group, lines: readonly number[]): string {
+  return `the computed command name${lines.length === 1 ? '' : 's'} on ${atLines(lines)} (which may run ${listInWords(group, true)})`;
+}
+
+/** `list` sorted and without repeats, in place. */
+function sortedLines(list: number[]): number[] {
+  list.sort((a, b) => a - b);
+  let n = 0;
+  for (const l of list) if (n === 0 || list[n - 1] !== l) list[n++] = l;
+  list.length = n;
+  return list;
+}
+
+/** Two sorted lists of lines as one, each line once. */
+function mergeLines(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x =
+      j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number)) ? (a[i++] as number) : (b[j++] as number);
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
+}
+
+// rkhunter's display is called from 1,816 lines: every read in it named them all.
+const atLines = (ls: readonly number[]): string => `line${ls.length === 1 ? '' : 's'} ${listInWords(ls.map(String))}`;

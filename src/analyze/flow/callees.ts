@@ -30,10 +30,13 @@ export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly str
       named = ctx.runnable.get(k) ?? null;
       if (!ctx.runnable.has(k)) ctx.runnable.set(k, (named = runnableBy(ctx, via.name, via.fallback)));
     }
-    out =
+    const list =
       named === null
         ? matching(ctx, pattern)
         : named.filter((n) => funcs.has(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
+    const listKey = list.join('\0');
+    out = ctx.calleeLists.get(listKey);
+    if (out === undefined) ctx.calleeLists.set(listKey, (out = list));
     if (!known) ctx.computedCallees.set(e, (known = new Map()));
     known.set(key, out);
   }

@@ -132,11 +132,13 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
       entry.argc = e.name === null ? 0 : e.fixedArgs + (e.splat ? s.argc : 0);
     }
     // The calls are the walked function's (its region), or the top level's.
-    addCall(ctx.graph, frame.fn?.region ?? 'top', callees, {
-      state: entry,
-      line,
-      how: e.later ?? (e.trap ? 'trap' : 'call'),
-    });
+    addCall(
+      ctx.graph,
+      frame.fn?.region ?? 'top',
+      callees,
+      { state: entry, line, how: e.later ?? (e.trap ? 'trap' : 'call') },
+      e.name === null && !e.trap,
+    );
   }
   if (e.trap || e.name === null) {
     // Which one runs is not known: only what any of them may unset counts.
