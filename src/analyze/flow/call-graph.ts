@@ -96,12 +96,15 @@ export function sitesOf(graph: CallGraph, name: string): CallSite[] {
   return sites;
 }
 
-/** Every computed call of `group`, caller by caller. */
-export function groupSitesOf(graph: CallGraph, group: Group): CallSite[] {
-  const sites: CallSite[] = [];
-  for (const from of graph.groupCallers.get(group) ?? [])
-    for (const site of graph.groupSites.get(from)?.get(group) ?? []) sites.push(site);
-  return sites;
+/** The computed calls of `group`: one list per caller that has some, from its latest walk (a new
+ * list each walk). */
+export function groupCallsOf(graph: CallGraph, group: Group): (readonly CallSite[])[] {
+  const lists: (readonly CallSite[])[] = [];
+  for (const from of graph.groupCallers.get(group) ?? []) {
+    const list = graph.groupSites.get(from)?.get(group);
+    if (list) lists.push(list);
+  }
+  return lists;
 }
 
 /** The groups with `name` in them that some walk's computed calls may run. */

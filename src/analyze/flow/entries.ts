@@ -13,7 +13,7 @@ import {
   forgetCalls,
   type Group,
   groupLines,
-  groupSitesOf,
+  groupCallsOf,
   groupsWith,
   sitesOf,
 } from './call-graph.js';
@@ -44,7 +44,7 @@ export function settleEntries(ctx: FlowContext, { candidates, order }: WalkOrder
   // script that sourced it, or from bats (after `setup`).
   const afterTop = top.dead ? ops.fresh(0) : top;
   const entries = new Map<string, Entry>();
-  const groups: GroupEntries = new Map();
+  const groups: GroupEntries = { groups: new Map(), parts: new WeakMap() };
   // A function's entry is met again only when a walk changed the states at its call sites.
   // Callers go first, so that in a call graph without cycles one pass settles every entry; a
   // callee marked again after its turn waits for the next pass.
@@ -68,34 +68,43 @@ export function settleEntries(ctx: FlowContext, { candidates, order }: WalkOrder
   noteUncalled(ctx, entries);
 }
 
-/** The join of a group's computed calls, the sites it was made of and their lines. */
+/** The join of a group's computed calls, the lists of sites it was made of and their lines. */
 interface GroupEntry {
-  readonly sites: readonly CallSite[];
+  readonly lists: readonly (readonly CallSite[])[];
   readonly lines: readonly number[];
   readonly state: State;
 }
-type GroupEntries = Map<Group, GroupEntry>;
+/** The groups' joins, and the join of each caller's list of a group's calls. */
+interface GroupEntries {
+  readonly groups: Map<Group, GroupEntry>;
+  readonly parts: WeakMap<readonly CallSite[], State>;
+}
 
 /** The states at the computed calls that may run any function of `group`, met: one state for each
  * function of the group to meet with its own call sites. It is made again only when some of those
- * sites changed, not for each of the group's functions (rkhunter: 130 functions, 211 such calls).
- * The statuses are those of meeting all the sites at once; a name the computed calls leave unset
- * on some paths only tells why in words of those calls. */
+ * sites changed, not for each of the group's functions (rkhunter: 130 functions, 211 such calls),
+ * and then from each caller's calls met before, only the caller walked since met again. The
+ * statuses are those of meeting all the sites at once; a name the computed calls leave unset on
+ * some paths only tells why in words of those calls. */
 function groupEntry(ctx: FlowContext, group: Group, cache: GroupEntries): GroupEntry {
-  const sites = groupSitesOf(ctx.graph, group);
-  const known = cache.get(group);
-  if (known && known.sites.length === sites.length && known.sites.every((x, i) => x === sites[i])) return known;
-  const lines = groupLines(sites);
-  const entry = {
-    sites,
-    lines,
-    state: join(
-      ctx,
-      sites.map((x) => x.state),
-      () => describeGroupSites(group, lines),
-    ),
-  };
-  cache.set(group, entry);
+  const lists = groupCallsOf(ctx.graph, group);
+  const known = cache.groups.get(group);
+  if (known && known.lists.length === lists.length && known.lists.every((x, i) => x === lists[i])) return known;
+  const lines = groupLines(lists.flat());
+  const parts = lists.map((list) => {
+    let part = cache.parts.get(list);
+    if (!part) {
+      part = join(
+        ctx,
+        list.map((x) => x.state),
+        () => describeGroupSites(group, groupLines(list)),
+      );
+      cache.parts.set(list, part);
+    }
+    return part;
+  });
+  const entry = { lists, lines, state: join(ctx, parts, () => describeGroupSites(group, lines)) };
+  cache.groups.set(group, entry);
   return entry;
 }
 
@@ -107,7 +116,7 @@ function meetEntry(ctx: FlowContext, name: string, afterTop: State, groups: Grou
   const computed: GroupEntry[] = [];
   for (const group of groupsWith(ctx.graph, name)) {
     const g = groupEntry(ctx, group, groups);
-    if (g.sites.length > 0) computed.push(g);
+    if (g.lists.length > 0) computed.push(g);
   }
   // In a library, another file may call any function, with any arguments, once it has sourced
   // this one: one more call site, after the top level, with no argument known.
