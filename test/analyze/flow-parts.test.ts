@@ -6,10 +6,12 @@ import {
   addCall,
   type CallSite,
   calleesOf,
+  callsOf,
   describeSites,
   emptyCallGraph,
   forgetCalls,
-  sitesOf,
+  groupCallsOf,
+  groupsWith,
 } from '../../src/analyze/flow/call-graph.js';
 import { calleesFirst } from '../../src/analyze/flow/call-order.js';
 import type { State } from '../../src/analyze/flow/state.js';
@@ -42,7 +44,9 @@ describe('flow: the call graph', () => {
     addCall(g, f, ['g'], site(7));
     addCall(g, 'top', ['g'], site(9));
     assert.deepEqual(
-      sitesOf(g, 'g').map((s) => s.line),
+      callsOf(g, 'g')
+        .flat()
+        .map((s) => s.line),
       [3, 9, 7],
     );
     assert.deepEqual([...calleesOf(g, 'top')], ['f', 'g']);
@@ -53,7 +57,35 @@ describe('flow: the call graph', () => {
     const f = region('f');
     addCall(g, f, ['g'], site(2));
     forgetCalls(g, f);
-    assert.deepEqual(sitesOf(g, 'g'), []);
+    assert.deepEqual(callsOf(g, 'g'), []);
+    assert.deepEqual([...calleesOf(g, f)], []);
+  });
+
+  it('a computed call that may run several functions is one site of their group, by caller', () => {
+    const g = emptyCallGraph();
+    const f = region('f');
+    const group = ['a', 'b'];
+    addCall(g, f, group, site(4), true);
+    addCall(g, 'top', group, site(8), true);
+    addCall(g, f, group, site(6), true);
+    addCall(g, 'top', ['c'], site(9), true);
+    assert.deepEqual(callsOf(g, 'a'), []);
+    assert.deepEqual([...groupsWith(g, 'b')], [group]);
+    assert.deepEqual(
+      groupCallsOf(g, group).map((list) => list.map((s) => s.line)),
+      [[4, 6], [8]],
+    );
+    // A computed call that may run one function is a call of it.
+    assert.deepEqual(
+      callsOf(g, 'c').map((list) => list.map((s) => s.line)),
+      [[9]],
+    );
+    assert.deepEqual([...calleesOf(g, f)], ['a', 'b']);
+    forgetCalls(g, f);
+    assert.deepEqual(
+      groupCallsOf(g, group).map((list) => list.map((s) => s.line)),
+      [[8]],
+    );
     assert.deepEqual([...calleesOf(g, f)], []);
   });
 });

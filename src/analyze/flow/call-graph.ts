@@ -87,13 +87,15 @@ export function forgetCalls(graph: CallGraph, caller: Caller): void {
   graph.groupSites.delete(caller);
 }
 
-/** Every site that calls `name` by name (or as the one function a computed call may run),
- * caller by caller. */
-export function sitesOf(graph: CallGraph, name: string): CallSite[] {
-  const sites: CallSite[] = [];
-  for (const from of graph.callers.get(name) ?? [])
-    for (const site of graph.sites.get(from)?.get(name) ?? []) sites.push(site);
-  return sites;
+/** The sites that call `name` by name (or as the one function a computed call may run): one list
+ * per caller that has some, from its latest walk (a new list each walk). */
+export function callsOf(graph: CallGraph, name: string): (readonly CallSite[])[] {
+  const lists: (readonly CallSite[])[] = [];
+  for (const from of graph.callers.get(name) ?? []) {
+    const list = graph.sites.get(from)?.get(name);
+    if (list) lists.push(list);
+  }
+  return lists;
 }
 
 /** The computed calls of `group`: one list per caller that has some, from its latest walk (a new
