@@ -13,8 +13,8 @@ import {
   describeSites,
   forgetCalls,
   type Group,
-  groupLines,
   groupCallsOf,
+  groupLines,
   groupsWith,
 } from './call-graph.js';
 import { needsWalk } from './call-order.js';
