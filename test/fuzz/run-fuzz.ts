@@ -5,7 +5,8 @@
 // many smaller programs, and on runnable ones, mvdan-sh checks every edit; a fortieth as many
 // runnable programs run under bash and dash before and after the fix; as many associative-array
 // programs as runnable ones run under bash, each stop checked against nounset's verdicts
-// (assoc-elements.ts). Once per run: a dense 10 MB script. Each failing program is written to --out (default fuzz-failures/, gitignored) as
+// (assoc-elements.ts), and as many programs of functions that call each other by name and through
+// computed names (function-calls.ts). Once per run: a dense 10 MB script. Each failing program is written to --out (default fuzz-failures/, gitignored) as
 // <seed>-<n>.sh, a fixture candidate, with <seed>-<n>.txt saying what failed. Exits 1 on failure.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,9 +25,11 @@ import { readWithNounset } from '../oracle/nounset-reading.js';
 import { checkBehaviour, checkPlainBehaviour, emptyReport } from '../safety/behaviour-property.js';
 import { checkEditsWithMvdan } from '../safety/mvdan-edits.js';
 import { ROOT } from '../support/corpus.js';
-import { type AssocReport, checkAssocElements } from './assoc-elements.js';
+import { checkAssocElements } from './assoc-elements.js';
 import { fixProblems } from './fix-properties.js';
+import { checkFunctionCalls } from './function-calls.js';
 import { type FuzzSettings, readSettings } from './fuzz-settings.js';
+import type { ProgramReport } from './program-check.js';
 
 const CHUNK = 2000;
 /** One chunk in four is POSIX sh. */
@@ -46,6 +49,8 @@ interface Counts {
   plainRuns: number;
   assocPrograms: number;
   assocStops: number;
+  callPrograms: number;
+  callStops: number;
   failures: number;
 }
 
@@ -215,6 +220,8 @@ async function main(): Promise<number> {
     plainRuns: 0,
     assocPrograms: 0,
     assocStops: 0,
+    callPrograms: 0,
+    callStops: 0,
     failures: 0,
   };
   const record = makeRecorder(settings, counts);
@@ -228,11 +235,18 @@ async function main(): Promise<number> {
     }
     await plainPrograms(settings, dir, counts, record);
     if (counts.failures < settings.maxFailures) {
-      const report: AssocReport = { programs: 0, stops: 0, failing: [] };
+      const report: ProgramReport = { programs: 0, stops: 0, failing: [] };
       checkAssocElements(settings.seed, Math.ceil(settings.runs / 20), dir, report);
       counts.assocPrograms = report.programs;
       counts.assocStops = report.stops;
       for (const f of report.failing) record(f.program, `associative-array program under bash: ${f.what}`);
+    }
+    if (counts.failures < settings.maxFailures) {
+      const report: ProgramReport = { programs: 0, stops: 0, failing: [] };
+      checkFunctionCalls(settings.seed, Math.ceil(settings.runs / 20), dir, report);
+      counts.callPrograms = report.programs;
+      counts.callStops = report.stops;
+      for (const f of report.failing) record(f.program, `program of function calls under bash: ${f.what}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -248,6 +262,9 @@ async function main(): Promise<number> {
   say(`plain programs (most without set -u): ${counts.plainPrograms}, ${counts.plainRuns} runs with and without -u`);
   say(
     `associative-array programs under bash: ${counts.assocPrograms}, ${counts.assocStops} stops checked against the verdicts`,
+  );
+  say(
+    `programs of function calls under bash: ${counts.callPrograms}, ${counts.callStops} stops checked against the verdicts`,
   );
   say(
     counts.failures === 0

@@ -1,0 +1,76 @@
+// Programs of functions against bash (a function's entry is the meet of its call sites, found to a
+// fixpoint; computed calls that may run many functions are met once for them all, entries.ts):
+// random programs over three globals and four functions, which assign, unset and read them, make
+// them local, and call each other by name, through a computed name (`"$cmd"`) and through a
+// function that runs its arguments (`"$@"`), with a prefix assignment or in a subshell. Each runs
+// under bash with set -u, once per value of X (which picks branches): every read bash stops on
+// must be one nounset flags; and the fix (block style) parses, is a fixed point, prints the same
+// wherever the input ran through, and stops on no unset name itself. Seeded, so a failure
+// replays. Only `echo`, `[` and assignments run, in a temp directory; a call counter bounds the
+// recursion a computed call can make.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkProgram, generator, type ProgramReport } from './program-check.js';
+
+/** Bash runs at most this many calls of the program's functions; later calls return at once. */
+const CALLS = 12;
+
+/** One program's text. */
+export function functionProgram(seed: number): string {
+  const g = generator(seed);
+  const name = (): string => g.pick(['A', 'B', 'C']);
+  const fn = (below: number): string => `f${g.int(below)}`;
+  const stmt = (depth: number, inside: number | null): string => {
+    // Inside f<i>, named calls go to f0…f<i-1>; computed ones may run any (the counter stops them).
+    const callable = inside === null ? 4 : inside;
+    switch (g.int(depth > 2 ? 12 : 16)) {
+      case 0:
+      case 1:
+        return `${name()}=${g.int(9)}`;
+      case 2:
+        return `unset ${name()}`;
+      case 3:
+      case 4:
+        return `echo "$${name()}"`;
+      case 5:
+        return `echo "\${${name()}:-d}"`;
+      case 6:
+        return callable > 0 ? fn(callable) : ':';
+      case 7:
+        return `cmd=${fn(4)}`;
+      case 8:
+        return '"$cmd"';
+      case 9:
+        return callable > 0 ? `run ${fn(callable)}` : ':';
+      case 10:
+        return inside !== null ? `local ${name()}${g.int(2) ? `=${g.int(9)}` : ''}` : `${name()}=`;
+      case 11:
+        return callable > 0 ? `${name()}=${g.int(9)} ${fn(callable)}` : ':';
+      case 12:
+        return `if [ "\${X:-}" = ${g.int(2)} ]; then\n${block(depth + 1, inside)}\nelse\n${block(depth + 1, inside)}\nfi`;
+      case 13:
+        return `( ${stmt(depth + 1, inside)} )`;
+      case 14:
+        return inside !== null ? `[ "\${X:-}" = ${g.int(2)} ] && return` : ':';
+      default:
+        return `[ -n "\${${name()}:-}" ] || ${name()}=z`;
+    }
+  };
+  const block = (depth: number, inside: number | null): string =>
+    Array.from({ length: 1 + g.int(3) }, () => stmt(depth, inside)).join('\n');
+  const define = (i: number): string =>
+    `f${i}() {\n[ "$calls" -lt ${CALLS} ] || return 0\ncalls=$((calls + 1))\n${block(1, i)}\n}`;
+  const top = Array.from({ length: 3 + g.int(4) }, () => block(0, null)).join('\n');
+  return `set -u\ncalls=0\ncmd=f0\nrun() { "$@"; }\n${[0, 1, 2, 3].map(define).join('\n')}\n${top}\necho END\n`;
+}
+
+/** Checks `count` programs from `seed`, writing them into `dir`. */
+export function checkFunctionCalls(seed: number, count: number, dir: string, report: ProgramReport): void {
+  for (let t = 0; t < count; t++) {
+    const program = functionProgram((seed + 7919 * (t + 1)) | 0);
+    const input = join(dir, `calls-${t}.sh`);
+    writeFileSync(input, program);
+    checkProgram(program, input, report);
+  }
+}

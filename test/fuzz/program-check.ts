@@ -1,0 +1,61 @@
+// The check the differential fuzzes of one construct share (assoc-elements.ts, function-calls.ts):
+// a program runs under bash with set -u, once per value of X (which picks its branches). Every
+// read bash stops on must be one nounset flags; the fix (block style) parses, is a fixed point,
+// prints the same wherever the input ran through, and stops on no unset name itself.
+
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { fixScript, inspectScript } from '../../src/index.js';
+
+export interface ProgramReport {
+  programs: number;
+  /** Runs that stopped on an unbound name, each checked against nounset's verdicts. */
+  stops: number;
+  readonly failing: { program: string; what: string }[];
+}
+
+/** A linear congruential generator: the same programs for the same seed. Its low bits repeat
+ * with a short period (the lowest alternates), so a choice takes the high ones. */
+export function generator(seed: number): { int(n: number): number; pick<T>(xs: readonly T[]): T } {
+  let state = seed & 0x7fffffff;
+  const int = (n: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+    return (state >>> 12) % n;
+  };
+  return { int, pick: (xs) => xs[int(xs.length)] as (typeof xs)[number] };
+}
+
+function run(file: string, x: string): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync('bash', [file], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', X: x }, timeout: 5000 });
+}
+
+/** Checks one program, written at `input` (its fix goes beside it). */
+export function checkProgram(program: string, input: string, report: ProgramReport): void {
+  report.programs++;
+  const output = input.replace(/\.sh$/, '.out.sh');
+  const fixed = fixScript(program, { path: input }).output;
+  writeFileSync(output, fixed);
+  const fail = (what: string): void => {
+    report.failing.push({ program, what });
+  };
+  if (fixScript(fixed, { path: input }).output !== fixed) fail('the fix is not a fixed point');
+  if (spawnSync('bash', ['-n', output]).status !== 0) fail('bash -n rejects the fix');
+  for (const x of ['0', '1']) {
+    const before = run(input, x);
+    const stop = /line (\d+): (\S+): unbound variable/.exec(before.stderr);
+    if (stop) {
+      report.stops++;
+      const line = Number(stop[1]);
+      const flagged = inspectScript(program, { path: input }).references.some(
+        (r) => r.line === line && r.verdict !== 'safe',
+      );
+      if (!flagged) fail(`X=${x}: bash stops on line ${line} (${stop[2]}), which nounset calls safe`);
+    }
+    const after = run(output, x);
+    // A stop in a subshell leaves the script's status 0: that run did not run through.
+    const through = before.status === 0 && !/unbound variable/.test(before.stderr);
+    if (through && (after.status !== 0 || after.stdout !== before.stdout))
+      fail(`X=${x}: the input runs through, the fix does not do the same`);
+    if (/unbound variable/.test(after.stderr)) fail(`X=${x}: the fix stops: ${after.stderr.trim()}`);
+  }
+}
