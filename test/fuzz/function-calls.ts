@@ -2,7 +2,8 @@
 // fixpoint; computed calls that may run many functions are met once for them all, entries.ts):
 // random programs over three globals and four functions, which assign, unset and read them, make
 // them local, and call each other by name, through a computed name (`"$cmd"`) and through a
-// function that runs its arguments (`"$@"`), with a prefix assignment or in a subshell. Each runs
+// function that runs its arguments (`"$@"`), with arguments, a prefix assignment or in a
+// subshell; positional parameters read, shifted and set; loops, case, `${X:=w}`. Each runs
 // under bash with set -u, once per value of X (which picks branches): every read bash stops on
 // must be one nounset flags; and the fix (block style) parses, is a fixed point, prints the same
 // wherever the input ran through, and stops on no unset name itself. Seeded, so a failure
@@ -21,10 +22,12 @@ export function functionProgram(seed: number): string {
   const g = generator(seed);
   const name = (): string => g.pick(['A', 'B', 'C']);
   const fn = (below: number): string => `f${g.int(below)}`;
+  // What a call passes: nothing, words, a global's value, or the caller's own arguments.
+  const args = (): string => g.pick(['', ' a', ' a b', ` "$${name()}"`, ' "$@"']);
   const stmt = (depth: number, inside: number | null): string => {
     // Inside f<i>, named calls go to f0…f<i-1>; computed ones may run any (the counter stops them).
     const callable = inside === null ? 4 : inside;
-    switch (g.int(depth > 2 ? 12 : 16)) {
+    switch (g.int(depth > 2 ? 14 : 21)) {
       case 0:
       case 1:
         return `${name()}=${g.int(9)}`;
@@ -36,23 +39,33 @@ export function functionProgram(seed: number): string {
       case 5:
         return `echo "\${${name()}:-d}"`;
       case 6:
-        return callable > 0 ? fn(callable) : ':';
+        return callable > 0 ? `${fn(callable)}${args()}` : ':';
       case 7:
         return `cmd=${fn(4)}`;
       case 8:
-        return '"$cmd"';
+        return `"$cmd"${args()}`;
       case 9:
-        return callable > 0 ? `run ${fn(callable)}` : ':';
+        return callable > 0 ? `run ${fn(callable)}${args()}` : ':';
       case 10:
         return inside !== null ? `local ${name()}${g.int(2) ? `=${g.int(9)}` : ''}` : `${name()}=`;
       case 11:
         return callable > 0 ? `${name()}=${g.int(9)} ${fn(callable)}` : ':';
       case 12:
-        return `if [ "\${X:-}" = ${g.int(2)} ]; then\n${block(depth + 1, inside)}\nelse\n${block(depth + 1, inside)}\nfi`;
+        return g.pick(['echo "$1"', 'echo "$2"', 'echo "$#"', 'echo "${1:-d}"']);
       case 13:
-        return `( ${stmt(depth + 1, inside)} )`;
+        return inside !== null ? 'shift' : g.pick(['set -- a', 'set --', 'set -- a b']);
       case 14:
+        return `if [ "\${X:-}" = ${g.int(2)} ]; then\n${block(depth + 1, inside)}\nelse\n${block(depth + 1, inside)}\nfi`;
+      case 15:
+        return `( ${stmt(depth + 1, inside)} )`;
+      case 16:
         return inside !== null ? `[ "\${X:-}" = ${g.int(2)} ] && return` : ':';
+      case 17:
+        return `: "\${${name()}:=7}"`;
+      case 18:
+        return `for ${name()} in x y; do\n${block(depth + 1, inside)}\ndone`;
+      case 19:
+        return `case "\${X:-}" in\n${g.int(2)}) ${stmt(depth + 1, inside)} ;;\n*) ${stmt(depth + 1, inside)} ;;\nesac`;
       default:
         return `[ -n "\${${name()}:-}" ] || ${name()}=z`;
     }
