@@ -3,7 +3,8 @@
 // random programs over three globals and four functions, which assign, unset and read them, make
 // them local, and call each other by name, through a computed name (`"$cmd"`) and through a
 // function that runs its arguments (`"$@"`), with arguments, a prefix assignment or in a
-// subshell; positional parameters read, shifted and set; loops, case, `${X:=w}`. Each runs
+// subshell; positional parameters read, shifted and set; loops, case, `${X:=w}`, `read`,
+// `printf -v`, `+=`, `export`, `declare -g`, `eval`, namerefs, `[[ -v ]]` and `${X+x}` tests. Each runs
 // under bash with set -u, once per value of X (which picks branches): every read bash stops on
 // must be one nounset flags; and the fix (block style) parses, is a fixed point, prints the same
 // wherever the input ran through, and stops on no unset name itself. Seeded, so a failure
@@ -27,7 +28,7 @@ export function functionProgram(seed: number): string {
   const stmt = (depth: number, inside: number | null): string => {
     // Inside f<i>, named calls go to f0…f<i-1>; computed ones may run any (the counter stops them).
     const callable = inside === null ? 4 : inside;
-    switch (g.int(depth > 2 ? 14 : 21)) {
+    switch (g.int(depth > 2 ? 14 : 23)) {
       case 0:
       case 1:
         return `${name()}=${g.int(9)}`;
@@ -66,16 +67,37 @@ export function functionProgram(seed: number): string {
         return `for ${name()} in x y; do\n${block(depth + 1, inside)}\ndone`;
       case 19:
         return `case "\${X:-}" in\n${g.int(2)}) ${stmt(depth + 1, inside)} ;;\n*) ${stmt(depth + 1, inside)} ;;\nesac`;
+      case 20:
+        return other(inside);
+      case 21:
+        return `while [ "$loops" -lt 6 ]; do\nloops=$((loops + 1))\n${block(depth + 1, inside)}\n[ "\${X:-}" = ${g.int(2)} ] && break\ndone`;
       default:
         return `[ -n "\${${name()}:-}" ] || ${name()}=z`;
     }
+  };
+  // The other ways a name is tested, set or unset.
+  const other = (inside: number | null): string => {
+    const v = name();
+    return g.pick([
+      `[[ -v ${v} ]] && echo "$${v}"`,
+      `[ -n "\${${v}+x}" ] && echo "$${v}"`,
+      `read -r ${v} <<< "\${X:-}"`,
+      `printf -v ${v} %s x`,
+      `${v}+=x`,
+      `export ${v}=${g.int(9)}`,
+      `unset -v ${v}`,
+      `eval "${v}=1"`,
+      inside !== null ? `declare -g ${v}=${g.int(9)}` : `declare ${v}=${g.int(9)}`,
+      inside !== null ? `local -n ref=${v}\necho "$ref"` : `echo "\${${v}-}"`,
+      inside !== null ? `local -n ref=${v}\nref=${g.int(9)}` : ':',
+    ]);
   };
   const block = (depth: number, inside: number | null): string =>
     Array.from({ length: 1 + g.int(3) }, () => stmt(depth, inside)).join('\n');
   const define = (i: number): string =>
     `f${i}() {\n[ "$calls" -lt ${CALLS} ] || return 0\ncalls=$((calls + 1))\n${block(1, i)}\n}`;
   const top = Array.from({ length: 3 + g.int(4) }, () => block(0, null)).join('\n');
-  return `set -u\ncalls=0\ncmd=f0\nrun() { "$@"; }\n${[0, 1, 2, 3].map(define).join('\n')}\n${top}\necho END\n`;
+  return `set -u\ncalls=0\nloops=0\ncmd=f0\nrun() { "$@"; }\n${[0, 1, 2, 3].map(define).join('\n')}\n${top}\necho END\n`;
 }
 
 /** Checks `count` programs from `seed`, writing them into `dir`. */

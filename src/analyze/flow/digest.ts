@@ -25,10 +25,32 @@ export interface FuncDef {
   /** It sources a file or runs something nounset cannot see into (outside subshells): what it
    * does depends on more than its own text. */
   readonly reads: boolean;
+  /** Where each local name is surely local: the first `local` of it the body runs whenever it
+   * gets that far (one of the body's own commands, not in an if, a loop or a list). Before it,
+   * the name is the caller's: `unset A; local A=1` unsets the caller's A. */
+  readonly localFrom: ReadonlyMap<string, number>;
+  /** Outside subshells, with their offsets: the unsets, the calls by name (null: a computed
+   * name), and what may unset anything (a sourced file, an eval). */
+  readonly unsetsAt: readonly (readonly [string, number])[];
+  readonly callsAt: readonly (readonly [string | null, number])[];
+  readonly unknownAt: readonly number[];
 }
 
 /** The part of a FuncDef its body alone decides. */
-type FunctionFacts = Pick<FuncDef, 'locals' | 'namerefs' | 'unsets' | 'calls' | 'computed' | 'computedCalls' | 'reads'>;
+type FunctionFacts = Pick<
+  FuncDef,
+  | 'locals'
+  | 'namerefs'
+  | 'unsets'
+  | 'calls'
+  | 'computed'
+  | 'computedCalls'
+  | 'reads'
+  | 'localFrom'
+  | 'unsetsAt'
+  | 'callsAt'
+  | 'unknownAt'
+>;
 
 /** What a function's body declares and does, in one walk of it (a nested function's body is its
  * own): the names it declares local (or declare/typeset without -g) and those it declares
@@ -48,7 +70,14 @@ function findFunctionFacts(fn: Region): FunctionFacts {
   const unsets = new Set<string>();
   const calls = new Set<string>();
   const computedCalls: Call[] = [];
+  const localFrom = new Map<string, number>();
+  const unsetsAt: [string, number][] = [];
+  const callsAt: [string | null, number][] = [];
+  const unknownAt: number[] = [];
   let reads = false;
+  for (const e of fn.events)
+    if (e.kind === 'declare' && isLocalDeclaration(e.flags) && !localFrom.has(e.name))
+      localFrom.set(e.name, e.start).set(arrayKey(e.name), e.start);
   // Each region on the stack, with whether it lies inside a subshell of the body.
   const stack: Region[] = [fn];
   const sub: boolean[] = [false];
@@ -65,15 +94,32 @@ function findFunctionFacts(fn: Region): FunctionFacts {
         // `local -n ref`: an assignment to ref assigns the variable it names.
         if (/^\S+ .*n/.test(e.flags)) namerefs.add(e.name);
       } else if (inSubshell) continue;
-      else if (e.kind === 'unset') unsets.add(e.name);
-      else if (e.kind === 'source' || e.kind === 'opaque') reads = true;
-      else if (e.kind === 'call') {
+      else if (e.kind === 'unset') {
+        unsets.add(e.name);
+        unsetsAt.push([e.name, e.start]);
+      } else if (e.kind === 'source' || e.kind === 'opaque') {
+        reads = true;
+        unknownAt.push(e.start);
+      } else if (e.kind === 'call') {
         if (e.name !== null) calls.add(e.name);
         else computedCalls.push(e);
+        callsAt.push([e.name, e.start]);
       }
     }
   }
-  return { locals, namerefs, unsets, calls, computed: computedCalls.length > 0, computedCalls, reads };
+  return {
+    locals,
+    namerefs,
+    unsets,
+    calls,
+    computed: computedCalls.length > 0,
+    computedCalls,
+    reads,
+    localFrom,
+    unsetsAt,
+    callsAt,
+    unknownAt,
+  };
 }
 
 /** What registering a file needs of its model, found in one walk and kept with the model (a
@@ -85,6 +131,8 @@ export interface FileDigest {
   readonly writes: readonly Write[];
   readonly calls: readonly Call[];
   readonly killed: readonly string[];
+  /** The names `unset` names (and the arrays of the elements it names). */
+  readonly unset: readonly string[];
   readonly sources: readonly Source[];
   /** The file's functions as a run sees them (made once for each place the file has in a run). */
   defs(file: string, index: number, own: boolean): readonly FuncDef[];
@@ -103,6 +151,7 @@ export function digestOf(model: Region): FileDigest {
   const writes: Write[] = [];
   const calls: Call[] = [];
   const killed: string[] = [];
+  const unset = new Set<string>();
   const sources: Source[] = [];
   const facts = (list: readonly Fact[] | null): void => {
     for (const f of list ?? []) if (f.kind === 'set') names.add(f.name);
@@ -128,8 +177,12 @@ export function digestOf(model: Region): FileDigest {
       } else if (e.kind === 'source') sources.push(e);
       else if (e.kind === 'write') writes.push(e);
       else if (e.kind === 'call' && e.name !== null) calls.push(e);
-      else if (e.kind === 'unset') killed.push(e.name);
-      else if (e.kind === 'declare' && !e.valued && isLocalDeclaration(e.flags)) killed.push(e.name, arrayKey(e.name));
+      else if (e.kind === 'unset') {
+        killed.push(e.name);
+        unset.add(e.name);
+        if (e.name.includes('[')) unset.add(e.name.slice(0, e.name.indexOf('[')));
+      } else if (e.kind === 'declare' && !e.valued && isLocalDeclaration(e.flags))
+        killed.push(e.name, arrayKey(e.name));
     }
   }
   const defsMemo = new Map<string, readonly FuncDef[]>();
@@ -141,6 +194,7 @@ export function digestOf(model: Region): FileDigest {
     writes,
     calls,
     killed: [...new Set(killed)],
+    unset: [...unset],
     sources,
     defs: (file, index, own) => {
       const key = `${index}\0${own}\0${file}`;

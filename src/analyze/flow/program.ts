@@ -25,6 +25,9 @@ export interface Program {
   readonly writesOf: ReadonlyMap<string, readonly number[]>;
   /** Names unset (or made local without a value) anywhere: a trap handler may find them unset. */
   readonly killedAnywhere: ReadonlySet<string>;
+  /** Names `unset` names anywhere, and the arrays of the elements it names: all a function can
+   * unset of its caller's (a `local` of its own is gone when it returns). */
+  readonly unsetAnywhere: ReadonlySet<string>;
   /** The elements (elements.ts) a change of a name unsets: those whose key reads a variable
    * assigned or unset, and every element of an array unset whole (`NAME[@]`) or at an unknown key
    * (`NAME[?]`). Null when the files name no element. */
@@ -56,6 +59,7 @@ export function registerProgram(input: FlowInput): Program {
   const writesOf = new Map<string, number[]>();
   const digests: FileDigest[] = [];
   const killedAnywhere = new Set<string>();
+  const unsetAnywhere = new Set<string>();
   const registered = new Set<string>([input.path]);
   const libraryModels: Region[] = [];
   const fileIndex = (file: LoadedFile): number => {
@@ -90,6 +94,7 @@ export function registerProgram(input: FlowInput): Program {
       }
     }
     for (const n of d.killed) killedAnywhere.add(n);
+    for (const n of d.unset) unsetAnywhere.add(n);
     for (const e of d.sources) {
       const outcome = load(e, file);
       if (outcome.kind === 'file' && !registered.has(outcome.file.path)) {
@@ -117,6 +122,7 @@ export function registerProgram(input: FlowInput): Program {
     libraryModels,
     writesOf,
     killedAnywhere,
+    unsetAnywhere,
     dependents,
     aliases,
     load,

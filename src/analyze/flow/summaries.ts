@@ -149,15 +149,28 @@ function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
       if (at !== SET_BY_SHELL && !local(n)) gen.set(n, at);
     });
   }
+  // A local name is the caller's until it is surely local: an unset before it is the caller's.
+  const base = (n: string): string => (n.includes('[') ? n.slice(0, n.indexOf('[')) : n);
+  const localFrom = (n: string): number =>
+    def.localFrom.get(n) ?? def.localFrom.get(base(n)) ?? Number.POSITIVE_INFINITY;
+  const callers = (n: string, at: number): boolean => !local(n) || at < localFrom(n);
   const kill = new Set<string>();
-  for (const n of def.unsets) if (!local(n)) kill.add(n);
-  for (const c of def.calls) for (const n of summaries.get(c)?.kill ?? []) if (!local(n)) kill.add(n);
+  for (const [n, at] of def.unsetsAt) if (callers(n, at)) kill.add(n);
+  for (const [c, at] of def.callsAt)
+    if (c !== null) for (const n of summaries.get(c)?.kill ?? []) if (callers(n, at)) kill.add(n);
   // What the walk unset on a path that returns: also through a computed call (`"$cmd"`, `"$@"`)
-  // and in a file the function sources, which the body does not name.
+  // and in a file the function sources, which the body does not name. A local name the walk left
+  // unset only counts when one of those ran before it was surely local, and something in the
+  // files can unset it: its own `local` is not the caller's.
+  let firstUnknown = Number.POSITIVE_INFINITY;
+  for (const at of def.unknownAt) firstUnknown = Math.min(firstUnknown, at);
+  for (const [c, at] of def.callsAt) if (c === null) firstUnknown = Math.min(firstUnknown, at);
   if (!end.dead)
     ops.eachKilled(end, (i) => {
       const n = program.table.names[i] as string;
       if (!local(n)) kill.add(n);
+      else if (firstUnknown < localFrom(n) && (program.unsetAnywhere.has(n) || program.unsetAnywhere.has(base(n))))
+        kill.add(n);
     });
   return { gen, kill, noReturn: end.dead, opaque: end.dead ? -1 : end.opaque };
 }
