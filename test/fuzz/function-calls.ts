@@ -4,7 +4,9 @@
 // them local, and call each other by name, through a computed name (`"$cmd"`) and through a
 // function that runs its arguments (`"$@"`), with arguments, a prefix assignment or in a
 // subshell; positional parameters read, shifted and set; loops, case, `${X:=w}`, `read`,
-// `printf -v`, `+=`, `export`, `declare -g`, `eval`, namerefs, `[[ -v ]]` and `${X+x}` tests. Each runs
+// `printf -v`, `+=`, `export`, `declare -g`, `eval`, namerefs, `[[ -v ]]` and `${X+x}` tests,
+// `${#X}`, `${!v}`, `set +u` and `set -u`; and a library the script sources from its directory,
+// with statements of its own and a function g0. Each runs
 // under bash with set -u, once per value of X (which picks branches): every read bash stops on
 // must be one nounset flags; and the fix (block style) parses, is a fixed point, prints the same
 // wherever the input ran through, and stops on no unset name itself. Seeded, so a failure
@@ -18,8 +20,8 @@ import { checkProgram, generator, type ProgramReport } from './program-check.js'
 /** Bash runs at most this many calls of the program's functions; later calls return at once. */
 const CALLS = 12;
 
-/** One program's text. */
-export function functionProgram(seed: number): string {
+/** One program: the script, and a library it may source as `lib` from its own directory. */
+export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; lib: string } {
   const g = generator(seed);
   const name = (): string => g.pick(['A', 'B', 'C']);
   const fn = (below: number): string => `f${g.int(below)}`;
@@ -28,7 +30,7 @@ export function functionProgram(seed: number): string {
   const stmt = (depth: number, inside: number | null): string => {
     // Inside f<i>, named calls go to f0…f<i-1>; computed ones may run any (the counter stops them).
     const callable = inside === null ? 4 : inside;
-    switch (g.int(depth > 2 ? 14 : 23)) {
+    switch (g.int(depth > 2 ? 14 : 24)) {
       case 0:
       case 1:
         return `${name()}=${g.int(9)}`;
@@ -69,6 +71,15 @@ export function functionProgram(seed: number): string {
         return `case "\${X:-}" in\n${g.int(2)}) ${stmt(depth + 1, inside)} ;;\n*) ${stmt(depth + 1, inside)} ;;\nesac`;
       case 20:
         return other(inside);
+      case 22:
+        return g.pick([
+          `. "$(dirname "$0")/${lib}"`,
+          'g0',
+          'set +u',
+          'set -u',
+          `echo "\${#${name()}}"`,
+          `v=${name()}\necho "\${!v}"`,
+        ]);
       case 21:
         return `while [ "$loops" -lt 6 ]; do\nloops=$((loops + 1))\n${block(depth + 1, inside)}\n[ "\${X:-}" = ${g.int(2)} ] && break\ndone`;
       default:
@@ -97,15 +108,30 @@ export function functionProgram(seed: number): string {
   const define = (i: number): string =>
     `f${i}() {\n[ "$calls" -lt ${CALLS} ] || return 0\ncalls=$((calls + 1))\n${block(1, i)}\n}`;
   const top = Array.from({ length: 3 + g.int(4) }, () => block(0, null)).join('\n');
-  return `set -u\ncalls=0\nloops=0\ncmd=f0\nrun() { "$@"; }\n${[0, 1, 2, 3].map(define).join('\n')}\n${top}\necho END\n`;
+  // The script sources its library once before anything else runs (a call of g0 before that is
+  // bash's `command not found`, which nounset takes for a call: docs/how-it-works.md, Known limits),
+  // and may source it again anywhere.
+  const source = `. "$(dirname "$0")/${lib}"`;
+  const main = `set -u\ncalls=0\nloops=0\ncmd=f0\nrun() { "$@"; }\n${[0, 1, 2, 3].map(define).join('\n')}\n${source}\n${top}\necho END\n`;
+  // The library: statements, g0 (which may call any f: their counter bounds it), statements. It
+  // sources nothing, and calls g0 only once it is defined.
+  // Its own reads are defaulted: a stop there would end most runs before the script's reads.
+  const libBlock = (inside: number | null): string =>
+    block(1, inside)
+      .replaceAll(source, ':')
+      .replaceAll(/"\$([ABC12])"/g, '"${$1-}"')
+      .replaceAll(/\$\{(#|!)(\w+)\}/g, '${$2-}');
+  const libText = `${libBlock(null).replaceAll(/^g0$/gm, ':')}\ng0() {\n${libBlock(4).replaceAll(/^g0$/gm, ':')}\n}\n${libBlock(null)}\n`;
+  return { main, lib: libText };
 }
 
 /** Checks `count` programs from `seed`, writing them into `dir`. */
 export function checkFunctionCalls(seed: number, count: number, dir: string, report: ProgramReport): void {
   for (let t = 0; t < count; t++) {
-    const program = functionProgram((seed + 7919 * (t + 1)) | 0);
+    const { main, lib } = functionProgram((seed + 7919 * (t + 1)) | 0, `calls-${t}-lib.sh`);
     const input = join(dir, `calls-${t}.sh`);
-    writeFileSync(input, program);
-    checkProgram(program, input, report);
+    writeFileSync(input, main);
+    writeFileSync(join(dir, `calls-${t}-lib.sh`), lib);
+    checkProgram(main, input, report, lib);
   }
 }
