@@ -269,6 +269,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     site.kind !== 'malformed' &&
     isInputName(name) &&
     !facts.setTests.has(name) &&
+    !flow.setTestedInSources.has(name) &&
     !facts.unsets.has(name) &&
     !killed.has(name) &&
     !isBlockUnsafe(name) &&
@@ -485,12 +486,15 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     // The block cannot give an array assigned later its element 0, nor give any array an element
     // other than 0 (`${a[i]}`).
     const otherElement = read.element !== null || (read.form === 'indexed' && !isElementZero(read.node));
+    // Nor make a name an array: `${#a[@]}` and `${#a[i]}` stop after its `a=""` (bash 5.2).
+    const needsArray = read.node.type === 'ParamExp' && read.node.length && read.node.index !== null;
     const inBlock =
       !inlineOnly &&
       blockable(name) &&
       read.start >= coverFrom &&
       !dollarInArith &&
       !otherElement &&
+      !needsArray &&
       !(st.kind === 'unset' && st.emptyArray);
     const use = destructive.get(read);
     if (use) {
@@ -535,11 +539,13 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     }
     if (inBlock) return unsafe('block', 'the env-init block gives it a default at the top of the script');
     if (!canRewrite) {
-      const why = facts.setTests.has(name)
-        ? `the script tests whether ${name} is set, so it cannot go in the env-init block`
-        : style === 'block' && !isInputName(name)
-          ? 'this form takes no inline default and the env-init block cannot cover it'
-          : 'this form takes no inline default';
+      const why = needsArray
+        ? `this form needs ${name} to be an array (bash 5.2 stops on it for a plain variable, even after an empty default), which no default gives`
+        : facts.setTests.has(name) || flow.setTestedInSources.has(name)
+          ? `${facts.setTests.has(name) ? 'the script' : 'a file it sources'} tests whether ${name} is set, so it cannot go in the env-init block`
+          : style === 'block' && !isInputName(name)
+            ? 'this form takes no inline default and the env-init block cannot cover it'
+            : 'this form takes no inline default';
       return unsafe('review', `${why}; check it by hand`);
     }
     const value = options.defaults[name];
@@ -549,10 +555,10 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         'inside backquotes a configured default with quotes, blanks, `$` or `` ` `` cannot be written so it stays the same; check it by hand',
       );
     }
-    if (facts.setTests.has(name) && isInputName(name))
+    if ((facts.setTests.has(name) || flow.setTestedInSources.has(name)) && isInputName(name))
       return unsafe(
         'default',
-        `the script tests whether ${name} is set, so it is defaulted here rather than in the env-init block`,
+        `${facts.setTests.has(name) ? 'the script' : 'a file it sources'} tests whether ${name} is set, so it is defaulted here rather than in the env-init block`,
       );
     const zero = read.arith !== null && (read.node.type === 'ArithmVar' || nounset === 'on');
     if (st.kind === 'unknown')
@@ -569,7 +575,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       .filter((p) => p.fix === 'review' && p.read.node.type === 'ParamExp' && p.read.node.length && p.read.node.index)
       .map((p) => p.read),
   );
-  const arrayDecls = emptyArrayDeclarations(model, lengthReads, (name) => facts.setTests.has(name));
+  const arrayDecls = emptyArrayDeclarations(
+    model,
+    lengthReads,
+    (name) => facts.setTests.has(name) || flow.setTestedInSources.has(name),
+  );
   const fixedBy = new Map<Read, number>();
   for (const d of arrayDecls) for (const r of d.reads) fixedBy.set(r, d.decl.start);
   const reads =

@@ -86,6 +86,19 @@ describe('flow: sourced files', () => {
     assert.deepEqual(codes, ['3 source-followed']);
   });
 
+  it('a file it sources tests whether a name is set: the name stays out of the env-init block', () => {
+    // The block's DEBUG="" would make the library trace on runs that never read DEBUG.
+    const text =
+      '#!/bin/bash\nset -u\nsource "$(dirname "$0")/lib/env.sh"\nif [ "${1:-}" = show ]; then echo "$DEBUG"; fi\n';
+    const readSource = files({ 'bin/lib/env.sh': 'if [ -n "${DEBUG+x}" ]; then set -x; fi\n' });
+    const r = fixScript(text, { path: 'bin/run.sh', readSource });
+    assert.ok(!r.output.includes('DEBUG="${DEBUG:-}"') && r.output.includes('echo "${DEBUG:-}"'), r.output);
+    assert.match(
+      verdictOf(text, 'DEBUG', 4, { path: 'bin/run.sh', readSource }).reason,
+      /a file it sources tests whether DEBUG is set, so it is defaulted here rather than in the env-init block/,
+    );
+  });
+
   it('a file it cannot read: later reads are defaulted where they are read (never in the block) and listed; sourcedUnknown leave leaves them', () => {
     // Read after the file, so rewritten where they are read, not in the env-init block (the file
     // may give them defaults of its own with `${X-…}`).
@@ -353,5 +366,17 @@ describe('old bash (issue 17): lists that stop a set -u script before bash 4.4',
     const says = `# works with macOS's /bin/bash\n${text}`;
     assert.match(fixScript(says, { path: 'x.sh' }).output, /\$\{args\[@\]\+"\$\{args\[@\]\}"\}/);
     assert.equal(fixScript(says, { path: 'x.sh', bashVersion: '5' }).output, says);
+  });
+});
+
+describe('flow: what the env-init block cannot cover', () => {
+  it('`${#a[@]}` of an input: left for review, not given to the block (whose `a=""` is no array)', () => {
+    const text = 'set -u\necho "${#a[@]}" "${#b}"\n';
+    const { verdict, reason } = verdictOf(text, 'a', 2);
+    assert.equal(verdict, 'review');
+    assert.match(reason, /needs a to be an array/);
+    assert.equal(verdictOf(text, 'b', 2).verdict, 'unsafe');
+    const { output } = fixScript(text, { path: 'x.sh' });
+    assert.ok(output.includes('b="${b:-}"') && !output.includes('a="${a:-}"'), output);
   });
 });

@@ -67,6 +67,13 @@ const FACTS: readonly Fact[] = [
   },
   { what: '`${#a[@]}` of an unset array stops', script: 'echo "${#a[@]}"; echo ok', shells: ['bash'], stops: true },
   {
+    // So the env-init block's `a="${a:-}"` cannot cover it (plan.ts: needsArray).
+    what: '`${#a[@]}` of a plain variable stops, even an empty one (bash 5.2)',
+    script: 'a=; echo "${#a[@]}"; echo ok',
+    shells: ['bash'],
+    stops: true,
+  },
+  {
     what: '`"${a[@]}"` of an unset array does not stop (bash >= 4.4)',
     script: 'echo "${a[@]}"; echo ok',
     shells: ['bash'],

@@ -5,8 +5,9 @@
 // function that runs its arguments (`"$@"`), with arguments, a prefix assignment or in a
 // subshell; positional parameters read, shifted and set; loops, case, `${X:=w}`, `read`,
 // `printf -v`, `+=`, `export`, `declare -g`, `eval`, namerefs, `[[ -v ]]` and `${X+x}` tests,
-// `${#X}`, `${!v}`, `set +u` and `set -u`; and a library the script sources from its directory,
-// with statements of its own and a function g0. Each runs
+// `${#X}`, `${!v}`, `set +u` and `set -u`, arithmetic, `${X:?}`, `while read`, an EXIT trap, an
+// indexed array; and a library the script sources from its directory, with statements of its own
+// and a function g0. Each runs
 // under bash with set -u, once per value of X (which picks branches): every read bash stops on
 // must be one nounset flags; and the fix (block style) parses, is a fixed point, prints the same
 // wherever the input ran through, and stops on no unset name itself. Seeded, so a failure
@@ -25,6 +26,7 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
   const g = generator(seed);
   const name = (): string => g.pick(['A', 'B', 'C']);
   const fn = (below: number): string => `f${g.int(below)}`;
+  // Every value is a number, so arithmetic never reads a value as the name of another variable.
   // What a call passes: nothing, words, a global's value, or the caller's own arguments.
   const args = (): string => g.pick(['', ' a', ' a b', ` "$${name()}"`, ' "$@"']);
   const stmt = (depth: number, inside: number | null): string => {
@@ -66,7 +68,7 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       case 17:
         return `: "\${${name()}:=7}"`;
       case 18:
-        return `for ${name()} in x y; do\n${block(depth + 1, inside)}\ndone`;
+        return `for ${name()} in 1 2; do\n${block(depth + 1, inside)}\ndone`;
       case 19:
         return `case "\${X:-}" in\n${g.int(2)}) ${stmt(depth + 1, inside)} ;;\n*) ${stmt(depth + 1, inside)} ;;\nesac`;
       case 20:
@@ -83,7 +85,7 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       case 21:
         return `while [ "$loops" -lt 6 ]; do\nloops=$((loops + 1))\n${block(depth + 1, inside)}\n[ "\${X:-}" = ${g.int(2)} ] && break\ndone`;
       default:
-        return `[ -n "\${${name()}:-}" ] || ${name()}=z`;
+        return `[ -n "\${${name()}:-}" ] || ${name()}=9`;
     }
   };
   // The other ways a name is tested, set or unset.
@@ -93,16 +95,45 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       `[[ -v ${v} ]] && echo "$${v}"`,
       `[ -n "\${${v}+x}" ] && echo "$${v}"`,
       `read -r ${v} <<< "\${X:-}"`,
-      `printf -v ${v} %s x`,
-      `${v}+=x`,
+      `printf -v ${v} %s 5`,
+      `${v}+=1`,
       `export ${v}=${g.int(9)}`,
       `unset -v ${v}`,
       `eval "${v}=1"`,
       inside !== null ? `declare -g ${v}=${g.int(9)}` : `declare ${v}=${g.int(9)}`,
       inside !== null ? `local -n ref=${v}\necho "$ref"` : `echo "\${${v}-}"`,
       inside !== null ? `local -n ref=${v}\nref=${g.int(9)}` : ':',
+      `echo $(( ${v} + 1 ))`,
+      `(( ${v} = ${name()} + 1 ))`,
+      `: "\${${v}:?}"`,
+      `[[ -v ${v} ]] || ${v}=1`,
+      `while read -r ${v}; do echo "$${v}"; done <<< "\${X:-}"`,
+      `trap f${g.int(4)} EXIT`,
+      array(inside),
     ]);
   };
+  // An indexed array: its element 0 and the array itself are followed apart (reads beyond element
+  // 0 are a known limit, not generated).
+  const array = (inside: number | null): string =>
+    g.pick([
+      'arr=()',
+      'arr=(x y)',
+      `arr=("$${name()}")`,
+      'arr=($(true))',
+      'arr+=(z)',
+      `arr[0]=${g.int(9)}`,
+      "unset 'arr[0]'",
+      'unset arr',
+      inside !== null ? 'local -a arr' : 'declare -a arr',
+      inside !== null ? 'local -a arr=(w)' : 'arr=(w)',
+      'read -r -a arr <<< "${X:-}"',
+      'mapfile -t arr < /dev/null',
+      'echo "${arr[0]}"',
+      'echo "$arr"',
+      'echo "${arr[@]}"',
+      'echo "${#arr[@]}"',
+      'echo "${arr[*]:-d}"',
+    ]);
   const block = (depth: number, inside: number | null): string =>
     Array.from({ length: 1 + g.int(3) }, () => stmt(depth, inside)).join('\n');
   const define = (i: number): string =>

@@ -66,5 +66,10 @@ export function analyzeFlow(input: FlowInput): FlowResult {
   const order = summarize(ctx, shared);
   settleEntries(ctx, order);
   shared?.keep(ctx.summaries, (name) => needsWalk(ctx, name));
-  return { status: finishStatuses(ctx), notes: ctx.notes, lineAt: program.lineAt };
+  return {
+    status: finishStatuses(ctx),
+    notes: ctx.notes,
+    lineAt: program.lineAt,
+    setTestedInSources: program.setTestedInSources,
+  };
 }

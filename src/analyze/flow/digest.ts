@@ -133,6 +133,8 @@ export interface FileDigest {
   readonly killed: readonly string[];
   /** The names `unset` names (and the arrays of the elements it names). */
   readonly unset: readonly string[];
+  /** The names it tests for set or unset (`${X+x}`, `[[ -v X ]]`). */
+  readonly setTested: readonly string[];
   readonly sources: readonly Source[];
   /** The file's functions as a run sees them (made once for each place the file has in a run). */
   defs(file: string, index: number, own: boolean): readonly FuncDef[];
@@ -152,6 +154,7 @@ export function digestOf(model: Region): FileDigest {
   const calls: Call[] = [];
   const killed: string[] = [];
   const unset = new Set<string>();
+  const setTested = new Set<string>();
   const sources: Source[] = [];
   const facts = (list: readonly Fact[] | null): void => {
     for (const f of list ?? []) if (f.kind === 'set') names.add(f.name);
@@ -177,6 +180,7 @@ export function digestOf(model: Region): FileDigest {
       } else if (e.kind === 'source') sources.push(e);
       else if (e.kind === 'write') writes.push(e);
       else if (e.kind === 'call' && e.name !== null) calls.push(e);
+      else if (e.kind === 'set-test') setTested.add(e.name);
       else if (e.kind === 'unset') {
         killed.push(e.name);
         unset.add(e.name);
@@ -195,6 +199,7 @@ export function digestOf(model: Region): FileDigest {
     calls,
     killed: [...new Set(killed)],
     unset: [...unset],
+    setTested: [...setTested],
     sources,
     defs: (file, index, own) => {
       const key = `${index}\0${own}\0${file}`;

@@ -28,6 +28,8 @@ export interface Program {
   /** Names `unset` names anywhere, and the arrays of the elements it names: all a function can
    * unset of its caller's (a `local` of its own is gone when it returns). */
   readonly unsetAnywhere: ReadonlySet<string>;
+  /** Names the sourced files (not the script) test for set or unset. */
+  readonly setTestedInSources: ReadonlySet<string>;
   /** The elements (elements.ts) a change of a name unsets: those whose key reads a variable
    * assigned or unset, and every element of an array unset whole (`NAME[@]`) or at an unknown key
    * (`NAME[?]`). Null when the files name no element. */
@@ -60,6 +62,7 @@ export function registerProgram(input: FlowInput): Program {
   const digests: FileDigest[] = [];
   const killedAnywhere = new Set<string>();
   const unsetAnywhere = new Set<string>();
+  const setTestedInSources = new Set<string>();
   const registered = new Set<string>([input.path]);
   const libraryModels: Region[] = [];
   const fileIndex = (file: LoadedFile): number => {
@@ -95,6 +98,7 @@ export function registerProgram(input: FlowInput): Program {
     }
     for (const n of d.killed) killedAnywhere.add(n);
     for (const n of d.unset) unsetAnywhere.add(n);
+    if (!own) for (const n of d.setTested) setTestedInSources.add(n);
     for (const e of d.sources) {
       const outcome = load(e, file);
       if (outcome.kind === 'file' && !registered.has(outcome.file.path)) {
@@ -123,6 +127,7 @@ export function registerProgram(input: FlowInput): Program {
     writesOf,
     killedAnywhere,
     unsetAnywhere,
+    setTestedInSources,
     dependents,
     aliases,
     load,

@@ -73,4 +73,7 @@ export interface FlowResult {
   readonly notes: FlowNote[];
   /** "line N" (or "line N of lib.sh") for a position a ReadStatus holds. */
   readonly lineAt: (pos: FlowPos) => string;
+  /** Names a sourced file tests for set or unset (`${X+x}`, `[[ -v X ]]`): the env-init block's
+   * empty default would change what it does. */
+  readonly setTestedInSources: ReadonlySet<string>;
 }
