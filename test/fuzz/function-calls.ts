@@ -9,7 +9,7 @@
 // indexed array; and a library the script sources from its directory, with statements of its own
 // and a function g0. Each runs
 // under bash with set -u, once per value of X (which picks branches): every read bash stops on
-// must be one nounset flags; and the fix (block style) parses, is a fixed point, prints the same
+// must be one nounset flags; and the fix (block style, or inline for every other one) parses, is a fixed point, prints the same
 // wherever the input ran through, and stops on no unset name itself. Seeded, so a failure
 // replays. Only `echo`, `[` and assignments run, in a temp directory; a call counter bounds the
 // recursion a computed call can make.
@@ -144,15 +144,15 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
   // and may source it again anywhere.
   const source = `. "$(dirname "$0")/${lib}"`;
   const main = `set -u\ncalls=0\nloops=0\ncmd=f0\nrun() { "$@"; }\n${[0, 1, 2, 3].map(define).join('\n')}\n${source}\n${top}\necho END\n`;
-  // The library: statements, g0 (which may call any f: their counter bounds it), statements. It
-  // sources nothing, and calls g0 only once it is defined.
+  // The library: g0 (which may call any f: their counter bounds it), then statements. It sources
+  // nothing; g0 is defined before anything can call it.
   // Its own reads are defaulted: a stop there would end most runs before the script's reads.
   const libBlock = (inside: number | null): string =>
     block(1, inside)
       .replaceAll(source, ':')
       .replaceAll(/"\$([ABC12])"/g, '"${$1-}"')
       .replaceAll(/\$\{(#|!)(\w+)\}/g, '${$2-}');
-  const libText = `${libBlock(null).replaceAll(/^g0$/gm, ':')}\ng0() {\n${libBlock(4).replaceAll(/^g0$/gm, ':')}\n}\n${libBlock(null)}\n`;
+  const libText = `g0() {\n${libBlock(4).replaceAll(/^g0$/gm, ':')}\n}\n${libBlock(null)}\n${libBlock(null)}\n`;
   return { main, lib: libText };
 }
 
@@ -163,6 +163,7 @@ export function checkFunctionCalls(seed: number, count: number, dir: string, rep
     const input = join(dir, `calls-${t}.sh`);
     writeFileSync(input, main);
     writeFileSync(join(dir, `calls-${t}-lib.sh`), lib);
-    checkProgram(main, input, report, lib);
+    // Every other program is fixed in inline style.
+    checkProgram(main, input, report, lib, t % 2 === 0 ? 'block' : 'inline');
   }
 }

@@ -1,6 +1,6 @@
 // The check the differential fuzzes of one construct share (assoc-elements.ts, function-calls.ts):
 // a program runs under bash with set -u, once per value of X (which picks its branches). Every
-// read bash stops on must be one nounset flags; the fix (block style) parses, is a fixed point,
+// read bash stops on must be one nounset flags; the fix (block or inline style) parses, is a fixed point,
 // prints the same wherever the input ran through, and stops on no unset name itself.
 
 import { spawnSync } from 'node:child_process';
@@ -30,20 +30,26 @@ function run(file: string, x: string): { status: number | null; stdout: string; 
   return spawnSync('bash', [file], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', X: x }, timeout: 5000 });
 }
 
-/** Checks one program, written at `input` (its fix goes beside it); `lib`: the text of the files
- * it may source from its directory, which nounset reads (the program, its library). */
-export function checkProgram(program: string, input: string, report: ProgramReport, lib?: string): void {
+/** Checks one program, written at `input` (its fix, in `style`, goes beside it); `lib`: the text
+ * of the files it may source from its directory, which nounset reads (the program, its library). */
+export function checkProgram(
+  program: string,
+  input: string,
+  report: ProgramReport,
+  lib?: string,
+  style: 'block' | 'inline' = 'block',
+): void {
   report.programs++;
   const output = input.replace(/\.sh$/, '.out.sh');
   const dir = dirname(input);
   const readSource = (path: string): string | null =>
     lib !== undefined && dirname(path) === dir && existsSync(path) ? readFileSync(path, 'utf8') : null;
-  const fixed = fixScript(program, { path: input, readSource }).output;
+  const fixed = fixScript(program, { path: input, readSource, style }).output;
   writeFileSync(output, fixed);
   const fail = (what: string): void => {
     report.failing.push({ program, what });
   };
-  if (fixScript(fixed, { path: input, readSource }).output !== fixed) fail('the fix is not a fixed point');
+  if (fixScript(fixed, { path: input, readSource, style }).output !== fixed) fail('the fix is not a fixed point');
   if (spawnSync('bash', ['-n', output]).status !== 0) fail('bash -n rejects the fix');
   for (const x of ['0', '1']) {
     const before = run(input, x);
@@ -67,7 +73,7 @@ export function checkProgram(program: string, input: string, report: ProgramRepo
     const stopAfter = /^(.*?): line (\d+): (\S+): unbound variable/m.exec(after.stderr);
     if (stopAfter && stopAfter[1] === output) {
       const line = Number(stopAfter[2]);
-      const review = inspectScript(fixed, { path: input, readSource }).references.some(
+      const review = inspectScript(fixed, { path: input, readSource, style }).references.some(
         (r) => r.line === line && r.verdict === 'review',
       );
       if (!review) fail(`X=${x}: the fix stops: ${after.stderr.trim()}`);

@@ -62,6 +62,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     // Before an earlier analysis kept the libraries' summaries, no walk of them is kept either.
     sharedKnown: shared?.walks ? shared.known : null,
     log: null,
+    sourcedDeclares: null,
   };
   const order = summarize(ctx, shared);
   settleEntries(ctx, order);

@@ -48,6 +48,9 @@ export interface FlowContext {
   readonly sharedKnown: ReadonlyMap<string, Summary> | null;
   /** What the walk of a sourced file being kept does (source-cache.ts), or null. */
   log: WalkLog | null;
+  /** While a summary walk runs: the names the files its function sources declare (`declare X=1`
+   * at a file's top level is a local of the function that sources it). */
+  sourcedDeclares: Set<string> | null;
 }
 
 /** What a walk did to the state beyond its names' values: the names it wrote, the commands it

@@ -135,6 +135,9 @@ export interface FileDigest {
   readonly unset: readonly string[];
   /** The names it tests for set or unset (`${X+x}`, `[[ -v X ]]`). */
   readonly setTested: readonly string[];
+  /** The names its top level (outside its functions) declares as `local`, or with `declare` or
+   * `typeset` without -g: locals of a function that sources the file. */
+  readonly topDeclares: readonly string[];
   readonly sources: readonly Source[];
   /** The file's functions as a run sees them (made once for each place the file has in a run). */
   defs(file: string, index: number, own: boolean): readonly FuncDef[];
@@ -155,12 +158,16 @@ export function digestOf(model: Region): FileDigest {
   const killed: string[] = [];
   const unset = new Set<string>();
   const setTested = new Set<string>();
+  const topDeclares = new Set<string>();
   const sources: Source[] = [];
   const facts = (list: readonly Fact[] | null): void => {
     for (const f of list ?? []) if (f.kind === 'set') names.add(f.name);
   };
   const stack: Region[] = [model];
+  // Whether each region on the stack lies in a function body.
+  const inFunction: boolean[] = [false];
   for (let r = stack.pop(); r; r = stack.pop()) {
+    const fn = inFunction.pop() as boolean;
     facts(r.facts);
     facts(r.skipFacts);
     for (const e of r.events) {
@@ -177,7 +184,10 @@ export function digestOf(model: Region): FileDigest {
       if (e.kind === 'region') {
         if (e.shape === 'function' && e.name !== null) functions.push(e);
         stack.push(e);
+        inFunction.push(fn || e.shape === 'function');
       } else if (e.kind === 'source') sources.push(e);
+      else if (e.kind === 'declare' && isLocalDeclaration(e.flags) && !fn)
+        topDeclares.add(e.name).add(arrayKey(e.name));
       else if (e.kind === 'write') writes.push(e);
       else if (e.kind === 'call' && e.name !== null) calls.push(e);
       else if (e.kind === 'set-test') setTested.add(e.name);
@@ -200,6 +210,7 @@ export function digestOf(model: Region): FileDigest {
     killed: [...new Set(killed)],
     unset: [...unset],
     setTested: [...setTested],
+    topDeclares: [...topDeclares],
     sources,
     defs: (file, index, own) => {
       const key = `${index}\0${own}\0${file}`;

@@ -137,10 +137,14 @@ function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
   const { ops, program, summaries } = ctx;
   // Nothing in it can assign a global, unset, exit or call a function that does: nothing to walk.
   if (isInert(def, program.funcs, summaries)) return INERT;
+  ctx.sourcedDeclares = new Set();
   const end = walkFunction(ctx, def, ops.fresh(0), 'summary');
+  // What the files it sources declare (`declare X=1` at their top level) is its own too.
+  const sourced = ctx.sourcedDeclares;
+  ctx.sourcedDeclares = null;
+  const locals = (n: string): boolean => def.locals.has(n) || sourced.has(n);
   // Its locals, and the elements of its local arrays (`local -A m=([a]=1)`, elements.ts).
-  const local = (n: string): boolean =>
-    def.locals.has(n) || (n.endsWith(']') && def.locals.has(n.slice(0, n.indexOf('['))));
+  const local = (n: string): boolean => locals(n) || (n.endsWith(']') && locals(n.slice(0, n.indexOf('['))));
   const gen = new Map<string, SetAt>();
   if (!end.dead) {
     ops.eachSet(end, (i, at) => {
@@ -156,6 +160,9 @@ function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
   const callers = (n: string, at: number): boolean => !local(n) || at < localFrom(n);
   const kill = new Set<string>();
   for (const [n, at] of def.unsetsAt) if (callers(n, at)) kill.add(n);
+  // Where a sourced file's declaration comes is not followed: anything may unset the caller's
+  // name before it.
+  for (const n of sourced) if (!def.locals.has(n) && program.unsetAnywhere.has(n)) kill.add(n);
   for (const [c, at] of def.callsAt)
     if (c !== null) for (const n of summaries.get(c)?.kill ?? []) if (callers(n, at)) kill.add(n);
   // What the walk unset on a path that returns: also through a computed call (`"$cmd"`, `"$@"`)

@@ -25,7 +25,7 @@ import {
   note,
   statusIn,
 } from './context.js';
-import type { FuncDef } from './digest.js';
+import { digestOf, type FuncDef } from './digest.js';
 import { assignedAt, type FlowPos, flowPos, type SetAt, testedAt } from './positions.js';
 import { isPositional, recordRead } from './reads.js';
 import { emptyLog, keep, keptKey, replay } from './source-cache.js';
@@ -398,6 +398,9 @@ function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
   // script's: nothing is recorded in it. What it does from a state an earlier analysis met it
   // with is done again from what that analysis kept (source-cache.ts).
   const file = ctx.program.fileIndex(outcome.file);
+  // Sourced by a function, the file's `declare X=1` makes a local of that function.
+  if (frame.fn !== null && ctx.sourcedDeclares !== null)
+    for (const n of digestOf(outcome.file.model).topDeclares) ctx.sourcedDeclares.add(n);
   const key = frame.fn === null && ctx.log === null ? keptKey(ctx, outcome.file.model, file) : null;
   if (key !== null && replay(ctx, key, s)) return;
   // A walk to keep: the state before it, and its log (nested files are walked under it: with
