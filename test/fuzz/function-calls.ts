@@ -6,7 +6,8 @@
 // subshell; positional parameters read, shifted and set; loops, case, `${X:=w}`, `read`,
 // `printf -v`, `+=`, `export`, `declare -g`, `eval`, namerefs, `[[ -v ]]` and `${X+x}` tests,
 // `${#X}`, `${!v}`, `set +u` and `set -u`, arithmetic, `${X:?}`, `while read`, an EXIT trap, an
-// indexed array; and a library the script sources from its directory, with statements of its own
+// indexed array, calls in pipelines, `$( )`, `&`, groups, conditions and lists, getopts, shift
+// and `set --`; and a library the script sources from its directory, with statements of its own
 // and a function g0. Each runs
 // under bash with set -u, once per value of X (which picks branches): every read bash stops on
 // must be one nounset flags; and the fix (block style, or inline for every other one) parses, is a fixed point, prints the same
@@ -110,6 +111,27 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       `while read -r ${v}; do echo "$${v}"; done <<< "\${X:-}"`,
       `trap f${g.int(4)} EXIT`,
       array(inside),
+      piped(inside),
+    ]);
+  };
+  // A call somewhere its assignments do not last (a pipeline, `$( )`, `&`), or do (a group, a
+  // redirection, a condition, a nested definition).
+  const piped = (inside: number | null): string => {
+    const f = inside === null ? fn(4) : inside > 0 ? fn(inside) : ':';
+    return g.pick([
+      `${f} | cat`,
+      `echo 1 | ${f}`,
+      `x=$(${f})`,
+      `${f} &\nwait`,
+      `{ ${f}; } > /dev/null`,
+      `${f} 2> /dev/null`,
+      `if ${f}; then echo "$${name()}"; fi`,
+      `${f} || echo "$${name()}"`,
+      `${f} && ${name()}=${g.int(9)}`,
+      `while read -r ${name()}; do ${f}; done < <(echo 1)`,
+      `getopts ab: ${name()} -a || :`,
+      `shift 2 || :`,
+      `set -- "$@" x`,
     ]);
   };
   // An indexed array: its element 0 and the array itself are followed apart (reads beyond element
