@@ -26,8 +26,15 @@ export function generator(seed: number): { int(n: number): number; pick<T>(xs: r
   return { int, pick: (xs) => xs[int(xs.length)] as (typeof xs)[number] };
 }
 
-function run(file: string, x: string): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync('bash', [file], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', X: x }, timeout: 5000 });
+/** The environments each program runs in: X picks branches; A set and B empty in the last, so
+ * the env-init block meets inputs set, empty and unset. */
+const ENVIRONMENTS: readonly Readonly<Record<string, string>>[] = [{ X: '0' }, { X: '1' }, { X: '1', A: '5', B: '' }];
+
+function run(
+  file: string,
+  env: Readonly<Record<string, string>>,
+): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync('bash', [file], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env }, timeout: 5000 });
 }
 
 /** Checks one program, written at `input` (its fix, in `style`, goes beside it); `lib`: the text
@@ -51,8 +58,11 @@ export function checkProgram(
   };
   if (fixScript(fixed, { path: input, readSource, style }).output !== fixed) fail('the fix is not a fixed point');
   if (spawnSync('bash', ['-n', output]).status !== 0) fail('bash -n rejects the fix');
-  for (const x of ['0', '1']) {
-    const before = run(input, x);
+  for (const env of ENVIRONMENTS) {
+    const x = Object.entries(env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+    const before = run(input, env);
     const stop = /^(.*?): line (\d+): (\S+): unbound variable/m.exec(before.stderr);
     // A stop in the library is on its own lines: nounset reports the script's reads only.
     if (stop && stop[1] === input) {
@@ -61,13 +71,13 @@ export function checkProgram(
       const flagged = inspectScript(program, { path: input, readSource }).references.some(
         (r) => r.line === line && r.verdict !== 'safe',
       );
-      if (!flagged) fail(`X=${x}: bash stops on line ${line} (${stop[3]}), which nounset calls safe`);
+      if (!flagged) fail(`${x}: bash stops on line ${line} (${stop[3]}), which nounset calls safe`);
     }
-    const after = run(output, x);
+    const after = run(output, env);
     // A stop in a subshell leaves the script's status 0: that run did not run through.
     const through = before.status === 0 && !/unbound variable/.test(before.stderr);
     if (through && (after.status !== 0 || after.stdout !== before.stdout))
-      fail(`X=${x}: the input runs through, the fix does not do the same`);
+      fail(`${x}: the input runs through, the fix does not do the same`);
     // The fix stops nowhere but in the library, which it leaves alone, or at a read nounset
     // reported for review (`${#X}` takes no default).
     const stopAfter = /^(.*?): line (\d+): (\S+): unbound variable/m.exec(after.stderr);
@@ -76,7 +86,7 @@ export function checkProgram(
       const review = inspectScript(fixed, { path: input, readSource, style }).references.some(
         (r) => r.line === line && r.verdict === 'review',
       );
-      if (!review) fail(`X=${x}: the fix stops: ${after.stderr.trim()}`);
+      if (!review) fail(`${x}: the fix stops: ${after.stderr.trim()}`);
     }
   }
 }
