@@ -118,11 +118,14 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
   // redirection, a condition, a nested definition).
   const piped = (inside: number | null): string => {
     const f = inside === null ? fn(4) : inside > 0 ? fn(inside) : ':';
+    // In a subshell the counter starts spent: a subshell's calls are not counted in its parent, so
+    // calls there could branch without bound (a background one left thousands of processes).
+    const spent = f === ':' ? ':' : `calls=${CALLS} ${f}`;
     return g.pick([
-      `${f} | cat`,
-      `echo 1 | ${f}`,
-      `x=$(${f})`,
-      `${f} &\nwait`,
+      `${spent} | cat`,
+      `echo 1 | ${spent}`,
+      `x=$(${spent})`,
+      `${spent} &\nwait`,
       `{ ${f}; } > /dev/null`,
       `${f} 2> /dev/null`,
       `if ${f}; then echo "$${name()}"; fi`,

@@ -30,11 +30,17 @@ export function generator(seed: number): { int(n: number): number; pick<T>(xs: r
  * the env-init block meets inputs set, empty and unset. */
 const ENVIRONMENTS: readonly Readonly<Record<string, string>>[] = [{ X: '0' }, { X: '1' }, { X: '1', A: '5', B: '' }];
 
+/** Runs a program under bash for at most 5 s: coreutils' timeout puts bash in a process group of
+ * its own and kills the whole group, whatever the program left running in the background. */
 function run(
   file: string,
   env: Readonly<Record<string, string>>,
 ): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync('bash', [file], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env }, timeout: 5000 });
+  return spawnSync('timeout', ['-s', 'KILL', '5', 'bash', file], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+    timeout: 10_000,
+  });
 }
 
 /** Checks one program, written at `input` (its fix, in `style`, goes beside it); `lib`: the text
