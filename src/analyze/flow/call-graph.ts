@@ -115,9 +115,13 @@ export function groupsWith(graph: CallGraph, name: string): Iterable<Group> {
 }
 
 /** The functions the latest walk of `caller` called, by name or through a computed call. */
-export function* calleesOf(graph: CallGraph, caller: Caller): Iterable<string> {
-  yield* graph.sites.get(caller)?.keys() ?? [];
-  for (const group of graph.groupSites.get(caller)?.keys() ?? []) yield* group;
+export function calleesOf(graph: CallGraph, caller: Caller): Iterable<string> {
+  const named = graph.sites.get(caller)?.keys() ?? [];
+  const groups = graph.groupSites.get(caller);
+  if (groups === undefined) return named;
+  const out = [...named];
+  for (const group of groups.keys()) out.push(...group);
+  return out;
 }
 
 /** Where a function is entered from: a call, a trap, `complete -F`, `export -f`, or (line 0)

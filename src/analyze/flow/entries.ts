@@ -129,7 +129,7 @@ function meetEntry(ctx: FlowContext, name: string, afterTop: State, groups: Grou
   const { input, ops, program, summaries } = ctx;
   const funcs = program.funcs;
   const lists = callsOf(ctx.graph, name);
-  const sites: CallSite[] = lists.flat();
+  const sites: CallSite[] = lists.length === 1 ? [...(lists[0] as readonly CallSite[])] : lists.flat();
   const computed: GroupEntry[] = [];
   for (const group of groupsWith(ctx.graph, name)) {
     const g = groupEntry(ctx, group, groups);
@@ -168,6 +168,15 @@ function meetEntry(ctx: FlowContext, name: string, afterTop: State, groups: Grou
     sites,
     computed.map((g) => g.lines),
   );
+  // One caller and nothing else: its calls are met at once.
+  if (lists.length <= 1 && fromOutside === null && computed.length === 0) {
+    const state = join(
+      ctx,
+      sites.map((x) => x.state),
+      text,
+    );
+    return { state, text: `from ${text}`, uncalled: false };
+  }
   // A caller's calls are met first, and again only once it is walked again (rkhunter's display
   // has 1,816 call sites in 70 callers); their reasons, told later, name every call site.
   let latest = groups.texts.get(name);
