@@ -90,20 +90,23 @@ export function forgetCalls(graph: CallGraph, caller: Caller): void {
 /** The sites that call `name` by name (or as the one function a computed call may run): one list
  * per caller that has some, from its latest walk (a new list each walk). */
 export function callsOf(graph: CallGraph, name: string): (readonly CallSite[])[] {
-  const lists: (readonly CallSite[])[] = [];
-  for (const from of graph.callers.get(name) ?? []) {
-    const list = graph.sites.get(from)?.get(name);
-    if (list) lists.push(list);
-  }
-  return lists;
+  return listsOf(graph.callers, graph.sites, name);
 }
 
-/** The computed calls of `group`: one list per caller that has some, from its latest walk (a new
- * list each walk). */
+/** The computed calls of `group`, as callsOf gives a function's. */
 export function groupCallsOf(graph: CallGraph, group: Group): (readonly CallSite[])[] {
+  return listsOf(graph.groupCallers, graph.groupSites, group);
+}
+
+/** The lists of sites of `key`, caller by caller. */
+function listsOf<K>(
+  callers: ReadonlyMap<K, ReadonlySet<Caller>>,
+  sites: ReadonlyMap<Caller, ReadonlyMap<K, readonly CallSite[]>>,
+  key: K,
+): (readonly CallSite[])[] {
   const lists: (readonly CallSite[])[] = [];
-  for (const from of graph.groupCallers.get(group) ?? []) {
-    const list = graph.groupSites.get(from)?.get(group);
+  for (const from of callers.get(key) ?? []) {
+    const list = sites.get(from)?.get(key);
     if (list) lists.push(list);
   }
   return lists;
