@@ -1,18 +1,15 @@
 // Programs of functions against bash (a function's entry is the meet of its call sites, found to a
-// fixpoint; computed calls that may run many functions are met once for them all, entries.ts):
-// random programs over three globals and four functions, which assign, unset and read them, make
+// fixpoint; computed calls that may run many functions are met once for them all, entries.ts).
+// Random programs over three globals and four functions, which assign, unset and read them, make
 // them local, and call each other by name, through a computed name (`"$cmd"`) and through a
-// function that runs its arguments (`"$@"`), with arguments, a prefix assignment or in a
-// subshell; positional parameters read, shifted and set; loops, case, `${X:=w}`, `read`,
-// `printf -v`, `+=`, `export`, `declare -g`, `eval`, namerefs, `[[ -v ]]` and `${X+x}` tests,
-// `${#X}`, `${!v}`, `set +u` and `set -u`, arithmetic, `${X:?}`, `while read`, an EXIT trap, an
-// indexed array, calls in pipelines, `$( )`, `&`, groups, conditions and lists, getopts, shift
-// and `set --`; and a library the script sources from its directory, with statements of its own
-// and a function g0. Each runs
-// under bash with set -u, once per value of X (which picks branches): every read bash stops on
-// must be one nounset flags; and the fix (block style, or inline for every other one) parses, is a fixed point, prints the same
-// wherever the input ran through, and stops on no unset name itself. Seeded, so a failure
-// replays. Only `echo`, `[` and assignments run, in a temp directory; a call counter bounds the
+// function that runs its arguments (`"$@"`): with arguments, a prefix assignment, in a subshell,
+// a pipeline, `$( )`, `&`, a group, a condition or a list. Also positional parameters (read,
+// shifted, set), loops, case, getopts, `${X:=w}`, `read`, `printf -v`, `+=`, `export`,
+// `declare -g`, `eval`, namerefs, `[[ -v ]]` and `${X+x}` tests, `${#X}`, `${!v}`, `set +u` and
+// `set -u`, arithmetic, `${X:?}`, an EXIT trap, an indexed array; and a library the script sources
+// from its directory, with statements and a function g0 of its own. One program in four never
+// turns set -u on. The check is program-check.ts's, with every other program fixed in inline
+// style. Only `echo`, `[` and assignments run, in a temp directory; a call counter bounds the
 // recursion a computed call can make.
 
 import { writeFileSync } from 'node:fs';
@@ -168,7 +165,9 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
   // bash's `command not found`, which nounset takes for a call: docs/how-it-works.md, Known limits),
   // and may source it again anywhere.
   const source = `. "$(dirname "$0")/${lib}"`;
-  const main = `set -u\ncalls=0\nloops=0\ncmd=f0\nrun() { "$@"; }\n${[0, 1, 2, 3].map(define).join('\n')}\n${source}\n${top}\necho END\n`;
+  // One program in four never turns set -u on: there every rewrite must change nothing at all.
+  const nounset = g.int(4) === 0 ? '' : 'set -u\n';
+  const main = `${nounset}calls=0\nloops=0\ncmd=f0\nrun() { "$@"; }\n${[0, 1, 2, 3].map(define).join('\n')}\n${source}\n${top}\necho END\n`;
   // The library: g0 (which may call any f: their counter bounds it), then statements. It sources
   // nothing; g0 is defined before anything can call it.
   // Its own reads are defaulted: a stop there would end most runs before the script's reads.
