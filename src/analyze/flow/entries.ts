@@ -44,7 +44,7 @@ export function settleEntries(ctx: FlowContext, { candidates, order }: WalkOrder
   // script that sourced it, or from bats (after `setup`).
   const afterTop = top.dead ? ops.fresh(0) : top;
   const entries = new Map<string, Entry>();
-  const groups: GroupEntries = { groups: new Map(), parts: new WeakMap(), texts: new Map() };
+  const groups: MeetCache = { groups: new Map(), parts: new WeakMap(), texts: new Map() };
   // A function's entry is met again only when a walk changed the states at its call sites.
   // Callers go first, so that in a call graph without cycles one pass settles every entry; a
   // callee marked again after its turn waits for the next pass.
@@ -79,7 +79,7 @@ interface GroupEntry {
 /** What meeting the entries keeps from one meeting to the next: the groups' joins, the join of
  * each caller's list of calls (of a function or of a group), and the latest words for each
  * function's call sites. */
-interface GroupEntries {
+interface MeetCache {
   readonly groups: Map<Group, GroupEntry>;
   readonly parts: WeakMap<readonly CallSite[], State>;
   readonly texts: Map<string, { text: string }>;
@@ -87,7 +87,7 @@ interface GroupEntries {
 
 /** The join of one caller's list of calls, kept while the list is the caller's latest; `where`
  * is asked only when a reason is told in words. */
-function partOf(ctx: FlowContext, list: readonly CallSite[], cache: GroupEntries, where: () => string): State {
+function partOf(ctx: FlowContext, list: readonly CallSite[], cache: MeetCache, where: () => string): State {
   if (list.length === 1) return (list[0] as CallSite).state;
   let part = cache.parts.get(list);
   if (!part) {
@@ -107,14 +107,14 @@ function partOf(ctx: FlowContext, list: readonly CallSite[], cache: GroupEntries
  * and then from each caller's calls met before, only the caller walked since met again. The
  * statuses are those of meeting all the sites at once; a name the computed calls leave unset on
  * some paths only tells why in words of those calls. */
-function groupEntry(ctx: FlowContext, group: Group, cache: GroupEntries): GroupEntry {
+function groupEntry(ctx: FlowContext, group: Group, cache: MeetCache): GroupEntry {
   const lists = groupCallsOf(ctx.graph, group);
   const known = cache.groups.get(group);
   if (known && known.lists.length === lists.length && known.lists.every((x, i) => x === lists[i])) return known;
   const lines = groupLines(lists.flat());
   const parts = lists.map((list) => partOf(ctx, list, cache, () => describeGroupSites(group, groupLines(list))));
   // A caller walked again often reaches its computed calls with the same statuses: then so is
-  // their join (as a function's entry is taken to be, entries.ts's settleEntries).
+  // their join, as settleEntries takes a function's entry to be.
   const state =
     known && known.parts.length === parts.length && parts.every((x, i) => ctx.ops.same(known.parts[i], x))
       ? known.state
@@ -125,7 +125,7 @@ function groupEntry(ctx: FlowContext, group: Group, cache: GroupEntries): GroupE
 }
 
 /** `afterTop` is never dead: a top level that cannot end counts as one that ran nothing. */
-function meetEntry(ctx: FlowContext, name: string, afterTop: State, groups: GroupEntries): Entry {
+function meetEntry(ctx: FlowContext, name: string, afterTop: State, groups: MeetCache): Entry {
   const { input, ops, program, summaries } = ctx;
   const funcs = program.funcs;
   const lists = callsOf(ctx.graph, name);
