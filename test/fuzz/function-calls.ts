@@ -8,7 +8,7 @@
 // `declare -g`, `eval`, namerefs, `[[ -v ]]` and `${X+x}` tests, `${#X}`, `${!v}`, `set +u` and
 // `set -u`, arithmetic, `${X:?}`, an EXIT trap, an indexed array; and a library the script sources
 // from its directory, with statements and a function g0 of its own. One program in four never
-// turns set -u on. The check is program-check.ts's, with every other program fixed in inline
+// turns set -u on; some exit early. The check is program-check.ts's, with every other program fixed in inline
 // style. Only `echo`, `[` and assignments run, in a temp directory; a call counter bounds the
 // recursion a computed call can make.
 
@@ -132,6 +132,8 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       `getopts ab: ${name()} -a || :`,
       `shift 2 || :`,
       `set -- "$@" x`,
+      `[ "\${X:-}" = ${g.int(2)} ] && exit 0`,
+      `(exit 1) || ${name()}=${g.int(9)}`,
     ]);
   };
   // An indexed array: its element 0 and the array itself are followed apart (reads beyond element
