@@ -140,6 +140,7 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
       e.name === null && !e.trap,
     );
   }
+  if (definedLater(ctx, e, frame)) return;
   if (e.trap || e.name === null) {
     // Which one runs is not known: only what any of them may unset counts.
     const kills = calleeKills(ctx, callees);
@@ -166,4 +167,13 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
   }
   if (sum.opaque >= 0) makeOpaque(ctx, s, pos);
   for (const n of sum.gen.keys()) if (statusIn(ctx, s, n) !== 2) assign(ctx, s, n, assignedAt(pos));
+}
+
+/** A call on the script's own top level, outside any loop, of a function every definition of
+ * which comes later in the script: bash has not defined it yet (`command not found`), so the call
+ * changes nothing. (Through another function, such a call still counts: known-gaps.json.) */
+function definedLater(ctx: FlowContext, e: Call, frame: Frame): boolean {
+  if (e.name === null || e.trap || frame.fn !== null || frame.file !== 0 || frame.loops.length > 0) return false;
+  const defs = ctx.program.funcs.get(e.name) ?? [];
+  return defs.length > 0 && defs.every((d) => d.own && d.fileIndex === 0 && d.region.start > e.end);
 }
