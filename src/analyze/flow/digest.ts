@@ -16,9 +16,8 @@ export interface FuncDef {
   /** Names declared local (or declare/typeset without -g) in its body, and namerefs. */
   readonly locals: Set<string>;
   readonly namerefs: Set<string>;
-  /** Names its body unsets, the functions it calls by name, and whether it runs a computed name
-   * (found once: the summaries ask on every round), and those calls. */
-  readonly unsets: Set<string>;
+  /** The functions its body calls by name, and whether it runs a computed name (found once: the
+   * summaries ask on every round), and those calls. */
   readonly calls: Set<string>;
   readonly computed: boolean;
   readonly computedCalls: readonly Call[];
@@ -29,11 +28,12 @@ export interface FuncDef {
    * gets that far (one of the body's own commands, not in an if, a loop or a list). Before it,
    * the name is the caller's: `unset A; local A=1` unsets the caller's A. */
   readonly localFrom: ReadonlyMap<string, number>;
-  /** Outside subshells, with their offsets: the unsets, the calls by name (null: a computed
-   * name), and what may unset anything (a sourced file, an eval). */
+  /** Outside subshells, with their offsets: the unsets and the calls by name; and where the first
+   * command runs that may unset what the body does not name (a sourced file, an eval, a computed
+   * command name), Infinity when none does. */
   readonly unsetsAt: readonly (readonly [string, number])[];
-  readonly callsAt: readonly (readonly [string | null, number])[];
-  readonly unknownAt: readonly number[];
+  readonly callsAt: readonly (readonly [string, number])[];
+  readonly unknownFrom: number;
 }
 
 /** The part of a FuncDef its body alone decides. */
@@ -41,7 +41,6 @@ type FunctionFacts = Pick<
   FuncDef,
   | 'locals'
   | 'namerefs'
-  | 'unsets'
   | 'calls'
   | 'computed'
   | 'computedCalls'
@@ -49,7 +48,7 @@ type FunctionFacts = Pick<
   | 'localFrom'
   | 'unsetsAt'
   | 'callsAt'
-  | 'unknownAt'
+  | 'unknownFrom'
 >;
 
 /** What a function's body declares and does, in one walk of it (a nested function's body is its
@@ -67,13 +66,12 @@ function functionFacts(fn: Region): FunctionFacts {
 function findFunctionFacts(fn: Region): FunctionFacts {
   const locals = new Set<string>();
   const namerefs = new Set<string>();
-  const unsets = new Set<string>();
   const calls = new Set<string>();
   const computedCalls: Call[] = [];
   const localFrom = new Map<string, number>();
   const unsetsAt: [string, number][] = [];
-  const callsAt: [string | null, number][] = [];
-  const unknownAt: number[] = [];
+  const callsAt: [string, number][] = [];
+  let unknownFrom = Number.POSITIVE_INFINITY;
   let reads = false;
   for (const e of fn.events)
     if (e.kind === 'declare' && isLocalDeclaration(e.flags) && !localFrom.has(e.name))
@@ -94,23 +92,24 @@ function findFunctionFacts(fn: Region): FunctionFacts {
         // `local -n ref`: an assignment to ref assigns the variable it names.
         if (/^\S+ .*n/.test(e.flags)) namerefs.add(e.name);
       } else if (inSubshell) continue;
-      else if (e.kind === 'unset') {
-        unsets.add(e.name);
-        unsetsAt.push([e.name, e.start]);
-      } else if (e.kind === 'source' || e.kind === 'opaque') {
+      else if (e.kind === 'unset') unsetsAt.push([e.name, e.start]);
+      else if (e.kind === 'source' || e.kind === 'opaque') {
         reads = true;
-        unknownAt.push(e.start);
+        unknownFrom = Math.min(unknownFrom, e.start);
       } else if (e.kind === 'call') {
-        if (e.name !== null) calls.add(e.name);
-        else computedCalls.push(e);
-        callsAt.push([e.name, e.start]);
+        if (e.name !== null) {
+          calls.add(e.name);
+          callsAt.push([e.name, e.start]);
+        } else {
+          computedCalls.push(e);
+          unknownFrom = Math.min(unknownFrom, e.start);
+        }
       }
     }
   }
   return {
     locals,
     namerefs,
-    unsets,
     calls,
     computed: computedCalls.length > 0,
     computedCalls,
@@ -118,7 +117,7 @@ function findFunctionFacts(fn: Region): FunctionFacts {
     localFrom,
     unsetsAt,
     callsAt,
-    unknownAt,
+    unknownFrom,
   };
 }
 

@@ -163,20 +163,16 @@ function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
   // Where a sourced file's declaration comes is not followed: anything may unset the caller's
   // name before it.
   for (const n of sourced) if (!def.locals.has(n) && program.unsetAnywhere.has(n)) kill.add(n);
-  for (const [c, at] of def.callsAt)
-    if (c !== null) for (const n of summaries.get(c)?.kill ?? []) if (callers(n, at)) kill.add(n);
+  for (const [c, at] of def.callsAt) for (const n of summaries.get(c)?.kill ?? []) if (callers(n, at)) kill.add(n);
   // What the walk unset on a path that returns: also through a computed call (`"$cmd"`, `"$@"`)
   // and in a file the function sources, which the body does not name. A local name the walk left
   // unset only counts when one of those ran before it was surely local, and something in the
   // files can unset it: its own `local` is not the caller's.
-  let firstUnknown = Number.POSITIVE_INFINITY;
-  for (const at of def.unknownAt) firstUnknown = Math.min(firstUnknown, at);
-  for (const [c, at] of def.callsAt) if (c === null) firstUnknown = Math.min(firstUnknown, at);
   if (!end.dead)
     ops.eachKilled(end, (i) => {
       const n = program.table.names[i] as string;
       if (!local(n)) kill.add(n);
-      else if (firstUnknown < localFrom(n) && (program.unsetAnywhere.has(n) || program.unsetAnywhere.has(base(n))))
+      else if (def.unknownFrom < localFrom(n) && (program.unsetAnywhere.has(n) || program.unsetAnywhere.has(base(n))))
         kill.add(n);
     });
   return { gen, kill, noReturn: end.dead, opaque: end.dead ? -1 : end.opaque };
