@@ -133,6 +133,13 @@ export function arrayBase(key: string): string | null {
   return key.endsWith('[@]') ? key.slice(0, -3) : null;
 }
 
+/** The variable a flow name is part of: `a` for `a[@]`, and for an element `m[k]` or `m[]`
+ * (elements.ts); the name itself otherwise. */
+export function variableOf(name: string): string {
+  const open = name.indexOf('[');
+  return open > 0 ? name.slice(0, open) : name;
+}
+
 /** Whether nounset is on is tracked as two pseudo-variables, names no variable can have: `set -u`
  * assigns NOUNSET_ON and unsets NOUNSET_OFF, `set +u` the other way round. A read where
  * NOUNSET_ON is set on every path runs under `set -u`; where NOUNSET_OFF is, without it. */

@@ -3,7 +3,16 @@
 // mentions, its functions and what each body declares and does, its writes, calls and sources.
 
 import type { Word } from '../../parse/index.js';
-import { arrayKey, type Call, type Fact, isLocalDeclaration, type Region, type Source, type Write } from '../model.js';
+import {
+  arrayKey,
+  type Call,
+  type Fact,
+  isLocalDeclaration,
+  type Region,
+  type Source,
+  variableOf,
+  type Write,
+} from '../model.js';
 
 /** A function as the analysis sees it: where it is, and what its body declares and does. */
 export interface FuncDef {
@@ -192,8 +201,7 @@ export function digestOf(model: Region): FileDigest {
       else if (e.kind === 'set-test') setTested.add(e.name);
       else if (e.kind === 'unset') {
         killed.push(e.name);
-        unset.add(e.name);
-        if (e.name.includes('[')) unset.add(e.name.slice(0, e.name.indexOf('[')));
+        unset.add(e.name).add(variableOf(e.name));
       } else if (e.kind === 'declare' && !e.valued && isLocalDeclaration(e.flags))
         killed.push(e.name, arrayKey(e.name));
     }

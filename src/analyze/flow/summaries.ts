@@ -2,6 +2,7 @@
 // (or are computed). Functions of sourced libraries whose summaries an earlier analysis kept
 // (shared-libraries.ts) are not walked again, unless they need a walk of their own.
 
+import { variableOf } from '../model.js';
 import { calleesFirst, needsWalk } from './call-order.js';
 import { calleesOf } from './callees.js';
 import type { FlowContext, Frame } from './context.js';
@@ -144,7 +145,7 @@ function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
   ctx.sourcedDeclares = null;
   const locals = (n: string): boolean => def.locals.has(n) || sourced.has(n);
   // Its locals, and the elements of its local arrays (`local -A m=([a]=1)`, elements.ts).
-  const local = (n: string): boolean => locals(n) || (n.endsWith(']') && locals(n.slice(0, n.indexOf('['))));
+  const local = (n: string): boolean => locals(n) || locals(variableOf(n));
   const gen = new Map<string, SetAt>();
   if (!end.dead) {
     ops.eachSet(end, (i, at) => {
@@ -154,9 +155,8 @@ function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
     });
   }
   // A local name is the caller's until it is surely local: an unset before it is the caller's.
-  const base = (n: string): string => (n.includes('[') ? n.slice(0, n.indexOf('[')) : n);
   const localFrom = (n: string): number =>
-    def.localFrom.get(n) ?? def.localFrom.get(base(n)) ?? Number.POSITIVE_INFINITY;
+    def.localFrom.get(n) ?? def.localFrom.get(variableOf(n)) ?? Number.POSITIVE_INFINITY;
   const callers = (n: string, at: number): boolean => !local(n) || at < localFrom(n);
   const kill = new Set<string>();
   for (const [n, at] of def.unsetsAt) if (callers(n, at)) kill.add(n);
@@ -172,7 +172,10 @@ function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
     ops.eachKilled(end, (i) => {
       const n = program.table.names[i] as string;
       if (!local(n)) kill.add(n);
-      else if (def.unknownFrom < localFrom(n) && (program.unsetAnywhere.has(n) || program.unsetAnywhere.has(base(n))))
+      else if (
+        def.unknownFrom < localFrom(n) &&
+        (program.unsetAnywhere.has(n) || program.unsetAnywhere.has(variableOf(n)))
+      )
         kill.add(n);
     });
   return { gen, kill, noReturn: end.dead, opaque: end.dead ? -1 : end.opaque };
