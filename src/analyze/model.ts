@@ -128,6 +128,12 @@ export function arrayKey(name: string): string {
 
 const ARRAY_KEYS = new Map<string, string>();
 
+/** `${#a[@]}`, `${#a[i]}`: a read that needs `a` to be an array (its arrayKey set), even an
+ * empty one; every other read of `a` needs element 0. */
+export function readsArray(read: Read): boolean {
+  return read.node.type === 'ParamExp' && read.node.length && read.node.index !== null;
+}
+
 /** The variable an arrayKey stands for (`a` for `a[@]`), or null for a plain name. */
 export function arrayBase(key: string): string | null {
   return key.endsWith('[@]') ? key.slice(0, -3) : null;

@@ -11,7 +11,18 @@ import { collectEvents } from './collect.js';
 import { destructiveUses } from './destructive.js';
 import { elementParts } from './elements.js';
 import { analyzeFlow, digestOf, type FlowNote, type FlowPos, type ReadStatus } from './flow/index.js';
-import type { Event, NounsetState, Quoting, Read, Region, SetTest, Source, Unset, Write } from './model.js';
+import {
+  type Event,
+  type NounsetState,
+  type Quoting,
+  type Read,
+  type Region,
+  readsArray,
+  type SetTest,
+  type Source,
+  type Unset,
+  type Write,
+} from './model.js';
 import { looksLikeLibrary, nounsetAtStart } from './nounset-start.js';
 import {
   isAlwaysSet,
@@ -209,6 +220,10 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     library: options.library ?? looksLikeLibrary(model, variant === 'bats'),
   });
   const unknownAsInput = options.sourcedUnknown === 'input';
+  // Who tests whether a name is set (`${X+x}`, `[[ -v X ]]`), or null: the env-init block's empty
+  // default would change what that test does.
+  const setTestedBy = (name: string): string | null =>
+    facts.setTests.has(name) ? 'the script' : flow.setTestedInSources.has(name) ? 'a file it sources' : null;
   // The oldest bash the script must run under (--bash-version, or what the script says).
   const target = options.bashVersion ?? inferBashVersion(text) ?? '4.4';
   const oldBash = options.dialect === 'bash' && variant !== 'ksh' && (target === '3.2' || target === '4.0');
@@ -268,8 +283,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     style === 'block' &&
     site.kind !== 'malformed' &&
     isInputName(name) &&
-    !facts.setTests.has(name) &&
-    !flow.setTestedInSources.has(name) &&
+    setTestedBy(name) === null &&
     !facts.unsets.has(name) &&
     !killed.has(name) &&
     !isBlockUnsafe(name) &&
@@ -487,7 +501,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     // other than 0 (`${a[i]}`).
     const otherElement = read.element !== null || (read.form === 'indexed' && !isElementZero(read.node));
     // Nor make a name an array: `${#a[@]}` and `${#a[i]}` stop after its `a=""` (bash 5.2).
-    const needsArray = read.node.type === 'ParamExp' && read.node.length && read.node.index !== null;
+    const needsArray = readsArray(read);
     const inBlock =
       !inlineOnly &&
       blockable(name) &&
@@ -541,8 +555,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (!canRewrite) {
       const why = needsArray
         ? `this form needs ${name} to be an array (bash 5.2 stops on it for a plain variable, even after an empty default), which no default gives`
-        : facts.setTests.has(name) || flow.setTestedInSources.has(name)
-          ? `${facts.setTests.has(name) ? 'the script' : 'a file it sources'} tests whether ${name} is set, so it cannot go in the env-init block`
+        : setTestedBy(name) !== null
+          ? `${setTestedBy(name)} tests whether ${name} is set, so it cannot go in the env-init block`
           : style === 'block' && !isInputName(name)
             ? 'this form takes no inline default and the env-init block cannot cover it'
             : 'this form takes no inline default';
@@ -555,10 +569,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         'inside backquotes a configured default with quotes, blanks, `$` or `` ` `` cannot be written so it stays the same; check it by hand',
       );
     }
-    if ((facts.setTests.has(name) || flow.setTestedInSources.has(name)) && isInputName(name))
+    const tester = setTestedBy(name);
+    if (tester !== null && isInputName(name))
       return unsafe(
         'default',
-        `${facts.setTests.has(name) ? 'the script' : 'a file it sources'} tests whether ${name} is set, so it is defaulted here rather than in the env-init block`,
+        `${tester} tests whether ${name} is set, so it is defaulted here rather than in the env-init block`,
       );
     const zero = read.arith !== null && (read.node.type === 'ArithmVar' || nounset === 'on');
     if (st.kind === 'unknown')
@@ -570,16 +585,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   }
 
   // `${#X[@]}` after `local -a X`: the declaration gets `=()` (array-declarations.ts).
-  const lengthReads = new Set(
-    planned
-      .filter((p) => p.fix === 'review' && p.read.node.type === 'ParamExp' && p.read.node.length && p.read.node.index)
-      .map((p) => p.read),
-  );
-  const arrayDecls = emptyArrayDeclarations(
-    model,
-    lengthReads,
-    (name) => facts.setTests.has(name) || flow.setTestedInSources.has(name),
-  );
+  const lengthReads = new Set(planned.filter((p) => p.fix === 'review' && readsArray(p.read)).map((p) => p.read));
+  const arrayDecls = emptyArrayDeclarations(model, lengthReads, (name) => setTestedBy(name) !== null);
   const fixedBy = new Map<Read, number>();
   for (const d of arrayDecls) for (const r of d.reads) fixedBy.set(r, d.decl.start);
   const reads =

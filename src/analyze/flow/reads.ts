@@ -1,7 +1,7 @@
 // What a recording walk notes at each read: its status in the state the walk reached it with (the
 // worst of all visits), and why an unset one may be unset, told only once the walks are done.
 
-import { arrayKey, type NounsetState, type Read } from '../model.js';
+import { arrayKey, type NounsetState, type Read, readsArray } from '../model.js';
 import { isDigits } from '../shell-vars.js';
 import { type FlowContext, type Frame, nounsetIn, type RawStatus, statusIn } from './context.js';
 import { originOf, SET_BY_SHELL } from './positions.js';
@@ -56,7 +56,7 @@ function readStatus(ctx: FlowContext, frame: Frame, read: Read, s: State): RawSt
   }
   // `${#a[@]}`, `${#a[i]}` need the array; every other read, its element 0 (see arrayKey).
   const array = arrayKey(name);
-  const key = read.element ?? (read.node.type === 'ParamExp' && read.node.length && read.node.index ? array : name);
+  const key = read.element ?? (readsArray(read) ? array : name);
   const st = statusIn(ctx, s, key);
   const i = program.table.id(key);
   if (st === 2) return { kind: 'set', at: ops.setAtOf(s, i) };
