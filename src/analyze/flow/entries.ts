@@ -129,7 +129,7 @@ function meetEntry(ctx: FlowContext, name: string, afterTop: State, groups: Meet
   const { input, ops, program, summaries } = ctx;
   const funcs = program.funcs;
   const lists = callsOf(ctx.graph, name);
-  const sites: CallSite[] = lists.length === 1 ? [...(lists[0] as readonly CallSite[])] : lists.flat();
+  const sites: CallSite[] = lists.flat();
   const computed: GroupEntry[] = [];
   for (const group of groupsWith(ctx.graph, name)) {
     const g = groupEntry(ctx, group, groups);

@@ -174,14 +174,15 @@ function elementAliases(names: readonly string[]): Map<string, string[]> {
     list?.push({ name: n, literal: parts.keyReads.length === 0 });
   }
   const out = new Map<string, string[]>();
-  for (const list of byArray.values())
+  for (const [array, list] of byArray) {
+    const listed = listedKeys(array);
     for (const e of list) {
-      const listed = listedKeys(elementParts(e.name)?.array ?? '');
       const others = list
         .filter((o) => o.name !== e.name && (!e.literal || !o.literal || o.name === listed))
         .map((o) => o.name);
       if (others.length > 0) out.set(e.name, others);
     }
+  }
   return out;
 }
 

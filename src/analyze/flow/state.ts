@@ -195,12 +195,12 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     k[SLOT + (i % BITS)] = slot;
   };
   const assign = (s: State, i: number, at: SetAt): void => put(s, i, true, false, false, false, at);
-  const kill = (s: State, i: number, text: Why): void => {
-    if (i < n) put(s, i, false, true, false, true, tell(text));
-  };
   /** kill with a story told before (`tell`): a call applied again tells nothing new. */
   const killTold = (s: State, i: number, story: number): void => {
     if (i < n) put(s, i, false, true, false, true, story);
+  };
+  const kill = (s: State, i: number, text: Why): void => {
+    if (i < n) killTold(s, i, tell(text));
   };
   /** Whatever was unset or unassigned may now have been set by what runs at `at`. */
   const makeOpaque = (s: State, at: FlowPos): void => {

@@ -83,14 +83,18 @@ function allFunctions(ctx: FlowContext): readonly string[] {
  * computed call; its other effects are the opaque event's). */
 export function evalKills(ctx: FlowContext, e: Opaque, s: State, frame: Frame): void {
   const callees = allFunctions(ctx);
-  if (callees.length === 0) return;
+  if (callees.length > 0) anyCalleeKills(ctx, e, s, callees, ctx.program.lineIn(frame.file, e.start));
+}
+
+/** What any one of `callees` may unset, unset in s: which of them `e` runs is not known. */
+function anyCalleeKills(ctx: FlowContext, e: Call | Opaque, s: State, callees: readonly string[], line: number): void {
   const kills = calleeKills(ctx, callees);
-  if (kills.length === 0) return;
-  applyKills(
-    ctx,
-    s,
-    killsOf(ctx, e, kills, () => kills, ctx.program.lineIn(frame.file, e.start)),
-  );
+  if (kills.length > 0)
+    applyKills(
+      ctx,
+      s,
+      killsOf(ctx, e, kills, () => kills, line),
+    );
 }
 
 /** Unsets what a KillPlan names in s. */
@@ -143,12 +147,7 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
   if (definedLater(ctx, e, frame)) return;
   if (e.trap || e.name === null) {
     // Which one runs is not known: only what any of them may unset counts.
-    const kills = calleeKills(ctx, callees);
-    applyKills(
-      ctx,
-      s,
-      killsOf(ctx, e, kills, () => kills, line),
-    );
+    anyCalleeKills(ctx, e, s, callees, line);
     return;
   }
   const sum = summaries.get(e.name);
