@@ -19,8 +19,16 @@
 // arithmetic...), so it reads the same parts. A `$(…)` or backquote inside starts a parse of its own with nothing pending. Not so a
 // word inside backquotes (its text is first unescaped, depending on the backslashes before it),
 // nor one holding `<<` (`$(cat <<E)` parks a here-document body outside the word): those are
-// walked. Statements are always walked: a statement's reading also depends on here-documents
-// pending from earlier on its line.
+// walked.
+//
+// An untouched statement is skipped on the same terms, with one more: no edit's text may touch a
+// `<<`. A statement spans lines, so its reading also depends on the here-documents pending where
+// it starts (their bodies are read at its first newline). Those come from `<<` operators before
+// it. With none in or beside an edit's text, every `<<` of the output lies in text copied from
+// the input, in a node the walk met before this statement (earlier in the text, so earlier in the
+// walk) and found alike, redirection and body offsets included, or in a word skipped as read
+// alike, which holds no `<<`. So the same bodies are pending at the same places on both sides, and
+// the statement, holding no `<<` itself, leaves none pending after it.
 
 import type { Comment, File, Node, Stmt } from '../parse/index.js';
 import { childrenOf, positionOf } from '../parse/index.js';
@@ -137,9 +145,11 @@ export function compareTrees(opts: {
     return `${what}, line ${positionOf(opts.outputText, node.start).line} of the fixed script`;
   };
   const heredocs = offsetsOf(opts.outputText, '<<');
-  /** True for a word that is read as the input's was (see the top of this file). */
+  /** True for a word or statement that is read as the input's was (see the top of this file). */
   const isReadAlike = (a: Node, b: Node): boolean =>
     inGap(inSide, a.start - 1) && a.end + 1 < inSide.hi && !holdsAt(heredocs, b.start, b.end - 1);
+  // No `<<` begins within an edit's text or one character before it (`<` then an inserted `<`).
+  const stmtsReadAlike = !opts.spans.output.some(([start, end]) => holdsAt(heredocs, start - 1, end));
 
   // Two stacks walked together, iteratively: real input can nest deeper than the call stack.
   const as: Node[] = [opts.input];
@@ -156,7 +166,13 @@ export function compareTrees(opts: {
     // Reported only if nothing inside it is: that names the first thing that moved.
     if (!samePlace(a.end, b.end)) endMoved ??= at(b, `the end of ${describeNode(a)} moved`);
     if (!sameFields(a, b, check)) return at(b, describeFieldChange(a, b));
-    if (endMoved === null && a.type === 'Word' && backquoted === Infinity && isReadAlike(a, b)) continue;
+    if (
+      endMoved === null &&
+      (a.type === 'Word' || (a.type === 'Stmt' && stmtsReadAlike)) &&
+      backquoted === Infinity &&
+      isReadAlike(a, b)
+    )
+      continue;
     if (a.type === 'CmdSubst' && a.backquotes && backquoted === Infinity) backquoted = as.length;
     const na = pushKept(a, as, inSide);
     const nb = pushKept(b, bs, outSide);

@@ -110,6 +110,14 @@ describe('verifyOutput', () => {
       assertRefused(input, [refEdit(input, '$X', { after: '"' })]);
     });
 
+    it('that starts a here-document whose body a later, untouched statement holds', () => {
+      // `echo a${X:-}<<E; if …` reads the body at the if's first newline: its line `E` is no
+      // command any more, though the if starts and ends where it did and nothing before it moved.
+      // Untouched statements are skipped only when no edit's text touches a `<<`.
+      const input = 'echo a$X; if true; then\nE\necho y\nfi\n';
+      assertRefused(input, [refEdit(input, '$X', { after: '<<E' })]);
+    });
+
     it('that inserts a newline in an unquoted word', () => {
       const input = 'echo a${X}b c\n';
       assertRefused(input, [refEdit(input, '${X}', { before: '\n' })]);
