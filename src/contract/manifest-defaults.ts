@@ -28,7 +28,8 @@ export function manifestDefaults(
   for (const inv of invocations) {
     for (const e of inv.env) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
   }
-  const defaults: Record<string, string> = {};
+  // Keyed by variable names, which may be `__proto__` or `constructor`.
+  const defaults: Record<string, string> = Object.create(null);
   const notes: string[] = [];
   for (const [name, settings] of [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     // A name no shell variable can have (`MY-VAR`) is never one of the script's inputs.

@@ -25,7 +25,8 @@ export function planOptions(options: FixOptions): Omit<PlanOptions, 'dialect' | 
     throw new UsageError(`unknown sourcedUnknown: ${String(options.sourcedUnknown)} (inline, leave or input)`);
   return {
     style: options.style ?? 'block',
-    defaults: { ...options.defaults },
+    // Looked up by the script's variable names: `$constructor` must not find Object's.
+    defaults: Object.assign(Object.create(null) as Record<string, string>, options.defaults),
     required: [...(options.required ?? [])],
     ignore: [...(options.ignore ?? [])],
     path: options.path ?? '<stdin>',
