@@ -56,7 +56,11 @@ export function detectDialect(text: string, path = ''): DialectGuess {
     // A `.bats` file is run by bats whatever its directive or shebang says about the shell.
     variant: ext === 'bats' && dialect !== null ? 'bats' : variantOf(shell),
   });
-  const directive = /^[ \t]*#[ \t]*shellcheck[ \t]+(?:[^\n]*[ \t])?shell=([A-Za-z0-9_-]+)/m.exec(text.slice(0, 4096));
+  const head = text.slice(0, 4096);
+  // The multiline regex tries every line start: most heads hold no directive to find.
+  const directive = head.includes('shellcheck')
+    ? /^[ \t]*#[ \t]*shellcheck[ \t]+(?:[^\n]*[ \t])?shell=([A-Za-z0-9_-]+)/m.exec(head)
+    : null;
   if (directive?.[1]) return guess('directive', directive[1]);
   const shebang = /^#![ \t]*(\S+)(?:[ \t]+(\S+))?/.exec(text);
   if (shebang?.[1]) {
