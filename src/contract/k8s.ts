@@ -103,7 +103,8 @@ export function k8sInvocations(files: readonly YamlFile[], matches: (word: strin
   for (const f of files) {
     for (const doc of f.docs) {
       const kind = text(child(doc, 'kind')) ?? '';
-      const specPath = POD_SPEC[kind];
+      // A manifest's own word: `kind: constructor` must not find Object's.
+      const specPath = Object.hasOwn(POD_SPEC, kind) ? POD_SPEC[kind] : undefined;
       if (!specPath) continue;
       const spec = path(doc, specPath);
       const workload = `${kind} ${text(path(doc, ['metadata', 'name'])) ?? '(unnamed)'}`;

@@ -225,6 +225,22 @@ describe('nounset contract', () => {
     assert.match(r.stderr, /3 place\(s\) run a script, 2 error\(s\)/);
   });
 
+  it('names that every JavaScript object has: a kind, inputs and settings, all taken as written', () => {
+    write('obj.sh', '#!/bin/bash\nset -u\necho "$constructor" "$toString" "$__proto__"\n');
+    const pod = (kind: string) =>
+      `apiVersion: v1\nkind: ${kind}\nmetadata: { name: p }\nspec:\n  containers:\n    - name: c\n      command: ["/app/obj.sh"]\n      env:\n        - { name: constructor, value: "1" }\n        - { name: __proto__, value: "2" }\n`;
+    write('odd.yaml', pod('constructor'));
+    const odd = runCli(['contract', 'obj.sh', '--check', 'odd.yaml'], dir());
+    assert.equal(odd.status, 0, odd.stderr);
+    assert.match(odd.stderr, /0 place\(s\) run a script/);
+    write('obj-pod.yaml', pod('Pod'));
+    const r = runCli(['contract', 'obj.sh', '--check', 'obj-pod.yaml'], dir());
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(r.stdout.trimEnd().split('\n'), [
+      'obj-pod.yaml:6: error: Pod p, container c does not set toString, which obj.sh reads at line 3: it has no default, so under set -u the script stops when it reads it unset [obj.sh:3]',
+    ]);
+  });
+
   it('malformed YAML is one error with file:line:col, exit 2', () => {
     write('x.sh', '#!/bin/sh\necho "$A"\n');
     write('bad.yaml', 'kind: Pod\nspec:\n  containers: [\n    - name: c\n');
