@@ -139,6 +139,8 @@ export interface FileDigest {
   readonly writes: readonly Write[];
   readonly calls: readonly Call[];
   readonly killed: readonly string[];
+  /** The names a function body declares local, with a value or without: gone once it returns. */
+  readonly locals: readonly string[];
   /** The names `unset` names (and the arrays of the elements it names). */
   readonly unset: readonly string[];
   /** The names it tests for set or unset (`${X+x}`, `[[ -v X ]]`). */
@@ -164,6 +166,7 @@ export function digestOf(model: Region): FileDigest {
   const writes: Write[] = [];
   const calls: Call[] = [];
   const killed: string[] = [];
+  const locals = new Set<string>();
   const unset = new Set<string>();
   const setTested = new Set<string>();
   const topDeclares = new Set<string>();
@@ -202,8 +205,10 @@ export function digestOf(model: Region): FileDigest {
       else if (e.kind === 'unset') {
         killed.push(e.name);
         unset.add(e.name).add(variableOf(e.name));
-      } else if (e.kind === 'declare' && !e.valued && isLocalDeclaration(e.flags))
-        killed.push(e.name, arrayKey(e.name));
+      } else if (e.kind === 'declare' && isLocalDeclaration(e.flags)) {
+        locals.add(e.name).add(arrayKey(e.name));
+        if (!e.valued) killed.push(e.name, arrayKey(e.name));
+      }
     }
   }
   const defsMemo = new Map<string, readonly FuncDef[]>();
@@ -215,6 +220,7 @@ export function digestOf(model: Region): FileDigest {
     writes,
     calls,
     killed: [...new Set(killed)],
+    locals: [...locals],
     unset: [...unset],
     setTested: [...setTested],
     topDeclares: [...topDeclares],

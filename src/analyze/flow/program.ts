@@ -25,6 +25,9 @@ export interface Program {
   readonly writesOf: ReadonlyMap<string, readonly number[]>;
   /** Names unset (or made local without a value) anywhere: a trap handler may find them unset. */
   readonly killedAnywhere: ReadonlySet<string>;
+  /** Names a function declares local anywhere (with a value too): a trap set inside a function
+   * may run after it has returned, where they are gone. */
+  readonly localAnywhere: ReadonlySet<string>;
   /** Names `unset` names anywhere, and the arrays of the elements it names: all a function can
    * unset of its caller's (a `local` of its own is gone when it returns). */
   readonly unsetAnywhere: ReadonlySet<string>;
@@ -61,6 +64,7 @@ export function registerProgram(input: FlowInput): Program {
   const writesOf = new Map<string, number[]>();
   const digests: FileDigest[] = [];
   const killedAnywhere = new Set<string>();
+  const localAnywhere = new Set<string>();
   const unsetAnywhere = new Set<string>();
   const setTestedInSources = new Set<string>();
   const registered = new Set<string>([input.path]);
@@ -97,6 +101,7 @@ export function registerProgram(input: FlowInput): Program {
       }
     }
     for (const n of d.killed) killedAnywhere.add(n);
+    for (const n of d.locals) localAnywhere.add(n);
     for (const n of d.unset) unsetAnywhere.add(n);
     if (!own) for (const n of d.setTested) setTestedInSources.add(n);
     for (const e of d.sources) {
@@ -126,6 +131,7 @@ export function registerProgram(input: FlowInput): Program {
     libraryModels,
     writesOf,
     killedAnywhere,
+    localAnywhere,
     unsetAnywhere,
     setTestedInSources,
     dependents,

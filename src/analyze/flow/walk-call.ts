@@ -1,7 +1,7 @@
 // A call the walk passes: recorded as a call site of each function it may run (with the state
 // there, for the callee's entry), and the callee's summary applied to the caller's state.
 
-import type { Call, Opaque } from '../model.js';
+import { arrayBase, type Call, type Opaque } from '../model.js';
 import { addCall } from './call-graph.js';
 import { calleesOf } from './callees.js';
 import {
@@ -127,6 +127,13 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
             : `the trap set on line ${line} runs`;
       for (const n of ctx.program.killedAnywhere)
         kill(ctx, entry, n, () => `${n} may be unset or shadowed by \`local\` when ${when}`);
+      // Set inside a function, it may run once that function has returned (an EXIT trap after
+      // `local tmp=$(mktemp -d)`): its locals, and its callers', are gone then. Only the names
+      // the shell itself sets are there whatever a function did.
+      if (frame.fn !== null)
+        for (const n of ctx.program.localAnywhere)
+          if (!ctx.input.initiallySet(arrayBase(n) ?? n) && !ctx.program.killedAnywhere.has(n))
+            kill(ctx, entry, n, () => `${n} may be a local of a function that has returned when ${when}`);
       // bash calls a completion function with the command, the word and the word before, and
       // the COMP_ variables set.
       entry.argc = e.later === 'complete' ? 3 : 0;
