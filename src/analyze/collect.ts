@@ -14,7 +14,7 @@ import type {
   Word,
   WordPart,
 } from '../parse/index.js';
-import { parse } from '../parse/index.js';
+import { parse, parseQuotedCode } from '../parse/index.js';
 import { batsEvents, batsRunTarget } from './bats.js';
 import { argumentCount, builtinEvents, commandName, destructiveCommand, nameOf, wordText } from './builtins.js';
 import { type AssocNames, knownAssocNames, learnAssocNames } from './collect-assoc.js';
@@ -483,10 +483,37 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
       walkWord(w, nameCtx);
     }
   }
-  if (named && runs === -1)
+  if (named && runs === -1 && !(named.name === 'trap' && named.index === 0 && trapCode(view, ctx)))
     for (const e of builtinEvents(named.name, view, named.index, ctx.globsStay)) ctx.region.events.push(e);
   if (runs === -1 && args.length > 0) pushCall(args, view, ctx);
   if (ctx.bats) for (const e of batsEvents(cmd.args)) ctx.region.events.push(e);
+}
+
+/** `trap 'CODE' SIGNAL…` where CODE reads a parameter: bash parses CODE when the trap fires, at
+ * any later point (`trap 'rm -rf "$tmp"' EXIT` after a function's `local tmp` has gone). CODE,
+ * parsed where its characters are, is the body of a function the trap calls, so each read in it
+ * gets the verdict of a read in a trap handler, and an edit lands inside the quotes (the output
+ * check parses the string again: verify-output.ts). Returns false, for builtinEvents' reading of
+ * the command, for any other handler, or one that does not parse. */
+function trapCode(args: readonly Word[], ctx: WordCtx): boolean {
+  const at = wordText(args[1]) === '--' ? 2 : 1;
+  const handler = args[at];
+  const part = handler?.parts.length === 1 ? handler.parts[0] : undefined;
+  if (handler === undefined || args.length < at + 2 || part?.type !== 'SglQuoted' || part.dollar) return false;
+  if (!part.value.includes('$') && !part.value.includes('`')) return false;
+  let code: File;
+  try {
+    code = parseQuotedCode(part.value, part.start + 1, { dialect: ctx.bash ? 'bash' : 'posix' });
+  } catch (err) {
+    if (err instanceof ParseError) return false;
+    throw err;
+  }
+  // No shell function can have this name: it names the handler in reasons.
+  const line = ctx.text.slice(0, part.start).split('\n').length;
+  const name = `the trap handler on line ${line}`;
+  walkStmts(code.stmts, sub(ctx, 'function', part, name));
+  ctx.region.events.push(laterCall(name, handler.start, handler.end));
+  return true;
 }
 
 /** `args` as a shell that ignores `\r` reads a CRLF line: the last word without its final `\r` (a

@@ -1,16 +1,23 @@
 // The last guard before output leaves nounset: the fixed text must parse, and its syntax tree
-// must equal the input's everywhere outside the edited constructs (see verify-compare.ts).
+// must equal the input's everywhere outside the edited constructs (see verify-compare.ts). Edits
+// inside a trap's single-quoted handler (analyze/collect.ts trapCode) make the quoted string one
+// span of the comparison; the code in it must parse, before and after, into trees equal outside
+// those edits.
 
 import { type Edit, nestEdits } from '../edit/index.js';
 import { ParseError } from '../errors.js';
-import type { Dialect, File } from '../parse/index.js';
-import { parse } from '../parse/index.js';
+import type { Dialect, File, SglQuoted } from '../parse/index.js';
+import { forEachNode, literalValue, parse, parseQuotedCode } from '../parse/index.js';
+import { holdsAt } from './text-offsets.js';
 import { compareTrees } from './verify-compare.js';
+
+type NestedEdits = ReturnType<typeof nestEdits>;
+type Spans = { input: [number, number][]; output: [number, number][] };
 
 /** Input and output spans of the outermost edits (sorted, disjoint), or null when a change lies
  * outside its edit's construct: the comparison relies on the text outside the spans being the
  * input's, shifted. */
-function outputSpans({ outer, within }: NestedEdits): { input: [number, number][]; output: [number, number][] } | null {
+function outputSpans({ outer, within }: NestedEdits): Spans | null {
   const input: [number, number][] = [];
   const output: [number, number][] = [];
   let shift = 0;
@@ -27,11 +34,94 @@ function outputSpans({ outer, within }: NestedEdits): { input: [number, number][
   return { input, output };
 }
 
-type NestedEdits = ReturnType<typeof nestEdits>;
+/** The single-quoted handler of each `trap 'CODE' SIGNAL…` that holds an outer edit, by edit. */
+function trapHandlers(file: File, outer: readonly Edit[]): Map<Edit, SglQuoted> {
+  const found = new Map<Edit, SglQuoted>();
+  const starts = outer.map((e) => e.start);
+  forEachNode(file, (node) => {
+    // Only nodes that hold an edit are looked into.
+    if (!holdsAt(starts, node.start, node.end)) return false;
+    if (node.type !== 'CallExpr') return;
+    const cmd = node.args[0];
+    if (cmd === undefined || literalValue(cmd) !== 'trap') return;
+    const at = node.args[1] !== undefined && literalValue(node.args[1]) === '--' ? 2 : 1;
+    const handler = node.args[at];
+    if (handler === undefined || node.args.length < at + 2) return;
+    const part = handler.parts.length === 1 ? handler.parts[0] : undefined;
+    if (part?.type !== 'SglQuoted' || part.dollar) return;
+    for (const e of outer) if (part.start < e.start && e.start < part.end) found.set(e, part);
+  });
+  return found;
+}
 
-/** Returns null when the output is sound, else why it is not. `nested`: nestEdits(edits), when
- * the caller has it already. */
-export function verifyOutput(opts: {
+/** A trap handler's edits: their own spans, and where the whole quoted string is among the spans. */
+interface Handler {
+  readonly part: SglQuoted;
+  readonly own: Spans;
+  readonly at: number;
+}
+
+/** The spans with each trap handler's edits made one span, the whole quoted string, and the
+ * handlers; null when another edit overlaps such a string. */
+function handlerSpans(
+  spans: Spans,
+  outer: readonly Edit[],
+  handlers: ReadonlyMap<Edit, SglQuoted>,
+): { spans: Spans; inner: Handler[] } | null {
+  const out: Spans = { input: [], output: [] };
+  const inner: Handler[] = [];
+  for (const [k, e] of outer.entries()) {
+    const i = spans.input[k] as [number, number];
+    const o = spans.output[k] as [number, number];
+    const part = handlers.get(e);
+    if (part === undefined) {
+      out.input.push(i);
+      out.output.push(o);
+      continue;
+    }
+    let open = inner[inner.length - 1];
+    if (open?.part !== part) {
+      open = { part, own: { input: [], output: [] }, at: out.input.length };
+      inner.push(open);
+      out.input.push([part.start, part.end]);
+      out.output.push([part.start + (o[0] - i[0]), part.end + (o[0] - i[0])]);
+    }
+    open.own.input.push(i);
+    open.own.output.push(o);
+    // The string's end moves with each edit in it.
+    (out.output[open.at] as [number, number])[1] = part.end + (o[1] - i[1]);
+  }
+  // Sorted and disjoint, as the comparison needs: no other edit reaches into a handler.
+  for (let k = 1; k < out.input.length; k++)
+    if ((out.input[k] as [number, number])[0] < (out.input[k - 1] as [number, number])[1]) return null;
+  return { spans: out, inner };
+}
+
+/** Returns null when a trap handler's code, edited, still reads as it did outside the edits. */
+function checkHandler(part: SglQuoted, own: Spans, span: [number, number], opts: VerifyInput): string | null {
+  const [start, end] = span;
+  const quoted = opts.output.slice(start, end);
+  const code = quoted.slice(1, -1);
+  if (quoted.length < 2 || !quoted.startsWith("'") || !quoted.endsWith("'") || code.includes("'"))
+    return "an edit ends the quotes of a trap's handler";
+  // Both codes at the output's offsets (the comparison takes the text before the first edit to
+  // be where it was): the input's moved by what the edits before the string added.
+  const moved = start - part.start;
+  let before: File;
+  let after: File;
+  try {
+    before = parseQuotedCode(part.value, start + 1, { dialect: opts.dialect, path: opts.path });
+    after = parseQuotedCode(code, start + 1, { dialect: opts.dialect, path: opts.path });
+  } catch (err) {
+    if (err instanceof ParseError) return `a trap's handler would not parse (${err.reason})`;
+    throw err;
+  }
+  const spans: Spans = { input: own.input.map(([a, b]) => [a + moved, b + moved]), output: own.output };
+  const mismatch = compareTrees({ input: before, output: after, outputText: opts.output, spans });
+  return mismatch === null ? null : `a trap's handler would read differently outside the edits (${mismatch})`;
+}
+
+interface VerifyInput {
   input: File;
   output: string;
   edits: readonly Edit[];
@@ -39,7 +129,11 @@ export function verifyOutput(opts: {
   dialect: Dialect;
   bats?: boolean;
   path: string;
-}): string | null {
+}
+
+/** Returns null when the output is sound, else why it is not. `nested`: nestEdits(edits), when
+ * the caller has it already. */
+export function verifyOutput(opts: VerifyInput): string | null {
   let out: File;
   try {
     out = parse(opts.output, { dialect: opts.dialect, path: opts.path, bats: opts.bats ?? false });
@@ -47,8 +141,17 @@ export function verifyOutput(opts: {
     if (err instanceof ParseError) return `the fixed script would not parse (${err.message})`;
     throw err;
   }
-  const spans = outputSpans(opts.nested ?? nestEdits(opts.edits));
-  if (spans === null) return 'an edit changes text outside the construct it is about';
+  const nested = opts.nested ?? nestEdits(opts.edits);
+  const edited = outputSpans(nested);
+  if (edited === null) return 'an edit changes text outside the construct it is about';
+  const handlers = trapHandlers(opts.input, nested.outer);
+  const grouped = handlers.size === 0 ? { spans: edited, inner: [] } : handlerSpans(edited, nested.outer, handlers);
+  if (grouped === null) return "an edit reaches into a trap's handler from outside it";
+  const { spans, inner } = grouped;
+  for (const { part, own, at } of inner) {
+    const problem = checkHandler(part, own, spans.output[at] as [number, number], opts);
+    if (problem !== null) return problem;
+  }
   const mismatch = compareTrees({ input: opts.input, output: out, outputText: opts.output, spans });
   return mismatch === null ? null : `the fixed script would read differently outside the edits (${mismatch})`;
 }

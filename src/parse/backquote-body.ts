@@ -54,7 +54,8 @@ export function parseBackquoteBody(p: ParserState, from: number, to: number, dq:
   return parseDerived(p, text, map, to);
 }
 
-function remap(node: unknown, mapStart: (i: number) => number, mapEnd: (i: number) => number): void {
+/** Moves every offset in a tree (`end` through mapEnd, the others through mapStart), in place. */
+export function remap(node: unknown, mapStart: (i: number) => number, mapEnd: (i: number) => number): void {
   if (Array.isArray(node)) {
     for (const n of node) remap(n, mapStart, mapEnd);
     return;

@@ -1,6 +1,7 @@
 // The parser's entry point: text in, syntax tree out, or one ParseError.
 
 import type { Dialect, File } from './ast.js';
+import { remap } from './backquote-body.js';
 import { parseProgram } from './commands.js';
 import { readHeredocBodies } from './redirects.js';
 import { createState, SyntaxFailure, toParseError } from './state.js';
@@ -30,6 +31,19 @@ export function parse(text: string, opts: ParseOptions = {}): File {
     throw err;
   }
   return { type: 'File', start: 0, end: text.length, dialect, stmts, comments: p.comments };
+}
+
+/** Parses shell code a script keeps in a single-quoted string for bash to run later, as a trap
+ * handler (`trap 'rm -rf "$tmp"' EXIT`): `code` is the string's text, whose first character is at
+ * offset `base` of the script. Single quotes keep every character as it is, so the tree's offsets
+ * are the script's. Throws ParseError, with positions in `code`. */
+export function parseQuotedCode(code: string, base: number, opts: ParseOptions = {}): File {
+  const file = parse(code, opts);
+  // -1 stands for "none" (a statement without `;`), and stays so.
+  const move = (i: number): number => (i < 0 ? i : i + base);
+  remap(file.stmts, move, move);
+  remap(file.comments, move, move);
+  return { ...file, start: base, end: base + code.length };
 }
 
 export { type LineColumn, lineColumnAt, lineStarts, positionOf } from '../line-index.js';

@@ -34,9 +34,9 @@ function verdict(input: string, edits: Edit[], output = applyEdits(input, edits)
   return verifyOutput({ input: parse(input), output, edits, dialect: 'bash', path: 'a.sh' });
 }
 
-function assertRefused(input: string, edits: Edit[], output?: string): void {
+function assertRefused(input: string, edits: Edit[], output?: string, why: RegExp = REFUSED): void {
   const out = output ?? applyEdits(input, edits);
-  assert.match(verdict(input, edits, out) ?? 'accepted', REFUSED, JSON.stringify(out));
+  assert.match(verdict(input, edits, out) ?? 'accepted', why, JSON.stringify(out));
 }
 
 describe('verifyOutput', () => {
@@ -135,6 +135,47 @@ describe('verifyOutput', () => {
         edit(5, 7, [{ start: 5, end: 7, text: '`' }]),
         edit(close, close + 1, [{ start: close, end: close + 1, text: '`' }]),
       ]);
+    });
+  });
+
+  describe("inside a trap's single-quoted handler (bash parses it when the trap fires)", () => {
+    // An edit before the string moves it: its code is compared where it lands.
+    const input = 'echo $Y\ntrap \'rm -rf "$T"; echo "$X" # done\' EXIT\necho $Z\n';
+    const right = (): Edit[] => [
+      refEdit(input, '$Y'),
+      refEdit(input, '$T'),
+      refEdit(input, '$X'),
+      refEdit(input, '$Z'),
+    ];
+
+    it('accepts the right edits, with edits before and after the string', () => {
+      assert.equal(verdict(input, right()), null);
+    });
+
+    it('refuses an edit that ends the quotes', () => {
+      // `rm -rf "${T:-}' '"; …`: still a script that parses, with the handler cut in two words.
+      assertRefused(input, [refEdit(input, '$T', { after: "' '" })], undefined, /ends the quotes of a trap's handler/);
+    });
+
+    it('refuses an edit that changes how the code reads (a comment becomes quoted text)', () => {
+      assertRefused(
+        input,
+        [refEdit(input, '$X', { after: '"' })],
+        undefined,
+        /trap's handler would (read differently|not parse)/,
+      );
+      // `rm -rf "${T:-}"; #"; echo …`: the echo becomes a comment.
+      assertRefused(
+        input,
+        [refEdit(input, '$T', { after: '"; #' })],
+        undefined,
+        /trap's handler would read differently/,
+      );
+    });
+
+    it('refuses an edit in a single-quoted string that is no trap handler', () => {
+      const text = "echo 'rm $T' EXIT\n";
+      assertRefused(text, [refEdit(text, '$T')]);
     });
   });
 

@@ -63,6 +63,14 @@ export function checkProgram(
     report.failing.push({ program, what });
   };
   if (fixScript(fixed, { path: input, readSource, style }).output !== fixed) fail('the fix is not a fixed point');
+  // bash numbers the lines of a trap's quoted handler from 1: a stop there is at a read of the
+  // name on a line that sets such a trap.
+  const trapLines = new Set<number>();
+  program.split('\n').forEach((l, i) => {
+    if (/^\s*trap '/.test(l)) trapLines.add(i + 1);
+  });
+  const at = (r: { line: number; name: string }, line: number, name: string | undefined): boolean =>
+    r.line === line || (trapLines.has(r.line) && r.name === name);
   if (spawnSync('bash', ['-n', output]).status !== 0) fail('bash -n rejects the fix');
   for (const env of ENVIRONMENTS) {
     const x = Object.entries(env)
@@ -75,7 +83,7 @@ export function checkProgram(
       report.stops++;
       const line = Number(stop[2]);
       const flagged = inspectScript(program, { path: input, readSource }).references.some(
-        (r) => r.line === line && r.verdict !== 'safe',
+        (r) => at(r, line, stop[3]) && r.verdict !== 'safe',
       );
       if (!flagged) fail(`${x}: bash stops on line ${line} (${stop[3]}), which nounset calls safe`);
     }
@@ -90,7 +98,7 @@ export function checkProgram(
     if (stopAfter && stopAfter[1] === output) {
       const line = Number(stopAfter[2]);
       const review = inspectScript(fixed, { path: input, readSource, style }).references.some(
-        (r) => r.line === line && r.verdict === 'review',
+        (r) => at(r, line, stopAfter[3]) && r.verdict === 'review',
       );
       if (!review) fail(`${x}: the fix stops: ${after.stderr.trim()}`);
     }
