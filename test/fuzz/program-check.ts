@@ -67,7 +67,7 @@ export function checkProgram(
   // name on a line that sets such a trap.
   const trapLines = new Set<number>();
   program.split('\n').forEach((l, i) => {
-    if (/^\s*trap '/.test(l)) trapLines.add(i + 1);
+    if (/\btrap '/.test(l)) trapLines.add(i + 1);
   });
   const at = (r: { line: number; name: string }, line: number, name: string | undefined): boolean =>
     r.line === line || (trapLines.has(r.line) && r.name === name);
