@@ -33,7 +33,7 @@ import {
 } from './collect-words.js';
 import { anyElement, elementName, isListSubscript, listedKeys } from './elements.js';
 import { type ConditionFacts, conditionFacts } from './guards.js';
-import { arrayKey, type Event, type Fact, laterCall, type Region } from './model.js';
+import { arrayKey, type Event, type Fact, laterCall, type Region, trapHandlerName } from './model.js';
 import { isDigits, isVariableName } from './shell-vars.js';
 
 /** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). */
@@ -508,9 +508,7 @@ function trapCode(args: readonly Word[], ctx: WordCtx): boolean {
     if (err instanceof ParseError) return false;
     throw err;
   }
-  // No shell function can have this name: it names the handler in reasons.
-  const line = ctx.text.slice(0, part.start).split('\n').length;
-  const name = `the trap handler on line ${line}`;
+  const name = trapHandlerName(ctx.text.slice(0, part.start).split('\n').length);
   walkStmts(code.stmts, sub(ctx, 'function', part, name));
   ctx.region.events.push(laterCall(name, handler.start, handler.end));
   return true;

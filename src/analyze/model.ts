@@ -214,6 +214,17 @@ export interface Call {
   readonly later?: 'complete' | 'export';
 }
 
+/** The name of the function that stands for a trap's quoted handler (collect.ts trapCode): it
+ * has a blank, so no shell function has it. */
+export function trapHandlerName(line: number): string {
+  return `the trap handler on line ${line}`;
+}
+
+/** Whether a function region stands for a trap's quoted handler. */
+export function isTrapHandler(r: Region): boolean {
+  return r.shape === 'function' && r.name !== null && r.name.startsWith('the trap handler on line ');
+}
+
 /** A call that runs later (`trap`, `complete -F`, `export -f`) of the function `name`, which
  * then has `fixedArgs` arguments at least, spelled at `start`–`end`. */
 export function laterCall(name: string, start: number, end: number, fixedArgs = 0, later?: Call['later']): Call {

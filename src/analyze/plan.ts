@@ -13,6 +13,7 @@ import { elementParts } from './elements.js';
 import { analyzeFlow, digestOf, type FlowNote, type FlowPos, type ReadStatus } from './flow/index.js';
 import {
   type Event,
+  isTrapHandler,
   type NounsetState,
   type Quoting,
   type Read,
@@ -116,7 +117,8 @@ export interface Plan {
 }
 
 interface Facts {
-  readonly reads: { read: Read; inFunction: boolean }[];
+  /** `inHandler`: in a trap's quoted handler, which runs at a later point bash picks. */
+  readonly reads: { read: Read; inFunction: boolean; inHandler: boolean }[];
   /** Every assignment, by offset (the flow analysis says which assignment reaches a read). */
   readonly writeAt: Map<number, Write>;
   readonly setTests: Map<string, SetTest>;
@@ -142,20 +144,23 @@ function gatherFacts(model: Region): Facts {
   // body: two parallel stacks, no map from region to flag.
   const events: Event[] = [];
   const inFunction: boolean[] = [];
-  const pushEvents = (r: Region, fn: boolean): void => {
+  const inHandler: boolean[] = [];
+  const pushEvents = (r: Region, fn: boolean, handler: boolean): void => {
     for (let i = r.events.length - 1; i >= 0; i--) {
       events.push(r.events[i] as Event);
       inFunction.push(fn);
+      inHandler.push(handler);
     }
   };
-  pushEvents(model, false);
+  pushEvents(model, false, false);
   while (events.length > 0) {
     const e = events.pop() as Event;
     const fn = inFunction.pop() as boolean;
+    const handler = inHandler.pop() as boolean;
     if (e.kind === 'region') {
-      pushEvents(e, fn || e.shape === 'function');
+      pushEvents(e, fn || e.shape === 'function', handler || isTrapHandler(e));
     } else if (e.kind === 'read') {
-      facts.reads.push({ read: e, inFunction: fn });
+      facts.reads.push({ read: e, inFunction: fn, inHandler: handler });
     } else if (e.kind === 'write') {
       if (!facts.writeAt.has(e.start)) facts.writeAt.set(e.start, e);
     } else if (e.kind === 'set-test') {
@@ -244,13 +249,25 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const uncovered = new Set<string>();
   // Names some path unsets before a read: a default at the top does not reach that read.
   const killed = new Set<string>();
-  for (const { read } of facts.reads) {
+  // Names the file assigns somewhere.
+  let assigned: Set<string> | null = null;
+  for (const { read, inHandler } of facts.reads) {
     const st = statusOf(read);
     if (st.kind === 'unset' && st.killed) killed.add(read.name);
     // An array that may be empty is assigned here, not read from the environment.
-    // An element is no input either: the block cannot give it.
-    if (read.element === null && ((st.kind === 'unset' && !st.emptyArray) || (st.kind === 'unknown' && unknownAsInput)))
-      uncovered.add(read.name);
+    // An element is no input either: the block cannot give it. Nor is a name the script assigns
+    // that only a trap's quoted handler reads unset: the handler runs when bash exits early
+    // (`trap 'rm -rf "$work"' EXIT` before `work=…`), and it is defaulted there, as people do.
+    if (
+      read.element !== null ||
+      !((st.kind === 'unset' && !st.emptyArray) || (st.kind === 'unknown' && unknownAsInput))
+    )
+      continue;
+    if (inHandler) {
+      assigned ??= new Set([...facts.writeAt.values()].map((w) => w.name));
+      if (assigned.has(read.name)) continue;
+    }
+    uncovered.add(read.name);
   }
   const managed = (name: string): boolean => isShellManaged(name) || (variant === 'bats' && isBatsVariable(name));
   // Asked for every read: once per name.
