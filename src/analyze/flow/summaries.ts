@@ -34,18 +34,20 @@ export function summarize(ctx: FlowContext, shared: SharedLibraries | null): Wal
     } else for (const name of funcs.keys()) if (!shared.known.has(name) || needsWalk(ctx, name)) add(name);
     candidates = some;
   }
-  const { order, cyclic } = calleesFirst(
-    candidates,
-    (def) => def.calls,
-    (def) => def.computed,
-  );
+  // A function that sources a file (or runs `eval`) may call any function through it, as one
+  // that runs a computed name may: `f() { . lib.sh; }` where lib.sh runs `run f`. Its summary
+  // then waits for theirs: without that, f was summarised before run was, and the call of run
+  // in lib.sh counted for nothing on the first analysis of a process (a later one, with the
+  // libraries' summaries kept, gave another answer).
+  const mayCallAny = (def: FuncDef): boolean => def.computed || def.reads;
+  const { order, cyclic } = calleesFirst(candidates, (def) => def.calls, mayCallAny);
   // With cycles, a later round redoes only the functions whose callees' summaries changed: the
-  // callers by name, and every function that runs a computed name (it may call any).
+  // callers by name, and every function that may call any.
   const callers = new Map<string, Set<string>>();
   const computing = new Set<string>();
   for (const [name, defs] of candidates) {
     for (const def of defs) {
-      if (def.computed) computing.add(name);
+      if (mayCallAny(def)) computing.add(name);
       for (const c of def.calls) (callers.get(c) ?? callers.set(c, new Set()).get(c))?.add(name);
     }
   }
