@@ -501,6 +501,8 @@ function trapCode(args: readonly Word[], ctx: WordCtx): boolean {
   const part = handler?.parts.length === 1 ? handler.parts[0] : undefined;
   if (handler === undefined || args.length < at + 2 || part?.type !== 'SglQuoted' || part.dollar) return false;
   if (!part.value.includes('$') && !part.value.includes('`')) return false;
+  // Inside backquotes a string's text is the source's unescaped: its offsets are not the source's.
+  if (ctx.text.slice(part.start + 1, part.end - 1) !== part.value) return false;
   let code: File;
   try {
     code = parseQuotedCode(part.value, part.start + 1, { dialect: ctx.bash ? 'bash' : 'posix' });

@@ -215,14 +215,15 @@ export interface Call {
 }
 
 /** The name of the function that stands for a trap's quoted handler (collect.ts trapCode): it
- * has a blank, so no shell function has it. */
+ * has blanks, so no shell function has it. */
+const TRAP_HANDLER = 'the trap handler on line ';
 export function trapHandlerName(line: number): string {
-  return `the trap handler on line ${line}`;
+  return `${TRAP_HANDLER}${line}`;
 }
 
 /** Whether a function region stands for a trap's quoted handler. */
 export function isTrapHandler(r: Region): boolean {
-  return r.shape === 'function' && r.name !== null && r.name.startsWith('the trap handler on line ');
+  return r.shape === 'function' && r.name !== null && r.name.startsWith(TRAP_HANDLER);
 }
 
 /** A call that runs later (`trap`, `complete -F`, `export -f`) of the function `name`, which

@@ -110,6 +110,7 @@ export function fixAnalysis(
       ? null
       : verifyOutput({
           input: parsed.file,
+          inputText: text,
           output,
           edits,
           nested,

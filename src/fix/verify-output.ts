@@ -104,13 +104,16 @@ function checkHandler(part: SglQuoted, own: Spans, span: [number, number], opts:
   const code = quoted.slice(1, -1);
   if (quoted.length < 2 || !quoted.startsWith("'") || !quoted.endsWith("'") || code.includes("'"))
     return "an edit ends the quotes of a trap's handler";
+  // Inside backquotes a string's text is the source's unescaped: its offsets are not the source's.
+  const source = opts.inputText.slice(part.start + 1, part.end - 1);
+  if (source !== part.value) return "an edit is inside a trap's handler whose text is not the script's own";
   // Both codes at the output's offsets (the comparison takes the text before the first edit to
   // be where it was): the input's moved by what the edits before the string added.
   const moved = start - part.start;
   let before: File;
   let after: File;
   try {
-    before = parseQuotedCode(part.value, start + 1, { dialect: opts.dialect, path: opts.path });
+    before = parseQuotedCode(source, start + 1, { dialect: opts.dialect, path: opts.path });
     after = parseQuotedCode(code, start + 1, { dialect: opts.dialect, path: opts.path });
   } catch (err) {
     if (err instanceof ParseError) return `a trap's handler would not parse (${err.reason})`;
@@ -122,7 +125,9 @@ function checkHandler(part: SglQuoted, own: Spans, span: [number, number], opts:
 }
 
 interface VerifyInput {
+  /** The input's tree, and the text it was parsed from. */
   input: File;
+  inputText: string;
   output: string;
   edits: readonly Edit[];
   nested?: NestedEdits;

@@ -99,7 +99,14 @@ describe('the output guard', () => {
     const input = 'echo "$X" done\n';
     const output = 'echo "${X:-}" done\n';
     assert.equal(
-      verifyOutput({ input: parse(input), output, edits: [edit(6, 8, '${X:-}')], dialect: 'bash', path: 'a.sh' }),
+      verifyOutput({
+        input: parse(input),
+        inputText: input,
+        output,
+        edits: [edit(6, 8, '${X:-}')],
+        dialect: 'bash',
+        path: 'a.sh',
+      }),
       null,
     );
   });
@@ -108,7 +115,14 @@ describe('the output guard', () => {
     const input = 'echo "$X" done\n';
     const output = 'echo "${X:-" done\n';
     assert.match(
-      verifyOutput({ input: parse(input), output, edits: [edit(6, 8, '${X:-')], dialect: 'bash', path: 'a.sh' }) ?? '',
+      verifyOutput({
+        input: parse(input),
+        inputText: input,
+        output,
+        edits: [edit(6, 8, '${X:-')],
+        dialect: 'bash',
+        path: 'a.sh',
+      }) ?? '',
       /would not parse/,
     );
   });
@@ -118,8 +132,14 @@ describe('the output guard', () => {
     const input = 'echo $X ok\n';
     const output = 'echo ${X:-}; ok\n';
     assert.match(
-      verifyOutput({ input: parse(input), output, edits: [edit(5, 7, '${X:-};')], dialect: 'bash', path: 'a.sh' }) ??
-        '',
+      verifyOutput({
+        input: parse(input),
+        inputText: input,
+        output,
+        edits: [edit(5, 7, '${X:-};')],
+        dialect: 'bash',
+        path: 'a.sh',
+      }) ?? '',
       /read differently outside the edits/,
     );
   });

@@ -31,7 +31,7 @@ function refEdit(input: string, ref: string, opts: { before?: string; after?: st
 }
 
 function verdict(input: string, edits: Edit[], output = applyEdits(input, edits)): string | null {
-  return verifyOutput({ input: parse(input), output, edits, dialect: 'bash', path: 'a.sh' });
+  return verifyOutput({ input: parse(input), inputText: input, output, edits, dialect: 'bash', path: 'a.sh' });
 }
 
 function assertRefused(input: string, edits: Edit[], output?: string, why: RegExp = REFUSED): void {
@@ -171,6 +171,11 @@ describe('verifyOutput', () => {
         undefined,
         /trap's handler would read differently/,
       );
+    });
+
+    it('refuses an edit in a handler inside backquotes, whose text is not the source (`\\\\$` is `\\$` there)', () => {
+      const text = "x=`trap 'echo \\\\$T' EXIT`\n";
+      assertRefused(text, [refEdit(text, '$T')], undefined, /not the script's own/);
     });
 
     it('refuses an edit in a single-quoted string that is no trap handler', () => {
