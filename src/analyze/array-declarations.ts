@@ -16,12 +16,13 @@ export interface EmptyArrayDeclaration {
 
 const ARRAY_FLAG = /(?:^|\s)-[A-Za-z]*[aA]/;
 
-/** `unsafe`: the `${#X[@]}` / `${#X[i]}` reads that may stop; `setTested`: names whose set-ness
- * the script tests (`=()` would change what such a test says). */
+/** `unsafe`: the `${#X[@]}` / `${#X[i]}` reads that may stop; `keep`: names whose declarations
+ * stay as they are (the script tests whether X is set, and `=()` would change what such a test
+ * says; or the env-init block gives X a value, which `export -a X=()` would empty). */
 export function emptyArrayDeclarations(
   model: Region,
   unsafe: ReadonlySet<Read>,
-  setTested: (name: string) => boolean,
+  keep: (name: string) => boolean,
 ): EmptyArrayDeclaration[] {
   if (unsafe.size === 0) return [];
   const out: EmptyArrayDeclaration[] = [];
@@ -40,8 +41,7 @@ export function emptyArrayDeclarations(
     }
     const direct = new Set(scope.events);
     for (const e of events) {
-      if (e.kind !== 'declare' || e.valued || !direct.has(e) || !ARRAY_FLAG.test(e.flags) || setTested(e.name))
-        continue;
+      if (e.kind !== 'declare' || e.valued || !direct.has(e) || !ARRAY_FLAG.test(e.flags) || keep(e.name)) continue;
       const name = e.name;
       const topLevel = scope.shape === 'script';
       if (

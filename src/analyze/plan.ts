@@ -253,7 +253,9 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   let assigned: Set<string> | null = null;
   for (const { read, inHandler } of facts.reads) {
     const st = statusOf(read);
-    if (st.kind === 'unset' && st.killed) killed.add(read.name);
+    // An element the script unsets (`b=()`, then `${b[k]}`) is none of the block's business: the
+    // block gives element 0 only, and an element is no input (below).
+    if (st.kind === 'unset' && st.killed && read.element === null) killed.add(read.name);
     // An array that may be empty is assigned here, not read from the environment.
     // An element is no input either: the block cannot give it. Nor is a name the script assigns
     // that only a trap's quoted handler reads unset: the handler runs when bash exits early
@@ -603,7 +605,15 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
 
   // `${#X[@]}` after `local -a X`: the declaration gets `=()` (array-declarations.ts).
   const lengthReads = new Set(planned.filter((p) => p.fix === 'review' && readsArray(p.read)).map((p) => p.read));
-  const arrayDecls = emptyArrayDeclarations(model, lengthReads, (name) => setTestedBy(name) !== null);
+  // A name the block gives a value keeps its declaration: `=()` would empty it, and the next run
+  // would find the reads of its element 0 unsafe.
+  const inBlock = new Set<string>(block?.entries.map((e) => e.name) ?? []);
+  for (const p of planned) if (p.fix === 'block') inBlock.add(p.read.name);
+  const arrayDecls = emptyArrayDeclarations(
+    model,
+    lengthReads,
+    (name) => setTestedBy(name) !== null || inBlock.has(name),
+  );
   const fixedBy = new Map<Read, number>();
   for (const d of arrayDecls) for (const r of d.reads) fixedBy.set(r, d.decl.start);
   const reads =
@@ -620,7 +630,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
           };
         });
 
-  const blockNames = new Set<string>(block?.entries.map((e) => e.name) ?? []);
+  const blockNames = inBlock;
   for (const r of reads) if (r.fix === 'block') blockNames.add(r.read.name);
   for (const name of [...Object.keys(options.defaults), ...options.required]) {
     if (blockable(name) && firstRead.has(name)) blockNames.add(name);
