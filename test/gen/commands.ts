@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { arithTight, letArgument } from './arith.js';
 import { arrayOf, blank, COMMANDS, type Grammar, pick, type Rule, repeat, seq, varName, weighted } from './grammar.js';
 import { parameterInDq } from './params.js';
+import { subProgram } from './programs.js';
 import { FLUSH_BODIES, heredocFragment, LET_END } from './render.js';
 import { assignValue, backquoted, elementValue, simpleCommandText, word } from './words.js';
 
@@ -174,5 +175,13 @@ export const simpleCommand: Rule = function simpleCommand(g, depth) {
   const command = fc
     .tuple(words, fc.array(wordSeparator, { minLength: 8, maxLength: 8 }))
     .map(([ws, seps]) => joinWords(g, ws, seps));
-  return weighted([10, command], [2, g.rule(declaration, depth)]);
+  // `trap 'CODE' EXIT`: code bash parses when the trap fires; nounset edits inside the quotes.
+  const trapped =
+    depth > 0
+      ? g
+          .rule(subProgram, depth - 1)
+          .filter((code) => !code.includes("'") && code.trim() !== '')
+          .map((code) => `trap '${code}' EXIT`)
+      : null;
+  return weighted([40, command], [8, g.rule(declaration, depth)], [1, trapped]);
 };

@@ -149,6 +149,22 @@ describe('the mvdan-sh check of every edit', () => {
             ['X'],
           ),
       ],
+      [
+        "that reads another variable inside a trap's quoted handler",
+        'f() { local t; trap \'rm -rf "$t"\' EXIT; }\n',
+        (i) => {
+          const e = edit(i, '$t', '${u:-}', 't');
+          return claimed(i, apply(i, e), [e]);
+        },
+      ],
+      [
+        "that ends a trap's quoted handler",
+        'f() { local t; trap \'rm -rf "$t"\' EXIT; }\n',
+        (i) => {
+          const e = edit(i, '$t', "${t:-}' '", 't');
+          return claimed(i, apply(i, e), [e]);
+        },
+      ],
     ];
     for (const [what, input, fix] of bad) {
       it(what, () => {
@@ -169,6 +185,8 @@ describe('the mvdan-sh check of every edit', () => {
       'echo $(( 2 * n + $m ))\n',
       // An element with an empty value: mvdan-sh ends it one character into its index.
       'set -u\nn=( [i]= )\n',
+      // Edits inside a trap's quoted handler, after an edit that moves it.
+      'set -u\necho "$1"\nf() { local t; trap \'rm -rf "$t"; echo "$JOB"\' EXIT; }\nf\n',
     ]) {
       for (const style of ['block', 'inline'] as const) {
         const check = checkEditsWithMvdan(input, fixScript(input, { dialect: 'bash', style }), 'bash');

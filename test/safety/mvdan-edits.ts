@@ -38,11 +38,16 @@ export function checkEditsWithMvdan(input: string, result: FixResult, dialect: D
     return { ...none, compared: true, problems: [`mvdan-sh rejects the output but not the input: ${after.message}`] };
 
   const problems: string[] = [];
-  const inside = spans.spans.map(() => ({ input: [] as NodeRecord[], output: [] as NodeRecord[] }));
+  // A trap's single-quoted handler with edits in it is one quoted string to mvdan-sh: the string
+  // is one span here, and the code in it is checked on its own (checkHandler).
+  const handlers = trapHandlers(input, before.nodes, spans.spans);
+  const tiled = handlers.length === 0 ? spans.spans : mergeHandlers(spans.spans, handlers);
+  for (const h of handlers) problems.push(...checkHandler(input, result, h, dialect));
+  const inside = tiled.map(() => ({ input: [] as NodeRecord[], output: [] as NodeRecord[] }));
   const outside = (side: 'input' | 'output', nodes: readonly NodeRecord[]): Map<string, NodeRecord> => {
     const keyed = new Map<string, NodeRecord>();
     for (const n of nodes) {
-      const at = place(spans.spans, side, n.start, n.end);
+      const at = place(tiled, side, n.start, n.end);
       if (at.kind === 'inside') inside[at.span]?.[side].push(n);
       else if (at.kind === 'across')
         problems.push(
@@ -68,7 +73,8 @@ export function checkEditsWithMvdan(input: string, result: FixResult, dialect: D
     if (!ours.has(key)) problems.push(`outside the edits, the output gained ${key} ${describe(input, n)}`);
 
   const inputNames = new Set(result.inputs.map((i) => i.name));
-  spans.spans.forEach((span, k) => {
+  tiled.forEach((span, k) => {
+    if (handlers.some((h) => h.span === span)) return;
     const nodes = inside[k] ?? { input: [], output: [] };
     const why =
       span.edit.before === ''
@@ -80,6 +86,64 @@ export function checkEditsWithMvdan(input: string, result: FixResult, dialect: D
       );
   });
   return { compared: true, nodes: equal, edits: spans.spans.length, problems: problems.slice(0, 20) };
+}
+
+/** A trap's single-quoted handler holding edits: the string, its edits' spans, and the one span
+ * that stands for them all. */
+interface Handler {
+  readonly node: NodeRecord;
+  readonly spans: readonly EditSpan[];
+  readonly span: EditSpan;
+}
+
+/** The single-quoted words right after `trap` (or `trap --`) that hold edits. */
+function trapHandlers(input: string, nodes: readonly NodeRecord[], spans: readonly EditSpan[]): Handler[] {
+  const out: Handler[] = [];
+  for (const node of nodes) {
+    if (node.type !== 'SglQuoted' || input[node.start] !== "'") continue;
+    const inner = spans.filter((s) => node.start < s.inStart && s.inEnd < node.end);
+    if (inner.length === 0) continue;
+    const line = input.slice(input.lastIndexOf('\n', node.start - 1) + 1, node.start);
+    if (!/(?:^|[\s;&|(])trap[ \t]+(?:--[ \t]+)?$/.test(line)) continue;
+    const first = inner[0] as EditSpan;
+    const last = inner[inner.length - 1] as EditSpan;
+    const span: EditSpan = {
+      edit: first.edit,
+      nested: [],
+      inStart: node.start,
+      inEnd: node.end,
+      outStart: first.outStart - (first.inStart - node.start),
+      outEnd: last.outEnd + (node.end - last.inEnd),
+    };
+    out.push({ node, spans: inner, span });
+  }
+  return out;
+}
+
+/** The edit spans with each handler's replaced by the handler's one span. */
+function mergeHandlers(spans: readonly EditSpan[], handlers: readonly Handler[]): EditSpan[] {
+  const out: EditSpan[] = [];
+  for (const s of spans) {
+    const h = handlers.find((x) => x.spans.includes(s));
+    if (h === undefined) out.push(s);
+    else if (h.spans[0] === s) out.push(h.span);
+  }
+  return out;
+}
+
+/** The handler's code, in and out, checked as a script of its own with the edits inside it. */
+function checkHandler(input: string, result: FixResult, h: Handler, dialect: Dialect): string[] {
+  const quoted = result.output.slice(h.span.outStart, h.span.outEnd);
+  if (!quoted.startsWith("'") || !quoted.endsWith("'") || quoted.slice(1, -1).includes("'"))
+    return [`the trap handler at ${h.node.start} no longer is one single-quoted string: ${JSON.stringify(quoted)}`];
+  const base = h.node.start + 1;
+  const edits = result.edits
+    .filter((e) => h.node.start < e.start && e.end < h.node.end)
+    .map((e) => ({ ...e, start: e.start - base, end: e.end - base }));
+  const code = input.slice(base, h.node.end - 1);
+  const fixed = quoted.slice(1, -1);
+  const check = checkEditsWithMvdan(code, { ...result, output: fixed, changed: fixed !== code, edits }, dialect);
+  return check.problems.map((p) => `in the trap handler at ${h.node.start}: ${p}`);
 }
 
 function describe(text: string, n: NodeRecord): string {
