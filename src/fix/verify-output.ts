@@ -49,7 +49,9 @@ function trapHandlers(file: File, outer: readonly Edit[]): Map<Edit, SglQuoted> 
     if (handler === undefined || node.args.length < at + 2) return;
     const part = handler.parts.length === 1 ? handler.parts[0] : undefined;
     if (part?.type !== 'SglQuoted' || part.dollar) return;
-    for (const e of outer) if (part.start < e.start && e.start < part.end) found.set(e, part);
+    // Only edits wholly inside the quotes: one that reaches past them is compared as any other,
+    // and the changed string refuses it.
+    for (const e of outer) if (part.start < e.start && e.end < part.end) found.set(e, part);
   });
   return found;
 }
