@@ -14,7 +14,7 @@ import type {
   Word,
   WordPart,
 } from '../parse/index.js';
-import { parse, parseQuotedCode } from '../parse/index.js';
+import { parse, parseQuotedCode, positionOf, quotedTrapHandler } from '../parse/index.js';
 import { batsEvents, batsRunTarget } from './bats.js';
 import { argumentCount, builtinEvents, commandName, destructiveCommand, nameOf, wordText } from './builtins.js';
 import { type AssocNames, knownAssocNames, learnAssocNames } from './collect-assoc.js';
@@ -496,11 +496,8 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
  * check parses the string again: verify-output.ts). Returns false, for builtinEvents' reading of
  * the command, for any other handler, or one that does not parse. */
 function trapCode(args: readonly Word[], ctx: WordCtx): boolean {
-  const at = wordText(args[1]) === '--' ? 2 : 1;
-  const handler = args[at];
-  const part = handler?.parts.length === 1 ? handler.parts[0] : undefined;
-  if (handler === undefined || args.length < at + 2 || part?.type !== 'SglQuoted' || part.dollar) return false;
-  if (!part.value.includes('$') && !part.value.includes('`')) return false;
+  const part = quotedTrapHandler(args);
+  if (part === null || (!part.value.includes('$') && !part.value.includes('`'))) return false;
   // Inside backquotes a string's text is the source's unescaped: its offsets are not the source's.
   if (ctx.text.slice(part.start + 1, part.end - 1) !== part.value) return false;
   let code: File;
@@ -510,9 +507,10 @@ function trapCode(args: readonly Word[], ctx: WordCtx): boolean {
     if (err instanceof ParseError) return false;
     throw err;
   }
-  const name = trapHandlerName(ctx.text.slice(0, part.start).split('\n').length);
+  const name = trapHandlerName(positionOf(ctx.text, part.start).line);
   walkStmts(code.stmts, sub(ctx, 'function', part, name));
-  ctx.region.events.push(laterCall(name, handler.start, handler.end));
+  // The handler word is the string alone.
+  ctx.region.events.push(laterCall(name, part.start, part.end));
   return true;
 }
 

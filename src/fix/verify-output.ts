@@ -7,7 +7,7 @@
 import { type Edit, nestEdits } from '../edit/index.js';
 import { ParseError } from '../errors.js';
 import type { Dialect, File, SglQuoted } from '../parse/index.js';
-import { forEachNode, literalValue, parse, parseQuotedCode } from '../parse/index.js';
+import { forEachNode, parse, parseQuotedCode, quotedTrapHandler } from '../parse/index.js';
 import { holdsAt } from './text-offsets.js';
 import { compareTrees } from './verify-compare.js';
 
@@ -42,13 +42,8 @@ function trapHandlers(file: File, outer: readonly Edit[]): Map<Edit, SglQuoted> 
     // Only nodes that hold an edit are looked into.
     if (!holdsAt(starts, node.start, node.end)) return false;
     if (node.type !== 'CallExpr') return;
-    const cmd = node.args[0];
-    if (cmd === undefined || literalValue(cmd) !== 'trap') return;
-    const at = node.args[1] !== undefined && literalValue(node.args[1]) === '--' ? 2 : 1;
-    const handler = node.args[at];
-    if (handler === undefined || node.args.length < at + 2) return;
-    const part = handler.parts.length === 1 ? handler.parts[0] : undefined;
-    if (part?.type !== 'SglQuoted' || part.dollar) return;
+    const part = quotedTrapHandler(node.args);
+    if (part === null) return;
     // Only edits wholly inside the quotes: one that reaches past them is compared as any other,
     // and the changed string refuses it.
     for (const e of outer) if (part.start < e.start && e.end < part.end) found.set(e, part);

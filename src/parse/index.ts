@@ -1,10 +1,11 @@
 // The parser's entry point: text in, syntax tree out, or one ParseError.
 
-import type { Dialect, File } from './ast.js';
+import type { Dialect, File, SglQuoted, Word } from './ast.js';
 import { remap } from './backquote-body.js';
 import { parseProgram } from './commands.js';
 import { readHeredocBodies } from './redirects.js';
 import { createState, SyntaxFailure, toParseError } from './state.js';
+import { literalValue } from './words.js';
 
 export interface ParseOptions {
   /** `bash` (default) or `posix` (dash / POSIX sh: bash-only syntax is not recognised). */
@@ -44,6 +45,19 @@ export function parseQuotedCode(code: string, base: number, opts: ParseOptions =
   remap(file.stmts, move, move);
   remap(file.comments, move, move);
   return { ...file, start: base, end: base + code.length };
+}
+
+/** The handler of `trap 'CODE' SIGNAL…` (or `trap -- 'CODE' …`), given the command's words, when
+ * it is one single-quoted string (not `$'…'`): code bash parses when the trap fires. Else null. */
+export function quotedTrapHandler(args: readonly Word[]): SglQuoted | null {
+  const cmd = args[0];
+  if (cmd === undefined || literalValue(cmd) !== 'trap') return null;
+  const at = args[1] !== undefined && literalValue(args[1]) === '--' ? 2 : 1;
+  const handler = args[at];
+  // A handler with no signal after it is `trap SIGNAL`, which resets that signal.
+  if (handler === undefined || args.length < at + 2 || handler.parts.length !== 1) return null;
+  const part = handler.parts[0];
+  return part?.type === 'SglQuoted' && !part.dollar ? part : null;
 }
 
 export { type LineColumn, lineColumnAt, lineStarts, positionOf } from '../line-index.js';
