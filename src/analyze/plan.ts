@@ -605,14 +605,15 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
 
   // `${#X[@]}` after `local -a X`: the declaration gets `=()` (array-declarations.ts).
   const lengthReads = new Set(planned.filter((p) => p.fix === 'review' && readsArray(p.read)).map((p) => p.read));
-  // A name the block gives a value keeps its declaration: `=()` would empty it, and the next run
-  // would find the reads of its element 0 unsafe.
-  const inBlock = new Set<string>(block?.entries.map((e) => e.name) ?? []);
-  for (const p of planned) if (p.fix === 'block') inBlock.add(p.read.name);
+  // The names the block declares (configured defaults and required names join them below). One
+  // the block gives a value keeps its declaration: `=()` would empty it, and the next run would
+  // find the reads of its element 0 unsafe.
+  const blockNames = new Set<string>(block?.entries.map((e) => e.name) ?? []);
+  for (const p of planned) if (p.fix === 'block') blockNames.add(p.read.name);
   const arrayDecls = emptyArrayDeclarations(
     model,
     lengthReads,
-    (name) => setTestedBy(name) !== null || inBlock.has(name),
+    (name) => setTestedBy(name) !== null || blockNames.has(name),
   );
   const fixedBy = new Map<Read, number>();
   for (const d of arrayDecls) for (const r of d.reads) fixedBy.set(r, d.decl.start);
@@ -630,8 +631,6 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
           };
         });
 
-  const blockNames = inBlock;
-  for (const r of reads) if (r.fix === 'block') blockNames.add(r.read.name);
   for (const name of [...Object.keys(options.defaults), ...options.required]) {
     if (blockable(name) && firstRead.has(name)) blockNames.add(name);
   }
