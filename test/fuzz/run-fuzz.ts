@@ -234,20 +234,22 @@ async function main(): Promise<number> {
       done += numRuns;
     }
     await plainPrograms(settings, dir, counts, record);
-    if (counts.failures < settings.maxFailures) {
+    /** Programs of one construct against bash (program-check.ts), a twentieth as many as runs. */
+    const construct = (
+      check: (seed: number, count: number, dir: string, report: ProgramReport) => void,
+      what: string,
+    ): ProgramReport => {
       const report: ProgramReport = { programs: 0, stops: 0, failing: [] };
-      checkAssocElements(settings.seed, Math.ceil(settings.runs / 20), dir, report);
-      counts.assocPrograms = report.programs;
-      counts.assocStops = report.stops;
-      for (const f of report.failing) record(f.program, `associative-array program under bash: ${f.what}`);
-    }
-    if (counts.failures < settings.maxFailures) {
-      const report: ProgramReport = { programs: 0, stops: 0, failing: [] };
-      checkFunctionCalls(settings.seed, Math.ceil(settings.runs / 20), dir, report);
-      counts.callPrograms = report.programs;
-      counts.callStops = report.stops;
-      for (const f of report.failing) record(f.program, `program of function calls under bash: ${f.what}`);
-    }
+      if (counts.failures < settings.maxFailures) check(settings.seed, Math.ceil(settings.runs / 20), dir, report);
+      for (const f of report.failing) record(f.program, `${what} under bash: ${f.what}`);
+      return report;
+    };
+    const assoc = construct(checkAssocElements, 'associative-array program');
+    counts.assocPrograms = assoc.programs;
+    counts.assocStops = assoc.stops;
+    const calls = construct(checkFunctionCalls, 'program of function calls');
+    counts.callPrograms = calls.programs;
+    counts.callStops = calls.stops;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
