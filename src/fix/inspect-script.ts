@@ -4,7 +4,7 @@
 import type { Plan } from '../analyze/index.js';
 import type { FixOptions, InspectResult, ReferenceReport } from '../types/index.js';
 import { analyseScript, type ScriptAnalysis } from './analyse-script.js';
-import { planDiagnostics } from './plan-diagnostics.js';
+import { byPosition, planDiagnostics } from './plan-diagnostics.js';
 
 /** Every parameter reference in a script with nounset's verdict on it and why; never edits. */
 export function inspectScript(text: string, options: FixOptions = {}): InspectResult {
@@ -29,7 +29,12 @@ export function inspectAnalysis(text: string, parsed: ScriptAnalysis): InspectRe
     ...nounsetField(plan.nounsetOf(p.read)),
   }));
   references.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { dialect: parsed.dialect, references, inputs: plan.inputs, diagnostics: planDiagnostics(plan, at) };
+  return {
+    dialect: parsed.dialect,
+    references,
+    inputs: plan.inputs,
+    diagnostics: planDiagnostics(plan, at).sort(byPosition),
+  };
 }
 
 function nounsetField(state: 'on' | 'off' | 'unknown' | undefined): { nounset?: 'on' | 'off' | 'unknown' } {
