@@ -25,7 +25,9 @@ function needs(ctx: FlowContext, name: string, seen: Set<string>): boolean {
   if (seen.has(name)) return false;
   seen.add(name);
   const defs = funcs.get(name) ?? [];
-  const yes = defs.some((d) => d.own || d.computed || [...d.calls].some((c) => funcs.has(c) && needs(ctx, c, seen)));
+  const yes = defs.some(
+    (d) => d.own || d.computesAnywhere || [...d.callees].some((c) => funcs.has(c) && needs(ctx, c, seen)),
+  );
   seen.delete(name);
   // A cycle's answer is final once its first member has it.
   if (yes || seen.size === 0) needed.set(name, yes);

@@ -28,6 +28,11 @@ export interface FuncDef {
   /** The functions its body calls by name, and whether it runs a computed name (found once: the
    * summaries ask on every round), and those calls. */
   readonly calls: Set<string>;
+  /** The functions its body calls by name anywhere, in subshells too (`x=$(f)`): whose entry
+   * states its walks pass call sites to. */
+  readonly callees: Set<string>;
+  /** It runs a computed name anywhere, in subshells too. */
+  readonly computesAnywhere: boolean;
   readonly computed: boolean;
   readonly computedCalls: readonly Call[];
   /** It sources a file or runs something nounset cannot see into (outside subshells): what it
@@ -51,6 +56,8 @@ type FunctionFacts = Pick<
   | 'locals'
   | 'namerefs'
   | 'calls'
+  | 'callees'
+  | 'computesAnywhere'
   | 'computed'
   | 'computedCalls'
   | 'reads'
@@ -76,12 +83,14 @@ function findFunctionFacts(fn: Region): FunctionFacts {
   const locals = new Set<string>();
   const namerefs = new Set<string>();
   const calls = new Set<string>();
+  const callees = new Set<string>();
   const computedCalls: Call[] = [];
   const localFrom = new Map<string, number>();
   const unsetsAt: [string, number][] = [];
   const callsAt: [string, number][] = [];
   let unknownFrom = Number.POSITIVE_INFINITY;
   let reads = false;
+  let computesAnywhere = false;
   for (const e of fn.events)
     if (e.kind === 'declare' && isLocalDeclaration(e.flags) && !localFrom.has(e.name))
       localFrom.set(e.name, e.start).set(arrayKey(e.name), e.start);
@@ -100,14 +109,19 @@ function findFunctionFacts(fn: Region): FunctionFacts {
         if (isLocalDeclaration(e.flags)) locals.add(e.name).add(arrayKey(e.name));
         // `local -n ref`: an assignment to ref assigns the variable it names.
         if (/^\S+ .*n/.test(e.flags)) namerefs.add(e.name);
-      } else if (inSubshell) continue;
-      else if (e.kind === 'unset') unsetsAt.push([e.name, e.start]);
+      } else if (inSubshell) {
+        if (e.kind === 'call') {
+          if (e.name !== null) callees.add(e.name);
+          else computesAnywhere = true;
+        }
+      } else if (e.kind === 'unset') unsetsAt.push([e.name, e.start]);
       else if (e.kind === 'source' || e.kind === 'opaque') {
         reads = true;
         unknownFrom = Math.min(unknownFrom, e.start);
       } else if (e.kind === 'call') {
         if (e.name !== null) {
           calls.add(e.name);
+          callees.add(e.name);
           callsAt.push([e.name, e.start]);
         } else {
           computedCalls.push(e);
@@ -120,6 +134,8 @@ function findFunctionFacts(fn: Region): FunctionFacts {
     locals,
     namerefs,
     calls,
+    callees,
+    computesAnywhere: computesAnywhere || computedCalls.length > 0,
     computed: computedCalls.length > 0,
     computedCalls,
     reads,

@@ -17,7 +17,7 @@ import {
   groupLines,
   groupsWith,
 } from './call-graph.js';
-import { needsWalk } from './call-order.js';
+import { calleesFirst, needsWalk } from './call-order.js';
 import { addNote, assign, type FlowContext, join, type RawStatus } from './context.js';
 import type { FuncDef } from './digest.js';
 import type { State } from './state.js';
@@ -49,12 +49,25 @@ export function settleEntries(ctx: FlowContext, { candidates, order }: WalkOrder
   // Callers go first, so that in a call graph without cycles one pass settles every entry; a
   // callee marked again after its turn waits for the next pass.
   const dirty = new Set([...candidates.keys()].filter((name) => needsWalk(ctx, name)));
-  const callersFirst = [...order].reverse();
-  for (let pass = 0; pass < 20 && dirty.size > 0; pass++) {
+  const callersFirst = callersFirstOrder(candidates, order);
+  // A function no walk has called yet waits while walks to come may call it: walked as uncalled
+  // first, from the state after the top level, it passed that state on to its callees, and in a
+  // cycle that state never went away (`run() { out=$("$@"); }` in a sourced helper and a runner
+  // whose tests call run: the runner's own globals came out unset). Once only such functions are
+  // left, those no function calls by name are walked as uncalled (or else the first of them), and
+  // the others wait again.
+  const asUncalled = new Set<string>();
+  const named = new Set<string>();
+  for (const defs of candidates.values()) for (const def of defs) for (const c of def.callees) named.add(c);
+  for (let pass = 0; pass < 20 && dirty.size > 0; ) {
+    let walked = false;
     for (const name of callersFirst) {
-      if (!dirty.delete(name)) continue;
+      if (!dirty.has(name)) continue;
       const defs = program.funcs.get(name) ?? [];
       const entry = meetEntry(ctx, name, afterTop, groups);
+      if (entry.uncalled && !entries.has(name) && !asUncalled.has(name)) continue;
+      dirty.delete(name);
+      walked = true;
       if (ops.same(entries.get(name)?.state, entry.state) && entries.get(name)?.text === entry.text) continue;
       entries.set(name, entry);
       for (const def of defs) {
@@ -64,8 +77,27 @@ export function settleEntries(ctx: FlowContext, { candidates, order }: WalkOrder
         for (const c of calleesOf(ctx.graph, def.region)) if (needsWalk(ctx, c)) dirty.add(c);
       }
     }
+    if (walked) pass++;
+    else {
+      const waiting = callersFirst.filter((name) => dirty.has(name));
+      const free = waiting.filter((name) => !named.has(name));
+      for (const name of free.length > 0 ? free : waiting.slice(0, 1)) asUncalled.add(name);
+    }
   }
   noteUncalled(ctx, entries);
+}
+
+/** Callers before callees, by every call a body makes by name, in subshells too (`x=$(f)` passes
+ * f a call site as `f` does), so that without cycles one pass settles every entry. The summaries'
+ * order (`order`, callees first) follows only the calls outside subshells; it breaks the ties. */
+function callersFirstOrder(candidates: WalkOrder['candidates'], order: readonly string[]): string[] {
+  const ranked = new Map<string, readonly FuncDef[]>();
+  for (const name of order) ranked.set(name, candidates.get(name) ?? []);
+  return calleesFirst(
+    ranked,
+    (def) => def.callees,
+    () => false,
+  ).order.reverse();
 }
 
 /** The join of a group's computed calls, the lists of sites it was made of and their lines. */

@@ -41,7 +41,7 @@ export function sharedLibraries(key: string, program: Program): SharedLibraries 
       for (const d of defs) {
         if (d.own) continue;
         names.add(d.name);
-        for (const c of d.calls) names.add(c);
+        for (const c of d.callees) names.add(c);
       }
     }
     libNames = names;

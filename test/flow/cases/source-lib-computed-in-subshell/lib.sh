@@ -1,0 +1,5 @@
+# capture runs its arguments as a command, in a command substitution.
+capture() {
+  output=$("$@")
+  echo "$output"
+}
