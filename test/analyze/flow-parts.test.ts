@@ -12,6 +12,7 @@ import {
   forgetCalls,
   groupCallsOf,
   groupsWith,
+  siteLine,
 } from '../../src/analyze/flow/call-graph.js';
 import { calleesFirst } from '../../src/analyze/flow/call-order.js';
 import type { State } from '../../src/analyze/flow/state.js';
@@ -35,6 +36,7 @@ const site = (line: number): CallSite => ({
   line,
   how: 'call',
 });
+const paths = ['main.sh', 'lib/helpers.sh'];
 
 describe('flow: the call graph', () => {
   it('keeps the sites of each caller by callee, callers in the order they first called', () => {
@@ -101,16 +103,25 @@ describe('lists in words', () => {
 
 describe('flow: call sites in words', () => {
   it('names up to six call lines, then the first five and how many more', () => {
-    assert.equal(describeSites('f', [site(9), site(3), site(3)]), 'the calls of f on lines 3, 9');
-    assert.equal(describeSites('f', [1, 2, 3, 4, 5, 6].map(site)), 'the calls of f on lines 1, 2, 3, 4, 5, 6');
+    assert.equal(describeSites('f', [site(9), site(3), site(3)], paths), 'the calls of f on lines 3, 9');
+    assert.equal(describeSites('f', [1, 2, 3, 4, 5, 6].map(site), paths), 'the calls of f on lines 1, 2, 3, 4, 5, 6');
     // rkhunter's display is called from 1,816 lines: a reason listing them took 8,000 characters.
     assert.equal(
       describeSites(
         'f',
         Array.from({ length: 1816 }, (_, i) => site(1816 - i)),
+        paths,
       ),
       'the calls of f on lines 1, 2, 3, 4, 5 and 1811 more',
     );
+  });
+  it('names the sourced file a call site is in', () => {
+    const inLib = (line: number): CallSite => ({ ...site(0), line: siteLine(1, line) });
+    assert.equal(
+      describeSites('f', [inLib(47), site(9), inLib(41), site(3)], paths),
+      'the calls of f on lines 3, 9, and lines 41, 47 of lib/helpers.sh',
+    );
+    assert.equal(describeSites('f', [inLib(41)], paths), 'the call of f on line 41 of lib/helpers.sh');
   });
 });
 

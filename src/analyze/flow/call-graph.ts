@@ -6,6 +6,7 @@
 
 import { listInWords } from '../in-words.js';
 import type { Region } from '../model.js';
+import { type FlowPos, fileOfPos, flowPos, offsetOfPos } from './positions.js';
 import type { State } from './state.js';
 
 /** A walk that records call sites: the top level, or a function's body. */
@@ -131,8 +132,15 @@ export function calleesOf(graph: CallGraph, caller: Caller): Iterable<string> {
  * another file that sourced this one. */
 export interface CallSite {
   readonly state: State;
+  /** The line, with the number of the file it is in (siteLine). */
   readonly line: number;
   readonly how: 'call' | 'trap' | 'complete' | 'export' | 'outside';
+}
+
+/** A call site's line as CallSite keeps it: line `line` of the file numbered `file`, coded as a
+ * position (positions.ts) is, so that the lines of the script sort first and each file's together. */
+export function siteLine(file: number, line: number): number {
+  return flowPos(file, line);
 }
 
 /** The call sites of `name`, in words: "the calls of f on lines 3, 7 and a trap set on line 9".
@@ -140,6 +148,7 @@ export interface CallSite {
 export function describeSites(
   name: string,
   sites: readonly CallSite[],
+  paths: readonly string[],
   computed: readonly (readonly number[])[] = [],
 ): string {
   const parts: string[] = [];
@@ -153,11 +162,11 @@ export function describeSites(
   const lines = (how: CallSite['how']): number[] => sortedLines(byHow.get(how) ?? []);
   let calls = lines('call');
   for (const more of computed) calls = mergeLines(calls, more);
-  if (calls.length > 0) parts.push(`the call${calls.length === 1 ? '' : 's'} of ${name} on ${atLines(calls)}`);
+  if (calls.length > 0) parts.push(`the call${calls.length === 1 ? '' : 's'} of ${name} on ${atLines(calls, paths)}`);
   const traps = lines('trap');
-  if (traps.length > 0) parts.push(`the trap${traps.length === 1 ? '' : 's'} set on ${atLines(traps)}`);
+  if (traps.length > 0) parts.push(`the trap${traps.length === 1 ? '' : 's'} set on ${atLines(traps, paths)}`);
   const completes = lines('complete');
-  if (completes.length > 0) parts.push(`bash's completion (\`complete -F\` on ${atLines(completes)})`);
+  if (completes.length > 0) parts.push(`bash's completion (\`complete -F\` on ${atLines(completes, paths)})`);
   if (sites.some((x) => x.how === 'export' || x.how === 'outside'))
     parts.push(
       sites.some((x) => x.how === 'export') ? 'a child bash (it is exported)' : 'another file that sources this one',
@@ -171,8 +180,8 @@ export function groupLines(sites: readonly CallSite[]): number[] {
 }
 
 /** The computed calls of a group on `lines` (groupLines), in words. */
-export function describeGroupSites(group: Group, lines: readonly number[]): string {
-  return `the computed command name${lines.length === 1 ? '' : 's'} on ${atLines(lines)} (which may run ${listInWords(group, true)})`;
+export function describeGroupSites(group: Group, lines: readonly number[], paths: readonly string[]): string {
+  return `the computed command name${lines.length === 1 ? '' : 's'} on ${atLines(lines, paths)} (which may run ${listInWords(group, true)})`;
 }
 
 /** `list` sorted and without repeats, in place. */
@@ -198,4 +207,15 @@ function mergeLines(a: readonly number[], b: readonly number[]): number[] {
 }
 
 // rkhunter's display is called from 1,816 lines: every read in it named them all.
-const atLines = (ls: readonly number[]): string => `line${ls.length === 1 ? '' : 's'} ${listInWords(ls.map(String))}`;
+// Sorted site lines (siteLine), the script's first: "lines 3, 9, and line 41 of lib.sh".
+function atLines(ls: readonly number[], paths: readonly string[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < ls.length; ) {
+    const file = fileOfPos(ls[i] as FlowPos);
+    const of: string[] = [];
+    for (; i < ls.length && fileOfPos(ls[i] as FlowPos) === file; i++) of.push(String(offsetOfPos(ls[i] as FlowPos)));
+    const words = `line${of.length === 1 ? '' : 's'} ${listInWords(of)}`;
+    parts.push(file === 0 ? words : `${words} of ${paths[file] ?? '?'}`);
+  }
+  return parts.join(', and ');
+}

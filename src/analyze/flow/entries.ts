@@ -144,13 +144,15 @@ function groupEntry(ctx: FlowContext, group: Group, cache: MeetCache): GroupEntr
   const known = cache.groups.get(group);
   if (known && known.lists.length === lists.length && known.lists.every((x, i) => x === lists[i])) return known;
   const lines = groupLines(lists.flat());
-  const parts = lists.map((list) => partOf(ctx, list, cache, () => describeGroupSites(group, groupLines(list))));
+  const parts = lists.map((list) =>
+    partOf(ctx, list, cache, () => describeGroupSites(group, groupLines(list), ctx.program.paths)),
+  );
   // A caller walked again often reaches its computed calls with the same statuses: then so is
   // their join, as settleEntries takes a function's entry to be.
   const state =
     known && known.parts.length === parts.length && parts.every((x, i) => ctx.ops.same(known.parts[i], x))
       ? known.state
-      : join(ctx, parts, () => describeGroupSites(group, lines));
+      : join(ctx, parts, () => describeGroupSites(group, lines, ctx.program.paths));
   const entry = { lists, parts, lines, state };
   cache.groups.set(group, entry);
   return entry;
@@ -198,6 +200,7 @@ function meetEntry(ctx: FlowContext, name: string, afterTop: State, groups: Meet
   const text = describeSites(
     name,
     sites,
+    program.paths,
     computed.map((g) => g.lines),
   );
   // One caller and nothing else: its calls are met at once.

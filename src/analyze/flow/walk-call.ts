@@ -2,7 +2,7 @@
 // there, for the callee's entry), and the callee's summary applied to the caller's state.
 
 import { arrayBase, type Call, type Opaque } from '../model.js';
-import { addCall } from './call-graph.js';
+import { addCall, siteLine } from './call-graph.js';
 import { calleesOf } from './callees.js';
 import {
   assign,
@@ -41,7 +41,7 @@ function killsOf(
   e: Call | Opaque,
   of: object,
   pairs: () => Iterable<readonly [string, string]>,
-  line: number,
+  line: string,
 ): KillPlan {
   const known = ctx.killStories.get(e);
   if (known !== undefined && known.of === of) return known;
@@ -57,8 +57,8 @@ function killsOf(
     plan.stories.push(
       ctx.ops.tell(() =>
         e.kind === 'call'
-          ? `${n} may be unset by ${c}, called on line ${line}`
-          : `${n} may be unset by ${c}, which the \`eval\` on line ${line} may run`,
+          ? `${n} may be unset by ${c}, called on ${line}`
+          : `${n} may be unset by ${c}, which the \`eval\` on ${line} may run`,
       ),
     );
   }
@@ -83,11 +83,11 @@ function allFunctions(ctx: FlowContext): readonly string[] {
  * computed call; its other effects are the opaque event's). */
 export function evalKills(ctx: FlowContext, e: Opaque, s: State, frame: Frame): void {
   const callees = allFunctions(ctx);
-  if (callees.length > 0) anyCalleeKills(ctx, e, s, callees, ctx.program.lineIn(frame.file, e.start));
+  if (callees.length > 0) anyCalleeKills(ctx, e, s, callees, ctx.program.lineAt(flowPos(frame.file, e.start)));
 }
 
 /** What any one of `callees` may unset, unset in s: which of them `e` runs is not known. */
-function anyCalleeKills(ctx: FlowContext, e: Call | Opaque, s: State, callees: readonly string[], line: number): void {
+function anyCalleeKills(ctx: FlowContext, e: Call | Opaque, s: State, callees: readonly string[], line: string): void {
   const kills = calleeKills(ctx, callees);
   if (kills.length > 0)
     applyKills(
@@ -112,8 +112,9 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
   }
   const callees = calleesOf(ctx, e, frame);
   if (callees.length === 0) return;
-  const line = ctx.program.lineIn(frame.file, e.start);
   const pos = flowPos(frame.file, e.start);
+  // "line N", or "line N of lib.sh" in a sourced file.
+  const line = ctx.program.lineAt(pos);
   if (frame.collect) {
     let entry: State;
     if (e.trap) {
@@ -121,10 +122,10 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
       entry = ops.clone(s);
       const when =
         e.later === 'complete'
-          ? `bash runs the completion function registered on line ${line}`
+          ? `bash runs the completion function registered on ${line}`
           : e.later === 'export'
-            ? `a child bash runs the function exported on line ${line}`
-            : `the trap set on line ${line} runs`;
+            ? `a child bash runs the function exported on ${line}`
+            : `the trap set on ${line} runs`;
       for (const n of ctx.program.killedAnywhere)
         kill(ctx, entry, n, () => `${n} may be unset or shadowed by \`local\` when ${when}`);
       // Set inside a function, it may run once that function has returned (an EXIT trap after
@@ -147,7 +148,11 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
       ctx.graph,
       frame.fn?.region ?? 'top',
       callees,
-      { state: entry, line, how: e.later ?? (e.trap ? 'trap' : 'call') },
+      {
+        state: entry,
+        line: siteLine(frame.file, ctx.program.lineIn(frame.file, e.start)),
+        how: e.later ?? (e.trap ? 'trap' : 'call'),
+      },
       e.name === null && !e.trap,
     );
   }
