@@ -118,9 +118,10 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
   // redirection, a condition, a nested definition).
   const piped = (inside: number | null): string => {
     const f = inside === null ? fn(4) : inside > 0 ? fn(inside) : ':';
-    // In a subshell the counter starts spent: a subshell's calls are not counted in its parent, so
-    // calls there could branch without bound (a background one left thousands of processes).
-    const spent = f === ':' ? ':' : `calls=${CALLS} ${f}`;
+    // In a subshell the counter starts one call short of spent: a subshell's calls are not counted
+    // in its parent, so calls there could branch without bound (a background one left thousands
+    // of processes). The body runs once, and its own subshell calls go to lower f's only.
+    const spent = f === ':' ? ':' : `calls=${CALLS - 1} ${f}`;
     return g.pick([
       `${spent} | cat`,
       `echo 1 | ${spent}`,
