@@ -2,7 +2,7 @@
 // `unset` unsets; `test -v` tests; `source` pulls in another file. And which commands are
 // destructive when a path argument expands to empty (`rm -rf "$DIR/"`).
 
-import type { Word } from '../parse/index.js';
+import type { CmdSubst, Word } from '../parse/index.js';
 import { elementOfWord } from './elements.js';
 import { arrayKey, type Event, laterCall, NOUNSET_OFF, NOUNSET_ON } from './model.js';
 import { nounsetOption } from './nounset-start.js';
@@ -244,6 +244,17 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
             { kind: 'unset', name: arrayKey(n), start: w.start, end: w.end },
           );
         else if (element !== null) out.push({ kind: 'unset', name: element, start: w.start, end: w.end });
+        // `unset "$v"`, `unset "$1"`: what it unsets is known when the script runs (flow/unset-names.ts).
+        // (A zsh expansion bash cannot read, `${(M)…}`, is a bad substitution there: bash runs no
+        // command at all.)
+        else if (t === null && !w.parts.some((p) => p.type === 'OpaqueParamExp'))
+          out.push({
+            kind: 'unset-computed',
+            via: loneVariable(w),
+            pattern: namePattern(w),
+            start: w.start,
+            end: w.end,
+          });
       }
       break;
     }
@@ -406,4 +417,45 @@ function isListExpansion(p: Word['parts'][number]): boolean {
     p.names === '@' ||
     (p.index?.word !== null && p.index?.word !== undefined && wordText(p.index.word) === '@')
   );
+}
+
+/** A computed command name (or an `unset`'s) as the names it could be: literal parts as themselves,
+ * every expansion as anything (`"cmd_$1"` → /^cmd_.*$/). */
+export function namePattern(word: Word): RegExp {
+  let src = '';
+  const lit = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const add = (parts: Word['parts']): void => {
+    for (const p of parts) {
+      if (p.type === 'Lit') src += lit(p.value.replace(/\\(.)/g, '$1'));
+      // `$(compgen -v prefix)` and the like: only words that begin with the prefix.
+      else if (p.type === 'CmdSubst' && compgenPrefix(p) !== null) src += `${lit(compgenPrefix(p) as string)}.*`;
+      else if (p.type === 'SglQuoted' && !p.dollar) src += lit(p.value);
+      else if (p.type === 'DblQuoted') add(p.parts);
+      else src += '.*';
+    }
+  };
+  add(word.parts);
+  return new RegExp(`^${src}$`);
+}
+
+/** The variable a word is no more than the value of: `$v`, `"$v"`, `${v}`, `"${1}"`; null for
+ * anything else (an operator, an index, more text). */
+function loneVariable(w: Word): string | null {
+  let parts = w.parts;
+  if (parts.length === 1 && parts[0]?.type === 'DblQuoted') parts = parts[0].parts;
+  const p = parts.length === 1 ? parts[0] : undefined;
+  if (p?.type !== 'ParamExp' || p.excl || p.length || p.index || p.slice || p.repl || p.exp || p.names) return null;
+  return p.param.value;
+}
+
+/** The word `$(compgen … WORD)` completes: what each of its lines begins with; null for other code,
+ * a last word that is an option's argument (`-A function`), or `-P` (which puts text before). */
+function compgenPrefix(c: CmdSubst): string | null {
+  const cmd = c.stmts.length === 1 ? c.stmts[0]?.cmd : undefined;
+  if (cmd?.type !== 'CallExpr' || cmd.args.length < 2 || wordText(cmd.args[0]) !== 'compgen') return null;
+  const texts = cmd.args.map((a) => wordText(a));
+  const last = texts[texts.length - 1];
+  const before = texts[texts.length - 2];
+  if (last == null || last.startsWith('-') || texts.includes('-P')) return null;
+  return before != null && /^-[AGWFCXPSo]$/.test(before) ? null : last;
 }

@@ -16,7 +16,15 @@ import type {
 } from '../parse/index.js';
 import { parse, parseQuotedCode, positionOf, quotedTrapHandler } from '../parse/index.js';
 import { batsEvents, batsRunTarget } from './bats.js';
-import { argumentCount, builtinEvents, commandName, destructiveCommand, nameOf, wordText } from './builtins.js';
+import {
+  argumentCount,
+  builtinEvents,
+  commandName,
+  destructiveCommand,
+  nameOf,
+  namePattern,
+  wordText,
+} from './builtins.js';
 import { type AssocNames, knownAssocNames, learnAssocNames } from './collect-assoc.js';
 import {
   copyCtx,
@@ -666,23 +674,6 @@ export function commandVariable(word: Word): { name: string; fallback: string | 
 /** Names bash accepts for a function and a script is likely to use. */
 function isFunctionName(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_:.@+-]*$/.test(name);
-}
-
-/** A computed command name as the function names it could be: literal parts as themselves, every
- * expansion as anything (`"cmd_$1"` → /^cmd_.*$/). */
-export function namePattern(word: Word): RegExp {
-  let src = '';
-  const lit = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const add = (parts: Word['parts']): void => {
-    for (const p of parts) {
-      if (p.type === 'Lit') src += lit(p.value.replace(/\\(.)/g, '$1'));
-      else if (p.type === 'SglQuoted' && !p.dollar) src += lit(p.value);
-      else if (p.type === 'DblQuoted') add(p.parts);
-      else src += '.*';
-    }
-  };
-  add(word.parts);
-  return new RegExp(`^${src}$`);
 }
 
 function walkDecl(cmd: DeclClause, ctx: WordCtx): void {

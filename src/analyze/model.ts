@@ -164,6 +164,17 @@ export interface Unset {
   readonly end: number;
 }
 
+/** `unset "$v"`, `unset "$1"`, `unset "${p}_dir"`: a name the script computes. `via`: the variable
+ * a lone `$v` reads (its values, or for `$1` the arguments the callers pass, name what it unsets);
+ * `pattern`: the names the word can spell. */
+export interface UnsetComputed {
+  readonly kind: 'unset-computed';
+  readonly via: string | null;
+  readonly pattern: RegExp;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** A test of whether NAME is set (`${NAME+x}`, `[[ -v NAME ]]`, `declare -p NAME` ...). */
 export interface SetTest {
   readonly kind: 'set-test';
@@ -342,7 +353,19 @@ export interface Region {
   again: readonly Event[] | null;
 }
 
-export type Event = Read | Write | Unset | SetTest | Source | Declare | Call | Jump | Args | Opaque | Region;
+export type Event =
+  | Read
+  | Write
+  | Unset
+  | UnsetComputed
+  | SetTest
+  | Source
+  | Declare
+  | Call
+  | Jump
+  | Args
+  | Opaque
+  | Region;
 
 /** Visits every event in program order, regions included (before their contents). */
 export function forEachEvent(region: Region, fn: (event: Event, parent: Region) => void): void {

@@ -139,6 +139,9 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       `set -- "$@" x`,
       `[ "\${X:-}" = ${g.int(2)} ] && exit 0`,
       `(exit 1) || ${name()}=${g.int(9)}`,
+      // Through the library's helpers, which run their arguments, in the shell or in `$( )`.
+      f === ':' ? ':' : `lrun ${f}${args()}`,
+      f === ':' ? ':' : `lcap ${f}${args()}`,
     ]);
   };
   // An indexed array: its element 0 and the array itself are followed apart (reads beyond element
@@ -183,7 +186,10 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       .replaceAll(source, ':')
       .replaceAll(/"\$([ABC12])"/g, '"${$1-}"')
       .replaceAll(/\$\{(#|!)(\w+)\}/g, '${$2-}');
-  const libText = `g0() {\n${libBlock(4).replaceAll(/^g0$/gm, ':')}\n}\n${libBlock(null)}\n${libBlock(null)}\n`;
+  // Its helpers run their arguments as a command: lrun in the shell, lcap in `$( )`, where the
+  // counter starts one call short of spent, as in the script's subshells.
+  const helpers = `lrun() { "$@"; }\nlcap() { out=$(calls=${CALLS - 1} "$@"); echo "$out"; }\n`;
+  const libText = `${helpers}g0() {\n${libBlock(4).replaceAll(/^g0$/gm, ':')}\n}\n${libBlock(null)}\n${libBlock(null)}\n`;
   return { main, lib: libText };
 }
 

@@ -2,8 +2,8 @@
 // (`"$cmd"`, `"$@"`, `"cmd_$1"`) every function it can name, from what the variable is assigned,
 // what the callers pass, or the pattern of the word.
 
-import { wordText } from '../builtins.js';
-import { commandVariable, namePattern } from '../collect.js';
+import { namePattern, wordText } from '../builtins.js';
+import { commandVariable } from '../collect.js';
 import { listInWords } from '../in-words.js';
 import type { Call } from '../model.js';
 import { type FlowContext, type Frame, note } from './context.js';

@@ -10,6 +10,7 @@ import {
   isLocalDeclaration,
   type Region,
   type Source,
+  type UnsetComputed,
   variableOf,
   type Write,
 } from '../model.js';
@@ -46,6 +47,9 @@ export interface FuncDef {
    * command runs that may unset what the body does not name (a sourced file, an eval, a computed
    * command name), Infinity when none does. */
   readonly unsetsAt: readonly (readonly [string, number])[];
+  /** Outside subshells, an `unset` of a computed name (`unset "$1"`): what it unsets is the
+   * program's to say (unset-names.ts), so no summary of it is shared or skipped. */
+  readonly unsetsComputed: boolean;
   readonly callsAt: readonly (readonly [string, number])[];
   readonly unknownFrom: number;
 }
@@ -63,6 +67,7 @@ type FunctionFacts = Pick<
   | 'reads'
   | 'localFrom'
   | 'unsetsAt'
+  | 'unsetsComputed'
   | 'callsAt'
   | 'unknownFrom'
 >;
@@ -91,6 +96,7 @@ function findFunctionFacts(fn: Region): FunctionFacts {
   let unknownFrom = Number.POSITIVE_INFINITY;
   let reads = false;
   let computesAnywhere = false;
+  let unsetsComputed = false;
   for (const e of fn.events)
     if (e.kind === 'declare' && isLocalDeclaration(e.flags) && !localFrom.has(e.name))
       localFrom.set(e.name, e.start).set(arrayKey(e.name), e.start);
@@ -115,6 +121,7 @@ function findFunctionFacts(fn: Region): FunctionFacts {
           else computesAnywhere = true;
         }
       } else if (e.kind === 'unset') unsetsAt.push([e.name, e.start]);
+      else if (e.kind === 'unset-computed') unsetsComputed = true;
       else if (e.kind === 'source' || e.kind === 'opaque') {
         reads = true;
         unknownFrom = Math.min(unknownFrom, e.start);
@@ -141,6 +148,7 @@ function findFunctionFacts(fn: Region): FunctionFacts {
     reads,
     localFrom,
     unsetsAt,
+    unsetsComputed,
     callsAt,
     unknownFrom,
   };
@@ -159,6 +167,10 @@ export interface FileDigest {
   readonly locals: readonly string[];
   /** The names `unset` names (and the arrays of the elements it names). */
   readonly unset: readonly string[];
+  /** Whether it runs a computed command name anywhere (`"$cmd"`, `"$@"`). */
+  readonly computes: boolean;
+  /** Its `unset`s of computed names, each with the function it is in (null: the top level). */
+  readonly unsetsComputed: readonly { readonly e: UnsetComputed; readonly fn: string | null }[];
   /** The names it tests for set or unset (`${X+x}`, `[[ -v X ]]`). */
   readonly setTested: readonly string[];
   /** The names its top level (outside its functions) declares as `local`, or with `declare` or
@@ -169,6 +181,7 @@ export interface FileDigest {
   defs(file: string, index: number, own: boolean): readonly FuncDef[];
   /** Indexes made on first use. */
   valuesByName(): ReadonlyMap<string, (Word | null | undefined)[]>;
+  writesByName(): ReadonlyMap<string, Write[]>;
   callsByName(): ReadonlyMap<string, Call[]>;
 }
 
@@ -190,11 +203,13 @@ export function digestOf(model: Region): FileDigest {
   const facts = (list: readonly Fact[] | null): void => {
     for (const f of list ?? []) if (f.kind === 'set') names.add(f.name);
   };
+  const unsetsComputed: { e: UnsetComputed; fn: string | null }[] = [];
+  let computes = false;
   const stack: Region[] = [model];
-  // Whether each region on the stack lies in a function body.
-  const inFunction: boolean[] = [false];
+  // The function body each region on the stack lies in (null: none).
+  const inFunction: (string | null)[] = [null];
   for (let r = stack.pop(); r; r = stack.pop()) {
-    const fn = inFunction.pop() as boolean;
+    const fn = inFunction.pop() as string | null;
     facts(r.facts);
     facts(r.skipFacts);
     for (const e of r.events) {
@@ -211,12 +226,14 @@ export function digestOf(model: Region): FileDigest {
       if (e.kind === 'region') {
         if (e.shape === 'function' && e.name !== null) functions.push(e);
         stack.push(e);
-        inFunction.push(fn || e.shape === 'function');
+        inFunction.push(e.shape === 'function' ? (e.name ?? '') : fn);
       } else if (e.kind === 'source') sources.push(e);
-      else if (e.kind === 'declare' && isLocalDeclaration(e.flags) && !fn)
+      else if (e.kind === 'unset-computed') unsetsComputed.push({ e, fn });
+      else if (e.kind === 'declare' && isLocalDeclaration(e.flags) && fn === null)
         topDeclares.add(e.name).add(arrayKey(e.name));
       else if (e.kind === 'write') writes.push(e);
       else if (e.kind === 'call' && e.name !== null) calls.push(e);
+      else if (e.kind === 'call') computes = true;
       else if (e.kind === 'set-test') setTested.add(e.name);
       else if (e.kind === 'unset') {
         killed.push(e.name);
@@ -229,6 +246,7 @@ export function digestOf(model: Region): FileDigest {
   }
   const defsMemo = new Map<string, readonly FuncDef[]>();
   let values: Map<string, (Word | null | undefined)[]> | null = null;
+  let writesNamed: Map<string, Write[]> | null = null;
   let byCallee: Map<string, Call[]> | null = null;
   const digest: FileDigest = {
     names: [...names],
@@ -238,6 +256,8 @@ export function digestOf(model: Region): FileDigest {
     killed: [...new Set(killed)],
     locals: [...locals],
     unset: [...unset],
+    computes,
+    unsetsComputed,
     setTested: [...setTested],
     topDeclares: [...topDeclares],
     sources,
@@ -264,6 +284,13 @@ export function digestOf(model: Region): FileDigest {
         for (const e of writes) (values.get(e.name) ?? values.set(e.name, []).get(e.name))?.push(e.value);
       }
       return values;
+    },
+    writesByName: () => {
+      if (writesNamed === null) {
+        writesNamed = new Map();
+        for (const e of writes) (writesNamed.get(e.name) ?? writesNamed.set(e.name, []).get(e.name))?.push(e);
+      }
+      return writesNamed;
     },
     callsByName: () => {
       if (byCallee === null) {

@@ -4,11 +4,12 @@
 
 import type { Word } from '../../parse/index.js';
 import { anyElement, elementParts, listedKeys } from '../elements.js';
-import { arrayKey, type Call, type Region, type Source } from '../model.js';
+import { arrayKey, type Call, type Region, type Source, type Write } from '../model.js';
 import { digestOf, type FileDigest, type FuncDef, modelId } from './digest.js';
 import { type FlowPos, fileOfPos, offsetOfPos } from './positions.js';
 import { type NameBase, NameTable } from './state.js';
 import type { FlowInput, LoadedFile, SourceOutcome } from './types.js';
+import { unsetNames } from './unset-names.js';
 
 export interface Program {
   /** Every name the files mention, numbered: the bit of each in a State. */
@@ -48,6 +49,10 @@ export interface Program {
   lineIn(file: number, offset: number): number;
   /** "line N", or "line N of lib.sh" for a position in a sourced file. */
   lineAt(pos: FlowPos): string;
+  /** Whether some file runs a computed command name (`"$cmd"`, `"$@"`). */
+  readonly computes: boolean;
+  /** The writes of a name, in every file. */
+  writesNamed(name: string): readonly Write[];
   /** What every write of a name assigns (a word, or not a plain assignment), in every file. */
   valuesOf(name: string): readonly (Word | null | undefined)[];
   /** The calls of a function by name, in every file. */
@@ -123,7 +128,7 @@ export function registerProgram(input: FlowInput): Program {
   const dependents = elementDependents(table.names);
   const aliases = dependents === null ? null : elementAliases(table.names);
   const lineIn = (file: number, offset: number): number => (lineOfs[file] ?? input.lineOf)(offset);
-  return {
+  const program: Program = {
     table,
     funcs,
     ownFunctions: new Set(ownFuncs.keys()),
@@ -145,9 +150,19 @@ export function registerProgram(input: FlowInput): Program {
       return file === 0 ? `line ${line}` : `line ${line} of ${paths[file] ?? '?'}`;
     },
     // Asked on every visit of a computed call: gathered once per name (the digests are final here).
+    computes: digests.some((d) => d.computes),
+    writesNamed: acrossFiles(digests, (d) => d.writesByName()),
     valuesOf: acrossFiles(digests, (d) => d.valuesByName()),
     callsOf: acrossFiles(digests, (d) => d.callsByName()),
   };
+  // What `unset "$v"` may unset is known once every file is: anything may find it unset too.
+  for (const d of digests)
+    for (const { e, fn } of d.unsetsComputed)
+      for (const n of unsetNames(program, e, fn)) {
+        killedAnywhere.add(n).add(arrayKey(n));
+        unsetAnywhere.add(n);
+      }
+  return program;
 }
 
 /** Program.dependents, from every name the files mention. */

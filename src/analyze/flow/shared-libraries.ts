@@ -82,6 +82,7 @@ export function sharedLibraries(key: string, program: Program): SharedLibraries 
             !d.own &&
             !d.computed &&
             !d.reads &&
+            !d.unsetsComputed &&
             d.namerefs.size === 0 &&
             isNumberedFile(d.fileIndex) &&
             [...d.calls].every((c) => !funcs.has(c) || shareable(c, seen)),

@@ -76,6 +76,10 @@ export class NameTable {
     }
     return i;
   }
+  /** Whether some file mentions the name (it has a number). */
+  has(name: string): boolean {
+    return this.ids.has(name) || (this.base?.has(name) ?? false);
+  }
 }
 
 /** State operations over one table; `initial` are the names the shell sets before the script. */

@@ -97,6 +97,7 @@ export function isInert(
           if (e.name === null ? !e.trap : funcs.has(e.name) && !isEmpty(summaries.get(e.name))) return false;
           break;
         case 'unset':
+        case 'unset-computed':
         case 'source':
         case 'opaque':
           return false;

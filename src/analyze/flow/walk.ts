@@ -30,6 +30,7 @@ import { assignedAt, type FlowPos, flowPos, type SetAt, testedAt } from './posit
 import { isPositional, recordRead } from './reads.js';
 import { emptyLog, keep, keptKey, replay } from './source-cache.js';
 import type { State } from './state.js';
+import { unsetNames } from './unset-names.js';
 import { call, evalKills } from './walk-call.js';
 
 /** Which walk of a function: one for its summary (from an empty state, recording nothing), or one
@@ -154,6 +155,17 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
           kill(ctx, s, arrayKey(e.name), why);
         }
         break;
+      case 'unset-computed': {
+        // Which names it unsets depends on the program: not a walk to keep (source-cache.ts).
+        if (ctx.log) ctx.log.opaque = true;
+        for (const n of unsetNames(ctx.program, e, frame.fn?.name ?? null)) {
+          const why = (): string =>
+            `${n} may be unset on ${here(ctx, frame, e.start)}, by an \`unset\` of a name computed when the script runs`;
+          kill(ctx, s, n, why);
+          kill(ctx, s, arrayKey(n), why);
+        }
+        break;
+      }
       case 'set-test':
         break;
       case 'opaque':
