@@ -427,6 +427,8 @@ export function namePattern(word: Word): RegExp {
   const add = (parts: Word['parts']): void => {
     for (const p of parts) {
       if (p.type === 'Lit') src += lit(p.value.replace(/\\(.)/g, '$1'));
+      // `${!prefix@}`: the names that begin with the prefix.
+      else if (p.type === 'ParamExp' && p.excl && p.names !== null) src += `${lit(p.param.value)}.*`;
       // `$(compgen -v prefix)` and the like: only words that begin with the prefix.
       else if (p.type === 'CmdSubst' && compgenPrefix(p) !== null) src += `${lit(compgenPrefix(p) as string)}.*`;
       else if (p.type === 'SglQuoted' && !p.dollar) src += lit(p.value);
