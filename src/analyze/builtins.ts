@@ -442,7 +442,7 @@ export function namePattern(word: Word): RegExp {
 
 /** The variable a word is no more than the value of: `$v`, `"$v"`, `${v}`, `"${1}"`; null for
  * anything else (an operator, an index, more text). */
-function loneVariable(w: Word): string | null {
+export function loneVariable(w: Word): string | null {
   let parts = w.parts;
   if (parts.length === 1 && parts[0]?.type === 'DblQuoted') parts = parts[0].parts;
   const p = parts.length === 1 ? parts[0] : undefined;

@@ -6,7 +6,7 @@
 // word can spell. A name too many costs a default where it is read
 // (`${X:-}`, which changes nothing while X is set); one too few would call a stop safe.
 
-import { namePattern, wordText } from '../builtins.js';
+import { loneVariable, namePattern, wordText } from '../builtins.js';
 import type { Call, UnsetComputed, Write } from '../model.js';
 import { isDigits, isVariableName } from '../shell-vars.js';
 
@@ -38,13 +38,42 @@ function resolve(program: NameSource, e: UnsetComputed, fn: string | null): read
   const via = e.via;
   const all = (pattern: RegExp): string[] => program.table.names.filter((n) => pattern.test(n));
   let named: string[] | null = null;
-  if (via !== null)
-    named =
-      (isDigits(via) && via !== '0') || via === '@' || via === '*'
-        ? callerWords(program, fn)
-        : assignedNames(program, via, all);
-  const names = named ?? all(e.pattern);
-  // A name no file mentions is never read: nothing to unset.
+  if (via !== null) named = isArgument(via) ? callerWords(program, fn) : assignedNames(program, via, all);
+  return known(program, named ?? all(e.pattern));
+}
+
+/** The names an `unset` of the nameref `ref` (`local -n ref=$1`) in the function `fn` may unset:
+ * bash unsets the variable ref names, not ref. From ref's values: a literal name, for `$1` the
+ * literal arguments of fn's callers, else any name the value can spell. */
+export function namerefTargets(program: NameSource, ref: string, fn: string): readonly string[] {
+  let byKey = NAMEREFS.get(program);
+  if (!byKey) NAMEREFS.set(program, (byKey = new Map()));
+  const key = `${ref}\0${fn}`;
+  let out = byKey.get(key);
+  if (out === undefined) {
+    const all = (pattern: RegExp): string[] => program.table.names.filter((n) => pattern.test(n));
+    const names: string[] = [];
+    for (const w of program.writesNamed(ref)) {
+      const via = w.value ? loneVariable(w.value) : null;
+      if (via !== null && isArgument(via)) names.push(...(callerWords(program, fn) ?? all(/^/)));
+      else if (w.value && wordText(w.value) !== null) names.push(wordText(w.value) as string);
+      else names.push(...all(w.value ? namePattern(w.value) : /^/));
+    }
+    byKey.set(key, (out = known(program, names)));
+  }
+  return out;
+}
+
+const NAMEREFS = new WeakMap<NameSource, Map<string, readonly string[]>>();
+
+/** `$1`, `$@`, `$*`: what a function's callers pass. */
+function isArgument(via: string): boolean {
+  return (isDigits(via) && via !== '0') || via === '@' || via === '*';
+}
+
+/** The variable names of `names` some file mentions, each once (a name no file mentions is never
+ * read: nothing to unset). */
+function known(program: NameSource, names: readonly string[]): readonly string[] {
   return [...new Set(names)].filter((n) => isVariableName(n) && program.table.has(n)).sort();
 }
 

@@ -30,7 +30,7 @@ import { assignedAt, type FlowPos, flowPos, type SetAt, testedAt } from './posit
 import { isPositional, recordRead } from './reads.js';
 import { emptyLog, keep, keptKey, replay } from './source-cache.js';
 import type { State } from './state.js';
-import { unsetNames } from './unset-names.js';
+import { namerefTargets, unsetNames } from './unset-names.js';
 import { call, evalKills } from './walk-call.js';
 
 /** Which walk of a function: one for its summary (from an empty state, recording nothing), or one
@@ -129,6 +129,17 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         if (ctx.program.dependents?.has(e.name)) elementsByKey(ctx, s, e, assignedAt(flowPos(frame.file, e.start)));
         break;
       case 'unset': {
+        // `unset ref` of a nameref unsets the variable it names (`local -n ref=$1`).
+        if (frame.fn?.namerefs.has(e.name)) {
+          const fn = frame.fn.name;
+          for (const n of namerefTargets(ctx.program, e.name, fn)) {
+            const why = (): string =>
+              `${n} may be unset on ${here(ctx, frame, e.start)}, through the nameref ${e.name}`;
+            kill(ctx, s, n, why);
+            kill(ctx, s, arrayKey(n), why);
+          }
+          break;
+        }
         const why = (): string =>
           e.name.endsWith('[?]')
             ? `the elements of ${e.name.slice(0, -3)} are unset or replaced on ${here(ctx, frame, e.start)}`
