@@ -164,6 +164,20 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
   }
   const sum = summaries.get(e.name);
   if (!sum) return;
+  // A function it runs is not defined yet: that call is `command not found`, so what the summary
+  // owes to it may not happen. Only what the call may unset still counts.
+  if (callsUndefined(ctx, e, frame)) {
+    if (sum.kill.size > 0) {
+      const name = e.name;
+      applyKills(
+        ctx,
+        s,
+        killsOf(ctx, e, sum, () => [...sum.kill].map((n) => [n, name] as const), line),
+      );
+    }
+    if (sum.opaque >= 0) makeOpaque(ctx, s, pos);
+    return;
+  }
   if (sum.noReturn) {
     s.dead = true;
     return;
@@ -182,9 +196,35 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
 
 /** A call on the script's own top level, outside any loop, of a function every definition of
  * which comes later in the script: bash has not defined it yet (`command not found`), so the call
- * changes nothing. (Through another function, such a call still counts: known-gaps.json.) */
+ * changes nothing. */
 function definedLater(ctx: FlowContext, e: Call, frame: Frame): boolean {
   if (e.name === null || e.trap || frame.fn !== null || frame.file !== 0 || frame.loops.length > 0) return false;
   const defs = ctx.program.funcs.get(e.name) ?? [];
   return defs.length > 0 && defs.every((d) => d.own && d.fileIndex === 0 && d.region.start > e.end);
+}
+
+/** A call on the script's own top level, outside any loop, of a function that calls (through
+ * others, or in a file it sources) one every definition of which comes later in the script:
+ * `g() { h; }; g; h() { Y=1; }` runs g while h is not defined yet. */
+function callsUndefined(ctx: FlowContext, e: Call, frame: Frame): boolean {
+  if (e.name === null || e.trap || frame.fn !== null || frame.file !== 0 || frame.loops.length > 0) return false;
+  const funcs = ctx.program.funcs;
+  const later = (name: string): boolean => {
+    const defs = funcs.get(name) ?? [];
+    return defs.length > 0 && defs.every((d) => d.own && d.fileIndex === 0 && d.region.start > e.end);
+  };
+  const seen = new Set<string>();
+  const stack = [e.name];
+  for (let name = stack.pop(); name !== undefined; name = stack.pop()) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    for (const def of funcs.get(name) ?? []) {
+      if (def.reads && ctx.program.ownFunctions.size > 0 && [...ctx.program.ownFunctions].some(later)) return true;
+      for (const c of def.calls) {
+        if (later(c)) return true;
+        stack.push(c);
+      }
+    }
+  }
+  return false;
 }
