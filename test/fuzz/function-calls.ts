@@ -97,6 +97,11 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       `${v}+=1`,
       `export ${v}=${g.int(9)}`,
       `unset -v ${v}`,
+      // Unsets of a computed name: a loop's list, a value, the library's helper's argument, a prefix.
+      `for u in ${v} ${name()}; do unset "$u"; done`,
+      `u=${v}\nunset "$u"`,
+      `forget ${v}`,
+      `unset "\${!${v}@}"`,
       `eval "${v}=1"`,
       inside !== null ? `declare -g ${v}=${g.int(9)}` : `declare ${v}=${g.int(9)}`,
       inside !== null ? `local -n ref=${v}\necho "$ref"` : `echo "\${${v}-}"`,
@@ -187,8 +192,9 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       .replaceAll(/"\$([ABC12])"/g, '"${$1-}"')
       .replaceAll(/\$\{(#|!)(\w+)\}/g, '${$2-}');
   // Its helpers run their arguments as a command: lrun in the shell, lcap in `$( )`, where the
-  // counter starts one call short of spent, as in the script's subshells.
-  const helpers = `lrun() { "$@"; }\nlcap() { out=$(calls=${CALLS - 1} "$@"); echo "$out"; }\n`;
+  // counter starts one call short of spent, as in the script's subshells; forget unsets the name
+  // it is given.
+  const helpers = `lrun() { "$@"; }\nlcap() { out=$(calls=${CALLS - 1} "$@"); echo "$out"; }\nforget() { unset "$1"; }\n`;
   const libText = `${helpers}g0() {\n${libBlock(4).replaceAll(/^g0$/gm, ':')}\n}\n${libBlock(null)}\n${libBlock(null)}\n`;
   return { main, lib: libText };
 }
