@@ -5,6 +5,7 @@ import type { ArithmExpr, ParamExp, Stmt, Subscript, TestExpr, Word, WordPart } 
 import type { ReferenceForm } from '../types/index.js';
 import { nameOf } from './builtins.js';
 import type { AssocNames } from './collect-assoc.js';
+import { type ElementProof, unprovenElement } from './element-proofs.js';
 import { elementName, isListSubscript } from './elements.js';
 import {
   arrayKey,
@@ -48,6 +49,8 @@ export interface WordCtx {
   readonly lastpipe: boolean;
   /** The script never turns on nullglob or failglob: a glob that matches nothing stays a word. */
   readonly globsStay: boolean;
+  /** Elements the loops around show are there (element-proofs.ts). */
+  readonly elementProofs: readonly ElementProof[];
 }
 
 export function newRegion(
@@ -93,6 +96,7 @@ export function copyCtx(ctx: WordCtx): MutableCtx {
     braceWord: ctx.braceWord,
     lastpipe: ctx.lastpipe,
     globsStay: ctx.globsStay,
+    elementProofs: ctx.elementProofs,
   };
 }
 
@@ -256,6 +260,16 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
     braceExpanded: ctx.braceWord && p.short,
     element,
   };
+  const form = read.form;
+  if (
+    element === null &&
+    p.index &&
+    (form === 'indexed' || form === 'transform') &&
+    !isListSubscript(p.index) &&
+    !ctx.assoc.has(name) &&
+    unprovenElement(name, p.index, ctx.text, ctx.elementProofs)
+  )
+    (read as { pastZero?: true }).pastZero = true;
   push(ctx, read);
   if (p.exp && SET_TESTS.has(p.exp.op))
     push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: `\${${name}${p.exp.op}…}` });

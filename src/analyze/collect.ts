@@ -8,6 +8,7 @@ import type {
   CallExpr,
   DeclClause,
   File,
+  ForClause,
   Redirect,
   Stmt,
   Subscript,
@@ -30,6 +31,7 @@ import {
   copyCtx,
   isInert,
   loneParam,
+  type MutableCtx,
   newRegion,
   type WordCtx,
   walkArith,
@@ -39,6 +41,7 @@ import {
   walkWord,
   withPlace,
 } from './collect-words.js';
+import { loopProof, matchProof } from './element-proofs.js';
 import { anyElement, elementName, isListSubscript, listedKeys } from './elements.js';
 import { type ConditionFacts, conditionFacts } from './guards.js';
 import { arrayKey, type Event, type Fact, laterCall, type Region, trapHandlerName } from './model.js';
@@ -91,6 +94,7 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): R
     braceWord: false,
     lastpipe:
       file.dialect === 'bash' && text.includes('lastpipe') && /\bshopt\s+-s\s+([\w-]+\s+)*lastpipe\b/.test(text),
+    elementProofs: [],
     globsStay: !(
       (text.includes('nullglob') || text.includes('failglob')) &&
       /\bshopt\s+-s\s+([\w-]+\s+)*(nullglob|failglob)\b/.test(text)
@@ -115,6 +119,12 @@ function sub(
   const c = copyCtx(ctx);
   c.region = region;
   return c;
+}
+
+/** The elements a loop shows are there, for its body's reads (element-proofs.ts). */
+function withProof(loop: WordCtx, cmd: ForClause): void {
+  const proof = loopProof(cmd, loop.text, (n) => loop.assoc.has(n));
+  if (proof !== null) (loop as MutableCtx).elementProofs = [...loop.elementProofs, proof];
 }
 
 function walkStmt(stmt: Stmt, outer: WordCtx): void {
@@ -156,6 +166,8 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         const facts = factsOf(c.cond);
         const then = sub(branch, 'arm', c);
         then.region.facts = facts.whenTrue;
+        const match = matchProof(c, ctx.text);
+        if (match !== null) (then as MutableCtx).elementProofs = [...then.elementProofs, match];
         walkStmts(c.then, then);
         const other = sub(branch, 'arm', c.else ?? { start: c.end, end: c.end });
         other.region.facts = facts.whenFalse;
@@ -220,6 +232,7 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
             how: 'for',
             listed: keysOf,
           });
+        withProof(loop, cmd);
         walkStmts(cmd.body, loop);
       } else {
         const arith = withPlace(ctx, 'arithmetic');
@@ -228,6 +241,7 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         if (cmd.loop.cond) walkArith(cmd.loop.cond, arith);
         const loop = sub(ctx, 'loop', cmd);
         loop.region.again = ctx.region.events.slice(from, -1);
+        withProof(loop, cmd);
         walkStmts(cmd.body, loop);
         // `continue` runs the third expression too: a region of its own at the end of the loop,
         // which the walk runs where the body ends and where `continue` left it (walk.ts).

@@ -66,6 +66,10 @@ export interface Read {
   /** An element of an associative array (`${map[$k]}`): its flow name (elements.ts), which the
    * read needs set; null for any other read. */
   readonly element: string | null;
+  /** An element of an indexed array past element 0 (`${a[2]}`, `${a[$i]}`) that nothing shows is
+   * there (element-proofs.ts): nounset follows element 0 only, and bash stops on an index past the
+   * end, or an element unset. */
+  readonly pastZero?: true;
 }
 
 export type WriteHow =

@@ -87,8 +87,12 @@ describe('elements of associative arrays', () => {
     assert.match(computed.references[0]?.reason ?? '', /the key of this element of m is computed/);
   });
 
-  it('an indexed array is read as before: element 0 stands for every element', () => {
-    const text = 'set -u\na=(1 2)\necho "${a[1]}"\n';
-    assert.equal(inspectScript(text, { path: 'x.sh' }).references[0]?.verdict, 'safe');
+  it('an indexed array is followed as its element 0: a later element is defaulted unless a loop shows it is there', () => {
+    const verdict = (text: string): string | undefined =>
+      inspectScript(text, { path: 'x.sh' }).references.find((r) => r.text.startsWith('${a['))?.verdict;
+    assert.equal(verdict('set -u\na=(1 2)\necho "${a[0]}"\n'), 'safe');
+    assert.equal(verdict('set -u\na=(1 2)\necho "${a[1]}"\n'), 'unsafe');
+    assert.equal(verdict('set -u\na=(1 2)\nfor k in "${!a[@]}"; do echo "${a[$k]}"; done\n'), 'safe');
+    assert.equal(verdict('set -u\na=(1 2)\nfor k in "${!a[@]}"; do unset "a[$k]"; echo "${a[$k]}"; done\n'), 'unsafe');
   });
 });

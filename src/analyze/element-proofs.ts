@@ -1,0 +1,170 @@
+// Elements of an indexed array past element 0. nounset follows an indexed array as its element 0
+// and the array itself (model.ts arrayKey): whether `${a[2]}` or `${a[$i]}` is there it cannot
+// tell, and bash stops on an index past the end, or on an element unset, under set -u
+// (kubernetes#11711: `roles[${ii}]: unbound variable` with fewer roles than nodes). Such a read is
+// defaulted where it is read (`${a[2]:-}`, which changes nothing while the element is set), unless
+// one of these shows the element is there:
+// - a loop over the array's own keys, `for k in "${!a[@]}"`, reading `${a[$k]}`;
+// - a counting loop bounded by the array's length, `for ((i = 0; i < ${#a[@]}; i++))` reading
+//   `${a[i]}` (or `${a[i + 1]}` under `i < ${#a[@]} - 1`), or counting down from
+//   `${#a[@]} - 1`, in a file that never makes the array sparse (no `unset` of an element, no
+//   assignment at an index);
+// - a completion's words: the word being completed and those before it, `${words[cword]}`,
+//   `${COMP_WORDS[COMP_CWORD - 2]}`, the first argument `${words[1]}` (bash completes a word after
+//   the command), and a loop bounded by cword (`for ((i = 1; i < cword; i++))` reading
+//   `${words[i]}` and `${words[i + 1]}`);
+// - `BASH_REMATCH[k]` in the `then` of `if [[ … =~ RE ]]`, RE a literal with k groups or more
+//   (bash sets every group of a match, empty when it took no part).
+// A negative index is another matter: it counts from the end, and past the start bash reports a
+// bad array subscript, not an unbound variable. A loop body must not unset anything, nor assign
+// the array or the index.
+
+import type { ForClause, IfClause, Stmt, Subscript, Word } from '../parse/index.js';
+
+/** Inside a loop's body (or an if's `then`): `${array[index + k]}` is there for k ≤ `over` (below
+ * 0 it reads an element or is another error). An index '0' stands for literal indices up to
+ * `over`. */
+export interface ElementProof {
+  readonly array: string;
+  readonly index: string;
+  readonly over: number;
+}
+
+/** Completion words and the index of the word being completed, by the variables bash and
+ * bash-completion give them: the index is at most the last word's. */
+const COMPLETION_WORDS: ReadonlyMap<string, string> = new Map([
+  ['words', 'cword'],
+  ['COMP_WORDS', 'COMP_CWORD'],
+]);
+
+/** Text without blanks, `$`, braces and quotes: `${i} + 1` reads as `i+1`. */
+function bare(text: string): string {
+  return text.replace(/[\s${}"]/g, '');
+}
+
+/** `i`, `i+2`, `i-1` as the variable and the offset; null for anything else. */
+function offsetOf(at: string): { name: string; k: number } | null {
+  const m = /^([A-Za-z_]\w*)(?:([+-])(\d+))?$/.exec(at);
+  if (!m) return null;
+  return { name: m[1] as string, k: m[3] === undefined ? 0 : (m[2] === '-' ? -1 : 1) * Number(m[3]) };
+}
+
+/** Whether `${name[index]}` reads an element past element 0 that nothing here shows is there. */
+export function unprovenElement(
+  name: string,
+  index: Subscript,
+  text: string,
+  proofs: readonly ElementProof[],
+): boolean {
+  const expr = index.expr;
+  if (!expr) return false;
+  const at = bare(text.slice(expr.start, expr.end));
+  // Element 0 is the one nounset follows; a negative index is another error (above).
+  if (/^0+$/.test(at) || at.startsWith('-')) return false;
+  // A literal index: under a proof of a match's groups (index '0').
+  if (/^\d+$/.test(at)) {
+    const k = Number(at);
+    if (proofs.some((p) => p.array === name && p.index === '0' && k <= p.over)) return false;
+  }
+  const o = offsetOf(at);
+  const cword = COMPLETION_WORDS.get(name);
+  if (cword !== undefined && (at === '1' || (o !== null && o.name === cword && o.k <= 0))) return false;
+  if (o === null) return true;
+  for (const p of proofs) if (p.array === name && p.index === o.name && o.k <= p.over) return false;
+  return true;
+}
+
+/** What a `for` loop's body may take as there (see the top); null for any other loop, or a body
+ * that could undo it. */
+export function loopProof(cmd: ForClause, text: string, isAssoc: (name: string) => boolean): ElementProof | null {
+  const loop = cmd.loop;
+  let proof: ElementProof | null = null;
+  if (loop.type === 'WordIter') {
+    const items = loop.items ?? [];
+    const m = items.length === 1 && !cmd.select ? /^\$\{!(\w+)\[[@*]\]\}$/.exec(bareWord(text, items[0])) : null;
+    if (m && !isAssoc(m[1] as string)) proof = { array: m[1] as string, index: loop.name.value, over: 0 };
+  } else {
+    const part = (e: { start: number; end: number } | null): string => (e ? bare(text.slice(e.start, e.end)) : '');
+    const init = /^(\w+)=(.+)$/.exec(part(loop.init));
+    const i = init?.[1];
+    const post = part(loop.post);
+    const cond = part(loop.cond);
+    if (i !== undefined && init) {
+      // Counting up: the bound says how far past i an index may go.
+      if ([`${i}++`, `++${i}`, `${i}+=1`, `${i}=${i}+1`].includes(post)) proof = boundBy(cond, i, text, isAssoc);
+      // Counting down: the start does.
+      else if ([`${i}--`, `--${i}`, `${i}-=1`, `${i}=${i}-1`].includes(post))
+        proof = boundBy(`${i}<=${init[2]}`, i, text, isAssoc);
+    }
+  }
+  if (proof === null || cmd.body.length === 0) return proof;
+  return undoes(bodyText(cmd.body, text), proof) ? null : proof;
+}
+
+/** The proof a bound `i < B` or `i <= B` gives (B: `#a[@]`, `#a[@]-K`, or a completion's
+ * cword, `cword-K`); null for any other. */
+function boundBy(cond: string, i: string, text: string, isAssoc: (name: string) => boolean): ElementProof | null {
+  const m = new RegExp(`^${i}(<=?)(.+)$`).exec(cond);
+  if (!m) return null;
+  const strict = m[1] === '<';
+  const bound = m[2] as string;
+  // i < len - K: i + K stays below len.
+  const byLength = /^#(\w+)\[[@*]\](?:-(\d+))?$/.exec(bound);
+  if (byLength) {
+    const array = byLength[1] as string;
+    const over = Number(byLength[2] ?? 0) - (strict ? 0 : 1);
+    return over < 0 || isAssoc(array) || sparse(array, text) ? null : { array, index: i, over };
+  }
+  // i < cword: cword is at most the last word's index.
+  const byWord = offsetOf(bound);
+  const words = byWord ? [...COMPLETION_WORDS].find(([, c]) => c === byWord.name)?.[0] : undefined;
+  if (byWord && words !== undefined && byWord.k <= 0)
+    return { array: words, index: i, over: -byWord.k + (strict ? 1 : 0) };
+  return null;
+}
+
+/** What `then` of `if [[ X =~ RE ]]` may take as there: BASH_REMATCH's groups (see the top). */
+export function matchProof(c: IfClause, text: string): ElementProof | null {
+  const only = c.cond.length === 1 ? c.cond[0] : undefined;
+  const test = only && !only.negated && only.cmd?.type === 'TestClause' ? only.cmd.expr : null;
+  if (test?.type !== 'TestBinary' || test.op !== '=~' || test.y.type !== 'TestWord') return null;
+  const re = literalOf(test.y.word, text);
+  // A `(` in a bracket expression is no group; nor is an escaped one.
+  if (re === null || /\[[^\]]*\(/.test(re)) return null;
+  const groups = (re.match(/(^|[^\\])\(/g) ?? []).length;
+  if (groups === 0 || c.then.length === 0 || /=~/.test(bodyText(c.then, text))) return null;
+  return { array: 'BASH_REMATCH', index: '0', over: groups };
+}
+
+/** A word's text when it expands to itself (no expansion, no backquote; a regex's `$` anchor is
+ * text), quotes removed; else null. */
+function literalOf(w: Word, text: string): string | null {
+  const t = text.slice(w.start, w.end);
+  return /\$[\w{(@*#?!-]|`/.test(t) ? null : t.replace(/^(['"])(.*)\1$/, '$2');
+}
+
+function bodyText(body: readonly Stmt[], text: string): string {
+  return text.slice((body[0] as Stmt).start, (body[body.length - 1] as Stmt).end);
+}
+
+/** A word's text without blanks and double quotes, keeping `${`: `"${!a[@]}"` → `${!a[@]}`. */
+function bareWord(text: string, w: { start: number; end: number } | undefined): string {
+  return w ? text.slice(w.start, w.end).replace(/[\s"]/g, '') : '';
+}
+
+/** The file may leave holes in the array: an `unset` of an element, or an assignment at an index
+ * (`a[5]=x`), and `${#a[@]}` then counts fewer than the highest index. */
+function sparse(array: string, text: string): boolean {
+  return new RegExp(`unset[^\\n;]*\\b${array}\\[|(^|[^\\w$])${array}\\[[^\\]]*\\]\\+?=`, 'm').test(text);
+}
+
+/** The body may undo a proof: it runs `eval`, or it unsets, reads into, declares or assigns the
+ * array or the index. */
+function undoes(body: string, { array, index }: ElementProof): boolean {
+  if (/\beval\b/.test(body)) return true;
+  const assigns = (name: string): RegExp =>
+    new RegExp(
+      `(^|[^\\w$])${name}(\\[[^\\]]*\\])?\\s*([-+*/%]?=|\\+\\+|--)|(\\+\\+|--)\\s*${name}\\b|\\bfor\\s+${name}\\b|\\b(local|declare|typeset|unset|read|mapfile|readarray|printf)\\b[^\\n;]*[\\s'"]${name}\\b`,
+    );
+  return assigns(array).test(body) || assigns(index).test(body);
+}
