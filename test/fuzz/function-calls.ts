@@ -149,8 +149,8 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       f === ':' ? ':' : `lcap ${f}${args()}`,
     ]);
   };
-  // An indexed array: its element 0 and the array itself are followed apart (reads beyond element
-  // 0 are a known limit, not generated).
+  // An indexed array: its element 0 and the array itself are followed apart; an element past 0
+  // only where a loop shows it is there (element-proofs.ts).
   const array = (inside: number | null): string =>
     g.pick([
       'arr=()',
@@ -170,6 +170,11 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       'echo "${arr[@]}"',
       'echo "${#arr[@]}"',
       'echo "${arr[*]:-d}"',
+      'echo "${arr[1]}"',
+      'for k in "${!arr[@]}"; do echo "${arr[$k]}"; done',
+      'for ((j = 0; j < ${#arr[@]}; j++)); do echo "${arr[j]}"; done',
+      "arr[1]=y",
+      "unset 'arr[1]'",
     ]);
   const block = (depth: number, inside: number | null): string =>
     Array.from({ length: 1 + g.int(3) }, () => stmt(depth, inside)).join('\n');
