@@ -379,7 +379,9 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
           : 'a whole-array expansion is empty when unset (bash ≥ 4.4)',
       );
     }
-    if (name === 'FUNCNAME' && inFunction && variant !== 'ksh' && !facts.unsets.has(name))
+    // Its element 0, the function's own name: `${FUNCNAME[2]}` needs callers that deep, and
+    // `${FUNCNAME[1]}` is unset in a function run from the top level of `bash -c` or a prompt.
+    if (name === 'FUNCNAME' && inFunction && variant !== 'ksh' && !facts.unsets.has(name) && !read.pastZero)
       return safeRead(read, inFunction, 'bash sets FUNCNAME while a function runs');
     const st = statusOf(read);
     // An element assigned at a key the environment gives: empty, bash assigns none (`bad array
