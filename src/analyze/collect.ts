@@ -41,7 +41,7 @@ import {
   walkWord,
   withPlace,
 } from './collect-words.js';
-import { loopProof, matchProof } from './element-proofs.js';
+import { lengthProofs, loopProof, matchProof } from './element-proofs.js';
 import { anyElement, elementName, isListSubscript, listedKeys } from './elements.js';
 import { type ConditionFacts, conditionFacts } from './guards.js';
 import { arrayKey, type Event, type Fact, laterCall, type Region, trapHandlerName } from './model.js';
@@ -167,7 +167,9 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         const then = sub(branch, 'arm', c);
         then.region.facts = facts.whenTrue;
         const match = matchProof(c, ctx.text);
-        if (match !== null) (then as MutableCtx).elementProofs = [...then.elementProofs, match];
+        const counted = c.cond.length === 1 ? lengthProofs(c.cond[0] as Stmt, ctx.text) : [];
+        if (match !== null || counted.length > 0)
+          (then as MutableCtx).elementProofs = [...then.elementProofs, ...(match ? [match] : []), ...counted];
         walkStmts(c.then, then);
         const other = sub(branch, 'arm', c.else ?? { start: c.end, end: c.end });
         other.region.facts = facts.whenFalse;
@@ -356,6 +358,8 @@ function walkBinary(cmd: BinaryCmd, ctx: WordCtx): void {
     const x = link.x;
     c.region.flag =
       x.cmd?.type === 'BinaryCmd' && (x.cmd.op === '&&' || x.cmd.op === '||') && x.redirs.length === 0 && !x.negated;
+    const counted = link.op === '&&' && !x.negated ? lengthProofs(x, ctx.text) : [];
+    if (counted.length > 0) (c as MutableCtx).elementProofs = [...c.elementProofs, ...counted];
     walkStmt(y, c);
   }
 }

@@ -136,6 +136,27 @@ export function matchProof(c: IfClause, text: string): ElementProof | null {
   return { array: 'BASH_REMATCH', index: '0', over: groups };
 }
 
+/** What a condition that passed shows of an array's length: `[ "${#a[@]}" -ge 2 ]`, `[[ ${#a[@]}
+ * -gt 1 ]]`, `(( ${#a[@]} >= 2 ))`, alone or joined by `&&`, let `${a[0]}` and `${a[1]}` be read
+ * (docker's entrypoints: `[ "${#FUNCNAME[@]}" -ge 2 ] && [ "${FUNCNAME[1]}" = source ]`). The
+ * array must not be sparse; FUNCNAME and the like never are. */
+export function lengthProofs(cond: { start: number; end: number }, text: string): ElementProof[] {
+  // A condition's statement ends with its `;`; one run in the background (`&`) shows nothing.
+  const all = text.slice(cond.start, cond.end).replace(/;\s*$/, '');
+  // Only tests joined by `&&`: after `a; b` or `a || b` the first may have failed.
+  if (/\|\||;|&\s*$|\n/.test(all.replace(/&&/g, ''))) return [];
+  const out: ElementProof[] = [];
+  for (const part of all.split('&&')) {
+    const m = /^(?:\[\[?|\(\()#(\w+)\[[@*]\](-ge|-gt|>=|>)(\d+)(?:\]\]?|\)\))$/.exec(bare(part));
+    if (!m) continue;
+    const array = m[1] as string;
+    const n = Number(m[3]);
+    const over = m[2] === '-ge' || m[2] === '>=' ? n - 1 : n;
+    if (over >= 1 && !sparse(array, text)) out.push({ array, index: '0', over });
+  }
+  return out;
+}
+
 /** A word's text when it expands to itself (no expansion, no backquote; a regex's `$` anchor is
  * text), quotes removed; else null. */
 function literalOf(w: Word, text: string): string | null {
