@@ -173,7 +173,7 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       'echo "${arr[1]}"',
       'for k in "${!arr[@]}"; do echo "${arr[$k]}"; done',
       'for ((j = 0; j < ${#arr[@]}; j++)); do echo "${arr[j]}"; done',
-      "arr[1]=y",
+      'arr[1]=y',
       "unset 'arr[1]'",
     ]);
   const block = (depth: number, inside: number | null): string =>
