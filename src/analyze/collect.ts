@@ -166,7 +166,7 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         const facts = factsOf(c.cond);
         const then = sub(branch, 'arm', c);
         then.region.facts = facts.whenTrue;
-        const match = matchProof(c, ctx.text);
+        const match = matchProof(c.cond, c.then, ctx.text);
         const counted = c.cond.length === 1 ? lengthProofs(c.cond[0] as Stmt, ctx.text) : [];
         if (match !== null || counted.length > 0)
           (then as MutableCtx).elementProofs = [...then.elementProofs, ...(match ? [match] : []), ...counted];
@@ -359,6 +359,8 @@ function walkBinary(cmd: BinaryCmd, ctx: WordCtx): void {
     c.region.flag =
       x.cmd?.type === 'BinaryCmd' && (x.cmd.op === '&&' || x.cmd.op === '||') && x.redirs.length === 0 && !x.negated;
     const counted = link.op === '&&' && !x.negated ? lengthProofs(x, ctx.text) : [];
+    const match = link.op === '&&' ? matchProof([x], [y], ctx.text) : null;
+    if (match !== null) counted.push(match);
     if (counted.length > 0) (c as MutableCtx).elementProofs = [...c.elementProofs, ...counted];
     walkStmt(y, c);
   }

@@ -13,13 +13,14 @@
 //   `${COMP_WORDS[COMP_CWORD - 2]}`, the first argument `${words[1]}` (bash completes a word after
 //   the command), and a loop bounded by cword (`for ((i = 1; i < cword; i++))` reading
 //   `${words[i]}` and `${words[i + 1]}`);
-// - `BASH_REMATCH[k]` in the `then` of `if [[ … =~ RE ]]`, RE a literal with k groups or more
-//   (bash sets every group of a match, empty when it took no part).
+// - `BASH_REMATCH[k]` in the `then` of `if [[ … =~ RE ]]` or after `[[ … =~ RE ]] &&`, RE a
+//   literal with k groups or more (bash sets every group of a match, empty when it took no part);
+// - a test of the array's length that passed (`[ "${#a[@]}" -ge 2 ] && … "${a[1]}"`).
 // A negative index is another matter: it counts from the end, and past the start bash reports a
 // bad array subscript, not an unbound variable. A loop body must not unset anything, nor assign
 // the array or the index.
 
-import type { ForClause, IfClause, Stmt, Subscript, Word } from '../parse/index.js';
+import type { ForClause, Stmt, Subscript, TestBinary, TestExpr, Word } from '../parse/index.js';
 
 /** Inside a loop's body (or an if's `then`): `${array[index + k]}` is there for k ≤ `over` (below
  * 0 it reads an element or is another error). An index '0' stands for literal indices up to
@@ -123,17 +124,35 @@ function boundBy(cond: string, i: string, text: string, isAssoc: (name: string) 
   return null;
 }
 
-/** What `then` of `if [[ X =~ RE ]]` may take as there: BASH_REMATCH's groups (see the top). */
-export function matchProof(c: IfClause, text: string): ElementProof | null {
-  const only = c.cond.length === 1 ? c.cond[0] : undefined;
-  const test = only && !only.negated && only.cmd?.type === 'TestClause' ? only.cmd.expr : null;
-  if (test?.type !== 'TestBinary' || test.op !== '=~' || test.y.type !== 'TestWord') return null;
+/** What a command run only once `[[ X =~ RE ]]` passed (an if's `then`, the right of `&&`) may
+ * take as there: BASH_REMATCH's groups (see the top). `cond`: the condition's statements; `body`:
+ * what runs after it, which must not match again. */
+export function matchProof(cond: readonly Stmt[], body: readonly Stmt[], text: string): ElementProof | null {
+  const test = cond.length === 1 ? lastMatch(cond[0] as Stmt) : null;
+  if (test === null || test.y.type !== 'TestWord') return null;
   const re = literalOf(test.y.word, text);
   // A `(` in a bracket expression is no group; nor is an escaped one.
   if (re === null || /\[[^\]]*\(/.test(re)) return null;
   const groups = (re.match(/(^|[^\\])\(/g) ?? []).length;
-  if (groups === 0 || c.then.length === 0 || /=~/.test(bodyText(c.then, text))) return null;
+  if (groups === 0 || body.length === 0 || /=~/.test(bodyText(body, text))) return null;
   return { array: 'BASH_REMATCH', index: '0', over: groups };
+}
+
+/** The `=~` test whose match BASH_REMATCH holds once the statement passed: through `&&` (in
+ * `[[ ]]` or between commands) every test ran, and the last match is the one kept; null where a
+ * `||`, a `!` or anything else leaves it open. */
+function lastMatch(stmt: Stmt): TestBinary | null {
+  if (stmt.negated || !stmt.cmd) return null;
+  if (stmt.cmd.type === 'BinaryCmd')
+    return stmt.cmd.op === '&&' ? (lastMatch(stmt.cmd.y) ?? lastMatch(stmt.cmd.x)) : null;
+  if (stmt.cmd.type !== 'TestClause') return null;
+  const inTest = (e: TestExpr): TestBinary | null => {
+    if (e.type === 'TestParen') return inTest(e.x);
+    if (e.type !== 'TestBinary') return null;
+    if (e.op === '=~') return e;
+    return e.op === '&&' ? (inTest(e.y) ?? inTest(e.x)) : null;
+  };
+  return inTest(stmt.cmd.expr);
 }
 
 /** What a condition that passed shows of an array's length: `[ "${#a[@]}" -ge 2 ]`, `[[ ${#a[@]}
@@ -157,11 +176,11 @@ export function lengthProofs(cond: { start: number; end: number }, text: string)
   return out;
 }
 
-/** A word's text when it expands to itself (no expansion, no backquote; a regex's `$` anchor is
- * text), quotes removed; else null. */
+/** A word's text when it expands to itself (no expansion, no backquote; a regex's `$` anchor and
+ * an escaped `\`` are text), quotes removed; else null. */
 function literalOf(w: Word, text: string): string | null {
   const t = text.slice(w.start, w.end);
-  return /\$[\w{(@*#?!-]|`/.test(t) ? null : t.replace(/^(['"])(.*)\1$/, '$2');
+  return /(^|[^\\])(\$[\w{(@*#?!-]|`)/.test(t) ? null : t.replace(/^(['"])(.*)\1$/, '$2');
 }
 
 function bodyText(body: readonly Stmt[], text: string): string {

@@ -7,3 +7,6 @@ if [[ ${V:-} =~ ^v([0-9]+)\.([0-9]+)$ ]]; then
 fi
 [[ ${V:-} =~ ^v ]]
 ( echo "${BASH_REMATCH[1]}" )  # @unsafe BASH_REMATCH
+[[ ${V:-} =~ ^v([0-9]+) ]] && echo "major ${BASH_REMATCH[1]}"  # @safe BASH_REMATCH
+if [[ -n ${V:-} && ${V:-} =~ ^v([0-9]+)\.([0-9]+) ]]; then echo "${BASH_REMATCH[2]}"; fi  # @safe BASH_REMATCH
+true && [[ ${V:-} =~ ^(v) ]] && echo "${BASH_REMATCH[1]}"  # @safe BASH_REMATCH
