@@ -128,7 +128,7 @@ function boundBy(cond: string, i: string, text: string, isAssoc: (name: string) 
  * take as there: BASH_REMATCH's groups (see the top). `cond`: the condition's statements; `body`:
  * what runs after it, which must not match again. */
 export function matchProof(cond: readonly Stmt[], body: readonly Stmt[], text: string): ElementProof | null {
-  const test = cond.length === 1 ? lastMatch(cond[0] as Stmt) : null;
+  const test = cond.length === 1 && within(text, '=~', cond[0] as Stmt) ? lastMatch(cond[0] as Stmt) : null;
   if (test === null || test.y.type !== 'TestWord') return null;
   const re = literalOf(test.y.word, text);
   // A `(` in a bracket expression is no group; nor is an escaped one.
@@ -160,6 +160,8 @@ function lastMatch(stmt: Stmt): TestBinary | null {
  * (docker's entrypoints: `[ "${#FUNCNAME[@]}" -ge 2 ] && [ "${FUNCNAME[1]}" = source ]`). The
  * array must not be sparse; FUNCNAME and the like never are. */
 export function lengthProofs(cond: { start: number; end: number }, text: string): ElementProof[] {
+  // Asked of every `&&`: most hold no length at all, and a long chain's left side is long.
+  if (!within(text, '#', cond)) return [];
   // A condition's statement ends with its `;`; one run in the background (`&`) shows nothing.
   const all = text.slice(cond.start, cond.end).replace(/;\s*$/, '');
   // Only tests joined by `&&`: after `a; b` or `a || b` the first may have failed.
@@ -207,4 +209,13 @@ function undoes(body: string, { array, index }: ElementProof): boolean {
       `(^|[^\\w$])${name}(\\[[^\\]]*\\])?\\s*([-+*/%]?=|\\+\\+|--)|(\\+\\+|--)\\s*${name}\\b|\\bfor\\s+${name}\\b|\\b(local|declare|typeset|unset|read|mapfile|readarray|printf)\\b[^\\n;]*[\\s'"]${name}\\b`,
     );
   return assigns(array).test(body) || assigns(index).test(body);
+}
+
+/** Whether `needle` occurs in `text` between `span`'s ends, without copying that part, and
+ * without searching past it (a file with no `#` after a `&&` would be read to its end each time). */
+function within(text: string, needle: string, span: { start: number; end: number }): boolean {
+  const first = needle.charCodeAt(0);
+  for (let i = span.start; i + needle.length <= span.end; i++)
+    if (text.charCodeAt(i) === first && text.startsWith(needle, i)) return true;
+  return false;
 }
