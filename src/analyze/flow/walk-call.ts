@@ -165,20 +165,9 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
   const sum = summaries.get(e.name);
   if (!sum) return;
   // A function it runs is not defined yet: that call is `command not found`, so what the summary
-  // owes to it may not happen. Only what the call may unset still counts.
-  if (callsUndefined(ctx, e, frame)) {
-    if (sum.kill.size > 0) {
-      const name = e.name;
-      applyKills(
-        ctx,
-        s,
-        killsOf(ctx, e, sum, () => [...sum.kill].map((n) => [n, name] as const), line),
-      );
-    }
-    if (sum.opaque >= 0) makeOpaque(ctx, s, pos);
-    return;
-  }
-  if (sum.noReturn) {
+  // owes to it (an assignment, never returning) may not happen. Only what the call may unset counts.
+  const partly = callsUndefined(ctx, e, frame);
+  if (sum.noReturn && !partly) {
     s.dead = true;
     return;
   }
@@ -191,6 +180,7 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
     );
   }
   if (sum.opaque >= 0) makeOpaque(ctx, s, pos);
+  if (partly) return;
   for (const n of sum.gen.keys()) if (statusIn(ctx, s, n) !== 2) assign(ctx, s, n, assignedAt(pos));
 }
 
@@ -198,8 +188,18 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
  * which comes later in the script: bash has not defined it yet (`command not found`), so the call
  * changes nothing. */
 function definedLater(ctx: FlowContext, e: Call, frame: Frame): boolean {
-  if (e.name === null || e.trap || frame.fn !== null || frame.file !== 0 || frame.loops.length > 0) return false;
-  const defs = ctx.program.funcs.get(e.name) ?? [];
+  return e.name !== null && onOwnTopLevel(e, frame) && notDefinedBefore(ctx, e.name, e);
+}
+
+/** A call by name on the script's own top level, outside any loop: the only place where which
+ * definitions have run is known. */
+function onOwnTopLevel(e: Call, frame: Frame): boolean {
+  return !e.trap && frame.fn === null && frame.file === 0 && frame.loops.length === 0;
+}
+
+/** Every definition of `name` is the script's own and comes after the call `e`. */
+function notDefinedBefore(ctx: FlowContext, name: string, e: Call): boolean {
+  const defs = ctx.program.funcs.get(name) ?? [];
   return defs.length > 0 && defs.every((d) => d.own && d.fileIndex === 0 && d.region.start > e.end);
 }
 
@@ -207,19 +207,16 @@ function definedLater(ctx: FlowContext, e: Call, frame: Frame): boolean {
  * others, or in a file it sources) one every definition of which comes later in the script:
  * `g() { h; }; g; h() { Y=1; }` runs g while h is not defined yet. */
 function callsUndefined(ctx: FlowContext, e: Call, frame: Frame): boolean {
-  if (e.name === null || e.trap || frame.fn !== null || frame.file !== 0 || frame.loops.length > 0) return false;
+  if (e.name === null || !onOwnTopLevel(e, frame)) return false;
   const funcs = ctx.program.funcs;
-  const later = (name: string): boolean => {
-    const defs = funcs.get(name) ?? [];
-    return defs.length > 0 && defs.every((d) => d.own && d.fileIndex === 0 && d.region.start > e.end);
-  };
+  const later = (name: string): boolean => notDefinedBefore(ctx, name, e);
   const seen = new Set<string>();
   const stack = [e.name];
   for (let name = stack.pop(); name !== undefined; name = stack.pop()) {
     if (seen.has(name)) continue;
     seen.add(name);
     for (const def of funcs.get(name) ?? []) {
-      if (def.reads && ctx.program.ownFunctions.size > 0 && [...ctx.program.ownFunctions].some(later)) return true;
+      if (def.reads && [...ctx.program.ownFunctions].some(later)) return true;
       for (const c of def.calls) {
         if (later(c)) return true;
         stack.push(c);
