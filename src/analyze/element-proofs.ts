@@ -38,6 +38,21 @@ const COMPLETION_WORDS: ReadonlyMap<string, string> = new Map([
   ['COMP_WORDS', 'COMP_CWORD'],
 ]);
 
+/** The variable holding the index of the word being completed, for an array of a completion's
+ * words: COMP_WORDS is bash's own; `words` only in a file that gets it from bash-completion (a
+ * script's own `words` array may have one element). */
+function completionIndex(name: string, text: string): string | undefined {
+  const index = COMPLETION_WORDS.get(name);
+  if (index === undefined || name === 'COMP_WORDS') return index;
+  if (text !== lastText) {
+    lastText = text;
+    lastIsCompletion = /\b(_init_completion|_comp_initialize|_get_comp_words_by_ref|_comp_get_words)\b/.test(text);
+  }
+  return lastIsCompletion ? index : undefined;
+}
+let lastText = '';
+let lastIsCompletion = false;
+
 /** Text without blanks, `$`, braces and quotes: `${i} + 1` reads as `i+1`. */
 function bare(text: string): string {
   return text.replace(/[\s${}"]/g, '');
@@ -68,7 +83,7 @@ export function unprovenElement(
     if (proofs.some((p) => p.array === name && p.index === '0' && k <= p.over)) return false;
   }
   const o = offsetOf(at);
-  const cword = COMPLETION_WORDS.get(name);
+  const cword = completionIndex(name, text);
   if (cword !== undefined && (at === '1' || (o !== null && o.name === cword && o.k <= 0))) return false;
   if (o === null) return true;
   for (const p of proofs) if (p.array === name && p.index === o.name && o.k <= p.over) return false;
@@ -118,7 +133,9 @@ function boundBy(cond: string, i: string, text: string, isAssoc: (name: string) 
   }
   // i < cword: cword is at most the last word's index.
   const byWord = offsetOf(bound);
-  const words = byWord ? [...COMPLETION_WORDS].find(([, c]) => c === byWord.name)?.[0] : undefined;
+  const words = byWord
+    ? [...COMPLETION_WORDS].find(([w, c]) => c === byWord.name && completionIndex(w, text))?.[0]
+    : undefined;
   if (byWord && words !== undefined && byWord.k <= 0)
     return { array: words, index: i, over: -byWord.k + (strict ? 1 : 0) };
   return null;
