@@ -214,8 +214,20 @@ function bareWord(text: string, w: { start: number; end: number } | undefined): 
 /** The file may leave holes in the array: an `unset` of an element, or an assignment at an index
  * (`a[5]=x`), and `${#a[@]}` then counts fewer than the highest index. */
 function sparse(array: string, text: string): boolean {
-  return new RegExp(`unset[^\\n;]*\\b${array}\\[|(^|[^\\w$])${array}\\[[^\\]]*\\]\\+?=`, 'm').test(text);
+  // Asked for every loop and length test: once per array and file (a scan of the whole file).
+  if (text !== sparseText) {
+    sparseText = text;
+    sparseMemo.clear();
+  }
+  let yes = sparseMemo.get(array);
+  if (yes === undefined) {
+    yes = new RegExp(`unset[^\\n;]*\\b${array}\\[|(^|[^\\w$])${array}\\[[^\\]]*\\]\\+?=`, 'm').test(text);
+    sparseMemo.set(array, yes);
+  }
+  return yes;
 }
+let sparseText = '';
+const sparseMemo = new Map<string, boolean>();
 
 /** The body may undo a proof: it runs `eval`, or it unsets, reads into, declares or assigns the
  * array or the index. */

@@ -184,15 +184,34 @@ async function plainPrograms(
   }
 }
 
-/** A dense 10 MB script (the bundled example, repeated): bounded time, no unsafe edit. */
+/** Constructs whose analysis looks across the file or the program (a loop's bound, a test of a
+ * length, a match's groups, an unset of a computed name, a call before a definition): repeated,
+ * each must stay linear (the first versions were quadratic). */
+const LOOK_ACROSS = `a=(x y z)
+for ((i = 0; i < \${#a[@]}; i++)); do echo "\${a[i]}"; done
+[ "\${#a[@]}" -ge 2 ] && echo "\${a[1]}"
+if [[ $x =~ ^(v) ]]; then echo "\${BASH_REMATCH[1]}"; fi
+for v in A B; do unset "$v"; done
+f() { g; }
+f
+g() { :; }
+`;
+
+/** Dense 10 MB scripts (the bundled example, and LOOK_ACROSS, repeated): bounded time, no unsafe
+ * edit. */
 function denseTenMegabytes(record: (p: string, what: string) => void): void {
-  const unit = readFileSync(join(ROOT, 'examples', 'kata-deploy.sh'), 'utf8').replace(/^#!.*\n/, '');
+  const example = readFileSync(join(ROOT, 'examples', 'kata-deploy.sh'), 'utf8').replace(/^#!.*\n/, '');
+  denseOf(example, 'the bundled example', record);
+  denseOf(LOOK_ACROSS, 'constructs looked at across the file', record);
+}
+
+function denseOf(unit: string, label: string, record: (p: string, what: string) => void): void {
   const text = `#!/bin/bash\n${unit.repeat(Math.ceil(10_000_000 / unit.length))}`;
   for (const style of ['block', 'inline'] as const) {
     const t0 = performance.now();
     const r = fixScript(text, { style });
     const seconds = (performance.now() - t0) / 1000;
-    say(`dense 10 MB script, ${style} style: ${r.edits.length} edits in ${seconds.toFixed(1)} s`);
+    say(`dense 10 MB script (${label}), ${style} style: ${r.edits.length} edits in ${seconds.toFixed(1)} s`);
     const unsafe = r.diagnostics.filter((d) => d.code === 'unsafe-edit');
     if (seconds > 120 || unsafe.length > 0)
       record(

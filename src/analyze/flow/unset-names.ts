@@ -19,52 +19,62 @@ export interface NameSource {
   callsOf(name: string): readonly Call[];
 }
 
-const MEMO = new WeakMap<NameSource, Map<UnsetComputed, Map<string, readonly string[]>>>();
+/** Answers kept per program, by what they depend on: the variable (`v:`), the function whose
+ * callers pass the names (`a:`), or the pattern (`p:`), never by event: a script that unsets
+ * `"$v"` in a thousand loops asks once. */
+const MEMO = new WeakMap<NameSource, Map<string, readonly string[]>>();
+
+function memo(program: NameSource, key: string, find: () => readonly string[]): readonly string[] {
+  let byKey = MEMO.get(program);
+  if (!byKey) MEMO.set(program, (byKey = new Map()));
+  let out = byKey.get(key);
+  if (out === undefined) byKey.set(key, (out = find()));
+  return out;
+}
 
 /** The names `e`, in the function `fn` (null: at a top level), may unset: variables some file
  * mentions (their arrays, `NAME[@]`, go with them). */
 export function unsetNames(program: NameSource, e: UnsetComputed, fn: string | null): readonly string[] {
-  let byEvent = MEMO.get(program);
-  if (!byEvent) MEMO.set(program, (byEvent = new Map()));
-  let byFn = byEvent.get(e);
-  if (!byFn) byEvent.set(e, (byFn = new Map()));
-  const key = fn ?? '';
-  let out = byFn.get(key);
-  if (out === undefined) byFn.set(key, (out = resolve(program, e, fn)));
-  return out;
+  const via = e.via;
+  const pattern = (): readonly string[] =>
+    memo(program, `p:${e.pattern.source}`, () => known(program, all(program, e.pattern)));
+  if (via === null) return pattern();
+  if (isArgument(via)) {
+    const callers = memo(program, `a:${fn ?? ''}`, () => {
+      const words = callerWords(program, fn);
+      return words === null ? [NONE] : known(program, words);
+    });
+    return callers[0] === NONE ? pattern() : callers;
+  }
+  const assigned = memo(program, `v:${via}`, () => {
+    const names = assignedNames(program, via, (p) => all(program, p));
+    return names === null ? [NONE] : known(program, names);
+  });
+  return assigned[0] === NONE ? pattern() : assigned;
 }
 
-function resolve(program: NameSource, e: UnsetComputed, fn: string | null): readonly string[] {
-  const via = e.via;
-  const all = (pattern: RegExp): string[] => program.table.names.filter((n) => pattern.test(n));
-  let named: string[] | null = null;
-  if (via !== null) named = isArgument(via) ? callerWords(program, fn) : assignedNames(program, via, all);
-  return known(program, named ?? all(e.pattern));
+/** Stands for "not known from here" in the memo (no variable has this name). */
+const NONE = '\0';
+
+function all(program: NameSource, pattern: RegExp): string[] {
+  return program.table.names.filter((n) => pattern.test(n));
 }
 
 /** The names an `unset` of the nameref `ref` (`local -n ref=$1`) in the function `fn` may unset:
  * bash unsets the variable ref names, not ref. From ref's values: a literal name, for `$1` the
  * literal arguments of fn's callers, else any name the value can spell. */
 export function namerefTargets(program: NameSource, ref: string, fn: string): readonly string[] {
-  let byKey = NAMEREFS.get(program);
-  if (!byKey) NAMEREFS.set(program, (byKey = new Map()));
-  const key = `${ref}\0${fn}`;
-  let out = byKey.get(key);
-  if (out === undefined) {
-    const all = (pattern: RegExp): string[] => program.table.names.filter((n) => pattern.test(n));
+  return memo(program, `n:${ref}\0${fn}`, () => {
     const names: string[] = [];
     for (const w of program.writesNamed(ref)) {
       const via = w.value ? loneVariable(w.value) : null;
-      if (via !== null && isArgument(via)) names.push(...(callerWords(program, fn) ?? all(/^/)));
+      if (via !== null && isArgument(via)) names.push(...(callerWords(program, fn) ?? all(program, /^/)));
       else if (w.value && wordText(w.value) !== null) names.push(wordText(w.value) as string);
-      else names.push(...all(w.value ? namePattern(w.value) : /^/));
+      else names.push(...all(program, w.value ? namePattern(w.value) : /^/));
     }
-    byKey.set(key, (out = known(program, names)));
-  }
-  return out;
+    return known(program, names);
+  });
 }
-
-const NAMEREFS = new WeakMap<NameSource, Map<string, readonly string[]>>();
 
 /** `$1`, `$@`, `$*`: what a function's callers pass. */
 function isArgument(via: string): boolean {

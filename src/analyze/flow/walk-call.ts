@@ -188,7 +188,7 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
  * which comes later in the script: bash has not defined it yet (`command not found`), so the call
  * changes nothing. */
 function definedLater(ctx: FlowContext, e: Call, frame: Frame): boolean {
-  return e.name !== null && onOwnTopLevel(e, frame) && notDefinedBefore(ctx, e.name, e);
+  return e.name !== null && onOwnTopLevel(e, frame) && firstDefinition(ctx, e.name) > e.end;
 }
 
 /** A call by name on the script's own top level, outside any loop: the only place where which
@@ -197,31 +197,60 @@ function onOwnTopLevel(e: Call, frame: Frame): boolean {
   return !e.trap && frame.fn === null && frame.file === 0 && frame.loops.length === 0;
 }
 
-/** Every definition of `name` is the script's own and comes after the call `e`. */
-function notDefinedBefore(ctx: FlowContext, name: string, e: Call): boolean {
-  const defs = ctx.program.funcs.get(name) ?? [];
-  return defs.length > 0 && defs.every((d) => d.own && d.fileIndex === 0 && d.region.start > e.end);
-}
-
 /** A call on the script's own top level, outside any loop, of a function that calls (through
  * others, or in a file it sources) one every definition of which comes later in the script:
  * `g() { h; }; g; h() { Y=1; }` runs g while h is not defined yet. */
 function callsUndefined(ctx: FlowContext, e: Call, frame: Frame): boolean {
-  if (e.name === null || !onOwnTopLevel(e, frame)) return false;
+  return e.name !== null && onOwnTopLevel(e, frame) && lastDefinitionReached(ctx, e.name) > e.end;
+}
+
+/** Where the first definition of `name` starts in the script, when every one is the script's
+ * own; -Infinity when some is in a sourced file (or there is none). Per program, per name. */
+function firstDefinition(ctx: FlowContext, name: string): number {
+  const memo = definitionMemo(ctx).first;
+  let at = memo.get(name);
+  if (at === undefined) {
+    const defs = ctx.program.funcs.get(name) ?? [];
+    at =
+      defs.length > 0 && defs.every((d) => d.own && d.fileIndex === 0)
+        ? Math.min(...defs.map((d) => d.region.start))
+        : Number.NEGATIVE_INFINITY;
+    memo.set(name, at);
+  }
+  return at;
+}
+
+/** The latest firstDefinition of the functions a call of `name` may reach (its callees, theirs,
+ * and every function of the script once one of them sources a file): a call of name before that
+ * point runs one not defined yet. One walk per name (a 10 MB script defines each name hundreds of
+ * times: walking the definitions again for every call was quadratic). */
+function lastDefinitionReached(ctx: FlowContext, name: string): number {
+  const memo = definitionMemo(ctx);
+  const known = memo.reached.get(name);
+  if (known !== undefined) return known;
   const funcs = ctx.program.funcs;
-  const later = (name: string): boolean => notDefinedBefore(ctx, name, e);
-  const seen = new Set<string>();
-  const stack = [e.name];
-  for (let name = stack.pop(); name !== undefined; name = stack.pop()) {
-    if (seen.has(name)) continue;
-    seen.add(name);
-    for (const def of funcs.get(name) ?? []) {
-      if (def.reads && [...ctx.program.ownFunctions].some(later)) return true;
-      for (const c of def.calls) {
-        if (later(c)) return true;
-        stack.push(c);
+  let latest = Number.NEGATIVE_INFINITY;
+  const seen = new Set<string>([name]);
+  const stack = [name];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    for (const def of funcs.get(n) ?? []) {
+      const callees = def.reads ? ctx.program.ownFunctions : def.calls;
+      for (const c of callees) {
+        latest = Math.max(latest, firstDefinition(ctx, c));
+        if (!seen.has(c)) {
+          seen.add(c);
+          stack.push(c);
+        }
       }
     }
   }
-  return false;
+  memo.reached.set(name, latest);
+  return latest;
+}
+
+const DEFINITIONS = new WeakMap<object, { first: Map<string, number>; reached: Map<string, number> }>();
+function definitionMemo(ctx: FlowContext): { first: Map<string, number>; reached: Map<string, number> } {
+  let memo = DEFINITIONS.get(ctx.program);
+  if (!memo) DEFINITIONS.set(ctx.program, (memo = { first: new Map(), reached: new Map() }));
+  return memo;
 }
