@@ -149,8 +149,9 @@ export function registerProgram(input: FlowInput): Program {
       const line = lineIn(file, offsetOfPos(pos));
       return file === 0 ? `line ${line}` : `line ${line} of ${paths[file] ?? '?'}`;
     },
-    // Asked on every visit of a computed call: gathered once per name (the digests are final here).
     computes: digests.some((d) => d.computes),
+    // Asked on every visit of a computed call (or unset): gathered once per name (the digests are
+    // final here).
     writesNamed: acrossFiles(digests, (d) => d.writesByName()),
     valuesOf: acrossFiles(digests, (d) => d.valuesByName()),
     callsOf: acrossFiles(digests, (d) => d.callsByName()),
