@@ -41,7 +41,7 @@ import {
   walkWord,
   withPlace,
 } from './collect-words.js';
-import { lengthProofs, loopProof, matchProof } from './element-proofs.js';
+import { conditionProofs, type ElementProof, loopProof } from './element-proofs.js';
 import { anyElement, elementName, isListSubscript, listedKeys } from './elements.js';
 import { type ConditionFacts, conditionFacts } from './guards.js';
 import { arrayKey, type Event, type Fact, laterCall, type Region, trapHandlerName } from './model.js';
@@ -124,7 +124,11 @@ function sub(
 /** The elements a loop shows are there, for its body's reads (element-proofs.ts). */
 function withProof(loop: WordCtx, cmd: ForClause): void {
   const proof = loopProof(cmd, loop.text, (n) => loop.assoc.has(n));
-  if (proof !== null) (loop as MutableCtx).elementProofs = [...loop.elementProofs, proof];
+  if (proof !== null) withProofs(loop, [proof]);
+}
+
+function withProofs(ctx: WordCtx, proofs: readonly ElementProof[]): void {
+  if (proofs.length > 0) (ctx as MutableCtx).elementProofs = [...ctx.elementProofs, ...proofs];
 }
 
 function walkStmt(stmt: Stmt, outer: WordCtx): void {
@@ -166,10 +170,11 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         const facts = factsOf(c.cond);
         const then = sub(branch, 'arm', c);
         then.region.facts = facts.whenTrue;
-        const match = matchProof(c.cond, c.then, ctx.text);
-        const counted = c.cond.length === 1 ? lengthProofs(c.cond[0] as Stmt, ctx.text) : [];
-        if (match !== null || counted.length > 0)
-          (then as MutableCtx).elementProofs = [...then.elementProofs, ...(match ? [match] : []), ...counted];
+        if (c.cond.length === 1) {
+          const first = c.then[0];
+          const body = first ? { start: first.start, end: (c.then[c.then.length - 1] as Stmt).end } : null;
+          withProofs(then, conditionProofs(c.cond[0] as Stmt, body, ctx.text));
+        }
         walkStmts(c.then, then);
         const other = sub(branch, 'arm', c.else ?? { start: c.end, end: c.end });
         other.region.facts = facts.whenFalse;
@@ -358,10 +363,7 @@ function walkBinary(cmd: BinaryCmd, ctx: WordCtx): void {
     const x = link.x;
     c.region.flag =
       x.cmd?.type === 'BinaryCmd' && (x.cmd.op === '&&' || x.cmd.op === '||') && x.redirs.length === 0 && !x.negated;
-    const counted = link.op === '&&' && !x.negated ? lengthProofs(x, ctx.text) : [];
-    const match = link.op === '&&' ? matchProof([x], [y], ctx.text) : null;
-    if (match !== null) counted.push(match);
-    if (counted.length > 0) (c as MutableCtx).elementProofs = [...c.elementProofs, ...counted];
+    if (link.op === '&&') withProofs(c, conditionProofs(x, y, ctx.text));
     walkStmt(y, c);
   }
 }

@@ -141,17 +141,32 @@ function boundBy(cond: string, i: string, text: string, isAssoc: (name: string) 
   return null;
 }
 
-/** What a command run only once `[[ X =~ RE ]]` passed (an if's `then`, the right of `&&`) may
- * take as there: BASH_REMATCH's groups (see the top). `cond`: the condition's statements; `body`:
- * what runs after it, which must not match again. */
-export function matchProof(cond: readonly Stmt[], body: readonly Stmt[], text: string): ElementProof | null {
-  const test = cond.length === 1 && within(text, '=~', cond[0] as Stmt) ? lastMatch(cond[0] as Stmt) : null;
+/** What a command run only once `cond` passed (an if's `then`, the right of `&&`) may take as
+ * there: BASH_REMATCH's groups, and the elements a length test shows. `body`: what runs after it,
+ * which must not match again. Asked of every if and every `&&`: no array when there is nothing. */
+export function conditionProofs(cond: Stmt, body: Span | null, text: string): readonly ElementProof[] {
+  if (cond.negated) return NO_PROOFS;
+  const match = body !== null ? matchProof(cond, body, text) : null;
+  const counted = lengthProofs(cond, text);
+  return match === null ? counted : [match, ...counted];
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+const NO_PROOFS: readonly ElementProof[] = [];
+
+/** BASH_REMATCH's groups once `[[ X =~ RE ]]` passed (see the top). */
+function matchProof(cond: Stmt, body: Span, text: string): ElementProof | null {
+  const test = within(text, '=~', cond) ? lastMatch(cond) : null;
   if (test === null || test.y.type !== 'TestWord') return null;
   const re = literalOf(test.y.word, text);
   // A `(` in a bracket expression is no group; nor is an escaped one.
   if (re === null || /\[[^\]]*\(/.test(re)) return null;
   const groups = (re.match(/(^|[^\\])\(/g) ?? []).length;
-  if (groups === 0 || body.length === 0 || /=~/.test(bodyText(body, text))) return null;
+  if (groups === 0 || within(text, '=~', body)) return null;
   return { array: 'BASH_REMATCH', index: '0', over: groups };
 }
 
@@ -176,13 +191,13 @@ function lastMatch(stmt: Stmt): TestBinary | null {
  * -gt 1 ]]`, `(( ${#a[@]} >= 2 ))`, alone or joined by `&&`, let `${a[0]}` and `${a[1]}` be read
  * (docker's entrypoints: `[ "${#FUNCNAME[@]}" -ge 2 ] && [ "${FUNCNAME[1]}" = source ]`). The
  * array must not be sparse; FUNCNAME and the like never are. */
-export function lengthProofs(cond: { start: number; end: number }, text: string): ElementProof[] {
+function lengthProofs(cond: Span, text: string): readonly ElementProof[] {
   // Asked of every `&&`: most hold no length at all, and a long chain's left side is long.
-  if (!within(text, '#', cond)) return [];
+  if (!within(text, '#', cond)) return NO_PROOFS;
   // A condition's statement ends with its `;`; one run in the background (`&`) shows nothing.
   const all = text.slice(cond.start, cond.end).replace(/;\s*$/, '');
   // Only tests joined by `&&`: after `a; b` or `a || b` the first may have failed.
-  if (/\|\||;|&\s*$|\n/.test(all.replace(/&&/g, ''))) return [];
+  if (/\|\||;|&\s*$|\n/.test(all.replace(/&&/g, ''))) return NO_PROOFS;
   const out: ElementProof[] = [];
   for (const part of all.split('&&')) {
     const m = /^(?:\[\[?|\(\()#(\w+)\[[@*]\](-ge|-gt|>=|>)(\d+)(?:\]\]?|\)\))$/.exec(bare(part));
@@ -192,7 +207,7 @@ export function lengthProofs(cond: { start: number; end: number }, text: string)
     const over = m[2] === '-ge' || m[2] === '>=' ? n - 1 : n;
     if (over >= 1 && !sparse(array, text)) out.push({ array, index: '0', over });
   }
-  return out;
+  return out.length > 0 ? out : NO_PROOFS;
 }
 
 /** A word's text when it expands to itself (no expansion, no backquote; a regex's `$` anchor and
@@ -242,7 +257,7 @@ function undoes(body: string, { array, index }: ElementProof): boolean {
 
 /** Whether `needle` occurs in `text` between `span`'s ends, without copying that part, and
  * without searching past it (a file with no `#` after a `&&` would be read to its end each time). */
-function within(text: string, needle: string, span: { start: number; end: number }): boolean {
+function within(text: string, needle: string, span: Span): boolean {
   const first = needle.charCodeAt(0);
   for (let i = span.start; i + needle.length <= span.end; i++)
     if (text.charCodeAt(i) === first && text.startsWith(needle, i)) return true;
