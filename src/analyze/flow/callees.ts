@@ -70,7 +70,7 @@ function forwarded(ctx: FlowContext, fn: string): string[] | null {
 function runnableBy(ctx: FlowContext, name: string, fallback: string | null): string[] | null {
   const funcs = ctx.program.funcs;
   const out = new Set<string>(fallback !== null && funcs.has(fallback) ? [fallback] : []);
-  for (const value of ctx.program.valuesOf(name)) {
+  for (const { value } of ctx.program.writesNamed(name)) {
     if (!value) return null;
     // `X=${X:-make}`: the default is one more value.
     const self = commandVariable(value);

@@ -2,7 +2,6 @@
 // library sourced by many scripts is modelled once, see sourced/source-loader.ts): the names it
 // mentions, its functions and what each body declares and does, its writes, calls and sources.
 
-import type { Word } from '../../parse/index.js';
 import {
   arrayKey,
   type Call,
@@ -180,7 +179,6 @@ export interface FileDigest {
   /** The file's functions as a run sees them (made once for each place the file has in a run). */
   defs(file: string, index: number, own: boolean): readonly FuncDef[];
   /** Indexes made on first use. */
-  valuesByName(): ReadonlyMap<string, (Word | null | undefined)[]>;
   writesByName(): ReadonlyMap<string, Write[]>;
   callsByName(): ReadonlyMap<string, Call[]>;
 }
@@ -245,7 +243,6 @@ export function digestOf(model: Region): FileDigest {
     }
   }
   const defsMemo = new Map<string, readonly FuncDef[]>();
-  let values: Map<string, (Word | null | undefined)[]> | null = null;
   let writesNamed: Map<string, Write[]> | null = null;
   let byCallee: Map<string, Call[]> | null = null;
   const digest: FileDigest = {
@@ -277,13 +274,6 @@ export function digestOf(model: Region): FileDigest {
           }))),
         );
       return defs;
-    },
-    valuesByName: () => {
-      if (values === null) {
-        values = new Map();
-        for (const e of writes) (values.get(e.name) ?? values.set(e.name, []).get(e.name))?.push(e.value);
-      }
-      return values;
     },
     writesByName: () => {
       if (writesNamed === null) {

@@ -2,7 +2,6 @@
 // each with a number for positions, see positions.ts), their functions, and what the reasons and
 // computed calls ask of them (where each name is assigned, which names anything unsets).
 
-import type { Word } from '../../parse/index.js';
 import { anyElement, elementParts, listedKeys } from '../elements.js';
 import { arrayKey, type Call, type Region, type Source, type Write } from '../model.js';
 import { digestOf, type FileDigest, type FuncDef, modelId } from './digest.js';
@@ -51,10 +50,8 @@ export interface Program {
   lineAt(pos: FlowPos): string;
   /** Whether some file runs a computed command name (`"$cmd"`, `"$@"`). */
   readonly computes: boolean;
-  /** The writes of a name, in every file. */
+  /** The writes of a name, in every file (each with the word it assigns, if a plain assignment). */
   writesNamed(name: string): readonly Write[];
-  /** What every write of a name assigns (a word, or not a plain assignment), in every file. */
-  valuesOf(name: string): readonly (Word | null | undefined)[];
   /** The calls of a function by name, in every file. */
   callsOf(name: string): readonly Call[];
 }
@@ -153,7 +150,6 @@ export function registerProgram(input: FlowInput): Program {
     // Asked on every visit of a computed call (or unset): gathered once per name (the digests are
     // final here).
     writesNamed: acrossFiles(digests, (d) => d.writesByName()),
-    valuesOf: acrossFiles(digests, (d) => d.valuesByName()),
     callsOf: acrossFiles(digests, (d) => d.callsByName()),
   };
   // What `unset "$v"` may unset is known once every file is: anything may find it unset too.
