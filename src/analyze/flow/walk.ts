@@ -132,12 +132,13 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         // `unset ref` of a nameref unsets the variable it names (`local -n ref=$1`).
         if (frame.fn?.namerefs.has(e.name)) {
           const fn = frame.fn.name;
-          for (const n of namerefTargets(ctx.program, e.name, fn)) {
-            const why = (): string =>
-              `${n} may be unset on ${here(ctx, frame, e.start)}, through the nameref ${e.name}`;
-            kill(ctx, s, n, why);
-            kill(ctx, s, arrayKey(n), why);
-          }
+          for (const n of namerefTargets(ctx.program, e.name, fn))
+            killVariable(
+              ctx,
+              s,
+              n,
+              () => `${n} may be unset on ${here(ctx, frame, e.start)}, through the nameref ${e.name}`,
+            );
           break;
         }
         const why = (): string =>
@@ -160,21 +161,26 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
       }
       case 'declare':
         if (frame.fn && isLocalDeclaration(e.flags) && !e.valued) {
-          const why = (): string =>
-            `${e.name} is declared without a value on ${here(ctx, frame, e.start)} (\`${e.flags.split(' ')[0]} ${e.name}\` makes a new, unset variable)`;
-          kill(ctx, s, e.name, why);
-          kill(ctx, s, arrayKey(e.name), why);
+          killVariable(
+            ctx,
+            s,
+            e.name,
+            () =>
+              `${e.name} is declared without a value on ${here(ctx, frame, e.start)} (\`${e.flags.split(' ')[0]} ${e.name}\` makes a new, unset variable)`,
+          );
         }
         break;
       case 'unset-computed': {
         // Which names it unsets depends on the program: not a walk to keep (source-cache.ts).
         if (ctx.log) ctx.log.opaque = true;
-        for (const n of unsetNames(ctx.program, e, frame.fn?.name ?? null)) {
-          const why = (): string =>
-            `${n} may be unset on ${here(ctx, frame, e.start)}, by an \`unset\` of a name computed when the script runs`;
-          kill(ctx, s, n, why);
-          kill(ctx, s, arrayKey(n), why);
-        }
+        for (const n of unsetNames(ctx.program, e, frame.fn?.name ?? null))
+          killVariable(
+            ctx,
+            s,
+            n,
+            () =>
+              `${n} may be unset on ${here(ctx, frame, e.start)}, by an \`unset\` of a name computed when the script runs`,
+          );
         break;
       }
       case 'set-test':
@@ -209,6 +215,12 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         break;
     }
   }
+}
+
+/** Unsets a variable whole: its element 0 and the array (see arrayKey), for the same reason. */
+function killVariable(ctx: FlowContext, s: State, name: string, why: () => string): void {
+  kill(ctx, s, name, why);
+  kill(ctx, s, arrayKey(name), why);
 }
 
 /** `for k in a b` or `k=a`: an element `map[$k]` is set where every key k now has is set. */
