@@ -41,7 +41,7 @@ import {
   walkWord,
   withPlace,
 } from './collect-words.js';
-import { conditionProofs, type ElementProof, loopProof } from './element-proofs.js';
+import { conditionProofs, type ElementProof, loopProof, spanOf } from './element-proofs.js';
 import { anyElement, elementName, isListSubscript, listedKeys } from './elements.js';
 import { type ConditionFacts, conditionFacts } from './guards.js';
 import { arrayKey, type Event, type Fact, laterCall, type Region, trapHandlerName } from './model.js';
@@ -170,11 +170,7 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         const facts = factsOf(c.cond);
         const then = sub(branch, 'arm', c);
         then.region.facts = facts.whenTrue;
-        if (c.cond.length === 1) {
-          const first = c.then[0];
-          const body = first ? { start: first.start, end: (c.then[c.then.length - 1] as Stmt).end } : null;
-          withProofs(then, conditionProofs(c.cond[0] as Stmt, body, ctx.text));
-        }
+        if (c.cond.length === 1) withProofs(then, conditionProofs(c.cond[0] as Stmt, spanOf(c.then), ctx.text));
         walkStmts(c.then, then);
         const other = sub(branch, 'arm', c.else ?? { start: c.end, end: c.end });
         other.region.facts = facts.whenFalse;

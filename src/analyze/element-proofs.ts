@@ -218,7 +218,14 @@ function literalOf(w: Word, text: string): string | null {
 }
 
 function bodyText(body: readonly Stmt[], text: string): string {
-  return text.slice((body[0] as Stmt).start, (body[body.length - 1] as Stmt).end);
+  const span = spanOf(body);
+  return span ? text.slice(span.start, span.end) : '';
+}
+
+/** Where a list of statements starts and ends; null for none. */
+export function spanOf(stmts: readonly Stmt[]): Span | null {
+  const first = stmts[0];
+  return first ? { start: first.start, end: (stmts[stmts.length - 1] as Stmt).end } : null;
 }
 
 /** A word's text without blanks and double quotes, keeping `${`: `"${!a[@]}"` → `${!a[@]}`. */
