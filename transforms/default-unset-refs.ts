@@ -31,7 +31,18 @@ function suffixFor(
   return { suffix: ':-', kind: 'default-empty' };
 }
 
+/** Text a rewrite writes, as it must be written where the read is: in a trap's double-quoted
+ * handler, whose code bash gets with the escapes taken out, each `$`, `` ` ``, `"` and `\`
+ * escaped. */
+function written(p: PlannedRead, text: string): string {
+  return p.read.dqCode ? text.replace(/[$`"\\]/g, '\\$&') : text;
+}
+
 function changesFor(p: PlannedRead, suffix: string): Change[] {
+  return ownChanges(p, suffix).map((c) => ({ ...c, text: written(p, c.text) }));
+}
+
+function ownChanges(p: PlannedRead, suffix: string): Change[] {
   const { node } = p.read;
   if (node.type === 'ArithmVar') {
     // A bare name is evaluated as an expression of its own; parentheses keep that when the
@@ -119,7 +130,8 @@ const transform: Transform = {
           start: node.start,
           end: node.end,
           changes: [
-            { start: node.start + 2, end: node.start + 2, text: `${prefix}:+\${` },
+            // The prefix is the script's own text, already written for where it is.
+            { start: node.start + 2, end: node.start + 2, text: `${prefix}${written(p, ':+${')}` },
             { start: node.end, end: node.end, text: '}' },
           ],
           kind: 'default-transform',

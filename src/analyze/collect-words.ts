@@ -36,13 +36,15 @@ export interface WordCtx {
   /** Names known to be set here: inside `${X:+…}` / `${X+…}`. */
   readonly setNames: ReadonlySet<string>;
   /** Walks statements of a command or process substitution inside a new subshell region. */
-  readonly stmts: (stmts: readonly Stmt[], region: Region, inBackquote: boolean) => void;
+  readonly stmts: (stmts: readonly Stmt[], region: Region, from: WordCtx, inBackquote: boolean) => void;
   /** Bash, where words get brace expansion. */
   readonly bash: boolean;
   /** A Bats file, where `run`, `load` and `bats_load_library` are bats' own commands. */
   readonly bats: boolean;
   /** Inside backquotes, where a backslash in a rewrite would be taken by the backquotes. */
   readonly inBackquote: boolean;
+  /** Inside a trap's double-quoted handler (see Read.dqCode). */
+  readonly dqCode: boolean;
   /** The word being walked has a brace expansion (`$A{1,2}`), which bash performs first. */
   readonly braceWord: boolean;
   /** `shopt -s lastpipe`: the last element of a pipeline runs in the shell itself. */
@@ -93,6 +95,7 @@ export function copyCtx(ctx: WordCtx): MutableCtx {
     bash: ctx.bash,
     bats: ctx.bats,
     inBackquote: ctx.inBackquote,
+    dqCode: ctx.dqCode,
     braceWord: ctx.braceWord,
     lastpipe: ctx.lastpipe,
     globsStay: ctx.globsStay,
@@ -198,7 +201,7 @@ export function walkParts(parts: readonly WordPart[], ctx: WordCtx): void {
       case 'ProcSubst': {
         const sub = newRegion('subshell', part);
         push(ctx, sub);
-        ctx.stmts(part.stmts, sub, ctx.inBackquote || (part.type === 'CmdSubst' && part.backquotes));
+        ctx.stmts(part.stmts, sub, ctx, ctx.inBackquote || (part.type === 'CmdSubst' && part.backquotes));
         break;
       }
       case 'ArithmExp':
@@ -270,6 +273,7 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
     unprovenElement(name, p.index, ctx.text, ctx.elementProofs)
   )
     (read as { pastZero?: true }).pastZero = true;
+  if (ctx.dqCode) (read as { dqCode?: true }).dqCode = true;
   push(ctx, read);
   if (p.exp && SET_TESTS.has(p.exp.op))
     push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: `\${${name}${p.exp.op}…}` });
@@ -367,6 +371,7 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
             braceExpanded: false,
             // bash takes a missing element as 0 in arithmetic, even under set -u.
             element: null,
+            ...(ctx.dqCode ? { dqCode: true } : {}),
           });
         }
         if (e.index) walkSubscript(e.index, e.name.value, outsideArith(ctx));

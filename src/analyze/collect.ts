@@ -15,7 +15,7 @@ import type {
   Word,
   WordPart,
 } from '../parse/index.js';
-import { parse, parseQuotedCode, positionOf, quotedTrapHandler } from '../parse/index.js';
+import { parse, parseTrapHandler, positionOf, quotedTrapHandler } from '../parse/index.js';
 import { batsEvents, batsRunTarget } from './bats.js';
 import {
   argumentCount,
@@ -82,15 +82,17 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): R
     assoc,
     literal: false,
     setNames: new Set(),
-    stmts: (stmts, r, backquoted) => {
+    stmts: (stmts, r, from, backquoted) => {
       const c = copyCtx(top);
       c.region = r;
       c.inBackquote = backquoted;
+      c.dqCode = from.dqCode;
       walkStmts(stmts, c);
     },
     bash: file.dialect === 'bash',
     bats,
     inBackquote: false,
+    dqCode: false,
     braceWord: false,
     lastpipe:
       file.dialect === 'bash' && text.includes('lastpipe') && /\bshopt\s+-s\s+([\w-]+\s+)*lastpipe\b/.test(text),
@@ -515,26 +517,30 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
   if (ctx.bats) for (const e of batsEvents(cmd.args)) ctx.region.events.push(e);
 }
 
-/** `trap 'CODE' SIGNAL…` where CODE reads a parameter: bash parses CODE when the trap fires, at
- * any later point (`trap 'rm -rf "$tmp"' EXIT` after a function's `local tmp` has gone). CODE,
- * parsed where its characters are, is the body of a function the trap calls, so each read in it
- * gets the verdict of a read in a trap handler, and an edit lands inside the quotes (the output
- * check parses the string again: verify-output.ts). Returns false, for builtinEvents' reading of
- * the command, for any other handler, or one that does not parse. */
+/** `trap 'CODE' SIGNAL…` (or `trap "CODE" …` whose `$` are all escaped) where CODE reads a
+ * parameter: bash parses CODE when the trap fires, at any later point (`trap 'rm -rf "$tmp"' EXIT`
+ * after a function's `local tmp` has gone). CODE, parsed where its characters are, is the body of
+ * a function the trap calls, so each read in it gets the verdict of a read in a trap handler, and
+ * an edit lands inside the quotes (the output check parses the string again: verify-output.ts).
+ * Returns false, for builtinEvents' reading of the command, for any other handler, or one that
+ * does not parse. */
 function trapCode(args: readonly Word[], ctx: WordCtx): boolean {
   const part = quotedTrapHandler(args);
-  if (part === null || (!part.value.includes('$') && !part.value.includes('`'))) return false;
-  // Inside backquotes a string's text is the source's unescaped: its offsets are not the source's.
-  if (ctx.text.slice(part.start + 1, part.end - 1) !== part.value) return false;
-  let code: File;
+  if (part === null) return false;
+  const source = ctx.text.slice(part.start + 1, part.end - 1);
+  if (!source.includes('$') && !source.includes('`')) return false;
+  let code: File | null;
   try {
-    code = parseQuotedCode(part.value, part.start + 1, { dialect: ctx.bash ? 'bash' : 'posix' });
+    code = parseTrapHandler(part, ctx.text, { dialect: ctx.bash ? 'bash' : 'posix' });
   } catch (err) {
     if (err instanceof ParseError) return false;
     throw err;
   }
+  if (code === null) return false;
   const name = trapHandlerName(positionOf(ctx.text, part.start).line);
-  walkStmts(code.stmts, sub(ctx, 'function', part, name));
+  const body = sub(ctx, 'function', part, name);
+  if (part.type === 'DblQuoted') (body as MutableCtx).dqCode = true;
+  walkStmts(code.stmts, body);
   // The handler word is the string alone.
   ctx.region.events.push(laterCall(name, part.start, part.end));
   return true;

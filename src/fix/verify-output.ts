@@ -6,8 +6,8 @@
 
 import { type Edit, nestEdits } from '../edit/index.js';
 import { ParseError } from '../errors.js';
-import type { Dialect, File, SglQuoted } from '../parse/index.js';
-import { forEachNode, parse, parseQuotedCode, quotedTrapHandler } from '../parse/index.js';
+import type { Dialect, File, QuotedHandler } from '../parse/index.js';
+import { forEachNode, parse, parseTrapHandler, quotedTrapHandler } from '../parse/index.js';
 import { holdsAt } from './text-offsets.js';
 import { compareTrees } from './verify-compare.js';
 
@@ -35,8 +35,8 @@ function outputSpans({ outer, within }: NestedEdits): Spans | null {
 }
 
 /** The single-quoted handler of each `trap 'CODE' SIGNAL…` that holds an outer edit, by edit. */
-function trapHandlers(file: File, outer: readonly Edit[]): Map<Edit, SglQuoted> {
-  const found = new Map<Edit, SglQuoted>();
+function trapHandlers(file: File, outer: readonly Edit[]): Map<Edit, QuotedHandler> {
+  const found = new Map<Edit, QuotedHandler>();
   const starts = outer.map((e) => e.start);
   forEachNode(file, (node) => {
     // Only nodes that hold an edit are looked into.
@@ -53,7 +53,7 @@ function trapHandlers(file: File, outer: readonly Edit[]): Map<Edit, SglQuoted> 
 
 /** A trap handler's edits: their own spans, and where the whole quoted string is among the spans. */
 interface Handler {
-  readonly part: SglQuoted;
+  readonly part: QuotedHandler;
   readonly own: Spans;
   readonly at: number;
 }
@@ -63,7 +63,7 @@ interface Handler {
 function handlerSpans(
   spans: Spans,
   outer: readonly Edit[],
-  handlers: ReadonlyMap<Edit, SglQuoted>,
+  handlers: ReadonlyMap<Edit, QuotedHandler>,
 ): { spans: Spans; inner: Handler[] } | null {
   const out: Spans = { input: [], output: [] };
   const inner: Handler[] = [];
@@ -94,31 +94,55 @@ function handlerSpans(
   return { spans: out, inner };
 }
 
-/** Returns null when a trap handler's code, edited, still reads as it did outside the edits. */
-function checkHandler(part: SglQuoted, own: Spans, span: [number, number], opts: VerifyInput): string | null {
-  const [start, end] = span;
-  const quoted = opts.output.slice(start, end);
+/** Where the output's string `[start, end)` stops being a handler of the input's kind: an edit
+ * that ends its quotes, or one that puts a `'` in single quotes or an expansion of its own (an
+ * unescaped `$` or `` ` ``) in double quotes. Null when it is one. */
+function brokenQuotes(quoted: string, kind: QuotedHandler['type']): string | null {
+  const q = kind === 'SglQuoted' ? "'" : '"';
   const code = quoted.slice(1, -1);
-  if (quoted.length < 2 || !quoted.startsWith("'") || !quoted.endsWith("'") || code.includes("'"))
+  if (quoted.length < 2 || !quoted.startsWith(q) || !quoted.endsWith(q))
     return "an edit ends the quotes of a trap's handler";
-  // Inside backquotes a string's text is the source's unescaped: its offsets are not the source's.
-  const source = opts.inputText.slice(part.start + 1, part.end - 1);
-  if (source !== part.value) return "an edit is inside a trap's handler whose text is not the script's own";
+  if (kind === 'SglQuoted') return code.includes("'") ? "an edit ends the quotes of a trap's handler" : null;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === '\\') i++;
+    else if (c === '"') return "an edit ends the quotes of a trap's handler";
+    else if (c === '$' || c === '`')
+      return "an edit makes a trap's double-quoted handler expand a value when it is set";
+  }
+  return null;
+}
+
+/** Returns null when a trap handler's code, edited, still reads as it did outside the edits. */
+function checkHandler(part: QuotedHandler, own: Spans, span: [number, number], opts: VerifyInput): string | null {
+  const [start, end] = span;
+  const broken = brokenQuotes(opts.output.slice(start, end), part.type);
+  if (broken !== null) return broken;
   // Both codes at the output's offsets (the comparison takes the text before the first edit to
   // be where it was): the input's moved by what the edits before the string added.
   const moved = start - part.start;
-  let before: File;
-  let after: File;
+  const parseOpts = { dialect: opts.dialect, path: opts.path };
+  let before: File | null;
+  let after: File | null;
   try {
-    before = parseQuotedCode(source, start + 1, { dialect: opts.dialect, path: opts.path });
-    after = parseQuotedCode(code, start + 1, { dialect: opts.dialect, path: opts.path });
+    before = parseTrapHandler(part, opts.inputText, parseOpts, moved);
+    after = parseTrapHandler(outputHandler(part, start, end, opts.output), opts.output, parseOpts);
   } catch (err) {
     if (err instanceof ParseError) return `a trap's handler would not parse (${err.reason})`;
     throw err;
   }
+  // Inside backquotes a string's text is the source's unescaped: its offsets are not the source's.
+  if (before === null || after === null) return "an edit is inside a trap's handler whose text is not the script's own";
   const spans: Spans = { input: own.input.map(([a, b]) => [a + moved, b + moved]), output: own.output };
   const mismatch = compareTrees({ input: before, output: after, outputText: opts.output, spans });
   return mismatch === null ? null : `a trap's handler would read differently outside the edits (${mismatch})`;
+}
+
+/** The handler as the output has it, at `[start, end)` (its quotes whole, as brokenQuotes found). */
+function outputHandler(part: QuotedHandler, start: number, end: number, output: string): QuotedHandler {
+  const value = output.slice(start + 1, end - 1);
+  if (part.type === 'SglQuoted') return { ...part, start, end, value };
+  return { ...part, start, end, parts: [{ type: 'Lit', start: start + 1, end: end - 1, value }] };
 }
 
 interface VerifyInput {

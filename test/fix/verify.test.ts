@@ -184,6 +184,46 @@ describe('verifyOutput', () => {
     });
   });
 
+  describe("inside a trap's double-quoted handler whose `$` are escaped", () => {
+    // `\$T` is `$T` when the trap fires: the edit writes `\${T:-}`, its `$` still escaped.
+    const input = 'echo $Y\ntrap "rm -rf \\"\\$T\\"; echo \\${X} # done" EXIT\necho $Z\n';
+    const right = (): Edit[] => [
+      refEdit(input, '$Y'),
+      refEdit(input, '$T'),
+      refEdit(input, '${X}'),
+      refEdit(input, '$Z'),
+    ];
+
+    it('accepts the right edits, with edits before and after the string', () => {
+      assert.equal(verdict(input, right()), null);
+    });
+
+    it('refuses an edit that ends the quotes', () => {
+      assertRefused(input, [refEdit(input, '$T', { after: '" "' })], undefined, /ends the quotes of a trap's handler/);
+    });
+
+    it('refuses an edit that makes the string expand a value when the trap is set', () => {
+      assertRefused(input, [refEdit(input, '$T', { after: '$Q' })], undefined, /expand a value when it is set/);
+      assertRefused(input, [refEdit(input, '${X}', { after: '`true`' })], undefined, /expand a value when it is set/);
+    });
+
+    it('refuses an edit that changes how the code reads (the echo becomes a comment)', () => {
+      // `\;` is an escape the double quotes keep, so the code reads `rm -rf "${T:-}"; #\"; echo …`.
+      assertRefused(
+        input,
+        [refEdit(input, '$T', { after: '\\"; #' })],
+        undefined,
+        /trap's handler would (read differently|not parse)/,
+      );
+    });
+
+    it('reads the code as bash does: an escaped backslash before `\\$` leaves the `$` literal', () => {
+      // `"echo \\\\\\$T"` is `echo \$T` when the trap fires: no read of T.
+      const text = 'trap "echo \\\\\\$T" EXIT\n';
+      assert.equal(fixScript(text).output, text);
+    });
+  });
+
   describe('refuses output that differs outside the edits', () => {
     const input = 'echo $X abc  d # note\necho "$Y"\n';
     const edits = [refEdit(input, '$X')];
