@@ -16,6 +16,7 @@ import {
   type Read,
   type Region,
 } from './model.js';
+import type { FileFunctions } from './proof-scope.js';
 import { isDigits, isNameStartCode } from './shell-vars.js';
 
 export interface WordCtx {
@@ -53,6 +54,8 @@ export interface WordCtx {
   readonly globsStay: boolean;
   /** Elements the loops around show are there (element-proofs.ts). */
   readonly elementProofs: readonly ElementProof[];
+  /** The file's functions, for what a call in a proof's scope may change (proof-scope.ts). */
+  readonly functions: FileFunctions;
 }
 
 export function newRegion(
@@ -100,6 +103,7 @@ export function copyCtx(ctx: WordCtx): MutableCtx {
     lastpipe: ctx.lastpipe,
     globsStay: ctx.globsStay,
     elementProofs: ctx.elementProofs,
+    functions: ctx.functions,
   };
 }
 

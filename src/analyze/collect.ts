@@ -41,10 +41,11 @@ import {
   walkWord,
   withPlace,
 } from './collect-words.js';
-import { conditionProofs, type ElementProof, loopProof, spanOf } from './element-proofs.js';
+import { conditionProofs, type ElementProof, loopProof } from './element-proofs.js';
 import { anyElement, elementName, isListSubscript, listedKeys } from './elements.js';
 import { type ConditionFacts, conditionFacts } from './guards.js';
 import { arrayKey, type Event, type Fact, laterCall, type Region, trapHandlerName } from './model.js';
+import { FileFunctions } from './proof-scope.js';
 import { isDigits, isVariableName } from './shell-vars.js';
 
 /** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). */
@@ -97,6 +98,7 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): R
     lastpipe:
       file.dialect === 'bash' && text.includes('lastpipe') && /\bshopt\s+-s\s+([\w-]+\s+)*lastpipe\b/.test(text),
     elementProofs: [],
+    functions: new FileFunctions(file.stmts, text),
     globsStay: !(
       (text.includes('nullglob') || text.includes('failglob')) &&
       /\bshopt\s+-s\s+([\w-]+\s+)*(nullglob|failglob)\b/.test(text)
@@ -125,7 +127,7 @@ function sub(
 
 /** The elements a loop shows are there, for its body's reads (element-proofs.ts). */
 function withProof(loop: WordCtx, cmd: ForClause): void {
-  const proof = loopProof(cmd, loop.text, (n) => loop.assoc.has(n));
+  const proof = loopProof(cmd, loop.text, (n) => loop.assoc.has(n), loop.functions);
   if (proof !== null) withProofs(loop, [proof]);
 }
 
@@ -172,7 +174,7 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
         const facts = factsOf(c.cond);
         const then = sub(branch, 'arm', c);
         then.region.facts = facts.whenTrue;
-        if (c.cond.length === 1) withProofs(then, conditionProofs(c.cond[0] as Stmt, spanOf(c.then), ctx.text));
+        if (c.cond.length === 1) withProofs(then, conditionProofs(c.cond[0] as Stmt, c.then, ctx.text, ctx.functions));
         walkStmts(c.then, then);
         const other = sub(branch, 'arm', c.else ?? { start: c.end, end: c.end });
         other.region.facts = facts.whenFalse;
@@ -361,7 +363,7 @@ function walkBinary(cmd: BinaryCmd, ctx: WordCtx): void {
     const x = link.x;
     c.region.flag =
       x.cmd?.type === 'BinaryCmd' && (x.cmd.op === '&&' || x.cmd.op === '||') && x.redirs.length === 0 && !x.negated;
-    if (link.op === '&&') withProofs(c, conditionProofs(x, y, ctx.text));
+    if (link.op === '&&') withProofs(c, conditionProofs(x, [y], ctx.text, ctx.functions));
     walkStmt(y, c);
   }
 }

@@ -21,6 +21,7 @@
 // the array or the index.
 
 import type { ForClause, Stmt, Subscript, TestBinary, TestExpr, Word } from '../parse/index.js';
+import { type FileFunctions, firstChange } from './proof-scope.js';
 
 /** Inside a loop's body (or an if's `then`): `${array[index + k]}` is there for k ≤ `over` (below
  * 0 it reads an element or is another error). An index '0' stands for literal indices up to
@@ -29,6 +30,9 @@ export interface ElementProof {
   readonly array: string;
   readonly index: string;
   readonly over: number;
+  /** Reads from this offset on are not covered: the code before them, from the loop's test or
+   * the passed condition, may move the index or change the array (Infinity: nothing does). */
+  readonly until: number;
 }
 
 /** Completion words and the index of the word being completed, by the variables bash and
@@ -78,27 +82,42 @@ export function unprovenElement(
   // Element 0 is the one nounset follows; a negative index is another error (above).
   if (/^0+$/.test(at) || at.startsWith('-')) return false;
   // A literal index: under a proof of a match's groups (index '0').
+  const where = index.start;
   if (/^\d+$/.test(at)) {
     const k = Number(at);
-    if (proofs.some((p) => p.array === name && p.index === '0' && k <= p.over)) return false;
+    if (proofs.some((p) => p.array === name && p.index === '0' && k <= p.over && where < p.until)) return false;
   }
   const o = offsetOf(at);
   const cword = completionIndex(name, text);
   if (cword !== undefined && (at === '1' || (o !== null && o.name === cword && o.k <= 0))) return false;
   if (o === null) return true;
-  for (const p of proofs) if (p.array === name && p.index === o.name && o.k <= p.over) return false;
+  for (const p of proofs) if (p.array === name && p.index === o.name && o.k <= p.over && where < p.until) return false;
   return true;
 }
 
 /** What a `for` loop's body may take as there (see the top); null for any other loop, or a body
- * that could undo it. */
-export function loopProof(cmd: ForClause, text: string, isAssoc: (name: string) => boolean): ElementProof | null {
+ * that could undo it. The loop's test runs again before each pass: only what the body does before
+ * a read, in the same pass, may move the index past it. */
+export function loopProof(
+  cmd: ForClause,
+  text: string,
+  isAssoc: (name: string) => boolean,
+  functions: FileFunctions,
+): ElementProof | null {
   const loop = cmd.loop;
   let proof: ElementProof | null = null;
+  // Names the whole body must leave alone, and those it may change after a read.
+  let fixed: string[] = [];
+  let moved: string[] = [];
   if (loop.type === 'WordIter') {
     const items = loop.items ?? [];
     const m = items.length === 1 && !cmd.select ? /^\$\{!(\w+)\[[@*]\]\}$/.exec(bareWord(text, items[0])) : null;
-    if (m && !isAssoc(m[1] as string)) proof = { array: m[1] as string, index: loop.name.value, over: 0 };
+    if (m && !isAssoc(m[1] as string)) {
+      // The keys are listed once: an element the body unsets is still listed on a later pass.
+      proof = { array: m[1] as string, index: loop.name.value, over: 0, until: Infinity };
+      fixed = [proof.array];
+      moved = [proof.index];
+    }
   } else {
     const part = (e: { start: number; end: number } | null): string => (e ? bare(text.slice(e.start, e.end)) : '');
     const init = /^(\w+)=(.+)$/.exec(part(loop.init));
@@ -106,20 +125,38 @@ export function loopProof(cmd: ForClause, text: string, isAssoc: (name: string) 
     const post = part(loop.post);
     const cond = part(loop.cond);
     if (i !== undefined && init) {
-      // Counting up: the bound says how far past i an index may go.
-      if ([`${i}++`, `++${i}`, `${i}+=1`, `${i}=${i}+1`].includes(post)) proof = boundBy(cond, i, text, isAssoc);
-      // Counting down: the start does.
-      else if ([`${i}--`, `--${i}`, `${i}-=1`, `${i}=${i}-1`].includes(post))
-        proof = boundBy(`${i}<=${init[2]}`, i, text, isAssoc);
+      // Counting up: the bound says how far past i an index may go, and is tested on each pass;
+      // a bound by cword holds only while cword and the words stay as they were.
+      if ([`${i}++`, `++${i}`, `${i}+=1`, `${i}=${i}+1`].includes(post)) {
+        const bound = boundBy(cond, i, text, isAssoc);
+        if (bound !== null) {
+          proof = bound.proof;
+          fixed = bound.cword === null ? [proof.array] : [proof.array, bound.cword];
+          moved = [i];
+        }
+      }
+      // Counting down: the start does, tested once: the body must not move i at all.
+      else if ([`${i}--`, `--${i}`, `${i}-=1`, `${i}=${i}-1`].includes(post)) {
+        proof = boundBy(`${i}<=${init[2]}`, i, text, isAssoc)?.proof ?? null;
+        if (proof !== null) fixed = [proof.array, i];
+      }
     }
   }
-  if (proof === null || cmd.body.length === 0) return proof;
-  return undoes(bodyText(cmd.body, text), proof) ? null : proof;
+  const body = spanOf(cmd.body);
+  if (proof === null || body === null) return proof;
+  if (firstChange(cmd.body, body.start, fixed, text, functions) < Infinity) return null;
+  const until = firstChange(cmd.body, body.start, moved, text, functions);
+  return until === Infinity ? proof : { ...proof, until };
 }
 
 /** The proof a bound `i < B` or `i <= B` gives (B: `#a[@]`, `#a[@]-K`, or a completion's
- * cword, `cword-K`); null for any other. */
-function boundBy(cond: string, i: string, text: string, isAssoc: (name: string) => boolean): ElementProof | null {
+ * cword, `cword-K`), and the cword variable it rests on; null for any other. */
+function boundBy(
+  cond: string,
+  i: string,
+  text: string,
+  isAssoc: (name: string) => boolean,
+): { proof: ElementProof; cword: string | null } | null {
   const m = new RegExp(`^${i}(<=?)(.+)$`).exec(cond);
   if (!m) return null;
   const strict = m[1] === '<';
@@ -129,7 +166,9 @@ function boundBy(cond: string, i: string, text: string, isAssoc: (name: string) 
   if (byLength) {
     const array = byLength[1] as string;
     const over = Number(byLength[2] ?? 0) - (strict ? 0 : 1);
-    return over < 0 || isAssoc(array) || sparse(array, text) ? null : { array, index: i, over };
+    return over < 0 || isAssoc(array) || sparse(array, text)
+      ? null
+      : { proof: { array, index: i, over, until: Infinity }, cword: null };
   }
   // i < cword: cword is at most the last word's index.
   const byWord = offsetOf(bound);
@@ -137,18 +176,36 @@ function boundBy(cond: string, i: string, text: string, isAssoc: (name: string) 
     ? [...COMPLETION_WORDS].find(([w, c]) => c === byWord.name && completionIndex(w, text))?.[0]
     : undefined;
   if (byWord && words !== undefined && byWord.k <= 0)
-    return { array: words, index: i, over: -byWord.k + (strict ? 1 : 0) };
+    return {
+      proof: { array: words, index: i, over: -byWord.k + (strict ? 1 : 0), until: Infinity },
+      cword: byWord.name,
+    };
   return null;
 }
 
 /** What a command run only once `cond` passed (an if's `then`, the right of `&&`) may take as
- * there: BASH_REMATCH's groups, and the elements a length test shows. `body`: what runs after it,
- * which must not match again. Asked of every if and every `&&`: no array when there is nothing. */
-export function conditionProofs(cond: Stmt, body: Span | null, text: string): readonly ElementProof[] {
+ * there: BASH_REMATCH's groups, and the elements a length test shows, each up to where the
+ * condition or `body` (what runs after it) may change them. Asked of every if and every `&&`: no
+ * array when there is nothing. */
+export function conditionProofs(
+  cond: Stmt,
+  body: readonly Stmt[],
+  text: string,
+  functions: FileFunctions,
+): readonly ElementProof[] {
   if (cond.negated) return NO_PROOFS;
-  const match = body !== null ? matchProof(cond, body, text) : null;
-  const counted = lengthProofs(cond, text);
-  return match === null ? counted : [match, ...counted];
+  const scope = [cond, ...body];
+  const out: ElementProof[] = [];
+  const test = body.length > 0 ? matchProof(cond, text) : null;
+  if (test !== null) {
+    const until = firstChange(scope, test.end, ['BASH_REMATCH'], text, functions);
+    if (until > test.end) out.push({ ...test.proof, until });
+  }
+  for (const p of lengthProofs(cond, text)) {
+    const until = firstChange(scope, cond.start, [p.array], text, functions);
+    out.push(until === Infinity ? p : { ...p, until });
+  }
+  return out.length > 0 ? out : NO_PROOFS;
 }
 
 interface Span {
@@ -158,16 +215,16 @@ interface Span {
 
 const NO_PROOFS: readonly ElementProof[] = [];
 
-/** BASH_REMATCH's groups once `[[ X =~ RE ]]` passed (see the top). */
-function matchProof(cond: Stmt, body: Span, text: string): ElementProof | null {
+/** BASH_REMATCH's groups once `[[ X =~ RE ]]` passed (see the top), and where that test ends. */
+function matchProof(cond: Stmt, text: string): { proof: ElementProof; end: number } | null {
   const test = within(text, '=~', cond) ? lastMatch(cond) : null;
   if (test === null || test.y.type !== 'TestWord') return null;
   const re = literalOf(test.y.word, text);
   // A `(` in a bracket expression is no group; nor is an escaped one.
   if (re === null || /\[[^\]]*\(/.test(re)) return null;
   const groups = (re.match(/(^|[^\\])\(/g) ?? []).length;
-  if (groups === 0 || within(text, '=~', body)) return null;
-  return { array: 'BASH_REMATCH', index: '0', over: groups };
+  if (groups === 0) return null;
+  return { proof: { array: 'BASH_REMATCH', index: '0', over: groups, until: Infinity }, end: test.end };
 }
 
 /** The `=~` test whose match BASH_REMATCH holds once the statement passed: through `&&` (in
@@ -205,7 +262,7 @@ function lengthProofs(cond: Span, text: string): readonly ElementProof[] {
     const array = m[1] as string;
     const n = Number(m[3]);
     const over = m[2] === '-ge' || m[2] === '>=' ? n - 1 : n;
-    if (over >= 1 && !sparse(array, text)) out.push({ array, index: '0', over });
+    if (over >= 1 && !sparse(array, text)) out.push({ array, index: '0', over, until: Infinity });
   }
   return out.length > 0 ? out : NO_PROOFS;
 }
@@ -217,13 +274,8 @@ function literalOf(w: Word, text: string): string | null {
   return /(^|[^\\])(\$[\w{(@*#?!-]|`)/.test(t) ? null : t.replace(/^(['"])(.*)\1$/, '$2');
 }
 
-function bodyText(body: readonly Stmt[], text: string): string {
-  const span = spanOf(body);
-  return span ? text.slice(span.start, span.end) : '';
-}
-
 /** Where a list of statements starts and ends; null for none. */
-export function spanOf(stmts: readonly Stmt[]): Span | null {
+function spanOf(stmts: readonly Stmt[]): Span | null {
   const first = stmts[0];
   return first ? { start: first.start, end: (stmts[stmts.length - 1] as Stmt).end } : null;
 }
@@ -250,17 +302,6 @@ function sparse(array: string, text: string): boolean {
 }
 let sparseText = '';
 const sparseMemo = new Map<string, boolean>();
-
-/** The body may undo a proof: it runs `eval`, or it unsets, reads into, declares or assigns the
- * array or the index. */
-function undoes(body: string, { array, index }: ElementProof): boolean {
-  if (/\beval\b/.test(body)) return true;
-  const assigns = (name: string): RegExp =>
-    new RegExp(
-      `(^|[^\\w$])${name}(\\[[^\\]]*\\])?\\s*([-+*/%]?=|\\+\\+|--)|(\\+\\+|--)\\s*${name}\\b|\\bfor\\s+${name}\\b|\\b(local|declare|typeset|unset|read|mapfile|readarray|printf)\\b[^\\n;]*[\\s'"]${name}\\b`,
-    );
-  return assigns(array).test(body) || assigns(index).test(body);
-}
 
 /** Whether `needle` occurs in `text` between `span`'s ends, without copying that part, and
  * without searching past it (a file with no `#` after a `&&` would be read to its end each time). */
