@@ -28,6 +28,7 @@ function suffixFor(
   }
   if (value !== undefined && value !== '')
     return { suffix: `:-${quoteDefault(value, p.read.quoting)}`, kind: 'default-value' };
+  if (value === undefined && p.fallback !== undefined) return { suffix: `:-${p.fallback}`, kind: 'default-value' };
   return { suffix: ':-', kind: 'default-empty' };
 }
 

@@ -26,6 +26,9 @@ import {
 } from './model.js';
 import { looksLikeLibrary, nounsetAtStart } from './nounset-start.js';
 import {
+  BASH_SINCE,
+  BASH_UNSET_IN_FUNCTIONS,
+  BASH_UNSET_WHEN_PIPED,
   isAlwaysSet,
   isBlockUnsafe,
   isPlainValue,
@@ -86,6 +89,9 @@ export interface PlannedRead {
   readonly unknownAt?: number;
   /** A warning to show at the read beside its edit: an empty value reaches a destructive path. */
   readonly warning?: { readonly code: 'destructive-path'; readonly message: string };
+  /** The default to write instead of empty, as shell text (`$0` for BASH_SOURCE); a default
+   * the configuration gives wins. */
+  readonly fallback?: string;
 }
 
 export interface Plan {
@@ -194,6 +200,23 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const coverFrom = site.kind === 'existing' ? site.block.end : site.kind === 'new' ? site.at : Infinity;
 
   const alwaysSet = (name: string): boolean => isAlwaysSet(name, options.dialect, variant);
+  // Names bash sets, but not everywhere (shell-vars.ts, asked of bash by its test): at the top
+  // level of a script read from stdin or a `-c` string, or while a function runs. A Bats file's
+  // top level runs sourced.
+  const library = options.library ?? looksLikeLibrary(model, variant === 'bats');
+  const bashOnly = options.dialect === 'bash' && variant !== 'ksh';
+  const unsetWhere = (name: string, inOwnFunction: boolean): string | null => {
+    if (!bashOnly) return null;
+    const since = BASH_SINCE[name];
+    if (since !== undefined && Number(since) > Number(target))
+      return `${name} is new in bash ${since}, and the oldest bash this script must run under is ${target} (--bash-version), which leaves it unset`;
+    // A library's top level runs where a file sources it, which has them.
+    if (!inOwnFunction && variant !== 'bats' && !library && BASH_UNSET_WHEN_PIPED.includes(name))
+      return `bash sets ${name} only where it runs a file: at the top level of a script it reads from stdin or gets with \`bash -c\` (\`curl … | bash\`) ${name} is unset`;
+    if (inOwnFunction && BASH_UNSET_IN_FUNCTIONS.includes(name))
+      return `bash may leave ${name} unset while a function runs (it is there once the script has run a \`source\`)`;
+    return null;
+  };
   const path = options.path ?? '<stdin>';
   const loadSource = sourceLoader({
     mainPath: path,
@@ -222,7 +245,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     bats: variant === 'bats',
     nounsetAtStart: atStart,
     stateKey: `${options.dialect}|${variant ?? ''}|${atStart}`,
-    library: options.library ?? looksLikeLibrary(model, variant === 'bats'),
+    library,
   });
   const unknownAsInput = options.sourcedUnknown === 'input';
   // Who tests whether a name is set (`${X+x}`, `[[ -v X ]]`), or null: the env-init block's empty
@@ -311,7 +334,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const suppressed = suppressions(file, lineOf);
   /** Why each read planned as unsafe may find its variable unset: the first part of its reason. */
   const whyUnset = new Map<Read, string>();
-  const planned: PlannedRead[] = facts.reads.map(({ read, inFunction }) => {
+  const planned: PlannedRead[] = facts.reads.map(({ read, inFunction, inHandler }) => {
     const name = read.name;
     if (ignore.has(name)) return safeRead(read, inFunction, 'ignored by configuration');
     const off = suppressed.size === 0 ? undefined : suppressed.get(lineOf(read.start));
@@ -433,6 +456,20 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
           `every path to line ${lineOf(read.start)} passes at least ${name} argument${name === '1' ? '' : 's'}`,
         );
       const origin = st.origin;
+      const notHere = origin.kind === 'shell' ? unsetWhere(name, inFunction && !inHandler) : null;
+      if (notHere !== null)
+        return planUnsafe(
+          read,
+          inFunction,
+          {
+            kind: 'unset',
+            why: `${notHere}; it is read on line ${lineOf(read.start)}`,
+            ...(st.nounset ? { nounset: st.nounset } : {}),
+          },
+          true,
+          // $0 is what BASH_SOURCE holds where bash runs the script from a file.
+          name === 'BASH_SOURCE' ? '$0' : null,
+        );
       if (origin.kind === 'shell')
         return safeRead(
           read,
@@ -514,7 +551,14 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
 
   /** `inlineOnly`: never the env-init block (a file nounset cannot see into may test or default
    * the variable itself). */
-  function planUnsafe(read: Read, inFunction: boolean, st: ReadStatus, inlineOnly = false): PlannedRead {
+  /** `fallback`: a default to write instead of empty (PlannedRead.fallback). */
+  function planUnsafe(
+    read: Read,
+    inFunction: boolean,
+    st: ReadStatus,
+    inlineOnly = false,
+    fallback: string | null = null,
+  ): PlannedRead {
     const name = read.name;
     const what = whyUnsafe(read, st);
     whyUnset.set(read, what);
@@ -532,6 +576,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         inFunction,
       };
       if (warning) p.warning = warning;
+      if (fallback !== null && fix === 'default' && options.defaults[name] === undefined) p.fallback = fallback;
       return p;
     };
     // `$X` inside $(( )) is text substituted before the arithmetic is read: the block's empty
@@ -622,6 +667,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       return unsafe(
         'default',
         `defaulted where it is read, which changes nothing while it is set (never in the env-init block: the file may test or default ${name} itself)`,
+      );
+    if (fallback !== null && value === undefined)
+      return unsafe(
+        'default',
+        `defaulted to \`${fallback}\` where it is read, which is what ${name} holds where bash runs the script from a file`,
       );
     return unsafe('default', zero ? 'arithmetic takes an unset name as 0' : 'defaulted to empty where it is read');
   }

@@ -47,6 +47,26 @@ export const BASH_ALWAYS_SET: readonly string[] = [
   'UID',
 ];
 
+/** Of BASH_ALWAYS_SET, those bash leaves unset at the top level of a script it reads from stdin
+ * or gets with `bash -c` (`curl … | bash`): they name the file being run, and there is none. A
+ * function has them (its definition's file, or `main`). */
+export const BASH_UNSET_WHEN_PIPED: readonly string[] = ['BASH_LINENO', 'BASH_SOURCE'];
+
+/** Of BASH_ALWAYS_SET, those bash may leave unset while a function runs: BASH_ARGC is there only
+ * once the script has run a `source` or read it at its top level (or under `shopt -s extdebug`). */
+export const BASH_UNSET_IN_FUNCTIONS: readonly string[] = ['BASH_ARGC'];
+
+/** Of BASH_ALWAYS_SET, those an older bash does not have, by the release that added them (bash's
+ * NEWS, read by test/analyze/shell-vars.test.ts): under an older bash they are unset. */
+export const BASH_SINCE: Readonly<Record<string, string>> = {
+  BASHPID: '4.0',
+  BASHOPTS: '4.1',
+  BASH_ARGV0: '5.0',
+  EPOCHREALTIME: '5.0',
+  EPOCHSECONDS: '5.0',
+  SRANDOM: '5.1',
+};
+
 /** Set by dash in every script, even under `env -i`. */
 export const DASH_ALWAYS_SET: readonly string[] = ['IFS', 'OPTIND', 'PATH', 'PPID', 'PS1', 'PS2', 'PS4', 'PWD'];
 

@@ -2,7 +2,20 @@
 // shell under `env -i` and `-u`, and the names the tables leave out do stop a `-u` script.
 
 import assert from 'node:assert/strict';
-import { BASH_ALWAYS_SET, DASH_ALWAYS_SET, isAlwaysSet, KSH_ALWAYS_SET } from '../../src/analyze/shell-vars.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import {
+  BASH_ALWAYS_SET,
+  BASH_SINCE,
+  BASH_UNSET_IN_FUNCTIONS,
+  BASH_UNSET_WHEN_PIPED,
+  DASH_ALWAYS_SET,
+  isAlwaysSet,
+  KSH_ALWAYS_SET,
+} from '../../src/analyze/shell-vars.js';
 import type { Dialect } from '../../src/parse/ast.js';
 import {
   findShell,
@@ -164,6 +177,85 @@ describe('analyze/shell-vars: the always-set tables asked of bash and dash (env 
         { status: 0, stdout: '1\n', stderr: '' },
       );
     });
+  });
+});
+
+describe('analyze/shell-vars: where bash leaves names of its table unset (env -i)', () => {
+  // Prints the names of the table that are unset where it runs, one per line.
+  const probe = BASH_ALWAYS_SET.map((n) => `[ -n "\${${n}+x}" ] || echo ${n}`).join('\n');
+  const unsetBy = (args: string[], input?: string): string[] => {
+    const bash = findShell('bash');
+    assert.ok(bash, 'bash is installed');
+    // Without input, stdin is /dev/null: on a socket (what a pipe from node is) bash takes itself
+    // for a remote shell and reads a startup file, which runs a `source`.
+    const r = spawnSync(bash, args, {
+      ...(input === undefined ? { stdio: ['ignore', 'pipe', 'pipe'] } : { input }),
+      env: {},
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.split('\n').filter((l) => l !== '');
+  };
+
+  it('at the top level of a script read from stdin or given with -c: BASH_UNSET_WHEN_PIPED', () => {
+    assert.deepEqual(unsetBy(['-s'], `${probe}\n`), [...BASH_UNSET_WHEN_PIPED]);
+    assert.deepEqual(unsetBy(['-c', probe]), [...BASH_UNSET_WHEN_PIPED]);
+  });
+
+  // BASH_ARGC is there once the script has run a `source` or read it at its top level: it may be
+  // unset in a function, which is all a default needs.
+  it('while a function runs, in a script from a file or from -c: BASH_UNSET_IN_FUNCTIONS', () => {
+    const inFunction = `f() {\n${probe}\n}\nf a b\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'nounset-vars-'));
+    try {
+      const file = join(dir, 'f.sh');
+      writeFileSync(file, inFunction);
+      assert.deepEqual(unsetBy([file]), [...BASH_UNSET_IN_FUNCTIONS]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.deepEqual(unsetBy(['-c', inFunction]), [...BASH_UNSET_IN_FUNCTIONS]);
+  });
+
+  it('a file sourced by a script read from stdin has BASH_SOURCE and BASH_LINENO at its top level', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nounset-vars-'));
+    try {
+      const file = join(dir, 'lib.sh');
+      writeFileSync(file, `${probe}\n`);
+      assert.deepEqual(unsetBy(['-s'], `. '${file}'\n`), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("analyze/shell-vars: the release that added each name, from bash's NEWS", () => {
+  // NEWS lists each release's new features, newest first; an item says "a new variable" or
+  // "There is an X variable". No older bash is installed to ask, so its own record is read.
+  const NEWS = '/usr/share/doc/bash/NEWS.gz';
+  const introduced = (): Map<string, string> => {
+    const text = gunzipSync(readFileSync(NEWS)).toString('utf8');
+    const found = new Map<string, string>();
+    let release = '';
+    // Items are paragraphs headed `a.`, `bb.`...: a name and "new variable" in one item.
+    for (const item of text.split(/\n(?=\s*[a-z]{1,3}\.\s)|\n(?=This is a terse description)/)) {
+      const head = /^This is a terse description of the new features added to bash-([\d.]+)/.exec(item);
+      if (head) release = head[1] as string;
+      for (const name of BASH_ALWAYS_SET) {
+        const own = new RegExp(`\\b${name}\\b`);
+        if (own.test(item) && /new variable|There is an? \$?\w+ variable/.test(item)) found.set(name, release);
+      }
+    }
+    return found;
+  };
+
+  it('BASH_SINCE is the release whose NEWS introduces each name; no other name is newer than 3.2', function () {
+    if (!existsSync(NEWS)) this.skip();
+    const fromNews = introduced();
+    for (const [name, since] of Object.entries(BASH_SINCE)) assert.equal(fromNews.get(name), since, name);
+    const newer = [...fromNews].filter(([name, r]) => BASH_SINCE[name] === undefined && Number(r) > 3.2);
+    assert.deepEqual(newer, []);
   });
 });
 
