@@ -3,6 +3,7 @@
 
 import { ParseError } from '../errors.js';
 import type {
+  ArrayElem,
   Assign,
   BinaryCmd,
   CallExpr,
@@ -421,13 +422,11 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
       how: 'array',
       value: null,
     });
-    // Element 0 (see arrayKey): `(w …)` and `+=(w …)` give it when some word is certain to give a
-    // word (the words fill the array from index 0; appended to an empty array, one becomes element
-    // 0); `a[i]=v` and `([k]=v …)` are taken to give it (which element a read asks for is not followed).
-    const certain = (el: (typeof elems)[number]): boolean =>
-      !el.index && el.value !== null && argumentCount([el.value], ctx.globsStay).fixed > 0;
-    const first = elems[0];
-    if (a.array && !(first !== undefined && (first.index !== null || elems.some(certain)))) return;
+    // Element 0 (see arrayKey): `(w …)` and `+=(w …)` give it when some word before any `[k]=` is
+    // certain to give a word (the words fill the array from index 0; appended to an empty array,
+    // one becomes element 0), `a[0]=v` and `([0]=v …)` give it; `a[1]=v`, `a[$i]=v` and `([1]=v
+    // w)` may not (bash stops on `$a` after `a[1]=x`).
+    if (a.index ? !isIndexZero(a.index, ctx.text) : !givesElementZero(elems, ctx)) return;
   }
   ctx.region.events.push({
     kind: 'write',
@@ -437,6 +436,24 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
     how,
     value: a.array || a.index ? null : a.value,
   });
+}
+
+/** Whether a subscript is the literal index 0. */
+function isIndexZero(index: Subscript, text: string): boolean {
+  return index.expr !== null && /^\s*0+\s*$/.test(text.slice(index.expr.start, index.expr.end));
+}
+
+/** Whether the elements of `(…)` certainly give element 0: one at `[0]=`, or a word certain to
+ * give a word before any `[k]=` (after one, the words go on from k + 1). */
+function givesElementZero(elems: readonly ArrayElem[], ctx: WordCtx): boolean {
+  for (const el of elems) {
+    if (el.index) {
+      if (isIndexZero(el.index, ctx.text)) return true;
+      return elems.some((e) => e.index !== null && isIndexZero(e.index, ctx.text));
+    }
+    if (el.value !== null && argumentCount([el.value], ctx.globsStay).fixed > 0) return true;
+  }
+  return false;
 }
 
 /** The associative array whose keys a `for` list is, alone (`"${!map[@]}"`), or null. */

@@ -68,7 +68,7 @@ function readStatus(ctx: FlowContext, frame: Frame, read: Read, s: State): RawSt
       emptyArray: true,
       why: () => {
         const origin = originOf(at);
-        return `${name} is an array${origin.kind === 'assignment' ? ` assigned on ${program.lineAt(origin.at)}` : ''} that may have no element 0 (\`a=($(cmd))\`, \`read -a\`, \`mapfile\` give none when there is nothing to read), and \`$${name}\` and \`\${${name}[0]}\` stop on it under set -u; it is read on line ${lineOf(read.start)}`;
+        return `${name} is an array${origin.kind === 'assignment' ? ` assigned on ${program.lineAt(origin.at)}` : ''} that may have no element 0 (\`a[1]=x\` gives none; \`a=($(cmd))\`, \`read -a\`, \`mapfile\` none when there is nothing to read), and \`$${name}\` and \`\${${name}[0]}\` stop on it under set -u; it is read on line ${lineOf(read.start)}`;
       },
     };
   }
