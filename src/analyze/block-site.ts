@@ -100,6 +100,15 @@ function isSetOrShopt(s: Stmt): boolean {
   return name === 'set' || name === 'shopt';
 }
 
+/** `set -a`, `set -o allexport` (alone or among other options). */
+function turnsOnAllexport(s: Stmt): boolean {
+  if (s.cmd?.type !== 'CallExpr' || wordText(s.cmd.args[0]) !== 'set') return false;
+  const args = s.cmd.args.slice(1).map((w) => wordText(w));
+  return args.some(
+    (a, i) => (a !== null && /^-[A-Za-z]*a[A-Za-z]*$/.test(a)) || (a === '-o' && args[i + 1] === 'allexport'),
+  );
+}
+
 function newBlockPlace(text: string, file: File): { at: number; blankBefore: boolean; blankAfter: boolean } {
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   // The header: a shebang and the comment lines right below it (or the file's first comments).
@@ -126,6 +135,12 @@ function newBlockPlace(text: string, file: File): { at: number; blankBefore: boo
     if (!isSetOrShopt(s)) {
       // A command on the header's or a set line's own line: go before that line.
       if (s.start < at) at = lineStartOf(text, s.start);
+      break;
+    }
+    if (turnsOnAllexport(s)) {
+      // Before `set -a`: under it the block's assignments would be exported, and a command the
+      // script runs would find an input set to empty where it was unset.
+      at = Math.max(bom, Math.min(at, lineStartOf(text, s.start)));
       break;
     }
     const nl = text.indexOf('\n', s.end);
