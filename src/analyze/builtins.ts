@@ -176,6 +176,7 @@ const EVENTFUL = new Set([
   'set',
   'trap',
   'complete',
+  'compgen',
 ]);
 
 /** Events a builtin causes beyond reading its words. `args[index]` is the command name;
@@ -281,6 +282,18 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
         start: (args[0] as Word).start,
         end: (args[args.length - 1] as Word).end,
       });
+      break;
+    }
+    case 'compgen': {
+      // `compgen -v P` (`-A variable`) lists the variables set that begin with P (all without P).
+      const texts = args.map((w) => wordText(w));
+      const at = texts.findIndex((t, i) => t === '-v' || (t === '-A' && texts[i + 1] === 'variable'));
+      if (at === -1) break;
+      const rest = texts.slice(at + (texts[at] === '-v' ? 1 : 2)).filter((t) => t === null || !t.startsWith('-'));
+      const prefix = rest.length === 0 ? '' : rest[rest.length - 1];
+      const span = { start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end };
+      // A computed prefix may be any: every name.
+      out.push({ kind: 'set-test', name: `${prefix ?? ''}*`, ...span, how: '`compgen -v`' });
       break;
     }
     case 'exec':

@@ -281,6 +281,9 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
   push(ctx, read);
   if (p.exp && SET_TESTS.has(p.exp.op))
     push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: `\${${name}${p.exp.op}…}` });
+  // `${!APP_@}` lists the names set that begin with APP_: a name the block sets would join them.
+  if (p.names !== null)
+    push(ctx, { kind: 'set-test', name: `${name}*`, start: p.start, end: p.end, how: `\${!${name}${p.names}}` });
   if (p.exp && (p.exp.op === '=' || p.exp.op === ':='))
     push(ctx, { kind: 'write', name, start: p.start, end: p.end, how: 'default-assign' });
   // Most expansions are a bare `$X` or a literal default: nothing inside to walk, no context to build.

@@ -152,6 +152,15 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
     case 'CallExpr': {
       const from = ctx.region.events.length;
       walkCall(cmd, ctx);
+      // `set` alone prints every variable set: one the block sets would be among them. Not a
+      // snapshot written to a file (`set > "$before"; . "$conf"; set > "$after"`, compared with
+      // another, as dehydrated finds what a config file sets): the block's names are in both.
+      if (
+        cmd.args.length === 1 &&
+        wordText(cmd.args[0]) === 'set' &&
+        !stmt.redirs.some((r) => r.op === '>' || r.op === '>>' || r.op === '>|')
+      )
+        ctx.region.events.push({ kind: 'set-test', name: '*', start: cmd.start, end: cmd.end, how: '`set`' });
       // `read -a NAME <<< word` (or a here-document) always has a line to read: NAME is assigned.
       if (stmt.redirs.some((r) => r.op === '<<<' || r.op === '<<' || r.op === '<<-')) {
         const events = ctx.region.events;
@@ -728,6 +737,14 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
     .filter((t) => t.startsWith('-'))
     .join('');
   const functions = /[fF]/.test(flags);
+  // `declare -p` with no name prints every variable set: one the block sets would be among them.
+  if (
+    /p/.test(flags) &&
+    !functions &&
+    (variant === 'declare' || variant === 'typeset') &&
+    cmd.args.every((a) => a.naked && !a.name)
+  )
+    ctx.region.events.push({ kind: 'set-test', name: '*', start: cmd.start, end: cmd.end, how: `\`${variant} -p\`` });
   const option = withPlace(ctx, 'argument');
   for (const arg of cmd.args) {
     const a = arg === cmd.args[cmd.args.length - 1] ? (declaredBeforeCR(arg) ?? arg) : arg;

@@ -185,6 +185,8 @@ export interface UnsetComputed {
 /** A test of whether NAME is set (`${NAME+x}`, `[[ -v NAME ]]`, `declare -p NAME` ...). */
 export interface SetTest {
   readonly kind: 'set-test';
+  /** The name; `PREFIX*` for a listing of the names set that begin with PREFIX (`${!APP_@}`,
+   * `compgen -v APP_`), and `*` for one of every name set (`set`, `declare -p` alone). */
   readonly name: string;
   readonly start: number;
   readonly end: number;

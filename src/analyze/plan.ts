@@ -250,8 +250,14 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const unknownAsInput = options.sourcedUnknown === 'input';
   // Who tests whether a name is set (`${X+x}`, `[[ -v X ]]`), or null: the env-init block's empty
   // default would change what that test does.
+  const ownListings = listings(facts.setTests.keys());
+  const sourcedListings = listings(flow.setTestedInSources);
   const setTestedBy = (name: string): string | null =>
-    facts.setTests.has(name) ? 'the script' : flow.setTestedInSources.has(name) ? 'a file it sources' : null;
+    isSetTested(name, facts.setTests, ownListings)
+      ? 'the script'
+      : isSetTested(name, flow.setTestedInSources, sourcedListings)
+        ? 'a file it sources'
+        : null;
   // The oldest bash the script must run under (--bash-version, or what the script says).
   const target = options.bashVersion ?? inferBashVersion(text) ?? '4.4';
   const oldBash = options.dialect === 'bash' && variant !== 'ksh' && (target === '3.2' || target === '4.0');
@@ -869,11 +875,25 @@ function isRewritable(read: Read, text: string): boolean {
   return read.form === 'plain' || read.form === 'indexed' || read.form === 'positional' || read.form === 'special';
 }
 
+/** The prefixes of the listings among SetTest names (`PREFIX*`: a listing of the names set that
+ * begin with PREFIX; `*`, every name). */
+function listings(tests: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const t of tests) if (t.endsWith('*')) out.push(t.slice(0, -1));
+  return out;
+}
+
+/** Whether a test of `tested` (by name) or a listing of `prefixes` tells whether `name` is set. */
+function isSetTested(name: string, tested: { has(n: string): boolean }, prefixes: readonly string[]): boolean {
+  return tested.has(name) || prefixes.some((p) => name.startsWith(p));
+}
+
 function listInputs(
   facts: Facts,
   isInputName: (name: string) => boolean,
   ctx: { block: ExistingBlock | null; options: PlanOptions; lineOf: (o: number) => number; text: string },
 ): InputVariable[] {
+  const prefixes = listings(facts.setTests.keys());
   // One pass: the first read, the first `${X:-word}` / `${X:=word}` default, and whether a read requires it.
   const seen = new Map<string, { first: Read; guarded: DefaultWord | null; required: boolean }>();
   for (const { read } of facts.reads) {
@@ -903,7 +923,7 @@ function listInputs(
     if (def !== undefined && def !== null)
       input.defaultFrom = declared !== undefined ? 'env-init-block' : given !== undefined ? 'configuration' : 'script';
     if (required) input.required = true;
-    if (facts.setTests.has(name)) input.setTested = true;
+    if (isSetTested(name, facts.setTests, prefixes)) input.setTested = true;
     out.push(input);
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
