@@ -169,6 +169,7 @@ function walkCommand(stmt: Stmt, ctx: WordCtx): void {
           if (e.kind === 'write' && e.how === 'read array') events[i] = { ...e, how: 'array' };
         }
       }
+      if (stmt.redirs.some(mayFail)) mayNotRun(stmt, from, ctx);
       return;
     }
     case 'BinaryCmd':
@@ -376,6 +377,53 @@ function walkBinary(cmd: BinaryCmd, ctx: WordCtx): void {
     if (link.op === '&&') withProofs(c, conditionProofs(x, [y], ctx.text, ctx.functions));
     walkStmt(y, c);
   }
+}
+
+/** Targets no redirection fails to open. */
+const NEVER_FAILS = new Set(['/dev/null', '/dev/stdin', '/dev/stdout', '/dev/stderr', '/dev/tty', '0', '1', '2', '-']);
+
+/** A redirection that may fail: a file that may be missing or not writable (`read -r pid <
+ * "$pidfile"`), a descriptor that may not be open (`<&3`). */
+function mayFail(r: Redirect): boolean {
+  if (r.op === '<<' || r.op === '<<-' || r.op === '<<<') return false;
+  // `< <(cmd)`: bash opens the pipe it made.
+  if (r.word.parts.length === 1 && r.word.parts[0]?.type === 'ProcSubst') return false;
+  const target = wordText(r.word);
+  return target === null || !NEVER_FAILS.has(target);
+}
+
+/** The names a builtin command assigns when it runs (BUILTIN_WRITES), as facts; null for none. */
+function assignedWhenRun(stmt: Stmt): ConditionFacts['whenTrue'] | null {
+  const cmd = stmt.cmd;
+  if (cmd?.type !== 'CallExpr' || cmd.args.length === 0) return null;
+  const name = wordText(cmd.args[0]);
+  if (name === null) return null;
+  const out: { kind: 'set'; name: string }[] = [];
+  for (const e of builtinEvents(name, cmd.args, 0))
+    if (e.kind === 'write' && BUILTIN_WRITES.has(e.how)) out.push({ kind: 'set', name: e.name });
+  return out.length > 0 ? out : null;
+}
+
+/** What a builtin assigns when it runs (not what expanding its words does: `${X:=v}`, `$((i++))`). */
+const BUILTIN_WRITES: ReadonlySet<string> = new Set(['read', 'read array', 'mapfile', 'printf -v', 'getopts']);
+
+/** When a redirection fails, bash runs no command, and the builtin assigns nothing: `read -r pid
+ * < "$pidfile"` with no such file leaves pid unset (the words were expanded already). The
+ * builtin's writes from `from` on go in a region that may not run. */
+function mayNotRun(stmt: Stmt, from: number, ctx: WordCtx): void {
+  const events = ctx.region.events;
+  const writes: Event[] = [];
+  let kept = from;
+  for (let i = from; i < events.length; i++) {
+    const e = events[i] as Event;
+    if (e.kind === 'write' && BUILTIN_WRITES.has(e.how)) writes.push(e);
+    else events[kept++] = e;
+  }
+  if (writes.length === 0) return;
+  events.length = kept;
+  const region = newRegion('optional', stmt, '<');
+  for (const e of writes) region.events.push(e);
+  events.push(region);
 }
 
 function walkRedirect(r: Redirect, ctx: WordCtx): void {
@@ -823,6 +871,13 @@ const IMPOSSIBLE: readonly Fact[] = [{ kind: 'impossible' }];
 function factsOf(stmts: readonly Stmt[]): ConditionFacts {
   const last = stmts[stmts.length - 1];
   const cmd = last?.cmd;
+  // `while read -r line <&3`, `if read -r pid < "$f"`: a builtin that succeeded ran, and assigned
+  // what it assigns, though a failing redirection may keep it from running (mayNotRun).
+  const ran = last && !last.negated && last.redirs.some(mayFail) ? assignedWhenRun(last) : null;
+  if (ran !== null) {
+    const rest = conditionFacts(stmts);
+    return { whenTrue: [...rest.whenTrue, ...ran], whenFalse: rest.whenFalse };
+  }
   // A redirection that may fail makes the command fail; these do not.
   if (!last?.redirs.every((r) => wordText(r.word) === '/dev/null' || r.op === '>&')) return conditionFacts(stmts);
   let out: ConditionFacts | null = null;

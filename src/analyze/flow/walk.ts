@@ -403,7 +403,9 @@ function optional(
   const where = (): string =>
     r.name === '\r'
       ? `the call on ${ctx.program.lineAt(at)}, which a shell that keeps the line's \`\\r\` does not make`
-      : `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`;
+      : r.name === '<'
+        ? `the command on ${ctx.program.lineAt(at)}, which does not run when a redirection fails (a file missing or not writable, a descriptor not open)`
+        : `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`;
   ctx.ops.replace(s, join(ctx, [skip, runs], where));
   return runs;
 }
