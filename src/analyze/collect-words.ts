@@ -50,6 +50,8 @@ export interface WordCtx {
   readonly braceWord: boolean;
   /** `shopt -s lastpipe`: the last element of a pipeline runs in the shell itself. */
   readonly lastpipe: boolean;
+  /** The file reads PIPESTATUS: each command that completes sets it (collect.ts walkStmts). */
+  readonly pipestatus: boolean;
   /** The script never turns on nullglob or failglob: a glob that matches nothing stays a word. */
   readonly globsStay: boolean;
   /** Elements the loops around show are there (element-proofs.ts). */
@@ -101,6 +103,7 @@ export function copyCtx(ctx: WordCtx): MutableCtx {
     dqCode: ctx.dqCode,
     braceWord: ctx.braceWord,
     lastpipe: ctx.lastpipe,
+    pipestatus: ctx.pipestatus,
     globsStay: ctx.globsStay,
     elementProofs: ctx.elementProofs,
     functions: ctx.functions,

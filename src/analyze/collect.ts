@@ -98,6 +98,7 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): R
     braceWord: false,
     lastpipe:
       file.dialect === 'bash' && text.includes('lastpipe') && /\bshopt\s+-s\s+([\w-]+\s+)*lastpipe\b/.test(text),
+    pipestatus: file.dialect === 'bash' && text.includes('PIPESTATUS'),
     elementProofs: [],
     functions: new FileFunctions(file.stmts, text),
     globsStay: !(
@@ -110,7 +111,17 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): R
 }
 
 function walkStmts(stmts: readonly Stmt[], ctx: WordCtx): void {
-  for (const s of stmts) walkStmt(s, ctx);
+  if (!ctx.pipestatus) {
+    for (const s of stmts) walkStmt(s, ctx);
+    return;
+  }
+  for (const s of stmts) {
+    walkStmt(s, ctx);
+    // A foreground command that completed leaves its exit statuses in PIPESTATUS (a function
+    // definition runs nothing; bash sets PIPESTATUS only once a first command has run).
+    if (!s.background && s.cmd !== null && s.cmd.type !== 'FuncDecl')
+      ctx.region.events.push({ kind: 'write', name: 'PIPESTATUS', start: s.end, end: s.end, how: 'pipeline' });
+  }
 }
 
 function sub(

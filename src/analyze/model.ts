@@ -100,7 +100,9 @@ export type WriteHow =
   /** `a=(…)`, `read -a`, `mapfile`, `a[i]=v`: the array (arrayKey). */
   | 'array'
   /** `set -u` / `set -o nounset` (and `+u`): see NOUNSET_ON. */
-  | 'set option';
+  | 'set option'
+  /** A command that completed sets PIPESTATUS (element 0 at least); a function definition does not. */
+  | 'pipeline';
 
 export interface Write {
   readonly kind: 'write';
