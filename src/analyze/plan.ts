@@ -848,6 +848,10 @@ function inferBashVersion(text: string): '3.2' | '4.0' | null {
   if (/#.*\bbash[ -]?v?3(?:\.\d+)?\b|#.*macOS'?s? (?:\/bin\/)?bash\b/i.test(text)) return '3.2';
   const m = /BASH_VERSINFO(?:\[0\])?\}?"?\s*(?:-lt|-le|-ge|-gt|-eq|-ne|<=?|>=?|==|!=)\s*"?([34])\b/.exec(text);
   if (m) return m[1] === '3' ? '3.2' : '4.0';
+  // A script that handles macOS (`Darwin)` after `uname`, `$OSTYPE == darwin*`, a `_darwin_amd64`
+  // download) runs there, where /bin/bash is 3.2 (the bash macOS ships). Prose naming macOS does
+  // not count: it as often says the script does not run there.
+  if (/(?<![A-Za-z])[Dd]arwin(?![A-Za-z])/.test(text)) return '3.2';
   return null;
 }
 

@@ -367,6 +367,14 @@ describe('old bash (issue 17): lists that stop a set -u script before bash 4.4',
     assert.match(fixScript(says, { path: 'x.sh' }).output, /\$\{args\[@\]\+"\$\{args\[@\]\}"\}/);
     assert.equal(fixScript(says, { path: 'x.sh', bashVersion: '5' }).output, says);
   });
+  it('so does one that handles macOS (its /bin/bash is 3.2); "Darwinism" or prose naming macOS is no sign', () => {
+    for (const line of ['case "$(uname -s)" in Darwin) os=mac ;; esac', 'url="x_darwin_amd64.zip"'])
+      assert.match(fixScript(`${line}\n${text}`, { path: 'x.sh' }).output, /\$\{args\[@\]\+"\$\{args\[@\]\}"\}/, line);
+    for (const line of ['# Darwinism', 'echo "macOS is not supported" >&2']) {
+      const not = `${line}\n${text}`;
+      assert.equal(fixScript(not, { path: 'x.sh' }).output, not, line);
+    }
+  });
 });
 
 describe('flow: what the env-init block cannot cover', () => {
