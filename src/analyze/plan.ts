@@ -260,7 +260,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         : null;
   // The oldest bash the script must run under (--bash-version, or what the script says).
   const target = options.bashVersion ?? inferBashVersion(text) ?? '4.4';
-  const oldBash = options.dialect === 'bash' && variant !== 'ksh' && (target === '3.2' || target === '4.0');
+  // A POSIX script too, under 3.2: macOS's /bin/sh is bash 3.2, which stops on "$@" with no argument.
+  const oldBash = variant !== 'ksh' && (target === '3.2' || (options.dialect === 'bash' && target === '4.0'));
   // Why block style falls back to inline to move no line, or null.
   const linesKept: Plan['linesKept'] =
     options.style !== 'block'
