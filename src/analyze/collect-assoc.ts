@@ -52,8 +52,12 @@ export function knownAssocNames(names: ReadonlySet<string>): AssocNames {
 }
 
 /** A declaration with a `-A` option (alone or among others: `-rA`, `-Ag`) makes every name it
- * lists associative; the parser reads every subscript as arithmetic. */
+ * lists associative; the parser reads every subscript as arithmetic. `export -A` and `readonly -A`
+ * make only a name given a `(…)` value associative (bash 5.2: `export -A b` leaves b a plain
+ * variable, and a later `b=([k]=v)` makes it an indexed array). */
 function addAssocNames(cmd: DeclClause, names: Set<string>): void {
   const assoc = cmd.args.some((a) => a.naked && !a.name && /^-[A-Za-z]*A/.test(wordText(a.value ?? undefined) ?? ''));
-  if (assoc) for (const a of cmd.args) if (a.name) names.add(a.name.value);
+  if (!assoc) return;
+  const onlyValued = cmd.variant.value === 'export' || cmd.variant.value === 'readonly';
+  for (const a of cmd.args) if (a.name && (!onlyValued || a.array !== null)) names.add(a.name.value);
 }

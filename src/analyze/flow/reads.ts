@@ -63,12 +63,14 @@ function readStatus(ctx: FlowContext, frame: Frame, read: Read, s: State): RawSt
   if (st === 1) return { kind: 'unknown', source: ops.unknownSourceOf(s, i) };
   if (key === name && statusIn(ctx, s, array) === 2) {
     const at = ops.setAtOf(s, program.table.id(array));
+    // In arithmetic a missing element of an array that is there reads as 0, even under set -u.
+    if (read.node.type === 'ArithmVar') return { kind: 'set', at };
     return {
       kind: 'unset',
       emptyArray: true,
       why: () => {
         const origin = originOf(at);
-        return `${name} is an array${origin.kind === 'assignment' ? ` assigned on ${program.lineAt(origin.at)}` : ''} that may have no element 0 (\`a[1]=x\` gives none; \`a=($(cmd))\`, \`read -a\`, \`mapfile\` none when there is nothing to read), and \`$${name}\` and \`\${${name}[0]}\` stop on it under set -u; it is read on line ${lineOf(read.start)}`;
+        return `${name} is an array${origin.kind === 'assignment' ? ` assigned on ${program.lineAt(origin.at)}` : ''} that may have no element 0 (\`a=($(cmd))\`, \`read -a\`, \`mapfile\` give none when there is nothing to read), and \`$${name}\` and \`\${${name}[0]}\` stop on it under set -u; it is read on line ${lineOf(read.start)}`;
       },
     };
   }
