@@ -155,6 +155,18 @@ describe('analyze/sourced: $0 and BASH_SOURCE', () => {
       file('scripts/ci/lib/x.sh'),
     ),
     sub('$(dirname "$BASH_SOURCE")', 'source "$(dirname "$BASH_SOURCE")/x.sh"\n', file('scripts/ci/lib/x.sh')),
+    // The forms nounset writes for a piped script's BASH_SOURCE resolve as the originals: a second
+    // run follows the same files.
+    sub(
+      '$(dirname "${BASH_SOURCE[0]:-$0}")',
+      'source "$(dirname "${BASH_SOURCE[0]:-$0}")/x.sh"\n',
+      file('scripts/ci/lib/x.sh'),
+    ),
+    sub(
+      '${BASH_SOURCE:+${BASH_SOURCE%/*}}',
+      '. "${BASH_SOURCE:+${BASH_SOURCE%/*}}/x.sh"\n',
+      file('scripts/ci/lib/x.sh'),
+    ),
     sub(
       '${BASH_SOURCE[1]} is the caller',
       'source "${BASH_SOURCE[1]%/*}/x.sh"\n',

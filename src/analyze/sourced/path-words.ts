@@ -66,13 +66,18 @@ function evalExpansion(part: WordPart, env: Env): PathValue | Unresolved {
   return unresolved(expansionReason(part));
 }
 
-/** `$0`, `${BASH_SOURCE[0]}`, `$DIR`, each optionally with `%/*`. */
+/** `$0`, `${BASH_SOURCE[0]}`, `$DIR`, each optionally with `%/*`, a default (`${BASH_SOURCE[0]:-$0}`)
+ * or `${X:+${X%/*}}`: the forms nounset writes for them, which must resolve as the originals did. */
 function evalParam(p: ParamExp, env: Env): PathValue | Unresolved {
   const why = unresolved(expansionReason(p));
   if (p.excl || p.length || p.names !== null || p.slice !== null || p.repl !== null) return why;
   const base = paramValue(p, env);
   if (base === undefined) return why;
   if (p.exp === null) return base;
+  // The value is known, so it is set and not empty: a default is not used, an alternative is.
+  if (p.exp.op === ':-' || p.exp.op === '-') return base;
+  const inner = p.exp.word?.parts.length === 1 ? p.exp.word.parts[0] : undefined;
+  if ((p.exp.op === ':+' || p.exp.op === '+') && inner?.type === 'ParamExp') return evalParam(inner, env);
   return p.exp.op === '%' && isSlashStar(p.exp.word) ? stripLastComponent(base) : why;
 }
 
