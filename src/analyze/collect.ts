@@ -846,6 +846,16 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
       // `declare -p NAME` fails when NAME is unset: a test of set-ness.
       if (/p/.test(flags) && (variant === 'declare' || variant === 'typeset')) {
         ctx.region.events.push({ kind: 'set-test', name, start: a.start, end: a.end, how: `${variant} -p` });
+      } else if (variant === 'export' || (/x/.test(flags) && (variant === 'declare' || variant === 'typeset'))) {
+        // `export NAME` passes NAME on only when it is set (see SetTest.exported).
+        ctx.region.events.push({
+          kind: 'set-test',
+          name,
+          start: a.start,
+          end: a.end,
+          how: `\`${variant} ${name}\``,
+          exported: true,
+        });
       }
     }
     walkAssign(a, ctx, 'declaration', true);

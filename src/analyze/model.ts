@@ -193,6 +193,9 @@ export interface SetTest {
   readonly start: number;
   readonly end: number;
   readonly how: string;
+  /** `export NAME` without a value: NAME reaches the commands the script runs only when it is
+   * set, so this tests set-ness only where NAME may still be unset (FlowResult.exportedUnset). */
+  readonly exported?: true;
 }
 
 /** `. FILE` or `source FILE` (bats' `load`): the flow analysis follows the file when it can

@@ -170,6 +170,9 @@ function gatherFacts(model: Region): Facts {
     } else if (e.kind === 'write') {
       if (!facts.writeAt.has(e.start)) facts.writeAt.set(e.start, e);
     } else if (e.kind === 'set-test') {
+      // An `export NAME` tests set-ness only where NAME may be unset there: the flow analysis
+      // says (FlowResult.exportedUnset).
+      if (e.exported) continue;
       if (!facts.setTests.has(e.name)) facts.setTests.set(e.name, e);
     } else if (e.kind === 'source') facts.sources.push(e);
     else if (e.kind === 'unset') {
@@ -253,7 +256,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const ownListings = listings(facts.setTests.keys());
   const sourcedListings = listings(flow.setTestedInSources);
   const setTestedBy = (name: string): string | null =>
-    isSetTested(name, facts.setTests, ownListings)
+    isSetTested(name, facts.setTests, ownListings) || flow.exportedUnset.has(name)
       ? 'the script'
       : isSetTested(name, flow.setTestedInSources, sourcedListings)
         ? 'a file it sources'

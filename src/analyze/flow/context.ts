@@ -51,6 +51,8 @@ export interface FlowContext {
   /** While a summary walk runs: the names the files its function sources declare (`declare X=1`
    * at a file's top level is a local of the function that sources it). */
   sourcedDeclares: Set<string> | null;
+  /** See FlowResult.exportedUnset. */
+  readonly exportedUnset: Set<string>;
 }
 
 /** What a walk did to the state beyond its names' values: the names it wrote, the commands it

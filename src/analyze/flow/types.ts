@@ -76,4 +76,7 @@ export interface FlowResult {
   /** Names a sourced file tests for set or unset (`${X+x}`, `[[ -v X ]]`): the env-init block's
    * empty default would change what it does. */
   readonly setTestedInSources: ReadonlySet<string>;
+  /** Names an `export NAME` without a value in the script's own code may find unset: the block
+   * would pass them on, empty, to the commands the script runs. */
+  readonly exportedUnset: ReadonlySet<string>;
 }
