@@ -5,7 +5,7 @@ import type { ArithmExpr, ParamExp, Stmt, Subscript, TestExpr, Word, WordPart } 
 import type { ReferenceForm } from '../types/index.js';
 import { nameOf } from './builtins.js';
 import type { AssocNames } from './collect-assoc.js';
-import { type ElementProof, unprovenElement } from './element-proofs.js';
+import { type ElementProof, provesElementZero, unprovenElement } from './element-proofs.js';
 import { elementName, isListSubscript } from './elements.js';
 import {
   arrayKey,
@@ -280,6 +280,14 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
     unprovenElement(name, p.index, ctx.text, ctx.elementProofs)
   )
     (read as { pastZero?: true }).pastZero = true;
+  else if (
+    ctx.elementProofs.length > 0 &&
+    element === null &&
+    !ctx.assoc.has(name) &&
+    (p.index === null || isZeroSubscript(p.index, ctx.text)) &&
+    provesElementZero(name, p.start, ctx.elementProofs)
+  )
+    (read as { zeroProven?: true }).zeroProven = true;
   if (ctx.dqCode) (read as { dqCode?: true }).dqCode = true;
   push(ctx, read);
   if (p.exp && SET_TESTS.has(p.exp.op))
@@ -470,4 +478,9 @@ export function walkTest(expr: TestExpr, ctx: WordCtx): void {
         break;
     }
   }
+}
+
+/** `[0]` (blanks aside). */
+function isZeroSubscript(index: Subscript, text: string): boolean {
+  return index.expr !== null && /^\s*0\s*$/.test(text.slice(index.expr.start, index.expr.end));
 }

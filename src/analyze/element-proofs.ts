@@ -95,6 +95,12 @@ export function unprovenElement(
   return true;
 }
 
+/** Whether a proof shows element 0 of `name` there at offset `at` (a length test that passed:
+ * `[ ${#a[@]} -gt 0 ] && … "${a[0]}"`), where the flow analysis finds only that the array is set. */
+export function provesElementZero(name: string, at: number, proofs: readonly ElementProof[]): boolean {
+  return proofs.some((p) => p.array === name && p.index === '0' && p.over >= 0 && at < p.until);
+}
+
 /** What a `for` loop's body may take as there (see the top); null for any other loop, or a body
  * that could undo it. The loop's test runs again before each pass: only what the body does before
  * a read, in the same pass, may move the index past it. */
@@ -262,7 +268,7 @@ function lengthProofs(cond: Span, text: string): readonly ElementProof[] {
     const array = m[1] as string;
     const n = Number(m[3]);
     const over = m[2] === '-ge' || m[2] === '>=' ? n - 1 : n;
-    if (over >= 1 && !sparse(array, text)) out.push({ array, index: '0', over, until: Infinity });
+    if (over >= 0 && !sparse(array, text)) out.push({ array, index: '0', over, until: Infinity });
   }
   return out.length > 0 ? out : NO_PROOFS;
 }

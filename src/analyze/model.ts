@@ -70,6 +70,9 @@ export interface Read {
    * there (element-proofs.ts): nounset follows element 0 only, and bash stops on an index past the
    * end, or an element unset. */
   readonly pastZero?: true;
+  /** Element 0 of an indexed array (`$a`, `${a[0]}`) where a length test that passed shows it is
+   * there (element-proofs.ts provesElementZero). */
+  readonly zeroProven?: true;
   /** In a trap's double-quoted handler (`trap "rm -rf \$tmp" EXIT`), whose code is the string with
    * its escapes taken out: a rewrite writes each `$`, `` ` ``, `"` and `\` of its own escaped. */
   readonly dqCode?: true;

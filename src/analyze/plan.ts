@@ -427,6 +427,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       });
     // `${a[2]}`, `${a[$i]}`: only element 0 of an indexed array is followed (element-proofs.ts).
     // A coprocess's array has its two file descriptors, 0 and 1.
+    if (st.kind === 'unset' && st.emptyArray && read.zeroProven)
+      return safeRead(read, inFunction, `a test of the length of ${name} that passed shows it has element 0`);
     if (st.kind === 'set' && read.pastZero && !isCoprocFd(read, st))
       return planUnsafe(
         read,
