@@ -480,7 +480,7 @@ export function walkTest(expr: TestExpr, ctx: WordCtx): void {
   }
 }
 
-/** `[0]` (blanks aside). */
-function isZeroSubscript(index: Subscript, text: string): boolean {
-  return index.expr !== null && /^\s*0\s*$/.test(text.slice(index.expr.start, index.expr.end));
+/** Whether a subscript is the literal index 0 (`[0]`, `[ 00 ]`). */
+export function isZeroSubscript(index: Subscript, text: string): boolean {
+  return index.expr !== null && /^\s*0+\s*$/.test(text.slice(index.expr.start, index.expr.end));
 }

@@ -31,6 +31,7 @@ import { type AssocNames, knownAssocNames, learnAssocNames } from './collect-ass
 import {
   copyCtx,
   isInert,
+  isZeroSubscript,
   loneParam,
   type MutableCtx,
   newRegion,
@@ -403,6 +404,9 @@ function mayFail(r: Redirect): boolean {
   return target === null || !NEVER_FAILS.has(target);
 }
 
+/** What a builtin assigns when it runs (not what expanding its words does: `${X:=v}`, `$((i++))`). */
+const BUILTIN_WRITES: ReadonlySet<string> = new Set(['read', 'read array', 'mapfile', 'printf -v', 'getopts']);
+
 /** The names a builtin command assigns when it runs (BUILTIN_WRITES), as facts; null for none. */
 function assignedWhenRun(stmt: Stmt): ConditionFacts['whenTrue'] | null {
   const cmd = stmt.cmd;
@@ -414,9 +418,6 @@ function assignedWhenRun(stmt: Stmt): ConditionFacts['whenTrue'] | null {
     if (e.kind === 'write' && BUILTIN_WRITES.has(e.how)) out.push({ kind: 'set', name: e.name });
   return out.length > 0 ? out : null;
 }
-
-/** What a builtin assigns when it runs (not what expanding its words does: `${X:=v}`, `$((i++))`). */
-const BUILTIN_WRITES: ReadonlySet<string> = new Set(['read', 'read array', 'mapfile', 'printf -v', 'getopts']);
 
 /** When a redirection fails, bash runs no command, and the builtin assigns nothing: `read -r pid
  * < "$pidfile"` with no such file leaves pid unset (the words were expanded already). The
@@ -494,7 +495,7 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
     // certain to give a word (the words fill the array from index 0; appended to an empty array,
     // one becomes element 0), `a[0]=v` and `([0]=v …)` give it; `a[1]=v`, `a[$i]=v` and `([1]=v
     // w)` may not (bash stops on `$a` after `a[1]=x`).
-    if (a.index ? !isIndexZero(a.index, ctx.text) : !givesElementZero(elems, ctx)) return;
+    if (a.index ? !isZeroSubscript(a.index, ctx.text) : !givesElementZero(elems, ctx)) return;
   }
   ctx.region.events.push({
     kind: 'write',
@@ -506,18 +507,13 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
   });
 }
 
-/** Whether a subscript is the literal index 0. */
-function isIndexZero(index: Subscript, text: string): boolean {
-  return index.expr !== null && /^\s*0+\s*$/.test(text.slice(index.expr.start, index.expr.end));
-}
-
 /** Whether the elements of `(…)` certainly give element 0: one at `[0]=`, or a word certain to
  * give a word before any `[k]=` (after one, the words go on from k + 1). */
 function givesElementZero(elems: readonly ArrayElem[], ctx: WordCtx): boolean {
   for (const el of elems) {
     if (el.index) {
-      if (isIndexZero(el.index, ctx.text)) return true;
-      return elems.some((e) => e.index !== null && isIndexZero(e.index, ctx.text));
+      if (isZeroSubscript(el.index, ctx.text)) return true;
+      return elems.some((e) => e.index !== null && isZeroSubscript(e.index, ctx.text));
     }
     if (el.value !== null && argumentCount([el.value], ctx.globsStay).fixed > 0) return true;
   }
