@@ -203,23 +203,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const coverFrom = site.kind === 'existing' ? site.block.end : site.kind === 'new' ? site.at : Infinity;
 
   const alwaysSet = (name: string): boolean => isAlwaysSet(name, options.dialect, variant);
-  // Names bash sets, but not everywhere (shell-vars.ts, asked of bash by its test): at the top
-  // level of a script read from stdin or a `-c` string, or while a function runs. A Bats file's
-  // top level runs sourced.
   const library = options.library ?? looksLikeLibrary(model, variant === 'bats');
-  const bashOnly = options.dialect === 'bash' && variant !== 'ksh';
-  const unsetWhere = (name: string, inOwnFunction: boolean): string | null => {
-    if (!bashOnly) return null;
-    const since = BASH_SINCE[name];
-    if (since !== undefined && Number(since) > Number(target))
-      return `${name} is new in bash ${since}, and the oldest bash this script must run under is ${target} (--bash-version), which leaves it unset`;
-    // A library's top level runs where a file sources it, which has them.
-    if (!inOwnFunction && variant !== 'bats' && !library && BASH_UNSET_WHEN_PIPED.includes(name))
-      return `bash sets ${name} only where it runs a file: at the top level of a script it reads from stdin or gets with \`bash -c\` (\`curl … | bash\`) ${name} is unset`;
-    if (inOwnFunction && BASH_UNSET_IN_FUNCTIONS.includes(name))
-      return `bash may leave ${name} unset while a function runs (it is there once the script has run a \`source\`)`;
-    return null;
-  };
   const path = options.path ?? '<stdin>';
   const loadSource = sourceLoader({
     mainPath: path,
@@ -265,6 +249,21 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const target = options.bashVersion ?? inferBashVersion(text) ?? '4.4';
   // A POSIX script too, under 3.2: macOS's /bin/sh is bash 3.2, which stops on "$@" with no argument.
   const oldBash = variant !== 'ksh' && (target === '3.2' || (options.dialect === 'bash' && target === '4.0'));
+  // Names bash sets, but not everywhere (shell-vars.ts, asked of bash by its test): in a bash older
+  // than the release that added them, at the top level of a script read from stdin or a `-c`
+  // string (not a library's, which runs where a file sources it, nor a Bats file's), or while a
+  // function runs.
+  const unsetWhere = (name: string, inOwnFunction: boolean): string | null => {
+    if (options.dialect !== 'bash' || variant === 'ksh') return null;
+    const since = BASH_SINCE[name];
+    if (since !== undefined && Number(since) > Number(target))
+      return `${name} is new in bash ${since}, and the oldest bash this script must run under is ${target} (--bash-version), which leaves it unset`;
+    if (!inOwnFunction && variant !== 'bats' && !library && BASH_UNSET_WHEN_PIPED.includes(name))
+      return `bash sets ${name} only where it runs a file: at the top level of a script it reads from stdin or gets with \`bash -c\` (\`curl … | bash\`) ${name} is unset`;
+    if (inOwnFunction && BASH_UNSET_IN_FUNCTIONS.includes(name))
+      return `bash may leave ${name} unset while a function runs (it is there once the script has run a \`source\`)`;
+    return null;
+  };
   // Why block style falls back to inline to move no line, or null.
   const linesKept: Plan['linesKept'] =
     options.style !== 'block'
@@ -562,8 +561,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   }
 
   /** `inlineOnly`: never the env-init block (a file nounset cannot see into may test or default
-   * the variable itself). */
-  /** `fallback`: a default to write instead of empty (PlannedRead.fallback). */
+   * the variable itself). `fallback`: a default to write instead of empty (PlannedRead.fallback). */
   function planUnsafe(
     read: Read,
     inFunction: boolean,
