@@ -15,10 +15,12 @@
 //   `${words[i]}` and `${words[i + 1]}`);
 // - `BASH_REMATCH[k]` in the `then` of `if [[ … =~ RE ]]` or after `[[ … =~ RE ]] &&`, RE a
 //   literal with k groups or more (bash sets every group of a match, empty when it took no part);
-// - a test of the array's length that passed (`[ "${#a[@]}" -ge 2 ] && … "${a[1]}"`).
+// - a test of the array's length that passed (`[ "${#a[@]}" -ge 2 ] && … "${a[1]}"`; element 0
+//   too, for an array that may be empty: provesElementZero).
 // A negative index is another matter: it counts from the end, and past the start bash reports a
-// bad array subscript, not an unbound variable. A loop body must not unset anything, nor assign
-// the array or the index.
+// bad array subscript, not an unbound variable. A proof covers the reads before the first point
+// where its code may change what it rests on (proof-scope.ts): a loop's array anywhere in its
+// body, its index only before a read in the same pass (the loop tests its bound again).
 
 import type { ForClause, Stmt, Subscript, TestBinary, TestExpr, Word } from '../parse/index.js';
 import { type FileFunctions, firstChange } from './proof-scope.js';
