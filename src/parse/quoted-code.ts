@@ -10,7 +10,7 @@ import { literalValue } from './words.js';
 /** Parses shell code a script keeps in a single-quoted string: `code` is the string's text, whose
  * first character is at offset `base` of the script. Single quotes keep every character as it is,
  * so the tree's offsets are the script's. Throws ParseError, with positions in `code`. */
-export function parseQuotedCode(code: string, base: number, opts: ParseOptions = {}): File {
+function parseQuotedCode(code: string, base: number, opts: ParseOptions = {}): File {
   const file = parse(code, opts);
   // -1 stands for "none" (a statement without `;`), and stays so.
   const move = (i: number): number => (i < 0 ? i : i + base);
@@ -25,13 +25,7 @@ export function parseQuotedCode(code: string, base: number, opts: ParseOptions =
  * to the source character it is (an escaped one to itself, not its backslash), offsets moved by
  * `shift`: an edit of `$tmp` in the code is an edit of `$tmp` in `\$tmp`. Throws ParseError, with
  * positions in the code. */
-export function parseDoubleQuotedCode(
-  text: string,
-  from: number,
-  to: number,
-  opts: ParseOptions = {},
-  shift = 0,
-): File {
+function parseDoubleQuotedCode(text: string, from: number, to: number, opts: ParseOptions = {}, shift = 0): File {
   let code = '';
   const map: number[] = [];
   for (let i = from; i < to; i++) {
