@@ -18,6 +18,9 @@ export class FileFunctions {
   ) {}
 
   get(name: string): readonly FuncDecl[] | undefined {
+    // Most commands a proof's code runs are no function of the file (`echo`, `[`): a look at the
+    // text says so without a walk of the whole file.
+    if (this.byName === null && !this.mayDefine(name)) return undefined;
     if (this.byName === null) {
       const found = new Map<string, FuncDecl[]>();
       for (const stmt of this.stmts)
@@ -30,6 +33,19 @@ export class FileFunctions {
       this.byName = found;
     }
     return this.byName.get(name);
+  }
+
+  private readonly defines = new Map<string, boolean>();
+
+  /** Whether the text may define a function `name` (`name()`, `function name`). */
+  private mayDefine(name: string): boolean {
+    let yes = this.defines.get(name);
+    if (yes === undefined) {
+      const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      yes = new RegExp(`(^|[^\\w.:-])${n}\\s*\\(\\s*\\)|\\bfunction\\s+${n}(?![\\w.:-])`).test(this.text);
+      this.defines.set(name, yes);
+    }
+    return yes;
   }
 
   /** Whether running function `name` may change any of `names` in its caller. */
