@@ -155,11 +155,18 @@ function walkStmt(stmt: Stmt, outer: WordCtx): void {
   outer.region.events.push({ kind: 'write', name: '!', start: stmt.start, end: stmt.end, how: 'background' });
 }
 
-function walkCommand(stmt: Stmt, ctx: WordCtx): void {
+function walkCommand(stmt: Stmt, outer: WordCtx): void {
   const cmd = stmt.cmd;
   // Redirections are expanded before the command runs; here-document bodies after their line.
-  for (const r of stmt.redirs) walkRedirect(r, ctx);
+  for (const r of stmt.redirs) walkRedirect(r, outer);
   if (!cmd) return;
+  // A compound command whose redirection fails does not run at all (`while read -r line; do …;
+  // done < "$file"` with no such file): what it does may not happen. A simple command's own
+  // writes are seen to by mayNotRun.
+  const ctx =
+    cmd.type !== 'CallExpr' && cmd.type !== 'FuncDecl' && stmt.redirs.some(mayFail)
+      ? sub(outer, 'optional', stmt, '<')
+      : outer;
   switch (cmd.type) {
     case 'CallExpr': {
       const from = ctx.region.events.length;
