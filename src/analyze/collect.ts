@@ -354,7 +354,20 @@ function walkCommand(stmt: Stmt, outer: WordCtx): void {
       const name = cmd.name ? nameOf(cmd.name) : 'COPROC';
       if (cmd.name) ctx.assoc.skip(cmd.name);
       walkStmt(cmd.stmt, sub(ctx, 'subshell', cmd.stmt));
-      if (name) ctx.region.events.push({ kind: 'write', name, start: cmd.start, end: cmd.end, how: 'coproc' });
+      if (name) {
+        const span = { start: cmd.start, end: cmd.end };
+        // The coprocess runs in the background: `$!` is set. Its descriptors (NAME) and process id
+        // (NAME_PID) are set until bash reaps it, which may be before any later read: then bash
+        // unsets them, which the env-init block cannot undo.
+        ctx.region.events.push(
+          { kind: 'write', name: '!', ...span, how: 'background' },
+          { kind: 'write', name, ...span, how: 'coproc' },
+          { kind: 'write', name: `${name}_PID`, ...span, how: 'coproc' },
+        );
+        const reaped = sub(ctx, 'optional', span, 'coproc');
+        for (const n of [name, arrayKey(name), `${name}_PID`])
+          reaped.region.events.push({ kind: 'unset', name: n, ...span, coproc: true });
+      }
       return;
     }
   }

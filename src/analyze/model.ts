@@ -174,6 +174,8 @@ export interface Unset {
   readonly name: string;
   readonly start: number;
   readonly end: number;
+  /** Not an `unset` of the script: bash unsets a coprocess's NAME and NAME_PID once it has finished. */
+  readonly coproc?: true;
 }
 
 /** `unset "$v"`, `unset "$1"`, `unset "${p}_dir"`: a name the script computes. `via`: the variable

@@ -425,10 +425,9 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         why: `${read.element} is assigned before, but its key reads ${emptyKey}, an environment input that may be empty, and bash assigns no element at an empty key (\`bad array subscript\`); it is read on line ${lineOf(read.start)}`,
       });
     // `${a[2]}`, `${a[$i]}`: only element 0 of an indexed array is followed (element-proofs.ts).
-    // A coprocess's array has its two file descriptors, 0 and 1.
     if (st.kind === 'unset' && st.emptyArray && read.zeroProven)
       return safeRead(read, inFunction, `a test of the length of ${name} that passed shows it has element 0`);
-    if (st.kind === 'set' && read.pastZero && !isCoprocFd(read, st))
+    if (st.kind === 'set' && read.pastZero)
       return planUnsafe(
         read,
         inFunction,
@@ -523,14 +522,6 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     }
     return planUnsafe(read, inFunction, st);
   });
-
-  /** `${COPROC[1]}` where the array comes from `coproc`, which sets elements 0 and 1. */
-  function isCoprocFd(read: Read, st: ReadStatus): boolean {
-    if (st.kind !== 'set' || st.origin.kind !== 'assignment' || read.node.type !== 'ParamExp') return false;
-    const expr = read.node.index?.expr;
-    const one = expr ? text.slice(expr.start, expr.end).trim() === '1' : false;
-    return one && facts.writeAt.get(st.origin.at)?.how === 'coproc';
-  }
 
   /** The first environment input the key of `element` reads, or null. */
   function inputInKey(element: string): string | null {

@@ -142,9 +142,11 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
           break;
         }
         const why = (): string =>
-          e.name.endsWith('[?]')
-            ? `the elements of ${e.name.slice(0, -3)} are unset or replaced on ${here(ctx, frame, e.start)}`
-            : `${arrayBase(e.name) ?? e.name} is unset on ${here(ctx, frame, e.start)}`;
+          e.coproc
+            ? `bash unsets ${arrayBase(e.name) ?? e.name} once the coprocess started on ${here(ctx, frame, e.start)} has finished, which may be before this read`
+            : e.name.endsWith('[?]')
+              ? `the elements of ${e.name.slice(0, -3)} are unset or replaced on ${here(ctx, frame, e.start)}`
+              : `${arrayBase(e.name) ?? e.name} is unset on ${here(ctx, frame, e.start)}`;
         kill(ctx, s, e.name, why);
         // `unset 'map[$k]'` may unset map[a], and `unset 'map[a]'` what map[$k] names (and a key a
         // loop over the keys listed may be gone).
@@ -414,7 +416,9 @@ function optional(
       ? `the call on ${ctx.program.lineAt(at)}, which a shell that keeps the line's \`\\r\` does not make`
       : r.name === '<'
         ? `the command on ${ctx.program.lineAt(at)}, which does not run when a redirection fails (a file missing or not writable, a descriptor not open)`
-        : `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`;
+        : r.name === 'coproc'
+          ? `the coprocess started on ${ctx.program.lineAt(at)}: bash unsets its descriptors and process id once it has finished, which may be before this read`
+          : `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`;
   ctx.ops.replace(s, join(ctx, [skip, runs], where));
   return runs;
 }
