@@ -135,6 +135,9 @@ interface Facts {
    * function variables, not inputs. The `=()` that nounset writes on such a declaration so
    * keeps its name out of the env-init block on the next run, as on this one. */
   readonly declared: Set<string>;
+  /** Names declared namerefs (`declare -n r=X`, `local -n ref=$1`): reading one reads the variable
+   * it names, which its own assignment does not set. */
+  readonly namerefs: Set<string>;
 }
 
 function gatherFacts(model: Region): Facts {
@@ -144,6 +147,7 @@ function gatherFacts(model: Region): Facts {
     setTests: new Map(),
     sources: [],
     declared: new Set(),
+    namerefs: new Set(),
     unsets: new Map(),
   };
   // Every event in program order (as forEachEvent visits them) with whether it lies in a function
@@ -177,8 +181,10 @@ function gatherFacts(model: Region): Facts {
     } else if (e.kind === 'source') facts.sources.push(e);
     else if (e.kind === 'unset') {
       if (!facts.unsets.has(e.name)) facts.unsets.set(e.name, e);
-    } else if (e.kind === 'declare' && (!e.valued || e.emptyArray) && !/^(export|readonly)\b/.test(e.flags))
-      facts.declared.add(e.name);
+    } else if (e.kind === 'declare') {
+      if ((!e.valued || e.emptyArray) && !/^(export|readonly)\b/.test(e.flags)) facts.declared.add(e.name);
+      if (/^\S+ .*n/.test(e.flags)) facts.namerefs.add(e.name);
+    }
   }
   return facts;
 }
@@ -434,6 +440,18 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         {
           kind: 'unset',
           why: `${name} is an array, but nothing shows it has the element \`${text.slice(read.start, read.end)}\` reads (bash stops on an index past the end, or an element unset); it is read on line ${lineOf(read.start)}`,
+          ...(st.nounset ? { nounset: st.nounset } : {}),
+        },
+        true,
+      );
+    // A nameref's own assignment names a variable; a read of it reads that one (`${!r}` gives the name).
+    if (st.kind === 'set' && facts.namerefs.has(name) && read.form !== 'indirect')
+      return planUnsafe(
+        read,
+        inFunction,
+        {
+          kind: 'unset',
+          why: `${name} is a nameref: a read of it reads the variable it names, which nothing here shows is set; it is read on line ${lineOf(read.start)}`,
           ...(st.nounset ? { nounset: st.nounset } : {}),
         },
         true,
