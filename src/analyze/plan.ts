@@ -399,6 +399,9 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       };
     }
     if (read.form === 'special' && name !== '!') return safeRead(read, inFunction, `\`$${name}\` is always set`);
+    // `${!#}`: the parameter whose number `$#` is, the last argument, or `$0` when there is none.
+    if (read.form === 'indirect' && name === '#' && read.op === null)
+      return safeRead(read, inFunction, '`${!#}` is the last argument, or `$0` when there is none');
     if (read.form === 'list') {
       // mksh (and pdksh, oksh) stop on `"${a[@]}"` of an unset array: in ksh only an assigned one passes.
       if (variant === 'ksh' && statusOf(read).kind !== 'set')

@@ -388,3 +388,13 @@ describe('flow: what the env-init block cannot cover', () => {
     assert.ok(output.includes('b="${b:-}"') && !output.includes('a="${a:-}"'), output);
   });
 });
+
+describe('flow: `${!#}`, the last argument', () => {
+  // bash: `${!#}` expands the parameter numbered $#, the last argument, or $0 when there is none.
+  it('is always set, with or without arguments', () => {
+    const text = 'set -u\necho "${!#}"\nf() { echo "${!#}"; }\nf\n';
+    assert.equal(verdictOf(text, '#', 2).verdict, 'safe');
+    assert.equal(verdictOf(text, '#', 3).verdict, 'safe');
+    assert.equal(fixScript(text, { path: 'x.sh' }).output, text);
+  });
+});
