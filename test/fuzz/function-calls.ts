@@ -6,7 +6,7 @@
 // a pipeline, `$( )`, `&`, a group, a condition or a list. Also positional parameters (read,
 // shifted, set), loops, case, getopts, `${X:=w}`, `read`, `printf -v`, `+=`, `export`,
 // `declare -g`, `eval`, namerefs, `[[ -v ]]` and `${X+x}` tests, `${#X}`, `${!v}`, `set +u` and
-// `set -u`, arithmetic, `${X:?}`, EXIT traps (a function, or code in single quotes), an indexed array; and a library the script sources
+// `set -u`, arithmetic, `${X:?}`, EXIT traps (a function, or code in single or double quotes), reads from a file that may be missing, an indexed array; and a library the script sources
 // from its directory, with statements and a function g0 of its own. One program in four never
 // turns set -u on; some exit early. The check is program-check.ts's, with every other program fixed in inline
 // style. Only `echo`, `[` and assignments run, in a temp directory; a call counter bounds the
@@ -115,6 +115,12 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       // Handlers bash parses when the trap fires: their reads are the handler's.
       `trap 'echo "$${v}"' EXIT`,
       `trap '${fn(4)} "$${v}"; echo "$${name()}"' EXIT`,
+      // The same in double quotes, every `$` escaped.
+      `trap "echo \\"\\$${v}\\"" EXIT`,
+      `trap "${fn(4)} \\$${v}; echo \\\${${name()}}" EXIT`,
+      // A redirection that fails runs no command: `read` assigns nothing, a loop runs no pass.
+      `read -r ${v} < "\${X:-/nonexistent}" 2> /dev/null || :`,
+      `{ while read -r ${v}; do :; done < "\${X:-/nonexistent}"; } 2> /dev/null`,
       array(inside),
       piped(inside),
     ]);

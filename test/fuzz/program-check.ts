@@ -63,14 +63,19 @@ export function checkProgram(
     report.failing.push({ program, what });
   };
   if (fixScript(fixed, { path: input, readSource, style }).output !== fixed) fail('the fix is not a fixed point');
-  // bash numbers the lines of a trap's quoted handler from 1: a stop there is at a read of the
+  // bash numbers the lines of a trap's quoted handler (single or double quotes) from 1: a stop there is at a read of the
   // name on a line that sets such a trap.
   const trapLines = new Set<number>();
   program.split('\n').forEach((l, i) => {
-    if (/\btrap '/.test(l)) trapLines.add(i + 1);
+    if (/\btrap ['"]/.test(l)) trapLines.add(i + 1);
   });
   const at = (r: { line: number; name: string }, line: number, name: string | undefined): boolean =>
     r.line === line || (trapLines.has(r.line) && r.name === name);
+  // A handler the library sets runs in the script's name too, at its own line numbers (line 1: the
+  // generated handlers are one line): such a stop on a line of the script that sets no trap may be
+  // the library's, which nounset leaves alone.
+  const libTraps = lib !== undefined && /\btrap ['"]/.test(lib);
+  const mine = (line: number): boolean => !libTraps || trapLines.has(line) || line > 1;
   if (spawnSync('bash', ['-n', output]).status !== 0) fail('bash -n rejects the fix');
   for (const env of ENVIRONMENTS) {
     const x = Object.entries(env)
@@ -79,7 +84,7 @@ export function checkProgram(
     const before = run(input, env);
     const stop = /^(.*?): line (\d+): (\S+): unbound variable/m.exec(before.stderr);
     // A stop in the library is on its own lines: nounset reports the script's reads only.
-    if (stop && stop[1] === input) {
+    if (stop && stop[1] === input && mine(Number(stop[2]))) {
       report.stops++;
       const line = Number(stop[2]);
       const flagged = inspectScript(program, { path: input, readSource }).references.some(
@@ -95,7 +100,7 @@ export function checkProgram(
     // The fix stops nowhere but in the library, which it leaves alone, or at a read nounset
     // reported for review (`${#X}` takes no default).
     const stopAfter = /^(.*?): line (\d+): (\S+): unbound variable/m.exec(after.stderr);
-    if (stopAfter && stopAfter[1] === output) {
+    if (stopAfter && stopAfter[1] === output && mine(Number(stopAfter[2]))) {
       const line = Number(stopAfter[2]);
       const review = inspectScript(fixed, { path: input, readSource, style }).references.some(
         (r) => at(r, line, stopAfter[3]) && r.verdict === 'review',
