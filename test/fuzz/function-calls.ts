@@ -6,7 +6,8 @@
 // a pipeline, `$( )`, `&`, a group, a condition or a list. Also positional parameters (read,
 // shifted, set), loops, case, getopts, `${X:=w}`, `read`, `printf -v`, `+=`, `export`,
 // `declare -g`, `eval`, namerefs, `[[ -v ]]` and `${X+x}` tests, `${#X}`, `${!v}`, `set +u` and
-// `set -u`, arithmetic, `${X:?}`, EXIT traps (a function, or code in single or double quotes), reads from a file that may be missing, an indexed array; and a library the script sources
+// `set -u`, arithmetic, `${X:?}`, EXIT traps (a function, or code in single or double quotes),
+// reads from a file that may be missing, an indexed array; and a library the script sources
 // from its directory, with statements and a function g0 of its own. One program in four never
 // turns set -u on; some exit early. The check is program-check.ts's, with every other program fixed in inline
 // style. Only `echo`, `[` and assignments run, in a temp directory; a call counter bounds the
