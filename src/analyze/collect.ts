@@ -364,6 +364,8 @@ function walkCommand(stmt: Stmt, outer: WordCtx): void {
           { kind: 'write', name, ...span, how: 'coproc' },
           { kind: 'write', name: `${name}_PID`, ...span, how: 'coproc' },
         );
+        // The region holds only unsets, each with its own reason (Unset.coproc): its name shows in
+        // no reason.
         const reaped = sub(ctx, 'optional', span, 'coproc');
         for (const n of [name, arrayKey(name), `${name}_PID`])
           reaped.region.events.push({ kind: 'unset', name: n, ...span, coproc: true });

@@ -416,9 +416,7 @@ function optional(
       ? `the call on ${ctx.program.lineAt(at)}, which a shell that keeps the line's \`\\r\` does not make`
       : r.name === '<'
         ? `the command on ${ctx.program.lineAt(at)}, which does not run when a redirection fails (a file missing or not writable, a descriptor not open)`
-        : r.name === 'coproc'
-          ? `the coprocess started on ${ctx.program.lineAt(at)}: bash unsets its descriptors and process id once it has finished, which may be before this read`
-          : `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`;
+        : `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`;
   ctx.ops.replace(s, join(ctx, [skip, runs], where));
   return runs;
 }
