@@ -322,6 +322,13 @@ export interface Declare {
   readonly emptyArray: boolean;
 }
 
+/** `local -n ref`, `declare -n r=X`: an assignment to the name assigns the variable it names, and a
+ * read of it reads that one. */
+export function isNamerefDeclaration(flags: string): boolean {
+  // `flags` is the variant, then its options (see isLocalDeclaration).
+  return /^\S+ .*n/.test(flags);
+}
+
 /** `local x`, and `declare x` / `typeset x` without -g, make a function's own variable. */
 export function isLocalDeclaration(flags: string): boolean {
   // `flags` is the variant, then its options: `local`, `declare -gA`, `typeset -i`.

@@ -13,6 +13,7 @@ import { elementParts } from './elements.js';
 import { analyzeFlow, digestOf, type FlowNote, type FlowPos, type ReadStatus } from './flow/index.js';
 import {
   type Event,
+  isNamerefDeclaration,
   isTrapHandler,
   type NounsetState,
   type Quoting,
@@ -183,7 +184,7 @@ function gatherFacts(model: Region): Facts {
       if (!facts.unsets.has(e.name)) facts.unsets.set(e.name, e);
     } else if (e.kind === 'declare') {
       if ((!e.valued || e.emptyArray) && !/^(export|readonly)\b/.test(e.flags)) facts.declared.add(e.name);
-      if (/^\S+ .*n/.test(e.flags)) facts.namerefs.add(e.name);
+      if (isNamerefDeclaration(e.flags)) facts.namerefs.add(e.name);
     }
   }
   return facts;

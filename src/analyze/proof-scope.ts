@@ -6,6 +6,7 @@
 
 import type { FuncDecl, Node, Stmt } from '../parse/index.js';
 import { forEachNode, literalValue } from '../parse/index.js';
+import { isLocalDeclaration } from './model.js';
 
 /** The file's functions by name (a name defined twice has both definitions), found once. */
 export class FileFunctions {
@@ -138,9 +139,13 @@ function shadowed(decl: FuncDecl, name: string, text: string): boolean {
   for (const stmt of cmd.stmts) {
     if (!word.test(text.slice(stmt.start, stmt.end))) continue;
     const d = stmt.cmd;
-    if (d?.type !== 'DeclClause' || !['local', 'declare', 'typeset'].includes(d.variant.value)) return false;
-    if (d.args.some((a) => a.value !== null && /^-\w*g/.test(text.slice(a.start, a.end)))) return false;
-    return d.args.some((a) => a.name?.value === name);
+    if (d?.type !== 'DeclClause') return false;
+    const options = d.args
+      .filter((a) => a.naked && !a.name)
+      .map((a) => text.slice(a.start, a.end))
+      .filter((t) => t.startsWith('-'))
+      .join('');
+    return isLocalDeclaration(`${d.variant.value} ${options}`) && d.args.some((a) => a.name?.value === name);
   }
   return false;
 }

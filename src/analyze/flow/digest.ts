@@ -7,6 +7,7 @@ import {
   type Call,
   type Fact,
   isLocalDeclaration,
+  isNamerefDeclaration,
   type Region,
   type Source,
   type UnsetComputed,
@@ -113,7 +114,7 @@ function findFunctionFacts(fn: Region): FunctionFacts {
       } else if (e.kind === 'declare') {
         if (isLocalDeclaration(e.flags)) locals.add(e.name).add(arrayKey(e.name));
         // `local -n ref`: an assignment to ref assigns the variable it names.
-        if (/^\S+ .*n/.test(e.flags)) namerefs.add(e.name);
+        if (isNamerefDeclaration(e.flags)) namerefs.add(e.name);
       } else if (inSubshell) {
         if (e.kind === 'call') {
           if (e.name !== null) callees.add(e.name);
