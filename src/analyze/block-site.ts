@@ -3,6 +3,7 @@
 
 import type { File, Stmt } from '../parse/index.js';
 import { wordText } from './builtins.js';
+import { isSetOptionWord, setOption } from './nounset-start.js';
 
 /** The marker comments around the block (what follows them on the line is free text). */
 export const BLOCK_BEGIN = '# nounset:env-init begin';
@@ -103,10 +104,8 @@ function isSetOrShopt(s: Stmt): boolean {
 /** `set -a`, `set -o allexport` (alone or among other options). */
 function turnsOnAllexport(s: Stmt): boolean {
   if (s.cmd?.type !== 'CallExpr' || wordText(s.cmd.args[0]) !== 'set') return false;
-  const args = s.cmd.args.slice(1).map((w) => wordText(w));
-  return args.some(
-    (a, i) => (a !== null && /^-[A-Za-z]*a[A-Za-z]*$/.test(a)) || (a === '-o' && args[i + 1] === 'allexport'),
-  );
+  const words = s.cmd.args.slice(1).map((w) => wordText(w));
+  return setOption(words, isSetOptionWord, 'a', 'allexport').on === true;
 }
 
 function newBlockPlace(text: string, file: File): { at: number; blankBefore: boolean; blankAfter: boolean } {

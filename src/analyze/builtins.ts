@@ -5,7 +5,7 @@
 import type { CmdSubst, Word } from '../parse/index.js';
 import { elementOfWord } from './elements.js';
 import { arrayKey, type Event, laterCall, NOUNSET_OFF, NOUNSET_ON } from './model.js';
-import { nounsetOption } from './nounset-start.js';
+import { isSetOptionWord, setOption } from './nounset-start.js';
 
 /** The literal text of a word without quotes or expansions, or null. */
 export function wordText(word: Word | undefined): string | null {
@@ -323,11 +323,13 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
     }
     case 'set': {
       // `set -- a b` or `set a b` replaces the positional parameters; `set -e`, `set -o x` do not.
-      const options = nounsetOption(
+      const options = setOption(
         args.slice(1).map((w) => wordText(w)),
-        (t) => /^[-+]./.test(t) && t !== '--',
+        isSetOptionWord,
+        'u',
+        'nounset',
       );
-      const nounset = options.nounset;
+      const nounset = options.on;
       const i = options.end + 1;
       if (nounset !== null) {
         const span = { start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end };

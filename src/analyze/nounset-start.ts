@@ -17,29 +17,37 @@ export function nounsetAtStart(text: string): NounsetState {
   const shell = words.findIndex((w) => /(?:^|\/)(?:bash|sh|dash|ash|ksh\w*|mksh|zsh)$/.test(w));
   if (shell === -1) return 'off';
   // Long options (`--norc`) and the script's own arguments end the scan.
-  return nounsetOption(words.slice(shell + 1), (w) => /^[-+][A-Za-z]+$/.test(w)).nounset === true ? 'on' : 'off';
+  return setOption(words.slice(shell + 1), (w) => /^[-+][A-Za-z]+$/.test(w), 'u', 'nounset').on === true ? 'on' : 'off';
+}
+
+/** The option words of `set` (`-eu`, `+u`, `-o`), up to `--`. */
+export function isSetOptionWord(word: string): boolean {
+  return /^[-+]./.test(word) && word !== '--';
 }
 
 /** Reads option words as `set` and a shell's command line take them (`-eu`, `+u`, `-o nounset`,
  * each `o` taking the next word as its name) up to the first word `isOption` refuses: whether
- * they turn nounset on (true) or off (false), or neither (null), and the index of that word. */
-export function nounsetOption(
+ * they turn the option `letter` (long name `name`) on (true) or off (false), or neither (null),
+ * and the index of that word. */
+export function setOption(
   words: readonly (string | null)[],
   isOption: (word: string) => boolean,
-): { nounset: boolean | null; end: number } {
-  let nounset: boolean | null = null;
+  letter: string,
+  name: string,
+): { on: boolean | null; end: number } {
+  let on: boolean | null = null;
   let i = 0;
   for (let w = words[i]; i < words.length && w != null && isOption(w); w = words[i]) {
     for (let k = 1; k < w.length; k++) {
-      if (w[k] === 'u') nounset = w[0] === '-';
+      if (w[k] === letter) on = w[0] === '-';
       else if (w[k] === 'o') {
         i++;
-        if (words[i] === 'nounset') nounset = w[0] === '-';
+        if (words[i] === name) on = w[0] === '-';
       }
     }
     i++;
   }
-  return { nounset, end: i };
+  return { on, end: i };
 }
 
 /** Commands that only define or set things up: a file whose top level runs nothing else is a

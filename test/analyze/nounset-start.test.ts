@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nounsetAtStart, nounsetOption } from '../../src/analyze/nounset-start.js';
+import { nounsetAtStart, setOption } from '../../src/analyze/nounset-start.js';
 import { useTempDir } from '../support/cli.js';
 import { UNIT_TIER } from '../support/tier.js';
 
@@ -23,12 +23,15 @@ const SHEBANGS = [
 ];
 
 describe('analyze/nounset-start', () => {
-  it('nounsetOption: each `o` takes the next word as its name, and the scan stops at a non-option', () => {
+  it('setOption: each `o` takes the next word as its name, and the scan stops at a non-option', () => {
     const opt = (t: string) => /^[-+]./.test(t) && t !== '--';
-    assert.deepEqual(nounsetOption(['-euo', 'pipefail'], opt), { nounset: true, end: 2 });
-    assert.deepEqual(nounsetOption(['-o', 'pipefail', '-u', 'x'], opt), { nounset: true, end: 3 });
-    assert.deepEqual(nounsetOption(['+o', 'nounset', '--', '-u'], opt), { nounset: false, end: 2 });
-    assert.deepEqual(nounsetOption(['-e'], opt), { nounset: null, end: 1 });
+    assert.deepEqual(setOption(['-euo', 'pipefail'], opt, 'u', 'nounset'), { on: true, end: 2 });
+    assert.deepEqual(setOption(['-o', 'pipefail', '-u', 'x'], opt, 'u', 'nounset'), { on: true, end: 3 });
+    assert.deepEqual(setOption(['+o', 'nounset', '--', '-u'], opt, 'u', 'nounset'), { on: false, end: 2 });
+    assert.deepEqual(setOption(['-e'], opt, 'u', 'nounset'), { on: null, end: 1 });
+    // Any option the same way: allexport, for the env-init block's place (block-site.ts).
+    assert.deepEqual(setOption(['-euao', 'pipefail'], opt, 'a', 'allexport'), { on: true, end: 2 });
+    assert.deepEqual(setOption(['-o', 'allexport', '+a'], opt, 'a', 'allexport'), { on: false, end: 3 });
   });
 
   if (UNIT_TIER) return;
