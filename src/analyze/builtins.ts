@@ -285,15 +285,12 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
       break;
     }
     case 'compgen': {
-      // `compgen -v P` (`-A variable`) lists the variables set that begin with P (all without P).
+      // `compgen -v P` (`-A variable`) lists the variables set that begin with P; without a word
+      // it can read (none, a computed one, one after -P or -X), every name.
       const texts = args.map((w) => wordText(w));
-      const at = texts.findIndex((t, i) => t === '-v' || (t === '-A' && texts[i + 1] === 'variable'));
-      if (at === -1) break;
-      const rest = texts.slice(at + (texts[at] === '-v' ? 1 : 2)).filter((t) => t === null || !t.startsWith('-'));
-      const prefix = rest.length === 0 ? '' : rest[rest.length - 1];
+      if (!texts.some((t, i) => t === '-v' || (t === '-A' && texts[i + 1] === 'variable'))) break;
       const span = { start: (args[0] as Word).start, end: (args[args.length - 1] as Word).end };
-      // A computed prefix may be any: every name.
-      out.push({ kind: 'set-test', name: `${prefix ?? ''}*`, ...span, how: '`compgen -v`' });
+      out.push({ kind: 'set-test', name: `${completedWord(texts) ?? ''}*`, ...span, how: '`compgen -v`' });
       break;
     }
     case 'exec':
@@ -465,12 +462,17 @@ export function loneVariable(w: Word): string | null {
   return p.param.value;
 }
 
-/** The word `$(compgen … WORD)` completes: what each of its lines begins with; null for other code,
- * a last word that is an option's argument (`-A function`), or `-P` (which puts text before). */
+/** The word `$(compgen … WORD)` completes: what each of its lines begins with; null for other code
+ * (see completedWord). */
 function compgenPrefix(c: CmdSubst): string | null {
   const cmd = c.stmts.length === 1 ? c.stmts[0]?.cmd : undefined;
   if (cmd?.type !== 'CallExpr' || cmd.args.length < 2 || wordText(cmd.args[0]) !== 'compgen') return null;
-  const texts = cmd.args.map((a) => wordText(a));
+  return completedWord(cmd.args.map((a) => wordText(a)));
+}
+
+/** The word a `compgen` command (its words' texts) completes; null for none, a computed one, a last
+ * word that is an option's argument (`-A function`), or `-P` (which puts text before). */
+function completedWord(texts: readonly (string | null)[]): string | null {
   const last = texts[texts.length - 1];
   const before = texts[texts.length - 2];
   if (last == null || last.startsWith('-') || texts.includes('-P')) return null;
