@@ -8,10 +8,23 @@ import { Ch, createState, type ParserState } from './state.js';
 
 const OFFSET_KEYS = new Set(['start', 'opPos', 'semicolon', 'delimStart']);
 
+/** For a text derived from the source, whose character i came from source offset `map[i]` (`close`
+ * is the source offset just after the last one, where an empty trailing span maps to): each
+ * offset's source offset, and the mapStart and mapEnd that move a tree parsed from it (remap). */
+export function derivedOffsets(
+  map: readonly number[],
+  close: number,
+): { toSource: (i: number) => number; mapStart: (i: number) => number; mapEnd: (i: number) => number } {
+  const toSource = (i: number): number => (i < map.length ? (map[i] ?? close) : close);
+  const mapStart = (i: number): number => (i < 0 ? i : toSource(i));
+  const mapEnd = (i: number): number => (i <= 0 ? mapStart(i) : toSource(i - 1) + 1);
+  return { toSource, mapStart, mapEnd };
+}
+
 /** Parses `text`, whose character i came from source offset `map[i]`; `close` is the source
  * offset just after the last character (where an empty trailing span maps to). */
 function parseDerived(p: ParserState, text: string, map: readonly number[], close: number): readonly Stmt[] {
-  const toSource = (i: number): number => (i < map.length ? (map[i] ?? close) : close);
+  const { toSource, mapStart, mapEnd } = derivedOffsets(map, close);
   const parentMap = p.errorMap;
   const sub = createState({
     src: text,
@@ -22,8 +35,6 @@ function parseDerived(p: ParserState, text: string, map: readonly number[], clos
     errorMap: parentMap ? (i) => parentMap(toSource(i)) : toSource,
   });
   const stmts = parseStmtsIn(sub, text.length);
-  const mapStart = (i: number): number => (i < 0 ? i : toSource(i));
-  const mapEnd = (i: number): number => (i <= 0 ? mapStart(i) : toSource(i - 1) + 1);
   remap(stmts, mapStart, mapEnd);
   for (const c of sub.comments) {
     remap(c, mapStart, mapEnd);

@@ -3,7 +3,7 @@
 // script's offsets, so an edit nounset finds in the code lands on the script's bytes.
 
 import type { DblQuoted, File, SglQuoted, Word } from './ast.js';
-import { remap } from './backquote-body.js';
+import { derivedOffsets, remap } from './backquote-body.js';
 import { type ParseOptions, parse } from './parse-text.js';
 import { literalValue } from './words.js';
 
@@ -43,8 +43,7 @@ function parseDoubleQuotedCode(text: string, from: number, to: number, opts: Par
   }
   const file = parse(code, opts);
   const close = to + shift;
-  const mapStart = (i: number): number => (i < 0 ? i : (map[i] ?? close));
-  const mapEnd = (i: number): number => (i <= 0 ? mapStart(i) : (map[i - 1] as number) + 1);
+  const { mapStart, mapEnd } = derivedOffsets(map, close);
   remap(file.stmts, mapStart, mapEnd);
   remap(file.comments, mapStart, mapEnd);
   return { ...file, start: from + shift, end: close };
