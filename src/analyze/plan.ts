@@ -736,7 +736,12 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     file,
     model,
     reads,
-    inputs: listInputs(facts, isInputName, { block, options, lineOf, text }),
+    inputs: listInputs(facts, isInputName, (name) => isSetTested(name, facts.setTests, ownListings), {
+      block,
+      options,
+      lineOf,
+      text,
+    }),
     site,
     blockNames: [...blockNames].sort(),
     sources: facts.sources,
@@ -909,12 +914,13 @@ function isSetTested(name: string, tested: { has(n: string): boolean }, prefixes
   return tested.has(name) || prefixes.some((p) => name.startsWith(p));
 }
 
+/** `testedHere`: whether the script itself tests or lists the name (InputVariable.setTested). */
 function listInputs(
   facts: Facts,
   isInputName: (name: string) => boolean,
+  testedHere: (name: string) => boolean,
   ctx: { block: ExistingBlock | null; options: PlanOptions; lineOf: (o: number) => number; text: string },
 ): InputVariable[] {
-  const prefixes = listings(facts.setTests.keys());
   // One pass: the first read, the first `${X:-word}` / `${X:=word}` default, and whether a read requires it.
   const seen = new Map<string, { first: Read; guarded: DefaultWord | null; required: boolean }>();
   for (const { read } of facts.reads) {
@@ -944,7 +950,7 @@ function listInputs(
     if (def !== undefined && def !== null)
       input.defaultFrom = declared !== undefined ? 'env-init-block' : given !== undefined ? 'configuration' : 'script';
     if (required) input.required = true;
-    if (isSetTested(name, facts.setTests, prefixes)) input.setTested = true;
+    if (testedHere(name)) input.setTested = true;
     out.push(input);
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
