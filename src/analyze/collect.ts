@@ -161,8 +161,8 @@ function walkCommand(stmt: Stmt, outer: WordCtx): void {
   for (const r of stmt.redirs) walkRedirect(r, outer);
   if (!cmd) return;
   // A compound command whose redirection fails does not run at all (`while read -r line; do …;
-  // done < "$file"` with no such file): what it does may not happen. A simple command's own
-  // writes are seen to by mayNotRun.
+  // done < "$file"` with no such file): what it does may not happen. What a simple command
+  // does when it runs is seen to by mayNotRun.
   const ctx =
     cmd.type !== 'CallExpr' && cmd.type !== 'FuncDecl' && stmt.redirs.some(mayFail)
       ? sub(outer, 'optional', stmt, '<')
@@ -170,7 +170,7 @@ function walkCommand(stmt: Stmt, outer: WordCtx): void {
   switch (cmd.type) {
     case 'CallExpr': {
       const from = ctx.region.events.length;
-      walkCall(cmd, ctx);
+      const runs = walkCall(cmd, ctx);
       // `set` alone prints every variable set: one the block sets would be among them. Not a
       // snapshot written to a file (`set > "$before"; . "$conf"; set > "$after"`, compared with
       // another, as dehydrated finds what a config file sets): the block's names are in both.
@@ -188,7 +188,7 @@ function walkCommand(stmt: Stmt, outer: WordCtx): void {
           if (e.kind === 'write' && e.how === 'read array') events[i] = { ...e, how: 'array' };
         }
       }
-      if (stmt.redirs.some(mayFail)) mayNotRun(stmt, from, ctx);
+      if (stmt.redirs.some(mayFail)) mayNotRun(stmt, runs, ctx);
       return;
     }
     case 'BinaryCmd':
@@ -441,22 +441,16 @@ function assignedWhenRun(stmt: Stmt): ConditionFacts['whenTrue'] | null {
   return out.length > 0 ? out : null;
 }
 
-/** When a redirection fails, bash runs no command, and the builtin assigns nothing: `read -r pid
- * < "$pidfile"` with no such file leaves pid unset (the words were expanded already). The
- * builtin's writes from `from` on go in a region that may not run. */
+/** When a redirection fails, bash runs no command (its words were expanded already): `read -r pid
+ * < "$pidfile"` with no such file leaves pid unset, `setup > "$log"` runs no function, and `exit 1
+ * > "$log"` does not exit. What running the command does, its events from `from` on, goes in a
+ * region that may not run. */
 function mayNotRun(stmt: Stmt, from: number, ctx: WordCtx): void {
   const events = ctx.region.events;
-  const writes: Event[] = [];
-  let kept = from;
-  for (let i = from; i < events.length; i++) {
-    const e = events[i] as Event;
-    if (e.kind === 'write' && BUILTIN_WRITES.has(e.how)) writes.push(e);
-    else events[kept++] = e;
-  }
-  if (writes.length === 0) return;
-  events.length = kept;
+  if (from >= events.length) return;
   const region = newRegion('optional', stmt, '<');
-  for (const e of writes) region.events.push(e);
+  for (let i = from; i < events.length; i++) region.events.push(events[i] as Event);
+  events.length = from;
   events.push(region);
 }
 
@@ -572,7 +566,8 @@ function subscriptOf(index: Subscript, name: string | null, subscript: WordCtx |
   else ctx.assoc.skip(index);
 }
 
-function walkCall(cmd: CallExpr, ctx: WordCtx): void {
+/** Returns the index of the first event of running the command, past those of expanding its words. */
+function walkCall(cmd: CallExpr, ctx: WordCtx): number {
   // `X=1 cmd` sets X for cmd only; the shell's own X is unchanged.
   const assignsStay = cmd.args.length === 0;
   for (const a of cmd.assigns) walkAssign(a, ctx, 'assignment', assignsStay);
@@ -616,10 +611,12 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): void {
       walkWord(w, nameCtx);
     }
   }
+  const ran = ctx.region.events.length;
   if (named && runs === -1 && !(named.name === 'trap' && named.index === 0 && trapCode(view, ctx)))
     for (const e of builtinEvents(named.name, view, named.index, ctx.globsStay)) ctx.region.events.push(e);
   if (runs === -1 && args.length > 0) pushCall(args, view, ctx);
   if (ctx.bats) for (const e of batsEvents(cmd.args)) ctx.region.events.push(e);
+  return ran;
 }
 
 /** `trap 'CODE' SIGNAL…` (or `trap "CODE" …` whose `$` are all escaped) where CODE reads a
