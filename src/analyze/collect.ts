@@ -455,14 +455,21 @@ function mayNotRun(stmt: Stmt, from: number, ctx: WordCtx): void {
 }
 
 function walkRedirect(r: Redirect, ctx: WordCtx): void {
-  if (r.fdVar)
-    ctx.region.events.push({
+  if (r.fdVar) {
+    const write: Event = {
       kind: 'write',
       name: r.fdVar.value,
       start: r.fdVar.start,
       end: r.fdVar.end,
       how: 'fd-variable',
-    });
+    };
+    // `exec {fd}< "$file"` with no such file assigns nothing: fd stays unset.
+    if (mayFail(r)) {
+      const region = newRegion('optional', r, '<');
+      region.events.push(write);
+      ctx.region.events.push(region);
+    } else ctx.region.events.push(write);
+  }
   if (r.op === '<<' || r.op === '<<-') {
     // The delimiter is never expanded; a quoted one makes the body literal.
     ctx.assoc.skip(r.word);

@@ -13,3 +13,8 @@ eval 'EV=1' > "${LOG:-/nonexistent/dir/log}" 2>/dev/null
 setup_always() { ALWAYS=1; }
 setup_always > /dev/null
 echo "$ALWAYS"  # @safe ALWAYS
+# `{fd}<file` names the descriptor bash opened: none when the file is missing.
+exec {fd}< "${LOG:-/nonexistent/dir/log}" 2>/dev/null || true
+( echo "$fd" )  # @unsafe fd
+exec {null}< /dev/null
+echo "$null"  # @safe null
