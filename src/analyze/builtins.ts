@@ -117,14 +117,19 @@ export function destructiveCommand(name: string, all: readonly Word[], from: num
 const READ_ARG_OPTS = 'adinNptu';
 const MAPFILE_ARG_OPTS = 'dnOsuCc';
 
-/** Names after the options: `-a NAME` gives the array through `arrayOpt`. */
-function namesAfterOptions(
-  args: readonly Word[],
-  argOpts: string,
-  arrayOpt: string | null,
-): { names: Word[]; array: Word | null } {
+/** A read builtin's words: the names after the options, and the options that take an argument,
+ * each with its argument's text (null when it is computed), the last one given winning. */
+interface ReadOperands {
+  readonly names: Word[];
+  readonly values: Map<string, string | null>;
+  /** The word that holds the argument of each option (the option's own word for `-aNAME`). */
+  readonly words: Map<string, Word>;
+}
+
+function readOperands(args: readonly Word[], argOpts: string): ReadOperands {
   const names: Word[] = [];
-  let array: Word | null = null;
+  const values = new Map<string, string | null>();
+  const words = new Map<string, Word>();
   let i = 1;
   for (; i < args.length; i++) {
     const t = wordText(args[i]);
@@ -137,13 +142,31 @@ function namesAfterOptions(
       const opt = t[j] as string;
       if (!argOpts.includes(opt)) continue;
       // The rest of this word, or the next word, is the option's argument.
-      const value = j + 1 < t.length ? null : args[++i];
-      if (opt === arrayOpt) array = value ?? null;
+      const own = args[i] as Word;
+      const word = j + 1 < t.length ? own : args[++i];
+      if (word !== undefined) {
+        values.set(opt, word === own ? t.slice(j + 1) : wordText(word));
+        words.set(opt, word);
+      }
       break;
     }
   }
   for (; i < args.length; i++) names.push(args[i] as Word);
-  return { names, array };
+  return { names, values, words };
+}
+
+/** Descriptors always open in a script: a read from another (`read -u 3`) may find it closed,
+ * and then assigns nothing. */
+const STANDARD_FDS = new Set(['0', '1', '2']);
+
+/** `read -u FD` / `mapfile -u FD` from a descriptor that may not be open: the builtin then fails
+ * and assigns nothing (as when a redirection fails). */
+export function readsMaybeClosedDescriptor(args: readonly Word[]): boolean {
+  const name = wordText(args[0]);
+  const opts = name === 'read' ? READ_ARG_OPTS : name === 'mapfile' || name === 'readarray' ? MAPFILE_ARG_OPTS : null;
+  if (opts === null) return false;
+  const fd = readOperands(args, opts).values;
+  return fd.has('u') && !STANDARD_FDS.has(fd.get('u') ?? '');
 }
 
 /** The variable a literal word names (`NAME`, or `NAME[i]` → NAME), or null. */
@@ -190,8 +213,9 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
     w: Word | null | undefined,
     how: 'read' | 'read array' | 'getopts' | 'printf -v' | 'mapfile',
     fallback: string | null = null,
+    named: string | null = nameOf(w),
   ): void => {
-    const n = nameOf(w) ?? (w ? null : fallback);
+    const n = named ?? (w ? null : fallback);
     const span = w ?? args[0];
     // `read -a` and `mapfile` set the array, maybe with no element (see arrayKey).
     if (n && span)
@@ -205,15 +229,19 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
   };
   switch (name) {
     case 'read': {
-      const { names, array } = namesAfterOptions(args, READ_ARG_OPTS, 'a');
-      if (array) write(array, 'read array');
+      const { names, values, words } = readOperands(args, READ_ARG_OPTS);
+      // `read -t 0` only tells whether there is input: it assigns nothing.
+      if (/^0*\.?0*$/.test(values.get('t') ?? '-')) break;
+      const array = words.get('a');
+      // `-aNAME` names the array in the option's own word.
+      if (array) write(array, 'read array', null, /^[A-Za-z_][A-Za-z0-9_]*$/.test(values.get('a') ?? '') ? (values.get('a') as string) : null);
       for (const w of names) write(w, 'read');
       if (!array && names.length === 0) write(null, 'read', 'REPLY');
       break;
     }
     case 'mapfile':
     case 'readarray': {
-      const { names } = namesAfterOptions(args, MAPFILE_ARG_OPTS, null);
+      const { names } = readOperands(args, MAPFILE_ARG_OPTS);
       write(names[0] ?? null, 'mapfile', 'MAPFILE');
       break;
     }

@@ -22,6 +22,7 @@ import {
   argumentCount,
   builtinEvents,
   commandName,
+  readsMaybeClosedDescriptor,
   destructiveCommand,
   nameOf,
   namePattern,
@@ -188,7 +189,7 @@ function walkCommand(stmt: Stmt, outer: WordCtx): void {
           if (e.kind === 'write' && e.how === 'read array') events[i] = { ...e, how: 'array' };
         }
       }
-      if (stmt.redirs.some(mayFail)) mayNotRun(stmt, runs, ctx);
+      if (mayNotComplete(stmt)) mayNotRun(stmt, runs, ctx);
       return;
     }
     case 'BinaryCmd':
@@ -424,6 +425,16 @@ function mayFail(r: Redirect): boolean {
   if (r.word.parts.length === 1 && r.word.parts[0]?.type === 'ProcSubst') return false;
   const target = wordText(r.word);
   return target === null || !NEVER_FAILS.has(target);
+}
+
+/** A simple command that may not run (a redirection may fail), or a builtin that may run and
+ * assign nothing (`read -u 3` with descriptor 3 closed). */
+function mayNotComplete(stmt: Stmt): boolean {
+  if (stmt.redirs.some(mayFail)) return true;
+  const cmd = stmt.cmd;
+  if (cmd?.type !== 'CallExpr') return false;
+  const named = commandName(cmd.args);
+  return named !== null && readsMaybeClosedDescriptor(cmd.args.slice(named.index));
 }
 
 /** What a builtin assigns when it runs (not what expanding its words does: `${X:=v}`, `$((i++))`). */
@@ -916,7 +927,7 @@ function factsOf(stmts: readonly Stmt[]): ConditionFacts {
   const cmd = last?.cmd;
   // `while read -r line <&3`, `if read -r pid < "$f"`: a builtin that succeeded ran, and assigned
   // what it assigns, though a failing redirection may keep it from running (mayNotRun).
-  const ran = last && !last.negated && last.redirs.some(mayFail) ? assignedWhenRun(last) : null;
+  const ran = last && !last.negated && mayNotComplete(last) ? assignedWhenRun(last) : null;
   if (ran !== null) {
     const rest = conditionFacts(stmts);
     return { whenTrue: [...rest.whenTrue, ...ran], whenFalse: rest.whenFalse };
