@@ -6,6 +6,7 @@ import type { CmdSubst, Word } from '../parse/index.js';
 import { elementOfWord } from './elements.js';
 import { arrayKey, type Event, laterCall, NOUNSET_OFF, NOUNSET_ON } from './model.js';
 import { isSetOptionWord, setOption } from './nounset-start.js';
+import { isVariableName } from './shell-vars.js';
 
 /** The literal text of a word without quotes or expansions, or null. */
 export function wordText(word: Word | undefined): string | null {
@@ -234,7 +235,8 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
       if (/^0*\.?0*$/.test(values.get('t') ?? '-')) break;
       const array = words.get('a');
       // `-aNAME` names the array in the option's own word.
-      if (array) write(array, 'read array', null, /^[A-Za-z_][A-Za-z0-9_]*$/.test(values.get('a') ?? '') ? (values.get('a') as string) : null);
+      const arrayName = values.get('a') ?? '';
+      if (array) write(array, 'read array', null, isVariableName(arrayName) ? arrayName : null);
       for (const w of names) write(w, 'read');
       if (!array && names.length === 0) write(null, 'read', 'REPLY');
       break;

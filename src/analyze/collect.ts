@@ -22,10 +22,10 @@ import {
   argumentCount,
   builtinEvents,
   commandName,
-  readsMaybeClosedDescriptor,
   destructiveCommand,
   nameOf,
   namePattern,
+  readsMaybeClosedDescriptor,
   wordText,
 } from './builtins.js';
 import { type AssocNames, knownAssocNames, learnAssocNames } from './collect-assoc.js';
