@@ -3,7 +3,7 @@
 // destructive when a path argument expands to empty (`rm -rf "$DIR/"`).
 
 import type { CmdSubst, Word } from '../parse/index.js';
-import { elementOfWord } from './elements.js';
+import { elementOfWord, elementParts } from './elements.js';
 import { arrayKey, type Event, laterCall, NOUNSET_OFF, NOUNSET_ON } from './model.js';
 import { isSetOptionWord, setOption } from './nounset-start.js';
 import { isVariableName } from './shell-vars.js';
@@ -274,7 +274,14 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
             { kind: 'unset', name: n, start: w.start, end: w.end },
             { kind: 'unset', name: arrayKey(n), start: w.start, end: w.end },
           );
-        else if (element !== null) out.push({ kind: 'unset', name: element, start: w.start, end: w.end });
+        else if (element !== null) {
+          out.push({ kind: 'unset', name: element, start: w.start, end: w.end });
+          // An index that may be 0 (`0`, `-1` from the end, `i`, `$i`) may unset element 0, which
+          // `$a` reads.
+          const parts = elementParts(element);
+          if (parts !== null && !/^[1-9][0-9]*$/.test(element.slice(parts.array.length + 1, -1)))
+            out.push({ kind: 'unset', name: parts.array, start: w.start, end: w.end, element0: 'unset' });
+        }
         // `unset "$v"`, `unset "$1"`: what it unsets is known when the script runs (flow/unset-names.ts).
         // (A zsh expansion bash cannot read, `${(M)…}`, is a bad substitution there: bash runs no
         // command at all.)

@@ -529,7 +529,13 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
     // certain to give a word (the words fill the array from index 0; appended to an empty array,
     // one becomes element 0), `a[0]=v` and `([0]=v …)` give it; `a[1]=v`, `a[$i]=v` and `([1]=v
     // w)` may not (bash stops on `$a` after `a[1]=x`).
-    if (a.index ? !isZeroSubscript(a.index, ctx.text) : !givesElementZero(elems, ctx)) return;
+    if (a.index ? !isZeroSubscript(a.index, ctx.text) : !givesElementZero(elems, ctx)) {
+      // `a=(…)` replaces the whole array: element 0 is gone unless the words give it again.
+      // Not `a=("${a[@]#./}")`: one word per element of a, so element 0 if a had it.
+      if (a.array && !a.append && !mapsOwnElements(elems, name))
+        ctx.region.events.push({ kind: 'unset', name, start: a.start, end: a.end, element0: 'replaced' });
+      return;
+    }
   }
   ctx.region.events.push({
     kind: 'write',
@@ -552,6 +558,28 @@ function givesElementZero(elems: readonly ArrayElem[], ctx: WordCtx): boolean {
     if (el.value !== null && argumentCount([el.value], ctx.globsStay).fixed > 0) return true;
   }
   return false;
+}
+
+/** Operators that turn each element into one word: `"${a[@]#x}"` has as many words as a has elements. */
+const PER_ELEMENT_OPS: ReadonlySet<string> = new Set(['#', '##', '%', '%%', '^', '^^', ',', ',,', '~', '~~', '@']);
+
+/** `("${name[@]}" …)`, `("${name[@]#pre}" …)`, `("${name[@]/a/b}" …)`: the first word gives one
+ * word per element of name (no slice), so element 0 when name has elements. */
+function mapsOwnElements(elems: readonly ArrayElem[], name: string): boolean {
+  const first = elems[0];
+  const word = first && first.index === null ? first.value : null;
+  const dq = word?.parts.length === 1 ? word.parts[0] : undefined;
+  const p = dq?.type === 'DblQuoted' && dq.parts.length === 1 ? dq.parts[0] : undefined;
+  return (
+    p?.type === 'ParamExp' &&
+    p.param.value === name &&
+    !p.excl &&
+    !p.length &&
+    p.slice === null &&
+    p.index !== null &&
+    isListSubscript(p.index) &&
+    (p.exp === null || PER_ELEMENT_OPS.has(p.exp.op))
+  );
 }
 
 /** The associative array whose keys a `for` list is, alone (`"${!map[@]}"`), or null. */

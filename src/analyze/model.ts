@@ -176,6 +176,9 @@ export interface Unset {
   readonly end: number;
   /** Not an `unset` of the script: bash unsets a coprocess's NAME and NAME_PID once it has finished. */
   readonly coproc?: true;
+  /** Element 0 (NAME itself) of an array that `unset 'a[i]'` may unset, or that an assignment
+   * replaced with elements that may not give it (`a=()`, `a=("${b[@]:1}")`). */
+  readonly element0?: 'unset' | 'replaced';
 }
 
 /** `unset "$v"`, `unset "$1"`, `unset "${p}_dir"`: a name the script computes. `via`: the variable

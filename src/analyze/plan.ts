@@ -181,7 +181,10 @@ function gatherFacts(model: Region): Facts {
       if (!facts.setTests.has(e.name)) facts.setTests.set(e.name, e);
     } else if (e.kind === 'source') facts.sources.push(e);
     else if (e.kind === 'unset') {
-      if (!facts.unsets.has(e.name)) facts.unsets.set(e.name, e);
+      // Element 0 of an array that an assignment or `unset 'a[i]'` may remove: the flow analysis
+      // follows it to each read; the name stays an input before it (fixture
+      // element-unset-stays-in-block).
+      if (e.element0 === undefined && !facts.unsets.has(e.name)) facts.unsets.set(e.name, e);
     } else if (e.kind === 'declare') {
       if ((!e.valued || e.emptyArray) && !/^(export|readonly)\b/.test(e.flags)) facts.declared.add(e.name);
       if (isNamerefDeclaration(e.flags)) facts.namerefs.add(e.name);

@@ -144,9 +144,13 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         const why = (): string =>
           e.coproc
             ? `bash unsets ${arrayBase(e.name) ?? e.name} once the coprocess started on ${here(ctx, frame, e.start)} has finished, which may be before this read`
-            : e.name.endsWith('[?]')
-              ? `the elements of ${e.name.slice(0, -3)} are unset or replaced on ${here(ctx, frame, e.start)}`
-              : `${arrayBase(e.name) ?? e.name} is unset on ${here(ctx, frame, e.start)}`;
+            : e.element0 === 'unset'
+              ? `the \`unset\` on ${here(ctx, frame, e.start)} may remove element 0 of ${e.name}, which \`$${e.name}\` reads`
+              : e.element0 === 'replaced'
+                ? `${e.name} is given new elements on ${here(ctx, frame, e.start)}, maybe none at index 0, which \`$${e.name}\` reads`
+                : e.name.endsWith('[?]')
+                  ? `the elements of ${e.name.slice(0, -3)} are unset or replaced on ${here(ctx, frame, e.start)}`
+                  : `${arrayBase(e.name) ?? e.name} is unset on ${here(ctx, frame, e.start)}`;
         kill(ctx, s, e.name, why);
         // `unset 'map[$k]'` may unset map[a], and `unset 'map[a]'` what map[$k] names (and a key a
         // loop over the keys listed may be gone).

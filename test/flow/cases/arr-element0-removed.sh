@@ -1,0 +1,25 @@
+set -u
+# `$a` reads element 0. Assigning a new list replaces the whole array, so element 0 is gone unless
+# the new words give it; `unset 'a[i]'` with an index that may be 0 removes it.
+items=(first second)
+items=("${items[@]:5}")
+( echo "$items" )  # @unsafe items
+queue=(job)
+queue=()
+( echo "$queue" )  # @unsafe queue
+paths=(./a ./b)
+paths=("${paths[@]#./}")
+echo "$paths"  # @safe paths
+stack=(top)
+unset 'stack[0]'
+( echo "$stack" )  # @unsafe stack
+ring=(x y)
+unset 'ring[-2]'
+( echo "$ring" )  # @unsafe ring
+slots=(s0 s1)
+i=0
+unset 'slots[i]'
+( echo "$slots" )  # @unsafe slots
+keep=(k0 k1)
+unset 'keep[1]'
+echo "$keep"  # @safe keep
