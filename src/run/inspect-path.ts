@@ -1,10 +1,12 @@
-// One script read from disk and inspected: every reference with nounset's verdict. Writes nothing.
+// One script read from disk and inspected: every reference with nounset's verdict, the files it
+// sources followed as a fix run follows them. Writes nothing.
 
 import { resolve } from 'node:path';
 import { inspectScript } from '../fix/index.js';
 import { describeIOError, readScriptText, type ScriptIO } from '../io/index.js';
 import type { FixOptions, InspectResult } from '../types/index.js';
 import { showPath } from './find-scripts.js';
+import { sourceReader } from './source-reader.js';
 
 export type InspectOutcome =
   | { readonly path: string; readonly result: InspectResult }
@@ -25,5 +27,7 @@ export function inspectPath(
   } catch (err) {
     return { path, error: `cannot read: ${describeIOError(err)}` };
   }
-  return { path, result: inspectScript(text, { ...options.fix, path }) };
+  // Sourced files are followed as a fix run follows them, so each verdict is the one fixing gives.
+  const readSource = sourceReader(io, options.cwd);
+  return { path, result: inspectScript(text, { ...options.fix, path, readSource, sourceRoot: '.' }) };
 }

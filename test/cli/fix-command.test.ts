@@ -329,6 +329,24 @@ describe('nounset inspect', () => {
     assert.match(rows[1] ?? '', /^2:12 {2}LONGER_NAME {2}unsafe {2}\$LONGER_NAME {2}no set -u {2}— \S/);
   });
 
+  it('follows sourced files as a fix run does: each verdict is the one fixing gives', () => {
+    mkdirSync(join(dir(), 'lib'), { recursive: true });
+    writeFileSync(join(dir(), 'lib', 'reset.sh'), 'unset STATE\nLIBRARY=1\n');
+    writeFileSync(join(dir(), 'main.sh'), 'set -u\nSTATE=ready\n. ./lib/reset.sh\necho "$STATE" "$LIBRARY"\n');
+    const r = run(['inspect', '--format', 'json', 'main.sh'], dir());
+    assert.equal(r.status, 0);
+    const refs = (JSON.parse(r.stdout) as { references: { name: string; verdict: string }[] }).references;
+    assert.deepEqual(
+      refs.map((ref) => [ref.name, ref.verdict]),
+      [
+        ['STATE', 'unsafe'],
+        ['LIBRARY', 'safe'],
+      ],
+    );
+    const fixed = run(['--dry-run', 'main.sh'], dir());
+    assert.match(fixed.stdout, /^\+echo "\$\{STATE:-\}" "\$LIBRARY"$/m);
+  });
+
   it('exits 3 on a file that does not parse, with path:line:col on stderr', () => {
     writeFileSync(join(dir(), 'bad.sh'), BAD);
     const r = run(['inspect', 'bad.sh'], dir());
