@@ -256,7 +256,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         ? 'a file it sources'
         : null;
   // The oldest bash the script must run under (--bash-version, or what the script says).
-  const target = options.bashVersion ?? inferBashVersion(text) ?? '4.4';
+  const target =
+    options.bashVersion ?? inferBashVersion(text) ?? (callsAny(model, MACOS_COMMANDS) ? '3.2' : null) ?? '4.4';
   // A POSIX script too, under 3.2: macOS's /bin/sh is bash 3.2, which stops on "$@" with no argument.
   const oldBash = variant !== 'ksh' && (target === '3.2' || (options.dialect === 'bash' && target === '4.0'));
   // Names bash sets, but not everywhere (shell-vars.ts, asked of bash by its test): in a bash older
@@ -877,8 +878,36 @@ function inferBashVersion(text: string): '3.2' | '4.0' | null {
   // download) runs there, where /bin/bash is 3.2 (the bash macOS ships). Prose naming macOS does
   // not count: it as often says the script does not run there.
   if (/(?<![A-Za-z])[Dd]arwin(?![A-Za-z])/.test(text)) return '3.2';
+  // So does one that asks macOS's sysctl for the machine (`sysctl -n hw.ncpu`).
+  if (/\bsysctl\s+(?:-n\s+)?hw\./.test(text)) return '3.2';
+  // A script that guards its own lists the way only bash before 4.4 needs (`${a[@]+"${a[@]}"}`,
+  // `${a[*]-}`) is written for that bash: the lists it left unguarded are its bugs (auto-mobile#3650).
+  if (/\$\{[A-Za-z_][A-Za-z0-9_]*\[[@*]\][-+]/.test(text)) return '3.2';
   return null;
 }
+
+/** Commands only macOS has (or that a script runs only there): a script that calls one runs under
+ * macOS's /bin/bash 3.2. */
+const MACOS_COMMANDS: ReadonlySet<string> = new Set([
+  'sw_vers',
+  'xcrun',
+  'xcodebuild',
+  'xcode-select',
+  'osascript',
+  'pbcopy',
+  'pbpaste',
+  'launchctl',
+  'hdiutil',
+  'diskutil',
+  'plutil',
+  'mdfind',
+  'scutil',
+  'pkgutil',
+  'spctl',
+  'codesign',
+  'ditto',
+  'brew',
+]);
 
 /** `${a[0]}`: the element the env-init block's `a="${a:-}"` gives. */
 function isElementZero(node: Read['node']): boolean {

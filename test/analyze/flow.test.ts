@@ -375,6 +375,24 @@ describe('old bash (issue 17): lists that stop a set -u script before bash 4.4',
       assert.equal(fixScript(not, { path: 'x.sh' }).output, not, line);
     }
   });
+  it("so does one that runs macOS's own commands, or guards its own lists as only bash before 4.4 needs", () => {
+    // auto-mobile#3650: a script that guarded its other arrays with ${a[@]+"${a[@]}"} and `${a[*]-}`
+    // stopped on the one it did not, under macOS's bash 3.2.
+    for (const line of [
+      'n=$(sysctl -n hw.ncpu)',
+      'v=$(sw_vers -productVersion)',
+      'brew install jq',
+      'for x in ${names[@]+"${names[@]}"}; do :; done',
+      '[[ -n "${names[*]-}" ]]',
+    ])
+      assert.match(fixScript(`${line}\n${text}`, { path: 'x.sh' }).output, /\$\{args\[@\]\+"\$\{args\[@\]\}"\}/, line);
+    // `:-` gives an empty list a default in any bash, and a function of the script's own is no
+    // command of macOS: no sign.
+    for (const line of ['echo "${names[@]:-none}"', 'brew() { :; }; brew install jq']) {
+      const not = `${line}\n${text}`;
+      assert.equal(fixScript(not, { path: 'x.sh' }).output, not, line);
+    }
+  });
 });
 
 describe('flow: what the env-init block cannot cover', () => {
