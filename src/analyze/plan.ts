@@ -387,7 +387,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
             : `${name} has an element 0 on every path to line ${lineOf(read.start)}, so it is not empty`,
         );
       const why = `${st.kind === 'unset' ? st.why : `${name} may be set by ${opaqueSource(st.source)}`}; bash ${target} stops on ${name === '@' || name === '*' ? `\`$${name}\` with no argument` : `\`\${${name}[@]}\` of an empty array`} under set -u (fixed in bash ${name === '@' || name === '*' ? '4.1' : '4.4'})`;
-      if (!isPlainList(read.node))
+      // `$"$@"`, a locale string: the guard cannot go around it without that `$` before its `${`.
+      if (!isPlainList(read.node) || text[read.node.start - 2] === '$')
         return {
           read,
           verdict: 'review',

@@ -362,6 +362,13 @@ describe('old bash (issue 17): lists that stop a set -u script before bash 4.4',
     // bash 4.0 to 4.3 (`4.0`): the same for arrays.
     assert.match(fixScript(text, { path: 'x.sh', bashVersion: '4.0' }).output, /\$\{args\[@\]\+"\$\{args\[@\]\}"\}/);
   });
+  it('a list in a locale string (`$"$@"`) is left for review: a guard would leave the `$` before its `${`, and `:-` gives a word where the list gives none', () => {
+    const locale = 'set -u\nc $"$@"\n';
+    assert.equal(verdictOf(locale, '@', 2, { bashVersion: '3.2' }).verdict, 'review');
+    const r = fixScript(locale, { path: 'x.sh', bashVersion: '3.2' });
+    assert.equal(r.output, locale);
+    assert.ok(r.diagnostics.some((d) => d.code === 'needs-review' && d.line === 2));
+  });
   it('a script that says it runs on bash 3 gets the guard without the option', () => {
     const says = `# works with macOS's /bin/bash\n${text}`;
     assert.match(fixScript(says, { path: 'x.sh' }).output, /\$\{args\[@\]\+"\$\{args\[@\]\}"\}/);
