@@ -388,7 +388,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         );
       const why = `${st.kind === 'unset' ? st.why : `${name} may be set by ${opaqueSource(st.source)}`}; bash ${target} stops on ${name === '@' || name === '*' ? `\`$${name}\` with no argument` : `\`\${${name}[@]}\` of an empty array`} under set -u (fixed in bash ${name === '@' || name === '*' ? '4.1' : '4.4'})`;
       // `$"$@"`, a locale string: the guard cannot go around it without that `$` before its `${`.
-      if (!isPlainList(read.node) || text[read.node.start - 2] === '$')
+      if (!isPlainList(read.node) || (text[read.node.start - 1] === '"' && text[read.node.start - 2] === '$'))
         return {
           read,
           verdict: 'review',
