@@ -218,15 +218,14 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
   ): void => {
     const n = named ?? (w ? null : fallback);
     const span = w ?? args[0];
-    // `read -a` and `mapfile` set the array, maybe with no element (see arrayKey).
-    if (n && span)
-      out.push({
-        kind: 'write',
-        name: how === 'read array' || how === 'mapfile' ? arrayKey(n) : n,
-        start: span.start,
-        end: span.end,
-        how,
-      });
+    if (!n || !span) return;
+    // `read -a` and `mapfile` set the array, maybe with no element (see arrayKey). `read 'a[1]'`
+    // and `printf -v 'a[1]'` set an element: the array, and element 0 only at index 0.
+    const sub = w ? /\[(.*)\]$/.exec(wordText(w) ?? '') : null;
+    const array = how === 'read array' || how === 'mapfile' || (sub !== null && sub[1] !== '0');
+    out.push({ kind: 'write', name: array ? arrayKey(n) : n, start: span.start, end: span.end, how });
+    if (sub !== null && sub[1] === '0')
+      out.push({ kind: 'write', name: arrayKey(n), start: span.start, end: span.end, how });
   };
   switch (name) {
     case 'read': {

@@ -23,3 +23,8 @@ unset 'slots[i]'
 keep=(k0 k1)
 unset 'keep[1]'
 echo "$keep"  # @safe keep
+# `read` and `printf -v` into an element set that element: element 0 only at index 0.
+read -r 'lines[1]' <<< "second"
+( echo "$lines" )  # @unsafe lines
+printf -v 'cells[0]' '%s' first
+echo "$cells"  # @safe cells
