@@ -317,13 +317,29 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
     walkWord(p.repl.with, inner);
   }
   if (p.exp) {
+    // `${y:-${x:=1}}`, `${y:+$((n=1))}`: bash expands the word only on some runs, so what it
+    // assigns may not be assigned (the transforms, `${x#pat}`, expand theirs always).
+    const word = CONDITIONAL_WORD_OPS.has(p.exp.op) ? optionalCtx(inner, p, '${') : inner;
     const guard = p.exp.op === ':+' || p.exp.op === '+';
     if (guard) {
-      const guarded = copyCtx(inner);
+      const guarded = copyCtx(word);
       guarded.setNames = new Set([...ctx.setNames, name]);
       walkWord(p.exp.word, guarded);
-    } else walkWord(p.exp.word, inner);
+    } else walkWord(p.exp.word, word);
   }
+}
+
+/** Operators whose word bash expands only when the parameter is (or is not) set or empty. */
+const CONDITIONAL_WORD_OPS: ReadonlySet<string> = new Set(['-', ':-', '=', ':=', '+', ':+', '?', ':?']);
+
+/** A context whose events go in a new region, appended now, that may not run: the right side of
+ * an arithmetic or `[[ ]]` `&&`/`||`, an arm of `?:`, the word of `${x:-word}`. */
+function optionalCtx(ctx: WordCtx, span: { start: number; end: number }, name: string): WordCtx {
+  const region = newRegion('optional', span, name);
+  ctx.region.events.push(region);
+  const c = copyCtx(ctx);
+  c.region = region;
+  return c;
 }
 
 /** A subscript of `array`: arithmetic for indexed arrays, a string for associative ones. */
@@ -362,12 +378,15 @@ function walkArithWordsOnly(expr: ArithmExpr, ctx: WordCtx): void {
 const ASSIGN_OPS = new Set(['=', '*=', '/=', '%=', '+=', '-=', '<<=', '>>=', '&=', '^=', '|=']);
 
 /** Arithmetic, iteratively: `a+b+c+…` nests as deep as it is long. */
-export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
-  const stack: { e: ArithmExpr; whole: boolean; target: 'none' | 'pure' | 'update' }[] = [
-    { e: expr, whole: true, target: 'none' },
+export function walkArith(expr: ArithmExpr, outer: WordCtx): void {
+  // `maybe`: an operand bash may not evaluate (`0 && (x = 1)`); its region is made when it is
+  // reached, after the events of the operands before it.
+  const stack: { e: ArithmExpr; whole: boolean; target: 'none' | 'pure' | 'update'; ctx: WordCtx; maybe?: string }[] = [
+    { e: expr, whole: true, target: 'none', ctx: outer },
   ];
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const { e, whole, target } = top;
+    const ctx = top.maybe === undefined ? top.ctx : optionalCtx(top.ctx, e, top.maybe);
     switch (e.type) {
       case 'ArithmVar': {
         if (target !== 'pure') {
@@ -413,24 +432,29 @@ export function walkArith(expr: ArithmExpr, ctx: WordCtx): void {
         if (ASSIGN_OPS.has(e.op)) {
           // The right side is evaluated before the target is written: pop y first.
           stack.push(
-            { e: e.x, whole: false, target: e.op === '=' ? 'pure' : 'update' },
-            { e: e.y, whole: false, target: 'none' },
+            { e: e.x, whole: false, target: e.op === '=' ? 'pure' : 'update', ctx },
+            { e: e.y, whole: false, target: 'none', ctx },
+          );
+        } else if (e.op === '&&' || e.op === '||') {
+          stack.push(
+            { e: e.y, whole: false, target: 'none', ctx, maybe: e.op },
+            { e: e.x, whole: false, target: 'none', ctx },
           );
         } else {
-          stack.push({ e: e.y, whole: false, target: 'none' }, { e: e.x, whole: false, target: 'none' });
+          stack.push({ e: e.y, whole: false, target: 'none', ctx }, { e: e.x, whole: false, target: 'none', ctx });
         }
         break;
       case 'ArithmUnary':
-        stack.push({ e: e.x, whole: false, target: e.op === '++' || e.op === '--' ? 'update' : 'none' });
+        stack.push({ e: e.x, whole: false, target: e.op === '++' || e.op === '--' ? 'update' : 'none', ctx });
         break;
       case 'ArithmParen':
-        stack.push({ e: e.x, whole: true, target: 'none' });
+        stack.push({ e: e.x, whole: true, target: 'none', ctx });
         break;
       case 'ArithmTernary':
         stack.push(
-          { e: e.else, whole: false, target: 'none' },
-          { e: e.then, whole: false, target: 'none' },
-          { e: e.cond, whole: false, target: 'none' },
+          { e: e.else, whole: false, target: 'none', ctx, maybe: '?:' },
+          { e: e.then, whole: false, target: 'none', ctx, maybe: '?:' },
+          { e: e.cond, whole: false, target: 'none', ctx },
         );
         break;
     }
@@ -444,15 +468,26 @@ function arithAt(whole: boolean, target: 'none' | 'pure' | 'update', ctx: WordCt
 }
 
 /** `[[ … ]]`: `-v NAME` tests set-ness; `=~` sets BASH_REMATCH; numeric operands are arithmetic. */
-export function walkTest(expr: TestExpr, ctx: WordCtx): void {
-  // One context of each kind for all the operands.
+export function walkTest(expr: TestExpr, outer: WordCtx): void {
+  // One context of each kind for the operands of each region.
   let operand: WordCtx | null = null;
   let arith: MutableCtx | null = null;
-  const stack: TestExpr[] = [expr];
-  for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+  // `maybe`: the right side of `&&`/`||`, which bash may not evaluate; its region is made when it
+  // is reached, after the events of the left side.
+  const stack: { e: TestExpr; ctx: WordCtx; maybe?: string }[] = [{ e: expr, ctx: outer }];
+  let ctx = outer;
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { e } = top;
+    const next = top.maybe === undefined ? top.ctx : optionalCtx(top.ctx, e, top.maybe);
+    if (next !== ctx) {
+      ctx = next;
+      operand = null;
+      arith = null;
+    }
     switch (e.type) {
       case 'TestBinary':
-        stack.push(e.y, e.x);
+        if (e.op === '&&' || e.op === '||') stack.push({ e: e.y, ctx, maybe: e.op }, { e: e.x, ctx });
+        else stack.push({ e: e.y, ctx }, { e: e.x, ctx });
         // A failed match leaves BASH_REMATCH an empty array; a passed one sets element 0 (guards.ts).
         if (e.op === '=~')
           push(ctx, { kind: 'write', name: arrayKey('BASH_REMATCH'), start: e.start, end: e.end, how: 'regex-match' });
@@ -460,11 +495,11 @@ export function walkTest(expr: TestExpr, ctx: WordCtx): void {
       case 'TestUnary': {
         const name = e.op === '-v' && e.x.type === 'TestWord' ? nameOf(e.x.word) : null;
         if (name) push(ctx, { kind: 'set-test', name, start: e.start, end: e.end, how: '[[ -v ]]' });
-        stack.push(e.x);
+        stack.push({ e: e.x, ctx });
         break;
       }
       case 'TestParen':
-        stack.push(e.x);
+        stack.push({ e: e.x, ctx });
         break;
       case 'TestWord':
         if (e.arith) {

@@ -420,7 +420,11 @@ function optional(
       ? `the call on ${ctx.program.lineAt(at)}, which a shell that keeps the line's \`\\r\` does not make`
       : r.name === '<'
         ? `the command on ${ctx.program.lineAt(at)}, which does not run when a redirection fails (a file missing or not writable, a descriptor not open)`
-        : `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`;
+        : r.name === '${'
+          ? `the expansion on ${ctx.program.lineAt(at)}, whose word bash expands only on some runs`
+          : r.name === '?:'
+            ? `the \`?:\` on ${ctx.program.lineAt(at)}, which evaluates one of its arms`
+            : `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`;
   ctx.ops.replace(s, join(ctx, [skip, runs], where));
   return runs;
 }
