@@ -49,7 +49,8 @@ function compareEdits(a: Edit, b: Edit): number {
 }
 
 /** Sorts edits by (start, end, transform) and throws EditConflictError when two of them change
- * the same text, or insert at the same point (their order would be arbitrary). */
+ * the same text, or insert at the same point (their order would be arbitrary), unless that point
+ * ends the one's construct and begins the other's. */
 export function sortEdits(edits: readonly Edit[], describe: (offset: number) => string): Edit[] {
   const sorted = [...edits].sort(compareEdits);
   const changes = sorted.flatMap((edit) => edit.changes.map((change) => ({ change, edit })));
@@ -58,9 +59,13 @@ export function sortEdits(edits: readonly Edit[], describe: (offset: number) => 
     const a = changes[i - 1];
     const b = changes[i];
     if (!a || !b) continue;
+    const at = b.change.start;
+    // Insertions where one construct ends and the next begins (`$i"$@"`: `:-}` after `$i`, then
+    // `${@+` before `"$@"`) go in the constructs' order, which the sort gives.
+    const adjoining = a.edit.start < at && a.edit.end === at && b.edit.start === at && b.edit.end > at;
     const overlap =
       a.change.end > b.change.start ||
-      (a.change.start === b.change.start && (a.change.start === a.change.end || b.change.start === b.change.end));
+      (a.change.start === at && (a.change.start === a.change.end || at === b.change.end) && !adjoining);
     if (overlap) {
       throw new EditConflictError(
         `${describe(b.change.start)}: edits of ${a.edit.transform} (${a.edit.variable ?? 'block'}) and ${b.edit.transform} (${b.edit.variable ?? 'block'}) overlap`,
