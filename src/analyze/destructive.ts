@@ -40,9 +40,11 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
   if (!anyDestructive) return uses;
 
   // ---- one walk: each read's and write's function, locals, calls of the file's functions ----
-  const fnOf = new Map<Read | Write, Region | null>();
+  // Each read's and write's function, by index (a Map of every read cost more than the rest).
   const reads: Read[] = [];
+  const readFn: (Region | null)[] = [];
   const writes: Write[] = [];
+  const writeFn: (Region | null)[] = [];
   const locals = new Map<Region, Set<string>>();
   const calls: { start: number; end: number; name: string }[] = [];
   const shifts = new Map<Region | null, number>();
@@ -56,11 +58,11 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
           break;
         case 'read':
           reads.push(e);
-          fnOf.set(e, fn);
+          readFn.push(fn);
           break;
         case 'write':
           writes.push(e);
-          fnOf.set(e, fn);
+          writeFn.push(fn);
           break;
         case 'declare':
           if (fn && isLocalDeclaration(e.flags)) (locals.get(fn) ?? locals.set(fn, new Set()).get(fn))?.add(e.name);
@@ -95,21 +97,23 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
   // Functions that test their arguments (`check_plugin() { [ -z "$1" ] && die …`): a value passed
   // to one counts as tested.
   const testers = new Set<string>();
-  for (const r of reads) {
-    const fn = fnOf.get(r);
+  reads.forEach((r, i) => {
+    const fn = readFn[i];
     if (fn?.name && (isPositional(r.name) || r.name === '#') && tests(r)) testers.add(fn.name);
-  }
+  });
   // Calls are nested or apart: a sweep over reads in offset order keeps the calls open at each
   // read on a stack, innermost on top.
   const fileCalls = calls.filter((c) => testers.has(c.name)).sort((a, b) => a.start - b.start);
   const open: { end: number; name: string }[] = [];
   let next = 0;
-  const byStart = reads.slice().sort((a, b) => a.start - b.start);
-  for (const r of byStart) {
+  // Read indexes in offset order.
+  const byStart = reads.map((_, i) => i).sort((a, b) => (reads[a] as Read).start - (reads[b] as Read).start);
+  for (const i of byStart) {
+    const r = reads[i] as Read;
     while (next < fileCalls.length && (fileCalls[next] as { start: number }).start < r.start)
       open.push(fileCalls[next++] as { end: number; name: string });
     while (open.length > 0 && (open[open.length - 1] as { end: number }).end < r.end) open.pop();
-    const fn = fnOf.get(r) ?? null;
+    const fn = readFn[i] ?? null;
     // Most reads neither test nor hand on: their scope's key is not built.
     if (r.op !== null && GUARDS.has(r.op)) mark(scopeOf(fn, r.name), r.start, `reads it as \`\${${r.name}${r.op}…}\``);
     else if (tests(r)) mark(scopeOf(fn, r.name), r.start, 'tests it');
@@ -130,22 +134,24 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
     return own && args ? (own.at < args.at ? own : args) : (own ?? args);
   };
   const writesOf = new Map<string, Write[]>();
-  for (const w of writes) {
-    const key = scopeOf(fnOf.get(w) ?? null, w.name);
+  writes.forEach((w, i) => {
+    const key = scopeOf(writeFn[i] ?? null, w.name);
     (writesOf.get(key) ?? writesOf.set(key, []).get(key))?.push(w);
-  }
+  });
 
   // ---- from each destructive argument back through the assignments that feed it ----
-  const readsIn = (w: Write): Read[] => {
+  const startOf = (k: number): number => (reads[byStart[k] as number] as Read).start;
+  /** The indexes of the reads inside the write's text. */
+  const readsIn = (w: Write): number[] => {
     let lo = 0;
     let hi = byStart.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((byStart[mid] as Read).start < w.start) lo = mid + 1;
+      if (startOf(mid) < w.start) lo = mid + 1;
       else hi = mid;
     }
-    const out: Read[] = [];
-    for (let i = lo; i < byStart.length && (byStart[i] as Read).start < w.end; i++) out.push(byStart[i] as Read);
+    const out: number[] = [];
+    for (let k = lo; k < byStart.length && startOf(k) < w.end; k++) out.push(byStart[k] as number);
     return out;
   };
   const better = (a: DestructiveUse, b: DestructiveUse | undefined): boolean => !b || rank(a) > rank(b);
@@ -157,10 +163,10 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
     seen.add(key);
     work.push({ fn, name, use });
   };
-  for (const r of reads) {
-    if (r.destructive === null) continue;
+  reads.forEach((r, i) => {
+    if (r.destructive === null) return;
     const { command, word: pathWord } = r.destructive;
-    const fn = fnOf.get(r) ?? null;
+    const fn = readFn[i] ?? null;
     const word = text.slice(pathWord.start, pathWord.end);
     // `find $D -delete` with an empty, unquoted $D runs `find -delete`: on the current directory.
     const alone = loneParam(pathWord) === r.node;
@@ -180,16 +186,17 @@ export function destructiveUses(model: Region, text: string, anyDestructive: boo
     };
     if (better(use, uses.get(r))) uses.set(r, use);
     visit(fn, r.name, use);
-  }
+  });
   for (let item = work.pop(); item; item = work.pop()) {
     const own = writesOf.get(scopeOf(item.fn, item.name)) ?? [];
     for (const w of own) {
       if ((w.how !== 'assignment' && w.how !== 'declaration') || !w.value) continue;
       const again = own.find((o) => o !== w);
       const lone = loneParam(w.value as Word);
-      for (const r of readsIn(w)) {
+      for (const i of readsIn(w)) {
+        const r = reads[i] as Read;
         if (r.name === item.name) continue;
-        const fn = fnOf.get(r) ?? null;
+        const fn = readFn[i] ?? null;
         const handled =
           item.use.handled ??
           handledOf(fn, r.name) ??

@@ -113,8 +113,18 @@ export function nestEdits(edits: readonly Edit[]): { outer: Edit[]; within: Map<
     if (open.length === 0) outer.push(e);
     open.push(e);
   }
-  for (const list of within.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Most lists are one edit's own changes, in order already: V8's sort allocates even for those.
+  for (const list of within.values()) if (!inOrder(list)) list.sort((a, b) => a.start - b.start || a.end - b.end);
   return { outer, within };
+}
+
+function inOrder(changes: readonly Change[]): boolean {
+  for (let i = 1; i < changes.length; i++) {
+    const a = changes[i - 1] as Change;
+    const b = changes[i] as Change;
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false;
+  }
+  return true;
 }
 
 /** The text of `[start, end)` with `changes` (all inside it, sorted) applied. */
