@@ -18,6 +18,7 @@ import {
 } from './model.js';
 import type { FileFunctions } from './proof-scope.js';
 import { isDigits, isNameStartCode } from './shell-vars.js';
+import { ASSIGN_OPS } from './side-effects.js';
 
 export interface WordCtx {
   /** The script's source. */
@@ -374,8 +375,6 @@ function walkArithWordsOnly(expr: ArithmExpr, ctx: WordCtx): void {
     }
   }
 }
-
-const ASSIGN_OPS = new Set(['=', '*=', '/=', '%=', '+=', '-=', '<<=', '>>=', '&=', '^=', '|=']);
 
 /** Arithmetic, iteratively: `a+b+c+…` nests as deep as it is long. */
 export function walkArith(expr: ArithmExpr, outer: WordCtx): void {

@@ -37,6 +37,7 @@ import {
   isShellManaged,
   isVariableName,
 } from './shell-vars.js';
+import { arithHasEffects, wordHasEffects } from './side-effects.js';
 import { sourceLoader } from './sourced/index.js';
 
 export interface PlanOptions {
@@ -850,6 +851,9 @@ export function transformPrefix(read: Read, text: string): string | null {
   const p = read.node;
   if (p.type !== 'ParamExp' || p.excl || p.length || p.repl || read.inBackquote) return null;
   if (p.exp ? !WRAPPABLE_OPS.has(p.exp.op) : p.slice === null) return null;
+  // The wrapper expands the pattern or the offset only when X is set and not empty: one that
+  // assigns or runs a command (`${X#$((i++))}`) would do so less often.
+  if (wordHasEffects(p.exp?.word ?? null) || (p.slice !== null && arithHasEffects(p.slice.offset))) return null;
   if (
     p.slice &&
     p.slice.length !== null &&
