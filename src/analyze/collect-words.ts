@@ -327,11 +327,23 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
       guarded.setNames = new Set([...ctx.setNames, name]);
       walkWord(p.exp.word, guarded);
     } else walkWord(p.exp.word, word);
+    if (word !== inner) settleOptional(inner, word.region);
   }
 }
 
 /** Operators whose word bash expands only when the parameter is (or is not) set or empty. */
 const CONDITIONAL_WORD_OPS: ReadonlySet<string> = new Set(['-', ':-', '=', ':=', '+', ':+', '?', ':?']);
+
+/** Once the code of an optional region made by optionalCtx is walked: a region that only reads
+ * (most words of `${x:-word}`) gives its events to its parent, where they are read alike, and
+ * costs the flow analysis no paths to join. */
+function settleOptional(parent: WordCtx, region: Region): void {
+  const events = parent.region.events;
+  if (events[events.length - 1] !== region) return;
+  for (const e of region.events) if (e.kind !== 'read' && e.kind !== 'set-test') return;
+  events.pop();
+  for (const e of region.events) events.push(e);
+}
 
 /** A context whose events go in a new region, appended now, that may not run: the right side of
  * an arithmetic or `[[ ]]` `&&`/`||`, an arm of `?:`, the word of `${x:-word}`. */
@@ -383,9 +395,17 @@ export function walkArith(expr: ArithmExpr, outer: WordCtx): void {
   const stack: { e: ArithmExpr; whole: boolean; target: 'none' | 'pure' | 'update'; ctx: WordCtx; maybe?: string }[] = [
     { e: expr, whole: true, target: 'none', ctx: outer },
   ];
+  // Optional regions whose operand is being walked, and the stack's height when it was taken: an
+  // entry popped from below that height is past the operand.
+  const open: { parent: WordCtx; region: Region; height: number }[] = [];
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    for (let o = open[open.length - 1]; o !== undefined && stack.length < o.height; o = open[open.length - 1]) {
+      open.pop();
+      settleOptional(o.parent, o.region);
+    }
     const { e, whole, target } = top;
     const ctx = top.maybe === undefined ? top.ctx : optionalCtx(top.ctx, e, top.maybe);
+    if (ctx !== top.ctx) open.push({ parent: top.ctx, region: ctx.region, height: stack.length });
     switch (e.type) {
       case 'ArithmVar': {
         if (target !== 'pure') {
@@ -458,6 +478,7 @@ export function walkArith(expr: ArithmExpr, outer: WordCtx): void {
         break;
     }
   }
+  for (let o = open.pop(); o !== undefined; o = open.pop()) settleOptional(o.parent, o.region);
 }
 
 /** Read.arith of a node; built only where a read or a word needs it (most nodes are operators
@@ -471,13 +492,24 @@ export function walkTest(expr: TestExpr, outer: WordCtx): void {
   // One context of each kind for the operands of each region.
   let operand: WordCtx | null = null;
   let arith: MutableCtx | null = null;
-  // `maybe`: the right side of `&&`/`||`, which bash may not evaluate; its region is made when it
-  // is reached, after the events of the left side.
-  const stack: { e: TestExpr; ctx: WordCtx; maybe?: string }[] = [{ e: expr, ctx: outer }];
+  // Three stacks walked together (no object per node): the expression, its context, and for the
+  // right side of `&&`/`||`, which bash may not evaluate, the operator (its region is made when it
+  // is reached, after the events of the left side).
+  const exprs: TestExpr[] = [expr];
+  const ctxs: WordCtx[] = [outer];
+  const maybes: (string | null)[] = [null];
   let ctx = outer;
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const { e } = top;
-    const next = top.maybe === undefined ? top.ctx : optionalCtx(top.ctx, e, top.maybe);
+  // As in walkArith: regions whose operand is being walked.
+  const open: { parent: WordCtx; region: Region; height: number }[] = [];
+  for (let e = exprs.pop(); e !== undefined; e = exprs.pop()) {
+    for (let o = open[open.length - 1]; o !== undefined && exprs.length < o.height; o = open[open.length - 1]) {
+      open.pop();
+      settleOptional(o.parent, o.region);
+    }
+    const at = ctxs.pop() as WordCtx;
+    const maybe = maybes.pop() ?? null;
+    const next = maybe === null ? at : optionalCtx(at, e, maybe);
+    if (next !== at) open.push({ parent: at, region: next.region, height: exprs.length });
     if (next !== ctx) {
       ctx = next;
       operand = null;
@@ -485,8 +517,9 @@ export function walkTest(expr: TestExpr, outer: WordCtx): void {
     }
     switch (e.type) {
       case 'TestBinary':
-        if (e.op === '&&' || e.op === '||') stack.push({ e: e.y, ctx, maybe: e.op }, { e: e.x, ctx });
-        else stack.push({ e: e.y, ctx }, { e: e.x, ctx });
+        exprs.push(e.y, e.x);
+        ctxs.push(ctx, ctx);
+        maybes.push(e.op === '&&' || e.op === '||' ? e.op : null, null);
         // A failed match leaves BASH_REMATCH an empty array; a passed one sets element 0 (guards.ts).
         if (e.op === '=~')
           push(ctx, { kind: 'write', name: arrayKey('BASH_REMATCH'), start: e.start, end: e.end, how: 'regex-match' });
@@ -494,11 +527,15 @@ export function walkTest(expr: TestExpr, outer: WordCtx): void {
       case 'TestUnary': {
         const name = e.op === '-v' && e.x.type === 'TestWord' ? nameOf(e.x.word) : null;
         if (name) push(ctx, { kind: 'set-test', name, start: e.start, end: e.end, how: '[[ -v ]]' });
-        stack.push({ e: e.x, ctx });
+        exprs.push(e.x);
+        ctxs.push(ctx);
+        maybes.push(null);
         break;
       }
       case 'TestParen':
-        stack.push({ e: e.x, ctx });
+        exprs.push(e.x);
+        ctxs.push(ctx);
+        maybes.push(null);
         break;
       case 'TestWord':
         if (e.arith) {
@@ -512,6 +549,7 @@ export function walkTest(expr: TestExpr, outer: WordCtx): void {
         break;
     }
   }
+  for (let o = open.pop(); o !== undefined; o = open.pop()) settleOptional(o.parent, o.region);
 }
 
 /** Whether a subscript is the literal index 0 (`[0]`, `[ 00 ]`). */

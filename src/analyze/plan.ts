@@ -258,7 +258,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         : null;
   // The oldest bash the script must run under (--bash-version, or what the script says).
   const target =
-    options.bashVersion ?? inferBashVersion(text) ?? (callsAny(model, MACOS_COMMANDS) ? '3.2' : null) ?? '4.4';
+    options.bashVersion ?? inferBashVersion(text) ?? (runsMacosCommands(model, text) ? '3.2' : null) ?? '4.4';
   // A POSIX script too, under 3.2: macOS's /bin/sh is bash 3.2, which stops on "$@" with no argument.
   const oldBash = variant !== 'ksh' && (target === '3.2' || (options.dialect === 'bash' && target === '4.0'));
   // Names bash sets, but not everywhere (shell-vars.ts, asked of bash by its test): in a bash older
@@ -913,6 +913,15 @@ const MACOS_COMMANDS: ReadonlySet<string> = new Set([
   'ditto',
   'brew',
 ]);
+
+/** Any of MACOS_COMMANDS in the text, as a word. */
+const MACOS_COMMAND_WORD = new RegExp(`(?<![\\w-])(?:${[...MACOS_COMMANDS].join('|')})(?![\\w-])`);
+
+/** Whether the script calls one of macOS's own commands. The text is looked at first: the map of
+ * every call by name is built only for a script that mentions one. */
+function runsMacosCommands(model: Region, text: string): boolean {
+  return MACOS_COMMAND_WORD.test(text) && callsAny(model, MACOS_COMMANDS);
+}
 
 /** `${a[0]}`: the element the env-init block's `a="${a:-}"` gives. */
 function isElementZero(node: Read['node']): boolean {

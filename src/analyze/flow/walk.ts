@@ -74,6 +74,13 @@ export function walkFunction(ctx: FlowContext, def: FuncDef, entry: State, purpo
   return join(ctx, [s, ...returns], `${def.name}`);
 }
 
+/** Calls, by name, of commands that are no function of the program (nor a trap's handler). */
+function onlyCommands(ctx: FlowContext, events: readonly Event[]): boolean {
+  for (const e of events)
+    if (e.kind !== 'call' || e.name === null || e.trap || ctx.program.funcs.has(e.name)) return false;
+  return true;
+}
+
 function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame: Frame): void {
   const { input } = ctx;
   // The last `&&`/`||` right side and the state where it ran, for the link after it.
@@ -81,6 +88,13 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
   for (const e of events) {
     if (s.dead) return;
     if (e.kind === 'region' && e.shape === 'optional') {
+      // A command whose redirection may fail that runs no function of the program (`echo x >
+      // "$log"`): whether it runs changes nothing, so one path is walked, and no join made.
+      if (e.name === '<' && e.facts === null && onlyCommands(ctx, e.events)) {
+        prev = null;
+        walkEvents(ctx, e.events, s, frame);
+        continue;
+      }
       prev = { region: e, ran: optional(ctx, e, s, frame, prev) };
       continue;
     }
