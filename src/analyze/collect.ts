@@ -960,8 +960,8 @@ function factsOf(stmts: readonly Stmt[]): ConditionFacts {
     const rest = conditionFacts(stmts);
     return { whenTrue: [...rest.whenTrue, ...ran], whenFalse: rest.whenFalse };
   }
-  // A redirection that may fail makes the command fail; these do not.
-  if (!last?.redirs.every((r) => wordText(r.word) === '/dev/null' || r.op === '>&')) return conditionFacts(stmts);
+  // A redirection that may fail makes the command fail (mayFail says which may).
+  if (!last || last.redirs.some(mayFail)) return conditionFacts(stmts);
   let out: ConditionFacts | null = null;
   if (cmd?.type === 'CallExpr' && cmd.assigns.length === 0 && cmd.args.length === 1) {
     const name = wordText(cmd.args[0]);
