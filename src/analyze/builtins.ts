@@ -224,6 +224,10 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
     const sub = w ? /\[(.*)\]$/.exec(wordText(w) ?? '') : null;
     const array = how === 'read array' || how === 'mapfile' || (sub !== null && sub[1] !== '0');
     out.push({ kind: 'write', name: array ? arrayKey(n) : n, start: span.start, end: span.end, how });
+    // They replace the whole array, with none at all for an empty line or no input (bash 5.2 makes
+    // `a=()` of it then): element 0 may be gone.
+    if (how === 'read array' || how === 'mapfile')
+      out.push({ kind: 'unset', name: n, start: span.start, end: span.end, element0: 'replaced' });
     if (sub !== null && sub[1] === '0')
       out.push({ kind: 'write', name: arrayKey(n), start: span.start, end: span.end, how });
   };
@@ -266,6 +270,12 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
         if (t?.startsWith('-') || functions) continue;
         // `unset a[1]` removes one element; the array itself stays (elements.ts: only associative
         // arrays' elements are told apart).
+        // `unset 'a[@]'` removes every element of an indexed array.
+        const all = t !== null ? /^([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]$/.exec(t) : null;
+        if (all) {
+          out.push({ kind: 'unset', name: all[1] as string, start: w.start, end: w.end, element0: 'unset' });
+          continue;
+        }
         const n = t !== null && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t) ? t : null;
         const element = n === null ? elementOfWord(w) : null;
         if (n)

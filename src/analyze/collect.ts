@@ -529,7 +529,10 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
     // certain to give a word (the words fill the array from index 0; appended to an empty array,
     // one becomes element 0), `a[0]=v` and `([0]=v …)` give it; `a[1]=v`, `a[$i]=v` and `([1]=v
     // w)` may not (bash stops on `$a` after `a[1]=x`).
-    if (a.index ? !isZeroSubscript(a.index, ctx.text) : !givesElementZero(elems, ctx)) {
+    // An append goes past the last element: to index 0 only in an array with no element, which a
+    // script that may leave holes (`a[5]=x`, `unset 'a[0]'`, `([2]=x)`) may not have.
+    const appendsPastHole = a.append && a.array !== null && mayHaveHoles(name, ctx.text);
+    if (a.index ? !isZeroSubscript(a.index, ctx.text) : appendsPastHole || !givesElementZero(elems, ctx)) {
       // `a=(…)` replaces the whole array: element 0 is gone unless the words give it again.
       // Not `a=("${a[@]#./}")`: one word per element of a, so element 0 if a had it.
       if (a.array && !a.append && !mapsOwnElements(elems, name))
@@ -545,6 +548,16 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
     how,
     value: a.array || a.index ? null : a.value,
   });
+}
+
+/** Whether the script may leave an indexed array without element 0 while it has others: an
+ * element assigned by an index that may not be 0, a list with an index, an element unset. Asked
+ * of the text, by name, only for an append. */
+function mayHaveHoles(name: string, text: string): boolean {
+  const n = name.replace(/[^A-Za-z0-9_]/g, '');
+  return new RegExp(
+    `(?<![\\w$])${n}\\[(?!0\\])[^\\]\\n]*\\]\\+?=|(?<![\\w$])${n}\\+?=\\(\\s*\\[|unset\\b[^\\n;|&]*${n}\\[`,
+  ).test(text);
 }
 
 /** Whether the elements of `(…)` certainly give element 0: one at `[0]=`, or a word certain to

@@ -109,7 +109,9 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
       case 'write':
         // Offsets are the script's own: a sourced file's writes are never the block's.
         if (isPositional(e.name) || (frame.files[frame.files.length - 1] === input.path && input.ignoreWrite(e))) break;
-        // `read -a NAME` at the end of input leaves NAME as it was.
+        // `read -a NAME` at the end of input: bash 5.2 makes NAME an empty array, older ones leave it
+        // as it was; not counted as an array then (its element 0 is gone either way: an unset event
+        // follows).
         if (e.how === 'read array') break;
         // getopts sets OPTARG only for an option that takes an argument.
         if (e.how === 'getopts' && e.name === 'OPTARG') {

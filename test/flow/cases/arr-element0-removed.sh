@@ -28,3 +28,22 @@ read -r 'lines[1]' <<< "second"
 ( echo "$lines" )  # @unsafe lines
 printf -v 'cells[0]' '%s' first
 echo "$cells"  # @safe cells
+# `read -a` and `mapfile` replace the whole array: with no input, or an empty line, it has no
+# element (bash 5.2 makes it `()`). `unset 'a[@]'` removes every element. An append goes after
+# the last element: to index 0 only in an array with none.
+fields=(old)
+read -r -a fields <<< ""
+( echo "$fields" )  # @unsafe fields
+rows=(old)
+mapfile -t rows < /dev/null
+( echo "$rows" )  # @unsafe rows
+all=(x y)
+unset 'all[@]'
+( echo "$all" )  # @unsafe all
+sparse=()
+sparse[5]=x
+sparse+=(y)
+( echo "$sparse" )  # @unsafe sparse
+dense=()
+dense+=(y)
+echo "$dense"  # @safe dense
