@@ -7,7 +7,9 @@
 // shifted, set), loops, case, getopts, `${X:=w}`, `read`, `printf -v`, `+=`, `export`,
 // `declare -g`, `eval`, namerefs, `[[ -v ]]` and `${X+x}` tests, `${#X}`, `${!v}`, `set +u` and
 // `set -u`, arithmetic, `${X:?}`, EXIT traps (a function, or code in single or double quotes),
-// reads from a file that may be missing, an indexed array; and a library the script sources
+// reads from a file that may be missing, commands whose redirection fails (a function, `eval`,
+// `{fd}<`), a closed descriptor, `&&` in arithmetic and `${X:+…}` words that assign, an indexed
+// array; and a library the script sources
 // from its directory, with statements and a function g0 of its own. One program in four never
 // turns set -u on; some exit early. The check is program-check.ts's, with every other program fixed in inline
 // style. Only `echo`, `[` and assignments run, in a temp directory; a call counter bounds the
@@ -122,6 +124,15 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       // A redirection that fails runs no command: `read` assigns nothing, a loop runs no pass.
       `read -r ${v} < "\${X:-/nonexistent}" 2> /dev/null || :`,
       `{ while read -r ${v}; do :; done < "\${X:-/nonexistent}"; } 2> /dev/null`,
+      // Nor a function, `eval` or `exit` (with X unset, `> ""` fails); `{fd}<` assigns no fd then.
+      `${fn(4)} > "\${X:+/dev/null}" || :`,
+      `eval '${v}=1' > "\${X:+/dev/null}" || :`,
+      `exec {${v}}< "\${X:+/dev/null}" || :`,
+      // A closed descriptor: `read` assigns nothing.
+      `read -r -u 9 ${v} 2> /dev/null || :`,
+      // What bash evaluates only sometimes: the right side of \`&&\`, a word of \`\${X:+…}\`.
+      `(( \${X:-0} && (${v} = 1) )) || :`,
+      `: "\${X:+\${${v}:=3}}"`,
       array(inside),
       piped(inside),
     ]);
@@ -182,6 +193,10 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       'for ((j = 0; j < ${#arr[@]}; j++)); do echo "${arr[j]}"; done',
       'arr[1]=y',
       "unset 'arr[1]'",
+      // A new list replaces element 0; so do `unset 'arr[@]'` and an append past a hole.
+      'arr=("${arr[@]:1}")',
+      "unset 'arr[@]'",
+      'arr[5]=v',
     ]);
   const block = (depth: number, inside: number | null): string =>
     Array.from({ length: 1 + g.int(3) }, () => stmt(depth, inside)).join('\n');
