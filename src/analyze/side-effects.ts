@@ -1,6 +1,6 @@
 // Whether expanding a word does more than give text: assigns (`${v:=x}`, `$((i++))`), runs a
-// command (`$(cmd)`, `<(cmd)`) or may end the script (`${v:?msg}`). A rewrite that makes bash expand a word only sometimes
-// (`${X#word}` → `${X:+${X#word}}`) may move only words that do not.
+// command (`$(cmd)`, `<(cmd)`) or may end the script (`${v:?msg}`). A rewrite that makes bash
+// expand a word only sometimes (`${X#word}` → `${X:+${X#word}}`) may move only words that do not.
 
 import type { ArithmExpr, Subscript, Word, WordPart } from '../parse/index.js';
 
