@@ -2,6 +2,7 @@
 // is made safe, the inputs, the block site), and the few shell facts the layers above ask of it.
 // Read-only: it never edits.
 
+export { showsMacos } from './bash-target.js';
 export { BLOCK_BEGIN, BLOCK_END, type ExistingBlock } from './block-site.js';
 export { wordText } from './builtins.js';
 export { listInWords } from './in-words.js';

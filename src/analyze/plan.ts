@@ -5,6 +5,7 @@ import type { Dialect, File, Word, WordPart } from '../parse/index.js';
 import { lineColumnAt, lineStarts, literalValue, type ShellVariant, unescapeDoubleQuoted } from '../parse/index.js';
 import type { FixStyle, InputVariable, Verdict } from '../types/index.js';
 import { emptyArrayDeclarations } from './array-declarations.js';
+import { inferBashVersion, MACOS_COMMANDS, mentionsMacosCommand } from './bash-target.js';
 import { isBatsVariable } from './bats.js';
 import { type BlockSite, type ExistingBlock, findBlockSite } from './block-site.js';
 import { collectEvents } from './collect.js';
@@ -64,6 +65,8 @@ export interface PlanOptions {
   readonly keepLineNumbers?: boolean;
   /** The oldest bash the script must run under (FixOptions.bashVersion). */
   readonly bashVersion?: '3.2' | '4.0' | '4.4' | '5';
+  /** Another script of the run shows macOS (FixOptions.macosRun). */
+  readonly macosRun?: boolean;
   /** Other files source this one: its functions may be called with any arguments (FixOptions). */
   readonly library?: boolean;
   /** Functions defined elsewhere that print their caller's line numbers (FixOptions). */
@@ -257,8 +260,12 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         ? 'a file it sources'
         : null;
   // The oldest bash the script must run under (--bash-version, or what the script says).
+  // Then: one that runs macOS's own commands, or another script of the run that shows macOS.
   const target =
-    options.bashVersion ?? inferBashVersion(text) ?? (runsMacosCommands(model, text) ? '3.2' : null) ?? '4.4';
+    options.bashVersion ??
+    inferBashVersion(text) ??
+    (runsMacosCommands(model, text) || options.macosRun === true ? '3.2' : null) ??
+    '4.4';
   // A POSIX script too, under 3.2: macOS's /bin/sh is bash 3.2, which stops on "$@" with no argument.
   const oldBash = variant !== 'ksh' && (target === '3.2' || (options.dialect === 'bash' && target === '4.0'));
   // Names bash sets, but not everywhere (shell-vars.ts, asked of bash by its test): in a bash older
@@ -873,54 +880,10 @@ function isPlainList(node: Read['node']): boolean {
   );
 }
 
-/** What a script says of the oldest bash it runs under: a comment naming bash 3 (macOS's
- * /bin/bash), or a test of BASH_VERSINFO against 3 or 4. Null when it says nothing. */
-function inferBashVersion(text: string): '3.2' | '4.0' | null {
-  if (/#.*\bbash[ -]?v?3(?:\.\d+)?\b|#.*macOS'?s? (?:\/bin\/)?bash\b/i.test(text)) return '3.2';
-  const m = /BASH_VERSINFO(?:\[0\])?\}?"?\s*(?:-lt|-le|-ge|-gt|-eq|-ne|<=?|>=?|==|!=)\s*"?([34])\b/.exec(text);
-  if (m) return m[1] === '3' ? '3.2' : '4.0';
-  // A script that handles macOS (`Darwin)` after `uname`, `$OSTYPE == darwin*`, a `_darwin_amd64`
-  // download) runs there, where /bin/bash is 3.2 (the bash macOS ships). Prose naming macOS does
-  // not count: it as often says the script does not run there.
-  if (/(?<![A-Za-z])[Dd]arwin(?![A-Za-z])/.test(text)) return '3.2';
-  // So does one that asks macOS's sysctl for the machine (`sysctl -n hw.ncpu`).
-  if (/\bsysctl\s+(?:-n\s+)?hw\./.test(text)) return '3.2';
-  // A script that guards its own lists the way only bash before 4.4 needs (`${a[@]+"${a[@]}"}`,
-  // `${a[*]-}`) is written for that bash: the lists it left unguarded are its bugs (auto-mobile#3650).
-  if (/\$\{[A-Za-z_][A-Za-z0-9_]*\[[@*]\][-+]/.test(text)) return '3.2';
-  return null;
-}
-
-/** Commands only macOS has (or that a script runs only there): a script that calls one runs under
- * macOS's /bin/bash 3.2. */
-const MACOS_COMMANDS: ReadonlySet<string> = new Set([
-  'sw_vers',
-  'xcrun',
-  'xcodebuild',
-  'xcode-select',
-  'osascript',
-  'pbcopy',
-  'pbpaste',
-  'launchctl',
-  'hdiutil',
-  'diskutil',
-  'plutil',
-  'mdfind',
-  'scutil',
-  'pkgutil',
-  'spctl',
-  'codesign',
-  'ditto',
-  'brew',
-]);
-
-/** Any of MACOS_COMMANDS in the text, as a word. */
-const MACOS_COMMAND_WORD = new RegExp(`(?<![\\w-])(?:${[...MACOS_COMMANDS].join('|')})(?![\\w-])`);
-
 /** Whether the script calls one of macOS's own commands. The text is looked at first: the map of
  * every call by name is built only for a script that mentions one. */
 function runsMacosCommands(model: Region, text: string): boolean {
-  return MACOS_COMMAND_WORD.test(text) && callsAny(model, MACOS_COMMANDS);
+  return mentionsMacosCommand(text) && callsAny(model, MACOS_COMMANDS);
 }
 
 /** `${a[0]}`: the element the env-init block's `a="${a:-}"` gives. */

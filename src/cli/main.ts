@@ -295,7 +295,7 @@ function withFixOptions<T>(y: Argv<T>) {
     .option('bash-version', {
       choices: ['3.2', '4.0', '4.4', '5'] as const,
       describe:
-        'the oldest bash the scripts must run under: below 4.4, empty "${a[@]}" (and, below 4.1, "$@") is guarded (default: what a script says, 3.2 for one that handles Darwin, runs macOS commands or guards some lists already, else 4.4)',
+        'the oldest bash the scripts must run under: below 4.4, empty "${a[@]}" (and, below 4.1, "$@") is guarded (default: what a script says, 3.2 for one that handles Darwin, runs macOS commands or guards some lists already, or sits beside or below one that does, else 4.4)',
     })
     .option('keep-line-numbers', {
       type: 'boolean',

@@ -38,6 +38,7 @@ export function planOptions(options: FixOptions): Omit<PlanOptions, 'dialect' | 
     ...(options.nounsetAtStart ? { nounsetAtStart: options.nounsetAtStart } : {}),
     ...(options.library !== undefined ? { library: options.library } : {}),
     ...(options.bashVersion !== undefined ? { bashVersion: options.bashVersion } : {}),
+    ...(options.macosRun === true ? { macosRun: true } : {}),
     ...(options.lineReporters && options.lineReporters.length > 0 ? { lineReporters: options.lineReporters } : {}),
   };
 }

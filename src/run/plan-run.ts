@@ -138,17 +138,19 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
 
 /** What each file needs to know of the others (run-context.ts): line-reporting functions, the
  * set -u state the files sourcing a library give it, which files others source, the helpers bats
- * loads. */
+ * loads, whether the run's scripts run on macOS. */
 function withRunContext(planned: PlannedFile[], context: RunContext): PlannedFile[] {
   return planned.map((p) => {
     if (!('task' in p)) return p;
     const start = p.task.fix.nounsetAtStart ?? context.nounsetAtStart.get(p.task.path);
     const keep = p.task.fix.keepLineNumbers === true || context.batsLoaded.has(p.task.path);
     const library = p.task.fix.library ?? (context.sourced.has(p.task.path) ? true : undefined);
-    if (start === undefined && !keep && library === undefined && context.lineReporters.length === 0) return p;
+    const macos = context.macos.has(p.task.path) && p.task.fix.bashVersion === undefined;
+    if (start === undefined && !keep && library === undefined && context.lineReporters.length === 0 && !macos) return p;
     const fix = {
       ...p.task.fix,
       ...(start ? { nounsetAtStart: start } : {}),
+      ...(macos ? { macosRun: true } : {}),
       ...(keep ? { keepLineNumbers: true } : {}),
       ...(library !== undefined ? { library } : {}),
       ...(context.lineReporters.length > 0 ? { lineReporters: context.lineReporters } : {}),

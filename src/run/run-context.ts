@@ -1,10 +1,11 @@
 // What one file of a run needs to know of the others, found before any file is fixed, from their
 // text: which functions print their caller's line numbers (a file that calls one keeps its lines
-// where they are), and whether a file that sources a library may turn on `set -u` first (then the
-// library may run with it; nounset-start.ts takes it to be off otherwise). Cheap by design: a text scan of every
+// where they are), whether a file that sources a library may turn on `set -u` first (then the
+// library may run with it; nounset-start.ts takes it to be off otherwise), and which files run
+// with one that shows it runs on macOS (then their bash may be its 3.2). Cheap by design: a text scan of every
 // file, and a parse only of the few that mention LINENO or `caller`.
 
-import { readsLineNumbers } from '../analyze/index.js';
+import { readsLineNumbers, showsMacos } from '../analyze/index.js';
 import { ParseError } from '../errors.js';
 import { detectDialect, forEachNode, parse } from '../parse/index.js';
 import type { FixOptions } from '../types/index.js';
@@ -18,6 +19,9 @@ export interface RunContext {
   readonly batsLoaded: ReadonlySet<string>;
   /** Files another file of the run sources: libraries, whose functions others may call. */
   readonly sourced: ReadonlySet<string>;
+  /** Files that run on macOS with one that shows it (FixOptions.macosRun): those in its directory
+   * or below it, and those that source it. */
+  readonly macos: ReadonlySet<string>;
 }
 
 /** What the run needs to know of one file, from its text alone: small, so a run keeps it for every
@@ -32,6 +36,8 @@ export interface FileFacts {
   readonly sources: readonly SourcePattern[];
   /** Its functions whose own bodies show line numbers. */
   readonly lineReporters: readonly string[];
+  /** It shows that it runs on macOS (showsMacos). */
+  readonly macos: boolean;
 }
 
 export function fileFacts(path: string, text: string): FileFacts {
@@ -41,6 +47,7 @@ export function fileFacts(path: string, text: string): FileFacts {
     mayTurnOn: MAY_TURN_ON.test(text),
     sources: sourcedPatterns(text, bats),
     lineReporters: readsLineNumbers(text) ? reportingFunctions(text, path) : [],
+    macos: showsMacos(text),
   };
 }
 
@@ -73,7 +80,29 @@ export function runContext(files: readonly FileFacts[]): RunContext {
   const nounsetAtStart = new Map<string, 'unknown'>();
   for (const [lib, from] of sourcers)
     if (from.some((f) => mayTurnOn.get(f) === true)) nounsetAtStart.set(lib, 'unknown');
-  return { lineReporters: [...lineReporters].sort(), nounsetAtStart, batsLoaded, sourced: new Set(sourcers.keys()) };
+  return {
+    lineReporters: [...lineReporters].sort(),
+    nounsetAtStart,
+    batsLoaded,
+    sourced: new Set(sourcers.keys()),
+    macos: macosFiles(files, sourcers),
+  };
+}
+
+/** The files that run where a file of the run that shows macOS runs: a project that supports macOS
+ * supports it in that file's directory and below, and in the scripts that source it (a Linux
+ * repository's `macos/setup.sh` says nothing of its `docker/` entrypoints). */
+function macosFiles(files: readonly FileFacts[], sourcers: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const out = new Set<string>();
+  const dirs = new Set<string>();
+  for (const f of files) {
+    if (!f.macos) continue;
+    dirs.add(f.path.slice(0, f.path.lastIndexOf('/') + 1));
+    for (const from of sourcers.get(f.path) ?? []) out.add(from);
+  }
+  if (dirs.size === 0) return out;
+  for (const f of files) for (const d of dirs) if (f.path.startsWith(d)) out.add(f.path);
+  return out;
 }
 
 /** A pattern over run paths, and the basename it names (null when computed). */

@@ -174,6 +174,25 @@ describe('runPaths', () => {
     );
   });
 
+  it('takes the bash of macOS (3.2) for the scripts of a run beside or below one that runs there', () => {
+    // deploy.sh says nothing of its bash; setup.sh handles Darwin. "$@" with no argument stops a
+    // set -u script under bash 3.2.
+    const deploy = 'set -u\nmain() { echo "$@"; }\nmain "$@"\n';
+    const setup = 'case "$(uname -s)" in Darwin) brew install jq ;; esac\n';
+    const diffOf = (files: Record<string, string>, fix = {}) =>
+      runPaths(['.'], { cwd, write: false, fix }, fakeIO(files)).files.find((f) => f.path === 'deploy.sh')?.diff ?? '';
+    assert.match(diffOf({ '/w/deploy.sh': deploy, '/w/setup.sh': setup }), /^\+main \$\{@\+"\$@"\}$/m);
+    // Only where the project shows macOS: that script's directory and below, and what sources it.
+    assert.match(diffOf({ '/w/deploy.sh': deploy, '/w/sub/setup.sh': setup }), /^$/);
+    assert.match(
+      diffOf({ '/w/deploy.sh': `. sub/setup.sh\n${deploy}`, '/w/sub/setup.sh': setup }),
+      /^\+main \$\{@\+"\$@"\}$/m,
+    );
+    // Alone, or told its bash, it keeps the default target, 4.4.
+    assert.equal(diffOf({ '/w/deploy.sh': deploy }), '');
+    assert.equal(diffOf({ '/w/deploy.sh': deploy, '/w/setup.sh': setup }, { bashVersion: '4.4' }), '');
+  });
+
   it('throws UsageError on bad options before touching a file', () => {
     const io = fakeIO({ '/w/a.sh': UNSAFE });
     assert.throws(() => runPaths(['.'], { cwd, write: true, fix: { defaults: { '1X': '3' } } }, io), UsageError);
