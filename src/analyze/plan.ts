@@ -65,7 +65,8 @@ export interface PlanOptions {
   readonly keepLineNumbers?: boolean;
   /** The oldest bash the script must run under (FixOptions.bashVersion). */
   readonly bashVersion?: '3.2' | '4.0' | '4.4' | '5';
-  /** Another script of the run shows macOS (FixOptions.macosRun). */
+  /** A script of the run beside or above this one, or one it sources or that sources it, shows
+   * macOS (FixOptions.macosRun). */
   readonly macosRun?: boolean;
   /** Other files source this one: its functions may be called with any arguments (FixOptions). */
   readonly library?: boolean;

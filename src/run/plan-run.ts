@@ -138,7 +138,7 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
 
 /** What each file needs to know of the others (run-context.ts): line-reporting functions, the
  * set -u state the files sourcing a library give it, which files others source, the helpers bats
- * loads, whether the run's scripts run on macOS. */
+ * loads, which of them run on macOS with a script that shows it. */
 function withRunContext(planned: PlannedFile[], context: RunContext): PlannedFile[] {
   return planned.map((p) => {
     if (!('task' in p)) return p;

@@ -2,8 +2,8 @@
 // text: which functions print their caller's line numbers (a file that calls one keeps its lines
 // where they are), whether a file that sources a library may turn on `set -u` first (then the
 // library may run with it; nounset-start.ts takes it to be off otherwise), and which files run
-// with one that shows it runs on macOS (then their bash may be its 3.2). Cheap by design: a text scan of every
-// file, and a parse only of the few that mention LINENO or `caller`.
+// with one that shows it runs on macOS (then their bash may be its 3.2). Cheap by design: a text
+// scan of every file, and a parse only of the few that mention LINENO or `caller`.
 
 import { readsLineNumbers, showsMacos } from '../analyze/index.js';
 import { ParseError } from '../errors.js';
@@ -90,16 +90,19 @@ export function runContext(files: readonly FileFacts[]): RunContext {
 }
 
 /** The files that run where a file of the run that shows macOS runs: a project that supports macOS
- * supports it in that file's directory and below, and in the scripts that source it (a Linux
- * repository's `macos/setup.sh` says nothing of its `docker/` entrypoints). */
+ * supports it in that file's directory and below, in the scripts that source it and in those it
+ * sources (a Linux repository's `macos/setup.sh` says nothing of its `docker/` entrypoints). */
 function macosFiles(files: readonly FileFacts[], sourcers: ReadonlyMap<string, readonly string[]>): Set<string> {
   const out = new Set<string>();
   const dirs = new Set<string>();
+  const shows = new Set<string>();
   for (const f of files) {
     if (!f.macos) continue;
+    shows.add(f.path);
     dirs.add(f.path.slice(0, f.path.lastIndexOf('/') + 1));
     for (const from of sourcers.get(f.path) ?? []) out.add(from);
   }
+  for (const [lib, from] of sourcers) if (from.some((f) => shows.has(f))) out.add(lib);
   if (dirs.size === 0) return out;
   for (const f of files) for (const d of dirs) if (f.path.startsWith(d)) out.add(f.path);
   return out;

@@ -39,8 +39,8 @@ export interface FixOptions {
    * a set -u script (before 4.1, `"$@"` with no argument too), so such lists are guarded. Default:
    * what the script says (a comment naming bash 3, a BASH_VERSINFO test), else 4.4. */
   readonly bashVersion?: '3.2' | '4.0' | '4.4' | '5';
-  /** A script of the run in this one's directory or above it, or one it sources, shows that it
-   * runs on macOS (it handles Darwin, runs `sw_vers` …): a project that supports macOS there
+  /** A script of the run in this one's directory or above it, or one it sources or that sources
+   * it, shows that it runs on macOS (it handles Darwin, runs `sw_vers` …): a project that supports macOS there
    * supports it in this script too, so one that says nothing of its bash targets 3.2. A run sets
    * it; bashVersion wins over it. */
   readonly macosRun?: boolean;

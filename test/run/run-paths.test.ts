@@ -188,6 +188,11 @@ describe('runPaths', () => {
       diffOf({ '/w/deploy.sh': `. sub/setup.sh\n${deploy}`, '/w/sub/setup.sh': setup }),
       /^\+main \$\{@\+"\$@"\}$/m,
     );
+    // A library that such a script sources runs there too.
+    assert.match(
+      diffOf({ '/w/deploy.sh': deploy, '/w/sub/setup.sh': `${setup}. ../deploy.sh\n` }),
+      /^\+main \$\{@\+"\$@"\}$/m,
+    );
     // Alone, or told its bash, it keeps the default target, 4.4.
     assert.equal(diffOf({ '/w/deploy.sh': deploy }), '');
     assert.equal(diffOf({ '/w/deploy.sh': deploy, '/w/setup.sh': setup }, { bashVersion: '4.4' }), '');
