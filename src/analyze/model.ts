@@ -328,8 +328,9 @@ export interface Declare {
 /** `local -n ref`, `declare -n r=X`: an assignment to the name assigns the variable it names, and a
  * read of it reads that one. */
 export function isNamerefDeclaration(flags: string): boolean {
-  // `flags` is the variant, then its options (see isLocalDeclaration).
-  return /^\S+ .*n/.test(flags);
+  // `flags` is the variant, then its options (see isLocalDeclaration). `export -n` takes the
+  // export attribute away: no nameref.
+  return /^(?:declare|typeset|local) .*n/.test(flags);
 }
 
 /** `local x`, and `declare x` / `typeset x` without -g, make a function's own variable. */
