@@ -55,6 +55,21 @@ const WRAPPERS = new Set([
   'flock',
   'unbuffer',
 ]);
+/** Wrappers that run a builtin in the shell itself (`time` is a keyword); the others start another
+ * process, where `read`, `unset` or `eval` change nothing of the shell's. */
+const IN_SHELL_WRAPPERS: ReadonlySet<string> = new Set(['command', 'builtin', 'time']);
+
+/** Whether the command at `args[index]` (commandName's) runs in the shell: no wrapper before it
+ * but `command`, `builtin` or `time`. */
+export function runsInShell(args: readonly Word[], index: number): boolean {
+  for (let i = 0; i < index; i++) {
+    const t = wordText(args[i]);
+    const name = t === null ? null : basename(t);
+    if (name !== null && WRAPPERS.has(name) && !IN_SHELL_WRAPPERS.has(name)) return false;
+  }
+  return true;
+}
+
 /** Commands that delete, move or recursively change the paths they are given. */
 const DESTRUCTIVE = new Set(['rm', 'rmdir', 'mv', 'shred', 'unlink', 'find', 'chown', 'chmod', 'chgrp', 'rsync']);
 

@@ -26,6 +26,7 @@ import {
   nameOf,
   namePattern,
   readsMaybeClosedDescriptor,
+  runsInShell,
   wordText,
 } from './builtins.js';
 import { type AssocNames, knownAssocNames, learnAssocNames } from './collect-assoc.js';
@@ -671,9 +672,16 @@ function walkCall(cmd: CallExpr, ctx: WordCtx): number {
     }
   }
   const ran = ctx.region.events.length;
-  if (named && runs === -1 && !(named.name === 'trap' && named.index === 0 && trapCode(view, ctx)))
+  // `sudo read x`, `env printf -v x …` run in another process: nothing of the shell's changes.
+  const inShell = named !== null && runsInShell(view, named.index);
+  if (named && inShell && runs === -1 && !(named.name === 'trap' && named.index === 0 && trapCode(view, ctx)))
     for (const e of builtinEvents(named.name, view, named.index, ctx.globsStay)) ctx.region.events.push(e);
-  if (runs === -1 && args.length > 0) pushCall(args, view, ctx);
+  // `command eval 'unset x'` and `builtin eval …` run the code as `eval` does (`command f` runs no
+  // function f: it is pushed as a call of `command`, which nothing defines).
+  if (named && inShell && named.index > 0 && named.name === 'eval' && runs === -1) {
+    const code = args.slice(named.index);
+    pushCall(code, view === args ? code : view.slice(named.index), ctx);
+  } else if (runs === -1 && args.length > 0) pushCall(args, view, ctx);
   if (ctx.bats) for (const e of batsEvents(cmd.args)) ctx.region.events.push(e);
   return ran;
 }
