@@ -751,12 +751,14 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
     // exits; not its reads, which no edit could reach inside the quotes).
     const literal = evalEvents(args.slice(1), ctx);
     if (literal) for (const e of literal) ctx.region.events.push(e);
-    else
+    else {
       ctx.region.events.push(
         evalAssignsOnly(args.slice(1))
           ? { kind: 'opaque', what: '`eval`', start: first.start, end, assignOnly: true }
           : { kind: 'opaque', what: '`eval`', start: first.start, end },
       );
+      for (const e of evalUnsets(args.slice(1), ctx)) ctx.region.events.push(e);
+    }
     return;
   }
   // A CRLF line keeps its `\r` in its last word: `f\r` alone on a line runs f where the shell
@@ -842,6 +844,28 @@ function evalEvents(words: readonly Word[], ctx: WordCtx): Event[] | null {
   return collectEvents(file, code, { bats: ctx.bats })
     .events.map(place)
     .filter((x): x is Event => x !== null);
+}
+
+/** `eval "unset $name"`, `eval "unset ${p}_dir"`: code that starts with a literal `unset` whose
+ * names are computed. Bash expands the double-quoted string, then runs it: read as the string's
+ * text, it is an unset of what `$name` holds, which the flow analysis finds from name's values
+ * (unset-names.ts). Nothing for any other code. */
+function evalUnsets(words: readonly Word[], ctx: WordCtx): Event[] {
+  const raw = words.map((w) => ctx.text.slice(w.start, w.end)).join(' ');
+  const m = /^"(\s*unset\s[^"`\\;&|<>()]*)"$/.exec(raw);
+  if (!m) return [];
+  let file: File;
+  try {
+    file = parse(m[1] as string, { dialect: ctx.bash ? 'bash' : 'posix' });
+  } catch (err) {
+    if (err instanceof ParseError) return [];
+    throw err;
+  }
+  const at = (words[0] as Word).start;
+  const out: Event[] = [];
+  for (const e of collectEvents(file, m[1] as string, { bats: ctx.bats }).events)
+    if (e.kind === 'unset' || e.kind === 'unset-computed') out.push({ ...e, start: at, end: at });
+  return out;
 }
 
 /** `local x\r` on a CRLF line, as a shell that ignores `\r` reads it (withoutLineEndCR): the
