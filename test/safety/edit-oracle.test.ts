@@ -187,6 +187,8 @@ describe('the mvdan-sh check of every edit', () => {
       'set -u\nn=( [i]= )\n',
       // Edits inside a trap's quoted handler, after an edit that moves it.
       'set -u\necho "$1"\nf() { local t; trap \'rm -rf "$t"; echo "$JOB"\' EXIT; }\nf\n',
+      // Lists guarded for bash 3.2 (the script says so): the quotes go inside `${@+…}`.
+      'set -u\n# bash 3\ncmd "$@"\nb+="${@}"\na=(); x=("${a[@]}")\n',
     ]) {
       for (const style of ['block', 'inline'] as const) {
         const check = checkEditsWithMvdan(input, fixScript(input, { dialect: 'bash', style }), 'bash');

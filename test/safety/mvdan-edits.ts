@@ -179,6 +179,9 @@ function checkReplacement(
     .filter((n) => exact(n, span.outStart, span.outEnd) && !WORD_LEVEL.has(n.type) && n.type !== 'ParenArithm')
     .sort(byDepth)
     .map((n) => n.type);
+  // `"$@"` → `${@+"$@"}`: the quotes the input's span is are inside the guard in the output (the
+  // guard's text is checked below).
+  if (edit.kind === 'default-list' && wrappersIn[wrappersIn.length - 1] === 'DblQuoted') wrappersIn.pop();
   if (wrappersIn.join() !== wrappersOut.join())
     return `mvdan-sh reads it inside ${wrappersIn.join('/') || 'nothing'} in the input but ${wrappersOut.join('/') || 'nothing'} in the output`;
 
