@@ -80,6 +80,20 @@ export function newRegion(
   };
 }
 
+/** A context whose events go in a new region of `shape`, appended to ctx's region now. */
+export function sub(
+  ctx: WordCtx,
+  shape: Region['shape'],
+  span: { start: number; end: number },
+  name: string | null = null,
+): WordCtx {
+  const region = newRegion(shape, span, name);
+  ctx.region.events.push(region);
+  const c = copyCtx(ctx);
+  c.region = region;
+  return c;
+}
+
 export type MutableCtx = { -readonly [K in keyof WordCtx]: WordCtx[K] };
 
 /** A copy of `ctx`, to change a few fields of before it is passed on (never after). Every context
@@ -320,7 +334,7 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
   if (p.exp) {
     // `${y:-${x:=1}}`, `${y:+$((n=1))}`: bash expands the word only on some runs, so what it
     // assigns may not be assigned (the transforms, `${x#pat}`, expand theirs always).
-    const word = CONDITIONAL_WORD_OPS.has(p.exp.op) ? optionalCtx(inner, p, '${') : inner;
+    const word = CONDITIONAL_WORD_OPS.has(p.exp.op) ? sub(inner, 'optional', p, '${') : inner;
     const guard = p.exp.op === ':+' || p.exp.op === '+';
     if (guard) {
       const guarded = copyCtx(word);
@@ -334,7 +348,7 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
 /** Operators whose word bash expands only when the parameter is (or is not) set or empty. */
 const CONDITIONAL_WORD_OPS: ReadonlySet<string> = new Set(['-', ':-', '=', ':=', '+', ':+', '?', ':?']);
 
-/** Once the code of an optional region made by optionalCtx is walked: a region that only reads
+/** Once the code of an optional region (made by sub) is walked: a region that only reads
  * (most words of `${x:-word}`) gives its events to its parent, where they are read alike, and
  * costs the flow analysis no paths to join. */
 function settleOptional(parent: WordCtx, region: Region): void {
@@ -345,14 +359,25 @@ function settleOptional(parent: WordCtx, region: Region): void {
   for (const e of region.events) events.push(e);
 }
 
-/** A context whose events go in a new region, appended now, that may not run: the right side of
- * an arithmetic or `[[ ]]` `&&`/`||`, an arm of `?:`, the word of `${x:-word}`. */
-function optionalCtx(ctx: WordCtx, span: { start: number; end: number }, name: string): WordCtx {
-  const region = newRegion('optional', span, name);
-  ctx.region.events.push(region);
-  const c = copyCtx(ctx);
-  c.region = region;
-  return c;
+/** The optional regions an iterative walk is inside, each with its stack's height when the region
+ * was made: an entry popped from below that height lies past the region's operand, which is then
+ * walked, and the region is settled (settleOptional). */
+class OpenRegions {
+  private readonly open: { parent: WordCtx; region: Region; height: number }[] = [];
+  add(parent: WordCtx, region: Region, height: number): void {
+    this.open.push({ parent, region, height });
+  }
+  /** Settles the regions the walk has left, now that its stack is `height` high (-1: all). */
+  leave(height: number): void {
+    for (
+      let o = this.open[this.open.length - 1];
+      o !== undefined && height < o.height;
+      o = this.open[this.open.length - 1]
+    ) {
+      this.open.pop();
+      settleOptional(o.parent, o.region);
+    }
+  }
 }
 
 /** A subscript of `array`: arithmetic for indexed arrays, a string for associative ones. */
@@ -395,17 +420,12 @@ export function walkArith(expr: ArithmExpr, outer: WordCtx): void {
   const stack: { e: ArithmExpr; whole: boolean; target: 'none' | 'pure' | 'update'; ctx: WordCtx; maybe?: string }[] = [
     { e: expr, whole: true, target: 'none', ctx: outer },
   ];
-  // Optional regions whose operand is being walked, and the stack's height when it was taken: an
-  // entry popped from below that height is past the operand.
-  const open: { parent: WordCtx; region: Region; height: number }[] = [];
+  const open = new OpenRegions();
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    for (let o = open[open.length - 1]; o !== undefined && stack.length < o.height; o = open[open.length - 1]) {
-      open.pop();
-      settleOptional(o.parent, o.region);
-    }
+    open.leave(stack.length);
     const { e, whole, target } = top;
-    const ctx = top.maybe === undefined ? top.ctx : optionalCtx(top.ctx, e, top.maybe);
-    if (ctx !== top.ctx) open.push({ parent: top.ctx, region: ctx.region, height: stack.length });
+    const ctx = top.maybe === undefined ? top.ctx : sub(top.ctx, 'optional', e, top.maybe);
+    if (ctx !== top.ctx) open.add(top.ctx, ctx.region, stack.length);
     switch (e.type) {
       case 'ArithmVar': {
         if (target !== 'pure') {
@@ -478,7 +498,7 @@ export function walkArith(expr: ArithmExpr, outer: WordCtx): void {
         break;
     }
   }
-  for (let o = open.pop(); o !== undefined; o = open.pop()) settleOptional(o.parent, o.region);
+  open.leave(-1);
 }
 
 /** Read.arith of a node; built only where a read or a word needs it (most nodes are operators
@@ -499,17 +519,13 @@ export function walkTest(expr: TestExpr, outer: WordCtx): void {
   const ctxs: WordCtx[] = [outer];
   const maybes: (string | null)[] = [null];
   let ctx = outer;
-  // As in walkArith: regions whose operand is being walked.
-  const open: { parent: WordCtx; region: Region; height: number }[] = [];
+  const open = new OpenRegions();
   for (let e = exprs.pop(); e !== undefined; e = exprs.pop()) {
-    for (let o = open[open.length - 1]; o !== undefined && exprs.length < o.height; o = open[open.length - 1]) {
-      open.pop();
-      settleOptional(o.parent, o.region);
-    }
+    open.leave(exprs.length);
     const at = ctxs.pop() as WordCtx;
     const maybe = maybes.pop() ?? null;
-    const next = maybe === null ? at : optionalCtx(at, e, maybe);
-    if (next !== at) open.push({ parent: at, region: next.region, height: exprs.length });
+    const next = maybe === null ? at : sub(at, 'optional', e, maybe);
+    if (next !== at) open.add(at, next.region, exprs.length);
     if (next !== ctx) {
       ctx = next;
       operand = null;
@@ -549,7 +565,7 @@ export function walkTest(expr: TestExpr, outer: WordCtx): void {
         break;
     }
   }
-  for (let o = open.pop(); o !== undefined; o = open.pop()) settleOptional(o.parent, o.region);
+  open.leave(-1);
 }
 
 /** Whether a subscript is the literal index 0 (`[0]`, `[ 00 ]`). */

@@ -37,6 +37,7 @@ import {
   loneParam,
   type MutableCtx,
   newRegion,
+  sub,
   type WordCtx,
   walkArith,
   walkParts,
@@ -125,19 +126,6 @@ function walkStmts(stmts: readonly Stmt[], ctx: WordCtx): void {
     if (!s.background && s.cmd !== null && s.cmd.type !== 'FuncDecl')
       ctx.region.events.push({ kind: 'write', name: 'PIPESTATUS', start: s.end, end: s.end, how: 'pipeline' });
   }
-}
-
-function sub(
-  ctx: WordCtx,
-  shape: Region['shape'],
-  span: { start: number; end: number },
-  name: string | null = null,
-): WordCtx {
-  const region = newRegion(shape, span, name);
-  ctx.region.events.push(region);
-  const c = copyCtx(ctx);
-  c.region = region;
-  return c;
 }
 
 /** The elements a loop shows are there, for its body's reads (element-proofs.ts). */
@@ -476,11 +464,7 @@ function walkRedirect(r: Redirect, ctx: WordCtx): void {
       how: 'fd-variable',
     };
     // `exec {fd}< "$file"` with no such file assigns nothing: fd stays unset.
-    if (mayFail(r)) {
-      const region = newRegion('optional', r, '<');
-      region.events.push(write);
-      ctx.region.events.push(region);
-    } else ctx.region.events.push(write);
+    (mayFail(r) ? sub(ctx, 'optional', r, '<') : ctx).region.events.push(write);
   }
   if (r.op === '<<' || r.op === '<<-') {
     // The delimiter is never expanded; a quoted one makes the body literal.
