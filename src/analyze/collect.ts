@@ -448,10 +448,8 @@ function assignedWhenRun(stmt: Stmt): ConditionFacts['whenTrue'] | null {
 function mayNotRun(stmt: Stmt, from: number, ctx: WordCtx): void {
   const events = ctx.region.events;
   if (from >= events.length) return;
-  const region = newRegion('optional', stmt, '<');
-  for (let i = from; i < events.length; i++) region.events.push(events[i] as Event);
-  events.length = from;
-  events.push(region);
+  const ran = events.splice(from);
+  sub(ctx, 'optional', stmt, '<').region.events.push(...ran);
 }
 
 function walkRedirect(r: Redirect, ctx: WordCtx): void {
