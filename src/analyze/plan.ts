@@ -452,27 +452,19 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (st.kind === 'unset' && st.emptyArray && read.zeroProven)
       return safeRead(read, inFunction, `a test of the length of ${name} that passed shows it has element 0`);
     if (st.kind === 'set' && read.pastZero)
-      return planUnsafe(
+      return unsetAfterAll(
         read,
         inFunction,
-        {
-          kind: 'unset',
-          why: `${name} is an array, but nothing shows it has the element \`${text.slice(read.start, read.end)}\` reads (bash stops on an index past the end, or an element unset); it is read on line ${lineOf(read.start)}`,
-          ...(st.nounset ? { nounset: st.nounset } : {}),
-        },
-        true,
+        st,
+        `${name} is an array, but nothing shows it has the element \`${text.slice(read.start, read.end)}\` reads (bash stops on an index past the end, or an element unset)`,
       );
     // A nameref's own assignment names a variable; a read of it reads that one (`${!r}` gives the name).
     if (st.kind === 'set' && facts.namerefs.has(name) && read.form !== 'indirect')
-      return planUnsafe(
+      return unsetAfterAll(
         read,
         inFunction,
-        {
-          kind: 'unset',
-          why: `${name} is a nameref: a read of it reads the variable it names, which nothing here shows is set; it is read on line ${lineOf(read.start)}`,
-          ...(st.nounset ? { nounset: st.nounset } : {}),
-        },
-        true,
+        st,
+        `${name} is a nameref: a read of it reads the variable it names, which nothing here shows is set`,
       );
     if (st.kind === 'set') {
       if (read.form === 'indirect') {
@@ -503,19 +495,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         );
       const origin = st.origin;
       const notHere = origin.kind === 'shell' ? unsetWhere(name, inFunction && !inHandler) : null;
-      if (notHere !== null)
-        return planUnsafe(
-          read,
-          inFunction,
-          {
-            kind: 'unset',
-            why: `${notHere}; it is read on line ${lineOf(read.start)}`,
-            ...(st.nounset ? { nounset: st.nounset } : {}),
-          },
-          true,
-          // $0 is what BASH_SOURCE holds where bash runs the script from a file.
-          name === 'BASH_SOURCE' ? '$0' : null,
-        );
+      // $0 is what BASH_SOURCE holds where bash runs the script from a file.
+      if (notHere !== null) return unsetAfterAll(read, inFunction, st, notHere, name === 'BASH_SOURCE' ? '$0' : null);
       if (origin.kind === 'shell')
         return safeRead(
           read,
@@ -589,6 +570,19 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
 
   /** `inlineOnly`: never the env-init block (a file nounset cannot see into may test or default
    * the variable itself). `fallback`: a default to write instead of empty (PlannedRead.fallback). */
+  /** A read the flow analysis finds set that may still stop, `why`: defaulted where it is. */
+  function unsetAfterAll(
+    read: Read,
+    inFunction: boolean,
+    st: ReadStatus,
+    why: string,
+    fallback: string | null = null,
+  ): PlannedRead {
+    const nounset = st.nounset ? { nounset: st.nounset } : {};
+    const unset: ReadStatus = { kind: 'unset', why: `${why}; it is read on line ${lineOf(read.start)}`, ...nounset };
+    return planUnsafe(read, inFunction, unset, true, fallback);
+  }
+
   function planUnsafe(
     read: Read,
     inFunction: boolean,
