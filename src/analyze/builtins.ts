@@ -187,9 +187,14 @@ export function readsMaybeClosedDescriptor(args: readonly Word[]): boolean {
 
 /** The variable a literal word names (`NAME`, or `NAME[i]` → NAME), or null. */
 export function nameOf(word: Word | null | undefined): string | null {
+  return namedWord(word)?.[1] ?? null;
+}
+
+/** `NAME` or `NAME[index]` as a literal word: the match, with the name and the index (undefined
+ * without one); null for any other word. */
+function namedWord(word: Word | null | undefined): RegExpExecArray | null {
   const t = word ? wordText(word) : null;
-  const m = t === null ? null : /^([A-Za-z_][A-Za-z0-9_]*)(\[.*\])?$/.exec(t);
-  return m?.[1] ?? null;
+  return t === null ? null : /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/.exec(t);
 }
 
 const NO_EVENTS: readonly Event[] = [];
@@ -236,15 +241,14 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
     if (!n || !span) return;
     // `read -a` and `mapfile` set the array, maybe with no element (see arrayKey). `read 'a[1]'`
     // and `printf -v 'a[1]'` set an element: the array, and element 0 only at index 0.
-    const sub = w ? /\[(.*)\]$/.exec(wordText(w) ?? '') : null;
-    const array = how === 'read array' || how === 'mapfile' || (sub !== null && sub[1] !== '0');
+    const index = namedWord(w)?.[2];
+    const array = how === 'read array' || how === 'mapfile' || (index !== undefined && index !== '0');
     out.push({ kind: 'write', name: array ? arrayKey(n) : n, start: span.start, end: span.end, how });
     // They replace the whole array, with none at all for an empty line or no input (bash 5.2 makes
     // `a=()` of it then): element 0 may be gone.
     if (how === 'read array' || how === 'mapfile')
       out.push({ kind: 'unset', name: n, start: span.start, end: span.end, element0: 'replaced' });
-    if (sub !== null && sub[1] === '0')
-      out.push({ kind: 'write', name: arrayKey(n), start: span.start, end: span.end, how });
+    if (index === '0') out.push({ kind: 'write', name: arrayKey(n), start: span.start, end: span.end, how });
   };
   switch (name) {
     case 'read': {
