@@ -410,6 +410,19 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
   }
 }
 
+/** Why an optional region (by its name, collect.ts) may not run, for reasons; the line it is on. */
+const OPTIONAL_WHY: ReadonlyMap<string | null, (line: string) => string> = new Map([
+  ['\r', (line: string) => `the call on ${line}, which a shell that keeps the line's \`\\r\` does not make`],
+  [
+    '<',
+    (line: string) =>
+      `the command on ${line}, which does not run when a redirection fails (a file missing or not writable, a descriptor not open)`,
+  ],
+  ['${', (line: string) => `the expansion on ${line}, whose word bash expands only on some runs`],
+  ['?:', (line: string) => `the \`?:\` on ${line}, which evaluates one of its arms`],
+]);
+const AND_OR_WHY = (line: string): string => `the \`&&\`/\`||\` on ${line}`;
+
 /** The right side of `&&` / `||`; returns the state where it ran, for the link after it. With
  * the same operator as that link (`a && b && c`, `a || b || c`) c runs only where b ran; with the
  * other (`a && b || c`, `a || b && c`) it is skipped only there. */
@@ -431,16 +444,7 @@ function optional(
   const skip = chained && !same ? prev.ran : s;
   applyFacts(ctx, skip, r.skipFacts, at);
   // join copies what it keeps: `runs` is not changed after, so it can be handed on.
-  const where = (): string =>
-    r.name === '\r'
-      ? `the call on ${ctx.program.lineAt(at)}, which a shell that keeps the line's \`\\r\` does not make`
-      : r.name === '<'
-        ? `the command on ${ctx.program.lineAt(at)}, which does not run when a redirection fails (a file missing or not writable, a descriptor not open)`
-        : r.name === '${'
-          ? `the expansion on ${ctx.program.lineAt(at)}, whose word bash expands only on some runs`
-          : r.name === '?:'
-            ? `the \`?:\` on ${ctx.program.lineAt(at)}, which evaluates one of its arms`
-            : `the \`&&\`/\`||\` on ${ctx.program.lineAt(at)}`;
+  const where = (): string => (OPTIONAL_WHY.get(r.name) ?? AND_OR_WHY)(ctx.program.lineAt(at));
   ctx.ops.replace(s, join(ctx, [skip, runs], where));
   return runs;
 }
