@@ -7,7 +7,10 @@
 //     prints the same stdout and exits 0 too;
 // (b) the output never stops on an unset parameter, and shows no syntax or arithmetic error
 //     that the input with everything set does not show (a rewrite that broke an expression);
-// (c) with everything set, input and output print the same stdout and exit the same.
+// (c) with everything set, input and output print the same stdout and exit the same;
+// (d) with set -u taken out of both (the fixed script where nounset is off), in every environment,
+//     the output prints the same and exits the same as the input, unless it stops at a
+//     `${X:?…}` nounset wrote before a destructive command, or the input failed on an expression.
 
 import assert from 'node:assert/strict';
 import { mapLimit, NOUNSET_MESSAGE, PARALLEL_SHELLS, runShell, type ShellRun } from '../support/shells.js';
@@ -20,6 +23,23 @@ interface Environment {
 }
 
 const ALL_SET = 'all set';
+
+/** The script with set -u turned off where it turns it on: `set -euo pipefail` → `set -eo
+ * pipefail +u`, `set -o nounset` → `set +o nounset`. */
+function withoutNounset(script: string): string {
+  return script.replace(/^([ \t]*set[ \t][^\n#;]*)$/gm, (line) => {
+    if (/\s-o\s+nounset\b/.test(line)) return line.replace(/-o(\s+)nounset/, '+o$1nounset');
+    let changed = false;
+    const out = line.replace(/(\s)-([A-Za-z]*)u([A-Za-z]*)/g, (_, sp: string, a: string, b: string) => {
+      changed = true;
+      return a + b === '' ? '' : `${sp}-${a}${b}`;
+    });
+    return changed ? `${out.trimEnd()} +u` : line;
+  });
+}
+
+/** A stop at a `${X:?X is not set}` that nounset wrote. */
+const REQUIRE_STOP = /: (?:\w+|argument \d+) is not set$/m;
 
 /** The environments a case runs under; the first is everything set. */
 function environmentsFor(c: RunnableCase): Environment[] {
@@ -53,6 +73,7 @@ const show = (r: ShellRun): string =>
 describe('behaviour: runnable fixtures before and after the fix, under the real shells', () => {
   const cases = runnableCases();
   const runs = new Map<string, CaseRuns>();
+  const plainRuns = new Map<string, CaseRuns>();
 
   it('there are runnable fixtures', () => {
     assert.ok(cases.length > 0, 'no fixtures/<transform>/<case>.env.json found');
@@ -72,7 +93,12 @@ describe('behaviour: runnable fixtures before and after the fix, under the real 
     this.timeout(120_000);
     const jobs = cases.flatMap((c) =>
       environmentsFor(c).flatMap((env) =>
-        (['input', 'output'] as const).map((side) => ({ c, env, side, script: side === 'input' ? c.input : c.output })),
+        [false, true].flatMap((plain) =>
+          (['input', 'output'] as const).map((side) => {
+            const script = side === 'input' ? c.input : c.output;
+            return { c, env, side, plain, script: plain && script !== null ? withoutNounset(script) : script };
+          }),
+        ),
       ),
     );
     const results = await mapLimit(jobs, PARALLEL_SHELLS, ({ c, env, script }) =>
@@ -83,11 +109,12 @@ describe('behaviour: runnable fixtures before and after the fix, under the real 
     for (const c of cases) {
       const envs = environmentsFor(c);
       const mine = jobs.flatMap((j, i) => (j.c === c ? [{ j, r: results[i] as ShellRun }] : []));
-      runs.set(c.id, {
-        envs,
-        input: mine.filter((x) => x.j.side === 'input').map((x) => x.r),
-        output: mine.filter((x) => x.j.side === 'output').map((x) => x.r),
-      });
+      for (const plain of [false, true])
+        (plain ? plainRuns : runs).set(c.id, {
+          envs,
+          input: mine.filter((x) => x.j.plain === plain && x.j.side === 'input').map((x) => x.r),
+          output: mine.filter((x) => x.j.plain === plain && x.j.side === 'output').map((x) => x.r),
+        });
     }
   });
 
@@ -123,6 +150,24 @@ describe('behaviour: runnable fixtures before and after the fix, under the real 
           }
         });
       }
+
+      it('(d) without set -u, in every environment, the output prints the same and exits the same', () => {
+        assert.notEqual(c.output, null, `fixtures/${c.id}.output.sh is missing`);
+        assert.notEqual(withoutNounset(c.input), c.input, 'the input turns set -u on');
+        const r = plainRuns.get(c.id);
+        assert.ok(r, 'no runs recorded');
+        r.envs.forEach((env, i) => {
+          const before = r.input[i] as ShellRun;
+          const after = r.output[i] as ShellRun;
+          // A `${X:?}` nounset wrote; an expression that failed on an empty value (`$(( 2 * $X ))`
+          // is `${X:-0}` where set -u was on: a documented limit).
+          if (after.status !== 0 && REQUIRE_STOP.test(after.stderr)) return;
+          if (BROKEN_EXPRESSION.test(before.stderr)) return;
+          const where = `${c.id}, ${env.label}, set -u off\ninput:  ${show(before)}\noutput: ${show(after)}`;
+          assert.equal(after.stdout, before.stdout, `(d) stdout differs: ${where}`);
+          assert.equal(after.status, before.status, `(d) status differs: ${where}`);
+        });
+      });
 
       it('(c) with everything set, input and output print the same and exit the same', () => {
         const { input, output } = get();
