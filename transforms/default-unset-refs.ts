@@ -1,7 +1,7 @@
 // Rewrites each reference that may be unset, where it is: `$X` → `${X:-}`, `${X:-value}` with a
 // configured default, `${X:-0}` in arithmetic, `${X:?X is not set}` in a destructive argument.
 
-import { type PlannedRead, transformPrefix } from '../src/analyze/index.js';
+import { type PlannedRead, transformPrefix, wrapperOperator } from '../src/analyze/index.js';
 import type { Change, Finding, Transform } from '../src/edit/index.js';
 import { quoteDefault } from '../src/edit/index.js';
 import type { EditKind } from '../src/types/index.js';
@@ -125,19 +125,21 @@ const transform: Transform = {
           continue;
         }
         // `${X#pat}` → `${X:+${X#pat}}`: the transform only when X is set and not empty; empty
-        // otherwise, which is what the transform gives an empty value.
+        // otherwise, which is what the transform gives an empty value. `${X@Q}` → `${X+${X@Q}}`:
+        // it gives `''` for an empty X (empty-transforms.ts).
         const { node } = p.read;
+        const op = wrapperOperator(p.read);
         edits.push({
           start: node.start,
           end: node.end,
           changes: [
             // The prefix is the script's own text, already written for where it is.
-            { start: node.start + 2, end: node.start + 2, text: `${prefix}${written(p, ':+${')}` },
+            { start: node.start + 2, end: node.start + 2, text: `${prefix}${written(p, `${op}\${`)}` },
             { start: node.end, end: node.end, text: '}' },
           ],
           kind: 'default-transform',
           variable: p.read.name,
-          reason: `${p.reason}; \`\${${prefix}:+…}\` expands it only when ${p.read.name} is set and not empty, and to empty otherwise, which is what it gave an unset ${p.read.name} without set -u`,
+          reason: `${p.reason}; \`\${${prefix}${op}…}\` expands it only when ${p.read.name} is set${op === ':+' ? ' and not empty' : ''}, and to empty otherwise, which is what it gave an unset ${p.read.name} without set -u`,
         });
         continue;
       }

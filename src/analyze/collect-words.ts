@@ -7,6 +7,7 @@ import { nameOf } from './builtins.js';
 import type { AssocNames } from './collect-assoc.js';
 import { type ElementProof, provesElementZero, unprovenElement } from './element-proofs.js';
 import { elementName, isListSubscript } from './elements.js';
+import { givesTextForEmpty } from './empty-transforms.js';
 import {
   arrayKey,
   type DestructiveArg,
@@ -253,6 +254,9 @@ function formOf(p: ParamExp): ReferenceForm {
   // `$@ $* $# $? $$ $- $0` are never unset, whatever is done to them (`${#@}`, `${@:2}`).
   if (name.length === 1 && '@*#?$0-'.includes(name)) return 'special';
   if (p.length) return 'length';
+  // `${a[@]#x}`, `${a[@]:1}`, `${a[@]@Q}`: one word per element, none for an unset a (bash ≥ 4.4
+  // tests set-ness once, before any operator), as `${a[@]}`.
+  if (p.index && isListSubscript(p.index)) return 'list';
   if (p.slice || p.repl || p.exp) return 'transform';
   if (isDigits(name)) return 'positional';
   if (!isNameStartCode(name.charCodeAt(0))) return 'special';
@@ -307,6 +311,8 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
   push(ctx, read);
   if (p.exp && SET_TESTS.has(p.exp.op))
     push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: `\${${name}${p.exp.op}…}` });
+  else if (form !== 'list' && !p.excl && isNameStartCode(name.charCodeAt(0)) && givesTextForEmpty(p))
+    push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: ctx.text.slice(p.start, p.end) });
   // `${!APP_@}` lists the names set that begin with APP_: a name the block sets would join them.
   if (p.names !== null)
     push(ctx, { kind: 'set-test', name: `${name}*`, start: p.start, end: p.end, how: `\${!${name}${p.names}}` });

@@ -15,6 +15,7 @@ export {
   planFixes,
   readsLineNumbers,
   transformPrefix,
+  wrapperOperator,
 } from './plan.js';
 export { isPlainValue, isVariableName } from './shell-vars.js';
 export { sharedTree } from './sourced/index.js';

@@ -11,7 +11,8 @@ import { type BlockSite, type ExistingBlock, findBlockSite } from './block-site.
 import { collectEvents } from './collect.js';
 import { destructiveUses } from './destructive.js';
 import { elementParts } from './elements.js';
-import { analyzeFlow, digestOf, type FlowNote, type FlowPos, type ReadStatus } from './flow/index.js';
+import { atOperator, givesTextForEmpty } from './empty-transforms.js';
+import { analyzeFlow, digestOf, type FlowNote, type FlowPos, type FlowResult, type ReadStatus } from './flow/index.js';
 import {
   type Event,
   isNamerefDeclaration,
@@ -254,12 +255,27 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   // default would change what that test does.
   const ownListings = listings(facts.setTests.keys());
   const sourcedListings = listings(flow.setTestedInSources);
+  const listedUnset = listedWhereUnset(facts, flow);
   const setTestedBy = (name: string): string | null =>
-    isSetTested(name, facts.setTests, ownListings) || flow.exportedUnset.has(name)
+    isSetTested(name, facts.setTests, ownListings) || flow.exportedUnset.has(name) || listedUnset.has(name)
       ? 'the script'
       : isSetTested(name, flow.setTestedInSources, sourcedListings)
         ? 'a file it sources'
         : null;
+  // Why the block's empty default would change what the script does with the name.
+  const whyNotInBlock = (name: string): string | null => {
+    const list = facts.setTests.has(name) ? undefined : listedUnset.get(name);
+    if (list !== undefined && list.node.type === 'ParamExp') {
+      const what = list.node.excl
+        ? 'no key while it is unset, and `0` for an empty'
+        : givesTextForEmpty(list.node)
+          ? 'nothing while it is unset, and text for an empty'
+          : 'no word while it is unset, and one empty word for an empty';
+      return `\`${text.slice(list.start, list.end)}\` on line ${lineOf(list.start)} gives ${what} ${name}`;
+    }
+    const tester = setTestedBy(name);
+    return tester === null ? null : `${tester} tests whether ${name} is set`;
+  };
   // The oldest bash the script must run under (--bash-version, or what the script says).
   // Then: one that runs macOS's own commands, or another script of the run that shows macOS.
   const target =
@@ -673,8 +689,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (!canRewrite) {
       const why = needsArray
         ? `this form needs ${name} to be an array (bash 5.2 stops on it for a plain variable, even after an empty default), which no default gives`
-        : setTestedBy(name) !== null
-          ? `${setTestedBy(name)} tests whether ${name} is set, so it cannot go in the env-init block`
+        : whyNotInBlock(name) !== null
+          ? `${whyNotInBlock(name)}, so it cannot go in the env-init block`
           : style === 'block' && !isInputName(name)
             ? 'this form takes no inline default and the env-init block cannot cover it'
             : 'this form takes no inline default';
@@ -687,12 +703,9 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         'inside backquotes a configured default with quotes, blanks, `$` or `` ` `` cannot be written so it stays the same; check it by hand',
       );
     }
-    const tester = setTestedBy(name);
-    if (tester !== null && isInputName(name))
-      return unsafe(
-        'default',
-        `${tester} tests whether ${name} is set, so it is defaulted here rather than in the env-init block`,
-      );
+    const notInBlock = whyNotInBlock(name);
+    if (notInBlock !== null && isInputName(name))
+      return unsafe('default', `${notInBlock}, so it is defaulted here rather than in the env-init block`);
     const zero = read.arith !== null && (read.node.type === 'ArithmVar' || nounset === 'on');
     if (st.kind === 'unknown')
       return unsafe(
@@ -845,17 +858,35 @@ export function isFileDisabled(file: File): boolean {
  * give `rep`), not `@Q`/`@A` (`''` and `X=''` for an empty X), nor a negative or computed slice
  * length (an error on an empty value). `:+`, not `+`: `+` tells set from unset, which would keep
  * X out of the env-init block on the next run. */
-const WRAPPABLE_OPS = new Set(['#', '##', '%', '%%', '^', '^^', ',', ',,', '~', '~~']);
+const WRAPPABLE_OPS = new Set(['#', '##', '%', '%%', '^', '^^', ',', ',,', '~', '~~', '@']);
+/** `${X@a}` is left: it gives the attributes of a declared X that is unset. */
+const AT_WRAPPABLE: ReadonlySet<string> = new Set(['Q', 'A', 'K', 'k', 'U', 'u', 'L', 'E', 'P']);
+
+/** The wrapper's operator: `+` for a transform that gives text for an empty X (`${X+${X@Q}}`),
+ * `:+` for the others, which give nothing for it. */
+export function wrapperOperator(read: Read): '+' | ':+' {
+  return read.node.type === 'ParamExp' && givesTextForEmpty(read.node) ? '+' : ':+';
+}
 
 /** For a transform that can be wrapped, the text the wrapper repeats: the name and a plain
  * subscript (`COMPREPLY[i]`, evaluated twice, so it must have no side effect); else null. */
 export function transformPrefix(read: Read, text: string): string | null {
   const p = read.node;
-  if (p.type !== 'ParamExp' || p.excl || p.length || p.repl || read.inBackquote) return null;
-  if (p.exp ? !WRAPPABLE_OPS.has(p.exp.op) : p.slice === null) return null;
-  // The wrapper expands the pattern or the offset only when X is set and not empty: one that
+  if (p.type !== 'ParamExp' || p.excl || p.length || read.inBackquote) return null;
+  if (
+    p.exp
+      ? !WRAPPABLE_OPS.has(p.exp.op) || (p.exp.op === '@' && !AT_WRAPPABLE.has(atOperator(p.exp.word)))
+      : p.slice === null && p.repl === null
+  )
+    return null;
+  // The wrapper expands the pattern or the offset only when X is set (and not empty): one that
   // assigns or runs a command (`${X#$((i++))}`) would do so less often.
-  if (wordHasEffects(p.exp?.word ?? null) || (p.slice !== null && arithHasEffects(p.slice.offset))) return null;
+  if (
+    wordHasEffects(p.exp?.word ?? null) ||
+    (p.slice !== null && arithHasEffects(p.slice.offset)) ||
+    (p.repl !== null && (wordHasEffects(p.repl.orig) || wordHasEffects(p.repl.with)))
+  )
+    return null;
   if (
     p.slice &&
     p.slice.length !== null &&
@@ -914,6 +945,25 @@ function listings(tests: Iterable<string>): string[] {
 }
 
 /** Whether a test of `tested` (by name) or a listing of `prefixes` tells whether `name` is set. */
+/** Names a whole-array expansion that tells unset from empty may find unset as the script
+ * started: `"${a[@]}"` and `"${a[@]#x}"` give no word for them and one for the block's empty
+ * value, `${!a[@]}` gives `0`, `${a[@]/#/-I}` and `${a[*]@Q}` give text. (Unquoted, or with `*`,
+ * an empty element gives what an unset array gives.) */
+function listedWhereUnset(facts: Facts, flow: FlowResult): Map<string, Read> {
+  const names = new Map<string, Read>();
+  for (const { read } of facts.reads) {
+    const p = read.node;
+    if (read.form !== 'list' || p.type !== 'ParamExp' || p.names) continue;
+    const atWord = p.index?.word?.parts[0];
+    const quotedAt = read.quoting === 'double' && atWord?.type === 'Lit' && atWord.value === '@';
+    if (!quotedAt && !p.excl && !givesTextForEmpty(p)) continue;
+    const st = flow.status.get(read);
+    if (st !== undefined && ((st.kind === 'unset' && !st.emptyArray) || st.kind === 'unknown') && !names.has(read.name))
+      names.set(read.name, read);
+  }
+  return names;
+}
+
 function isSetTested(name: string, tested: { has(n: string): boolean }, prefixes: readonly string[]): boolean {
   return tested.has(name) || prefixes.some((p) => name.startsWith(p));
 }

@@ -10,7 +10,7 @@
 import type { FixResult } from '../../src/types/script.js';
 import type { Dialect } from '../oracle/mvdan-reading.js';
 import { type EditSpan, editSpans, place } from './edit-spans.js';
-import { ALTERNATE_OP, GUARD_OPS, mvdanTree, type NodeRecord } from './mvdan-nodes.js';
+import { ALTERNATE_OPS, GUARD_OPS, mvdanTree, type NodeRecord } from './mvdan-nodes.js';
 
 export interface EditCheck {
   /** False when mvdan-sh rejects the input itself: then there is nothing to compare with. */
@@ -230,7 +230,7 @@ function checkReplacement(
   return null;
 }
 
-/** `${X#pat}` → `${X:+${X#pat}}`: the output is `${X:+…}` whose word is exactly the input's expansion. */
+/** `${X#pat}` → `${X:+${X#pat}}` (or `${X+…}`): the output's wrapper holds exactly the input's expansion. */
 function checkWrapper(
   span: EditSpan,
   ref: NodeRecord,
@@ -238,8 +238,8 @@ function checkWrapper(
   input: string,
   output: string,
 ): string | null {
-  if (ref.param?.op !== ALTERNATE_OP || ref.param.excl)
-    return `the output's expansion is not \${${span.edit.variable ?? ''}:+…} (${ref.fields})`;
+  if (ref.param === undefined || !ALTERNATE_OPS.has(ref.param.op) || ref.param.excl)
+    return `the output's expansion is not \${${span.edit.variable ?? ''}:+…} or \${${span.edit.variable ?? ''}+…} (${ref.fields})`;
   if (!was?.param || was.param.name !== span.edit.variable)
     return `the input has no expansion of ${span.edit.variable ?? ''} spanning the edit`;
   const inner = output.slice(span.outEnd - 1 - (span.inEnd - span.inStart), span.outEnd - 1);

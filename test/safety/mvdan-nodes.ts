@@ -65,8 +65,9 @@ const SCALAR_FIELDS = [
 
 /** Token numbers of the guards nounset writes: `:-` and `:?` (see EXPANSION_OPS). */
 export const GUARD_OPS: ReadonlySet<number> = new Set([71, 73]);
-/** mvdan-sh's `:+` (the wrapper of default-transform). */
-export const ALTERNATE_OP = 69;
+/** mvdan-sh's `:+` and `+` (the wrappers of default-transform: `+` for a form that gives text for
+ * an empty value, `${X+${X@Q}}`). */
+export const ALTERNATE_OPS: ReadonlySet<number> = new Set([68, 69]);
 
 let loaded: MvdanSyntax | null = null;
 // The input is read once for both styles: mvdan-sh takes about 0.1 ms per byte.

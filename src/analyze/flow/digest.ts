@@ -234,6 +234,10 @@ export function digestOf(model: Region): FileDigest {
       else if (e.kind === 'call' && e.name !== null) calls.push(e);
       else if (e.kind === 'call') computes = true;
       else if (e.kind === 'set-test') setTested.add(e.name);
+      // A whole-array expansion may give no word for an unset name, one for the block's empty
+      // value (plan.ts, listedWhereUnset).
+      else if (e.kind === 'read' && e.form === 'list' && e.node.type === 'ParamExp' && !e.node.names)
+        setTested.add(e.name);
       else if (e.kind === 'unset') {
         killed.push(e.name);
         unset.add(e.name).add(variableOf(e.name));
