@@ -13,7 +13,14 @@
 //     `${X:?…}` nounset wrote before a destructive command, or the input failed on an expression.
 
 import assert from 'node:assert/strict';
-import { mapLimit, NOUNSET_MESSAGE, PARALLEL_SHELLS, runShell, type ShellRun } from '../support/shells.js';
+import {
+  mapLimit,
+  NOUNSET_MESSAGE,
+  PARALLEL_SHELLS,
+  runShell,
+  type ShellRun,
+  withoutNounset,
+} from '../support/shells.js';
 import { type RunnableCase, runnableCases } from './runnable-fixtures.js';
 
 interface Environment {
@@ -23,20 +30,6 @@ interface Environment {
 }
 
 const ALL_SET = 'all set';
-
-/** The script with set -u turned off where it turns it on: `set -euo pipefail` → `set -eo
- * pipefail +u`, `set -o nounset` → `set +o nounset`. */
-function withoutNounset(script: string): string {
-  return script.replace(/^([ \t]*set[ \t][^\n#;]*)$/gm, (line) => {
-    if (/\s-o\s+nounset\b/.test(line)) return line.replace(/-o(\s+)nounset/, '+o$1nounset');
-    let changed = false;
-    const out = line.replace(/(\s)-([A-Za-z]*)u([A-Za-z]*)/g, (_, sp: string, a: string, b: string) => {
-      changed = true;
-      return a + b === '' ? '' : `${sp}-${a}${b}`;
-    });
-    return changed ? `${out.trimEnd()} +u` : line;
-  });
-}
 
 /** A stop at a `${X:?X is not set}` that nounset wrote. */
 const REQUIRE_STOP = /: (?:\w+|argument \d+) is not set$/m;

@@ -72,6 +72,15 @@ function statement(c: Ctx): fc.Arbitrary<string> {
     [c.isBash ? 2 : 0, pick('where_am_i')],
     [c.isBash ? 1 : 0, input.map((n) => `[ "$${n}" = zz ]`)],
     [c.isBash ? 1 : 0, pick('false')],
+    // forms that tell unset from empty: a quoting or replacing transform, and a list built only
+    // on some paths, read whole (no word while unset) and as element 0
+    [c.isBash ? 1 : 0, input.map((n) => `printf '<%s>' "\${${n}@Q}" "\${${n}/#/pre-}"; echo`)],
+    [c.isBash ? 1 : 0, input.map((n) => `[ -n "$${n}" ] && opts=(-v "$${n}")`)],
+    [
+      c.isBash ? 1 : 0,
+      pick(`printf '<%s>' "\${opts[@]}" "\${opts[@]/#/--o=}"; echo`, 'for o in "${opts[@]#-}"; do echo "opt $o"; done'),
+    ],
+    [c.isBash ? 1 : 0, pick('echo "first: $opts"')],
     // arithmetic
     [1, pick(`echo $(( ${NUMBER} + 2 ))`, `echo $(( $${NUMBER} * 2 ))`)],
     [c.isBash ? 1 : 0, pick(`(( ${NUMBER} > 1 )) && echo big || echo small`)],
@@ -112,12 +121,14 @@ flavor() {
   esac
 }`;
 
-const FUNCTIONS_BASH = `${FUNCTIONS_POSIX.replace('  name=$1', '  local name=$1').replace('  tool=$1', '  local tool=$1').replace('  PATTERN="$1"', '  local PATTERN\n  PATTERN="$1"')}
+const WHERE_AM_I = `
 where_am_i() {
   local c
   c=$(caller 0)
   echo "called from line \${c%% *}"
-}
+}`;
+
+const FUNCTIONS_BASH = `${FUNCTIONS_POSIX.replace('  name=$1', '  local name=$1').replace('  tool=$1', '  local tool=$1').replace('  PATTERN="$1"', '  local PATTERN\n  PATTERN="$1"')}${WHERE_AM_I}
 fail_cleanup() {
   local dir
   cleanup() { echo "cleaning up" >&2; rm -rf "$dir"; }
@@ -140,7 +151,10 @@ function program(dialect: Dialect): fc.Arbitrary<string> {
       statements({ isBash, inFunction: false }, 2, 6),
     )
     .map(([shebang, set, trap, data, early, inFn, body]) => {
-      const fns = isBash ? FUNCTIONS_BASH : FUNCTIONS_POSIX;
+      // where_am_i reads line numbers (`caller`), which keeps nounset's edits inline: it is
+      // defined only where called, so that block style runs too.
+      const calls = `${early}\n${inFn}\n${body}`.includes('where_am_i');
+      const fns = isBash ? (calls ? FUNCTIONS_BASH : FUNCTIONS_BASH.replace(WHERE_AM_I, '')) : FUNCTIONS_POSIX;
       const main = inFn === '' ? '' : `main() {\n${inFn}\n}\n`;
       const tail = inFn === '' ? '' : '\nmain "$@"';
       return `${shebang}${set}${trap}${data}${early}\n${fns}\n${main}${body}${isBash ? '\nfail_cleanup' : ''}${tail}\necho end\n`;

@@ -21,7 +21,8 @@ export interface Environment {
   readonly label: string;
   readonly vars: Readonly<Record<string, string>>;
   readonly args: readonly string[];
-  /** Run as `bash -u FILE` (default) or `bash FILE`, where only the script's own `set -u` counts. */
+  /** Run as `bash -u FILE` (default) or `bash FILE`, with the script's own `set -u` taken out
+   * (input and output alike: the fixed script where nounset is off). */
   readonly nounset?: boolean;
 }
 

@@ -7,6 +7,7 @@ import type { FixResult, FixStyle } from '../../src/types/script.js';
 import type { Dialect } from '../gen/grammar.js';
 import { type Environment, type RunnableCase, runnableCaseArbitrary } from '../gen/runnable.js';
 import { plainCaseArbitrary } from '../gen/runnable-plain.js';
+import { withoutNounset } from '../support/shells.js';
 import { judge, type Verdicts } from './behaviour-check.js';
 import { runJobs, type ShellJob } from './run-batch.js';
 
@@ -112,7 +113,7 @@ export async function judgeCases(
         for (const env of c.environments)
           jobs.push({
             shell,
-            script,
+            script: env.nounset === false ? withoutNounset(script) : script,
             vars: env.vars,
             args: env.args,
             ...(env.nounset === false ? { nounset: false } : {}),

@@ -123,3 +123,17 @@ export const NOUNSET_MESSAGE: Readonly<Record<ShellName, string>> = {
 
 /** How many shells the behaviour tests run at once: spawning is the cost, not CPU. */
 export const PARALLEL_SHELLS = 8;
+
+/** The script with set -u turned off where it turns it on: `set -euo pipefail` → `set -eo
+ * pipefail +u`, `set -o nounset` → `set +o nounset`. */
+export function withoutNounset(script: string): string {
+  return script.replace(/^([ \t]*set[ \t][^\n#;]*)$/gm, (line) => {
+    if (/\s-o\s+nounset\b/.test(line)) return line.replace(/-o(\s+)nounset/, '+o$1nounset');
+    let changed = false;
+    const out = line.replace(/(\s)-([A-Za-z]*)u([A-Za-z]*)/g, (_, sp: string, a: string, b: string) => {
+      changed = true;
+      return a + b === '' ? '' : `${sp}-${a}${b}`;
+    });
+    return changed ? `${out.trimEnd()} +u` : line;
+  });
+}
