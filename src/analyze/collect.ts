@@ -499,6 +499,17 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
   // `a+=x` reads nothing under set -u: bash appends to an unset variable without complaint.
   if (!writes || !name || a.naked) return;
   if (ctx.assoc.has(name)) elementWrites(a, name, ctx);
+  // `a+=(w)` and `a[5]=w` keep what a holds: where a may be unset as the script starts, the
+  // block's `a=""` would give it an empty element 0, one more word in `"${a[@]}"`.
+  else if ((a.append && a.array) || (a.index && !isZeroSubscript(a.index, ctx.text)))
+    ctx.region.events.push({
+      kind: 'set-test',
+      name,
+      start: a.start,
+      end: a.end,
+      how: `\`${ctx.text.slice(a.start, a.end)}\``,
+      whereUnset: 'append',
+    });
   if (a.array || a.index) {
     ctx.region.events.push({
       kind: 'write',
@@ -935,14 +946,14 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
       if (/p/.test(flags) && (variant === 'declare' || variant === 'typeset')) {
         ctx.region.events.push({ kind: 'set-test', name, start: a.start, end: a.end, how: `${variant} -p` });
       } else if (variant === 'export' || (/x/.test(flags) && (variant === 'declare' || variant === 'typeset'))) {
-        // `export NAME` passes NAME on only when it is set (see SetTest.exported).
+        // `export NAME` passes NAME on only when it is set (see SetTest.whereUnset).
         ctx.region.events.push({
           kind: 'set-test',
           name,
           start: a.start,
           end: a.end,
           how: `\`${variant} ${name}\``,
-          exported: true,
+          whereUnset: 'export',
         });
       }
     }

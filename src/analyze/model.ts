@@ -201,9 +201,10 @@ export interface SetTest {
   readonly start: number;
   readonly end: number;
   readonly how: string;
-  /** `export NAME` without a value: NAME reaches the commands the script runs only when it is
-   * set, so this tests set-ness only where NAME may still be unset (FlowResult.exportedUnset). */
-  readonly exported?: true;
+  /** A test only where NAME may still be unset (FlowResult.testedWhereUnset): `export NAME`
+   * without a value passes NAME on to the commands the script runs only when it is set, and
+   * `a+=(w)` or `a[5]=w` keeps what a holds, so the block's empty value would become element 0. */
+  readonly whereUnset?: 'export' | 'append';
 }
 
 /** `. FILE` or `source FILE` (bats' `load`): the flow analysis follows the file when it can

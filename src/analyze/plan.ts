@@ -181,9 +181,9 @@ function gatherFacts(model: Region): Facts {
     } else if (e.kind === 'write') {
       if (!facts.writeAt.has(e.start)) facts.writeAt.set(e.start, e);
     } else if (e.kind === 'set-test') {
-      // An `export NAME` tests set-ness only where NAME may be unset there: the flow analysis
-      // says (FlowResult.exportedUnset).
-      if (e.exported) continue;
+      // An `export NAME` or an append tests set-ness only where NAME may be unset there: the
+      // flow analysis says (FlowResult.testedWhereUnset).
+      if (e.whereUnset) continue;
       if (!facts.setTests.has(e.name)) facts.setTests.set(e.name, e);
     } else if (e.kind === 'source') facts.sources.push(e);
     else if (e.kind === 'unset') {
@@ -257,12 +257,16 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const sourcedListings = listings(flow.setTestedInSources);
   const listedUnset = listedWhereUnset(facts, flow);
   const setTestedBy = (name: string): string | null =>
-    isSetTested(name, facts.setTests, ownListings) || flow.exportedUnset.has(name) || listedUnset.has(name)
+    isSetTested(name, facts.setTests, ownListings) || flow.testedWhereUnset.get(name)?.whereUnset === 'export'
       ? 'the script'
       : isSetTested(name, flow.setTestedInSources, sourcedListings)
         ? 'a file it sources'
         : null;
-  // Why the block's empty default would change what the script does with the name.
+  // Whether the block's empty default would change what the script does with the name: a test
+  // of set-ness, a list that gives no word while it is unset, an append that keeps its value.
+  const outOfBlock = (name: string): boolean =>
+    setTestedBy(name) !== null || flow.testedWhereUnset.has(name) || listedUnset.has(name);
+  // Why, for the reasons (null where it would not).
   const whyNotInBlock = (name: string): string | null => {
     const list = facts.setTests.has(name) ? undefined : listedUnset.get(name);
     if (list !== undefined && list.node.type === 'ParamExp') {
@@ -273,6 +277,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
           : 'no word while it is unset, and one empty word for an empty';
       return `\`${text.slice(list.start, list.end)}\` on line ${lineOf(list.start)} gives ${what} ${name}`;
     }
+    const test = facts.setTests.has(name) ? undefined : flow.testedWhereUnset.get(name);
+    if (test !== undefined)
+      return test.whereUnset === 'export'
+        ? `${test.how} on line ${lineOf(test.start)} passes ${name} on only while it is set`
+        : `${test.how} on line ${lineOf(test.start)} keeps what ${name} holds, and the block's empty value would become its element 0`;
     const tester = setTestedBy(name);
     return tester === null ? null : `${tester} tests whether ${name} is set`;
   };
@@ -370,7 +379,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     style === 'block' &&
     site.kind !== 'malformed' &&
     isInputName(name) &&
-    setTestedBy(name) === null &&
+    !outOfBlock(name) &&
     !facts.unsets.has(name) &&
     !killed.has(name) &&
     !isBlockUnsafe(name) &&

@@ -63,7 +63,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     sharedKnown: shared?.walks ? shared.known : null,
     log: null,
     sourcedDeclares: null,
-    exportedUnset: new Set(),
+    testedWhereUnset: new Map(),
   };
   const order = summarize(ctx, shared);
   settleEntries(ctx, order);
@@ -73,6 +73,6 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     notes: ctx.notes,
     lineAt: program.lineAt,
     setTestedInSources: program.setTestedInSources,
-    exportedUnset: ctx.exportedUnset,
+    testedWhereUnset: ctx.testedWhereUnset,
   };
 }

@@ -3,7 +3,7 @@
 // recorded; and a walk's frame, where it is. Nothing here is saved and restored by hand: a walk
 // that goes somewhere else (a function, a sourced file, a subshell) gets a frame of its own.
 
-import { arrayBase, type Call, type NounsetState, type Opaque, type Read } from '../model.js';
+import { arrayBase, type Call, type NounsetState, type Opaque, type Read, type SetTest } from '../model.js';
 import type { Caller, CallGraph } from './call-graph.js';
 import type { FuncDef } from './digest.js';
 import { type FlowPos, originOf, type SetAt } from './positions.js';
@@ -51,8 +51,8 @@ export interface FlowContext {
   /** While a summary walk runs: the names the files its function sources declare (`declare X=1`
    * at a file's top level is a local of the function that sources it). */
   sourcedDeclares: Set<string> | null;
-  /** See FlowResult.exportedUnset. */
-  readonly exportedUnset: Set<string>;
+  /** See FlowResult.testedWhereUnset. */
+  readonly testedWhereUnset: Map<string, SetTest>;
 }
 
 /** What a walk did to the state beyond its names' values: the names it wrote, the commands it

@@ -1,7 +1,7 @@
 // What the flow analysis takes and gives: the script's model and how to load what it sources in,
 // each read's status and the notes out.
 
-import type { NounsetState, Read, Region, Source, Write } from '../model.js';
+import type { NounsetState, Read, Region, SetTest, Source, Write } from '../model.js';
 import type { FlowPos, SetOrigin } from './positions.js';
 
 export type ReadStatus = (
@@ -76,7 +76,8 @@ export interface FlowResult {
   /** Names a sourced file tests for set or unset (`${X+x}`, `[[ -v X ]]`): the env-init block's
    * empty default would change what it does. */
   readonly setTestedInSources: ReadonlySet<string>;
-  /** Names an `export NAME` without a value in the script's own code may find unset: the block
-   * would pass them on, empty, to the commands the script runs. */
-  readonly exportedUnset: ReadonlySet<string>;
+  /** Names that an `export NAME` without a value, or an append to an array, in the script's own
+   * code may find unset: the block would pass them on, empty, to the commands the script runs,
+   * or give the array an empty element 0. */
+  readonly testedWhereUnset: ReadonlyMap<string, SetTest>;
 }

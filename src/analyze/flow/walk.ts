@@ -206,15 +206,15 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         break;
       }
       case 'set-test':
-        // `export NAME` in the script's own code, where NAME may still be unset: on the walks that
-        // record reads (from the top level, and each function from its entry state).
+        // `export NAME` or `a+=(w)` in the script's own code, where NAME may still be unset: on
+        // the walks that record reads (from the top level, and each function from its entry state).
         if (
-          e.exported &&
+          e.whereUnset &&
           frame.reads !== null &&
           frame.files[frame.files.length - 1] === input.path &&
           statusIn(ctx, s, e.name) !== 2
         )
-          ctx.exportedUnset.add(e.name);
+          if (!ctx.testedWhereUnset.has(e.name)) ctx.testedWhereUnset.set(e.name, e);
         break;
       case 'opaque':
         note(ctx, frame, () => ({
