@@ -16,7 +16,8 @@ export function inferBashVersion(text: string): '3.2' | '4.0' | null {
   if (/\bsysctl\s+(?:-n\s+)?hw\./.test(text)) return '3.2';
   // A script that guards its own lists the way only bash before 4.4 needs (`${a[@]+"${a[@]}"}`,
   // `${a[*]-}`) is written for that bash: the lists it left unguarded are its bugs (auto-mobile#3650).
-  if (/\$\{[A-Za-z_][A-Za-z0-9_]*\[[@*]\][-+]/.test(text)) return '3.2';
+  // (A look for `[@]+` first: the whole pattern, tried at every `$`, costs more.)
+  if (/\[[@*]\][-+]/.test(text) && /\$\{[A-Za-z_][A-Za-z0-9_]*\[[@*]\][-+]/.test(text)) return '3.2';
   return null;
 }
 
@@ -61,5 +62,6 @@ const MACOS_COMMAND_RUN = new RegExp(
 /** Whether the script shows, in its text alone, that it runs on macOS: a run takes the scripts that
  * say nothing of their bash to run there too (FixOptions.macosRun). */
 export function showsMacos(text: string): boolean {
-  return inferBashVersion(text) === '3.2' || MACOS_COMMAND_RUN.test(text);
+  // The names first: where a command starts is a costlier look, asked at every line.
+  return inferBashVersion(text) === '3.2' || (mentionsMacosCommand(text) && MACOS_COMMAND_RUN.test(text));
 }

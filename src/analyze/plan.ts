@@ -11,7 +11,7 @@ import { type BlockSite, type ExistingBlock, findBlockSite } from './block-site.
 import { collectEvents } from './collect.js';
 import { destructiveUses } from './destructive.js';
 import { elementParts } from './elements.js';
-import { atOperator, givesTextForEmpty } from './empty-transforms.js';
+import { atOperator, givesTextForEmpty, listTellsUnset } from './empty-transforms.js';
 import { analyzeFlow, digestOf, type FlowNote, type FlowPos, type FlowResult, type ReadStatus } from './flow/index.js';
 import {
   type Event,
@@ -954,18 +954,13 @@ function listings(tests: Iterable<string>): string[] {
 }
 
 /** Whether a test of `tested` (by name) or a listing of `prefixes` tells whether `name` is set. */
-/** Names a whole-array expansion that tells unset from empty may find unset as the script
- * started: `"${a[@]}"` and `"${a[@]#x}"` give no word for them and one for the block's empty
- * value, `${!a[@]}` gives `0`, `${a[@]/#/-I}` and `${a[*]@Q}` give text. (Unquoted, or with `*`,
- * an empty element gives what an unset array gives.) */
+/** Names a whole-array expansion that tells unset from empty (listTellsUnset) may find unset as
+ * the script started. */
 function listedWhereUnset(facts: Facts, flow: FlowResult): Map<string, Read> {
   const names = new Map<string, Read>();
   for (const { read } of facts.reads) {
     const p = read.node;
-    if (read.form !== 'list' || p.type !== 'ParamExp' || p.names) continue;
-    const atWord = p.index?.word?.parts[0];
-    const quotedAt = read.quoting === 'double' && atWord?.type === 'Lit' && atWord.value === '@';
-    if (!quotedAt && !p.excl && !givesTextForEmpty(p)) continue;
+    if (read.form !== 'list' || p.type !== 'ParamExp' || p.names || !listTellsUnset(p, read.quoting)) continue;
     const st = flow.status.get(read);
     if (st !== undefined && ((st.kind === 'unset' && !st.emptyArray) || st.kind === 'unknown') && !names.has(read.name))
       names.set(read.name, read);

@@ -2,6 +2,7 @@
 // library sourced by many scripts is modelled once, see sourced/source-loader.ts): the names it
 // mentions, its functions and what each body declares and does, its writes, calls and sources.
 
+import { listTellsUnset } from '../empty-transforms.js';
 import {
   arrayKey,
   type Call,
@@ -234,9 +235,15 @@ export function digestOf(model: Region): FileDigest {
       else if (e.kind === 'call' && e.name !== null) calls.push(e);
       else if (e.kind === 'call') computes = true;
       else if (e.kind === 'set-test') setTested.add(e.name);
-      // A whole-array expansion may give no word for an unset name, one for the block's empty
+      // A whole-array expansion that gives no word for an unset name, one for the block's empty
       // value (plan.ts, listedWhereUnset).
-      else if (e.kind === 'read' && e.form === 'list' && e.node.type === 'ParamExp' && !e.node.names)
+      else if (
+        e.kind === 'read' &&
+        e.form === 'list' &&
+        e.node.type === 'ParamExp' &&
+        !e.node.names &&
+        listTellsUnset(e.node, e.quoting)
+      )
         setTested.add(e.name);
       else if (e.kind === 'unset') {
         killed.push(e.name);
