@@ -73,14 +73,18 @@ export function runsInShell(args: readonly Word[], index: number): boolean {
 /** Commands that delete, move or recursively change the paths they are given. */
 const DESTRUCTIVE = new Set(['rm', 'rmdir', 'mv', 'shred', 'unlink', 'find', 'chown', 'chmod', 'chgrp', 'rsync']);
 
-const basename = (text: string): string => text.slice(text.lastIndexOf('/') + 1);
+const basename = (text: string): string => {
+  const slash = text.lastIndexOf('/');
+  return slash < 0 ? text : text.slice(slash + 1);
+};
 
 /** The command a simple command runs, looking through wrappers (`sudo -u root`, `nice -n 1`,
  * `timeout 5`, `xargs`, `env A=1` …) and a path (`/bin/rm`). Returns its index in `args`. */
 export function commandName(args: readonly Word[]): { name: string; index: number } | null {
   const first = wordText(args[0]);
   if (first === null) return null;
-  if (!WRAPPERS.has(basename(first))) return { name: basename(first), index: 0 };
+  const base = basename(first);
+  if (!WRAPPERS.has(base)) return { name: base, index: 0 };
   // A wrapper's options may take arguments we cannot tell apart from the command: any later word
   // naming a destructive command is taken as the command (a false match only adds protection).
   for (let i = 1; i < args.length; i++) {

@@ -75,12 +75,21 @@ function statement(c: Ctx): fc.Arbitrary<string> {
     // forms that tell unset from empty: a quoting or replacing transform, and a list built only
     // on some paths, read whole (no word while unset) and as element 0
     [c.isBash ? 1 : 0, input.map((n) => `printf '<%s>' "\${${n}@Q}" "\${${n}/#/pre-}"; echo`)],
-    [c.isBash ? 1 : 0, input.map((n) => `[ -n "$${n}" ] && opts=(-v "$${n}")`)],
     [
-      c.isBash ? 1 : 0,
-      pick(`printf '<%s>' "\${opts[@]}" "\${opts[@]/#/--o=}"; echo`, 'for o in "${opts[@]#-}"; do echo "opt $o"; done'),
+      c.isBash ? 2 : 0,
+      fc
+        .tuple(
+          pick('', 'echo "first: $opts"\n'),
+          input,
+          pick('=', '+='),
+          pick(
+            `printf '<%s>' "\${opts[@]}" "\${opts[@]/#/--o=}"; echo`,
+            'for o in "${opts[@]#-}"; do echo "opt $o"; done',
+          ),
+          pick('', '\necho "first: $opts"'),
+        )
+        .map(([before, n, op, list, after]) => `${before}[ -n "$${n}" ] && opts${op}(-v "$${n}")\n${list}${after}`),
     ],
-    [c.isBash ? 1 : 0, pick('echo "first: $opts"')],
     // arithmetic
     [1, pick(`echo $(( ${NUMBER} + 2 ))`, `echo $(( $${NUMBER} * 2 ))`)],
     [c.isBash ? 1 : 0, pick(`(( ${NUMBER} > 1 )) && echo big || echo small`)],
