@@ -4,7 +4,8 @@
 // an empty x too (`${x:+…}` serves the others: they give nothing for an empty x).
 
 import type { ParamExp, Word } from '../parse/index.js';
-import type { Quoting } from './model.js';
+import { isListSubscript } from './elements.js';
+import type { Read } from './model.js';
 
 /** `@Q`, `@K`, `@k` quote an empty value as `''`; `@A` writes the assignment `x=''`. */
 const QUOTING_OPS: ReadonlySet<string> = new Set(['Q', 'A', 'K', 'k']);
@@ -39,11 +40,15 @@ function mayMatchEmpty(pattern: Word | null): boolean {
   return literal === '';
 }
 
-/** Whether a whole-array expansion gives something else for an array with one empty element (the
+/** Whether a whole-array read gives something else for an array with one empty element (the
  * env-init block's `a=""`) than for an unset one: `"${a[@]}"` and `"${a[@]#x}"` one empty word
- * against none, `${!a[@]}` `0`, `${a[@]/#/-I}` and `${a[*]@Q}` text. Unquoted, or with `*`, an
- * empty element gives what an unset array gives. */
-export function listTellsUnset(p: ParamExp, quoting: Quoting): boolean {
+ * against none, `${!a[@]}` `0`, `${#a[@]}` 1, `${a[@]/#/-I}` and `${a[*]@Q}` text. Unquoted, or
+ * with `*`, an empty element gives what an unset array gives. */
+export function listTellsUnset(read: Read): boolean {
+  const p = read.node;
+  if (p.type !== 'ParamExp' || p.names) return false;
+  if (read.form === 'length') return p.index !== null && isListSubscript(p.index);
+  if (read.form !== 'list') return false;
   const sub = p.index?.word?.parts[0];
-  return p.excl || givesTextForEmpty(p) || (quoting === 'double' && sub?.type === 'Lit' && sub.value === '@');
+  return p.excl || givesTextForEmpty(p) || (read.quoting === 'double' && sub?.type === 'Lit' && sub.value === '@');
 }

@@ -272,9 +272,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     if (list !== undefined && list.node.type === 'ParamExp') {
       const what = list.node.excl
         ? 'no key while it is unset, and `0` for an empty'
-        : givesTextForEmpty(list.node)
-          ? 'nothing while it is unset, and text for an empty'
-          : 'no word while it is unset, and one empty word for an empty';
+        : list.node.length
+          ? '0 while it is unset, and 1 for an empty'
+          : givesTextForEmpty(list.node)
+            ? 'nothing while it is unset, and text for an empty'
+            : 'no word while it is unset, and one empty word for an empty';
       return `\`${text.slice(list.start, list.end)}\` on line ${lineOf(list.start)} gives ${what} ${name}`;
     }
     const test = facts.setTests.has(name) ? undefined : flow.testedWhereUnset.get(name);
@@ -953,14 +955,12 @@ function listings(tests: Iterable<string>): string[] {
   return out;
 }
 
-/** Whether a test of `tested` (by name) or a listing of `prefixes` tells whether `name` is set. */
 /** Names a whole-array expansion that tells unset from empty (listTellsUnset) may find unset as
  * the script started. */
 function listedWhereUnset(facts: Facts, flow: FlowResult): Map<string, Read> {
   const names = new Map<string, Read>();
   for (const { read } of facts.reads) {
-    const p = read.node;
-    if (read.form !== 'list' || p.type !== 'ParamExp' || p.names || !listTellsUnset(p, read.quoting)) continue;
+    if (!listTellsUnset(read)) continue;
     const st = flow.status.get(read);
     if (st !== undefined && ((st.kind === 'unset' && !st.emptyArray) || st.kind === 'unknown') && !names.has(read.name))
       names.set(read.name, read);
@@ -968,6 +968,7 @@ function listedWhereUnset(facts: Facts, flow: FlowResult): Map<string, Read> {
   return names;
 }
 
+/** Whether a test of `tested` (by name) or a listing of `prefixes` tells whether `name` is set. */
 function isSetTested(name: string, tested: { has(n: string): boolean }, prefixes: readonly string[]): boolean {
   return tested.has(name) || prefixes.some((p) => name.startsWith(p));
 }

@@ -237,14 +237,7 @@ export function digestOf(model: Region): FileDigest {
       else if (e.kind === 'set-test') setTested.add(e.name);
       // A whole-array expansion that gives no word for an unset name, one for the block's empty
       // value (plan.ts, listedWhereUnset).
-      else if (
-        e.kind === 'read' &&
-        e.form === 'list' &&
-        e.node.type === 'ParamExp' &&
-        !e.node.names &&
-        listTellsUnset(e.node, e.quoting)
-      )
-        setTested.add(e.name);
+      else if (e.kind === 'read' && listTellsUnset(e)) setTested.add(e.name);
       else if (e.kind === 'unset') {
         killed.push(e.name);
         unset.add(e.name).add(variableOf(e.name));

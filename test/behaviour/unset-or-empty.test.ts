@@ -1,0 +1,49 @@
+// Reads that tell an unset variable from an empty one, next to a plain read of the same name that
+// may stop: the env-init block's `NAME="${NAME:-}"` would make them give something else where set
+// -u is off (docs/how-it-works.md#unset-or-empty). Each script is fixed in block style, then run by
+// bash with its set -u taken out, the name unset, empty and set: the output prints what the input
+// printed. And with set -u on, the output never stops at the plain read.
+
+import assert from 'node:assert/strict';
+
+import { fixScript } from '../../src/index.js';
+import { NOUNSET_MESSAGE, runShell, withoutNounset } from '../support/shells.js';
+
+const COUNT = 'count() { echo "words: $#"; }\n';
+
+const CASES: readonly { readonly what: string; readonly body: string }[] = [
+  { what: '"${a[@]}"', body: `${COUNT}echo "[$a]"\ncount "\${a[@]}"\n` },
+  { what: '"${a[@]#./}" before the plain read', body: `${COUNT}count "\${a[@]#./}"\necho "[$a]"\n` },
+  { what: '${a[@]/#/-I} unquoted', body: `${COUNT}echo "[$a]"\ncount \${a[@]/#/-I}\n` },
+  { what: '${!a[@]}', body: 'echo "[$a]"\nfor k in "${!a[@]}"; do echo "key $k"; done\n' },
+  { what: '${#a[@]}', body: 'echo "[$a]"\necho "length ${#a[@]}"\n' },
+  { what: 'a+=(x)', body: `${COUNT}echo "[$a]"\na+=(x)\ncount "\${a[@]}"\n` },
+  { what: 'a[3]=x', body: `${COUNT}echo "[$a]"\na[3]=x\ncount "\${a[@]}"\n` },
+  { what: '${a@Q}', body: 'echo "[$a]"\necho "quoted [${a@Q}]"\n' },
+  { what: '${a@A}', body: 'echo "[$a]"\necho "assignment [${a@A}]"\n' },
+  { what: '${a/#/pre-}', body: 'echo "[$a]"\necho "prefixed [${a/#/pre-}]"\n' },
+  { what: '${a//*/all}', body: 'echo "[$a]"\necho "replaced [${a//*/all}]"\n' },
+];
+
+const ENVS: readonly Readonly<Record<string, string>>[] = [{}, { a: '' }, { a: 'v' }];
+
+describe('behaviour: reads that tell unset from empty keep the name out of the env-init block', () => {
+  for (const c of CASES) {
+    it(c.what, async () => {
+      const input = `#!/bin/bash\nset -u\n${c.body}`;
+      const fix = fixScript(input, { style: 'block' });
+      assert.notEqual(fix.output, input, 'nounset changed the script');
+      assert.ok(!fix.output.includes('a="${a:-}"'), `a is not in the block:\n${fix.output}`);
+      for (const env of ENVS) {
+        const where = `a ${env.a === undefined ? 'unset' : JSON.stringify(env.a)}\n${fix.output}`;
+        const before = await runShell({ shell: 'bash', script: withoutNounset(input), env });
+        const after = await runShell({ shell: 'bash', script: withoutNounset(fix.output), env });
+        assert.equal(after.stdout, before.stdout, `set -u off, ${where}`);
+        assert.equal(after.status, before.status, `set -u off, ${where}`);
+        const on = await runShell({ shell: 'bash', script: fix.output, env });
+        const plainLine = fix.output.split('\n').findIndex((l) => l.startsWith('echo "[')) + 1;
+        assert.ok(!on.stderr.includes(`line ${plainLine}: a: ${NOUNSET_MESSAGE.bash}`), `set -u on: ${where}`);
+      }
+    });
+  }
+});
