@@ -1,7 +1,9 @@
-// Transforms that give text for an empty value: `${x/#/pre}` gives "pre" and `${x@Q}` gives `''`,
-// where an unset x gives nothing without set -u. The env-init block's empty default would change
-// what they give, and the wrapper that makes them safe must be `${x+…}`, which expands them for
-// an empty x too (`${x:+…}` serves the others: they give nothing for an empty x).
+// Reads that give one thing for an unset variable and another for an empty one, where set -u is
+// off or they never stop: the env-init block's empty default would change what they give, so a
+// name they read stays out of it (docs/how-it-works.md#unset-or-empty). Transforms that give text
+// for an empty value (`${x/#/pre}` gives "pre", `${x@Q}` gives `''`, an unset x nothing) are made
+// safe by `${x+…}`, which expands them for an empty x too (`${x:+…}` serves the others: they
+// give nothing for an empty x). Whole-array reads tell an unset array from one empty element.
 
 import type { ParamExp, Word } from '../parse/index.js';
 import { isListSubscript } from './elements.js';

@@ -864,11 +864,12 @@ export function isFileDisabled(file: File): boolean {
   return file.comments.some((c) => /^\s*nounset\s+disable-file\b/.test(c.text));
 }
 
-/** Transforms whose result on an empty value is empty: `${X:+${X#pat}}` (default-transform)
- * expands to what the original did without set -u. Not `/pat/rep` (an empty value may match and
- * give `rep`), not `@Q`/`@A` (`''` and `X=''` for an empty X), nor a negative or computed slice
- * length (an error on an empty value). `:+`, not `+`: `+` tells set from unset, which would keep
- * X out of the env-init block on the next run. */
+/** Transforms a wrapper can take: `${X:+${X#pat}}` (default-transform) expands to what the
+ * original did without set -u, for those whose result on an empty value is empty. `:+`, not `+`:
+ * `+` tells set from unset, which would keep X out of the env-init block on the next run. Those
+ * that give text for an empty X (`${X/#/pre}`, `${X@Q}`: empty-transforms.ts) keep X out of the
+ * block already, and take `${X+…}` (wrapperOperator). Not a negative or computed slice length (an
+ * error on an empty value). Replacements (`p.repl`) are taken too. */
 const WRAPPABLE_OPS = new Set(['#', '##', '%', '%%', '^', '^^', ',', ',,', '~', '~~', '@']);
 /** `${X@a}` is left: it gives the attributes of a declared X that is unset. */
 const AT_WRAPPABLE: ReadonlySet<string> = new Set(['Q', 'A', 'K', 'k', 'U', 'u', 'L', 'E', 'P']);
