@@ -5,8 +5,10 @@
 /** What a script says of the oldest bash it runs under: a comment naming bash 3 (macOS's
  * /bin/bash), or a test of BASH_VERSINFO against 3 or 4. Null when it says nothing. */
 export function inferBashVersion(text: string): '3.2' | '4.0' | null {
-  if (/#.*\bbash[ -]?v?3(?:\.\d+)?\b|#.*macOS'?s? (?:\/bin\/)?bash\b/i.test(text)) return '3.2';
-  const m = /BASH_VERSINFO(?:\[0\])?\}?"?\s*(?:-lt|-le|-ge|-gt|-eq|-ne|<=?|>=?|==|!=)\s*"?([34])\b/.exec(text);
+  if (commentNamesBash3(text)) return '3.2';
+  const m = text.includes('BASH_VERSINFO')
+    ? /BASH_VERSINFO(?:\[0\])?\}?"?\s*(?:-lt|-le|-ge|-gt|-eq|-ne|<=?|>=?|==|!=)\s*"?([34])\b/.exec(text)
+    : null;
   if (m) return m[1] === '3' ? '3.2' : '4.0';
   // A script that handles macOS (`Darwin)` after `uname`, `$OSTYPE == darwin*`, a `_darwin_amd64`
   // download) runs there, where /bin/bash is 3.2 (the bash macOS ships). Prose naming macOS does
@@ -19,6 +21,19 @@ export function inferBashVersion(text: string): '3.2' | '4.0' | null {
   // (A look for `[@]+` first: the whole pattern, tried at every `$`, costs more.)
   if (/\[[@*]\][-+]/.test(text) && /\$\{[A-Za-z_][A-Za-z0-9_]*\[[@*]\][-+]/.test(text)) return '3.2';
   return null;
+}
+
+const BASH3_WORDS = /\bbash[ -]?v?3(?:\.\d+)?\b|macOS'?s? (?:\/bin\/)?bash\b/gi;
+
+/** `bash 3`, `bash-3.2`, `macOS's bash` after a `#` on its line: what `#.*\bbash…` finds, without
+ * trying `.*` from every `#` of the text. */
+function commentNamesBash3(text: string): boolean {
+  BASH3_WORDS.lastIndex = 0;
+  for (let m = BASH3_WORDS.exec(text); m !== null; m = BASH3_WORDS.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (text.lastIndexOf('#', m.index) >= lineStart) return true;
+  }
+  return false;
 }
 
 /** Commands only macOS has (or that a script runs only there): a script that calls one runs under
