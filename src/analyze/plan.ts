@@ -116,8 +116,9 @@ export interface Plan {
   readonly options: PlanOptions;
   /** What the flow analysis has to say: sourced files followed or not, functions not called ... */
   readonly notes: readonly FlowNote[];
-  /** Why block style fell back to inline to move no line, or null. */
-  readonly linesKept: 'configuration' | 'bats' | 'line numbers' | null;
+  /** Why block style fell back to inline, or null: to move no line (configuration, bats, line
+   * numbers), or because the file is a library, whose block would run in the shell that sources it. */
+  readonly inlineBecause: 'configuration' | 'bats' | 'line numbers' | 'library' | null;
   /** `local -a X` declarations that get `=()`, and the lines of the `${#X[@]}` reads that need it. */
   readonly arrayDeclarations: readonly {
     readonly start: number;
@@ -311,8 +312,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       return `bash may leave ${name} unset while a function runs (it is there once the script has run a \`source\`)`;
     return null;
   };
-  // Why block style falls back to inline to move no line, or null.
-  const linesKept: Plan['linesKept'] =
+  // Why block style falls back to inline, or null. A library's block would run in the shell that
+  // sources it: an input it declares would be set there too (a `${X-…}`, `[[ -v X ]]` or
+  // `"${X[@]}"` of the caller's would see it, and a completion file would leave it in the user's
+  // shell), so a library's inputs are defaulted where they are read.
+  const inlineBecause: Plan['inlineBecause'] =
     options.style !== 'block'
       ? null
       : options.keepLineNumbers === true
@@ -321,8 +325,10 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
           ? 'bats'
           : linesRead
             ? 'line numbers'
-            : null;
-  const style: FixStyle = linesKept !== null ? 'inline' : options.style;
+            : library
+              ? 'library'
+              : null;
+  const style: FixStyle = inlineBecause !== null ? 'inline' : options.style;
   const statusOf = (read: Read): ReadStatus => flow.status.get(read) ?? UNREACHED;
   // Upward-exposed reads: some path from the start reaches them unassigned.
   const uncovered = new Set<string>();
@@ -778,7 +784,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     blockNames: [...blockNames].sort(),
     sources: facts.sources,
     options: style === options.style ? options : { ...options, style },
-    linesKept,
+    inlineBecause,
     notes: flow.notes,
     nounsetOf: (read) => flow.status.get(read)?.nounset,
     arrayDeclarations: arrayDecls.map((d) => ({

@@ -44,6 +44,8 @@ export const DIAGNOSTIC_MEANINGS: Readonly<Record<string, string>> = {
     'A reference nounset defaulted to empty reaches a path of rm, mv, find -delete and the like, where an empty value would act on another path. nounset adds no stop there because the script tests or replaces the value itself, or never turns set -u on; if the value must never be empty, write the `${X:?…}` the message gives.',
   'line-numbers-kept':
     'The script shows line numbers (LINENO, BASH_LINENO, caller, or bats reports them): an env-init block would move its lines, so its inputs are defaulted where they are read instead.',
+  'library-inline':
+    'Other scripts source this file (or it only defines functions and variables): its code runs in their shell, where an env-init block would set its inputs too (a `${X-…}`, `[[ -v X ]]` or `"${X[@]}"` there would see them, and a completion file would leave them in the user\'s shell), so its inputs are defaulted where they are read instead.',
   'crlf-script':
     'The script has CRLF line endings, and the env-init block is written with them: it runs as intended only under a shell that ignores \\r (Cygwin, MSYS); bash and dash on Linux read each value with a trailing \\r.',
   'source-followed':
