@@ -5,8 +5,11 @@
 // printed. And with set -u on, the output never stops at the plain read.
 
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { fixScript } from '../../src/index.js';
+import { runCli, useTempDir } from '../support/cli.js';
 import { NOUNSET_MESSAGE, runShell, withoutNounset } from '../support/shells.js';
 
 const COUNT = 'count() { echo "words: $#"; }\n';
@@ -46,4 +49,29 @@ describe('behaviour: reads that tell unset from empty keep the name out of the e
       }
     });
   }
+});
+
+// A library's code runs in the shell that sources it: an env-init block there would set its
+// inputs in the caller's shell, where the caller's own set-ness tests would see them.
+describe('behaviour: a sourced library gets no env-init block', () => {
+  const dir = useTempDir('nounset-library-');
+  const LIB = 'set -u\nlog() { [ "$DEBUG" = 1 ] && echo log; return 0; }\necho "lib: $VERBOSE"\n';
+  const MAIN =
+    '#!/bin/bash\n. ./lib.sh\ncount() { echo "words: $#"; }\necho "debug ${DEBUG-unset}"\n[[ -v VERBOSE ]] && echo verbose\ncount "${EXTRA[@]}"\n';
+
+  it('the scripts that source it run as before, set -u on or off', async () => {
+    writeFileSync(join(dir(), 'lib.sh'), LIB);
+    writeFileSync(join(dir(), 'main.sh'), MAIN);
+    const r = runCli(['--quiet', '.'], dir());
+    assert.equal(r.status, 0, r.stderr);
+    const lib = readFileSync(join(dir(), 'lib.sh'), 'utf8');
+    assert.ok(!lib.includes('env-init'), lib);
+    assert.ok(lib.includes('${VERBOSE:-}'), lib);
+    const envs: Readonly<Record<string, string>>[] = [{}, { VERBOSE: '1', DEBUG: '' }];
+    for (const env of envs) {
+      const before = await runShell({ shell: 'bash', script: MAIN.replace('. ./lib.sh', withoutNounset(LIB)), env });
+      const after = await runShell({ shell: 'bash', script: MAIN.replace('. ./lib.sh', withoutNounset(lib)), env });
+      assert.equal(after.stdout, before.stdout, `${JSON.stringify(env)}\n${lib}`);
+    }
+  });
 });
