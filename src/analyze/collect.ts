@@ -808,7 +808,8 @@ function evalAssignsOnly(words: readonly Word[]): boolean {
 
 /** The events of `eval WORD…` whose words are all literal text, placed at the first word (their
  * own offsets mean nothing in the script); null when a word is computed or the text does not
- * parse. Reads and set-tests are left out. */
+ * parse. Reads are left out (eval-code.ts has them); set-tests stay (`eval 'echo ${X+set}'` tells
+ * an unset X from the block's empty one). */
 function evalEvents(words: readonly Word[], ctx: WordCtx): Event[] | null {
   const texts = words.map((w) => wordText(w));
   if (texts.some((t) => t === null)) return null;
@@ -822,7 +823,7 @@ function evalEvents(words: readonly Word[], ctx: WordCtx): Event[] | null {
   }
   const at = (words[0] as Word).start;
   const place = (e: Event): Event | null => {
-    if (e.kind === 'read' || e.kind === 'set-test') return null;
+    if (e.kind === 'read') return null;
     if (e.kind === 'region')
       return {
         ...e,
@@ -895,14 +896,21 @@ function walkDecl(cmd: DeclClause, ctx: WordCtx): void {
     .filter((t) => t.startsWith('-'))
     .join('');
   const functions = /[fF]/.test(flags);
-  // `declare -p` with no name prints every variable set: one the block sets would be among them.
+  // `declare -p` with no name, or `declare` and `typeset` alone, print every variable set: one
+  // the block sets would be among them.
   if (
-    /p/.test(flags) &&
+    (/p/.test(flags) || cmd.args.length === 0) &&
     !functions &&
     (variant === 'declare' || variant === 'typeset') &&
     cmd.args.every((a) => a.naked && !a.name)
   )
-    ctx.region.events.push({ kind: 'set-test', name: '*', start: cmd.start, end: cmd.end, how: `\`${variant} -p\`` });
+    ctx.region.events.push({
+      kind: 'set-test',
+      name: '*',
+      start: cmd.start,
+      end: cmd.end,
+      how: `\`${variant}${flags ? ` ${flags}` : ''}\``,
+    });
   const option = withPlace(ctx, 'argument');
   for (const arg of cmd.args) {
     const a = arg === cmd.args[cmd.args.length - 1] ? (declaredBeforeCR(arg) ?? arg) : arg;

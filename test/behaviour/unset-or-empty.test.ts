@@ -26,6 +26,9 @@ const CASES: readonly { readonly what: string; readonly body: string }[] = [
   { what: '${a@A}', body: 'echo "[$a]"\necho "assignment [${a@A}]"\n' },
   { what: '${a/#/pre-}', body: 'echo "[$a]"\necho "prefixed [${a/#/pre-}]"\n' },
   { what: '${a//*/all}', body: 'echo "[$a]"\necho "replaced [${a//*/all}]"\n' },
+  { what: '`declare` alone', body: 'echo "[$a]"\ndeclare | grep -c "^a="\n' },
+  { what: '`typeset` alone', body: 'echo "[$a]"\ntypeset | grep -c "^a="\n' },
+  { what: '`eval` of literal code', body: 'echo "[$a]"\neval \'echo "set? ${a+yes}"\'\n' },
 ];
 
 const ENVS: readonly Readonly<Record<string, string>>[] = [{}, { a: '' }, { a: 'v' }];
