@@ -242,8 +242,29 @@ function isAllLit(parts: readonly WordPart[]): boolean {
 /** The operators that handle an unset (or empty) name: `${X:-w}`, `${X=w}`, `${X:+w}`, `${X?m}`… */
 export const GUARDS: ReadonlySet<string> = new Set(['-', ':-', '=', ':=', '+', ':+', '?', ':?']);
 /** Operators that tell set from unset (empty counts as set): initialising the variable to
- * empty would change what they do. */
+ * empty would change what they do. Not `${X-}`, `${X+}` or `${X=}` with an empty word, which give
+ * (and leave) the same for an unset X as for an empty one: the nounset-safe idiom. */
 const SET_TESTS = new Set(['-', '+', '?', '=']);
+
+function tellsSetFromUnset(op: string, word: Word | null): boolean {
+  return SET_TESTS.has(op) && (op === '?' || !isEmptyWord(word));
+}
+
+/** Nothing, `""` or `''`. */
+function isEmptyWord(word: Word | null): boolean {
+  if (word === null) return true;
+  for (const part of word.parts) {
+    if (
+      part.type === 'Lit'
+        ? part.value !== ''
+        : part.type === 'SglQuoted'
+          ? part.value !== '' || part.dollar
+          : part.type !== 'DblQuoted' || part.parts.length > 0 || part.dollar
+    )
+      return false;
+  }
+  return true;
+}
 
 function formOf(p: ParamExp): ReferenceForm {
   const name = p.param.value;
@@ -309,7 +330,7 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
     (read as { zeroProven?: true }).zeroProven = true;
   if (ctx.dqCode) (read as { dqCode?: true }).dqCode = true;
   push(ctx, read);
-  if (p.exp && SET_TESTS.has(p.exp.op))
+  if (p.exp && tellsSetFromUnset(p.exp.op, p.exp.word))
     push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: `\${${name}${p.exp.op}…}` });
   else if (form !== 'list' && !p.excl && isNameStartCode(name.charCodeAt(0)) && givesTextForEmpty(p))
     push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: ctx.text.slice(p.start, p.end) });
