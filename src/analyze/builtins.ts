@@ -194,6 +194,17 @@ export function nameOf(word: Word | null | undefined): string | null {
   return namedWord(word)?.[1] ?? null;
 }
 
+/** The variable `-v WORD` tests: `NAME`, or the NAME of `NAME[$key]`; `*` (any) for a name
+ * computed when the script runs (`-v "$n"`); null for literal text that names none (`[ "$1" = -v ]`
+ * puts `]` after it). */
+export function testedName(word: Word): string | null {
+  const named = nameOf(word);
+  if (named !== null || wordText(word) !== null) return named;
+  const first = word.parts[0];
+  const lead = first?.type === 'Lit' ? /^([A-Za-z_][A-Za-z0-9_]*)\[/.exec(first.value) : null;
+  return lead?.[1] ?? '*';
+}
+
 /** `NAME` or `NAME[index]` as a literal word: the match, with the name and the index (undefined
  * without one); null for any other word. */
 function namedWord(word: Word | null | undefined): RegExpExecArray | null {
@@ -332,9 +343,9 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
     case '[':
       for (let i = 1; i + 1 < args.length; i++) {
         if (wordText(args[i]) !== '-v') continue;
-        const n = nameOf(args[i + 1]);
         const w = args[i + 1] as Word;
-        if (n) out.push({ kind: 'set-test', name: n, start: w.start, end: w.end, how: `${name} -v` });
+        const n = testedName(w);
+        if (n !== null) out.push({ kind: 'set-test', name: n, start: w.start, end: w.end, how: `${name} -v` });
       }
       break;
     case 'exit':

@@ -3,7 +3,7 @@
 
 import type { ArithmExpr, ParamExp, Stmt, Subscript, TestExpr, Word, WordPart } from '../parse/index.js';
 import type { ReferenceForm } from '../types/index.js';
-import { nameOf } from './builtins.js';
+import { testedName } from './builtins.js';
 import type { AssocNames } from './collect-assoc.js';
 import { type ElementProof, provesElementZero, unprovenElement } from './element-proofs.js';
 import { elementName, isListSubscript } from './elements.js';
@@ -330,8 +330,15 @@ function walkParam(p: ParamExp, ctx: WordCtx): void {
     (read as { zeroProven?: true }).zeroProven = true;
   if (ctx.dqCode) (read as { dqCode?: true }).dqCode = true;
   push(ctx, read);
+  // `${!n+x}` tests the variable n names, which may be any (`*`).
   if (p.exp && tellsSetFromUnset(p.exp.op, p.exp.word))
-    push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: `\${${name}${p.exp.op}…}` });
+    push(ctx, {
+      kind: 'set-test',
+      name: p.excl ? '*' : name,
+      start: p.start,
+      end: p.end,
+      how: `\${${p.excl ? '!' : ''}${name}${p.exp.op}…}`,
+    });
   else if (form !== 'list' && !p.excl && isNameStartCode(name.charCodeAt(0)) && givesTextForEmpty(p))
     push(ctx, { kind: 'set-test', name, start: p.start, end: p.end, how: ctx.text.slice(p.start, p.end) });
   // `${!APP_@}` lists the names set that begin with APP_: a name the block sets would join them.
@@ -568,8 +575,8 @@ export function walkTest(expr: TestExpr, outer: WordCtx): void {
           push(ctx, { kind: 'write', name: arrayKey('BASH_REMATCH'), start: e.start, end: e.end, how: 'regex-match' });
         break;
       case 'TestUnary': {
-        const name = e.op === '-v' && e.x.type === 'TestWord' ? nameOf(e.x.word) : null;
-        if (name) push(ctx, { kind: 'set-test', name, start: e.start, end: e.end, how: '[[ -v ]]' });
+        const tested = e.op === '-v' && e.x.type === 'TestWord' ? testedName(e.x.word) : null;
+        if (tested !== null) push(ctx, { kind: 'set-test', name: tested, start: e.start, end: e.end, how: '[[ -v ]]' });
         exprs.push(e.x);
         ctxs.push(ctx);
         maybes.push(null);

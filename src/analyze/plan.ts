@@ -197,6 +197,11 @@ function gatherFacts(model: Region): Facts {
       if (isNamerefDeclaration(e.flags)) facts.namerefs.add(e.name);
     }
   }
+  // A test of a nameref tests the variable it names, which may be any (`*`).
+  for (const n of facts.namerefs) {
+    const test = facts.setTests.get(n);
+    if (test !== undefined && !facts.setTests.has('*')) facts.setTests.set('*', { ...test, name: '*' });
+  }
   return facts;
 }
 

@@ -29,6 +29,13 @@ const CASES: readonly { readonly what: string; readonly body: string }[] = [
   { what: '`declare` alone', body: 'echo "[$a]"\ndeclare | grep -c "^a="\n' },
   { what: '`typeset` alone', body: 'echo "[$a]"\ntypeset | grep -c "^a="\n' },
   { what: '`eval` of literal code', body: 'echo "[$a]"\neval \'echo "set? ${a+yes}"\'\n' },
+  {
+    what: '[[ -v $n ]] over a list of names',
+    body: 'echo "[$a]"\nfor n in a b; do [[ -v $n ]] && echo "$n set"; done\n',
+  },
+  { what: 'test -v "$1" in a helper', body: 'echo "[$a]"\nisset() { test -v "$1"; }\nisset a && echo set\n' },
+  { what: '${!n+x}', body: 'echo "[$a]"\nn=a\n[ -z "${!n+x}" ] && echo "required: $n"\n' },
+  { what: 'a nameref', body: 'echo "[$a]"\ndeclare -n ref=a\n[[ -v ref ]] && echo set\n' },
 ];
 
 const ENVS: readonly Readonly<Record<string, string>>[] = [{}, { a: '' }, { a: 'v' }];
