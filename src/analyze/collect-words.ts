@@ -241,6 +241,9 @@ function isAllLit(parts: readonly WordPart[]): boolean {
 
 /** The operators that handle an unset (or empty) name: `${X:-w}`, `${X=w}`, `${X:+w}`, `${X?m}`… */
 export const GUARDS: ReadonlySet<string> = new Set(['-', ':-', '=', ':=', '+', ':+', '?', ':?']);
+/** The other operators: they transform the value (`${X#pat}`, `${X^^}`, `${X@Q}`), one element at
+ * a time in a list (`"${a[@]#x}"` has a word per element of a). */
+export const TRANSFORM_OPS: ReadonlySet<string> = new Set(['#', '##', '%', '%%', '^', '^^', ',', ',,', '~', '~~', '@']);
 /** Operators that tell set from unset (empty counts as set): initialising the variable to
  * empty would change what they do. Not `${X-}`, `${X+}` or `${X=}` with an empty word, which give
  * (and leave) the same for an unset X as for an empty one: the nounset-safe idiom. */

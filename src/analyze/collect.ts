@@ -38,6 +38,7 @@ import {
   type MutableCtx,
   newRegion,
   sub,
+  TRANSFORM_OPS,
   type WordCtx,
   walkArith,
   walkParts,
@@ -567,9 +568,6 @@ function givesElementZero(elems: readonly ArrayElem[], ctx: WordCtx): boolean {
   return false;
 }
 
-/** Operators that turn each element into one word: `"${a[@]#x}"` has as many words as a has elements. */
-const PER_ELEMENT_OPS: ReadonlySet<string> = new Set(['#', '##', '%', '%%', '^', '^^', ',', ',,', '~', '~~', '@']);
-
 /** `("${name[@]}" …)`, `("${name[@]#pre}" …)`, `("${name[@]/a/b}" …)`: the first word gives one
  * word per element of name (no slice), so element 0 when name has elements. */
 function mapsOwnElements(elems: readonly ArrayElem[], name: string): boolean {
@@ -585,7 +583,7 @@ function mapsOwnElements(elems: readonly ArrayElem[], name: string): boolean {
     p.slice === null &&
     p.index !== null &&
     isListSubscript(p.index) &&
-    (p.exp === null || PER_ELEMENT_OPS.has(p.exp.op))
+    (p.exp === null || TRANSFORM_OPS.has(p.exp.op))
   );
 }
 

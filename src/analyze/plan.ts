@@ -9,6 +9,7 @@ import { inferBashVersion, MACOS_COMMANDS, mentionsMacosCommand } from './bash-t
 import { isBatsVariable } from './bats.js';
 import { type BlockSite, type ExistingBlock, findBlockSite } from './block-site.js';
 import { collectEvents } from './collect.js';
+import { TRANSFORM_OPS } from './collect-words.js';
 import { destructiveUses } from './destructive.js';
 import { elementParts } from './elements.js';
 import { atOperator, givesTextForEmpty, listTellsUnset } from './empty-transforms.js';
@@ -875,14 +876,13 @@ export function isFileDisabled(file: File): boolean {
   return file.comments.some((c) => /^\s*nounset\s+disable-file\b/.test(c.text));
 }
 
-/** Transforms a wrapper can take: `${X:+${X#pat}}` (default-transform) expands to what the
- * original did without set -u, for those whose result on an empty value is empty. `:+`, not `+`:
- * `+` tells set from unset, which would keep X out of the env-init block on the next run. Those
- * that give text for an empty X (`${X/#/pre}`, `${X@Q}`: empty-transforms.ts) keep X out of the
- * block already, and take `${X+…}` (wrapperOperator). Not a negative or computed slice length (an
- * error on an empty value). Replacements (`p.repl`) are taken too. */
-const WRAPPABLE_OPS = new Set(['#', '##', '%', '%%', '^', '^^', ',', ',,', '~', '~~', '@']);
-/** `${X@a}` is left: it gives the attributes of a declared X that is unset. */
+/** A wrapper takes the transforms (TRANSFORM_OPS, replacements and slices): `${X:+${X#pat}}`
+ * (default-transform) expands to what the original did without set -u, for those whose result on
+ * an empty value is empty. `:+`, not `+`: `+` tells set from unset, which would keep X out of the
+ * env-init block on the next run. Those that give text for an empty X (`${X/#/pre}`, `${X@Q}`:
+ * empty-transforms.ts) keep X out of the block already, and take `${X+…}` (wrapperOperator). Not
+ * a negative or computed slice length (an error on an empty value).
+ * `${X@a}` is left: it gives the attributes of a declared X that is unset. */
 const AT_WRAPPABLE: ReadonlySet<string> = new Set(['Q', 'A', 'K', 'k', 'U', 'u', 'L', 'E', 'P']);
 
 /** The wrapper's operator: `+` for a transform that gives text for an empty X (`${X+${X@Q}}`),
@@ -898,7 +898,7 @@ export function transformPrefix(read: Read, text: string): string | null {
   if (p.type !== 'ParamExp' || p.excl || p.length || read.inBackquote) return null;
   if (
     p.exp
-      ? !WRAPPABLE_OPS.has(p.exp.op) || (p.exp.op === '@' && !AT_WRAPPABLE.has(atOperator(p.exp.word)))
+      ? !TRANSFORM_OPS.has(p.exp.op) || (p.exp.op === '@' && !AT_WRAPPABLE.has(atOperator(p.exp.word)))
       : p.slice === null && p.repl === null
   )
     return null;
