@@ -3,7 +3,7 @@
 
 import type { ArithmExpr, ParamExp, Stmt, Subscript, TestExpr, Word, WordPart } from '../parse/index.js';
 import type { ReferenceForm } from '../types/index.js';
-import { testedName } from './builtins.js';
+import { testedName, wordText } from './builtins.js';
 import type { AssocNames } from './collect-assoc.js';
 import { type ElementProof, provesElementZero, unprovenElement } from './element-proofs.js';
 import { elementName, isListSubscript } from './elements.js';
@@ -250,23 +250,7 @@ export const TRANSFORM_OPS: ReadonlySet<string> = new Set(['#', '##', '%', '%%',
 const SET_TESTS = new Set(['-', '+', '?', '=']);
 
 function tellsSetFromUnset(op: string, word: Word | null): boolean {
-  return SET_TESTS.has(op) && (op === '?' || !isEmptyWord(word));
-}
-
-/** Nothing, `""` or `''`. */
-function isEmptyWord(word: Word | null): boolean {
-  if (word === null) return true;
-  for (const part of word.parts) {
-    if (
-      part.type === 'Lit'
-        ? part.value !== ''
-        : part.type === 'SglQuoted'
-          ? part.value !== '' || part.dollar
-          : part.type !== 'DblQuoted' || part.parts.length > 0 || part.dollar
-    )
-      return false;
-  }
-  return true;
+  return SET_TESTS.has(op) && (op === '?' || (word !== null && wordText(word) !== ''));
 }
 
 function formOf(p: ParamExp): ReferenceForm {
