@@ -545,14 +545,24 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
   });
 }
 
+/** mayHaveHoles' answers for the text last asked about. */
+let holes: { text: string; byName: Map<string, boolean> } = { text: '', byName: new Map() };
+
 /** Whether the script may leave an indexed array without element 0 while it has others: an
  * element assigned by an index that may not be 0, a list with an index, an element unset. Asked
- * of the text, by name, only for an append. */
+ * of the text, by name, only for an append; answered once per text and name (a loop of appends
+ * to one array would otherwise compile and run the pattern over the whole text each time). */
 function mayHaveHoles(name: string, text: string): boolean {
-  const n = name.replace(/[^A-Za-z0-9_]/g, '');
-  return new RegExp(
-    `(?<![\\w$])${n}\\[(?!0\\])[^\\]\\n]*\\]\\+?=|(?<![\\w$])${n}\\+?=\\(\\s*\\[|unset\\b[^\\n;|&]*${n}\\[`,
-  ).test(text);
+  if (holes.text !== text) holes = { text, byName: new Map() };
+  let known = holes.byName.get(name);
+  if (known === undefined) {
+    const n = name.replace(/[^A-Za-z0-9_]/g, '');
+    known = new RegExp(
+      `(?<![\\w$])${n}\\[(?!0\\])[^\\]\\n]*\\]\\+?=|(?<![\\w$])${n}\\+?=\\(\\s*\\[|unset\\b[^\\n;|&]*${n}\\[`,
+    ).test(text);
+    holes.byName.set(name, known);
+  }
+  return known;
 }
 
 /** Whether the elements of `(…)` certainly give element 0: one at `[0]=`, or a word certain to
