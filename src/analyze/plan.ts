@@ -269,12 +269,17 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       : isSetTested(name, flow.setTestedInSources, sourcedListings)
         ? 'a file it sources'
         : null;
-  // Whether the block's empty default would change what the script does with the name: a test
-  // of set-ness, a list that gives no word while it is unset, an append that keeps its value.
-  const outOfBlock = (name: string): boolean =>
-    setTestedBy(name) !== null || flow.testedWhereUnset.has(name) || listedUnset.has(name);
-  // Why, for the reasons (null where it would not).
+  // Why the block's empty default would change what the script does with the name (a test of
+  // set-ness, a list that gives no word while it is unset, an append that keeps its value), for
+  // the reasons; null where it would not. Asked for every read of a name: found once per name.
+  const whyNotInBlockOf = new Map<string, string | null>();
   const whyNotInBlock = (name: string): string | null => {
+    let why = whyNotInBlockOf.get(name);
+    if (why === undefined) whyNotInBlockOf.set(name, (why = blockChanges(name)));
+    return why;
+  };
+  const outOfBlock = (name: string): boolean => whyNotInBlock(name) !== null;
+  const blockChanges = (name: string): string | null => {
     const list = facts.setTests.has(name) ? undefined : listedUnset.get(name);
     if (list !== undefined && list.node.type === 'ParamExp') {
       const what = list.node.excl
@@ -607,8 +612,6 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     return why;
   }
 
-  /** `inlineOnly`: never the env-init block (a file nounset cannot see into may test or default
-   * the variable itself). `fallback`: a default to write instead of empty (PlannedRead.fallback). */
   /** A read the flow analysis finds set that may still stop, `why`: defaulted where it is. */
   function unsetAfterAll(
     read: Read,
@@ -622,6 +625,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     return planUnsafe(read, inFunction, unset, true, fallback);
   }
 
+  /** `inlineOnly`: never the env-init block (a file nounset cannot see into may test or default
+   * the variable itself). `fallback`: a default to write instead of empty (PlannedRead.fallback). */
   function planUnsafe(
     read: Read,
     inFunction: boolean,
@@ -710,10 +715,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     }
     if (inBlock) return unsafe('block', 'the env-init block gives it a default at the top of the script');
     if (!canRewrite) {
+      const notInBlock = whyNotInBlock(name);
       const why = needsArray
         ? `this form needs ${name} to be an array (bash 5.2 stops on it for a plain variable, even after an empty default), which no default gives`
-        : whyNotInBlock(name) !== null
-          ? `${whyNotInBlock(name)}, so it cannot go in the env-init block`
+        : notInBlock !== null
+          ? `${notInBlock}, so it cannot go in the env-init block`
           : style === 'block' && !isInputName(name)
             ? 'this form takes no inline default and the env-init block cannot cover it'
             : 'this form takes no inline default';
