@@ -29,30 +29,22 @@ export function planDiagnostics(plan: Plan, at: At): Diagnostic[] {
     plan.inlineBecause !== null &&
     plan.reads.some((r) => r.fix === 'default' && plan.inputs.some((i) => i.name === r.read.name))
   ) {
-    if (plan.inlineBecause === 'library')
-      out.push({
-        line: 1,
-        column: 1,
-        severity: 'info',
-        code: 'library-inline',
-        message:
-          'other scripts source this file (or it only defines functions and variables): an env-init block would set its inputs in their shell too, so every input is defaulted where it is read instead',
-      });
-    else {
-      const why =
-        plan.inlineBecause === 'configuration'
-          ? 'the configuration asks for it'
-          : plan.inlineBecause === 'bats'
-            ? 'bats reports failures by line'
-            : 'the script shows line numbers (LINENO, BASH_LINENO or caller)';
-      out.push({
-        line: 1,
-        column: 1,
-        severity: 'info',
-        code: 'line-numbers-kept',
-        message: `${why}: nounset moves no line, so every input is defaulted where it is read instead of in an env-init block`,
-      });
-    }
+    const library = plan.inlineBecause === 'library';
+    const why =
+      plan.inlineBecause === 'configuration'
+        ? 'the configuration asks for it'
+        : plan.inlineBecause === 'bats'
+          ? 'bats reports failures by line'
+          : 'the script shows line numbers (LINENO, BASH_LINENO or caller)';
+    out.push({
+      line: 1,
+      column: 1,
+      severity: 'info',
+      code: library ? 'library-inline' : 'line-numbers-kept',
+      message: library
+        ? 'other scripts source this file (or it only defines functions and variables): an env-init block would set its inputs in their shell too, so every input is defaulted where it is read instead'
+        : `${why}: nounset moves no line, so every input is defaulted where it is read instead of in an env-init block`,
+    });
   }
   for (const n of plan.notes) {
     const where = at(n.start);

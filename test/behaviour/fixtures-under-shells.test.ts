@@ -14,6 +14,7 @@
 
 import assert from 'node:assert/strict';
 import {
+  guardStop,
   mapLimit,
   NOUNSET_MESSAGE,
   PARALLEL_SHELLS,
@@ -30,9 +31,6 @@ interface Environment {
 }
 
 const ALL_SET = 'all set';
-
-/** A stop at a `${X:?X is not set}` that nounset wrote. */
-const REQUIRE_STOP = /: (?:\w+|argument \d+) is not set$/m;
 
 /** The environments a case runs under; the first is everything set. */
 function environmentsFor(c: RunnableCase): Environment[] {
@@ -154,7 +152,7 @@ describe('behaviour: runnable fixtures before and after the fix, under the real 
           const after = r.output[i] as ShellRun;
           // A `${X:?}` nounset wrote; an expression that failed on an empty value (`$(( 2 * $X ))`
           // is `${X:-0}` where set -u was on: a documented limit).
-          if (after.status !== 0 && REQUIRE_STOP.test(after.stderr)) return;
+          if (after.status !== 0 && guardStop(after.stderr) !== null) return;
           if (BROKEN_EXPRESSION.test(before.stderr)) return;
           const where = `${c.id}, ${env.label}, set -u off\ninput:  ${show(before)}\noutput: ${show(after)}`;
           assert.equal(after.stdout, before.stdout, `(d) stdout differs: ${where}`);

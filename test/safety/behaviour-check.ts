@@ -13,6 +13,7 @@
 import type { FixResult, FixStyle } from '../../src/types/script.js';
 import type { Environment } from '../gen/runnable.js';
 import { COMMAND_MARK } from '../gen/runnable-plain.js';
+import { guardStop } from '../support/shells.js';
 import type { JobResult } from './run-batch.js';
 
 export interface Verdicts {
@@ -32,11 +33,6 @@ const UNSET = /(?:^|: )\$?([A-Za-z_]\w*|\d+)(?:\[[^\]]*\])?: (?:unbound variable
 /** The variable whose unset read stopped the run, or null. */
 export function stoppedOn(stderr: string): string | null {
   return UNSET.exec(stderr)?.[1] ?? null;
-}
-
-/** The variable of a `${X:?X is not set}` (or `${1:?argument 1 is not set}`) that stopped the run. */
-function guardStop(stderr: string): string | null {
-  return /: (\w+): (?:\w+|argument \d+) is not set$/m.exec(stderr)?.[1] ?? null;
 }
 
 /** Variables nounset reported `needs-review` for: the message starts with the name. */

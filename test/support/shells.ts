@@ -137,3 +137,9 @@ export function withoutNounset(script: string): string {
     return changed ? `${out.trimEnd()} +u` : line;
   });
 }
+
+/** The variable of a `${X:?X is not set}` (or `${1:?argument 1 is not set}`) nounset wrote that
+ * stopped the run, or null. */
+export function guardStop(stderr: string): string | null {
+  return /: (\w+): (?:\w+|argument \d+) is not set$/m.exec(stderr)?.[1] ?? null;
+}
