@@ -38,7 +38,7 @@ export interface FlowContext {
   /** The functions `"$X"` may run, by X and its fallback (callees.ts): the same for every call. */
   readonly runnable: Map<string, readonly string[] | null>;
   /** What any one of a computed call's callees may unset, as (name, callee) pairs in the order
-   * the summaries give them, and the summaries' version it was found for (walk-call.ts). */
+   * the summaries give them, and the summaries' killVersion it was found for (walk-call.ts). */
   readonly calleeKills: WeakMap<readonly string[], { version: number; kills: readonly [string, string][] }>;
   /** What a call unsets, found once per call and list of names (walk-call.ts). */
   readonly killStories: WeakMap<Call | Opaque, KillPlan>;

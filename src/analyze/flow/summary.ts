@@ -20,15 +20,22 @@ export interface Summary {
  * has hundreds), then what this one finds. */
 export class Summaries {
   private readonly found = new Map<string, Summary>();
-  /** Counts the summaries set: what was found of them holds while it stays. */
-  version = 0;
+  /** Counts the summaries set whose kill set differs from the one before: what was found of the
+   * kills holds while it stays (a change in what a function assigns leaves it). */
+  killVersion = 0;
   constructor(private readonly shared: ReadonlyMap<string, Summary> | null) {}
   get(name: string): Summary | undefined {
     return this.found.get(name) ?? this.shared?.get(name);
   }
   set(name: string, summary: Summary): void {
-    this.found.set(name, summary);
-    this.version++;
+    const before = this.get(name);
+    if (before && sameSet(before.kill, summary.kill)) {
+      // The same kill set object: what a call's kills were found to be (walk-call.ts) holds.
+      this.found.set(name, { ...summary, kill: before.kill });
+    } else {
+      this.killVersion++;
+      this.found.set(name, summary);
+    }
   }
 }
 
@@ -44,17 +51,16 @@ export function mergeSummaries(parts: readonly Summary[]): Summary {
   return { gen, kill, noReturn: parts.every((p) => p.noReturn), opaque };
 }
 
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const n of a) if (!b.has(n)) return false;
+  return true;
+}
+
 export function sameSummary(a: Summary | undefined, b: Summary): boolean {
-  if (
-    !a ||
-    a.noReturn !== b.noReturn ||
-    a.opaque !== b.opaque ||
-    a.gen.size !== b.gen.size ||
-    a.kill.size !== b.kill.size
-  )
+  if (!a || a.noReturn !== b.noReturn || a.opaque !== b.opaque || a.gen.size !== b.gen.size || !sameSet(a.kill, b.kill))
     return false;
   for (const n of a.gen.keys()) if (!b.gen.has(n)) return false;
-  for (const n of a.kill) if (!b.kill.has(n)) return false;
   return true;
 }
 

@@ -26,14 +26,14 @@ const COMPLETION_VARIABLES = ['COMP_CWORD', 'COMP_LINE', 'COMP_POINT', 'COMP_TYP
 function calleeKills(ctx: FlowContext, callees: readonly string[]): readonly [string, string][] {
   const { summaries } = ctx;
   const known = ctx.calleeKills.get(callees);
-  if (known && known.version === summaries.version) return known.kills;
+  if (known && known.version === summaries.killVersion) return known.kills;
   const kills: [string, string][] = [];
   for (const c of callees) for (const n of summaries.get(c)?.kill ?? []) kills.push([n, c]);
-  ctx.calleeKills.set(callees, { version: summaries.version, kills });
+  ctx.calleeKills.set(callees, { version: summaries.killVersion, kills });
   return kills;
 }
 
-/** What the call `e` unsets, for the list `of` (a summary, or the kills of computed callees): each
+/** What the call `e` unsets, for the list `of` (a summary's kill set, or the kills of computed callees): each
  * name once (with the story of the last callee that unsets it, which a kill of each in turn left),
  * its number, and its story, told once while the list stays, however often the call is walked. */
 function killsOf(
@@ -176,7 +176,7 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
     applyKills(
       ctx,
       s,
-      killsOf(ctx, e, sum, () => [...sum.kill].map((n) => [n, name] as const), line),
+      killsOf(ctx, e, sum.kill, () => [...sum.kill].map((n) => [n, name] as const), line),
     );
   }
   if (sum.opaque >= 0) makeOpaque(ctx, s, pos);
