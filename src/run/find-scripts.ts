@@ -92,6 +92,15 @@ function classifyName(name: string): Kind {
   return name.includes('.') ? 'no' : 'if-shebang';
 }
 
+/** Whether walking a tree may take the file at `path` (relative to the tree's root, with `/`) by
+ * its names alone: no directory on the way hidden or skipped, and a name that may be a script's.
+ * Its text (a shebang) and ignore rules decide the rest. */
+export function mayWalkTo(path: string): boolean {
+  const names = path.split('/');
+  const file = names.pop() ?? '';
+  return names.every((n) => !n.startsWith('.') && !SKIPPED_DIRS.has(n)) && classifyName(file) !== 'no';
+}
+
 function compareBytes(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }

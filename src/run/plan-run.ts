@@ -18,7 +18,7 @@ import { dialectOption } from '../parse/index.js';
 import type { FileResult, FixOptions, InputVariable } from '../types/index.js';
 import { findScripts, showPath } from './find-scripts.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
-import { type FileFacts, fileFacts, type RunContext, runContext } from './run-context.js';
+import { type FileFacts, fileFacts, inContext, type RunContext, runContext } from './run-context.js';
 import type { FileTask } from './run-file.js';
 import { readRunFile, type Snapshot, snapshotBuilder, snapshotText } from './snapshot.js';
 import { snapshotSources } from './source-reader.js';
@@ -136,26 +136,12 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
     : plan;
 }
 
-/** What each file needs to know of the others (run-context.ts): line-reporting functions, the
- * set -u state the files sourcing a library give it, which files others source, the helpers bats
- * loads, which of them run on macOS with a script that shows it. */
+/** What each file needs to know of the others (run-context.ts). */
 function withRunContext(planned: PlannedFile[], context: RunContext): PlannedFile[] {
   return planned.map((p) => {
     if (!('task' in p)) return p;
-    const start = p.task.fix.nounsetAtStart ?? context.nounsetAtStart.get(p.task.path);
-    const keep = p.task.fix.keepLineNumbers === true || context.batsLoaded.has(p.task.path);
-    const library = p.task.fix.library ?? (context.sourced.has(p.task.path) ? true : undefined);
-    const macos = context.macos.has(p.task.path) && p.task.fix.bashVersion === undefined;
-    if (start === undefined && !keep && library === undefined && context.lineReporters.length === 0 && !macos) return p;
-    const fix = {
-      ...p.task.fix,
-      ...(start ? { nounsetAtStart: start } : {}),
-      ...(macos ? { macosRun: true } : {}),
-      ...(keep ? { keepLineNumbers: true } : {}),
-      ...(library !== undefined ? { library } : {}),
-      ...(context.lineReporters.length > 0 ? { lineReporters: context.lineReporters } : {}),
-    };
-    return { task: { ...p.task, fix } };
+    const fix = inContext(p.task.path, p.task.fix, context);
+    return fix === p.task.fix ? p : { task: { ...p.task, fix } };
   });
 }
 

@@ -194,3 +194,23 @@ function reportingFunctions(text: string, path: string): string[] {
   }
   return names;
 }
+
+/** A file's options with what the run's other files tell of it: line-reporting functions, the set
+ * -u state the files sourcing a library give it, whether others source it, whether bats loads
+ * it, whether it runs on macOS with a script that shows it. What the options say already wins;
+ * `fix` itself when the context adds nothing. */
+export function inContext<T extends Omit<FixOptions, 'path'>>(path: string, fix: T, context: RunContext): T {
+  const start = fix.nounsetAtStart ?? context.nounsetAtStart.get(path);
+  const keep = fix.keepLineNumbers === true || context.batsLoaded.has(path);
+  const library = fix.library ?? (context.sourced.has(path) ? true : undefined);
+  const macos = context.macos.has(path) && fix.bashVersion === undefined;
+  if (start === undefined && !keep && library === undefined && context.lineReporters.length === 0 && !macos) return fix;
+  return {
+    ...fix,
+    ...(start ? { nounsetAtStart: start } : {}),
+    ...(macos ? { macosRun: true } : {}),
+    ...(keep ? { keepLineNumbers: true } : {}),
+    ...(library !== undefined ? { library } : {}),
+    ...(context.lineReporters.length > 0 ? { lineReporters: context.lineReporters } : {}),
+  };
+}

@@ -11,10 +11,11 @@ import { analyseScript, fixAnalysis, inspectAnalysis } from '../fix/index.js';
 import { decodeScript, NotTextError, type ScriptIO } from '../io/index.js';
 import { type ContractReview, type FileReview, NO_CONTRACTS, parseChangedLines, reviewFile } from '../review/index.js';
 import type { FixOptions } from '../types/index.js';
-import { isScriptFile } from './find-scripts.js';
-import { changedLinesDiff, mergeBase, repositoryRoot, resolveCommit, showFile } from './git.js';
+import { isScriptFile, mayWalkTo } from './find-scripts.js';
+import { changedLinesDiff, listFiles, mergeBase, repositoryRoot, resolveCommit, showFile, showFiles } from './git.js';
 import { mergeFixOptions } from './plan-run.js';
 import { checkPrContracts, isManifestByName } from './pr-contracts.js';
+import { type FileFacts, fileFacts, inContext, type RunContext, runContext } from './run-context.js';
 import { findSkipCause } from './run-file.js';
 import { sourceReader } from './source-reader.js';
 
@@ -59,6 +60,25 @@ function manifestSelector(root: string, loaded: LoadedConfig | null): (path: str
   };
 }
 
+/** What `nounset .` at the repository's root would tell each file of the others (run-context.ts),
+ * from the scripts of `commit` that walking the root would take. Without it a library the PR
+ * changes would be offered an env-init block, which would run in every script that sources it. */
+function contextAt(root: string, commit: string, excluded: (path: string) => boolean): RunContext {
+  const candidates = listFiles(root, commit).filter((p) => mayWalkTo(p) && !excluded(p));
+  const facts: FileFacts[] = [];
+  for (const [path, bytes] of showFiles(root, commit, candidates)) {
+    let text: string;
+    try {
+      text = decodeScript(bytes);
+    } catch (err) {
+      if (err instanceof NotTextError) continue;
+      throw err;
+    }
+    if (isScriptFile(path, text)) facts.push(fileFacts(path, text));
+  }
+  return runContext(facts);
+}
+
 export function runPr(options: PrOptions, io: ScriptIO): PrRun {
   const root = repositoryRoot(options.cwd);
   const head = resolveCommit(root, options.head ?? 'HEAD');
@@ -73,6 +93,12 @@ export function runPr(options: PrOptions, io: ScriptIO): PrRun {
   const files: FileReview[] = [];
   const skipped: { path: string; reason: string }[] = [];
   const changedFiles = parseChangedLines(changedLinesDiff(root, base, head));
+  let context: RunContext | null = null;
+  const excluded = (path: string): boolean => {
+    const abs = join(root, path);
+    const loaded = loader?.configFor(abs) ?? null;
+    return loaded !== null && isExcludedByConfig(loaded, abs);
+  };
   for (const changed of changedFiles) {
     let text: string;
     try {
@@ -83,10 +109,9 @@ export function runPr(options: PrOptions, io: ScriptIO): PrRun {
       continue;
     }
     if (!isScriptFile(changed.path, text)) continue;
-    const abs = join(root, changed.path);
-    const loaded = loader?.configFor(abs) ?? null;
-    if (loaded && isExcludedByConfig(loaded, abs)) continue;
-    const fix = fixFor(changed.path);
+    if (excluded(changed.path)) continue;
+    context ??= contextAt(root, head, excluded);
+    const fix = inContext(changed.path, fixFor(changed.path), context);
     const fixOptions: FixOptions = { ...fix, path: changed.path, readSource, sourceRoot: '.' };
     // One analysis for the fix and the verdicts.
     const analysis = analyseScript(text, fixOptions);

@@ -201,3 +201,40 @@ describe('nounset pr', () => {
     assert.match(bad.stderr, /no-such-branch/);
   });
 });
+
+describe('nounset pr on a library other scripts source', () => {
+  const dir = useTempDir('nounset-pr-lib-', { shared: true });
+  const LIB_BASE = '#!/bin/bash\nset -u\n# shared helpers\numask 022\nlog() { echo "$*"; }\n';
+
+  before(() => {
+    const d = dir();
+    initRepo(d);
+    commit(
+      d,
+      {
+        // main.sh tells an unset DEBUG from an empty one: a block in lib.sh would change it.
+        'main.sh': '#!/bin/bash\nset -u\n. "$(dirname "$0")/lib.sh"\nlog start\necho "${DEBUG-unset}"\n',
+        'lib.sh': LIB_BASE,
+      },
+      'base',
+    );
+    git(d, 'checkout', '-qb', 'pr');
+    commit(d, { 'lib.sh': `${LIB_BASE}if [ "$DEBUG" = 1 ]; then set -x; fi\necho "$LOGDIR $LEVEL"\n` }, 'pr');
+  });
+
+  it('suggests what `nounset .` at the root writes: reads defaulted inline, no env-init block', () => {
+    const [lib, ...rest] = runPr({ cwd: dir(), base: 'main', allLines: true, fix: {} }, nodeIO).files;
+    assert.equal(rest.length, 0);
+    assert.equal(lib!.path, 'lib.sh');
+    assert.equal(lib!.block, null, 'a block would run in main.sh, which sources lib.sh');
+    const out = lib!.text.split('\n');
+    for (const s of [...lib!.suggestions].sort((a, b) => b.startLine - a.startLine))
+      out.splice(s.startLine - 1, s.endLine - s.startLine + 1, ...s.replacement.split('\n'));
+    const dry = runCli(['--dry-run', '--format', 'json', '.'], dir());
+    const fixed = (JSON.parse(dry.stdout) as { files: { path: string; diff?: string }[] }).files.find(
+      (f) => f.path === 'lib.sh',
+    );
+    assert.equal(out.join('\n'), applyPatch(lib!.text, fixed?.diff ?? ''));
+    assert.match(out.join('\n'), /\$\{DEBUG:-\}/);
+  });
+});
