@@ -2,7 +2,7 @@
 // line over the configuration file that applies to it). Bad options or a bad configuration
 // file fail here, so a run never stops half-way through a tree.
 
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   ConfigLoader,
   isExcludedByConfig,
@@ -16,7 +16,7 @@ import { fixScript, inspectScript } from '../fix/index.js';
 import type { ScriptIO } from '../io/index.js';
 import { dialectOption } from '../parse/index.js';
 import type { FileResult, FixOptions, InputVariable } from '../types/index.js';
-import { findScripts, showPath } from './find-scripts.js';
+import { type FindOptions, findScripts, showPath } from './find-scripts.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
 import { type FileFacts, fileFacts, inContext, type RunContext, runContext } from './run-context.js';
 import type { FileTask } from './run-file.js';
@@ -43,6 +43,9 @@ export interface PlanOptions {
   };
   /** Larger files are not read (default 5 MB): a generated or binary file, not a script to edit. */
   readonly maxSize?: number;
+  /** Tell the files what the other scripts of their git work tree say of them, as a run over its
+   * root would (default true; see projectFacts). */
+  readonly project?: boolean;
 }
 
 /** In path order: a file to fix, or a file already failed (a directory or file that could not be read...). */
@@ -130,10 +133,64 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
     facts.push(fileFacts(found.path, read.text));
     planned.push({ task: { path: found.path, fix } });
   }
+  if (options.project !== false) {
+    const taken = new Set(facts.map((f) => f.path));
+    facts.push(...projectFacts(paths, options, find, (abs) => loaderExcludes(loader, abs), taken, io));
+  }
   const plan = { files: withRunContext(planned, runContext(facts)), snapshot: snapshot.build() };
   return options.defaultsFrom
     ? { ...plan, files: withManifestDefaults(plan, options, options.defaultsFrom, io) }
     : plan;
+}
+
+function loaderExcludes(loader: ConfigLoader | null, abs: string): boolean {
+  const loaded = loader?.configFor(abs) ?? null;
+  return loaded !== null && isExcludedByConfig(loaded, abs);
+}
+
+/** The nearest directory at or above `dir` that holds `.git`: the work tree a file is part of. */
+function workTreeRoot(dir: string, io: ScriptIO): string | null {
+  for (let at = dir; ; at = dirname(at)) {
+    try {
+      io.lstat(join(at, '.git'));
+      return at;
+    } catch {
+      // No .git here: look further up.
+    }
+    if (dirname(at) === at) return null;
+  }
+}
+
+/** The facts of the scripts of the run's work tree that the run does not cover (`taken`), as a
+ * walk over its root finds them: a run over some files (a pre-commit hook's staged scripts) then
+ * tells each what a run over the root would, and gives it the same fix. Without them a library
+ * outside the run's files would get an env-init block, which runs in the shells that source it,
+ * and a helper that prints its caller's line numbers would go unseen. A file that cannot be read
+ * tells nothing: it is not one the run fixes. */
+function projectFacts(
+  paths: readonly string[],
+  options: PlanOptions,
+  find: FindOptions,
+  excluded: (abs: string) => boolean,
+  taken: ReadonlySet<string>,
+  io: ScriptIO,
+): FileFacts[] {
+  const root = workTreeRoot(options.cwd, io);
+  if (root === null) return [];
+  const coversRoot = paths.some((p) => {
+    const rel = relative(resolve(options.cwd, p), root);
+    return !rel.startsWith('..') && !isAbsolute(rel);
+  });
+  if (coversRoot) return [];
+  const out: FileFacts[] = [];
+  for (const found of findScripts([root], find, io)) {
+    if (found.error !== undefined || taken.has(found.path)) continue;
+    const abs = resolve(options.cwd, found.path);
+    if (excluded(abs)) continue;
+    const read = readRunFile(io, abs, options.maxSize);
+    if (!('error' in read)) out.push(fileFacts(found.path, read.text));
+  }
+  return out;
 }
 
 /** What each file needs to know of the others (run-context.ts). */

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CliRan, runCli, useTempDir } from '../support/cli.js';
 import { readTree, writeTree } from '../support/tree.js';
@@ -92,6 +92,31 @@ describe('a run reads every file as it was before the run (snapshot)', function 
     const r = runCli(['--dry-run', '--no-cache', '--jobs', '4', '.'], fresh(), WORKERS);
     assert.match(r.stderr, / on 4 threads\n$/);
     assert.deepEqual(r.stdoutBytes, diff);
+  });
+
+  it('a run over some files of a git work tree fixes each as a run over its root does', () => {
+    // A pre-commit hook names the staged scripts: the libraries must still learn that scripts
+    // which turn on set -u source them, and a test script what its library is.
+    const runs: [string, string[], string[]][] = [
+      ['.', ['ci/lib.sh'], ['ci/lib.sh']],
+      ['.', ['lib/util.sh', 't/t03.sh'], ['lib/util.sh', 't/t03.sh']],
+      ['.', ['t'], ['t/']],
+    ];
+    for (const [cwd, args, taken] of runs) {
+      const root = fresh();
+      mkdirSync(join(root, '.git'));
+      const r = runCli(['--no-cache', ...args], join(root, cwd));
+      assert.equal(r.status, 0, r.stderr);
+      const before = readTree(fresh());
+      for (const [path, text] of readTree(root)) {
+        const fixed = taken.some((p) => path === p || (p.endsWith('/') && path.startsWith(p)));
+        assert.equal(text, fixed ? expected.get(path) : before.get(path), `${cwd} ${args.join(' ')}: ${path}`);
+      }
+    }
+    // Outside a work tree, a library named alone knows nothing of the scripts that source it.
+    const alone = fresh();
+    assert.equal(runCli(['--no-cache', 'ci/lib.sh'], alone).status, 0);
+    assert.notEqual(readTree(alone).get('ci/lib.sh'), expected.get('ci/lib.sh'));
   });
 
   it('a cold and a warm cache give the same bytes, in a dry run and in fix mode, on one thread and four', () => {
