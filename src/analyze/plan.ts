@@ -235,10 +235,12 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     bats: variant === 'bats',
     main: { file, text },
   });
-  // A script (or a file it sources) that shows line numbers keeps every line where it is.
-  const reporters = new Set(options.lineReporters ?? []);
-  const callsReporter = (m: Region): boolean => reporters.size > 0 && callsAny(m, reporters);
-  let linesRead = readsLineNumbers(text) || callsReporter(model);
+  // A script (or a file it sources) that shows line numbers keeps every line where it is, and so
+  // does one that calls a function another file of the run defines that shows them (found once
+  // the flow has followed the sources: below).
+  let linesRead = readsLineNumbers(text);
+  const followed: Region[] = [model];
+  let allFollowed = true;
   const atStart = options.nounsetAtStart ?? nounsetAtStart(text);
   const flow = analyzeFlow({
     model,
@@ -248,8 +250,11 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     ignoreWrite: (w) => block !== null && w.start >= block.start && w.end <= block.end,
     loadSource: (source, from) => {
       const outcome = loadSource(source, from);
-      if (outcome.kind === 'file' && !linesRead)
-        linesRead = showsLines(outcome.file) || callsReporter(outcome.file.model);
+      if (outcome.kind !== 'file') allFollowed = false;
+      else {
+        followed.push(outcome.file.model);
+        if (!linesRead) linesRead = showsLines(outcome.file);
+      }
       return outcome;
     },
     bats: variant === 'bats',
@@ -257,6 +262,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     stateKey: `${options.dialect}|${variant ?? ''}|${atStart}`,
     library,
   });
+  if (!linesRead && options.lineReporters !== undefined && options.lineReporters.length > 0)
+    linesRead = callsReporter(followed, options.lineReporters, allFollowed);
   const unknownAsInput = options.sourcedUnknown === 'input';
   // Who tests whether a name is set (`${X+x}`, `[[ -v X ]]`), or null: the env-init block's empty
   // default would change what that test does.
@@ -746,6 +753,8 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         'default',
         `defaulted to \`${fallback}\` where it is read, which is what ${name} holds where bash runs the script from a file`,
       );
+    if (value !== undefined)
+      return unsafe('default', `defaulted where it is read to \`${value}\`, its configured default`);
     return unsafe('default', zero ? 'arithmetic takes an unset name as 0' : 'defaulted to empty where it is read');
   }
 
@@ -829,7 +838,17 @@ export function readsLineNumbers(text: string): boolean {
   return false;
 }
 
-/** Whether a model calls one of `names` (a function the run found elsewhere) without defining it. */
+/** Whether the script or a file it sources (`models`) calls one of `reporters`, functions another
+ * file of the run defines that show their caller's line numbers. Once every source was followed,
+ * a name the script or those files define is theirs (a `die` of its own library, not another
+ * project's `die` in the same tree); else only the calling file's own definition counts. */
+function callsReporter(models: readonly Region[], reporters: readonly string[], allFollowed: boolean): boolean {
+  const definedHere = new Set(allFollowed ? models.flatMap((m) => digestOf(m).functions.map((f) => f.name)) : []);
+  const names = new Set(reporters.filter((n) => !definedHere.has(n)));
+  return names.size > 0 && models.some((m) => callsAny(m, names));
+}
+
+/** Whether a model calls one of `names` (a function found elsewhere) without defining it. */
 function callsAny(model: Region, names: ReadonlySet<string>): boolean {
   // The flow analysis keeps each model's calls and functions (digestOf): no walk of its own.
   const d = digestOf(model);

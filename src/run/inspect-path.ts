@@ -6,6 +6,7 @@ import { inspectScript } from '../fix/index.js';
 import { describeIOError, readScriptText, type ScriptIO } from '../io/index.js';
 import type { FixOptions, InspectResult } from '../types/index.js';
 import { showPath } from './find-scripts.js';
+import { planRun } from './plan-run.js';
 import { sourceReader } from './source-reader.js';
 
 export type InspectOutcome =
@@ -27,7 +28,12 @@ export function inspectPath(
   } catch (err) {
     return { path, error: `cannot read: ${describeIOError(err)}` };
   }
-  // Sourced files are followed as a fix run follows them, so each verdict is the one fixing gives.
+  // The options a fix run gives the file (its configuration, what the work tree's other scripts
+  // say of it), and its sources followed as a fix run follows them: each verdict is fixing's.
+  const [planned] = planRun([given], { cwd: options.cwd, fix: options.fix }, io).files;
+  // A file named on the command line is always planned.
+  if (planned === undefined) return { path, error: 'not planned' };
+  if ('result' in planned) return { path, error: planned.result.error ?? 'cannot be fixed' };
   const readSource = sourceReader(io, options.cwd);
-  return { path, result: inspectScript(text, { ...options.fix, path, readSource, sourceRoot: '.' }) };
+  return { path, result: inspectScript(text, { ...planned.task.fix, path, readSource, sourceRoot: '.' }) };
 }

@@ -347,6 +347,22 @@ describe('nounset inspect', () => {
     assert.match(fixed.stdout, /^\+echo "\$\{STATE:-\}" "\$LIBRARY"$/m);
   });
 
+  it('gives the file the options a fix run gives it: its configuration, and the scripts that source it', () => {
+    const root = join(dir(), 'tree');
+    mkdirSync(join(root, '.git'), { recursive: true });
+    writeFileSync(join(root, 'main.sh'), '#!/bin/bash\nset -u\n. ./lib.sh\necho "${DEBUG-unset}"\n');
+    writeFileSync(join(root, 'lib.sh'), '#!/bin/bash\nset -u\numask 022\necho "$DEBUG $LEVEL $TAG"\n');
+    writeFileSync(join(root, '.nounsetrc.json'), '{ "defaults": { "TAG": "none" } }\n');
+    const r = run(['inspect', 'lib.sh'], root);
+    assert.equal(r.status, 0);
+    // main.sh sources lib.sh, which therefore gets no env-init block: its reads are fixed in place.
+    assert.match(r.log, /\[library-inline\]/);
+    assert.match(r.stdout, /DEBUG .*defaulted to empty where it is read/);
+    assert.match(r.stdout, /TAG .*defaulted where it is read to `none`, its configured default/);
+    const fixed = run(['--dry-run', 'lib.sh'], root);
+    assert.match(fixed.stdout, /^\+echo "\$\{DEBUG:-\} \$\{LEVEL:-\} \$\{TAG:-none\}"$/m);
+  });
+
   it('exits 3 on a file that does not parse, with path:line:col on stderr', () => {
     writeFileSync(join(dir(), 'bad.sh'), BAD);
     const r = run(['inspect', 'bad.sh'], dir());

@@ -204,3 +204,29 @@ describe('runPaths', () => {
     assert.deepEqual(io.calls, []);
   });
 });
+
+describe('runPaths: functions of other files that print their caller’s line numbers', () => {
+  const DIE = 'die() { echo "line $(caller 0)" >&2; exit 1; }\n';
+  const io = () =>
+    fakeIO({
+      // Project a's die prints its caller's line: a script that may run it keeps its lines.
+      '/w/a/lib.sh': DIE,
+      '/w/a/main.sh': '#!/bin/bash\nset -u\n. "$LIBDIR/lib.sh"\n[ -n "$A_IN" ] || die "A_IN"\n',
+      // Project b has a die of its own, in the library it sources: its lines may move.
+      '/w/b/lib.sh': 'die() { echo "$*" >&2; exit 1; }\n',
+      '/w/b/main.sh': '#!/bin/bash\nset -u\n. ./lib.sh\n[ -n "$B_IN" ] || die "B_IN"\n',
+      // c sources nothing and calls die: it may be a's.
+      '/w/c/main.sh': '#!/bin/bash\nset -u\n[ -n "$C_IN" ] || die "C_IN"\n',
+    });
+  const style = (run: ReturnType<typeof runPaths>, path: string) => {
+    const diff = run.files.find((f) => f.path === path)?.diff ?? '';
+    return /nounset:env-init begin/.test(diff) ? 'block' : /\$\{\w+_IN:-\}/.test(diff) ? 'inline' : diff;
+  };
+
+  it('keeps the lines of a script that may run one, not of a script whose followed sources define its own', () => {
+    const run = runPaths(['.'], { cwd, write: false, fix: {} }, io());
+    assert.equal(style(run, 'a/main.sh'), 'inline', 'its source is not followed: die may be a/lib.sh’s');
+    assert.equal(style(run, 'b/main.sh'), 'block', 'b/lib.sh, followed, defines the die it runs');
+    assert.equal(style(run, 'c/main.sh'), 'inline');
+  });
+});
