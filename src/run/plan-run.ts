@@ -148,9 +148,9 @@ function loaderExcludes(loader: ConfigLoader | null, abs: string): boolean {
   return loaded !== null && isExcludedByConfig(loaded, abs);
 }
 
-/** The nearest directory at or above `dir` that holds `.git`: the work tree a file is part of. */
-function workTreeRoot(dir: string, io: ScriptIO): string | null {
-  for (let at = dir; ; at = dirname(at)) {
+/** The nearest directory at or above `path` that holds `.git`: the work tree it is part of. */
+function workTreeRoot(path: string, io: ScriptIO): string | null {
+  for (let at = path; ; at = dirname(at)) {
     try {
       io.lstat(join(at, '.git'));
       return at;
@@ -161,9 +161,9 @@ function workTreeRoot(dir: string, io: ScriptIO): string | null {
   }
 }
 
-/** The facts of the scripts of the run's work tree that the run does not cover (`taken`), as a
- * walk over its root finds them: a run over some files (a pre-commit hook's staged scripts) then
- * tells each what a run over the root would, and gives it the same fix. Without them a library
+/** The facts of the scripts of the work trees of the run's paths that the run does not cover
+ * (`taken`), as a walk over each root finds them: a run over some files (a pre-commit hook's
+ * staged scripts) then tells each what a run over the root would, and gives it the same fix. Without them a library
  * outside the run's files would get an env-init block, which runs in the shells that source it,
  * and a helper that prints its caller's line numbers would go unseen. A file that cannot be read
  * tells nothing: it is not one the run fixes. */
@@ -175,20 +175,27 @@ function projectFacts(
   taken: ReadonlySet<string>,
   io: ScriptIO,
 ): FileFacts[] {
-  const root = workTreeRoot(options.cwd, io);
-  if (root === null) return [];
-  const coversRoot = paths.some((p) => {
-    const rel = relative(resolve(options.cwd, p), root);
-    return !rel.startsWith('..') && !isAbsolute(rel);
-  });
-  if (coversRoot) return [];
+  const covers = (root: string): boolean =>
+    paths.some((p) => {
+      const rel = relative(resolve(options.cwd, p), root);
+      return !rel.startsWith('..') && !isAbsolute(rel);
+    });
+  const roots = new Set<string>();
+  for (const p of paths) {
+    const root = workTreeRoot(resolve(options.cwd, p), io);
+    if (root !== null && !covers(root)) roots.add(root);
+  }
+  const seen = new Set(taken);
   const out: FileFacts[] = [];
-  for (const found of findScripts([root], find, io)) {
-    if (found.error !== undefined || taken.has(found.path)) continue;
-    const abs = resolve(options.cwd, found.path);
-    if (excluded(abs)) continue;
-    const read = readRunFile(io, abs, options.maxSize);
-    if (!('error' in read)) out.push(fileFacts(found.path, read.text));
+  for (const root of [...roots].sort()) {
+    for (const found of findScripts([root], find, io)) {
+      if (found.error !== undefined || seen.has(found.path)) continue;
+      seen.add(found.path);
+      const abs = resolve(options.cwd, found.path);
+      if (excluded(abs)) continue;
+      const read = readRunFile(io, abs, options.maxSize);
+      if (!('error' in read)) out.push(fileFacts(found.path, read.text));
+    }
   }
   return out;
 }

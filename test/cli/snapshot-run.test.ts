@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { type CliRan, runCli, useTempDir } from '../support/cli.js';
 import { readTree, writeTree } from '../support/tree.js';
 
@@ -113,6 +113,12 @@ describe('a run reads every file as it was before the run (snapshot)', function 
         assert.equal(text, fixed ? expected.get(path) : before.get(path), `${cwd} ${args.join(' ')}: ${path}`);
       }
     }
+    // From outside the work tree too: its own scripts count, not those of the directory run in.
+    const root = fresh();
+    mkdirSync(join(root, '.git'));
+    const from = dirname(root);
+    assert.equal(runCli(['--no-cache', join(basename(root), 'ci', 'lib.sh')], from).status, 0);
+    assert.equal(readTree(root).get('ci/lib.sh'), expected.get('ci/lib.sh'));
     // Outside a work tree, a library named alone knows nothing of the scripts that source it.
     const alone = fresh();
     assert.equal(runCli(['--no-cache', 'ci/lib.sh'], alone).status, 0);
