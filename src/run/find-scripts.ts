@@ -142,11 +142,15 @@ function walk(w: Walk, dir: string, inherited: Rules): void {
     if (isIgnored(rules, abs, kind === 'directory')) continue;
     // Symlinks found by walking are neither followed nor taken (as shfmt does).
     if (kind === 'directory') walk(w, abs, rules);
-    else if (kind === 'file') {
-      const k = classifyName(name);
-      if (k === 'script' || (k === 'if-shebang' && sniffShebang(io, abs))) out.set(show(abs), undefined);
-    }
+    else if (kind === 'file' && walkTakes(io, abs, name)) out.set(show(abs), undefined);
   }
+}
+
+/** Whether walking takes the file at `abs`, named `name`: a shell extension, or a name that may be
+ * a script's and a shell shebang. */
+export function walkTakes(io: ScriptIO, abs: string, name: string): boolean {
+  const k = classifyName(name);
+  return k === 'script' || (k === 'if-shebang' && sniffShebang(io, abs));
 }
 
 function sniffShebang(io: ScriptIO, abs: string): boolean {

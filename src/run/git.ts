@@ -114,3 +114,16 @@ export function showFiles(cwd: string, commit: string, paths: readonly string[])
   }
   return out;
 }
+
+/** The files of the work tree at `root` that git does not ignore, tracked or not (relative to
+ * root, with `/`); null when git cannot tell (not on PATH, or root is no repository it reads). */
+export function workTreeFiles(root: string): string[] | null {
+  try {
+    return git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard'])
+      .split('\0')
+      .filter((p) => p !== '');
+  } catch (err) {
+    if (err instanceof UsageError) return null;
+    throw err;
+  }
+}

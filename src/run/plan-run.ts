@@ -16,7 +16,8 @@ import { fixScript, inspectScript } from '../fix/index.js';
 import type { ScriptIO } from '../io/index.js';
 import { dialectOption } from '../parse/index.js';
 import type { FileResult, FixOptions, InputVariable } from '../types/index.js';
-import { type FindOptions, findScripts, showPath } from './find-scripts.js';
+import { type FindOptions, findScripts, mayWalkTo, showPath, walkTakes } from './find-scripts.js';
+import { workTreeFiles } from './git.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
 import { type FileFacts, fileFacts, inContext, type RunContext, runContext } from './run-context.js';
 import type { FileTask } from './run-file.js';
@@ -188,16 +189,27 @@ function projectFacts(
   const seen = new Set(taken);
   const out: FileFacts[] = [];
   for (const root of [...roots].sort()) {
-    for (const found of findScripts([root], find, io)) {
-      if (found.error !== undefined || seen.has(found.path)) continue;
-      seen.add(found.path);
-      const abs = resolve(options.cwd, found.path);
+    for (const path of workTreeScripts(root, options.cwd, find, io)) {
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const abs = resolve(options.cwd, path);
       if (excluded(abs)) continue;
       const read = readRunFile(io, abs, options.maxSize);
-      if (!('error' in read)) out.push(fileFacts(found.path, read.text));
+      if (!('error' in read)) out.push(fileFacts(path, read.text));
     }
   }
   return out;
+}
+
+/** The paths (shown from `cwd`) of the files under a work tree's root that may be scripts: those
+ * git does not ignore, as it lists them (a home directory kept in git is mostly ignored, and
+ * walking it would take seconds), else what walking the root finds. */
+function workTreeScripts(root: string, cwd: string, find: FindOptions, io: ScriptIO): string[] {
+  const listed = workTreeFiles(root);
+  if (listed === null) return findScripts([root], find, io).flatMap((f) => (f.error === undefined ? [f.path] : []));
+  return listed
+    .filter((p) => mayWalkTo(p) && walkTakes(io, join(root, p), p.slice(p.lastIndexOf('/') + 1)))
+    .map((p) => showPath(cwd, join(root, p)));
 }
 
 /** What each file needs to know of the others (run-context.ts). */
