@@ -532,6 +532,25 @@ export function namePattern(word: Word): RegExp {
   return new RegExp(`^${src}$`);
 }
 
+/** The names the first field of a word may be, where bash splits it (an unquoted command word,
+ * or the value a variable was assigned when the variable is used unquoted: its quotes are gone
+ * then): its text up to the first blank, and anything once an expansion comes, whose value may
+ * hold blanks. */
+export function firstFieldPattern(word: Word): RegExp {
+  const lit = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let src = '';
+  const parts = word.parts.flatMap((p) => (p.type === 'DblQuoted' ? p.parts : [p]));
+  for (const p of parts) {
+    const text =
+      p.type === 'Lit' ? p.value.replace(/\\(.)/g, '$1') : p.type === 'SglQuoted' && !p.dollar ? p.value : null;
+    if (text === null) return new RegExp(`^${src}.*$`);
+    const blank = /[ \t\n]/.exec(text);
+    src += lit(blank ? text.slice(0, blank.index) : text);
+    if (blank) return new RegExp(`^${src}$`);
+  }
+  return new RegExp(`^${src}$`);
+}
+
 /** The variable a word is no more than the value of: `$v`, `"$v"`, `${v}`, `"${1}"`; null for
  * anything else (an operator, an index, more text). */
 export function loneVariable(w: Word): string | null {

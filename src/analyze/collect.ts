@@ -23,6 +23,7 @@ import {
   builtinEvents,
   commandName,
   destructiveCommand,
+  firstFieldPattern,
   nameOf,
   namePattern,
   readsMaybeClosedDescriptor,
@@ -50,7 +51,7 @@ import {
 import { conditionProofs, type ElementProof, loopProof } from './element-proofs.js';
 import { anyElement, elementName, isListSubscript, listedKeys } from './elements.js';
 import { type ConditionFacts, conditionFacts } from './guards.js';
-import { arrayKey, type Event, type Fact, laterCall, type Region, trapHandlerName } from './model.js';
+import { arrayKey, type Call, type Event, type Fact, laterCall, type Region, trapHandlerName } from './model.js';
 import { FileFunctions } from './proof-scope.js';
 import { isDigits, isVariableName } from './shell-vars.js';
 
@@ -541,8 +542,13 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
     start: a.start,
     end: a.end,
     how,
-    value: a.array || a.index ? null : a.value,
+    // `X=` assigns the empty word: `"$X"` then runs no function.
+    value: a.array || a.index ? null : (a.value ?? (a.naked ? null : emptyWordAt(a.end))),
   });
+}
+
+function emptyWordAt(at: number): Word {
+  return { type: 'Word', start: at, end: at, parts: [] };
 }
 
 /** mayHaveHoles' answers for the text last asked about. */
@@ -762,12 +768,25 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
     }
     return;
   }
+  const made = callOf(args, view, ctx);
+  if (made === null) return;
+  const events = made.crlf ? sub(ctx, 'optional', made.call, '\r').region.events : ctx.region.events;
+  events.push(made.call);
+}
+
+/** The call `args` make where the command may be a function of the script (its name, or a
+ * computed one); null when it surely is none. `crlf`: a CRLF line's call that only a shell that
+ * ignores the `\r` makes. `view`: `args` as such a shell reads them (withoutLineEndCR), or `args`. */
+function callOf(args: readonly Word[], view: readonly Word[], ctx: WordCtx): { call: Call; crlf: boolean } | null {
+  const first = args[0] as Word;
+  const end = (args[args.length - 1] as Word).end;
+  const name = wordText(first);
   // A CRLF line keeps its `\r` in its last word: `f\r` alone on a line runs f where the shell
   // ignores `\r` (where a CRLF script is meant to run: docs/how-it-works.md) and no command at all
   // in bash on Linux. Both are followed: a call of f that may not happen.
   const bare = view !== args && args.length === 1 && view.length === 1 ? wordText(view[0]) : null;
-  const crlfCall = bare !== null && isFunctionName(bare);
-  if (name !== null && !crlfCall && !isFunctionName(name)) return;
+  const crlf = bare !== null && isFunctionName(bare);
+  if (name !== null && !crlf && !isFunctionName(name)) return null;
   // Arguments as a shell that ignores `\r` passes them: `f a $X\r` passes one or two.
   const passed = view.slice(1);
   const { fixed, splat } = argumentCount(passed, ctx.globsStay);
@@ -778,13 +797,14 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
     if (t === null) dynArgs = true;
     else if (isFunctionName(t) && !litArgs.includes(t)) litArgs.push(t);
   }
-  const pattern = name === null ? namePattern(first) : null;
-  const events = crlfCall ? sub(ctx, 'optional', { start: first.start, end }, '\r').region.events : ctx.region.events;
-  events.push({
+  // Unquoted, a computed name is split: the command is its first field.
+  const split = name === null && !isQuotedWord(first);
+  const via = name === null ? commandVariable(first) : null;
+  const call: Call = {
     kind: 'call',
-    name: crlfCall ? bare : name,
-    pattern,
-    via: name === null ? commandVariable(first) : null,
+    name: crlf ? bare : name,
+    pattern: name === null ? (split ? firstFieldPattern(first) : namePattern(first)) : null,
+    via: via && split ? { ...via, split } : via,
     litArgs,
     dynArgs,
     fixedArgs: fixed,
@@ -792,7 +812,26 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
     trap: false,
     start: first.start,
     end,
-  });
+  };
+  // `$RUN f` with RUN empty runs f: an unquoted expansion alone gives no word when it is empty, and
+  // the next word is the command (callees.ts takes it when the value may be empty).
+  if (name === null && args.length > 1 && mayGiveNoWord(first)) {
+    const rest = args.slice(1);
+    const next = callOf(rest, view === args ? rest : view.slice(1), ctx);
+    if (next !== null && !next.crlf) return { call: { ...call, next: next.call }, crlf };
+  }
+  return { call, crlf };
+}
+
+/** Whether a word has quotes of any kind (then it gives one word at least, and no splitting of
+ * its quoted parts). */
+function isQuotedWord(word: Word): boolean {
+  return word.parts.some((p) => p.type === 'DblQuoted' || p.type === 'SglQuoted');
+}
+
+/** Whether a command word may expand to no word at all: only unquoted expansions. */
+function mayGiveNoWord(word: Word): boolean {
+  return word.parts.every((p) => p.type === 'ParamExp' || p.type === 'CmdSubst');
 }
 
 /** Whether the code of `eval WORD` is, as written, one assignment: `NAME=…`, `$name=…`,

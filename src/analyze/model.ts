@@ -113,7 +113,8 @@ export interface Write {
   readonly start: number;
   readonly end: number;
   readonly how: WriteHow;
-  /** For `NAME=word`: the word (to tell which functions `"$NAME"` can run); null for `NAME=(…)`. */
+  /** For `NAME=word`: the word (to tell which functions `"$NAME"` can run; `NAME=` has an empty
+   * one); null for `NAME=(…)` and `local NAME`. */
   readonly value?: Word | null;
   /** For `for NAME in w…`: the words (a key the elements `map[$NAME]` may take, elements.ts). */
   readonly words?: readonly Word[];
@@ -229,9 +230,10 @@ export interface Call {
   readonly name: string | null;
   /** For a computed name (`"cmd_$1"`), the names it could be; null when literal. */
   readonly pattern: RegExp | null;
-  /** For a name that is one variable (`"$cmd"`, `$1`, `"$@"`, `${run:-make}`): the variable, and
-   * the literal default if any. */
-  readonly via: { readonly name: string; readonly fallback: string | null } | null;
+  /** For a name that is one variable (`"$cmd"`, `$1`, `"$@"`, `${run:-make}`): the variable, the
+   * literal default if any, and `split` when it is unquoted (the command is its value's first
+   * field). */
+  readonly via: { readonly name: string; readonly fallback: string | null; readonly split?: boolean } | null;
   /** Arguments that are literal function-like names (`retry 3 fetch_all`: a function that runs
    * `"$@"` may run one of them), and whether any argument is computed. */
   readonly litArgs: readonly string[];
@@ -240,6 +242,9 @@ export interface Call {
   readonly fixedArgs: number;
   /** ... plus the caller's own count when an argument is exactly `"$@"`. */
   readonly splat: boolean;
+  /** For a command word that may give no word (`$RUN f`, RUN unquoted): the call the words after
+   * it make when it gives none. */
+  readonly next?: Call;
   /** `trap HANDLER SIG`: the handler runs later, at any point after this one. Also `complete -F
    * f` and `export -f f`, whose function runs later too (see `later`). */
   readonly trap: boolean;

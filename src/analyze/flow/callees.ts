@@ -2,8 +2,10 @@
 // (`"$cmd"`, `"$@"`, `"cmd_$1"`) every function it can name, from what the variable is assigned,
 // what the callers pass, or the pattern of the word.
 
-import { namePattern, wordText } from '../builtins.js';
+import type { Word } from '../../parse/index.js';
+import { firstFieldPattern, namePattern, wordText } from '../builtins.js';
 import { commandVariable } from '../collect.js';
+import { loneParam } from '../collect-words.js';
 import { listInWords } from '../in-words.js';
 import type { Call } from '../model.js';
 import { type FlowContext, type Frame, note } from './context.js';
@@ -26,14 +28,18 @@ export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly str
     let named: readonly string[] | null = null;
     if (forwards) named = frame.fn ? forwarded(ctx, frame.fn.name) : null;
     else if (via) {
-      const k = `${via.name}\0${via.fallback ?? ''}`;
+      const split = via.split === true;
+      const k = `${via.name}\0${via.fallback ?? ''}\0${split}`;
       named = ctx.runnable.get(k) ?? null;
-      if (!ctx.runnable.has(k)) ctx.runnable.set(k, (named = runnableBy(ctx, via.name, via.fallback)));
+      if (!ctx.runnable.has(k)) ctx.runnable.set(k, (named = runnableBy(ctx, via.name, via.fallback, split)));
     }
     const list =
       named === null
         ? matching(ctx, pattern)
         : named.filter((n) => funcs.has(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
+    // `$RUN f`: with RUN empty, f runs.
+    if (e.next && mayBeBlank(ctx, via))
+      for (const c of calleesOf(ctx, e.next, frame)) if (!list.includes(c)) list.push(c);
     const listKey = list.join('\0');
     out = ctx.calleeLists.get(listKey);
     if (out === undefined) ctx.calleeLists.set(listKey, (out = list));
@@ -48,6 +54,24 @@ export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly str
       message: `a computed command name may run ${out.length === funcs.size ? 'any function' : listInWords(out)}: ${out.length === 1 ? 'it is' : 'they are'} checked as called from here too`,
     }));
   return out;
+}
+
+/** Whether the command word `$X` (unquoted) may give no word: X may hold only blanks, or comes
+ * from outside, or the word is not one variable. An unset X stops bash there under set -u. */
+function mayBeBlank(ctx: FlowContext, via: Call['via']): boolean {
+  if (via === null) return true;
+  const writes = ctx.program.writesNamed(via.name);
+  return writes.length === 0 || writes.some(({ value }) => !value || !neverBlank(value));
+}
+
+/** A value that holds a word whatever else it holds: literal text that is not all blanks, or
+ * `${X:-text}` with such a text. */
+function neverBlank(value: Word): boolean {
+  const text = wordText(value);
+  if (text !== null) return text.trim() !== '';
+  const p = loneParam(value);
+  const fallback = p?.exp?.op === ':-' && p.exp.word ? wordText(p.exp.word) : null;
+  return fallback !== null && fallback.trim() !== '';
 }
 
 /** The functions whose names match; a bats test is a function nothing can call by name. */
@@ -66,18 +90,21 @@ function forwarded(ctx: FlowContext, fn: string): string[] | null {
 
 /** Functions `"$X"` may run: what X is assigned, as a pattern when computed; null when X is
  * also set by read, for, an array... A variable the file never assigns comes from outside and is
- * taken to name a command, not one of its functions. */
-function runnableBy(ctx: FlowContext, name: string, fallback: string | null): string[] | null {
+ * taken to name a command, not one of its functions. `split`: `$X` unquoted runs the first field
+ * of the value (`RUN="f -v"` runs f); an empty one runs the next word (collect.ts). */
+function runnableBy(ctx: FlowContext, name: string, fallback: string | null, split: boolean): string[] | null {
   const funcs = ctx.program.funcs;
-  const out = new Set<string>(fallback !== null && funcs.has(fallback) ? [fallback] : []);
+  const field = (text: string): string => (split ? (text.trim().split(/[ \t\n]+/)[0] ?? '') : text);
+  const out = new Set<string>();
+  if (fallback !== null && funcs.has(field(fallback))) out.add(field(fallback));
   for (const { value } of ctx.program.writesNamed(name)) {
     if (!value) return null;
     // `X=${X:-make}`: the default is one more value.
     const self = commandVariable(value);
     const text = self && self.name === name ? self.fallback : wordText(value);
     if (text !== null) {
-      if (funcs.has(text)) out.add(text);
-    } else for (const n of matching(ctx, namePattern(value))) out.add(n);
+      if (funcs.has(field(text))) out.add(field(text));
+    } else for (const n of matching(ctx, split ? firstFieldPattern(value) : namePattern(value))) out.add(n);
   }
   return [...out];
 }
