@@ -169,6 +169,43 @@ function main(): void {
         );
       rows.push({ label: `shfmt ${version} -l`, corpus: true, ms: shfmtMs });
     }
+    // One file of a large git work tree (a pre-commit hook's run): the other scripts are read for
+    // what they tell of it (docs/how-it-works.md#work-tree); the same file alone, next to it.
+    if (spawnSync('git', ['init', '-q'], { cwd: corpus.dir }).status === 0) {
+      const one = corpus.files[0]?.path as string;
+      const inTree = median(
+        timeRuns(
+          {
+            label: 'one file in the tree',
+            file: node,
+            args: [cli, '--dry-run', ...noCache, one],
+            cwd: corpus.dir,
+            ok: [0],
+          },
+          runs,
+        ).ms,
+      );
+      const alone = mkdtempSync(join(tmpdir(), 'nounset-bench-alone-'));
+      try {
+        writeFileSync(join(alone, 'one.sh'), readFileSync(join(corpus.dir, one)));
+        const aloneMs = median(
+          timeRuns(
+            {
+              label: 'the file alone',
+              file: node,
+              args: [cli, '--dry-run', ...noCache, 'one.sh'],
+              cwd: alone,
+              ok: [0],
+            },
+            runs,
+          ).ms,
+        );
+        rows.push({ label: 'one corpus file, in the corpus as work tree', corpus: false, ms: inTree });
+        rows.push({ label: 'the same file alone', corpus: false, ms: aloneMs });
+      } finally {
+        rmSync(alone, { recursive: true, force: true });
+      }
+    } else notes.push('git not installed: the work-tree row is skipped');
     // What no version of nounset with the output check can beat: a fresh node parsing every file
     // twice. The file list goes through a file: 2,000 paths are too long for one command line.
     const list = join(corpus.dir, '..', `${corpus.dir.split('/').pop() ?? 'corpus'}.files`);

@@ -2,7 +2,7 @@
 // line over the configuration file that applies to it). Bad options or a bad configuration
 // file fail here, so a run never stops half-way through a tree.
 
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import {
   ConfigLoader,
   isExcludedByConfig,
@@ -16,13 +16,13 @@ import { fixScript, inspectScript } from '../fix/index.js';
 import type { ScriptIO } from '../io/index.js';
 import { dialectOption } from '../parse/index.js';
 import type { FileResult, FixOptions, InputVariable } from '../types/index.js';
-import { type FindOptions, findScripts, mayWalkTo, showPath, walkTakes } from './find-scripts.js';
-import { workTreeFiles } from './git.js';
+import { findScripts, showPath } from './find-scripts.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
 import { type FileFacts, fileFacts, inContext, type RunContext, runContext } from './run-context.js';
 import type { FileTask } from './run-file.js';
 import { readRunFile, type Snapshot, snapshotBuilder, snapshotText } from './snapshot.js';
 import { snapshotSources } from './source-reader.js';
+import { workTreeFacts } from './work-tree.js';
 
 export interface PlanOptions {
   /** Absolute; paths are resolved against it and shown relative to it. */
@@ -45,7 +45,7 @@ export interface PlanOptions {
   /** Larger files are not read (default 5 MB): a generated or binary file, not a script to edit. */
   readonly maxSize?: number;
   /** Tell the files what the other scripts of their git work tree say of them, as a run over its
-   * root would (default true; see projectFacts). */
+   * root would (default true; see work-tree.ts). */
   readonly project?: boolean;
 }
 
@@ -136,7 +136,8 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
   }
   if (options.project !== false) {
     const taken = new Set(facts.map((f) => f.path));
-    facts.push(...projectFacts(paths, options, find, (abs) => loaderExcludes(loader, abs), taken, io));
+    const excluded = (abs: string): boolean => loaderExcludes(loader, abs);
+    facts.push(...workTreeFacts(paths, { ...options, find, excluded, taken }, io));
   }
   const plan = { files: withRunContext(planned, runContext(facts)), snapshot: snapshot.build() };
   return options.defaultsFrom
@@ -147,69 +148,6 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
 function loaderExcludes(loader: ConfigLoader | null, abs: string): boolean {
   const loaded = loader?.configFor(abs) ?? null;
   return loaded !== null && isExcludedByConfig(loaded, abs);
-}
-
-/** The nearest directory at or above `path` that holds `.git`: the work tree it is part of. */
-function workTreeRoot(path: string, io: ScriptIO): string | null {
-  for (let at = path; ; at = dirname(at)) {
-    try {
-      io.lstat(join(at, '.git'));
-      return at;
-    } catch {
-      // No .git here: look further up.
-    }
-    if (dirname(at) === at) return null;
-  }
-}
-
-/** The facts of the scripts of the work trees of the run's paths that the run does not cover
- * (`taken`), as a walk over each root finds them: a run over some files (a pre-commit hook's
- * staged scripts) then tells each what a run over the root would, and gives it the same fix. Without them a library
- * outside the run's files would get an env-init block, which runs in the shells that source it,
- * and a helper that prints its caller's line numbers would go unseen. A file that cannot be read
- * tells nothing: it is not one the run fixes. */
-function projectFacts(
-  paths: readonly string[],
-  options: PlanOptions,
-  find: FindOptions,
-  excluded: (abs: string) => boolean,
-  taken: ReadonlySet<string>,
-  io: ScriptIO,
-): FileFacts[] {
-  const covers = (root: string): boolean =>
-    paths.some((p) => {
-      const rel = relative(resolve(options.cwd, p), root);
-      return !rel.startsWith('..') && !isAbsolute(rel);
-    });
-  const roots = new Set<string>();
-  for (const p of paths) {
-    const root = workTreeRoot(resolve(options.cwd, p), io);
-    if (root !== null && !covers(root)) roots.add(root);
-  }
-  const seen = new Set(taken);
-  const out: FileFacts[] = [];
-  for (const root of [...roots].sort()) {
-    for (const path of workTreeScripts(root, options.cwd, find, io)) {
-      if (seen.has(path)) continue;
-      seen.add(path);
-      const abs = resolve(options.cwd, path);
-      if (excluded(abs)) continue;
-      const read = readRunFile(io, abs, options.maxSize);
-      if (!('error' in read)) out.push(fileFacts(path, read.text));
-    }
-  }
-  return out;
-}
-
-/** The paths (shown from `cwd`) of the files under a work tree's root that may be scripts: those
- * git does not ignore, as it lists them (a home directory kept in git is mostly ignored, and
- * walking it would take seconds), else what walking the root finds. */
-function workTreeScripts(root: string, cwd: string, find: FindOptions, io: ScriptIO): string[] {
-  const listed = workTreeFiles(root);
-  if (listed === null) return findScripts([root], find, io).flatMap((f) => (f.error === undefined ? [f.path] : []));
-  return listed
-    .filter((p) => mayWalkTo(p) && walkTakes(io, join(root, p), p.slice(p.lastIndexOf('/') + 1)))
-    .map((p) => showPath(cwd, join(root, p)));
 }
 
 /** What each file needs to know of the others (run-context.ts). */
