@@ -429,10 +429,22 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
       });
       break;
     }
-    case 'trap':
-      for (const handler of trapHandlers(args))
-        out.push(laterCall(handler, (args[1] as Word).start, (args[1] as Word).end));
+    case 'trap': {
+      const word = args[1] as Word;
+      for (const handler of trapHandlers(args)) out.push(laterCall(handler, word.start, word.end));
+      // `trap "$handler" USR1`: the code is the value the word has now, a function it names
+      // runs later (what the value may name: flow/callees.ts).
+      if (args.length > 2 && wordText(word) === null) {
+        const via = loneVariable(word);
+        out.push({
+          ...laterCall('', word.start, word.end),
+          name: null,
+          pattern: firstFieldPattern(word),
+          via: via === null ? null : { name: via, fallback: null, split: true },
+        });
+      }
       break;
+    }
     case 'complete': {
       // `complete -F f cmd…`: bash runs f for each completion, with three arguments.
       const at = args.findIndex((w) => wordText(w) === '-F');
