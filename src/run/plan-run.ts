@@ -135,9 +135,8 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
     planned.push({ task: { path: found.path, fix } });
   }
   if (options.project !== false) {
-    const taken = new Set(facts.map((f) => f.path));
     const excluded = (abs: string): boolean => loaderExcludes(loader, abs);
-    facts.push(...workTreeFacts(paths, { ...options, find, excluded, taken }, io));
+    facts.push(...workTreeFacts(paths, { ...options, find, excluded, taken: [...facts] }, io));
   }
   const plan = { files: withRunContext(planned, runContext(facts)), snapshot: snapshot.build() };
   return options.defaultsFrom

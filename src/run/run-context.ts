@@ -40,14 +40,21 @@ export interface FileFacts {
   readonly macos: boolean;
 }
 
-export function fileFacts(path: string, text: string): FileFacts {
-  const bats = path.endsWith('.bats');
+/** `macosMatters`: whether the file's showing macOS can matter to the run, given what it sources
+ * (a file that tells only the files of a run about them leaves it out when it cannot: the look
+ * is the costliest of the facts). */
+export function fileFacts(
+  path: string,
+  text: string,
+  macosMatters: (sources: readonly SourcePattern[]) => boolean = () => true,
+): FileFacts {
+  const sources = sourcedPatterns(text, path.endsWith('.bats'));
   return {
     path,
     mayTurnOn: MAY_TURN_ON.test(text),
-    sources: sourcedPatterns(text, bats),
+    sources,
     lineReporters: readsLineNumbers(text) ? reportingFunctions(text, path) : [],
-    macos: showsMacos(text),
+    macos: macosMatters(sources) && showsMacos(text),
   };
 }
 

@@ -8,7 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ScriptIO } from '../io/index.js';
 import { type FindOptions, findScripts, mayWalkTo, showPath, walkTakes } from './find-scripts.js';
 import { workTreeFiles } from './git.js';
-import { type FileFacts, fileFacts } from './run-context.js';
+import { type FileFacts, fileFacts, type SourcePattern } from './run-context.js';
 import { readRunFile } from './snapshot.js';
 
 /** The nearest directory at or above `path` that holds `.git`: the work tree it is part of. */
@@ -30,8 +30,8 @@ export interface WorkTreeOptions {
   readonly find: FindOptions;
   /** Files the configuration leaves out of a run. */
   readonly excluded: (abs: string) => boolean;
-  /** The run's own files (shown paths), whose facts it has. */
-  readonly taken: ReadonlySet<string>;
+  /** The facts of the run's own files. */
+  readonly taken: readonly FileFacts[];
   readonly maxSize?: number;
 }
 
@@ -49,7 +49,8 @@ export function workTreeFacts(paths: readonly string[], options: WorkTreeOptions
     const root = workTreeRoot(resolve(options.cwd, p), io);
     if (root !== null && !covers(root)) roots.add(root);
   }
-  const seen = new Set(taken);
+  const seen = new Set(taken.map((f) => f.path));
+  const macosMatters = macosRelation(taken);
   const out: FileFacts[] = [];
   for (const root of [...roots].sort()) {
     for (const path of workTreeScripts(root, options.cwd, find, io)) {
@@ -58,10 +59,21 @@ export function workTreeFacts(paths: readonly string[], options: WorkTreeOptions
       const abs = resolve(options.cwd, path);
       if (excluded(abs)) continue;
       const read = readRunFile(io, abs, options.maxSize);
-      if (!('error' in read)) out.push(fileFacts(path, read.text));
+      if (!('error' in read)) out.push(fileFacts(path, read.text, (sources) => macosMatters(path, sources)));
     }
   }
   return out;
+}
+
+/** Whether another file's showing macOS can reach a file of the run (run-context.ts macosFiles):
+ * the run's file is in its directory or below, or one of the two sources the other. */
+function macosRelation(run: readonly FileFacts[]): (path: string, sources: readonly SourcePattern[]) => boolean {
+  return (path, sources) => {
+    const dir = path.slice(0, path.lastIndexOf('/') + 1);
+    return run.some(
+      (f) => f.path.startsWith(dir) || sources.some((p) => p.re.test(f.path)) || f.sources.some((p) => p.re.test(path)),
+    );
+  };
 }
 
 /** The paths (shown from `cwd`) of the files under a work tree's root that may be scripts: those

@@ -196,6 +196,17 @@ describe('runPaths', () => {
     // Alone, or told its bash, it keeps the default target, 4.4.
     assert.equal(diffOf({ '/w/deploy.sh': deploy }), '');
     assert.equal(diffOf({ '/w/deploy.sh': deploy, '/w/setup.sh': setup }, { bashVersion: '4.4' }), '');
+    // Named alone in a git work tree, it learns the same from the tree's other scripts.
+    const named = (files: Record<string, string>) =>
+      runPaths(['deploy.sh'], { cwd, write: false, fix: {} }, fakeIO({ ...files, '/w/.git/': '' })).files[0]?.diff ??
+      '';
+    for (const files of <Record<string, string>[]>[
+      { '/w/deploy.sh': deploy, '/w/setup.sh': setup },
+      { '/w/deploy.sh': deploy, '/w/sub/setup.sh': setup },
+      { '/w/deploy.sh': `. sub/setup.sh\n${deploy}`, '/w/sub/setup.sh': setup },
+      { '/w/deploy.sh': deploy, '/w/sub/setup.sh': `${setup}. ../deploy.sh\n` },
+    ])
+      assert.equal(named(files), diffOf(files), Object.keys(files).join(' '));
   });
 
   it('throws UsageError on bad options before touching a file', () => {
