@@ -815,7 +815,7 @@ function callOf(args: readonly Word[], view: readonly Word[], ctx: WordCtx): { c
     end,
   };
   // `$RUN f` with RUN empty runs f: an unquoted expansion alone gives no word when it is empty, and
-  // the next word is the command (callees.ts takes it when the value may be empty).
+  // the next word is the command (callees.ts adds what it may run).
   if (name === null && args.length > 1 && mayGiveNoWord(first)) {
     const rest = args.slice(1);
     const next = callOf(rest, view === args ? rest : view.slice(1), ctx);

@@ -2,10 +2,8 @@
 // (`"$cmd"`, `"$@"`, `"cmd_$1"`) every function it can name, from what the variable is assigned,
 // what the callers pass, or the pattern of the word.
 
-import type { Word } from '../../parse/index.js';
 import { firstFieldPattern, namePattern, wordText } from '../builtins.js';
 import { commandVariable } from '../collect.js';
-import { loneParam } from '../collect-words.js';
 import { listInWords } from '../in-words.js';
 import type { Call } from '../model.js';
 import { type FlowContext, type Frame, note } from './context.js';
@@ -37,9 +35,8 @@ export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly str
       named === null
         ? matching(ctx, pattern)
         : named.filter((n) => funcs.has(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
-    // `$RUN f`: with RUN empty, f runs.
-    if (e.next && mayBeBlank(ctx, via))
-      for (const c of calleesOf(ctx, e.next, frame)) if (!list.includes(c)) list.push(c);
+    // `$RUN f`: with RUN empty, or unset under `${RUN:-}` (as nounset may write it), f runs.
+    if (e.next) for (const c of calleesOf(ctx, e.next, frame)) if (!list.includes(c)) list.push(c);
     const listKey = list.join('\0');
     out = ctx.calleeLists.get(listKey);
     if (out === undefined) ctx.calleeLists.set(listKey, (out = list));
@@ -54,24 +51,6 @@ export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly str
       message: `a computed command name may run ${out.length === funcs.size ? 'any function' : listInWords(out)}: ${out.length === 1 ? 'it is' : 'they are'} checked as called from here too`,
     }));
   return out;
-}
-
-/** Whether the command word `$X` (unquoted) may give no word: X may hold only blanks, or comes
- * from outside, or the word is not one variable. An unset X stops bash there under set -u. */
-function mayBeBlank(ctx: FlowContext, via: Call['via']): boolean {
-  if (via === null) return true;
-  const writes = ctx.program.writesNamed(via.name);
-  return writes.length === 0 || writes.some(({ value }) => !value || !neverBlank(value));
-}
-
-/** A value that holds a word whatever else it holds: literal text that is not all blanks, or
- * `${X:-text}` with such a text. */
-function neverBlank(value: Word): boolean {
-  const text = wordText(value);
-  if (text !== null) return text.trim() !== '';
-  const p = loneParam(value);
-  const fallback = p?.exp?.op === ':-' && p.exp.word ? wordText(p.exp.word) : null;
-  return fallback !== null && fallback.trim() !== '';
 }
 
 /** The functions whose names match; a bats test is a function nothing can call by name. */

@@ -33,9 +33,10 @@ function calleeKills(ctx: FlowContext, callees: readonly string[]): readonly [st
   return kills;
 }
 
-/** What the call `e` unsets, for the list `of` (a summary's kill set, or the kills of computed callees): each
- * name once (with the story of the last callee that unsets it, which a kill of each in turn left),
- * its number, and its story, told once while the list stays, however often the call is walked. */
+/** What the call `e` unsets, for the list `of` (a summary's kill set, or the kills of computed
+ * callees): each name once (with the story of the last callee that unsets it, which a kill of each
+ * in turn left), its number, and its story, told once while the list stays, however often the
+ * call is walked. */
 function killsOf(
   ctx: FlowContext,
   e: Call | Opaque,
