@@ -301,7 +301,11 @@ export function builtinEvents(name: string, all: readonly Word[], index: number,
       for (const w of args.slice(1)) {
         const t = wordText(w);
         if (t === '-f') functions = true;
-        if (t?.startsWith('-') || functions) continue;
+        if (t?.startsWith('-')) continue;
+        if (functions) {
+          if (t !== null) out.push({ kind: 'unset-function', name: t, start: w.start, end: w.end });
+          continue;
+        }
         // `unset a[1]` removes one element; the array itself stays (elements.ts: only associative
         // arrays' elements are told apart).
         // `unset 'a[@]'` removes every element of an indexed array.

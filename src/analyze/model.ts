@@ -193,6 +193,15 @@ export interface UnsetComputed {
   readonly end: number;
 }
 
+/** `unset -f NAME`: from here on, until it is defined again, a call of NAME is `command not
+ * found`. */
+export interface UnsetFunction {
+  readonly kind: 'unset-function';
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** A test of whether NAME is set (`${NAME+x}`, `[[ -v NAME ]]`, `declare -p NAME` ...). */
 export interface SetTest {
   readonly kind: 'set-test';
@@ -394,6 +403,7 @@ export type Event =
   | Write
   | Unset
   | UnsetComputed
+  | UnsetFunction
   | SetTest
   | Source
   | Declare

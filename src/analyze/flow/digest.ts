@@ -172,6 +172,8 @@ export interface FileDigest {
   readonly computes: boolean;
   /** Its `unset`s of computed names, each with the function it is in (null: the top level). */
   readonly unsetsComputed: readonly { readonly e: UnsetComputed; readonly fn: string | null }[];
+  /** Its `unset -f NAME`s: the name and where (call sites past it may find no function). */
+  readonly functionUnsets: readonly { readonly name: string; readonly at: number }[];
   /** The names it tests for set or unset (`${X+x}`, `[[ -v X ]]`). */
   readonly setTested: readonly string[];
   /** The names its top level (outside its functions) declares as `local`, or with `declare` or
@@ -204,6 +206,7 @@ export function digestOf(model: Region): FileDigest {
     for (const f of list ?? []) if (f.kind === 'set') names.add(f.name);
   };
   const unsetsComputed: { e: UnsetComputed; fn: string | null }[] = [];
+  const functionUnsets: { name: string; at: number }[] = [];
   let computes = false;
   const stack: Region[] = [model];
   // The function body each region on the stack lies in (null: none).
@@ -229,6 +232,7 @@ export function digestOf(model: Region): FileDigest {
         inFunction.push(e.shape === 'function' ? (e.name ?? '') : fn);
       } else if (e.kind === 'source') sources.push(e);
       else if (e.kind === 'unset-computed') unsetsComputed.push({ e, fn });
+      else if (e.kind === 'unset-function') functionUnsets.push({ name: e.name, at: e.start });
       else if (e.kind === 'declare' && isLocalDeclaration(e.flags) && fn === null)
         topDeclares.add(e.name).add(arrayKey(e.name));
       else if (e.kind === 'write') writes.push(e);
@@ -260,6 +264,7 @@ export function digestOf(model: Region): FileDigest {
     unset: [...unset],
     computes,
     unsetsComputed,
+    functionUnsets,
     setTested: [...setTested],
     topDeclares: [...topDeclares],
     sources,

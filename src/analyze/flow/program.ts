@@ -33,6 +33,8 @@ export interface Program {
   readonly unsetAnywhere: ReadonlySet<string>;
   /** Names the sourced files (not the script) test for set or unset. */
   readonly setTestedInSources: ReadonlySet<string>;
+  /** The `unset -f` of each function name, by file number and offset. */
+  readonly functionUnsets: ReadonlyMap<string, readonly { readonly file: number; readonly at: number }[]>;
   /** The elements (elements.ts) a change of a name unsets: those whose key reads a variable
    * assigned or unset, and every element of an array unset whole (`NAME[@]`) or at an unknown key
    * (`NAME[?]`). Null when the files name no element. */
@@ -69,6 +71,7 @@ export function registerProgram(input: FlowInput): Program {
   const localAnywhere = new Set<string>();
   const unsetAnywhere = new Set<string>();
   const setTestedInSources = new Set<string>();
+  const functionUnsets = new Map<string, { file: number; at: number }[]>();
   const registered = new Set<string>([input.path]);
   const libraryModels: Region[] = [];
   const fileIndex = (file: LoadedFile): number => {
@@ -106,6 +109,8 @@ export function registerProgram(input: FlowInput): Program {
     for (const n of d.locals) localAnywhere.add(n);
     for (const n of d.unset) unsetAnywhere.add(n);
     if (!own) for (const n of d.setTested) setTestedInSources.add(n);
+    for (const u of d.functionUnsets)
+      (functionUnsets.get(u.name) ?? functionUnsets.set(u.name, []).get(u.name))?.push({ file: index, at: u.at });
     for (const e of d.sources) {
       const outcome = load(e, file);
       if (outcome.kind === 'file' && !registered.has(outcome.file.path)) {
@@ -136,6 +141,7 @@ export function registerProgram(input: FlowInput): Program {
     localAnywhere,
     unsetAnywhere,
     setTestedInSources,
+    functionUnsets,
     dependents,
     aliases,
     load,

@@ -165,9 +165,10 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
   }
   const sum = summaries.get(e.name);
   if (!sum) return;
-  // A function it runs is not defined yet: that call is `command not found`, so what the summary
-  // owes to it (an assignment, never returning) may not happen. Only what the call may unset counts.
-  const partly = callsUndefined(ctx, e, frame);
+  // A function it runs is not defined yet, or may have been unset (`unset -f`): that call is
+  // `command not found`, so what the summary owes to it (an assignment, never returning) may not
+  // happen. Only what the call may unset counts.
+  const partly = callsUndefined(ctx, e, frame) || mayBeUnsetFunction(ctx, e, frame);
   if (sum.noReturn && !partly) {
     s.dead = true;
     return;
@@ -183,6 +184,14 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
   if (sum.opaque >= 0) makeOpaque(ctx, s, pos);
   if (partly) return;
   for (const n of sum.gen.keys()) if (statusIn(ctx, s, n) !== 2) assign(ctx, s, n, assignedAt(pos));
+}
+
+/** Whether an `unset -f` of the called function may have run before the call: any one, unless the
+ * call is on the script's own top level, outside loops, before every one in the script. */
+function mayBeUnsetFunction(ctx: FlowContext, e: Call, frame: Frame): boolean {
+  const unsets = e.name === null ? undefined : ctx.program.functionUnsets.get(e.name);
+  if (unsets === undefined) return false;
+  return !onOwnTopLevel(e, frame) || unsets.some((u) => u.file !== 0 || u.at < e.start);
 }
 
 /** A call on the script's own top level, outside any loop, of a function every definition of
