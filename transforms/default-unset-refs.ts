@@ -44,7 +44,13 @@ function changesFor(p: PlannedRead, suffix: string): Change[] {
 }
 
 function ownChanges(p: PlannedRead, suffix: string): Change[] {
-  const { node } = p.read;
+  const { node, update, name } = p.read;
+  if (node.type === 'ArithmVar' && update) {
+    // `x += 1` → `x = ${x:-0}, x += 1`: x takes its own value first (what the update would have
+    // read), or 0 where it is unset or empty; the comma gives the update's value, as before. Only
+    // a whole expression is rewritten so (plan.ts isRewritable): no parentheses are needed.
+    return [{ start: update.start, end: update.start, text: `${name} = \${${name}${suffix}}, ` }];
+  }
   if (node.type === 'ArithmVar') {
     // A bare name is evaluated as an expression of its own; parentheses keep that when the
     // substituted text sits inside a larger expression (`2 * (${x:-0})` with x='1+1').
@@ -149,17 +155,20 @@ const transform: Transform = {
         continue;
       }
       const { suffix, kind } = suffixFor(p, options.defaults, plan.nounsetOf(p.read) === 'on');
+      const { update, name } = p.read;
       edits.push({
-        start: p.read.start,
-        end: p.read.end,
+        start: update?.start ?? p.read.start,
+        end: update?.end ?? p.read.end,
         changes: changesFor(p, suffix),
         kind,
-        variable: p.read.name,
+        variable: name,
         // Known limit, said where it applies: `${N:-0}` also takes a set but empty N as 0.
         reason:
           kind === 'default-zero' && p.read.node.type === 'ParamExp'
-            ? `${p.reason}; a set but empty ${p.read.name}, a syntax error in this arithmetic before, now counts as 0`
-            : p.reason,
+            ? `${p.reason}; a set but empty ${name}, a syntax error in this arithmetic before, now counts as 0`
+            : update
+              ? `${p.reason}; the update reads and writes ${name}, so it is not rewritten in place: \`${name} = \${${name}${suffix}}\` first gives ${name} its own value, or ${suffix === ':-0' ? '0 where it is unset or empty, as the arithmetic took it without set -u' : `${suffix.slice(2)}, its configured default, where it is unset or empty`}`
+              : p.reason,
       });
     }
     for (const d of plan.arrayDeclarations) {

@@ -438,9 +438,15 @@ function walkArithWordsOnly(expr: ArithmExpr, ctx: WordCtx): void {
 export function walkArith(expr: ArithmExpr, outer: WordCtx): void {
   // `maybe`: an operand bash may not evaluate (`0 && (x = 1)`); its region is made when it is
   // reached, after the events of the operands before it.
-  const stack: { e: ArithmExpr; whole: boolean; target: 'none' | 'pure' | 'update'; ctx: WordCtx; maybe?: string }[] = [
-    { e: expr, whole: true, target: 'none', ctx: outer },
-  ];
+  type Update = NonNullable<Read['update']>;
+  const stack: {
+    e: ArithmExpr;
+    whole: boolean;
+    target: 'none' | 'pure' | 'update';
+    ctx: WordCtx;
+    maybe?: string;
+    update?: Update;
+  }[] = [{ e: expr, whole: true, target: 'none', ctx: outer }];
   const open = new OpenRegions();
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     open.leave(stack.length);
@@ -469,6 +475,7 @@ export function walkArith(expr: ArithmExpr, outer: WordCtx): void {
             // bash takes a missing element as 0 in arithmetic, even under set -u.
             element: null,
             ...(ctx.dqCode ? { dqCode: true } : {}),
+            ...(top.update && !e.index ? { update: top.update } : {}),
           });
         }
         if (e.index) walkSubscript(e.index, e.name.value, outsideArith(ctx));
@@ -491,8 +498,9 @@ export function walkArith(expr: ArithmExpr, outer: WordCtx): void {
       case 'ArithmBinary':
         if (ASSIGN_OPS.has(e.op)) {
           // The right side is evaluated before the target is written: pop y first.
+          const update = e.op === '=' ? undefined : { start: e.start, end: e.end, whole };
           stack.push(
-            { e: e.x, whole: false, target: e.op === '=' ? 'pure' : 'update', ctx },
+            { e: e.x, whole: false, target: e.op === '=' ? 'pure' : 'update', ctx, ...(update ? { update } : {}) },
             { e: e.y, whole: false, target: 'none', ctx },
           );
         } else if (e.op === '&&' || e.op === '||') {
@@ -505,7 +513,9 @@ export function walkArith(expr: ArithmExpr, outer: WordCtx): void {
         }
         break;
       case 'ArithmUnary':
-        stack.push({ e: e.x, whole: false, target: e.op === '++' || e.op === '--' ? 'update' : 'none', ctx });
+        if (e.op === '++' || e.op === '--')
+          stack.push({ e: e.x, whole: false, target: 'update', ctx, update: { start: e.start, end: e.end, whole } });
+        else stack.push({ e: e.x, whole: false, target: 'none', ctx });
         break;
       case 'ArithmParen':
         stack.push({ e: e.x, whole: true, target: 'none', ctx });

@@ -45,10 +45,13 @@ export interface Read {
   readonly quoting: Quoting;
   readonly place: Place;
   /** In arithmetic: `whole` when the reference is the entire expression (no parentheses needed
-   * around a substituted value); `lvalue` for `x++`, `x += 1` (a read that cannot be rewritten);
-   * `inWord` when the arithmetic is part of a shell word (an unquoted `let` argument, an
+   * around a substituted value); `lvalue` for `x++`, `x += 1` (a read that cannot be rewritten in
+   * place); `inWord` when the arithmetic is part of a shell word (an unquoted `let` argument, an
    * `a[i]=` subscript, a `[[ -eq ]]` operand), where a `(` would end the word. */
   readonly arith: { readonly whole: boolean; readonly lvalue: boolean; readonly inWord: boolean } | null;
+  /** For the name an arithmetic update reads and writes (`x += 1`, `x++`, `--x`, never an element):
+   * the update's span, and whether it is the whole expression. */
+  readonly update?: { readonly start: number; readonly end: number; readonly whole: boolean };
   /** When the reference is in a path argument of `rm`, `mv`, `find -delete` ...: the command, and
    * the argument word that holds it (destructive.ts asks whether an empty value leaves no path,
    * `rm -rf ""`, or another one, `"$D/"` → `/`). */

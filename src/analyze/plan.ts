@@ -976,10 +976,14 @@ function isRewritable(read: Read, text: string): boolean {
   if (read.literal) return false;
   if (read.form === 'transform') return transformPrefix(read, text) !== null;
   if (read.node.type === 'ArithmVar') {
+    // `x += 1`, `x++`: the update is rewritten whole, `x = ${x:-0}, x += 1` (default-unset-refs),
+    // where it is a whole expression (the comma then needs no parentheses, whose `)` could meet an
+    // edit of the last operand's) and not in a shell word.
+    if (read.arith?.lvalue) return read.update?.whole === true && !read.arith.inWord;
     // Where arithmetic is part of a shell word, `(` would end the word, so only a name that is the
     // whole expression is rewritten (in [[ ]], nounset's parser also stops reading an operand with
     // a `$` in it as arithmetic).
-    return !read.arith?.lvalue && (!read.arith?.inWord || read.arith.whole);
+    return !read.arith?.inWord || read.arith?.whole === true;
   }
   return read.form === 'plain' || read.form === 'indexed' || read.form === 'positional' || read.form === 'special';
 }

@@ -9,7 +9,7 @@ export const EXPLANATIONS: Readonly<Record<EditKind, string>> = {
   'default-value':
     '`$X` → `${X:-value}`: as default-empty, with the default given by --default X=value. The value is written so it expands to exactly itself in that quoting context.',
   'default-zero':
-    "`x` → `${x:-0}` in arithmetic: what arithmetic makes of an unset name. Inside a larger expression the rewrite is `(${x:-0})`, because bash evaluates a bare name's value as an expression of its own (`2*x` with x=1+1 is 4) and the parentheses keep that. Where set -u is on, `$X` inside `$(( ))` gets `${X:-0}` too, since an empty value there is a syntax error.",
+    "`x` → `${x:-0}` in arithmetic: what arithmetic makes of an unset name. Inside a larger expression the rewrite is `(${x:-0})`, because bash evaluates a bare name's value as an expression of its own (`2*x` with x=1+1 is 4) and the parentheses keep that. Where set -u is on, `$X` inside `$(( ))` gets `${X:-0}` too, since an empty value there is a syntax error. An update that reads and writes x, as a whole expression (`(( x++ ))`, `(( x += n ))`), becomes `x = ${x:-0}, x++`: x takes its own value first, or 0.",
   'default-transform':
     '`${X#pat}` → `${X:+${X#pat}}` (and `${X##…}`, `${X%…}`, `${X/a/b}`, `${X^^}`, `${X,,}`, `${X:1}`; `${X+${X@Q}}` for a form that gives text for an empty X): a form that takes no inline default is expanded only when X is set and not empty. Otherwise the whole expansion is empty, which is what the transform gives an empty value, and what it gave an unset X without set -u; with X set, it is exactly the original. Used where the env-init block cannot cover the variable (an array, a local, a positional parameter, inline style).',
   'default-list':

@@ -93,8 +93,9 @@ export function judge(j: Judged, v: Verdicts): void {
       return;
     }
     // Where the script's own set -u was taken out, `$(( $N * 2 ))` with N unset fails on an empty
-    // operand: nounset wrote `${N:-0}` for where set -u is on (a documented limit).
-    if (env.nounset === false && /operand expected/.test(i.stderr)) {
+    // operand: nounset wrote `${N:-0}` for where set -u is on (a documented limit). bash says
+    // "operand expected", dash "expecting primary".
+    if (env.nounset === false && /operand expected|arithmetic expression: expecting primary/.test(i.stderr)) {
       v.excused++;
       return;
     }

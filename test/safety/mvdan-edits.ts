@@ -171,6 +171,8 @@ function checkReplacement(
       : `mvdan-sh reads no assignment of ${edit.variable ?? ''} there`;
   }
   if (edit.variable === null) return 'a replacement names no variable';
+  const update = checkUpdate(span, nodes, input, output);
+  if (update !== undefined) return update;
   const wrappersIn = nodes.input
     .filter((n) => exact(n, span.inStart, span.inEnd) && !WORD_LEVEL.has(n.type))
     .sort(byDepth)
@@ -227,6 +229,34 @@ function checkReplacement(
   const expected = [...namesIn, ...added].sort().join(' ');
   if (namesOut.sort().join(' ') !== expected)
     return `the expansions inside are ${namesOut.join(' ')}, expected ${expected}`;
+  return null;
+}
+
+/** `x += 1` → `x = ${x:-0}, x += 1` (an arithmetic update of x that may be unset): the output is
+ * a comma whose left side assigns x its guarded self and whose right side is the input's update,
+ * read as the same kind of node. Undefined when the edit is not of an update. */
+function checkUpdate(
+  span: EditSpan,
+  nodes: { input: NodeRecord[]; output: NodeRecord[] },
+  input: string,
+  output: string,
+): string | null | undefined {
+  const v = span.edit.variable ?? '';
+  const was = nodes.input.find(
+    (n) => exact(n, span.inStart, span.inEnd) && (n.type === 'UnaryArithm' || n.type === 'BinaryArithm'),
+  );
+  if (was === undefined || input.slice(span.inStart, span.inEnd) === v) return undefined;
+  const text = output.slice(span.outStart, span.outEnd);
+  const head = new RegExp(`^${v} = \\$\\{${v}:-(-?[0-9]+)\\}, `).exec(text);
+  // mvdan-sh's token for `,` (syntax.Comma) is 82.
+  if (head === null) return `the output is ${JSON.stringify(text)}, not \`${v} = \${${v}:-N}, …\``;
+  const rest = span.outStart + head[0].length;
+  if (
+    !nodes.output.some((n) => n.type === 'BinaryArithm' && exact(n, span.outStart, span.outEnd) && n.fields === 'Op=82')
+  )
+    return `mvdan-sh reads no comma expression spanning ${JSON.stringify(text)}`;
+  if (!nodes.output.some((n) => n.type === was.type && exact(n, rest, span.outEnd)))
+    return `mvdan-sh reads no ${was.type} after the assignment in ${JSON.stringify(text)}`;
   return null;
 }
 
