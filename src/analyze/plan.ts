@@ -644,7 +644,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     const name = read.name;
     const what = whyUnsafe(read, st);
     whyUnset.set(read, what);
-    const canRewrite = isRewritable(read, text);
+    const canRewrite = isRewritable(read, text, options.dialect === 'bash');
     // `${X#pat}` and the like take no `:-` or `:?`; they can only be wrapped (default-transform).
     const canGuard = canRewrite && read.form !== 'transform';
     const nounset = st.nounset;
@@ -972,14 +972,15 @@ function isElementZero(node: Read['node']): boolean {
 }
 
 /** Whether a rewrite in place fits the reference's form and position. */
-function isRewritable(read: Read, text: string): boolean {
+/** `commas`: the shell's arithmetic has the `,` operator (bash's does; dash's has none). */
+function isRewritable(read: Read, text: string, commas: boolean): boolean {
   if (read.literal) return false;
   if (read.form === 'transform') return transformPrefix(read, text) !== null;
   if (read.node.type === 'ArithmVar') {
     // `x += 1`, `x++`: the update is rewritten whole, `x = ${x:-0}, x += 1` (default-unset-refs),
     // where it is a whole expression (the comma then needs no parentheses, whose `)` could meet an
-    // edit of the last operand's) and not in a shell word.
-    if (read.arith?.lvalue) return read.update?.whole === true && !read.arith.inWord;
+    // edit of the last operand's) and not in a shell word; never in sh, whose dash has no comma.
+    if (read.arith?.lvalue) return commas && read.update?.whole === true && !read.arith.inWord;
     // Where arithmetic is part of a shell word, `(` would end the word, so only a name that is the
     // whole expression is rewritten (in [[ ]], nounset's parser also stops reading an operand with
     // a `$` in it as arithmetic).
