@@ -705,7 +705,8 @@ function trapCode(args: readonly Word[], ctx: WordCtx): boolean {
   if (part === null) return false;
   const source = ctx.text.slice(part.start + 1, part.end - 1);
   // Code that reads nothing and unsets nothing: its calls are builtinEvents' (trapHandlers).
-  if (!source.includes('$') && !source.includes('`') && !/\bunset\b/.test(source)) return false;
+  // Arithmetic reads bare names (`(( sig++ ))`).
+  if (!/[$`]|\bunset\b|\(\(|\blet\b/.test(source)) return false;
   let code: File | null;
   try {
     code = parseTrapHandler(part, ctx.text, { dialect: ctx.bash ? 'bash' : 'posix' });
