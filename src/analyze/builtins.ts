@@ -527,19 +527,24 @@ function isListExpansion(p: Word['parts'][number]): boolean {
   );
 }
 
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** A computed command name (or an `unset`'s) as the names it could be: literal parts as themselves,
  * every expansion as anything (`"cmd_$1"` → /^cmd_.*$/). */
 export function namePattern(word: Word): RegExp {
   let src = '';
-  const lit = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const add = (parts: Word['parts']): void => {
     for (const p of parts) {
-      if (p.type === 'Lit') src += lit(p.value.replace(/\\(.)/g, '$1'));
+      if (p.type === 'Lit') src += escapeRegExp(p.value.replace(/\\(.)/g, '$1'));
       // `${!prefix@}`: the names that begin with the prefix.
-      else if (p.type === 'ParamExp' && p.excl && p.names !== null) src += `${lit(p.param.value)}.*`;
+      else if (p.type === 'ParamExp' && p.excl && p.names !== null) src += `${escapeRegExp(p.param.value)}.*`;
       // `$(compgen -v prefix)` and the like: only words that begin with the prefix.
-      else if (p.type === 'CmdSubst' && compgenPrefix(p) !== null) src += `${lit(compgenPrefix(p) as string)}.*`;
-      else if (p.type === 'SglQuoted' && !p.dollar) src += lit(p.value);
+      else if (p.type === 'CmdSubst' && compgenPrefix(p) !== null)
+        src += `${escapeRegExp(compgenPrefix(p) as string)}.*`;
+      else if (p.type === 'SglQuoted' && !p.dollar) src += escapeRegExp(p.value);
       else if (p.type === 'DblQuoted') add(p.parts);
       else src += '.*';
     }
@@ -553,7 +558,6 @@ export function namePattern(word: Word): RegExp {
  * then): its text up to the first blank, and anything once an expansion comes, whose value may
  * hold blanks. */
 export function firstFieldPattern(word: Word): RegExp {
-  const lit = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   let src = '';
   const parts = word.parts.flatMap((p) => (p.type === 'DblQuoted' ? p.parts : [p]));
   for (const p of parts) {
@@ -561,7 +565,7 @@ export function firstFieldPattern(word: Word): RegExp {
       p.type === 'Lit' ? p.value.replace(/\\(.)/g, '$1') : p.type === 'SglQuoted' && !p.dollar ? p.value : null;
     if (text === null) return new RegExp(`^${src}.*$`);
     const blank = /[ \t\n]/.exec(text);
-    src += lit(blank ? text.slice(0, blank.index) : text);
+    src += escapeRegExp(blank ? text.slice(0, blank.index) : text);
     if (blank) return new RegExp(`^${src}$`);
   }
   return new RegExp(`^${src}$`);

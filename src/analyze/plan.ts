@@ -971,8 +971,8 @@ function isElementZero(node: Read['node']): boolean {
   );
 }
 
-/** Whether a rewrite in place fits the reference's form and position. */
-/** `commas`: the shell's arithmetic has the `,` operator (bash's does; dash's has none). */
+/** Whether a rewrite in place fits the reference's form and position. `commas`: the shell's
+ * arithmetic has the `,` operator (bash's does; dash's has none). */
 function isRewritable(read: Read, text: string, commas: boolean): boolean {
   if (read.literal) return false;
   if (read.form === 'transform') return transformPrefix(read, text) !== null;

@@ -6,6 +6,7 @@
 
 import type { FuncDecl, Node, Stmt } from '../parse/index.js';
 import { forEachNode, literalValue } from '../parse/index.js';
+import { escapeRegExp } from './builtins.js';
 import { isLocalDeclaration } from './model.js';
 
 /** The file's functions by name (a name defined twice has both definitions), found once. */
@@ -42,7 +43,7 @@ export class FileFunctions {
   private mayDefine(name: string): boolean {
     let yes = this.defines.get(name);
     if (yes === undefined) {
-      const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const n = escapeRegExp(name);
       yes = new RegExp(`(^|[^\\w.:-])${n}\\s*\\(\\s*\\)|\\bfunction\\s+${n}(?![\\w.:-])`).test(this.text);
       this.defines.set(name, yes);
     }
