@@ -6,6 +6,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { ScriptIO } from '../io/index.js';
 import { parseJson, readIfPresent } from './read-config-file.js';
+import { isExcludedByConfig } from './resolve-config.js';
 import type { LoadedConfig } from './types.js';
 import { validateConfig, validateConfigAt } from './validate-config.js';
 
@@ -44,6 +45,12 @@ export class ConfigLoader {
   configFor(absFile: string): LoadedConfig | null {
     if (!isAbsolute(absFile)) throw new TypeError(`configFor wants an absolute path, got ${JSON.stringify(absFile)}`);
     return this.#forDir(dirname(absFile));
+  }
+
+  /** Whether the config for an absolute file path leaves it out of runs (its `exclude`). */
+  excludes(absFile: string): boolean {
+    const loaded = this.configFor(absFile);
+    return loaded !== null && isExcludedByConfig(loaded, absFile);
   }
 
   #forDir(start: string): LoadedConfig | null {

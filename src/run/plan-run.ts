@@ -44,9 +44,6 @@ export interface PlanOptions {
   };
   /** Larger files are not read (default 5 MB): a generated or binary file, not a script to edit. */
   readonly maxSize?: number;
-  /** Tell the files what the other scripts of their git work tree say of them, as a run over its
-   * root would (default true; see work-tree.ts). */
-  readonly project?: boolean;
 }
 
 /** In path order: a file to fix, or a file already failed (a directory or file that could not be read...). */
@@ -134,19 +131,13 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
     facts.push(fileFacts(found.path, read.text));
     planned.push({ task: { path: found.path, fix } });
   }
-  if (options.project !== false) {
-    const excluded = (abs: string): boolean => loaderExcludes(loader, abs);
-    facts.push(...workTreeFacts(paths, { ...options, find, excluded, taken: [...facts] }, io));
-  }
+  // What the other scripts of the files' git work trees say of them, as a run over the root would.
+  const excluded = (abs: string): boolean => loader?.excludes(abs) === true;
+  facts.push(...workTreeFacts(paths, { ...options, find, excluded, taken: [...facts] }, io));
   const plan = { files: withRunContext(planned, runContext(facts)), snapshot: snapshot.build() };
   return options.defaultsFrom
     ? { ...plan, files: withManifestDefaults(plan, options, options.defaultsFrom, io) }
     : plan;
-}
-
-function loaderExcludes(loader: ConfigLoader | null, abs: string): boolean {
-  const loaded = loader?.configFor(abs) ?? null;
-  return loaded !== null && isExcludedByConfig(loaded, abs);
 }
 
 /** What each file needs to know of the others (run-context.ts). */

@@ -6,7 +6,7 @@
 
 import { join, relative } from 'node:path';
 import ignore from 'ignore';
-import { ConfigLoader, isExcludedByConfig, type LoadedConfig, resolveFileConfig } from '../config/index.js';
+import { ConfigLoader, type LoadedConfig, resolveFileConfig } from '../config/index.js';
 import { analyseScript, fixAnalysis, inspectAnalysis } from '../fix/index.js';
 import { decodeScript, NotTextError, type ScriptIO } from '../io/index.js';
 import { type ContractReview, type FileReview, NO_CONTRACTS, parseChangedLines, reviewFile } from '../review/index.js';
@@ -94,11 +94,7 @@ export function runPr(options: PrOptions, io: ScriptIO): PrRun {
   const skipped: { path: string; reason: string }[] = [];
   const changedFiles = parseChangedLines(changedLinesDiff(root, base, head));
   let context: RunContext | null = null;
-  const excluded = (path: string): boolean => {
-    const abs = join(root, path);
-    const loaded = loader?.configFor(abs) ?? null;
-    return loaded !== null && isExcludedByConfig(loaded, abs);
-  };
+  const excluded = (path: string): boolean => loader?.excludes(join(root, path)) === true;
   for (const changed of changedFiles) {
     let text: string;
     try {
