@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type CliRan, runCli, useTempDir } from '../support/cli.js';
+import { initRepo } from '../support/git.js';
 import { readTree, writeTree } from '../support/tree.js';
 
 /** Files in byte order put the libraries first: in a run that fed its writes back, every script
@@ -105,7 +106,7 @@ describe('a run reads every file as it was before the run (snapshot)', function 
     for (const [cwd, args, taken] of runs) {
       // A repository git reads: its files come from `git ls-files`.
       const root = fresh();
-      assert.equal(spawnSync('git', ['init', '-q'], { cwd: root }).status, 0);
+      initRepo(root);
       const r = runCli(['--no-cache', ...args], join(root, cwd));
       assert.equal(r.status, 0, r.stderr);
       const before = readTree(fresh());
