@@ -89,7 +89,14 @@ export interface Frame {
   /** Whether this walk records call sites (the entry-state walks do; summary walks do not). */
   readonly collect: boolean;
   /** Where the paths the walk follows start, for reasons: "from line 1", "from the calls of f on …". */
-  readonly from: string;
+  readonly from: FromWords;
+}
+
+/** Those words, read only when a reason is told: a function whose entry state stays while its call
+ * sites' words change (a caller walked again, the same state at a new line) keeps its walk, and
+ * its reasons take the new words. */
+export interface FromWords {
+  text: string;
 }
 
 /** A read's status while the walks run: mutable, and an unset one's reason still to be told. */

@@ -18,7 +18,7 @@ import {
   groupsWith,
 } from './call-graph.js';
 import { calleesFirst, needsWalk } from './call-order.js';
-import { addNote, assign, type FlowContext, join, type RawStatus } from './context.js';
+import { addNote, assign, type FlowContext, type FromWords, join, type RawStatus } from './context.js';
 import type { FuncDef } from './digest.js';
 import type { State } from './state.js';
 import type { WalkOrder } from './summaries.js';
@@ -32,6 +32,11 @@ interface Entry {
   readonly uncalled: boolean;
 }
 
+/** An entry a function was walked from, and the words its walk's reasons read. */
+interface Walked extends Entry {
+  readonly from: FromWords;
+}
+
 /** Walks the top level and every function that needs it from its entry state, until no entry
  * changes (20 passes at most); then notes the functions nothing in the file calls. */
 export function settleEntries(ctx: FlowContext, { candidates, order }: WalkOrder): void {
@@ -43,7 +48,7 @@ export function settleEntries(ctx: FlowContext, { candidates, order }: WalkOrder
   // A function nothing in the file calls runs, if at all, after the file's top level: from a
   // script that sourced it, or from bats (after `setup`).
   const afterTop = top.dead ? ops.fresh(0) : top;
-  const entries = new Map<string, Entry>();
+  const entries = new Map<string, Walked>();
   const groups: MeetCache = { groups: new Map(), parts: new WeakMap(), texts: new Map() };
   // A function's entry is met again only when a walk changed the states at its call sites.
   // Callers go first, so that in a call graph without cycles one pass settles every entry; a
@@ -68,12 +73,21 @@ export function settleEntries(ctx: FlowContext, { candidates, order }: WalkOrder
       if (entry.uncalled && !entries.has(name) && !asUncalled.has(name)) continue;
       dirty.delete(name);
       walked = true;
-      if (ops.same(entries.get(name)?.state, entry.state) && entries.get(name)?.text === entry.text) continue;
-      entries.set(name, entry);
+      const known = entries.get(name);
+      if (known && ops.same(known.state, entry.state) && known.text === entry.text) continue;
+      if (known && ops.identical(known.state, entry.state)) {
+        // The same state from other words (a caller walked again, its calls on new lines): a walk
+        // would find what this one found, and the reasons it tells read the words when told.
+        known.from.text = entry.text;
+        entries.set(name, { ...entry, from: known.from });
+        continue;
+      }
+      const from = { text: entry.text };
+      entries.set(name, { ...entry, from });
       for (const def of defs) {
         for (const c of calleesOf(ctx.graph, def.region)) if (needsWalk(ctx, c)) dirty.add(c);
         forgetCalls(ctx.graph, def.region);
-        walkFunction(ctx, def, entry.state, 'entry', entry.text);
+        walkFunction(ctx, def, entry.state, 'entry', from);
         for (const c of calleesOf(ctx.graph, def.region)) if (needsWalk(ctx, c)) dirty.add(c);
       }
     }

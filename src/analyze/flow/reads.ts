@@ -45,14 +45,17 @@ function readStatus(ctx: FlowContext, frame: Frame, read: Read, s: State): RawSt
       kind: 'unset',
       why: () =>
         argc === 0
-          ? `no argument $${name} is guaranteed on the path ${from} to line ${lineOf(read.start)}`
-          : `only ${argc} argument${argc === 1 ? ' is' : 's are'} guaranteed on the path ${from} to line ${lineOf(read.start)}, not $${name}`,
+          ? `no argument $${name} is guaranteed on the path ${from.text} to line ${lineOf(read.start)}`
+          : `only ${argc} argument${argc === 1 ? ' is' : 's are'} guaranteed on the path ${from.text} to line ${lineOf(read.start)}, not $${name}`,
     };
   }
   // `"$@"` and `$*`: bash before 4.1 stops on them when there is no argument (plan.ts asks only then).
   if (name === '@' || name === '*') {
     if (s.argc > 0) return { kind: 'set', at: SET_BY_SHELL };
-    return { kind: 'unset', why: () => `no argument is guaranteed on the path ${from} to line ${lineOf(read.start)}` };
+    return {
+      kind: 'unset',
+      why: () => `no argument is guaranteed on the path ${from.text} to line ${lineOf(read.start)}`,
+    };
   }
   // `${#a[@]}`, `${#a[i]}` need the array; every other read, its element 0 (see arrayKey).
   const array = arrayKey(name);
@@ -83,7 +86,7 @@ function readStatus(ctx: FlowContext, frame: Frame, read: Read, s: State): RawSt
       ? () => `${w}; it is read on line ${lineOf(read.start)}`
       : element !== null
         ? () =>
-            `${element} is read on line ${lineOf(read.start)} with no assignment of that key on the path ${from} (bash stops on a missing key under set -u)`
+            `${element} is read on line ${lineOf(read.start)} with no assignment of that key on the path ${from.text} (bash stops on a missing key under set -u)`
         : () => {
             const writes = program.writesOf.get(name) ?? [];
             const later = writes.find((o) => o > read.end);
@@ -94,7 +97,7 @@ function readStatus(ctx: FlowContext, frame: Frame, read: Read, s: State): RawSt
                 : later !== undefined
                   ? ` (it is assigned on line ${lineOf(later)}, after this read)`
                   : '';
-            return `${name} is read on line ${lineOf(read.start)} with no assignment on the path ${from}${tail}`;
+            return `${name} is read on line ${lineOf(read.start)} with no assignment on the path ${from.text}${tail}`;
           };
   return ops.isKilled(s, i) ? { kind: 'unset', why, killed: true } : { kind: 'unset', why };
 }

@@ -443,6 +443,20 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     return true;
   };
 
+  /** Whether a and b are the same state with the same slots: every name set the same way, unset
+   * for the same story. */
+  const identical = (a: State, b: State): boolean => {
+    if (!same(a, b)) return false;
+    for (let c = 0; c < count && a.chunks !== b.chunks; c++) {
+      const x = a.chunks[c] as Chunk;
+      const y = b.chunks[c] as Chunk;
+      if (x === y) continue;
+      if (x[TOLD] !== y[TOLD]) return false;
+      for (let j = SLOT; j < SLOT + BITS; j++) if (x[j] !== y[j]) return false;
+    }
+    return true;
+  };
+
   /** Name i's bits in s (set 1, killed 2, unknown 4, told 8) and its slot, as restore takes them. */
   const flagsOf = (s: State, i: number): number =>
     i >= n
@@ -506,6 +520,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     makeOpaque,
     join,
     same,
+    identical,
     eachSet,
     eachKilled,
     flagsOf,

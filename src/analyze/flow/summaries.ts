@@ -108,7 +108,7 @@ function staleness(
         file: def.fileIndex,
         reads: null,
         collect: false,
-        from: '',
+        from: { text: '' },
       };
       for (const e of def.computedCalls) for (const c of calleesOf(ctx, e, frame)) names.add(c);
     }

@@ -18,6 +18,7 @@ import {
   assign,
   type FlowContext,
   type Frame,
+  type FromWords,
   join,
   kill,
   type LoopExits,
@@ -47,13 +48,19 @@ export function walkTopLevel(ctx: FlowContext, s: State, reads: NonNullable<Fram
     file: 0,
     reads,
     collect: true,
-    from: 'from line 1',
+    from: { text: 'from line 1' },
   });
 }
 
 /** Walks a function body from `entry`; returns its state where it returns. `from` says where the
  * entry state comes from, for reasons. */
-export function walkFunction(ctx: FlowContext, def: FuncDef, entry: State, purpose: WalkPurpose, from = ''): State {
+export function walkFunction(
+  ctx: FlowContext,
+  def: FuncDef,
+  entry: State,
+  purpose: WalkPurpose,
+  from: FromWords = { text: '' },
+): State {
   const returns: State[] = [];
   const s = ctx.ops.clone(entry);
   let reads: Frame['reads'] = null;
