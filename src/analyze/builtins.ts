@@ -22,7 +22,7 @@ export function wordText(word: Word | undefined): string | null {
     else if (p.type === 'DblQuoted') {
       for (const q of p.parts) {
         if (q.type !== 'Lit') return null;
-        out += q.value;
+        out += unescapeQuoted(q.value);
       }
     } else return null;
   }
@@ -31,6 +31,11 @@ export function wordText(word: Word | undefined): string | null {
 
 function unescapeLit(value: string): string {
   return value.indexOf('\\') === -1 ? value : value.replace(/\\(.)/g, '$1');
+}
+
+/** Between double quotes a backslash goes only before `$`, `` ` ``, `"`, `\` and a newline. */
+export function unescapeQuoted(value: string): string {
+  return value.indexOf('\\') === -1 ? value : value.replace(/\\([$`"\\])|\\\n/g, '$1');
 }
 
 /** Commands that run another command given as their arguments. */

@@ -28,6 +28,7 @@ import {
   namePattern,
   readsMaybeClosedDescriptor,
   runsInShell,
+  unescapeQuoted,
   wordText,
 } from './builtins.js';
 import { type AssocNames, knownAssocNames, learnAssocNames } from './collect-assoc.js';
@@ -889,26 +890,73 @@ function evalEvents(words: readonly Word[], ctx: WordCtx): Event[] | null {
     .filter((x): x is Event => x !== null);
 }
 
-/** `eval "unset $name"`, `eval "unset ${p}_dir"`: code that starts with a literal `unset` whose
- * names are computed. Bash expands the double-quoted string, then runs it: read as the string's
- * text, it is an unset of what `$name` holds, which the flow analysis finds from name's values
- * (unset-names.ts). Nothing for any other code. */
+/** The unsets of code `eval` builds when the script runs: `eval "unset $name"`, `eval unset
+ * "$name"`, `eval "unset \${p}_dir"`, `eval "[ -n \"\$$v\" ] && unset $v"`. Read as code, the
+ * string's expansions stay expansions (evalCode): `unset $name` is an unset of what name holds,
+ * which the flow analysis finds from name's values (unset-names.ts). Each may happen or not: an
+ * unset in an `if` or after `&&` counts, one in a subshell or a function's body does not. */
 function evalUnsets(words: readonly Word[], ctx: WordCtx): Event[] {
-  const raw = words.map((w) => ctx.text.slice(w.start, w.end)).join(' ');
-  const m = /^"(\s*unset\s[^"`\\;&|<>()]*)"$/.exec(raw);
-  if (!m) return [];
+  const code = evalCode(words, ctx.text);
+  if (code === null || !/\bunset\b/.test(code)) return [];
   let file: File;
   try {
-    file = parse(m[1] as string, { dialect: ctx.bash ? 'bash' : 'posix' });
+    file = parse(code, { dialect: ctx.bash ? 'bash' : 'posix' });
   } catch (err) {
     if (err instanceof ParseError) return [];
     throw err;
   }
   const at = (words[0] as Word).start;
   const out: Event[] = [];
-  for (const e of collectEvents(file, m[1] as string, { bats: ctx.bats }).events)
-    if (e.kind === 'unset' || e.kind === 'unset-computed') out.push({ ...e, start: at, end: at });
+  const take = (events: readonly Event[]): void => {
+    for (const e of events) {
+      if (e.kind === 'region' && e.shape !== 'subshell' && e.shape !== 'function') take(e.events);
+      else if (e.kind === 'unset' || e.kind === 'unset-computed') out.push({ ...e, start: at, end: at });
+    }
+  };
+  take(collectEvents(file, code, { bats: ctx.bats }).events);
   return out;
+}
+
+/** The code `eval WORDS` runs, with each expansion of the words kept as that expansion: bash
+ * removes one level of quotes and escapes, expands, joins the words with spaces and parses the
+ * result, and an expansion `$name` kept in the code stands for what it gives. One that would land
+ * inside the code's own single quotes (`eval "unset '$name'"`) is put between double quotes
+ * there (`'"$name"'`), so the code still reads it as a value. Null for a `$'…'` string. */
+function evalCode(words: readonly Word[], text: string): string | null {
+  let code = '';
+  // The code's own quoting where `code` ends: in single quotes, in double quotes, or neither.
+  let quote: "'" | '"' | null = null;
+  const literal = (s: string): void => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i] as string;
+      if (quote === "'") {
+        if (c === "'") quote = null;
+      } else if (c === '\\') i++;
+      else if (c === quote) quote = null;
+      else if (quote === null && (c === "'" || c === '"')) quote = c;
+    }
+    code += s;
+  };
+  const expansion = (s: string): void => {
+    code += quote === "'" ? `'"${s}"'` : s;
+  };
+  const add = (parts: readonly WordPart[], quoted: boolean): boolean => {
+    for (const p of parts) {
+      if (p.type === 'Lit') literal(quoted ? unescapeQuoted(p.value) : p.value.replace(/\\\n|\\(.)/gs, '$1'));
+      else if (p.type === 'SglQuoted') {
+        if (p.dollar) return false;
+        literal(p.value);
+      } else if (p.type === 'DblQuoted') {
+        if (!add(p.parts, true)) return false;
+      } else expansion(text.slice(p.start, p.end));
+    }
+    return true;
+  };
+  for (const [k, w] of words.entries()) {
+    if (k > 0) literal(' ');
+    if (!add(w.parts, false)) return null;
+  }
+  return code;
 }
 
 /** `local x\r` on a CRLF line, as a shell that ignores `\r` reads it (withoutLineEndCR): the

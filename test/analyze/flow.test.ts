@@ -250,6 +250,14 @@ describe('flow: entry points and notes', () => {
     assert.equal(verdictOf('eval set -- "$(getopt -o a -- "$@")"\necho "$1 $X"\n', 'X', 2).verdict, 'unsafe');
   });
 
+  it('a literal eval string with escapes is the code bash runs: `eval "unset \\$v"` unsets what v holds', () => {
+    // Between double quotes `\$` is `$`: the code is `unset $v`, read as an unset of b.
+    const text = 'b=1\nv=b\neval "unset \\$v"\n( echo "$b" )\n';
+    assert.match(verdictOf(text, 'b', 4).reason, /^b may be unset on line 3, by an `unset` of a name computed/);
+    // `"\$HOME"` is the literal text `$HOME`, no expansion: `eval "X=\$HOME"` reads HOME when it runs.
+    assert.equal(verdictOf('X=1\neval "X=\\$HOME"\necho "$X"\n', 'X', 3).verdict, 'safe');
+  });
+
   it('an assignment through a nameref may assign anything: the reason names it', () => {
     const text = 'set_it() {\n  local -n ref=$1\n  ref=on\n  echo "$MODE"\n}\nset_it MODE\n';
     assert.match(
