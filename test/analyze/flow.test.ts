@@ -32,6 +32,16 @@ describe('flow: reasons name the path', () => {
     );
   });
 
+  it('a function whose caller is walked after it: every call site, though its walk is not redone', () => {
+    // f is walked from line 9's call first; g's walk adds line 6's, with the same entry state:
+    // f's walk stands, and its reason takes the new words.
+    const text = 'f() {\n  echo "$Y"\n  [ -n "${2:-}" ] || g\n}\ng() {\n  f a b\n}\nX=1\nf\n';
+    assert.match(
+      verdictOf(text, 'Y', 2).reason,
+      /^Y is read on line 2 with no assignment on the path from the calls of f on lines 6, 9;/,
+    );
+  });
+
   it('a conditional assignment: the construct, the assignment and the read', () => {
     const text = 'if [ -n "${A:-}" ]; then\n  X=1\nfi\necho "$X"\n';
     assert.match(
