@@ -3,7 +3,7 @@
 // destructive when a path argument expands to empty (`rm -rf "$DIR/"`).
 
 import type { CmdSubst, Word } from '../parse/index.js';
-import { elementOfWord, elementParts } from './elements.js';
+import { elementOfWord, elementParts, isEmptyDefault } from './elements.js';
 import { arrayKey, type Event, laterCall, NOUNSET_OFF, NOUNSET_ON } from './model.js';
 import { isSetOptionWord, setOption } from './nounset-start.js';
 import { isVariableName } from './shell-vars.js';
@@ -582,7 +582,8 @@ export function loneVariable(w: Word): string | null {
   let parts = w.parts;
   if (parts.length === 1 && parts[0]?.type === 'DblQuoted') parts = parts[0].parts;
   const p = parts.length === 1 ? parts[0] : undefined;
-  if (p?.type !== 'ParamExp' || p.excl || p.length || p.index || p.slice || p.repl || p.exp || p.names) return null;
+  if (p?.type !== 'ParamExp' || p.excl || p.length || p.index || p.slice || p.repl || p.names) return null;
+  if (p.exp !== null && !isEmptyDefault(p.exp)) return null;
   return p.param.value;
 }
 

@@ -50,7 +50,7 @@ import {
   withPlace,
 } from './collect-words.js';
 import { conditionProofs, type ElementProof, loopProof } from './element-proofs.js';
-import { anyElement, elementName, isListSubscript, listedKeys } from './elements.js';
+import { anyElement, elementName, isEmptyDefault, isListSubscript, listedKeys } from './elements.js';
 import { type ConditionFacts, conditionFacts } from './guards.js';
 import { arrayKey, type Call, type Event, type Fact, laterCall, type Region, trapHandlerName } from './model.js';
 import { FileFunctions } from './proof-scope.js';
@@ -850,7 +850,15 @@ function evalAssignsOnly(words: readonly Word[]): boolean {
     if (p.type === 'Lit' || p.type === 'SglQuoted') {
       if (/[;&|\n]/.test(p.value)) return false;
       lead += p.value;
-    } else if (p.type === 'ParamExp' && lead === '' && !p.exp && !p.index && !p.slice && !p.repl) lead = 'v';
+    } else if (
+      p.type === 'ParamExp' &&
+      lead === '' &&
+      (!p.exp || isEmptyDefault(p.exp)) &&
+      !p.index &&
+      !p.slice &&
+      !p.repl
+    )
+      lead = 'v';
     else if (!/=/.test(lead)) return false;
   }
   return /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(lead);

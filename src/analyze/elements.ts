@@ -5,7 +5,13 @@
 // key; `foo`, `"foo"` and `'foo'` another). A key the script computes some other way (a command
 // substitution, an operator) is `?`: no assignment is known to give it.
 
-import type { Subscript, Word, WordPart } from '../parse/index.js';
+import type { ParamExp, Subscript, Word, WordPart } from '../parse/index.js';
+
+/** \`\${X:-}\`, \`\${X-}\`: X's value, or nothing, as nounset writes \`$X\`. Read as \`$X\` wherever a
+ * word's shape is looked at, so that nounset's own output reads as its input did. */
+export function isEmptyDefault(exp: ParamExp['exp']): boolean {
+  return exp !== null && (exp.op === ':-' || exp.op === '-') && (exp.word?.parts.length ?? 0) === 0;
+}
 
 /** The key of a subscript that matches none: nothing assigns it. */
 const UNKNOWN = '?';
@@ -103,7 +109,7 @@ function keyOf(parts: readonly WordPart[], brackets = false): string | null {
           p.names === null &&
           !p.slice &&
           !p.repl &&
-          (!p.exp || ((p.exp.op === ':-' || p.exp.op === '-') && (p.exp.word?.parts.length ?? 0) === 0))
+          (!p.exp || isEmptyDefault(p.exp))
             ? `$${p.param.value}`
             : null;
         if (piece !== null && !/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(piece)) piece = null;
