@@ -58,6 +58,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     runnable: new Map(),
     calleeKills: new WeakMap(),
     killStories: new WeakMap(),
+    killOrders: new WeakMap(),
     sharedWalks: shared?.walks ?? null,
     // Before an earlier analysis kept the libraries' summaries, no walk of them is kept either.
     sharedKnown: shared?.walks ? shared.known : null,

@@ -37,11 +37,13 @@ export interface FlowContext {
   readonly calleeLists: Map<string, readonly string[]>;
   /** The functions `"$X"` may run, by X and its fallback (callees.ts): the same for every call. */
   readonly runnable: Map<string, readonly string[] | null>;
-  /** What any one of a computed call's callees may unset, as (name, callee) pairs in the order
-   * the summaries give them, and the summaries' killVersion it was found for (walk-call.ts). */
-  readonly calleeKills: WeakMap<readonly string[], { version: number; kills: readonly [string, string][] }>;
+  /** What any one of a computed call's callees may unset (KillOrder), and the summaries'
+   * killVersion it was found for (walk-call.ts). */
+  readonly calleeKills: WeakMap<readonly string[], { version: number; order: KillOrder }>;
   /** What a call unsets, found once per call and list of names (walk-call.ts). */
   readonly killStories: WeakMap<Call | Opaque, KillPlan>;
+  /** A summary's kill set as such an order, found once per set (walk-call.ts). */
+  readonly killOrders: WeakMap<ReadonlySet<string>, KillOrder>;
   /** What the shared libraries say of that (shared-libraries.ts), or null. */
   readonly sharedWalks: ReadonlySet<string> | null;
   /** The shared summaries of the libraries (shared-libraries.ts), or null. */
@@ -124,17 +126,30 @@ export function assign(ctx: FlowContext, s: State, name: string, at: SetAt): voi
 
 /** The names a call unsets (each once), their numbers, and the stories `ops.tell` gave them. */
 export interface KillPlan {
-  readonly of: object;
-  readonly names: string[];
-  readonly ids: number[];
-  readonly stories: number[];
+  readonly of: KillOrder;
+  readonly names: readonly string[];
+  readonly ids: readonly number[];
+  /** A CallStory (state.ts) for all of them. */
+  readonly story: number;
 }
 
-/** kill of name number i with a story `ops.tell` gave (a call walked again tells nothing new). */
+/** The names a list of kills unsets, each once, in the order of its last kill in the list; their
+ * numbers; and the callee of that last kill. */
+export interface KillOrder {
+  readonly names: readonly string[];
+  readonly ids: readonly number[];
+  readonly callees: readonly string[];
+}
+
+/** What a call may unset (a story `ops.tellCall` gave: a call walked again tells nothing new),
+ * killed. A name an earlier call's kill left unset on this path keeps that story: a call that may
+ * run any function (ltmain.sh: 191 \`eval\`s, and functions that may unset 1,400 names) would copy
+ * most of the state each time to say the same in other words. Its elements by key are unset again
+ * all the same: the key may have changed since. */
 export function killTold(ctx: FlowContext, s: State, name: string, i: number, story: number): void {
   ctx.log?.writes.add(i);
-  ctx.ops.killTold(s, i, story);
-  if (ctx.program.dependents !== null) unsetDependents(ctx, s, name, ctx.ops.storyOf(story));
+  ctx.ops.killAgain(s, i, story);
+  if (ctx.program.dependents !== null) unsetDependents(ctx, s, name, ctx.ops.storyOf(story, i));
 }
 
 export function kill(ctx: FlowContext, s: State, name: string, why: Why): void {

@@ -37,6 +37,12 @@ export type Status = 0 | 1 | 2;
 /** Why a name may be unset: the words, or how to tell them when a reason needs them. */
 export type Why = string | (() => string);
 
+/** One story for many names, told for each by its name: what a call may unset (walk-call.ts), one
+ * story per call however many names it unsets (ltmain.sh: 1,400 names at each of 1,400 calls). */
+export interface CallStory {
+  readonly of: (name: string) => string;
+}
+
 export interface State {
   dead: boolean;
   /** Chunk c holds names c*30 … c*30+29; shared with other states until written. */
@@ -159,17 +165,36 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     return s;
   };
   // Story 0 is "none". A story is told in words only when a reason asks for it: most never are.
-  const stories: Why[] = [''];
-  const tell = (text: Why): number => stories.push(text) - 1;
+  const stories: (Why | CallStory)[] = [''];
+  /** For each story, 1 when it is a CallStory, else 0. */
+  const byCall: number[] = [0];
+  const tell = (text: Why): number => {
+    byCall.push(0);
+    return stories.push(text) - 1;
+  };
+  const tellCall = (story: CallStory): number => {
+    byCall.push(1);
+    return stories.push(story) - 1;
+  };
+  /** A CallStory's words for name i, once each. */
+  const callWords = new Map<number, string>();
+  /** Story k's words for name i. */
+  const wordsOf = (k: number, i: number): string => {
+    const w = stories[k] as Why | CallStory;
+    if (typeof w === 'string') return w;
+    if (typeof w === 'function') {
+      const text = w();
+      stories[k] = text;
+      return text;
+    }
+    const key = k * (n + 1) + i;
+    let text = callWords.get(key);
+    if (text === undefined) callWords.set(key, (text = w.of(table.names[i] as string)));
+    return text;
+  };
   const slotOf = (s: State, i: number): number => (s.chunks[(i / BITS) | 0] as Chunk)[SLOT + (i % BITS)] as number;
   /** Why name i may be unset in s (it is: the caller checked), or null. */
-  const whyOf = (s: State, i: number): string | null => {
-    if (i >= n) return null;
-    const k = slotOf(s, i);
-    let w = stories[k] as Why;
-    if (typeof w !== 'string') stories[k] = w = w();
-    return w || null;
-  };
+  const whyOf = (s: State, i: number): string | null => (i >= n ? null : wordsOf(slotOf(s, i), i) || null);
 
   const statusOf = (s: State, i: number): Status => {
     if (has(s, SET, i)) return 2;
@@ -202,6 +227,16 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   /** kill with a story told before (`tell`): a call applied again tells nothing new. */
   const killTold = (s: State, i: number, story: number): void => {
     if (i < n) put(s, i, false, true, false, true, story);
+  };
+  /** killTold for a call's kill (a story tellCall gave), unless an earlier call's kill left the
+   * name unset on this path: that story stands. */
+  const killAgain = (s: State, i: number, story: number): void => {
+    if (i >= n) return;
+    const k0 = s.chunks[(i / BITS) | 0] as Chunk;
+    const bit = 1 << (i % BITS);
+    const unsetTold = ~((k0[SET] as number) | (k0[UNK] as number)) & (k0[KILLED] as number) & (k0[TOLD] as number);
+    if ((unsetTold & bit) !== 0 && byCall[k0[SLOT + (i % BITS)] as number] === 1) return;
+    put(s, i, false, true, false, true, story);
   };
   const kill = (s: State, i: number, text: Why): void => {
     if (i < n) killTold(s, i, tell(text));
@@ -515,8 +550,14 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     assign,
     kill,
     killTold,
+    killAgain,
     tell,
-    storyOf: (story: number): Why => stories[story] as Why,
+    tellCall,
+    /** Story \`story\` as told of name i. */
+    storyOf: (story: number, i: number): Why => {
+      const w = stories[story] as Why | CallStory;
+      return typeof w === 'object' ? () => wordsOf(story, i) : w;
+    },
     makeOpaque,
     join,
     same,

@@ -165,7 +165,10 @@ function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
   // Where a sourced file's declaration comes is not followed: anything may unset the caller's
   // name before it.
   for (const n of sourced) if (!def.locals.has(n) && program.unsetAnywhere.has(n)) kill.add(n);
-  for (const [c, at] of def.callsAt) for (const n of summaries.get(c)?.kill ?? []) if (callers(n, at)) kill.add(n);
+  for (const [c, at] of def.callsAt) {
+    const kills = summaries.get(c)?.kill;
+    if (kills !== undefined) for (const n of kills) if (callers(n, at)) kill.add(n);
+  }
   // What the walk unset on a path that returns: also through a computed call (`"$cmd"`, `"$@"`)
   // and in a file the function sources, which the body does not name. A local name the walk left
   // unset only counts when one of those ran before it was surely local, and something in the

@@ -8,6 +8,7 @@ import {
   assign,
   type FlowContext,
   type Frame,
+  type KillOrder,
   type KillPlan,
   kill,
   killTold,
@@ -21,48 +22,72 @@ import type { State } from './state.js';
  * runs it (test/flow/cases/func-complete.sh). Not COMP_WORDS: compgen leaves it unset. */
 const COMPLETION_VARIABLES = ['COMP_CWORD', 'COMP_LINE', 'COMP_POINT', 'COMP_TYPE', 'COMP_KEY'];
 
-/** What the callees may unset, (name, callee), in order: found once per list of callees while the
- * summaries stay as they are (a computed call may run each of rkhunter's 130 functions). */
-function calleeKills(ctx: FlowContext, callees: readonly string[]): readonly [string, string][] {
+/** What the callees may unset: each name once, in the order of its last kill when the callees'
+ * kill sets are taken in turn, with the callee of that kill (its story names it). Found once per
+ * list of callees while the summaries' kills stay as they are: a computed call may run each of
+ * rkhunter's 130 functions, and ltmain.sh's 191 \`eval\`s each of its 106, which may unset 1,400
+ * names between them. */
+function calleeKills(ctx: FlowContext, callees: readonly string[]): KillOrder {
   const { summaries } = ctx;
   const known = ctx.calleeKills.get(callees);
-  if (known && known.version === summaries.killVersion) return known.kills;
-  const kills: [string, string][] = [];
-  for (const c of callees) for (const n of summaries.get(c)?.kill ?? []) kills.push([n, c]);
-  ctx.calleeKills.set(callees, { version: summaries.killVersion, kills });
-  return kills;
+  if (known && known.version === summaries.killVersion) return known.order;
+  // From the last callee back, a name first met is one that callee unsets last.
+  const seen = new Set<string>();
+  const own = new Array<string[]>(callees.length);
+  for (let i = callees.length - 1; i >= 0; i--) {
+    const mine: string[] = [];
+    const kill = summaries.get(callees[i] as string)?.kill;
+    if (kill !== undefined)
+      for (const n of kill)
+        if (!seen.has(n)) {
+          seen.add(n);
+          mine.push(n);
+        }
+    own[i] = mine;
+  }
+  const names: string[] = [];
+  const by: string[] = [];
+  for (let i = 0; i < callees.length; i++)
+    for (const n of own[i] as string[]) {
+      names.push(n);
+      by.push(callees[i] as string);
+    }
+  // Kills found again in the same order are the order found before: the calls keep their stories.
+  const same =
+    known !== undefined &&
+    known.order.names.length === names.length &&
+    names.every((n, k) => known.order.names[k] === n && known.order.callees[k] === by[k]);
+  const order = same ? known.order : { names, ids: names.map((n) => ctx.program.table.id(n)), callees: by };
+  ctx.calleeKills.set(callees, { version: summaries.killVersion, order });
+  return order;
 }
 
-/** What the call `e` unsets, for the list `of` (a summary's kill set, or the kills of computed
- * callees): each name once (with the story of the last callee that unsets it, which a kill of each
- * in turn left), its number, and its story, told once while the list stays, however often the
- * call is walked. */
-function killsOf(
-  ctx: FlowContext,
-  e: Call | Opaque,
-  of: object,
-  pairs: () => Iterable<readonly [string, string]>,
-  line: string,
-): KillPlan {
+/** What the function \`name\` unsets, its summary's kill set, as calleeKills gives a list's. */
+function summaryKills(ctx: FlowContext, name: string, kill: ReadonlySet<string>): KillOrder {
+  const known = ctx.killOrders.get(kill);
+  if (known !== undefined && known.callees[0] === name) return known;
+  const names = [...kill];
+  const order = { names, ids: names.map((n) => ctx.program.table.id(n)), callees: names.map(() => name) };
+  ctx.killOrders.set(kill, order);
+  return order;
+}
+
+/** What the call \`e\` unsets, for \`order\` (calleeKills or summaryKills): the names, their numbers,
+ * and one story that tells each, told once while the order stays, however often the call is walked. */
+function killsOf(ctx: FlowContext, e: Call | Opaque, order: KillOrder, line: string): KillPlan {
   const known = ctx.killStories.get(e);
-  if (known !== undefined && known.of === of) return known;
-  const last = new Map<string, string>();
-  for (const [n, c] of pairs()) {
-    last.delete(n);
-    last.set(n, c);
-  }
-  const plan: KillPlan = { of, names: [], ids: [], stories: [] };
-  for (const [n, c] of last) {
-    plan.names.push(n);
-    plan.ids.push(ctx.program.table.id(n));
-    plan.stories.push(
-      ctx.ops.tell(() =>
-        e.kind === 'call'
-          ? `${n} may be unset by ${c}, called on ${line}`
-          : `${n} may be unset by ${c}, which the \`eval\` on ${line} may run`,
-      ),
-    );
-  }
+  if (known !== undefined && known.of === order) return known;
+  let callee: Map<string, string> | null = null;
+  const story = ctx.ops.tellCall({
+    of: (n) => {
+      callee ??= new Map(order.names.map((x, k) => [x, order.callees[k] as string]));
+      const c = callee.get(n);
+      return e.kind === 'call'
+        ? `${n} may be unset by ${c}, called on ${line}`
+        : `${n} may be unset by ${c}, which the \`eval\` on ${line} may run`;
+    },
+  });
+  const plan: KillPlan = { of: order, names: order.names, ids: order.ids, story };
   ctx.killStories.set(e, plan);
   return plan;
 }
@@ -90,18 +115,13 @@ export function evalKills(ctx: FlowContext, e: Opaque, s: State, frame: Frame): 
 /** What any one of `callees` may unset, unset in s: which of them `e` runs is not known. */
 function anyCalleeKills(ctx: FlowContext, e: Call | Opaque, s: State, callees: readonly string[], line: string): void {
   const kills = calleeKills(ctx, callees);
-  if (kills.length > 0)
-    applyKills(
-      ctx,
-      s,
-      killsOf(ctx, e, kills, () => kills, line),
-    );
+  if (kills.names.length > 0) applyKills(ctx, s, killsOf(ctx, e, kills, line));
 }
 
 /** Unsets what a KillPlan names in s. */
 function applyKills(ctx: FlowContext, s: State, plan: KillPlan): void {
   for (let k = 0; k < plan.ids.length; k++)
-    killTold(ctx, s, plan.names[k] as string, plan.ids[k] as number, plan.stories[k] as number);
+    killTold(ctx, s, plan.names[k] as string, plan.ids[k] as number, plan.story);
 }
 
 /** Applies the call `e` to `s`. */
@@ -174,12 +194,7 @@ export function call(ctx: FlowContext, e: Call, s: State, frame: Frame): void {
     return;
   }
   if (sum.kill.size > 0) {
-    const name = e.name;
-    applyKills(
-      ctx,
-      s,
-      killsOf(ctx, e, sum.kill, () => [...sum.kill].map((n) => [n, name] as const), line),
-    );
+    applyKills(ctx, s, killsOf(ctx, e, summaryKills(ctx, e.name, sum.kill), line));
   }
   if (sum.opaque >= 0) makeOpaque(ctx, s, pos);
   if (partly) return;
