@@ -2,14 +2,18 @@
 # Fetches real shell scripts for measuring nounset (never committed): the Debian packages
 # bash-completion, devscripts and git (completion scripts, maintainer tools, git's shell tools),
 # dehydrated, easy-rsa, neofetch and rkhunter (single-file tools of 80 to 580 KB, for the speed on
-# one large file), and the npm package bats (bats-core's own scripts). Unpacks them under DIR (default
+# one large file), libtool and autoconf/automake (ltmain.sh, 333 KB of portable sh full of `eval`,
+# and the build-aux helpers every configure run uses), dkms, debootstrap, initramfs-tools-core,
+# os-prober, ucf, console-setup and grub-common (system scripts in sh and bash), and the npm
+# package bats (bats-core's own scripts). Unpacks them under DIR (default
 # .real-corpus/, gitignored) and keeps only shell scripts: files ending in .sh/.bash/.bats, the
 # bash-completion completions, and files whose first line names a shell.
 set -euo pipefail
 dir=${1:-.real-corpus}
 mkdir -p "$dir/debs" "$dir/unpacked"
 dir=$(cd "$dir" && pwd)
-(cd "$dir/debs" && apt-get download bash-completion devscripts git dehydrated easy-rsa neofetch rkhunter 2>/dev/null)
+(cd "$dir/debs" && apt-get download bash-completion devscripts git dehydrated easy-rsa neofetch rkhunter \
+  libtool autoconf automake dkms debootstrap initramfs-tools-core os-prober ucf console-setup grub-common 2>/dev/null)
 for deb in "$dir"/debs/*.deb; do
   name=$(basename "$deb" | cut -d_ -f1)
   mkdir -p "$dir/unpacked/$name"
