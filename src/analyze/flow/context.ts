@@ -139,6 +139,8 @@ export interface KillOrder {
   readonly names: readonly string[];
   readonly ids: readonly number[];
   readonly callees: readonly string[];
+  /** The ids as ops.killEach takes them, found when first needed. */
+  masks?: readonly number[];
 }
 
 /** What a call may unset (a story `ops.tellCall` gave: a call walked again tells nothing new),

@@ -238,6 +238,34 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     if ((unsetTold & bit) !== 0 && byCall[k0[SLOT + (i % BITS)] as number] === 1) return;
     put(s, i, false, true, false, true, story);
   };
+  /** The names \`ids\` as killEach takes them: chunk, then the bits of its names, for each chunk. */
+  const masksOf = (ids: readonly number[]): number[] => {
+    const byChunk = new Map<number, number>();
+    for (const i of ids) if (i < n) byChunk.set((i / BITS) | 0, (byChunk.get((i / BITS) | 0) ?? 0) | (1 << (i % BITS)));
+    return [...byChunk].sort((a, b) => a[0] - b[0]).flat();
+  };
+  /** killAgain of each name of \`masks\` (masksOf), a chunk at a time. */
+  const killEach = (s: State, masks: readonly number[], story: number): void => {
+    for (let m = 0; m < masks.length; m += 2) {
+      const c = masks[m] as number;
+      const k0 = s.chunks[c] as Chunk;
+      let want = masks[m + 1] as number;
+      // An earlier call's kill stands.
+      let told = want & ~((k0[SET] as number) | (k0[UNK] as number)) & (k0[KILLED] as number) & (k0[TOLD] as number);
+      while (told !== 0) {
+        const b = 31 - Math.clz32(told & -told);
+        told &= told - 1;
+        if (byCall[k0[SLOT + b] as number] === 1) want &= ~(1 << b);
+      }
+      if (want === 0) continue;
+      const k = writable(s, c);
+      k[SET] = (k[SET] as number) & ~want;
+      k[KILLED] = (k[KILLED] as number) | want;
+      k[UNK] = (k[UNK] as number) & ~want;
+      k[TOLD] = (k[TOLD] as number) | want;
+      for (let w = want; w !== 0; w &= w - 1) k[SLOT + (31 - Math.clz32(w & -w))] = story;
+    }
+  };
   const kill = (s: State, i: number, text: Why): void => {
     if (i < n) killTold(s, i, tell(text));
   };
@@ -551,6 +579,8 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     kill,
     killTold,
     killAgain,
+    masksOf,
+    killEach,
     tell,
     tellCall,
     /** Story \`story\` as told of name i. */

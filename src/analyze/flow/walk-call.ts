@@ -120,8 +120,14 @@ function anyCalleeKills(ctx: FlowContext, e: Call | Opaque, s: State, callees: r
 
 /** Unsets what a KillPlan names in s. */
 function applyKills(ctx: FlowContext, s: State, plan: KillPlan): void {
-  for (let k = 0; k < plan.ids.length; k++)
-    killTold(ctx, s, plan.names[k] as string, plan.ids[k] as number, plan.story);
+  // Names a sourced file's kept walk logs, or elements by key to unset with them: name by name.
+  if (ctx.log !== null || ctx.program.dependents !== null) {
+    for (let k = 0; k < plan.ids.length; k++)
+      killTold(ctx, s, plan.names[k] as string, plan.ids[k] as number, plan.story);
+    return;
+  }
+  plan.of.masks ??= ctx.ops.masksOf(plan.ids);
+  ctx.ops.killEach(s, plan.of.masks, plan.story);
 }
 
 /** Applies the call `e` to `s`. */
