@@ -4,8 +4,9 @@
 # dehydrated, easy-rsa, neofetch and rkhunter (single-file tools of 80 to 580 KB, for the speed on
 # one large file), libtool and autoconf/automake (ltmain.sh, 333 KB of portable sh full of `eval`,
 # and the build-aux helpers every configure run uses), dkms, debootstrap, initramfs-tools-core,
-# os-prober, ucf, console-setup and grub-common (system scripts in sh and bash), and the npm
-# package bats (bats-core's own scripts). Unpacks them under DIR (default
+# os-prober, ucf, console-setup and grub-common (system scripts in sh and bash), byobu, xdg-utils,
+# git-extras, etckeeper, pass, shunit2 and cloud-guest-utils (user tools), and the npm package bats
+# (bats-core's own scripts). Unpacks them under DIR (default
 # .real-corpus/, gitignored) and keeps only shell scripts: files ending in .sh/.bash/.bats, the
 # bash-completion completions, and files whose first line names a shell.
 set -euo pipefail
@@ -13,7 +14,8 @@ dir=${1:-.real-corpus}
 mkdir -p "$dir/debs" "$dir/unpacked"
 dir=$(cd "$dir" && pwd)
 (cd "$dir/debs" && apt-get download bash-completion devscripts git dehydrated easy-rsa neofetch rkhunter \
-  libtool autoconf automake dkms debootstrap initramfs-tools-core os-prober ucf console-setup grub-common 2>/dev/null)
+  libtool autoconf automake dkms debootstrap initramfs-tools-core os-prober ucf console-setup grub-common \
+  byobu xdg-utils git-extras etckeeper pass shunit2 cloud-guest-utils 2>/dev/null)
 for deb in "$dir"/debs/*.deb; do
   name=$(basename "$deb" | cut -d_ -f1)
   mkdir -p "$dir/unpacked/$name"

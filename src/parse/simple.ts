@@ -172,7 +172,11 @@ function tryAssign(p: ParserState): Assign | null {
   }
   p.pos = i;
   const name: Lit = { type: 'Lit', start, end: nameEnd, value: p.src.slice(start, nameEnd) };
-  if (cur(p) === Ch.LParen && bash) {
+  // `a=\⏎(x y)`: bash drops a backslash-newline before it reads words (byobu-ulevel's themes).
+  let open = i;
+  while (code(p, open) === Ch.Backslash && code(p, open + 1) === Ch.Newline) open += 2;
+  if (code(p, open) === Ch.LParen && bash) {
+    p.pos = open;
     const array = parseArray(p);
     return { type: 'Assign', start, end: array.end, append, naked: false, name, index, value: null, array };
   }

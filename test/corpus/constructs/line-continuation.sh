@@ -7,6 +7,10 @@ echo one \
   three                             # continuation between tokens
 x=1\
 2                                   # continuation inside an assignment value
+arr=\
+(one two)                           # continuation between = and ( of an array (byobu-ulevel)
+declare -a list=\
+(three)
 echo $(echo a \
   b) $( \
 echo c)                             # continuation inside $( )
