@@ -165,9 +165,19 @@ function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
   // Where a sourced file's declaration comes is not followed: anything may unset the caller's
   // name before it.
   for (const n of sourced) if (!def.locals.has(n) && program.unsetAnywhere.has(n)) kill.add(n);
+  // Without locals every name a callee unsets is the caller's: each callee's kills once, however
+  // often it is called (ltmain.sh: functions that may unset 1,400 names, called everywhere).
+  const noLocals = def.locals.size === 0 && sourced.size === 0;
+  const added = noLocals ? new Set<ReadonlySet<string>>() : null;
   for (const [c, at] of def.callsAt) {
     const kills = summaries.get(c)?.kill;
-    if (kills !== undefined) for (const n of kills) if (callers(n, at)) kill.add(n);
+    if (kills === undefined) continue;
+    if (added === null) {
+      for (const n of kills) if (callers(n, at)) kill.add(n);
+    } else if (!added.has(kills)) {
+      added.add(kills);
+      for (const n of kills) kill.add(n);
+    }
   }
   // What the walk unset on a path that returns: also through a computed call (`"$cmd"`, `"$@"`)
   // and in a file the function sources, which the body does not name. A local name the walk left
