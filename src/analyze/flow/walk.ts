@@ -1,7 +1,8 @@
 // The walk: one path state carried through a model's events in program order. Branches join,
-// loops run their body twice (enough for a fixpoint of assign/unset), subshells do not leak,
-// sourced files run in place, and a call applies the callee's summary. Each call site the walk
-// passes is recorded (walk-call.ts, call-graph.ts) for the callee's entry state.
+// loops run their body twice (enough for a fixpoint of assign/unset; once when the first pass
+// unset nothing the loop started with), subshells do not leak, sourced files run in place, and a
+// call applies the callee's summary. Each call site the walk passes is recorded (walk-call.ts,
+// call-graph.ts) for the callee's entry state.
 
 import { elementParts, listedKeys, literalKeys } from '../elements.js';
 import {
@@ -403,6 +404,14 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
           const next = join(ctx, [before, body, ...exits.continues], where);
           // `shift` in the body: the count may go down on every pass.
           if (next.argc < before.argc) next.argc = 0;
+          // A body that leaves every name as it found it (it may assign, but unsets nothing the loop
+          // had set) would start its second pass where it started the first: the same verdicts at
+          // every read and call. Each loop of a nest walked its body twice, so 16 nested loops
+          // (firehol's rule()) walked the innermost 65,536 times.
+          if (ops.same(next, before)) {
+            if (r.again && r.again.length > 0) walkForReads(ctx, r.again, passEnd(), frame);
+            break;
+          }
           entry = next;
         }
       }
