@@ -124,7 +124,7 @@ export function assign(ctx: FlowContext, s: State, name: string, at: SetAt): voi
   if (ctx.program.dependents !== null && !name.endsWith(']')) unsetDependents(ctx, s, name);
 }
 
-/** The names a call unsets (each once), their numbers, and the stories `ops.tell` gave them. */
+/** The names a call unsets (each once), their numbers, and the one story that tells each. */
 export interface KillPlan {
   readonly of: KillOrder;
   readonly names: readonly string[];
