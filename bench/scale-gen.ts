@@ -342,6 +342,18 @@ function bigTool(rng: Rng, out: Out, scale: number): void {
       '}',
       '',
     );
+  // Portable helpers as libtool's ltmain.sh has them: an append and an unset through `eval`, of the
+  // variable the first argument names (real scripts of this shape grew faster than their size).
+  lines.push(
+    '_append() {',
+    '  eval "$1=\\$$1\\$2"',
+    '}',
+    '',
+    '_unset() {',
+    '  { eval $1=; (eval unset $1) >/dev/null 2>&1 && eval unset $1 || :; }',
+    '}',
+    '',
+  );
   const count = Math.round(650 * scale);
   const fns = Array.from(
     { length: count },
@@ -355,10 +367,19 @@ function bigTool(rng: Rng, out: Out, scale: number): void {
       `${name}() {`,
       `  ${pick(rng, hubs)} "${name}" "$1"`,
       ...functionBody(rng, { lines: int(rng, 5, 12), globals, callees: [...callees, pick(rng, hubs)], ind: '  ' }),
+      ...(i % 25 === 3 ? ['  _unset "${_hook}_result"', '  _append _log_lines "$1"'] : []),
+      ...(i % 40 === 5 ? ['  eval "$_cmd"'] : []),
       '}',
       '',
     );
   });
+  // One function nesting 16 loops, as firehol's rule() does over its rule's parameters.
+  const loops = Array.from({ length: 16 }, (_, i) => `${pick(rng, THINGS)}_${i}`);
+  lines.push('_rules() {');
+  for (const [i, v] of loops.entries()) lines.push(`${'  '.repeat(i + 1)}for ${v} in $${v}s; do`);
+  lines.push(`${'  '.repeat(17)}_info "rule" "$${loops[0]} $${loops[15]}"`);
+  for (let i = 15; i >= 0; i--) lines.push(`${'  '.repeat(i + 1)}done`);
+  lines.push('}', '');
   // The option parser: one long case, as acme.sh's _process.
   lines.push('_process() {', '  while [ ${#} -gt 0 ]; do', '    case "${1}" in');
   for (let i = 0; i < Math.round(320 * scale); i++) {
