@@ -39,7 +39,7 @@ export interface FlowContext {
   readonly runnable: Map<string, readonly string[] | null>;
   /** What any one of a computed call's callees may unset (KillOrder), and the summaries'
    * killVersion it was found for (walk-call.ts). */
-  readonly calleeKills: WeakMap<readonly string[], { version: number; order: KillOrder }>;
+  readonly calleeKills: WeakMap<readonly string[], CalleeKills>;
   /** What a call unsets, found once per call and list of names (walk-call.ts). */
   readonly killStories: WeakMap<Call | Opaque, KillPlan>;
   /** A summary's kill set as such an order, found once per set (walk-call.ts). */
@@ -141,6 +141,20 @@ export interface KillOrder {
   readonly callees: readonly string[];
   /** The ids as ops.killEach takes them, found when first needed. */
   masks?: readonly number[];
+}
+
+/** lastKills's answer. */
+export interface LastKills {
+  readonly owner: ReadonlyMap<string, number>;
+  readonly own: readonly (readonly string[])[];
+}
+
+/** What calleeKills keeps of a list: the order, the summaries' version and kill sets it was found
+ * for, and lastKills's answer. */
+export interface CalleeKills extends LastKills {
+  readonly version: number;
+  readonly order: KillOrder;
+  readonly sets: readonly (ReadonlySet<string> | undefined)[];
 }
 
 /** What a call may unset (a story `ops.tellCall` gave: a call walked again tells nothing new),

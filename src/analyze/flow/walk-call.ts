@@ -6,12 +6,14 @@ import { addCall, siteLine } from './call-graph.js';
 import { calleesOf } from './callees.js';
 import {
   assign,
+  type CalleeKills,
   type FlowContext,
   type Frame,
   type KillOrder,
   type KillPlan,
   kill,
   killTold,
+  type LastKills,
   makeOpaque,
   statusIn,
 } from './context.js';
@@ -31,20 +33,9 @@ function calleeKills(ctx: FlowContext, callees: readonly string[]): KillOrder {
   const { summaries } = ctx;
   const known = ctx.calleeKills.get(callees);
   if (known && known.version === summaries.killVersion) return known.order;
-  // From the last callee back, a name first met is one that callee unsets last.
-  const seen = new Set<string>();
-  const own = new Array<string[]>(callees.length);
-  for (let i = callees.length - 1; i >= 0; i--) {
-    const mine: string[] = [];
-    const kill = summaries.get(callees[i] as string)?.kill;
-    if (kill !== undefined)
-      for (const n of kill)
-        if (!seen.has(n)) {
-          seen.add(n);
-          mine.push(n);
-        }
-    own[i] = mine;
-  }
+  const sets = callees.map((c) => summaries.get(c)?.kill);
+  const found = known === undefined ? lastKills(sets) : lastKillsAgain(known, sets);
+  const { own } = found;
   const names: string[] = [];
   const by: string[] = [];
   for (let i = 0; i < callees.length; i++)
@@ -58,8 +49,58 @@ function calleeKills(ctx: FlowContext, callees: readonly string[]): KillOrder {
     known.order.names.length === names.length &&
     names.every((n, k) => known.order.names[k] === n && known.order.callees[k] === by[k]);
   const order = same ? known.order : { names, ids: names.map((n) => ctx.program.table.id(n)), callees: by };
-  ctx.calleeKills.set(callees, { version: summaries.killVersion, order });
+  ctx.calleeKills.set(callees, { version: summaries.killVersion, order, sets, ...found });
   return order;
+}
+
+/** Which callee (by index) unsets each name last, and each callee's such names in its set's order:
+ * from the last callee back, a name first met is one that callee unsets last. */
+function lastKills(sets: readonly (ReadonlySet<string> | undefined)[]): LastKills {
+  const owner = new Map<string, number>();
+  const own = new Array<string[]>(sets.length);
+  for (let i = sets.length - 1; i >= 0; i--) {
+    const mine: string[] = [];
+    for (const n of sets[i] ?? [])
+      if (!owner.has(n)) {
+        owner.set(n, i);
+        mine.push(n);
+      }
+    own[i] = mine;
+  }
+  return { owner, own };
+}
+
+/** lastKills after some callees' kill sets changed (a new set, as Summaries keeps an equal one),
+ * from what it found before: only the changed sets are read, and the callees whose names moved. */
+function lastKillsAgain(known: CalleeKills, sets: readonly (ReadonlySet<string> | undefined)[]): LastKills {
+  const owner = new Map(known.owner);
+  const own = known.own.slice();
+  const changed: number[] = [];
+  for (let i = 0; i < sets.length; i++) if (sets[i] !== known.sets[i]) changed.push(i);
+  const moved = new Set<number>(changed);
+  // A name a changed set gained goes to it when it is the last to have it.
+  for (const i of changed)
+    for (const n of sets[i] ?? []) {
+      const o = owner.get(n);
+      if (o === undefined || o < i) {
+        if (o !== undefined) moved.add(o);
+        owner.set(n, i);
+      }
+    }
+  // A name a changed set lost goes to the last callee that still has it, if any.
+  for (const i of changed)
+    for (const n of known.sets[i] ?? []) {
+      if (owner.get(n) !== i || sets[i]?.has(n)) continue;
+      owner.delete(n);
+      for (let j = i - 1; j >= 0; j--)
+        if (sets[j]?.has(n)) {
+          owner.set(n, j);
+          moved.add(j);
+          break;
+        }
+    }
+  for (const i of moved) own[i] = [...(sets[i] ?? [])].filter((n) => owner.get(n) === i);
+  return { owner, own };
 }
 
 /** What the function \`name\` unsets, its summary's kill set, as calleeKills gives a list's. */
