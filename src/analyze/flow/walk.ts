@@ -396,24 +396,25 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
           exits.continues.length = 0;
           walkEvents(ctx, post.events, body, frame);
         }
-        // The condition is tested again after each pass: its reads see what the body left (`unset n`
-        // in the body of `while [ "$n" -gt 0 ]`). Its effects stay those of its first run.
-        if (r.again && r.again.length > 0 && pass === 1) walkForReads(ctx, r.again, passEnd(), frame);
-        last = body;
+        // The state the next pass starts from; null after the last pass.
+        let next: State | null = null;
         if (pass === 0) {
-          const next = join(ctx, [before, body, ...exits.continues], where);
+          next = join(ctx, [before, body, ...exits.continues], where);
           // `shift` in the body: the count may go down on every pass.
           if (next.argc < before.argc) next.argc = 0;
           // A body that leaves every name as it found it (it may assign, but unsets nothing the loop
           // had set) would start its second pass where it started the first: the same verdicts at
           // every read and call. Each loop of a nest walked its body twice, so 16 nested loops
           // (firehol's rule()) walked the innermost 65,536 times.
-          if (ops.same(next, before)) {
-            if (r.again && r.again.length > 0) walkForReads(ctx, r.again, passEnd(), frame);
-            break;
-          }
-          entry = next;
+          if (ops.same(next, before)) next = null;
         }
+        // The condition is tested again after each pass: its reads see what the body left (`unset n`
+        // in the body of `while [ "$n" -gt 0 ]`), after the last. Its effects stay those of its
+        // first run.
+        if (next === null && r.again && r.again.length > 0) walkForReads(ctx, r.again, passEnd(), frame);
+        last = body;
+        if (next === null) break;
+        entry = next;
       }
       const never = before;
       applyFacts(ctx, never, r.skipFacts, flowPos(frame.file, r.start));
