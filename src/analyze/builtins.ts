@@ -543,7 +543,7 @@ export function namePattern(word: Word): RegExp {
   let src = '';
   const add = (parts: Word['parts']): void => {
     for (const p of parts) {
-      if (p.type === 'Lit') src += escapeRegExp(p.value.replace(/\\(.)/g, '$1'));
+      if (p.type === 'Lit') src += escapeRegExp(unescapeLit(p.value));
       // `${!prefix@}`: the names that begin with the prefix.
       else if (p.type === 'ParamExp' && p.excl && p.names !== null) src += `${escapeRegExp(p.param.value)}.*`;
       // `$(compgen -v prefix)` and the like: only words that begin with the prefix.
@@ -566,8 +566,7 @@ export function firstFieldPattern(word: Word): RegExp {
   let src = '';
   const parts = word.parts.flatMap((p) => (p.type === 'DblQuoted' ? p.parts : [p]));
   for (const p of parts) {
-    const text =
-      p.type === 'Lit' ? p.value.replace(/\\(.)/g, '$1') : p.type === 'SglQuoted' && !p.dollar ? p.value : null;
+    const text = p.type === 'Lit' ? unescapeLit(p.value) : p.type === 'SglQuoted' && !p.dollar ? p.value : null;
     if (text === null) return new RegExp(`^${src}.*$`);
     const blank = /[ \t\n]/.exec(text);
     src += escapeRegExp(blank ? text.slice(0, blank.index) : text);
