@@ -231,12 +231,25 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   /** killTold for a call's kill (a story tellCall gave), unless an earlier call's kill left the
    * name unset on this path: that story stands. */
   const killAgain = (s: State, i: number, story: number): void => {
-    if (i >= n) return;
-    const k0 = s.chunks[(i / BITS) | 0] as Chunk;
-    const bit = 1 << (i % BITS);
-    const unsetTold = ~((k0[SET] as number) | (k0[UNK] as number)) & (k0[KILLED] as number) & (k0[TOLD] as number);
-    if ((unsetTold & bit) !== 0 && byCall[k0[SLOT + (i % BITS)] as number] === 1) return;
-    put(s, i, false, true, false, true, story);
+    if (i < n) killBits(s, (i / BITS) | 0, 1 << (i % BITS), story);
+  };
+  /** killAgain of the names \`want\` of chunk c. */
+  const killBits = (s: State, c: number, want: number, story: number): void => {
+    const k0 = s.chunks[c] as Chunk;
+    // An earlier call's kill stands.
+    let told = want & ~((k0[SET] as number) | (k0[UNK] as number)) & (k0[KILLED] as number) & (k0[TOLD] as number);
+    while (told !== 0) {
+      const b = 31 - Math.clz32(told & -told);
+      told &= told - 1;
+      if (byCall[k0[SLOT + b] as number] === 1) want &= ~(1 << b);
+    }
+    if (want === 0) return;
+    const k = writable(s, c);
+    k[SET] = (k[SET] as number) & ~want;
+    k[KILLED] = (k[KILLED] as number) | want;
+    k[UNK] = (k[UNK] as number) & ~want;
+    k[TOLD] = (k[TOLD] as number) | want;
+    for (let w = want; w !== 0; w &= w - 1) k[SLOT + (31 - Math.clz32(w & -w))] = story;
   };
   /** The names \`ids\` as killEach takes them: chunk, then the bits of its names, for each chunk. */
   const masksOf = (ids: readonly number[]): number[] => {
@@ -246,25 +259,7 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
   };
   /** killAgain of each name of \`masks\` (masksOf), a chunk at a time. */
   const killEach = (s: State, masks: readonly number[], story: number): void => {
-    for (let m = 0; m < masks.length; m += 2) {
-      const c = masks[m] as number;
-      const k0 = s.chunks[c] as Chunk;
-      let want = masks[m + 1] as number;
-      // An earlier call's kill stands.
-      let told = want & ~((k0[SET] as number) | (k0[UNK] as number)) & (k0[KILLED] as number) & (k0[TOLD] as number);
-      while (told !== 0) {
-        const b = 31 - Math.clz32(told & -told);
-        told &= told - 1;
-        if (byCall[k0[SLOT + b] as number] === 1) want &= ~(1 << b);
-      }
-      if (want === 0) continue;
-      const k = writable(s, c);
-      k[SET] = (k[SET] as number) & ~want;
-      k[KILLED] = (k[KILLED] as number) | want;
-      k[UNK] = (k[UNK] as number) & ~want;
-      k[TOLD] = (k[TOLD] as number) | want;
-      for (let w = want; w !== 0; w &= w - 1) k[SLOT + (31 - Math.clz32(w & -w))] = story;
-    }
+    for (let m = 0; m < masks.length; m += 2) killBits(s, masks[m] as number, masks[m + 1] as number, story);
   };
   const kill = (s: State, i: number, text: Why): void => {
     if (i < n) killTold(s, i, tell(text));
