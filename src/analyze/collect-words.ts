@@ -8,6 +8,7 @@ import type { AssocNames } from './collect-assoc.js';
 import { type ElementProof, provesElementZero, unprovenElement } from './element-proofs.js';
 import { elementName, isListSubscript } from './elements.js';
 import { givesTextForEmpty } from './empty-transforms.js';
+import type { EvalProbes } from './eval-probes.js';
 import {
   arrayKey,
   type DestructiveArg,
@@ -60,6 +61,9 @@ export interface WordCtx {
   readonly elementProofs: readonly ElementProof[];
   /** The file's functions, for what a call in a proof's scope may change (proof-scope.ts). */
   readonly functions: FileFunctions;
+  /** The `eval`s whose code the model reads where they run (eval-probes.ts); null inside such
+   * code, and in code nounset parses from the script's strings. */
+  readonly evalProbes: EvalProbes | null;
 }
 
 export function newRegion(
@@ -123,6 +127,7 @@ export function copyCtx(ctx: WordCtx): MutableCtx {
     globsStay: ctx.globsStay,
     elementProofs: ctx.elementProofs,
     functions: ctx.functions,
+    evalProbes: ctx.evalProbes,
   };
 }
 

@@ -51,35 +51,51 @@ import {
 } from './collect-words.js';
 import { conditionProofs, type ElementProof, loopProof } from './element-proofs.js';
 import { anyElement, elementName, isEmptyDefault, isListSubscript, listedKeys } from './elements.js';
+import { type EvalProbeSite, type EvalProbes, evalProbes } from './eval-probes.js';
 import { type ConditionFacts, conditionFacts } from './guards.js';
-import { arrayKey, type Call, type Event, type Fact, laterCall, type Region, trapHandlerName } from './model.js';
+import {
+  arrayKey,
+  type Call,
+  type Event,
+  type Fact,
+  forEachEvent,
+  laterCall,
+  type Probe,
+  type Region,
+  trapHandlerName,
+} from './model.js';
 import { FileFunctions } from './proof-scope.js';
 import { isDigits, isVariableName } from './shell-vars.js';
 
 /** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). */
-export function collectEvents(file: File, text: string, opts: { bats?: boolean } = {}): Region {
+/** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). `probes: false`
+ * for code nounset parses from the script's own strings (an `eval`'s): no probe of the `eval`s in it
+ * (eval-probes.ts). */
+export function collectEvents(file: File, text: string, opts: { bats?: boolean; probes?: boolean } = {}): Region {
   // A library many scripts source is also fixed as a file of the run: its tree (shared by the
   // source loader) is modelled once. The model is read-only, as the tree is.
   const bats = opts.bats ?? false;
   const known = MODELS.get(file);
   if (known !== undefined && known.bats === bats && known.text === text) return known.model;
-  const model = modelFile(file, text, opts);
+  const model = modelFile(file, text, bats, opts.probes !== false);
   MODELS.set(file, { bats, text, model });
   return model;
 }
 
 const MODELS = new WeakMap<File, { readonly bats: boolean; readonly text: string; readonly model: Region }>();
 
-function modelFile(file: File, text: string, opts: { bats?: boolean }): Region {
+function modelFile(file: File, text: string, bats: boolean, withProbes: boolean): Region {
+  const probes = withProbes ? evalProbes(file, text) : null;
   // `declare -A` names are learned on the way; a subscript read before its declaration was
   // reached means one more walk, with every name known (see collect-assoc.ts).
   const learner = learnAssocNames();
-  const root = walkFile(file, text, opts.bats ?? false, learner);
-  return learner.answeredTooEarly() ? walkFile(file, text, opts.bats ?? false, knownAssocNames(learner.names)) : root;
+  const root = walkFile(file, text, bats, learner, probes);
+  return learner.answeredTooEarly() ? walkFile(file, text, bats, knownAssocNames(learner.names), probes) : root;
 }
 
-function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): Region {
-  const root = newRegion('script', file);
+function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames, probes: EvalProbes | null): Region {
+  const root: Region =
+    probes === null ? newRegion('script', file) : { ...newRegion('script', file), probeText: probes.text };
   const top: WordCtx = {
     text,
     region: root,
@@ -96,6 +112,9 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): R
       c.region = r;
       c.inBackquote = backquoted;
       c.dqCode = from.dqCode;
+      // In the code of an `eval` (a probe), offsets are in the text that holds that code.
+      c.text = from.text;
+      c.evalProbes = from.evalProbes;
       walkStmts(stmts, c);
     },
     bash: file.dialect === 'bash',
@@ -108,6 +127,7 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames): R
     pipestatus: file.dialect === 'bash' && text.includes('PIPESTATUS'),
     elementProofs: [],
     functions: new FileFunctions(file.stmts, text),
+    evalProbes: probes,
     globsStay: !(
       (text.includes('nullglob') || text.includes('failglob')) &&
       /\bshopt\s+-s\s+([\w-]+\s+)*(nullglob|failglob)\b/.test(text)
@@ -757,6 +777,11 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
     return;
   }
   if (name === 'eval' && args.length > 1) {
+    // Its code's reads, where it runs (eval-probes.ts); then what it does.
+    const site = ctx.evalProbes?.sites.get(first);
+    const probe =
+      site === undefined || ctx.evalProbes === null ? null : probeOf(site, ctx.evalProbes.text, ctx, first.start, end);
+    if (probe !== null) ctx.region.events.push(probe);
     // `eval 'x=1; f a'`: a literal string is code nounset can read (its writes, unsets, calls and
     // exits; not its reads, which no edit could reach inside the quotes).
     const literal = evalEvents(args.slice(1), ctx);
@@ -893,9 +918,36 @@ function evalEvents(words: readonly Word[], ctx: WordCtx): Event[] | null {
     if (e.kind === 'write') return { ...e, start: at, end: at, value: null };
     return { ...e, start: at, end: at } as Event;
   };
-  return collectEvents(file, code, { bats: ctx.bats })
+  return collectEvents(file, code, { bats: ctx.bats, probes: false })
     .events.map(place)
     .filter((x): x is Event => x !== null);
+}
+
+/** The probe of an `eval`'s code (model.ts Probe): its events, at its offsets in `text` (the script's
+ * text and the codes after it). Null for code that defines a function or sources a file, whose
+ * effects reach past the `eval` (a copy of the state there cannot show them). */
+function probeOf(site: EvalProbeSite, text: string, ctx: WordCtx, start: number, end: number): Probe | null {
+  const c = copyCtx(ctx);
+  c.text = text;
+  c.region = newRegion('script', site.tree);
+  c.quoting = 'unquoted';
+  c.place = 'argument';
+  c.destructive = null;
+  c.arith = null;
+  c.inWord = false;
+  c.literal = false;
+  c.setNames = new Set();
+  c.inBackquote = false;
+  c.dqCode = false;
+  c.braceWord = false;
+  c.evalProbes = null;
+  walkStmts(site.tree.stmts, c);
+  let reaches = false;
+  forEachEvent(c.region, (e) => {
+    if (e.kind === 'source' || (e.kind === 'region' && e.shape === 'function')) reaches = true;
+  });
+  if (reaches) return null;
+  return { kind: 'probe', start, end, base: site.base, code: site.code, events: c.region.events };
 }
 
 /** The unsets of code `eval` builds when the script runs: `eval "unset $name"`, `eval unset
@@ -921,7 +973,7 @@ function evalUnsets(words: readonly Word[], ctx: WordCtx): Event[] {
       else if (e.kind === 'unset' || e.kind === 'unset-computed') out.push({ ...e, start: at, end: at });
     }
   };
-  take(collectEvents(file, code, { bats: ctx.bats }).events);
+  take(collectEvents(file, code, { bats: ctx.bats, probes: false }).events);
   return out;
 }
 

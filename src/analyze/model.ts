@@ -4,6 +4,7 @@
 
 import type { ArithmVar, ParamExp, ParamOp, Word } from '../parse/index.js';
 import type { ReferenceForm } from '../types/index.js';
+import type { DeferredCode } from './deferred-code.js';
 
 /** How the shell quotes the text around a reference, which decides how a default is written. */
 export type Quoting = 'unquoted' | 'double' | 'heredoc';
@@ -399,6 +400,22 @@ export interface Region {
    * loop and run again after each pass; the walk reads them there too (walk.ts). Not part of the
    * tree of events: every other reader meets them once, before the loop. */
   again: readonly Event[] | null;
+  /** For the script's region, when it has `eval`s whose code nounset reads (eval-probes.ts): its
+   * text followed by that code, the text the offsets of probes are in. */
+  readonly probeText?: string;
+}
+
+/** The code an `eval` runs, read where it runs (eval-probes.ts): its events, at offsets past the
+ * script's text (the code starts at `base` of the region's probeText). The walk runs them on a
+ * copy of the state there, for the verdicts of their reads only; nothing else reads them. */
+export interface Probe {
+  readonly kind: 'probe';
+  /** The `eval` command. */
+  readonly start: number;
+  readonly end: number;
+  readonly base: number;
+  readonly code: DeferredCode;
+  readonly events: readonly Event[];
 }
 
 export type Event =
@@ -414,6 +431,7 @@ export type Event =
   | Jump
   | Args
   | Opaque
+  | Probe
   | Region;
 
 /** Visits every event in program order, regions included (before their contents). */

@@ -19,6 +19,7 @@ import {
   isNamerefDeclaration,
   isTrapHandler,
   type NounsetState,
+  type Probe,
   type Quoting,
   type Read,
   type Region,
@@ -129,6 +130,13 @@ export interface Plan {
   }[];
   /** Whether `set -u` is on where a read runs; undefined where no walk reached it. */
   readonly nounsetOf: (read: Read) => NounsetState | undefined;
+  /** The reads of the code `eval`s run (eval-probes.ts), each planned as if written there, inline;
+   * `text` is the script's text followed by that code, which their offsets are in. Null without. */
+  readonly probes: {
+    readonly text: string;
+    readonly sites: readonly Probe[];
+    readonly reads: readonly PlannedRead[];
+  } | null;
 }
 
 interface Facts {
@@ -147,6 +155,9 @@ interface Facts {
   /** Names declared namerefs (`declare -n r=X`, `local -n ref=$1`): reading one reads the variable
    * it names, which its own assignment does not set. */
   readonly namerefs: Set<string>;
+  /** The code `eval`s run (eval-probes.ts), and its reads: none of the facts above. */
+  readonly probes: Probe[];
+  readonly probeReads: { read: Read; inFunction: boolean }[];
 }
 
 function gatherFacts(model: Region): Facts {
@@ -158,6 +169,8 @@ function gatherFacts(model: Region): Facts {
     declared: new Set(),
     namerefs: new Set(),
     unsets: new Map(),
+    probes: [],
+    probeReads: [],
   };
   // Every event in program order (as forEachEvent visits them) with whether it lies in a function
   // body: two parallel stacks, no map from region to flag.
@@ -188,7 +201,15 @@ function gatherFacts(model: Region): Facts {
       if (e.whereUnset) continue;
       if (!facts.setTests.has(e.name)) facts.setTests.set(e.name, e);
     } else if (e.kind === 'source') facts.sources.push(e);
-    else if (e.kind === 'unset') {
+    else if (e.kind === 'probe') {
+      facts.probes.push(e);
+      const take = (list: readonly Event[]): void => {
+        for (const x of list)
+          if (x.kind === 'region') take(x.events);
+          else if (x.kind === 'read') facts.probeReads.push({ read: x, inFunction: fn });
+      };
+      take(e.events);
+    } else if (e.kind === 'unset') {
       // Element 0 of an array that an assignment or `unset 'a[i]'` may remove: the flow analysis
       // follows it to each read; the name stays an input before it (fixture
       // element-unset-stays-in-block).
@@ -219,7 +240,16 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     facts.reads.some((r) => r.read.destructive !== null),
   );
   const starts = lineStarts(text);
-  const lineOf = (offset: number): number => lineColumnAt(starts, offset).line;
+  const textLine = (offset: number): number => lineColumnAt(starts, offset).line;
+  // Past the script's text, the code of an `eval` (eval-probes.ts): it stands on the eval's line.
+  const probes = [...facts.probes].sort((a, b) => a.base - b.base);
+  const lineOf =
+    probes.length === 0
+      ? textLine
+      : (offset: number): number => textLine(offset < text.length ? offset : probeAt(probes, offset).start);
+  // The text the offsets of reads are in: the script's, and the code of its `eval`s after it.
+  const src = model.probeText ?? text;
+  const probeReadSet = new Set(facts.probeReads.map((r) => r.read));
   const ignore = new Set(options.ignore);
   const required = new Set(options.required);
   // A read before the block (in a leading `set` line) is not covered by it.
@@ -414,7 +444,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
   const suppressed = suppressions(file, lineOf);
   /** Why each read planned as unsafe may find its variable unset: the first part of its reason. */
   const whyUnset = new Map<Read, string>();
-  const planned: PlannedRead[] = facts.reads.map(({ read, inFunction, inHandler }) => {
+  const planRead = ({ read, inFunction, inHandler }: Facts['reads'][number]): PlannedRead => {
     const name = read.name;
     if (ignore.has(name)) return safeRead(read, inFunction, 'ignored by configuration');
     const off = suppressed.size === 0 ? undefined : suppressed.get(lineOf(read.start));
@@ -448,7 +478,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         );
       const why = `${st.kind === 'unset' ? st.why : `${name} may be set by ${opaqueSource(st.source)}`}; bash ${target} stops on ${name === '@' || name === '*' ? `\`$${name}\` with no argument` : `\`\${${name}[@]}\` of an empty array`} under set -u (fixed in bash ${name === '@' || name === '*' ? '4.1' : '4.4'})`;
       // `$"$@"`, a locale string: the guard cannot go around it without that `$` before its `${`.
-      if (!isPlainList(read.node) || (text[read.node.start - 1] === '"' && text[read.node.start - 2] === '$'))
+      if (!isPlainList(read.node) || (src[read.node.start - 1] === '"' && src[read.node.start - 2] === '$'))
         return {
           read,
           verdict: 'review',
@@ -507,7 +537,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         read,
         inFunction,
         st,
-        `${name} is an array, but nothing shows it has the element \`${text.slice(read.start, read.end)}\` reads (bash stops on an index past the end, or an element unset)`,
+        `${name} is an array, but nothing shows it has the element \`${src.slice(read.start, read.end)}\` reads (bash stops on an index past the end, or an element unset)`,
       );
     // A nameref's own assignment names a variable; a read of it reads that one (`${!r}` gives the name).
     if (st.kind === 'set' && facts.namerefs.has(name) && read.form !== 'indirect')
@@ -574,8 +604,13 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         `${what} on every path to line ${lineOf(read.start)} (${flow.lineAt(origin.at)})`,
       );
     }
-    // The env-init block covers a name read before the file was sourced, whatever it does.
-    if (st.kind === 'unknown' && !unknownAsInput && !(blockable(name) && read.start >= coverFrom)) {
+    // The env-init block covers a name read before the file was sourced, whatever it does (not
+    // one in an `eval`'s code, which is planned as if no block were written).
+    if (
+      st.kind === 'unknown' &&
+      !unknownAsInput &&
+      !(blockable(name) && read.start >= coverFrom && !probeReadSet.has(read))
+    ) {
       if (options.sourcedUnknown === 'leave')
         return {
           read,
@@ -589,7 +624,9 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       return { ...planUnsafe(read, inFunction, st, true), unknownAt: st.source };
     }
     return planUnsafe(read, inFunction, st);
-  });
+  };
+  const planned = facts.reads.map(planRead);
+  const probeReads = facts.probeReads.map(({ read, inFunction }) => planRead({ read, inFunction, inHandler: false }));
 
   /** The first environment input the key of `element` reads, or null. */
   function inputInKey(element: string): string | null {
@@ -644,7 +681,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     const name = read.name;
     const what = whyUnsafe(read, st);
     whyUnset.set(read, what);
-    const canRewrite = isRewritable(read, text, options.dialect === 'bash');
+    const canRewrite = isRewritable(read, src, options.dialect === 'bash');
     // `${X#pat}` and the like take no `:-` or `:?`; they can only be wrapped (default-transform).
     const canGuard = canRewrite && read.form !== 'transform';
     const nounset = st.nounset;
@@ -673,6 +710,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     const needsArray = readsArray(read);
     const inBlock =
       !inlineOnly &&
+      !probeReadSet.has(read) &&
       blockable(name) &&
       read.start >= coverFrom &&
       !dollarInArith &&
@@ -808,6 +846,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     inlineBecause,
     notes: flow.notes,
     nounsetOf: (read) => flow.status.get(read)?.nounset,
+    probes: probes.length === 0 ? null : { text: src, sites: probes, reads: probeReads },
     arrayDeclarations: arrayDecls.map((d) => ({
       start: d.decl.start,
       end: d.decl.end,
@@ -815,6 +854,18 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       reads: d.reads.map((r) => lineOf(r.start)),
     })),
   };
+}
+
+/** The probe whose code holds `offset` (past the script's text), from probes sorted by base. */
+function probeAt(probes: readonly Probe[], offset: number): Probe {
+  let lo = 0;
+  let hi = probes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((probes[mid] as Probe).base <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return probes[lo] as Probe;
 }
 
 /** readsLineNumbers of a sourced file, asked once per model (a library many scripts source). */

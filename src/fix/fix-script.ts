@@ -37,26 +37,9 @@ function fixPrintedCode(code: string, options: FixOptions): { file: File; result
   return { file: parsed.file, result: fixAnalysis(code, parsed, opts, false) };
 }
 
-/** Fixes a copy of the script with the code of its `eval`s in their place (eval-code.ts): inline,
- * on the same lines; null when it does not parse. */
-function fixEvalCopy(copy: string, options: FixOptions): FixResult | null {
-  const opts: FixOptions = { ...options, style: 'inline', keepLineNumbers: true };
-  const parsed = analyseScript(copy, opts);
-  if (parsed.kind === 'skip') return null;
-  // Its output is never written, only its edits read: no output check.
-  return fixAnalysis(copy, parsed, opts, false, false);
-}
-
 /** fixScript's answer from an analysis of `text` with `options` already made; `codeItRuns`: look
- * for shell code it prints or runs through `eval` (off for such code itself); `verify`: check the
- * output (off only where the output is thrown away). */
-export function fixAnalysis(
-  text: string,
-  parsed: ScriptAnalysis,
-  options: FixOptions,
-  codeItRuns = true,
-  verify = true,
-): FixResult {
+ * for shell code it prints (off for such code itself). */
+export function fixAnalysis(text: string, parsed: ScriptAnalysis, options: FixOptions, codeItRuns = true): FixResult {
   const unchanged = (diagnostics: Diagnostic[], extra: Partial<FixResult> = {}): FixResult => ({
     output: text,
     changed: false,
@@ -84,7 +67,7 @@ export function fixAnalysis(
   if (plan.site.kind === 'malformed') return unchanged(diagnostics, { inputs: plan.inputs });
   if (codeItRuns) {
     diagnostics.push(...printedCodeWarnings(parsed.file, text, at, (code) => fixPrintedCode(code, options)));
-    diagnostics.push(...evalCodeWarnings(parsed.file, text, at, (copy) => fixEvalCopy(copy, options)));
+    diagnostics.push(...evalCodeWarnings(plan, text, at, transforms, { defaults: opts.defaults }));
   }
   const raw: Edit[] = [];
   for (const t of transforms) {
@@ -106,7 +89,7 @@ export function fixAnalysis(
   const output = applyEdits(text, edits);
   const nested = nestEdits(edits);
   const problem =
-    edits.length === 0 || !verify
+    edits.length === 0
       ? null
       : verifyOutput({
           input: parsed.file,

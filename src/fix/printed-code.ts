@@ -6,12 +6,13 @@
 // as a script of its own and reports each rewrite as a warning on the here-document: editing the
 // text would change what this script prints, which its own tests may compare byte for byte.
 
+import { type DeferredCode, emptyCode, pushLiteral, pushValue } from '../analyze/index.js';
 import type { File, Node, Redirect, Stmt, Word } from '../parse/index.js';
 import { forEachNode, literalValue } from '../parse/index.js';
+import { holdsAt, offsetsOf } from '../text-offsets.js';
 import type { Diagnostic, FixResult } from '../types/index.js';
 import type { At } from './analyse-script.js';
-import { type DeferredCode, emptyCode, pushLiteral, pushValue, suggestionWarnings } from './deferred-code.js';
-import { holdsAt, offsetsOf } from './text-offsets.js';
+import { suggestionWarnings } from './code-suggestions.js';
 
 /** A here-document body's text as the shell prints it: null without an escaped `$` (no code). */
 function printedText(body: NonNullable<Redirect['body']>, text: string): DeferredCode | null {

@@ -32,7 +32,7 @@
 
 import type { Comment, File, Node, Stmt } from '../parse/index.js';
 import { childrenOf, positionOf } from '../parse/index.js';
-import { holdsAt, offsetsOf } from './text-offsets.js';
+import { holdsAt, offsetsOf } from '../text-offsets.js';
 import { describeFieldChange, describeNode, type FieldCheck, sameFields } from './verify-fields.js';
 
 /** Sorted, disjoint spans of one side, and a cursor on the last gap between spans an offset fell

@@ -8,7 +8,7 @@ import { type Edit, nestEdits } from '../edit/index.js';
 import { ParseError } from '../errors.js';
 import type { Dialect, File, QuotedHandler } from '../parse/index.js';
 import { forEachNode, parse, parseTrapHandler, quotedTrapHandler } from '../parse/index.js';
-import { holdsAt } from './text-offsets.js';
+import { holdsAt } from '../text-offsets.js';
 import { compareTrees } from './verify-compare.js';
 
 type NestedEdits = ReturnType<typeof nestEdits>;

@@ -5,6 +5,6 @@ export type * from './ast.js';
 export { type DialectGuess, detectDialect, dialectOption, type ShellVariant } from './dialect.js';
 export type { ParseOptions } from './parse-text.js';
 export { parse } from './parse-text.js';
-export { parseTrapHandler, type QuotedHandler, quotedTrapHandler } from './quoted-code.js';
+export { parseAt, parseTrapHandler, type QuotedHandler, quotedTrapHandler } from './quoted-code.js';
 export { childrenOf, forEachNode } from './walk.js';
 export { literalValue, unescapeDoubleQuoted } from './words.js';

@@ -7,10 +7,11 @@ import { derivedOffsets, remap } from './backquote-body.js';
 import { type ParseOptions, parse } from './parse-text.js';
 import { literalValue } from './words.js';
 
-/** Parses shell code a script keeps in a single-quoted string: `code` is the string's text, whose
- * first character is at offset `base` of the script. Single quotes keep every character as it is,
- * so the tree's offsets are the script's. Throws ParseError, with positions in `code`. */
-function parseQuotedCode(code: string, base: number, opts: ParseOptions = {}): File {
+/** Parses shell code as if it began at offset `base` of a longer text: a single-quoted string's
+ * text, whose characters are the script's (single quotes keep every one as it is), or code an
+ * `eval` runs, placed past the script's end (analyze/eval-probes.ts). Throws ParseError, with
+ * positions in `code`. */
+export function parseAt(code: string, base: number, opts: ParseOptions = {}): File {
   const file = parse(code, opts);
   // -1 stands for "none" (a statement without `;`), and stays so.
   const move = (i: number): number => (i < 0 ? i : i + base);
@@ -74,7 +75,7 @@ export function quotedTrapHandler(args: readonly Word[]): QuotedHandler | null {
 export function parseTrapHandler(part: QuotedHandler, text: string, opts: ParseOptions, shift = 0): File | null {
   if (part.type === 'SglQuoted') {
     if (text.slice(part.start + 1, part.end - 1) !== part.value) return null;
-    return parseQuotedCode(part.value, part.start + 1 + shift, opts);
+    return parseAt(part.value, part.start + 1 + shift, opts);
   }
   let raw = '';
   for (const p of part.parts) if (p.type === 'Lit') raw += p.value;

@@ -92,6 +92,9 @@ export interface Frame {
   readonly collect: boolean;
   /** Where the paths the walk follows start, for reasons: "from line 1", "from the calls of f on …". */
   readonly from: FromWords;
+  /** The walk of an `eval`'s code (a probe, eval-probes.ts): it records reads, and nothing else
+   * (no note, no test of set-ness). */
+  readonly probe?: true;
 }
 
 /** Those words, read only when a reason is told: a function whose entry state stays while its call
@@ -222,7 +225,7 @@ function story(ctx: FlowContext, name: string, at: SetAt | null, where: string):
 
 /** Adds a note once; only recording walks tell them, so only they build it. */
 export function note(ctx: FlowContext, frame: Frame, n: () => FlowNote): void {
-  if (frame.reads === null) return;
+  if (frame.reads === null || frame.probe) return;
   addNote(ctx, n());
 }
 

@@ -6,6 +6,7 @@ import { listTellsUnset } from '../empty-transforms.js';
 import {
   arrayKey,
   type Call,
+  type Event,
   type Fact,
   isLocalDeclaration,
   isNamerefDeclaration,
@@ -187,6 +188,24 @@ export interface FileDigest {
   callsByName(): ReadonlyMap<string, Call[]>;
 }
 
+/** The names an `eval`'s code (a probe) mentions: it does nothing else the program sees, but the
+ * walk asks the status of each of its names, which needs a number (state.ts NameTable). */
+function probeNames(events: readonly Event[], names: Set<string>): void {
+  for (const e of events) {
+    if (e.kind === 'region') probeNames(e.events, names);
+    else if (
+      e.kind === 'read' ||
+      e.kind === 'write' ||
+      e.kind === 'unset' ||
+      e.kind === 'declare' ||
+      e.kind === 'set-test'
+    )
+      names.add(e.name);
+    if (e.kind === 'read' || e.kind === 'declare') names.add(arrayKey(e.name));
+    if (e.kind === 'read' && e.element !== null) names.add(e.element);
+  }
+}
+
 const DIGESTS = new WeakMap<Region, FileDigest>();
 
 export function digestOf(model: Region): FileDigest {
@@ -230,7 +249,8 @@ export function digestOf(model: Region): FileDigest {
         if (e.shape === 'function' && e.name !== null) functions.push(e);
         stack.push(e);
         inFunction.push(e.shape === 'function' ? (e.name ?? '') : fn);
-      } else if (e.kind === 'source') sources.push(e);
+      } else if (e.kind === 'probe') probeNames(e.events, names);
+      else if (e.kind === 'source') sources.push(e);
       else if (e.kind === 'unset-computed') unsetsComputed.push({ e, fn });
       else if (e.kind === 'unset-function') functionUnsets.push({ name: e.name, at: e.start });
       else if (e.kind === 'declare' && isLocalDeclaration(e.flags) && fn === null)

@@ -219,6 +219,7 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         if (
           e.whereUnset &&
           frame.reads !== null &&
+          !frame.probe &&
           frame.files[frame.files.length - 1] === input.path &&
           statusIn(ctx, s, e.name) !== 2
         )
@@ -251,6 +252,18 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         break;
       case 'region':
         region(ctx, e, s, frame);
+        break;
+      case 'probe':
+        // The code of an `eval` in the script's own text, on the walks that record its reads:
+        // walked on a copy, it records only them, and no call site (eval-probes.ts).
+        if (frame.reads !== null && frame.file === 0 && ctx.log === null)
+          walkEvents(ctx, e.events, ctx.ops.clone(s), {
+            ...frame,
+            loops: [],
+            returns: frame.returns === null ? null : [],
+            collect: false,
+            probe: true,
+          });
         break;
     }
   }

@@ -1,5 +1,5 @@
-// Where a short string occurs in a text, and whether it occurs in a range: how the output guard
-// and the printed-code check find `<<` without walking a tree.
+// Where a short string occurs in a text, and whether it occurs in a range: how the output guard,
+// the printed-code check and the eval code probes find `<<` or `eval` without walking a tree.
 
 /** Where `needle` starts in `text`, in order. */
 export function offsetsOf(text: string, needle: string): number[] {
