@@ -1,5 +1,6 @@
-// Which `eval`s nounset reads the code of (fix/eval-code.ts), which reads in that code it warns
-// about, and how each suggestion is written for the quotes it sits in.
+// Which `eval`s nounset reads the code of (analyze/eval-probes.ts, fix/eval-code.ts), which reads in
+// that code it warns about, how each suggestion is written for the quotes it sits in, and that the
+// code, read where it runs, changes nothing else the analysis finds.
 
 import assert from 'node:assert/strict';
 import { fixScript } from '../../src/fix/fix-script.js';
@@ -47,6 +48,39 @@ describe('code run through eval', () => {
   it('an eval in the arguments of another is part of the outer code', () => {
     const text = '#!/bin/bash\nset -u\neval "echo \\$U $(eval "echo \\$V")"\n';
     assert.deepEqual(warned(text), ['3:\\$U→\\${U:-}']);
+  });
+
+  it('the code sees what it sets itself before a read, and what the script set before the eval', () => {
+    // $v makes the code one nounset cannot read whole (an opaque eval); x is the code's own.
+    const text = '#!/bin/bash\nset -u\nf() {\n  eval "x=\\$1; echo \\$x \\$2 $v"\n}\nv=1\nf a\n';
+    assert.deepEqual(warned(text), ['4:\\$2→\\${2:-}']);
+  });
+
+  it('what the code sets stays in it: a read past the eval, an input, the block and the calls are the same', () => {
+    const withEval =
+      '#!/bin/bash\nset -u\nv=1\ng() { echo "$1"; }\ng a\neval "Y=\\$v; g; echo \\$ONLY $v"\necho "$Y"\n';
+    const without = '#!/bin/bash\nset -u\nv=1\ng() { echo "$1"; }\ng a\neval "Y=1 $v"\necho "$Y"\n';
+    for (const style of ['block', 'inline'] as const) {
+      const a = fixScript(withEval, { path: 'e.sh', style });
+      const b = fixScript(without, { path: 'e.sh', style });
+      // Y may be set by the eval (nounset cannot name what it assigns): defaulted where it is read,
+      // in both; ONLY, read in the code alone, is no input; g's $1 is safe (`g a`), though the code
+      // calls g with none.
+      assert.deepEqual(
+        a.edits.map((e) => `${e.line}:${e.after}`),
+        b.edits.map((e) => `${e.line}:${e.after}`),
+      );
+      assert.deepEqual(
+        a.edits.map((e) => e.after),
+        ['${Y:-}'],
+        style,
+      );
+      assert.deepEqual(a.inputs, b.inputs);
+      assert.deepEqual(
+        a.diagnostics.filter((d) => d.code === 'eval-code-unset').map((d) => d.suggestion?.before),
+        ['\\$ONLY'],
+      );
+    }
   });
 
   it('a warning, never an edit: the eval code is left as it is', () => {
