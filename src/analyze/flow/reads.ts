@@ -77,28 +77,29 @@ function readStatus(ctx: FlowContext, frame: Frame, read: Read, s: State): RawSt
       },
     };
   }
-  const w = ops.whyOf(s, i);
+  // The story of why the name is unset, told in words only if the read stays unset (most reads
+  // are visited again, and found set on another path or pass).
+  const story = ops.slotAt(s, i);
   const element = read.element;
   const why = element?.endsWith('[?]')
     ? () =>
         `the key of this element of ${name} is computed, so nounset cannot tell whether ${name} has it (bash stops on a missing key under set -u); it is read on line ${lineOf(read.start)}`
-    : w
-      ? () => `${w}; it is read on line ${lineOf(read.start)}`
-      : element !== null
-        ? () =>
-            `${element} is read on line ${lineOf(read.start)} with no assignment of that key on the path ${from.text} (bash stops on a missing key under set -u)`
-        : () => {
-            const writes = program.writesOf.get(name) ?? [];
-            const later = writes.find((o) => o > read.end);
-            const earlier = writes.filter((o) => o < read.start).pop();
-            const tail =
-              earlier !== undefined
-                ? ` (its assignment on line ${lineOf(earlier)} does not reach here: it is in a subshell, a pipeline, a function not called first, or on another path)`
-                : later !== undefined
-                  ? ` (it is assigned on line ${lineOf(later)}, after this read)`
-                  : '';
-            return `${name} is read on line ${lineOf(read.start)} with no assignment on the path ${from.text}${tail}`;
-          };
+    : () => {
+        const w = ops.wordsOf(story, i);
+        if (w) return `${w}; it is read on line ${lineOf(read.start)}`;
+        if (element !== null)
+          return `${element} is read on line ${lineOf(read.start)} with no assignment of that key on the path ${from.text} (bash stops on a missing key under set -u)`;
+        const writes = program.writesOf.get(name) ?? [];
+        const later = writes.find((o) => o > read.end);
+        const earlier = writes.filter((o) => o < read.start).pop();
+        const tail =
+          earlier !== undefined
+            ? ` (its assignment on line ${lineOf(earlier)} does not reach here: it is in a subshell, a pipeline, a function not called first, or on another path)`
+            : later !== undefined
+              ? ` (it is assigned on line ${lineOf(later)}, after this read)`
+              : '';
+        return `${name} is read on line ${lineOf(read.start)} with no assignment on the path ${from.text}${tail}`;
+      };
   return ops.isKilled(s, i) ? { kind: 'unset', why, killed: true } : { kind: 'unset', why };
 }
 

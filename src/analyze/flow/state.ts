@@ -578,6 +578,8 @@ export function stateOps(table: NameTable, initial: (name: string) => boolean) {
     killEach,
     tell,
     tellCall,
+    /** Story \`story\` in words, for name i ('' for story 0, none). */
+    wordsOf,
     /** Story \`story\` as told of name i. */
     storyOf: (story: number, i: number): Why => {
       const w = stories[story] as Why | CallStory;
