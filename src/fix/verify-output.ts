@@ -8,7 +8,7 @@ import { type Edit, nestEdits } from '../edit/index.js';
 import { ParseError } from '../errors.js';
 import type { Dialect, File, QuotedHandler } from '../parse/index.js';
 import { forEachNode, parse, parseTrapHandler, quotedTrapHandler } from '../parse/index.js';
-import { holdsAt } from '../text-offsets.js';
+import { holdsAt, offsetsOf } from '../text-offsets.js';
 import { compareTrees } from './verify-compare.js';
 
 type NestedEdits = ReturnType<typeof nestEdits>;
@@ -35,12 +35,14 @@ function outputSpans({ outer, within }: NestedEdits): Spans | null {
 }
 
 /** The single-quoted handler of each `trap 'CODE' SIGNAL…` that holds an outer edit, by edit. */
-function trapHandlers(file: File, outer: readonly Edit[]): Map<Edit, QuotedHandler> {
+function trapHandlers(file: File, text: string, outer: readonly Edit[]): Map<Edit, QuotedHandler> {
   const found = new Map<Edit, QuotedHandler>();
+  const traps = offsetsOf(text, 'trap');
+  if (traps.length === 0) return found;
   const starts = outer.map((e) => e.start);
   forEachNode(file, (node) => {
-    // Only nodes that hold an edit are looked into.
-    if (!holdsAt(starts, node.start, node.end)) return false;
+    // Only nodes that hold an edit and the word `trap` are looked into.
+    if (!holdsAt(starts, node.start, node.end) || !holdsAt(traps, node.start, node.end)) return false;
     if (node.type !== 'CallExpr') return;
     const part = quotedTrapHandler(node.args);
     if (part === null) return;
@@ -170,7 +172,7 @@ export function verifyOutput(opts: VerifyInput): string | null {
   const nested = opts.nested ?? nestEdits(opts.edits);
   const edited = outputSpans(nested);
   if (edited === null) return 'an edit changes text outside the construct it is about';
-  const handlers = trapHandlers(opts.input, nested.outer);
+  const handlers = trapHandlers(opts.input, opts.inputText, nested.outer);
   const grouped = handlers.size === 0 ? { spans: edited, inner: [] } : handlerSpans(edited, nested.outer, handlers);
   if (grouped === null) return "an edit reaches into a trap's handler from outside it";
   const { spans, inner } = grouped;
