@@ -67,7 +67,6 @@ import {
 import { FileFunctions } from './proof-scope.js';
 import { isDigits, isVariableName } from './shell-vars.js';
 
-/** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). */
 /** Builds the model of a parsed script; `bats` for a Bats test file (see bats.ts). `probes: false`
  * for code nounset parses from the script's own strings (an `eval`'s): no probe of the `eval`s in it
  * (eval-probes.ts). */
@@ -778,9 +777,9 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
   }
   if (name === 'eval' && args.length > 1) {
     // Its code's reads, where it runs (eval-probes.ts); then what it does.
-    const site = ctx.evalProbes?.sites.get(first);
-    const probe =
-      site === undefined || ctx.evalProbes === null ? null : probeOf(site, ctx.evalProbes.text, ctx, first.start, end);
+    const probes = ctx.evalProbes;
+    const site = probes?.sites.get(first);
+    const probe = probes && site ? probeOf(site, probes.text, ctx, first.start, end) : null;
     if (probe !== null) ctx.region.events.push(probe);
     // `eval 'x=1; f a'`: a literal string is code nounset can read (its writes, unsets, calls and
     // exits; not its reads, which no edit could reach inside the quotes).

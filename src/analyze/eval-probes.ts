@@ -13,6 +13,7 @@ import type { File, Node, Word } from '../parse/index.js';
 import { forEachNode, literalValue, parseAt } from '../parse/index.js';
 import { holdsAt, offsetsOf } from '../text-offsets.js';
 import { type DeferredCode, emptyCode, pushChar, pushLiteral, pushValue } from './deferred-code.js';
+import type { Probe } from './model.js';
 
 /** One `eval` whose code nounset reads: the code, its tree (at `base`), and where it starts. */
 export interface EvalProbeSite {
@@ -109,4 +110,16 @@ function namesARead(code: DeferredCode, tree: File, base: number): boolean {
     found = true;
   });
   return found;
+}
+
+/** The probe whose code holds `offset` (past the script's text), from probes sorted by base. */
+export function probeAt(probes: readonly Probe[], offset: number): Probe {
+  let lo = 0;
+  let hi = probes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((probes[mid] as Probe).base <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return probes[lo] as Probe;
 }

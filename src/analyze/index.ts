@@ -6,6 +6,7 @@ export { showsMacos } from './bash-target.js';
 export { BLOCK_BEGIN, BLOCK_END, type ExistingBlock } from './block-site.js';
 export { wordText } from './builtins.js';
 export { type CodeQuoting, type DeferredCode, emptyCode, pushLiteral, pushValue } from './deferred-code.js';
+export { probeAt } from './eval-probes.js';
 export { listInWords } from './in-words.js';
 export type { Quoting } from './model.js';
 export {

@@ -13,6 +13,7 @@ import { TRANSFORM_OPS } from './collect-words.js';
 import { destructiveUses } from './destructive.js';
 import { elementParts } from './elements.js';
 import { atOperator, givesTextForEmpty, listTellsUnset } from './empty-transforms.js';
+import { probeAt } from './eval-probes.js';
 import { analyzeFlow, digestOf, type FlowNote, type FlowPos, type FlowResult, type ReadStatus } from './flow/index.js';
 import {
   type Event,
@@ -854,18 +855,6 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
       reads: d.reads.map((r) => lineOf(r.start)),
     })),
   };
-}
-
-/** The probe whose code holds `offset` (past the script's text), from probes sorted by base. */
-function probeAt(probes: readonly Probe[], offset: number): Probe {
-  let lo = 0;
-  let hi = probes.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((probes[mid] as Probe).base <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return probes[lo] as Probe;
 }
 
 /** readsLineNumbers of a sourced file, asked once per model (a library many scripts source). */

@@ -3,13 +3,14 @@
 
 import { transforms } from '../../transforms/index.js';
 import { isFileDisabled } from '../analyze/index.js';
-import { applyEdits, type Edit, nestEdits, renderSpan, sortEdits } from '../edit/index.js';
+import { applyEdits, nestEdits } from '../edit/index.js';
 import type { File } from '../parse/index.js';
-import type { Diagnostic, EditReport, FixOptions, FixResult } from '../types/index.js';
+import type { Diagnostic, FixOptions, FixResult } from '../types/index.js';
 import { analyseScript, type ScriptAnalysis } from './analyse-script.js';
 import { evalCodeWarnings } from './eval-code.js';
 import { byPosition, planDiagnostics, toDiagnostic } from './plan-diagnostics.js';
 import { printedCodeWarnings } from './printed-code.js';
+import { editReports, runTransforms } from './transform-run.js';
 import { verifyOutput } from './verify-output.js';
 
 /** Fixes one script's text: returns the new text, the edits with reasons, the environment inputs
@@ -69,23 +70,9 @@ export function fixAnalysis(text: string, parsed: ScriptAnalysis, options: FixOp
     diagnostics.push(...printedCodeWarnings(parsed.file, text, at, (code) => fixPrintedCode(code, options)));
     diagnostics.push(...evalCodeWarnings(plan, text, at, transforms, { defaults: opts.defaults }));
   }
-  const raw: Edit[] = [];
-  for (const t of transforms) {
-    const { edits, findings } = t.run(plan, { defaults: opts.defaults });
-    for (const e of edits)
-      raw.push({
-        start: e.start,
-        end: e.end,
-        changes: e.changes,
-        kind: e.kind,
-        variable: e.variable,
-        reason: e.reason,
-        transform: t.name,
-      });
-    for (const f of findings) diagnostics.push(toDiagnostic(f, at));
-  }
   const describe = (o: number): string => `${options.path ?? '<stdin>'}:${at(o).line}:${at(o).column}`;
-  const edits = sortEdits(raw, describe);
+  const { edits, findings } = runTransforms(plan, transforms, { defaults: opts.defaults }, describe);
+  for (const f of findings) diagnostics.push(toDiagnostic(f, at));
   const output = applyEdits(text, edits);
   const nested = nestEdits(edits);
   const problem =
@@ -111,22 +98,7 @@ export function fixAnalysis(text: string, parsed: ScriptAnalysis, options: FixOp
     });
     return unchanged(diagnostics.sort(byPosition), { inputs: plan.inputs });
   }
-  const { within } = nested;
-  // Fields written out: a spread of `at(…)` copied through V8's slow generic path (~50 ms a pass).
-  const reports: EditReport[] = edits.map((e) => {
-    const { line, column } = at(e.start);
-    return {
-      line,
-      column,
-      variable: e.variable,
-      kind: e.kind,
-      before: text.slice(e.start, e.end),
-      after: renderSpan(text, e.start, e.end, within.get(e) ?? []),
-      reason: e.reason,
-      start: e.start,
-      end: e.end,
-    };
-  });
+  const reports = editReports(text, edits, nested.within, at);
   return {
     output,
     changed: output !== text,
