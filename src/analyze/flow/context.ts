@@ -144,6 +144,8 @@ export interface KillOrder {
   readonly callees: readonly string[];
   /** The ids as ops.killEach takes them, found when first needed. */
   masks?: readonly number[];
+  /** The callee of each name, for reasons: built when a first one is told (walk-call.ts killsOf). */
+  calleeOf?: ReadonlyMap<string, string>;
 }
 
 /** lastKills's answer. */

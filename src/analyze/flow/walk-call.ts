@@ -118,11 +118,11 @@ function summaryKills(ctx: FlowContext, name: string, kill: ReadonlySet<string>)
 function killsOf(ctx: FlowContext, e: Call | Opaque, order: KillOrder, line: string): KillPlan {
   const known = ctx.killStories.get(e);
   if (known !== undefined && known.of === order) return known;
-  let callee: Map<string, string> | null = null;
   const story = ctx.ops.tellCall({
     of: (n) => {
-      callee ??= new Map(order.names.map((x, k) => [x, order.callees[k] as string]));
-      const c = callee.get(n);
+      // One map per order, not per call: a configure script tells names of hundreds of calls.
+      order.calleeOf ??= new Map(order.names.map((x, k) => [x, order.callees[k] as string]));
+      const c = order.calleeOf.get(n);
       return e.kind === 'call'
         ? `${n} may be unset by ${c}, called on ${line}`
         : `${n} may be unset by ${c}, which the \`eval\` on ${line} may run`;
