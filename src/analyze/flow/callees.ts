@@ -44,7 +44,7 @@ export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly str
     known.set(key, out);
   }
   if (out.length > 0)
-    note(ctx, frame, () => ({
+    note(ctx, frame, 'computed-call', e.start, () => ({
       start: e.start,
       end: e.end,
       code: 'computed-call',

@@ -225,10 +225,14 @@ function story(ctx: FlowContext, name: string, at: SetAt | null, where: string):
   return `${name} is assigned on ${ctx.program.lineAt(origin.at)} only on some paths through ${where}`;
 }
 
-/** Adds a note once; only recording walks tell them, so only they build it. */
-export function note(ctx: FlowContext, frame: Frame, n: () => FlowNote): void {
+/** Adds a note once, by its code and offset; only recording walks tell them, and only the first
+ * visit of a place builds it (a computed call's names every function it may run). */
+export function note(ctx: FlowContext, frame: Frame, code: FlowNote['code'], start: number, n: () => FlowNote): void {
   if (frame.reads === null || frame.probe) return;
-  addNote(ctx, n());
+  const key = `${code}:${start}`;
+  if (ctx.noted.has(key)) return;
+  ctx.noted.add(key);
+  ctx.notes.push(n());
 }
 
 export function addNote(ctx: FlowContext, n: FlowNote): void {

@@ -139,7 +139,7 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
           break;
         }
         if (frame.fn?.namerefs.has(e.name)) {
-          note(ctx, frame, () => ({
+          note(ctx, frame, 'opaque-assignment', e.start, () => ({
             start: e.start,
             end: e.end,
             code: 'opaque-assignment',
@@ -226,7 +226,7 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
           if (!ctx.testedWhereUnset.has(e.name)) ctx.testedWhereUnset.set(e.name, e);
         break;
       case 'opaque':
-        note(ctx, frame, () => ({
+        note(ctx, frame, 'opaque-assignment', e.start, () => ({
           start: e.start,
           end: e.end,
           code: 'opaque-assignment',
@@ -485,7 +485,7 @@ function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
   if (outcome.kind === 'unresolved' || frame.files.includes(outcome.file.path)) {
     const reason =
       outcome.kind === 'unresolved' ? outcome.reason : `it sources itself again (a cycle through ${outcome.file.path})`;
-    note(ctx, frame, () => ({
+    note(ctx, frame, 'source-not-followed', e.start, () => ({
       start: e.start,
       end: e.end,
       code: 'source-not-followed',
@@ -494,7 +494,7 @@ function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
     makeOpaque(ctx, s, flowPos(frame.file, e.start));
     return;
   }
-  note(ctx, frame, () => ({
+  note(ctx, frame, 'source-followed', e.start, () => ({
     start: e.start,
     end: e.end,
     code: 'source-followed',
