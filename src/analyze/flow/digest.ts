@@ -188,21 +188,28 @@ export interface FileDigest {
   callsByName(): ReadonlyMap<string, Call[]>;
 }
 
+/** Adds the names an event (not a region's events) mentions: a read's array and element too. */
+function addNames(e: Event, names: Set<string>): void {
+  if (e.kind === 'read' || e.kind === 'write' || e.kind === 'unset' || e.kind === 'declare' || e.kind === 'set-test')
+    names.add(e.name);
+  if (e.kind === 'read' || e.kind === 'declare') names.add(arrayKey(e.name));
+  if (e.kind === 'read' && e.element !== null) names.add(e.element);
+}
+
+/** Adds the names a test that starts or skips a region shows set. */
+function addFactNames(r: Region, names: Set<string>): void {
+  for (const list of [r.facts, r.skipFacts]) for (const f of list ?? []) if (f.kind === 'set') names.add(f.name);
+}
+
 /** The names an `eval`'s code (a probe) mentions: it does nothing else the program sees, but the
  * walk asks the status of each of its names, which needs a number (state.ts NameTable). */
 function probeNames(events: readonly Event[], names: Set<string>): void {
   for (const e of events) {
-    if (e.kind === 'region') probeNames(e.events, names);
-    else if (
-      e.kind === 'read' ||
-      e.kind === 'write' ||
-      e.kind === 'unset' ||
-      e.kind === 'declare' ||
-      e.kind === 'set-test'
-    )
-      names.add(e.name);
-    if (e.kind === 'read' || e.kind === 'declare') names.add(arrayKey(e.name));
-    if (e.kind === 'read' && e.element !== null) names.add(e.element);
+    addNames(e, names);
+    if (e.kind === 'region') {
+      addFactNames(e, names);
+      probeNames(e.events, names);
+    }
   }
 }
 
@@ -221,9 +228,6 @@ export function digestOf(model: Region): FileDigest {
   const setTested = new Set<string>();
   const topDeclares = new Set<string>();
   const sources: Source[] = [];
-  const facts = (list: readonly Fact[] | null): void => {
-    for (const f of list ?? []) if (f.kind === 'set') names.add(f.name);
-  };
   const unsetsComputed: { e: UnsetComputed; fn: string | null }[] = [];
   const functionUnsets: { name: string; at: number }[] = [];
   let computes = false;
@@ -232,19 +236,9 @@ export function digestOf(model: Region): FileDigest {
   const inFunction: (string | null)[] = [null];
   for (let r = stack.pop(); r; r = stack.pop()) {
     const fn = inFunction.pop() as string | null;
-    facts(r.facts);
-    facts(r.skipFacts);
+    addFactNames(r, names);
     for (const e of r.events) {
-      if (
-        e.kind === 'read' ||
-        e.kind === 'write' ||
-        e.kind === 'unset' ||
-        e.kind === 'declare' ||
-        e.kind === 'set-test'
-      )
-        names.add(e.name);
-      if (e.kind === 'read' || e.kind === 'declare') names.add(arrayKey(e.name));
-      if (e.kind === 'read' && e.element !== null) names.add(e.element);
+      addNames(e, names);
       if (e.kind === 'region') {
         if (e.shape === 'function' && e.name !== null) functions.push(e);
         stack.push(e);
