@@ -29,23 +29,23 @@ export interface EvalProbes {
   readonly sites: ReadonlyMap<Word, EvalProbeSite>;
 }
 
-/** The `eval`s of a script whose code nounset can read in place (null when there is none): a
- * simple command of its own in a list (not a pipeline's or `&&`'s part, whose grouping the code
- * could change), with no redirection, not in backquotes (whose text is unescaped before it is
- * parsed), whose code parses and reads a name it spells out. */
+/** The `eval`s of a script whose code nounset can read where it runs (null when there is none):
+ * not in backquotes (whose text is unescaped before it is parsed), with code that parses and reads
+ * a name it spells out. In a pipeline, a list, a condition or the background, the code runs where
+ * the `eval` does, and the walk of the model takes it there (the text is never changed, so the
+ * code cannot change how the script's commands group). */
 export function evalProbes(file: File, text: string): EvalProbes | null {
   const words = offsetsOf(text, 'eval');
   if (words.length === 0) return null;
   const sites = new Map<Word, EvalProbeSite>();
   let all = text;
-  forEachNode(file, (node: Node, parent: Node | null) => {
+  forEachNode(file, (node: Node) => {
     // Only nodes that hold an `eval` are looked into: the walk stays off the rest of a big script.
     if (!holdsAt(words, node.start, node.end)) return false;
     if (node.type === 'CmdSubst' && node.backquotes) return false;
-    if (node.type !== 'Stmt' || parent?.type === 'BinaryCmd') return;
+    if (node.type !== 'Stmt') return;
     const cmd = node.cmd;
     if (cmd?.type !== 'CallExpr' || cmd.assigns.length > 0 || cmd.args.length < 2) return;
-    if (node.redirs.length > 0 || node.negated || node.background) return;
     const first = cmd.args[0] as Word;
     if (literalValue(first) !== 'eval') return;
     const code = evalText(cmd.args.slice(1), text);

@@ -33,12 +33,12 @@ describe('behaviour: code run through eval (fixtures/default-unset-refs/eval-cod
   const fixed = withSuggestions(INPUT, 'eval-code-unset', 'eval-code.sh');
 
   it('the original stops under set -u inside the eval; with the suggestions it runs through', async () => {
-    assert.equal(fixed.applied, 2);
+    assert.equal(fixed.applied, 3);
     const before = await run(INPUT, true, {});
     assert.match(before.stderr, /!ref: unbound variable/, before.stderr);
     const after = await run(fixed.text, true, {});
     assert.equal(after.stderr, '');
-    assert.equal(after.stdout, 'words: a bx y\nfirst: words\nhello world \n');
+    assert.equal(after.stdout, 'words: a bx y\nfirst: words\nhello world \nhey world \n');
   });
 
   for (const [label, env] of Object.entries(ENVS))

@@ -28,10 +28,21 @@ describe('code run through eval', () => {
     assert.deepEqual(warned('#!/bin/bash\nset -u\nv=HOME\neval "echo \\$$v \\${$v}"\n'), []);
   });
 
-  it("an eval nounset cannot read in place: in a pipeline or a list, in backquotes, $'…', lines, comments", () => {
+  it('an eval in a pipeline, a list, a condition, with a redirection or in the background: its code runs there', () => {
     const cases = [
       '#!/bin/bash\nset -u\neval "echo \\$U" | cat\n',
       '#!/bin/bash\nset -u\ntrue && eval "echo \\$U"\n',
+      '#!/bin/bash\nset -u\nif eval "test -n \\$U"; then :; fi\n',
+      '#!/bin/bash\nset -u\n! eval "echo \\$U" >/dev/null\n',
+      '#!/bin/bash\nset -u\neval "echo \\$U" &\n',
+    ];
+    for (const text of cases) assert.deepEqual(warned(text), ['3:\\$U→\\${U:-}'], text);
+    // Where the list's left side shows U is set, the code's read is safe.
+    assert.deepEqual(warned('#!/bin/bash\nset -u\n[ -n "${U+x}" ] && eval "echo \\$U"\n'), []);
+  });
+
+  it("an eval nounset cannot read in place: in backquotes, $'…', lines, comments", () => {
+    const cases = [
       '#!/bin/bash\nset -u\nx=`eval "echo \\\\$U"`\n',
       "#!/bin/bash\nset -u\neval $'echo $U'\n",
       '#!/bin/bash\nset -u\neval "echo \\$U\n echo"\n',
