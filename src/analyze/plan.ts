@@ -131,6 +131,9 @@ export interface Plan {
   }[];
   /** Whether `set -u` is on where a read runs; undefined where no walk reached it. */
   readonly nounsetOf: (read: Read) => NounsetState | undefined;
+  /** Where each trap handler whose code the model reads starts, sorted: the only quoted strings
+   * an edit may be inside (verify-output.ts). */
+  readonly trapHandlerStarts: readonly number[];
   /** The reads of the code `eval`s run (eval-probes.ts), each planned as if written there, inline;
    * `text` is the script's text followed by that code, which their offsets are in. Null without. */
   readonly probes: {
@@ -156,6 +159,8 @@ interface Facts {
   /** Names declared namerefs (`declare -n r=X`, `local -n ref=$1`): reading one reads the variable
    * it names, which its own assignment does not set. */
   readonly namerefs: Set<string>;
+  /** Where each trap handler the model reads as code starts (collect.ts trapCode). */
+  readonly handlerStarts: number[];
   /** The code `eval`s run (eval-probes.ts), and its reads: none of the facts above. */
   readonly probes: Probe[];
   readonly probeReads: { read: Read; inFunction: boolean }[];
@@ -170,6 +175,7 @@ function gatherFacts(model: Region): Facts {
     declared: new Set(),
     namerefs: new Set(),
     unsets: new Map(),
+    handlerStarts: [],
     probes: [],
     probeReads: [],
   };
@@ -191,6 +197,7 @@ function gatherFacts(model: Region): Facts {
     const fn = inFunction.pop() as boolean;
     const handler = inHandler.pop() as boolean;
     if (e.kind === 'region') {
+      if (isTrapHandler(e)) facts.handlerStarts.push(e.start);
       pushEvents(e, fn || e.shape === 'function', handler || isTrapHandler(e));
     } else if (e.kind === 'read') {
       facts.reads.push({ read: e, inFunction: fn, inHandler: handler });
@@ -847,6 +854,7 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
     inlineBecause,
     notes: flow.notes,
     nounsetOf: (read) => flow.status.get(read)?.nounset,
+    trapHandlerStarts: facts.handlerStarts.sort((a, b) => a - b),
     probes: probes.length === 0 ? null : { text: src, sites: probes, reads: probeReads },
     arrayDeclarations: arrayDecls.map((d) => ({
       start: d.decl.start,

@@ -81,6 +81,7 @@ export function fixAnalysis(text: string, parsed: ScriptAnalysis, options: FixOp
       : verifyOutput({
           input: parsed.file,
           inputText: text,
+          handlers: plan.trapHandlerStarts,
           output,
           edits,
           nested,

@@ -8,7 +8,7 @@ import { type Edit, nestEdits } from '../edit/index.js';
 import { ParseError } from '../errors.js';
 import type { Dialect, File, QuotedHandler } from '../parse/index.js';
 import { forEachNode, parse, parseTrapHandler, quotedTrapHandler } from '../parse/index.js';
-import { holdsAt, offsetsOf } from '../text-offsets.js';
+import { holdsAt } from '../text-offsets.js';
 import { compareTrees } from './verify-compare.js';
 
 type NestedEdits = ReturnType<typeof nestEdits>;
@@ -34,15 +34,21 @@ function outputSpans({ outer, within }: NestedEdits): Spans | null {
   return { input, output };
 }
 
-/** The single-quoted handler of each `trap 'CODE' SIGNAL…` that holds an outer edit, by edit. */
-function trapHandlers(file: File, text: string, outer: readonly Edit[]): Map<Edit, QuotedHandler> {
+/** The single-quoted handler of each `trap 'CODE' SIGNAL…` that holds an outer edit, by edit;
+ * `handlers`: where each handler whose code the analysis read starts (sorted), the only ones an
+ * edit can be in, when known. */
+function trapHandlers(
+  file: File,
+  handlers: readonly number[] | undefined,
+  outer: readonly Edit[],
+): Map<Edit, QuotedHandler> {
   const found = new Map<Edit, QuotedHandler>();
-  const traps = offsetsOf(text, 'trap');
-  if (traps.length === 0) return found;
+  if (handlers?.length === 0) return found;
   const starts = outer.map((e) => e.start);
   forEachNode(file, (node) => {
-    // Only nodes that hold an edit and the word `trap` are looked into.
-    if (!holdsAt(starts, node.start, node.end) || !holdsAt(traps, node.start, node.end)) return false;
+    // Only nodes that hold an edit (and a handler, when they are known) are looked into.
+    if (!holdsAt(starts, node.start, node.end)) return false;
+    if (handlers !== undefined && !holdsAt(handlers, node.start, node.end)) return false;
     if (node.type !== 'CallExpr') return;
     const part = quotedTrapHandler(node.args);
     if (part === null) return;
@@ -151,6 +157,9 @@ interface VerifyInput {
   /** The input's tree, and the text it was parsed from. */
   input: File;
   inputText: string;
+  /** Where each trap handler whose code the analysis read starts, sorted (Plan.trapHandlerStarts):
+   * only nodes that hold one are searched for handlers; without it, every node that holds an edit. */
+  handlers?: readonly number[];
   output: string;
   edits: readonly Edit[];
   nested?: NestedEdits;
@@ -172,7 +181,7 @@ export function verifyOutput(opts: VerifyInput): string | null {
   const nested = opts.nested ?? nestEdits(opts.edits);
   const edited = outputSpans(nested);
   if (edited === null) return 'an edit changes text outside the construct it is about';
-  const handlers = trapHandlers(opts.input, opts.inputText, nested.outer);
+  const handlers = trapHandlers(opts.input, opts.handlers, nested.outer);
   const grouped = handlers.size === 0 ? { spans: edited, inner: [] } : handlerSpans(edited, nested.outer, handlers);
   if (grouped === null) return "an edit reaches into a trap's handler from outside it";
   const { spans, inner } = grouped;

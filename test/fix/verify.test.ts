@@ -182,6 +182,28 @@ describe('verifyOutput', () => {
       const text = "echo 'rm $T' EXIT\n";
       assertRefused(text, [refEdit(text, '$T')]);
     });
+
+    it('fixes a handler of `trap` however its name is spelled, the handlers the plan read told', () => {
+      // The plan says where the handlers it read start (Plan.trapHandlerStarts); `tr""ap` is trap.
+      const text = '#!/bin/bash\nset -u\nf() { tr""ap \'echo "$X"\' EXIT; }\nf\nX=1\n';
+      const r = fixScript(text, { path: 'a.sh' });
+      assert.deepEqual(
+        r.diagnostics.filter((d) => d.severity === 'error'),
+        [],
+      );
+      assert.match(r.output, /tr""ap 'echo "\$\{X:-\}"' EXIT/);
+      // Told no handler, the same edit is compared as a plain string, and refused.
+      const edits = [refEdit(text, '$X')];
+      const told = {
+        input: parse(text),
+        inputText: text,
+        output: applyEdits(text, edits),
+        edits,
+        dialect: 'bash' as const,
+      };
+      assert.match(verifyOutput({ ...told, path: 'a.sh', handlers: [] }) ?? 'accepted', REFUSED);
+      assert.equal(verifyOutput({ ...told, path: 'a.sh' }), null);
+    });
   });
 
   describe("inside a trap's double-quoted handler whose `$` are escaped", () => {
