@@ -170,7 +170,8 @@ export interface CalleeKills extends LastKills {
 export function killTold(ctx: FlowContext, s: State, name: string, i: number, story: number): void {
   ctx.log?.writes.add(i);
   ctx.ops.killAgain(s, i, story);
-  if (ctx.program.dependents !== null) unsetDependents(ctx, s, name, ctx.ops.storyOf(story, i));
+  // The story as a reason, a closure, only for a name with elements by key (most have none).
+  if (ctx.program.dependents?.has(name)) unsetDependents(ctx, s, name, ctx.ops.storyOf(story, i));
 }
 
 export function kill(ctx: FlowContext, s: State, name: string, why: Why): void {
