@@ -5,7 +5,7 @@
 // function that runs its arguments (`"$@"`): with arguments, a prefix assignment, in a subshell,
 // a pipeline, `$( )`, `&`, a group, a condition or a list. Also positional parameters (read,
 // shifted, set), loops, case, getopts, `${X:=w}`, `read`, `printf -v`, `+=`, `export`,
-// `declare -g`, `eval`, namerefs, `[[ -v ]]` and `${X+x}` tests, `${#X}`, `${!v}`, `set +u` and
+// `declare -g`, `eval` (and reads in the code it runs), namerefs, `[[ -v ]]` and `${X+x}` tests, `${#X}`, `${!v}`, `set +u` and
 // `set -u`, arithmetic, `${X:?}`, EXIT traps (a function, or code in single or double quotes),
 // reads from a file that may be missing, commands whose redirection fails (a function, `eval`,
 // `{fd}<`), a closed descriptor, `&&` in arithmetic and `${X:+…}` words that assign, an indexed
@@ -106,6 +106,12 @@ export function functionProgram(seed: number, lib = 'lib.sh'): { main: string; l
       `forget ${v}`,
       `unset "\${!${v}@}"`,
       `eval "${v}=1"`,
+      // Code an \`eval\` runs reads a name when it runs: as a command, in a list, in a pipeline,
+      // after assigning another one itself.
+      `eval 'echo "$${v}"'`,
+      `eval "echo \\"\\$${v}\\""`,
+      `[ -n "\${X:-}" ] && eval 'echo "$${v}"' || :`,
+      `eval "${name()}=2; echo \\$${v}" | cat`,
       inside !== null ? `declare -g ${v}=${g.int(9)}` : `declare ${v}=${g.int(9)}`,
       inside !== null ? `local -n ref=${v}\necho "$ref"` : `echo "\${${v}-}"`,
       inside !== null ? `local -n ref=${v}\nref=${g.int(9)}` : ':',
