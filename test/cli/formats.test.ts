@@ -2,7 +2,7 @@
 // github workflow commands, summary.
 
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { runCli, useTempDir } from '../support/cli.js';
@@ -116,18 +116,23 @@ describe('nounset --check and --format', () => {
 
   it('--format github in Actions: 10 annotations per level, the rest as a table in $GITHUB_STEP_SUMMARY', () => {
     write('many.sh', `#!/bin/bash\n${Array.from({ length: 14 }, (_, i) => `echo "$V${i}"`).join('\n')}\n`);
+    // Beside the temp directory, not in it; removed at the end.
     const summary = join(dir(), '..', `${dir().split('/').pop()}-summary.md`);
     writeFileSync(summary, '# earlier steps wrote this\n');
-    const r = runCli(['--check', '--format', 'github', '--style', 'inline', 'many.sh'], dir(), {
-      GITHUB_STEP_SUMMARY: summary,
-    });
-    assert.equal(r.status, 1);
-    const commands = r.stdout.trimEnd().split('\n');
-    assert.equal(commands.length, 10);
-    assert.ok(commands.every((l) => l.startsWith('::warning file=many.sh,')));
-    const table = readFileSync(summary, 'utf8');
-    assert.match(table, /^# earlier steps wrote this\n### nounset: 4 more finding\(s\)/, 'appended, not overwritten');
-    assert.equal((table.match(/^\| warning \| `many\.sh:\d+:\d+` \| default-empty \| /gm) ?? []).length, 4);
+    try {
+      const r = runCli(['--check', '--format', 'github', '--style', 'inline', 'many.sh'], dir(), {
+        GITHUB_STEP_SUMMARY: summary,
+      });
+      assert.equal(r.status, 1);
+      const commands = r.stdout.trimEnd().split('\n');
+      assert.equal(commands.length, 10);
+      assert.ok(commands.every((l) => l.startsWith('::warning file=many.sh,')));
+      const table = readFileSync(summary, 'utf8');
+      assert.match(table, /^# earlier steps wrote this\n### nounset: 4 more finding\(s\)/, 'appended, not overwritten');
+      assert.equal((table.match(/^\| warning \| `many\.sh:\d+:\d+` \| default-empty \| /gm) ?? []).length, 4);
+    } finally {
+      rmSync(summary, { force: true });
+    }
     const all = runCli(['--check', '--format', 'github', '--style', 'inline', 'many.sh'], dir(), {
       GITHUB_STEP_SUMMARY: '',
     });
