@@ -45,9 +45,7 @@ export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly str
   }
   if (out.length > 0)
     note(ctx, frame, 'computed-call', e.start, () => ({
-      start: e.start,
       end: e.end,
-      code: 'computed-call',
       message: `a computed command name may run ${out.length === funcs.size ? 'any function' : listInWords(out)}: ${out.length === 1 ? 'it is' : 'they are'} checked as called from here too`,
     }));
   return out;

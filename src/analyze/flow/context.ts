@@ -227,13 +227,19 @@ function story(ctx: FlowContext, name: string, at: SetAt | null, where: string):
 }
 
 /** Adds a note once, by its code and offset; only recording walks tell them, and only the first
- * visit of a place builds it (a computed call's names every function it may run). */
-export function note(ctx: FlowContext, frame: Frame, code: FlowNote['code'], start: number, n: () => FlowNote): void {
+ * visit of a place builds the rest of it (a computed call's names every function it may run). */
+export function note(
+  ctx: FlowContext,
+  frame: Frame,
+  code: FlowNote['code'],
+  start: number,
+  rest: () => Omit<FlowNote, 'code' | 'start'>,
+): void {
   if (frame.reads === null || frame.probe) return;
   const key = `${code}:${start}`;
   if (ctx.noted.has(key)) return;
   ctx.noted.add(key);
-  ctx.notes.push(n());
+  ctx.notes.push({ start, code, ...rest() });
 }
 
 export function addNote(ctx: FlowContext, n: FlowNote): void {

@@ -140,9 +140,7 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         }
         if (frame.fn?.namerefs.has(e.name)) {
           note(ctx, frame, 'opaque-assignment', e.start, () => ({
-            start: e.start,
             end: e.end,
-            code: 'opaque-assignment',
             message: `an assignment through the nameref ${e.name} may set any variable`,
             what: `an assignment through the nameref ${e.name}`,
           }));
@@ -227,9 +225,7 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         break;
       case 'opaque':
         note(ctx, frame, 'opaque-assignment', e.start, () => ({
-          start: e.start,
           end: e.end,
-          code: 'opaque-assignment',
           message: `${e.what} may assign variables nounset cannot name`,
           what: e.what,
         }));
@@ -486,18 +482,14 @@ function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
     const reason =
       outcome.kind === 'unresolved' ? outcome.reason : `it sources itself again (a cycle through ${outcome.file.path})`;
     note(ctx, frame, 'source-not-followed', e.start, () => ({
-      start: e.start,
       end: e.end,
-      code: 'source-not-followed',
       message: `nounset does not follow ${e.path ?? 'the file sourced here'}: ${reason}`,
     }));
     makeOpaque(ctx, s, flowPos(frame.file, e.start));
     return;
   }
   note(ctx, frame, 'source-followed', e.start, () => ({
-    start: e.start,
     end: e.end,
-    code: 'source-followed',
     message: `follows ${outcome.file.path}: the variables and functions it sets count from here`,
   }));
   // The file runs here, in this shell; its top-level `return` ends only it. Its reads are not the
