@@ -24,7 +24,7 @@ export function evalCodeWarnings(
   options: Required<Pick<FixOptions, 'defaults'>>,
 ): Diagnostic[] {
   const probes = plan.probes;
-  if (probes === null || !probes.reads.some((p) => p.fix === 'default' || p.fix === 'require')) return [];
+  if (probes === null) return [];
   const code: Plan = {
     ...plan,
     text: probes.text,
