@@ -46,7 +46,7 @@ interface Side {
   k: number;
 }
 
-function makeSide(spans: readonly [number, number][]): Side {
+function makeSide(spans: readonly (readonly [number, number])[]): Side {
   const starts = spans.map((s) => s[0]);
   const ends = spans.map((s) => s[1]);
   return { starts, ends, lo: -1, hi: starts[0] ?? Infinity, k: 0 };
@@ -112,17 +112,23 @@ function pushKept(node: Node, stack: Node[], side: Side): number {
 /** Compares the two trees outside the edit spans; returns null when they agree, else what
  * differs. `input` and `output` are the outer edits' spans in each text, sorted. */
 export function compareTrees(opts: {
-  input: File;
-  output: File;
+  input: File | Stmt;
+  output: File | Stmt;
+  /** The comments inside each (a file's own when not given). */
+  comments?: { readonly input: readonly Comment[]; readonly output: readonly Comment[] };
   outputText: string;
-  spans: { input: [number, number][]; output: [number, number][] };
+  spans: { input: readonly [number, number][]; output: readonly [number, number][] };
+  /** Where the text before the first span moved to (0 for whole files: it starts them). */
+  shift?: number;
+  /** Where `<<` occurs in the output text, when the caller has it. */
+  heredocs?: readonly number[];
 }): string | null {
   const inSide = makeSide(opts.spans.input);
   const outSide = makeSide(opts.spans.output);
   const outStarts = outSide.starts;
   const outEnds = outSide.ends;
   // Shift of gap k: what the edits before it added.
-  const shift = [0, ...opts.spans.input.map((s, k) => (outEnds[k] as number) - s[1])];
+  const shift = [opts.shift ?? 0, ...opts.spans.input.map((s, k) => (outEnds[k] as number) - s[1])];
 
   /** An input offset outside the spans must land exactly at its shift; one on a span (or on
    * two touching spans) anywhere within their output span, which the edit may reshape. */
@@ -144,7 +150,7 @@ export function compareTrees(opts: {
     if (!node) return what;
     return `${what}, line ${positionOf(opts.outputText, node.start).line} of the fixed script`;
   };
-  const heredocs = offsetsOf(opts.outputText, '<<');
+  const heredocs = opts.heredocs ?? offsetsOf(opts.outputText, '<<');
   /** True for a word or statement that is read as the input's was (see the top of this file). */
   const isReadAlike = (a: Node, b: Node): boolean =>
     inGap(inSide, a.start - 1) && a.end + 1 < inSide.hi && !holdsAt(heredocs, b.start, b.end - 1);
@@ -178,7 +184,11 @@ export function compareTrees(opts: {
     const nb = pushKept(b, bs, outSide);
     if (na !== nb) return at(b, `${describeNode(a)} has other parts`);
   }
-  return compareComments(opts.input.comments, opts.output.comments, { inSide, outSide, check, at }) ?? endMoved;
+  const comments = opts.comments ?? {
+    input: opts.input.type === 'File' ? opts.input.comments : [],
+    output: opts.output.type === 'File' ? opts.output.comments : [],
+  };
+  return compareComments(comments.input, comments.output, { inSide, outSide, check, at }) ?? endMoved;
 }
 
 /** Comments are not tree nodes; outside the edits each must stay, with its text, in its place. */

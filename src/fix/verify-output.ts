@@ -2,7 +2,8 @@
 // must equal the input's everywhere outside the edited constructs (see verify-compare.ts). Edits
 // inside a trap's single-quoted handler (analyze/collect.ts trapCode) make the quoted string one
 // span of the comparison; the code in it must parse, before and after, into trees equal outside
-// those edits.
+// those edits. Most outputs are proven by reading again only the statements that hold edits
+// (verify-local.ts); where that proof does not apply, the whole output is parsed and compared.
 
 import { type Edit, nestEdits } from '../edit/index.js';
 import { ParseError } from '../errors.js';
@@ -10,6 +11,7 @@ import type { Dialect, File, QuotedHandler } from '../parse/index.js';
 import { forEachNode, parse, parseTrapHandler, quotedTrapHandler } from '../parse/index.js';
 import { holdsAt } from '../text-offsets.js';
 import { compareTrees } from './verify-compare.js';
+import { verifyEditedStmts } from './verify-local.js';
 
 type NestedEdits = ReturnType<typeof nestEdits>;
 type Spans = { input: [number, number][]; output: [number, number][] };
@@ -171,6 +173,34 @@ interface VerifyInput {
 /** Returns null when the output is sound, else why it is not. `nested`: nestEdits(edits), when
  * the caller has it already. */
 export function verifyOutput(opts: VerifyInput): string | null {
+  const nested = opts.nested ?? nestEdits(opts.edits);
+  // The fast path first; any doubt, and every failure (for its message), goes to the whole check.
+  return verifyFast(opts, nested) ? null : verifyWhole(opts, nested);
+}
+
+/** True when the output is sound by the fast path (verify-local.ts): trap handlers checked as the
+ * whole check does, then only the statements that hold edits parsed again. False when that path
+ * cannot tell. */
+export function verifyFast(opts: VerifyInput, nested: NestedEdits): boolean {
+  const grouped = groupedSpans(opts, nested);
+  if (grouped === null) return false;
+  const { spans, inner } = grouped;
+  for (const { part, own, at } of inner)
+    if (checkHandler(part, own, spans.output[at] as [number, number], opts) !== null) return false;
+  return verifyEditedStmts({ ...opts, spans, bats: opts.bats ?? false });
+}
+
+/** The outer edits' spans, each trap handler's made one; null when they are not sound spans
+ * (verifyWhole says why). */
+function groupedSpans(opts: VerifyInput, nested: NestedEdits): { spans: Spans; inner: Handler[] } | null {
+  const edited = outputSpans(nested);
+  if (edited === null) return null;
+  const handlers = trapHandlers(opts.input, opts.handlers, nested.outer);
+  return handlers.size === 0 ? { spans: edited, inner: [] } : handlerSpans(edited, nested.outer, handlers);
+}
+
+/** The whole output parsed and compared with the input. */
+export function verifyWhole(opts: VerifyInput, nested: NestedEdits): string | null {
   let out: File;
   try {
     out = parse(opts.output, { dialect: opts.dialect, path: opts.path, bats: opts.bats ?? false });
@@ -178,7 +208,6 @@ export function verifyOutput(opts: VerifyInput): string | null {
     if (err instanceof ParseError) return `the fixed script would not parse (${err.message})`;
     throw err;
   }
-  const nested = opts.nested ?? nestEdits(opts.edits);
   const edited = outputSpans(nested);
   if (edited === null) return 'an edit changes text outside the construct it is about';
   const handlers = trapHandlers(opts.input, opts.handlers, nested.outer);

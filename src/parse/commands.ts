@@ -132,26 +132,49 @@ export function parseStmtList(p: ParserState, end: ListEnd): readonly Stmt[] {
     if (word !== null && CLOSERS.has(word)) fail(p, p.pos, unexpected(p));
     const stmt = parseAndOr(p) as Mutable<Stmt>;
     addItem(p, stmt);
-    skipBlanks(p);
-    const c = cur(p);
-    if (c === Ch.Semi) {
-      const n = code(p, p.pos + 1);
-      if (n === Ch.Semi || n === Ch.Amp) {
-        if (end.caseItem) return takeList(p, base);
-        fail(p, p.pos, unexpected(p));
-      }
-      stmt.semicolon = p.pos;
-      p.pos++;
-      stmt.end = p.pos;
-    } else if (c === Ch.Amp) {
-      stmt.semicolon = p.pos;
-      stmt.background = true;
-      p.pos++;
-      stmt.end = p.pos;
-    } else if (c !== Ch.Newline && c !== Ch.Hash && !atListEnd(p, end)) {
+    const after = readTerminator(p, stmt);
+    if (after === CASE_END) {
+      if (end.caseItem) return takeList(p, base);
       fail(p, p.pos, unexpected(p));
     }
+    if (after === OTHER && cur(p) !== Ch.Newline && cur(p) !== Ch.Hash && !atListEnd(p, end))
+      fail(p, p.pos, unexpected(p));
   }
+}
+
+const TERMINATED = 0;
+const CASE_END = 1;
+const OTHER = 2;
+
+/** After a list's statement: its `;` or `&` (taken into it), a case item's end (`;;`, `;&`,
+ * `;;&`, not consumed) or something else (not consumed). */
+function readTerminator(p: ParserState, stmt: Mutable<Stmt>): number {
+  skipBlanks(p);
+  const c = cur(p);
+  if (c === Ch.Semi) {
+    const n = code(p, p.pos + 1);
+    if (n === Ch.Semi || n === Ch.Amp) return CASE_END;
+    stmt.semicolon = p.pos;
+  } else if (c === Ch.Amp) {
+    stmt.semicolon = p.pos;
+    stmt.background = true;
+  } else return OTHER;
+  p.pos++;
+  stmt.end = p.pos;
+  return TERMINATED;
+}
+
+/** The statement of a list that starts at `p.pos`, read as parseStmtList reads one, whatever the
+ * list: with its `;` or `&`, and nothing after it. Null where a list would end instead (a closing
+ * reserved word, a `)`, a case item's end, the end of the region). */
+export function parseListStmt(p: ParserState): Stmt | null {
+  const c = cur(p);
+  if (c === -1 || c === Ch.RParen || c === Ch.Semi) return null;
+  const word = peekReserved(p);
+  if (word !== null && CLOSERS.has(word)) return null;
+  const stmt = parseAndOr(p) as Mutable<Stmt>;
+  readTerminator(p, stmt);
+  return stmt;
 }
 
 function wrap(cmd: Command, start: number, end: number): Mutable<Stmt> {

@@ -4,7 +4,7 @@ export { type LineColumn, lineColumnAt, lineStarts, positionOf } from '../line-i
 export type * from './ast.js';
 export { type DialectGuess, detectDialect, dialectOption, type ShellVariant } from './dialect.js';
 export type { ParseOptions } from './parse-text.js';
-export { parse } from './parse-text.js';
+export { parse, parseStmtAt } from './parse-text.js';
 export { parseAt, parseTrapHandler, type QuotedHandler, quotedTrapHandler } from './quoted-code.js';
 export { childrenOf, forEachNode } from './walk.js';
 export { literalValue, unescapeDoubleQuoted } from './words.js';
