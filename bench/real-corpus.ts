@@ -29,7 +29,8 @@ for (const file of files) {
   const buf = readFileSync(file);
   const text = buf.toString('latin1') === buf.toString('utf8') ? buf.toString('utf8') : buf.toString('latin1');
   bytes += buf.length;
-  const first = fixScript(text, { path });
+  // Generated files too: a run skips them by default, but their fix must be as safe.
+  const first = fixScript(text, { path, includeGenerated: true });
   const shell = first.dialect === 'posix' ? 'dash' : 'bash';
   if (!accepts(shell, text)) {
     rejected++;
@@ -37,7 +38,7 @@ for (const file of files) {
   }
   for (const style of ['block', 'inline'] as const) {
     const t0 = performance.now();
-    const r: FixResult = fixScript(text, { path, style });
+    const r: FixResult = fixScript(text, { path, style, includeGenerated: true });
     ms += performance.now() - t0;
     for (const d of r.diagnostics) {
       if (d.code === 'parse-error') {
@@ -49,7 +50,7 @@ for (const file of files) {
     if (style === 'block') fixed++;
     for (const e of r.edits) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
     if (!accepts(shell, r.output)) problems.push(`${path} (${style}): ${shell} -n rejects the output`);
-    const again = fixScript(r.output, { path, style });
+    const again = fixScript(r.output, { path, style, includeGenerated: true });
     if (again.output !== r.output)
       problems.push(
         `${path} (${style}): not a fixed point: ${again.edits.map((e) => `${e.line}:${e.column} ${e.before} -> ${e.after}`).join('; ')}`,

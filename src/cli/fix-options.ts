@@ -14,6 +14,7 @@ export interface FixArgs {
   readonly guardDestructive?: boolean;
   readonly keepLineNumbers?: boolean;
   readonly bashVersion?: string;
+  readonly includeGenerated?: boolean;
 }
 
 /** `NAME=value` pairs; the library checks that NAME is a variable name and value can be written. */
@@ -45,5 +46,6 @@ export function toFixOptions(args: FixArgs): Omit<FixOptions, 'path'> {
     ...(args.guardDestructive ? { guardDestructive: true } : {}),
     ...(args.keepLineNumbers ? { keepLineNumbers: true } : {}),
     ...(args.bashVersion ? { bashVersion: args.bashVersion as '3.2' | '4.0' | '4.4' | '5' } : {}),
+    ...(args.includeGenerated ? { includeGenerated: true } : {}),
   };
 }

@@ -52,6 +52,7 @@ export function resolveFileConfig(loaded: LoadedConfig, absFile: string): Resolv
     if (layer.guardDestructive !== undefined) out.guardDestructive = layer.guardDestructive;
     if (layer.keepLineNumbers !== undefined) out.keepLineNumbers = layer.keepLineNumbers;
     if (layer.bashVersion !== undefined) out.bashVersion = layer.bashVersion;
+    if (layer.includeGenerated !== undefined) out.includeGenerated = layer.includeGenerated;
     for (const [name, value] of Object.entries(layer.defaults ?? {})) defaults.set(name, value);
   }
   // Sorted, so the same config gives byte-identical output whatever order the layers came in.

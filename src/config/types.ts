@@ -23,6 +23,8 @@ export interface ConfigSettings {
   readonly keepLineNumbers?: boolean;
   /** The oldest bash the scripts must run under (`--bash-version`). */
   readonly bashVersion?: '3.2' | '4.0' | '4.4' | '5';
+  /** Fix generated files too (`--include-generated`). */
+  readonly includeGenerated?: boolean;
 }
 
 export interface ConfigOverride extends ConfigSettings {
@@ -71,4 +73,5 @@ export interface ResolvedFileConfig {
   guardDestructive?: boolean;
   keepLineNumbers?: boolean;
   bashVersion?: '3.2' | '4.0' | '4.4' | '5';
+  includeGenerated?: boolean;
 }

@@ -117,6 +117,7 @@ const SETTINGS: Readonly<Record<string, Check>> = {
   guardDestructive: checkBoolean,
   keepLineNumbers: checkBoolean,
   bashVersion: oneOf(['3.2', '4.0', '4.4', '5']),
+  includeGenerated: checkBoolean,
 };
 
 const OVERRIDE: Readonly<Record<string, Check>> = {

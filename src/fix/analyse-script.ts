@@ -6,6 +6,7 @@ import { ParseError } from '../errors.js';
 import type { Dialect, File } from '../parse/index.js';
 import { detectDialect, lineColumnAt, parse, type ShellVariant } from '../parse/index.js';
 import type { Diagnostic, FixOptions } from '../types/index.js';
+import { generatedMarker } from './generated-file.js';
 import { planOptions } from './plan-options.js';
 
 /** The line and column of an offset in the script. */
@@ -42,6 +43,17 @@ function parseScript(text: string, options: FixOptions): Parsed {
     return { kind: 'skip', dialect: 'bash', diagnostic };
   }
   const dialect = options.dialect ?? guess.dialect ?? 'bash';
+  const generated = options.includeGenerated ? null : generatedMarker(text);
+  if (generated !== null) {
+    const diagnostic: Diagnostic = {
+      line: generated.line,
+      column: 1,
+      severity: 'info',
+      code: 'generated',
+      message: `generated (${JSON.stringify(generated.text)}): a fix here is lost when the file is generated again, so nounset leaves it alone; fix what it is generated from, or ask for it (--include-generated)`,
+    };
+    return { kind: 'skip', dialect, diagnostic };
+  }
   // ksh and Bats files are parsed as bash; the variant says what runs them.
   const variant = guess.variant;
   // A library the run's scripts source was parsed there, the way it would be here.

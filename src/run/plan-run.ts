@@ -77,6 +77,7 @@ export function mergeFixOptions(
     ...((cli.guardDestructive ?? file.guardDestructive) ? { guardDestructive: true } : {}),
     ...((cli.keepLineNumbers ?? file.keepLineNumbers) ? { keepLineNumbers: true } : {}),
     ...((cli.bashVersion ?? file.bashVersion) ? { bashVersion: cli.bashVersion ?? file.bashVersion } : {}),
+    ...((cli.includeGenerated ?? file.includeGenerated) ? { includeGenerated: true } : {}),
   };
 }
 

@@ -71,13 +71,14 @@ export function fileRunContext(
   };
 }
 
+/** Notes of a file left alone on purpose. */
+const SKIP_CODES: ReadonlySet<string> = new Set(['unsupported-shell', 'disabled', 'generated']);
+
 /** The diagnostic that made nounset leave a file alone: it does not parse, is written for another
  * shell, or cannot be fixed safely as it is. */
 export function findSkipCause(result: FixResult): Diagnostic | undefined {
   if (result.changed) return undefined;
-  return result.diagnostics.find(
-    (d) => d.severity === 'error' || d.code === 'unsupported-shell' || d.code === 'disabled',
-  );
+  return result.diagnostics.find((d) => d.severity === 'error' || SKIP_CODES.has(d.code));
 }
 
 /** What a file's result says when fixing it threw: a NounsetError's message, else a bug report request. */

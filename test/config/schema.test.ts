@@ -32,6 +32,8 @@ const CASES: readonly Case[] = [
     valid: true,
   },
   { name: 'style block', config: { style: 'block' }, valid: true },
+  { name: 'includeGenerated true', config: { includeGenerated: true }, valid: true },
+  { name: 'includeGenerated a string', config: { includeGenerated: 'yes' }, valid: false },
   {
     name: 'each dialect',
     config: { overrides: ['auto', 'bash', 'sh', 'posix'].map((dialect) => ({ files: '*', dialect })) },

@@ -86,7 +86,7 @@ describe('validateConfig', () => {
     assert.equal(problem({ Exclude: [] }), 'Exclude: unknown key; did you mean "exclude"?');
     assert.equal(
       problem({ transforms: [] }),
-      'transforms: unknown key (known keys: $schema, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, bashVersion, exclude, overrides, contract)',
+      'transforms: unknown key (known keys: $schema, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, bashVersion, includeGenerated, exclude, overrides, contract)',
     );
     assert.equal(
       problem({ overrides: [{ files: '*', dialekt: 'sh' }] }),
@@ -94,7 +94,7 @@ describe('validateConfig', () => {
     );
     assert.equal(
       problem({ overrides: [{ files: '*', overrides: [] }] }),
-      'overrides[0].overrides: unknown key (known keys: files, excludeFiles, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, bashVersion)',
+      'overrides[0].overrides: unknown key (known keys: files, excludeFiles, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, bashVersion, includeGenerated)',
     );
     assert.equal(problem({ contract: { manifest: [] } }), 'contract.manifest: unknown key; did you mean "manifests"?');
     assert.equal(
@@ -103,7 +103,7 @@ describe('validateConfig', () => {
     );
     assert.equal(
       problem({ 'my key': 1 }),
-      '["my key"]: unknown key (known keys: $schema, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, bashVersion, exclude, overrides, contract)',
+      '["my key"]: unknown key (known keys: $schema, style, dialect, defaults, required, ignoreVars, sourcedUnknown, guardDestructive, keepLineNumbers, bashVersion, includeGenerated, exclude, overrides, contract)',
     );
   });
 
