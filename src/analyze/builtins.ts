@@ -2,7 +2,7 @@
 // `unset` unsets; `test -v` tests; `source` pulls in another file. And which commands are
 // destructive when a path argument expands to empty (`rm -rf "$DIR/"`).
 
-import type { CmdSubst, Word } from '../parse/index.js';
+import { type CmdSubst, unescapeDoubleQuoted, unescapeUnquoted, type Word } from '../parse/index.js';
 import { elementOfWord, elementParts, isEmptyDefault } from './elements.js';
 import { arrayKey, type Event, laterCall, NOUNSET_OFF, NOUNSET_ON } from './model.js';
 import { isSetOptionWord, setOption } from './nounset-start.js';
@@ -14,28 +14,19 @@ export function wordText(word: Word | undefined): string | null {
   const parts = word.parts;
   // Asked of every command name and many arguments, which are mostly one plain literal.
   const only = parts.length === 1 ? parts[0] : undefined;
-  if (only !== undefined && only.type === 'Lit') return unescapeLit(only.value);
+  if (only !== undefined && only.type === 'Lit') return unescapeUnquoted(only.value);
   let out = '';
   for (const p of parts) {
-    if (p.type === 'Lit') out += unescapeLit(p.value);
+    if (p.type === 'Lit') out += unescapeUnquoted(p.value);
     else if (p.type === 'SglQuoted' && !p.dollar) out += p.value;
     else if (p.type === 'DblQuoted') {
       for (const q of p.parts) {
         if (q.type !== 'Lit') return null;
-        out += unescapeQuoted(q.value);
+        out += unescapeDoubleQuoted(q.value);
       }
     } else return null;
   }
   return out;
-}
-
-function unescapeLit(value: string): string {
-  return value.indexOf('\\') === -1 ? value : value.replace(/\\(.)/g, '$1');
-}
-
-/** Between double quotes a backslash goes only before `$`, `` ` ``, `"`, `\` and a newline. */
-export function unescapeQuoted(value: string): string {
-  return value.indexOf('\\') === -1 ? value : value.replace(/\\([$`"\\])|\\\n/g, '$1');
 }
 
 /** Commands that run another command given as their arguments. */
@@ -543,7 +534,7 @@ export function namePattern(word: Word): RegExp {
   let src = '';
   const add = (parts: Word['parts']): void => {
     for (const p of parts) {
-      if (p.type === 'Lit') src += escapeRegExp(unescapeLit(p.value));
+      if (p.type === 'Lit') src += escapeRegExp(unescapeUnquoted(p.value));
       // `${!prefix@}`: the names that begin with the prefix.
       else if (p.type === 'ParamExp' && p.excl && p.names !== null) src += `${escapeRegExp(p.param.value)}.*`;
       // `$(compgen -v prefix)` and the like: only words that begin with the prefix.
@@ -566,7 +557,7 @@ export function firstFieldPattern(word: Word): RegExp {
   let src = '';
   const parts = word.parts.flatMap((p) => (p.type === 'DblQuoted' ? p.parts : [p]));
   for (const p of parts) {
-    const text = p.type === 'Lit' ? unescapeLit(p.value) : p.type === 'SglQuoted' && !p.dollar ? p.value : null;
+    const text = p.type === 'Lit' ? unescapeUnquoted(p.value) : p.type === 'SglQuoted' && !p.dollar ? p.value : null;
     if (text === null) return new RegExp(`^${src}.*$`);
     const blank = /[ \t\n]/.exec(text);
     src += escapeRegExp(blank ? text.slice(0, blank.index) : text);

@@ -16,7 +16,14 @@ import type {
   Word,
   WordPart,
 } from '../parse/index.js';
-import { parse, parseTrapHandler, positionOf, quotedTrapHandler } from '../parse/index.js';
+import {
+  parse,
+  parseTrapHandler,
+  positionOf,
+  quotedTrapHandler,
+  unescapeDoubleQuoted,
+  unescapeUnquoted,
+} from '../parse/index.js';
 import { batsEvents, batsRunTarget } from './bats.js';
 import {
   argumentCount,
@@ -28,7 +35,6 @@ import {
   namePattern,
   readsMaybeClosedDescriptor,
   runsInShell,
-  unescapeQuoted,
   wordText,
 } from './builtins.js';
 import { type AssocNames, knownAssocNames, learnAssocNames } from './collect-assoc.js';
@@ -1001,7 +1007,7 @@ function evalCode(words: readonly Word[], text: string): string | null {
   };
   const add = (parts: readonly WordPart[], quoted: boolean): boolean => {
     for (const p of parts) {
-      if (p.type === 'Lit') literal(quoted ? unescapeQuoted(p.value) : p.value.replace(/\\\n|\\(.)/gs, '$1'));
+      if (p.type === 'Lit') literal(quoted ? unescapeDoubleQuoted(p.value) : unescapeUnquoted(p.value));
       else if (p.type === 'SglQuoted') {
         if (p.dollar) return false;
         literal(p.value);

@@ -7,4 +7,4 @@ export type { ParseOptions } from './parse-text.js';
 export { parse, parseStmtAt } from './parse-text.js';
 export { parseAt, parseTrapHandler, type QuotedHandler, quotedTrapHandler } from './quoted-code.js';
 export { childrenOf, forEachNode } from './walk.js';
-export { literalValue, unescapeDoubleQuoted } from './words.js';
+export { literalValue, unescapeDoubleQuoted, unescapeUnquoted } from './words.js';

@@ -309,6 +309,8 @@ export function unescapeDoubleQuoted(s: string): string {
   return s.indexOf('\\') === -1 ? s : s.replace(/\\([$`"\\\n])/g, (_m, c: string) => (c === '\n' ? '' : c));
 }
 
-function unescapeUnquoted(s: string): string {
+/** Quote removal outside quotes: a backslash keeps the next character, and a backslash-newline
+ * joins lines (both go). */
+export function unescapeUnquoted(s: string): string {
   return s.indexOf('\\') === -1 ? s : s.replace(/\\\n/g, '').replace(/\\(.)/gs, '$1');
 }

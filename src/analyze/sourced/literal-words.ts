@@ -1,7 +1,7 @@
 // The literal text of a shell word, quotes removed as the shell removes them, for naming the files
 // a script sources. An unquoted glob, brace or leading `~`, or a `$'…'` escape, is not literal.
 
-import { unescapeDoubleQuoted, type Word, type WordPart } from '../../parse/index.js';
+import { unescapeDoubleQuoted, unescapeUnquoted, type Word, type WordPart } from '../../parse/index.js';
 
 /** A path nounset cannot name, and why (shown in the source-not-followed note). */
 export interface Unresolved {
@@ -38,7 +38,7 @@ export function literalText(
   if (quoted) return unescapeDoubleQuoted(part.value);
   if (atStart && part.value.startsWith('~')) return unresolved('the path starts with ~ (a home directory)');
   if (/(^|[^\\])(\\\\)*[*?[{]/.test(part.value)) return unresolved('the path has a glob or brace expansion');
-  return part.value.replace(/\\(\n|.)/g, (_m, c: string) => (c === '\n' ? '' : c));
+  return unescapeUnquoted(part.value);
 }
 
 /** The text of a word with no expansions, or null. */
