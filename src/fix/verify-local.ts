@@ -2,29 +2,30 @@
 // fixed script (which cost a fifth of fixScript on scripts with edits).
 //
 // Why it proves what the whole check proves. The output is the input's text with each edit span
-// replaced; here every span lies inside a chosen statement S of some statement list, or is an
-// insertion between two top-level statements (the env-init block). The parser reads left to
-// right, so up to the first chosen S' (S as the output has it) the output reads as the input did:
-// the same text. Where S began, the parser calls the same function (parseStmtList reads each
-// statement with parseAndOr and its terminator) from the same state, provided nothing pending
-// there could differ:
-// - no here-document is pending at S, or begins inside it (its body would be read inside S);
-// - S is not inside backquotes (whose text is unescaped first, with a bound of its own);
-// - S is not inside `((`/`$((` that turned out to be nested parentheses: the parser first tried
-//   the text as arithmetic, looking through S.
+// replaced (checked first: keepsGaps); here every span lies inside a chosen statement S of some
+// statement list, or is an insertion between two top-level statements (the env-init block). S
+// is found by going down statement lists only (a function's body, a group, an if's branches…),
+// never into words: so S is never inside `$(…)` or backquotes, whose text may be unescaped first
+// and bounded, nor inside `((…) …)`, which the parser first tried to read as arithmetic, looking
+// through S. The parser reads left to right, so up to the first chosen S' (S as the output has
+// it) the output reads as the input did: the same text. Where S began, the parser calls the same
+// function (parseStmtList reads each statement with parseAndOr and its terminator) from the same
+// state, provided no here-document is pending there: none straddles S's start.
 // What parseAndOr reads then depends on the text from S' on alone, which is what parseStmtAt
-// reads: if it ends exactly where S's end lands, and its tree equals S's outside the spans (the
-// comparison of verify-compare.ts, on the two statements), the parser leaves S' as it left S,
-// with nothing pending (S holds no `<<`), and reads on over text that is the input's. A list
-// could also end at S' instead of reading it (a closing word, a `)`): parseStmtAt answers null
-// there. The depth guard starts at S's depth in the tree, no lower than the parser's.
+// reads, with the bodies of the here-documents S leaves pending, read after the newline that ends
+// its line as the list would read them. If that ends exactly where S's end (past those bodies)
+// lands, and its tree equals S's outside the spans (the comparison of verify-compare.ts, on the
+// two statements, bodies included), the parser leaves S' as it left S, with nothing pending (no
+// here-document straddles that end), and reads on over text that is the input's. A list could
+// also end at S' instead of reading it (a closing word, a `)`): parseStmtAt answers null there.
+// The depth guard starts no lower than the parser's nesting at S.
 //
 // An insertion between top-level statements, at the start of a line that no backslash joins to
 // the one before and no here-document holds: top-level statements that parse alone, ending in a
 // newline, with no `<<`, leave the parser where it was before them.
 //
-// Anything else (an edit in a here-document's body, in backquotes, touching a statement's edge
-// from outside) gets the whole check, as does any doubt here: the fast path only ever says yes.
+// Anything else (a here-document straddling a statement's edge, an insertion inside a statement)
+// gets the whole check, as does any doubt here: the fast path only ever says yes.
 
 import { ParseError } from '../errors.js';
 import type { Comment, File, Node, Stmt } from '../parse/index.js';
@@ -48,16 +49,13 @@ interface LocalInput {
   path: string;
 }
 
-/** Parents whose Stmt children are not elements of a statement list. */
-const NOT_LISTS = new Set(['BinaryCmd', 'FuncDecl', 'TimeClause', 'CoprocClause', 'TestDecl']);
-
-/** A statement that holds edits, with what the walk learned on the way down to it. */
+/** A statement that holds edits, with what the descent learned on the way down to it. */
 interface Holder {
   readonly stmt: Stmt;
   /** Where what the parser reads for it ends: the statement's end, or past the bodies of the
    * here-documents it leaves pending. */
   readonly end: number;
-  /** How many nodes lie above it: no fewer than the parser's nesting there. */
+  /** No fewer than the parser's nesting where it starts (the nodes above it, roughly). */
   readonly depth: number;
 }
 
@@ -109,8 +107,10 @@ function keepsGaps(input: string, output: string, spans: Spans): boolean {
 }
 
 /** For each span, the innermost list statement holding it, here-document bodies it leaves
- * pending included (an insertion at its edge is not held by it), or undefined. `heredocs`: as
- * heredocRanges gives them. */
+ * pending included (an insertion at its edge is not held by it), or undefined. Only statement
+ * lists are descended, never words: an edit in `$(…)` is held by the statement around the word,
+ * so no holder lies in backquotes. Parentheses first read as arithmetic (`((…) …)`) are not
+ * descended either. */
 function holdersOf(
   file: File,
   text: string,
@@ -118,51 +118,93 @@ function holdersOf(
   heredocs: Heredocs,
 ): (Holder | undefined)[] {
   const held: (Holder | undefined)[] = new Array(spans.length);
-  const starts = spans.map((s) => s[0]);
-  // Parallel stacks: node, whether it is a list's element, whether it is shielded (inside
-  // backquotes or parentheses first read as arithmetic: its statements hold nothing), depth.
-  const nodes: Node[] = [file];
-  const listed: boolean[] = [false];
-  const shields: boolean[] = [false];
-  const depths: number[] = [0];
-  const kids: Node[] = [];
-  while (nodes.length > 0) {
-    const node = nodes.pop() as Node;
-    const isListed = listed.pop() as boolean;
-    const shielded = shields.pop() as boolean;
-    const depth = depths.pop() as number;
-    let end = node.end;
-    const holds = isListed && !shielded && node.type === 'Stmt';
-    if (holds)
-      for (let d = firstAtOrAfter(heredocs.starts, node.start); d < heredocs.ranges.length; d++) {
-        const [a, b] = heredocs.ranges[d] as [number, number];
-        if (a >= node.end) break;
-        if (b > end) end = b;
+  for (const [k, [a, b]] of spans.entries()) {
+    let lists: (readonly Stmt[])[] = [file.stmts];
+    // Nodes above the statements of `lists`: at least the parser's nesting there.
+    let depth = 1;
+    let found: Holder | undefined;
+    for (;;) {
+      let next: Holder | undefined;
+      for (const list of lists) {
+        const s = list[lastStartingBy(list, a)];
+        if (s === undefined) continue;
+        const end = extendedEnd(s, heredocs);
+        if (a < s.start || b > end || (a === b && (a === s.start || a === end))) continue;
+        next = { stmt: s, end, depth };
+        break;
       }
-    if (node !== file && !holdsAt(starts, node.start, end + 1)) continue;
-    if (holds) {
-      for (let k = firstAtOrAfter(starts, node.start); k < spans.length; k++) {
-        const [a, b] = spans[k] as [number, number];
-        if (a > end) break;
-        if (b > end || (a === b && (a === node.start || a === end))) continue;
-        held[k] = { stmt: node, end, depth };
-      }
+      if (next === undefined) break;
+      found = next;
+      lists = [];
+      depth += innerLists(next.stmt, text, lists) + 2;
     }
-    const shieldsKids =
-      shielded ||
-      (node.type === 'CmdSubst' && (node.backquotes || text.startsWith('$((', node.start))) ||
-      (node.type === 'Subshell' && text.startsWith('((', node.start));
-    const kidsListed = !NOT_LISTS.has(node.type);
-    kids.length = 0;
-    childrenOf(node, kids);
-    for (let i = kids.length - 1; i >= 0; i--) {
-      nodes.push(kids[i] as Node);
-      listed.push(kidsListed);
-      shields.push(shieldsKids);
-      depths.push(depth + 1);
-    }
+    held[k] = found;
   }
   return held;
+}
+
+/** The index of the last statement of `list` that starts at or before `x`, or -1. */
+function lastStartingBy(list: readonly Stmt[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as Stmt).start <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Where what the parser reads for `s` ends: past the bodies of the here-documents it leaves. */
+function extendedEnd(s: Stmt, heredocs: Heredocs): number {
+  let end = s.end;
+  for (let d = firstAtOrAfter(heredocs.starts, s.start); d < heredocs.ranges.length; d++) {
+    const [a, b] = heredocs.ranges[d] as [number, number];
+    if (a >= s.end) break;
+    if (b > end) end = b;
+  }
+  return end;
+}
+
+/** Pushes the statement lists of `s`'s command onto `out` (through the statements that are no
+ * list's: a function's body, the sides of `&&`); returns how many nodes that passed through. */
+function innerLists(s: Stmt, text: string, out: (readonly Stmt[])[]): number {
+  const cmd = s.cmd;
+  if (cmd === null) return 0;
+  switch (cmd.type) {
+    case 'Block':
+      out.push(cmd.stmts);
+      return 0;
+    case 'Subshell':
+      if (!text.startsWith('((', cmd.start)) out.push(cmd.stmts);
+      return 0;
+    case 'IfClause': {
+      let depth = 0;
+      for (let c: typeof cmd | null = cmd; c !== null; c = c.else, depth++) out.push(c.cond, c.then);
+      return depth;
+    }
+    case 'WhileClause':
+      out.push(cmd.cond, cmd.body);
+      return 0;
+    case 'ForClause':
+      out.push(cmd.body);
+      return 0;
+    case 'CaseClause':
+      for (const item of cmd.items) out.push(item.stmts);
+      return 1;
+    case 'FuncDecl':
+      return 2 + innerLists(cmd.body, text, out);
+    case 'BinaryCmd':
+      return 2 + Math.max(innerLists(cmd.x, text, out), innerLists(cmd.y, text, out));
+    case 'TimeClause':
+      return cmd.stmt === null ? 0 : 2 + innerLists(cmd.stmt, text, out);
+    case 'CoprocClause':
+      return 2 + innerLists(cmd.stmt, text, out);
+    case 'TestDecl':
+      return 2 + innerLists(cmd.body, text, out);
+    default:
+      return 0;
+  }
 }
 
 function firstAtOrAfter(sorted: readonly number[], x: number): number {
