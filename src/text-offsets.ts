@@ -10,13 +10,18 @@ export function offsetsOf(text: string, needle: string): number[] {
 
 /** True when a sorted `offsets` holds one in `[start, end)`. */
 export function holdsAt(offsets: readonly number[], start: number, end: number): boolean {
-  if (offsets.length === 0) return false;
+  const k = firstAtOrAfter(offsets, start);
+  return k < offsets.length && (offsets[k] as number) < end;
+}
+
+/** The index of the first of a sorted `offsets` at or after `x` (its length if none). */
+export function firstAtOrAfter(offsets: readonly number[], x: number): number {
   let lo = 0;
   let hi = offsets.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((offsets[mid] as number) < start) lo = mid + 1;
+    if ((offsets[mid] as number) < x) lo = mid + 1;
     else hi = mid;
   }
-  return lo < offsets.length && (offsets[lo] as number) < end;
+  return lo;
 }

@@ -30,7 +30,7 @@
 import { ParseError } from '../errors.js';
 import type { Comment, File, Node, Stmt } from '../parse/index.js';
 import { childrenOf, parse, parseStmtAt } from '../parse/index.js';
-import { holdsAt, offsetsOf } from '../text-offsets.js';
+import { firstAtOrAfter, holdsAt, offsetsOf } from '../text-offsets.js';
 import { compareTrees } from './verify-compare.js';
 
 interface Spans {
@@ -205,17 +205,6 @@ function innerLists(s: Stmt, text: string, out: (readonly Stmt[])[]): number {
     default:
       return 0;
   }
-}
-
-function firstAtOrAfter(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Each here-document, from its `<<` to the end of its delimiter line, sorted by start. */
