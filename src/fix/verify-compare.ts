@@ -111,18 +111,24 @@ function pushKept(node: Node, stack: Node[], side: Side): number {
 
 /** Compares the two trees outside the edit spans; returns null when they agree, else what
  * differs. `input` and `output` are the outer edits' spans in each text, sorted. */
-export function compareTrees(opts: {
-  input: File | Stmt;
-  output: File | Stmt;
-  /** The comments inside each (a file's own when not given). */
-  comments?: { readonly input: readonly Comment[]; readonly output: readonly Comment[] };
-  outputText: string;
-  spans: { input: readonly [number, number][]; output: readonly [number, number][] };
-  /** Where the text before the first span moved to (0 for whole files: it starts them). */
-  shift?: number;
-  /** Where `<<` occurs in the output text, when the caller has it. */
-  heredocs?: readonly number[];
-}): string | null {
+export function compareTrees(
+  opts: (
+    | { input: File; output: File }
+    | {
+        input: Stmt;
+        output: Stmt;
+        /** The comments inside each (a file carries its own). */
+        comments: { readonly input: readonly Comment[]; readonly output: readonly Comment[] };
+      }
+  ) & {
+    outputText: string;
+    spans: { input: readonly [number, number][]; output: readonly [number, number][] };
+    /** Where the text before the first span moved to (0 for whole files: it starts them). */
+    shift?: number;
+    /** Where `<<` occurs in the output text, when the caller has it. */
+    heredocs?: readonly number[];
+  },
+): string | null {
   const inSide = makeSide(opts.spans.input);
   const outSide = makeSide(opts.spans.output);
   const outStarts = outSide.starts;
@@ -184,10 +190,7 @@ export function compareTrees(opts: {
     const nb = pushKept(b, bs, outSide);
     if (na !== nb) return at(b, `${describeNode(a)} has other parts`);
   }
-  const comments = opts.comments ?? {
-    input: opts.input.type === 'File' ? opts.input.comments : [],
-    output: opts.output.type === 'File' ? opts.output.comments : [],
-  };
+  const comments = 'comments' in opts ? opts.comments : { input: opts.input.comments, output: opts.output.comments };
   return compareComments(comments.input, comments.output, { inSide, outSide, check, at }) ?? endMoved;
 }
 

@@ -183,20 +183,20 @@ export function verifyOutput(opts: VerifyInput): string | null {
  * cannot tell. */
 export function verifyFast(opts: VerifyInput, nested: NestedEdits): boolean {
   const grouped = groupedSpans(opts, nested);
-  if (grouped === null) return false;
+  if (typeof grouped === 'string') return false;
   const { spans, inner } = grouped;
   for (const { part, own, at } of inner)
     if (checkHandler(part, own, spans.output[at] as [number, number], opts) !== null) return false;
   return verifyEditedStmts({ ...opts, spans, bats: opts.bats ?? false });
 }
 
-/** The outer edits' spans, each trap handler's made one; null when they are not sound spans
- * (verifyWhole says why). */
-function groupedSpans(opts: VerifyInput, nested: NestedEdits): { spans: Spans; inner: Handler[] } | null {
+/** The outer edits' spans, each trap handler's made one; or why they are not sound spans. */
+function groupedSpans(opts: VerifyInput, nested: NestedEdits): { spans: Spans; inner: Handler[] } | string {
   const edited = outputSpans(nested);
-  if (edited === null) return null;
+  if (edited === null) return 'an edit changes text outside the construct it is about';
   const handlers = trapHandlers(opts.input, opts.handlers, nested.outer);
-  return handlers.size === 0 ? { spans: edited, inner: [] } : handlerSpans(edited, nested.outer, handlers);
+  if (handlers.size === 0) return { spans: edited, inner: [] };
+  return handlerSpans(edited, nested.outer, handlers) ?? "an edit reaches into a trap's handler from outside it";
 }
 
 /** The whole output parsed and compared with the input. */
@@ -208,11 +208,8 @@ export function verifyWhole(opts: VerifyInput, nested: NestedEdits): string | nu
     if (err instanceof ParseError) return `the fixed script would not parse (${err.message})`;
     throw err;
   }
-  const edited = outputSpans(nested);
-  if (edited === null) return 'an edit changes text outside the construct it is about';
-  const handlers = trapHandlers(opts.input, opts.handlers, nested.outer);
-  const grouped = handlers.size === 0 ? { spans: edited, inner: [] } : handlerSpans(edited, nested.outer, handlers);
-  if (grouped === null) return "an edit reaches into a trap's handler from outside it";
+  const grouped = groupedSpans(opts, nested);
+  if (typeof grouped === 'string') return grouped;
   const { spans, inner } = grouped;
   for (const { part, own, at } of inner) {
     const problem = checkHandler(part, own, spans.output[at] as [number, number], opts);
