@@ -13,6 +13,7 @@ import type {
   Redirect,
   Subscript,
   Word,
+  WordPart,
 } from './ast.js';
 import { parseCommandStmt, skipSeparators, unexpected } from './commands.js';
 import { parseSubscript } from './expansions.js';
@@ -72,6 +73,11 @@ export function parseSimple(p: ParserState): { cmd: Command | null; redirs: read
         p.top = base;
         return { cmd: parseFuncRest(p, only), redirs: compact(redirs) };
       }
+      const last = p.items[p.top - 1] as Word;
+      if (nArgs > 1 && isEval(p, p.items[base + nAssigns] as Word) && isArrayAssignStart(p, last)) {
+        p.items[p.top - 1] = withArrayValue(p, last);
+        continue;
+      }
       fail(p, p.pos, unexpected(p));
     }
     if (nArgs === 0) {
@@ -105,6 +111,51 @@ export function parseSimple(p: ParserState): { cmd: Command | null; redirs: read
     cmd: { type: 'CallExpr', start: first ? first.start : start, end, assigns, args },
     redirs: compact(redirs),
   };
+}
+
+/** bash (5.2) reads a compound assignment in the arguments of `eval` as one word: `eval local
+ * args=($OPTS)` passes `args=(a b)` to eval, which runs `local args=(a b)`. */
+function isEval(p: ParserState, command: Word): boolean {
+  return p.dialect === 'bash' && soleLit(command)?.value === 'eval';
+}
+
+/** A word `NAME=`, `NAME+=` or `NAME[…]=` right before the `(` at p.pos. */
+function isArrayAssignStart(p: ParserState, word: Word): boolean {
+  const lit = soleLit(word);
+  return lit !== null && word.end === p.pos && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/.test(lit.value);
+}
+
+/** `word` with the `( … )` at p.pos appended: its words as they are, the blanks, newlines and
+ * parentheses around them as literal text (one Lit with the text beside it). */
+function withArrayValue(p: ParserState, word: Word): Word {
+  const parts: WordPart[] = [...word.parts];
+  const lit = (start: number, end: number): void => {
+    const prev = parts[parts.length - 1];
+    if (prev?.type === 'Lit' && prev.end === start)
+      parts[parts.length - 1] = { ...prev, end, value: p.src.slice(prev.start, end) };
+    else parts.push({ type: 'Lit', start, end, value: p.src.slice(start, end) });
+  };
+  const open = p.pos;
+  p.pos++;
+  lit(open, p.pos);
+  for (;;) {
+    const gap = p.pos;
+    while (cur(p) === Ch.Space || cur(p) === Ch.Tab || cur(p) === Ch.Newline) p.pos++;
+    if (p.pos > gap) lit(gap, p.pos);
+    const c = cur(p);
+    if (c === Ch.RParen) {
+      p.pos++;
+      lit(p.pos - 1, p.pos);
+      return { type: 'Word', start: word.start, end: p.pos, parts };
+    }
+    if (c === -1 || c === Ch.Hash) fail(p, open, 'reached EOF without matching ( with )');
+    const w = parseWord(p, Mode.Cmd);
+    if (w === null) fail(p, p.pos, unexpected(p));
+    for (const part of w.parts) {
+      if (part.type === 'Lit') lit(part.start, part.end);
+      else parts.push(part);
+    }
+  }
 }
 
 /** `name ( ) body`, after `name` was read and a `(` follows. */
