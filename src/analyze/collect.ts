@@ -952,7 +952,7 @@ function probeOf(site: EvalProbeSite, text: string, ctx: WordCtx, start: number,
     if (e.kind === 'source' || (e.kind === 'region' && e.shape === 'function')) reaches = true;
   });
   if (reaches) return null;
-  return { kind: 'probe', start, end, base: site.base, code: site.code, events: c.region.events };
+  return { kind: 'probe', start, end, base: site.base, code: site.code, region: c.region };
 }
 
 /** The unsets of code `eval` builds when the script runs: `eval "unset $name"`, `eval unset

@@ -415,7 +415,8 @@ export interface Probe {
   readonly end: number;
   readonly base: number;
   readonly code: DeferredCode;
-  readonly events: readonly Event[];
+  /** The code's events (a region of its own, which no walk enters as such). */
+  readonly region: Region;
 }
 
 export type Event =

@@ -17,6 +17,7 @@ import { probeAt } from './eval-probes.js';
 import { analyzeFlow, digestOf, type FlowNote, type FlowPos, type FlowResult, type ReadStatus } from './flow/index.js';
 import {
   type Event,
+  forEachEvent,
   isNamerefDeclaration,
   isTrapHandler,
   type NounsetState,
@@ -211,12 +212,9 @@ function gatherFacts(model: Region): Facts {
     } else if (e.kind === 'source') facts.sources.push(e);
     else if (e.kind === 'probe') {
       facts.probes.push(e);
-      const take = (list: readonly Event[]): void => {
-        for (const x of list)
-          if (x.kind === 'region') take(x.events);
-          else if (x.kind === 'read') facts.probeReads.push({ read: x, inFunction: fn });
-      };
-      take(e.events);
+      forEachEvent(e.region, (x) => {
+        if (x.kind === 'read') facts.probeReads.push({ read: x, inFunction: fn });
+      });
     } else if (e.kind === 'unset') {
       // Element 0 of an array that an assignment or `unset 'a[i]'` may remove: the flow analysis
       // follows it to each read; the name stays an input before it (fixture

@@ -8,8 +8,10 @@ import {
   type Call,
   type Event,
   type Fact,
+  forEachEvent,
   isLocalDeclaration,
   isNamerefDeclaration,
+  type Probe,
   type Region,
   type Source,
   type UnsetComputed,
@@ -203,14 +205,11 @@ function addFactNames(r: Region, names: Set<string>): void {
 
 /** The names an `eval`'s code (a probe) mentions: it does nothing else the program sees, but the
  * walk asks the status of each of its names, which needs a number (state.ts NameTable). */
-function probeNames(events: readonly Event[], names: Set<string>): void {
-  for (const e of events) {
+function probeNames(probe: Probe, names: Set<string>): void {
+  forEachEvent(probe.region, (e) => {
     addNames(e, names);
-    if (e.kind === 'region') {
-      addFactNames(e, names);
-      probeNames(e.events, names);
-    }
-  }
+    if (e.kind === 'region') addFactNames(e, names);
+  });
 }
 
 const DIGESTS = new WeakMap<Region, FileDigest>();
@@ -243,7 +242,7 @@ export function digestOf(model: Region): FileDigest {
         if (e.shape === 'function' && e.name !== null) functions.push(e);
         stack.push(e);
         inFunction.push(e.shape === 'function' ? (e.name ?? '') : fn);
-      } else if (e.kind === 'probe') probeNames(e.events, names);
+      } else if (e.kind === 'probe') probeNames(e, names);
       else if (e.kind === 'source') sources.push(e);
       else if (e.kind === 'unset-computed') unsetsComputed.push({ e, fn });
       else if (e.kind === 'unset-function') functionUnsets.push({ name: e.name, at: e.start });

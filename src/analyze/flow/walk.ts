@@ -253,7 +253,7 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         // The code of an `eval` in the script's own text, on the walks that record its reads:
         // walked on a copy, it records only them, and no call site (eval-probes.ts).
         if (frame.reads !== null && frame.file === 0 && ctx.log === null)
-          walkEvents(ctx, e.events, ctx.ops.clone(s), {
+          walkEvents(ctx, e.region.events, ctx.ops.clone(s), {
             ...frame,
             loops: [],
             returns: frame.returns === null ? null : [],
