@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fixScript, inspectScript } from '../../src/index.js';
+import { type FixResult, fixScript, inspectScript } from '../../src/index.js';
 
 export interface ProgramReport {
   programs: number;
@@ -58,18 +58,18 @@ export function checkProgram(
   const dir = dirname(input);
   const readSource = (path: string): string | null =>
     lib !== undefined && dirname(path) === dir && existsSync(path) ? readFileSync(path, 'utf8') : null;
-  const fixed = fixScript(program, { path: input, readSource, style }).output;
+  const first = fixScript(program, { path: input, readSource, style });
+  const fixed = first.output;
+  const again = fixScript(fixed, { path: input, readSource, style });
   // A read in code an `eval` runs is warned about (eval-code-unset), not edited: a stop there is
-  // flagged when a warning names its line and name, before the fix and after it.
-  const evalWarned = (text: string, line: number, name: string | undefined): boolean =>
-    fixScript(text, { path: input, readSource, style }).diagnostics.some(
-      (d) => d.code === 'eval-code-unset' && d.line === line && d.message.startsWith(`${name}:`),
-    );
+  // flagged when a warning names its line and name, before the fix (`first`) and after it (`again`).
+  const evalWarned = (result: FixResult, line: number, name: string | undefined): boolean =>
+    result.diagnostics.some((d) => d.code === 'eval-code-unset' && d.line === line && d.message.startsWith(`${name}:`));
   writeFileSync(output, fixed);
   const fail = (what: string): void => {
     report.failing.push({ program, what });
   };
-  if (fixScript(fixed, { path: input, readSource, style }).output !== fixed) fail('the fix is not a fixed point');
+  if (again.output !== fixed) fail('the fix is not a fixed point');
   // bash numbers the lines of a trap's quoted handler (single or double quotes) from 1: a stop there is at a read of the
   // name on a line that sets such a trap.
   const trapLines = new Set<number>();
@@ -97,7 +97,7 @@ export function checkProgram(
       const flagged = inspectScript(program, { path: input, readSource }).references.some(
         (r) => at(r, line, stop[3]) && r.verdict !== 'safe',
       );
-      if (!flagged && !evalWarned(program, line, stop[3]))
+      if (!flagged && !evalWarned(first, line, stop[3]))
         fail(`${x}: bash stops on line ${line} (${stop[3]}), which nounset calls safe`);
     }
     const after = run(output, env);
@@ -113,7 +113,7 @@ export function checkProgram(
       const review = inspectScript(fixed, { path: input, readSource, style }).references.some(
         (r) => at(r, line, stopAfter[3]) && r.verdict === 'review',
       );
-      if (!review && !evalWarned(fixed, line, stopAfter[3])) fail(`${x}: the fix stops: ${after.stderr.trim()}`);
+      if (!review && !evalWarned(again, line, stopAfter[3])) fail(`${x}: the fix stops: ${after.stderr.trim()}`);
     }
   }
 }
