@@ -9,6 +9,7 @@ import { verifyFast, verifyOutput, verifyWhole } from '../../src/fix/verify-outp
 import { parse, parseStmtAt } from '../../src/parse/index.js';
 import { transforms } from '../../transforms/index.js';
 import { corpus } from '../support/corpus.js';
+import { edit, refEdit } from '../support/edits.js';
 import { fixtureCases, transformDirs } from '../support/fixtures.js';
 
 type Verify = Parameters<typeof verifyOutput>[0];
@@ -35,18 +36,6 @@ function fastAnswer(v: Verify): boolean {
   return verifyFast(v, nestEdits(v.edits));
 }
 
-/** `$X` → `${X:-}` at the `nth` `$X` of `input`, as the transform writes it, `after` appended. */
-function refEdit(input: string, nth = 0, after = ''): Edit {
-  let start = -1;
-  for (let i = 0; i <= nth; i++) start = input.indexOf('$X', start + 1);
-  assert.ok(start >= 0);
-  const changes: Change[] = [
-    { start: start + 1, end: start + 1, text: '{' },
-    { start: start + 2, end: start + 2, text: `:-}${after}` },
-  ];
-  return { start, end: start + 2, changes, kind: 'default-empty', variable: 'X', reason: 't', transform: 't' };
-}
-
 function verifyOf(input: string, edits: Edit[], output = applyEdits(input, edits)): Verify {
   return { input: parse(input), inputText: input, output, edits, dialect: 'bash', path: 'a.sh' };
 }
@@ -66,7 +55,7 @@ describe('verifyEditedStmts (the output guard reads only the edited statements)'
         const n = input.split('$X').length - 1;
         const v = verifyOf(
           input,
-          Array.from({ length: n }, (_, i) => refEdit(input, i)),
+          Array.from({ length: n }, (_, i) => refEdit(input, '$X', { nth: i })),
         );
         assert.equal(fastAnswer(v), true);
         assert.equal(verifyWhole(v, nestEdits(v.edits)), null);
@@ -87,7 +76,7 @@ describe('verifyEditedStmts (the output guard reads only the edited statements)'
     it('where a here-document of an earlier statement is pending', () => {
       // `echo $X` alone reads no body; in the script the body follows its line.
       const input = 'cat <<E; echo $X\nbody\nE\n';
-      const v = verifyOf(input, [refEdit(input)]);
+      const v = verifyOf(input, [refEdit(input, '$X')]);
       assert.equal(fastAnswer(v), false);
       assert.equal(verifyOutput(v), null);
     });
@@ -95,17 +84,7 @@ describe('verifyEditedStmts (the output guard reads only the edited statements)'
     it('where an insertion lies inside a statement, not between two', () => {
       const input = 'echo a \\\n  $X\n';
       const at = input.indexOf('  $X');
-      const v = verifyOf(input, [
-        {
-          start: at,
-          end: at,
-          changes: [{ start: at, end: at, text: ': x\n' }],
-          kind: 'env-init-block',
-          variable: null,
-          reason: 't',
-          transform: 't',
-        },
-      ]);
+      const v = verifyOf(input, [edit(at, at, [{ start: at, end: at, text: ': x\n' }], 'env-init-block')]);
       assert.equal(fastAnswer(v), false);
       assert.match(verifyOutput(v) ?? 'accepted', /read differently|would not parse/);
     });
@@ -114,17 +93,7 @@ describe('verifyEditedStmts (the output guard reads only the edited statements)'
       // The whole parse would end the group at `}`; read alone it is no statement at all.
       const input = '{\n$X\n}\n';
       const at = input.indexOf('$X');
-      const v = verifyOf(input, [
-        {
-          start: at,
-          end: at + 2,
-          changes: [{ start: at, end: at + 2, text: '}' }],
-          kind: 'default-empty',
-          variable: 'X',
-          reason: 't',
-          transform: 't',
-        },
-      ]);
+      const v = verifyOf(input, [edit(at, at + 2, [{ start: at, end: at + 2, text: '}' }])]);
       assert.equal(fastAnswer(v), false);
       assert.match(verifyOutput(v) ?? 'accepted', /read differently|would not parse/);
     });

@@ -3,32 +3,14 @@
 
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../src/edit/apply.js';
-import type { Change, Edit } from '../../src/edit/edit.js';
+import type { Edit } from '../../src/edit/edit.js';
 import { verifyOutput } from '../../src/fix/verify-output.js';
 import { fixScript, parse } from '../../src/index.js';
 import { corpus } from '../support/corpus.js';
+import { edit, refEdit } from '../support/edits.js';
 import { fixtureCases, transformDirs } from '../support/fixtures.js';
 
 const REFUSED = /read differently outside the edits|would not parse|changes text outside the construct/;
-
-function edit(start: number, end: number, changes: Change[]): Edit {
-  return { start, end, changes, kind: 'default-empty', variable: 'X', reason: 'test', transform: 'test' };
-}
-
-/** The edit the transform makes of the `nth` `$NAME` (or `${NAME}`) in `input`, with `before`
- * inserted at its start and `after` appended to its closing text. */
-function refEdit(input: string, ref: string, opts: { before?: string; after?: string; nth?: number } = {}): Edit {
-  let start = -1;
-  for (let i = 0; i <= (opts.nth ?? 0); i++) start = input.indexOf(ref, start + 1);
-  assert.ok(start >= 0, `${ref} is in the input`);
-  const end = start + ref.length;
-  const changes: Change[] = [];
-  if (opts.before) changes.push({ start, end: start, text: opts.before });
-  if (ref.startsWith('${')) changes.push({ start: end - 1, end: end - 1, text: `:-${opts.after ?? ''}` });
-  else
-    changes.push({ start: start + 1, end: start + 1, text: '{' }, { start: end, end, text: `:-}${opts.after ?? ''}` });
-  return edit(start, end, changes);
-}
 
 function verdict(input: string, edits: Edit[], output = applyEdits(input, edits)): string | null {
   return verifyOutput({ input: parse(input), inputText: input, output, edits, dialect: 'bash', path: 'a.sh' });
