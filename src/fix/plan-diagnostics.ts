@@ -17,6 +17,15 @@ export function planDiagnostics(plan: Plan, at: At): Diagnostic[] {
       code: 'env-init-block-malformed',
       message: `${plan.site.message}; fix the markers by hand, nounset leaves the file alone until then`,
     });
+  for (const c of plan.file.unparsed) {
+    const { reason } = c.unparsed ?? { reason: '' };
+    out.push({
+      ...at(c.start),
+      severity: 'warning',
+      code: 'backquote-syntax-error',
+      message: `the backquoted command does not parse (${reason}): bash parses it only when it runs it, and then it fails with a syntax error and gives no output; nounset reads nothing in it and leaves it as it is`,
+    });
+  }
   // Names left alone because of each file not followed (or eval), to list with it.
   const unknownAt = new Map<number, Set<string>>();
   for (const r of plan.reads) {

@@ -97,8 +97,9 @@ export function sameFields(a: Node, b: Node, check: FieldCheck): boolean {
     case 'ParamExp':
       return sameParamExp(a, b as typeof a);
     case 'CmdSubst':
-      // In backquotes a backslash escapes differently: the same text reads otherwise.
-      return a.backquotes === (b as typeof a).backquotes;
+      // In backquotes a backslash escapes differently: the same text reads otherwise. Backquoted
+      // text that does not parse holds no statements to compare: it must fail on both sides.
+      return a.backquotes === (b as typeof a).backquotes && !a.unparsed === !(b as typeof a).unparsed;
     case 'ArithmExp':
       return a.bracket === (b as typeof a).bracket;
     case 'ProcSubst':

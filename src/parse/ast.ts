@@ -14,6 +14,8 @@ export interface File extends Span {
   readonly dialect: Dialect;
   readonly stmts: readonly Stmt[];
   readonly comments: readonly Comment[];
+  /** The backquotes whose text does not parse (CmdSubst.unparsed), in the order they end. */
+  readonly unparsed: readonly CmdSubst[];
 }
 
 export interface Comment extends Span {
@@ -354,6 +356,11 @@ export interface CmdSubst extends Span {
   readonly type: 'CmdSubst';
   readonly backquotes: boolean;
   readonly stmts: readonly Stmt[];
+  /** Backquotes whose text does not parse: bash and dash parse backquoted text only when they run
+   * it (`bash -n` accepts the script), and then the substitution fails with a syntax error in its
+   * own subshell. Its `stmts` are none; this says where the parse of the text stopped (an offset
+   * in the script) and why. */
+  readonly unparsed?: { readonly offset: number; readonly reason: string };
 }
 
 /** `$(( ... ))` or `$[ ... ]`. */

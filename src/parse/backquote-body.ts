@@ -40,6 +40,8 @@ function parseDerived(p: ParserState, text: string, map: readonly number[], clos
     remap(c, mapStart, mapEnd);
     p.comments.push(c);
   }
+  // Moved with the tree they are in; their `unparsed.offset` is the script's already (errorMap).
+  for (const c of sub.unparsed) p.unparsed.push(c);
   return stmts;
 }
 

@@ -17,6 +17,7 @@ import {
   isNameStart,
   leave,
   type ParserState,
+  SyntaxFailure,
   skipContinuations,
   speculate,
 } from './state.js';
@@ -306,19 +307,40 @@ function readSubscript(p: ParserState, start: number): Subscript {
 }
 
 /** Backquotes: the text between them, with `\$`, `` \` ``, `\\` (and `\"` inside double quotes)
- * unescaped, is parsed as commands; offsets map back to the source. */
+ * unescaped, is parsed as commands; offsets map back to the source. Text that does not parse
+ * makes a substitution with no statements and `unparsed` set, not a failure: bash and dash parse
+ * it only when it runs (firehol's `` `mktemp …XXXXXXXXXX)` ``), and that fails in the
+ * substitution's own subshell, so the rest of the script reads and runs as usual. */
 export function parseBackquote(p: ParserState, dq: boolean): CmdSubst {
   const start = p.pos;
   const { close, escaped } = findBackquoteEnd(p, start, dq);
-  let stmts: CmdSubst['stmts'];
-  if (!escaped) {
-    p.pos = start + 1;
-    stmts = parseStmtsIn(p, close);
-  } else {
-    stmts = parseBackquoteBody(p, start + 1, close, dq);
-  }
+  const failed: SyntaxFailure[] = [];
+  const stmts = speculate(p, () => {
+    try {
+      if (escaped) return parseBackquoteBody(p, start + 1, close, dq);
+      p.pos = start + 1;
+      return parseStmtsIn(p, close);
+    } catch (err) {
+      if (!(err instanceof SyntaxFailure) || err.fatal) throw err;
+      failed.push(err);
+      return null;
+    }
+  });
   p.pos = close + 1;
-  return { type: 'CmdSubst', start, end: p.pos, backquotes: true, stmts };
+  const failure = failed[0];
+  if (stmts !== null || failure === undefined)
+    return { type: 'CmdSubst', start, end: p.pos, backquotes: true, stmts: stmts ?? [] };
+  const { offset, reason } = failure;
+  const node: CmdSubst = {
+    type: 'CmdSubst',
+    start,
+    end: p.pos,
+    backquotes: true,
+    stmts: [],
+    unparsed: { offset, reason },
+  };
+  p.unparsed.push(node);
+  return node;
 }
 
 /** The closing backquote of the one at `start`, and whether an escape inside changes the text. */

@@ -29,7 +29,7 @@ export function parse(text: string, opts: ParseOptions = {}): File {
     if (err instanceof SyntaxFailure) throw toParseError(err, text, path);
     throw err;
   }
-  return { type: 'File', start: 0, end: text.length, dialect, stmts, comments: p.comments };
+  return { type: 'File', start: 0, end: text.length, dialect, stmts, comments: p.comments, unparsed: p.unparsed };
 }
 
 /** The statement of a statement list that starts at `start` of `text`, read alone: as the whole

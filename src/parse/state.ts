@@ -3,7 +3,7 @@
 
 import { ParseError } from '../errors.js';
 import { lineColumnAt, lineStarts } from '../line-index.js';
-import type { Comment, Dialect, Redirect } from './ast.js';
+import type { CmdSubst, Comment, Dialect, Redirect } from './ast.js';
 
 export const enum Ch {
   Tab = 9,
@@ -69,6 +69,8 @@ export interface ParserState {
   readonly bats: boolean;
   readonly path: string;
   readonly comments: Comment[];
+  /** Backquotes read so far whose text does not parse (CmdSubst.unparsed). */
+  readonly unparsed: CmdSubst[];
   pending: PendingHeredoc[];
   depth: number;
   /** Maps offsets in a derived text (backquote contents) back to the source, for errors. */
@@ -98,6 +100,7 @@ export function createState(opts: {
     bats: opts.bats ?? false,
     path: opts.path,
     comments: [],
+    unparsed: [],
     pending: [],
     depth: opts.depth ?? 0,
     errorMap: opts.errorMap ?? null,
@@ -126,6 +129,7 @@ export class SyntaxFailure {
 export function speculate<T>(p: ParserState, read: () => T | null): T | null {
   const { pos, len, depth, top } = p;
   const comments = p.comments.length;
+  const unparsed = p.unparsed.length;
   const pending = p.pending.length;
   let result: T | null = null;
   try {
@@ -139,6 +143,7 @@ export function speculate<T>(p: ParserState, read: () => T | null): T | null {
     p.pos = pos;
     p.depth = depth;
     p.comments.length = comments;
+    p.unparsed.length = unparsed;
     p.pending.length = pending;
   }
   return result;

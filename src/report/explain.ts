@@ -62,6 +62,8 @@ export const DIAGNOSTIC_MEANINGS: Readonly<Record<string, string>> = {
     'The script prints shell code for another shell to run (`cat <<EOS` with `\\$NAME` in it, as `tool init -` prints for `eval "$(tool init -)"`), and that code reads a name that may be unset there, which stops that shell under set -u. The message gives the text to print instead (`\\${NAME:-}`); nounset does not edit it, since what the script prints would change.',
   'eval-code-unset':
     "The script runs code through `eval` with part of it deferred (`eval x=\\${!ref}`, `eval 'echo $NAME'`), and that code reads a name that may be unset where the eval runs, which stops bash under set -u. The message gives the text to write instead (`\\${NAME:-}`); nounset does not edit it, since eval parses the code when the script runs, from values nounset does not know.",
+  'backquote-syntax-error':
+    'The text between two backquotes does not parse. bash and dash parse backquoted text only when they run it (`bash -n` accepts the script), so the substitution then prints a syntax error and gives no output, and the script goes on. nounset reads nothing in it and leaves it as it is; the rest of the script is fixed as usual.',
   'unsupported-shell': 'The script is written for another shell (zsh, fish, ...); nounset skips it.',
   disabled: 'A `# nounset disable-file` comment; nounset skips the file.',
   generated:
