@@ -226,6 +226,15 @@ describe('flow: computed command names', () => {
     assert.ok(fix.diagnostics.some((d) => d.code === 'computed-call' && /cmd_a, cmd_b/.test(d.message)));
     assert.equal(verdictOf(text, '1', 3).verdict, 'safe');
   });
+
+  it('`$RUN f` with RUN empty runs f: both words are noted, whichever walk met the call first', () => {
+    // getent's completion: `$($1 $db | …)`. The summary walk of _c met the call before the walk
+    // that tells notes, and the second word's note was lost.
+    const text = 'a() { :; }\n_c() {\n  db=$2\n  out=$($1 $db | cut -f1)\n  echo "$out"\n}\n_c "$@"\n';
+    const fix = fixScript(text, { path: 'c.sh' });
+    const notes = fix.diagnostics.filter((d) => d.code === 'computed-call').map((d) => `${d.line}:${d.column}`);
+    assert.deepEqual(notes, ['4:9', '4:12']);
+  });
 });
 
 describe('flow: entry points and notes', () => {

@@ -42,6 +42,10 @@ export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly str
     if (out === undefined) ctx.calleeLists.set(listKey, (out = list));
     if (!known) ctx.computedCallees.set(e, (known = new Map()));
     known.set(key, out);
+  } else if (e.next) {
+    // The next word's callees are in the list found before; its own note is told on every walk
+    // that tells notes, as this call's is, whichever walk met the call first.
+    calleesOf(ctx, e.next, frame);
   }
   if (out.length > 0)
     note(ctx, frame, 'computed-call', e.start, () => ({
