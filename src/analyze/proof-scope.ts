@@ -27,6 +27,7 @@ export class FileFunctions {
       const found = new Map<string, FuncDecl[]>();
       for (const stmt of this.stmts)
         forEachNode(stmt, (n) => {
+          if (n.type === 'Word') return mayHoldCode(n, this.text);
           if (n.type !== 'FuncDecl') return;
           const list = found.get(n.name.value);
           if (list) list.push(n);
@@ -69,6 +70,17 @@ export class FileFunctions {
     this.writes.set(key, yes);
     return yes;
   }
+}
+
+/** Whether a word may hold statements (a function definition among them): only inside `$( )`,
+ * `<( )` or backquotes, so a word with no `(` and no backquote holds none, and is not walked (most
+ * of a tree's nodes are in words: the walk of a 360 KB script took as long as its parse). */
+function mayHoldCode(word: Node, text: string): boolean {
+  for (let i = word.start; i < word.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 96) return true;
+  }
+  return false;
 }
 
 /** The first offset from `from` in `scope` where code may change one of `names`; where that is
