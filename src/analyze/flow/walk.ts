@@ -335,6 +335,9 @@ function region(ctx: FlowContext, r: Region, s: State, frame: Frame): void {
     case 'function':
       return; // runs when called
     case 'subshell': {
+      // Nothing a subshell does reaches the state after it: a walk that records nothing (a
+      // summary's) and keeps no log (a sourced file's, source-cache.ts) has nothing to find there.
+      if (frame.reads === null && !frame.collect && ctx.log === null) return;
       const inner = ops.clone(s);
       walkEvents(ctx, r.events, inner, { ...frame, loops: [], returns: [] });
       return;
