@@ -4,8 +4,7 @@
 
 import { variableOf } from '../model.js';
 import { calleesFirst, needsWalk } from './call-order.js';
-import { calleesOf } from './callees.js';
-import type { FlowContext, Frame } from './context.js';
+import type { FlowContext } from './context.js';
 import type { FuncDef } from './digest.js';
 import { SET_BY_SHELL, type SetAt } from './positions.js';
 import type { SharedLibraries } from './shared-libraries.js';
@@ -55,14 +54,18 @@ export function summarize(ctx: FlowContext, shared: SharedLibraries | null): Wal
   const own = shared === null ? order : order.filter((name) => !shared.known.has(name));
   // A round redoes the callers of every summary that changed, and every function that runs a
   // computed name; most of them had walked after the change already, and are skipped.
-  const stale = staleness(ctx, funcs);
+  const stale = staleness();
   let todo = new Set(own);
   for (let round = 0; round < (cyclic ? 12 : 1) && todo.size > 0; round++) {
     let changed = false;
     const next = new Set<string>();
     for (const name of own) {
       if (!todo.has(name) || !stale.walk(name)) continue;
+      const asked = new Set<string>();
+      ctx.summaries.asked = asked;
       const parts = (funcs.get(name) ?? []).map((def) => summaryOf(ctx, def));
+      ctx.summaries.asked = null;
+      stale.asked(name, asked);
       const merged = parts.length === 1 ? (parts[0] as Summary) : mergeSummaries(parts);
       if (!sameSummary(ctx.summaries.get(name), merged)) {
         ctx.summaries.set(name, merged);
@@ -78,47 +81,23 @@ export function summarize(ctx: FlowContext, shared: SharedLibraries | null): Wal
   return { candidates, order };
 }
 
-/** Whether a function's walk may give a summary other than its last: only when a summary it
- * reads (of a function it calls, by name or through a computed name it may run; any, when it
- * sources a file or runs code nounset cannot see into) was set after that walk. Summary walks
- * read nothing else, so a skipped walk is one that would have changed nothing. */
-function staleness(
-  ctx: FlowContext,
-  funcs: ReadonlyMap<string, readonly FuncDef[]>,
-): { walk(name: string): boolean; changed(name: string): void } {
+/** Whether a function's walk may give a summary other than its last: only when a summary that
+ * walk asked for (Summaries.asked: of a function it calls, by name, through a computed name, in a
+ * file it sources or code it evals) was set after it. Summary walks read nothing else, so a
+ * skipped walk is one that would have changed nothing. A function that sources a file once walked
+ * again after any change; now only after a change of what its walk asked for (ltmain.sh: 50 of
+ * 173 walks gave the summary before). */
+function staleness(): {
+  walk(name: string): boolean;
+  asked(name: string, names: ReadonlySet<string>): void;
+  changed(name: string): void;
+} {
   let clock = 0;
   const setAt = new Map<string, number>();
   const walkedAt = new Map<string, number>();
-  // null: any summary.
-  const reads = new Map<string, Set<string> | null>();
-  const readsOf = (name: string): Set<string> | null => {
-    if (reads.has(name)) return reads.get(name) ?? null;
-    let names: Set<string> | null = new Set();
-    for (const def of funcs.get(name) ?? []) {
-      if (def.reads) {
-        names = null;
-        break;
-      }
-      for (const c of def.calls) names.add(c);
-      const frame: Frame = {
-        fn: def,
-        loops: [],
-        returns: null,
-        files: [def.file],
-        file: def.fileIndex,
-        reads: null,
-        collect: false,
-        from: { text: '' },
-      };
-      for (const e of def.computedCalls) for (const c of calleesOf(ctx, e, frame)) names.add(c);
-    }
-    reads.set(name, names);
-    return names;
-  };
+  const askedBy = new Map<string, ReadonlySet<string>>();
   const setSince = (name: string, last: number): boolean => {
-    const names = readsOf(name);
-    if (names === null) return clock > last;
-    for (const c of names) if ((setAt.get(c) ?? -1) > last) return true;
+    for (const c of askedBy.get(name) ?? []) if ((setAt.get(c) ?? -1) > last) return true;
     return false;
   };
   return {
@@ -128,6 +107,10 @@ function staleness(
       if (last !== undefined && !setSince(name, last)) return false;
       walkedAt.set(name, clock);
       return true;
+    },
+    /** The summaries the walk of `name` just made asked for. */
+    asked(name, names) {
+      askedBy.set(name, names);
     },
     changed(name) {
       setAt.set(name, ++clock);

@@ -23,8 +23,11 @@ export class Summaries {
   /** Counts the summaries set whose kill set differs from the one before: what was found of the
    * kills holds while it stays (a change in what a function assigns leaves it). */
   killVersion = 0;
+  /** While a summary walk runs: the names whose summaries it asked for (summaries.ts). */
+  asked: Set<string> | null = null;
   constructor(private readonly shared: ReadonlyMap<string, Summary> | null) {}
   get(name: string): Summary | undefined {
+    this.asked?.add(name);
     return this.found.get(name) ?? this.shared?.get(name);
   }
   set(name: string, summary: Summary): void {

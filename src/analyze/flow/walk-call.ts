@@ -32,7 +32,11 @@ const COMPLETION_VARIABLES = ['COMP_CWORD', 'COMP_LINE', 'COMP_POINT', 'COMP_TYP
 function calleeKills(ctx: FlowContext, callees: readonly string[]): KillOrder {
   const { summaries } = ctx;
   const known = ctx.calleeKills.get(callees);
-  if (known && known.version === summaries.killVersion) return known.order;
+  if (known && known.version === summaries.killVersion) {
+    // Found from these callees' summaries, as if asked again.
+    if (summaries.asked !== null) for (const c of callees) summaries.asked.add(c);
+    return known.order;
+  }
   const sets = callees.map((c) => summaries.get(c)?.kill);
   const found = known === undefined ? lastKills(sets) : lastKillsAgain(known, sets);
   const { own } = found;
