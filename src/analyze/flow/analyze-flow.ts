@@ -59,6 +59,7 @@ export function analyzeFlow(input: FlowInput): FlowResult {
     calleeKills: new WeakMap(),
     killStories: new WeakMap(),
     killOrders: new WeakMap(),
+    movedElements: new Map(),
     sharedWalks: shared?.walks ?? null,
     // Before an earlier analysis kept the libraries' summaries, no walk of them is kept either.
     sharedKnown: shared?.walks ? shared.known : null,

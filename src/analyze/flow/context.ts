@@ -44,6 +44,9 @@ export interface FlowContext {
   readonly killStories: WeakMap<Call | Opaque, KillPlan>;
   /** A summary's kill set as such an order, found once per set (walk-call.ts). */
   readonly killOrders: WeakMap<ReadonlySet<string>, KillOrder>;
+  /** For a name with elements by key (Program.dependents), the story of each element when a
+   * change of the name moves its key, told once (unsetDependents). */
+  readonly movedElements: Map<string, readonly number[]>;
   /** What the shared libraries say of that (shared-libraries.ts), or null. */
   readonly sharedWalks: ReadonlySet<string> | null;
   /** The shared summaries of the libraries (shared-libraries.ts), or null. */
@@ -186,11 +189,25 @@ export function kill(ctx: FlowContext, s: State, name: string, why: Why): void {
 function unsetDependents(ctx: FlowContext, s: State, name: string, why: Why | null = null): void {
   const elements = ctx.program.dependents?.get(name);
   if (elements === undefined) return;
-  const whole = why !== null && (arrayBase(name) !== null || name.endsWith('[?]'));
-  for (const e of elements) {
-    const j = ctx.program.table.id(e);
+  if (why !== null && (arrayBase(name) !== null || name.endsWith('[?]'))) {
+    for (const e of elements) {
+      const j = ctx.program.table.id(e);
+      ctx.log?.writes.add(j);
+      ctx.ops.kill(s, j, why);
+    }
+    return;
+  }
+  // A key that moves tells the same for every change of the name: one story each, not a closure
+  // and a story at every assignment (dkms: a twentieth of what its analysis allocated).
+  let stories = ctx.movedElements.get(name);
+  if (stories === undefined) {
+    stories = elements.map((e) => ctx.ops.tell(() => `${e} names another element once ${name} changes`));
+    ctx.movedElements.set(name, stories);
+  }
+  for (let k = 0; k < elements.length; k++) {
+    const j = ctx.program.table.id(elements[k] as string);
     ctx.log?.writes.add(j);
-    ctx.ops.kill(s, j, whole ? why : () => `${e} names another element once ${name} changes`);
+    ctx.ops.killTold(s, j, stories[k] as number);
   }
 }
 
