@@ -295,6 +295,8 @@ function withFixOptions<T>(y: Argv<T>) {
         'guard every reference that reaches an rm/mv/find -delete path with ${X:?…} (default: only where an empty value is not handled and set -u may be on)',
     })
     .option('bash-version', {
+      // A string: yargs reads `3.2` as the number 3.2 otherwise, which no choice equals.
+      type: 'string',
       choices: ['3.2', '4.0', '4.4', '5'] as const,
       describe:
         'the oldest bash the scripts must run under: below 4.4, empty "${a[@]}" (and, below 4.1, "$@") is guarded (default: what a script says, 3.2 for one that handles Darwin, runs macOS commands or guards some lists already, or sits beside or below one that does, else 4.4)',

@@ -47,6 +47,22 @@ describe('nounset (fix mode and --dry-run)', () => {
     assert.deepEqual(readdirSync(dir()), ['deploy.sh']);
   });
 
+  it('--bash-version takes each of its choices as written on the command line', () => {
+    // yargs once read `3.2` as a number, which no choice equalled: every value was refused.
+    write('lists.sh', '#!/bin/bash\nset -u\nargs=()\necho "${args[@]}"\n');
+    for (const version of ['3.2', '4.0']) {
+      const r = run(['--dry-run', '--bash-version', version, 'lists.sh'], dir());
+      assert.equal(r.status, 0, r.log);
+      assert.match(r.stdout, /^\+echo \$\{args\[@\]\+"\$\{args\[@\]\}"\}$/m);
+    }
+    for (const version of ['4.4', '5']) {
+      const r = run(['--dry-run', '--bash-version', version, 'lists.sh'], dir());
+      assert.equal(r.status, 0, r.log);
+      assert.equal(r.stdout, '');
+    }
+    assert.equal(run(['--dry-run', '--bash-version', '4.3', 'lists.sh'], dir()).status, 2);
+  });
+
   it('--dry-run prints a diff that git apply accepts, and applying it gives what fix mode writes', () => {
     write('bin/deploy.sh', SCRIPT);
     write('lib/util.sh', 'log() { echo "$1" >> "$LOG_FILE"; }\n');
