@@ -5,7 +5,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ConfigError, GitHubError, NounsetError, ParseError, UsageError } from '../errors.js';
-import { nodeIO } from '../io/index.js';
+import { decodeScriptText, encodeScript, NotTextError, nodeIO, type ScriptText } from '../io/index.js';
 import type { Dialect } from '../parse/index.js';
 import { detectDialect, parse } from '../parse/index.js';
 import {
@@ -23,7 +23,15 @@ import {
   summarizeParse,
   wantColor,
 } from '../report/index.js';
-import { findSkipCause, hasFailures, inspectPath, type ParallelRun, runPathsParallel } from '../run/index.js';
+import {
+  findSkipCause,
+  fixStdin,
+  hasFailures,
+  inspectPath,
+  type ParallelRun,
+  type RunOptions,
+  runPathsParallel,
+} from '../run/index.js';
 import type { Severity } from '../types/index.js';
 import { type CacheArgs, cacheConfig } from './cache-options.js';
 import { contractOptions, parseMap, runContractCommand } from './contract-command.js';
@@ -36,6 +44,11 @@ import { progressLine } from './progress.js';
 
 /** Exit codes: 0 ok, 1 changes pending under --check, 2 usage error, 3 at least one file failed. */
 const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3 } as const;
+
+/** What a lone `-` among the arguments becomes before yargs reads them: yargs drops it from the
+ * positionals (and `nounset -` fixed the whole working directory), so it is renamed to a path no
+ * file can have (it holds a NUL byte). */
+const STDIN_PATH = '\0stdin';
 
 interface ParseArgs {
   readonly files: string[];
@@ -89,6 +102,7 @@ interface FixCommandArgs extends FixArgs, CacheArgs {
   readonly color?: boolean;
   readonly defaultsFrom?: readonly string[];
   readonly map?: readonly string[];
+  readonly stdinFilename?: string;
 }
 
 /** For tests: NOUNSET_MIN_FILES_PER_THREAD=1 starts worker threads for a run of a few files. */
@@ -156,6 +170,7 @@ async function runFix(args: FixCommandArgs): Promise<number> {
         }
       : {}),
   };
+  if (args.paths.includes(STDIN_PATH)) return runStdin(args, options, level);
   const progress = args.quiet ? null : progressLine(process.stderr);
   const format = args.format ?? (dryRun ? 'diff' : 'summary');
   // The text formats print each file as it is done (print-files.ts); json and github need the whole run.
@@ -232,12 +247,48 @@ async function runFix(args: FixCommandArgs): Promise<number> {
   return args.check && run.files.some((f) => f.status === 'changed') ? EXIT.pending : EXIT.ok;
 }
 
+/** `nounset -`: the script on stdin, fixed as the file --stdin-filename names would be, read from
+ * stdin instead and never written. The fixed script goes to stdout (the input as it is when
+ * nothing changes or the script is skipped, nothing when it fails, as shfmt), or its diff with
+ * --dry-run or --check; diagnostics go to stderr. */
+function runStdin(args: FixCommandArgs, options: RunOptions, level: Severity): number {
+  if (args.paths.length > 1) throw new UsageError('`-` reads one script from stdin: give no other path with it');
+  if (args.format !== undefined && args.format !== 'diff')
+    throw new UsageError(`--format ${args.format}: a script read from stdin is printed as it is fixed, or as a diff`);
+  const name = args.stdinFilename ?? '<stdin>';
+  let script: ScriptText;
+  try {
+    script = decodeScriptText(readFileSync(0));
+  } catch (err) {
+    if (!(err instanceof NotTextError)) throw err;
+    process.stderr.write(`${name}: error: ${err.message}\n`);
+    return EXIT.failed;
+  }
+  const outcome = fixStdin(script, name, options, nodeIO);
+  if ('error' in outcome) {
+    process.stderr.write(`${outcome.path}: error: ${outcome.error}\n`);
+    return EXIT.failed;
+  }
+  const { path, result, diff } = outcome;
+  const skipCause = findSkipCause(result);
+  const failed = result.diagnostics.some((d) => d.severity === 'error');
+  const status = result.changed ? 'changed' : skipCause ? 'skipped' : 'unchanged';
+  process.stderr.write(renderFileDiagnostics({ path, status, result }, skipCause, { level }));
+  const dryRun = args.dryRun || args.check;
+  if (dryRun) process.stdout.write(encodeScript(diff ?? '', script.encoding));
+  else if (!failed) process.stdout.write(encodeScript(result.output, script.encoding));
+  if (failed) return EXIT.failed;
+  return args.check && result.changed ? EXIT.pending : EXIT.ok;
+}
+
 interface InspectArgs extends FixArgs {
   readonly file: string;
   readonly format: 'text' | 'json';
 }
 
 function runInspect(args: InspectArgs): number {
+  if (args.file === STDIN_PATH)
+    throw new UsageError('inspect reads a file; `-` (stdin) is for fixing: nounset - < FILE');
   const outcome = inspectPath(args.file, { cwd: process.cwd(), fix: toFixOptions(args) }, nodeIO);
   if ('error' in outcome) {
     process.stderr.write(`${outcome.path}: error: ${outcome.error}\n`);
@@ -404,6 +455,11 @@ async function main(argv: string[]): Promise<number> {
             default: true,
             describe: 'reuse the results of earlier runs for files that did not change (--no-cache: do not)',
           })
+          .option('stdin-filename', {
+            type: 'string',
+            describe:
+              'NAME: with `-` (the script on stdin, fixed to stdout), the file it is fixed as: its configuration, dialect and neighbours count (default <stdin>)',
+          })
           .option('cache-dir', {
             type: 'string',
             describe: 'DIR: where the result cache is (default $XDG_CACHE_HOME/nounset or ~/.cache/nounset)',
@@ -512,7 +568,7 @@ async function main(argv: string[]): Promise<number> {
   return status;
 }
 
-main(hideBin(process.argv)).then(
+main(hideBin(process.argv).map((a) => (a === '-' ? STDIN_PATH : a))).then(
   (code) => {
     process.exitCode = code;
   },

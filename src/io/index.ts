@@ -1,7 +1,7 @@
 // The file system as nounset sees it (ScriptIO, passed in) and its node:fs implementation. At the
 // bottom: config/ and run/ both take it from here.
 
-export { decodeScript, nodeIO } from './node-script-io.js';
+export { decodeScript, decodeScriptText, nodeIO } from './node-script-io.js';
 export {
   describeIOError,
   type EntryKind,

@@ -2,6 +2,7 @@
 // the result cache, threads, `inspect`, `contract` and `pr`. File IO comes in as a ScriptIO.
 
 export { type FindOptions, type FoundScript, findScripts, hasShellShebang } from './find-scripts.js';
+export { fixStdin } from './fix-stdin.js';
 export { inspectPath } from './inspect-path.js';
 export { type CacheConfig, DEFAULT_CACHE_BYTES } from './result-cache.js';
 export { runContract } from './run-contract.js';

@@ -88,7 +88,8 @@ export function describeFixError(err: unknown): string {
   return `internal error: ${message} (this is a bug in nounset: please report it with the script)`;
 }
 
-function diffOf(path: string, text: string, result: FixResult): string | undefined {
+/** The unified diff of a result that changed the script; undefined for one that did not. */
+export function fixDiff(path: string, text: string, result: FixResult): string | undefined {
   if (!result.changed) return undefined;
   const edits = result.edits.map((e) => ({ start: e.start, end: e.end, text: e.after }));
   return diffFromEdits(path, text, result.output, edits) ?? unifiedDiff(path, text, result.output);
@@ -108,7 +109,7 @@ function fixWith(task: FileTask, text: string, readSource: (path: string) => str
   const { path } = task;
   // Task paths are relative to the working directory: `.` is the root ShellCheck resolves from.
   const result = fixScript(text, { ...task.fix, path, readSource, sourceRoot: '.' });
-  return { result, editCount: result.edits.length, ...optional('diff', diffOf(path, text, result)) };
+  return { result, editCount: result.edits.length, ...optional('diff', fixDiff(path, text, result)) };
 }
 
 /** fixScript on the file's snapshot text, and the diff, through the cache when the run has one. */

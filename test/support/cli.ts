@@ -66,9 +66,13 @@ function ran(stdout: Buffer, stderr: Buffer, status: number | null): CliRan {
   };
 }
 
-/** Runs `nounset args…` in `cwd`, without colour. */
-export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliRan {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
+/** Runs `nounset args…` in `cwd`, without colour; `input` is its stdin (none when not given). */
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}, input?: string | Buffer): CliRan {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    ...(input === undefined ? {} : { input }),
+  });
   return ran(r.stdout, r.stderr, r.status);
 }
 
