@@ -2,6 +2,7 @@
 // The command line: parses arguments, calls the library, prints, sets the exit code. Nothing else.
 
 import { appendFileSync, readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ConfigError, GitHubError, NounsetError, ParseError, UsageError } from '../errors.js';
@@ -36,7 +37,7 @@ import type { Severity } from '../types/index.js';
 import { type CacheArgs, cacheConfig } from './cache-options.js';
 import { contractOptions, parseMap, runContractCommand } from './contract-command.js';
 import { type FixArgs, toFixOptions } from './fix-options.js';
-import { tierForRun } from './light-run.js';
+import { isLightRun, tierForRun } from './light-run.js';
 import { packageVersion } from './package-version.js';
 import { prOptions, runPrCommand } from './pr-command.js';
 import { filePrinter } from './print-files.js';
@@ -264,6 +265,8 @@ function runStdin(args: FixCommandArgs, options: RunOptions, level: Severity): n
     process.stderr.write(`${name}: error: ${err.message}\n`);
     return EXIT.failed;
   }
+  // One script: a light run unless it is large (light-run.ts).
+  if (isLightRun([script.text.length])) setFlagsFromString('--no-turbofan');
   const outcome = fixStdin(script, name, options, nodeIO);
   if ('error' in outcome) {
     process.stderr.write(`${outcome.path}: error: ${outcome.error}\n`);
