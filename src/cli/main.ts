@@ -51,6 +51,12 @@ const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3 } as const;
  * file can have (it holds a NUL byte). */
 const STDIN_PATH = '\0stdin';
 
+/** Only fixing reads a script from stdin. */
+function refuseStdin(paths: readonly string[], command: string): void {
+  if (paths.includes(STDIN_PATH))
+    throw new UsageError(`${command} reads files; \`-\` (stdin) is for fixing: nounset - < FILE`);
+}
+
 interface ParseArgs {
   readonly files: string[];
   readonly dialect?: Dialect;
@@ -58,6 +64,7 @@ interface ParseArgs {
 }
 
 function runParse(args: ParseArgs): number {
+  refuseStdin(args.files, 'parse');
   let status: number = EXIT.ok;
   for (const path of args.files) {
     let text: string;
@@ -290,8 +297,7 @@ interface InspectArgs extends FixArgs {
 }
 
 function runInspect(args: InspectArgs): number {
-  if (args.file === STDIN_PATH)
-    throw new UsageError('inspect reads a file; `-` (stdin) is for fixing: nounset - < FILE');
+  refuseStdin([args.file], 'inspect');
   const outcome = inspectPath(args.file, { cwd: process.cwd(), fix: toFixOptions(args) }, nodeIO);
   if ('error' in outcome) {
     process.stderr.write(`${outcome.path}: error: ${outcome.error}\n`);
@@ -518,6 +524,7 @@ async function main(argv: string[]): Promise<number> {
       "Print each script's environment contract; with --check, check the manifests that run the scripts against it",
       (y) => contractOptions(withFixOptions(y)),
       (a) => {
+        refuseStdin(a.paths as string[], 'contract');
         status = runContractCommand({
           ...a,
           paths: a.paths as string[],

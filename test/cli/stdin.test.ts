@@ -84,7 +84,15 @@ describe('nounset - (a script on stdin)', () => {
     assert.equal(both.status, 2);
     assert.match(both.stderr, /`-` reads one script from stdin/);
     assert.equal(runCli(['--format', 'json', '-'], dir(), {}, SCRIPT).status, 2);
-    assert.equal(runCli(['inspect', '-'], dir(), {}, SCRIPT).status, 2);
+    for (const command of [
+      ['inspect', '-'],
+      ['contract', '-'],
+      ['parse', '-'],
+    ]) {
+      const r = runCli(command, dir(), {}, SCRIPT);
+      assert.equal(r.status, 2, command.join(' '));
+      assert.match(r.stderr, /reads files?; `-` \(stdin\) is for fixing/);
+    }
     untouched();
   });
 });
