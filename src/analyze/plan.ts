@@ -484,7 +484,10 @@ export function planFixes(text: string, file: File, options: PlanOptions): Plan 
         );
       const why = `${st.kind === 'unset' ? st.why : `${name} may be set by ${opaqueSource(st.source)}`}; bash ${target} stops on ${name === '@' || name === '*' ? `\`$${name}\` with no argument` : `\`\${${name}[@]}\` of an empty array`} under set -u (fixed in bash ${name === '@' || name === '*' ? '4.1' : '4.4'})`;
       // `$"$@"`, a locale string: the guard cannot go around it without that `$` before its `${`.
-      if (!isPlainList(read.node) || (src[read.node.start - 1] === '"' && src[read.node.start - 2] === '$'))
+      if (
+        !(isPlainList(read.node) || isElementList(read, src)) ||
+        (src[read.node.start - 1] === '"' && src[read.node.start - 2] === '$')
+      )
         return {
           read,
           verdict: 'review',
@@ -998,6 +1001,21 @@ function isPlainList(node: Read['node']): boolean {
   return (
     node.type === 'ParamExp' && !node.excl && !node.length && !node.slice && !node.repl && !node.exp && !node.names
   );
+}
+
+/** `"${a[@]OP}"` or `"${@OP}"`, the whole of its double-quoted word part, with an operator applied
+ * to each element (`#`, `%`, `/`, `^`, `,`, `:offset`, `@Q` …): the old-bash guard
+ * `${a[@]+"…"}` wraps it as it is (default-unset-refs.ts listWrap), and gives no word for an empty
+ * or unset array, as the form does: bash 5.2 says so of every such form but `@A`, which prints a
+ * declaration (test/behaviour/old-bash-lists.test.ts). Not `[*]` or `$*`, one word even when
+ * empty; and not where the guard cannot go around it, since a `:-` inside would change the
+ * operator's own word (`${a[@]/x/}` → `${a[@]/x/:-}`). */
+function isElementList(read: Read, src: string): boolean {
+  const node = read.node;
+  if (node.type !== 'ParamExp' || node.excl || node.length || node.names || read.quoting !== 'double') return false;
+  const all = node.index === null ? node.param.value === '@' : src.slice(node.index.start, node.index.end) === '[@]';
+  if (!all || src[node.start - 1] !== '"' || src[node.end] !== '"' || src[node.start - 2] === '\\') return false;
+  return !(node.exp?.op === '@' && atOperator(node.exp.word) === 'A');
 }
 
 /** Whether the script calls one of macOS's own commands. The text is looked at first: the map of
