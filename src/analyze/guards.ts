@@ -613,7 +613,8 @@ class TestParser {
 // Words
 
 /** The operand is non-empty only when this name is set: after quote removal it is exactly one of
- * `$X` `${X}` `${X-}` `${X:-}` `${X+w}` `${X:+w}`, for X a variable or a positional parameter. */
+ * `$X` `${X}` `${X-}` `${X:-}` `${X+w}` `${X:+w}`, or a transform of X that is empty when X is
+ * unset (`${X#p}`, `${X/p/r}`, `${X:1}`, `${X^^}` …), for X a variable or a positional parameter. */
 function guardKnown(word: Word): Known {
   const significant = word.parts.filter((p) => !isEmptyPart(p));
   const [part, ...rest] = significant;
@@ -642,19 +643,32 @@ function isPlainParam(p: ParamExp): boolean {
 }
 
 function guardParam(p: ParamExp): string | null {
-  if (!isPlainParam(p)) return null;
+  if (p.excl || p.length || p.names !== null || (p.index !== null && isListSubscript(p.index))) return null;
   const bare = p.param.value;
   if (!IDENTIFIER.test(bare) && !POSITIONAL.test(bare)) return null;
   const name = p.index === null ? bare : elementName(bare, p.index);
-  if (p.exp === null) return name;
+  // A slice or a replacement of an unset name is empty, whatever it would do to a value (bash 5.2:
+  // `${X:1}`, `${X/*/all}`, `${X/#/pre}`; test/flow/cases/test-transform-nonempty.sh).
+  if (p.slice !== null || p.repl !== null || p.exp === null) return name;
   switch (p.exp.op) {
     // Unset gives the (empty) default.
     case '-':
     case ':-':
       return p.exp.word === null || p.exp.word.parts.every(isEmptyPart) ? name : null;
-    // Unset gives nothing, whatever the word.
+    // Unset gives nothing, whatever the word; so does a pattern removal or a case change of it.
+    // Not `@`: `${X@a}` of a declared, unset X gives its attributes.
     case '+':
     case ':+':
+    case '#':
+    case '##':
+    case '%':
+    case '%%':
+    case '^':
+    case '^^':
+    case ',':
+    case ',,':
+    case '~':
+    case '~~':
       return name;
     default:
       return null;
