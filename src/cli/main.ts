@@ -386,7 +386,12 @@ async function main(argv: string[]): Promise<number> {
       'Rewrite shell scripts so they are safe under set -u (files are always taken; directories are searched for scripts)',
       (y) =>
         withFixOptions(y)
-          .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'scripts and directories' })
+          .positional('paths', {
+            type: 'string',
+            array: true,
+            default: ['.'],
+            describe: 'scripts and directories; `-` alone: one script from stdin, fixed to stdout',
+          })
           .option('dry-run', {
             type: 'boolean',
             default: false,
