@@ -1,7 +1,7 @@
 // Rewrites each reference that may be unset, where it is: `$X` → `${X:-}`, `${X:-value}` with a
 // configured default, `${X:-0}` in arithmetic, `${X:?X is not set}` in a destructive argument.
 
-import { type PlannedRead, transformPrefix, wrapperOperator } from '../src/analyze/index.js';
+import { listGuard, type PlannedRead, transformPrefix, wrapperOperator } from '../src/analyze/index.js';
 import type { Change, Finding, Transform } from '../src/edit/index.js';
 import { quoteDefault } from '../src/edit/index.js';
 import type { EditKind } from '../src/types/index.js';
@@ -73,15 +73,11 @@ function ownChanges(p: PlannedRead, suffix: string): Change[] {
  * list under set -u; the guard keeps "no word" for it, which `:-` would turn into one empty word).
  * Only a list that is its double-quoted word part alone; null for anything else. */
 function listWrap(p: PlannedRead, text: string): RefEdit | null {
-  const { node, name } = p.read;
+  const { name } = p.read;
   const isList = p.read.form === 'list' || name === '@' || name === '*';
-  if (!isList || node.type !== 'ParamExp' || p.read.quoting !== 'double') return null;
-  const all = name === '@' || (node.index !== null && text.slice(node.index.start, node.index.end) === '[@]');
-  if (!all) return null;
-  const open = node.start - 1;
-  const close = node.end;
-  if (text[open] !== '"' || text[close] !== '"' || text[open - 1] === '\\') return null;
-  const inner = name === '@' ? '@' : `${name}[@]`;
+  const guard = isList ? listGuard(p.read, text) : null;
+  if (guard === null) return null;
+  const { open, close, list: inner } = guard;
   return {
     start: open,
     end: close + 1,

@@ -11,6 +11,7 @@ export { listInWords } from './in-words.js';
 export type { Quoting } from './model.js';
 export {
   isFileDisabled,
+  listGuard,
   type Plan,
   type PlannedRead,
   type PlanOptions,

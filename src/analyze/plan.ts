@@ -1003,18 +1003,29 @@ function isPlainList(node: Read['node']): boolean {
   );
 }
 
-/** `"${a[@]OP}"` or `"${@OP}"`, the whole of its double-quoted word part, with an operator applied
- * to each element (`#`, `%`, `/`, `^`, `,`, `:offset`, `@Q` …): the old-bash guard
- * `${a[@]+"…"}` wraps it as it is (default-unset-refs.ts listWrap), and gives no word for an empty
+/** Where the old-bash guard `${a[@]+"…"}` goes around a list read: `"${a[@]…}"` or `"${@…}"`, the
+ * whole of its double-quoted word part, not after a backslash. The offsets of its quotes and the
+ * list the guard names (`a[@]`, `@`); null for any other read. The plan (which reads it may guard)
+ * and default-unset-refs.ts (which writes the guard) both ask it, so they agree. */
+export function listGuard(read: Read, text: string): { open: number; close: number; list: string } | null {
+  const { node, name } = read;
+  if (node.type !== 'ParamExp' || read.quoting !== 'double') return null;
+  if (name !== '@' && (node.index === null || text.slice(node.index.start, node.index.end) !== '[@]')) return null;
+  const open = node.start - 1;
+  const close = node.end;
+  if (text[open] !== '"' || text[close] !== '"' || text[open - 1] === '\\') return null;
+  return { open, close, list: name === '@' ? '@' : `${name}[@]` };
+}
+
+/** `"${a[@]OP}"` or `"${@OP}"` with an operator applied to each element (`#`, `%`, `/`, `^`, `,`,
+ * `:offset`, `@Q` …), where the guard goes around it (listGuard): it gives no word for an empty
  * or unset array, as the form does: bash 5.2 says so of every such form but `@A`, which prints a
  * declaration (test/behaviour/old-bash-lists.test.ts). Not `[*]` or `$*`, one word even when
  * empty; and not where the guard cannot go around it, since a `:-` inside would change the
  * operator's own word (`${a[@]/x/}` → `${a[@]/x/:-}`). */
 function isElementList(read: Read, src: string): boolean {
   const node = read.node;
-  if (node.type !== 'ParamExp' || node.excl || node.length || node.names || read.quoting !== 'double') return false;
-  const all = node.index === null ? node.param.value === '@' : src.slice(node.index.start, node.index.end) === '[@]';
-  if (!all || src[node.start - 1] !== '"' || src[node.end] !== '"' || src[node.start - 2] === '\\') return false;
+  if (node.type !== 'ParamExp' || node.excl || node.length || node.names || listGuard(read, src) === null) return false;
   return !(node.exp?.op === '@' && atOperator(node.exp.word) === 'A');
 }
 
