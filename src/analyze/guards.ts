@@ -632,18 +632,17 @@ function guardKnown(word: Word): Known {
 /** `$NAME`, `${NAME}` or `${NAME<op>word}`: no length, indirection, slice or replacement, and no
  * subscript but one element's (`${map[$k]+x}`, see elements.ts). */
 function isPlainParam(p: ParamExp): boolean {
-  return (
-    !p.excl &&
-    !p.length &&
-    p.names === null &&
-    (p.index === null || !isListSubscript(p.index)) &&
-    p.slice === null &&
-    p.repl === null
-  );
+  return isOneValue(p) && p.slice === null && p.repl === null;
+}
+
+/** A name's or one element's value, whatever is done to it: no length, indirection, list of names
+ * or list subscript. */
+function isOneValue(p: ParamExp): boolean {
+  return !p.excl && !p.length && p.names === null && (p.index === null || !isListSubscript(p.index));
 }
 
 function guardParam(p: ParamExp): string | null {
-  if (p.excl || p.length || p.names !== null || (p.index !== null && isListSubscript(p.index))) return null;
+  if (!isOneValue(p)) return null;
   const bare = p.param.value;
   if (!IDENTIFIER.test(bare) && !POSITIONAL.test(bare)) return null;
   const name = p.index === null ? bare : elementName(bare, p.index);
