@@ -32,6 +32,11 @@ export function tierForRun(paths: readonly string[], cwd: string, io: ScriptIO):
       return false;
     }
   }
+  return tierForSizes(sizes);
+}
+
+/** tierForRun for files of these sizes in bytes (a script read from stdin). */
+export function tierForSizes(sizes: readonly number[]): boolean {
   if (!isLightRun(sizes)) return false;
   setFlagsFromString('--no-turbofan');
   return true;

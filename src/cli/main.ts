@@ -2,7 +2,6 @@
 // The command line: parses arguments, calls the library, prints, sets the exit code. Nothing else.
 
 import { appendFileSync, readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ConfigError, GitHubError, NounsetError, ParseError, UsageError } from '../errors.js';
@@ -37,7 +36,7 @@ import type { Severity } from '../types/index.js';
 import { type CacheArgs, cacheConfig } from './cache-options.js';
 import { contractOptions, parseMap, runContractCommand } from './contract-command.js';
 import { type FixArgs, toFixOptions } from './fix-options.js';
-import { isLightRun, tierForRun } from './light-run.js';
+import { tierForRun, tierForSizes } from './light-run.js';
 import { packageVersion } from './package-version.js';
 import { prOptions, runPrCommand } from './pr-command.js';
 import { filePrinter } from './print-files.js';
@@ -264,16 +263,17 @@ function runStdin(args: FixCommandArgs, options: RunOptions, level: Severity): n
   if (args.format !== undefined && args.format !== 'diff')
     throw new UsageError(`--format ${args.format}: a script read from stdin is printed as it is fixed, or as a diff`);
   const name = args.stdinFilename ?? '<stdin>';
+  const bytes = readFileSync(0);
   let script: ScriptText;
   try {
-    script = decodeScriptText(readFileSync(0));
+    script = decodeScriptText(bytes);
   } catch (err) {
     if (!(err instanceof NotTextError)) throw err;
     process.stderr.write(`${name}: error: ${err.message}\n`);
     return EXIT.failed;
   }
   // One script: a light run unless it is large (light-run.ts).
-  if (isLightRun([script.text.length])) setFlagsFromString('--no-turbofan');
+  tierForSizes([bytes.length]);
   const outcome = fixStdin(script, name, options, nodeIO);
   if ('error' in outcome) {
     process.stderr.write(`${outcome.path}: error: ${outcome.error}\n`);
