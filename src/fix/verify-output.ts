@@ -15,6 +15,8 @@ import { verifyEditedStmts } from './verify-local.js';
 
 type NestedEdits = ReturnType<typeof nestEdits>;
 type Spans = { input: [number, number][]; output: [number, number][] };
+/** groupedSpans's answer. */
+type GroupedSpans = { spans: Spans; inner: Handler[] } | string;
 
 /** Input and output spans of the outermost edits (sorted, disjoint), or null when a change lies
  * outside its edit's construct: the comparison relies on the text outside the spans being the
@@ -174,15 +176,15 @@ interface VerifyInput {
  * the caller has it already. */
 export function verifyOutput(opts: VerifyInput): string | null {
   const nested = opts.nested ?? nestEdits(opts.edits);
+  const grouped = groupedSpans(opts, nested);
   // The fast path first; any doubt, and every failure (for its message), goes to the whole check.
-  return verifyFast(opts, nested) ? null : verifyWhole(opts, nested);
+  return verifyFast(opts, nested, grouped) ? null : verifyWhole(opts, nested, grouped);
 }
 
 /** True when the output is sound by the fast path (verify-local.ts): trap handlers checked as the
  * whole check does, then only the statements that hold edits parsed again. False when that path
  * cannot tell. */
-export function verifyFast(opts: VerifyInput, nested: NestedEdits): boolean {
-  const grouped = groupedSpans(opts, nested);
+export function verifyFast(opts: VerifyInput, nested: NestedEdits, grouped = groupedSpans(opts, nested)): boolean {
   if (typeof grouped === 'string') return false;
   const { spans, inner } = grouped;
   for (const { part, own, at } of inner)
@@ -191,7 +193,7 @@ export function verifyFast(opts: VerifyInput, nested: NestedEdits): boolean {
 }
 
 /** The outer edits' spans, each trap handler's made one; or why they are not sound spans. */
-function groupedSpans(opts: VerifyInput, nested: NestedEdits): { spans: Spans; inner: Handler[] } | string {
+function groupedSpans(opts: VerifyInput, nested: NestedEdits): GroupedSpans {
   const edited = outputSpans(nested);
   if (edited === null) return 'an edit changes text outside the construct it is about';
   const handlers = trapHandlers(opts.input, opts.handlers, nested.outer);
@@ -199,8 +201,13 @@ function groupedSpans(opts: VerifyInput, nested: NestedEdits): { spans: Spans; i
   return handlerSpans(edited, nested.outer, handlers) ?? "an edit reaches into a trap's handler from outside it";
 }
 
-/** The whole output parsed and compared with the input. */
-export function verifyWhole(opts: VerifyInput, nested: NestedEdits): string | null {
+/** The whole output parsed and compared with the input. `grouped`: groupedSpans, when the caller
+ * has it already. */
+export function verifyWhole(
+  opts: VerifyInput,
+  nested: NestedEdits,
+  grouped: GroupedSpans = groupedSpans(opts, nested),
+): string | null {
   let out: File;
   try {
     out = parse(opts.output, { dialect: opts.dialect, path: opts.path, bats: opts.bats ?? false });
@@ -208,7 +215,6 @@ export function verifyWhole(opts: VerifyInput, nested: NestedEdits): string | nu
     if (err instanceof ParseError) return `the fixed script would not parse (${err.message})`;
     throw err;
   }
-  const grouped = groupedSpans(opts, nested);
   if (typeof grouped === 'string') return grouped;
   const { spans, inner } = grouped;
   for (const { part, own, at } of inner) {
