@@ -118,29 +118,88 @@ function holdersOf(
   heredocs: Heredocs,
 ): (Holder | undefined)[] {
   const held: (Holder | undefined)[] = new Array(spans.length);
+  // Each statement's lists, found once however many spans it holds (a `case` of 600 items).
+  const inner = new Map<Stmt, Inner>();
+  const top = innerOf([file.stmts], 0, heredocs);
   for (const [k, [a, b]] of spans.entries()) {
-    let lists: (readonly Stmt[])[] = [file.stmts];
+    let lists = top;
     // Nodes above the statements of `lists`: at least the parser's nesting there.
     let depth = 1;
     let found: Holder | undefined;
     for (;;) {
-      let next: Holder | undefined;
-      for (const list of lists) {
-        const s = list[lastStartingBy(list, a)];
-        if (s === undefined) continue;
-        const end = extendedEnd(s, heredocs);
-        if (a < s.start || b > end || (a === b && (a === s.start || a === end))) continue;
-        next = { stmt: s, end, depth };
-        break;
-      }
+      const next = holderIn(lists, a, b, depth, heredocs);
       if (next === undefined) break;
       found = next;
-      lists = [];
-      depth += innerLists(next.stmt, text, lists) + 2;
+      let known = inner.get(next.stmt);
+      if (known === undefined) {
+        const out: (readonly Stmt[])[] = [];
+        const through = innerLists(next.stmt, text, out);
+        known = innerOf(out, through, heredocs);
+        inner.set(next.stmt, known);
+      }
+      lists = known;
+      depth += known.depth + 2;
     }
     held[k] = found;
   }
   return held;
+}
+
+/** A statement's lists (innerLists), the nodes passed on the way to them, and, when the lists
+ * follow each other in the text and no here-document can stretch a statement over the next list,
+ * the start of each non-empty one: then only the last list starting by a span can hold it. */
+interface Inner {
+  readonly lists: readonly (readonly Stmt[])[];
+  readonly depth: number;
+  readonly ordered: { readonly lists: readonly (readonly Stmt[])[]; readonly starts: readonly number[] } | null;
+}
+
+function innerOf(all: readonly (readonly Stmt[])[], depth: number, heredocs: Heredocs): Inner {
+  if (heredocs.ranges.length > 0) return { lists: all, depth, ordered: null };
+  const some: (readonly Stmt[])[] = [];
+  const starts: number[] = [];
+  let end = -1;
+  for (const list of all) {
+    const first = list[0];
+    if (first === undefined) continue;
+    if (first.start < end) return { lists: all, depth, ordered: null };
+    end = (list[list.length - 1] as Stmt).end;
+    some.push(list);
+    starts.push(first.start);
+  }
+  return { lists: all, depth, ordered: { lists: some, starts } };
+}
+
+/** The first list's statement that holds the span [a, b] (by the rule of holdersOf), or undefined. */
+function holderIn(inner: Inner, a: number, b: number, depth: number, heredocs: Heredocs): Holder | undefined {
+  let lists = inner.lists;
+  if (inner.ordered !== null) {
+    // Lists in order, apart: one that starts after a holds no statement starting by a, and one
+    // before the last starting by a ends before that one starts.
+    const k = lastStartingAt(inner.ordered.starts, a);
+    if (k < 0) return undefined;
+    lists = [inner.ordered.lists[k] as readonly Stmt[]];
+  }
+  for (const list of lists) {
+    const s = list[lastStartingBy(list, a)];
+    if (s === undefined) continue;
+    const end = extendedEnd(s, heredocs);
+    if (a < s.start || b > end || (a === b && (a === s.start || a === end))) continue;
+    return { stmt: s, end, depth };
+  }
+  return undefined;
+}
+
+/** The index of the last of the sorted `starts` at or before `x`, or -1. */
+function lastStartingAt(starts: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** The index of the last statement of `list` that starts at or before `x`, or -1. */
