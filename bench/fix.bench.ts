@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fixScript, parse } from '../src/index.js';
 import { corpus } from '../test/support/corpus.js';
+import { GROWTH_SHAPES } from './growth-shapes.js';
 import { filesUnder, median } from './measure.js';
 
 function time(runs: number, fn: () => void): number {
@@ -42,6 +43,22 @@ for (const style of ['block', 'inline'] as const) {
   });
   console.log(
     `dense file ${(dense.length / 1e6).toFixed(2)} MB, ${style}: ${rate(dense.length, ms)} (${ms.toFixed(0)} ms, ${edits} edits)`,
+  );
+}
+
+// Linear in the size of one file (issue 19): each shape at n and 4n, inline style (an edit where
+// each read is). 4x is linear; a quadratic shows as 16x (an `&&` chain of 1,000 tests once took
+// 12 s, its left sides' facts found again at every link).
+const GROWTH_N = 500;
+console.log(`growth, fixScript warm (inline) at n = ${GROWTH_N} and 4n, median of 5: 4x is linear, 16x quadratic`);
+for (const shape of GROWTH_SHAPES) {
+  const [small, large] = [GROWTH_N, 4 * GROWTH_N].map((n) => {
+    const text = shape.script(n);
+    fixScript(text, { style: 'inline' });
+    return { bytes: text.length, ms: time(5, () => fixScript(text, { style: 'inline' })) };
+  }) as [{ bytes: number; ms: number }, { bytes: number; ms: number }];
+  console.log(
+    `  ${shape.name.padEnd(22)} ${small.ms.toFixed(1).padStart(7)} ms → ${large.ms.toFixed(1).padStart(7)} ms  ${(large.ms / small.ms).toFixed(1).padStart(5)}x  (${rate(large.bytes, large.ms)} at 4n)`,
   );
 }
 

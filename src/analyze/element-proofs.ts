@@ -23,6 +23,7 @@
 // body, its index only before a read in the same pass (the loop tests its bound again).
 
 import type { ForClause, Stmt, Subscript, TestBinary, TestExpr, Word } from '../parse/index.js';
+import { holdsAt, offsetsOf } from '../text-offsets.js';
 import { type FileFunctions, firstChange } from './proof-scope.js';
 
 /** Inside a loop's body (or an if's `then`): `${array[index + k]}` is there for k ≤ `over` (below
@@ -314,8 +315,15 @@ const sparseMemo = new Map<string, boolean>();
 /** Whether `needle` occurs in `text` between `span`'s ends, without copying that part, and
  * without searching past it (a file with no `#` after a `&&` would be read to its end each time). */
 function within(text: string, needle: string, span: Span): boolean {
-  const first = needle.charCodeAt(0);
-  for (let i = span.start; i + needle.length <= span.end; i++)
-    if (text.charCodeAt(i) === first && text.startsWith(needle, i)) return true;
-  return false;
+  // Asked of the left side of every `&&`, which in `a && b && c` holds the ones before it: the
+  // needle's offsets are found once per file, and each question is a binary search.
+  if (text !== withinText) {
+    withinText = text;
+    withinOffsets.clear();
+  }
+  let at = withinOffsets.get(needle);
+  if (at === undefined) withinOffsets.set(needle, (at = offsetsOf(text, needle)));
+  return holdsAt(at, span.start, span.end - needle.length + 1);
 }
+let withinText: string | null = null;
+const withinOffsets = new Map<string, readonly number[]>();

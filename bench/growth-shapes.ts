@@ -1,0 +1,90 @@
+// Generated scripts that grow in one direction only (a `case` with n items, an `&&` chain of n
+// tests, n functions calling the next…), for bench/fix.bench.ts's growth rows: fixScript at n and
+// at 4n shows whether the cost follows the size (4×) or more (16× for a quadratic). Each shape is
+// one pattern of real scripts taken to a length they seldom reach, where a hidden quadratic shows.
+
+export interface GrowthShape {
+  readonly name: string;
+  /** The script at size n. */
+  readonly script: (n: number) => string;
+}
+
+const lines = (n: number, line: (i: number) => string): string[] => Array.from({ length: n }, (_, i) => line(i));
+const bash = (body: readonly string[]): string => `#!/bin/bash\nset -u\n${body.join('\n')}\n`;
+
+export const GROWTH_SHAPES: readonly GrowthShape[] = [
+  {
+    // acme.sh's and getopts-style command dispatch: an edit in every item.
+    name: 'case dispatch',
+    script: (n) =>
+      bash([
+        'f() {',
+        '  case "${1:-}" in',
+        ...lines(n, (i) => `    a${i}) echo "$V${i % 300}" ;;`),
+        '  esac',
+        '}',
+        'f "$@"',
+      ]),
+  },
+  {
+    // Checks of every input before a run (`[ -n "$A" ] && [ -d "$B" ] && …`).
+    name: '&& chain',
+    script: (n) => bash([lines(n, (i) => `test -n "$V${i}"`).join(' && \\\n  ')]),
+  },
+  {
+    name: '|| chain',
+    script: (n) => bash([lines(n, (i) => `test -n "$V${i}"`).join(' || \\\n  ')]),
+  },
+  {
+    // A logging helper called from everywhere, under conditions.
+    name: 'one function, n calls',
+    script: (n) =>
+      bash([
+        'log() { echo "$1 $LOGLEVEL"; }',
+        ...lines(n, (i) => `if [ -n "\${A${i % 30}:-}" ]; then log m${i}; Y${i % 40}=1; fi`),
+        'echo "$Y1"',
+      ]),
+  },
+  {
+    name: 'call chain',
+    script: (n) =>
+      bash([...lines(n, (i) => `f${i}() { echo "$X${i % 50}"; f${i + 1} "$@"; }`), `f${n}() { :; }`, 'f0']),
+  },
+  {
+    name: 'functions with locals',
+    script: (n) =>
+      bash([
+        ...lines(n, (i) =>
+          [
+            `g${i}() {`,
+            '  local a="$1"',
+            `  if [ -n "$a" ]; then R${i % 70}="$a"; fi`,
+            `  echo "$R${(i * 3) % 70}" "\${2:-}"`,
+            '}',
+          ].join('\n'),
+        ),
+        ...lines(Math.ceil(n / 3), (i) => `g${i * 3} x`),
+      ]),
+  },
+  {
+    name: 'loop body',
+    script: (n) =>
+      bash([
+        'while read -r line; do',
+        ...lines(n, (i) => `  [ "$line" = x${i} ] && Z${i % 60}=1; echo "$Z${(i * 7) % 60}"`),
+        'done',
+      ]),
+  },
+  {
+    name: 'unset and read',
+    script: (n) => bash(lines(n, (i) => `W${i % 100}=1; unset W${(i * 3) % 100}; echo "$W${(i * 7) % 100}"`)),
+  },
+  {
+    name: 'here-document',
+    script: (n) => bash(['cat <<EOF', ...lines(n, (i) => `line ${i} $H${i % 80} \${K${i % 30}}`), 'EOF']),
+  },
+  {
+    name: 'pipeline',
+    script: (n) => bash([lines(n, (i) => `grep "$V${i}"`).join(' | \\\n  ')]),
+  },
+];
