@@ -69,49 +69,40 @@ function argcKnown(min: number): Known {
 
 /** What holds on both paths: the sorted lists merged. */
 function union(a: Known, b: Known): Known {
-  const x = a.names;
-  const y = b.names;
   const argc = Math.max(a.argc, b.argc);
-  if (y.length === 0 && argc === a.argc) return a;
-  if (x.length === 0 && argc === b.argc) return b;
-  const names: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < x.length || j < y.length) {
-    const m = x[i];
-    const n = y[j];
-    if (n === undefined || (m !== undefined && m < n)) {
-      names.push(m as string);
-      i++;
-    } else if (m === undefined || n < m) {
-      names.push(n);
-      j++;
-    } else {
-      names.push(m);
-      i++;
-      j++;
-    }
-  }
-  return { names, argc };
+  if (b.names.length === 0 && argc === a.argc) return a;
+  if (a.names.length === 0 && argc === b.argc) return b;
+  return { names: merge(a.names, b.names, ALWAYS, ALWAYS), argc };
 }
 
 /** What holds on either of two paths. `$# >= n` on one path also sets `$1`..`$n` there. */
 function intersect(a: Known, b: Known): Known {
-  const x = a.names;
-  const y = b.names;
-  const names: string[] = [];
   // A name only one side has holds on the other only as a positional parameter within its $#.
-  const within = (name: string, other: Known): boolean => POSITIONAL.test(name) && Number(name) <= other.argc;
+  const within = (other: Known) => (name: string) => POSITIONAL.test(name) && Number(name) <= other.argc;
+  return { names: merge(a.names, b.names, within(b), within(a)), argc: Math.min(a.argc, b.argc) };
+}
+
+const ALWAYS = (): boolean => true;
+
+/** Two sorted lists of distinct names as one: every name both have, and of those only one has,
+ * the ones its `keep` keeps. Linear: an `&&` chain merges its links' names at every link. */
+function merge(
+  x: readonly string[],
+  y: readonly string[],
+  keepX: (name: string) => boolean,
+  keepY: (name: string) => boolean,
+): string[] {
+  const names: string[] = [];
   let i = 0;
   let j = 0;
   while (i < x.length || j < y.length) {
     const m = x[i];
     const n = y[j];
     if (n === undefined || (m !== undefined && m < n)) {
-      if (within(m as string, b)) names.push(m as string);
+      if (keepX(m as string)) names.push(m as string);
       i++;
     } else if (m === undefined || n < m) {
-      if (within(n, a)) names.push(n);
+      if (keepY(n)) names.push(n);
       j++;
     } else {
       names.push(m);
@@ -119,7 +110,7 @@ function intersect(a: Known, b: Known): Known {
       j++;
     }
   }
-  return { names, argc: Math.min(a.argc, b.argc) };
+  return names;
 }
 
 function swap(o: Outcome): Outcome {
