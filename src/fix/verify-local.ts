@@ -172,34 +172,33 @@ function innerOf(all: readonly (readonly Stmt[])[], depth: number, heredocs: Her
 
 /** The first list's statement that holds the span [a, b] (by the rule of holdersOf), or undefined. */
 function holderIn(inner: Inner, a: number, b: number, depth: number, heredocs: Heredocs): Holder | undefined {
-  let lists = inner.lists;
   if (inner.ordered !== null) {
     // Lists in order, apart: one that starts after a holds no statement starting by a, and one
     // before the last starting by a ends before that one starts.
-    const k = lastStartingAt(inner.ordered.starts, a);
-    if (k < 0) return undefined;
-    lists = [inner.ordered.lists[k] as readonly Stmt[]];
+    const k = firstAtOrAfter(inner.ordered.starts, a + 1) - 1;
+    const list = inner.ordered.lists[k];
+    return list === undefined ? undefined : holderInList(list, a, b, depth, heredocs);
   }
-  for (const list of lists) {
-    const s = list[lastStartingBy(list, a)];
-    if (s === undefined) continue;
-    const end = extendedEnd(s, heredocs);
-    if (a < s.start || b > end || (a === b && (a === s.start || a === end))) continue;
-    return { stmt: s, end, depth };
+  for (const list of inner.lists) {
+    const h = holderInList(list, a, b, depth, heredocs);
+    if (h !== undefined) return h;
   }
   return undefined;
 }
 
-/** The index of the last of the sorted `starts` at or before `x`, or -1. */
-function lastStartingAt(starts: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((starts[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+/** The statement of `list` that holds the span [a, b], or undefined. */
+function holderInList(
+  list: readonly Stmt[],
+  a: number,
+  b: number,
+  depth: number,
+  heredocs: Heredocs,
+): Holder | undefined {
+  const s = list[lastStartingBy(list, a)];
+  if (s === undefined) return undefined;
+  const end = extendedEnd(s, heredocs);
+  if (a < s.start || b > end || (a === b && (a === s.start || a === end))) return undefined;
+  return { stmt: s, end, depth };
 }
 
 /** The index of the last statement of `list` that starts at or before `x`, or -1. */
