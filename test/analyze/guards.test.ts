@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { conditionFacts, stmtFacts } from '../../src/analyze/guards.js';
 import type { Fact } from '../../src/analyze/model.js';
-import { parse } from '../../src/parse/index.js';
+import { parse, type Stmt } from '../../src/parse/index.js';
 import { mapLimit, PARALLEL_SHELLS, runShell, type ShellName } from '../support/shells.js';
 import { UNIT_TIER } from '../support/tier.js';
 
@@ -214,6 +214,28 @@ describe('conditionFacts', () => {
       { kind: 'set', name: '2' },
       { kind: 'set', name: 'X' },
       { kind: 'argc', min: 2 },
+    ]);
+  });
+
+  it('merges the names of every link of a long && chain, each once and sorted, asked link by link', () => {
+    const names = Array.from({ length: 300 }, (_, i) => `V${(i * 7) % 300}`);
+    const chain = parse(`${names.map((n) => `[ -n "$${n}" ]`).join(' && ')} && [ -n "$V0" ]\n`).stmts;
+    // The model asks each left side in turn (collect.ts): the prefixes, innermost first.
+    const prefixes: Stmt[] = [];
+    for (let s = chain[0]; s?.cmd?.type === 'BinaryCmd'; s = s.cmd.x) prefixes.push(s.cmd.x);
+    for (const p of prefixes.reverse()) stmtFacts(p);
+    const expected = [...new Set(names)].sort().map((name) => ({ kind: 'set', name }));
+    assert.deepEqual(conditionFacts(chain).whenTrue, expected);
+  });
+
+  it('keeps a positional name one path sets and the other covers by its count', () => {
+    const r = conditionFacts(
+      parse('{ [ -n "$X" ] && [ "$#" -ge 2 ]; } || { [ -n "${1:-}" ] && [ -n "$X" ]; }\n').stmts,
+    );
+    assert.deepEqual(r.whenTrue, [
+      { kind: 'set', name: '1' },
+      { kind: 'set', name: 'X' },
+      { kind: 'argc', min: 1 },
     ]);
   });
 
