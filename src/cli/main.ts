@@ -28,6 +28,7 @@ import {
   fixStdin,
   hasFailures,
   inspectPath,
+  isSkipCause,
   type ParallelRun,
   type RunOptions,
   runPathsParallel,
@@ -304,12 +305,7 @@ function runInspect(args: InspectArgs): number {
     return EXIT.failed;
   }
   const { path, result } = outcome;
-  for (const d of result.diagnostics)
-    process.stderr.write(
-      renderDiagnostic(path, d, {
-        skipped: d.severity === 'error' || d.code === 'unsupported-shell' || d.code === 'generated',
-      }),
-    );
+  for (const d of result.diagnostics) process.stderr.write(renderDiagnostic(path, d, { skipped: isSkipCause(d) }));
   process.stdout.write(args.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderInspectText(result));
   return result.diagnostics.some((d) => d.severity === 'error') ? EXIT.failed : EXIT.ok;
 }

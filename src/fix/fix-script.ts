@@ -8,7 +8,7 @@ import type { File } from '../parse/index.js';
 import type { Diagnostic, FixOptions, FixResult } from '../types/index.js';
 import { analyseScript, type ScriptAnalysis } from './analyse-script.js';
 import { evalCodeWarnings } from './eval-code.js';
-import { byPosition, planDiagnostics, toDiagnostic } from './plan-diagnostics.js';
+import { byPosition, disabledNote, planDiagnostics, toDiagnostic } from './plan-diagnostics.js';
 import { printedCodeWarnings } from './printed-code.js';
 import { editReports, runTransforms } from './transform-run.js';
 import { verifyOutput } from './verify-output.js';
@@ -52,15 +52,7 @@ export function fixAnalysis(text: string, parsed: ScriptAnalysis, options: FixOp
   });
   if (parsed.kind === 'skip') return unchanged([parsed.diagnostic]);
   if (isFileDisabled(parsed.file)) {
-    return unchanged([
-      {
-        line: 1,
-        column: 1,
-        severity: 'info',
-        code: 'disabled',
-        message: 'a `# nounset disable-file` comment asks nounset to leave this file alone',
-      },
-    ]);
+    return unchanged([disabledNote()]);
   }
   const { plan, at } = parsed;
   const opts = plan.options;

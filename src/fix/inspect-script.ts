@@ -1,10 +1,10 @@
 // Every parameter reference of a script with nounset's verdict on it and why (`nounset inspect`,
 // and what the environment contract counts). Pure; never edits.
 
-import type { Plan } from '../analyze/index.js';
+import { isFileDisabled, type Plan } from '../analyze/index.js';
 import type { FixOptions, InspectResult, ReferenceReport } from '../types/index.js';
 import { analyseScript, type ScriptAnalysis } from './analyse-script.js';
-import { byPosition, planDiagnostics } from './plan-diagnostics.js';
+import { byPosition, disabledNote, planDiagnostics } from './plan-diagnostics.js';
 
 /** Every parameter reference in a script with nounset's verdict on it and why; never edits. */
 export function inspectScript(text: string, options: FixOptions = {}): InspectResult {
@@ -33,7 +33,10 @@ export function inspectAnalysis(text: string, parsed: ScriptAnalysis): InspectRe
     dialect: parsed.dialect,
     references,
     inputs: plan.inputs,
-    diagnostics: planDiagnostics(plan, at).sort(byPosition),
+    // A disabled file is still inspected; the note says a fix run leaves it alone.
+    diagnostics: [...(isFileDisabled(parsed.file) ? [disabledNote()] : []), ...planDiagnostics(plan, at)].sort(
+      byPosition,
+    ),
   };
 }
 

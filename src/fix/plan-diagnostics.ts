@@ -83,3 +83,15 @@ export function toDiagnostic(f: Finding, at: At): Diagnostic {
 /** Diagnostics in the order they are shown: by line, then column. */
 export const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }): number =>
   a.line - b.line || a.column - b.column;
+
+/** The note of a file a `# nounset disable-file` comment asks nounset to leave alone: fix mode
+ * leaves it as it is, inspect still shows what it finds. */
+export function disabledNote(): Diagnostic {
+  return {
+    line: 1,
+    column: 1,
+    severity: 'info',
+    code: 'disabled',
+    message: 'a `# nounset disable-file` comment asks nounset to leave this file alone',
+  };
+}

@@ -6,6 +6,6 @@ export { fixStdin } from './fix-stdin.js';
 export { inspectPath } from './inspect-path.js';
 export { type CacheConfig, DEFAULT_CACHE_BYTES } from './result-cache.js';
 export { runContract } from './run-contract.js';
-export { findSkipCause, hasFailures, type RunOptions, runPaths } from './run-paths.js';
+export { findSkipCause, hasFailures, isSkipCause, type RunOptions, runPaths } from './run-paths.js';
 export { runPr } from './run-pr.js';
 export { type ParallelRun, runPathsParallel } from './run-tasks.js';

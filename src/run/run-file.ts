@@ -74,11 +74,16 @@ export function fileRunContext(
 /** Notes of a file left alone on purpose. */
 const SKIP_CODES: ReadonlySet<string> = new Set(['unsupported-shell', 'disabled', 'generated']);
 
-/** The diagnostic that made nounset leave a file alone: it does not parse, is written for another
- * shell, or cannot be fixed safely as it is. */
+/** Whether a diagnostic, on a file left unchanged, is why nounset left it alone: it does not
+ * parse, is written for another shell, is generated or disabled, or cannot be fixed safely. */
+export function isSkipCause(d: Diagnostic): boolean {
+  return d.severity === 'error' || SKIP_CODES.has(d.code);
+}
+
+/** The diagnostic that made nounset leave a file alone (isSkipCause). */
 export function findSkipCause(result: FixResult): Diagnostic | undefined {
   if (result.changed) return undefined;
-  return result.diagnostics.find((d) => d.severity === 'error' || SKIP_CODES.has(d.code));
+  return result.diagnostics.find(isSkipCause);
 }
 
 /** What a file's result says when fixing it threw: a NounsetError's message, else a bug report request. */

@@ -8,7 +8,7 @@ import { type PlanOptions, planRun } from './plan-run.js';
 import { trimCache } from './result-cache.js';
 import { type FileRunOptions, fileRunContext, runFile } from './run-file.js';
 
-export { DEFAULT_MAX_SIZE, findSkipCause } from './run-file.js';
+export { DEFAULT_MAX_SIZE, findSkipCause, isSkipCause } from './run-file.js';
 
 export interface RunOptions extends PlanOptions, FileRunOptions {}
 

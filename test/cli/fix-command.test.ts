@@ -379,6 +379,20 @@ describe('nounset inspect', () => {
     assert.match(fixed.stdout, /^\+echo "\$\{DEBUG:-\} \$\{LEVEL:-\} \$\{TAG:-none\}"$/m);
   });
 
+  it('still shows what a disabled file reads, and says that a fix run leaves it alone', () => {
+    writeFileSync(join(dir(), 'off.sh'), '#!/bin/bash\n# nounset disable-file\necho "$X"\n');
+    const r = run(['inspect', 'off.sh'], dir());
+    assert.equal(r.status, 0);
+    assert.equal(
+      r.log,
+      'off.sh:1:1: info: skipped: a `# nounset disable-file` comment asks nounset to leave this file alone [disabled]\n',
+    );
+    assert.match(r.stdout, /^3:7 +X +unsafe /);
+    const fixed = run(['--dry-run', '--verbose', 'off.sh'], dir());
+    assert.equal(fixed.stdout, '');
+    assert.match(fixed.log, /^off\.sh:1:1: info: skipped: a `# nounset disable-file` comment/);
+  });
+
   it('exits 3 on a file that does not parse, with path:line:col on stderr', () => {
     writeFileSync(join(dir(), 'bad.sh'), BAD);
     const r = run(['inspect', 'bad.sh'], dir());
