@@ -7,7 +7,7 @@ import type { FlowContext } from './context.js';
 
 /** Whether `name` needs a walk of its own in this analysis (memoised in the context). */
 export function needsWalk(ctx: FlowContext, name: string): boolean {
-  return needs(ctx, name, new Set());
+  return ctx.needed.get(name) ?? needs(ctx, name, new Set());
 }
 
 function needs(ctx: FlowContext, name: string, seen: Set<string>): boolean {

@@ -12,9 +12,16 @@ import { isPositional } from './reads.js';
 /** The functions the call `e` may run; a computed one is noted. */
 export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly string[] {
   const funcs = ctx.program.funcs;
-  if (e.name !== null) return funcs.has(e.name) ? [e.name] : [];
+  if (e.name !== null) {
+    if (!funcs.has(e.name)) return NO_CALLEES;
+    // One array per name, the one a computed call that may run only that function gets too: the
+    // kills found for a list (walk-call.ts calleeKills) are kept by the array.
+    let one = ctx.calleeLists.get(e.name);
+    if (one === undefined) ctx.calleeLists.set(e.name, (one = [e.name]));
+    return one;
+  }
   const pattern = e.pattern;
-  if (!pattern) return [];
+  if (!pattern) return NO_CALLEES;
   const via = e.via;
   const forwards = via !== null && (isPositional(via.name) || via.name === '@' || via.name === '*');
   // What a computed call may run follows from the program alone (and, for `"$@"`, the function it
@@ -54,6 +61,8 @@ export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly str
     }));
   return out;
 }
+
+const NO_CALLEES: readonly string[] = [];
 
 /** The functions whose names match; a bats test is a function nothing can call by name. */
 function matching(ctx: FlowContext, pattern: RegExp): string[] {
