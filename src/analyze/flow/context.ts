@@ -32,8 +32,9 @@ export interface FlowContext {
   readonly needed: Map<string, boolean>;
   /** What each computed call may run (callees.ts), by the function it is in when it runs `"$@"`. */
   readonly computedCallees: Map<Call, Map<string, readonly string[]>>;
-  /** Those lists, one array per list of names: calls that may run the same functions are one
-   * group of the call graph (call-graph.ts), and share what their callees may unset. */
+  /** Those lists, and a call by name's list of one, one array per list of names: calls that may
+   * run the same functions are one group of the call graph (call-graph.ts), and share what their
+   * callees may unset. */
   readonly calleeLists: Map<string, readonly string[]>;
   /** The functions `"$X"` may run, by X and its fallback (callees.ts): the same for every call. */
   readonly runnable: Map<string, readonly string[] | null>;
