@@ -122,7 +122,9 @@ function parseIf(p: ParserState, kind: 'if' | 'elif'): IfClause {
   let otherwise: IfClause | null = null;
   if (isWordAt(p, 'elif')) {
     enter(p);
+    p.elifs++;
     otherwise = parseIf(p, 'elif');
+    p.elifs--;
     leave(p);
     return { type: 'IfClause', start, end: otherwise.end, cond, then, else: otherwise, kind };
   }

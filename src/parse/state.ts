@@ -73,6 +73,8 @@ export interface ParserState {
   readonly unparsed: CmdSubst[];
   pending: PendingHeredoc[];
   depth: number;
+  /** How many `elif`s of one chain are open: each nests one level (IfClause.else). */
+  elifs: number;
   /** Maps offsets in a derived text (backquote contents) back to the source, for errors. */
   readonly errorMap: ((offset: number) => number) | null;
   /** Lists under construction (see takeList): `items[0..top)` is in use. */
@@ -103,6 +105,7 @@ export function createState(opts: {
     unparsed: [],
     pending: [],
     depth: opts.depth ?? 0,
+    elifs: 0,
     errorMap: opts.errorMap ?? null,
     items: [],
     top: 0,
@@ -127,7 +130,7 @@ export class SyntaxFailure {
  * failure, every piece of state is put back as it was and null is returned, so the caller can try
  * another reading (`$((` as `$( (`, a subscript as a word, `a[i]` as a glob). */
 export function speculate<T>(p: ParserState, read: () => T | null): T | null {
-  const { pos, len, depth, top } = p;
+  const { pos, len, depth, elifs, top } = p;
   const comments = p.comments.length;
   const unparsed = p.unparsed.length;
   const pending = p.pending.length;
@@ -142,6 +145,7 @@ export function speculate<T>(p: ParserState, read: () => T | null): T | null {
   if (result === null) {
     p.pos = pos;
     p.depth = depth;
+    p.elifs = elifs;
     p.comments.length = comments;
     p.unparsed.length = unparsed;
     p.pending.length = pending;
@@ -162,7 +166,12 @@ export function toParseError(failure: SyntaxFailure, src: string, path: string):
 export function enter(p: ParserState): void {
   if (++p.depth > MAX_DEPTH) {
     const at = p.errorMap ? p.errorMap(p.pos) : p.pos;
-    throw new SyntaxFailure(at, `nesting too deep: more than ${MAX_DEPTH} levels`, true);
+    // A long if/elif chain reaches the limit with no deep nesting in sight: say why.
+    const chain =
+      p.elifs * 2 >= MAX_DEPTH
+        ? ` (each \`elif\` of an if nests one level deeper, and ${p.elifs} come before this point)`
+        : '';
+    throw new SyntaxFailure(at, `nesting too deep: more than ${MAX_DEPTH} levels${chain}`, true);
   }
 }
 

@@ -34,6 +34,25 @@ describe('parser limits', () => {
     });
   }
 
+  it('a chain of elifs too long says that each elif nests; other nesting does not', () => {
+    const error = (text: string): string => {
+      try {
+        parse(text);
+      } catch (err) {
+        if (err instanceof ParseError) return err.message;
+        throw err;
+      }
+      return '';
+    };
+    assert.match(
+      error(NESTED.elif?.(1000) ?? ''),
+      /nesting too deep: .*each `elif` of an if nests one level deeper, and \d+ come before/,
+    );
+    assert.doesNotMatch(error(NESTED.if?.(1000) ?? ''), /elif/);
+    // Deep nesting inside a short chain is not put down to the chain.
+    assert.doesNotMatch(error(`if x; then y; elif x; then ${'{ '.repeat(300)}x; ${'}; '.repeat(300)}fi`), /elif/);
+  });
+
   it('long flat chains (&&, |, +, ;) parse and walk without recursion limits', () => {
     const n = 50_000;
     for (const text of [
