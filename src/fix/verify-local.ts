@@ -145,38 +145,36 @@ function holdersOf(
   return held;
 }
 
-/** A statement's lists (innerLists), the nodes passed on the way to them, and, when the lists
- * follow each other in the text and no here-document can stretch a statement over the next list,
- * the start of each non-empty one: then only the last list starting by a span can hold it. */
+/** A statement's non-empty lists (innerLists: an empty one holds nothing), the nodes passed on
+ * the way to them, and, when the lists follow each other in the text and no here-document can
+ * stretch a statement over the next list, the start of each: then only the last list starting by
+ * a span can hold it. */
 interface Inner {
   readonly lists: readonly (readonly Stmt[])[];
   readonly depth: number;
-  readonly ordered: { readonly lists: readonly (readonly Stmt[])[]; readonly starts: readonly number[] } | null;
+  readonly starts: readonly number[] | null;
 }
 
 function innerOf(all: readonly (readonly Stmt[])[], depth: number, heredocs: Heredocs): Inner {
-  if (heredocs.ranges.length > 0) return { lists: all, depth, ordered: null };
-  const some: (readonly Stmt[])[] = [];
+  const lists = all.filter((list) => list.length > 0);
+  if (heredocs.ranges.length > 0) return { lists, depth, starts: null };
   const starts: number[] = [];
   let end = -1;
-  for (const list of all) {
-    const first = list[0];
-    if (first === undefined) continue;
-    if (first.start < end) return { lists: all, depth, ordered: null };
+  for (const list of lists) {
+    const first = list[0] as Stmt;
+    if (first.start < end) return { lists, depth, starts: null };
     end = (list[list.length - 1] as Stmt).end;
-    some.push(list);
     starts.push(first.start);
   }
-  return { lists: all, depth, ordered: { lists: some, starts } };
+  return { lists, depth, starts };
 }
 
 /** The first list's statement that holds the span [a, b] (by the rule of holdersOf), or undefined. */
 function holderIn(inner: Inner, a: number, b: number, depth: number, heredocs: Heredocs): Holder | undefined {
-  if (inner.ordered !== null) {
+  if (inner.starts !== null) {
     // Lists in order, apart: one that starts after a holds no statement starting by a, and one
     // before the last starting by a ends before that one starts.
-    const k = firstAtOrAfter(inner.ordered.starts, a + 1) - 1;
-    const list = inner.ordered.lists[k];
+    const list = inner.lists[firstAtOrAfter(inner.starts, a + 1) - 1];
     return list === undefined ? undefined : holderInList(list, a, b, depth, heredocs);
   }
   for (const list of inner.lists) {

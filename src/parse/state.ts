@@ -73,7 +73,8 @@ export interface ParserState {
   readonly unparsed: CmdSubst[];
   pending: PendingHeredoc[];
   depth: number;
-  /** How many `elif`s of one chain are open: each nests one level (IfClause.else). */
+  /** How many `elif`s are open (a chain's, and those of the chains around it): each nests one
+   * level (IfClause.else). */
   elifs: number;
   /** Maps offsets in a derived text (backquote contents) back to the source, for errors. */
   readonly errorMap: ((offset: number) => number) | null;
