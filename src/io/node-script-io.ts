@@ -27,7 +27,15 @@ function toEntry(s: Stats): EntryStat {
       : s.isDirectory()
         ? 'directory'
         : 'other';
-  return { kind, mode: s.mode & 0o7777, size: s.size, uid: s.uid, gid: s.gid };
+  return {
+    kind,
+    mode: s.mode & 0o7777,
+    size: s.size,
+    uid: s.uid,
+    gid: s.gid,
+    stamp: `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`,
+    changedMs: Math.max(s.mtimeMs, s.ctimeMs),
+  };
 }
 
 /** Keeps a byte-order mark in the text, so writing the text back keeps it too. */

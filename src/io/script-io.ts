@@ -13,6 +13,11 @@ export interface EntryStat {
   /** Owner and group, where the file system has them: a rewrite gives them back to the new file. */
   readonly uid?: number;
   readonly gid?: number;
+  /** What changes whenever the file's bytes may have (device, inode, size, modification and change
+   * times), where the file system tells it: a cache of what reading the file told is kept by it. */
+  readonly stamp?: string;
+  /** With `stamp`: the later of the modification and change times, in ms since the epoch. */
+  readonly changedMs?: number;
 }
 
 /** A file whose bytes are not text: binary (a NUL byte), or not valid UTF-8 where only UTF-8 will

@@ -18,6 +18,7 @@ import { dialectOption } from '../parse/index.js';
 import type { FileResult, FixOptions, InputVariable } from '../types/index.js';
 import { findScripts, showPath } from './find-scripts.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
+import type { CacheConfig } from './result-cache.js';
 import { type FileFacts, fileFacts, inContext, type RunContext, runContext } from './run-context.js';
 import type { FileTask } from './run-file.js';
 import { readRunFile, type Snapshot, snapshotBuilder, snapshotText } from './snapshot.js';
@@ -44,6 +45,8 @@ export interface PlanOptions {
   };
   /** Larger files are not read (default 5 MB): a generated or binary file, not a script to edit. */
   readonly maxSize?: number;
+  /** The result cache, whose directory also keeps what the work tree's other scripts told. */
+  readonly cache?: CacheConfig;
 }
 
 /** In path order: a file to fix, or a file already failed (a directory or file that could not be read...). */
@@ -53,6 +56,8 @@ export interface RunPlan {
   readonly files: readonly PlannedFile[];
   /** Every file to fix, as it was read: the run reads nothing else of them (snapshot.ts). */
   readonly snapshot: Snapshot;
+  /** Why what the work tree's other scripts told could not be kept in the cache directory. */
+  readonly cacheError?: string;
 }
 
 /** Command line over configuration: scalars from the command line when given, defaults merged
@@ -134,8 +139,13 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
   }
   // What the other scripts of the files' git work trees say of them, as a run over the root would.
   const excluded = (abs: string): boolean => loader?.excludes(abs) === true;
-  facts.push(...workTreeFacts(paths, { ...options, find, excluded, taken: [...facts] }, io));
-  const plan = { files: withRunContext(planned, runContext(facts)), snapshot: snapshot.build() };
+  const tree = workTreeFacts(paths, { ...options, find, excluded, taken: [...facts] }, io);
+  facts.push(...tree.facts);
+  const plan = {
+    files: withRunContext(planned, runContext(facts)),
+    snapshot: snapshot.build(),
+    ...(tree.cacheError !== undefined ? { cacheError: tree.cacheError } : {}),
+  };
   return options.defaultsFrom
     ? { ...plan, files: withManifestDefaults(plan, options, options.defaultsFrom, io) }
     : plan;

@@ -221,10 +221,22 @@ export async function runPathsParallel(
   // After Ctrl-C, the files that were not run leave gaps: the rest are passed on all the same.
   pass(true);
   if (options.cache && ran.cache) trimCache(options.cache, ran.cache);
+  // What the work tree's other scripts told goes into the same directory: one warning for both.
+  const cache =
+    plan.cacheError === undefined
+      ? ran.cache
+      : {
+          hits: 0,
+          misses: 0,
+          writes: 0,
+          bytesWritten: 0,
+          ...ran.cache,
+          writeError: ran.cache?.writeError ?? plan.cacheError,
+        };
   return {
     run: { wrote: options.write, files: files.filter((f): f is FileResult => f !== undefined) },
     notRun: ran.notRun,
     threads: ran.threads,
-    cache: ran.cache,
+    cache,
   };
 }

@@ -5,11 +5,14 @@
 // unseen (run-context.ts). The other scripts are read, never fixed.
 
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { ScriptIO } from '../io/index.js';
+import type { EntryStat, ScriptIO } from '../io/index.js';
+import { diskStore } from './cache-store.js';
+import { type KeptFacts, NOT_SCRIPT, openFactsCache } from './facts-cache.js';
 import { type FindOptions, findScripts, mayWalkTo, showPath, walkTakes } from './find-scripts.js';
 import { workTreeFiles } from './git.js';
+import type { CacheConfig } from './result-cache.js';
 import { type FileFacts, fileFacts, type SourcePattern } from './run-context.js';
-import { readRunFile } from './snapshot.js';
+import { DEFAULT_MAX_SIZE, readRunFile } from './snapshot.js';
 
 /** The nearest directory at or above `path` that holds `.git`: the work tree it is part of. */
 function workTreeRoot(path: string, io: ScriptIO): string | null {
@@ -33,11 +36,18 @@ export interface WorkTreeOptions {
   /** The facts of the run's own files. */
   readonly taken: readonly FileFacts[];
   readonly maxSize?: number;
+  /** Where what the files told is kept between runs (facts-cache.ts); none: every file is read. */
+  readonly cache?: CacheConfig;
 }
 
 /** The facts of the scripts of the work trees of the run's paths that the run does not cover. A
- * file that cannot be read tells nothing: it is not one the run fixes. */
-export function workTreeFacts(paths: readonly string[], options: WorkTreeOptions, io: ScriptIO): FileFacts[] {
+ * file that cannot be read tells nothing: it is not one the run fixes. `cacheError`: why what
+ * they told could not be kept. */
+export function workTreeFacts(
+  paths: readonly string[],
+  options: WorkTreeOptions,
+  io: ScriptIO,
+): { facts: FileFacts[]; cacheError?: string } {
   const { find, excluded, taken } = options;
   const covers = (root: string): boolean =>
     paths.some((p) => {
@@ -51,18 +61,80 @@ export function workTreeFacts(paths: readonly string[], options: WorkTreeOptions
   }
   const seen = new Set(taken.map((f) => f.path));
   const macosMatters = macosRelation(taken);
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
+  const store = options.cache && diskStore(options.cache.dir);
   const out: FileFacts[] = [];
+  let cacheError: string | undefined;
   for (const root of [...roots].sort()) {
-    for (const path of workTreeScripts(root, options.cwd, find, io)) {
+    const kept = options.cache && store ? openFactsCache(options.cache, root, store) : null;
+    const listed = workTreeScripts(root, options.cwd, find, io);
+    const show = shownFrom(options.cwd, root);
+    for (const { rel, name } of listed) {
+      const abs = join(root, rel);
+      const path = show(rel, abs);
       if (seen.has(path)) continue;
       seen.add(path);
-      const abs = resolve(options.cwd, path);
       if (excluded(abs)) continue;
-      const read = readRunFile(io, abs, options.maxSize);
-      if (!('error' in read)) out.push(fileFacts(path, read.text, (sources) => macosMatters(path, sources)));
+      let stat: EntryStat;
+      try {
+        stat = io.lstat(abs);
+      } catch {
+        continue;
+      }
+      // As readRunFile: links, other kinds and large files are not read.
+      if (stat.kind !== 'file' || stat.size > maxSize) continue;
+      const { stamp, changedMs } = stat;
+      const hit = stamp === undefined ? undefined : kept?.get(rel, stamp);
+      const facts = factsOf(path, abs, name, hit, macosMatters, io);
+      if (facts === null) continue;
+      if (kept && stamp !== undefined && changedMs !== undefined && facts.kept)
+        kept.set(rel, stamp, changedMs, facts.kept);
+      if (facts.run) out.push(facts.run);
     }
+    cacheError ??= kept?.save(new Set(listed.map((f) => f.rel)));
   }
-  return out;
+  return cacheError === undefined ? { facts: out } : { facts: out, cacheError };
+}
+
+/** How a file of the tree at `root` is shown from `cwd`, given its path from the root: a prefix
+ * when the root is at or below `cwd` (the costs of path.relative add up over a large tree). */
+function shownFrom(cwd: string, root: string): (rel: string, abs: string) => string {
+  const prefix = showPath(cwd, root);
+  if (prefix === '.') return (rel) => rel;
+  if (prefix === '..' || prefix.startsWith('../')) return (_, abs) => showPath(cwd, abs);
+  return (rel) => `${prefix}/${rel}`;
+}
+
+/** What one file tells the run, from what was kept of it when that will do, else from reading
+ * it (with what to keep of it); null when it cannot be read. */
+function factsOf(
+  path: string,
+  abs: string,
+  name: string,
+  hit: KeptFacts | undefined,
+  macosMatters: (path: string, sources: readonly SourcePattern[]) => boolean,
+  io: ScriptIO,
+): { run: FileFacts | null; kept?: KeptFacts } | null {
+  if (hit && !hit.script) return { run: null };
+  if (hit) {
+    const sources = hit.sources.map((s) => ({ re: new RegExp(s.re), base: s.base }));
+    // A run that did not look whether it shows macOS, where this one must: read it.
+    if (hit.macos !== undefined || !macosMatters(path, sources))
+      return {
+        run: { path, mayTurnOn: hit.mayTurnOn, sources, lineReporters: hit.lineReporters, macos: hit.macos === true },
+      };
+  }
+  if (!walkTakes(io, abs, name)) return { run: null, kept: NOT_SCRIPT };
+  const read = readRunFile(io, abs);
+  if ('error' in read) return null;
+  let looked = false;
+  const run = fileFacts(path, read.text, (sources) => {
+    looked = macosMatters(path, sources);
+    return looked;
+  });
+  const sources = run.sources.map((s) => ({ re: s.re.source, base: s.base }));
+  const { mayTurnOn, lineReporters } = run;
+  return { run, kept: { script: true, mayTurnOn, sources, lineReporters, macos: looked ? run.macos : undefined } };
 }
 
 /** Whether another file's showing macOS can reach a file of the run (run-context.ts macosFiles):
@@ -76,13 +148,15 @@ function macosRelation(run: readonly FileFacts[]): (path: string, sources: reado
   };
 }
 
-/** The paths (shown from `cwd`) of the files under a work tree's root that may be scripts: those
- * git does not ignore, as it lists them (a home directory kept in git is mostly ignored, and
- * walking it would take seconds), else what walking the root finds. */
-function workTreeScripts(root: string, cwd: string, find: FindOptions, io: ScriptIO): string[] {
+/** The files under a work tree's root that may be scripts (relative to the root, with `/`, and
+ * their names): those git does not ignore, as it lists them (a home directory kept in git is
+ * mostly ignored, and walking it would take seconds), else what walking the root finds. */
+function workTreeScripts(root: string, cwd: string, find: FindOptions, io: ScriptIO): { rel: string; name: string }[] {
+  const named = (rel: string) => ({ rel, name: rel.slice(rel.lastIndexOf('/') + 1) });
   const listed = workTreeFiles(root);
-  if (listed === null) return findScripts([root], find, io).flatMap((f) => (f.error === undefined ? [f.path] : []));
-  return listed
-    .filter((p) => mayWalkTo(p) && walkTakes(io, join(root, p), p.slice(p.lastIndexOf('/') + 1)))
-    .map((p) => showPath(cwd, join(root, p)));
+  if (listed === null)
+    return findScripts([root], find, io).flatMap((f) =>
+      f.error === undefined ? [named(showPath(root, resolve(cwd, f.path)))] : [],
+    );
+  return listed.filter(mayWalkTo).map(named);
 }

@@ -6,25 +6,17 @@ import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir } from '../../src/cli/cache-options.js';
 import { fixScript } from '../../src/fix/fix-script.js';
-import { backgroundStore, type CacheStore, diskStore, trimStore } from '../../src/run/cache-store.js';
+import { backgroundStore, diskStore, trimStore } from '../../src/run/cache-store.js';
 import { type CacheConfig, type CachedFix, cacheKey, openResultCache } from '../../src/run/result-cache.js';
 import type { FixResult } from '../../src/types/script.js';
 import { useTempDir } from '../support/cli.js';
+import { memoryStore } from '../support/memory-store.js';
 
 const CONFIG: CacheConfig = { dir: '/nowhere', version: '1.0.0 build-a', maxBytes: 1 << 20 };
 const TEXT = '#!/bin/bash\nset -u\n. lib.sh\necho "$X"\n';
 const bytes = Buffer.from(TEXT);
 
 const fix = (result: FixResult): CachedFix => ({ result, editCount: result.edits.length });
-
-function memoryStore(): CacheStore & { files: Map<string, Buffer> } {
-  const files = new Map<string, Buffer>();
-  return {
-    files,
-    read: (name) => files.get(name) ?? null,
-    write: (name, parts) => void files.set(name, Buffer.concat(parts)),
-  };
-}
 
 describe('result cache entries', () => {
   it('a key changes with the version, the path, the bytes and the options, not with the order of option keys', () => {
