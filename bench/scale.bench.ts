@@ -3,13 +3,14 @@
 // each other; and, as the large tree, bench:cli's 2,000 mixed scripts (corpus-gen.ts). Per shape: a cold run (empty result cache), a warm run (the same files again), a run
 // without the cache, `shfmt -l` on the same files in the same run when shfmt is installed, and peak
 // memory. Then peak memory against the number of files (corpus-gen.ts corpora of growing size),
-// which should stay flat. Reports; gates nothing.
+// which should stay flat; and a run over one ~900-line script inside the large tree made a git work
+// tree, as a pre-commit hook runs it. Reports; gates nothing.
 //
 //   node dist/bench/scale.bench.js [--shapes a,b] [--runs N] [--cold-runs N] [--scale X] [--seed S]
 //                                  [--cli path/to/main.cjs] [--install-shfmt]
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -200,6 +201,56 @@ function memoryByFiles(
   });
 }
 
+interface OneFileRow {
+  readonly files: number;
+  readonly mb: number;
+  readonly path: string;
+  readonly lines: number;
+  /** First run with an empty cache; later runs (median); --no-cache (median); the file alone. */
+  readonly cold: number;
+  readonly warm: number;
+  readonly noCache: number;
+  readonly alone: number;
+}
+
+/** A pre-commit run: one ~900-line script of a git work tree of `files` mixed scripts, which
+ * reads the tree's other scripts (how-it-works.md#work-tree), against the same file alone. */
+function oneFileInTree(cli: string, files: number, seed: number, runs: number): OneFileRow {
+  const corpus = generateCorpus({ seed, files });
+  const caches = mkdtempSync(join(tmpdir(), 'nounset-scale-cache-'));
+  const outside = mkdtempSync(join(tmpdir(), 'nounset-scale-alone-'));
+  try {
+    // `git ls-files --others` lists untracked files: an initialised repository is enough.
+    const init = spawnSync('git', ['init', '-q'], { cwd: corpus.dir, encoding: 'utf8' });
+    if (init.status !== 0) throw new Error(`git init: ${init.stderr || init.error?.message}`);
+    const file = corpus.files.reduce((a, b) => (Math.abs(b.lines - 923) < Math.abs(a.lines - 923) ? b : a));
+    copyFileSync(join(corpus.dir, file.path), join(outside, 'alone.sh'));
+    // Stamps taken within 2 s of a file's change are not kept (facts-cache.ts): let the tree settle.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
+    const node = process.execPath;
+    const run = (cwd: string, path: string, extra: readonly string[]): number =>
+      runOnce(node, [cli, '--dry-run', '--quiet', ...extra, path], cwd, [0, 3]).ms;
+    const cache = ['--cache-dir', join(caches, 'c')];
+    const cold = run(corpus.dir, file.path, cache);
+    const times = (cwd: string, path: string, extra: readonly string[]): number =>
+      median(Array.from({ length: runs }, () => run(cwd, path, extra)));
+    return {
+      files: corpus.files.length,
+      mb: corpus.bytes / MB,
+      path: file.path,
+      lines: file.lines,
+      cold,
+      warm: times(corpus.dir, file.path, cache),
+      noCache: times(corpus.dir, file.path, ['--no-cache']),
+      alone: times(outside, 'alone.sh', ['--no-cache']),
+    };
+  } finally {
+    corpus.remove();
+    rmSync(caches, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  }
+}
+
 const mib = (kib: number | null): string => (kib === null ? '-' : `${(kib / 1024).toFixed(0)} MiB`);
 const secs = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
 
@@ -242,6 +293,16 @@ function main(): void {
     '',
     `cold: empty result cache, ${coldRuns} run(s); warm: the same files again, median of ${runs}; no cache: --no-cache, one run; shfmt -l: median of ${runs}; all --dry-run --quiet, fresh processes, seed ${seed}, scale ${scale}`,
   );
+  if (shapes.includes('mixed')) {
+    const t = oneFileInTree(cli, Math.round(2000 * scale), seed, runs);
+    out.push(
+      '',
+      `one file in a git work tree (a pre-commit run): ${t.path}, ${t.lines} lines, in a tree of ${t.files} mixed scripts (${t.mb.toFixed(2)} MB)`,
+      `${'first run'.padStart(9)} ${'next runs'.padStart(9)} ${'no cache'.padStart(8)} ${'alone'.padStart(6)}`,
+      `${secs(t.cold).padStart(9)} ${secs(t.warm).padStart(9)} ${secs(t.noCache).padStart(8)} ${secs(t.alone).padStart(6)}`,
+      `(first run: empty cache; next runs and no cache: median of ${runs}; alone: the same file outside any work tree, --no-cache)`,
+    );
+  }
   if (memorySizes.length > 0) {
     out.push(
       '',
