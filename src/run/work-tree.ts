@@ -118,11 +118,12 @@ function factsOf(
   if (hit && !hit.script) return { run: null };
   if (hit) {
     const sources = hit.sources.map((s) => ({ re: new RegExp(s.re), base: s.base }));
+    const matters = macosMatters(path, sources);
     // A run that did not look whether it shows macOS, where this one must: read it.
-    if (hit.macos !== undefined || !macosMatters(path, sources))
-      return {
-        run: { path, mayTurnOn: hit.mayTurnOn, sources, lineReporters: hit.lineReporters, macos: hit.macos === true },
-      };
+    if (!matters || hit.macos !== undefined) {
+      const { mayTurnOn, lineReporters } = hit;
+      return { run: { path, mayTurnOn, sources, lineReporters, macos: matters && hit.macos === true } };
+    }
   }
   if (!walkTakes(io, abs, name)) return { run: null, kept: NOT_SCRIPT };
   const read = readRunFile(io, abs);
