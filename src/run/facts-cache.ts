@@ -13,6 +13,7 @@ import { describeIOError } from '../io/index.js';
 import { crypto } from '../lazy-builtin.js';
 import type { CacheStore } from './cache-store.js';
 import type { CacheConfig } from './result-cache.js';
+import type { FileFacts, SourcePattern } from './run-context.js';
 
 /** What reading one file told, as kept. */
 export interface KeptFacts {
@@ -127,7 +128,8 @@ export function openFactsCache(config: CacheConfig, root: string, store: CacheSt
         const row = rows.has(rel) ? rows.get(rel) : (old.get(rel) as Row | undefined);
         if (row) kept.push(row);
       }
-      if (!changed && kept.length === old.size) return undefined;
+      // Unchanged, or nothing to keep and nothing kept before (every stamp too new: a tree just made).
+      if ((!changed && kept.length === old.size) || (kept.length === 0 && old.size === 0)) return undefined;
       const body = JSON.stringify({ root, rows: kept });
       try {
         store.write(name, [Buffer.from(`${MAGIC} ${sha256(body)}\n${body}`)]);
@@ -137,4 +139,53 @@ export function openFactsCache(config: CacheConfig, root: string, store: CacheSt
       }
     },
   };
+}
+
+/** The kept facts of every work tree a run meets: each opened when first asked for, all saved at
+ * the end of the run's planning. */
+export interface FactsBook {
+  at(root: string): FactsCache;
+  /** Tells that `rel` is a file of the tree at `root`: its row is kept though no one asked for it. */
+  listed(root: string, rel: string): void;
+  /** Saves every tree's entry (FactsCache.save); the first failure. */
+  save(): string | undefined;
+}
+
+export function factsBook(config: CacheConfig, store: CacheStore): FactsBook {
+  const trees = new Map<string, { cache: FactsCache; listed: Set<string> }>();
+  const tree = (root: string) => {
+    let t = trees.get(root);
+    if (!t) trees.set(root, (t = { cache: openFactsCache(config, root, store), listed: new Set() }));
+    return t;
+  };
+  return {
+    at: (root) => tree(root).cache,
+    listed: (root, rel) => void tree(root).listed.add(rel),
+    save() {
+      let failure: string | undefined;
+      for (const t of trees.values()) failure ??= t.cache.save(t.listed);
+      return failure;
+    },
+  };
+}
+
+/** What to keep of a file's facts; `looked`: whether the run looked whether it shows macOS. */
+export function keptOf(f: FileFacts, looked: boolean): KeptFacts {
+  return {
+    script: true,
+    mayTurnOn: f.mayTurnOn,
+    sources: f.sources.map((s) => ({ re: s.re.source, base: s.base })),
+    lineReporters: f.lineReporters,
+    macos: looked ? f.macos : undefined,
+  };
+}
+
+/** A script's facts from what was kept of them, as the file at `path` (`sources` rebuilt). */
+export function factsFrom(path: string, kept: KeptFacts, sources: readonly SourcePattern[], macos: boolean): FileFacts {
+  return { path, mayTurnOn: kept.mayTurnOn, sources, lineReporters: kept.lineReporters, macos };
+}
+
+/** The `source` patterns kept. */
+export function patternsOf(kept: KeptFacts): SourcePattern[] {
+  return kept.sources.map((s) => ({ re: new RegExp(s.re), base: s.base }));
 }

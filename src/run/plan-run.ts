@@ -16,14 +16,16 @@ import { fixScript, inspectScript } from '../fix/index.js';
 import type { ScriptIO } from '../io/index.js';
 import { dialectOption } from '../parse/index.js';
 import type { FileResult, FixOptions, InputVariable } from '../types/index.js';
+import { diskStore } from './cache-store.js';
+import { factsBook } from './facts-cache.js';
 import { findScripts, showPath } from './find-scripts.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
 import type { CacheConfig } from './result-cache.js';
-import { type FileFacts, fileFacts, inContext, type RunContext, runContext } from './run-context.js';
+import { type FileFacts, inContext, type RunContext, runContext } from './run-context.js';
 import type { FileTask } from './run-file.js';
 import { readRunFile, type Snapshot, snapshotBuilder, snapshotText } from './snapshot.js';
 import { snapshotSources } from './source-reader.js';
-import { workTreeFacts } from './work-tree.js';
+import { runFileFacts, workTreeFacts, workTreeRoots } from './work-tree.js';
 
 export interface PlanOptions {
   /** Absolute; paths are resolved against it and shown relative to it. */
@@ -110,6 +112,11 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
   const planned: PlannedFile[] = [];
   const snapshot = snapshotBuilder();
   const facts: FileFacts[] = [];
+  // What each file told (which files it sources, whether it turns set -u on...), kept between runs.
+  const cache = options.cache;
+  const book = cache
+    ? { book: factsBook(cache, diskStore(cache.dir)), rootOf: workTreeRoots(io), cwd: options.cwd }
+    : null;
   for (const found of findScripts(paths, find, io)) {
     if (found.error !== undefined) {
       planned.push({ result: { path: found.path, status: 'error', error: found.error } });
@@ -134,17 +141,17 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
       continue;
     }
     snapshot.add(abs, read.text, read.encoding, read.stat);
-    facts.push(fileFacts(found.path, read.text));
+    facts.push(runFileFacts(found.path, abs, read, book));
     planned.push({ task: { path: found.path, fix } });
   }
   // What the other scripts of the files' git work trees say of them, as a run over the root would.
   const excluded = (abs: string): boolean => loader?.excludes(abs) === true;
-  const tree = workTreeFacts(paths, { ...options, find, excluded, taken: [...facts] }, io);
-  facts.push(...tree.facts);
+  facts.push(...workTreeFacts(paths, { ...options, find, excluded, taken: [...facts], book: book?.book ?? null }, io));
+  const cacheError = book?.book.save();
   const plan = {
     files: withRunContext(planned, runContext(facts)),
     snapshot: snapshot.build(),
-    ...(tree.cacheError !== undefined ? { cacheError: tree.cacheError } : {}),
+    ...(cacheError !== undefined ? { cacheError } : {}),
   };
   return options.defaultsFrom
     ? { ...plan, files: withManifestDefaults(plan, options, options.defaultsFrom, io) }

@@ -4,13 +4,11 @@
 // block, which runs in their shells, and a helper that prints its caller's line numbers would go
 // unseen (run-context.ts). The other scripts are read, never fixed.
 
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { EntryStat, ScriptIO } from '../io/index.js';
-import { diskStore } from './cache-store.js';
-import { type KeptFacts, NOT_SCRIPT, openFactsCache } from './facts-cache.js';
-import { type FindOptions, findScripts, mayWalkTo, showPath, walkTakes } from './find-scripts.js';
+import { type FactsBook, factsFrom, type KeptFacts, keptOf, NOT_SCRIPT, patternsOf } from './facts-cache.js';
+import { type FindOptions, findScripts, isScriptFile, mayWalkTo, showPath, walkTakes } from './find-scripts.js';
 import { workTreeFiles } from './git.js';
-import type { CacheConfig } from './result-cache.js';
 import { type FileFacts, fileFacts, type SourcePattern } from './run-context.js';
 import { DEFAULT_MAX_SIZE, readRunFile } from './snapshot.js';
 
@@ -27,6 +25,47 @@ function workTreeRoot(path: string, io: ScriptIO): string | null {
   }
 }
 
+/** workTreeRoot of each directory, found once per directory. */
+export function workTreeRoots(io: ScriptIO): (dir: string) => string | null {
+  const known = new Map<string, string | null>();
+  return (dir) => {
+    let root = known.get(dir);
+    if (root === undefined) known.set(dir, (root = workTreeRoot(dir, io)));
+    return root;
+  };
+}
+
+/** `abs` from `root`, with `/`. */
+const fromRoot = (root: string, abs: string): string => {
+  const rel = relative(root, abs);
+  return sep === '/' ? rel : rel.split(sep).join('/');
+};
+
+/** The facts of a file of the run (`path` as shown, `abs`, read with `stat`), from the book when
+ * its stamp is kept there, else from its text (and kept): under its work tree's root, or the run's
+ * directory outside one. The row says what a work tree's scan takes (workTreeFacts): a file it
+ * would not take as a script gets a row that says so, and its facts from its text. */
+export function runFileFacts(
+  path: string,
+  abs: string,
+  read: { readonly text: string; readonly stat: EntryStat },
+  book: { readonly book: FactsBook; readonly rootOf: (dir: string) => string | null; readonly cwd: string } | null,
+): FileFacts {
+  const { stamp, changedMs } = read.stat;
+  if (book === null || stamp === undefined || changedMs === undefined) return fileFacts(path, read.text);
+  const root = book.rootOf(dirname(abs)) ?? book.cwd;
+  const rel = fromRoot(root, abs);
+  const kept = book.book.at(root);
+  book.book.listed(root, rel);
+  const hit = kept.get(rel, stamp);
+  // A run file's facts always hold whether it shows macOS.
+  if (hit?.script && hit.macos !== undefined) return factsFrom(path, hit, patternsOf(hit), hit.macos);
+  const facts = fileFacts(path, read.text);
+  if (!hit || hit.script)
+    kept.set(rel, stamp, changedMs, isScriptFile(rel, read.text) ? keptOf(facts, true) : NOT_SCRIPT);
+  return facts;
+}
+
 export interface WorkTreeOptions {
   /** Absolute; paths are shown relative to it. */
   readonly cwd: string;
@@ -37,18 +76,13 @@ export interface WorkTreeOptions {
   readonly taken: readonly FileFacts[];
   readonly maxSize?: number;
   /** Where what the files told is kept between runs (facts-cache.ts); none: every file is read. */
-  readonly cache?: CacheConfig;
+  readonly book?: FactsBook | null;
 }
 
 /** The facts of the scripts of the work trees of the run's paths that the run does not cover. A
- * file that cannot be read tells nothing: it is not one the run fixes. `cacheError`: why what
- * they told could not be kept. */
-export function workTreeFacts(
-  paths: readonly string[],
-  options: WorkTreeOptions,
-  io: ScriptIO,
-): { facts: FileFacts[]; cacheError?: string } {
-  const { find, excluded, taken } = options;
+ * file that cannot be read tells nothing: it is not one the run fixes. */
+export function workTreeFacts(paths: readonly string[], options: WorkTreeOptions, io: ScriptIO): FileFacts[] {
+  const { find, excluded, taken, book } = options;
   const covers = (root: string): boolean =>
     paths.some((p) => {
       const rel = relative(resolve(options.cwd, p), root);
@@ -62,14 +96,12 @@ export function workTreeFacts(
   const seen = new Set(taken.map((f) => f.path));
   const macosMatters = macosRelation(taken);
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
-  const store = options.cache && diskStore(options.cache.dir);
   const out: FileFacts[] = [];
-  let cacheError: string | undefined;
   for (const root of [...roots].sort()) {
-    const kept = options.cache && store ? openFactsCache(options.cache, root, store) : null;
-    const listed = workTreeScripts(root, options.cwd, find, io);
+    const kept = book?.at(root) ?? null;
     const show = shownFrom(options.cwd, root);
-    for (const { rel, name } of listed) {
+    for (const { rel, name } of workTreeScripts(root, options.cwd, find, io)) {
+      book?.listed(root, rel);
       const abs = join(root, rel);
       const path = show(rel, abs);
       if (seen.has(path)) continue;
@@ -91,9 +123,8 @@ export function workTreeFacts(
         kept.set(rel, stamp, changedMs, facts.kept);
       if (facts.run) out.push(facts.run);
     }
-    cacheError ??= kept?.save(new Set(listed.map((f) => f.rel)));
   }
-  return cacheError === undefined ? { facts: out } : { facts: out, cacheError };
+  return out;
 }
 
 /** How a file of the tree at `root` is shown from `cwd`, given its path from the root: a prefix
@@ -117,13 +148,11 @@ function factsOf(
 ): { run: FileFacts | null; kept?: KeptFacts } | null {
   if (hit && !hit.script) return { run: null };
   if (hit) {
-    const sources = hit.sources.map((s) => ({ re: new RegExp(s.re), base: s.base }));
+    const sources = patternsOf(hit);
     const matters = macosMatters(path, sources);
     // A run that did not look whether it shows macOS, where this one must: read it.
-    if (!matters || hit.macos !== undefined) {
-      const { mayTurnOn, lineReporters } = hit;
-      return { run: { path, mayTurnOn, sources, lineReporters, macos: matters && hit.macos === true } };
-    }
+    if (!matters || hit.macos !== undefined)
+      return { run: factsFrom(path, hit, sources, matters && hit.macos === true) };
   }
   if (!walkTakes(io, abs, name)) return { run: null, kept: NOT_SCRIPT };
   const read = readRunFile(io, abs);
@@ -133,9 +162,7 @@ function factsOf(
     looked = macosMatters(path, sources);
     return looked;
   });
-  const sources = run.sources.map((s) => ({ re: s.re.source, base: s.base }));
-  const { mayTurnOn, lineReporters } = run;
-  return { run, kept: { script: true, mayTurnOn, sources, lineReporters, macos: looked ? run.macos : undefined } };
+  return { run, kept: keptOf(run, looked) };
 }
 
 /** Whether another file's showing macOS can reach a file of the run (run-context.ts macosFiles):
@@ -157,7 +184,7 @@ function workTreeScripts(root: string, cwd: string, find: FindOptions, io: Scrip
   const listed = workTreeFiles(root);
   if (listed === null)
     return findScripts([root], find, io).flatMap((f) =>
-      f.error === undefined ? [named(showPath(root, resolve(cwd, f.path)))] : [],
+      f.error === undefined ? [named(fromRoot(root, resolve(cwd, f.path)))] : [],
     );
   return listed.filter(mayWalkTo).map(named);
 }

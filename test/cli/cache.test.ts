@@ -16,12 +16,14 @@ const TREE: Record<string, string> = {
   'plain.sh': '#!/bin/sh\necho "$HOME"\n',
 };
 
-/** Every entry file of the cache in `dir`, sorted. */
+/** Every entry file of the cache in `dir`, sorted: the results, not what a work tree's scripts
+ * told (facts-cache.ts), which the directory keeps too. */
 function entries(dir: string): string[] {
   const root = join(dir, 'v1');
   if (!existsSync(root)) return [];
   return readdirSync(root)
     .flatMap((sub) => readdirSync(join(root, sub)).map((name) => join(root, sub, name)))
+    .filter((f) => f.endsWith('.tmp') || !readFileSync(f).subarray(0, 14).equals(Buffer.from('nounset-facts ')))
     .sort();
 }
 
