@@ -1,13 +1,16 @@
-// What the other scripts of a work tree told a run (work-tree.ts), kept between runs in the result
-// cache's directory: a pre-commit hook names a few files, and without it every run reads every
-// script of the tree again to learn the same facts (0.4 s in a tree of 10,000 scripts). One entry
-// per work tree holds, for each file, its stamp (device, inode, size, modification and change
-// times) and what reading it told; a file whose stamp is the same is not read again.
+// What each script told a run about the others (which files it sources, whether it turns set -u
+// on, which functions print line numbers, whether it shows macOS: run-context.ts), kept between
+// runs in the result cache's directory. A pre-commit hook names a few files, and without it every
+// run reads every script of the work tree again to learn the same facts (0.4 s in a tree of
+// 10,000 scripts; work-tree.ts); a run over a whole tree searched each of its files again. One
+// entry per work tree (or per directory a run started in, for files outside one) holds, for each
+// file, its stamp (device, inode, size, modification and change times) and what it told; a file
+// whose stamp is the same is not read (or searched) again.
 //
 // A stamp taken within RACY_MS of its file's last change is not kept: a file written again within
 // the same tick of the file system's clock keeps its stamp (git's "racily clean" entries), and
-// some file systems keep times to the second or two. The entry carries a checksum and the work
-// tree it is for: one that does not check is ignored and written again, never trusted.
+// some file systems keep times to the second or two. The entry carries a checksum and the tree it
+// is for: one that does not check is ignored and written again, never trusted.
 
 import { describeIOError } from '../io/index.js';
 import { crypto } from '../lazy-builtin.js';
@@ -17,7 +20,7 @@ import type { FileFacts, SourcePattern } from './run-context.js';
 
 /** What reading one file told, as kept. */
 export interface KeptFacts {
-  /** false: not a script (no shell shebang), or not text: nothing else is kept. */
+  /** false: a file a scan of the work tree does not take (no shell extension, no shell shebang). */
   readonly script: boolean;
   readonly mayTurnOn: boolean;
   /** The `source` patterns' regular expressions and the basenames they name. */
@@ -28,7 +31,7 @@ export interface KeptFacts {
 }
 
 export interface FactsCache {
-  /** What the file at `rel` (from the work tree's root) told when its stamp was `stamp`. */
+  /** What the file at `rel` (from the tree's root, with `/`) told when its stamp was `stamp`. */
   get(rel: string, stamp: string): KeptFacts | undefined;
   /** Keeps what a file told, read with the stamp `stamp`; `changedMs` is when it last changed. */
   set(rel: string, stamp: string, changedMs: number, facts: KeptFacts): void;
@@ -103,7 +106,7 @@ function decode(bytes: Buffer, root: string): Map<string, readonly unknown[]> | 
   return out;
 }
 
-/** The kept facts of the work tree at `root` (absolute), in `store` (config.dir's). */
+/** The kept facts of the tree at `root` (absolute), in `store` (config.dir's). */
 export function openFactsCache(config: CacheConfig, root: string, store: CacheStore, now = Date.now()): FactsCache {
   const name = sha256(`${MAGIC}\0${config.version}\0${root}`);
   const read = store.read(name);

@@ -47,7 +47,7 @@ export interface PlanOptions {
   };
   /** Larger files are not read (default 5 MB): a generated or binary file, not a script to edit. */
   readonly maxSize?: number;
-  /** The result cache, whose directory also keeps what the work tree's other scripts told. */
+  /** The result cache, whose directory also keeps what each script told (facts-cache.ts). */
   readonly cache?: CacheConfig;
 }
 
@@ -58,7 +58,7 @@ export interface RunPlan {
   readonly files: readonly PlannedFile[];
   /** Every file to fix, as it was read: the run reads nothing else of them (snapshot.ts). */
   readonly snapshot: Snapshot;
-  /** Why what the work tree's other scripts told could not be kept in the cache directory. */
+  /** Why what the scripts told could not be kept in the cache directory (facts-cache.ts). */
   readonly cacheError?: string;
 }
 

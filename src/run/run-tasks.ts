@@ -221,7 +221,7 @@ export async function runPathsParallel(
   // After Ctrl-C, the files that were not run leave gaps: the rest are passed on all the same.
   pass(true);
   if (options.cache && ran.cache) trimCache(options.cache, ran.cache);
-  // What the work tree's other scripts told goes into the same directory: one warning for both.
+  // What the scripts told (facts-cache.ts) goes into the same directory: one warning for both.
   const cache =
     plan.cacheError === undefined
       ? ran.cache

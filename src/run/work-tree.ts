@@ -12,27 +12,25 @@ import { workTreeFiles } from './git.js';
 import { type FileFacts, fileFacts, type SourcePattern } from './run-context.js';
 import { DEFAULT_MAX_SIZE, readRunFile } from './snapshot.js';
 
-/** The nearest directory at or above `path` that holds `.git`: the work tree it is part of. */
-function workTreeRoot(path: string, io: ScriptIO): string | null {
-  for (let at = path; ; at = dirname(at)) {
-    try {
-      io.lstat(join(at, '.git'));
-      return at;
-    } catch {
-      // No .git here: look further up.
-    }
-    if (dirname(at) === at) return null;
-  }
-}
-
-/** workTreeRoot of each directory, found once per directory. */
+/** The nearest directory at or above a path that holds `.git`: the work tree it is part of; each
+ * directory on the way is looked at once. */
 export function workTreeRoots(io: ScriptIO): (dir: string) => string | null {
   const known = new Map<string, string | null>();
-  return (dir) => {
-    let root = known.get(dir);
-    if (root === undefined) known.set(dir, (root = workTreeRoot(dir, io)));
+  const rootOf = (dir: string): string | null => {
+    const was = known.get(dir);
+    if (was !== undefined) return was;
+    let root: string | null;
+    try {
+      io.lstat(join(dir, '.git'));
+      root = dir;
+    } catch {
+      // No .git here: look further up.
+      root = dirname(dir) === dir ? null : rootOf(dirname(dir));
+    }
+    known.set(dir, root);
     return root;
   };
+  return rootOf;
 }
 
 /** `abs` from `root`, with `/`. */
@@ -89,8 +87,9 @@ export function workTreeFacts(paths: readonly string[], options: WorkTreeOptions
       return !rel.startsWith('..') && !isAbsolute(rel);
     });
   const roots = new Set<string>();
+  const rootOf = workTreeRoots(io);
   for (const p of paths) {
-    const root = workTreeRoot(resolve(options.cwd, p), io);
+    const root = rootOf(resolve(options.cwd, p));
     if (root !== null && !covers(root)) roots.add(root);
   }
   const seen = new Set(taken.map((f) => f.path));
