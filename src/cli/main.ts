@@ -228,6 +228,8 @@ async function runFix(args: FixCommandArgs): Promise<number> {
   }
   if (ran.cache && cache && level === 'info')
     process.stderr.write(`nounset: result cache ${cache.dir}: ${ran.cache.hits} hits, ${ran.cache.misses} misses\n`);
+  if (ran.facts && cache && level === 'info' && ran.facts.hits + ran.facts.misses > 0)
+    process.stderr.write(`nounset: facts cache ${cache.dir}: ${ran.facts.hits} hits, ${ran.facts.misses} misses\n`);
   if (ran.cache?.writeError !== undefined && !args.quiet && cache) {
     process.stderr.write(
       `nounset: warning: cannot write the result cache in ${cache.dir} (${ran.cache.writeError}); results were not cached (--cache-dir DIR puts it elsewhere, --no-cache goes without)\n`,

@@ -39,6 +39,13 @@ export interface FactsCache {
    * of the run itself) keeps its row, one no longer listed loses it. Gives why it could not be
    * written (a full disk, no permission): that loses only time, and the run reports it. */
   save(listed: ReadonlySet<string>): string | undefined;
+  /** Files whose facts came from the entry (hits), and files read or searched for them (misses). */
+  readonly stats: FactsStats;
+}
+
+export interface FactsStats {
+  hits: number;
+  misses: number;
 }
 
 const MAGIC = 'nounset-facts 1';
@@ -114,15 +121,25 @@ export function openFactsCache(config: CacheConfig, root: string, store: CacheSt
   // What this run found, by path; null: looked at, and not kept (racy, or a stamp that changed).
   const rows = new Map<string, Row | null>();
   let changed = read === null;
+  const stats: FactsStats = { hits: 0, misses: 0 };
+  // A hit that did not do (a run that must know whether the file shows macOS) is a miss.
+  const hit = new Set<string>();
   return {
+    stats,
     get(rel, stamp) {
       const row = old.get(rel);
       const facts = row !== undefined && row[1] === stamp ? fromRow(row) : null;
-      if (facts) rows.set(rel, row as Row);
+      if (facts) {
+        rows.set(rel, row as Row);
+        hit.add(rel);
+        stats.hits++;
+      }
       return facts ?? undefined;
     },
     set(rel, stamp, changedMs, facts) {
       changed = true;
+      if (hit.delete(rel)) stats.hits--;
+      stats.misses++;
       rows.set(rel, changedMs <= now - RACY_MS ? toRow(rel, stamp, facts) : null);
     },
     save(listed) {
@@ -152,6 +169,8 @@ export interface FactsBook {
   listed(root: string, rel: string): void;
   /** Saves every tree's entry (FactsCache.save); the first failure. */
   save(): string | undefined;
+  /** The counts of every tree's cache. */
+  stats(): FactsStats;
 }
 
 export function factsBook(config: CacheConfig, store: CacheStore): FactsBook {
@@ -168,6 +187,14 @@ export function factsBook(config: CacheConfig, store: CacheStore): FactsBook {
       let failure: string | undefined;
       for (const t of trees.values()) failure ??= t.cache.save(t.listed);
       return failure;
+    },
+    stats() {
+      const all: FactsStats = { hits: 0, misses: 0 };
+      for (const t of trees.values()) {
+        all.hits += t.cache.stats.hits;
+        all.misses += t.cache.stats.misses;
+      }
+      return all;
     },
   };
 }

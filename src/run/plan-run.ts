@@ -17,7 +17,7 @@ import type { ScriptIO } from '../io/index.js';
 import { dialectOption } from '../parse/index.js';
 import type { FileResult, FixOptions, InputVariable } from '../types/index.js';
 import { diskStore } from './cache-store.js';
-import { factsBook } from './facts-cache.js';
+import { type FactsStats, factsBook } from './facts-cache.js';
 import { findScripts, showPath } from './find-scripts.js';
 import { readInvocations, scriptMatcher } from './read-manifests.js';
 import type { CacheConfig } from './result-cache.js';
@@ -60,6 +60,8 @@ export interface RunPlan {
   readonly snapshot: Snapshot;
   /** Why what the scripts told could not be kept in the cache directory (facts-cache.ts). */
   readonly cacheError?: string;
+  /** With a cache: how many files' facts came from it, and how many were read for them. */
+  readonly facts?: FactsStats;
 }
 
 /** Command line over configuration: scalars from the command line when given, defaults merged
@@ -152,6 +154,7 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
     files: withRunContext(planned, runContext(facts)),
     snapshot: snapshot.build(),
     ...(cacheError !== undefined ? { cacheError } : {}),
+    ...(book ? { facts: book.book.stats() } : {}),
   };
   return options.defaultsFrom
     ? { ...plan, files: withManifestDefaults(plan, options, options.defaultsFrom, io) }

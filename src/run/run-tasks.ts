@@ -8,6 +8,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { nodeIO } from '../io/index.js';
 import { workerThreads } from '../lazy-builtin.js';
 import type { FileResult, RunResult } from '../types/index.js';
+import type { FactsStats } from './facts-cache.js';
 import { planRun } from './plan-run.js';
 import { addCacheStats, type CacheStats, trimCache } from './result-cache.js';
 import { describeFixError, type FileRunOptions, type FileTask, fileRunContext, runFile } from './run-file.js';
@@ -186,6 +187,9 @@ export interface ParallelRun {
   readonly threads: number;
   /** The result cache's counts; null when the run had no cache. */
   readonly cache: CacheStats | null;
+  /** How many files' facts (what each tells the others) came from the cache directory, and how
+   * many were read for them; null when the run had no cache. */
+  readonly facts: FactsStats | null;
 }
 
 /** runPaths on worker threads: the same result, in the same order, for every `jobs`. */
@@ -238,5 +242,6 @@ export async function runPathsParallel(
     notRun: ran.notRun,
     threads: ran.threads,
     cache,
+    facts: plan.facts ?? null,
   };
 }

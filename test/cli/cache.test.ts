@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, type CliRan, runCli, runCliAsync, useTempDir } from '../support/cli.js';
+import { initRepo } from '../support/git.js';
 import { writeTree } from '../support/tree.js';
 
 const TREE: Record<string, string> = {
@@ -29,7 +30,7 @@ function entries(dir: string): string[] {
 
 /** The `hits, misses` of a --verbose run. */
 function counts(r: CliRan): [number, number] {
-  const m = /^nounset: result cache .*: (\d+) hits, (\d+) misses$/.exec(r.cache);
+  const m = /^nounset: result cache .*: (\d+) hits, (\d+) misses$/m.exec(r.cache);
   assert.ok(m, `no cache line in:\n${r.stderr}`);
   return [Number(m[1]), Number(m[2])];
 }
@@ -214,6 +215,27 @@ describe('the result cache', function () {
     const left = entries(cache()).reduce((n, f) => n + statSync(f).size, 0);
     assert.ok(left <= total * 0.9, `${left} bytes left, bound ${total * 0.9}`);
     assert.ok(entries(cache()).length >= 1);
+  });
+
+  it('keeps what each script tells the others: a second run over one file of a work tree reads none of them', async () => {
+    initRepo(dir());
+    // Stamps taken within 2 s of a change are not kept (facts-cache.ts): let the tree settle.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const facts = (r: CliRan): string => /^nounset: facts cache .*: (\d+ hits, \d+ misses)$/m.exec(r.cache)?.[1] ?? '';
+    const none = runCli(['--dry-run', '--verbose', '--no-cache', 'lib/common.sh'], dir());
+    assert.equal(facts(none), '', '--no-cache keeps nothing');
+    const first = run(['--dry-run', 'lib/common.sh']);
+    const second = run(['--dry-run', 'lib/common.sh']);
+    const other = run(['--dry-run', 'deploy.sh']);
+    assert.equal(facts(first), '0 hits, 4 misses');
+    assert.equal(facts(second), '4 hits, 0 misses');
+    assert.equal(facts(other), '4 hits, 0 misses');
+    for (const r of [first, second]) {
+      assert.deepEqual(r.stdoutBytes, none.stdoutBytes);
+      assert.equal(r.log, none.log);
+    }
+    // The library is sourced by scripts that turn set -u on: it gets no env-init block, kept or not.
+    assert.doesNotMatch(second.stdout, /env-init/);
   });
 
   it('--cache-size wants a positive number', () => {

@@ -28,7 +28,8 @@ export interface CliRan extends Ran {
   readonly log: string;
   /** The table of diagnostic counts (`nounset: diagnostics by code…` and its rows), or ''. */
   readonly table: string;
-  /** What --verbose says of the result cache (`nounset: result cache DIR: 3 hits, 1 misses`), or ''. */
+  /** What --verbose says of the result cache (`nounset: result cache DIR: 3 hits, 1 misses`), and
+   * of the facts kept beside it (`nounset: facts cache DIR: …` on the next line), or ''. */
   readonly cache: string;
   /** The closing summary line without its timing (` in 0.12 s`, ` on 2 threads`), or '' when there is none. */
   readonly summary: string;
@@ -36,7 +37,7 @@ export interface CliRan extends Ran {
 
 const SUMMARY_LINE = /(?:^|\n)(nounset: \d+ scripts?, .* edits?)( in \d+\.\d\d s(?: on \d+ threads)?)\n$/;
 
-const CACHE_LINE = /^nounset: result cache .*: \d+ hits, \d+ misses\n/m;
+const CACHE_LINE = /^nounset: result cache .*: \d+ hits, \d+ misses\n(?:nounset: facts cache .*: \d+ hits, \d+ misses\n)?/m;
 const COUNTS_TABLE = /(?:^|\n)(nounset: diagnostics by code.*:\n(?: {2}\S.*\n)+)$/;
 
 /** The closing line of stderr split off (fix mode always ends with it), and the table before it. */
