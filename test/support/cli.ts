@@ -37,7 +37,8 @@ export interface CliRan extends Ran {
 
 const SUMMARY_LINE = /(?:^|\n)(nounset: \d+ scripts?, .* edits?)( in \d+\.\d\d s(?: on \d+ threads)?)\n$/;
 
-const CACHE_LINE = /^nounset: result cache .*: \d+ hits, \d+ misses\n(?:nounset: facts cache .*: \d+ hits, \d+ misses\n)?/m;
+const CACHE_LINE =
+  /^nounset: result cache .*: \d+ hits, \d+ misses\n(?:nounset: facts cache .*: \d+ hits, \d+ misses\n)?/m;
 const COUNTS_TABLE = /(?:^|\n)(nounset: diagnostics by code.*:\n(?: {2}\S.*\n)+)$/;
 
 /** The closing line of stderr split off (fix mode always ends with it), and the table before it. */
