@@ -122,5 +122,7 @@ describe('action.yml and .pre-commit-hooks.yaml', () => {
     assert.ok(pkg.bin.nounset, 'package.json names the nounset bin');
     assert.match(pkg.scripts.prepack ?? '', /npm run build/, 'npm pack (what pre-commit runs) builds the bin');
     assert.match(hooks, /types: \[shell\]/);
+    // One process for all the files: it reads the work tree once and has threads of its own.
+    assert.equal([...hooks.matchAll(/^ {2}require_serial: true$/gm)].length, 2);
   });
 });
