@@ -79,6 +79,7 @@ export function newRegion(
     name,
     events: [],
     facts: null,
+    added: null,
     skipFacts: null,
     flag: false,
     again: null,

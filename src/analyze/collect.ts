@@ -58,7 +58,7 @@ import {
 import { conditionProofs, type ElementProof, loopProof } from './element-proofs.js';
 import { anyElement, elementName, isEmptyDefault, isListSubscript, listedKeys } from './elements.js';
 import { type EvalProbeSite, type EvalProbes, evalProbes } from './eval-probes.js';
-import { type ConditionFacts, conditionFacts } from './guards.js';
+import { addedFacts, type ConditionFacts, conditionFacts } from './guards.js';
 import {
   arrayKey,
   type Call,
@@ -422,6 +422,8 @@ function walkBinary(cmd: BinaryCmd, ctx: WordCtx): void {
     const facts = factsOf([link.x]);
     c.region.facts = link.op === '&&' ? facts.whenTrue : facts.whenFalse;
     c.region.skipFacts = link.op === '&&' ? facts.whenFalse : facts.whenTrue;
+    const added = addedFacts(link.x, link.op);
+    if (added) c.region.added = link.op === '&&' ? added.whenTrue : added.whenFalse;
     // In `a && b && c` c runs only where b ran; in `a && b || c` it is skipped only there.
     const x = link.x;
     c.region.flag =

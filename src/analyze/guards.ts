@@ -37,6 +37,15 @@ export function stmtFacts(stmt: Stmt): ConditionFacts {
   return toFacts(stmtOutcome(stmt));
 }
 
+/** For `c` in `p && y && c` (and in `p || y || c`), whose left side `x` is `p && y`: what y adds to
+ * the facts of p, when y cannot undo them (isPure); the left side's facts are then p's and these.
+ * Null for any other left side. */
+export function addedFacts(x: Stmt, op: string): ConditionFacts | null {
+  const cmd = x.cmd;
+  if (x.background || x.negated || x.redirs.length > 0 || cmd?.type !== 'BinaryCmd' || cmd.op !== op) return null;
+  return isPure(cmd.y) ? stmtFacts(cmd.y) : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Known facts: a set of names and a lower bound of $#.
 
@@ -75,8 +84,13 @@ function union(a: Known, b: Known): Known {
   return { names: merge(a.names, b.names, ALWAYS, ALWAYS), argc };
 }
 
+const isNothing = (k: Known): boolean => k.names.length === 0 && k.argc === 0;
+
 /** What holds on either of two paths. `$# >= n` on one path also sets `$1`..`$n` there. */
 function intersect(a: Known, b: Known): Known {
+  // Nothing on one path: nothing on either (the common `[ -n "$A" ] && [ -n "$B" ]`, whose false
+  // side says nothing, would otherwise walk the other side's names at every link of a chain).
+  if (isNothing(a) || isNothing(b)) return NOTHING;
   // A name only one side has holds on the other only as a positional parameter within its $#.
   const within = (other: Known) => (name: string) => POSITIONAL.test(name) && Number(name) <= other.argc;
   return { names: merge(a.names, b.names, within(b), within(a)), argc: Math.min(a.argc, b.argc) };
@@ -121,8 +135,21 @@ function toFacts(o: Outcome): ConditionFacts {
   return { whenTrue: knownFacts(o.t), whenFalse: knownFacts(o.f) };
 }
 
+/** One fact object per name, shared by every condition that shows it: the links of a chain of n
+ * tests show n²/2 names between them. Cleared when large, so a long-lived process keeps few. */
+const SET_FACTS = new Map<string, Fact>();
+
+function setFact(name: string): Fact {
+  let f = SET_FACTS.get(name);
+  if (f === undefined) {
+    if (SET_FACTS.size >= 50_000) SET_FACTS.clear();
+    SET_FACTS.set(name, (f = { kind: 'set', name }));
+  }
+  return f;
+}
+
 function knownFacts(k: Known): Fact[] {
-  const facts: Fact[] = k.names.map((name) => ({ kind: 'set', name }));
+  const facts: Fact[] = k.names.map(setFact);
   if (k.argc > 0) facts.push({ kind: 'argc', min: k.argc });
   return facts;
 }
@@ -184,13 +211,13 @@ function commandOutcome(cmd: Command): Outcome {
 /** `a && b`: b runs only when a returned true, and a's facts last only if b cannot undo them. */
 function andThen(a: Outcome, b: Outcome, bPure: boolean): Outcome {
   const aTrue = bPure ? a.t : NOTHING;
-  return { t: union(aTrue, b.t), f: intersect(a.f, union(aTrue, b.f)) };
+  return { t: union(aTrue, b.t), f: isNothing(a.f) ? NOTHING : intersect(a.f, union(aTrue, b.f)) };
 }
 
 /** `a || b`: b runs only when a returned false. */
 function orElse(a: Outcome, b: Outcome, bPure: boolean): Outcome {
   const aFalse = bPure ? a.f : NOTHING;
-  return { t: intersect(a.t, union(aFalse, b.t)), f: union(aFalse, b.f) };
+  return { t: isNothing(a.t) ? NOTHING : intersect(a.t, union(aFalse, b.t)), f: union(aFalse, b.f) };
 }
 
 /** Commands that cannot unset a variable or shift the positional parameters. Assignments only

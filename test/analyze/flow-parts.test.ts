@@ -27,6 +27,7 @@ const region = (name: string): Region => ({
   name,
   events: [],
   facts: null,
+  added: null,
   skipFacts: null,
   flag: false,
   again: null,

@@ -3,7 +3,7 @@
 // parameters below, and every fact reported for the outcome it had must hold in that state.
 
 import assert from 'node:assert/strict';
-import { conditionFacts, stmtFacts } from '../../src/analyze/guards.js';
+import { addedFacts, conditionFacts, stmtFacts } from '../../src/analyze/guards.js';
 import type { Fact } from '../../src/analyze/model.js';
 import { parse, type Stmt } from '../../src/parse/index.js';
 import { mapLimit, PARALLEL_SHELLS, runShell, type ShellName } from '../support/shells.js';
@@ -226,6 +226,36 @@ describe('conditionFacts', () => {
     for (const p of prefixes.reverse()) stmtFacts(p);
     const expected = [...new Set(names)].sort().map((name) => ({ kind: 'set', name }));
     assert.deepEqual(conditionFacts(chain).whenTrue, expected);
+  });
+
+  it('gives what a pure link adds to the facts before it, and nothing after a link that may undo them', () => {
+    const facts = (code: string, op: '&&' | '||') => {
+      const [x] = parse(`${code}\n`).stmts;
+      const added = x && addedFacts(x, op);
+      return added && (op === '&&' ? added.whenTrue : added.whenFalse);
+    };
+    // Left side `p && y` of the next link: y's facts; p's hold already where y ran (walk.ts).
+    assert.deepEqual(facts('[ -n "$X" ] && [ -n "$Y" ]', '&&'), [{ kind: 'set', name: 'Y' }]);
+    assert.deepEqual(facts('[ -z "$X" ] || [ -z "$Y" ]', '||'), [{ kind: 'set', name: 'Y' }]);
+    // y may unset X (a command, a function): the link's facts are y's alone, applied in full.
+    assert.equal(facts('[ -n "$X" ] && unset X', '&&'), null);
+    assert.equal(facts('[ -n "$X" ] && f', '&&'), null);
+    // Another operator, a redirection or `!` on the left side: not a chain of one operator.
+    assert.equal(facts('[ -n "$X" ] || [ -n "$Y" ]', '&&'), null);
+    assert.equal(facts('[ -n "$X" ]', '&&'), null);
+    // And the left side's facts are exactly the link before it's and these.
+    const chain = parse('[ -n "$A" ] && [ -n "$C" ] && [ -n "$B" ] && echo\n').stmts[0];
+    const x = chain?.cmd?.type === 'BinaryCmd' ? chain.cmd.x : undefined;
+    const p = x?.cmd?.type === 'BinaryCmd' ? x.cmd.x : undefined;
+    assert.ok(x && p);
+    const names = (f: readonly Fact[]) => f.map((n) => (n.kind === 'set' ? n.name : n.kind)).sort();
+    assert.deepEqual(
+      names(stmtFacts(x).whenTrue),
+      [
+        ...names(stmtFacts(p).whenTrue),
+        ...names(facts('[ -n "$A" ] && [ -n "$C" ] && [ -n "$B" ]', '&&') ?? []),
+      ].sort(),
+    );
   });
 
   it('keeps a positional name one path sets and the other covers by its count', () => {

@@ -200,7 +200,9 @@ function addNames(e: Event, names: Set<string>): void {
 
 /** Adds the names a test that starts or skips a region shows set. */
 function addFactNames(r: Region, names: Set<string>): void {
-  for (const list of [r.facts, r.skipFacts]) for (const f of list ?? []) if (f.kind === 'set') names.add(f.name);
+  // A chained link's other facts are those of the link before it (Region.added).
+  for (const list of [r.added ?? r.facts, r.skipFacts])
+    for (const f of list ?? []) if (f.kind === 'set') names.add(f.name);
 }
 
 /** The names an `eval`'s code (a probe) mentions: it does nothing else the program sees, but the

@@ -467,7 +467,8 @@ function optional(
   const from = same ? prev.ran : s;
   const runs = ctx.ops.clone(from);
   const at = flowPos(frame.file, r.start);
-  applyFacts(ctx, runs, r.facts, at);
+  // Where b ran, what `a` showed holds already (model.ts Region.added).
+  applyFacts(ctx, runs, same && r.added ? r.added : r.facts, at);
   if (runs.dead && !from.dead) walkForReads(ctx, r.events, from, frame);
   walkEvents(ctx, r.events, runs, frame);
   const skip = chained && !same ? prev.ran : s;
