@@ -214,15 +214,16 @@ interface OneFileRow {
 }
 
 /** A pre-commit run: one ~900-line script of a git work tree of `files` mixed scripts, which
- * reads the tree's other scripts (how-it-works.md#work-tree), against the same file alone. */
-function oneFileInTree(cli: string, files: number, seed: number, runs: number): OneFileRow {
+ * reads the tree's other scripts (how-it-works.md#work-tree), against the same file alone; a
+ * string saying why not when there is no git to make the work tree. */
+function oneFileInTree(cli: string, files: number, seed: number, runs: number): OneFileRow | string {
   const corpus = generateCorpus({ seed, files });
   const caches = mkdtempSync(join(tmpdir(), 'nounset-scale-cache-'));
   const outside = mkdtempSync(join(tmpdir(), 'nounset-scale-alone-'));
   try {
     // `git ls-files --others` lists untracked files: an initialised repository is enough.
     const init = spawnSync('git', ['init', '-q'], { cwd: corpus.dir, encoding: 'utf8' });
-    if (init.status !== 0) throw new Error(`git init: ${init.stderr || init.error?.message}`);
+    if (init.status !== 0) return `git init failed: ${(init.stderr || init.error?.message || '').trim()}`;
     const file = corpus.files.reduce((a, b) => (Math.abs(b.lines - 923) < Math.abs(a.lines - 923) ? b : a));
     copyFileSync(join(corpus.dir, file.path), join(outside, 'alone.sh'));
     // Stamps taken within 2 s of a file's change are not kept (facts-cache.ts): let the tree settle.
@@ -295,13 +296,15 @@ function main(): void {
   );
   if (shapes.includes('mixed')) {
     const t = oneFileInTree(cli, Math.round(2000 * scale), seed, runs);
-    out.push(
-      '',
-      `one file in a git work tree (a pre-commit run): ${t.path}, ${t.lines} lines, in a tree of ${t.files} mixed scripts (${t.mb.toFixed(2)} MB)`,
-      `${'first run'.padStart(9)} ${'next runs'.padStart(9)} ${'no cache'.padStart(8)} ${'alone'.padStart(6)}`,
-      `${secs(t.cold).padStart(9)} ${secs(t.warm).padStart(9)} ${secs(t.noCache).padStart(8)} ${secs(t.alone).padStart(6)}`,
-      `(first run: empty cache; next runs and no cache: median of ${runs}; alone: the same file outside any work tree, --no-cache)`,
-    );
+    if (typeof t === 'string') out.push('', `one file in a git work tree: not measured (${t})`);
+    else
+      out.push(
+        '',
+        `one file in a git work tree (a pre-commit run): ${t.path}, ${t.lines} lines, in a tree of ${t.files} mixed scripts (${t.mb.toFixed(2)} MB)`,
+        `${'first run'.padStart(9)} ${'next runs'.padStart(9)} ${'no cache'.padStart(8)} ${'alone'.padStart(6)}`,
+        `${secs(t.cold).padStart(9)} ${secs(t.warm).padStart(9)} ${secs(t.noCache).padStart(8)} ${secs(t.alone).padStart(6)}`,
+        `(first run: empty cache; next runs and no cache: median of ${runs}; alone: the same file outside any work tree, --no-cache)`,
+      );
   }
   if (memorySizes.length > 0) {
     out.push(
