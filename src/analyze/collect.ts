@@ -58,7 +58,7 @@ import {
 import { conditionProofs, type ElementProof, loopProof } from './element-proofs.js';
 import { anyElement, elementName, isEmptyDefault, isListSubscript, listedKeys } from './elements.js';
 import { type EvalProbeSite, type EvalProbes, evalProbes } from './eval-probes.js';
-import { addedFacts, type ConditionFacts, conditionFacts } from './guards.js';
+import { addedFacts, type ConditionFacts, conditionFacts, stmtSideFacts } from './guards.js';
 import {
   arrayKey,
   type Call,
@@ -418,12 +418,19 @@ function walkBinary(cmd: BinaryCmd, ctx: WordCtx): void {
       continue;
     }
     const c = sub(ctx, 'optional', y, link.op);
+    const and = link.op === '&&';
     // `a && b` runs b when a passed and skips it when a failed; `a || b` the other way round.
-    const facts = factsOf([link.x]);
-    c.region.facts = link.op === '&&' ? facts.whenTrue : facts.whenFalse;
-    c.region.skipFacts = link.op === '&&' ? facts.whenFalse : facts.whenTrue;
     const added = addedFacts(link.x, link.op);
-    if (added) c.region.added = link.op === '&&' ? added.whenTrue : added.whenFalse;
+    if (added) {
+      // `p && y && c`: c starts where y ran, where p's facts hold already; the walk applies what y
+      // adds (Region.added). The left side's own facts, every test before it, are not built.
+      c.region.added = and ? added.whenTrue : added.whenFalse;
+      c.region.skipFacts = stmtSideFacts(link.x, !and);
+    } else {
+      const facts = factsOf([link.x]);
+      c.region.facts = and ? facts.whenTrue : facts.whenFalse;
+      c.region.skipFacts = and ? facts.whenFalse : facts.whenTrue;
+    }
     // In `a && b && c` c runs only where b ran; in `a && b || c` it is skipped only there.
     const x = link.x;
     c.region.flag =

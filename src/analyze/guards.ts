@@ -37,6 +37,12 @@ export function stmtFacts(stmt: Stmt): ConditionFacts {
   return toFacts(stmtOutcome(stmt));
 }
 
+/** One side of `stmtFacts`: what holds when the statement returned true (`whenTrue`) or false. */
+export function stmtSideFacts(stmt: Stmt, whenTrue: boolean): Fact[] {
+  const o = stmtOutcome(stmt);
+  return knownFacts(whenTrue ? o.t : o.f);
+}
+
 /** For `c` in `p && y && c` (and in `p || y || c`), whose left side `x` is `p && y`: what y adds to
  * the facts of p, when y cannot undo them (isPure); the left side's facts are then p's and these.
  * Null for any other left side. */
@@ -208,16 +214,34 @@ function commandOutcome(cmd: Command): Outcome {
   }
 }
 
-/** `a && b`: b runs only when a returned true, and a's facts last only if b cannot undo them. */
+/** `a && b`: b runs only when a returned true, and a's facts last only if b cannot undo them. The
+ * true side is merged when first asked for: in `a && b && c` the model asks each link only what
+ * the link before it adds (addedFacts), and a chain of n tests would merge n²/2 names. */
 function andThen(a: Outcome, b: Outcome, bPure: boolean): Outcome {
-  const aTrue = bPure ? a.t : NOTHING;
-  return { t: union(aTrue, b.t), f: isNothing(a.f) ? NOTHING : intersect(a.f, union(aTrue, b.f)) };
+  const aTrue = (): Known => (bPure ? a.t : NOTHING);
+  let t: Known | undefined;
+  const f = isNothing(a.f) ? NOTHING : intersect(a.f, union(aTrue(), b.f));
+  return {
+    get t() {
+      t ??= union(aTrue(), b.t);
+      return t;
+    },
+    f,
+  };
 }
 
-/** `a || b`: b runs only when a returned false. */
+/** `a || b`: b runs only when a returned false (its false side merged when first asked for). */
 function orElse(a: Outcome, b: Outcome, bPure: boolean): Outcome {
-  const aFalse = bPure ? a.f : NOTHING;
-  return { t: isNothing(a.t) ? NOTHING : intersect(a.t, union(aFalse, b.t)), f: union(aFalse, b.f) };
+  const aFalse = (): Known => (bPure ? a.f : NOTHING);
+  let f: Known | undefined;
+  const t = isNothing(a.t) ? NOTHING : intersect(a.t, union(aFalse(), b.t));
+  return {
+    t,
+    get f() {
+      f ??= union(aFalse(), b.f);
+      return f;
+    },
+  };
 }
 
 /** Commands that cannot unset a variable or shift the positional parameters. Assignments only
@@ -290,7 +314,7 @@ function evaluate(c: Cond, ctx: Context): Evaluated {
       const y = evaluate(c.y, ctx);
       // Tests have no side effects, so each side's facts last.
       const o = c.kind === 'and' ? andThen(x, y, true) : orElse(x, y, true);
-      return { ...o, canError: x.canError || y.canError };
+      return { t: o.t, f: o.f, canError: x.canError || y.canError };
     }
     default: {
       const leaf = leafOutcome(c, ctx);

@@ -388,9 +388,10 @@ export interface Region {
    * of `&&` for its right side. */
   facts: readonly Fact[] | null;
   /** For an `optional` whose left side is `p && y` (or `p || y`) with its own operator, where y
-   * cannot undo what p shows: what y adds to `facts`. Where the walk starts it from the state in
-   * which y ran, p's facts hold already, and only these are applied (a chain of n tests applied
-   * every test before each link: n² facts). Null otherwise. */
+   * cannot undo what p shows: what y adds to the left side's facts, which such a region does not
+   * keep (`facts` is null). The walk starts it from the state in which y ran, where p's facts hold
+   * already, and applies only these (a chain of n tests applied and built every test before each
+   * link: n² facts). Null otherwise. */
   added: readonly Fact[] | null;
   /** For `optional`: what holds on the path that skips it (`[ $# -ge 1 ] || usage`); for `loop`:
    * on the path that never enters it (`impossible` for `for x in a b`, `while true`). */
