@@ -219,29 +219,37 @@ function commandOutcome(cmd: Command): Outcome {
  * the link before it adds (addedFacts), and a chain of n tests would merge n²/2 names. */
 function andThen(a: Outcome, b: Outcome, bPure: boolean): Outcome {
   const aTrue = (): Known => (bPure ? a.t : NOTHING);
-  let t: Known | undefined;
   const f = isNothing(a.f) ? NOTHING : intersect(a.f, union(aTrue(), b.f));
-  return {
-    get t() {
-      t ??= union(aTrue(), b.t);
-      return t;
-    },
-    f,
-  };
+  return mergedLater('t', () => union(aTrue(), b.t), f);
 }
 
 /** `a || b`: b runs only when a returned false (its false side merged when first asked for). */
 function orElse(a: Outcome, b: Outcome, bPure: boolean): Outcome {
   const aFalse = (): Known => (bPure ? a.f : NOTHING);
-  let f: Known | undefined;
   const t = isNothing(a.t) ? NOTHING : intersect(a.t, union(aFalse(), b.t));
-  return {
-    t,
-    get f() {
-      f ??= union(aFalse(), b.f);
-      return f;
-    },
+  return mergedLater('f', () => union(aFalse(), b.f), t);
+}
+
+/** An outcome whose side `side` is `merge()`, found when first asked for, and whose other is `other`. */
+function mergedLater(side: 't' | 'f', merge: () => Known, other: Known): Outcome {
+  let known: Known | undefined;
+  const get = (): Known => {
+    known ??= merge();
+    return known;
   };
+  return side === 't'
+    ? {
+        get t() {
+          return get();
+        },
+        f: other,
+      }
+    : {
+        t: other,
+        get f() {
+          return get();
+        },
+      };
 }
 
 /** Commands that cannot unset a variable or shift the positional parameters. Assignments only
