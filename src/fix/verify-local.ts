@@ -250,8 +250,20 @@ function innerLists(s: Stmt, text: string, out: (readonly Stmt[])[]): number {
       return 1;
     case 'FuncDecl':
       return 2 + innerLists(cmd.body, text, out);
-    case 'BinaryCmd':
-      return 2 + Math.max(innerLists(cmd.x, text, out), innerLists(cmd.y, text, out));
+    case 'BinaryCmd': {
+      // `a && b && …` nests to the left, a level per link: walked in a loop (a chain of 5,000
+      // tests overflowed the stack), the lists pushed in the text's order as a recursion would.
+      const right: Stmt[] = [];
+      let left: Stmt = s;
+      for (let c = left.cmd; c?.type === 'BinaryCmd'; c = left.cmd) {
+        right.push(c.y);
+        left = c.x;
+      }
+      let depth = 2 * right.length + innerLists(left, text, out);
+      for (let i = right.length - 1; i >= 0; i--)
+        depth = Math.max(depth, 2 * (i + 1) + innerLists(right[i] as Stmt, text, out));
+      return depth;
+    }
     case 'TimeClause':
       return cmd.stmt === null ? 0 : 2 + innerLists(cmd.stmt, text, out);
     case 'CoprocClause':

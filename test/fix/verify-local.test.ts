@@ -72,6 +72,14 @@ describe('verifyEditedStmts (the output guard reads only the edited statements)'
     });
   });
 
+  it('reads a chain of thousands of && links without a recursion per link', () => {
+    // Each link nests one level to the left: 6,000 of them overflowed the stack in innerLists.
+    const input = `${Array.from({ length: 6000 }, (_, i) => `test -n "$V${i}"`).join(' && ')}\n`;
+    const v = verifyOf(input, [refEdit(input, '$V5999'), refEdit(input, '$V0')]);
+    assert.equal(fastAnswer(v), true);
+    assert.equal(verifyWhole(v, nestEdits(v.edits)), null);
+  });
+
   describe('declines (the whole check decides)', () => {
     it('where a here-document of an earlier statement is pending', () => {
       // `echo $X` alone reads no body; in the script the body follows its line.
