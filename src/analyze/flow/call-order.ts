@@ -5,33 +5,128 @@
 
 import type { FlowContext } from './context.js';
 
-/** Whether `name` needs a walk of its own in this analysis (memoised in the context). */
+/** Whether `name` needs a walk of its own in this analysis (memoised in the context): a
+ * definition of the script's own, one that computes a command name, or one that calls a function
+ * that needs one. */
 export function needsWalk(ctx: FlowContext, name: string): boolean {
-  return ctx.needed.get(name) ?? needs(ctx, name, new Set());
-}
-
-function needs(ctx: FlowContext, name: string, seen: Set<string>): boolean {
   const { needed, sharedWalks } = ctx;
   const funcs = ctx.program.funcs;
-  const known = needed.get(name);
-  if (known !== undefined) return known;
-  // The libraries' own answer, when an earlier analysis of them gave it: a library function that
-  // calls no function of the script (names are apart, see shared-libraries.ts) needs what it needed.
-  if (sharedWalks && !(funcs.get(name) ?? []).some((d) => d.own)) {
-    const yes = sharedWalks.has(name);
-    needed.set(name, yes);
-    return yes;
-  }
-  if (seen.has(name)) return false;
-  seen.add(name);
-  const defs = funcs.get(name) ?? [];
-  const yes = defs.some(
-    (d) => d.own || d.computesAnywhere || [...d.callees].some((c) => funcs.has(c) && needs(ctx, c, seen)),
+  return (
+    needed.get(name) ??
+    askCalls(name, {
+      decisive: true,
+      whenUndefined: false,
+      memo: needed,
+      known(f) {
+        const known = needed.get(f);
+        if (known !== undefined) return known;
+        // The libraries' own answer, when an earlier analysis of them gave it: a library function
+        // that calls no function of the script (names are apart, see shared-libraries.ts) needs
+        // what it needed.
+        if (sharedWalks && !(funcs.get(f) ?? []).some((d) => d.own)) {
+          const yes = sharedWalks.has(f);
+          needed.set(f, yes);
+          return yes;
+        }
+        return undefined;
+      },
+      defs: (f) => funcs.get(f) ?? [],
+      decides: (d) => d.own || d.computesAnywhere,
+      callees: (d) => [...d.callees].filter((c) => funcs.has(c)),
+    })
   );
-  seen.delete(name);
-  // A cycle's answer is final once its first member has it.
-  if (yes || seen.size === 0) needed.set(name, yes);
-  return yes;
+}
+
+/** A question asked of a function through the functions it calls, depth first. */
+export interface CallQuestion<D> {
+  /** The answer that ends the search: a definition that gives it gives it to its function, and a
+   * function that has it to every function that calls it. */
+  readonly decisive: boolean;
+  /** The answer of a function with no definition. */
+  readonly whenUndefined: boolean;
+  /** Where answers are kept: the decisive ones, and the others once no function asked before them is
+   * still open (a function met again on the way, a cycle, is taken for not decisive there). */
+  readonly memo: Map<string, boolean>;
+  /** An answer known without asking (memo's included), else undefined. */
+  known(name: string): boolean | undefined;
+  defs(name: string): readonly D[];
+  /** Whether the definition gives the decisive answer on its own (else its callees decide). */
+  decides(def: D): boolean;
+  /** The functions it calls that have definitions. */
+  callees(def: D): readonly string[];
+}
+
+/** One function being asked about: the definition and the callee being looked at. */
+interface Asking<D> {
+  readonly name: string;
+  readonly defs: readonly D[];
+  def: number;
+  callees: readonly string[] | null;
+  callee: number;
+}
+
+/** The answer of `root` to question `q`, with a stack of its own: a library's chain of calls
+ * thousands deep overflowed the JavaScript stack as a recursion. */
+export function askCalls<D>(root: string, q: CallQuestion<D>): boolean {
+  const seen = new Set<string>();
+  const stack: Asking<D>[] = [];
+  /** The answer at once, or undefined when `name` was pushed to be asked about. */
+  const ask = (name: string): boolean | undefined => {
+    const known = q.known(name);
+    if (known !== undefined) return known;
+    if (seen.has(name)) return !q.decisive;
+    seen.add(name);
+    stack.push({ name, defs: q.defs(name), def: 0, callees: null, callee: 0 });
+    return undefined;
+  };
+  const answer = (a: Asking<D>, yes: boolean): boolean => {
+    stack.pop();
+    seen.delete(a.name);
+    if (yes === q.decisive || seen.size === 0) q.memo.set(a.name, yes);
+    return yes;
+  };
+  let last = ask(root);
+  while (stack.length > 0) {
+    const a = stack[stack.length - 1] as Asking<D>;
+    // The callee just asked about gave the decisive answer: so does this function.
+    if (last === q.decisive) {
+      last = answer(a, q.decisive);
+      continue;
+    }
+    last = undefined;
+    if (a.defs.length === 0) {
+      last = answer(a, q.whenUndefined);
+      continue;
+    }
+    for (;;) {
+      if (a.callees === null) {
+        const d = a.defs[a.def];
+        if (d === undefined) {
+          last = answer(a, !q.decisive);
+          break;
+        }
+        if (q.decides(d)) {
+          last = answer(a, q.decisive);
+          break;
+        }
+        a.callees = q.callees(d);
+        a.callee = 0;
+      }
+      const c = a.callees[a.callee++];
+      if (c === undefined) {
+        a.callees = null;
+        a.def++;
+        continue;
+      }
+      const now = ask(c);
+      if (now === undefined) break; // asked about next, on the stack
+      if (now === q.decisive) {
+        last = answer(a, q.decisive);
+        break;
+      }
+    }
+  }
+  return last as boolean;
 }
 
 /** Function names ordered so that a function comes after the ones it calls, and whether that
@@ -44,21 +139,31 @@ export function calleesFirst<D>(
   const order: string[] = [];
   const state = new Map<string, 1 | 2>();
   let cyclic = false;
-  const visit = (name: string): void => {
-    const seen = state.get(name);
-    if (seen === 2) return;
-    if (seen === 1) {
-      cyclic = true;
-      return;
-    }
+  // Depth first, callees before callers, with a stack of its own: a chain of calls thousands deep
+  // (f0 calls f1, which calls f2…) overflowed the JavaScript stack as a recursion.
+  const stack: { name: string; callees: Iterator<string> }[] = [];
+  const enter = (name: string): void => {
     state.set(name, 1);
+    const callees: string[] = [];
     for (const def of funcs.get(name) ?? []) {
       if (computed(def)) cyclic = true;
-      for (const callee of calls(def)) if (funcs.has(callee)) visit(callee);
+      for (const callee of calls(def)) if (funcs.has(callee)) callees.push(callee);
     }
-    state.set(name, 2);
-    order.push(name);
+    stack.push({ name, callees: callees[Symbol.iterator]() });
   };
-  for (const name of funcs.keys()) visit(name);
+  for (const root of funcs.keys()) {
+    if (state.has(root)) continue;
+    enter(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as (typeof stack)[number];
+      const next = top.callees.next();
+      if (next.done) {
+        stack.pop();
+        state.set(top.name, 2);
+        order.push(top.name);
+      } else if (state.get(next.value) === 1) cyclic = true;
+      else if (!state.has(next.value)) enter(next.value);
+    }
+  }
   return { order, cyclic };
 }

@@ -2,6 +2,7 @@
 // test-lib.sh 1,300 times): the summaries of the libraries' own functions and which of them need a
 // walk. A memo kept across analyses in this thread, not state: a hit gives what a walk would.
 
+import { askCalls } from './call-order.js';
 import { modelId } from './digest.js';
 import { isNumberedFile, renumberSetAt, type SetAt } from './positions.js';
 import type { Program } from './program.js';
@@ -69,33 +70,21 @@ export function sharedLibraries(key: string, program: Program): SharedLibraries 
     if (entry) return;
     // Which library functions may be shared: callees all in the libraries, transitively.
     const ok = new Map<string, boolean>();
-    const shareable = (name: string, seen: Set<string>): boolean => {
-      const known = ok.get(name);
-      if (known !== undefined) return known;
-      if (seen.has(name)) return true;
-      seen.add(name);
-      const defs = funcs.get(name) ?? [];
-      const yes =
-        defs.length > 0 &&
-        defs.every(
-          (d) =>
-            !d.own &&
-            !d.computed &&
-            !d.reads &&
-            !d.unsetsComputed &&
-            d.namerefs.size === 0 &&
-            isNumberedFile(d.fileIndex) &&
-            [...d.calls].every((c) => !funcs.has(c) || shareable(c, seen)),
-        );
-      seen.delete(name);
-      if (!yes || seen.size === 0) ok.set(name, yes);
-      return yes;
-    };
+    const shareable = (name: string): boolean =>
+      askCalls(name, {
+        decisive: false,
+        whenUndefined: false,
+        memo: ok,
+        known: (f) => ok.get(f),
+        defs: (f) => funcs.get(f) ?? [],
+        decides: (d) =>
+          d.own || d.computed || d.reads || d.unsetsComputed || d.namerefs.size > 0 || !isNumberedFile(d.fileIndex),
+        callees: (d) => [...d.calls].filter((c) => funcs.has(c)),
+      });
     const summariesOut = new Map<string, Summary>();
     for (const name of libNames as ReadonlySet<string>) {
       const summary = summaries.get(name);
-      if (summary && summary.opaque < 0 && !ownNames.has(name) && shareable(name, new Set()))
-        summariesOut.set(name, summary);
+      if (summary && summary.opaque < 0 && !ownNames.has(name) && shareable(name)) summariesOut.set(name, summary);
     }
     const walks = new Set<string>();
     for (const name of libNames as ReadonlySet<string>) if (funcs.has(name) && needsWalk(name)) walks.add(name);
