@@ -4,7 +4,7 @@
 // block, which runs in their shells, and a helper that prints its caller's line numbers would go
 // unseen (run-context.ts). The other scripts are read, never fixed.
 
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { EntryStat, ScriptIO } from '../io/index.js';
 import { type FactsBook, factsFrom, type KeptFacts, keptOf, NOT_SCRIPT, patternsOf } from './facts-cache.js';
 import { type FindOptions, findScripts, isScriptFile, mayWalkTo, showPath, walkTakes } from './find-scripts.js';
@@ -33,12 +33,6 @@ export function workTreeRoots(io: ScriptIO): (dir: string) => string | null {
   return rootOf;
 }
 
-/** `abs` from `root`, with `/`. */
-const fromRoot = (root: string, abs: string): string => {
-  const rel = relative(root, abs);
-  return sep === '/' ? rel : rel.split(sep).join('/');
-};
-
 /** The facts of a file of the run (`path` as shown, `abs`, read with `stat`), from the book when
  * its stamp is kept there, else from its text (and kept): under its work tree's root, or the run's
  * directory outside one. The row says what a work tree's scan takes (workTreeFacts): a file it
@@ -52,7 +46,7 @@ export function runFileFacts(
   const { stamp, changedMs } = read.stat;
   if (book === null || stamp === undefined || changedMs === undefined) return fileFacts(path, read.text);
   const root = book.rootOf(dirname(abs)) ?? book.cwd;
-  const rel = fromRoot(root, abs);
+  const rel = showPath(root, abs);
   const kept = book.book.at(root);
   book.book.listed(root, rel);
   const hit = kept.get(rel, stamp);
@@ -183,7 +177,7 @@ function workTreeScripts(root: string, cwd: string, find: FindOptions, io: Scrip
   const listed = workTreeFiles(root);
   if (listed === null)
     return findScripts([root], find, io).flatMap((f) =>
-      f.error === undefined ? [named(fromRoot(root, resolve(cwd, f.path)))] : [],
+      f.error === undefined ? [named(showPath(root, resolve(cwd, f.path)))] : [],
     );
   return listed.filter(mayWalkTo).map(named);
 }

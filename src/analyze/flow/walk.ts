@@ -467,9 +467,9 @@ function optional(
   const from = same ? prev.ran : s;
   const runs = ctx.ops.clone(from);
   const at = flowPos(frame.file, r.start);
-  // Where b ran, what `a` showed holds already (model.ts Region.added); a chained link keeps no
-  // other facts, and applying fewer only leaves more names maybe unset.
-  applyFacts(ctx, runs, r.added !== null && (same || r.facts === null) ? r.added : r.facts, at);
+  // A chained link keeps only what its left side adds (model.ts Region.added): where b ran, what
+  // `a` showed holds already.
+  applyFacts(ctx, runs, r.added ?? r.facts, at);
   if (runs.dead && !from.dead) walkForReads(ctx, r.events, from, frame);
   walkEvents(ctx, r.events, runs, frame);
   const skip = chained && !same ? prev.ran : s;
