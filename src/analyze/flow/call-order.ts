@@ -63,26 +63,54 @@ interface Asking<D> {
   def: number;
   callees: readonly string[] | null;
   callee: number;
+  /** The lowest depth of a function still open that its search met (its own depth when none). */
+  low: number;
+  /** How many not-yet-kept answers there were when it was pushed. */
+  readonly held: number;
 }
 
 /** The answer of `root` to question `q`, with a stack of its own: a library's chain of calls
- * thousands deep overflowed the JavaScript stack as a recursion. */
+ * thousands deep overflowed the JavaScript stack as a recursion.
+ *
+ * A function met again while open (a cycle) is taken for not decisive there, so an answer that
+ * leans on an open function is held until that function's own answer is known, Tarjan-style: a
+ * function whose search met no function deeper than itself answers not decisive for everything its
+ * search held. Keeping only the root's answer made a chain of n calls ask n² questions. */
 export function askCalls<D>(root: string, q: CallQuestion<D>): boolean {
-  const seen = new Set<string>();
+  const depthOf = new Map<string, number>();
   const stack: Asking<D>[] = [];
+  const held: string[] = [];
   /** The answer at once, or undefined when `name` was pushed to be asked about. */
   const ask = (name: string): boolean | undefined => {
     const known = q.known(name);
     if (known !== undefined) return known;
-    if (seen.has(name)) return !q.decisive;
-    seen.add(name);
-    stack.push({ name, defs: q.defs(name), def: 0, callees: null, callee: 0 });
+    const depth = depthOf.get(name);
+    if (depth !== undefined) {
+      const top = stack[stack.length - 1] as Asking<D>;
+      if (depth < top.low) top.low = depth;
+      return !q.decisive;
+    }
+    depthOf.set(name, stack.length);
+    stack.push({ name, defs: q.defs(name), def: 0, callees: null, callee: 0, low: stack.length, held: held.length });
     return undefined;
   };
   const answer = (a: Asking<D>, yes: boolean): boolean => {
     stack.pop();
-    seen.delete(a.name);
-    if (yes === q.decisive || seen.size === 0) q.memo.set(a.name, yes);
+    depthOf.delete(a.name);
+    const depth = stack.length;
+    if (yes === q.decisive) {
+      // What its search held leaned on functions open then; some of them may be decisive too.
+      held.length = a.held;
+      q.memo.set(a.name, yes);
+    } else if (a.low >= depth) {
+      for (let i = a.held; i < held.length; i++) q.memo.set(held[i] as string, yes);
+      held.length = a.held;
+      q.memo.set(a.name, yes);
+    } else {
+      held.push(a.name);
+      const caller = stack[depth - 1] as Asking<D>;
+      if (a.low < caller.low) caller.low = a.low;
+    }
     return yes;
   };
   let last = ask(root);
