@@ -175,7 +175,19 @@ const outcomes = new WeakMap<Stmt, Outcome>();
 
 function stmtOutcome(stmt: Stmt): Outcome {
   let out = outcomes.get(stmt);
-  if (out === undefined) outcomes.set(stmt, (out = outcomeOf(stmt)));
+  if (out !== undefined) return out;
+  // The left sides of a chain first, innermost first: asked as a recursion, a chain of thousands
+  // of links overflowed the stack.
+  const lefts: Stmt[] = [];
+  for (let s = stmt; s.cmd?.type === 'BinaryCmd' && !outcomes.has(s.cmd.x); ) {
+    s = s.cmd.x;
+    lefts.push(s);
+  }
+  for (let i = lefts.length - 1; i >= 0; i--) {
+    const s = lefts[i] as Stmt;
+    outcomes.set(s, outcomeOf(s));
+  }
+  outcomes.set(stmt, (out = outcomeOf(stmt)));
   return out;
 }
 
@@ -218,38 +230,65 @@ function commandOutcome(cmd: Command): Outcome {
  * true side is merged when first asked for: in `a && b && c` the model asks each link only what
  * the link before it adds (addedFacts), and a chain of n tests would merge n²/2 names. */
 function andThen(a: Outcome, b: Outcome, bPure: boolean): Outcome {
-  const aTrue = (): Known => (bPure ? a.t : NOTHING);
-  const f = isNothing(a.f) ? NOTHING : intersect(a.f, union(aTrue(), b.f));
-  return mergedLater('t', () => union(aTrue(), b.t), f);
+  const f = isNothing(a.f) ? NOTHING : intersect(a.f, union(bPure ? a.t : NOTHING, b.f));
+  return new MergedLater('t', a, b, bPure, f);
 }
 
 /** `a || b`: b runs only when a returned false (its false side merged when first asked for). */
 function orElse(a: Outcome, b: Outcome, bPure: boolean): Outcome {
-  const aFalse = (): Known => (bPure ? a.f : NOTHING);
-  const t = isNothing(a.t) ? NOTHING : intersect(a.t, union(aFalse(), b.t));
-  return mergedLater('f', () => union(aFalse(), b.f), t);
+  const t = isNothing(a.t) ? NOTHING : intersect(a.t, union(bPure ? a.f : NOTHING, b.t));
+  return new MergedLater('f', a, b, bPure, t);
 }
 
-/** An outcome whose side `side` is `merge()`, found when first asked for, and whose other is `other`. */
-function mergedLater(side: 't' | 'f', merge: () => Known, other: Known): Outcome {
-  let known: Known | undefined;
-  const get = (): Known => {
-    known ??= merge();
-    return known;
-  };
-  return side === 't'
-    ? {
-        get t() {
-          return get();
-        },
-        f: other,
+/** The outcome of `a && b` (side 't') or `a || b` (side 'f'): that side is what holds after b
+ * there, with a's when b cannot undo it, found when first asked for; the other side is `other`. */
+class MergedLater implements Outcome {
+  private known: Known | undefined;
+  constructor(
+    private readonly side: 't' | 'f',
+    private readonly a: Outcome,
+    private readonly b: Outcome,
+    private readonly bPure: boolean,
+    private readonly other: Known,
+  ) {}
+  get t(): Known {
+    return this.side === 't' ? this.merged() : this.other;
+  }
+  get f(): Known {
+    return this.side === 'f' ? this.merged() : this.other;
+  }
+  /** A chain's links each lean on the link before: the chain is gathered in a loop (an `if`
+   * condition of 2,000 links overflowed the stack as a recursion) and its names sorted once (each
+   * link's list merged into the next was quadratic). Only this link's side is kept: the model asks
+   * the links inside a chain only what each adds. */
+  private merged(): Known {
+    if (this.known !== undefined) return this.known;
+    const side = this.side;
+    const parts: Known[] = [];
+    let o: Outcome = this;
+    for (;;) {
+      if (!(o instanceof MergedLater) || o.side !== side || o.known !== undefined) {
+        parts.push(o[side]);
+        break;
       }
-    : {
-        t: other,
-        get f() {
-          return get();
-        },
-      };
+      parts.push(o.b[side]);
+      if (!o.bPure) break;
+      o = o.a;
+    }
+    let known = parts[0] as Known;
+    if (parts.length === 2) known = union(parts[1] as Known, known);
+    else if (parts.length > 2) {
+      const names = new Set<string>();
+      let argc = 0;
+      for (const k of parts) {
+        for (const name of k.names) names.add(name);
+        argc = Math.max(argc, k.argc);
+      }
+      known = { names: [...names].sort(), argc };
+    }
+    this.known = known;
+    return known;
+  }
 }
 
 /** Commands that cannot unset a variable or shift the positional parameters. Assignments only

@@ -228,6 +228,17 @@ describe('conditionFacts', () => {
     assert.deepEqual(conditionFacts(chain).whenTrue, expected);
   });
 
+  it('merges a whole condition of 5,000 links asked at once, from the last link that may undo them', () => {
+    const names = Array.from({ length: 5000 }, (_, i) => `V${(i * 7) % 5000}`);
+    const tests = names.map((n) => `[ -n "$${n}" ]`);
+    const whenTrue = (links: readonly string[]) => conditionFacts(parse(`${links.join(' && ')}\n`).stmts).whenTrue;
+    const set = (list: readonly string[]) => [...new Set(list)].sort().map((name) => ({ kind: 'set', name }));
+    // An `if` condition asks only its whole chain: 2,000 links overflowed the stack.
+    assert.deepEqual(whenTrue([...tests, '[ "$#" -gt 1 ]', '[ -n "$V0" ]']), [...set(names), { kind: 'argc', min: 2 }]);
+    // f may unset any of the names before it: only the tests after it count.
+    assert.deepEqual(whenTrue([...tests.slice(0, 2500), 'f', ...tests.slice(2500)]), set(names.slice(2500)));
+  });
+
   it('gives what a pure link adds to the facts before it, and nothing after a link that may undo them', () => {
     const facts = (code: string, op: '&&' | '||') => {
       const [x] = parse(`${code}\n`).stmts;
