@@ -14,6 +14,7 @@ import type {
   ParamExp,
   Redirect,
   Stmt,
+  TestBinary,
   TestExpr,
   Word,
   WordPart,
@@ -340,6 +341,8 @@ type Cond =
 
 const OPAQUE: Cond = { kind: 'opaque' };
 
+type AndOr = Extract<Cond, { readonly kind: 'and' | 'or' }>;
+
 /** How errors behave: in `[[ ]]` a failing part is just false (`[[ ! "a b" -eq 1 ]]` is true);
  * in `[` and `(( ))` an error ends the whole command with a non-zero status. */
 type Context = 'cond' | 'test' | 'arith';
@@ -357,11 +360,22 @@ function evaluate(c: Cond, ctx: Context): Evaluated {
     }
     case 'and':
     case 'or': {
-      const x = evaluate(c.x, ctx);
-      const y = evaluate(c.y, ctx);
-      // Tests have no side effects, so each side's facts last.
-      const o = c.kind === 'and' ? andThen(x, y, true) : orElse(x, y, true);
-      return { t: o.t, f: o.f, canError: x.canError || y.canError };
+      // `a && b && c` is ((a && b) && c): its left sides are gathered in a loop, since a long one
+      // overflowed the stack as a recursion, and only the whole is merged.
+      const links: AndOr[] = [];
+      let x: Cond = c;
+      for (; x.kind === 'and' || x.kind === 'or'; x = x.x) links.push(x);
+      const first = evaluate(x, ctx);
+      let o: Outcome = first;
+      let canError = first.canError;
+      for (let i = links.length - 1; i >= 0; i--) {
+        const link = links[i] as AndOr;
+        const y = evaluate(link.y, ctx);
+        canError ||= y.canError;
+        // Tests have no side effects, so each side's facts last.
+        o = link.kind === 'and' ? andThen(o, y, true) : orElse(o, y, true);
+      }
+      return { t: o.t, f: o.f, canError };
     }
     default: {
       const leaf = leafOutcome(c, ctx);
@@ -496,8 +510,18 @@ function fromTestExpr(e: TestExpr): Cond {
         ? { kind: 'unary', op: e.op, operand: { word: e.x.word, pattern: false } }
         : OPAQUE;
     case 'TestBinary': {
-      if (e.op === '&&' || e.op === '||')
-        return { kind: e.op === '&&' ? 'and' : 'or', x: fromTestExpr(e.x), y: fromTestExpr(e.y) };
+      if (e.op === '&&' || e.op === '||') {
+        // The left sides in a loop, as in evaluate.
+        const links: TestBinary[] = [];
+        let x: TestExpr = e;
+        for (; x.type === 'TestBinary' && (x.op === '&&' || x.op === '||'); x = x.x) links.push(x);
+        let cond = fromTestExpr(x);
+        for (let i = links.length - 1; i >= 0; i--) {
+          const link = links[i] as TestBinary;
+          cond = { kind: link.op === '&&' ? 'and' : 'or', x: cond, y: fromTestExpr(link.y) };
+        }
+        return cond;
+      }
       if (e.x.type !== 'TestWord' || e.y.type !== 'TestWord') return OPAQUE;
       const pattern = e.op === '==' || e.op === '=' || e.op === '!=';
       return { kind: 'binary', op: e.op, x: { word: e.x.word, pattern: false }, y: { word: e.y.word, pattern } };
@@ -534,7 +558,18 @@ function fromArith(e: ArithmExpr): Cond {
 }
 
 function arithBinary(op: string, x: ArithmExpr, y: ArithmExpr): Cond {
-  if (op === '&&' || op === '||') return { kind: op === '&&' ? 'and' : 'or', x: fromArith(x), y: fromArith(y) };
+  if (op === '&&' || op === '||') {
+    // The left sides in a loop, as in evaluate.
+    const links: { readonly op: string; readonly y: ArithmExpr }[] = [{ op, y }];
+    let left = x;
+    for (; left.type === 'ArithmBinary' && (left.op === '&&' || left.op === '||'); left = left.x) links.push(left);
+    let cond = fromArith(left);
+    for (let i = links.length - 1; i >= 0; i--) {
+      const link = links[i] as (typeof links)[number];
+      cond = { kind: link.op === '&&' ? 'and' : 'or', x: cond, y: fromArith(link.y) };
+    }
+    return cond;
+  }
   const rel = ARITH_OPS[op];
   if (rel === undefined || x.type !== 'ArithmWord' || y.type !== 'ArithmWord') return OPAQUE;
   const xNumber = numberOf(x.word);

@@ -239,6 +239,20 @@ describe('conditionFacts', () => {
     assert.deepEqual(whenTrue([...tests.slice(0, 2500), 'f', ...tests.slice(2500)]), set(names.slice(2500)));
   });
 
+  it('reads a test of 20,000 links in [[ ]], [ ] and (( )) without a recursion per link', () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => `V${i}`);
+    const set = names
+      .slice()
+      .sort()
+      .map((name) => ({ kind: 'set', name }));
+    const whenTrue = (code: string) => conditionFacts(parse(`${code}\n`).stmts).whenTrue;
+    // Each overflowed the stack in the conversion to conditions or their evaluation.
+    assert.deepEqual(whenTrue(`[[ ${names.map((n) => `-n $${n}`).join(' && ')} ]]`), set);
+    assert.deepEqual(whenTrue(`[ ${names.map((n) => `-n "$${n}"`).join(' -a ')} ]`), set);
+    const argc = whenTrue(`(( ${names.map(() => '$# > 2').join(' && ')} || $# > 5 ))`);
+    assert.deepEqual(argc, [{ kind: 'argc', min: 3 }]);
+  });
+
   it('gives what a pure link adds to the facts before it, and nothing after a link that may undo them', () => {
     const facts = (code: string, op: '&&' | '||') => {
       const [x] = parse(`${code}\n`).stmts;
