@@ -116,9 +116,8 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
   const facts: FileFacts[] = [];
   // What each file told (which files it sources, whether it turns set -u on...), kept between runs.
   const cache = options.cache;
-  const book = cache
-    ? { book: factsBook(cache, diskStore(cache.dir)), rootOf: workTreeRoots(io), cwd: options.cwd }
-    : null;
+  const rootOf = workTreeRoots(io);
+  const book = cache ? { book: factsBook(cache, diskStore(cache.dir)), rootOf, cwd: options.cwd } : null;
   for (const found of findScripts(paths, find, io)) {
     if (found.error !== undefined) {
       planned.push({ result: { path: found.path, status: 'error', error: found.error } });
@@ -148,7 +147,9 @@ export function planRun(paths: readonly string[], options: PlanOptions, io: Scri
   }
   // What the other scripts of the files' git work trees say of them, as a run over the root would.
   const excluded = (abs: string): boolean => loader?.excludes(abs) === true;
-  facts.push(...workTreeFacts(paths, { ...options, find, excluded, taken: [...facts], book: book?.book ?? null }, io));
+  facts.push(
+    ...workTreeFacts(paths, { ...options, find, excluded, taken: [...facts], book: book?.book ?? null, rootOf }, io),
+  );
   const cacheError = book?.book.save();
   const plan = {
     files: withRunContext(planned, runContext(facts)),

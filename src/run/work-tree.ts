@@ -69,6 +69,8 @@ export interface WorkTreeOptions {
   readonly maxSize?: number;
   /** Where what the files told is kept between runs (facts-cache.ts); none: every file is read. */
   readonly book?: FactsBook | null;
+  /** The run's root finder (workTreeRoots), when it has one: each directory is looked at once. */
+  readonly rootOf?: (dir: string) => string | null;
 }
 
 /** The facts of the scripts of the work trees of the run's paths that the run does not cover. A
@@ -81,7 +83,7 @@ export function workTreeFacts(paths: readonly string[], options: WorkTreeOptions
       return !rel.startsWith('..') && !isAbsolute(rel);
     });
   const roots = new Set<string>();
-  const rootOf = workTreeRoots(io);
+  const rootOf = options.rootOf ?? workTreeRoots(io);
   for (const p of paths) {
     const root = rootOf(resolve(options.cwd, p));
     if (root !== null && !covers(root)) roots.add(root);
