@@ -36,6 +36,11 @@ export interface CacheStats {
   writeError?: string;
 }
 
+/** Counts of a cache nothing was asked of yet. */
+export function noCacheStats(): CacheStats {
+  return { hits: 0, misses: 0, writes: 0, bytesWritten: 0 };
+}
+
 export interface ResultCache {
   /** The fix cached under `key`, when every file it read still reads the same (`digest`); `text`
    * gives the file's text (an unchanged file's output, which the entry leaves out). */
@@ -92,7 +97,7 @@ export function cacheKey(config: CacheConfig, path: string, fix: Omit<FixOptions
 
 /** One thread's view of the cache in `config.dir`. */
 export function openResultCache(config: CacheConfig, store: CacheStore = diskStore(config.dir)): ResultCache {
-  const stats: CacheStats = { hits: 0, misses: 0, writes: 0, bytesWritten: 0 };
+  const stats = noCacheStats();
   return {
     stats,
     get(key, text, digest) {

@@ -10,7 +10,7 @@ import { workerThreads } from '../lazy-builtin.js';
 import type { FileResult, RunResult } from '../types/index.js';
 import type { FactsStats } from './facts-cache.js';
 import { planRun } from './plan-run.js';
-import { addCacheStats, type CacheStats, trimCache } from './result-cache.js';
+import { addCacheStats, type CacheStats, noCacheStats, trimCache } from './result-cache.js';
 import { describeFixError, type FileRunOptions, type FileTask, fileRunContext, runFile } from './run-file.js';
 import type { RunOptions } from './run-paths.js';
 import type { ResultMessage, TaskMessage, WorkerSetup } from './run-worker.js';
@@ -115,7 +115,7 @@ export async function runTasks(
   await ctx.cache?.settle();
   let cache: CacheStats | null = null;
   if (ctx.cache) {
-    cache = { hits: 0, misses: 0, writes: 0, bytesWritten: 0 };
+    cache = noCacheStats();
     for (const stats of [ctx.cache.stats, ...workerStats]) addCacheStats(cache, stats);
   }
   return { notRun: tasks.length - done, threads, cache };
@@ -229,14 +229,7 @@ export async function runPathsParallel(
   const cache =
     plan.cacheError === undefined
       ? ran.cache
-      : {
-          hits: 0,
-          misses: 0,
-          writes: 0,
-          bytesWritten: 0,
-          ...ran.cache,
-          writeError: ran.cache?.writeError ?? plan.cacheError,
-        };
+      : { ...(ran.cache ?? noCacheStats()), writeError: ran.cache?.writeError ?? plan.cacheError };
   return {
     run: { wrote: options.write, files: files.filter((f): f is FileResult => f !== undefined) },
     notRun: ran.notRun,
