@@ -103,6 +103,12 @@ export const GROWTH_SHAPES: readonly GrowthShape[] = [
     script: (n) => bash(['cat <<EOF', ...lines(n, (i) => `line ${i} $H${i % 80} \${K${i % 30}}`), 'EOF']),
   },
   {
+    // A handler set for every step (the model reads each handler's code, the output check each
+    // edited one): the script's line index was built again for each, and each looked at every edit.
+    name: 'trap handlers',
+    script: (n) => bash(lines(n, (i) => `trap 'rm -f "$T${i % 90}"' EXIT`)),
+  },
+  {
     name: 'pipeline',
     script: (n) => bash([lines(n, (i) => `grep "$V${i}"`).join(' | \\\n  ')]),
   },

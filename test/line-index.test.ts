@@ -24,6 +24,17 @@ describe('line index', () => {
     assert.deepEqual(lineColumnAt(lineStarts(text), text.length), { line: 3, column: 1 });
   });
 
+  it('positionOf answers for the text asked, whichever text was asked before (it keeps the last one)', () => {
+    const a = 'x\ny\nz';
+    const b = 'xy\nz';
+    const c = 'x\ny\nz'.replace('z', 'w');
+    assert.deepEqual(positionOf(a, 4), { line: 3, column: 1 });
+    assert.deepEqual(positionOf(b, 4), { line: 2, column: 2 });
+    assert.deepEqual(positionOf(a, 4), { line: 3, column: 1 });
+    assert.deepEqual(positionOf(c, 2), { line: 2, column: 1 });
+    assert.deepEqual(positionOf('', 0), { line: 1, column: 1 });
+  });
+
   it('lineOfOffset: 0-based, and text.length is on the last line, not on the empty one after it', () => {
     assert.equal(lineOfOffset(lineBounds(''), 0), 0);
     assert.equal(lineOfOffset(lineBounds('a\nbc'), 1), 0);

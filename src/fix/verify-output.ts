@@ -9,7 +9,7 @@ import { type Edit, nestEdits } from '../edit/index.js';
 import { ParseError } from '../errors.js';
 import type { Dialect, File, QuotedHandler } from '../parse/index.js';
 import { forEachNode, parse, parseTrapHandler, quotedTrapHandler } from '../parse/index.js';
-import { holdsAt } from '../text-offsets.js';
+import { firstAtOrAfter, holdsAt, offsetsOf } from '../text-offsets.js';
 import { compareTrees } from './verify-compare.js';
 import { verifyEditedStmts } from './verify-local.js';
 
@@ -58,7 +58,12 @@ function trapHandlers(
     if (part === null) return;
     // Only edits wholly inside the quotes: one that reaches past them is compared as any other,
     // and the changed string refuses it.
-    for (const e of outer) if (part.start < e.start && e.end < part.end) found.set(e, part);
+    // The edits are sorted: only those that start inside are looked at (8,000 handlers with an
+    // edit each looked at every edit for each).
+    for (let k = firstAtOrAfter(starts, part.start + 1); k < outer.length && (starts[k] as number) < part.end; k++) {
+      const e = outer[k] as Edit;
+      if (e.end < part.end) found.set(e, part);
+    }
   });
   return found;
 }
@@ -125,8 +130,20 @@ function brokenQuotes(quoted: string, kind: QuotedHandler['type']): string | nul
   return null;
 }
 
+/** Where `<<` occurs in the output, found once for all the handlers (each looked through the whole
+ * output: 32,000 handlers took seconds). */
+function heredocsOf(output: string, inner: readonly Handler[]): readonly number[] {
+  return inner.length === 0 ? [] : offsetsOf(output, '<<');
+}
+
 /** Returns null when a trap handler's code, edited, still reads as it did outside the edits. */
-function checkHandler(part: QuotedHandler, own: Spans, span: [number, number], opts: VerifyInput): string | null {
+function checkHandler(
+  part: QuotedHandler,
+  own: Spans,
+  span: [number, number],
+  opts: VerifyInput,
+  heredocs: readonly number[],
+): string | null {
   const [start, end] = span;
   const broken = brokenQuotes(opts.output.slice(start, end), part.type);
   if (broken !== null) return broken;
@@ -146,7 +163,7 @@ function checkHandler(part: QuotedHandler, own: Spans, span: [number, number], o
   // Inside backquotes a string's text is the source's unescaped: its offsets are not the source's.
   if (before === null || after === null) return "an edit is inside a trap's handler whose text is not the script's own";
   const spans: Spans = { input: own.input.map(([a, b]) => [a + moved, b + moved]), output: own.output };
-  const mismatch = compareTrees({ input: before, output: after, outputText: opts.output, spans });
+  const mismatch = compareTrees({ input: before, output: after, outputText: opts.output, spans, heredocs });
   return mismatch === null ? null : `a trap's handler would read differently outside the edits (${mismatch})`;
 }
 
@@ -187,8 +204,9 @@ export function verifyOutput(opts: VerifyInput): string | null {
 export function verifyFast(opts: VerifyInput, nested: NestedEdits, grouped = groupedSpans(opts, nested)): boolean {
   if (typeof grouped === 'string') return false;
   const { spans, inner } = grouped;
+  const heredocs = heredocsOf(opts.output, inner);
   for (const { part, own, at } of inner)
-    if (checkHandler(part, own, spans.output[at] as [number, number], opts) !== null) return false;
+    if (checkHandler(part, own, spans.output[at] as [number, number], opts, heredocs) !== null) return false;
   return verifyEditedStmts({ ...opts, spans, bats: opts.bats ?? false });
 }
 
@@ -217,8 +235,9 @@ export function verifyWhole(
   }
   if (typeof grouped === 'string') return grouped;
   const { spans, inner } = grouped;
+  const heredocs = heredocsOf(opts.output, inner);
   for (const { part, own, at } of inner) {
-    const problem = checkHandler(part, own, spans.output[at] as [number, number], opts);
+    const problem = checkHandler(part, own, spans.output[at] as [number, number], opts, heredocs);
     if (problem !== null) return problem;
   }
   const mismatch = compareTrees({ input: opts.input, output: out, outputText: opts.output, spans });
