@@ -31,6 +31,7 @@ import {
   commandName,
   destructiveCommand,
   firstFieldPattern,
+  loneVariable,
   nameOf,
   namePattern,
   readsMaybeClosedDescriptor,
@@ -807,6 +808,18 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
           : { kind: 'opaque', what: '`eval`', start: first.start, end },
       );
       for (const e of evalUnsets(args.slice(1), ctx)) ctx.region.events.push(e);
+      // `h="unset Y"; eval "$h"`: the code is the variable's values, and
+      // what it unsets is unset after what it may assign.
+      const held = args.length === 2 ? loneVariable(args[1] as Word) : null;
+      if (held !== null && isVariableName(held))
+        ctx.region.events.push({
+          kind: 'unset-computed',
+          via: held,
+          pattern: NO_NAME,
+          code: 'eval',
+          start: first.start,
+          end,
+        });
     }
     return;
   }
@@ -814,7 +827,29 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
   if (made === null) return;
   const events = made.crlf ? sub(ctx, 'optional', made.call, '\r').region.events : ctx.region.events;
   events.push(made.call);
+  // `h="unset Y"; $h`: unquoted, the value is split and its first field may be a builtin;
+  // `h=unset; "$h" Y` runs it too.
+  const via = made.call.via;
+  if (via && via.fallback === null && isVariableName(via.name)) {
+    const words: string[] = [];
+    for (const w of args.slice(1)) {
+      const t = wordText(w);
+      if (t !== null) words.push(t);
+    }
+    events.push({
+      kind: 'unset-computed',
+      via: via.name,
+      pattern: NO_NAME,
+      code: via.split ? 'split' : 'word',
+      args: words,
+      start: first.start,
+      end,
+    });
+  }
 }
+
+/** A pattern no name fits: the names code may unset come from the values of its variable. */
+const NO_NAME = /(?!)/;
 
 /** The call `args` make where the command may be a function of the script (its name, or a
  * computed one); null when it surely is none. `crlf`: a CRLF line's call that only a shell that

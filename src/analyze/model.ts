@@ -193,6 +193,12 @@ export interface UnsetComputed {
   readonly kind: 'unset-computed';
   readonly via: string | null;
   readonly pattern: RegExp;
+  /** Not an `unset` word but code the variable `via` holds, run when the script runs: `$h`
+   * unquoted (`split`: its value's first field is the command, `args` the literal words after
+   * it), `"$h"` (`word`: its whole value is the command) or `eval "$h"` (`eval`): what an
+   * `unset` in its values names (unset-names.ts). */
+  readonly code?: 'split' | 'word' | 'eval';
+  readonly args?: readonly string[];
   readonly start: number;
   readonly end: number;
 }

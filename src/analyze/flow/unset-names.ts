@@ -36,6 +36,15 @@ function memo(program: NameSource, key: string, find: () => readonly string[]): 
  * mentions (their arrays, `NAME[@]`, go with them). */
 export function unsetNames(program: NameSource, e: UnsetComputed, fn: string | null): readonly string[] {
   const via = e.via;
+  if (e.code !== undefined) {
+    const code = e.code;
+    const args = e.args ?? [];
+    return via === null
+      ? []
+      : memo(program, `c:${code}\0${via}\0${args.join(' ')}`, () =>
+          known(program, codeUnsets(program, via, code, args)),
+        );
+  }
   const pattern = (): readonly string[] =>
     memo(program, `p:${e.pattern.source}`, () => known(program, all(program, e.pattern)));
   if (via === null) return pattern();
@@ -51,6 +60,42 @@ export function unsetNames(program: NameSource, e: UnsetComputed, fn: string | n
     return names === null ? [NONE] : known(program, names);
   });
   return assigned[0] === NONE ? pattern() : assigned;
+}
+
+/** The names an `unset` in the code `via` holds may remove when it runs: split (`h="unset A"; $h
+ * B`, the command its value's first field and the words after `$h` passed too), one word
+ * (`h=unset; "$h" B`: the whole value) or read as code (`eval "$h"`, each command of the value that starts with
+ * `unset`; `builtin` or `command` before it count as nothing). A value nounset cannot spell is
+ * taken to unset nothing, as for `eval "$(cmd)"` (a known limit); `unset -f` removes functions. */
+function codeUnsets(
+  program: NameSource,
+  via: string,
+  code: NonNullable<UnsetComputed['code']>,
+  args: readonly string[],
+): string[] {
+  const names: string[] = [];
+  for (const w of program.writesNamed(via)) {
+    const text = w.value ? wordText(w.value) : null;
+    if (text === null) continue;
+    const commands =
+      code === 'eval'
+        ? text.split(/[;&|\n()]+/)
+        : code === 'split' || text === 'unset'
+          ? [`${text} ${args.join(' ')}`]
+          : [];
+    for (const command of commands) {
+      const words = command
+        .trim()
+        .split(/[ \t]+/)
+        .map((word) => word.replace(/["'\\]/g, ''));
+      while (words[0] === 'builtin' || words[0] === 'command') words.shift();
+      if (words[0] !== 'unset') continue;
+      const rest = words.slice(1);
+      if (rest.some((word) => /^-[a-z]*f/.test(word))) continue;
+      for (const n of rest) if (isVariableName(n)) names.push(n);
+    }
+  }
+  return names;
 }
 
 /** Stands for "not known from here" in the memo (no variable has this name). */

@@ -202,12 +202,10 @@ function walkEvents(ctx: FlowContext, events: readonly Event[], s: State, frame:
         // Which names it unsets depends on the program: not a walk to keep (source-cache.ts).
         if (ctx.log) ctx.log.opaque = true;
         for (const n of unsetNames(ctx.program, e, frame.fn?.name ?? null))
-          killVariable(
-            ctx,
-            s,
-            n,
-            () =>
-              `${n} may be unset on ${here(ctx, frame, e.start)}, by an \`unset\` of a name computed when the script runs`,
+          killVariable(ctx, s, n, () =>
+            e.code === undefined
+              ? `${n} may be unset on ${here(ctx, frame, e.start)}, by an \`unset\` of a name computed when the script runs`
+              : `${n} may be unset on ${here(ctx, frame, e.start)}, by the \`unset\` in the code ${e.via} holds, which runs there`,
           );
         break;
       }
