@@ -148,6 +148,8 @@ export interface KillOrder {
   readonly callees: readonly string[];
   /** The ids as ops.killEach takes them, found when first needed. */
   masks?: readonly number[];
+  /** Whether none of the names has elements by key to unset with it (Program.dependents). */
+  noDependents?: boolean;
   /** The callee of each name, for reasons: built when a first one is told (walk-call.ts killsOf). */
   calleeOf?: ReadonlyMap<string, string>;
 }

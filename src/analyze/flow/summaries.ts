@@ -148,19 +148,20 @@ function summaryOf(ctx: FlowContext, def: FuncDef): Summary {
   // Where a sourced file's declaration comes is not followed: anything may unset the caller's
   // name before it.
   for (const n of sourced) if (!def.locals.has(n) && program.unsetAnywhere.has(n)) kill.add(n);
-  // Without locals every name a callee unsets is the caller's: each callee's kills once, however
-  // often it is called (ltmain.sh: functions that may unset 1,400 names, called everywhere).
-  const noLocals = def.locals.size === 0 && sourced.size === 0;
-  const added = noLocals ? new Set<ReadonlySet<string>>() : null;
+  // Each callee's kills once, however often it is called (ltmain.sh: functions that may unset
+  // 1,400 names, called everywhere), from its first call: a local name is the caller's when
+  // unset before it is surely local, and the first call is the one most often before.
+  const firstCall = new Map<ReadonlySet<string>, number>();
   for (const [c, at] of def.callsAt) {
     const kills = summaries.get(c)?.kill;
-    if (kills === undefined) continue;
-    if (added === null) {
-      for (const n of kills) if (callers(n, at)) kill.add(n);
-    } else if (!added.has(kills)) {
-      added.add(kills);
-      for (const n of kills) kill.add(n);
-    }
+    if (kills === undefined || kills.size === 0) continue;
+    const first = firstCall.get(kills);
+    if (first === undefined || at < first) firstCall.set(kills, at);
+  }
+  const noLocals = def.locals.size === 0 && sourced.size === 0;
+  for (const [kills, at] of firstCall) {
+    if (noLocals) for (const n of kills) kill.add(n);
+    else for (const n of kills) if (callers(n, at)) kill.add(n);
   }
   // What the walk unset on a path that returns: also through a computed call (`"$cmd"`, `"$@"`)
   // and in a file the function sources, which the body does not name. A local name the walk left

@@ -166,7 +166,10 @@ function anyCalleeKills(ctx: FlowContext, e: Call | Opaque, s: State, callees: r
 /** Unsets what a KillPlan names in s. */
 function applyKills(ctx: FlowContext, s: State, plan: KillPlan): void {
   // Names a sourced file's kept walk logs, or elements by key to unset with them: name by name.
-  if (ctx.log !== null || ctx.program.dependents !== null) {
+  // (A program with such elements mostly has kills without them: dkms.)
+  const dependents = ctx.program.dependents;
+  if (dependents !== null) plan.of.noDependents ??= !plan.names.some((n) => dependents.has(n));
+  if (ctx.log !== null || (dependents !== null && !plan.of.noDependents)) {
     for (let k = 0; k < plan.ids.length; k++)
       killTold(ctx, s, plan.names[k] as string, plan.ids[k] as number, plan.story);
     return;
