@@ -64,9 +64,10 @@ export function unsetNames(program: NameSource, e: UnsetComputed, fn: string | n
 
 /** The names an `unset` in the code `via` holds may remove when it runs: split (`h="unset A"; $h
  * B`, the command its value's first field and the words after `$h` passed too), one word
- * (`h=unset; "$h" B`: the whole value) or read as code (`eval "$h"`, each command of the value that starts with
- * `unset`; `builtin` or `command` before it count as nothing). A value nounset cannot spell is
- * taken to unset nothing, as for `eval "$(cmd)"` (a known limit); `unset -f` removes functions. */
+ * (`h=unset; "$h" B`: the whole value) or read as code (`eval "$h"`, each command of the value
+ * that starts with `unset`, after `builtin`, `then` and the like). A value nounset cannot spell
+ * is taken to unset nothing, as for `eval "$(cmd)"` (a known limit); `unset -f` removes
+ * functions. */
 function codeUnsets(
   program: NameSource,
   via: string,
@@ -88,15 +89,26 @@ function codeUnsets(
         .trim()
         .split(/[ \t]+/)
         .map((word) => word.replace(/["'\\]/g, ''));
-      while (words[0] === 'builtin' || words[0] === 'command') words.shift();
+      while (LEADING.has(words[0] as string)) words.shift();
       if (words[0] !== 'unset') continue;
-      const rest = words.slice(1);
-      if (rest.some((word) => /^-[a-z]*f/.test(word))) continue;
-      for (const n of rest) if (isVariableName(n)) names.push(n);
+      let k = 1;
+      let functions = false;
+      for (; k < words.length && (words[k] as string).startsWith('-'); k++) {
+        if (words[k] === '--') {
+          k++;
+          break;
+        }
+        if ((words[k] as string).includes('f')) functions = true;
+      }
+      if (functions) continue;
+      for (const n of words.slice(k)) if (isVariableName(n)) names.push(n);
     }
   }
   return names;
 }
+
+/** Words before a command that leave it the command: `builtin unset X`, `then unset X`. */
+const LEADING: ReadonlySet<string> = new Set(['builtin', 'command', 'then', 'do', 'else', '{', '!', 'time']);
 
 /** Stands for "not known from here" in the memo (no variable has this name). */
 const NONE = '\0';

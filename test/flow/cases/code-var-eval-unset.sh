@@ -11,3 +11,7 @@ clean="rm -f /dev/null/none 2>/dev/null; unset -v W"
 W=1
 eval "$clean"
 ( echo "$W" )  # @unsafe W
+V=1
+guard='if [ -n "${V:-}" ]; then unset -v V; fi'
+eval "$guard"
+( echo "$V" )  # @unsafe V
