@@ -92,7 +92,8 @@ export function registerProgram(input: FlowInput): Program {
     }
     return outcome;
   };
-  const registerFile = (model: Region, file: string, own: boolean, index: number): void => {
+  /** Takes in one file; returns what it sources. */
+  const registerFile = (model: Region, file: string, own: boolean, index: number): readonly Source[] => {
     const d = digestOf(model);
     if (own) {
       addDefs(ownFuncs, d.defs(file, index, own));
@@ -111,16 +112,32 @@ export function registerProgram(input: FlowInput): Program {
     if (!own) for (const n of d.setTested) setTestedInSources.add(n);
     for (const u of d.functionUnsets)
       (functionUnsets.get(u.name) ?? functionUnsets.set(u.name, []).get(u.name))?.push({ file: index, at: u.at });
-    for (const e of d.sources) {
-      const outcome = load(e, file);
-      if (outcome.kind === 'file' && !registered.has(outcome.file.path)) {
-        registered.add(outcome.file.path);
-        libraryModels.push(outcome.file.model);
-        registerFile(outcome.file.model, outcome.file.path, false, fileIndex(outcome.file));
-      }
-    }
+    return d.sources;
   };
-  registerFile(input.model, input.path, true, 0);
+  // The files it sources, depth first in the order they come (the libraries are numbered so), with
+  // a stack of its own: a chain of 8,000 files overflowed the stack as a recursion.
+  const stack: { readonly file: string; readonly sources: readonly Source[]; next: number }[] = [
+    { file: input.path, sources: registerFile(input.model, input.path, true, 0), next: 0 },
+  ];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as (typeof stack)[number];
+    const e = top.sources[top.next++];
+    if (e === undefined) {
+      stack.pop();
+      continue;
+    }
+    const outcome = load(e, top.file);
+    if (outcome.kind === 'file' && !registered.has(outcome.file.path)) {
+      registered.add(outcome.file.path);
+      libraryModels.push(outcome.file.model);
+      const index = fileIndex(outcome.file);
+      stack.push({
+        file: outcome.file.path,
+        sources: registerFile(outcome.file.model, outcome.file.path, false, index),
+        next: 0,
+      });
+    }
+  }
   // The libraries' names first, numbered once for every script that sources the same files; their
   // functions after the script's, gathered once too.
   const base = libraries.length > 0 ? libraryBase(libraries) : null;

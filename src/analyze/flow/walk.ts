@@ -478,12 +478,21 @@ function optional(
   return runs;
 }
 
+/** How many files deep a chain of `source` is followed: each level is a recursion of the walk, and
+ * a chain of 2,000 files overflowed the stack (real chains are a few files deep). */
+const MAX_SOURCE_DEPTH = 100;
+
 function source(ctx: FlowContext, e: Source, s: State, frame: Frame): void {
   const from = frame.files[frame.files.length - 1] ?? ctx.input.path;
   const outcome = ctx.program.load(e, from);
-  if (outcome.kind === 'unresolved' || frame.files.includes(outcome.file.path)) {
+  const tooDeep = frame.files.length > MAX_SOURCE_DEPTH;
+  if (outcome.kind === 'unresolved' || tooDeep || frame.files.includes(outcome.file.path)) {
     const reason =
-      outcome.kind === 'unresolved' ? outcome.reason : `it sources itself again (a cycle through ${outcome.file.path})`;
+      outcome.kind === 'unresolved'
+        ? outcome.reason
+        : tooDeep
+          ? `it is sourced more than ${MAX_SOURCE_DEPTH} files deep, further than nounset follows a chain of \`source\``
+          : `it sources itself again (a cycle through ${outcome.file.path})`;
     note(ctx, frame, 'source-not-followed', e.start, () => ({
       end: e.end,
       message: `nounset does not follow ${e.path ?? 'the file sourced here'}: ${reason}`,
