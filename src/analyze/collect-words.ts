@@ -53,6 +53,9 @@ export interface WordCtx {
   readonly braceWord: boolean;
   /** `shopt -s lastpipe`: the last element of a pipeline runs in the shell itself. */
   readonly lastpipe: boolean;
+  /** With `shopt -s expand_aliases` somewhere in the file: the values of its `alias NAME=VALUE`
+   * definitions by name (a command NAME runs VALUE); else null. */
+  readonly aliases: ReadonlyMap<string, readonly string[]> | null;
   /** The file reads PIPESTATUS: each command that completes sets it (collect.ts walkStmts). */
   readonly pipestatus: boolean;
   /** The script never turns on nullglob or failglob: a glob that matches nothing stays a word. */
@@ -124,6 +127,7 @@ export function copyCtx(ctx: WordCtx): MutableCtx {
     dqCode: ctx.dqCode,
     braceWord: ctx.braceWord,
     lastpipe: ctx.lastpipe,
+    aliases: ctx.aliases,
     pipestatus: ctx.pipestatus,
     globsStay: ctx.globsStay,
     elementProofs: ctx.elementProofs,

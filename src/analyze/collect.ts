@@ -17,6 +17,7 @@ import type {
   WordPart,
 } from '../parse/index.js';
 import {
+  forEachNode,
   parse,
   parseTrapHandler,
   positionOf,
@@ -130,6 +131,12 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames, pr
     braceWord: false,
     lastpipe:
       file.dialect === 'bash' && text.includes('lastpipe') && /\bshopt\s+-s\s+([\w-]+\s+)*lastpipe\b/.test(text),
+    aliases:
+      file.dialect === 'bash' &&
+      text.includes('expand_aliases') &&
+      /\bshopt\s+-s\s+([\w-]+\s+)*expand_aliases\b/.test(text)
+        ? fileAliases(file)
+        : null,
     pipestatus: file.dialect === 'bash' && text.includes('PIPESTATUS'),
     elementProofs: [],
     functions: new FileFunctions(file.stmts, text),
@@ -823,6 +830,14 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
     }
     return;
   }
+  // `shopt -s expand_aliases; alias drop='unset A'`, then `drop`: bash runs the alias's value
+  // with the words after it.
+  const aliased = name === null ? undefined : ctx.aliases?.get(name);
+  if (aliased !== undefined) {
+    const rest = args.length > 1 ? ctx.text.slice((args[1] as Word).start, end) : '';
+    for (const value of aliased)
+      for (const e of unsetsInCode(`${value} ${rest}`, first.start, ctx)) ctx.region.events.push(e);
+  }
   const made = callOf(args, view, ctx);
   if (made === null) return;
   const events = made.crlf ? sub(ctx, 'optional', made.call, '\r').region.events : ctx.region.events;
@@ -850,6 +865,23 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
 
 /** A pattern no name fits: the names code may unset come from the values of its variable. */
 const NO_NAME = /(?!)/;
+
+/** The literal `alias NAME=VALUE` definitions of a file, wherever they are: each value a name is
+ * given (bash expands an alias on the lines read after its definition, so any may be in force). */
+function fileAliases(file: File): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  forEachNode(file, (node) => {
+    if (node.type !== 'CallExpr' || wordText(node.args[0]) !== 'alias') return;
+    for (const w of node.args.slice(1)) {
+      const m = /^([^=\s/$`'"]+)=(.*)$/s.exec(wordText(w) ?? '');
+      if (m === null) continue;
+      const list = out.get(m[1] as string);
+      if (list) list.push(m[2] as string);
+      else out.set(m[1] as string, [m[2] as string]);
+    }
+  });
+  return out;
+}
 
 /** The call `args` make where the command may be a function of the script (its name, or a
  * computed one); null when it surely is none. `crlf`: a CRLF line's call that only a shell that
@@ -1006,7 +1038,13 @@ function probeOf(site: EvalProbeSite, text: string, ctx: WordCtx, start: number,
  * unset in an `if` or after `&&` counts, one in a subshell or a function's body does not. */
 function evalUnsets(words: readonly Word[], ctx: WordCtx): Event[] {
   const code = evalCode(words, ctx.text);
-  if (code === null || !/\bunset\b/.test(code)) return [];
+  return code === null ? [] : unsetsInCode(code, (words[0] as Word).start, ctx);
+}
+
+/** The unsets of `code` (as `unset` and `unset-computed` events at `at`), bash parses and runs it
+ * there: an `eval`'s, an alias's. Code that does not parse unsets nothing bash would run. */
+function unsetsInCode(code: string, at: number, ctx: WordCtx): Event[] {
+  if (!/\bunset\b/.test(code)) return [];
   let file: File;
   try {
     file = parse(code, { dialect: ctx.bash ? 'bash' : 'posix' });
@@ -1014,7 +1052,6 @@ function evalUnsets(words: readonly Word[], ctx: WordCtx): Event[] {
     if (err instanceof ParseError) return [];
     throw err;
   }
-  const at = (words[0] as Word).start;
   const out: Event[] = [];
   const take = (events: readonly Event[]): void => {
     for (const e of events) {
