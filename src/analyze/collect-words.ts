@@ -56,6 +56,9 @@ export interface WordCtx {
   /** With `shopt -s expand_aliases` somewhere in the file: the values of its `alias NAME=VALUE`
    * definitions by name (a command NAME runs VALUE); else null. */
   readonly aliases: ReadonlyMap<string, readonly string[]> | null;
+  /** Names the file declares integer anywhere (`declare -i`, `local -i`): a literal value assigned
+   * to one is arithmetic, whose bare names are read; null when it declares none. */
+  readonly integers: ReadonlySet<string> | null;
   /** The file reads PIPESTATUS: each command that completes sets it (collect.ts walkStmts). */
   readonly pipestatus: boolean;
   /** The script never turns on nullglob or failglob: a glob that matches nothing stays a word. */
@@ -128,6 +131,7 @@ export function copyCtx(ctx: WordCtx): MutableCtx {
     braceWord: ctx.braceWord,
     lastpipe: ctx.lastpipe,
     aliases: ctx.aliases,
+    integers: ctx.integers,
     pipestatus: ctx.pipestatus,
     globsStay: ctx.globsStay,
     elementProofs: ctx.elementProofs,

@@ -3,6 +3,7 @@
 
 import { ParseError } from '../errors.js';
 import type {
+  ArithmExpr,
   ArrayElem,
   Assign,
   BinaryCmd,
@@ -19,6 +20,7 @@ import type {
 import {
   forEachNode,
   parse,
+  parseAt,
   parseTrapHandler,
   positionOf,
   quotedTrapHandler,
@@ -137,6 +139,7 @@ function walkFile(file: File, text: string, bats: boolean, assoc: AssocNames, pr
       /\bshopt\s+-s\s+([\w-]+\s+)*expand_aliases\b/.test(text)
         ? fileAliases(file)
         : null,
+    integers: /\b(?:declare|local|typeset|export|readonly)\s+(?:-\w+\s+)*-\w*i/.test(text) ? fileIntegers(file) : null,
     pipestatus: file.dialect === 'bash' && text.includes('PIPESTATUS'),
     elementProofs: [],
     functions: new FileFunctions(file.stmts, text),
@@ -537,6 +540,7 @@ function walkAssign(a: Assign, ctx: WordCtx, how: 'assignment' | 'declaration', 
   const value = a.value || elems.length > 0 ? withPlace(ctx, 'assignment') : ctx;
   if (a.index) subscriptOf(a.index, name, subscript, ctx);
   walkWord(a.value, value);
+  if (name && a.value && !a.index && ctx.integers?.has(name)) integerValue(a.value, ctx);
   for (const el of elems) {
     if (el.index) subscriptOf(el.index, name, subscript, ctx);
     walkWord(el.value, value);
@@ -865,6 +869,49 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
 
 /** A pattern no name fits: the names code may unset come from the values of its variable. */
 const NO_NAME = /(?!)/;
+
+/** The names a file declares integer anywhere: `declare -i N`, `local -ri N=0`, `typeset -i`. */
+function fileIntegers(file: File): Set<string> | null {
+  const out = new Set<string>();
+  forEachNode(file, (node) => {
+    if (node.type !== 'DeclClause') return;
+    const flags = node.args.filter((a) => a.naked && a.name === null).map((a) => (a.value ? wordText(a.value) : null));
+    if (!flags.some((f) => f !== null && /^-\w*i/.test(f))) return;
+    for (const a of node.args) if (a.name !== null && !a.array) out.add(a.name.value);
+  });
+  return out.size > 0 ? out : null;
+}
+
+/** `declare -i N; N=count+1`: bash evaluates a literal value assigned to an integer name as
+ * arithmetic, reading the bare names in it. They are read where the assignment is, as in a quoted
+ * `let` argument: no rewrite inside the literal text, a warning where one may be unset. */
+function integerValue(word: Word, ctx: WordCtx): void {
+  const part = word.parts.length === 1 ? word.parts[0] : undefined;
+  // The literal text and where it starts in the script: a plain word, or one in quotes.
+  let start = -1;
+  if (part?.type === 'Lit') start = part.start;
+  else if (part?.type === 'SglQuoted') start = part.start + 1;
+  else if (part?.type === 'DblQuoted' && part.parts.length === 1 && part.parts[0]?.type === 'Lit')
+    start = part.parts[0].start;
+  const code = wordText(word);
+  if (start < 0 || code === null || !/[A-Za-z_]/.test(code) || ctx.text.slice(start, start + code.length) !== code)
+    return;
+  let expr: ArithmExpr | null = null;
+  try {
+    const cmd = parseAt(`((${code}))`, start - 2, { dialect: 'bash' }).stmts[0]?.cmd;
+    if (cmd?.type === 'ArithmCmd' && cmd.end === start + code.length + 2) expr = cmd.expr;
+  } catch (err) {
+    // Text bash would reject when it runs: an error there, not a read.
+    if (err instanceof ParseError) return;
+    throw err;
+  }
+  if (expr === null) return;
+  const c = copyCtx(ctx);
+  c.place = 'arithmetic';
+  c.literal = true;
+  c.inWord = true;
+  walkArith(expr, c);
+}
 
 /** The literal `alias NAME=VALUE` definitions of a file, wherever they are: each value a name is
  * given (bash expands an alias on the lines read after its definition, so any may be in force). */
