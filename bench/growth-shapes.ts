@@ -109,6 +109,12 @@ export const GROWTH_SHAPES: readonly GrowthShape[] = [
     script: (n) => bash(lines(n, (i) => `trap 'rm -f "$T${i % 90}"' EXIT`)),
   },
   {
+    // One command with n arguments (`unset` of every name a run may leave, a long `rm` list):
+    // each argument was looked for among the ones before it.
+    name: 'one long command',
+    script: (n) => bash([`unset ${lines(n, (i) => `V${i}`).join(' ')}`, 'echo "$V0"']),
+  },
+  {
     name: 'pipeline',
     script: (n) => bash([lines(n, (i) => `grep "$V${i}"`).join(' | \\\n  ')]),
   },

@@ -946,13 +946,15 @@ function callOf(args: readonly Word[], view: readonly Word[], ctx: WordCtx): { c
   // Arguments as a shell that ignores `\r` passes them: `f a $X\r` passes one or two.
   const passed = view.slice(1);
   const { fixed, splat } = argumentCount(passed, ctx.globsStay);
-  const litArgs: string[] = [];
+  // Each name once (a Set: `unset` with 32,000 names looked through the list for each).
+  const named = new Set<string>();
   let dynArgs = false;
   for (let i = 0; i < passed.length; i++) {
     const t = wordText(passed[i]);
     if (t === null) dynArgs = true;
-    else if (isFunctionName(t) && !litArgs.includes(t)) litArgs.push(t);
+    else if (isFunctionName(t)) named.add(t);
   }
+  const litArgs = [...named];
   // Unquoted, a computed name is split: the command is its first field.
   const split = name === null && !isQuotedWord(first);
   const via = name === null ? commandVariable(first) : null;
