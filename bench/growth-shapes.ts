@@ -109,6 +109,12 @@ export const GROWTH_SHAPES: readonly GrowthShape[] = [
     script: (n) => bash(lines(n, (i) => `trap 'rm -f "$T${i % 90}"' EXIT`)),
   },
   {
+    // A table of settings by literal key (`conf[port]=…`), read back by key: each element a name.
+    name: 'associative keys',
+    script: (n) =>
+      bash(['declare -A m', ...lines(n, (i) => `m[k${i}]=1`), ...lines(n, (i) => `echo "\${m[k${(i * 7) % n}]}"`)]),
+  },
+  {
     // One command with n arguments (`unset` of every name a run may leave, a long `rm` list):
     // each argument was looked for among the ones before it.
     name: 'one long command',

@@ -217,10 +217,13 @@ function elementAliases(names: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [array, list] of byArray) {
     const listed = listedKeys(array);
+    // A literal key's list is the same for each (the keys that read a variable, and the listed
+    // one): found once and shared, where every pair was compared (16,000 literal keys: 1.3 s).
+    const forLiteral = list.filter((o) => !o.literal || o.name === listed).map((o) => o.name);
+    const all = list.map((o) => o.name);
     for (const e of list) {
-      const others = list
-        .filter((o) => o.name !== e.name && (!e.literal || !o.literal || o.name === listed))
-        .map((o) => o.name);
+      const from = e.literal ? forLiteral : all;
+      const others = e.literal && e.name !== listed ? from : from.filter((n) => n !== e.name);
       if (others.length > 0) out.set(e.name, others);
     }
   }
