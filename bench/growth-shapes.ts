@@ -109,6 +109,16 @@ export const GROWTH_SHAPES: readonly GrowthShape[] = [
     script: (n) => bash(lines(n, (i) => `trap 'rm -f "$T${i % 90}"' EXIT`)),
   },
   {
+    // Wrappers that run their arguments (`retry() { "$@"; }`), each given a function: every
+    // summary that changed queued every wrapper again.
+    name: 'forwarding wrappers',
+    script: (n) =>
+      bash([
+        ...lines(n, (i) => `w${i}() { "$@"; }`),
+        ...lines(n, (i) => `t${i}() { echo "$Z${i % 30}"; }\nw${i} t${i}`),
+      ]),
+  },
+  {
     // A table of settings by literal key (`conf[port]=…`), read back by key: each element a name.
     name: 'associative keys',
     script: (n) =>

@@ -72,10 +72,12 @@ export function summarize(ctx: FlowContext, shared: SharedLibraries | null): Wal
         stale.changed(name);
         changed = true;
         for (const c of callers.get(name) ?? []) next.add(c);
-        for (const c of computing) next.add(c);
       }
     }
     if (!changed) break;
+    // Once a round, not once per change: 8,000 wrappers running `"$@"` were added again for each
+    // of 8,000 changed summaries.
+    for (const c of computing) next.add(c);
     todo = next;
   }
   return { candidates, order };
