@@ -109,6 +109,13 @@ export const GROWTH_SHAPES: readonly GrowthShape[] = [
     script: (n) => bash(lines(n, (i) => `trap 'rm -f "$T${i % 90}"' EXIT`)),
   },
   {
+    // Helpers that load a configuration (`load_conf() { . ./lib.sh; }`), each called on the top
+    // level: such a function may call any other, and finding what each call reaches was cubic.
+    name: 'functions that source',
+    script: (n) => bash([...lines(n, (i) => `f${i}() { . ./lib.sh; }`), ...lines(n, (i) => `f${i}; echo "$S"`)]),
+    library: () => 'S=1\n',
+  },
+  {
     // Wrappers that run their arguments (`retry() { "$@"; }`), each given a function: every
     // summary that changed queued every wrapper again.
     name: 'forwarding wrappers',
