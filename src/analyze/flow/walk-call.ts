@@ -317,8 +317,9 @@ function lastDefinitionReached(ctx: FlowContext, name: string): number {
         // It may call every function of the script: the latest of their definitions is the
         // answer, since any other function it reaches has none in the script (-Infinity). Walking
         // them from each such function was cubic (2,000 functions that source a file: 4 min).
-        memo.reached.set(name, Math.max(latest, latestOwnDefinition(ctx)));
-        return memo.reached.get(name) as number;
+        latest = Math.max(latest, latestOwnDefinition(ctx));
+        memo.reached.set(name, latest);
+        return latest;
       }
       for (const c of def.calls) {
         latest = Math.max(latest, firstDefinition(ctx, c));
