@@ -64,20 +64,23 @@ export function calleesOf(ctx: FlowContext, e: Call, frame: Frame): readonly str
 
 const NO_CALLEES: readonly string[] = [];
 
-/** matching's answer for `pattern`, found once per analysis: every call with that pattern may
- * run the same functions (3,000 dispatchers `d() { "cmd_$1"; }` filtered the functions each). */
-function patternCallees(ctx: FlowContext, pattern: RegExp): readonly string[] {
-  const key = `\0${pattern.flags}\0${pattern.source}`;
-  let names = ctx.runnable.get(key);
-  if (names === undefined || names === null) ctx.runnable.set(key, (names = matching(ctx, pattern)));
+/** The functions whose names match `pattern`, found once per program: every call with that
+ * pattern may run the same functions (3,000 dispatchers `d() { "cmd_$1"; }` filtered the functions
+ * each); a bats test is a function nothing can call by name. */
+export function patternCallees(ctx: FlowContext, pattern: RegExp): readonly string[] {
+  let byPattern = MATCHING.get(ctx.program);
+  if (byPattern === undefined) MATCHING.set(ctx.program, (byPattern = new Map()));
+  const key = `${pattern.flags}\0${pattern.source}`;
+  let names = byPattern.get(key);
+  if (names === undefined) {
+    const funcs = ctx.program.funcs;
+    names = [...funcs.keys()].filter((n) => pattern.test(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
+    byPattern.set(key, names);
+  }
   return names;
 }
 
-/** The functions whose names match; a bats test is a function nothing can call by name. */
-function matching(ctx: FlowContext, pattern: RegExp): string[] {
-  const funcs = ctx.program.funcs;
-  return [...funcs.keys()].filter((n) => pattern.test(n) && !(funcs.get(n) ?? []).every((d) => d.region.flag));
-}
+const MATCHING = new WeakMap<object, Map<string, readonly string[]>>();
 
 /** Functions a `"$@"` (or `$1`) run inside `fn` may be: the literal arguments its callers pass;
  * null when a caller passes a computed one, or nothing calls fn. */
@@ -103,7 +106,7 @@ function runnableBy(ctx: FlowContext, name: string, fallback: string | null, spl
     const text = self && self.name === name ? self.fallback : wordText(value);
     if (text !== null) {
       if (funcs.has(field(text))) out.add(field(text));
-    } else for (const n of matching(ctx, split ? firstFieldPattern(value) : namePattern(value))) out.add(n);
+    } else for (const n of patternCallees(ctx, split ? firstFieldPattern(value) : namePattern(value))) out.add(n);
   }
   return [...out];
 }

@@ -36,8 +36,7 @@ export interface FlowContext {
    * run the same functions are one group of the call graph (call-graph.ts), and share what their
    * callees may unset. */
   readonly calleeLists: Map<string, readonly string[]>;
-  /** The functions `"$X"` may run, by X and its fallback (callees.ts): the same for every call; and
-   * (keyed `\0`, a pattern's flags, `\0` and its source) the functions a pattern of a computed name matches. */
+  /** The functions `"$X"` may run, by X and its fallback (callees.ts): the same for every call. */
   readonly runnable: Map<string, readonly string[] | null>;
   /** What any one of a computed call's callees may unset (KillOrder), and the summaries'
    * killVersion it was found for (walk-call.ts). */

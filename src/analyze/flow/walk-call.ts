@@ -3,7 +3,7 @@
 
 import { arrayBase, type Call, type Opaque } from '../model.js';
 import { addCall, siteLine } from './call-graph.js';
-import { calleesOf } from './callees.js';
+import { calleesOf, patternCallees } from './callees.js';
 import {
   assign,
   type CalleeKills,
@@ -138,22 +138,13 @@ function killsOf(ctx: FlowContext, e: Call | Opaque, order: KillOrder, line: str
 }
 
 /** Every function of the program but bats tests, which nothing calls by name: what an `eval` of
- * computed code may run. Found once per program. */
-const ALL_FUNCTIONS = new WeakMap<object, readonly string[]>();
-function allFunctions(ctx: FlowContext): readonly string[] {
-  let all = ALL_FUNCTIONS.get(ctx.program);
-  if (all === undefined) {
-    const funcs = ctx.program.funcs;
-    all = [...funcs.keys()].filter((n) => !(funcs.get(n) ?? []).every((d) => d.region.flag));
-    ALL_FUNCTIONS.set(ctx.program, all);
-  }
-  return all;
-}
+ * computed code may run. */
+const ANY_NAME = /^/;
 
 /** An `eval` of computed code may run any function: what any of them may unset counts (as after a
  * computed call; its other effects are the opaque event's). */
 export function evalKills(ctx: FlowContext, e: Opaque, s: State, frame: Frame): void {
-  const callees = allFunctions(ctx);
+  const callees = patternCallees(ctx, ANY_NAME);
   if (callees.length > 0) anyCalleeKills(ctx, e, s, callees, ctx.program.lineAt(flowPos(frame.file, e.start)));
 }
 
