@@ -511,22 +511,28 @@ function fromTestExpr(e: TestExpr): Cond {
         : OPAQUE;
     case 'TestBinary': {
       if (e.op === '&&' || e.op === '||') {
-        // The left sides in a loop, as in evaluate.
         const links: TestBinary[] = [];
         let x: TestExpr = e;
         for (; x.type === 'TestBinary' && (x.op === '&&' || x.op === '||'); x = x.x) links.push(x);
-        let cond = fromTestExpr(x);
-        for (let i = links.length - 1; i >= 0; i--) {
-          const link = links[i] as TestBinary;
-          cond = { kind: link.op === '&&' ? 'and' : 'or', x: cond, y: fromTestExpr(link.y) };
-        }
-        return cond;
+        return andOrChain(x, links, fromTestExpr);
       }
       if (e.x.type !== 'TestWord' || e.y.type !== 'TestWord') return OPAQUE;
       const pattern = e.op === '==' || e.op === '=' || e.op === '!=';
       return { kind: 'binary', op: e.op, x: { word: e.x.word, pattern: false }, y: { word: e.y.word, pattern } };
     }
   }
+}
+
+/** `a && b || c`, left-nested, as conditions: `first` is the innermost left side, `links` the
+ * right sides from the outermost in. Gathered in a loop by the caller, since a recursion per link
+ * of a long test overflowed the stack (evaluate does the same). */
+function andOrChain<T>(first: T, links: readonly { readonly op: string; readonly y: T }[], of: (t: T) => Cond): Cond {
+  let cond = of(first);
+  for (let i = links.length - 1; i >= 0; i--) {
+    const link = links[i] as (typeof links)[number];
+    cond = { kind: link.op === '&&' ? 'and' : 'or', x: cond, y: of(link.y) };
+  }
+  return cond;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -559,16 +565,10 @@ function fromArith(e: ArithmExpr): Cond {
 
 function arithBinary(op: string, x: ArithmExpr, y: ArithmExpr): Cond {
   if (op === '&&' || op === '||') {
-    // The left sides in a loop, as in evaluate.
     const links: { readonly op: string; readonly y: ArithmExpr }[] = [{ op, y }];
     let left = x;
     for (; left.type === 'ArithmBinary' && (left.op === '&&' || left.op === '||'); left = left.x) links.push(left);
-    let cond = fromArith(left);
-    for (let i = links.length - 1; i >= 0; i--) {
-      const link = links[i] as (typeof links)[number];
-      cond = { kind: link.op === '&&' ? 'and' : 'or', x: cond, y: fromArith(link.y) };
-    }
-    return cond;
+    return andOrChain(left, links, fromArith);
   }
   const rel = ARITH_OPS[op];
   if (rel === undefined || x.type !== 'ArithmWord' || y.type !== 'ArithmWord') return OPAQUE;
