@@ -73,6 +73,7 @@ import {
   type Probe,
   type Region,
   trapHandlerName,
+  type UnsetComputed,
 } from './model.js';
 import { FileFunctions } from './proof-scope.js';
 import { isDigits, isVariableName } from './shell-vars.js';
@@ -822,15 +823,7 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
       // `h="unset Y"; eval "$h"`: the code is the variable's values, and
       // what it unsets is unset after what it may assign.
       const held = args.length === 2 ? loneVariable(args[1] as Word) : null;
-      if (held !== null && isVariableName(held))
-        ctx.region.events.push({
-          kind: 'unset-computed',
-          via: held,
-          pattern: NO_NAME,
-          code: 'eval',
-          start: first.start,
-          end,
-        });
+      if (held !== null && isVariableName(held)) ctx.region.events.push(codeUnset(held, 'eval', [], first.start, end));
     }
     return;
   }
@@ -855,19 +848,22 @@ function pushCall(args: readonly Word[], view: readonly Word[], ctx: WordCtx): v
       const t = wordText(w);
       if (t !== null) words.push(t);
     }
-    events.push({
-      kind: 'unset-computed',
-      via: via.name,
-      pattern: NO_NAME,
-      code: via.split ? 'split' : 'word',
-      args: words,
-      start: first.start,
-      end,
-    });
+    events.push(codeUnset(via.name, via.split ? 'split' : 'word', words, first.start, end));
   }
 }
 
-/** A pattern no name fits: the names code may unset come from the values of its variable. */
+/** What an `unset` in the code the variable `via` holds may remove, where that code runs
+ * (UnsetComputed.code; unset-names.ts reads the variable's values). Its pattern fits no name. */
+function codeUnset(
+  via: string,
+  code: NonNullable<UnsetComputed['code']>,
+  args: readonly string[],
+  start: number,
+  end: number,
+): UnsetComputed {
+  return { kind: 'unset-computed', via, pattern: NO_NAME, code, args, start, end };
+}
+
 const NO_NAME = /(?!)/;
 
 /** The names a file declares integer anywhere: `declare -i N`, `local -ri N=0`, `typeset -i`. */

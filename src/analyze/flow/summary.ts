@@ -84,8 +84,8 @@ export function isInert(
   const stack: Region[] = [def.region];
   for (let r = stack.pop(); r; r = stack.pop()) {
     // A test passed (`[ -n "${X:-}" ] || return`) shows X set on the paths past it (walk.ts).
-    for (const f of r.facts ?? []) if (f.kind === 'set' && global(f.name)) return false;
-    for (const f of r.added ?? []) if (f.kind === 'set' && global(f.name)) return false;
+    // A chained link's other facts are those of the link before it (Region.added).
+    for (const f of r.added ?? r.facts ?? []) if (f.kind === 'set' && global(f.name)) return false;
     for (const f of r.skipFacts ?? []) if (f.kind === 'set' && global(f.name)) return false;
     for (const e of r.events) {
       switch (e.kind) {
